@@ -1,0 +1,42 @@
+"""The ``kg`` command line: a thin face over the library (each command calls one function of ``kg``)."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from kg.errors import KgError
+
+from . import analytics, build, evaluate, query, viz
+
+_MODULES = (build, query, viz, analytics, evaluate)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ampere-kg")
+def cli() -> None:
+    """Build and explore a knowledge graph from text documents."""
+
+
+for _module in _MODULES:
+    for _command in _module.COMMANDS:
+        cli.add_command(_command)
+
+
+def main() -> None:
+    """Entry point: run the CLI; user errors become one line on stderr and exit code 2."""
+    try:
+        code = cli.main(standalone_mode=False)
+        if isinstance(code, int):
+            sys.exit(code)
+    except KgError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(err.exit_code)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(2)
+    except click.exceptions.Exit as err:
+        sys.exit(err.exit_code)

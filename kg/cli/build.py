@@ -1,0 +1,27 @@
+"""``kg build``: read a folder of documents and write the knowledge graph."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+import kg
+
+
+@click.command("build")
+@click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=Path("seeds"),
+              show_default=True, help="Folder of documents (*.txt, *.md) to read.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="Folder to write graph.ttl, provenance.ttl and graph.html to.")
+@click.option("--ontology", type=click.Path(path_type=Path), default=None,
+              help="OWL ontology to type the graph with (default: the project's ontology.ttl).")
+@click.option("--shapes", type=click.Path(path_type=Path), default=None,
+              help="SHACL shapes to validate the graph with (default: the project's shapes.ttl).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def build_command(seeds_dir: Path, out_dir: Path, ontology: Path | None, shapes: Path | None,
+                  quiet: bool) -> None:
+    """Build the knowledge graph from SEEDS into OUT (same as ``kg.build()``)."""
+    kg.build(seeds_dir, out_dir, ontology=ontology, shapes=shapes, report=not quiet)
+
+
+COMMANDS: list[click.Command] = [build_command]
