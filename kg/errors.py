@@ -10,3 +10,9 @@ class KgError(Exception):
 
 class InputError(KgError):
     """Bad input: a missing folder, an unreadable document, a malformed ontology or query."""
+
+
+class ValidationError(KgError):
+    """The built graph violates the SHACL shapes; the message lists the violations."""
+
+    exit_code = 1

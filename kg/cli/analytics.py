@@ -1,4 +1,108 @@
-"""CLI commands for this area (filled in by its issue)."""
-import click
+"""``kg stats``, ``kg path`` and ``kg export``: thin faces over :mod:`kg.analytics`."""
+from __future__ import annotations
 
-COMMANDS: list[click.Command] = []
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from kg.analytics import FORMATS, export, format_path, shortest_path, stats
+from kg.analytics.source import curie
+
+_GRAPH = click.option("--graph", "graph", type=click.Path(path_type=Path), default=Path("build"),
+                      show_default=True, help="Build folder (graph.ttl + provenance.ttl) or RDF file.")
+_CLASSES = click.option("--class", "classes", multiple=True, metavar="CURIE",
+                        help="Keep only entities of this class (repeatable), e.g. akg:Plant.")
+_PREDICATES = click.option("--predicate", "predicates", multiple=True, metavar="CURIE",
+                           help="Keep only relations with this predicate (repeatable).")
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+                       show_default=True, help="Rich tables or one JSON document.")
+
+
+@click.command("stats")
+@_GRAPH
+@click.option("--top", type=click.IntRange(0), default=10, show_default=True,
+              help="How many entities to rank by each centrality.")
+@click.option("--samples", type=click.IntRange(1), default=200, show_default=True,
+              help="Above 1,000 entities, estimate betweenness from this many sampled sources.")
+@_CLASSES
+@_PREDICATES
+@_FORMAT
+def stats_command(graph: Path, top: int, samples: int, classes: tuple[str, ...], predicates: tuple[str, ...],
+                  fmt: str) -> None:
+    """Counts by class and predicate, components, degree and betweenness top-N.
+
+    Same as kg.analytics.stats().
+    """
+    report = stats(graph, top=top, samples=samples, classes=classes or None, predicates=predicates or None)
+    if fmt == "json":
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    console = Console(width=120)
+    console.print(f"{report['entities']} entities, {report['relations']} relations, "
+                  f"{report['components']['count']} connected component(s) "
+                  f"(sizes {', '.join(map(str, report['components']['sizes']))})", markup=False)
+    console.print(_counts_table("Entities by class", "class", report["classes"]))
+    console.print(_counts_table("Relations by predicate", "predicate", report["predicates"]))
+    sampled = " (sampled)" if report["betweenness_sampled"] else ""
+    for key, title in (("degree", "Degree centrality"), ("betweenness", f"Betweenness centrality{sampled}")):
+        console.print(_ranking_table(f"{title}, top {top}", report[key]))
+
+
+def _counts_table(title: str, column: str, counts: dict[str, int]) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column(column)
+    table.add_column("count", justify="right")
+    for key, count in counts.items():
+        table.add_row(key, str(count))
+    return table
+
+
+def _ranking_table(title: str, rows: list[dict[str, Any]]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for name, justify in (("entity", "left"), ("IRI", "left"), ("value", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for row in rows:
+        table.add_row(row["label"], curie(row["iri"]), f"{row['value']:.4f}")
+    return table
+
+
+@click.command("path")
+@click.argument("source")
+@click.argument("target")
+@_GRAPH
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="A readable chain or one JSON document.")
+@click.option("--width", type=click.IntRange(0), default=0, help="Shorten quoted sentences to this many characters (0: whole).")
+def path_command(source: str, target: str, graph: Path, fmt: str, width: int) -> None:
+    """The shortest connection from SOURCE to TARGET, named by label in any inflection.
+
+    Same as kg.analytics.shortest_path().
+    """
+    found = shortest_path(graph, source, target)
+    click.echo(json.dumps(found, ensure_ascii=False, indent=2) if fmt == "json" else format_path(found, width=width))
+
+
+@click.command("export")
+@_GRAPH
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), required=True,
+              help="graphml/gexf (Gephi, Cytoscape), jsonld/nt (RDF), csv (nodes.csv + edges.csv).")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="File (a name with an extension) or folder; default: GRAPH/export/.")
+@_CLASSES
+@_PREDICATES
+def export_command(graph: Path, fmt: str, out: Path | None, classes: tuple[str, ...],
+                   predicates: tuple[str, ...]) -> None:
+    """Write the entity graph for Gephi, Cytoscape, RDF tools or spreadsheets.
+
+    Same as kg.analytics.export().
+    """
+    target = out if out is not None else (graph if graph.is_dir() else graph.parent) / "export"
+    for path in export(graph, fmt, target, classes=classes or None, predicates=predicates or None):
+        click.echo(str(path))
+
+
+COMMANDS: list[click.Command] = [stats_command, path_command, export_command]

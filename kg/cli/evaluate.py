@@ -1,4 +1,86 @@
-"""CLI commands for this area (filled in by its issue)."""
-import click
+"""``kg eval``: score the builder against gold annotations (same as ``kg.evaluate()``).
 
-COMMANDS: list[click.Command] = []
+Prints one rich table per subset (a row per document and a micro-averaged total), an overall
+table, and the missed/extra items; ``--format json`` prints the report as JSON instead. With
+``--min-entity-f1``/``--min-relation-f1`` it exits 1 when a subset scores below them.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+import kg
+from kg.scoring import Counts
+
+_COLUMNS = (("entities", "Entities"), ("relations", "Relations"), ("literals", "Literals"),
+            ("quotes", "Quotes"), ("markets", "Markets/concepts"))
+
+
+def _cell(counts: Counts) -> str:
+    return f"{counts.precision:.2f} / {counts.recall:.2f} / {counts.f1:.2f}"
+
+
+def _table(title: str, rows: list[tuple[str, dict[str, Counts]]]) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("document")
+    for _, head in _COLUMNS:
+        table.add_column(f"{head}\nP / R / F1", justify="right")
+    for i, (name, counts) in enumerate(rows):
+        table.add_row(name, *(_cell(counts[c]) for c, _ in _COLUMNS),
+                      style="bold" if i == len(rows) - 1 and len(rows) > 1 else None)
+    return table
+
+
+def _print_table(report, show_errors: bool, console: Console) -> None:
+    for subset in report.subsets:
+        rows = [(d.name, {c: s.counts for c, s in d.scores.items()}) for d in subset.documents]
+        rows.append((f"total ({len(subset.documents)} documents)", subset.totals()))
+        console.print(_table(f"subset {subset.name}", rows))
+    console.print(_table("overall (micro-averaged)", [("all documents", report.overall())]))
+    if not show_errors:
+        return
+    for subset in report.subsets:
+        for doc in subset.documents:
+            lines = [f"  {kind} {cat[:-1] if cat != 'quotes' else 'quote'}: {item}"
+                     for cat, score in doc.scores.items() if cat != "markets"
+                     for kind, items in (("missed", score.missed), ("extra ", score.extra))
+                     for item in items]
+            if lines:
+                console.print(f"[bold]{doc.name}[/bold]", markup=True, highlight=False)
+                for line in lines:
+                    console.print(line, markup=False, highlight=False)
+
+
+@click.command("eval")
+@click.argument("path", type=click.Path(path_type=Path), default=Path("eval"))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Rich tables or one JSON document.")
+@click.option("--show-errors/--no-show-errors", default=True, show_default=True,
+              help="List the missed and extra items of each document (table format).")
+@click.option("--min-entity-f1", type=click.FloatRange(0, 1), default=None,
+              help="Exit 1 if a subset's entity F1 is below this.")
+@click.option("--min-relation-f1", type=click.FloatRange(0, 1), default=None,
+              help="Exit 1 if a subset's relation F1 is below this.")
+@click.option("--jobs", "-j", type=click.IntRange(1), default=1, show_default=True,
+              help="Documents built in parallel.")
+@click.pass_context
+def eval_command(ctx: click.Context, path: Path, fmt: str, show_errors: bool,
+                 min_entity_f1: float | None, min_relation_f1: float | None, jobs: int) -> None:
+    """Build each document under PATH that has a NAME.gold.toml and score it (default: eval/)."""
+    report = kg.evaluate(path, jobs=jobs)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_table(report, show_errors, Console(width=160))
+    fails = report.below(min_entity_f1, min_relation_f1)
+    for line in fails:
+        click.echo(f"below threshold: {line}", err=True)
+    if fails:
+        ctx.exit(1)
+
+
+COMMANDS: list[click.Command] = [eval_command]

@@ -1,0 +1,14 @@
+"""networkx analytics over the knowledge graph: conversion, statistics, paths and exports.
+
+>>> import kg
+>>> G = kg.to_networkx(kg.load("build"))            # doctest: +SKIP
+>>> from kg.analytics import stats, shortest_path, export
+"""
+from __future__ import annotations
+
+from .convert import to_networkx
+from .export import FORMATS, export
+from .paths import format_path, shortest_path
+from .stats import stats
+
+__all__ = ["FORMATS", "export", "format_path", "shortest_path", "stats", "to_networkx"]

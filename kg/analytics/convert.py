@@ -1,0 +1,198 @@
+"""Turn the RDF knowledge graph into a networkx ``MultiDiGraph`` of entities and relations.
+
+Entity nodes are the subjects of the facts graph that have a ``skos:prefLabel`` (QuantitativeValue
+and Quotation nodes become literal facts of the entity they describe, never nodes of their own).
+Each object relation between two entities is one edge keyed by its predicate IRI and carrying the
+ids of the sentences that support it, read from the provenance graph. Provenance and ontology
+scaffolding stay out. Nodes and edges are added in sorted order, so the result is deterministic.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib.term import Node
+
+from kg.namespaces import NIF, SCHEMA
+
+from .source import NON_ENTITY_TYPES, GraphInput, Ontology, Source, curie, expand, open_source
+
+LABEL_PREDICATES = (SKOS.prefLabel, RDFS.label, SKOS.altLabel)
+VALUE_TYPES = frozenset({SCHEMA.QuantitativeValue, SCHEMA.Quotation})
+
+
+def to_networkx(graph: GraphInput, *, classes: Iterable[str] | None = None,
+                predicates: Iterable[str] | None = None) -> nx.MultiDiGraph:
+    """Build a MultiDiGraph of the entities of a knowledge graph and the relations between them.
+
+    Parameters
+    ----------
+    graph : rdflib.Dataset, rdflib.Graph, str or Path
+        What ``kg.build()``/``kg.load()`` return, or a build folder.
+    classes : iterable of str, optional
+        Keep only entities of one of these classes (CURIEs such as ``"akg:Plant"`` or IRIs;
+        superclasses count, so ``"org:Site"`` keeps plants and hubs).
+    predicates : iterable of str, optional
+        Keep only relations with one of these predicates (CURIEs or IRIs).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Node id = entity IRI (str) with ``label`` (Slovenian), ``label_en``, ``labels``,
+        ``class`` (most specific), ``classes`` and one attribute per literal fact (CURIE keys,
+        ``"schema:numberOfEmployees.schema:minValue"`` for quantitative values, ``quotations``).
+        Edge key = predicate IRI, with ``predicate``, ``label``, ``label_sl``, ``sentences``
+        (sentence IRIs) and ``sources`` (other provenance, e.g. reference data).
+        ``G.graph["sentences"]`` maps each sentence IRI to its text, document and offsets.
+
+    Examples
+    --------
+    >>> import kg
+    >>> G = kg.to_networkx(kg.load("build"))                       # doctest: +SKIP
+    >>> G.nodes["https://w3id.org/ampere-kg/id/plant/douai"]["label"]  # doctest: +SKIP
+    'Douai'
+    """
+    src = open_source(graph)
+    keep_classes = {expand(c) for c in classes} if classes is not None else None
+    keep_predicates = {expand(p) for p in predicates} if predicates is not None else None
+    entities = entity_nodes(src.facts)
+    if keep_classes is not None:
+        entities = {e: t for e, t in entities.items() if t & keep_classes}
+    G = nx.MultiDiGraph()
+    derivations = statement_sources(src.provenance)
+    used_sentences: set[URIRef] = set()
+    for iri in sorted(entities):
+        G.add_node(str(iri), **node_attributes(src, iri, entities[iri]))
+    for s, p, o in sorted(relation_triples(src.facts, entities)):
+        if keep_predicates is not None and p not in keep_predicates:
+            continue
+        sources = derivations.get((s, p, o), set())
+        sentences = sorted(str(x) for x in sources if _is_sentence(src.provenance, x))
+        used_sentences.update(URIRef(x) for x in sentences)
+        G.add_edge(str(s), str(o), key=str(p), predicate=str(p),
+                   label=src.ontology.label(p, "en"), label_sl=src.ontology.label(p, "sl"),
+                   sentences=sentences,
+                   sources=sorted(str(x) for x in sources if str(x) not in sentences))
+    G.graph["sentences"] = {str(x): sentence_info(src.provenance, x) for x in sorted(used_sentences)}
+    return G
+
+
+def entity_nodes(facts: Graph) -> dict[URIRef, frozenset[URIRef]]:
+    """Entities of the facts graph (IRIs with a ``skos:prefLabel``), each with its types."""
+    found: dict[URIRef, frozenset[URIRef]] = {}
+    for s in set(facts.subjects(SKOS.prefLabel, None)):
+        if not isinstance(s, URIRef):
+            continue
+        types = frozenset(t for t in facts.objects(s, RDF.type) if isinstance(t, URIRef))
+        if types & (VALUE_TYPES | NON_ENTITY_TYPES):
+            continue
+        found[s] = types
+    return found
+
+
+def relation_triples(facts: Graph, entities: dict[URIRef, Any]) -> set[tuple[URIRef, URIRef, URIRef]]:
+    """Triples of the facts graph whose subject and object are both entities (minus rdf:type)."""
+    found = set()
+    for s in entities:
+        for p, o in facts.predicate_objects(s):
+            if o in entities and p != RDF.type and isinstance(p, URIRef):
+                found.add((s, p, o))
+    return found
+
+
+def node_attributes(src: Source, iri: URIRef, types: frozenset[URIRef]) -> dict[str, Any]:
+    """Labels, classes and literal facts of one entity, as networkx node attributes."""
+    facts = src.facts
+    pref = {lit.language: str(lit) for lit in facts.objects(iri, SKOS.prefLabel) if isinstance(lit, Literal)}
+    rdfs_labels = {lit.language: str(lit) for lit in facts.objects(iri, RDFS.label) if isinstance(lit, Literal)}
+    label = pref.get("sl") or rdfs_labels.get("sl") or next(iter(sorted(pref.values())), curie(iri))
+    attrs: dict[str, Any] = {"label": label}
+    english = pref.get("en") or rdfs_labels.get("en")
+    if english:
+        attrs["label_en"] = english
+    attrs["labels"] = sorted({str(o) for p in LABEL_PREDICATES for o in facts.objects(iri, p)
+                              if isinstance(o, Literal)})
+    attrs["class"] = str(most_specific(types, src.ontology))
+    attrs["classes"] = sorted(str(t) for t in types)
+    attrs.update(literal_facts(facts, iri))
+    return attrs
+
+
+def most_specific(types: frozenset[URIRef], ontology: Ontology) -> URIRef:
+    """The type that no other of ``types`` is a subclass of (first by IRI if several)."""
+    inherited = set().union(*(ontology.superclasses.get(t, frozenset()) for t in types)) if types else set()
+    candidates = sorted(t for t in types if t not in inherited) or sorted(types)
+    return candidates[0] if candidates else RDFS.Resource
+
+
+def literal_facts(facts: Graph, iri: URIRef) -> dict[str, Any]:
+    """Literal facts of an entity: its literals, other IRIs (e.g. owl:sameAs), value nodes, quotes."""
+    values: dict[str, list[Any]] = {}
+    for p, o in facts.predicate_objects(iri):
+        if p == RDF.type or p in LABEL_PREDICATES:
+            continue
+        if isinstance(o, Literal):
+            values.setdefault(curie(p), []).append(python_value(o))
+        elif facts.value(o, SKOS.prefLabel) is not None:
+            continue  # a relation to another entity: an edge, not an attribute
+        elif set(facts.objects(o, RDF.type)) & VALUE_TYPES or _has_properties(facts, o):
+            for p2, o2 in facts.predicate_objects(o):
+                if p2 != RDF.type:
+                    values.setdefault(f"{curie(p)}.{curie(p2)}", []).append(python_value(o2))
+        else:
+            values.setdefault(curie(p), []).append(str(o))
+    for quote in facts.subjects(SCHEMA.creator, iri):
+        if SCHEMA.Quotation in set(facts.objects(quote, RDF.type)):
+            values.setdefault("quotations", []).extend(str(t) for t in facts.objects(quote, SCHEMA.text))
+    return {key: _one_or_list(vals) for key, vals in sorted(values.items())}
+
+
+def _has_properties(facts: Graph, node: Node) -> bool:
+    return next(iter(facts.predicate_objects(node)), None) is not None
+
+
+def _one_or_list(values: list[Any]) -> Any:
+    unique = sorted(set(values), key=lambda v: (type(v).__name__, str(v)))
+    return unique[0] if len(unique) == 1 else unique
+
+
+def python_value(term: Node) -> Any:
+    """A plain Python value for a literal (int, float, bool or str); IRIs become str."""
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, bool | int | float):
+            return value
+        if isinstance(value, Decimal):
+            return float(value)
+    return str(term)
+
+
+def statement_sources(provenance: Graph) -> dict[tuple[Node, Node, Node], set[Node]]:
+    """Map each reified triple of the provenance graph to what it was derived from."""
+    subjects = dict(provenance.subject_objects(RDF.subject))
+    predicates = dict(provenance.subject_objects(RDF.predicate))
+    objects = dict(provenance.subject_objects(RDF.object))
+    found: dict[tuple[Node, Node, Node], set[Node]] = {}
+    for st, origin in provenance.subject_objects(PROV.wasDerivedFrom):
+        if st in subjects and st in predicates and st in objects:
+            found.setdefault((subjects[st], predicates[st], objects[st]), set()).add(origin)
+    return found
+
+
+def _is_sentence(provenance: Graph, node: Node) -> bool:
+    return (node, NIF.anchorOf, None) in provenance
+
+
+def sentence_info(provenance: Graph, sentence: Node) -> dict[str, Any]:
+    """Text, document and character offsets of a ``nif:Sentence``."""
+    doc = provenance.value(sentence, NIF.referenceContext)
+    begin = provenance.value(sentence, NIF.beginIndex)
+    end = provenance.value(sentence, NIF.endIndex)
+    return {"text": str(provenance.value(sentence, NIF.anchorOf)),
+            "document": str(doc) if doc is not None else None,
+            "begin": int(begin) if begin is not None else None,
+            "end": int(end) if end is not None else None}

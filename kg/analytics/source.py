@@ -1,0 +1,159 @@
+"""Where the analytics read from: the facts and provenance graphs of a build, and the ontology.
+
+Every analytics function accepts the same kinds of input: an ``rdflib.Dataset`` as returned by
+``kg.build()``/``kg.load()`` (facts and provenance named graphs), a plain ``rdflib.Graph`` (used
+for both roles), or the path of a build folder or RDF file (read like ``kg query`` reads it). This module turns any of
+them into a :class:`Source`, and reads the class hierarchy and predicate labels from the ontology.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Union
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDFS
+
+from kg.errors import InputError
+from kg.namespaces import FACTS_GRAPH, PREFIXES, PROVENANCE_GRAPH
+
+GraphInput = Union[Dataset, Graph, str, Path]
+
+
+@dataclass(frozen=True)
+class Source:
+    """The two graphs the analytics read: ``facts`` (entities, relations) and ``provenance``."""
+
+    facts: Graph
+    provenance: Graph
+    ontology: "Ontology" = field(repr=False, default=None)  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Ontology:
+    """Superclasses (transitive) of each class and the labels of each term, by language."""
+
+    superclasses: dict[URIRef, frozenset[URIRef]]
+    labels: dict[URIRef, dict[str, str]]
+
+    def label(self, term: URIRef, lang: str = "en") -> str:
+        """The term's label in ``lang`` (else any label, else its CURIE).
+
+        Examples
+        --------
+        >>> project_ontology().label(URIRef("http://www.w3.org/ns/org#hasSite"))
+        'has site'
+        """
+        by_lang = self.labels.get(term, {})
+        return by_lang.get(lang) or next(iter(sorted(by_lang.values())), None) or curie(term)
+
+
+def open_source(graph: GraphInput) -> Source:
+    """Turn a Dataset, a Graph or a build folder into a :class:`Source`.
+
+    Examples
+    --------
+    >>> src = open_source("build")          # doctest: +SKIP
+    >>> len(src.facts) > 0                  # doctest: +SKIP
+    True
+    """
+    if isinstance(graph, Source):
+        return graph
+    if isinstance(graph, (str, Path)):
+        graph = _load_folder(Path(graph))
+    if isinstance(graph, Dataset):
+        facts = graph.graph(FACTS_GRAPH)
+        provenance = graph.graph(PROVENANCE_GRAPH)
+        if len(facts) == 0:  # a Dataset without the named graphs: read its default graph
+            facts = provenance = graph.default_graph
+    elif isinstance(graph, Graph):
+        facts = provenance = graph
+    else:
+        raise TypeError(f"expected an rdflib Dataset or Graph or a build folder, got {type(graph).__name__}")
+    return Source(facts=facts, provenance=provenance, ontology=project_ontology())
+
+
+def _load_folder(path: Path) -> Dataset:
+    """Read a build folder (or one RDF file) into a Dataset; a one-line InputError if it cannot."""
+    from kg.store import open_rdflib
+
+    return open_rdflib(path)
+
+
+def ontology_path() -> Path:
+    """The project's ``ontology.ttl`` (packaged as ``kg/ontology.ttl`` in a wheel)."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "ontology.ttl", here.parent / "ontology.ttl"):
+        if candidate.is_file():
+            return candidate
+    raise InputError(f"{here / 'ontology.ttl'}: the project ontology is missing")
+
+
+@lru_cache(maxsize=1)
+def project_ontology() -> Ontology:
+    """Read the class hierarchy and term labels of the project ontology (cached)."""
+    return read_ontology(Graph().parse(ontology_path(), format="turtle"))
+
+
+def read_ontology(onto: Graph) -> Ontology:
+    """Collect transitive superclasses and labels by language from an ontology graph."""
+    direct: dict[URIRef, set[URIRef]] = {}
+    for sub, sup in onto.subject_objects(RDFS.subClassOf):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+            direct.setdefault(sub, set()).add(sup)
+    closure = {cls: frozenset(_ancestors(cls, direct)) for cls in direct}
+    labels: dict[URIRef, dict[str, str]] = {}
+    for term, label in onto.subject_objects(RDFS.label):
+        if isinstance(term, URIRef) and isinstance(label, Literal):
+            labels.setdefault(term, {})[label.language or ""] = str(label)
+    return Ontology(superclasses=closure, labels=labels)
+
+
+def _ancestors(cls: URIRef, direct: dict[URIRef, set[URIRef]]) -> set[URIRef]:
+    seen: set[URIRef] = set()
+    todo = list(direct.get(cls, ()))
+    while todo:
+        sup = todo.pop()
+        if sup not in seen:
+            seen.add(sup)
+            todo.extend(direct.get(sup, ()))
+    return seen
+
+
+def curie(term: URIRef | str) -> str:
+    """Shorten an IRI with the project prefixes (``schema:founder``); unknown IRIs stay whole.
+
+    Examples
+    --------
+    >>> curie("https://schema.org/founder")
+    'schema:founder'
+    """
+    text = str(term)
+    best = ""
+    for prefix, ns in PREFIXES.items():
+        base = str(ns)
+        if text.startswith(base) and len(base) > len(best):
+            best, name = base, f"{prefix}:{text[len(base):]}"
+    return name if best else text
+
+
+def expand(name: str) -> URIRef:
+    """Expand a CURIE (``akg:Plant``) or accept a full IRI; unknown prefixes are an InputError.
+
+    Examples
+    --------
+    >>> expand("akg:Plant")
+    rdflib.term.URIRef('https://w3id.org/ampere-kg/ontology#Plant')
+    """
+    if name.startswith(("http://", "https://", "urn:")):
+        return URIRef(name)
+    prefix, sep, local = name.partition(":")
+    if not sep or prefix not in PREFIXES:
+        known = ", ".join(sorted(PREFIXES))
+        raise InputError(f"{name!r}: not an IRI or a CURIE with a known prefix ({known})")
+    return URIRef(str(PREFIXES[prefix]) + local)
+
+
+NON_ENTITY_TYPES = frozenset({OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.Ontology,
+                              RDFS.Class})

@@ -1,0 +1,85 @@
+"""Summary statistics of the entity graph: counts, connected components and centrality.
+
+Counts are by most specific class and by predicate; components are weakly connected (direction
+ignored); degree centrality is networkx's normalised degree on the multigraph, betweenness is
+computed on the undirected simple graph (estimated from 200 sources drawn with a fixed seed above
+1,000 nodes, so big graphs stay fast). Every list is sorted by value, then label, then IRI, and floats are rounded
+to 6 digits, so the same graph always gives the same report.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from .convert import to_networkx
+from .source import GraphInput, curie
+
+
+def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterable[str] | None = None,
+          predicates: Iterable[str] | None = None, exact_limit: int = 1000,
+          samples: int = 200) -> dict[str, Any]:
+    """Count entities and relations and rank the most central entities.
+
+    Parameters
+    ----------
+    graph : rdflib.Dataset, rdflib.Graph, build folder, or a graph from ``to_networkx``
+    top : int
+        How many entities to list for each centrality measure.
+    classes, predicates : iterable of str, optional
+        Passed to :func:`to_networkx` to restrict the graph first.
+    exact_limit, samples : int
+        Above ``exact_limit`` nodes, betweenness is estimated from ``samples`` source nodes
+        (drawn with a fixed seed, so the report stays reproducible).
+
+    Returns
+    -------
+    dict
+        ``entities``, ``relations``, ``classes`` and ``predicates`` (CURIE -> count),
+        ``components`` (count and sizes), ``degree`` and ``betweenness`` (lists of
+        ``{"iri", "label", "value"}``), ``betweenness_sampled`` and ``betweenness_samples``.
+
+    Examples
+    --------
+    >>> from kg.analytics import stats
+    >>> stats("build", top=3)["entities"]        # doctest: +SKIP
+    13
+    """
+    G = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph, classes=classes, predicates=predicates)
+    undirected = nx.Graph()
+    undirected.add_nodes_from(G)
+    undirected.add_edges_from(G.edges())
+    components = sorted((len(c) for c in nx.connected_components(undirected)), reverse=True)
+    sampled = G.number_of_nodes() > exact_limit
+    if G.number_of_nodes() == 0:
+        betweenness: dict[str, float] = {}
+    elif sampled:
+        betweenness = nx.betweenness_centrality(undirected, k=min(samples, len(undirected)), seed=0)
+    else:
+        betweenness = nx.betweenness_centrality(undirected)
+    degree = nx.degree_centrality(G) if G.number_of_nodes() > 1 else {n: 0.0 for n in G}
+    return {
+        "entities": G.number_of_nodes(),
+        "relations": G.number_of_edges(),
+        "classes": _counts(curie(d.get("class", "")) for _, d in G.nodes(data=True)),
+        "predicates": _counts(curie(d["predicate"]) for _, _, d in G.edges(data=True)),
+        "components": {"count": len(components), "sizes": components},
+        "degree": _ranking(G, degree, top),
+        "betweenness": _ranking(G, betweenness, top),
+        "betweenness_sampled": sampled,
+        "betweenness_samples": min(samples, G.number_of_nodes()) if sampled else None,
+    }
+
+
+def _counts(items: Iterable[str]) -> dict[str, int]:
+    counter = Counter(items)
+    return {key: counter[key] for key in sorted(counter, key=lambda k: (-counter[k], k))}
+
+
+def _ranking(G: nx.MultiDiGraph, values: dict[str, float], top: int) -> list[dict[str, Any]]:
+    rows = [{"iri": node, "label": G.nodes[node].get("label", node), "value": round(value, 6)}
+            for node, value in values.items()]
+    rows.sort(key=lambda r: (-r["value"], r["label"], r["iri"]))
+    return rows[:top]

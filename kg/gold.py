@@ -1,0 +1,309 @@
+"""Read and validate gold annotations (``NAME.gold.toml`` sidecars, see docs/eval-format.md).
+
+A gold file lists what a careful human reads from one document: entities (label, class,
+aliases), relations between them (by label), literal facts and quotations. This module turns
+one file into a :class:`Gold` value and rejects malformed files with a one-line
+:class:`kg.errors.InputError` naming the file and line (bad TOML, unknown class or predicate,
+a relation or literal naming an entity the file does not list, a missing or unknown key).
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError
+
+ENTITY_CLASSES = frozenset({
+    "akg:Company", "schema:Person", "akg:Plant", "akg:IndustrialHub", "schema:Country",
+    "schema:City", "schema:Continent", "schema:Brand", "schema:Product", "akg:Market",
+    "skos:Concept",
+})
+RELATION_PREDICATES = frozenset({
+    "schema:founder", "schema:parentOrganization", "org:hasSite", "schema:containsPlace",
+    "schema:containedInPlace", "akg:chiefExecutiveOf", "akg:holdsRoleIn", "schema:brand",
+    "akg:targetsMarket", "akg:aimsToLead", "akg:hasRootsIn", "akg:headquarteredIn",
+    "akg:foundingPlanIncludes", "akg:produces", "akg:acquired", "akg:region",
+})
+LITERAL_PREDICATES = frozenset({
+    "schema:numberOfEmployees", "akg:numberOfSites", "akg:workforceShare",
+    "akg:yearsOfExperience", "schema:foundingDate", "akg:investment",
+})
+BOUNDS = frozenset({"exact", "min", "max"})
+QUALIFIERS = ("place", "occupation", "unit")
+
+_TABLE_KEYS = {
+    "entity": ({"label", "class"}, {"aliases"}),
+    "relation": ({"subject", "predicate", "object"}, set()),
+    "literal": ({"subject", "predicate", "value"}, {"bound", *QUALIFIERS}),
+    "quote": ({"speaker", "starts_with"}, set()),
+}
+_HEADER = re.compile(r"^\s*\[\[\s*(\w+)\s*\]\]")
+
+
+def norm(text: str) -> str:
+    """Matching key of a label: Unicode NFC, case-folded, inner whitespace collapsed.
+
+    Examples
+    --------
+    >>> norm("  Skupina   RENAULT ") == norm("skupina renault")
+    True
+    """
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    """An expected entity: canonical label, class (CURIE) and other names."""
+
+    label: str
+    cls: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Normalised label and aliases."""
+        return frozenset(norm(n) for n in (self.label, *self.aliases))
+
+
+@dataclass(frozen=True)
+class GoldRelation:
+    """An expected relation ``subject --predicate--> object`` between entity labels."""
+
+    subject: str
+    predicate: str
+    object: str
+
+
+@dataclass(frozen=True)
+class GoldLiteral:
+    """An expected literal fact, with its bound (exact/min/max) and optional qualifiers."""
+
+    subject: str
+    predicate: str
+    value: str
+    bound: str = "exact"
+    qualifiers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    """An expected quotation: who said it and how it starts."""
+
+    speaker: str
+    starts_with: str
+
+
+@dataclass
+class Gold:
+    """Everything one gold file expects from its document."""
+
+    path: Path
+    entities: list[GoldEntity] = field(default_factory=list)
+    relations: list[GoldRelation] = field(default_factory=list)
+    literals: list[GoldLiteral] = field(default_factory=list)
+    quotes: list[GoldQuote] = field(default_factory=list)
+
+    def named(self, label: str) -> list[GoldEntity]:
+        """The listed entities with ``label`` as label or alias (normalised); one name may
+        belong to entities of different classes, e.g. the plant and the town "Hoče"."""
+        key = norm(label)
+        return [ent for ent in self.entities if key in ent.names]
+
+
+def number_key(value: Any) -> str:
+    """Canonical text of a value so that 11000, "11000" and 11000.0 compare equal.
+
+    Examples
+    --------
+    >>> number_key(35), number_key("35.0"), number_key("2023")
+    ('35', '35', '2023')
+    """
+    text = str(value).strip()
+    try:
+        num = Decimal(text)
+    except InvalidOperation:
+        return norm(text)
+    if num == num.to_integral_value():
+        return str(num.quantize(Decimal(1)))
+    return format(num.normalize(), "f")
+
+
+def _table_lines(text: str) -> dict[str, list[int]]:
+    """Line number (1-based) of every ``[[table]]`` header, per table name, in file order."""
+    lines: dict[str, list[int]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _HEADER.match(line)
+        if match:
+            lines.setdefault(match.group(1), []).append(number)
+    return lines
+
+
+def _key_line(text: str, start: int, key: str) -> int:
+    """The line of ``key = ...`` in the table starting at line ``start`` (else ``start``)."""
+    lines = text.splitlines()
+    for number in range(start, len(lines)):
+        line = lines[number]
+        if _HEADER.match(line) or line.lstrip().startswith("["):
+            break
+        if re.match(rf"^\s*{re.escape(key)}\s*=", line):
+            return number + 1
+    return start
+
+
+class _Reader:
+    """Validates the parsed tables of one file, raising errors that carry file and line."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path, self.text = path, text
+        self.lines = _table_lines(text)
+
+    def fail(self, table: str, index: int, key: str | None, message: str) -> InputError:
+        starts = self.lines.get(table, [])
+        start = starts[index] if index < len(starts) else 1
+        line = _key_line(self.text, start, key) if key else start
+        return InputError(f"{self.path}:{line}: {message}")
+
+    def string(self, table: str, index: int, row: dict, key: str) -> str:
+        value = row.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(table, index, key, f"[[{table}]] {key} must be a non-empty string")
+        return value
+
+    def check_keys(self, table: str, index: int, row: Any) -> dict:
+        if not isinstance(row, dict):
+            raise self.fail(table, index, None, f"{table} must be a [[{table}]] table")
+        required, optional = _TABLE_KEYS[table]
+        for key in sorted(required - row.keys()):
+            raise self.fail(table, index, None, f"[[{table}]] is missing '{key}'")
+        for key in sorted(row.keys() - required - optional):
+            raise self.fail(table, index, key, f"[[{table}]] has unknown key '{key}'")
+        return row
+
+
+def _entities(reader: _Reader, rows: list) -> list[GoldEntity]:
+    out: list[GoldEntity] = []
+    seen: dict[tuple[str, str], str] = {}
+    for i, row in enumerate(rows):
+        row = reader.check_keys("entity", i, row)
+        label = reader.string("entity", i, row, "label")
+        cls = reader.string("entity", i, row, "class")
+        if cls not in ENTITY_CLASSES:
+            raise reader.fail("entity", i, "class", f"unknown class '{cls}' (use one of "
+                              + ", ".join(sorted(ENTITY_CLASSES)) + ")")
+        aliases = row.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise reader.fail("entity", i, "aliases", "aliases must be a list of non-empty strings")
+        ent = GoldEntity(label, cls, tuple(aliases))
+        for name in sorted(ent.names):
+            if (name, cls) in seen:
+                raise reader.fail("entity", i, "label",
+                                  f"name '{name}' already used by the {cls} '{seen[name, cls]}'")
+            seen[name, cls] = label
+        out.append(ent)
+    return out
+
+
+def _known(reader: _Reader, gold: Gold, table: str, i: int, row: dict, key: str) -> str:
+    label = reader.string(table, i, row, key)
+    if not gold.named(label):
+        raise reader.fail(table, i, key, f"{key} '{label}' is not a listed [[entity]]")
+    return label
+
+
+def _relations(reader: _Reader, gold: Gold, rows: list) -> list[GoldRelation]:
+    out = []
+    for i, row in enumerate(rows):
+        row = reader.check_keys("relation", i, row)
+        pred = reader.string("relation", i, row, "predicate")
+        if pred not in RELATION_PREDICATES:
+            raise reader.fail("relation", i, "predicate", f"unknown relation predicate '{pred}'")
+        subj = _known(reader, gold, "relation", i, row, "subject")
+        obj = _known(reader, gold, "relation", i, row, "object")
+        out.append(GoldRelation(subj, pred, obj))
+    return out
+
+
+def _literals(reader: _Reader, gold: Gold, rows: list) -> list[GoldLiteral]:
+    out = []
+    for i, row in enumerate(rows):
+        row = reader.check_keys("literal", i, row)
+        pred = reader.string("literal", i, row, "predicate")
+        if pred not in LITERAL_PREDICATES:
+            raise reader.fail("literal", i, "predicate", f"unknown literal predicate '{pred}'")
+        subj = _known(reader, gold, "literal", i, row, "subject")
+        value = row["value"]
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise reader.fail("literal", i, "value", "value must be a number or a string")
+        bound = row.get("bound", "exact")
+        if bound not in BOUNDS:
+            raise reader.fail("literal", i, "bound", f"bound must be \"min\" or \"max\", not {bound!r}")
+        quals = []
+        for key in QUALIFIERS:
+            if key in row:
+                quals.append((key, reader.string("literal", i, row, key)))
+        out.append(GoldLiteral(subj, pred, number_key(value), bound, tuple(quals)))
+    return out
+
+
+def _quotes(reader: _Reader, gold: Gold, rows: list) -> list[GoldQuote]:
+    out = []
+    for i, row in enumerate(rows):
+        row = reader.check_keys("quote", i, row)
+        speaker = _known(reader, gold, "quote", i, row, "speaker")
+        out.append(GoldQuote(speaker, reader.string("quote", i, row, "starts_with")))
+    return out
+
+
+def read_gold(path: str | Path) -> Gold:
+    """Read and validate one ``NAME.gold.toml`` file.
+
+    Parameters
+    ----------
+    path
+        The gold file.
+
+    Returns
+    -------
+    Gold
+        Its entities, relations, literals and quotes.
+
+    Raises
+    ------
+    kg.errors.InputError
+        One line naming the file and line when the file is unreadable or malformed.
+
+    Examples
+    --------
+    >>> gold = read_gold("eval/sl/seed/ampere-sl.gold.toml")      # doctest: +SKIP
+    >>> gold.named("Renault Group")[0].label                      # doctest: +SKIP
+    'Skupina Renault'
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read gold file ({err.__class__.__name__})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        line = re.search(r"line (\d+)", str(err))
+        where = f"{path}:{line.group(1)}" if line else str(path)
+        raise InputError(f"{where}: invalid TOML: {str(err).split(' (at')[0]}") from None
+    reader = _Reader(path, text)
+    for key in sorted(set(data) - set(_TABLE_KEYS)):
+        raise InputError(f"{path}: unknown top-level key '{key}' (use [[entity]], [[relation]], "
+                         "[[literal]], [[quote]])")
+    for key in _TABLE_KEYS:
+        if not isinstance(data.get(key, []), list):
+            raise InputError(f"{path}: '{key}' must be written as [[{key}]] tables")
+    gold = Gold(path)
+    gold.entities = _entities(reader, data.get("entity", []))
+    gold.relations = _relations(reader, gold, data.get("relation", []))
+    gold.literals = _literals(reader, gold, data.get("literal", []))
+    gold.quotes = _quotes(reader, gold, data.get("quote", []))
+    return gold

@@ -1,0 +1,168 @@
+"""Language packs: what the extractor knows about a language, read from data files.
+
+Each language has a folder ``kg/lang/<code>/`` with
+- ``lexicon.toml``: entity trigger nouns, roles, coreference words, number words, bounds,
+  demonyms, name particles, legal suffixes, speech verbs, name endings;
+- ``places.tsv``: a gazetteer of place names with inflected forms (countries come from pycountry);
+- ``patterns.toml``: the relation rules (see ``kg/matcher.py`` for the pattern language).
+Adding a language is adding a folder; no code changes. Phrases in the data are written naturally
+and lemmatised here, so one entry matches every inflection simplemma knows.
+"""
+from __future__ import annotations
+
+import csv
+import gettext
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.lemmatize import lemma
+
+LANG_DIR = Path(__file__).parent
+DATA_DIR = LANG_DIR.parent / "data"
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: canonical label, ontology class and the forms it appears in."""
+
+    label: str
+    cls: str
+    forms: tuple[str, ...]
+
+
+@dataclass
+class LanguagePack:
+    """Everything language-specific the pipeline needs, keyed by lemma sequences."""
+
+    code: str
+    triggers: dict[Phrase, str] = field(default_factory=dict)          # lemmas -> class
+    list_triggers: set[str] = field(default_factory=set)               # lemmas
+    roles: dict[Phrase, tuple[str, str]] = field(default_factory=dict)  # lemmas -> (property, phrase)
+    coreference: dict[str, str] = field(default_factory=dict)          # lemma -> class
+    function_words: set[str] = field(default_factory=set)
+    name_particles: set[str] = field(default_factory=set)
+    legal_suffixes: list[tuple[str, ...]] = field(default_factory=list)  # token sequences
+    speech_verbs: set[str] = field(default_factory=set)
+    numbers: dict[str, int] = field(default_factory=dict)
+    scales: dict[str, int] = field(default_factory=dict)
+    bounds: dict[Phrase, str] = field(default_factory=dict)
+    currencies: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)             # adjective lemma -> place label
+    market_heads: set[str] = field(default_factory=set)
+    inflection: list[tuple[str, str]] = field(default_factory=list)
+    locative_endings: list[tuple[str, str]] = field(default_factory=list)
+    locative_prepositions: set[str] = field(default_factory=set)
+    places: dict[str, Place] = field(default_factory=dict)             # any form -> place
+    rules: list = field(default_factory=list)                          # kg.matcher.Rule
+
+    @property
+    def max_trigger_len(self) -> int:
+        return max((len(k) for k in self.triggers), default=1)
+
+
+def phrase_lemmas(phrase: str, lang: str) -> Phrase:
+    """The lemma sequence of a phrase written in natural form."""
+    return tuple(lemma(w, lang) for w in phrase.split())
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: language data file is missing") from None
+    except tomllib.TOMLDecodeError as err:
+        raise InputError(f"{path}: malformed language data: {err}") from None
+
+
+def _read_places(path: Path, code: str) -> dict[str, Place]:
+    places: dict[str, Place] = {}
+    if path.exists():
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t"):
+            forms = tuple(f for f in (row.get("forms") or "").split("|") if f)
+            place = Place(row["label"], row["class"], (row["label"], *forms))
+            for form in place.forms:
+                places.setdefault(form, place)
+    for label in _country_names(code):
+        place = places.get(label) or Place(label, "schema:Country", (label,))
+        places.setdefault(label, place)
+    return places
+
+
+def _country_names(code: str) -> list[str]:
+    """Country names in the language, from pycountry's packaged ISO 3166 translations."""
+    import pycountry
+
+    names = [c.name for c in pycountry.countries]
+    if code == "en":
+        return [n for n in names if "," not in n]
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code])
+    except OSError:
+        return []
+    return [n for n in (tr.gettext(c.name) for c in pycountry.countries) if "," not in n]
+
+
+def _build_pack(code: str, lex: dict) -> LanguagePack:
+    p = LanguagePack(code)
+    words = lex.get("words", {})
+    for cls, phrases in lex.get("triggers", {}).items():
+        for ph in phrases:
+            p.triggers[phrase_lemmas(ph, code)] = cls
+    p.list_triggers = {lemma(w, code) for w in words.get("list_triggers", [])}
+    for prop, phrases in lex.get("roles", {}).items():
+        for ph in phrases:
+            p.roles[phrase_lemmas(ph, code)] = (prop, ph)
+    for cls, coref_words in lex.get("coreference", {}).items():
+        for w in coref_words:
+            p.coreference.setdefault(lemma(w, code), cls)
+    p.function_words = {w.lower() for w in words.get("function_words", [])}
+    p.name_particles = set(words.get("name_particles", []))
+    p.legal_suffixes = sorted((tuple(s.split()) for s in words.get("legal_suffixes", [])), key=len, reverse=True)
+    p.speech_verbs = {lemma(w, code) for w in words.get("speech_verbs", [])}
+    p.numbers = {lemma(k, code): int(v) for k, v in lex.get("numbers", {}).items()}
+    p.scales = {lemma(k, code): int(v) for k, v in lex.get("scales", {}).items()}
+    for bound, phrases in lex.get("bounds", {}).items():
+        for ph in phrases:
+            p.bounds[phrase_lemmas(ph, code)] = bound
+    for cur, cur_words in lex.get("currencies", {}).items():
+        for w in cur_words:
+            p.currencies[lemma(w, code)] = cur
+    for place, adjectives in lex.get("demonyms", {}).items():
+        for adj in adjectives:
+            p.demonyms[lemma(adj, code)] = place
+    p.market_heads = {lemma(w, code) for w in words.get("market_heads", [])}
+    p.inflection = sorted(((a, b) for a, b in words.get("inflection", [])), key=lambda e: -len(e[0]))
+    p.locative_endings = [(a, b) for a, b in words.get("locative_endings", [])]
+    p.locative_prepositions = set(words.get("locative_prepositions", []))
+    return p
+
+
+@lru_cache(maxsize=8)
+def load_pack(code: str) -> LanguagePack:
+    """The language pack for ``code`` (``sl``, ``en``), read once per process.
+
+    >>> pack = load_pack("sl")
+    >>> pack.triggers[("tovarna",)], pack.numbers["enajst"]
+    ('akg:Plant', 11)
+    """
+    from kg.matcher import load_rules
+
+    folder = LANG_DIR / code
+    if not folder.is_dir():
+        raise InputError(f"no language pack for {code!r} in {LANG_DIR}")
+    pack = _build_pack(code, _read_toml(folder / "lexicon.toml"))
+    pack.places = _read_places(folder / "places.tsv", code)
+    pack.rules = load_rules(folder / "patterns.toml", code)
+    return pack
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names from ``kg/data/first_names.txt``."""
+    text = (DATA_DIR / "first_names.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))

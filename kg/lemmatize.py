@@ -1,0 +1,75 @@
+"""Give every token its lemma (simplemma), and offer nominative candidates for unknown names.
+
+simplemma is fast and right for dictionary words but returns unknown names unchanged
+(``Renaultu``); lemmagen3 strips endings of unknown words, sometimes wrongly (``Douaiju`` ->
+``Douaij``). So names are never lemmatised blindly: ``name_candidates`` lists possible
+nominatives, and the linker keeps the first one that matches a name known from elsewhere.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import simplemma
+
+from kg.document import Document
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, lang: str) -> str:
+    """The lower-case lemma of a word.
+
+    >>> lemma("Skupine", "sl"), lemma("tovarno", "sl"), lemma("Renaultu", "sl")
+    ('skupina', 'tovarna', 'renaultu')
+    """
+    if not any(ch.isalpha() for ch in word):
+        return word.lower()
+    return simplemma.lemmatize(word, lang=lang).lower()
+
+
+@lru_cache(maxsize=200_000)
+def is_known_word(word: str, lang: str) -> bool:
+    """True if the word (lower-cased) is in simplemma's dictionary for the language."""
+    return simplemma.is_known(word.lower(), lang=lang)
+
+
+@lru_cache(maxsize=50_000)
+def _lemmagen(lang: str):
+    import lemmagen3
+
+    return lemmagen3.Lemmatizer(lang)
+
+
+def dictionary_form(word: str, lang: str) -> str:
+    """simplemma's lemma with the word's original capitalisation (``Franciji`` -> ``Francija``)."""
+    base = simplemma.lemmatize(word, lang=lang)
+    if word[:1].isupper() and base[:1].islower():
+        base = base[:1].upper() + base[1:]
+    return base
+
+
+def name_candidates(word: str, lang: str, endings: list[tuple[str, str]]) -> list[str]:
+    """Possible nominative forms of an inflected name, most likely first (the word itself first).
+
+    >>> name_candidates("Douaiju", "sl", [("ju", ""), ("u", "")])[:3]
+    ['Douaiju', 'Douai', 'Douaij']
+    """
+    out = [word]
+    for suffix, repl in endings:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            out.append(word[: len(word) - len(suffix)] + repl)
+    out.append(dictionary_form(word, lang))
+    try:
+        guess = _lemmagen(lang).lemmatize(word)
+        if guess:
+            out.append(guess[:1].upper() + guess[1:] if word[:1].isupper() else guess)
+    except Exception:  # lemmagen3 has no model for this language: no candidate from it
+        pass
+    seen: set[str] = set()
+    return [c for c in out if not (c in seen or seen.add(c))]
+
+
+def lemmatize(doc: Document) -> Document:
+    """Fill ``token.lemma`` for every token of the document."""
+    for tok in doc.tokens:
+        tok.lemma = lemma(tok.text, doc.lang)
+    return doc

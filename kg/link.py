@@ -1,0 +1,127 @@
+"""Link mentions of one document into entities (groups) and resolve coreference.
+
+Mentions are one entity when their canonical names agree after inflection ("Skupine Renault" and
+"Skupino Renault" -> "Skupina Renault", "Douaiju" -> "Douai" when "Douai" is seen), when a short
+form matches a longer name of a compatible class ("Novak" -> "Ana Novak", "Krka" -> "Krka d.d."),
+or through the reference data's aliases. Each group gets one class by the strongest evidence of
+its mentions. A coreferring word ("Podjetje", "Ta") joins the most salient group of its class so
+far: the most often mentioned, the latest on ties.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.document import Document, Mention
+from kg.lang import LanguagePack
+from kg.lemmatize import name_candidates
+from kg.mentions import STRENGTH
+from kg.ontology import Ontology
+
+
+def core_name(name: str, pack: LanguagePack) -> str:
+    """A name without its legal suffix and punctuation, lower-cased: "Krka, d. d." -> "krka"."""
+    words = name.replace(",", " ").split()
+    flat = "".join(words)
+    for suffix in pack.legal_suffixes:
+        s = "".join(suffix)
+        if flat.endswith(s) and len(flat) > len(s):
+            # drop as many trailing words as make up the suffix
+            acc = ""
+            while words and acc != s:
+                acc = words.pop() + acc
+            break
+    return " ".join(words).lower()
+
+
+def _compatible(a: str | None, b: str | None, onto: Ontology) -> bool:
+    return a is None or b is None or onto.is_a(a, b) or onto.is_a(b, a)
+
+
+class _Groups:
+    """Union of mentions into groups with a representative name and class."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.classes: list[str | None] = []
+        self.strength: list[int] = []
+        self.by_core: dict[str, int] = {}
+
+    def new(self, m: Mention, core: str) -> int:
+        self.names.append(m.name)
+        self.classes.append(m.cls)
+        self.strength.append(STRENGTH.get(m.source, 0) if m.cls else -1)
+        self.by_core.setdefault(core, len(self.names) - 1)
+        return len(self.names) - 1
+
+    def add(self, g: int, m: Mention) -> None:
+        s = STRENGTH.get(m.source, 0) if m.cls else -1
+        if s > self.strength[g]:
+            self.classes[g], self.strength[g] = m.cls, s
+        # the fullest name wins ("Krka d.d." over "Krka", "Ana Novak" over "Novak")
+        if len(m.name) > len(self.names[g]) and m.source not in ("coref", "locative"):
+            self.names[g] = m.name
+
+
+def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto: Ontology,
+                lang: str) -> int | None:
+    keys = [core] + [c.lower() for c in name_candidates(m.name, lang, pack.inflection)[1:]]
+    for key in keys:
+        g = groups.by_core.get(key)
+        if g is not None and _compatible(groups.classes[g], m.cls, onto):
+            return g
+    # a surname or short form: the last word(s) of a longer name of a compatible class
+    for key, g in groups.by_core.items():
+        if (key.endswith(" " + core) or key.startswith(core + " ")) and _compatible(groups.classes[g], m.cls, onto) \
+                and (m.cls or groups.classes[g]) in ("schema:Person", "akg:Company", None):
+            if m.source in ("capitalised", "person", "acronym") or groups.classes[g] == m.cls:
+                return g
+    return None
+
+
+def _salient(groups: _Groups, counts: Counter, last: dict[int, int], cls: str, onto: Ontology) -> int | None:
+    cands = [g for g in counts if groups.classes[g] and onto.is_a(groups.classes[g], cls)]
+    if not cands:
+        return None
+    return max(cands, key=lambda g: (counts[g], last[g]))
+
+
+def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:
+    """Set ``mention.group`` for every mention; coreferring mentions join a salient group."""
+    groups = _Groups()
+    counts: Counter = Counter()
+    last: dict[int, int] = {}
+    last_market: int | None = None
+    # names first, in text order, so that later short forms find earlier full names
+    ordered = sorted(range(len(doc.mentions)), key=lambda i: (doc.mentions[i].source == "coref", i))
+    for i in ordered:
+        m = doc.mentions[i]
+        if m.source == "coref":
+            continue
+        core = core_name(m.name, pack)
+        if m.cls == "akg:Market" and m.weak and last_market is not None:
+            g = last_market
+        else:
+            g = _find_group(m, core, groups, pack, onto, doc.lang)
+        if g is None:
+            g = groups.new(m, core)
+        else:
+            groups.add(g, m)
+        m.group = g
+        if m.cls == "akg:Market":
+            last_market = g
+    # coreference in text order, with salience counted up to the mention
+    for i, m in enumerate(doc.mentions):
+        if m.source == "coref":
+            g = _salient(groups, counts, last, m.cls or "akg:Company", onto)
+            if g is None:
+                continue
+            m.group = g
+        if m.group >= 0:
+            counts[m.group] += 1
+            last[m.group] = i
+    for m in doc.mentions:
+        if m.group >= 0 and m.source != "coref":
+            m.cls = groups.classes[m.group]
+    doc.group_names = groups.names
+    doc.group_classes = groups.classes
+    return doc

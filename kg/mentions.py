@@ -1,0 +1,353 @@
+"""Recognise mentions: spans of text that name an entity, with the class the text gives them.
+
+Evidence, strongest first: a trigger noun before or inside the name ("tovarno Cléon", "Skupina
+Renault"), a legal suffix ("d.o.o."), a list after a trigger ("tri tovarne (Douai, Maubeuge in
+Ruitz)"), the reference data and the gazetteer (countries from pycountry, places), a given name
+("Luca de Meo"), a market phrase ("trg električnih vozil"), a demonym ("evropski") and a locative
+("v Douaiju"). Capitalised spans with no evidence stay untyped: a relation rule may type them
+later (``kg.relations``), otherwise they are dropped. Coreferring words ("Podjetje", "Ta") become
+mentions to be resolved by ``kg.link``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.document import Document, Mention, Token
+from kg.lang import LanguagePack, first_names
+from kg.lemmatize import dictionary_form, is_known_word, name_candidates
+from kg.reference import reference_index
+
+OPENING_QUOTES = "»„“\"'«"
+LIST_SEPARATORS = {",", "in", "ter", "and", "&"}
+# priority of evidence when choosing a class (higher wins)
+STRENGTH = {"definition": 7, "trigger": 6, "legal": 6, "list": 5, "reference": 4, "gazetteer": 4, "market": 4,
+            "person": 3, "speaker": 3, "acronym": 1, "locative": 1, "capitalised": 0,
+            "demonym": 2, "coref": 0}
+
+
+@dataclass
+class _Span:
+    start: int  # token index
+    end: int    # exclusive
+    cls: str | None
+    name: str
+    source: str
+    weak: bool = False
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.is_capitalised and tok.is_word and not tok.text.isdigit()
+
+
+def _sentence_initial(doc: Document, i: int) -> bool:
+    """True at the start of a sentence or of a quote (where any word is capitalised)."""
+    s = doc.sentences[doc.tokens[i].sent]
+    j = i - 1
+    while j >= s.tok_start and doc.tokens[j].text in OPENING_QUOTES + "(-–—":
+        j -= 1
+    return j < s.tok_start or doc.tokens[j].text in ".!?:…"
+
+
+def _legal_suffix_end(doc: Document, i: int, pack: LanguagePack) -> int:
+    """If a legal suffix ("d. o. o.", "GmbH") starts at token i (maybe after a comma), its end."""
+    toks = doc.tokens
+    sent_end = doc.sentences[toks[i].sent].tok_end if i < len(toks) else i
+    start = i + 1 if i < sent_end and toks[i].text == "," else i
+    for suffix in pack.legal_suffixes:
+        joined = "".join(suffix)
+        text = ""
+        j = start
+        while j < sent_end and len(text) < len(joined):
+            text += toks[j].text
+            j += 1
+            if text == joined:
+                return j
+    return -1
+
+
+def _capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -> list[_Span]:
+    """Maximal runs of capitalised words (with name particles and legal suffixes inside)."""
+    spans: list[_Span] = []
+    toks = doc.tokens
+    for sent in doc.sentences:
+        i = sent.tok_start
+        while i < sent.tok_end:
+            tok = toks[i]
+            if not _is_name_token(tok) or tok.text.lower() in pack.function_words:
+                i += 1
+                continue
+            j = i + 1
+            while j < sent.tok_end:
+                if _is_name_token(toks[j]):
+                    j += 1
+                elif (toks[j].text in pack.name_particles and j + 1 < sent.tok_end
+                      and _is_name_token(toks[j + 1])):
+                    j += 2
+                elif toks[j].text in "-&" and j + 1 < sent.tok_end and _is_name_token(toks[j + 1]) \
+                        and toks[j].start == toks[j - 1].end:
+                    j += 2
+                else:
+                    break
+            source, cls = "capitalised", None
+            legal_end = _legal_suffix_end(doc, j, pack)
+            if legal_end > 0:
+                j, source, cls = legal_end, "legal", "akg:Company"
+            # a single dictionary word at the start of a sentence is not a name unless the
+            # document also writes it capitalised elsewhere
+            if (j - i == 1 and source == "capitalised" and _sentence_initial(doc, i)
+                    and is_known_word(tok.text, doc.lang) and tok.text not in known_caps
+                    and not tok.text.isupper()):
+                i += 1
+                continue
+            spans.append(_Span(i, j, cls, doc.text[toks[i].start:toks[j - 1].end], source))
+            i = j
+    return spans
+
+
+def _mid_sentence_capitalised(doc: Document) -> set[str]:
+    return {t.text for t in doc.tokens if _is_name_token(t) and not _sentence_initial(doc, t.i)}
+
+
+def _trigger_before(doc: Document, i: int, pack: LanguagePack) -> tuple[int, str] | None:
+    """A trigger phrase that ends right before token i: (its first token, class)."""
+    s = doc.sentences[doc.tokens[i].sent]
+    for n in range(pack.max_trigger_len, 0, -1):
+        a = i - n
+        if a < s.tok_start:
+            continue
+        key = tuple(t.lemma for t in doc.tokens[a:i])
+        cls = pack.triggers.get(key)
+        if cls:
+            return a, cls
+    return None
+
+
+def _trigger_inside(doc: Document, span: _Span, pack: LanguagePack) -> str | None:
+    """The class of a capitalised trigger that opens a name ("Skupina Renault")."""
+    if span.end - span.start < 2:
+        return None
+    return pack.triggers.get((doc.tokens[span.start].lemma,))
+
+
+def _name_with_trigger(doc: Document, span: _Span) -> str:
+    """Canonical name of "Skupine Renault": the trigger noun in its dictionary form, the rest as written."""
+    first = doc.tokens[span.start]
+    rest = doc.text[doc.tokens[span.start + 1].start:doc.tokens[span.end - 1].end]
+    return f"{dictionary_form(first.text, doc.lang)} {rest}"
+
+
+def _classify(doc: Document, span: _Span, pack: LanguagePack, known_caps: set[str]) -> _Span:
+    toks = doc.tokens
+    words = [t.text for t in toks[span.start:span.end]]
+    ref = reference_index()
+    # reference data and gazetteer, by surface form or dictionary form
+    for form in (span.name, " ".join(dictionary_form(w, doc.lang) for w in words)):
+        if form in pack.places and span.cls is None:
+            place = pack.places[form]
+            span.cls, span.name, span.source = place.cls, place.label, "gazetteer"
+        if form in ref.by_alias and span.source in ("capitalised", "gazetteer"):
+            row = ref.by_alias[form][0]
+            span.cls, span.name, span.source = row.cls, row.label, "reference"
+            break
+    inside = _trigger_inside(doc, span, pack)
+    if inside and (doc.text[toks[span.start].start:toks[span.end - 1].end] in ref.by_alias
+                   or not _sentence_initial(doc, span.start)
+                   or toks[span.start].text in known_caps):
+        span.cls, span.name, span.source = inside, _name_with_trigger(doc, span), "trigger"
+        name_ref = ref.by_alias.get(span.name)
+        if name_ref:
+            span.name = name_ref[0].label
+    elif inside and span.end - span.start >= 2:
+        # sentence-initial "Podjetje Krka": the trigger gives the class, the name is the rest
+        span.start += 1
+        span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
+        span.cls, span.source = inside, "trigger"
+    before = _trigger_before(doc, span.start, pack)
+    if before and span.source not in ("legal",):
+        # the trigger decides the class: "blagovno znamko Renault" is the brand, not the group
+        span.cls, span.source = before[1], "trigger"
+        surface = doc.text[toks[span.start].start:toks[span.end - 1].end]
+        row = ref.find(surface, span.cls)
+        place = pack.places.get(surface)
+        span.name = row.label if row else place.label if place and place.cls == span.cls else surface
+    if span.cls is None and words[0] in first_names() | _first_name_forms(words[0], pack, doc.lang) \
+            and len(words) >= 2:
+        span.cls, span.source = "schema:Person", "person"
+        span.name = " ".join([_nominative_first_name(words[0], pack, doc.lang), *words[1:]])
+    if span.cls is None and len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+        span.source = "acronym"
+    return span
+
+
+def _first_name_forms(word: str, pack: LanguagePack, lang: str) -> set[str]:
+    return {word} if any(c in first_names() for c in name_candidates(word, lang, pack.inflection)) else set()
+
+
+def _nominative_first_name(word: str, pack: LanguagePack, lang: str) -> str:
+    for cand in name_candidates(word, lang, pack.inflection):
+        if cand in first_names():
+            return cand
+    return word
+
+
+def _list_after_trigger(doc: Document, spans: list[_Span], pack: LanguagePack) -> None:
+    """Names listed after a plural trigger take its class: "tri tovarne (Douai, Maubeuge in Ruitz)"."""
+    by_start = {s.start: s for s in spans}
+    toks = doc.tokens
+    for sent in doc.sentences:
+        for i in range(sent.tok_start, sent.tok_end - 1):
+            if toks[i].lemma not in pack.list_triggers:
+                continue
+            cls = pack.triggers.get((toks[i].lemma,))
+            j = i + 1
+            if j < sent.tok_end and toks[j].text in "(:":
+                j += 1
+            else:
+                continue
+            while j < sent.tok_end and j in by_start:
+                span = by_start[j]
+                if span.source not in ("trigger", "legal"):
+                    span.cls, span.source = cls, "list"
+                j = span.end
+                if j < sent.tok_end and toks[j].text.lower() in LIST_SEPARATORS:
+                    j += 1
+                    if j < sent.tok_end and toks[j].text.lower() in LIST_SEPARATORS:
+                        j += 1
+                else:
+                    break
+
+
+def _locatives(doc: Document, spans: list[_Span], pack: LanguagePack) -> None:
+    """Untyped names after "v"/"na"/"iz" are places ("v Douaiju" -> Douai), weakly."""
+    toks = doc.tokens
+    for span in spans:
+        if span.cls or span.start == 0 or toks[span.start - 1].text.lower() not in pack.locative_prepositions:
+            continue
+        if toks[span.start - 1].sent != toks[span.start].sent:
+            continue
+        span.cls, span.source, span.weak = "schema:City", "locative", True
+        if span.end - span.start == 1:
+            word = span.name
+            for suffix, repl in pack.locative_endings:
+                if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                    span.name = word[: len(word) - len(suffix)] + repl
+                    break
+
+
+def _acronym_expansions(doc: Document, spans: list[_Span]) -> dict[int, str]:
+    """ESG (Environmental, social, and corporate governance): the expansion of an acronym span.
+
+    Returns {span start: expansion}; the spans inside the parentheses are removed.
+    """
+    toks = doc.tokens
+    out: dict[int, str] = {}
+    for span in spans:
+        word = span.name
+        if span.end - span.start != 1 or not (word.isupper() and len(word) >= 2) \
+                or span.end >= len(toks) or toks[span.end].text != "(":
+            continue
+        sent_end = doc.sentences[toks[span.start].sent].tok_end
+        j = span.end + 1
+        while j < sent_end and toks[j].text != ")":
+            j += 1
+        inner = toks[span.end + 1:j]
+        if j < sent_end and len([t for t in inner if t.is_word]) >= 2:
+            initials = "".join(t.text[0] for t in inner if t.is_word and t.text.lower() not in ("and", "in", "of", "za", "&"))
+            if initials.upper().startswith(span.name[0]):
+                out[span.start] = doc.text[inner[0].start:inner[-1].end]
+                # an expansion in lower-case words defines a term ("ESG (Environmental, social,
+                # and corporate governance)"); a company's expansion is a capitalised name
+                if any(t.is_word and t.text.islower() and len(t.text) > 3 for t in inner):
+                    span.cls, span.source = "skos:Concept", "definition"
+                for other in spans:
+                    if span.end < other.start < j:
+                        other.cls, other.source = None, "expansion"
+    return out
+
+
+def _markets(doc: Document, pack: LanguagePack) -> list[_Span]:
+    """Market phrases: "trg električnih vozil", "evropski trg" (head noun + genitive words)."""
+    spans: list[_Span] = []
+    toks = doc.tokens
+    for sent in doc.sentences:
+        for i in range(sent.tok_start, sent.tok_end):
+            if toks[i].lemma not in pack.market_heads:
+                continue
+            j = i + 1
+            while (j < sent.tok_end and j - i <= 3 and toks[j].is_word and not toks[j].is_capitalised
+                   and toks[j].text.lower() not in pack.function_words and toks[j].lemma not in pack.numbers):
+                j += 1
+            complement = doc.text[toks[i + 1].start:toks[j - 1].end] if j > i + 1 else ""
+            head = toks[i].lemma
+            span = _Span(i, j, "akg:Market", f"{head} {complement}".strip(), "market")
+            if not complement:
+                # a bare "trg" refers back to the last market (see kg.link); with a demonym
+                # before it and no earlier market it is named by that ("evropski trg")
+                span.weak = True
+                if i > sent.tok_start and toks[i - 1].lemma in pack.demonyms:
+                    span.name = f"{toks[i - 1].lemma} {head}"
+            spans.append(span)
+    return spans
+
+
+def _demonyms(doc: Document, pack: LanguagePack) -> list[_Span]:
+    spans = []
+    for tok in doc.tokens:
+        label = pack.demonyms.get(tok.lemma)
+        if label and not tok.is_capitalised:
+            place = pack.places.get(label)
+            spans.append(_Span(tok.i, tok.i + 1, place.cls if place else "schema:Place", label, "demonym", weak=True))
+    return spans
+
+
+def _coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[_Span]:
+    """Sentence-initial words that refer back: "Podjetje zaposluje ...", "Ta želi ..."."""
+    spans = []
+    toks = doc.tokens
+    for sent in doc.sentences:
+        i = sent.tok_start
+        while i < sent.tok_end and toks[i].text in OPENING_QUOTES:
+            i += 1
+        if i >= sent.tok_end - 1 or i in taken:
+            continue
+        cls = pack.coreference.get(toks[i].lemma)
+        nxt = toks[i + 1]
+        if cls and not _is_name_token(nxt) and nxt.lemma not in pack.coreference and \
+                (nxt.lemma,) not in pack.triggers:
+            spans.append(_Span(i, i + 1, cls, toks[i].text, "coref"))
+    return spans
+
+
+def _resolve_overlaps(spans: list[_Span]) -> list[_Span]:
+    """Keep the strongest of overlapping spans (then the longest, then the first)."""
+    chosen: list[_Span] = []
+    used: set[int] = set()
+    for span in sorted(spans, key=lambda s: (-STRENGTH.get(s.source, 0), -(s.end - s.start), s.start)):
+        if any(k in used for k in range(span.start, span.end)):
+            continue
+        chosen.append(span)
+        used.update(range(span.start, span.end))
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
+    """Fill ``doc.mentions`` (sorted by position)."""
+    known_caps = _mid_sentence_capitalised(doc)
+    names = [_classify(doc, s, pack, known_caps) for s in _capitalised_runs(doc, pack, known_caps)]
+    _list_after_trigger(doc, names, pack)
+    expansions = _acronym_expansions(doc, names)
+    _locatives(doc, names, pack)
+    names = [s for s in names if s.source != "expansion"]
+    markets = _markets(doc, pack)
+    spans = _resolve_overlaps(names + markets + _demonyms(doc, pack))
+    taken = {k for s in spans for k in range(s.start, s.end)}
+    spans = _resolve_overlaps(spans + _coreferring(doc, pack, taken))
+    toks = doc.tokens
+    for s in spans:
+        m = Mention(s.start, s.end, toks[s.start].start, toks[s.end - 1].end,
+                    doc.text[toks[s.start].start:toks[s.end - 1].end], toks[s.start].sent,
+                    s.cls, s.name, s.source, weak=s.weak)
+        if s.start in expansions:
+            m.attrs["expansion"] = expansions[s.start]
+        doc.mentions.append(m)
+    return doc

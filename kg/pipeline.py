@@ -1,0 +1,51 @@
+"""The extraction pipeline: the steps that turn one document's text into entities and facts.
+
+Steps run in order over one ``Document``; each is a small module that adds its part:
+
+    segment -> lemmatize -> recognise_mentions -> link_mentions -> extract_relations
+    -> find_quotes -> resolve_entities
+
+``extract`` is a pure function of the document and the language data, so documents can be
+processed in any order, in parallel, or taken from a cache.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.document import Document
+from kg.entities import resolve_entities
+from kg.lang import load_pack
+from kg.lemmatize import lemmatize
+from kg.link import link_mentions
+from kg.mentions import recognise_mentions
+from kg.ontology import Ontology, load_ontology
+from kg.quotes import find_quotes
+from kg.relations import extract_relations
+from kg.segment import segment
+
+
+def extract(doc: Document, onto: Ontology | None = None) -> Document:
+    """Run every step over the document and return it with entities and facts filled in.
+
+    >>> from pathlib import Path
+    >>> d = extract(Document("d", Path("d.txt"), "Podjetje Krka ima sedež v Novem mestu.", {}))
+    >>> sorted(d.entities)
+    ['city/novo-mesto', 'company/krka']
+    """
+    onto = onto or load_ontology()
+    pack = load_pack(doc.lang)
+    segment(doc)
+    lemmatize(doc)
+    recognise_mentions(doc, pack)
+    link_mentions(doc, pack, onto)
+    extract_relations(doc, pack, onto)
+    find_quotes(doc, pack)
+    resolve_entities(doc, pack)
+    return doc
+
+
+def extract_file(path: Path, root: Path, onto: Ontology | None = None) -> Document:
+    """Read a document file and extract from it."""
+    from kg.documents import read_document
+
+    return extract(read_document(path, root), onto)

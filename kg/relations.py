@@ -1,0 +1,209 @@
+"""Extract relations: run the language pack's rules over each sentence and record what they yield.
+
+Every sentence is turned into units (mentions, role phrases, numbers, tokens; see
+``kg.matcher``); each rule that matches emits the facts its ``facts`` list names:
+
+- ``{s = "a", p = "schema:founder", o = "b"}``: a relation between two bound mentions (lists
+  give one relation per item);
+- ``{s = "a", p = "schema:numberOfEmployees", quantity = "n", place = "x", occupation = "w"}``:
+  a quantity with its bound ("več kot") and qualifiers;
+- ``{s = "a", p = "akg:yearsOfExperience", value = "n", datatype = "xsd:integer"}``: a literal;
+- ``{s = "a", p_from = "r", o = "b"}``: the predicate comes from the bound role phrase;
+- ``{s_all = "org:Site", p = "...", o = "b"}``: every mention of that class in the sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.document import Document, Quantity, Relation
+from kg.lang import LanguagePack
+from kg.matcher import Binding, Rule, SentenceUnits, Unit, find_matches
+from kg.ontology import Ontology
+
+NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$|^\d+\.\d{1,2}$")
+
+
+def parse_number(text: str) -> float | int | None:
+    """A number written the Slovenian way: ``11.000`` -> 11000, ``2,5`` -> 2.5.
+
+    >>> parse_number("11.000"), parse_number("2,5"), parse_number("35")
+    (11000, 2.5, 35)
+    """
+    if not NUMBER_RE.match(text):
+        return None
+    if "," in text:
+        value = float(text.replace(".", "").replace(",", "."))
+    elif re.match(r"^\d{1,3}(?:\.\d{3})+$", text):
+        value = int(text.replace(".", ""))
+    elif "." in text:
+        value = float(text)
+    else:
+        value = int(text)
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, Quantity] | None:
+    """A number starting at token i (digits or a number word, maybe a scale word, %, currency)."""
+    toks = doc.tokens
+    value = parse_number(toks[i].text)
+    if value is None:
+        value = pack.numbers.get(toks[i].lemma)
+    if value is None:
+        return None
+    j = i + 1
+    unit = ""
+    if j < end and toks[j].lemma in pack.scales:
+        value = value * pack.scales[toks[j].lemma]
+        j += 1
+    if j < end and toks[j].text == "%":
+        unit, j = "percent", j + 1
+    elif j < end and toks[j].lemma in pack.currencies:
+        unit, j = pack.currencies[toks[j].lemma], j + 1
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return j, Quantity(value, unit=unit)
+
+
+def _bound_before(doc: Document, i: int, start: int, pack: LanguagePack) -> tuple[int, str]:
+    for n in (2, 1):
+        a = i - n
+        if a >= start:
+            b = pack.bounds.get(tuple(t.lemma for t in doc.tokens[a:i]))
+            if b:
+                return a, b
+    return i, "exact"
+
+
+def _role_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, str] | None:
+    for n in (4, 3, 2, 1):
+        if i + n <= end:
+            hit = pack.roles.get(tuple(t.lemma for t in doc.tokens[i:i + n]))
+            if hit:
+                return i + n, hit[0]
+    return None
+
+
+def sentence_units(doc: Document, sent_i: int, pack: LanguagePack) -> SentenceUnits:
+    """The units of one sentence for the matcher."""
+    s = doc.sentences[sent_i]
+    toks = doc.tokens
+    by_start = {m.tok_start: (k, m) for k, m in enumerate(doc.mentions) if m.sent == sent_i and m.group >= 0}
+    out = SentenceUnits()
+    depth = 0
+    i = s.tok_start
+    while i < s.tok_end:
+        tok = toks[i]
+        out.present.update((tok.lemma, tok.text.lower()))
+        if i in by_start:
+            k, m = by_start[i]
+            out.units.append(Unit("ent", i, m.tok_end, depth=depth, mention=k,
+                                  cls=doc.group_classes[m.group], source=m.source))
+            for t in toks[i:m.tok_end]:
+                out.present.update((t.lemma, t.text.lower()))
+            i = m.tok_end
+            continue
+        number = _number_at(doc, i, s.tok_end, pack)
+        if number:
+            j, q = number
+            a, bound = _bound_before(doc, i, s.tok_start, pack)
+            while out.units and out.units[-1].start >= a and out.units[-1].kind == "tok":
+                out.units.pop()
+            out.units.append(Unit("num", a, j, lemma=tok.lemma, word=tok.text.lower(), depth=depth,
+                                  quantity=Quantity(q.value, bound, q.unit)))
+            i = j
+            continue
+        role = _role_at(doc, i, s.tok_end, pack)
+        if role:
+            j, prop = role
+            out.units.append(Unit("role", i, j, lemma=toks[j - 1].lemma, depth=depth, prop=prop))
+            for t in toks[i:j]:
+                out.present.update((t.lemma, t.text.lower()))
+            i = j
+            continue
+        if tok.text == "(":
+            depth += 1
+        out.units.append(Unit("tok", i, i + 1, lemma=tok.lemma, word=tok.text.lower(), depth=depth))
+        if tok.text == ")":
+            depth = max(0, depth - 1)
+        i += 1
+    return out
+
+
+def _units_of(binding: Binding, name: str | None) -> list[Unit]:
+    if not name or name not in binding:
+        return []
+    v = binding[name]
+    return v if isinstance(v, list) else [v]
+
+
+def _type_untyped(doc: Document, rule: Rule, binding: Binding, used: set[str]) -> None:
+    """Mentions that matched only through ``type = ...`` get that class (domain/range typing)."""
+    for el in rule.elements:
+        if el.bind in used and el.type_as:
+            for u in _units_of(binding, el.bind):
+                g = doc.mentions[u.mention].group
+                if doc.group_classes[g] is None:
+                    doc.group_classes[g] = el.type_as
+
+
+def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontology,
+          units: list[Unit]) -> list[Relation]:
+    out: list[Relation] = []
+    used: set[str] = set()
+    for spec in rule.facts:
+        subjects = _units_of(binding, spec.get("s"))
+        if "s_all" in spec:
+            subjects = [u for u in units if u.kind == "ent" and u.source != "demonym" and u.cls
+                        and onto.is_a(u.cls, spec["s_all"])]
+        if not subjects:
+            continue
+        pred = spec.get("p")
+        if "p_from" in spec:
+            role = _units_of(binding, spec["p_from"])
+            pred = role[0].prop if role else None
+        if not pred:
+            continue
+        used.update(k for k in (spec.get("s"), spec.get("o")) if k)
+        for su in subjects:
+            sg = doc.mentions[su.mention].group
+            if "o" in spec:
+                for ou in _units_of(binding, spec["o"]):
+                    og = doc.mentions[ou.mention].group
+                    if og != sg:
+                        out.append(Relation(sg, pred, og, None, rule.id, sent_i, (su.mention, ou.mention)))
+            elif "quantity" in spec or "value" in spec:
+                num = _units_of(binding, spec.get("quantity") or spec.get("value"))
+                if not num or num[0].quantity is None:
+                    continue
+                q = num[0].quantity
+                if "value" in spec:
+                    value = q.value if spec.get("datatype", "xsd:integer") != "xsd:gYear" else str(q.value)
+                    out.append(Relation(sg, pred, None, value, rule.id, sent_i, (su.mention,)))
+                    continue
+                place = _units_of(binding, spec.get("place"))
+                occ = _units_of(binding, spec.get("occupation"))
+                used.update(k for k in (spec.get("place"),) if k)
+                q = Quantity(q.value, q.bound, spec.get("unit", q.unit),
+                             str(doc.mentions[place[0].mention].group) if place else "",
+                             occ[0].lemma if occ else "")
+                ms = (su.mention, *(p.mention for p in place))
+                out.append(Relation(sg, pred, None, q, rule.id, sent_i, ms))
+    _type_untyped(doc, rule, binding, used)
+    return out
+
+
+def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:
+    """Fill ``doc.relations`` from the language pack's rules, sentence by sentence."""
+    seen: set[tuple] = set()
+    for sent_i in range(len(doc.sentences)):
+        su = sentence_units(doc, sent_i, pack)
+        if not any(u.kind == "ent" for u in su.units):
+            continue
+        for rule in pack.rules:
+            for binding in find_matches(rule, su.units, su.present, onto.is_a):
+                for rel in _emit(doc, rule, binding, sent_i, onto, su.units):
+                    key = (rel.subj, rel.pred, rel.obj, rel.value, rel.rule, rel.sent)
+                    if key not in seen:
+                        seen.add(key)
+                        doc.relations.append(rel)
+    return doc

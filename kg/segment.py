@@ -1,0 +1,63 @@
+"""Split a document into sentences and tokens with character offsets (reldi-tokeniser).
+
+reldi-tokeniser knows Slovenian abbreviations (``dr.``, ``d. o. o.``), ordinal numbers and »…«
+quotes. It works on one paragraph at a time and its offsets restart at 0 for each, so we feed it
+line by line and add each line's offset. Very long sentences (a document with no punctuation) are
+cut into chunks so that later steps stay linear in the document size.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+from reldi_tokeniser import tokeniser as reldi
+
+from kg.document import Document, Sentence, Token
+
+MAX_SENTENCE_TOKENS = 250
+# reldi-tokeniser has rules for these; English uses the same rules as a close enough fallback
+RELDI_LANG = {"sl": "sl", "en": "sl"}
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(lang: str):
+    return reldi.generate_tokenizer(RELDI_LANG.get(lang, "sl"))
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) for every non-blank line of the text."""
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield offset + (len(line) - len(line.lstrip())), line.strip()
+        offset += len(line) + 1
+
+
+def _chunks(sentence: list[tuple[str, int, int]]) -> Iterator[list[tuple[str, int, int]]]:
+    words = [t for t in sentence if not t[0].isspace()]
+    for i in range(0, len(words), MAX_SENTENCE_TOKENS):
+        yield words[i:i + MAX_SENTENCE_TOKENS]
+
+
+def segment(doc: Document) -> Document:
+    """Fill ``doc.sentences`` and ``doc.tokens`` (whitespace is not a token).
+
+    >>> from pathlib import Path
+    >>> d = segment(Document("d", Path("d.txt"), "Dr. Novak je prišel. Podjetje d. o. o. raste.", {}))
+    >>> [d.text[s.start:s.end] for s in d.sentences]
+    ['Dr. Novak je prišel.', 'Podjetje d. o. o. raste.']
+    """
+    tokenizer = _tokenizer(doc.lang)
+    lang = RELDI_LANG.get(doc.lang, "sl")
+    for offset, para in _paragraphs(doc.text):
+        for raw in reldi.sentence_split(reldi.tokenize(tokenizer, para), lang):
+            for chunk in _chunks(raw):
+                if not chunk:
+                    continue
+                sent_i = len(doc.sentences)
+                first = len(doc.tokens)
+                for text, start, end in chunk:
+                    doc.tokens.append(Token(len(doc.tokens), text, offset + start, offset + end, sent_i))
+                doc.sentences.append(Sentence(sent_i, doc.tokens[first].start, doc.tokens[-1].end,
+                                              first, len(doc.tokens)))
+    return doc

@@ -1,0 +1,269 @@
+"""Read the view model out of a built graph: entities (nodes) with their class, labels,
+identifiers, literal facts and the sentences that mention them; object relations between entities
+(edges) with the sentences and rules behind them. Provenance, QuantitativeValue/Quotation helper
+nodes and ontology terms never become nodes. Everything is sorted, so the same graph gives the
+same model.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any, Iterable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+
+from kg.namespaces import (AKG, FACTS_GRAPH, ITSRDF, KGDOC, KGFACT, KGRULE, NIF, PROVENANCE_GRAPH,
+                           SCHEMA)
+from kg.viz.vocab import Vocab, curie
+
+HELPER_TYPES = {SCHEMA.QuantitativeValue, SCHEMA.Quotation}
+NOT_EDGES = {RDF.type, OWL.sameAs, RDFS.seeAlso}
+LABEL_PREDICATES = {SKOS.prefLabel, SKOS.altLabel, RDFS.label, SCHEMA.latitude, SCHEMA.longitude}
+SCAFFOLDING = (str(KGDOC), str(KGFACT), str(KGRULE))
+
+
+@dataclass
+class Node:
+    """One entity as the view shows it."""
+
+    iri: str
+    cls: str
+    types: list[str]
+    sl: str
+    en: str
+    alt: list[str]
+    ids: list[tuple[str, str]] = field(default_factory=list)      # (text, url or "")
+    facts: list[tuple[str, str]] = field(default_factory=list)    # (predicate IRI, value text)
+    mentions: list[tuple[int, list[tuple[int, int]]]] = field(default_factory=list)  # sentence, UTF-16 spans
+
+
+@dataclass
+class Edge:
+    """One object relation between two entities (indices into ``ViewModel.nodes``)."""
+
+    source: int
+    target: int
+    pred: str
+    sentences: list[int] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ViewModel:
+    """Nodes, edges and the table of source sentences (document title, text) they point into."""
+
+    nodes: list[Node]
+    edges: list[Edge]
+    sentences: list[tuple[str, str]]
+
+    def subset(self, keep: Iterable[int]) -> "ViewModel":
+        """The model restricted to the nodes ``keep`` (and the edges and sentences they use)."""
+        order = sorted(set(keep))
+        new_id = {old: new for new, old in enumerate(order)}
+        edges = [e for e in self.edges if e.source in new_id and e.target in new_id]
+        used = sorted({s for i in order for s, _ in self.nodes[i].mentions}
+                      | {s for e in edges for s in e.sentences})
+        sid = {old: new for new, old in enumerate(used)}
+        nodes = [Node(**{**self.nodes[i].__dict__,
+                         "mentions": [(sid[s], spans) for s, spans in self.nodes[i].mentions]})
+                 for i in order]
+        edges = [Edge(new_id[e.source], new_id[e.target], e.pred, [sid[s] for s in e.sentences], e.rules)
+                 for e in edges]
+        return ViewModel(nodes, edges, [self.sentences[s] for s in used])
+
+
+def split_graph(graph: Any) -> tuple[Graph, Graph]:
+    """(facts, provenance) of a Dataset from ``kg.build``/``kg.load``; a plain Graph serves as both."""
+    get = getattr(graph, "get_graph", None)
+    if get is not None:
+        facts, prov = get(FACTS_GRAPH), get(PROVENANCE_GRAPH)
+        if facts is not None and len(facts):
+            return facts, (prov if prov is not None else Graph())
+    return graph, graph
+
+
+def _text(values: Iterable[Any], lang: str | None) -> list[str]:
+    return sorted({str(v) for v in values if isinstance(v, Literal) and (lang is None or v.language == lang)})
+
+
+def _number(lit: Any) -> str:
+    try:
+        d = Decimal(str(lit))
+    except (InvalidOperation, ValueError):
+        return str(lit)
+    return format(d.normalize(), "f") if d == d.to_integral_value() or "E" in str(d.normalize()) \
+        else str(d.normalize())
+
+
+def _quantity(facts: Graph, qv: URIRef, label_of: dict[URIRef, str]) -> str:
+    parts = []
+    for pred, sign in ((SCHEMA.value, ""), (SCHEMA.minValue, "≥ "), (SCHEMA.maxValue, "≤ ")):
+        parts += [sign + _number(v) for v in sorted(facts.objects(qv, pred), key=str)]
+    text = " – ".join(parts)
+    extra = _text(facts.objects(qv, SCHEMA.unitText), None)
+    if extra:
+        text += " " + " ".join(extra)
+    quals = _text(facts.objects(qv, AKG.occupation), None)
+    quals += sorted(label_of.get(p, curie(p)) for p in facts.objects(qv, AKG.inPlace) if isinstance(p, URIRef))
+    return " · ".join([text, *quals]) if quals else text
+
+
+def _identifiers(facts: Graph, s: URIRef) -> list[tuple[str, str]]:
+    ids = []
+    for o in sorted({*facts.objects(s, OWL.sameAs), *facts.objects(s, RDFS.seeAlso)}, key=str):
+        url = str(o)
+        safe = url if url.startswith(("https://", "http://")) else ""
+        if "wikidata.org/entity/" in url:
+            name = "Wikidata " + url.rsplit("/", 1)[-1]
+        elif "geonames.org" in url:
+            name = "GeoNames " + url.rstrip("/").rsplit("/", 1)[-1]
+        else:
+            name = url
+        ids.append((name, safe))
+    lat, lon = facts.value(s, SCHEMA.latitude), facts.value(s, SCHEMA.longitude)
+    if lat is not None and lon is not None:
+        ids.append((f"{_number(lat)}, {_number(lon)}", ""))
+    return ids
+
+
+def _entities(facts: Graph) -> list[URIRef]:
+    found = set()
+    for s in set(facts.subjects(SKOS.prefLabel)):
+        if isinstance(s, URIRef) and not str(s).startswith(SCAFFOLDING) \
+                and not HELPER_TYPES & set(facts.objects(s, RDF.type)):
+            found.add(s)
+    return sorted(found, key=str)
+
+
+def _node(facts: Graph, s: URIRef, vocab: Vocab, label_of: dict[URIRef, str]) -> Node:
+    types = {t for t in facts.objects(s, RDF.type) if isinstance(t, URIRef)}
+    cls = vocab.most_specific(types)
+    sl = _text(facts.objects(s, SKOS.prefLabel), "sl") or _text(facts.objects(s, SKOS.prefLabel), None)
+    en = _text(facts.objects(s, SKOS.prefLabel), "en")
+    alt = [a for a in _text(facts.objects(s, SKOS.altLabel), None) if a not in sl]
+    node = Node(str(s), str(cls or ""), sorted(map(str, types)), sl[0], en[0] if en else "", alt,
+                ids=_identifiers(facts, s))
+    for p, o in sorted(facts.predicate_objects(s), key=lambda po: (str(po[0]), str(po[1]))):
+        if isinstance(o, Literal) and p not in LABEL_PREDICATES:
+            node.facts.append((str(p), _number(o) if o.datatype and o.value is not None
+                               and not isinstance(o.value, str) and o.datatype.endswith(("integer", "decimal", "double", "float")) else str(o)))
+        elif isinstance(o, URIRef) and (o, RDF.type, SCHEMA.QuantitativeValue) in facts:
+            node.facts.append((str(p), _quantity(facts, o, label_of)))
+    return node
+
+
+def _quotes(facts: Graph, index: dict[URIRef, int], nodes: list[Node]) -> None:
+    for q in sorted(facts.subjects(RDF.type, SCHEMA.Quotation), key=str):
+        for person in facts.objects(q, SCHEMA.creator):
+            if person in index:
+                for text in _text(facts.objects(q, SCHEMA.text), None):
+                    nodes[index[person]].facts.append((str(SCHEMA.Quotation), text))
+
+
+def _edges(facts: Graph, entities: list[URIRef], index: dict[URIRef, int], vocab: Vocab) -> list[Edge]:
+    edges = []
+    for s in entities:
+        by_target: dict[URIRef, set[URIRef]] = {}
+        for p, o in facts.predicate_objects(s):
+            if o in index and p not in NOT_EDGES and isinstance(p, URIRef):
+                by_target.setdefault(o, set()).add(p)
+        for o, preds in by_target.items():
+            implied = {sup for p in preds for sup in vocab.prop_supers.get(p, ())}
+            edges += [Edge(index[s], index[o], str(p)) for p in preds - implied]
+    return sorted(edges, key=lambda e: (e.source, e.target, e.pred))
+
+
+def _utf16(text: str, i: int) -> int:
+    return len(text[:i].encode("utf-16-le")) // 2
+
+
+def _int(prov: Graph, s: Any, p: URIRef) -> int | None:
+    v = prov.value(s, p)
+    try:
+        return int(v) if v is not None else None
+    except ValueError:
+        return None
+
+
+class _Sentences:
+    """Collects source sentences into a sorted table."""
+
+    def __init__(self, prov: Graph) -> None:
+        self.prov = prov
+        self.found: dict[Any, tuple[str, int, str, str]] = {}   # iri -> (doc, begin, title, text)
+
+    def add(self, s: Any) -> bool:
+        if s in self.found:
+            return True
+        text = self.prov.value(s, NIF.anchorOf)
+        if text is None:
+            return False
+        doc = self.prov.value(s, NIF.referenceContext)
+        title = self.prov.value(doc, DCTERMS.title) or self.prov.value(doc, SCHEMA.url) or curie(doc or s)
+        self.found[s] = (str(doc), _int(self.prov, s, NIF.beginIndex) or 0, str(title), str(text))
+        return True
+
+    def table(self) -> tuple[list[tuple[str, str]], dict[Any, int]]:
+        order = sorted(self.found, key=lambda s: (self.found[s][0], self.found[s][1], str(s)))
+        return [self.found[s][2:] for s in order], {s: i for i, s in enumerate(order)}
+
+
+def _mentions(prov: Graph, index: dict[URIRef, int], sents: _Sentences) -> dict[int, dict[Any, set]]:
+    out: dict[int, dict[Any, set]] = {}
+    for phrase, ent in prov.subject_objects(ITSRDF.taIdentRef):
+        sentence = prov.value(phrase, NIF.sentence)
+        if ent not in index or sentence is None or not sents.add(sentence):
+            continue
+        text = sents.found[sentence][3]
+        b, e = _int(prov, phrase, NIF.beginIndex), _int(prov, phrase, NIF.endIndex)
+        sb = _int(prov, sentence, NIF.beginIndex) or 0
+        anchor = str(prov.value(phrase, NIF.anchorOf) or "")
+        spans = out.setdefault(index[ent], {}).setdefault(sentence, set())
+        if b is not None and e is not None and 0 <= b - sb <= e - sb <= len(text) \
+                and (not anchor or text[b - sb:e - sb] == anchor):
+            spans.add((_utf16(text, b - sb), _utf16(text, e - sb)))
+        elif anchor and anchor in text:
+            at = text.index(anchor)
+            spans.add((_utf16(text, at), _utf16(text, at + len(anchor))))
+    return out
+
+
+def _statements(prov: Graph, sents: _Sentences) -> dict[tuple, tuple[list, list[str]]]:
+    out = {}
+    for st in prov.subjects(RDF.type, RDF.Statement):
+        key = (prov.value(st, RDF.subject), prov.value(st, RDF.predicate), prov.value(st, RDF.object))
+        sources = [s for s in prov.objects(st, PROV.wasDerivedFrom) if sents.add(s)]
+        rules = [curie(r) for r in prov.objects(st, AKG.extractedBy)]
+        old = out.get(key, ([], []))
+        out[key] = (old[0] + sources, sorted(set(old[1] + rules)))
+    return out
+
+
+def read_model(graph: Any, vocab: Vocab) -> ViewModel:
+    """The view model of a built graph (Dataset or Graph, see docs/graph-model.md).
+
+    >>> model = read_model(kg.load("build"), vocab())           # doctest: +SKIP
+    >>> model.nodes[0].sl                                      # doctest: +SKIP
+    'Ampere'
+    """
+    facts, prov = split_graph(graph)
+    entities = _entities(facts)
+    index = {s: i for i, s in enumerate(entities)}
+    label_of = {}
+    for s in entities:
+        label_of[s] = (_text(facts.objects(s, SKOS.prefLabel), "sl") or [curie(s)])[0]
+    nodes = [_node(facts, s, vocab, label_of) for s in entities]
+    _quotes(facts, index, nodes)
+    edges = _edges(facts, entities, index, vocab)
+    sents = _Sentences(prov)
+    mentions = _mentions(prov, index, sents)
+    statements = _statements(prov, sents)
+    table, sid = sents.table()
+    for i, by_sentence in mentions.items():
+        nodes[i].mentions = sorted((sid[s], sorted(spans)) for s, spans in by_sentence.items())
+    for e in edges:
+        key = (entities[e.source], URIRef(e.pred), entities[e.target])
+        sources, rules = statements.get(key, ([], []))
+        e.sentences, e.rules = sorted({sid[s] for s in sources}), rules
+    return ViewModel(nodes, edges, table)

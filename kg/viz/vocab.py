@@ -1,0 +1,97 @@
+"""Ontology terms as the HTML view needs them: human labels (en/sl) of classes and predicates,
+the class hierarchy (to pick an entity's most specific class) and the property hierarchy (to drop an
+edge that a more specific one between the same two entities already says).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg.namespaces import PREFIXES
+
+LANGS = ("en", "sl")
+
+
+@dataclass
+class Vocab:
+    """Labels and hierarchies read from an OWL ontology graph."""
+
+    labels: dict[URIRef, dict[str, str]] = field(default_factory=dict)
+    class_supers: dict[URIRef, set[URIRef]] = field(default_factory=dict)
+    prop_supers: dict[URIRef, set[URIRef]] = field(default_factory=dict)
+
+    def label(self, iri: URIRef, lang: str = "en") -> str:
+        """The ontology label of ``iri`` in ``lang`` (falls back to the other language, then the CURIE).
+
+        >>> vocab().label(URIRef("https://schema.org/founder"))
+        'founded by'
+        """
+        found = self.labels.get(iri, {})
+        for candidate in (lang, *LANGS):
+            if candidate in found:
+                return found[candidate]
+        return curie(iri)
+
+    def most_specific(self, types: set[URIRef]) -> URIRef | None:
+        """The ontology class in ``types`` that no other class in ``types`` specialises."""
+        known = sorted(t for t in types if t in self.class_supers)
+        leaves = [t for t in known if not any(t in self.class_supers[o] for o in known if o != t)]
+        return leaves[0] if leaves else None
+
+
+def curie(iri: URIRef) -> str:
+    """Shorten an IRI with the project prefixes (``schema:founder``); unknown IRIs stay whole."""
+    text = str(iri)
+    best = ""
+    for prefix, ns in PREFIXES.items():
+        if text.startswith(str(ns)) and len(str(ns)) > len(best):
+            best, name = str(ns), f"{prefix}:{text[len(str(ns)):]}"
+    return name if best else text
+
+
+def _closure(direct: dict[URIRef, set[URIRef]]) -> dict[URIRef, set[URIRef]]:
+    out: dict[URIRef, set[URIRef]] = {}
+    for start in direct:
+        seen: set[URIRef] = set()
+        todo = list(direct[start])
+        while todo:
+            x = todo.pop()
+            if x not in seen:
+                seen.add(x)
+                todo.extend(direct.get(x, ()))
+        out[start] = seen
+    return out
+
+
+def vocab_from_graph(graph: Graph) -> Vocab:
+    """Index an ontology graph (``rdfs:label``, ``rdfs:subClassOf``, ``rdfs:subPropertyOf``)."""
+    labels: dict[URIRef, dict[str, str]] = {}
+    for s, o in graph.subject_objects(RDFS.label):
+        lang = getattr(o, "language", None)
+        if isinstance(s, URIRef) and lang in LANGS:
+            labels.setdefault(s, {})[lang] = str(o)
+    classes = {c for c in graph.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
+    props = {p for t in (OWL.ObjectProperty, OWL.DatatypeProperty)
+             for p in graph.subjects(RDF.type, t) if isinstance(p, URIRef)}
+    sub_c = {c: {o for o in graph.objects(c, RDFS.subClassOf) if isinstance(o, URIRef)} for c in classes}
+    sub_p = {p: {o for o in graph.objects(p, RDFS.subPropertyOf) if isinstance(o, URIRef)} for p in props}
+    return Vocab(labels, _closure(sub_c), _closure(sub_p))
+
+
+def ontology_path() -> Path:
+    """The project's ``ontology.ttl`` (beside the package when installed, else the project root)."""
+    here = Path(__file__).resolve().parent.parent
+    inside = here / "ontology.ttl"
+    return inside if inside.exists() else here.parent / "ontology.ttl"
+
+
+@lru_cache(maxsize=2)
+def vocab(path: Path | None = None) -> Vocab:
+    """The view's vocabulary from ``path`` (default: the project ontology), cached."""
+    graph = Graph()
+    graph.parse(path or ontology_path(), format="turtle")
+    return vocab_from_graph(graph)
