@@ -19,7 +19,7 @@ from rdflib import Dataset
 from kg.document import Document
 from kg.documents import find_documents, read_document
 from kg.entities import merge_entities
-from kg.graph import FACTS_FILE, PROVENANCE_FILE, ensure_writable, new_dataset, new_graph, turtle_bytes, write_atomic
+from kg.graph import FACTS_FILE, PROVENANCE_FILE, ensure_writable, new_dataset, turtle_bytes, write_atomic
 from kg.lang import load_pack
 from kg.ontology import Ontology, load_ontology
 from kg.pipeline import extract
@@ -72,8 +72,8 @@ def _rule_comments(docs: list[Document]) -> dict:
     return comments
 
 
-def assemble(docs: list[Document], onto: Ontology) -> Dataset:
-    """The Dataset (facts + provenance graphs) for extracted documents."""
+def assemble(docs: list[Document], onto: Ontology) -> TripleSink:
+    """The facts and provenance triples of extracted documents."""
     entities = merge_entities(docs)
     sink = TripleSink()
     for doc in docs:
@@ -81,7 +81,7 @@ def assemble(docs: list[Document], onto: Ontology) -> Dataset:
         add_facts(sink, doc, onto, entities)
     add_reference(sink, entities)
     provenance_statements(sink, _rule_comments(docs))
-    return new_dataset(new_graph(sink.facts), new_graph(sink.provenance))
+    return sink
 
 
 def _write_html(ds: Dataset, path: Path) -> bool:
@@ -111,18 +111,16 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     ensure_writable(out)
     show_progress = report and sys.stderr.isatty() and len(paths) >= PROGRESS_MIN_DOCUMENTS
     docs = _extract_all(paths, seeds, onto, show_progress)
-    ds = assemble(docs, onto)
-    from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
-
-    facts, prov = ds.graph(FACTS_GRAPH), ds.graph(PROVENANCE_GRAPH)
-    validate(new_graph((*facts, *prov)), shapes_graph)
+    sink = assemble(docs, onto)
+    ds = new_dataset(sink.facts, sink.provenance)
+    validate(ds, shapes_graph)
     rep = BuildReport(documents=len(docs), sentences=sum(len(d.sentences) for d in docs),
                       tokens=sum(len(d.tokens) for d in docs),
                       entities_by_class=Counter(e.cls for e in merge_entities(docs).values()),
-                      facts_triples=len(facts), provenance_triples=len(prov),
+                      facts_triples=len(sink.facts), provenance_triples=len(sink.provenance),
                       without_facts=[d.meta["path"] for d in docs if not d.facts])
-    for name, g in ((FACTS_FILE, facts), (PROVENANCE_FILE, prov)):
-        write_atomic(out / name, turtle_bytes(g))
+    for name, triples in ((FACTS_FILE, sink.facts), (PROVENANCE_FILE, sink.provenance)):
+        write_atomic(out / name, turtle_bytes(triples))
         rep.files.append(out / name)
     if html and _write_html(ds, out / HTML_FILE):
         rep.files.append(out / HTML_FILE)

@@ -18,13 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError
-from kg.gold import Gold, read_gold
+from rdflib import Graph
+
+from kg.documents import DOCUMENT_SUFFIXES, META_SUFFIX
+from kg.errors import InputError, KgError
+from kg.gold import GOLD_SUFFIX, Gold, read_gold
 from kg.namespaces import FACTS_GRAPH
 from kg.scoring import CATEGORIES, Counts, Score, score_graph
 
 Builder = Callable[[Path, Path], Any]
-DOC_SUFFIXES = (".txt", ".md")
 
 
 @dataclass
@@ -34,10 +36,11 @@ class DocResult:
     name: str
     subset: str
     scores: dict[str, Score]
+    error: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form: counts, P/R/F1, missed and extra per category."""
-        return {"document": self.name, "subset": self.subset,
+        return {"document": self.name, "subset": self.subset, "error": self.error,
                 **{c: {**s.counts.as_dict(), "missed": s.missed, "extra": s.extra}
                    for c, s in self.scores.items()}}
 
@@ -67,11 +70,11 @@ class EvalReport:
 
     def overall(self) -> dict[str, Counts]:
         """Summed counts per category over every document."""
-        out = {c: Counts() for c in CATEGORIES}
-        for subset in self.subsets:
-            for cat, counts in subset.totals().items():
-                out[cat] += counts
-        return out
+        return SubsetResult("all", [d for s in self.subsets for d in s.documents]).totals()
+
+    def errors(self) -> list[str]:
+        """One line per document the builder could not build (scored as an empty graph)."""
+        return [f"{d.name}: {d.error}" for s in self.subsets for d in s.documents if d.error]
 
     def below(self, min_entity_f1: float | None = None,
               min_relation_f1: float | None = None) -> list[str]:
@@ -90,26 +93,27 @@ class EvalReport:
                 "subsets": [{"subset": s.name,
                              "totals": {c: n.as_dict() for c, n in s.totals().items()},
                              "documents": [d.as_dict() for d in s.documents]} for s in self.subsets],
-                "overall": {c: n.as_dict() for c, n in self.overall().items()}}
+                "overall": {c: n.as_dict() for c, n in self.overall().items()},
+                "errors": self.errors()}
 
 
-def find_documents(root: Path) -> list[tuple[Path, Path]]:
+def find_gold_documents(root: Path) -> list[tuple[Path, Path]]:
     """(gold file, document) pairs under ``root`` (a folder, a gold file or a document)."""
     if root.is_file():
-        stem = root.name.removesuffix(".gold.toml") if root.name.endswith(".gold.toml") else root.stem
-        golds = [root.with_name(stem + ".gold.toml")]
+        stem = root.name.removesuffix(GOLD_SUFFIX) if root.name.endswith(GOLD_SUFFIX) else root.stem
+        golds = [root.with_name(stem + GOLD_SUFFIX)]
         if not golds[0].is_file():
             raise InputError(f"{root}: no gold file {golds[0].name} beside it")
     elif root.is_dir():
-        golds = sorted(root.rglob("*.gold.toml"))
+        golds = sorted(root.rglob("*" + GOLD_SUFFIX))
     else:
         raise InputError(f"{root}: no such folder")
     if not golds:
         raise InputError(f"{root}: no *.gold.toml files found")
     pairs = []
     for gold in golds:
-        stem = gold.name.removesuffix(".gold.toml")
-        docs = [gold.with_name(stem + s) for s in DOC_SUFFIXES if gold.with_name(stem + s).is_file()]
+        stem = gold.name.removesuffix(GOLD_SUFFIX)
+        docs = [gold.with_name(stem + s) for s in DOCUMENT_SUFFIXES if gold.with_name(stem + s).is_file()]
         if not docs:
             raise InputError(f"{gold}: no document {stem}.txt or {stem}.md beside it")
         pairs.append((gold, docs[0]))
@@ -137,7 +141,7 @@ def build_alone(doc: Path, builder: Builder | None = None) -> Any:
         seeds = Path(tmp) / "seeds"
         seeds.mkdir()
         shutil.copy2(doc, seeds / doc.name)
-        meta = doc.with_name(doc.name.rsplit(".", 1)[0] + ".meta.toml")
+        meta = doc.with_name(doc.stem + META_SUFFIX)
         if meta.is_file():
             shutil.copy2(meta, seeds / meta.name)
         dataset = (builder or _default_builder)(seeds, Path(tmp) / "out")
@@ -145,8 +149,13 @@ def build_alone(doc: Path, builder: Builder | None = None) -> Any:
 
 
 def _score_one(args: tuple[Gold, Path, str, str, Builder | None]) -> DocResult:
+    """Build and score one document; a document the builder rejects scores as an empty graph."""
     gold, doc, name, subset, builder = args
-    return DocResult(name, subset, score_graph(gold, build_alone(doc, builder)))
+    try:
+        facts = build_alone(doc, builder)
+    except KgError as err:
+        return DocResult(name, subset, score_graph(gold, Graph()), error=str(err))
+    return DocResult(name, subset, score_graph(gold, facts))
 
 
 def evaluate(path: str | Path = "eval", *, builder: Builder | None = None,
@@ -174,7 +183,8 @@ def evaluate(path: str | Path = "eval", *, builder: Builder | None = None,
     ------
     kg.errors.InputError
         A missing folder, a gold file without its document, or a malformed gold file (checked
-        for every file before anything is built).
+        for every file before anything is built). A document the builder rejects does not stop
+        the run: it is scored as an empty graph and listed by :meth:`EvalReport.errors`.
 
     Examples
     --------
@@ -184,7 +194,7 @@ def evaluate(path: str | Path = "eval", *, builder: Builder | None = None,
     1.0
     """
     root = Path(path)
-    pairs = find_documents(root)
+    pairs = find_gold_documents(root)
     golds = [read_gold(g) for g, _ in pairs]
     tasks = [(gold, doc, doc.relative_to(root).as_posix() if root.is_dir() else doc.name,
               _subset(root, doc), builder) for gold, (_, doc) in zip(golds, pairs)]

@@ -33,6 +33,7 @@ LITERAL_PREDICATES = frozenset({
     "schema:numberOfEmployees", "akg:numberOfSites", "akg:workforceShare",
     "akg:yearsOfExperience", "schema:foundingDate", "akg:investment",
 })
+GOLD_SUFFIX = ".gold.toml"
 BOUNDS = frozenset({"exact", "min", "max"})
 QUALIFIERS = ("place", "occupation", "unit")
 

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg.errors import InputError
 from kg.namespaces import FACTS_GRAPH, PREFIXES, PROVENANCE_GRAPH
@@ -21,31 +21,57 @@ FACTS_FILE = "graph.ttl"
 PROVENANCE_FILE = "provenance.ttl"
 
 
+# prefixes written into Turtle files; entity and document IRIs have '/' and '#' in their local
+# part, which Turtle would have to escape, so they are written in full
+TURTLE_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items() if not p.startswith("kg")}
+
+
 def new_graph(triples: Iterable = ()) -> Graph:
-    """An rdflib Graph with the project's prefixes bound, holding ``triples`` in sorted order."""
+    """An rdflib Graph with the project's prefixes bound, holding ``triples``."""
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, str(ns), override=True, replace=True)
-    for t in sorted(triples):
+    for t in triples:
         g.add(t)
     return g
 
 
-def new_dataset(facts: Graph, provenance: Graph) -> Dataset:
-    """A Dataset with the facts and provenance graphs as named graphs."""
+def new_dataset(facts: Iterable, provenance: Iterable) -> Dataset:
+    """A Dataset with the facts and provenance triples as two named graphs."""
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, str(ns), override=True, replace=True)
-    for name, g in ((FACTS_GRAPH, facts), (PROVENANCE_GRAPH, provenance)):
+    for name, triples in ((FACTS_GRAPH, facts), (PROVENANCE_GRAPH, provenance)):
         target = ds.graph(name)
-        for t in g:
+        for t in triples:
             target.add(t)
     return ds
 
 
-def turtle_bytes(g: Graph) -> bytes:
-    """Deterministic Turtle: rdflib sorts subjects and predicates; objects are sorted on insert."""
-    return new_graph(g).serialize(format="turtle", encoding="utf-8")
+def _ox_term(term):
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    return ox.BlankNode(str(term))
+
+
+def turtle_bytes(triples: Iterable) -> bytes:
+    """Deterministic Turtle: triples sorted by their N-Triples form, written by Oxigraph.
+
+    (rdflib's Turtle writer took 19 s for 300k triples; Oxigraph's takes under 1 s.)
+    """
+    import pyoxigraph as ox
+
+    ox_triples = [ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in triples]
+    ox_triples.sort(key=str)
+    return ox.serialize(ox_triples, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

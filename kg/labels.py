@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -95,7 +95,7 @@ def _normal(text: str) -> str:
 
 
 def _words_match(query: list[frozenset[str]], label: list[frozenset[str]]) -> bool:
-    return len(query) == len(label) and all(q & l for q, l in zip(query, label))
+    return len(query) == len(label) and all(q & w for q, w in zip(query, label, strict=True))
 
 
 def _word_forms(text: str, lang: str) -> list[frozenset[str]]:

@@ -23,7 +23,14 @@ def lemma(word: str, lang: str) -> str:
     """
     if not any(ch.isalpha() for ch in word):
         return word.lower()
-    return simplemma.lemmatize(word, lang=lang).lower()
+    base = simplemma.lemmatize(word, lang=lang)
+    if base == word and word.islower() and not simplemma.is_known(word, lang=lang):
+        # an unknown common noun ("farmacevtov"): lemmagen3 strips its ending
+        try:
+            base = _lemmagen(lang).lemmatize(word) or word
+        except Exception:  # no lemmagen3 model for the language
+            pass
+    return base.lower()
 
 
 @lru_cache(maxsize=200_000)
@@ -32,7 +39,7 @@ def is_known_word(word: str, lang: str) -> bool:
     return simplemma.is_known(word.lower(), lang=lang)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=8)
 def _lemmagen(lang: str):
     import lemmagen3
 

@@ -11,7 +11,8 @@ matching units; ``kg/lang/<code>/patterns.toml`` holds the rules. Elements:
 - ``{lemma = [...]}``, ``{word = [...]}`` (lower-case surface), ``{punct = [...]}``;
 - ``{role = true, as = "r"}`` a role phrase; ``{num = true, as = "n"}`` a number;
   ``{demonym = true, as = "p"}`` an adjective naming a place; ``{any = true, as = "w"}`` any word;
-- ``{skip = N}``: up to N units of anything; ``opt = true`` makes an element optional.
+- ``{skip = N}``: up to N units of anything; ``opt = true`` makes an element optional;
+  ``subject = true`` on an ``ent`` element: only the sentence's first mention of that class.
 
 Each rule lists ``facts`` to emit from the bindings; see ``kg.relations``.
 """
@@ -41,6 +42,7 @@ class Element:
     type_as: str | None = None
     n: int = 0
     scope: str = ""
+    subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def _element(spec: dict, lang: str, where: str) -> Element:
     elif kind == "word":
         values = [v.lower() for v in values]
     return Element(kind, frozenset(values), spec.get("as"), bool(spec.get("opt", False)),
-                   spec.get("type"), scope=spec.get("scope", ""))
+                   spec.get("type"), scope=spec.get("scope", ""), subject=bool(spec.get("subject", False)))
 
 
 def load_rules(path: Path, lang: str) -> list[Rule]:
@@ -140,6 +142,11 @@ def _unit_ok(el: Element, u: Unit, is_a: IsA) -> bool:
     return False
 
 
+def _is_first_of_class(el: Element, units: list[Unit], ui: int, is_a: IsA) -> bool:
+    """True if no earlier unit of the sentence is a mention this element would also match."""
+    return not any(_unit_ok(el, u, is_a) for u in units[:ui])
+
+
 def _match_list(el: Element, units: list[Unit], i: int, is_a: IsA) -> list[tuple[list[Unit], int]]:
     """Ways a list element can match at i: (items, next index), longest first."""
     one = Element("ent", el.values, type_as=el.type_as)
@@ -159,6 +166,10 @@ def _match_list(el: Element, units: list[Unit], i: int, is_a: IsA) -> list[tuple
             k += 1
         if k == j:
             break
+        # "model Clio in model Twingo": one lower-case word may stand before the next item
+        if k + 1 < len(units) and units[k].kind == "tok" and units[k].word.isalpha() \
+                and units[k].word.islower() and units[k + 1].kind == "ent":
+            k += 1
         j = k
     return out[::-1]
 
@@ -180,7 +191,7 @@ def _match(elements: tuple[Element, ...], units: list[Unit], ei: int, ui: int, b
         if el.kind == "list":
             for items, nxt in _match_list(el, units, ui, is_a):
                 yield from _match(elements, units, ei + 1, nxt, {**b, el.bind or "_": items}, is_a)
-        elif _unit_ok(el, units[ui], is_a):
+        elif _unit_ok(el, units[ui], is_a) and (not el.subject or _is_first_of_class(el, units, ui, is_a)):
             nb = {**b, el.bind: units[ui]} if el.bind else b
             yield from _match(elements, units, ei + 1, ui + 1, nb, is_a)
     if el.optional:

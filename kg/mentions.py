@@ -88,6 +88,11 @@ def _capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -
                     j += 2
                 else:
                     break
+            # "Krke Ana Novak": a given name inside a run starts a new name
+            for k in range(i + 1, j - 1):
+                if _is_given_name(toks[k].text, pack, doc.lang) and toks[k - 1].text not in pack.name_particles:
+                    j = k
+                    break
             source, cls = "capitalised", None
             legal_end = _legal_suffix_end(doc, j, pack)
             if legal_end > 0:
@@ -101,6 +106,36 @@ def _capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -
                 continue
             spans.append(_Span(i, j, cls, doc.text[toks[i].start:toks[j - 1].end], source))
             i = j
+    return spans
+
+
+def _lexicon_spans(doc: Document, pack: LanguagePack) -> list[_Span]:
+    """Known multi-word names in any listed form: "v Novem mestu" -> Novo mesto, "Renault Group"."""
+    ref = reference_index()
+    spans: list[_Span] = []
+    toks = doc.tokens
+    for sent in doc.sentences:
+        i = sent.tok_start
+        while i < sent.tok_end:
+            found = None
+            if toks[i].is_capitalised:
+                for n in (4, 3, 2):
+                    if i + n > sent.tok_end:
+                        continue
+                    text = doc.text[toks[i].start:toks[i + n - 1].end]
+                    if text in pack.places:
+                        place = pack.places[text]
+                        found = _Span(i, i + n, place.cls, place.label, "gazetteer")
+                    elif text in ref.by_alias:
+                        row = ref.by_alias[text][0]
+                        found = _Span(i, i + n, row.cls, row.label, "reference")
+                    if found:
+                        break
+            if found:
+                spans.append(found)
+                i = found.end
+            else:
+                i += 1
     return spans
 
 
@@ -162,25 +197,31 @@ def _classify(doc: Document, span: _Span, pack: LanguagePack, known_caps: set[st
         span.start += 1
         span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
         span.cls, span.source = inside, "trigger"
-    before = _trigger_before(doc, span.start, pack)
-    if before and span.source not in ("legal",):
-        # the trigger decides the class: "blagovno znamko Renault" is the brand, not the group
-        span.cls, span.source = before[1], "trigger"
-        surface = doc.text[toks[span.start].start:toks[span.end - 1].end]
-        row = ref.find(surface, span.cls)
-        place = pack.places.get(surface)
-        span.name = row.label if row else place.label if place and place.cls == span.cls else surface
-    if span.cls is None and words[0] in first_names() | _first_name_forms(words[0], pack, doc.lang) \
-            and len(words) >= 2:
+    if span.source in ("capitalised", "trigger") and len(words) >= 2 and _is_given_name(words[0], pack, doc.lang) \
+            and span.cls in (None, "schema:Person"):
+        # a given name makes a person, whatever noun stands before ("direktorica tovarne Marija Kos")
         span.cls, span.source = "schema:Person", "person"
         span.name = " ".join([_nominative_first_name(words[0], pack, doc.lang), *words[1:]])
+        return span
+    before = _trigger_before(doc, span.start, pack)
+    if before and span.source != "legal":
+        # the trigger decides the class: "blagovno znamko Renault" is the brand, not the group
+        span.cls = before[1]
+        if span.source != "trigger":
+            surface = doc.text[toks[span.start].start:toks[span.end - 1].end]
+            row = ref.find(surface, span.cls)
+            place = pack.places.get(surface)
+            span.name = row.label if row else place.label if place and place.cls == span.cls else surface
+        span.source = "trigger"
     if span.cls is None and len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         span.source = "acronym"
     return span
 
 
-def _first_name_forms(word: str, pack: LanguagePack, lang: str) -> set[str]:
-    return {word} if any(c in first_names() for c in name_candidates(word, lang, pack.inflection)) else set()
+def _is_given_name(word: str, pack: LanguagePack, lang: str) -> bool:
+    """A given name in any case form ("Luca", "Luce", "Ane")."""
+    names = first_names()
+    return word in names or any(c in names for c in name_candidates(word, lang, pack.inflection)[1:3])
 
 
 def _nominative_first_name(word: str, pack: LanguagePack, lang: str) -> str:
@@ -202,11 +243,14 @@ def _list_after_trigger(doc: Document, spans: list[_Span], pack: LanguagePack) -
             j = i + 1
             if j < sent.tok_end and toks[j].text in "(:":
                 j += 1
-            else:
-                continue
+            first = by_start.get(j)
+            nxt = by_start.get(first.end + 1) if first and first.end < sent.tok_end else None
+            if first is None or nxt is None or toks[first.end].text.lower() not in LIST_SEPARATORS:
+                if j == i + 1:
+                    continue  # a single name right after the trigger: _classify already typed it
             while j < sent.tok_end and j in by_start:
                 span = by_start[j]
-                if span.source not in ("trigger", "legal"):
+                if span.source not in ("trigger", "legal", "person"):
                     span.cls, span.source = cls, "list"
                 j = span.end
                 if j < sent.tok_end and toks[j].text.lower() in LIST_SEPARATORS:
@@ -218,14 +262,24 @@ def _list_after_trigger(doc: Document, spans: list[_Span], pack: LanguagePack) -
 
 
 def _locatives(doc: Document, spans: list[_Span], pack: LanguagePack) -> None:
-    """Untyped names after "v"/"na"/"iz" are places ("v Douaiju" -> Douai), weakly."""
+    """Untyped names after "v"/"na"/"iz" (and listed after them) are places ("v Douaiju" -> Douai)."""
     toks = doc.tokens
+    by_start = {s.start: s for s in spans}
+    after_locative: set[int] = set()
     for span in spans:
-        if span.cls or span.start == 0 or toks[span.start - 1].text.lower() not in pack.locative_prepositions:
+        prev = toks[span.start - 1] if span.start > 0 else None
+        if prev is None or prev.sent != toks[span.start].sent:
             continue
-        if toks[span.start - 1].sent != toks[span.start].sent:
+        listed = span.start in after_locative
+        if not listed and prev.text.lower() not in pack.locative_prepositions:
             continue
-        span.cls, span.source, span.weak = "schema:City", "locative", True
+        # "v Novem mestu, Ljutomeru in Krškem": the names listed after a locative are places too
+        j = span.end
+        if j < len(toks) and toks[j].text.lower() in LIST_SEPARATORS and j + 1 in by_start:
+            after_locative.add(j + 1)
+        if span.cls:
+            continue
+        span.cls, span.source = "schema:City", "locative"
         if span.end - span.start == 1:
             word = span.name
             for suffix, repl in pack.locative_endings:
@@ -301,20 +355,32 @@ def _demonyms(doc: Document, pack: LanguagePack) -> list[_Span]:
 
 
 def _coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[_Span]:
-    """Sentence-initial words that refer back: "Podjetje zaposluje ...", "Ta želi ..."."""
+    """Words that refer back: "Podjetje zaposluje ...", "Ta želi ...", "... da bo podjetje vložilo".
+
+    Pronouns count only at the start of a sentence; nouns ("podjetje") anywhere, when no name
+    follows them.
+    """
     spans = []
     toks = doc.tokens
     for sent in doc.sentences:
-        i = sent.tok_start
-        while i < sent.tok_end and toks[i].text in OPENING_QUOTES:
-            i += 1
-        if i >= sent.tok_end - 1 or i in taken:
-            continue
-        cls = pack.coreference.get(toks[i].lemma)
-        nxt = toks[i + 1]
-        if cls and not _is_name_token(nxt) and nxt.lemma not in pack.coreference and \
-                (nxt.lemma,) not in pack.triggers:
-            spans.append(_Span(i, i + 1, cls, toks[i].text, "coref"))
+        start = sent.tok_start
+        while start < sent.tok_end and toks[start].text in OPENING_QUOTES:
+            start += 1
+        for i in range(start, sent.tok_end - 1):
+            cls = pack.coreference.get(toks[i].lemma)
+            if not cls or i in taken:
+                continue
+            is_noun = (toks[i].lemma,) in pack.triggers
+            if i != start and not is_noun:
+                continue
+            nxt = toks[i + 1]
+            prev = toks[i - 1] if i > sent.tok_start else None
+            if i != start and prev is not None and (prev.lemma in pack.demonyms or prev.lemma in pack.numbers
+                                                     or prev.text.lower() in ("nov", "novo", "nova", "novega", "novi")):
+                continue  # "novo podjetje", "evropski proizvajalec": not a reference back
+            if not _is_name_token(nxt) and nxt.lemma not in pack.coreference and \
+                    (nxt.lemma,) not in pack.triggers and nxt.text not in "(:":
+                spans.append(_Span(i, i + 1, cls, toks[i].text, "coref"))
     return spans
 
 
@@ -336,10 +402,10 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     names = [_classify(doc, s, pack, known_caps) for s in _capitalised_runs(doc, pack, known_caps)]
     _list_after_trigger(doc, names, pack)
     expansions = _acronym_expansions(doc, names)
-    _locatives(doc, names, pack)
+    known = _lexicon_spans(doc, pack)
     names = [s for s in names if s.source != "expansion"]
-    markets = _markets(doc, pack)
-    spans = _resolve_overlaps(names + markets + _demonyms(doc, pack))
+    _locatives(doc, sorted(known + names, key=lambda s: (s.start, -s.end)), pack)
+    spans = _resolve_overlaps(known + names + _markets(doc, pack) + _demonyms(doc, pack))
     taken = {k for s in spans for k in range(s.start, s.end)}
     spans = _resolve_overlaps(spans + _coreferring(doc, pack, taken))
     toks = doc.tokens

@@ -8,6 +8,8 @@ rdflib's engine gives the same answers, slower, and is kept for comparison.
 from __future__ import annotations
 
 import re
+import sys
+import types
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +28,7 @@ from kg.store import Source, open_rdflib, open_store
 ENGINES = ("oxigraph", "rdflib")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _PARAM = re.compile(r"^#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*(.*?))?\s*(?:\(.*\))?\s*$")
+_CURIE = re.compile(r"^[a-z][a-z0-9]*:[A-Za-z_][A-Za-z0-9_./-]*$")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -107,7 +110,8 @@ def resolve_query(ref: str | Path, queries_dir: Path | None = None) -> NamedQuer
 
 
 def to_term(value: Any) -> Node:
-    """A parameter value as an RDF term: ``<iri>`` -> IRI, numbers -> typed literals, str -> plain literal.
+    """A parameter value as an RDF term: ``<iri>`` or a project prefixed name (``akg:Plant``) -> IRI,
+    numbers -> typed literals, any other str -> plain literal.
 
     Examples
     --------
@@ -118,6 +122,9 @@ def to_term(value: Any) -> Node:
         return value
     if isinstance(value, str) and len(value) > 2 and value[0] == "<" and value[-1] == ">":
         return URIRef(value[1:-1])
+    if isinstance(value, str) and _CURIE.match(value) and value.split(":", 1)[0] in PREFIXES:
+        prefix, local = value.split(":", 1)
+        return URIRef(str(PREFIXES[prefix]) + local)
     if isinstance(value, (bool, int, float, Decimal, str)):
         return Literal(value)
     raise InputError(f"cannot use {value!r} as a query parameter (use str, int, float or an IRI)")
@@ -270,3 +277,13 @@ def iter_named_queries(queries_dir: Path | None = None) -> Iterator[NamedQuery]:
     folder = Path(queries_dir) if queries_dir else default_queries_dir()
     for name in available_queries(folder):
         yield read_query_file(folder / f"{name}.rq")
+
+
+class _CallableModule(types.ModuleType):
+    """Keep ``kg.query(...)`` working after ``import kg.query`` rebinds ``kg.query`` to this module."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Result:
+        return query(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

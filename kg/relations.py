@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document, Quantity, Relation
+from kg.document import Document, Mention, Quantity, Relation
 from kg.lang import LanguagePack
 from kg.matcher import Binding, Rule, SentenceUnits, Unit, find_matches
 from kg.ontology import Ontology
@@ -83,11 +83,16 @@ def _role_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, 
     return None
 
 
-def sentence_units(doc: Document, sent_i: int, pack: LanguagePack) -> SentenceUnits:
-    """The units of one sentence for the matcher."""
+def mentions_by_start(doc: Document) -> dict[int, tuple[int, Mention]]:
+    """token index -> (mention index, mention) for every linked mention."""
+    return {m.tok_start: (k, m) for k, m in enumerate(doc.mentions) if m.group >= 0}
+
+
+def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
+                   by_start: dict[int, tuple[int, Mention]]) -> SentenceUnits:
+    """The units of one sentence for the matcher (``by_start`` from ``mentions_by_start``)."""
     s = doc.sentences[sent_i]
     toks = doc.tokens
-    by_start = {m.tok_start: (k, m) for k, m in enumerate(doc.mentions) if m.sent == sent_i and m.group >= 0}
     out = SentenceUnits()
     depth = 0
     i = s.tok_start
@@ -195,8 +200,9 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
 def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:
     """Fill ``doc.relations`` from the language pack's rules, sentence by sentence."""
     seen: set[tuple] = set()
+    by_start = mentions_by_start(doc)
     for sent_i in range(len(doc.sentences)):
-        su = sentence_units(doc, sent_i, pack)
+        su = sentence_units(doc, sent_i, pack, by_start)
         if not any(u.kind == "ent" for u in su.units):
             continue
         for rule in pack.rules:

@@ -8,6 +8,7 @@ query the two parsers read differently is still refused.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from pyparsing import ParseException
@@ -64,8 +65,11 @@ def _refuse_update(text: str, source: str, err: ParseException) -> None:
                      "(rebuild it with `kg build` instead)")
 
 
+@lru_cache(maxsize=256)
 def check_query(text: str, source: str = "query") -> str:
     """Check that ``text`` is one read-only SPARQL query without SERVICE; return its kind.
+
+    Parsing with rdflib takes 15-300 ms, so answers are cached by text (errors are not cached).
 
     Parameters
     ----------

@@ -112,8 +112,9 @@ def open_rdflib(source: Source) -> rdflib.Dataset:
     --------
     >>> ds = open_rdflib("build")                       # doctest: +SKIP
     """
-    if isinstance(source, rdflib.Dataset):
-        return source
+    if isinstance(source, rdflib.Dataset):  # same store, but the default graph is the union
+        return source if source.default_union else rdflib.Dataset(store=source.store,
+                                                                  default_union=True)
     ds = rdflib.Dataset(default_union=True)
     if isinstance(source, rdflib.Graph):
         for quad in source.quads((None, None, None, None)) if source.context_aware else (

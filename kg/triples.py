@@ -152,41 +152,51 @@ def _labels(ent: Entity) -> list[Literal]:
 def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[str, Entity]) -> None:
     """Triples for the document's entities (types, labels) and facts, with their evidence.
 
-    ``entities`` is the merged entity table of the whole build (one name per entity).
+    ``entities`` is the merged entity table of the whole build (one name per entity). An
+    entity's type and labels cite its first mention in the document (and the first mention of
+    each other surface form), so provenance grows with facts, not with every repetition.
     """
     mention_iris: dict[int, URIRef] = {}
+
+    def mention_iri(k: int) -> URIRef:
+        if k not in mention_iris:
+            m = doc.mentions[k]
+            mention_iris[k] = _mention(sink, doc, m, doc.group_keys[m.group])
+        return mention_iris[k]
+
+    cited: set[tuple[str, str]] = set()
+    typed: set[str] = set()
     for k, m in enumerate(doc.mentions):
         key = doc.group_keys.get(m.group)
-        if key is not None:
-            mention_iris[k] = _mention(sink, doc, m, key)
-    for k, m in enumerate(doc.mentions):
-        key = doc.group_keys.get(m.group)
-        if key is None or m.source == "coref":
+        if key is None or m.source == "coref" or (key, m.text) in cited:
             continue
+        cited.add((key, m.text))
+        first = key not in typed
+        typed.add(key)
         ent = entities[key]
         s = entity_iri(key)
-        sent, rule, ms = _sentence(sink, doc, m.sent), rule_iri(doc.lang, f"mention-{m.source}"), [mention_iris[k]]
-        if m.cls == ent.cls or m.source in ("reference", "gazetteer"):
+        sent, rule, ms = _sentence(sink, doc, m.sent), rule_iri(doc.lang, f"mention-{m.source}"), [mention_iri(k)]
+        if first:
             for t in onto.types_of(ent.cls):
                 sink.add((s, RDF.type, t), sent, ms, rule)
+            for label in _labels(ent):
+                sink.add((s, SKOS.prefLabel, label), sent, ms, rule)
+                sink.add((s, RDFS.label, label), sent, ms, rule)
+            for expansion in sorted(ent.expansions):
+                sink.add((s, SKOS.altLabel, Literal(expansion, lang="en")), sent, ms, rule)
         if m.text in ent.surface_forms and m.text not in (ent.name, *ent.other_names.values()):
             sink.add((s, SKOS.altLabel, Literal(m.text, lang=doc.lang)), sent, ms, rule)
-        for label in _labels(ent):
-            sink.add((s, SKOS.prefLabel, label), sent, ms, rule)
-            sink.add((s, RDFS.label, label), sent, ms, rule)
-        for expansion in sorted(ent.expansions):
-            sink.add((s, SKOS.altLabel, Literal(expansion, lang="en")), sent, ms, rule)
     for f in doc.facts:
-        _add_fact(sink, doc, f, onto, mention_iris, entities)
+        ms = [mention_iri(k) for k in f.mentions if doc.mentions[k].group in doc.group_keys]
+        _add_fact(sink, doc, f, onto, ms, entities)
 
 
-def _add_fact(sink: TripleSink, doc: Document, f: Fact, onto: Ontology, mention_iris: dict[int, URIRef],
+def _add_fact(sink: TripleSink, doc: Document, f: Fact, onto: Ontology, ms: list[URIRef],
               entities: dict[str, Entity]) -> None:
     s = entity_iri(f.s)
     p = expand(f.p)
     sent = _sentence(sink, doc, f.sent)
     rule = rule_iri(doc.lang, f.rule)
-    ms = [mention_iris[k] for k in f.mentions if k in mention_iris]
     if f.object_is_entity:
         sink.add((s, p, entity_iri(str(f.o))), sent, ms, rule)
     elif isinstance(f.o, Quantity):

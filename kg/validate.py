@@ -28,7 +28,10 @@ def load_shapes(path: Path | None = None) -> Graph:
 
 
 def violations(data: Graph, shapes: Graph) -> list[str]:
-    """One readable line per violation (empty when the graph conforms)."""
+    """One readable line per violation (empty when the graph conforms).
+
+    ``data`` may be a Dataset: pyshacl then validates each named graph on its own.
+    """
     import pyshacl
 
     conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none",

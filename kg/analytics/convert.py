@@ -137,18 +137,25 @@ def literal_facts(facts: Graph, iri: URIRef) -> dict[str, Any]:
             continue
         if isinstance(o, Literal):
             values.setdefault(curie(p), []).append(python_value(o))
+        elif set(facts.objects(o, RDF.type)) & VALUE_TYPES:
+            _flatten(facts, p, o, values)
         elif facts.value(o, SKOS.prefLabel) is not None:
             continue  # a relation to another entity: an edge, not an attribute
-        elif set(facts.objects(o, RDF.type)) & VALUE_TYPES or _has_properties(facts, o):
-            for p2, o2 in facts.predicate_objects(o):
-                if p2 != RDF.type:
-                    values.setdefault(f"{curie(p)}.{curie(p2)}", []).append(python_value(o2))
+        elif _has_properties(facts, o):
+            _flatten(facts, p, o, values)
         else:
             values.setdefault(curie(p), []).append(str(o))
     for quote in facts.subjects(SCHEMA.creator, iri):
         if SCHEMA.Quotation in set(facts.objects(quote, RDF.type)):
             values.setdefault("quotations", []).extend(str(t) for t in facts.objects(quote, SCHEMA.text))
     return {key: _one_or_list(vals) for key, vals in sorted(values.items())}
+
+
+def _flatten(facts: Graph, p: URIRef, node: Node, values: dict[str, list[Any]]) -> None:
+    """Add the properties of a value node as ``"<p>.<p2>"`` attributes."""
+    for p2, o2 in facts.predicate_objects(node):
+        if p2 != RDF.type:
+            values.setdefault(f"{curie(p)}.{curie(p2)}", []).append(python_value(o2))
 
 
 def _has_properties(facts: Graph, node: Node) -> bool:

@@ -102,12 +102,15 @@ def gexf(G: nx.MultiDiGraph) -> str:
 def _safe_keys(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Rename attributes like ``schema:foundingDate`` to XML-friendly ``schema_foundingDate``."""
     H = nx.MultiDiGraph()
-    fix = lambda d: {re.sub(r"[^\w.-]", "_", k): v for k, v in d.items()}  # noqa: E731
     for node, data in G.nodes(data=True):
-        H.add_node(node, **fix(data))
+        H.add_node(node, **_xml_names(data))
     for u, v, key, data in G.edges(keys=True, data=True):
-        H.add_edge(u, v, key=key, **fix(data))
+        H.add_edge(u, v, key=key, **_xml_names(data))
     return H
+
+
+def _xml_names(data: dict[str, Any]) -> dict[str, Any]:
+    return {re.sub(r"[^\w.-]", "_", key): value for key, value in data.items()}
 
 
 def nodes_csv(G: nx.MultiDiGraph) -> str:
@@ -170,7 +173,7 @@ def jsonld(triples: list[tuple]) -> str:
     if isinstance(data.get("@graph"), list):
         data["@graph"].sort(key=lambda item: item.get("@id", ""))
         for item in data["@graph"]:
-            for key, value in item.items():
+            for value in item.values():
                 if isinstance(value, list):
                     value.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
@@ -186,6 +189,7 @@ def _write_all(files: list[tuple[Path, str]]) -> list[Path]:
             staged.append((tmp, path))
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
         for tmp, path in staged:
             os.replace(tmp, path)
     except OSError as err:
@@ -194,3 +198,9 @@ def _write_all(files: list[tuple[Path, str]]) -> list[Path]:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
     return [path for path, _ in files]
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

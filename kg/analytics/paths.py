@@ -49,7 +49,7 @@ def shortest_path(graph: GraphInput | nx.MultiDiGraph, source: str, target: str)
     if nodes is None:
         raise InputError(f"no connection between {source!r} and {target!r} in the graph")
     steps = [{"from": _entity(G, a), "to": _entity(G, b), "relations": _relations(G, a, b)}
-             for a, b in zip(nodes, nodes[1:])]
+             for a, b in zip(nodes, nodes[1:], strict=False)]
     return {"source": _entity(G, start), "target": _entity(G, goal), "steps": steps}
 
 
@@ -103,9 +103,13 @@ def format_path(path: dict[str, Any], *, width: int = 0) -> str:
             a, b = (step["from"], step["to"]) if forward else (step["to"], step["from"])
             lines.append(f"  {a['label']} —[{' | '.join(r['label'] for r in rels)}]→ {b['label']}")
             sentences = {s["iri"]: s for r in rels for s in r["sentences"]}
-            for iri in sorted(sentences, key=lambda i: (sentences[i].get("document") or "", sentences[i].get("begin") or 0, i)):
-                lines.append(f"      “{_shorten(sentences[iri].get('text', ''), width)}” ({_where(sentences[iri])})")
+            for sentence in sorted(sentences.values(), key=_position):
+                lines.append(f"      “{_shorten(sentence.get('text', ''), width)}” ({_where(sentence)})")
     return "\n".join(lines)
+
+
+def _position(sentence: dict[str, Any]) -> tuple[str, int, str]:
+    return (sentence.get("document") or "", sentence.get("begin") or 0, sentence["iri"])
 
 
 def _shorten(text: str, width: int) -> str:

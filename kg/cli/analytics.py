@@ -76,7 +76,8 @@ def _ranking_table(title: str, rows: list[dict[str, Any]]) -> Table:
 @_GRAPH
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="A readable chain or one JSON document.")
-@click.option("--width", type=click.IntRange(0), default=0, help="Shorten quoted sentences to this many characters (0: whole).")
+@click.option("--width", type=click.IntRange(0), default=0,
+              help="Shorten quoted sentences to this many characters (0: whole).")
 def path_command(source: str, target: str, graph: Path, fmt: str, width: int) -> None:
     """The shortest connection from SOURCE to TARGET, named by label in any inflection.
 

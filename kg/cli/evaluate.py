@@ -2,7 +2,8 @@
 
 Prints one rich table per subset (a row per document and a micro-averaged total), an overall
 table, and the missed/extra items; ``--format json`` prints the report as JSON instead. With
-``--min-entity-f1``/``--min-relation-f1`` it exits 1 when a subset scores below them.
+``--min-entity-f1``/``--min-relation-f1`` it exits 1 when a subset scores below them; it also
+exits 1 when a document failed to build (that document is scored as an empty graph).
 """
 from __future__ import annotations
 
@@ -20,7 +21,12 @@ _COLUMNS = (("entities", "Entities"), ("relations", "Relations"), ("literals", "
             ("quotes", "Quotes"), ("markets", "Markets/concepts"))
 
 
+_SINGULAR = {"entities": "entity", "relations": "relation", "literals": "literal", "quotes": "quote"}
+
+
 def _cell(counts: Counts) -> str:
+    if counts.tp + counts.fp + counts.fn == 0:
+        return "-"
     return f"{counts.precision:.2f} / {counts.recall:.2f} / {counts.f1:.2f}"
 
 
@@ -38,17 +44,19 @@ def _table(title: str, rows: list[tuple[str, dict[str, Counts]]]) -> Table:
 def _print_table(report, show_errors: bool, console: Console) -> None:
     for subset in report.subsets:
         rows = [(d.name, {c: s.counts for c, s in d.scores.items()}) for d in subset.documents]
-        rows.append((f"total ({len(subset.documents)} documents)", subset.totals()))
+        count = len(subset.documents)
+        rows.append((f"total ({count} document{'s' if count != 1 else ''})", subset.totals()))
         console.print(_table(f"subset {subset.name}", rows))
     console.print(_table("overall (micro-averaged)", [("all documents", report.overall())]))
     if not show_errors:
         return
     for subset in report.subsets:
         for doc in subset.documents:
-            lines = [f"  {kind} {cat[:-1] if cat != 'quotes' else 'quote'}: {item}"
-                     for cat, score in doc.scores.items() if cat != "markets"
-                     for kind, items in (("missed", score.missed), ("extra ", score.extra))
-                     for item in items]
+            lines = [f"  build failed: {doc.error}"] if doc.error else []
+            lines += [f"  {kind} {_SINGULAR[cat]}: {item}"
+                      for cat, score in doc.scores.items() if cat in _SINGULAR
+                      for kind, items in (("missed", score.missed), ("extra ", score.extra))
+                      for item in items]
             if lines:
                 console.print(f"[bold]{doc.name}[/bold]", markup=True, highlight=False)
                 for line in lines:
@@ -76,10 +84,12 @@ def eval_command(ctx: click.Context, path: Path, fmt: str, show_errors: bool,
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         _print_table(report, show_errors, Console(width=160))
+    for line in report.errors():
+        click.echo(f"build failed: {line}", err=True)
     fails = report.below(min_entity_f1, min_relation_f1)
     for line in fails:
         click.echo(f"below threshold: {line}", err=True)
-    if fails:
+    if fails or report.errors():
         ctx.exit(1)
 
 

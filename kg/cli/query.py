@@ -1,4 +1,91 @@
-"""CLI commands for this area (filled in by its issue)."""
+"""CLI commands of the SPARQL area: ``kg query`` (== ``kg.query()``), ``kg serve`` (a read-only
+SPARQL 1.1 Protocol endpoint on loopback) and ``kg push`` (upload to a triple store over the
+Graph Store Protocol). Each is a thin face over one library function.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from kg.errors import InputError
+from kg.results import GRAPH_FORMATS, TABLE_FORMATS
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    """``NAME=VALUE`` strings -> dict; a pair without ``=`` is a user error."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise InputError(f"--param {pair!r}: write it as NAME=VALUE")
+        out[name.strip()] = value
+    return out
+
+
+@click.command("query")
+@click.argument("sparql")
+@click.option("--graph", "graph", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="Build folder (graph.ttl + provenance.ttl) or an RDF file.")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query parameter (repeatable). <iri> or akg:Term gives an IRI.")
+@click.option("--format", "-f", "fmt", type=click.Choice(TABLE_FORMATS + GRAPH_FORMATS),
+              default=None, help="Output format [default: table for SELECT/ASK, turtle for graphs].")
+@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph",
+              show_default=True, help="Query engine.")
+@click.option("--queries", "queries_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder of named queries [default: ./queries].")
+def query_command(sparql: str, graph: Path, params: tuple[str, ...], fmt: str | None,
+                  engine: str, queries_dir: Path | None) -> None:
+    """Run SPARQL (inline text, a .rq file or a named query) over the graph (== ``kg.query()``)."""
+    from kg.query import query
+
+    result = query(graph, sparql, engine=engine, queries_dir=queries_dir, **_params(params))
+    click.echo(result.serialize(fmt), nl=False)
+
+
+@click.command("serve")
+@click.option("--graph", "graph", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="Build folder (graph.ttl + provenance.ttl) or an RDF file.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but loopback exposes the graph to the network.")
+@click.option("--port", default=7878, show_default=True, type=int, help="TCP port (0 = any free).")
+@click.option("--timeout", default=10.0, show_default=True, type=float,
+              help="Seconds a query may run before it is stopped.")
+@click.option("--max-rows", default=10000, show_default=True, type=int,
+              help="Largest result (rows or triples) returned.")
+def serve_command(graph: Path, host: str, port: int, timeout: float, max_rows: int) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (== ``kg.serve.serve()``)."""
+    from kg.serve import serve
+
+    serve(graph, host=host, port=port, timeout=timeout, max_rows=max_rows)
+
+
+@click.command("push")
+@click.option("--endpoint", required=True,
+              help="Graph Store Protocol URL, e.g. http://localhost:7878/store (Oxigraph), "
+                   "http://localhost:3030/ds/data (Fuseki).")
+@click.option("--graph", "graph_iri", default=None,
+              help="IRI of the named graph for the facts [default: the project's facts graph].")
+@click.option("--provenance-graph", "prov_iri", default=None,
+              help="IRI of the named graph for provenance [default: the project's provenance graph].")
+@click.option("--from", "source", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="Build folder to upload.")
+@click.option("--user", default=None, help="User name for HTTP basic authentication.")
+@click.option("--password", default=None, envvar="KG_PUSH_PASSWORD",
+              help="Password for basic authentication (or env KG_PUSH_PASSWORD).")
+@click.option("--token", default=None, envvar="KG_PUSH_TOKEN",
+              help="Bearer token (or env KG_PUSH_TOKEN).")
+@click.option("--timeout", default=60.0, show_default=True, type=float, help="HTTP timeout in seconds.")
+def push_command(endpoint: str, graph_iri: str | None, prov_iri: str | None, source: Path,
+                 user: str | None, password: str | None, token: str | None, timeout: float) -> None:
+    """Upload the built graph to a triple store, replacing its named graphs (== ``kg.push.push()``)."""
+    from kg.push import push
+
+    counts = push(source, endpoint, graph=graph_iri, provenance_graph=prov_iri, user=user,
+                  password=password, token=token, timeout=timeout)
+    for iri, n in counts.items():
+        click.echo(f"pushed {n} triples to <{iri}>")
+
+
+COMMANDS: list[click.Command] = [query_command, serve_command, push_command]

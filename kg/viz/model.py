@@ -169,8 +169,8 @@ def _edges(facts: Graph, entities: list[URIRef], index: dict[URIRef, int], vocab
             if o in index and p not in NOT_EDGES and isinstance(p, URIRef):
                 by_target.setdefault(o, set()).add(p)
         for o, preds in by_target.items():
-            implied = {sup for p in preds for sup in vocab.prop_supers.get(p, ())}
-            edges += [Edge(index[s], index[o], str(p)) for p in preds - implied]
+            implied = {sup for p in preds for sup in vocab.prop_supers.get(str(p), ())}
+            edges += [Edge(index[s], index[o], str(p)) for p in preds if str(p) not in implied]
     return sorted(edges, key=lambda e: (e.source, e.target, e.pred))
 
 

@@ -20,30 +20,30 @@ LANGS = ("en", "sl")
 class Vocab:
     """Labels and hierarchies read from an OWL ontology graph."""
 
-    labels: dict[URIRef, dict[str, str]] = field(default_factory=dict)
-    class_supers: dict[URIRef, set[URIRef]] = field(default_factory=dict)
-    prop_supers: dict[URIRef, set[URIRef]] = field(default_factory=dict)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    class_supers: dict[str, set[str]] = field(default_factory=dict)
+    prop_supers: dict[str, set[str]] = field(default_factory=dict)
 
-    def label(self, iri: URIRef, lang: str = "en") -> str:
+    def label(self, iri: str, lang: str = "en") -> str:
         """The ontology label of ``iri`` in ``lang`` (falls back to the other language, then the CURIE).
 
-        >>> vocab().label(URIRef("https://schema.org/founder"))
+        >>> vocab().label("https://schema.org/founder")
         'founded by'
         """
-        found = self.labels.get(iri, {})
+        found = self.labels.get(str(iri), {})
         for candidate in (lang, *LANGS):
             if candidate in found:
                 return found[candidate]
         return curie(iri)
 
-    def most_specific(self, types: set[URIRef]) -> URIRef | None:
+    def most_specific(self, types: set[URIRef]) -> str | None:
         """The ontology class in ``types`` that no other class in ``types`` specialises."""
-        known = sorted(t for t in types if t in self.class_supers)
+        known = sorted(str(t) for t in types if str(t) in self.class_supers)
         leaves = [t for t in known if not any(t in self.class_supers[o] for o in known if o != t)]
         return leaves[0] if leaves else None
 
 
-def curie(iri: URIRef) -> str:
+def curie(iri: str) -> str:
     """Shorten an IRI with the project prefixes (``schema:founder``); unknown IRIs stay whole."""
     text = str(iri)
     best = ""
@@ -53,10 +53,10 @@ def curie(iri: URIRef) -> str:
     return name if best else text
 
 
-def _closure(direct: dict[URIRef, set[URIRef]]) -> dict[URIRef, set[URIRef]]:
-    out: dict[URIRef, set[URIRef]] = {}
+def _closure(direct: dict[str, set[str]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
     for start in direct:
-        seen: set[URIRef] = set()
+        seen: set[str] = set()
         todo = list(direct[start])
         while todo:
             x = todo.pop()
@@ -69,16 +69,18 @@ def _closure(direct: dict[URIRef, set[URIRef]]) -> dict[URIRef, set[URIRef]]:
 
 def vocab_from_graph(graph: Graph) -> Vocab:
     """Index an ontology graph (``rdfs:label``, ``rdfs:subClassOf``, ``rdfs:subPropertyOf``)."""
-    labels: dict[URIRef, dict[str, str]] = {}
+    labels: dict[str, dict[str, str]] = {}
     for s, o in graph.subject_objects(RDFS.label):
         lang = getattr(o, "language", None)
         if isinstance(s, URIRef) and lang in LANGS:
-            labels.setdefault(s, {})[lang] = str(o)
+            labels.setdefault(str(s), {})[lang] = str(o)
     classes = {c for c in graph.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
     props = {p for t in (OWL.ObjectProperty, OWL.DatatypeProperty)
              for p in graph.subjects(RDF.type, t) if isinstance(p, URIRef)}
-    sub_c = {c: {o for o in graph.objects(c, RDFS.subClassOf) if isinstance(o, URIRef)} for c in classes}
-    sub_p = {p: {o for o in graph.objects(p, RDFS.subPropertyOf) if isinstance(o, URIRef)} for p in props}
+    sub_c = {str(c): {str(o) for o in graph.objects(c, RDFS.subClassOf) if isinstance(o, URIRef)}
+             for c in classes}
+    sub_p = {str(p): {str(o) for o in graph.objects(p, RDFS.subPropertyOf) if isinstance(o, URIRef)}
+             for p in props}
     return Vocab(labels, _closure(sub_c), _closure(sub_p))
 
 

@@ -1,0 +1,98 @@
+"""Render one self-contained, offline HTML page: our own template with vis-network (from pyvis's
+bundled copy), the app script and styles inlined; graph data embedded as JSON in a
+non-executed ``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped; a
+Content-Security-Policy that allows only these inline scripts (by hash) and no network at all.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pyvis
+
+from kg.namespaces import SCHEMA
+from kg.viz.model import ViewModel
+from kg.viz.network import build_network, style_of, styles
+from kg.viz.vocab import Vocab, curie
+
+HERE = Path(__file__).parent
+VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_for_script(value: Any) -> str:
+    """JSON that is safe inside ``<script>``: no ``</script>``, ``<!--`` or line separators.
+
+    >>> json_for_script({"t": "</script><b>"})
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+@lru_cache(maxsize=8)
+def _asset(path: Path, inline: bool = True) -> str:
+    text = path.read_text(encoding="utf-8")
+    if inline and "</script" in text.lower():
+        raise ValueError(f"{path} contains '</script' and cannot be inlined")
+    return text
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def _classes(model: ViewModel, vocab: Vocab) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    known, other = styles()
+    order = [s.cls for s in known] + sorted({n.cls for n in model.nodes} - {s.cls for s in known})
+    counts: dict[str, int] = {}
+    for n in model.nodes:
+        counts[n.cls] = counts.get(n.cls, 0) + 1
+    rows = []
+    for cls in order:
+        st = style_of(cls)
+        rows.append({"iri": cls, "curie": curie(cls) if cls else "other", "color": st.color,
+                     "shape": st.shape, "count": counts.get(cls, 0),
+                     "en": vocab.label(cls, "en") if cls else "Other",
+                     "sl": vocab.label(cls, "sl") if cls else "drugo"})
+    return rows, {c: i for i, c in enumerate(order)}
+
+
+def page_data(model: ViewModel, vocab: Vocab, *, lang: str = "en", focus: int | None = None) -> dict[str, Any]:
+    """Everything the page script needs, as plain JSON-able data."""
+    net = build_network(model, vocab, lang=lang)
+    classes, class_index = _classes(model, vocab)
+    terms = sorted({e.pred for e in model.edges} | {p for n in model.nodes for p, _ in n.facts})
+    return {
+        "lang": lang,
+        "focus": focus,
+        "quotation": str(SCHEMA.Quotation),
+        "classes": classes,
+        "terms": {t: {"en": vocab.label(t, "en"), "sl": vocab.label(t, "sl")} for t in terms},
+        "nodes": [{"iri": n.iri, "c": class_index[n.cls], "sl": n.sl, "en": n.en, "alt": n.alt,
+                   "ids": [list(x) for x in n.ids], "f": [list(x) for x in n.facts],
+                   "m": [[s, [list(sp) for sp in spans]] for s, spans in n.mentions]} for n in model.nodes],
+        "edges": [[e.pred, e.sentences, e.rules] for e in model.edges],
+        "sentences": [list(s) for s in model.sentences],
+        "vis": {"nodes": net.nodes, "edges": net.edges, "options": net.options},
+    }
+
+
+def render_page(data: dict[str, Any], *, title: str = "Knowledge graph") -> str:
+    """The complete HTML text of the page for ``data`` (from :func:`page_data`)."""
+    from kg import __version__
+
+    vis_js, app_js = _asset(VIS_JS), _asset(HERE / "static" / "app.js")
+    csp = ("default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; "
+           f"style-src 'unsafe-inline'; script-src {_sha256(vis_js)} {_sha256(app_js)}")
+    parts = {"CSP": csp, "VERSION": html.escape(__version__), "TITLE": html.escape(title),
+             "CSS": _asset(HERE / "static" / "app.css"), "DATA": json_for_script(data),
+             "VIS_JS": vis_js, "APP_JS": app_js}
+    template = _asset(HERE / "template.html", inline=False)
+    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: parts[m.group(1)], template)
