@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it
 _API = {
-    "build": "kg.build",
+    "build": "kg.builder",
     "load": "kg.graph",
     "KgError": "kg.errors",
     "InputError": "kg.errors",
