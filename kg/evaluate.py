@@ -130,7 +130,7 @@ def _subset(root: Path, doc: Path) -> str:
 def _default_builder(seeds: Path, out: Path) -> Any:
     # Imported from the module: once ``kg.build`` (the module) is imported, the attribute
     # ``kg.build`` is that module rather than the function.
-    from kg.build import build
+    from kg.builder import build
 
     return build(seeds, out)
 

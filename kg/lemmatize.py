@@ -35,8 +35,9 @@ def lemma(word: str, lang: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def is_known_word(word: str, lang: str) -> bool:
-    """True if the word (lower-cased) is in simplemma's dictionary for the language."""
-    return simplemma.is_known(word.lower(), lang=lang)
+    """True if the word (lower-cased) is in simplemma's dictionary, as a lemma or an inflected form."""
+    low = word.lower()
+    return simplemma.is_known(low, lang=lang) or simplemma.lemmatize(low, lang=lang) != low
 
 
 @lru_cache(maxsize=8)

@@ -69,10 +69,15 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         g = groups.by_core.get(key)
         if g is not None and _compatible(groups.classes[g], m.cls, onto):
             return g
-    # a surname or short form: the last word(s) of a longer name of a compatible class
+    # a surname or short form ("Zorkova" -> "Maja Zorko", "Mehatrona" -> "Skupina Mehatron"):
+    # the last or first word(s) of a longer name of a compatible class
+    if m.source not in ("capitalised", "person", "acronym", "trigger", "legal"):
+        return None
     for key, g in groups.by_core.items():
-        if (key.endswith(" " + core) or key.startswith(core + " ")) and _compatible(groups.classes[g], m.cls, onto) \
-                and (m.cls or groups.classes[g]) in ("schema:Person", "akg:Company", None):
+        if not _compatible(groups.classes[g], m.cls, onto) or \
+                (m.cls or groups.classes[g]) not in ("schema:Person", "akg:Company", None):
+            continue
+        if any(key.endswith(" " + k) or key.startswith(k + " ") for k in keys if len(k) > 2):
             if m.source in ("capitalised", "person", "acronym") or groups.classes[g] == m.cls:
                 return g
     return None
@@ -83,6 +88,29 @@ def _salient(groups: _Groups, counts: Counter, last: dict[int, int], cls: str, o
     if not cands:
         return None
     return max(cands, key=lambda g: (counts[g], last[g]))
+
+
+def _zero_subjects(doc: Document, groups: "_Groups", counts: Counter, last: dict[int, int],
+                   onto: Ontology) -> None:
+    """Slovenian drops pronoun subjects ("Ima tri tovarne."): a sentence that names no organisation
+    or person gets an empty mention of the most salient company at its start."""
+    by_sent: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sent.setdefault(m.sent, []).append(m)
+    zero: list[Mention] = []
+    for sent in doc.sentences:
+        ms = by_sent.get(sent.i, [])
+        if any(m.group >= 0 and groups.classes[m.group] and (onto.is_a(groups.classes[m.group], "schema:Organization")
+               or groups.classes[m.group] == "schema:Person") for m in ms):
+            continue
+        first = doc.tokens[sent.tok_start]
+        if not first.is_word or sent.tok_end - sent.tok_start < 4:
+            continue
+        g = _salient(groups, counts, last, "akg:Company", onto)
+        if g is not None:
+            zero.append(Mention(sent.tok_start, sent.tok_start, first.start, first.start, "", sent.i,
+                                "akg:Company", "", "zero", group=g))
+    doc.mentions = sorted(doc.mentions + zero, key=lambda m: (m.tok_start, m.tok_end))
 
 
 def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:
@@ -119,8 +147,9 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
         if m.group >= 0:
             counts[m.group] += 1
             last[m.group] = i
+    _zero_subjects(doc, groups, counts, last, onto)
     for m in doc.mentions:
-        if m.group >= 0 and m.source != "coref":
+        if m.group >= 0 and m.source not in ("coref", "zero"):
             m.cls = groups.classes[m.group]
     doc.group_names = groups.names
     doc.group_classes = groups.classes

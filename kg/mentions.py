@@ -20,7 +20,7 @@ from kg.reference import reference_index
 OPENING_QUOTES = "»„“\"'«"
 LIST_SEPARATORS = {",", "in", "ter", "and", "&"}
 # priority of evidence when choosing a class (higher wins)
-STRENGTH = {"definition": 7, "trigger": 6, "legal": 6, "list": 5, "reference": 4, "gazetteer": 4, "market": 4,
+STRENGTH = {"plant-town": 6, "definition": 7, "trigger": 6, "legal": 6, "list": 5, "reference": 4, "gazetteer": 4, "market": 4,
             "person": 3, "speaker": 3, "acronym": 1, "locative": 1, "capitalised": 0,
             "demonym": 2, "coref": 0}
 
@@ -45,7 +45,12 @@ def _sentence_initial(doc: Document, i: int) -> bool:
     j = i - 1
     while j >= s.tok_start and doc.tokens[j].text in OPENING_QUOTES + "(-–—":
         j -= 1
-    return j < s.tok_start or doc.tokens[j].text in ".!?:…"
+    if j < s.tok_start or doc.tokens[j].text in ".!?:…":
+        return True
+    # "... skupine Voyageur S.A. Podjetje zaposluje": the splitter kept an abbreviation-ended
+    # sentence together; a short capitalised abbreviation before counts as a sentence end
+    prev = doc.tokens[j].text
+    return prev.endswith(".") and len(prev) <= 3 and prev[:1].isupper()
 
 
 def _legal_suffix_end(doc: Document, i: int, pack: LanguagePack) -> int:
@@ -77,7 +82,11 @@ def _capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -
                 i += 1
                 continue
             j = i + 1
+            legal_end = -1
             while j < sent.tok_end:
+                legal_end = _legal_suffix_end(doc, j, pack)
+                if legal_end > 0:
+                    break  # "Adriaenergia S.p.A." ends at its legal form
                 if _is_name_token(toks[j]):
                     j += 1
                 elif (toks[j].text in pack.name_particles and j + 1 < sent.tok_end
@@ -93,15 +102,22 @@ def _capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -
                 if _is_given_name(toks[k].text, pack, doc.lang) and toks[k - 1].text not in pack.name_particles:
                     j = k
                     break
+            # "Direktorica Voltanove": a role word that opens a sentence is not part of a name
+            k = _role_prefix_end(doc, i, j, pack)
+            if k > i:
+                i = k
+                continue
             source, cls = "capitalised", None
-            legal_end = _legal_suffix_end(doc, j, pack)
+            if legal_end < 0:
+                legal_end = _legal_suffix_end(doc, j, pack)
             if legal_end > 0:
                 j, source, cls = legal_end, "legal", "akg:Company"
-            # a single dictionary word at the start of a sentence is not a name unless the
-            # document also writes it capitalised elsewhere
-            if (j - i == 1 and source == "capitalised" and _sentence_initial(doc, i)
-                    and is_known_word(tok.text, doc.lang) and tok.text not in known_caps
-                    and not tok.text.isupper()):
+            # a dictionary word at the start of a sentence ("Danes Kodera", "Logistična") is not
+            # part of a name unless the document also writes it capitalised elsewhere
+            if (_sentence_initial(doc, i) and is_known_word(tok.text, doc.lang) and tok.text not in known_caps
+                    and not tok.text.isupper() and (j - i == 1 and source == "capitalised"
+                                                    or j - i >= 2 and not _is_given_name(tok.text, pack, doc.lang)
+                                                    and (tok.lemma,) not in pack.triggers)):
                 i += 1
                 continue
             spans.append(_Span(i, j, cls, doc.text[toks[i].start:toks[j - 1].end], source))
@@ -137,6 +153,88 @@ def _lexicon_spans(doc: Document, pack: LanguagePack) -> list[_Span]:
             else:
                 i += 1
     return spans
+
+
+def _role_prefix_end(doc: Document, i: int, j: int, pack: LanguagePack) -> int:
+    """If tokens from i start with a role phrase ("Direktorica", "Predsednik uprave"), its end."""
+    for n in (3, 2, 1):
+        if i + n <= j and tuple(t.lemma for t in doc.tokens[i:i + n]) in pack.roles:
+            return i + n
+    return i
+
+
+def _split_known_prefix(doc: Document, spans: list[_Span], pack: LanguagePack) -> list[_Span]:
+    """Split "Mehatrona Boris Kranjc" into an organisation the document names elsewhere and a person."""
+    orgs = {s.name.lower() for s in spans if s.cls and s.cls.startswith("akg:Company")}
+    orgs |= {form.lower() for form in pack.places}
+    orgs |= {" ".join(s.name.lower().split()[:-1]) for s in spans if s.source == "legal"}
+    orgs |= {s.name.lower().split()[-1] for s in spans if s.source == "trigger" and s.cls == "akg:Company"}
+    out: list[_Span] = []
+    for span in spans:
+        n = span.end - span.start
+        if span.cls is not None or n < 3:
+            out.append(span)
+            continue
+        cut = 0
+        for k in (1, 2):
+            words = [t.text for t in doc.tokens[span.start:span.start + k]]
+            cands = name_candidates(words[-1], doc.lang, pack.inflection)
+            if any(" ".join(words[:-1] + [c]).lower() in orgs for c in cands):
+                cut = k
+        if cut and n - cut >= 2:
+            toks = doc.tokens
+            head = _Span(span.start, span.start + cut, None,
+                         doc.text[toks[span.start].start:toks[span.start + cut - 1].end], "capitalised")
+            tail = _Span(span.start + cut, span.end, "schema:Person",
+                         doc.text[toks[span.start + cut].start:toks[span.end - 1].end], "person")
+            out.extend([head, tail])
+        else:
+            out.append(span)
+    return out
+
+
+def _plants_in_towns(doc: Document, spans: list[_Span], pack: LanguagePack) -> list[_Span]:
+    """"tovarno v Hočah", "tri tovarne: v Velenju, Šoštanju in Žalcu": plants named after towns.
+
+    Each such town gets a second, hidden span: a plant of the same name (see ``kg.relations``,
+    which links the plant to its town). Returns the new plant spans.
+    """
+    toks = doc.tokens
+    by_start = {s.start: s for s in spans}
+    plants: list[_Span] = []
+    for sent in doc.sentences:
+        for i in range(sent.tok_start, sent.tok_end - 2):
+            if pack.triggers.get((toks[i].lemma,)) not in ("akg:Plant",):
+                continue
+            j = i + 1
+            while j < sent.tok_end and j - i <= 5 and not toks[j].text.lower() in pack.locative_prepositions:
+                if toks[j].text in ".;" or j in by_start:
+                    break
+                j += 1
+            if j >= sent.tok_end - 1 or toks[j].text.lower() not in pack.locative_prepositions:
+                continue
+            k = j + 1
+            while k in by_start and by_start[k].cls in ("schema:City",):
+                town = by_start[k]
+                plants.append(_Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
+                k = town.end
+                if k < sent.tok_end and toks[k].text.lower() in LIST_SEPARATORS:
+                    k += 1
+                    if k < sent.tok_end and toks[k].text.lower() in pack.locative_prepositions:
+                        k += 1
+                else:
+                    break
+        # "v Kidričevem bo zgradil novo tovarno": the town before the trigger
+        for i in range(sent.tok_start + 1, sent.tok_end):
+            if pack.triggers.get((toks[i].lemma,)) != "akg:Plant" or i + 1 < sent.tok_end and (
+                    _is_name_token(toks[i + 1]) or toks[i + 1].text.lower() in pack.locative_prepositions):
+                continue
+            for k in range(max(sent.tok_start + 1, i - 5), i):
+                town = by_start.get(k)
+                if town and town.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
+                        and town.end >= i - 4 and not any(p.start == town.start for p in plants):
+                    plants.append(_Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
+    return plants
 
 
 def _mid_sentence_capitalised(doc: Document) -> set[str]:
@@ -203,6 +301,9 @@ def _classify(doc: Document, span: _Span, pack: LanguagePack, known_caps: set[st
         span.cls, span.source = "schema:Person", "person"
         span.name = " ".join([_nominative_first_name(words[0], pack, doc.lang), *words[1:]])
         return span
+    if span.cls is None and len(words) >= 2 and _after_speech_verb(doc, span.start, pack):
+        span.cls, span.source = "schema:Person", "speaker"
+        return span
     before = _trigger_before(doc, span.start, pack)
     if before and span.source != "legal":
         # the trigger decides the class: "blagovno znamko Renault" is the brand, not the group
@@ -218,9 +319,17 @@ def _classify(doc: Document, span: _Span, pack: LanguagePack, known_caps: set[st
     return span
 
 
+def _after_speech_verb(doc: Document, i: int, pack: LanguagePack) -> bool:
+    """True if a verb of saying stands right before token i ("je dejal Hans-Peter Müller")."""
+    s = doc.sentences[doc.tokens[i].sent]
+    return any(doc.tokens[j].lemma in pack.speech_verbs for j in range(max(s.tok_start, i - 2), i))
+
+
 def _is_given_name(word: str, pack: LanguagePack, lang: str) -> bool:
     """A given name in any case form ("Luca", "Luce", "Ane")."""
     names = first_names()
+    if "-" in word:  # "Hans-Peter", "Jean-Luc"
+        word = word.split("-", 1)[0]
     return word in names or any(c in names for c in name_candidates(word, lang, pack.inflection)[1:3])
 
 
@@ -281,11 +390,22 @@ def _locatives(doc: Document, spans: list[_Span], pack: LanguagePack) -> None:
             continue
         span.cls, span.source = "schema:City", "locative"
         if span.end - span.start == 1:
-            word = span.name
-            for suffix, repl in pack.locative_endings:
-                if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                    span.name = word[: len(word) - len(suffix)] + repl
-                    break
+            span.name = locative_nominative(span.name, pack)
+
+
+def locative_nominative(word: str, pack: LanguagePack) -> str:
+    """"Douaiju" -> "Douai", "Bohinju" -> "Bohinj", "Hočah" -> "Hoče" (endings from the language pack).
+
+    An ending given with a condition applies only after a vowel ("V") or a consonant ("C").
+    """
+    for suffix, repl, *cond in pack.locative_endings:
+        stem = word[: len(word) - len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        if cond and (stem[-1].lower() in "aeiouy") != (cond[0] == "V"):
+            continue
+        return stem + repl
+    return word
 
 
 def _acronym_expansions(doc: Document, spans: list[_Span]) -> dict[int, str]:
@@ -375,9 +495,12 @@ def _coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[_Sp
                 continue
             nxt = toks[i + 1]
             prev = toks[i - 1] if i > sent.tok_start else None
-            if i != start and prev is not None and (prev.lemma in pack.demonyms or prev.lemma in pack.numbers
-                                                     or prev.text.lower() in ("nov", "novo", "nova", "novega", "novi")):
-                continue  # "novo podjetje", "evropski proizvajalec": not a reference back
+            if i != start and prev is not None and (prev.lemma in pack.demonyms or prev.lemma in pack.numbers):
+                continue  # "evropski proizvajalec", "dve podjetji": not a reference back
+            after = toks[i + 2] if i + 2 < sent.tok_end else None
+            if after is not None and nxt.text.lower() in pack.locative_prepositions and \
+                    (_is_name_token(after) or after.lemma in pack.numbers or after.text[:1].isdigit()):
+                continue  # "tovarno v Valjevu", "tovarne na treh celinah": not a reference back
             if not _is_name_token(nxt) and nxt.lemma not in pack.coreference and \
                     (nxt.lemma,) not in pack.triggers and nxt.text not in "(:":
                 spans.append(_Span(i, i + 1, cls, toks[i].text, "coref"))
@@ -400,6 +523,7 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     """Fill ``doc.mentions`` (sorted by position)."""
     known_caps = _mid_sentence_capitalised(doc)
     names = [_classify(doc, s, pack, known_caps) for s in _capitalised_runs(doc, pack, known_caps)]
+    names = _split_known_prefix(doc, names, pack)
     _list_after_trigger(doc, names, pack)
     expansions = _acronym_expansions(doc, names)
     known = _lexicon_spans(doc, pack)
@@ -408,11 +532,14 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     spans = _resolve_overlaps(known + names + _markets(doc, pack) + _demonyms(doc, pack))
     taken = {k for s in spans for k in range(s.start, s.end)}
     spans = _resolve_overlaps(spans + _coreferring(doc, pack, taken))
+    spans += _plants_in_towns(doc, spans, pack)
     toks = doc.tokens
-    for s in spans:
+    for s in sorted(spans, key=lambda s: (s.start, s.source == "plant-town")):
         m = Mention(s.start, s.end, toks[s.start].start, toks[s.end - 1].end,
                     doc.text[toks[s.start].start:toks[s.end - 1].end], toks[s.start].sent,
                     s.cls, s.name, s.source, weak=s.weak)
+        if s.source == "plant-town":
+            m.attrs["shadow"] = "town"  # same span as its town; not a unit of its own
         if s.start in expansions:
             m.attrs["expansion"] = expansions[s.start]
         doc.mentions.append(m)

@@ -46,9 +46,12 @@ class NamedQuery:
 
 
 def default_queries_dir() -> Path:
-    """``./queries`` if it exists, else the ``queries/`` folder shipped beside the package."""
-    local = Path("queries")
-    return local if local.is_dir() else Path(__file__).resolve().parent.parent / "queries"
+    """``./queries`` if it exists, else ``kg/queries`` (in a wheel), else the repository's ``queries/``."""
+    here = Path(__file__).resolve().parent
+    for folder in (Path("queries"), here / "queries", here.parent / "queries"):
+        if folder.is_dir():
+            return folder
+    return here.parent / "queries"
 
 
 def read_query_file(path: Path) -> NamedQuery:

@@ -9,7 +9,11 @@ Every sentence is turned into units (mentions, role phrases, numbers, tokens; se
   a quantity with its bound ("več kot") and qualifiers;
 - ``{s = "a", p = "akg:yearsOfExperience", value = "n", datatype = "xsd:integer"}``: a literal;
 - ``{s = "a", p_from = "r", o = "b"}``: the predicate comes from the bound role phrase;
-- ``{s_all = "org:Site", p = "...", o = "b"}``: every mention of that class in the sentence.
+- ``{s_all = "org:Site", p = "...", o = "b"}``: every mention of that class in the sentence;
+- ``if_single = "b"`` on a fact: only when the list bound to ``b`` has one item.
+
+A rule with ``unless = ["other-rule"]`` is skipped in a sentence where one of those rules matched
+(rules run in file order).
 """
 from __future__ import annotations
 
@@ -84,8 +88,33 @@ def _role_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, 
 
 
 def mentions_by_start(doc: Document) -> dict[int, tuple[int, Mention]]:
-    """token index -> (mention index, mention) for every linked mention."""
-    return {m.tok_start: (k, m) for k, m in enumerate(doc.mentions) if m.group >= 0}
+    """token index -> (mention index, mention) for every linked mention.
+
+    Where a plant named after a town shares its span with the town ("tovarno v Hočah"), the
+    plant is the unit the rules see; ``town_relations`` links it to the town. A dropped subject
+    (an empty mention, see ``kg.link``) is keyed by ``-1 - sentence``.
+    """
+    out: dict[int, tuple[int, Mention]] = {}
+    for k, m in enumerate(doc.mentions):
+        if m.group < 0:
+            continue
+        if m.source == "zero":
+            out[-1 - m.sent] = (k, m)
+        elif m.tok_start not in out or m.attrs.get("shadow"):
+            out[m.tok_start] = (k, m)
+    return out
+
+
+def town_relations(doc: Document) -> list[Relation]:
+    """A plant named after a town is in that town (rule ``plant-named-after-town``)."""
+    by_span = {(m.tok_start, m.tok_end): k for k, m in enumerate(doc.mentions) if not m.attrs.get("shadow")}
+    out = []
+    for k, m in enumerate(doc.mentions):
+        town = by_span.get((m.tok_start, m.tok_end)) if m.attrs.get("shadow") else None
+        if town is not None and m.group >= 0 and doc.mentions[town].group >= 0:
+            out.append(Relation(m.group, "schema:containedInPlace", doc.mentions[town].group, None,
+                                "plant-named-after-town", m.sent, (k, town)))
+    return out
 
 
 def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
@@ -94,6 +123,10 @@ def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
     s = doc.sentences[sent_i]
     toks = doc.tokens
     out = SentenceUnits()
+    if -1 - sent_i in by_start:  # a dropped subject (kg.link) comes first
+        k, m = by_start[-1 - sent_i]
+        out.units.append(Unit("ent", s.tok_start, s.tok_start, mention=k, cls=doc.group_classes[m.group],
+                              source="zero"))
     depth = 0
     i = s.tok_start
     while i < s.tok_end:
@@ -156,6 +189,8 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
     out: list[Relation] = []
     used: set[str] = set()
     for spec in rule.facts:
+        if "if_single" in spec and len(_units_of(binding, spec["if_single"])) != 1:
+            continue
         subjects = _units_of(binding, spec.get("s"))
         if "s_all" in spec:
             subjects = [u for u in units if u.kind == "ent" and u.source != "demonym" and u.cls
@@ -201,15 +236,25 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
     """Fill ``doc.relations`` from the language pack's rules, sentence by sentence."""
     seen: set[tuple] = set()
     by_start = mentions_by_start(doc)
+
+    def add(rel: Relation) -> None:
+        key = (rel.subj, rel.pred, rel.obj, rel.value, rel.rule, rel.sent)
+        if key not in seen:
+            seen.add(key)
+            doc.relations.append(rel)
+
     for sent_i in range(len(doc.sentences)):
         su = sentence_units(doc, sent_i, pack, by_start)
         if not any(u.kind == "ent" for u in su.units):
             continue
+        fired: set[str] = set()
         for rule in pack.rules:
+            if rule.unless & fired:
+                continue
             for binding in find_matches(rule, su.units, su.present, onto.is_a):
+                fired.add(rule.id)
                 for rel in _emit(doc, rule, binding, sent_i, onto, su.units):
-                    key = (rel.subj, rel.pred, rel.obj, rel.value, rel.rule, rel.sent)
-                    if key not in seen:
-                        seen.add(key)
-                        doc.relations.append(rel)
+                    add(rel)
+    for rel in town_relations(doc):
+        add(rel)
     return doc

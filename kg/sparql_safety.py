@@ -25,7 +25,7 @@ QUERY_KINDS = {"SelectQuery": "SELECT", "AskQuery": "ASK",
 # strings (all four quote styles), IRIs and comments: removed before the lexical scan
 _NOT_CODE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
                        r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
-_SERVICE_WORD = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.IGNORECASE)
+_SERVICE_WORD = re.compile(r"(?<![\w:?$-])SERVICE(?![\w:-])", re.IGNORECASE)
 
 
 def _contains(node: Any, names: set[str]) -> str | None:
@@ -50,7 +50,9 @@ def _contains(node: Any, names: set[str]) -> str | None:
 
 def _syntax_message(err: ParseException, source: str) -> str:
     """One line: where the parser stopped (line and column) and what it expected."""
-    return f"{source}: SPARQL syntax error at line {err.lineno}, column {err.col}: {err.msg}"
+    near = err.line.strip()[:60]
+    return (f"{source}: SPARQL syntax error at line {err.lineno}, column {err.col}: {err.msg}"
+            + (f" (in {near!r})" if near else ""))
 
 
 def _refuse_update(text: str, source: str, err: ParseException) -> None:

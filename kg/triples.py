@@ -168,7 +168,7 @@ def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[st
     typed: set[str] = set()
     for k, m in enumerate(doc.mentions):
         key = doc.group_keys.get(m.group)
-        if key is None or m.source == "coref" or (key, m.text) in cited:
+        if key is None or m.source in ("coref", "zero") or (key, m.text) in cited:
             continue
         cited.add((key, m.text))
         first = key not in typed
@@ -187,7 +187,8 @@ def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[st
         if m.text in ent.surface_forms and m.text not in (ent.name, *ent.other_names.values()):
             sink.add((s, SKOS.altLabel, Literal(m.text, lang=doc.lang)), sent, ms, rule)
     for f in doc.facts:
-        ms = [mention_iri(k) for k in f.mentions if doc.mentions[k].group in doc.group_keys]
+        ms = [mention_iri(k) for k in f.mentions
+              if doc.mentions[k].group in doc.group_keys and doc.mentions[k].source != "zero"]
         _add_fact(sink, doc, f, onto, ms, entities)
 
 

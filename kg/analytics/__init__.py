@@ -7,8 +7,8 @@
 from __future__ import annotations
 
 from .convert import to_networkx
-from .export import FORMATS, export
+from .exporters import FORMATS, export
 from .paths import format_path, shortest_path
-from .stats import stats
+from .summary import stats
 
 __all__ = ["FORMATS", "export", "format_path", "shortest_path", "stats", "to_networkx"]

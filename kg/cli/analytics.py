@@ -26,12 +26,13 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), 
 @_GRAPH
 @click.option("--top", type=click.IntRange(0), default=10, show_default=True,
               help="How many entities to rank by each centrality.")
-@click.option("--samples", type=click.IntRange(1), default=200, show_default=True,
-              help="Above 1,000 entities, estimate betweenness from this many sampled sources.")
+@click.option("--samples", type=click.IntRange(1), default=None,
+              help="Above 1,000 entities, estimate betweenness from this many sampled sources "
+                   "(default: 2,000,000 / entities, clamped to 20..200).")
 @_CLASSES
 @_PREDICATES
 @_FORMAT
-def stats_command(graph: Path, top: int, samples: int, classes: tuple[str, ...], predicates: tuple[str, ...],
+def stats_command(graph: Path, top: int, samples: int | None, classes: tuple[str, ...], predicates: tuple[str, ...],
                   fmt: str) -> None:
     """Counts by class and predicate, components, degree and betweenness top-N.
 

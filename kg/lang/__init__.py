@@ -54,7 +54,7 @@ class LanguagePack:
     demonyms: dict[str, str] = field(default_factory=dict)             # adjective lemma -> place label
     market_heads: set[str] = field(default_factory=set)
     inflection: list[tuple[str, str]] = field(default_factory=list)
-    locative_endings: list[tuple[str, str]] = field(default_factory=list)
+    locative_endings: list[tuple[str, ...]] = field(default_factory=list)  # (ending, replacement[, V|C])
     locative_prepositions: set[str] = field(default_factory=set)
     places: dict[str, Place] = field(default_factory=dict)             # any form -> place
     rules: list = field(default_factory=list)                          # kg.matcher.Rule
@@ -137,7 +137,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
             p.demonyms[lemma(adj, code)] = place
     p.market_heads = {lemma(w, code) for w in words.get("market_heads", [])}
     p.inflection = sorted(((a, b) for a, b in words.get("inflection", [])), key=lambda e: -len(e[0]))
-    p.locative_endings = [(a, b) for a, b in words.get("locative_endings", [])]
+    p.locative_endings = [tuple(e) for e in words.get("locative_endings", [])]
     p.locative_prepositions = set(words.get("locative_prepositions", []))
     return p
 

@@ -5,13 +5,14 @@ click on a node shows its labels, identifiers, literal facts and the sentences t
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from kg.viz.files import write_atomic
 from kg.viz.model import ViewModel, read_model
 from kg.viz.notebook import GraphView
-from kg.viz.page import page_data, render_page
+from kg.viz.page import page_data, render_page, ui
 from kg.viz.select import select
 from kg.viz.vocab import vocab
 
@@ -35,8 +36,9 @@ def render_html(graph: Any, *, classes: Iterable[str] | None = None, focus: str 
     words = vocab()
     model: ViewModel = read_model(graph, words)
     part, at = select(model, words, classes=list(classes or []), focus=focus, depth=depth)
-    if title is None:
-        title = "Knowledge graph" + (f": {part.nodes[at].en or part.nodes[at].sl}" if at is not None else "")
+    if title is None and at is not None:
+        name = part.nodes[at].en if lang == "en" and part.nodes[at].en else part.nodes[at].sl
+        title = f"{ui()[lang]['title']}: {name}"
     return render_page(page_data(part, words, lang=lang, focus=at), title=title)
 
 

@@ -33,7 +33,7 @@ def positions(count: int, edges: list[tuple[int, int]], *, seed: int = SEED) -> 
     else:
         xy = _grid_layout(count, np.array(edges, dtype=np.int64).reshape(-1, 2), seed)
     xy = xy - xy.mean(axis=0)
-    return [(int(round(x * SPACING)), int(round(y * SPACING))) for x, y in xy]
+    return [(round(float(x) * SPACING), round(float(y) * SPACING)) for x, y in xy]
 
 
 def _repulsion(pos: np.ndarray, k: float) -> np.ndarray:

@@ -6,15 +6,15 @@ same model.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterable
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
-from kg.namespaces import (AKG, FACTS_GRAPH, ITSRDF, KGDOC, KGFACT, KGRULE, NIF, PROVENANCE_GRAPH,
-                           SCHEMA)
+from kg.namespaces import AKG, FACTS_GRAPH, ITSRDF, KGDOC, KGFACT, KGRULE, NIF, PROVENANCE_GRAPH, SCHEMA
 from kg.viz.vocab import Vocab, curie
 
 HELPER_TYPES = {SCHEMA.QuantitativeValue, SCHEMA.Quotation}
@@ -57,7 +57,7 @@ class ViewModel:
     edges: list[Edge]
     sentences: list[tuple[str, str]]
 
-    def subset(self, keep: Iterable[int]) -> "ViewModel":
+    def subset(self, keep: Iterable[int]) -> ViewModel:
         """The model restricted to the nodes ``keep`` (and the edges and sentences they use)."""
         order = sorted(set(keep))
         new_id = {old: new for new, old in enumerate(order)}
@@ -88,12 +88,16 @@ def _text(values: Iterable[Any], lang: str | None) -> list[str]:
 
 
 def _number(lit: Any) -> str:
+    """``35.0`` -> ``35``, ``50.370690`` -> ``50.37069``; anything else unchanged."""
     try:
-        d = Decimal(str(lit))
+        return format(Decimal(str(lit)).normalize(), "f")
     except (InvalidOperation, ValueError):
         return str(lit)
-    return format(d.normalize(), "f") if d == d.to_integral_value() or "E" in str(d.normalize()) \
-        else str(d.normalize())
+
+
+def _literal(lit: Literal) -> str:
+    numeric = lit.datatype is not None and str(lit.datatype).endswith(("integer", "decimal", "double", "float"))
+    return _number(lit) if numeric else str(lit)
 
 
 def _quantity(facts: Graph, qv: URIRef, label_of: dict[URIRef, str]) -> str:
@@ -146,8 +150,7 @@ def _node(facts: Graph, s: URIRef, vocab: Vocab, label_of: dict[URIRef, str]) ->
                 ids=_identifiers(facts, s))
     for p, o in sorted(facts.predicate_objects(s), key=lambda po: (str(po[0]), str(po[1]))):
         if isinstance(o, Literal) and p not in LABEL_PREDICATES:
-            node.facts.append((str(p), _number(o) if o.datatype and o.value is not None
-                               and not isinstance(o.value, str) and o.datatype.endswith(("integer", "decimal", "double", "float")) else str(o)))
+            node.facts.append((str(p), _literal(o)))
         elif isinstance(o, URIRef) and (o, RDF.type, SCHEMA.QuantitativeValue) in facts:
             node.facts.append((str(p), _quantity(facts, o, label_of)))
     return node

@@ -44,12 +44,19 @@ def _asset(path: Path, inline: bool = True) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def ui() -> dict[str, dict[str, str]]:
+    """The interface words per language, from ``ui.json``."""
+    raw = json.loads((HERE / "ui.json").read_text(encoding="utf-8"))
+    return {lang: words for lang, words in raw.items() if not lang.startswith("_")}
+
+
 def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
 def _classes(model: ViewModel, vocab: Vocab) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    known, other = styles()
+    known, _ = styles()
     order = [s.cls for s in known] + sorted({n.cls for n in model.nodes} - {s.cls for s in known})
     counts: dict[str, int] = {}
     for n in model.nodes:
@@ -59,8 +66,8 @@ def _classes(model: ViewModel, vocab: Vocab) -> tuple[list[dict[str, Any]], dict
         st = style_of(cls)
         rows.append({"iri": cls, "curie": curie(cls) if cls else "other", "color": st.color,
                      "shape": st.shape, "count": counts.get(cls, 0),
-                     "en": vocab.label(cls, "en") if cls else "Other",
-                     "sl": vocab.label(cls, "sl") if cls else "drugo"})
+                     "en": vocab.label(cls, "en") if cls else ui()["en"]["other"],
+                     "sl": vocab.label(cls, "sl") if cls else ui()["sl"]["other"]})
     return rows, {c: i for i, c in enumerate(order)}
 
 
@@ -71,6 +78,7 @@ def page_data(model: ViewModel, vocab: Vocab, *, lang: str = "en", focus: int | 
     terms = sorted({e.pred for e in model.edges} | {p for n in model.nodes for p, _ in n.facts})
     return {
         "lang": lang,
+        "ui": ui(),
         "focus": focus,
         "quotation": str(SCHEMA.Quotation),
         "classes": classes,
@@ -84,14 +92,15 @@ def page_data(model: ViewModel, vocab: Vocab, *, lang: str = "en", focus: int | 
     }
 
 
-def render_page(data: dict[str, Any], *, title: str = "Knowledge graph") -> str:
+def render_page(data: dict[str, Any], *, title: str | None = None) -> str:
     """The complete HTML text of the page for ``data`` (from :func:`page_data`)."""
     from kg import __version__
 
+    title = title or ui()[data["lang"]]["title"]
     vis_js, app_js = _asset(VIS_JS), _asset(HERE / "static" / "app.js")
     csp = ("default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; "
            f"style-src 'unsafe-inline'; script-src {_sha256(vis_js)} {_sha256(app_js)}")
-    parts = {"CSP": csp, "VERSION": html.escape(__version__), "TITLE": html.escape(title),
+    parts = {"CSP": csp, "LANG": data["lang"], "VERSION": html.escape(__version__), "TITLE": html.escape(title),
              "CSS": _asset(HERE / "static" / "app.css"), "DATA": json_for_script(data),
              "VIS_JS": vis_js, "APP_JS": app_js}
     template = _asset(HERE / "template.html", inline=False)

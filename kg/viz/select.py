@@ -5,7 +5,7 @@ neighbourhood of one entity (``--focus ENTITY --depth N``). Names may be full IR
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterable
+from collections.abc import Iterable
 
 from kg.errors import InputError
 from kg.namespaces import PREFIXES

@@ -55,9 +55,9 @@ def curie(iri: str) -> str:
 
 def _closure(direct: dict[str, set[str]]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for start in direct:
+    for start, parents in direct.items():
         seen: set[str] = set()
-        todo = list(direct[start])
+        todo = list(parents)
         while todo:
             x = todo.pop()
             if x not in seen:

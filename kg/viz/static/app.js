@@ -18,6 +18,16 @@
   function nodeLabel(n) { return lang === 'en' ? (n.en || n.sl) : n.sl; }
   function term(iri) { var t = data.terms[iri]; return t ? (t[lang] || t.en || t.sl) : iri; }
   function classOf(n) { return data.classes[n.c]; }
+  function t(key) { return (data.ui[lang] && data.ui[lang][key]) || data.ui.en[key] || key; }
+  function applyUiWords() {
+    document.documentElement.lang = lang;
+    [['data-ui', function (e, w) { e.textContent = w; }],
+     ['data-ui-placeholder', function (e, w) { e.placeholder = w; }],
+     ['data-ui-title', function (e, w) { e.title = w; }],
+     ['data-ui-aria', function (e, w) { e.setAttribute('aria-label', w); }]].forEach(function (pair) {
+      document.querySelectorAll('[' + pair[0] + ']').forEach(function (e) { pair[1](e, t(e.getAttribute(pair[0]))); });
+    });
+  }
   function safeUrl(u) { return /^https?:\/\//i.test(u) ? u : null; }
 
   var nodes = new vis.DataSet(data.vis.nodes);
@@ -32,15 +42,15 @@
 
   /* ---------- counts, for people and for tests ---------- */
   view.stats = function () {
-    var shownNodes = nodes.get({ filter: function (n) { return !n.hidden; } }).length;
-    var shownEdges = edges.get({ filter: function (e) { return !e.hidden; } }).length;
+    var shownNodes = nodeHidden.filter(function (h) { return !h; }).length;
+    var shownEdges = edgeHidden.filter(function (h) { return !h; }).length;
     return { nodes: shownNodes, edges: shownEdges, totalNodes: nodes.length, totalEdges: edges.length,
              drawnNodes: network.body.nodeIndices.filter(function (id) { return !network.body.nodes[id].options.hidden; }).length,
              drawnEdges: network.body.edgeIndices.filter(function (id) { var e = network.body.edges[id]; return e.connected && !e.options.hidden; }).length };
   };
   function showCounts() {
     var s = view.stats();
-    document.getElementById('counts').textContent = s.nodes + ' / ' + s.totalNodes + ' entities · ' + s.edges + ' relations';
+    document.getElementById('counts').textContent = s.nodes + ' / ' + s.totalNodes + ' ' + t('entities') + ' · ' + s.edges + ' ' + t('relations');
   }
 
   /* ---------- legend and class filter ---------- */
@@ -65,15 +75,20 @@
     svg.appendChild(shapeEl);
     return svg;
   }
+  var nodeHidden = data.nodes.map(function () { return false; });
+  var edgeHidden = data.vis.edges.map(function () { return false; });
   function applyFilter() {
-    var nodeUpdates = [], hiddenNode = {};
+    var nodeUpdates = [], edgeUpdates = [];
     data.nodes.forEach(function (n, i) {
       var hide = !!hiddenClass[n.c];
-      hiddenNode[i] = hide;
-      nodeUpdates.push({ id: i, hidden: hide });
+      if (hide !== nodeHidden[i]) { nodeHidden[i] = hide; nodeUpdates.push({ id: i, hidden: hide }); }
     });
-    nodes.update(nodeUpdates);
-    edges.update(data.vis.edges.map(function (e) { return { id: e.id, hidden: hiddenNode[e.from] || hiddenNode[e.to] }; }));
+    data.vis.edges.forEach(function (e, j) {
+      var hide = nodeHidden[e.from] || nodeHidden[e.to];
+      if (hide !== edgeHidden[j]) { edgeHidden[j] = hide; edgeUpdates.push({ id: e.id, hidden: hide }); }
+    });
+    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
+    if (edgeUpdates.length) { edges.update(edgeUpdates); }
     showCounts();
   }
   function drawLegend() {
@@ -132,14 +147,14 @@
     clear(body);
     body.appendChild(el('h2', 'title', nodeLabel(n)));
     body.appendChild(el('div', 'sub class', c ? (c[lang] || c.en) : ''));
-    var t = el('table', 'labels');
-    row(t, 'Slovenian', n.sl);
-    row(t, 'English', n.en || '—');
-    if (n.alt && n.alt.length) { row(t, 'Also written', n.alt.join(' · ')); }
-    body.appendChild(t);
+    var tb = el('table', 'labels');
+    row(tb, t('slovenian'), n.sl);
+    row(tb, t('english'), n.en || '—');
+    if (n.alt && n.alt.length) { row(tb, t('also_written'), n.alt.join(' · ')); }
+    body.appendChild(tb);
     body.appendChild(el('div', 'iri', n.iri));
     if (n.ids && n.ids.length) {
-      section(body, 'Identifiers');
+      section(body, t('identifiers'));
       var ul = el('ul', 'ids');
       n.ids.forEach(function (id) {
         var li = el('li'), url = safeUrl(id[1]);
@@ -153,7 +168,7 @@
       body.appendChild(ul);
     }
     if (n.f && n.f.length) {
-      section(body, 'Facts');
+      section(body, t('facts'));
       var ft = el('table', 'facts');
       n.f.forEach(function (f) {
         if (f[0] === data.quotation) {
@@ -173,9 +188,9 @@
       li.appendChild(e.to === i ? el('strong', null, nodeLabel(n)) : nodeLink(e.to));
       rels.appendChild(li);
     });
-    if (any) { section(body, 'Relations'); body.appendChild(rels); }
-    section(body, 'Sources');
-    if (!n.m || !n.m.length) { body.appendChild(el('p', 'hint', 'No sentence mentions this entity (reference data only).')); }
+    if (any) { section(body, t('relations_heading')); body.appendChild(rels); }
+    section(body, t('sources'));
+    if (!n.m || !n.m.length) { body.appendChild(el('p', 'hint', t('no_mention'))); }
     (n.m || []).forEach(function (m) { body.appendChild(sentenceBlock(m[0], m[1])); });
     openPanel();
   }
@@ -191,9 +206,9 @@
     body.appendChild(h);
     body.appendChild(el('div', 'sub', term(info[0])));
     body.appendChild(el('div', 'iri', info[0]));
-    if (info[2].length) { section(body, 'Extracted by'); body.appendChild(el('div', null, info[2].join(', '))); }
-    section(body, 'Sources');
-    if (!info[1].length) { body.appendChild(el('p', 'hint', 'No source sentence recorded.')); }
+    if (info[2].length) { section(body, t('extracted_by')); body.appendChild(el('div', null, info[2].join(', '))); }
+    section(body, t('sources'));
+    if (!info[1].length) { body.appendChild(el('p', 'hint', t('no_source'))); }
     info[1].forEach(function (si) { body.appendChild(sentenceBlock(si, spansIn(e.from, si).concat(spansIn(e.to, si)))); });
     openPanel();
   }
@@ -224,10 +239,9 @@
     clear(results); matches = [];
     if (!q) { results.hidden = true; return; }
     index.forEach(function (entry) { if (entry[1].indexOf(q) >= 0) { matches.push(entry[0]); } });
-    matches.sort(function (a, b) {
-      var la = fold(nodeLabel(data.nodes[a])), lb = fold(nodeLabel(data.nodes[b]));
-      return (la.indexOf(q) === 0 ? 0 : 1) - (lb.indexOf(q) === 0 ? 0 : 1) || (la < lb ? -1 : la > lb ? 1 : 0);
-    });
+    var key = {};
+    matches.forEach(function (i) { var l = fold(nodeLabel(data.nodes[i])); key[i] = (l.indexOf(q) === 0 ? '0' : '1') + l; });
+    matches.sort(function (a, b) { return key[a] < key[b] ? -1 : key[a] > key[b] ? 1 : a - b; });
     matches = matches.slice(0, 30);
     matches.forEach(function (i, k) {
       var n = data.nodes[i], li = el('li', k === 0 ? 'active' : null, nodeLabel(n)), c = classOf(n);
@@ -236,7 +250,7 @@
       li.addEventListener('mousedown', function (ev) { ev.preventDefault(); choose(i); });
       results.appendChild(li);
     });
-    if (!matches.length) { results.appendChild(el('li', 'none', 'No match')); }
+    if (!matches.length) { results.appendChild(el('li', 'none', t('no_match'))); }
     results.hidden = false;
   }
   function choose(i) { results.hidden = true; focusNode(i); }
@@ -250,6 +264,8 @@
   /* ---------- language and fit ---------- */
   function applyLang() {
     document.getElementById('lang').textContent = lang.toUpperCase();
+    applyUiWords();
+    showCounts();
     nodes.update(data.nodes.map(function (n, i) {
       var c = classOf(n);
       return { id: i, label: nodeLabel(n), title: nodeLabel(n) + ' (' + (c ? (c[lang] || c.en) : '?') + ')' };
@@ -263,6 +279,7 @@
   document.getElementById('fit').addEventListener('click', function () { network.fit({ animation: false }); });
 
   document.getElementById('lang').textContent = lang.toUpperCase();
+  applyUiWords();
   drawLegend();
   showCounts();
   if (data.focus !== null && data.focus !== undefined) {

@@ -1,0 +1,118 @@
+"""The incremental build cache: one pickled extraction result per document, in ``<out>/.cache/``.
+
+An entry's key is a hash of the extractor version and the document's identity (its path relative
+to the seeds folder, its bytes and its metadata sidecar's bytes). The extractor version is a hash
+of the source of the extraction modules, the language data, the reference data, the ontology
+and the versions of the NLP libraries, so editing a rule, a lexicon or the code invalidates
+every entry. New entries are kept in memory and written (atomically) only when the build
+succeeds; entries no document uses any more are deleted then, so a deleted document leaves
+nothing behind.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+CACHE_DIR = ".cache"
+FORMAT = "kg-cache-1"
+# modules whose code decides what a document's extraction result is
+EXTRACTION_MODULES = ("document.py", "documents.py", "segment.py", "lemmatize.py", "mentions.py",
+                      "link.py", "relations.py", "matcher.py", "quotes.py", "entities.py",
+                      "reference.py", "pipeline.py", "ontology.py", "parallel.py", "cache.py")
+DATA_FOLDERS = ("lang", "data")
+LIBRARIES = ("simplemma", "lemmagen3", "reldi-tokeniser", "pycountry", "rdflib")
+
+
+def _library_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def extractor_version(ontology_file: Path) -> str:
+    """A hash of everything that decides what extraction produces (code, data, ontology, libraries).
+
+    >>> len(extractor_version(Path("ontology.ttl")))       # doctest: +SKIP
+    64
+    """
+    h = hashlib.sha256(FORMAT.encode())
+    files = [PACKAGE_DIR / m for m in EXTRACTION_MODULES]
+    for folder in DATA_FOLDERS:
+        files += sorted(p for p in (PACKAGE_DIR / folder).rglob("*")
+                        if p.is_file() and "__pycache__" not in p.parts)
+    files.append(Path(ontology_file))
+    for f in files:
+        h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    for lib in LIBRARIES:
+        h.update(f"{lib}={_library_version(lib)}\0".encode())
+    return h.hexdigest()
+
+
+def document_key(version: str, relative: str, path: Path, meta_path: Path) -> str:
+    """The cache key of one document: extractor version + relative path + file and sidecar bytes."""
+    h = hashlib.sha256(version.encode() + b"\0" + relative.encode("utf-8") + b"\0")
+    h.update(path.read_bytes())
+    h.update(b"\0" + (meta_path.read_bytes() if meta_path.exists() else b"-"))
+    return h.hexdigest()
+
+
+class Cache:
+    """Per-document extraction results under ``<out>/.cache/``; writes are deferred to ``commit``.
+
+    >>> cache = Cache(Path("build"), "v1")                 # doctest: +SKIP
+    >>> cache.get("ab12...") is None                       # doctest: +SKIP
+    True
+    """
+
+    def __init__(self, out_dir: Path, version: str, enabled: bool = True) -> None:
+        self.folder = Path(out_dir) / CACHE_DIR
+        self.version = version
+        self.enabled = enabled
+        self.pending: dict[str, Any] = {}
+        self.used: set[str] = set()
+        self.hits = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.pkl"
+
+    def get(self, key: str) -> Any | None:
+        """The cached result for ``key``, or None (also when disabled or unreadable)."""
+        self.used.add(key)
+        if not self.enabled:
+            return None
+        try:
+            with open(self._path(key), "rb") as fh:
+                value = pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        """Remember a new result; it is written by ``commit``."""
+        self.used.add(key)
+        self.pending[key] = value
+
+    def commit(self) -> None:
+        """Write the new entries (atomically) and delete entries no current document uses."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for key, value in sorted(self.pending.items()):
+            fd, tmp = tempfile.mkstemp(prefix=".tmp.", dir=self.folder)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, self._path(key))
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        self.pending.clear()
+        for entry in self.folder.glob("*.pkl"):
+            if entry.stem not in self.used:
+                entry.unlink(missing_ok=True)
