@@ -23,6 +23,8 @@ def lemma(word: str, lang: str) -> str:
     """
     if not any(ch.isalpha() for ch in word):
         return word.lower()
+    if word[:1].isupper() and not word.isupper() and simplemma.is_known(word.lower(), lang=lang):
+        word = word.lower()  # "Vodi" at the start of a sentence is the verb "voditi", not "voda"
     base = simplemma.lemmatize(word, lang=lang)
     if base == word and word.islower() and not simplemma.is_known(word, lang=lang):
         # an unknown common noun ("farmacevtov"): lemmagen3 strips its ending
@@ -76,8 +78,10 @@ def name_candidates(word: str, lang: str, endings: list[tuple[str, str]]) -> lis
     return [c for c in out if not (c in seen or seen.add(c))]
 
 
-def lemmatize(doc: Document) -> Document:
-    """Fill ``token.lemma`` for every token of the document."""
+def lemmatize(doc: Document, overrides: dict[str, str] | None = None) -> Document:
+    """Fill ``token.lemma`` for every token; ``overrides`` (lower-case word -> lemma, from the
+    language pack) fix words simplemma reads the other way ("vodi": "voditi", not "voda")."""
+    overrides = overrides or {}
     for tok in doc.tokens:
-        tok.lemma = lemma(tok.text, doc.lang)
+        tok.lemma = overrides.get(tok.text.lower()) or lemma(tok.text, doc.lang)
     return doc

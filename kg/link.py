@@ -18,6 +18,9 @@ from kg.mentions import STRENGTH
 from kg.ontology import Ontology
 
 
+UNTYPED_PREFERENCE = {"akg:Company": 0, "schema:Person": 1}
+
+
 def core_name(name: str, pack: LanguagePack) -> str:
     """A name without its legal suffix and punctuation, lower-cased: "Krka, d. d." -> "krka"."""
     words = name.replace(",", " ").split()
@@ -44,13 +47,13 @@ class _Groups:
         self.names: list[str] = []
         self.classes: list[str | None] = []
         self.strength: list[int] = []
-        self.by_core: dict[str, int] = {}
+        self.by_core: dict[str, list[int]] = {}
 
     def new(self, m: Mention, core: str) -> int:
         self.names.append(m.name)
         self.classes.append(m.cls)
         self.strength.append(STRENGTH.get(m.source, 0) if m.cls else -1)
-        self.by_core.setdefault(core, len(self.names) - 1)
+        self.by_core.setdefault(core, []).append(len(self.names) - 1)
         return len(self.names) - 1
 
     def add(self, g: int, m: Mention) -> None:
@@ -66,14 +69,16 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
                 lang: str) -> int | None:
     keys = [core] + [c.lower() for c in name_candidates(m.name, lang, pack.inflection)[1:]]
     for key in keys:
-        g = groups.by_core.get(key)
-        if g is not None and _compatible(groups.classes[g], m.cls, onto):
-            return g
+        found = [g for g in groups.by_core.get(key, ()) if _compatible(groups.classes[g], m.cls, onto)]
+        if found:
+            # an untyped name ("Krke") prefers an organisation of that name over a plant or brand
+            return min(found, key=lambda g: (UNTYPED_PREFERENCE.get(groups.classes[g] or "", 9), g))
     # a surname or short form ("Zorkova" -> "Maja Zorko", "Mehatrona" -> "Skupina Mehatron"):
     # the last or first word(s) of a longer name of a compatible class
     if m.source not in ("capitalised", "person", "acronym", "trigger", "legal"):
         return None
-    for key, g in groups.by_core.items():
+    for key, gs in groups.by_core.items():
+        g = gs[0]
         if not _compatible(groups.classes[g], m.cls, onto) or \
                 (m.cls or groups.classes[g]) not in ("schema:Person", "akg:Company", None):
             continue
@@ -83,10 +88,15 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
     return None
 
 
-def _salient(groups: _Groups, counts: Counter, last: dict[int, int], cls: str, onto: Ontology) -> int | None:
+def _salient(groups: _Groups, counts: Counter, last: dict[int, int], cls: str, onto: Ontology,
+             newest: bool = False) -> int | None:
+    """The group a referring word points to: the most mentioned so far (the latest on ties), or,
+    for "nova družba", the group introduced last."""
     cands = [g for g in counts if groups.classes[g] and onto.is_a(groups.classes[g], cls)]
     if not cands:
         return None
+    if newest:
+        return max(cands)  # groups are numbered in order of first mention
     return max(cands, key=lambda g: (counts[g], last[g]))
 
 
@@ -140,7 +150,7 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
     # coreference in text order, with salience counted up to the mention
     for i, m in enumerate(doc.mentions):
         if m.source == "coref":
-            g = _salient(groups, counts, last, m.cls or "akg:Company", onto)
+            g = _salient(groups, counts, last, m.cls or "akg:Company", onto, newest=m.name == "new")
             if g is None:
                 continue
             m.group = g

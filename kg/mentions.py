@@ -226,9 +226,10 @@ def _plants_in_towns(doc: Document, spans: list[_Span], pack: LanguagePack) -> l
                     break
         # "v Kidričevem bo zgradil novo tovarno": the town before the trigger
         for i in range(sent.tok_start + 1, sent.tok_end):
-            if pack.triggers.get((toks[i].lemma,)) != "akg:Plant" or i + 1 < sent.tok_end and (
-                    _is_name_token(toks[i + 1]) or toks[i + 1].text.lower() in pack.locative_prepositions):
-                continue
+            if pack.triggers.get((toks[i].lemma,)) != "akg:Plant" or any(
+                    _is_name_token(t) for t in toks[i + 1:min(i + 3, sent.tok_end)]) or (
+                    i + 1 < sent.tok_end and toks[i + 1].text.lower() in pack.locative_prepositions):
+                continue  # "tovarna zdravil Krka" names the plant; "tovarno v X" is handled above
             for k in range(max(sent.tok_start + 1, i - 5), i):
                 town = by_start.get(k)
                 if town and town.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
@@ -241,18 +242,34 @@ def _mid_sentence_capitalised(doc: Document) -> set[str]:
     return {t.text for t in doc.tokens if _is_name_token(t) and not _sentence_initial(doc, t.i)}
 
 
-def _trigger_before(doc: Document, i: int, pack: LanguagePack) -> tuple[int, str] | None:
-    """A trigger phrase that ends right before token i: (its first token, class)."""
-    s = doc.sentences[doc.tokens[i].sent]
+def _trigger_ending_at(doc: Document, i: int, start: int, pack: LanguagePack) -> tuple[int, str] | None:
     for n in range(pack.max_trigger_len, 0, -1):
         a = i - n
-        if a < s.tok_start:
-            continue
-        key = tuple(t.lemma for t in doc.tokens[a:i])
-        cls = pack.triggers.get(key)
-        if cls:
-            return a, cls
+        if a >= start:
+            cls = pack.triggers.get(tuple(t.lemma for t in doc.tokens[a:i]))
+            if cls:
+                return a, cls
     return None
+
+
+def _trigger_before(doc: Document, i: int, pack: LanguagePack) -> tuple[int, str] | None:
+    """The trigger noun that heads a name at token i: (its first token, class).
+
+    Right before the name ("tovarno Cléon"), or before a genitive complement of one or two
+    words ("proizvajalec pnevmatik Michelin", "tovarna zdravil Krka"): the farthest head wins.
+    """
+    s = doc.sentences[doc.tokens[i].sent]
+    found = _trigger_ending_at(doc, i, s.tok_start, pack)
+    j = i
+    for _ in range(2):
+        j -= 1
+        tok = doc.tokens[j] if j >= s.tok_start else None
+        if tok is None or not tok.is_word or tok.is_capitalised or tok.text.lower() in pack.function_words:
+            break
+        head = _trigger_ending_at(doc, j, s.tok_start, pack)
+        if head:
+            found = head
+    return found
 
 
 def _trigger_inside(doc: Document, span: _Span, pack: LanguagePack) -> str | None:
@@ -389,15 +406,28 @@ def _locatives(doc: Document, spans: list[_Span], pack: LanguagePack) -> None:
         if span.cls:
             continue
         span.cls, span.source = "schema:City", "locative"
-        if span.end - span.start == 1:
-            span.name = locative_nominative(span.name, pack)
+        span.name = locative_nominative(span.name, pack)
 
 
-def locative_nominative(word: str, pack: LanguagePack) -> str:
-    """"Douaiju" -> "Douai", "Bohinju" -> "Bohinj", "Hočah" -> "Hoče" (endings from the language pack).
+def locative_nominative(name: str, pack: LanguagePack) -> str:
+    """"Douaiju" -> "Douai", "Bohinju" -> "Bohinj", "Hočah" -> "Hoče", "Ivančni Gorici" ->
+    "Ivančna Gorica" (endings from the language pack).
 
-    An ending given with a condition applies only after a vowel ("V") or a consonant ("C").
+    In a two-word name the adjective agrees with the noun: feminine "-a", neuter "-o", else "-i".
     """
+    words = name.split()
+    if len(words) == 2 and words[0].endswith(("i", "em", "ega")):
+        noun = _locative_word(words[1], pack)
+        stem = words[0][:-3] if words[0].endswith("ega") else words[0][:-2] if words[0].endswith("em") else words[0][:-1]
+        ending = "a" if noun.endswith("a") else "o" if noun.endswith(("o", "e")) else "i"
+        return f"{stem}{ending} {noun}"
+    if len(words) == 1:
+        return _locative_word(name, pack)
+    return name
+
+
+def _locative_word(word: str, pack: LanguagePack) -> str:
+    """One word's nominative by the first matching ending (a condition V/C: after a vowel/consonant)."""
     for suffix, repl, *cond in pack.locative_endings:
         stem = word[: len(word) - len(suffix)]
         if not word.endswith(suffix) or len(stem) < 3:
@@ -487,23 +517,30 @@ def _coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[_Sp
         while start < sent.tok_end and toks[start].text in OPENING_QUOTES:
             start += 1
         for i in range(start, sent.tok_end - 1):
-            cls = pack.coreference.get(toks[i].lemma)
+            cls = "akg:Company" if toks[i].text.lower() in pack.object_pronouns else pack.coreference.get(toks[i].lemma)
             if not cls or i in taken:
                 continue
             is_noun = (toks[i].lemma,) in pack.triggers
-            if i != start and not is_noun:
+            if i != start and not is_noun and toks[i].text.lower() not in pack.object_pronouns:
                 continue
+            if toks[i].text.lower() in pack.object_pronouns and i > sent.tok_start and \
+                    toks[i - 1].text.lower() in pack.function_words:
+                continue  # "..., ki ga je": the pronoun refers to the noun before, not back
             nxt = toks[i + 1]
             prev = toks[i - 1] if i > sent.tok_start else None
             if i != start and prev is not None and (prev.lemma in pack.demonyms or prev.lemma in pack.numbers):
                 continue  # "evropski proizvajalec", "dve podjetji": not a reference back
             after = toks[i + 2] if i + 2 < sent.tok_end else None
-            if after is not None and nxt.text.lower() in pack.locative_prepositions and \
+            if cls == "akg:Plant" and after is not None and nxt.text.lower() in pack.locative_prepositions and \
                     (_is_name_token(after) or after.lemma in pack.numbers or after.text[:1].isdigit()):
                 continue  # "tovarno v Valjevu", "tovarne na treh celinah": not a reference back
-            if not _is_name_token(nxt) and nxt.lemma not in pack.coreference and \
-                    (nxt.lemma,) not in pack.triggers and nxt.text not in "(:":
-                spans.append(_Span(i, i + 1, cls, toks[i].text, "coref"))
+            if toks[i].text.lower() in pack.object_pronouns or (
+                    not _is_name_token(nxt) and nxt.lemma not in pack.coreference and
+                    (nxt.lemma,) not in pack.triggers and nxt.text not in "(:"):
+                span = _Span(i, i + 1, cls, toks[i].text, "coref")
+                if prev is not None and prev.lemma in pack.newness_words:
+                    span.name = "new"  # "nova družba": the organisation introduced last (kg.link)
+                spans.append(span)
     return spans
 
 

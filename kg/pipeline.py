@@ -35,7 +35,7 @@ def extract(doc: Document, onto: Ontology | None = None) -> Document:
     onto = onto or load_ontology()
     pack = load_pack(doc.lang)
     segment(doc)
-    lemmatize(doc)
+    lemmatize(doc, pack.lemma_overrides)
     recognise_mentions(doc, pack)
     link_mentions(doc, pack, onto)
     extract_relations(doc, pack, onto)

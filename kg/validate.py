@@ -49,7 +49,11 @@ def violations(data: Graph, shapes: Graph) -> list[str]:
 
 def validate(data: Graph, shapes: Graph) -> None:
     """Raise ValidationError listing the violations, if there are any."""
-    found = violations(data, shapes)
+    raise_violations(violations(data, shapes))
+
+
+def raise_violations(found: list[str]) -> None:
+    """Raise ValidationError listing ``found`` (one line per violation), if it is not empty."""
     if found:
         shown = "\n  ".join(found[:MAX_LISTED])
         more = f"\n  ... and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""

@@ -17,11 +17,14 @@ import kg
               help="OWL ontology to type the graph with (default: the project's ontology.ttl).")
 @click.option("--shapes", type=click.Path(path_type=Path), default=None,
               help="SHACL shapes to validate the graph with (default: the project's shapes.ttl).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Extract on N processes (default: the number of cores). Output is the same for any N.")
+@click.option("--full", is_flag=True, help="Ignore the cache in OUT/.cache and extract every document again.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build_command(seeds_dir: Path, out_dir: Path, ontology: Path | None, shapes: Path | None,
-                  quiet: bool) -> None:
+                  jobs: int | None, full: bool, quiet: bool) -> None:
     """Build the knowledge graph from SEEDS into OUT (same as ``kg.build()``)."""
-    kg.build(seeds_dir, out_dir, ontology=ontology, shapes=shapes, report=not quiet)
+    kg.build(seeds_dir, out_dir, ontology=ontology, shapes=shapes, report=not quiet, jobs=jobs, full=full)
 
 
 COMMANDS: list[click.Command] = [build_command]

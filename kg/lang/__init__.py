@@ -53,6 +53,9 @@ class LanguagePack:
     currencies: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)             # adjective lemma -> place label
     market_heads: set[str] = field(default_factory=set)
+    object_pronouns: set[str] = field(default_factory=set)  # "ga", "jo": refer back anywhere
+    newness_words: set[str] = field(default_factory=set)  # lemmas: "nov" ("nova družba")
+    lemma_overrides: dict[str, str] = field(default_factory=dict)  # word -> lemma
     inflection: list[tuple[str, str]] = field(default_factory=list)
     locative_endings: list[tuple[str, ...]] = field(default_factory=list)  # (ending, replacement[, V|C])
     locative_prepositions: set[str] = field(default_factory=set)
@@ -132,10 +135,13 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     for cur, cur_words in lex.get("currencies", {}).items():
         for w in cur_words:
             p.currencies[lemma(w, code)] = cur
+    p.lemma_overrides = {k.lower(): v for k, v in lex.get("lemma_overrides", {}).items()}
     for place, adjectives in lex.get("demonyms", {}).items():
         for adj in adjectives:
             p.demonyms[lemma(adj, code)] = place
     p.market_heads = {lemma(w, code) for w in words.get("market_heads", [])}
+    p.object_pronouns = {w.lower() for w in words.get("object_pronouns", [])}
+    p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
     p.inflection = sorted(((a, b) for a, b in words.get("inflection", [])), key=lambda e: -len(e[0]))
     p.locative_endings = [tuple(e) for e in words.get("locative_endings", [])]
     p.locative_prepositions = set(words.get("locative_prepositions", []))

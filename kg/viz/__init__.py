@@ -36,10 +36,16 @@ def render_html(graph: Any, *, classes: Iterable[str] | None = None, focus: str 
     words = vocab()
     model: ViewModel = read_model(graph, words)
     part, at = select(model, words, classes=list(classes or []), focus=focus, depth=depth)
-    if title is None and at is not None:
-        name = part.nodes[at].en if lang == "en" and part.nodes[at].en else part.nodes[at].sl
-        title = f"{ui()[lang]['title']}: {name}"
-    return render_page(page_data(part, words, lang=lang, focus=at), title=title)
+    data = page_data(part, words, lang=lang, focus=at)
+    data["title"] = {code: title or _default_title(part, at, code) for code in ("en", "sl")}
+    return render_page(data)
+
+
+def _default_title(part: ViewModel, at: int | None, lang: str) -> str:
+    if at is None:
+        return ui()[lang]["title"]
+    node = part.nodes[at]
+    return f"{ui()[lang]['title']}: {node.en if lang == 'en' and node.en else node.sl}"
 
 
 def write_html(graph: Any, path: str | Path, *, classes: Iterable[str] | None = None,

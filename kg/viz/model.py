@@ -75,11 +75,12 @@ class ViewModel:
 
 def split_graph(graph: Any) -> tuple[Graph, Graph]:
     """(facts, provenance) of a Dataset from ``kg.build``/``kg.load``; a plain Graph serves as both."""
-    get = getattr(graph, "get_graph", None)
-    if get is not None:
-        facts, prov = get(FACTS_GRAPH), get(PROVENANCE_GRAPH)
+    lister = getattr(graph, "graphs", None) or getattr(graph, "contexts", None)
+    if lister is not None:
+        named = {g.identifier: g for g in lister()}
+        facts = named.get(FACTS_GRAPH)
         if facts is not None and len(facts):
-            return facts, (prov if prov is not None else Graph())
+            return facts, named.get(PROVENANCE_GRAPH, Graph())
     return graph, graph
 
 

@@ -92,11 +92,11 @@ def page_data(model: ViewModel, vocab: Vocab, *, lang: str = "en", focus: int | 
     }
 
 
-def render_page(data: dict[str, Any], *, title: str | None = None) -> str:
-    """The complete HTML text of the page for ``data`` (from :func:`page_data`)."""
+def render_page(data: dict[str, Any]) -> str:
+    """The complete HTML text of the page for ``data`` (from :func:`page_data`, with ``title``)."""
     from kg import __version__
 
-    title = title or ui()[data["lang"]]["title"]
+    title = data.get("title", {}).get(data["lang"]) or ui()[data["lang"]]["title"]
     vis_js, app_js = _asset(VIS_JS), _asset(HERE / "static" / "app.js")
     csp = ("default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; "
            f"style-src 'unsafe-inline'; script-src {_sha256(vis_js)} {_sha256(app_js)}")

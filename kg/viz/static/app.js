@@ -21,6 +21,10 @@
   function t(key) { return (data.ui[lang] && data.ui[lang][key]) || data.ui.en[key] || key; }
   function applyUiWords() {
     document.documentElement.lang = lang;
+    if (data.title && data.title[lang]) {
+      document.title = data.title[lang];
+      document.querySelector('#bar h1').textContent = data.title[lang];
+    }
     [['data-ui', function (e, w) { e.textContent = w; }],
      ['data-ui-placeholder', function (e, w) { e.placeholder = w; }],
      ['data-ui-title', function (e, w) { e.title = w; }],
@@ -255,8 +259,18 @@
   }
   function choose(i) { results.hidden = true; focusNode(i); }
   search.addEventListener('input', runSearch);
+  var active = 0;
+  function markActive(k) {
+    var items = results.querySelectorAll('li');
+    if (!matches.length) { return; }
+    active = (k + matches.length) % matches.length;
+    items.forEach(function (li, j) { li.className = j === active ? 'active' : ''; });
+    items[active].scrollIntoView({ block: 'nearest' });
+  }
+  search.addEventListener('input', function () { active = 0; });
   search.addEventListener('keydown', function (ev) {
-    if (ev.key === 'Enter' && matches.length) { ev.preventDefault(); choose(matches[0]); }
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') { ev.preventDefault(); markActive(active + (ev.key === 'ArrowDown' ? 1 : -1)); }
+    if (ev.key === 'Enter' && matches.length) { ev.preventDefault(); choose(matches[active] === undefined ? matches[0] : matches[active]); }
     if (ev.key === 'Escape') { results.hidden = true; }
   });
   search.addEventListener('blur', function () { results.hidden = true; });
