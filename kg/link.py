@@ -56,13 +56,17 @@ class _Groups:
         self.by_core.setdefault(core, []).append(len(self.names) - 1)
         return len(self.names) - 1
 
-    def add(self, g: int, m: Mention) -> None:
+    def add(self, g: int, m: Mention, lang: str, endings: list[tuple[str, str]]) -> None:
         s = STRENGTH.get(m.source, 0) if m.cls else -1
         if s > self.strength[g]:
             self.classes[g], self.strength[g] = m.cls, s
-        # the fullest name wins ("Krka d.d." over "Krka", "Ana Novak" over "Novak")
-        if len(m.name) > len(self.names[g]) and m.source not in ("coref", "locative"):
-            self.names[g] = m.name
+        if m.source in ("coref", "locative", "zero"):
+            return
+        old = self.names[g]
+        if m.name in name_candidates(old, lang, endings)[1:]:
+            self.names[g] = m.name  # "Otokar" after "Otokarja": the nominative wins
+        elif old not in name_candidates(m.name, lang, endings)[1:] and len(m.name) > len(old):
+            self.names[g] = m.name  # the fullest name wins ("Krka d.d." over "Krka")
 
 
 def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto: Ontology,
@@ -86,6 +90,12 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
             if m.source in ("capitalised", "person", "acronym") or groups.classes[g] == m.cls:
                 return g
     return None
+
+
+def _topic(topic: dict[int, int], sent: int) -> int | None:
+    """"Podjetje ...", "Družba ...": the organisation a recent sentence was about (its first one)."""
+    earlier = [k for k in topic if k < sent]
+    return topic[max(earlier)] if earlier else None
 
 
 def _salient(groups: _Groups, counts: Counter, last: dict[int, int], cls: str, onto: Ontology,
@@ -143,20 +153,30 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
         if g is None:
             g = groups.new(m, core)
         else:
-            groups.add(g, m)
+            groups.add(g, m, doc.lang, pack.inflection)
         m.group = g
         if m.cls == "akg:Market":
             last_market = g
     # coreference in text order, with salience counted up to the mention
+    topic: dict[int, int] = {}  # sentence -> group of its first organisation mention
     for i, m in enumerate(doc.mentions):
         if m.source == "coref":
-            g = _salient(groups, counts, last, m.cls or "akg:Company", onto, newest=m.name == "new")
+            cls = m.cls or "akg:Company"
+            if m.name == "new":
+                g = _salient(groups, counts, last, cls, onto, newest=True)
+            elif (doc.tokens[m.tok_start].lemma,) in pack.triggers and cls == "akg:Company":
+                g = _topic(topic, m.sent) or _salient(groups, counts, last, cls, onto)
+            else:
+                g = _salient(groups, counts, last, cls, onto)
             if g is None:
                 continue
             m.group = g
         if m.group >= 0:
             counts[m.group] += 1
             last[m.group] = i
+            cls = groups.classes[m.group]
+            if cls and onto.is_a(cls, "schema:Organization"):
+                topic.setdefault(m.sent, m.group)
     _zero_subjects(doc, groups, counts, last, onto)
     for m in doc.mentions:
         if m.group >= 0 and m.source not in ("coref", "zero"):

@@ -57,6 +57,7 @@ class Rule:
     required: tuple[frozenset[str], ...]  # each set: one of its lemmas/words must occur
     first_only: bool = False  # only the first match in a sentence (its subject)
     unless: frozenset[str] = frozenset()  # skip in a sentence where one of these rules matched
+    agreement: tuple[str, str, str] | None = None  # (verb, subject, object) bindings, see kg.relations
 
 
 @dataclass
@@ -115,7 +116,8 @@ def load_rules(path: Path, lang: str) -> list[Rule]:
         elements = tuple(_element(e, lang, where) for e in spec["pattern"])
         required = tuple(e.values for e in elements if e.kind in ("lemma", "word") and not e.optional)
         rules.append(Rule(spec["id"], lang, spec.get("comment", ""), elements, tuple(spec["facts"]),
-                          required, bool(spec.get("first", False)), frozenset(spec.get("unless", []))))
+                          required, bool(spec.get("first", False)), frozenset(spec.get("unless", [])),
+                          tuple(spec["agreement"]) if "agreement" in spec else None))
     return rules
 
 

@@ -184,10 +184,40 @@ def _type_untyped(doc: Document, rule: Rule, binding: Binding, used: set[str]) -
                     doc.group_classes[g] = el.type_as
 
 
+def _gender_of_mention(doc: Document, m: Mention, pack: LanguagePack) -> str:
+    """Grammatical gender of a mention: from the noun that heads it ("skupina Hisense": feminine),
+    else from the name's ending ("Krka": feminine, "Petrol": masculine); "" when unknown."""
+    s = doc.sentences[m.sent]
+    for j in range(m.tok_start - 1, max(s.tok_start, m.tok_start - 3) - 1, -1):
+        if (doc.tokens[j].lemma,) in pack.triggers:
+            return pack.noun_gender(doc.tokens[j].lemma)
+    first = doc.tokens[m.tok_start]
+    if (first.lemma,) in pack.triggers and m.tok_end - m.tok_start > 1:
+        return pack.noun_gender(first.lemma)
+    return pack.noun_gender(m.name.split()[-1].lower()) if m.name else ""
+
+
+def _agreement_swaps(doc: Document, rule: Rule, binding: Binding, pack: LanguagePack) -> bool:
+    """Slovenian word order is free: in "Podjetje X je prevzela skupina Y" the verb's gender
+    (feminine "prevzela") agrees with "skupina Y", so Y is the subject. True when the verb agrees
+    with the rule's object and not with its subject."""
+    verb_b, subj_b, obj_b = rule.agreement or ("", "", "")
+    verb, subj, obj = (_units_of(binding, b) for b in (verb_b, subj_b, obj_b))
+    if not (verb and subj and obj) or len(subj) != 1 or len(obj) != 1:
+        return False
+    vg = pack.verb_gender(doc.tokens[verb[0].start].text.lower())
+    sg = _gender_of_mention(doc, doc.mentions[subj[0].mention], pack)
+    og = _gender_of_mention(doc, doc.mentions[obj[0].mention], pack)
+    return bool(vg) and og == vg and sg not in ("", vg)
+
+
 def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontology,
-          units: list[Unit]) -> list[Relation]:
+          units: list[Unit], pack: LanguagePack) -> list[Relation]:
     out: list[Relation] = []
     used: set[str] = set()
+    if rule.agreement and _agreement_swaps(doc, rule, binding, pack):
+        _, subj_b, obj_b = rule.agreement
+        binding = {**binding, subj_b: binding[obj_b], obj_b: binding[subj_b]}
     for spec in rule.facts:
         if "if_single" in spec and len(_units_of(binding, spec["if_single"])) != 1:
             continue
@@ -209,7 +239,11 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
             if "o" in spec:
                 for ou in _units_of(binding, spec["o"]):
                     og = doc.mentions[ou.mention].group
-                    if og != sg:
+                    if og == sg:
+                        continue
+                    if pred.startswith("^"):  # an inverse role: "ustanovitelj podjetja" -> founder
+                        out.append(Relation(og, pred[1:], sg, None, rule.id, sent_i, (ou.mention, su.mention)))
+                    else:
                         out.append(Relation(sg, pred, og, None, rule.id, sent_i, (su.mention, ou.mention)))
             elif "quantity" in spec or "value" in spec:
                 num = _units_of(binding, spec.get("quantity") or spec.get("value"))
@@ -253,7 +287,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
                 continue
             for binding in find_matches(rule, su.units, su.present, onto.is_a):
                 fired.add(rule.id)
-                for rel in _emit(doc, rule, binding, sent_i, onto, su.units):
+                for rel in _emit(doc, rule, binding, sent_i, onto, su.units, pack):
                     add(rel)
     for rel in town_relations(doc):
         add(rel)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib.namespace import RDF, RDFS, SH, XSD
 
 NODE_KEYS = {RDF.type, SH.targetClass, SH.property, RDFS.comment, SH.name, SH.description}
 PROPERTY_KEYS = {SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH["or"],
@@ -25,6 +25,11 @@ PROPERTY_KEYS = {SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH
 NODE_KINDS = {SH.IRI: "isIRI(?v)", SH.Literal: "isLiteral(?v)", SH.BlankNode: "isBlank(?v)",
               SH.BlankNodeOrIRI: "(isBlank(?v) || isIRI(?v))", SH.IRIOrLiteral: "(isIRI(?v) || isLiteral(?v))",
               SH.BlankNodeOrLiteral: "(isBlank(?v) || isLiteral(?v))"}
+# derived integer types Oxigraph normalises to xsd:integer, and the range that defines each
+INTEGER_RANGES = {str(XSD.nonNegativeInteger): "?v >= 0", str(XSD.positiveInteger): "?v > 0",
+                  str(XSD.nonPositiveInteger): "?v <= 0", str(XSD.negativeInteger): "?v < 0"}
+PLAIN_XSD = {str(XSD[t]) for t in ("string", "integer", "decimal", "double", "float", "boolean", "gYear",
+                                   "date", "dateTime", "anyURI")}
 
 
 class Unsupported(Exception):
@@ -58,6 +63,11 @@ def _value_condition(g: Graph, node, what: str) -> str:
     dt = g.value(node, SH.datatype)
     cls = g.value(node, SH["class"])
     if what == "datatype":
+        if str(dt) in INTEGER_RANGES:
+            # Oxigraph stores "5"^^xsd:nonNegativeInteger as 5 (xsd:integer): check the range
+            return f"(isLiteral(?v) && (datatype(?v) = <{dt}> || (datatype(?v) = <{XSD.integer}> && {INTEGER_RANGES[str(dt)]})))"
+        if str(dt).startswith(str(XSD)) and str(dt) not in PLAIN_XSD:
+            raise Unsupported(f"sh:datatype {dt} (Oxigraph may store it as another type)")
         return f"(isLiteral(?v) && datatype(?v) = <{dt}>)"
     return f"EXISTS {{ ?v a <{cls}> }}"
 

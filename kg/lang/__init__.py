@@ -56,6 +56,16 @@ class LanguagePack:
     object_pronouns: set[str] = field(default_factory=set)  # "ga", "jo": refer back anywhere
     newness_words: set[str] = field(default_factory=set)  # lemmas: "nov" ("nova družba")
     lemma_overrides: dict[str, str] = field(default_factory=dict)  # word -> lemma
+    noun_genders: list[tuple[str, str]] = field(default_factory=list)  # (lemma ending, gender)
+    verb_genders: list[tuple[str, str]] = field(default_factory=list)  # (participle ending, gender)
+
+    def noun_gender(self, word: str) -> str:
+        """The gender a noun's lemma ending suggests ("skupina" -> "f"), or ""."""
+        return next((g for end, g in self.noun_genders if word.endswith(end)), "")
+
+    def verb_gender(self, word: str) -> str:
+        """The gender of a past participle ("prevzela" -> "f"), or ""."""
+        return next((g for end, g in self.verb_genders if word.endswith(end)), "")
     inflection: list[tuple[str, str]] = field(default_factory=list)
     locative_endings: list[tuple[str, ...]] = field(default_factory=list)  # (ending, replacement[, V|C])
     locative_prepositions: set[str] = field(default_factory=set)
@@ -136,6 +146,8 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
         for w in cur_words:
             p.currencies[lemma(w, code)] = cur
     p.lemma_overrides = {k.lower(): v for k, v in lex.get("lemma_overrides", {}).items()}
+    p.noun_genders = [tuple(e) for e in words.get("noun_genders", [])]
+    p.verb_genders = [tuple(e) for e in words.get("verb_genders", [])]
     for place, adjectives in lex.get("demonyms", {}).items():
         for adj in adjectives:
             p.demonyms[lemma(adj, code)] = place

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from kg.errors import InputError
 from kg.viz.files import write_atomic
 from kg.viz.model import ViewModel, read_model
 from kg.viz.notebook import GraphView
@@ -32,7 +33,7 @@ def render_html(graph: Any, *, classes: Iterable[str] | None = None, focus: str 
     True
     """
     if lang not in ("en", "sl"):
-        raise ValueError(f"lang must be 'en' or 'sl', not {lang!r}")
+        raise InputError(f"lang must be 'en' or 'sl', not {lang!r}")
     words = vocab()
     model: ViewModel = read_model(graph, words)
     part, at = select(model, words, classes=list(classes or []), focus=focus, depth=depth)

@@ -81,6 +81,10 @@ def split_graph(graph: Any) -> tuple[Graph, Graph]:
         facts = named.get(FACTS_GRAPH)
         if facts is not None and len(facts):
             return facts, named.get(PROVENANCE_GRAPH, Graph())
+        union = Graph()
+        for part in named.values():
+            union += part
+        return union, union
     return graph, graph
 
 
@@ -121,6 +125,7 @@ def _identifiers(facts: Graph, s: URIRef) -> list[tuple[str, str]]:
         safe = url if url.startswith(("https://", "http://")) else ""
         if "wikidata.org/entity/" in url:
             name = "Wikidata " + url.rsplit("/", 1)[-1]
+            safe = "https://www.wikidata.org/wiki/" + url.rsplit("/", 1)[-1]  # the page, not the data IRI
         elif "geonames.org" in url:
             name = "GeoNames " + url.rstrip("/").rsplit("/", 1)[-1]
         else:
