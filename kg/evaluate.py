@@ -128,11 +128,9 @@ def _subset(root: Path, doc: Path) -> str:
 
 
 def _default_builder(seeds: Path, out: Path) -> Any:
-    # Imported from the module: once ``kg.build`` (the module) is imported, the attribute
-    # ``kg.build`` is that module rather than the function.
-    from kg.builder import build
+    import kg
 
-    return build(seeds, out)
+    return kg.build(seeds, out)
 
 
 def build_alone(doc: Path, builder: Builder | None = None) -> Any:

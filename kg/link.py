@@ -103,6 +103,9 @@ def _salient(groups: _Groups, counts: Counter, last: dict[int, int], cls: str, o
     """The group a referring word points to: the most mentioned so far (the latest on ties), or,
     for "nova družba", the group introduced last."""
     cands = [g for g in counts if groups.classes[g] and onto.is_a(groups.classes[g], cls)]
+    if not cands and cls == "akg:Company":
+        # no typed company yet: an untyped name (a relation may type it later) is the best guess
+        cands = [g for g in counts if groups.classes[g] is None]
     if not cands:
         return None
     if newest:

@@ -93,7 +93,8 @@ def _element(spec: dict, lang: str, where: str) -> Element:
     if kind == "num" and "unit" in spec:
         values = [spec["unit"]]
     if kind == "lemma":
-        values = [lemma(v, lang) for v in values]
+        # keep the word as written too: lemmatising "found" alone would give "find"
+        values = [v for raw in values for v in (raw, lemma(raw, lang))]
     elif kind == "word":
         values = [v.lower() for v in values]
     return Element(kind, frozenset(values), spec.get("as"), bool(spec.get("opt", False)),

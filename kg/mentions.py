@@ -97,6 +97,14 @@ def _capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -
                     j += 2
                 else:
                     break
+            # "Tessaro CEO Marco Bellini": a role word inside a run ends the name before it
+            for k in range(i + 1, j):
+                if (toks[k].lemma,) in pack.roles or (toks[k].text,) in pack.roles:
+                    j = k
+                    break
+            if j - i == 1 and toks[i].lemma in pack.demonyms:
+                i += 1  # "the German subsidiary": an adjective of place, not a name
+                continue
             # "Krke Ana Novak": a given name inside a run starts a new name
             for k in range(i + 1, j - 1):
                 if _is_given_name(toks[k].text, pack, doc.lang) and toks[k - 1].text not in pack.name_particles:
@@ -107,6 +115,10 @@ def _capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -
             if k > i:
                 i = k
                 continue
+            if j < sent.tok_end and toks[j].text.isdigit() and (
+                    pack.triggers.get((toks[j + 1].lemma,) if j + 1 < sent.tok_end else ()) == "schema:Product"
+                    or i > sent.tok_start and pack.triggers.get((toks[i - 1].lemma,)) == "schema:Product"):
+                j += 1  # "the K-Cell 90 battery", "model Clio 5": the number is part of the name
             source, cls = "capitalised", None
             if legal_end < 0:
                 legal_end = _legal_suffix_end(doc, j, pack)
@@ -252,6 +264,17 @@ def _trigger_ending_at(doc: Document, i: int, start: int, pack: LanguagePack) ->
     return None
 
 
+def _trigger_after(doc: Document, end: int, pack: LanguagePack) -> str | None:
+    """The class of a trigger noun right after a name ("Douai plant"), for head-final languages."""
+    s = doc.sentences[doc.tokens[end - 1].sent]
+    for n in range(pack.max_trigger_len, 0, -1):
+        if end + n <= s.tok_end:
+            cls = pack.triggers.get(tuple(t.lemma for t in doc.tokens[end:end + n]))
+            if cls:
+                return cls
+    return None
+
+
 def _trigger_before(doc: Document, i: int, pack: LanguagePack) -> tuple[int, str] | None:
     """The trigger noun that heads a name at token i: (its first token, class).
 
@@ -260,6 +283,8 @@ def _trigger_before(doc: Document, i: int, pack: LanguagePack) -> tuple[int, str
     """
     s = doc.sentences[doc.tokens[i].sent]
     found = _trigger_ending_at(doc, i, s.tok_start, pack)
+    if pack.head_final and found:
+        return found  # English: the noun next to the name is the head ("battery start-up Fjord")
     j = i
     for _ in range(2):
         j -= 1
@@ -331,6 +356,16 @@ def _classify(doc: Document, span: _Span, pack: LanguagePack, known_caps: set[st
             place = pack.places.get(surface)
             span.name = row.label if row else place.label if place and place.cls == span.cls else surface
         span.source = "trigger"
+    if span.name.endswith(("'s", "’s")):
+        span.name = span.name[:-2]  # "Brenner's plant": the possessor, not the plant
+    elif pack.head_final and span.source not in ("legal", "trigger"):
+        after = _trigger_after(doc, span.end, pack)
+        if after:
+            # "the Douai plant", "the Renault brand": the class noun follows the name
+            span.cls, span.source = after, "trigger"
+            surface = doc.text[toks[span.start].start:toks[span.end - 1].end]
+            row = ref.find(surface, span.cls)
+            span.name = row.label if row else surface
     if span.cls is None and len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         span.source = "acronym"
     return span
@@ -384,6 +419,30 @@ def _list_after_trigger(doc: Document, spans: list[_Span], pack: LanguagePack) -
                     if j < sent.tok_end and toks[j].text.lower() in LIST_SEPARATORS:
                         j += 1
                 else:
+                    break
+
+
+def _list_before_trigger(doc: Document, spans: list[_Span], pack: LanguagePack) -> None:
+    """Head-final lists: "the Douai, Maubeuge and Ruitz plants" all take the trigger's class."""
+    by_end = {s.end: s for s in spans}
+    toks = doc.tokens
+    for sent in doc.sentences:
+        for i in range(sent.tok_start + 1, sent.tok_end):
+            cls = pack.triggers.get((toks[i].lemma,))
+            if not cls or toks[i].lemma not in pack.list_triggers or i not in by_end:
+                continue
+            j = i
+            while j in by_end:
+                span = by_end[j]
+                if span.source not in ("legal", "person"):
+                    span.cls, span.source = cls, "list"
+                    row = reference_index().find(span.name, cls)
+                    if row is None and span.source == "list":
+                        span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
+                j = span.start
+                while j - 1 >= sent.tok_start and toks[j - 1].text.lower() in LIST_SEPARATORS:
+                    j -= 1
+                if j == span.start:
                     break
 
 
@@ -477,6 +536,9 @@ def _markets(doc: Document, pack: LanguagePack) -> list[_Span]:
         for i in range(sent.tok_start, sent.tok_end):
             if toks[i].lemma not in pack.market_heads:
                 continue
+            if pack.head_final:
+                spans.append(_market_head_final(doc, i, sent.tok_start, sent.tok_end, pack))
+                continue
             j = i + 1
             while (j < sent.tok_end and j - i <= 3 and toks[j].is_word and not toks[j].is_capitalised
                    and toks[j].text.lower() not in pack.function_words and toks[j].lemma not in pack.numbers):
@@ -494,11 +556,34 @@ def _markets(doc: Document, pack: LanguagePack) -> list[_Span]:
     return spans
 
 
+def _market_head_final(doc: Document, i: int, start: int, end: int, pack: LanguagePack) -> _Span:
+    """English market phrases: "the electric vehicle market", "the market for collaborative robots"."""
+    toks = doc.tokens
+    a = i
+    while a - 1 >= start and i - (a - 1) <= 3 and toks[a - 1].is_word and not toks[a - 1].is_capitalised \
+            and toks[a - 1].text.lower() not in pack.function_words and toks[a - 1].lemma not in pack.demonyms \
+            and toks[a - 1].lemma not in pack.market_skip_words:
+        a -= 1
+    b = i + 1
+    if a == i and b + 1 < end and toks[b].text.lower() in ("for", "of"):
+        b += 1
+        while b < end and b - i <= 4 and toks[b].is_word and not toks[b].is_capitalised \
+                and toks[b].text.lower() not in pack.function_words:
+            b += 1
+    name = doc.text[toks[a].start:toks[b - 1].end].lower()
+    span = _Span(a, b, "akg:Market", name, "market")
+    if a == i and b == i + 1:
+        span.weak = True  # "that market": refers back (kg.link)
+        if a > start and toks[a - 1].lemma in pack.demonyms:
+            span.name = f"{toks[a - 1].text.lower()} {toks[i].text.lower()}"
+    return span
+
+
 def _demonyms(doc: Document, pack: LanguagePack) -> list[_Span]:
     spans = []
     for tok in doc.tokens:
         label = pack.demonyms.get(tok.lemma)
-        if label and not tok.is_capitalised:
+        if label and (not tok.is_capitalised or pack.head_final):
             place = pack.places.get(label)
             spans.append(_Span(tok.i, tok.i + 1, place.cls if place else "schema:Place", label, "demonym", weak=True))
     return spans
@@ -521,7 +606,9 @@ def _coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[_Sp
             if not cls or i in taken:
                 continue
             is_noun = (toks[i].lemma,) in pack.triggers
-            if i != start and not is_noun and toks[i].text.lower() not in pack.object_pronouns:
+            after_clause_break = i > sent.tok_start and toks[i - 1].text.lower() in (",", "and", "in", "ter", "but")
+            if i != start and not is_noun and toks[i].text.lower() not in pack.object_pronouns \
+                    and not after_clause_break:
                 continue
             if toks[i].text.lower() in pack.object_pronouns and i > sent.tok_start and \
                     toks[i - 1].text.lower() in pack.function_words:
@@ -530,6 +617,9 @@ def _coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[_Sp
             prev = toks[i - 1] if i > sent.tok_start else None
             if i != start and prev is not None and (prev.lemma in pack.demonyms or prev.lemma in pack.numbers):
                 continue  # "evropski proizvajalec", "dve podjetji": not a reference back
+            if is_noun and pack.coref_determiners and i != start and (
+                    prev is None or prev.text.lower() not in pack.coref_determiners):
+                continue  # English: "the company" refers back, "the leading manufacturer" does not
             after = toks[i + 2] if i + 2 < sent.tok_end else None
             if cls == "akg:Plant" and after is not None and nxt.text.lower() in pack.locative_prepositions and \
                     (_is_name_token(after) or after.lemma in pack.numbers or after.text[:1].isdigit()):
@@ -561,7 +651,10 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     known_caps = _mid_sentence_capitalised(doc)
     names = [_classify(doc, s, pack, known_caps) for s in _capitalised_runs(doc, pack, known_caps)]
     names = _split_known_prefix(doc, names, pack)
-    _list_after_trigger(doc, names, pack)
+    if pack.head_final:
+        _list_before_trigger(doc, names, pack)
+    else:
+        _list_after_trigger(doc, names, pack)
     expansions = _acronym_expansions(doc, names)
     known = _lexicon_spans(doc, pack)
     names = [s for s in names if s.source != "expansion"]

@@ -24,32 +24,26 @@ from kg.lang import LanguagePack
 from kg.matcher import Binding, Rule, SentenceUnits, Unit, find_matches
 from kg.ontology import Ontology
 
-NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$|^\d+\.\d{1,2}$")
+def parse_number(text: str, thousands: str = ".", decimal: str = ",") -> float | int | None:
+    """A number as the language writes it: Slovenian ``11.000`` -> 11000, ``2,5`` -> 2.5;
+    English (``thousands=","``, ``decimal="."``) ``11,000`` -> 11000, ``1.2`` -> 1.2.
 
-
-def parse_number(text: str) -> float | int | None:
-    """A number written the Slovenian way: ``11.000`` -> 11000, ``2,5`` -> 2.5.
-
-    >>> parse_number("11.000"), parse_number("2,5"), parse_number("35")
-    (11000, 2.5, 35)
+    >>> parse_number("11.000"), parse_number("2,5"), parse_number("35"), parse_number("11,000", ",", ".")
+    (11000, 2.5, 35, 11000)
     """
-    if not NUMBER_RE.match(text):
+    t, d = re.escape(thousands), re.escape(decimal)
+    if re.fullmatch(rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?", text):
+        text = text.replace(thousands, "")
+    elif not re.fullmatch(rf"\d+(?:{d}\d+)?", text):
         return None
-    if "," in text:
-        value = float(text.replace(".", "").replace(",", "."))
-    elif re.match(r"^\d{1,3}(?:\.\d{3})+$", text):
-        value = int(text.replace(".", ""))
-    elif "." in text:
-        value = float(text)
-    else:
-        value = int(text)
+    value = float(text.replace(decimal, ".")) if decimal in text else int(text)
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, Quantity] | None:
     """A number starting at token i (digits or a number word, maybe a scale word, %, currency)."""
     toks = doc.tokens
-    value = parse_number(toks[i].text)
+    value = parse_number(toks[i].text, pack.thousands_separator, pack.decimal_separator)
     if value is None:
         value = pack.numbers.get(toks[i].lemma)
     if value is None:
@@ -291,4 +285,13 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
                     add(rel)
     for rel in town_relations(doc):
         add(rel)
+    doc.relations = _without_indirect_sites(doc.relations)
     return doc
+
+
+def _without_indirect_sites(relations: list[Relation]) -> list[Relation]:
+    """Drop "ORG has site P" where the same sentence says a hub of ORG contains P: the plant is
+    the hub's, and through it the organisation's ("the ElectriCity hub, which brings together
+    the Douai ... plants, and the Cléon plant")."""
+    contained = {(r.obj, r.sent) for r in relations if r.pred == "schema:containsPlace"}
+    return [r for r in relations if not (r.pred == "org:hasSite" and (r.obj, r.sent) in contained)]

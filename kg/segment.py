@@ -33,6 +33,25 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
+def _split_final_numbers(sentences: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:
+    """reldi reads "2011." as an ordinal; before a capital letter or at the end it ends a sentence."""
+    out: list[list[tuple[str, int, int]]] = []
+    for sent in sentences:
+        current: list[tuple[str, int, int]] = []
+        words = [t for t in sent if not t[0].isspace()]
+        for k, (text, start, end) in enumerate(words):
+            nxt = words[k + 1][0] if k + 1 < len(words) else ""
+            if len(text) > 1 and text[:-1].isdigit() and text.endswith(".") and (not nxt or nxt[:1].isupper()):
+                current += [(text[:-1], start, end - 1), (".", end - 1, end)]
+                out.append(current)
+                current = []
+            else:
+                current.append((text, start, end))
+        if current:
+            out.append(current)
+    return out
+
+
 def _chunks(sentence: list[tuple[str, int, int]]) -> Iterator[list[tuple[str, int, int]]]:
     words = [t for t in sentence if not t[0].isspace()]
     for i in range(0, len(words), MAX_SENTENCE_TOKENS):
@@ -50,7 +69,7 @@ def segment(doc: Document) -> Document:
     tokenizer = _tokenizer(doc.lang)
     lang = RELDI_LANG.get(doc.lang, "sl")
     for offset, para in _paragraphs(doc.text):
-        for raw in reldi.sentence_split(reldi.tokenize(tokenizer, para), lang):
+        for raw in _split_final_numbers(reldi.sentence_split(reldi.tokenize(tokenizer, para), lang)):
             for chunk in _chunks(raw):
                 if not chunk:
                     continue

@@ -56,6 +56,11 @@ class LanguagePack:
     object_pronouns: set[str] = field(default_factory=set)  # "ga", "jo": refer back anywhere
     newness_words: set[str] = field(default_factory=set)  # lemmas: "nov" ("nova družba")
     lemma_overrides: dict[str, str] = field(default_factory=dict)  # word -> lemma
+    thousands_separator: str = "."
+    decimal_separator: str = ","
+    head_final: bool = False  # English: the class noun follows the name ("the Douai plant")
+    coref_determiners: set[str] = field(default_factory=set)  # English: "the company"
+    market_skip_words: set[str] = field(default_factory=set)  # "leading", "growing": not part of a market name
     noun_genders: list[tuple[str, str]] = field(default_factory=list)  # (lemma ending, gender)
     verb_genders: list[tuple[str, str]] = field(default_factory=list)  # (participle ending, gender)
 
@@ -147,6 +152,11 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
             p.currencies[lemma(w, code)] = cur
     p.lemma_overrides = {k.lower(): v for k, v in lex.get("lemma_overrides", {}).items()}
     p.noun_genders = [tuple(e) for e in words.get("noun_genders", [])]
+    p.thousands_separator = words.get("thousands_separator", ".")
+    p.decimal_separator = words.get("decimal_separator", ",")
+    p.head_final = bool(words.get("head_final", False))
+    p.market_skip_words = {lemma(w, code) for w in words.get("market_skip_words", [])}
+    p.coref_determiners = {w.lower() for w in words.get("coref_determiners", [])}
     p.verb_genders = [tuple(e) for e in words.get("verb_genders", [])]
     for place, adjectives in lex.get("demonyms", {}).items():
         for adj in adjectives:

@@ -1,5 +1,6 @@
 """Seeded, precomputed node positions, so the page draws at once and the same graph always gets
-the same picture. Small graphs use networkx's spring layout; large ones a numpy force layout
+the same picture. Small graphs: networkx's Kamada-Kawai layout per connected component (started
+from a seeded spring layout), components packed in rows; large ones: a numpy force layout
 whose repulsion is exact at short range (k-d tree) and approximated by grid-cell centroids at
 long range, which keeps 5,000 nodes to a few seconds.
 """
@@ -12,7 +13,7 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 SEED = 7
-SMALL = 400          # up to this many nodes: networkx spring_layout
+SMALL = 400          # up to this many nodes: networkx Kamada-Kawai per component
 SPACING = 110.0      # pixels per unit of ideal edge length
 
 
@@ -25,15 +26,43 @@ def positions(count: int, edges: list[tuple[int, int]], *, seed: int = SEED) -> 
     if count == 0:
         return []
     if count <= SMALL:
-        graph = nx.Graph()
-        graph.add_nodes_from(range(count))
-        graph.add_edges_from(edges)
-        raw = nx.spring_layout(graph, seed=seed, iterations=200, k=1.0 / math.sqrt(count) * 1.6)
-        xy = np.array([raw[i] for i in range(count)]) * math.sqrt(count) * 1.2
+        xy = _small_layout(count, edges, seed)
     else:
         xy = _grid_layout(count, np.array(edges, dtype=np.int64).reshape(-1, 2), seed)
     xy = xy - xy.mean(axis=0)
     return [(round(float(x) * SPACING), round(float(y) * SPACING)) for x, y in xy]
+
+
+def _component(graph: nx.Graph, seed: int) -> np.ndarray:
+    """Positions (one unit ~ one edge) of a connected graph whose nodes are 0..n-1."""
+    n = graph.number_of_nodes()
+    if n == 1:
+        return np.zeros((1, 2))
+    start = nx.spring_layout(graph, seed=seed)
+    raw = nx.kamada_kawai_layout(graph, pos=start)
+    xy = np.array([raw[i] for i in range(n)])
+    lengths = [np.linalg.norm(xy[a] - xy[b]) for a, b in graph.edges()]
+    return xy / max(float(np.median(lengths)), 1e-9)
+
+
+def _small_layout(count: int, edges: list[tuple[int, int]], seed: int) -> np.ndarray:
+    graph = nx.Graph()
+    graph.add_nodes_from(range(count))
+    graph.add_edges_from(edges)
+    parts = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+    xy = np.zeros((count, 2))
+    width = max(6.0, 1.6 * math.sqrt(count))
+    x = y = row_height = 0.0
+    for nodes in parts:
+        local = nx.convert_node_labels_to_integers(graph.subgraph(nodes), ordering="sorted")
+        pos = _component(local, seed)
+        pos = pos - pos.min(axis=0)
+        w, h = pos.max(axis=0) + 1.0
+        if x > 0 and x + w > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        xy[nodes] = pos + (x, y)
+        x, row_height = x + w, max(row_height, h)
+    return xy * 2.2
 
 
 def _repulsion(pos: np.ndarray, k: float) -> np.ndarray:
