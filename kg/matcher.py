@@ -12,7 +12,8 @@ matching units; ``kg/lang/<code>/patterns.toml`` holds the rules. Elements:
 - ``{role = true, as = "r"}`` a role phrase; ``{num = true, as = "n"}`` a number;
   ``{demonym = true, as = "p"}`` an adjective naming a place; ``{any = true, as = "w"}`` any word;
 - ``{skip = N}``: up to N units of anything; ``opt = true`` makes an element optional;
-  ``subject = true`` on an ``ent`` element: only the sentence's first mention of that class.
+  ``subject = true`` on an ``ent`` element: only the sentence's first mention of that class;
+  ``sole = true``: only when every mention of that class in the sentence is the same entity.
 
 Each rule lists ``facts`` to emit from the bindings; see ``kg.relations``.
 """
@@ -43,6 +44,7 @@ class Element:
     n: int = 0
     scope: str = ""
     subject: bool = False
+    sole: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class Unit:
     word: str = ""
     depth: int = 0  # bracket depth
     mention: int = -1
+    group: int = -1
     cls: str | None = None
     source: str = ""
     prop: str = ""
@@ -98,7 +101,8 @@ def _element(spec: dict, lang: str, where: str) -> Element:
     elif kind == "word":
         values = [v.lower() for v in values]
     return Element(kind, frozenset(values), spec.get("as"), bool(spec.get("opt", False)),
-                   spec.get("type"), scope=spec.get("scope", ""), subject=bool(spec.get("subject", False)))
+                   spec.get("type"), scope=spec.get("scope", ""), subject=bool(spec.get("subject", False)),
+                   sole=bool(spec.get("sole", False)))
 
 
 def load_rules(path: Path, lang: str) -> list[Rule]:
@@ -151,6 +155,12 @@ def _is_first_of_class(el: Element, units: list[Unit], ui: int, is_a: IsA) -> bo
     return not any(_unit_ok(el, u, is_a) for u in units[:ui])
 
 
+def _is_sole_of_class(el: Element, units: list[Unit], ui: int, is_a: IsA) -> bool:
+    """True if every unit this element would match refers to the same entity as unit ui."""
+    groups = {u.group for u in units if _unit_ok(el, u, is_a)}
+    return groups == {units[ui].group}
+
+
 def _match_list(el: Element, units: list[Unit], i: int, is_a: IsA) -> list[tuple[list[Unit], int]]:
     """Ways a list element can match at i: (items, next index), longest first."""
     one = Element("ent", el.values, type_as=el.type_as)
@@ -195,7 +205,8 @@ def _match(elements: tuple[Element, ...], units: list[Unit], ei: int, ui: int, b
         if el.kind == "list":
             for items, nxt in _match_list(el, units, ui, is_a):
                 yield from _match(elements, units, ei + 1, nxt, {**b, el.bind or "_": items}, is_a)
-        elif _unit_ok(el, units[ui], is_a) and (not el.subject or _is_first_of_class(el, units, ui, is_a)):
+        elif _unit_ok(el, units[ui], is_a) and (not el.subject or _is_first_of_class(el, units, ui, is_a)) \
+                and (not el.sole or _is_sole_of_class(el, units, ui, is_a)):
             nb = {**b, el.bind: units[ui]} if el.bind else b
             yield from _match(elements, units, ei + 1, ui + 1, nb, is_a)
     if el.optional:

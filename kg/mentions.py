@@ -184,7 +184,7 @@ def _split_known_prefix(doc: Document, spans: list[_Span], pack: LanguagePack) -
     out: list[_Span] = []
     for span in spans:
         n = span.end - span.start
-        if span.cls is not None or n < 3:
+        if (span.cls is not None and span.source != "trigger") or n < 3:
             out.append(span)
             continue
         cut = 0
@@ -195,8 +195,9 @@ def _split_known_prefix(doc: Document, spans: list[_Span], pack: LanguagePack) -
                 cut = k
         if cut and n - cut >= 2:
             toks = doc.tokens
-            head = _Span(span.start, span.start + cut, None,
-                         doc.text[toks[span.start].start:toks[span.start + cut - 1].end], "capitalised")
+            head = _Span(span.start, span.start + cut, span.cls if span.source == "trigger" else None,
+                         doc.text[toks[span.start].start:toks[span.start + cut - 1].end],
+                         "trigger" if span.source == "trigger" else "capitalised")
             tail = _Span(span.start + cut, span.end, "schema:Person",
                          doc.text[toks[span.start + cut].start:toks[span.end - 1].end], "person")
             out.extend([head, tail])
@@ -245,7 +246,8 @@ def _plants_in_towns(doc: Document, spans: list[_Span], pack: LanguagePack) -> l
             for k in range(max(sent.tok_start + 1, i - 5), i):
                 town = by_start.get(k)
                 if town and town.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
-                        and town.end >= i - 4 and not any(p.start == town.start for p in plants):
+                        and town.end >= i - 3 and not any(town.end <= q < i for q in by_start) \
+                        and not any(p.start == town.start for p in plants):
                     plants.append(_Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
     return plants
 
@@ -342,6 +344,12 @@ def _classify(doc: Document, span: _Span, pack: LanguagePack, known_caps: set[st
         # a given name makes a person, whatever noun stands before ("direktorica tovarne Marija Kos")
         span.cls, span.source = "schema:Person", "person"
         span.name = " ".join([_nominative_first_name(words[0], pack, doc.lang), *words[1:]])
+        return span
+    if span.cls is None and len(words) == 1 and _is_given_name(words[0], pack, doc.lang) and \
+            span.end + 1 < len(toks) and toks[span.end].text.lower() in LIST_SEPARATORS and \
+            _is_given_name(toks[span.end + 1].text, pack, doc.lang):
+        # "brata Marko in Janez Kovač": a given name coordinated with a full name
+        span.cls, span.source = "schema:Person", "person"
         return span
     if span.cls is None and len(words) >= 2 and _after_speech_verb(doc, span.start, pack):
         span.cls, span.source = "schema:Person", "speaker"

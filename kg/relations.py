@@ -119,8 +119,8 @@ def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
     out = SentenceUnits()
     if -1 - sent_i in by_start:  # a dropped subject (kg.link) comes first
         k, m = by_start[-1 - sent_i]
-        out.units.append(Unit("ent", s.tok_start, s.tok_start, mention=k, cls=doc.group_classes[m.group],
-                              source="zero"))
+        out.units.append(Unit("ent", s.tok_start, s.tok_start, mention=k, group=m.group,
+                              cls=doc.group_classes[m.group], source="zero"))
     depth = 0
     i = s.tok_start
     while i < s.tok_end:
@@ -128,7 +128,7 @@ def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
         out.present.update((tok.lemma, tok.text.lower()))
         if i in by_start:
             k, m = by_start[i]
-            out.units.append(Unit("ent", i, m.tok_end, depth=depth, mention=k,
+            out.units.append(Unit("ent", i, m.tok_end, depth=depth, mention=k, group=m.group,
                                   cls=doc.group_classes[m.group], source=m.source))
             for t in toks[i:m.tok_end]:
                 out.present.update((t.lemma, t.text.lower()))
