@@ -48,6 +48,7 @@ class _Groups:
         self.classes: list[str | None] = []
         self.strength: list[int] = []
         self.by_core: dict[str, list[int]] = {}
+        self.introduced_new: set[int] = set()  # groups introduced as new ("novo podjetje X")
 
     def new(self, m: Mention, core: str) -> int:
         self.names.append(m.name)
@@ -72,6 +73,9 @@ class _Groups:
 def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto: Ontology,
                 lang: str) -> int | None:
     keys = [core] + [c.lower() for c in name_candidates(m.name, lang, pack.inflection)[1:]]
+    words = m.name.split()
+    if len(words) > 1:  # "Adrie Vodik" -> "Adria Vodik": the first word is inflected too
+        keys += [" ".join([c, *words[1:]]).lower() for c in name_candidates(words[0], lang, pack.inflection)[1:]]
     for key in keys:
         found = [g for g in groups.by_core.get(key, ()) if _compatible(groups.classes[g], m.cls, onto)]
         if found:
@@ -109,7 +113,9 @@ def _salient(groups: _Groups, counts: Counter, last: dict[int, int], cls: str, o
     if not cands:
         return None
     if newest:
-        return max(cands)  # groups are numbered in order of first mention
+        # the organisation introduced as new ("novo podjetje X"), else the one introduced last
+        fresh = [g for g in cands if g in groups.introduced_new]
+        return max(fresh or cands)  # groups are numbered in order of first mention
     return max(cands, key=lambda g: (counts[g], last[g]))
 
 
@@ -158,6 +164,8 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
         else:
             groups.add(g, m, doc.lang, pack.inflection)
         m.group = g
+        if m.attrs.get("new"):
+            groups.introduced_new.add(g)
         if m.cls == "akg:Market":
             last_market = g
     # coreference in text order, with salience counted up to the mention

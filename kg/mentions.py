@@ -89,9 +89,14 @@ def _capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -
                     break  # "Adriaenergia S.p.A." ends at its legal form
                 if _is_name_token(toks[j]):
                     j += 1
-                elif (toks[j].text in pack.name_particles and j + 1 < sent.tok_end
-                      and _is_name_token(toks[j + 1])):
-                    j += 2
+                elif toks[j].text in pack.name_particles:
+                    k = j
+                    while k < sent.tok_end and toks[k].text in pack.name_particles:
+                        k += 1  # "Jan van der Berg"
+                    if k < sent.tok_end and _is_name_token(toks[k]):
+                        j = k + 1
+                    else:
+                        break
                 elif toks[j].text in "-&" and j + 1 < sent.tok_end and _is_name_token(toks[j + 1]) \
                         and toks[j].start == toks[j - 1].end:
                     j += 2
@@ -124,6 +129,10 @@ def _capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -
                 legal_end = _legal_suffix_end(doc, j, pack)
             if legal_end > 0:
                 j, source, cls = legal_end, "legal", "akg:Company"
+            if j - i == 1 and _sentence_initial(doc, i) and j < sent.tok_end and \
+                    not toks[j].is_capitalised and (toks[j].lemma,) in pack.triggers:
+                i += 1  # "Logistična družba Transadria": an adjective before the class noun
+                continue
             # a dictionary word at the start of a sentence ("Danes Kodera", "Logistična") is not
             # part of a name unless the document also writes it capitalised elsewhere
             if (_sentence_initial(doc, i) and is_known_word(tok.text, doc.lang) and tok.text not in known_caps
@@ -247,6 +256,7 @@ def _plants_in_towns(doc: Document, spans: list[_Span], pack: LanguagePack) -> l
                 town = by_start.get(k)
                 if town and town.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
                         and town.end >= i - 3 and not any(town.end <= q < i for q in by_start) \
+                        and all(t.is_word for t in toks[town.end:i]) \
                         and not any(p.start == town.start for p in plants):
                     plants.append(_Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
     return plants
@@ -619,7 +629,7 @@ def _coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[_Sp
                     and not after_clause_break:
                 continue
             if toks[i].text.lower() in pack.object_pronouns and i > sent.tok_start and \
-                    toks[i - 1].text.lower() in pack.function_words:
+                    toks[i - 1].text.lower() in pack.relative_pronouns:
                 continue  # "..., ki ga je": the pronoun refers to the noun before, not back
             nxt = toks[i + 1]
             prev = toks[i - 1] if i > sent.tok_start else None
@@ -673,9 +683,12 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     spans += _plants_in_towns(doc, spans, pack)
     toks = doc.tokens
     for s in sorted(spans, key=lambda s: (s.start, s.source == "plant-town")):
+        introduced_new = any(t.lemma in pack.newness_words for t in toks[max(s.start - 3, 0):s.start])
         m = Mention(s.start, s.end, toks[s.start].start, toks[s.end - 1].end,
                     doc.text[toks[s.start].start:toks[s.end - 1].end], toks[s.start].sent,
                     s.cls, s.name, s.source, weak=s.weak)
+        if introduced_new and s.source != "coref":
+            m.attrs["new"] = "1"  # "novo hčerinsko podjetje Medis Biotech" (see "nova družba" in kg.link)
         if s.source == "plant-town":
             m.attrs["shadow"] = "town"  # same span as its town; not a unit of its own
         if s.start in expansions:

@@ -4,8 +4,9 @@ pyshacl walks an rdflib graph node by node (about 10 s per million triples, plus
 build the rdflib graph); the provenance graph of a large build has millions of triples. This
 module turns the SHACL Core subset our shapes use on such graphs into one SPARQL query per
 constraint: ``sh:targetClass`` node shapes whose ``sh:property`` shapes have an IRI ``sh:path``
-and ``sh:minCount``, ``sh:maxCount``, ``sh:datatype``, ``sh:class``, ``sh:nodeKind`` or an
-``sh:or`` of ``sh:datatype``/``sh:class`` alternatives. A shape using anything else is
+and ``sh:minCount``, ``sh:maxCount``, ``sh:datatype``, ``sh:class``, ``sh:nodeKind``,
+``sh:uniqueLang``, ``sh:minInclusive``/``sh:maxInclusive``, an ``sh:or`` of
+``sh:datatype``/``sh:class`` alternatives, and a node-level ``sh:or`` of ``sh:minCount 1``. A shape using anything else is
 "unsupported" and the caller validates that graph with pyshacl instead. As in pyshacl's handling
 of a Dataset, each named graph is validated on its own; types are read as materialised
 (``?x a C``), which is how the build writes them.
@@ -19,9 +20,9 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-NODE_KEYS = {RDF.type, SH.targetClass, SH.property, RDFS.comment, SH.name, SH.description}
+NODE_KEYS = {RDF.type, SH.targetClass, SH.property, SH["or"], RDFS.comment, SH.name, SH.description}
 PROPERTY_KEYS = {SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH["or"],
-                 RDFS.comment, SH.name, SH.description}
+                 SH.uniqueLang, SH.minInclusive, SH.maxInclusive, RDFS.comment, SH.name, SH.description}
 NODE_KINDS = {SH.IRI: "isIRI(?v)", SH.Literal: "isLiteral(?v)", SH.BlankNode: "isBlank(?v)",
               SH.BlankNodeOrIRI: "(isBlank(?v) || isIRI(?v))", SH.IRIOrLiteral: "(isIRI(?v) || isLiteral(?v))",
               SH.BlankNodeOrLiteral: "(isBlank(?v) || isLiteral(?v))"}
@@ -42,7 +43,7 @@ class Check:
 
     targets: list[str]
     path: str
-    kind: str  # "min", "max" or "value"
+    kind: str  # "min", "max", "value", "unique-lang" or "node"
     count: int = 0
     ok: str = ""  # SPARQL expression true when value ?v conforms
     message: str = ""
@@ -104,11 +105,29 @@ def _property_checks(g: Graph, prop, targets: list[str]) -> list[Check]:
         if kind not in NODE_KINDS:
             raise Unsupported(f"sh:nodeKind {kind}")
         out.append(Check(targets, p, "value", ok=NODE_KINDS[kind], message=f"Value is not {kind}"))
+    if g.value(prop, SH.uniqueLang) is not None and g.value(prop, SH.uniqueLang).toPython() is True:
+        out.append(Check(targets, p, "unique-lang", message="More than one value shares a language tag"))
+    for key, op in ((SH.minInclusive, ">="), (SH.maxInclusive, "<=")):
+        if (bound := g.value(prop, key)) is not None:
+            out.append(Check(targets, p, "value", ok=f"COALESCE(?v {op} {bound.n3()}, false)",
+                             message=f"Value is not {op} {bound}"))
     if (alts := g.value(prop, SH["or"])) is not None:
         conds = [_alternative(g, m) for m in Collection(g, alts)]
         out.append(Check(targets, p, "value", ok="(" + " || ".join(conds) + ")",
                          message="Value does not conform to any shape in sh:or"))
     return out
+
+
+def _node_or(g: Graph, members: list, targets: list[str]) -> Check:
+    """A node-level ``sh:or`` of ``[ sh:path P ; sh:minCount 1 ]`` members: one of them must hold."""
+    paths = []
+    for m in members:
+        if set(g.predicates(m)) - {SH.path, SH.minCount} or not isinstance(g.value(m, SH.path), URIRef) \
+                or int(g.value(m, SH.minCount) or 0) != 1:
+            raise Unsupported("node-level sh:or other than minCount 1 alternatives")
+        paths.append(str(g.value(m, SH.path)))
+    ok = " || ".join(f"EXISTS {{ ?f <{p}> ?any{i} }}" for i, p in enumerate(paths))
+    return Check(targets, "", "node", ok=f"({ok})", message="Node does not conform to any shape in sh:or")
 
 
 def compile_shapes(shapes: Graph, only_targets: set[str] | None = None) -> ShapeChecks:
@@ -125,6 +144,8 @@ def compile_shapes(shapes: Graph, only_targets: set[str] | None = None) -> Shape
         keys = set(shapes.predicates(node))
         if keys - NODE_KEYS or not targets:
             raise Unsupported(f"node shape {node} uses {sorted(map(str, keys - NODE_KEYS)) or 'no sh:targetClass'}")
+        if (alts := shapes.value(node, SH["or"])) is not None:
+            result.checks.append(_node_or(shapes, list(Collection(shapes, alts)), targets))
         for prop in shapes.objects(node, SH.property):
             if not isinstance(prop, (BNode, URIRef)):
                 raise Unsupported("sh:property is a literal")
@@ -144,6 +165,13 @@ def _query(check: Check, graph: str) -> str:
     elif check.kind == "max":
         body = f"{focus} ?f <{check.path}> ?v ."
         tail = f"GROUP BY ?f HAVING (COUNT(DISTINCT ?v) > {check.count})"
+    elif check.kind == "unique-lang":
+        body = (f"{focus} ?f <{check.path}> ?v . ?f <{check.path}> ?w . "
+                "FILTER (lang(?v) != \"\" && lang(?v) = lang(?w) && ?v != ?w)")
+        tail = ""
+    elif check.kind == "node":
+        body = f"{focus} FILTER (!{check.ok})"
+        tail = ""
     else:
         body = f"{focus} ?f <{check.path}> ?v . FILTER (!{check.ok})"
         tail = ""

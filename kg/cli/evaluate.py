@@ -9,19 +9,27 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 import kg
-from kg.scoring import Counts
+
+if TYPE_CHECKING:  # imported for annotations only, so that ``kg --help`` stays fast
+    from kg.evaluate import EvalReport
+    from kg.scoring import Counts
 
 _COLUMNS = (("entities", "Entities"), ("relations", "Relations"), ("literals", "Literals"),
             ("quotes", "Quotes"), ("markets", "Markets/concepts"))
-
-
 _SINGULAR = {"entities": "entity", "relations": "relation", "literals": "literal", "quotes": "quote"}
+
+
+def _safe(text: str) -> str:
+    """Document-derived text made inert for the terminal: no control characters, no rich markup."""
+    return escape("".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text))
 
 
 def _cell(counts: Counts) -> str:
@@ -36,17 +44,17 @@ def _table(title: str, rows: list[tuple[str, dict[str, Counts]]]) -> Table:
     for _, head in _COLUMNS:
         table.add_column(f"{head}\nP / R / F1", justify="right")
     for i, (name, counts) in enumerate(rows):
-        table.add_row(name, *(_cell(counts[c]) for c, _ in _COLUMNS),
+        table.add_row(_safe(name), *(_cell(counts[c]) for c, _ in _COLUMNS),
                       style="bold" if i == len(rows) - 1 and len(rows) > 1 else None)
     return table
 
 
-def _print_table(report, show_errors: bool, console: Console) -> None:
+def _print_table(report: EvalReport, show_errors: bool, console: Console) -> None:
     for subset in report.subsets:
         rows = [(d.name, {c: s.counts for c, s in d.scores.items()}) for d in subset.documents]
         count = len(subset.documents)
         rows.append((f"total ({count} document{'s' if count != 1 else ''})", subset.totals()))
-        console.print(_table(f"subset {subset.name}", rows))
+        console.print(_table(f"subset {_safe(subset.name)}", rows))
     console.print(_table("overall (micro-averaged)", [("all documents", report.overall())]))
     if not show_errors:
         return
@@ -58,9 +66,9 @@ def _print_table(report, show_errors: bool, console: Console) -> None:
                       for kind, items in (("missed", score.missed), ("extra ", score.extra))
                       for item in items]
             if lines:
-                console.print(f"[bold]{doc.name}[/bold]", markup=True, highlight=False)
+                console.print(f"[bold]{_safe(doc.name)}[/bold]", highlight=False)
                 for line in lines:
-                    console.print(line, markup=False, highlight=False)
+                    console.print(_safe(line), highlight=False)
 
 
 @click.command("eval")

@@ -54,6 +54,7 @@ class LanguagePack:
     demonyms: dict[str, str] = field(default_factory=dict)             # adjective lemma -> place label
     market_heads: set[str] = field(default_factory=set)
     object_pronouns: set[str] = field(default_factory=set)  # "ga", "jo": refer back anywhere
+    relative_pronouns: set[str] = field(default_factory=set)  # "ki": "..., ki ga je" refers to the noun before
     newness_words: set[str] = field(default_factory=set)  # lemmas: "nov" ("nova družba")
     lemma_overrides: dict[str, str] = field(default_factory=dict)  # word -> lemma
     thousands_separator: str = "."
@@ -163,6 +164,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
             p.demonyms[lemma(adj, code)] = place
     p.market_heads = {lemma(w, code) for w in words.get("market_heads", [])}
     p.object_pronouns = {w.lower() for w in words.get("object_pronouns", [])}
+    p.relative_pronouns = {w.lower() for w in words.get("relative_pronouns", [])}
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
     p.inflection = sorted(((a, b) for a, b in words.get("inflection", [])), key=lambda e: -len(e[0]))
     p.locative_endings = [tuple(e) for e in words.get("locative_endings", [])]

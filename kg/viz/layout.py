@@ -65,27 +65,32 @@ def _small_layout(count: int, edges: list[tuple[int, int]], seed: int) -> np.nda
     return xy * 2.2
 
 
+def _scatter(count: int, index: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+    """Sum ``vectors`` per row index (a fast, deterministic ``np.add.at``)."""
+    return np.stack([np.bincount(index, vectors[:, 0], count), np.bincount(index, vectors[:, 1], count)], axis=1)
+
+
 def _repulsion(pos: np.ndarray, k: float) -> np.ndarray:
+    count = len(pos)
     disp = np.zeros_like(pos)
     pairs = cKDTree(pos).query_pairs(r=3 * k, output_type="ndarray")
     if len(pairs):
         d = pos[pairs[:, 0]] - pos[pairs[:, 1]]
         force = d * (k * k / np.maximum((d * d).sum(axis=1), 1e-4))[:, None]
-        np.add.at(disp, pairs[:, 0], force)
-        np.add.at(disp, pairs[:, 1], -force)
-    cells = 16
+        disp += _scatter(count, pairs[:, 0], force) - _scatter(count, pairs[:, 1], force)
+    cells = 12
     lo, hi = pos.min(axis=0), pos.max(axis=0)
     size = np.maximum((hi - lo) / cells, 1e-6)
     cell = np.minimum(((pos - lo) / size).astype(np.int64), cells - 1)
     flat = cell[:, 0] * cells + cell[:, 1]
     mass = np.bincount(flat, minlength=cells * cells).astype(float)
     used = mass > 0
-    centre = np.stack([np.bincount(flat, pos[:, 0], cells * cells)[used],
-                       np.bincount(flat, pos[:, 1], cells * cells)[used]], axis=1) / mass[used][:, None]
-    soft = (3 * k) ** 2 + (size ** 2).sum()
-    dist2 = (pos * pos).sum(axis=1)[:, None] + (centre * centre).sum(axis=1)[None, :] - 2 * pos @ centre.T
-    weight = mass[used][None, :] * k * k / (np.maximum(dist2, 0) + soft)
-    disp += pos * weight.sum(axis=1)[:, None] - weight @ centre
+    cx = np.bincount(flat, pos[:, 0], cells * cells)[used] / mass[used]
+    cy = np.bincount(flat, pos[:, 1], cells * cells)[used] / mass[used]
+    dx, dy = pos[:, 0:1] - cx[None, :], pos[:, 1:2] - cy[None, :]
+    weight = mass[used][None, :] * (k * k) / (dx * dx + dy * dy + (3 * k) ** 2 + (size ** 2).sum())
+    disp[:, 0] += (dx * weight).sum(axis=1)
+    disp[:, 1] += (dy * weight).sum(axis=1)
     return disp
 
 
@@ -100,8 +105,7 @@ def _grid_layout(count: int, edges: np.ndarray, seed: int, iterations: int = 50)
             d = pos[edges[:, 0]] - pos[edges[:, 1]]
             dist = np.sqrt((d * d).sum(axis=1)) + 1e-9
             pull = d * (dist / k)[:, None]
-            np.add.at(disp, edges[:, 0], -pull)
-            np.add.at(disp, edges[:, 1], pull)
+            disp += _scatter(count, edges[:, 1], pull) - _scatter(count, edges[:, 0], pull)
         disp -= pos * 0.02
         length = np.sqrt((disp * disp).sum(axis=1)) + 1e-9
         pos += disp / length[:, None] * np.minimum(length, temp)[:, None]

@@ -12,9 +12,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kg.namespaces import AKG, FACTS_GRAPH, ITSRDF, KGDOC, KGFACT, KGRULE, NIF, PROVENANCE_GRAPH, SCHEMA
+from kg.namespaces import AKG, FACTS_GRAPH, KGDOC, KGFACT, KGRULE, PROVENANCE_GRAPH, SCHEMA
+from kg.viz.sources import Sentences
 from kg.viz.vocab import Vocab, curie
 
 HELPER_TYPES = {SCHEMA.QuantitativeValue, SCHEMA.Quotation}
@@ -183,72 +184,6 @@ def _edges(facts: Graph, entities: list[URIRef], index: dict[URIRef, int], vocab
     return sorted(edges, key=lambda e: (e.source, e.target, e.pred))
 
 
-def _utf16(text: str, i: int) -> int:
-    return len(text[:i].encode("utf-16-le")) // 2
-
-
-def _int(prov: Graph, s: Any, p: URIRef) -> int | None:
-    v = prov.value(s, p)
-    try:
-        return int(v) if v is not None else None
-    except ValueError:
-        return None
-
-
-class _Sentences:
-    """Collects source sentences into a sorted table."""
-
-    def __init__(self, prov: Graph) -> None:
-        self.prov = prov
-        self.found: dict[Any, tuple[str, int, str, str]] = {}   # iri -> (doc, begin, title, text)
-
-    def add(self, s: Any) -> bool:
-        if s in self.found:
-            return True
-        text = self.prov.value(s, NIF.anchorOf)
-        if text is None:
-            return False
-        doc = self.prov.value(s, NIF.referenceContext)
-        title = self.prov.value(doc, DCTERMS.title) or self.prov.value(doc, SCHEMA.url) or curie(doc or s)
-        self.found[s] = (str(doc), _int(self.prov, s, NIF.beginIndex) or 0, str(title), str(text))
-        return True
-
-    def table(self) -> tuple[list[tuple[str, str]], dict[Any, int]]:
-        order = sorted(self.found, key=lambda s: (self.found[s][0], self.found[s][1], str(s)))
-        return [self.found[s][2:] for s in order], {s: i for i, s in enumerate(order)}
-
-
-def _mentions(prov: Graph, index: dict[URIRef, int], sents: _Sentences) -> dict[int, dict[Any, set]]:
-    out: dict[int, dict[Any, set]] = {}
-    for phrase, ent in prov.subject_objects(ITSRDF.taIdentRef):
-        sentence = prov.value(phrase, NIF.sentence)
-        if ent not in index or sentence is None or not sents.add(sentence):
-            continue
-        text = sents.found[sentence][3]
-        b, e = _int(prov, phrase, NIF.beginIndex), _int(prov, phrase, NIF.endIndex)
-        sb = _int(prov, sentence, NIF.beginIndex) or 0
-        anchor = str(prov.value(phrase, NIF.anchorOf) or "")
-        spans = out.setdefault(index[ent], {}).setdefault(sentence, set())
-        if b is not None and e is not None and 0 <= b - sb <= e - sb <= len(text) \
-                and (not anchor or text[b - sb:e - sb] == anchor):
-            spans.add((_utf16(text, b - sb), _utf16(text, e - sb)))
-        elif anchor and anchor in text:
-            at = text.index(anchor)
-            spans.add((_utf16(text, at), _utf16(text, at + len(anchor))))
-    return out
-
-
-def _statements(prov: Graph, sents: _Sentences) -> dict[tuple, tuple[list, list[str]]]:
-    out = {}
-    for st in prov.subjects(RDF.type, RDF.Statement):
-        key = (prov.value(st, RDF.subject), prov.value(st, RDF.predicate), prov.value(st, RDF.object))
-        sources = [s for s in prov.objects(st, PROV.wasDerivedFrom) if sents.add(s)]
-        rules = [curie(r) for r in prov.objects(st, AKG.extractedBy)]
-        old = out.get(key, ([], []))
-        out[key] = (old[0] + sources, sorted(set(old[1] + rules)))
-    return out
-
-
 def read_model(graph: Any, vocab: Vocab) -> ViewModel:
     """The view model of a built graph (Dataset or Graph, see docs/graph-model.md).
 
@@ -265,9 +200,9 @@ def read_model(graph: Any, vocab: Vocab) -> ViewModel:
     nodes = [_node(facts, s, vocab, label_of) for s in entities]
     _quotes(facts, index, nodes)
     edges = _edges(facts, entities, index, vocab)
-    sents = _Sentences(prov)
-    mentions = _mentions(prov, index, sents)
-    statements = _statements(prov, sents)
+    sents = Sentences(prov)
+    mentions = sents.mentions(index)
+    statements = sents.statements()
     table, sid = sents.table()
     for i, by_sentence in mentions.items():
         nodes[i].mentions = sorted((sid[s], sorted(spans)) for s, spans in by_sentence.items())
