@@ -2,8 +2,8 @@
 
 Steps: check the inputs (ontology, shapes, documents, output folder) -> extract every document,
 on ``jobs`` processes, reusing cached results (``kg.parallel``, ``kg.cache``) -> merge entities
-across documents -> triples with provenance (``kg.triples``) -> validate against the SHACL
-shapes -> write ``graph.ttl``, ``provenance.ttl`` and ``graph.html`` atomically -> update the
+across documents -> triples with provenance, per document on ``jobs`` processes, as sorted
+N-Triples (``kg.assembly`` over ``kg.triples``) -> validate against the SHACL shapes -> write ``graph.ttl``, ``provenance.ttl`` and ``graph.html`` atomically -> update the
 cache -> print a summary. Small graphs are returned as an in-memory rdflib Dataset validated by
 pyshacl; large ones as an Oxigraph-backed Dataset validated by SPARQL (``kg.largegraph``). Any
 bad input stops the build before anything is written.
@@ -16,15 +16,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset
+from typing import Callable
 
+from rdflib import Dataset, Graph
+
+from kg.assembly import Lines, assemble_lines, ntriples_bytes, turtle_from_ntriples
 from kg.cache import Cache, extractor_version
 from kg.document import Document
 from kg.documents import find_documents
 from kg.entities import merge_entities
-from kg.graph import FACTS_FILE, PROVENANCE_FILE, ensure_writable, new_dataset, turtle_bytes, write_atomic
+from kg.graph import FACTS_FILE, PROVENANCE_FILE, ensure_writable, new_dataset, write_atomic
 from kg.lang import load_pack
 from kg.largegraph import oxigraph_dataset, validate_large
+from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
 from kg.ontology import Ontology, default_file, load_ontology
 from kg.parallel import Extracted, default_jobs, extract_documents
 from kg.triples import MENTION_RULES, TripleSink, add_document, add_facts, add_reference, provenance_statements, rule_iri
@@ -32,7 +36,7 @@ from kg.validate import load_shapes, validate
 
 HTML_FILE = "graph.html"
 PROGRESS_MIN_DOCUMENTS = 20
-RDFLIB_MAX_TRIPLES = 300_000  # above this the Dataset is Oxigraph-backed and checked by SPARQL
+RDFLIB_MAX_TRIPLES = 150_000  # above this the Dataset is Oxigraph-backed and checked by SPARQL
 HTML_MAX_DOCUMENTS = 1_000  # above this graph.html is not written (use `kg viz --focus/--class`)
 
 
@@ -55,22 +59,24 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def _extract_all(paths: list[Path], root: Path, onto: Ontology, jobs: int, cache: Cache,
-                 show_progress: bool) -> list[Extracted]:
+def _progress(show: bool):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+    columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]} docs/s"), TimeRemainingColumn())
-    with Progress(*columns, transient=True, disable=not show_progress) as progress:
-        task = progress.add_task("extract", total=len(paths), rate="-")
-        start, done = time.perf_counter(), [0]
+    return Progress(*columns, transient=True, disable=not show)
 
-        def advance(n: int) -> None:
-            done[0] += n
-            elapsed = max(time.perf_counter() - start, 1e-9)
-            progress.update(task, advance=n, rate=f"{done[0] / elapsed:.0f}")
 
-        return extract_documents(paths, root, onto, jobs=jobs, cache=cache, on_done=advance)
+def _advancer(progress, name: str, total: int) -> Callable[[int], None]:
+    task = progress.add_task(name, total=total, rate="-")
+    start, done = time.perf_counter(), [0]
+
+    def advance(n: int) -> None:
+        done[0] += n
+        elapsed = max(time.perf_counter() - start, 1e-9)
+        progress.update(task, advance=n, rate=f"{done[0] / elapsed:.0f}")
+
+    return advance
 
 
 def _rule_comments(docs: list[Document]) -> dict:
@@ -85,7 +91,11 @@ def _rule_comments(docs: list[Document]) -> dict:
 
 
 def assemble(docs: list[Document], onto: Ontology) -> TripleSink:
-    """The facts and provenance triples of extracted documents."""
+    """The facts and provenance triples of extracted documents, in one rdflib sink.
+
+    The reference for ``kg.assembly.assemble_lines``, which the build uses: same triples,
+    computed per document on several processes (tests compare the two).
+    """
     entities = merge_entities(docs)
     sink = TripleSink()
     for doc in docs:
@@ -105,14 +115,27 @@ def _write_html(ds: Dataset, path: Path) -> bool:
     return True
 
 
-def _report(results: list[Extracted], sink: TripleSink, cache: Cache, jobs: int) -> BuildReport:
+def _report(results: list[Extracted], entities: dict, lines: Lines, cache: Cache, jobs: int) -> BuildReport:
     docs = [r.doc for r in results]
     return BuildReport(documents=len(docs), sentences=sum(len(d.sentences) for d in docs),
                        tokens=sum(r.tokens for r in results),
-                       entities_by_class=Counter(e.cls for e in merge_entities(docs).values()),
-                       facts_triples=len(sink.facts), provenance_triples=len(sink.provenance),
+                       entities_by_class=Counter(e.cls for e in entities.values()),
+                       facts_triples=len(lines.facts), provenance_triples=len(lines.provenance),
                        without_facts=[d.meta["path"] for d in docs if not d.facts],
                        jobs=jobs, cached=cache.hits)
+
+
+def _dataset(nt: dict[str, bytes], shapes: Graph, large: bool) -> Dataset:
+    """The returned Dataset, validated: Oxigraph + SPARQL when large, rdflib + pyshacl when small."""
+    if large:
+        ds = oxigraph_dataset(nt[FACTS_FILE], nt[PROVENANCE_FILE])
+        validate_large(ds, shapes, nt[FACTS_FILE], nt[PROVENANCE_FILE])
+        return ds
+    ds = new_dataset((), ())
+    for file, name in ((FACTS_FILE, FACTS_GRAPH), (PROVENANCE_FILE, PROVENANCE_GRAPH)):
+        ds.graph(name).parse(data=nt[file], format="nt")
+    validate(ds, shapes)
+    return ds
 
 
 def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
@@ -122,15 +145,19 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     """Build the knowledge graph of the documents in ``seeds_dir`` and write it to ``out_dir``.
 
     Returns the graph as an rdflib Dataset with two named graphs (facts, provenance); see
-    docs/graph-model.md. Extraction runs on ``jobs`` processes (default: one per core) and
-    reuses the per-document cache in ``out_dir/.cache`` unless ``full`` is set; the files
-    written are the same whatever ``jobs`` and the cache state. With ``report=True`` a summary
-    is printed (and a progress bar, on a terminal).
+    docs/graph-model.md. Extraction and assembly run on ``jobs`` processes (default: one per
+    core); extraction results are reused from the cache in ``out_dir/.cache`` unless ``full``
+    is set. The files written are the same whatever ``jobs`` and the cache state. With
+    ``report=True`` a summary is printed (and a progress bar, on a terminal).
 
     >>> ds = build("seeds", "build", jobs=2)        # doctest: +SKIP
     """
     start = time.perf_counter()
-    clock = {"start": start}
+    timings: dict[str, float] = {}
+
+    def lap(name: str) -> None:
+        timings[name] = time.perf_counter() - start - sum(timings.values())
+
     seeds, out = Path(seeds_dir), Path(out_dir)
     onto_file = Path(ontology) if ontology else default_file("ontology.ttl")
     onto = load_ontology(onto_file)
@@ -140,30 +167,32 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     jobs = jobs or default_jobs()
     cache = Cache(out, extractor_version(onto_file), enabled=not full)
     show_progress = report and sys.stderr.isatty() and len(paths) >= PROGRESS_MIN_DOCUMENTS
-    results = _extract_all(paths, seeds, onto, jobs, cache, show_progress)
-    timings = {"extract": time.perf_counter() - start}
-    sink = assemble([r.doc for r in results], onto)
-    timings["assemble"] = time.perf_counter() - start - sum(timings.values())
-    data = {FACTS_FILE: turtle_bytes(sink.facts), PROVENANCE_FILE: turtle_bytes(sink.provenance)}
-    timings["serialize"] = time.perf_counter() - start - sum(timings.values())
-    large = len(sink.facts) + len(sink.provenance) > RDFLIB_MAX_TRIPLES
-    if large:
-        ds = oxigraph_dataset(data[FACTS_FILE], data[PROVENANCE_FILE])
-        validate_large(ds, shapes_graph, sink.facts, sink.provenance)
-    else:
-        ds = new_dataset(sink.facts, sink.provenance)
-        validate(ds, shapes_graph)
-    timings["store+validate"] = time.perf_counter() - start - sum(timings.values())
-    rep = _report(results, sink, cache, jobs)
-    del results, sink
-    for name, blob in data.items():
+    with _progress(show_progress) as progress:
+        results = extract_documents(paths, seeds, onto, jobs=jobs, cache=cache,
+                                    on_done=_advancer(progress, "extracting", len(paths)))
+        lap("extract")
+        docs = [r.doc for r in results]
+        entities = merge_entities(docs)
+        lines = assemble_lines(docs, onto, entities, _rule_comments(docs), jobs=jobs,
+                               on_done=_advancer(progress, "assembling", len(docs)))
+    rep = _report(results, entities, lines, cache, jobs)
+    del results, docs
+    lap("assemble")
+    nt = {FACTS_FILE: ntriples_bytes(lines.facts), PROVENANCE_FILE: ntriples_bytes(lines.provenance)}
+    del lines
+    turtle = {name: turtle_from_ntriples(data) for name, data in nt.items()}
+    lap("serialize")
+    ds = _dataset(nt, shapes_graph, rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES)
+    del nt
+    lap("store+validate")
+    for name, blob in turtle.items():
         write_atomic(out / name, blob)
         rep.files.append(out / name)
     rep.html_skipped = html and rep.documents > HTML_MAX_DOCUMENTS
     if html and not rep.html_skipped and _write_html(ds, out / HTML_FILE):
         rep.files.append(out / HTML_FILE)
     cache.commit()
-    timings["write"] = time.perf_counter() - start - sum(timings.values())
+    lap("write")
     rep.timings = timings
     rep.seconds = time.perf_counter() - start
     if report:

@@ -105,9 +105,10 @@ def find_gold_documents(root: Path) -> list[tuple[Path, Path]]:
         if not golds[0].is_file():
             raise InputError(f"{root}: no gold file {golds[0].name} beside it")
     elif root.is_dir():
-        golds = sorted(root.rglob("*" + GOLD_SUFFIX))
+        golds = sorted(p for p in root.rglob("*" + GOLD_SUFFIX)
+                       if not any(part.startswith(".") for part in p.relative_to(root).parts))
     else:
-        raise InputError(f"{root}: no such folder")
+        raise InputError(f"{root}: no such file or folder")
     if not golds:
         raise InputError(f"{root}: no *.gold.toml files found")
     pairs = []

@@ -1,15 +1,13 @@
 """Large builds: the graph as an Oxigraph-backed rdflib Dataset, validated with SPARQL.
 
 Past a few hundred thousand triples an in-memory rdflib Dataset costs seconds per 100k triples
-and over 1 GB per million; pyshacl over it about 10 s per million. For such builds the written
-Turtle is bulk-loaded into an Oxigraph store (oxrdflib), which ``kg.build`` returns as an rdflib
+and over 1 GB per million; pyshacl over it about 10 s per million. For such builds the sorted
+N-Triples are loaded into an Oxigraph store (oxrdflib), which ``kg.build`` returns as an rdflib
 Dataset, and each named graph is validated with ``kg.shacl_sparql``; a graph whose shapes use
 SHACL features outside that subset (the facts graph: ``sh:uniqueLang``, node-level ``sh:or``) is
 validated with pyshacl on an rdflib graph of its own triples only.
 """
 from __future__ import annotations
-
-from typing import Iterable
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
@@ -20,8 +18,8 @@ from kg.shacl_sparql import Unsupported, compile_shapes, graph_types, sparql_vio
 from kg.validate import raise_violations, violations
 
 
-def oxigraph_dataset(facts_turtle: bytes, provenance_turtle: bytes) -> Dataset:
-    """An rdflib Dataset on an Oxigraph store holding the two graphs (loaded from Turtle).
+def oxigraph_dataset(facts_nt: bytes, provenance_nt: bytes) -> Dataset:
+    """An rdflib Dataset on an Oxigraph store holding the two graphs (loaded from N-Triples).
 
     >>> ds = oxigraph_dataset(b"", b"")
     >>> len(list(ds.quads()))
@@ -31,23 +29,23 @@ def oxigraph_dataset(facts_turtle: bytes, provenance_turtle: bytes) -> Dataset:
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, str(ns), override=True, replace=True)
     store: ox.Store = ds.store._inner
-    for name, data in ((FACTS_GRAPH, facts_turtle), (PROVENANCE_GRAPH, provenance_turtle)):
-        store.load(data, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(str(name)))
+    for name, data in ((FACTS_GRAPH, facts_nt), (PROVENANCE_GRAPH, provenance_nt)):
+        store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
     return ds
 
 
-def graph_violations(store: ox.Store, name: str, shapes: Graph, triples: Iterable) -> list[str]:
+def graph_violations(store: ox.Store, name: str, shapes: Graph, ntriples: bytes) -> list[str]:
     """Violations in one named graph: by SPARQL when its shapes allow, else pyshacl."""
     try:
         checks = compile_shapes(shapes, only_targets=graph_types(store, name))
     except Unsupported:
-        return violations(new_graph(triples), shapes)
+        return violations(new_graph().parse(data=ntriples, format="nt"), shapes)
     return sparql_violations(store, name, checks)
 
 
-def validate_large(ds: Dataset, shapes: Graph, facts: Iterable, provenance: Iterable) -> None:
+def validate_large(ds: Dataset, shapes: Graph, facts_nt: bytes, provenance_nt: bytes) -> None:
     """Raise ValidationError if either graph of an ``oxigraph_dataset`` violates ``shapes``."""
     store: ox.Store = ds.store._inner
-    found = graph_violations(store, str(FACTS_GRAPH), shapes, facts)
-    found += graph_violations(store, str(PROVENANCE_GRAPH), shapes, provenance)
+    found = graph_violations(store, str(FACTS_GRAPH), shapes, facts_nt)
+    found += graph_violations(store, str(PROVENANCE_GRAPH), shapes, provenance_nt)
     raise_violations(sorted(found))

@@ -22,8 +22,11 @@ UNTYPED_PREFERENCE = {"akg:Company": 0, "schema:Person": 1}
 
 
 def core_name(name: str, pack: LanguagePack) -> str:
-    """A name without its legal suffix and punctuation, lower-cased: "Krka, d. d." -> "krka"."""
+    """A name without its legal suffix, a leading class noun and punctuation, lower-cased:
+    "Krka, d. d." -> "krka", "Skupina Bosch" -> "bosch"."""
     words = name.replace(",", " ").split()
+    if len(words) > 1 and pack.triggers.get((words[0].lower(),)) == "akg:Company":
+        words = words[1:]
     flat = "".join(words)
     for suffix in pack.legal_suffixes:
         s = "".join(suffix)
@@ -83,8 +86,8 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
             return min(found, key=lambda g: (UNTYPED_PREFERENCE.get(groups.classes[g] or "", 9), g))
     # a surname or short form ("Zorkova" -> "Maja Zorko", "Mehatrona" -> "Skupina Mehatron"):
     # the last or first word(s) of a longer name of a compatible class
-    if m.source not in ("capitalised", "person", "acronym", "trigger", "legal"):
-        return None
+    if m.source not in ("capitalised", "person", "acronym", "speaker"):
+        return None  # a name typed by its own noun ("skupine Bosch") is not a short form of another
     for key, gs in groups.by_core.items():
         g = gs[0]
         if not _compatible(groups.classes[g], m.cls, onto) or \

@@ -295,8 +295,8 @@ def _trigger_before(doc: Document, i: int, pack: LanguagePack) -> tuple[int, str
     """
     s = doc.sentences[doc.tokens[i].sent]
     found = _trigger_ending_at(doc, i, s.tok_start, pack)
-    if pack.head_final and found:
-        return found  # English: the noun next to the name is the head ("battery start-up Fjord")
+    if found:
+        return found  # the noun next to the name: "tovarna podjetja Hidria", "battery start-up Fjord"
     j = i
     for _ in range(2):
         j -= 1
@@ -624,6 +624,8 @@ def _coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[_Sp
             if not cls or i in taken:
                 continue
             is_noun = (toks[i].lemma,) in pack.triggers
+            if is_noun and i != start and any(t.text.lower() in pack.copulas for t in toks[max(start, i - 3):i]):
+                continue  # "je mednarodna skupina", "bo ostal samostojna družba": says what, not who
             after_clause_break = i > sent.tok_start and toks[i - 1].text.lower() in (",", "and", "in", "ter", "but")
             if i != start and not is_noun and toks[i].text.lower() not in pack.object_pronouns \
                     and not after_clause_break:

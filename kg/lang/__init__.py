@@ -54,6 +54,7 @@ class LanguagePack:
     demonyms: dict[str, str] = field(default_factory=dict)             # adjective lemma -> place label
     market_heads: set[str] = field(default_factory=set)
     object_pronouns: set[str] = field(default_factory=set)  # "ga", "jo": refer back anywhere
+    copulas: set[str] = field(default_factory=set)  # "je", "bo", "ostal": a noun after them is a predicate
     relative_pronouns: set[str] = field(default_factory=set)  # "ki": "..., ki ga je" refers to the noun before
     newness_words: set[str] = field(default_factory=set)  # lemmas: "nov" ("nova družba")
     lemma_overrides: dict[str, str] = field(default_factory=dict)  # word -> lemma
@@ -95,6 +96,31 @@ def _read_toml(path: Path) -> dict:
         raise InputError(f"{path}: language data file is missing") from None
     except tomllib.TOMLDecodeError as err:
         raise InputError(f"{path}: malformed language data: {err}") from None
+
+
+def _declined_forms(label: str, declension: list[list[str]]) -> tuple[str, ...]:
+    """Case forms of a one-word place name by its ending: "Celje" -> "Celja", "Celju", "Celjem"."""
+    if " " in label:
+        return ()
+    for rule in declension:
+        ending, forms = rule[0], rule[1:]
+        if label.endswith(ending):
+            stem = label[: len(label) - len(ending)] if ending else label
+            return tuple(stem + f for f in forms)
+    return ()
+
+
+def _read_towns(path: Path, declension: list[list[str]]) -> dict[str, Place]:
+    """``towns.txt``: one town a line (nominative); case forms come from the declension rules."""
+    places: dict[str, Place] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            label = line.strip()
+            if label and not label.startswith("#"):
+                place = Place(label, "schema:City", (label, *_declined_forms(label, declension)))
+                for form in place.forms:
+                    places.setdefault(form, place)
+    return places
 
 
 def _read_places(path: Path, code: str) -> dict[str, Place]:
@@ -165,6 +191,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.market_heads = {lemma(w, code) for w in words.get("market_heads", [])}
     p.object_pronouns = {w.lower() for w in words.get("object_pronouns", [])}
     p.relative_pronouns = {w.lower() for w in words.get("relative_pronouns", [])}
+    p.copulas = {w.lower() for w in words.get("copulas", [])}
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
     p.inflection = sorted(((a, b) for a, b in words.get("inflection", [])), key=lambda e: -len(e[0]))
     p.locative_endings = [tuple(e) for e in words.get("locative_endings", [])]
@@ -187,6 +214,9 @@ def load_pack(code: str) -> LanguagePack:
         raise InputError(f"no language pack for {code!r} in {LANG_DIR}")
     pack = _build_pack(code, _read_toml(folder / "lexicon.toml"))
     pack.places = _read_places(folder / "places.tsv", code)
+    lex = _read_toml(folder / "lexicon.toml")
+    for form, place in _read_towns(folder / "towns.txt", lex.get("words", {}).get("town_declension", [])).items():
+        pack.places.setdefault(form, place)
     pack.rules = load_rules(folder / "patterns.toml", code)
     return pack
 

@@ -22,12 +22,38 @@ __all__ = ["GraphView", "render_html", "show", "write_html"]
 
 def render_html(graph: Any, *, classes: Iterable[str] | None = None, focus: str | None = None,
                 depth: int | None = None, lang: str = "en", title: str | None = None) -> str:
-    """The HTML text of the view of ``graph`` (a Dataset or Graph from ``kg.build``/``kg.load``).
+    """Render the interactive view of a built graph as one self-contained HTML page.
 
-    ``classes`` keeps entities of these classes (``akg:Plant``, ``Plant`` or a label); ``focus``
-    keeps an entity (IRI, CURIE or label) and everything within ``depth`` relations of it (1 by
-    default); ``lang`` ("en" or "sl") picks the labels drawn first (the page can switch).
+    Parameters
+    ----------
+    graph : rdflib.Dataset or rdflib.Graph
+        What ``kg.build``/``kg.load`` return (facts and provenance named graphs), or one Graph
+        holding both.
+    classes : iterable of str, optional
+        Keep only entities of these classes: a CURIE (``akg:Plant``), a local name (``Plant``) or
+        a label in either language (``tovarna``). Superclasses work (``schema:Place``).
+    focus : str, optional
+        Keep only this entity (IRI, CURIE such as ``kgid:company/ampere``, or a label) and its
+        neighbourhood; the page opens with it selected.
+    depth : int, optional
+        With ``focus``: how many relations away to go (default 1).
+    lang : {"en", "sl"}
+        Language of the labels drawn first; the page has a switch.
+    title : str, optional
+        Page title (default "Knowledge graph", plus the focus entity).
 
+    Returns
+    -------
+    str
+        The HTML text.
+
+    Raises
+    ------
+    kg.errors.InputError
+        Unknown class or entity, an ambiguous label, or a depth without a focus.
+
+    Examples
+    --------
     >>> page = render_html(kg.load("build"), focus="Ampere", depth=1)     # doctest: +SKIP
     >>> page.startswith("<!DOCTYPE html>")                              # doctest: +SKIP
     True
@@ -51,10 +77,29 @@ def _default_title(part: ViewModel, at: int | None, lang: str) -> str:
 
 def write_html(graph: Any, path: str | Path, *, classes: Iterable[str] | None = None,
                focus: str | None = None, depth: int | None = None, **options: Any) -> Path:
-    """Write the view of ``graph`` to ``path`` as one self-contained HTML file (atomically).
+    """Write the view of ``graph`` to ``path`` as one self-contained, offline HTML file.
 
-    Same options as :func:`render_html`. Returns the path written.
+    The file is written to a temporary file in the same folder and renamed over ``path``, so
+    nothing half-written is ever left behind. The same graph gives byte-identical files.
 
+    Parameters
+    ----------
+    graph : rdflib.Dataset or rdflib.Graph
+        What ``kg.build``/``kg.load`` return.
+    path : str or Path
+        The HTML file to write (its folder is created if needed).
+    classes, focus, depth
+        Which part of the graph to draw; see :func:`render_html`.
+    **options
+        ``lang`` and ``title``, as in :func:`render_html`.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Examples
+    --------
     >>> kg.viz.write_html(kg.load("build"), "build/graph.html")        # doctest: +SKIP
     PosixPath('build/graph.html')
     """
@@ -64,8 +109,26 @@ def write_html(graph: Any, path: str | Path, *, classes: Iterable[str] | None = 
 
 def show(graph: Any, *, classes: Iterable[str] | None = None, focus: str | None = None,
          depth: int | None = None, height: int = 620, **options: Any) -> GraphView:
-    """The view of ``graph`` as an object that notebooks display inline (isolated iframe).
+    """Display the view of ``graph`` inline in a notebook (JupyterLab, classic, VS Code).
 
+    Parameters
+    ----------
+    graph : rdflib.Dataset or rdflib.Graph
+        What ``kg.build``/``kg.load`` return.
+    classes, focus, depth
+        Which part of the graph to draw; see :func:`render_html`.
+    height : int
+        Height of the inline frame in pixels.
+    **options
+        ``lang`` and ``title``, as in :func:`render_html`.
+
+    Returns
+    -------
+    GraphView
+        Shown by the notebook as a sandboxed ``<iframe srcdoc>``; ``.save(path)`` writes the page.
+
+    Examples
+    --------
     >>> kg.show(kg.load("build"), focus="Ampere")       # doctest: +SKIP
     """
     page = render_html(graph, classes=classes, focus=focus, depth=depth, **options)
