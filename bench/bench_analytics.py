@@ -66,14 +66,14 @@ def _timed(label: str, n: int, fn):
 
 def main(sizes: list[int]) -> None:
     for n in sizes:
-        ds = _timed("synthetic dataset", n, lambda: synthetic(n))
+        ds = _timed("synthetic dataset", n, lambda n=n: synthetic(n))
         print(f"n={n:>7} triples: facts {len(ds.graph(FACTS_GRAPH))}, provenance {len(ds.graph(PROVENANCE_GRAPH))}")
-        G = _timed("to_networkx", n, lambda: to_networkx(ds))
-        _timed("stats (top 10)", n, lambda: stats(G))
-        _timed("shortest_path", n, lambda: shortest_path(G, "person 0", "country 0"))
+        G = _timed("to_networkx", n, lambda ds=ds: to_networkx(ds))
+        _timed("stats (top 10)", n, lambda G=G: stats(G))
+        _timed("shortest_path", n, lambda G=G: shortest_path(G, "person 0", "country 0"))
         with tempfile.TemporaryDirectory() as tmp:
             for fmt in ("graphml", "gexf", "csv", "nt", "jsonld"):
-                _timed(f"export {fmt}", n, lambda: export(ds, fmt, Path(tmp)))
+                _timed(f"export {fmt}", n, lambda ds=ds, fmt=fmt, tmp=tmp: export(ds, fmt, Path(tmp)))
 
 
 if __name__ == "__main__":

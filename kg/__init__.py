@@ -24,7 +24,7 @@ _API = {
     "query": "kg.query",
     "show": "kg.viz",
     "to_networkx": "kg.analytics",
-    "evaluate": "kg.evaluate",
+    "evaluate": "kg.evaluation",
 }
 
 __all__ = sorted(_API)

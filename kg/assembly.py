@@ -13,16 +13,22 @@ The result is byte-identical to ``turtle_bytes`` over the single-sink assembly (
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
 from kg.document import Document, Entity
 from kg.graph import TURTLE_PREFIXES, _ox_term
 from kg.ontology import Ontology
-from kg.triples import TripleSink, add_document, add_facts, add_reference, provenance_statements
+from kg.triples import (
+    TripleSink,
+    add_document,
+    add_facts,
+    add_reference,
+    provenance_statements,
+)
 
 CHUNK = 16
 _STATE: dict = {}  # what forked workers inherit: docs, entities, ontology, rule comments

@@ -13,10 +13,9 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from typing import Callable
 
 from rdflib import Dataset, Graph
 
@@ -25,19 +24,32 @@ from kg.cache import Cache, extractor_version
 from kg.document import Document
 from kg.documents import find_documents
 from kg.entities import merge_entities
-from kg.graph import FACTS_FILE, PROVENANCE_FILE, ensure_writable, new_dataset, write_atomic
+from kg.graph import (
+    FACTS_FILE,
+    PROVENANCE_FILE,
+    ensure_writable,
+    new_dataset,
+    write_atomic,
+)
 from kg.lang import load_pack
 from kg.largegraph import oxigraph_dataset, validate_large
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
 from kg.ontology import Ontology, default_file, load_ontology
 from kg.parallel import Extracted, default_jobs, extract_documents
-from kg.triples import MENTION_RULES, TripleSink, add_document, add_facts, add_reference, provenance_statements, rule_iri
+from kg.triples import (
+    MENTION_RULES,
+    TripleSink,
+    add_document,
+    add_facts,
+    add_reference,
+    provenance_statements,
+    rule_iri,
+)
 from kg.validate import load_shapes, validate
 
 HTML_FILE = "graph.html"
 PROGRESS_MIN_DOCUMENTS = 20
 RDFLIB_MAX_TRIPLES = 150_000  # above this the Dataset is Oxigraph-backed and checked by SPARQL
-HTML_MAX_DOCUMENTS = 1_000  # above this graph.html is not written (use `kg viz --focus/--class`)
 
 
 @dataclass
@@ -60,7 +72,13 @@ class BuildReport:
 
 
 def _progress(show: bool):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]} docs/s"), TimeRemainingColumn())
@@ -182,13 +200,14 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     del lines
     turtle = {name: turtle_from_ntriples(data) for name, data in nt.items()}
     lap("serialize")
-    ds = _dataset(nt, shapes_graph, rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES)
+    large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
+    ds = _dataset(nt, shapes_graph, large)
     del nt
     lap("store+validate")
     for name, blob in turtle.items():
         write_atomic(out / name, blob)
         rep.files.append(out / name)
-    rep.html_skipped = html and rep.documents > HTML_MAX_DOCUMENTS
+    rep.html_skipped = html and large  # the view reads every triple through rdflib: too slow here
     if html and not rep.html_skipped and _write_html(ds, out / HTML_FILE):
         rep.files.append(out / HTML_FILE)
     cache.commit()
@@ -221,7 +240,7 @@ def print_summary(rep: BuildReport) -> None:
     for f in rep.files:
         console.print(f"wrote {f}")
     if rep.html_skipped:
-        console.print(f"[yellow]note[/]: {HTML_FILE} not written for {rep.documents} documents "
-                      f"(> {HTML_MAX_DOCUMENTS}); draw a part with `kg viz --focus ...` or `--class ...`")
+        console.print(f"[yellow]note[/]: {HTML_FILE} not written: the graph has over {RDFLIB_MAX_TRIPLES:,} "
+                      "triples; draw a part of it with `kg viz --focus ...` or `kg viz --class ...`")
     for path in rep.without_facts:
         console.print(f"[yellow]note[/]: no facts found in {path}")

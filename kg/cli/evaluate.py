@@ -19,7 +19,7 @@ from rich.table import Table
 import kg
 
 if TYPE_CHECKING:  # imported for annotations only, so that ``kg --help`` stays fast
-    from kg.evaluate import EvalReport
+    from kg.evaluation import EvalReport
     from kg.scoring import Counts
 
 _COLUMNS = (("entities", "Entities"), ("relations", "Relations"), ("literals", "Literals"),

@@ -12,7 +12,7 @@ class GraphView:
     """A rendered graph page that notebooks display inline; ``save()`` writes it to a file.
 
     >>> view = kg.show(kg.load("build"))            # doctest: +SKIP
-    >>> view                                         # doctest: +SKIP  (draws in the notebook)
+    >>> view                                         # doctest: +SKIP
     """
 
     def __init__(self, page: str, *, height: int = 620) -> None:

@@ -9,9 +9,7 @@ evaluated folder, e.g. ``sl/dev``) and micro-averaged per subset and overall.
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
-import types
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -206,14 +204,3 @@ def evaluate(path: str | Path = "eval", *, builder: Builder | None = None,
     for result in results:
         subsets.setdefault(result.subset, SubsetResult(result.subset)).documents.append(result)
     return EvalReport(root.as_posix(), [subsets[k] for k in sorted(subsets)])
-
-
-class _CallableModule(types.ModuleType):
-    """``kg.evaluate`` is both this module and its function: once the module is imported, Python
-    sets the attribute ``kg.evaluate`` to the module, so calling the module calls the function."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> EvalReport:
-        return evaluate(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

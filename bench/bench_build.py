@@ -1,0 +1,110 @@
+"""Benchmark ``kg build`` on generated corpora: wall time, documents/s, tokens/s, triples, peak RSS.
+
+For each size N (100, 1,000 and 10,000 by default) a corpus is generated with bench/corpus.py
+(seed 1, kept in bench/out/corpus-N), then built from scratch (``--full``) with ``--jobs 1`` and
+``--jobs 2`` under ``/usr/bin/time -v``; after the largest ``--jobs 2`` build one new document is
+added and the build is run again with the cache (the incremental rebuild). The Markdown table
+goes to stdout and to ``bench/results/build.md``.
+
+    python bench/bench_build.py                  # all sizes, about 15 minutes on 2 cores
+    python bench/bench_build.py --sizes 100 1000
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from corpus import _vocabulary, document, write_corpus
+
+OUT = HERE / "out"
+RESULTS = HERE / "results" / "build.md"
+
+
+def _number(pattern: str, text: str) -> int:
+    m = re.search(pattern, text)
+    return int(m.group(1)) if m else 0
+
+
+def run_build(seeds: Path, out: Path, jobs: int, full: bool) -> dict:
+    """One ``kg build`` under /usr/bin/time -v; its wall time, peak RSS and summary counts."""
+    cmd = ["/usr/bin/time", "-v", sys.executable, "-m", "kg", "build", "--seeds", str(seeds),
+           "--out", str(out), "--jobs", str(jobs)] + (["--full"] if full else [])
+    start = time.perf_counter()
+    res = subprocess.run(cmd, check=False, capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
+    wall = time.perf_counter() - start
+    if res.returncode != 0:
+        raise SystemExit(f"kg build failed:\n{res.stdout}\n{res.stderr}")
+    rss_kb = _number(r"Maximum resident set size \(kbytes\): (\d+)", res.stderr)
+    cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", res.stderr))
+    steps = re.search(r"steps\s+(.*?)\n(?:wrote|\S)", res.stdout, re.DOTALL)
+    return {"wall": wall, "cpu": cpu, "load": os.getloadavg()[0], "rss_mb": rss_kb / 1024, "tokens": _number(r"tokens\s+(\d+)", res.stdout),
+            "facts": _number(r"triples \(facts\)\s+(\d+)", res.stdout),
+            "provenance": _number(r"triples \(provenance\)\s+(\d+)", res.stdout),
+            "cached": _number(r"\((\d+) from cache", res.stdout),
+            "steps": " ".join(steps.group(1).split()) if steps else ""}
+
+
+def corpus(n: int) -> Path:
+    folder = OUT / f"corpus-{n}"
+    if not (folder / f"doc-{n - 1:05d}.txt").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        write_corpus(n, folder, seed=1)
+    return folder
+
+
+def machine() -> str:
+    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                if ln.startswith("model name")), platform.processor())
+    mem = _number(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()) / 1024 ** 2
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, Python {platform.python_version()}, {platform.system()}"
+
+
+def row(n: int, jobs: int, r: dict, what: str = "full") -> str:
+    return (f"| {n:,} | {jobs} | {what} | {r['wall']:.1f} | {r['cpu']:.1f} | {n / r['wall']:.0f} "
+            f"| {r['tokens'] / r['wall']:,.0f} | {r['facts']:,} | {r['provenance']:,} | {r['rss_mb']:,.0f} "
+            f"| {r['load']:.1f} | {r['steps']} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    lines = [f"Machine: {machine()}.", "",
+             ("| documents | jobs | build | wall s | CPU s | docs/s | tokens/s | facts triples "
+              "| provenance triples | peak RSS MB | load avg | steps (s) |"),
+             "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    print("\n".join(lines), flush=True)
+    for n in args.sizes:
+        seeds = corpus(n)
+        for jobs in args.jobs:
+            out = OUT / f"build-{n}-j{jobs}"
+            r = run_build(seeds, out, jobs, full=True)
+            lines.append(row(n, jobs, r))
+            print(lines[-1], flush=True)
+    n, jobs = max(args.sizes), max(args.jobs)
+    seeds, out = corpus(n), OUT / f"build-{n}-j{jobs}"
+    extra = seeds / "doc-new.txt"
+    import random
+    extra.write_text(document(n, random.Random(12345), _vocabulary()), encoding="utf-8")
+    try:
+        r = run_build(seeds, out, jobs, full=False)
+    finally:
+        extra.unlink()
+    lines.append(row(n + 1, jobs, r, f"incremental (+1 doc, {r['cached']:,} cached)"))
+    print(lines[-1], flush=True)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

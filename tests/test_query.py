@@ -1,0 +1,370 @@
+"""SPARQL queries over the real seed build: the competency questions in queries/, both engines,
+safe parameters, the refusals (update, SERVICE, LOAD, syntax errors) and the output formats."""
+from __future__ import annotations
+
+import io
+import json
+import socket
+import subprocess
+import sys
+import threading
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import rdflib
+from hypothesis import given, settings, strategies as st
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+import kg
+from kg.errors import InputError
+from kg.namespaces import AKG, KGID, ORG, SCHEMA
+from kg.query import iter_named_queries
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "queries"
+REQUIRED = {"plants-of-hub", "sites-of-company", "who-leads", "created-by", "workforce",
+            "fact-provenance", "entities-of-class", "shortest-connection"}
+
+
+def run_kg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run the installed ``kg`` command (for exit codes and error lines)."""
+    return subprocess.run(["kg", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def invoke(*args: str):
+    """Run ``kg`` in-process through click's CliRunner (faster, for successful commands)."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def q(build: Path, name: str, **params):
+    """Run a named query with Oxigraph and return its rows as dicts."""
+    return kg.query(build, name, queries_dir=QUERIES, **params).dicts()
+
+
+def labels(rows, key: str) -> set[str]:
+    return {str(r[key]) for r in rows if key in r}
+
+
+# ---------------------------------------------------------------- the queries themselves
+
+def test_queries_folder_has_the_competency_questions_with_bilingual_headers():
+    found = {nq.name: nq for nq in iter_named_queries(QUERIES)}
+    assert REQUIRED <= set(found)
+    for nq in found.values():
+        assert len(nq.question_en) > 15 and len(nq.question_sl) > 15, nq.name
+        assert nq.question_en != nq.question_sl
+
+
+def test_plants_of_hub_by_any_label_any_case(seed_build):
+    for hub in ("ElectriCity", "electricity", "ELECTRICITY"):
+        rows = q(seed_build, "plants-of-hub", hub=hub)
+        assert labels(rows, "plantLabel") == {"Douai", "Maubeuge", "Ruitz"}
+        assert {r["country"] for r in rows} == {KGID["country/francija"]}
+    assert q(seed_build, "plants-of-hub", hub="Nowhere") == []
+
+
+def test_sites_of_company_include_plants_inside_hubs(seed_build):
+    rows = q(seed_build, "sites-of-company", company="ampere")
+    direct = {str(r["siteLabel"]) for r in rows if "partOf" not in r}
+    inside = {str(r["siteLabel"]) for r in rows if r.get("partOf") == KGID["industrial-hub/electricity"]}
+    assert direct == {"ElectriCity", "Cléon"}
+    assert inside == {"Douai", "Maubeuge", "Ruitz"}
+    assert {r["country"] for r in rows} == {KGID["country/francija"]}
+
+
+def test_number_of_sites(seed_build):
+    rows = q(seed_build, "number-of-sites", company="Ampere")
+    assert [(int(r["sites"]), r["place"]) for r in rows] == [(11, KGID["country/francija"])]
+
+
+def test_who_leads_ampere_and_renault_group_by_english_label(seed_build):
+    for org in ("Ampere", "Renault Group", "skupina renault"):
+        rows = q(seed_build, "who-leads", organisation=org)
+        assert [(str(r["personLabel"]), r["role"]) for r in rows] == [
+            ("Luca de Meo", AKG.chiefExecutiveOf)], org
+
+
+def test_renault_group_created_ampere_and_is_its_parent(seed_build):
+    rows = q(seed_build, "created-by")
+    assert [(str(r["creatorLabel"]), str(r["createdLabel"]), r["isParent"].toPython())
+            for r in rows] == [("Skupina Renault", "Ampere", True)]
+
+
+def test_employees_and_engineer_share(seed_build):
+    [row] = q(seed_build, "workforce", company="Ampere")
+    assert int(row["minEmployees"]) == 11000 and "employees" not in row
+    assert Decimal(str(row["sharePercent"])) == 35
+    assert row["occupation"] == Literal("inženir", lang="sl")
+
+
+def test_fact_provenance_points_at_the_real_sentence(seed_build):
+    rows = q(seed_build, "fact-provenance", entity="Ampere")
+    founder = [r for r in rows if r["predicate"] == SCHEMA.founder]
+    assert founder, "no provenance for Ampere schema:founder"
+    text = (ROOT / "seeds" / "ampere-sl.txt").read_text(encoding="utf-8")
+    for r in founder:
+        assert str(r["file"]) == "ampere-sl.txt"
+        assert text[int(r["begin"]):int(r["end"])] == str(r["sentence"])
+        assert "ustvarila Ampere" in str(r["sentence"])
+        assert str(r["rule"]).startswith("https://w3id.org/ampere-kg/rule/")
+
+
+def test_entities_of_class_uses_materialised_superclasses(seed_build):
+    plants = q(seed_build, "entities-of-class")  # default akg:Plant
+    assert labels(plants, "labelSl") == {"Douai", "Maubeuge", "Ruitz", "Cléon"}
+    sites = q(seed_build, "entities-of-class", **{"class": "org:Site"})
+    assert labels(sites, "labelSl") == {"Douai", "Maubeuge", "Ruitz", "Cléon", "ElectriCity"}
+    orgs = q(seed_build, "entities-of-class", **{"class": "<https://schema.org/Organization>"})
+    assert {"Ampere", "Skupina Renault"} <= labels(orgs, "labelSl")
+    assert "Renault Group" in labels(orgs, "labelEn")
+
+
+def test_quotation_said_by_luca_de_meo(seed_build):
+    rows = q(seed_build, "quotations")
+    assert [str(r["personLabel"]) for r in rows] == ["Luca de Meo"]
+    assert "Ampere" in str(rows[0]["text"]) and rows[0]["text"].language == "sl"
+
+
+def test_company_profile_brand_markets_plan_roots(seed_build):
+    rows = q(seed_build, "company-profile", company="Ampere")
+    pairs = {(r["relation"], r["value"]) for r in rows}
+    market = {v for p, v in pairs if p == AKG.aimsToLead}
+    assert (SCHEMA.brand, KGID["brand/renault"]) in pairs
+    assert len(market) == 1 and (AKG.targetsMarket, next(iter(market))) in pairs
+    assert (AKG.foundingPlanIncludes, KGID["concept/esg"]) in pairs
+    assert (AKG.yearsOfExperience, Literal(15)) in pairs
+    roots = q(seed_build, "company-profile", company="Renault Group")
+    assert (AKG.hasRootsIn, KGID["continent/evropa"]) in {(r["relation"], r["value"]) for r in roots}
+
+
+def test_labels_and_wikidata(seed_build):
+    rows = q(seed_build, "labels", entity="renault group")
+    values = {(str(r["property"]).rsplit("#", 1)[-1], r["value"]) for r in rows}
+    assert ("prefLabel", Literal("Skupina Renault", lang="sl")) in values
+    assert ("prefLabel", Literal("Renault Group", lang="en")) in values
+    assert ("altLabel", Literal("Skupine Renault", lang="sl")) in values
+    assert any(p == "sameAs" and str(v).startswith("http://www.wikidata.org/entity/Q") for p, v in values)
+
+
+def test_shortest_connection_douai_to_luca_de_meo(seed_build):
+    rows = q(seed_build, "shortest-connection")
+    assert rows and {int(r["length"]) for r in rows} == {3}
+    path = [rows[0][k] for k in ("a", "h1", "h2", "h3")]
+    assert path == [KGID["plant/douai"], KGID["industrial-hub/electricity"], KGID["company/ampere"],
+                    KGID["person/luca-de-meo"]]
+    assert [rows[0][k] for k in ("p1", "p2", "p3")] == [SCHEMA.containsPlace, ORG.hasSite,
+                                                      AKG.chiefExecutiveOf]
+    direct = q(seed_build, "shortest-connection", **{"from": "Ampere", "to": "Renault Group"})
+    assert {int(r["length"]) for r in direct} == {1}
+    assert {r["p1"] for r in direct} >= {SCHEMA.founder}
+
+
+# ---------------------------------------------------------------- engines agree
+
+def _canon(term):
+    """Oxigraph stores xsd:integer subtypes (nonNegativeInteger) as xsd:integer: compare values."""
+    if isinstance(term, Literal) and term.datatype and term.datatype != XSD.string:
+        try:
+            value = term.toPython()
+        except Exception:
+            return term
+        if isinstance(value, int) and not isinstance(value, bool):
+            return Literal(value, datatype=XSD.integer)
+    return term
+
+
+@pytest.mark.parametrize("name", sorted(nq.name for nq in iter_named_queries(QUERIES)))
+def test_oxigraph_and_rdflib_give_the_same_answers(seed_build, seed_dataset, name):
+    ox_rows = kg.query(seed_build, name, queries_dir=QUERIES)
+    rl_rows = kg.query(seed_dataset, name, queries_dir=QUERIES, engine="rdflib")
+    assert ox_rows.vars == rl_rows.vars
+    assert len(ox_rows) > 0, f"{name} has no answer on the seed graph"
+    norm = lambda rows: sorted((tuple(_canon(t) for t in r) for r in rows), key=repr)  # noqa: E731
+    assert norm(ox_rows) == norm(rl_rows)
+
+
+# ---------------------------------------------------------------- parameters are bound, not pasted
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=40))
+def test_any_parameter_text_is_a_value_never_query_text(seed_build, text):
+    rows = kg.query(seed_build, "plants-of-hub", queries_dir=QUERIES, hub=text).rows
+    assert all(str(r[0]) == text for r in rows)
+    assert (len(rows) == 3) == (text.lower() == "electricity")
+
+
+def test_injection_attempt_is_just_a_string(seed_build):
+    evil = 'x")) } UNION { ?site ?p ?plant } #'
+    assert kg.query(seed_build, "plants-of-hub", queries_dir=QUERIES, hub=evil).rows == []
+
+
+def test_unknown_and_missing_parameters_are_errors(seed_build, tmp_path):
+    with pytest.raises(InputError, match="unknown parameter.*takes: hub"):
+        kg.query(seed_build, "plants-of-hub", queries_dir=QUERIES, plant="Douai")
+    rq = tmp_path / "needs.rq"
+    rq.write_text("# param who\nSELECT ?who ?x WHERE { ?x skos:prefLabel ?who }\n", encoding="utf-8")
+    with pytest.raises(InputError, match="missing parameter.*who"):
+        kg.query(seed_build, rq)
+    assert len(kg.query(seed_build, rq, who=Literal("Douai", lang="sl"))) == 1
+
+
+# ---------------------------------------------------------------- inputs accepted by kg.query
+
+def test_python_api_accepts_folder_file_graph_and_dataset(seed_build, seed_dataset):
+    text = "SELECT ?p WHERE { ?p a akg:Plant } ORDER BY ?p"
+    expected = [(KGID[f"plant/{n}"],) for n in ("cleon", "douai", "maubeuge", "ruitz")]
+    graph = rdflib.Graph().parse(seed_build / "graph.ttl")
+    for source in (seed_build, str(seed_build), seed_build / "graph.ttl", graph, seed_dataset):
+        assert kg.query(source, text).rows == expected
+    df = kg.query(seed_build, "plants-of-hub", queries_dir=QUERIES).to_dataframe()
+    assert list(df.columns) == ["hub", "site", "plant", "plantLabel", "country"]
+    assert sorted(df["plantLabel"]) == ["Douai", "Maubeuge", "Ruitz"]
+
+
+def test_ask_and_construct(seed_build):
+    assert kg.query(seed_build, "ASK { ?x schema:founder ?y }").boolean is True
+    assert kg.query(seed_build, "ASK { ?x akg:acquired kgid:nothing }").boolean is False
+    g = kg.query(seed_build, "CONSTRUCT { ?h schema:containsPlace ?p } WHERE { ?h schema:containsPlace ?p }").graph
+    assert len(g) == 3
+
+
+# ---------------------------------------------------------------- refusals
+
+class Listener:
+    """A loopback TCP listener that records whether anything connected."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(5)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._thread.start()
+
+    def _loop(self):
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self):
+        self._stop.set()
+        self._thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def listener():
+    lst = Listener()
+    yield lst
+    lst.close()
+
+
+def test_listener_sees_a_real_connection(listener):
+    socket.create_connection(("127.0.0.1", listener.port), timeout=2).close()
+    threading.Event().wait(0.5)
+    assert listener.connections == 1  # the probe works, so 0 below means "no connection"
+
+
+SERVICE_QUERIES = [
+    "SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+    "select * where {{ ?a ?b ?c OPTIONAL {{ service   <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }} }}",
+    "ASK {{ FILTER EXISTS {{ SERVICE SILENT <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }} }}",
+    "SELECT * WHERE {{ BIND(<http://127.0.0.1:{port}/> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}",
+    "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {{ SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }} }} }}",
+]
+
+
+@pytest.mark.parametrize("template", SERVICE_QUERIES)
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_service_is_refused_before_any_connection(seed_build, listener, template, engine):
+    with pytest.raises(InputError, match="SERVICE is refused"):
+        kg.query(seed_build, template.format(port=listener.port), engine=engine)
+    threading.Event().wait(0.3)
+    assert listener.connections == 0
+
+
+def test_cli_refuses_service_and_load_without_connecting(seed_build, listener):
+    res = run_kg("query", "--graph", str(seed_build),
+                 f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/> {{ ?s ?p ?o }} }}")
+    assert res.returncode == 2 and "SERVICE is refused" in res.stderr
+    res = run_kg("query", "--graph", str(seed_build), f"LOAD <http://127.0.0.1:{listener.port}/x.ttl>")
+    assert res.returncode == 2 and "LOAD is refused" in res.stderr
+    assert listener.connections == 0
+    assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
+
+
+def test_cli_refuses_update(seed_build):
+    res = run_kg("query", "--graph", str(seed_build), "DELETE WHERE { ?s ?p ?o }")
+    assert res.returncode == 2 and "UPDATE is refused" in res.stderr
+    assert (seed_build / "graph.ttl").stat().st_size > 0
+
+
+def test_cli_syntax_error_has_line_and_column(seed_build):
+    res = run_kg("query", "--graph", str(seed_build), "SELECT ?s\nWHERE { ?s ?p }")
+    assert res.returncode == 2
+    assert res.stderr.startswith("error: query: SPARQL syntax error at line 2, column")
+    assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_cli_unknown_named_query_lists_available(seed_build):
+    res = run_kg("query", "--graph", str(seed_build), "plants-of-hubb")
+    assert res.returncode == 2
+    assert "unknown query 'plants-of-hubb'" in res.stderr
+    for name in REQUIRED:
+        assert name in res.stderr
+
+
+def test_cli_missing_graph_is_one_line_error(tmp_path):
+    res = run_kg("query", "--graph", str(tmp_path / "nope"), "ASK { ?s ?p ?o }")
+    assert res.returncode == 2 and "nope" in res.stderr and "kg build" in res.stderr
+
+
+# ---------------------------------------------------------------- CLI output formats
+
+def test_cli_named_query_with_param_all_formats(seed_build):
+    base = ["query", "plants-of-hub", "--graph", str(seed_build), "--param", "hub=ElectriCity"]
+    table = invoke(*base)
+    assert "Maubeuge" in table.output and "(3 rows)" in table.output
+    csv = invoke(*base, "--format", "csv").output.splitlines()
+    assert csv[0] == "hub,site,plant,plantLabel,country" and len(csv) == 4
+    tsv = invoke(*base, "--format", "tsv").output.splitlines()
+    assert tsv[0].split("\t")[0] == "?hub" and '"Douai"@sl' in tsv[1]
+    data = json.loads(invoke(*base, "--format", "json").output)
+    assert {b["plantLabel"]["value"] for b in data["results"]["bindings"]} == {"Douai", "Maubeuge", "Ruitz"}
+    xml = invoke(*base, "--format", "xml").output
+    parsed = rdflib.query.Result.parse(io.BytesIO(xml.encode()), format="xml")
+    assert len(list(parsed)) == 3
+
+
+def test_cli_construct_formats_parse_back_and_are_deterministic(seed_build):
+    text = "CONSTRUCT WHERE { ?s a akg:Plant ; skos:prefLabel ?l }"
+    outputs = {}
+    for fmt, rdf in (("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")):
+        res = invoke("query", "--graph", str(seed_build), "--format", fmt, text)
+        assert len(rdflib.Graph().parse(data=res.output, format=rdf)) == 8
+        outputs[fmt] = res.output
+    again = invoke("query", "--graph", str(seed_build), "--format", "nt", text).output
+    assert again == outputs["nt"]
+    bad = run_kg("query", "--graph", str(seed_build), "--format", "csv", text)
+    assert bad.returncode == 2 and "turtle" in bad.stderr
+
+
+def test_the_word_service_in_strings_iris_and_names_is_not_refused(seed_build):
+    text = ('PREFIX ex: <http://example.org/SERVICE/> SELECT ?service WHERE { '
+            '?service ex:my-service "SERVICE <http://127.0.0.1:1/>" } # SERVICE')
+    assert kg.query(seed_build, text).rows == []
