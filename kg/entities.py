@@ -1,6 +1,6 @@
 """Turn a document's mention groups into entities with stable keys, and its relations into facts.
 
-An entity's key is ``<class>/<slug of its canonical name>`` (``company/skupina-renault``), so
+An entity's key is ``<class>/<slug of its core name>`` (``company/renault`` for "Skupina Renault"), so
 the same entity gets the same key in every document; names the reference data knows are
 replaced by its canonical label first ("Renault Group" -> "Skupina Renault"). Groups without a
 class, and weak groups (a demonym, a bare locative) that no fact uses, are dropped.

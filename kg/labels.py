@@ -37,7 +37,7 @@ def find_entities(graph: Any, text: str, *, lang: str = "sl") -> list[str]:
     Examples
     --------
     >>> find_entities(G, "Skupine Renault")         # doctest: +SKIP
-    ['https://w3id.org/ampere-kg/id/company/skupina-renault']
+    ['https://w3id.org/ampere-kg/id/company/renault']
     """
     labels = entity_labels(graph)
     if text in labels:
