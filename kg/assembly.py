@@ -119,10 +119,17 @@ def assemble_lines(docs: list[Document], onto: Ontology, entities: dict[str, Ent
     return lines
 
 
-def ntriples_bytes(lines: Iterable[str]) -> bytes:
-    """Sorted N-Triples (the order ``kg.graph.turtle_bytes`` writes in)."""
+def ntriples_bytes(lines: set[str]) -> bytes:
+    """Sorted N-Triples (the order ``kg.graph.turtle_bytes`` writes in); empties ``lines``.
+
+    >>> ntriples_bytes({"<urn:b> <urn:p> <urn:o>", "<urn:a> <urn:p> <urn:o>"})
+    b'<urn:a> <urn:p> <urn:o> .\\n<urn:b> <urn:p> <urn:o> .\\n'
+    """
     ordered = sorted(lines)
-    return ("".join(f"{line} .\n" for line in ordered)).encode("utf-8")
+    lines.clear()  # the caller hands the set over: free it before the text is built
+    text = " .\n".join(ordered) + " .\n" if ordered else ""
+    del ordered
+    return text.encode("utf-8")
 
 
 def turtle_from_ntriples(data: bytes) -> bytes:

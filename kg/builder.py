@@ -10,7 +10,9 @@ bad input stops the build before anything is written.
 """
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -29,7 +31,6 @@ from kg.graph import (
     PROVENANCE_FILE,
     ensure_writable,
     new_dataset,
-    write_atomic,
 )
 from kg.lang import load_pack
 from kg.largegraph import oxigraph_dataset, validate_large
@@ -133,6 +134,17 @@ def _write_html(ds: Dataset, path: Path) -> bool:
     return True
 
 
+def _stage(folder: Path, name: str, data: bytes) -> Path:
+    """Write ``data`` to a temporary file beside ``folder/name`` (renamed into place later)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a graph file is as readable as any other
+    return Path(tmp)
+
+
 def _report(results: list[Extracted], entities: dict, lines: Lines, cache: Cache, jobs: int) -> BuildReport:
     docs = [r.doc for r in results]
     return BuildReport(documents=len(docs), sentences=sum(len(d.sentences) for d in docs),
@@ -198,15 +210,21 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     lap("assemble")
     nt = {FACTS_FILE: ntriples_bytes(lines.facts), PROVENANCE_FILE: ntriples_bytes(lines.provenance)}
     del lines
-    turtle = {name: turtle_from_ntriples(data) for name, data in nt.items()}
-    lap("serialize")
-    large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
-    ds = _dataset(nt, shapes_graph, large)
-    del nt
-    lap("store+validate")
-    for name, blob in turtle.items():
-        write_atomic(out / name, blob)
-        rep.files.append(out / name)
+    staged: dict[str, Path] = {}
+    try:
+        for name, data in nt.items():  # Turtle goes to a temporary file now, renamed at the end
+            staged[name] = _stage(out, name, turtle_from_ntriples(data))
+        lap("serialize")
+        large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
+        ds = _dataset(nt, shapes_graph, large)
+        del nt
+        lap("store+validate")
+        for name, tmp in staged.items():
+            os.replace(tmp, out / name)
+            rep.files.append(out / name)
+    finally:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
     rep.html_skipped = html and large  # the view reads every triple through rdflib: too slow here
     if html and not rep.html_skipped and _write_html(ds, out / HTML_FILE):
         rep.files.append(out / HTML_FILE)

@@ -361,6 +361,9 @@ def _classify(doc: Document, span: _Span, pack: LanguagePack, known_caps: set[st
         # "brata Marko in Janez Kovač": a given name coordinated with a full name
         span.cls, span.source = "schema:Person", "person"
         return span
+    if span.cls is None and len(words) == 2 and _looks_like_person(words, doc, span.start, pack):
+        span.cls, span.source = "schema:Person", "person"
+        return span
     if span.cls is None and len(words) >= 2 and _after_speech_verb(doc, span.start, pack):
         span.cls, span.source = "schema:Person", "speaker"
         return span
@@ -387,6 +390,16 @@ def _classify(doc: Document, span: _Span, pack: LanguagePack, known_caps: set[st
     if span.cls is None and len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         span.source = "acronym"
     return span
+
+
+def _looks_like_person(words: list[str], doc: Document, i: int, pack: LanguagePack) -> bool:
+    """"Stojan Petrič": a two-word name with a surname ending, or right after a role phrase
+    ("direktor Iztok Seljak"), whose first word is no dictionary word or place."""
+    first, last = words
+    if is_known_word(first, doc.lang) or first in pack.places or "." in first:
+        return False
+    after_role = any(tuple(t.lemma for t in doc.tokens[max(0, i - n):i]) in pack.roles for n in (1, 2, 3))
+    return after_role or last.endswith(tuple(pack.surname_endings))
 
 
 def _after_speech_verb(doc: Document, i: int, pack: LanguagePack) -> bool:

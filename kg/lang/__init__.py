@@ -54,6 +54,7 @@ class LanguagePack:
     demonyms: dict[str, str] = field(default_factory=dict)             # adjective lemma -> place label
     market_heads: set[str] = field(default_factory=set)
     object_pronouns: set[str] = field(default_factory=set)  # "ga", "jo": refer back anywhere
+    surname_endings: list[str] = field(default_factory=list)  # "-ič", "-nik": a two-word name is a person
     copulas: set[str] = field(default_factory=set)  # "je", "bo", "ostal": a noun after them is a predicate
     relative_pronouns: set[str] = field(default_factory=set)  # "ki": "..., ki ga je" refers to the noun before
     newness_words: set[str] = field(default_factory=set)  # lemmas: "nov" ("nova družba")
@@ -192,6 +193,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.object_pronouns = {w.lower() for w in words.get("object_pronouns", [])}
     p.relative_pronouns = {w.lower() for w in words.get("relative_pronouns", [])}
     p.copulas = {w.lower() for w in words.get("copulas", [])}
+    p.surname_endings = list(words.get("surname_endings", []))
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
     p.inflection = sorted(((a, b) for a, b in words.get("inflection", [])), key=lambda e: -len(e[0]))
     p.locative_endings = [tuple(e) for e in words.get("locative_endings", [])]
