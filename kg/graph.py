@@ -38,7 +38,7 @@ def new_graph(triples: Iterable = ()) -> Graph:
 
 def new_dataset(facts: Iterable, provenance: Iterable) -> Dataset:
     """A Dataset with the facts and provenance triples as two named graphs."""
-    ds = Dataset()
+    ds = Dataset(default_union=True)  # queries see facts and provenance without GRAPH
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, str(ns), override=True, replace=True)
     for name, triples in ((FACTS_GRAPH, facts), (PROVENANCE_GRAPH, provenance)):
@@ -114,7 +114,7 @@ def load(out_dir: str | Path = "build") -> Dataset:
     facts_path = out / FACTS_FILE if out.is_dir() else out
     if not facts_path.exists():
         raise InputError(f"{facts_path}: no built graph here (run `kg build` first)")
-    ds = Dataset()
+    ds = Dataset(default_union=True)  # queries see facts and provenance without GRAPH
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, str(ns), override=True, replace=True)
     pairs = [(facts_path, FACTS_GRAPH)]
