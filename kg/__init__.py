@@ -21,7 +21,7 @@ _API = {
     "load": "kg.graph",
     "KgError": "kg.errors",
     "InputError": "kg.errors",
-    "query": "kg.query",
+    "query": "kg.sparql",
     "show": "kg.viz",
     "to_networkx": "kg.analytics",
     "evaluate": "kg.evaluation",

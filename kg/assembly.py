@@ -12,16 +12,19 @@ The result is byte-identical to ``turtle_bytes`` over the single-sink assembly (
 """
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from kg.cache import assembly_version
 from kg.document import Document, Entity
 from kg.graph import TURTLE_PREFIXES, _ox_term
 from kg.ontology import Ontology
+from kg.parallel import Extracted
 from kg.triples import (
     TripleSink,
     add_document,
@@ -68,51 +71,86 @@ def reference_lines(entities: dict[str, Entity], comments: dict) -> tuple[list[s
     return sink_lines(sink)
 
 
-def _chunk_lines(indices: list[int]) -> tuple[list[str], list[str]]:
-    facts: list[str] = []
-    prov: list[str] = []
-    for i in indices:
-        f, p = document_lines(_STATE["docs"][i], _STATE["onto"], _STATE["entities"], _STATE["comments"])
-        facts += f
-        prov += p
-    return facts, prov
+def _chunk_lines(indices: list[int]) -> list[tuple[list[str], list[str]]]:
+    docs, onto, entities, comments = (_STATE[k] for k in ("docs", "onto", "entities", "comments"))
+    return [document_lines(docs[i], onto, entities, comments) for i in indices]
+
+
+def lines_key(doc: Document, entities: dict[str, Entity], version: str, memo: dict[str, str]) -> str:
+    """What a document's share depends on besides the document: the merged entities it names."""
+    h = hashlib.sha256(version.encode())
+    for key in sorted(doc.entities):
+        text = memo.get(key)
+        if text is None:
+            e = entities[key]
+            text = memo[key] = repr((e.key, e.cls, e.name, e.lang, sorted(e.surface_forms),
+                                     sorted(e.expansions), sorted(e.other_names.items())))
+        h.update(text.encode("utf-8") + b"\0")
+    return h.hexdigest()
 
 
 @dataclass
 class Lines:
-    """The distinct lines of the facts and provenance graphs."""
+    """The distinct lines of the facts and provenance graphs, and the documents assembled anew."""
 
     facts: set[str] = field(default_factory=set)
     provenance: set[str] = field(default_factory=set)
+    assembled: list[int] = field(default_factory=list)
 
     def add(self, part: tuple[Iterable[str], Iterable[str]]) -> None:
         self.facts.update(part[0])
         self.provenance.update(part[1])
 
 
-def assemble_lines(docs: list[Document], onto: Ontology, entities: dict[str, Entity], comments: dict,
-                   *, jobs: int = 1, on_done: Callable[[int], None] | None = None) -> Lines:
+def _compute(docs: list[Document], todo: list[int], jobs: int) -> Iterator[tuple[int, tuple[list[str], list[str]]]]:
+    chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    if jobs <= 1 or len(chunks) < 2:
+        parts: Iterable = map(_chunk_lines, chunks)
+        for chunk, result in zip(chunks, parts):
+            yield from zip(chunk, result)
+        return
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx) as pool:
+        for chunk, result in zip(chunks, pool.map(_chunk_lines, chunks)):
+            yield from zip(chunk, result)
+
+
+def assemble_lines(items: list[Extracted], onto: Ontology, entities: dict[str, Entity], comments: dict,
+                   *, jobs: int = 1, on_done: Callable[[int], None] | None = None,
+                   on_assembled: Callable[[Extracted], None] | None = None) -> Lines:
     """The facts and provenance lines of all documents, computed on ``jobs`` processes.
 
-    >>> lines = assemble_lines(docs, onto, merge_entities(docs), comments, jobs=2)   # doctest: +SKIP
+    A document whose kept share was made with the same merged entities (and assembly code) is
+    not assembled again; the others get their new share stored in their ``Extracted``, are
+    passed to ``on_assembled`` (which writes them to the cache) and are listed in
+    ``Lines.assembled``. Once a share is in ``Lines``, the ``Extracted`` lets go of it.
+
+    >>> lines = assemble_lines(items, onto, merge_entities(docs), comments, jobs=2)   # doctest: +SKIP
     """
     lines = Lines()
-    chunks = [list(range(i, min(i + CHUNK, len(docs)))) for i in range(0, len(docs), CHUNK)]
+    version, memo = assembly_version(), {}
+    keys = [lines_key(it.doc, entities, version, memo) for it in items]
+    todo = []
+    for i, it in enumerate(items):
+        if it.lines_key == keys[i] and it.facts is not None and it.provenance is not None:
+            lines.add((it.facts, it.provenance))
+            it.facts = it.provenance = None
+        else:
+            todo.append(i)
+    if on_done and len(todo) < len(items):
+        on_done(len(items) - len(todo))
+    docs = [it.doc for it in items]
     _STATE.update(docs=docs, onto=onto, entities=entities, comments=comments)
     try:
-        if jobs <= 1 or len(chunks) < 2:
-            parts = map(_chunk_lines, chunks)
-            for chunk, part in zip(chunks, parts):
-                lines.add(part)
-                if on_done:
-                    on_done(len(chunk))
-        else:
-            ctx = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx) as pool:
-                for chunk, part in zip(chunks, pool.map(_chunk_lines, chunks)):
-                    lines.add(part)
-                    if on_done:
-                        on_done(len(chunk))
+        for i, part in _compute(docs, todo, jobs):
+            items[i].lines_key, items[i].facts, items[i].provenance = keys[i], part[0], part[1]
+            lines.add(part)
+            lines.assembled.append(i)
+            if on_assembled:
+                on_assembled(items[i])
+            items[i].facts = items[i].provenance = None
+            if on_done:
+                on_done(1)
     finally:
         _STATE.clear()
     lines.add(reference_lines(entities, comments))

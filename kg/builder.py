@@ -68,6 +68,7 @@ class BuildReport:
     seconds: float = 0.0
     jobs: int = 1
     cached: int = 0
+    assembled: int = 0
     html_skipped: bool = False
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -152,7 +153,7 @@ def _report(results: list[Extracted], entities: dict, lines: Lines, cache: Cache
                        entities_by_class=Counter(e.cls for e in entities.values()),
                        facts_triples=len(lines.facts), provenance_triples=len(lines.provenance),
                        without_facts=[d.meta["path"] for d in docs if not d.facts],
-                       jobs=jobs, cached=cache.hits)
+                       jobs=jobs, cached=cache.hits, assembled=len(lines.assembled))
 
 
 def _dataset(nt: dict[str, bytes], shapes: Graph, large: bool) -> Dataset:
@@ -166,6 +167,50 @@ def _dataset(nt: dict[str, bytes], shapes: Graph, large: bool) -> Dataset:
         ds.graph(name).parse(data=nt[file], format="nt")
     validate(ds, shapes)
     return ds
+
+
+def _run(paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Graph, jobs: int,
+         cache: Cache, html: bool, show_progress: bool, lap: Callable[[str], None]) -> tuple[Dataset, BuildReport]:
+    """Extract, assemble, validate and write (everything but the cache commit)."""
+    with _progress(show_progress) as progress:
+        items = extract_documents(paths, seeds, onto, jobs=jobs, cache=cache,
+                                  on_done=_advancer(progress, "extracting", len(paths)))
+        lap("extract")
+        docs = [it.doc for it in items]
+        entities = merge_entities(docs)
+
+        def keep(item: Extracted) -> None:  # to a staged cache file now, so its lines can be freed
+            if item.key:
+                cache.put(item.key, item)
+                cache.stage(item.key)
+
+        lines = assemble_lines(items, onto, entities, _rule_comments(docs), jobs=jobs,
+                               on_done=_advancer(progress, "assembling", len(docs)), on_assembled=keep)
+    rep = _report(items, entities, lines, cache, jobs)
+    cache.stage()
+    del items, docs
+    lap("assemble")
+    nt = {FACTS_FILE: ntriples_bytes(lines.facts), PROVENANCE_FILE: ntriples_bytes(lines.provenance)}
+    del lines
+    staged: dict[str, Path] = {}
+    try:
+        for name, data in nt.items():  # Turtle goes to a temporary file now, renamed at the end
+            staged[name] = _stage(out, name, turtle_from_ntriples(data))
+        lap("serialize")
+        large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
+        ds = _dataset(nt, shapes, large)
+        del nt
+        lap("store+validate")
+        for name, tmp in staged.items():
+            os.replace(tmp, out / name)
+            rep.files.append(out / name)
+    finally:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+    rep.html_skipped = html and large  # the view reads every triple through rdflib: too slow here
+    if html and not rep.html_skipped and _write_html(ds, out / HTML_FILE):
+        rep.files.append(out / HTML_FILE)
+    return ds, rep
 
 
 def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
@@ -196,38 +241,12 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     ensure_writable(out)
     jobs = jobs or default_jobs()
     cache = Cache(out, extractor_version(onto_file), enabled=not full)
-    show_progress = report and sys.stderr.isatty() and len(paths) >= PROGRESS_MIN_DOCUMENTS
-    with _progress(show_progress) as progress:
-        results = extract_documents(paths, seeds, onto, jobs=jobs, cache=cache,
-                                    on_done=_advancer(progress, "extracting", len(paths)))
-        lap("extract")
-        docs = [r.doc for r in results]
-        entities = merge_entities(docs)
-        lines = assemble_lines(docs, onto, entities, _rule_comments(docs), jobs=jobs,
-                               on_done=_advancer(progress, "assembling", len(docs)))
-    rep = _report(results, entities, lines, cache, jobs)
-    del results, docs
-    lap("assemble")
-    nt = {FACTS_FILE: ntriples_bytes(lines.facts), PROVENANCE_FILE: ntriples_bytes(lines.provenance)}
-    del lines
-    staged: dict[str, Path] = {}
     try:
-        for name, data in nt.items():  # Turtle goes to a temporary file now, renamed at the end
-            staged[name] = _stage(out, name, turtle_from_ntriples(data))
-        lap("serialize")
-        large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
-        ds = _dataset(nt, shapes_graph, large)
-        del nt
-        lap("store+validate")
-        for name, tmp in staged.items():
-            os.replace(tmp, out / name)
-            rep.files.append(out / name)
-    finally:
-        for tmp in staged.values():
-            tmp.unlink(missing_ok=True)
-    rep.html_skipped = html and large  # the view reads every triple through rdflib: too slow here
-    if html and not rep.html_skipped and _write_html(ds, out / HTML_FILE):
-        rep.files.append(out / HTML_FILE)
+        ds, rep = _run(paths, seeds, out, onto, shapes_graph, jobs, cache, html,
+                       report and sys.stderr.isatty() and len(paths) >= PROGRESS_MIN_DOCUMENTS, lap)
+    except BaseException:
+        cache.discard()
+        raise
     cache.commit()
     lap("write")
     rep.timings = timings
@@ -244,7 +263,8 @@ def print_summary(rep: BuildReport) -> None:
 
     console = Console(stderr=False, highlight=False)
     table = Table(title="kg build", show_header=False, box=None)
-    table.add_row("documents", f"{rep.documents} ({rep.cached} from cache, {rep.jobs} jobs)")
+    table.add_row("documents", f"{rep.documents} ({rep.cached} from cache, {rep.assembled} assembled, "
+                               f"{rep.jobs} jobs)")
     table.add_row("sentences", str(rep.sentences))
     table.add_row("tokens", str(rep.tokens))
     table.add_row("entities", str(sum(rep.entities_by_class.values())))

@@ -4,8 +4,8 @@ An entry's key is a hash of the extractor version and the document's identity (i
 to the seeds folder, its bytes and its metadata sidecar's bytes). The extractor version is a hash
 of the source of the extraction modules, the language data, the reference data, the ontology
 and the versions of the NLP libraries, so editing a rule, a lexicon or the code invalidates
-every entry. New entries are kept in memory and written (atomically) only when the build
-succeeds; entries no document uses any more are deleted then, so a deleted document leaves
+every entry. New entries are staged in temporary files and renamed into place only when the
+build succeeds; entries no document uses any more are deleted then, so a deleted document leaves
 nothing behind.
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 CACHE_DIR = ".cache"
 FORMAT = "kg-cache-1"
 # modules whose code decides what a document's extraction result is
+ASSEMBLY_MODULES = ("triples.py", "assembly.py", "graph.py", "namespaces.py", "reference.py")
 EXTRACTION_MODULES = ("document.py", "documents.py", "segment.py", "lemmatize.py", "mentions.py",
                       "link.py", "relations.py", "matcher.py", "quotes.py", "entities.py",
                       "reference.py", "pipeline.py", "ontology.py", "parallel.py", "cache.py")
@@ -76,6 +77,7 @@ class Cache:
         self.version = version
         self.enabled = enabled
         self.pending: dict[str, Any] = {}
+        self.staged: dict[str, Path] = {}
         self.used: set[str] = set()
         self.hits = 0
 
@@ -96,23 +98,49 @@ class Cache:
         return value
 
     def put(self, key: str, value: Any) -> None:
-        """Remember a new result; it is written by ``commit``."""
+        """Remember a new or updated result; it is written by ``stage``/``commit``."""
         self.used.add(key)
         self.pending[key] = value
 
-    def commit(self) -> None:
-        """Write the new entries (atomically) and delete entries no current document uses."""
+    def stage(self, key: str | None = None) -> None:
+        """Write pending entries (or just ``key``) to temporary files, so memory can be freed."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        for key, value in sorted(self.pending.items()):
-            fd, tmp = tempfile.mkstemp(prefix=".tmp.", dir=self.folder)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, self._path(key))
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        self.pending.clear()
+        for k in sorted(self.pending) if key is None else [key]:
+            fd, tmp = tempfile.mkstemp(prefix=f".{k}.", suffix=".tmp", dir=self.folder)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(self.pending.pop(k), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            old = self.staged.get(k)
+            self.staged[k] = Path(tmp)
+            if old is not None:
+                old.unlink(missing_ok=True)
+
+    def commit(self) -> None:
+        """Move staged entries into place and delete entries no current document uses."""
+        self.stage()
+        for key, tmp in sorted(self.staged.items()):
+            os.replace(tmp, self._path(key))
+        self.staged.clear()
+        for entry in self.folder.glob(".*.tmp"):  # left by a build that was killed
+            entry.unlink(missing_ok=True)
         for entry in self.folder.glob("*.pkl"):
             if entry.stem not in self.used:
                 entry.unlink(missing_ok=True)
+
+    def discard(self) -> None:
+        """Forget pending entries and delete staged ones (the build failed)."""
+        self.pending.clear()
+        for tmp in self.staged.values():
+            tmp.unlink(missing_ok=True)
+        self.staged.clear()
+        try:
+            self.folder.rmdir()  # only if this build created it and left nothing
+        except OSError:
+            pass
+
+
+def assembly_version() -> str:
+    """A hash of the code that turns an extracted document into triples (``kg.triples`` & co)."""
+    h = hashlib.sha256(FORMAT.encode())
+    for m in ASSEMBLY_MODULES:
+        h.update(m.encode() + b"\0" + (PACKAGE_DIR / m).read_bytes() + b"\0")
+    return h.hexdigest()

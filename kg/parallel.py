@@ -29,10 +29,18 @@ _WORKER_ONTOLOGY: Ontology | None = None
 
 @dataclass
 class Extracted:
-    """One document's extraction result, without the per-token data."""
+    """One document's extraction result, without the per-token data.
+
+    ``key`` is its cache key; ``lines_key``, ``facts`` and ``provenance`` keep the document's
+    assembled share of the graph (``kg.assembly``) for the merged entities it was made with.
+    """
 
     doc: Document
     tokens: int
+    key: str = ""
+    lines_key: str = ""
+    facts: list[str] | None = None
+    provenance: list[str] | None = None
 
 
 def compact(doc: Document) -> Extracted:
@@ -102,13 +110,16 @@ def extract_documents(paths: list[Path], root: Path, onto: Ontology, *, jobs: in
     results: list[Extracted | None] = [None] * len(paths)
     for i, key in enumerate(keys):
         if key is not None and cache is not None:
-            results[i] = cache.get(key)
+            results[i] = hit = cache.get(key)
+            if hit is not None:
+                hit.key = key
     if on_done and any(r is not None for r in results):
         on_done(sum(r is not None for r in results))
     todo = [i for i, r in enumerate(results) if r is None]
     for i, res in zip(todo, _run([paths[i] for i in todo], root, onto, jobs)):
         results[i] = res
         if cache is not None and keys[i] is not None:
+            res.key = keys[i]
             cache.put(keys[i], res)
         if on_done:
             on_done(1)

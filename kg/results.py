@@ -5,8 +5,9 @@ N-Triples lines are sorted.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 import rdflib
 from rdflib.query import Result as RdflibResult

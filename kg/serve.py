@@ -13,10 +13,10 @@ import select
 import signal
 import sys
 import time
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
 from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
@@ -66,7 +66,7 @@ def negotiate(accept: str, kind: str) -> str | None:
 
 def _run_child(store: ox.Store, text: str, kind: str, fmt: str, max_rows: int, fd: int) -> None:
     """In the forked child: run the query, write b'O'+body or b'E'+message to ``fd``, exit."""
-    from kg.query import query
+    from kg.sparql import query
 
     try:
         result = query(store, text, limit=max_rows)
@@ -77,7 +77,7 @@ def _run_child(store: ox.Store, text: str, kind: str, fmt: str, max_rows: int, f
     except KgError as err:
         payload = b"E" + str(err).encode("utf-8")
     except Exception as err:  # report anything else as a query error, never crash the server
-        payload = b"E" + f"query failed: {err}".encode("utf-8")
+        payload = b"E" + f"query failed: {err}".encode()
     view = memoryview(payload)
     while view:
         view = view[os.write(fd, view):]
@@ -120,8 +120,8 @@ def make_handler(store: ox.Store, timeout: float, max_rows: int) -> type[BaseHTT
     class Handler(BaseHTTPRequestHandler):
         server_version = "ampere-kg-sparql/1.0"
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
-            sys.stderr.write("%s %s\n" % (self.address_string(), format % args))
+        def log_message(self, format: str, *args: object) -> None:
+            sys.stderr.write(f"{self.address_string()} {format % args}\n")
 
         def _send(self, status: int, body: bytes, media: str = "text/plain; charset=utf-8") -> None:
             self.send_response(status)
@@ -153,7 +153,7 @@ def make_handler(store: ox.Store, timeout: float, max_rows: int) -> type[BaseHTT
             media = MEDIA_TYPES[fmt] if status == HTTPStatus.OK else "text/plain; charset=utf-8"
             self._send(status, body, media)
 
-        def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+        def do_GET(self) -> None:
             url = urlsplit(self.path)
             if url.path not in PATHS:
                 return self._send(HTTPStatus.NOT_FOUND, b"the SPARQL endpoint is /sparql")
@@ -165,7 +165,7 @@ def make_handler(store: ox.Store, timeout: float, max_rows: int) -> type[BaseHTT
 
         do_HEAD = do_GET
 
-        def do_POST(self) -> None:  # noqa: N802 - stdlib naming
+        def do_POST(self) -> None:
             url = urlsplit(self.path)
             if url.path not in PATHS:
                 return self._send(HTTPStatus.NOT_FOUND, b"the SPARQL endpoint is /sparql")
@@ -185,7 +185,7 @@ def make_handler(store: ox.Store, timeout: float, max_rows: int) -> type[BaseHTT
                 return self._answer(fields, body)
             self._send(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, b"POST application/sparql-query or a form")
 
-        def do_PUT(self) -> None:  # noqa: N802 - stdlib naming
+        def do_PUT(self) -> None:
             self._send(HTTPStatus.METHOD_NOT_ALLOWED, b"read-only endpoint")
 
         do_DELETE = do_PATCH = do_PUT

@@ -7,7 +7,6 @@ as an rdflib Dataset, for the rdflib engine that the tests compare against.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Union
 
 import pyoxigraph as ox
 import rdflib
@@ -15,7 +14,7 @@ import rdflib
 from kg.errors import InputError
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
 
-Source = Union[str, Path, rdflib.Graph, ox.Store]
+Source = str | Path | rdflib.Graph | ox.Store
 
 _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
             ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML,

@@ -83,7 +83,7 @@ def test_content_negotiation_xml_csv_tsv_turtle(endpoint):
     sw.setReturnFormat(TURTLE)
     graph = rdflib.Graph().parse(data=sw.query().convert().decode(), format="turtle")
     assert len(graph) == 3
-    status, media, _ = http(endpoint + "?" + urllib.parse.urlencode({"query": PLANTS}),
+    status, _, _ = http(endpoint + "?" + urllib.parse.urlencode({"query": PLANTS}),
                             headers={"Accept": "image/png"})
     assert status == 406
 

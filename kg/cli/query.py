@@ -38,7 +38,7 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 def query_command(sparql: str, graph: Path, params: tuple[str, ...], fmt: str | None,
                   engine: str, queries_dir: Path | None) -> None:
     """Run SPARQL (inline text, a .rq file or a named query) over the graph (== ``kg.query()``)."""
-    from kg.query import query
+    from kg.sparql import query
 
     result = query(graph, sparql, engine=engine, queries_dir=queries_dir, **_params(params))
     click.echo(result.serialize(fmt), nl=False)

@@ -8,16 +8,15 @@ rdflib's engine gives the same answers, slower, and is kept for comparison.
 from __future__ import annotations
 
 import re
-import sys
-import types
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pyoxigraph as ox
 import rdflib
-from rdflib.term import BNode, Literal, Node, URIRef, Variable
+from rdflib.term import BNode, Literal, Node, URIRef
 
 from kg.errors import InputError
 from kg.namespaces import PREFIXES
@@ -30,7 +29,6 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _PARAM = re.compile(r"^#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*(.*?))?\s*(?:\(.*\))?\s*$")
 _CURIE = re.compile(r"^[a-z][a-z0-9]*:[A-Za-z_][A-Za-z0-9_./-]*$")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 @dataclass(frozen=True)
@@ -280,13 +278,3 @@ def iter_named_queries(queries_dir: Path | None = None) -> Iterator[NamedQuery]:
     folder = Path(queries_dir) if queries_dir else default_queries_dir()
     for name in available_queries(folder):
         yield read_query_file(folder / f"{name}.rq")
-
-
-class _CallableModule(types.ModuleType):
-    """Keep ``kg.query(...)`` working after ``import kg.query`` rebinds ``kg.query`` to this module."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Result:
-        return query(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
