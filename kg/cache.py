@@ -23,7 +23,7 @@ CACHE_DIR = ".cache"
 FORMAT = "kg-cache-1"
 # modules whose code decides what a document's extraction result is
 ASSEMBLY_MODULES = ("triples.py", "assembly.py", "graph.py", "namespaces.py", "reference.py")
-EXTRACTION_MODULES = ("document.py", "documents.py", "segment.py", "lemmatize.py", "mentions.py",
+EXTRACTION_MODULES = ("document.py", "documents.py", "segment.py", "lemmatize.py", "mentions",
                       "link.py", "relations.py", "matcher.py", "quotes.py", "entities.py",
                       "reference.py", "pipeline.py", "ontology.py", "parallel.py", "cache.py")
 DATA_FOLDERS = ("lang", "data")
@@ -44,7 +44,10 @@ def extractor_version(ontology_file: Path) -> str:
     64
     """
     h = hashlib.sha256(FORMAT.encode())
-    files = [PACKAGE_DIR / m for m in EXTRACTION_MODULES]
+    files: list[Path] = []
+    for m in EXTRACTION_MODULES:  # a module, or a package folder ("mentions")
+        path = PACKAGE_DIR / m
+        files += sorted(path.glob("*.py")) if path.is_dir() else [path]
     for folder in DATA_FOLDERS:
         files += sorted(p for p in (PACKAGE_DIR / folder).rglob("*")
                         if p.is_file() and "__pycache__" not in p.parts)

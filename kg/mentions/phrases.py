@@ -1,0 +1,105 @@
+"""Phrases that are not names: markets ("trg električnih vozil") and words that refer back
+("Podjetje ...", "Ta ...", "ga")."""
+from __future__ import annotations
+
+from kg.document import Document
+from kg.lang import LanguagePack
+from kg.mentions.spans import OPENING_QUOTES, Span, is_name_token
+
+
+def markets(doc: Document, pack: LanguagePack) -> list[Span]:
+    """Market phrases: "trg električnih vozil", "evropski trg" (head noun + genitive words)."""
+    spans: list[Span] = []
+    toks = doc.tokens
+    for sent in doc.sentences:
+        for i in range(sent.tok_start, sent.tok_end):
+            if toks[i].lemma not in pack.market_heads:
+                continue
+            if pack.head_final:
+                spans.append(market_head_final(doc, i, sent.tok_start, sent.tok_end, pack))
+                continue
+            j = i + 1
+            while (j < sent.tok_end and j - i <= 3 and toks[j].is_word and not toks[j].is_capitalised
+                   and toks[j].text.lower() not in pack.function_words and toks[j].lemma not in pack.numbers):
+                j += 1
+            complement = doc.text[toks[i + 1].start:toks[j - 1].end] if j > i + 1 else ""
+            head = toks[i].lemma
+            span = Span(i, j, "akg:Market", f"{head} {complement}".strip(), "market")
+            if not complement:
+                # a bare "trg" refers back to the last market (see kg.link); with a demonym
+                # before it and no earlier market it is named by that ("evropski trg")
+                span.weak = True
+                if i > sent.tok_start and toks[i - 1].lemma in pack.demonyms:
+                    span.name = f"{toks[i - 1].lemma} {head}"
+            spans.append(span)
+    return spans
+
+
+def market_head_final(doc: Document, i: int, start: int, end: int, pack: LanguagePack) -> Span:
+    """English market phrases: "the electric vehicle market", "the market for collaborative robots"."""
+    toks = doc.tokens
+    a = i
+    while a - 1 >= start and i - (a - 1) <= 3 and toks[a - 1].is_word and not toks[a - 1].is_capitalised \
+            and toks[a - 1].text.lower() not in pack.function_words and toks[a - 1].lemma not in pack.demonyms \
+            and toks[a - 1].lemma not in pack.market_skip_words:
+        a -= 1
+    b = i + 1
+    if a == i and b + 1 < end and toks[b].text.lower() in ("for", "of"):
+        b += 1
+        while b < end and b - i <= 4 and toks[b].is_word and not toks[b].is_capitalised \
+                and toks[b].text.lower() not in pack.function_words:
+            b += 1
+    name = doc.text[toks[a].start:toks[b - 1].end].lower()
+    span = Span(a, b, "akg:Market", name, "market")
+    if a == i and b == i + 1:
+        span.weak = True  # "that market": refers back (kg.link)
+        if a > start and toks[a - 1].lemma in pack.demonyms:
+            span.name = f"{toks[a - 1].text.lower()} {toks[i].text.lower()}"
+    return span
+
+
+def coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Span]:
+    """Words that refer back: "Podjetje zaposluje ...", "Ta želi ...", "... da bo podjetje vložilo".
+
+    Pronouns count only at the start of a sentence; nouns ("podjetje") anywhere, when no name
+    follows them.
+    """
+    spans = []
+    toks = doc.tokens
+    for sent in doc.sentences:
+        start = sent.tok_start
+        while start < sent.tok_end and toks[start].text in OPENING_QUOTES:
+            start += 1
+        for i in range(start, sent.tok_end - 1):
+            cls = "akg:Company" if toks[i].text.lower() in pack.object_pronouns else pack.coreference.get(toks[i].lemma)
+            if not cls or i in taken:
+                continue
+            is_noun = (toks[i].lemma,) in pack.triggers
+            if is_noun and i != start and any(t.text.lower() in pack.copulas for t in toks[max(start, i - 3):i]):
+                continue  # "je mednarodna skupina", "bo ostal samostojna družba": says what, not who
+            after_clause_break = i > sent.tok_start and toks[i - 1].text.lower() in (",", "and", "in", "ter", "but")
+            if i != start and not is_noun and toks[i].text.lower() not in pack.object_pronouns \
+                    and not after_clause_break:
+                continue
+            if toks[i].text.lower() in pack.object_pronouns and i > sent.tok_start and \
+                    toks[i - 1].text.lower() in pack.relative_pronouns:
+                continue  # "..., ki ga je": the pronoun refers to the noun before, not back
+            nxt = toks[i + 1]
+            prev = toks[i - 1] if i > sent.tok_start else None
+            if i != start and prev is not None and (prev.lemma in pack.demonyms or prev.lemma in pack.numbers):
+                continue  # "evropski proizvajalec", "dve podjetji": not a reference back
+            if is_noun and pack.coref_determiners and i != start and (
+                    prev is None or prev.text.lower() not in pack.coref_determiners):
+                continue  # English: "the company" refers back, "the leading manufacturer" does not
+            after = toks[i + 2] if i + 2 < sent.tok_end else None
+            if cls == "akg:Plant" and after is not None and nxt.text.lower() in pack.locative_prepositions and \
+                    (is_name_token(after) or after.lemma in pack.numbers or after.text[:1].isdigit()):
+                continue  # "tovarno v Valjevu", "tovarne na treh celinah": not a reference back
+            if toks[i].text.lower() in pack.object_pronouns or (
+                    not is_name_token(nxt) and nxt.lemma not in pack.coreference and
+                    (nxt.lemma,) not in pack.triggers and nxt.text not in "(:"):
+                span = Span(i, i + 1, cls, toks[i].text, "coref")
+                if prev is not None and prev.lemma in pack.newness_words:
+                    span.name = "new"  # "nova družba": the organisation introduced last (kg.link)
+                spans.append(span)
+    return spans

@@ -1,0 +1,146 @@
+"""Places: the gazetteer and reference names in any listed form, names after a locative preposition
+("v Douaiju"), plants named after the town they are in, and adjectives naming a place."""
+from __future__ import annotations
+
+from kg.document import Document
+from kg.lang import LanguagePack
+from kg.mentions.spans import LIST_SEPARATORS, Span, is_name_token
+from kg.reference import reference_index
+
+
+def lexicon_spans(doc: Document, pack: LanguagePack) -> list[Span]:
+    """Known multi-word names in any listed form: "v Novem mestu" -> Novo mesto, "Renault Group"."""
+    ref = reference_index()
+    spans: list[Span] = []
+    toks = doc.tokens
+    for sent in doc.sentences:
+        i = sent.tok_start
+        while i < sent.tok_end:
+            found = None
+            if toks[i].is_capitalised:
+                for n in (4, 3, 2):
+                    if i + n > sent.tok_end:
+                        continue
+                    text = doc.text[toks[i].start:toks[i + n - 1].end]
+                    if text in pack.places:
+                        place = pack.places[text]
+                        found = Span(i, i + n, place.cls, place.label, "gazetteer")
+                    elif text in ref.by_alias:
+                        row = ref.by_alias[text][0]
+                        found = Span(i, i + n, row.cls, row.label, "reference")
+                    if found:
+                        break
+            if found:
+                spans.append(found)
+                i = found.end
+            else:
+                i += 1
+    return spans
+
+
+def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
+    """"tovarno v Hočah", "tri tovarne: v Velenju, Šoštanju in Žalcu": plants named after towns.
+
+    Each such town gets a second, hidden span: a plant of the same name (see ``kg.relations``,
+    which links the plant to its town). Returns the new plant spans.
+    """
+    toks = doc.tokens
+    by_start = {s.start: s for s in spans}
+    plants: list[Span] = []
+    for sent in doc.sentences:
+        for i in range(sent.tok_start, sent.tok_end - 2):
+            if pack.triggers.get((toks[i].lemma,)) not in ("akg:Plant",):
+                continue
+            j = i + 1
+            while j < sent.tok_end and j - i <= 5 and not toks[j].text.lower() in pack.locative_prepositions:
+                if toks[j].text in ".;" or j in by_start:
+                    break
+                j += 1
+            if j >= sent.tok_end - 1 or toks[j].text.lower() not in pack.locative_prepositions:
+                continue
+            k = j + 1
+            while k in by_start and by_start[k].cls in ("schema:City",):
+                town = by_start[k]
+                plants.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
+                k = town.end
+                if k < sent.tok_end and toks[k].text.lower() in LIST_SEPARATORS:
+                    k += 1
+                    if k < sent.tok_end and toks[k].text.lower() in pack.locative_prepositions:
+                        k += 1
+                else:
+                    break
+        # "v Kidričevem bo zgradil novo tovarno": the town before the trigger
+        for i in range(sent.tok_start + 1, sent.tok_end):
+            if pack.triggers.get((toks[i].lemma,)) != "akg:Plant" or any(
+                    is_name_token(t) for t in toks[i + 1:min(i + 3, sent.tok_end)]) or (
+                    i + 1 < sent.tok_end and toks[i + 1].text.lower() in pack.locative_prepositions):
+                continue  # "tovarna zdravil Krka" names the plant; "tovarno v X" is handled above
+            for k in range(max(sent.tok_start + 1, i - 5), i):
+                town = by_start.get(k)
+                if town and town.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
+                        and town.end >= i - 3 and not any(town.end <= q < i for q in by_start) \
+                        and all(t.is_word for t in toks[town.end:i]) \
+                        and not any(p.start == town.start for p in plants):
+                    plants.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
+    return plants
+
+
+def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
+    """Untyped names after "v"/"na"/"iz" (and listed after them) are places ("v Douaiju" -> Douai)."""
+    toks = doc.tokens
+    by_start = {s.start: s for s in spans}
+    after_locative: set[int] = set()
+    for span in spans:
+        prev = toks[span.start - 1] if span.start > 0 else None
+        if prev is None or prev.sent != toks[span.start].sent:
+            continue
+        listed = span.start in after_locative
+        if not listed and prev.text.lower() not in pack.locative_prepositions:
+            continue
+        # "v Novem mestu, Ljutomeru in Krškem": the names listed after a locative are places too
+        j = span.end
+        if j < len(toks) and toks[j].text.lower() in LIST_SEPARATORS and j + 1 in by_start:
+            after_locative.add(j + 1)
+        if span.cls:
+            continue
+        span.cls, span.source = "schema:City", "locative"
+        span.name = locative_nominative(span.name, pack)
+
+
+def locative_nominative(name: str, pack: LanguagePack) -> str:
+    """"Douaiju" -> "Douai", "Bohinju" -> "Bohinj", "Hočah" -> "Hoče", "Ivančni Gorici" ->
+    "Ivančna Gorica" (endings from the language pack).
+
+    In a two-word name the adjective agrees with the noun: feminine "-a", neuter "-o", else "-i".
+    """
+    words = name.split()
+    if len(words) == 2 and words[0].endswith(("i", "em", "ega")):
+        noun = locative_word(words[1], pack)
+        stem = words[0][:-3] if words[0].endswith("ega") else words[0][:-2] if words[0].endswith("em") else words[0][:-1]
+        ending = "a" if noun.endswith("a") else "o" if noun.endswith(("o", "e")) else "i"
+        return f"{stem}{ending} {noun}"
+    if len(words) == 1:
+        return locative_word(name, pack)
+    return name
+
+
+def locative_word(word: str, pack: LanguagePack) -> str:
+    """One word's nominative by the first matching ending (a condition V/C: after a vowel/consonant)."""
+    for suffix, repl, *cond in pack.locative_endings:
+        stem = word[: len(word) - len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        if cond and (stem[-1].lower() in "aeiouy") != (cond[0] == "V"):
+            continue
+        return stem + repl
+    return word
+
+
+def demonyms(doc: Document, pack: LanguagePack) -> list[Span]:
+    spans = []
+    for tok in doc.tokens:
+        label = pack.demonyms.get(tok.lemma)
+        if label and (not tok.is_capitalised or pack.head_final):
+            place = pack.places.get(label)
+            spans.append(Span(tok.i, tok.i + 1, place.cls if place else "schema:Place", label, "demonym", weak=True))
+    return spans
