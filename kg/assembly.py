@@ -9,6 +9,8 @@ documents are the union of each document's share (plus the reference data's shar
 worker process runs those functions on its documents and sends back plain N-Triples lines;
 the main process keeps two sets of strings, sorts them and has Oxigraph write the Turtle.
 The result is byte-identical to ``turtle_bytes`` over the single-sink assembly (tested).
+A document's share only changes with the document, the merged entities it names and this
+code, so it is cached under that key (``lines_key``) for incremental builds.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg.cache import assembly_version
+from kg.cache import Cache, assembly_version
 from kg.document import Document, Entity
 from kg.graph import TURTLE_PREFIXES, _ox_term
 from kg.ontology import Ontology
@@ -116,14 +118,13 @@ def _compute(docs: list[Document], todo: list[int], jobs: int) -> Iterator[tuple
 
 
 def assemble_lines(items: list[Extracted], onto: Ontology, entities: dict[str, Entity], comments: dict,
-                   *, jobs: int = 1, on_done: Callable[[int], None] | None = None,
-                   on_assembled: Callable[[Extracted], None] | None = None) -> Lines:
+                   *, jobs: int = 1, cache: Cache | None = None,
+                   on_done: Callable[[int], None] | None = None) -> Lines:
     """The facts and provenance lines of all documents, computed on ``jobs`` processes.
 
-    A document whose kept share was made with the same merged entities (and assembly code) is
-    not assembled again; the others get their new share stored in their ``Extracted``, are
-    passed to ``on_assembled`` (which writes them to the cache) and are listed in
-    ``Lines.assembled``. Once a share is in ``Lines``, the ``Extracted`` lets go of it.
+    ``cache`` keeps each document's share with the key of what it depends on (``lines_key``):
+    a document whose share was made with the same merged entities and assembly code is read
+    back instead of assembled; new shares are staged into it as they come.
 
     >>> lines = assemble_lines(items, onto, merge_entities(docs), comments, jobs=2)   # doctest: +SKIP
     """
@@ -132,23 +133,22 @@ def assemble_lines(items: list[Extracted], onto: Ontology, entities: dict[str, E
     keys = [lines_key(it.doc, entities, version, memo) for it in items]
     todo = []
     for i, it in enumerate(items):
-        if it.lines_key == keys[i] and it.facts is not None and it.provenance is not None:
-            lines.add((it.facts, it.provenance))
-            it.facts = it.provenance = None
+        kept = cache.get(it.key) if cache is not None and it.key else None
+        if kept is not None and kept[0] == keys[i]:
+            lines.add((kept[1], kept[2]))
+            if on_done:
+                on_done(1)
         else:
             todo.append(i)
-    if on_done and len(todo) < len(items):
-        on_done(len(items) - len(todo))
     docs = [it.doc for it in items]
     _STATE.update(docs=docs, onto=onto, entities=entities, comments=comments)
     try:
         for i, part in _compute(docs, todo, jobs):
-            items[i].lines_key, items[i].facts, items[i].provenance = keys[i], part[0], part[1]
             lines.add(part)
             lines.assembled.append(i)
-            if on_assembled:
-                on_assembled(items[i])
-            items[i].facts = items[i].provenance = None
+            if cache is not None and items[i].key:
+                cache.put(items[i].key, (keys[i], part[0], part[1]))
+                cache.stage(items[i].key)
             if on_done:
                 on_done(1)
     finally:

@@ -26,12 +26,7 @@ from kg.cache import Cache, extractor_version
 from kg.document import Document
 from kg.documents import find_documents
 from kg.entities import merge_entities
-from kg.graph import (
-    FACTS_FILE,
-    PROVENANCE_FILE,
-    ensure_writable,
-    new_dataset,
-)
+from kg.graph import FACTS_FILE, PROVENANCE_FILE, ensure_writable, file_mode, new_dataset
 from kg.lang import load_pack
 from kg.largegraph import oxigraph_dataset, validate_large
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
@@ -127,10 +122,8 @@ def assemble(docs: list[Document], onto: Ontology) -> TripleSink:
 
 
 def _write_html(ds: Dataset, path: Path) -> bool:
-    try:
-        from kg.viz import write_html
-    except ImportError:
-        return False
+    from kg.viz import write_html
+
     write_html(ds, path)
     return True
 
@@ -138,6 +131,7 @@ def _write_html(ds: Dataset, path: Path) -> bool:
 def _stage(folder: Path, name: str, data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``folder/name`` (renamed into place later)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+    os.chmod(tmp, file_mode())
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
     umask = os.umask(0)
@@ -170,22 +164,18 @@ def _dataset(nt: dict[str, bytes], shapes: Graph, large: bool) -> Dataset:
 
 
 def _run(paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Graph, jobs: int,
-         cache: Cache, html: bool, show_progress: bool, lap: Callable[[str], None]) -> tuple[Dataset, BuildReport]:
+         caches: tuple[Cache, Cache], html: bool, show_progress: bool,
+         lap: Callable[[str], None]) -> tuple[Dataset, BuildReport]:
     """Extract, assemble, validate and write (everything but the cache commit)."""
+    cache, lines_cache = caches
     with _progress(show_progress) as progress:
         items = extract_documents(paths, seeds, onto, jobs=jobs, cache=cache,
                                   on_done=_advancer(progress, "extracting", len(paths)))
         lap("extract")
         docs = [it.doc for it in items]
         entities = merge_entities(docs)
-
-        def keep(item: Extracted) -> None:  # to a staged cache file now, so its lines can be freed
-            if item.key:
-                cache.put(item.key, item)
-                cache.stage(item.key)
-
-        lines = assemble_lines(items, onto, entities, _rule_comments(docs), jobs=jobs,
-                               on_done=_advancer(progress, "assembling", len(docs)), on_assembled=keep)
+        lines = assemble_lines(items, onto, entities, _rule_comments(docs), jobs=jobs, cache=lines_cache,
+                               on_done=_advancer(progress, "assembling", len(docs)))
     rep = _report(items, entities, lines, cache, jobs)
     cache.stage()
     del items, docs
@@ -240,14 +230,17 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     paths = find_documents(seeds)
     ensure_writable(out)
     jobs = jobs or default_jobs()
-    cache = Cache(out, extractor_version(onto_file), enabled=not full)
+    version = extractor_version(onto_file)
+    caches = (Cache(out, version, enabled=not full), Cache(out, version, enabled=not full, part="lines"))
     try:
-        ds, rep = _run(paths, seeds, out, onto, shapes_graph, jobs, cache, html,
+        ds, rep = _run(paths, seeds, out, onto, shapes_graph, jobs, caches, html,
                        report and sys.stderr.isatty() and len(paths) >= PROGRESS_MIN_DOCUMENTS, lap)
     except BaseException:
-        cache.discard()
+        for c in reversed(caches):
+            c.discard()
         raise
-    cache.commit()
+    for c in caches:
+        c.commit()
     lap("write")
     rep.timings = timings
     rep.seconds = time.perf_counter() - start

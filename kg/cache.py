@@ -1,4 +1,5 @@
-"""The incremental build cache: one pickled extraction result per document, in ``<out>/.cache/``.
+"""The incremental build cache: per document, a pickled extraction result in ``<out>/.cache/``
+and its assembled share of the graph in ``<out>/.cache/lines/`` (see ``kg.assembly``).
 
 An entry's key is a hash of the extractor version and the document's identity (its path relative
 to the seeds folder, its bytes and its metadata sidecar's bytes). The extractor version is a hash
@@ -68,15 +69,16 @@ def document_key(version: str, relative: str, path: Path, meta_path: Path) -> st
 
 
 class Cache:
-    """Per-document extraction results under ``<out>/.cache/``; writes are deferred to ``commit``.
+    """Per-document results under ``<out>/.cache/`` (or its ``part`` subfolder); writes are
+    staged and only renamed into place by ``commit``.
 
     >>> cache = Cache(Path("build"), "v1")                 # doctest: +SKIP
     >>> cache.get("ab12...") is None                       # doctest: +SKIP
     True
     """
 
-    def __init__(self, out_dir: Path, version: str, enabled: bool = True) -> None:
-        self.folder = Path(out_dir) / CACHE_DIR
+    def __init__(self, out_dir: Path, version: str, enabled: bool = True, part: str = "") -> None:
+        self.folder = Path(out_dir) / CACHE_DIR / part if part else Path(out_dir) / CACHE_DIR
         self.version = version
         self.enabled = enabled
         self.pending: dict[str, Any] = {}

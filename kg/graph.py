@@ -74,10 +74,11 @@ def turtle_bytes(triples: Iterable) -> bytes:
     return ox.serialize(ox_triples, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
 
 
-def _umask() -> int:
+def file_mode() -> int:
+    """The permissions a new file gets under the current umask (mkstemp would give 0600)."""
     mask = os.umask(0)
     os.umask(mask)
-    return mask
+    return 0o666 & ~mask
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -86,7 +87,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
+        os.chmod(tmp, file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

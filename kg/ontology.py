@@ -24,6 +24,7 @@ def default_file(name: str) -> Path:
     return inside if inside.exists() else PACKAGE_DIR.parent / name
 
 
+@lru_cache(maxsize=4096)
 def expand(curie: str) -> URIRef:
     """``schema:Organization`` -> the full IRI.
 
@@ -55,6 +56,7 @@ class Ontology:
 
     graph: Graph
     supers: dict[URIRef, set[URIRef]] = field(default_factory=dict)
+    _is_a: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         direct: dict[URIRef, set[URIRef]] = {}
@@ -78,7 +80,10 @@ class Ontology:
         """True if ``cls`` is ``target`` or one of its subclasses (CURIEs)."""
         if cls == target:
             return True
-        return expand(target) in self.supers.get(expand(cls), set())
+        key = (cls, target)
+        if key not in self._is_a:  # the matcher asks this for every unit of every rule
+            self._is_a[key] = expand(target) in self.supers.get(expand(cls), set())
+        return self._is_a[key]
 
     def types_of(self, cls: str) -> list[URIRef]:
         """The class and all its superclasses, sorted (for materialised rdf:type)."""

@@ -29,18 +29,11 @@ _WORKER_ONTOLOGY: Ontology | None = None
 
 @dataclass
 class Extracted:
-    """One document's extraction result, without the per-token data.
-
-    ``key`` is its cache key; ``lines_key``, ``facts`` and ``provenance`` keep the document's
-    assembled share of the graph (``kg.assembly``) for the merged entities it was made with.
-    """
+    """One document's extraction result, without the per-token data; ``key`` is its cache key."""
 
     doc: Document
     tokens: int
     key: str = ""
-    lines_key: str = ""
-    facts: list[str] | None = None
-    provenance: list[str] | None = None
 
 
 def compact(doc: Document) -> Extracted:

@@ -108,6 +108,8 @@ def add_document(sink: TripleSink, doc: Document) -> None:
 def _sentence(sink: TripleSink, doc: Document, i: int) -> URIRef:
     s = doc.sentences[i]
     iri = char_iri(doc, s.start, s.end)
+    if (iri, RDF.type, NIF.Sentence) in sink.provenance:
+        return iri  # already described (a sentence supports many facts)
     sink.provenance.update({
         (iri, RDF.type, NIF.Sentence), (iri, NIF.referenceContext, KGDOC[doc.doc_id]),
         (iri, NIF.beginIndex, Literal(s.start, datatype=XSD.nonNegativeInteger)),
