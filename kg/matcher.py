@@ -220,8 +220,12 @@ def find_matches(rule: Rule, units: list[Unit], present: set[str], is_a: IsA) ->
     """
     if any(not (values & present) for values in rule.required):
         return []
+    first = rule.elements[0]
+    anchored = first.kind not in ("skip", "list") and not first.optional
     results = []
     for start in range(len(units)):
+        if anchored and not _unit_ok(first, units[start], is_a):
+            continue  # cheap test of the first element before the backtracking search
         for binding in _match(rule.elements, units, 0, start, {}, is_a):
             results.append(binding)
             break

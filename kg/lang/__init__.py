@@ -46,6 +46,7 @@ class LanguagePack:
     function_words: set[str] = field(default_factory=set)
     name_particles: set[str] = field(default_factory=set)
     legal_suffixes: list[tuple[str, ...]] = field(default_factory=list)  # token sequences
+    legal_suffix_initials: set[str] = field(default_factory=set)  # first characters, a quick test
     speech_verbs: set[str] = field(default_factory=set)
     numbers: dict[str, int] = field(default_factory=dict)
     scales: dict[str, int] = field(default_factory=dict)
@@ -169,6 +170,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.function_words = {w.lower() for w in words.get("function_words", [])}
     p.name_particles = set(words.get("name_particles", []))
     p.legal_suffixes = sorted((tuple(s.split()) for s in words.get("legal_suffixes", [])), key=len, reverse=True)
+    p.legal_suffix_initials = {s[0][:1] for s in p.legal_suffixes if s}
     p.speech_verbs = {lemma(w, code) for w in words.get("speech_verbs", [])}
     p.numbers = {lemma(k, code): int(v) for k, v in lex.get("numbers", {}).items()}
     p.scales = {lemma(k, code): int(v) for k, v in lex.get("scales", {}).items()}

@@ -15,6 +15,8 @@ def legal_suffix_end(doc: Document, i: int, pack: LanguagePack) -> int:
     toks = doc.tokens
     sent_end = doc.sentences[toks[i].sent].tok_end if i < len(toks) else i
     start = i + 1 if i < sent_end and toks[i].text == "," else i
+    if start >= sent_end or toks[start].text[:1] not in pack.legal_suffix_initials:
+        return -1
     for suffix in pack.legal_suffixes:
         joined = "".join(suffix)
         text = ""
