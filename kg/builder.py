@@ -265,7 +265,8 @@ def print_summary(rep: BuildReport) -> None:
         table.add_row(f"  {cls}", str(n))
     table.add_row("triples (facts)", str(rep.facts_triples))
     table.add_row("triples (provenance)", str(rep.provenance_triples))
-    table.add_row("time", f"{rep.seconds:.2f} s ({rep.documents / max(rep.seconds, 1e-9):.0f} documents/s)")
+    rate = rep.documents / max(rep.seconds, 1e-9)
+    table.add_row("time", f"{rep.seconds:.2f} s" + (f" ({rate:.1f} documents/s)" if rep.documents > 1 else ""))
     table.add_row("  steps", ", ".join(f"{k} {v:.2f} s" for k, v in rep.timings.items()))
     console.print(table)
     for f in rep.files:
