@@ -10,8 +10,6 @@ processed in any order, in parallel, or taken from a cache.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from kg.document import Document
 from kg.entities import resolve_entities
 from kg.lang import load_pack
@@ -42,10 +40,3 @@ def extract(doc: Document, onto: Ontology | None = None) -> Document:
     find_quotes(doc, pack)
     resolve_entities(doc, pack)
     return doc
-
-
-def extract_file(path: Path, root: Path, onto: Ontology | None = None) -> Document:
-    """Read a document file and extract from it."""
-    from kg.documents import read_document
-
-    return extract(read_document(path, root), onto)

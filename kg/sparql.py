@@ -57,7 +57,7 @@ def read_query_file(path: Path) -> NamedQuery:
 
     Examples
     --------
-    >>> q = read_query_file(Path("queries/plants-of-hub.rq"))   # doctest: +SKIP
+    >>> q = read_query_file(Path("queries/plants-of-hub.rq"))
     >>> q.params
     {'hub': 'ElectriCity'}
     """
