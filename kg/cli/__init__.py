@@ -12,10 +12,13 @@ from . import analytics, build, evaluate, query, viz
 _MODULES = (build, query, viz, analytics, evaluate)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
 @click.version_option(package_name="ampere-kg")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Build and explore a knowledge graph from text documents."""
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
 
 
 for _module in _MODULES:
