@@ -123,9 +123,11 @@ def _salient(groups: _Groups, counts: Counter, last: dict[int, int], cls: str, o
 
 
 def _zero_subjects(doc: Document, groups: "_Groups", counts: Counter, last: dict[int, int],
-                   onto: Ontology) -> None:
+                   onto: Ontology, pack: LanguagePack) -> None:
     """Slovenian drops pronoun subjects ("Ima tri tovarne."): a sentence that names no organisation
     or person gets an empty mention of the most salient company at its start."""
+    if not pack.pro_drop:
+        return
     by_sent: dict[int, list[Mention]] = {}
     for m in doc.mentions:
         by_sent.setdefault(m.sent, []).append(m)
@@ -189,9 +191,10 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
             counts[m.group] += 1
             last[m.group] = i
             cls = groups.classes[m.group]
-            if cls and onto.is_a(cls, "schema:Organization"):
+            # an untyped name may still be an organisation (a rule types it later)
+            if (cls is None and m.source == "capitalised") or (cls and onto.is_a(cls, "schema:Organization")):
                 topic.setdefault(m.sent, m.group)
-    _zero_subjects(doc, groups, counts, last, onto)
+    _zero_subjects(doc, groups, counts, last, onto, pack)
     for m in doc.mentions:
         if m.group >= 0 and m.source not in ("coref", "zero"):
             m.cls = groups.classes[m.group]

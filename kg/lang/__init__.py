@@ -57,12 +57,14 @@ class LanguagePack:
     object_pronouns: set[str] = field(default_factory=set)  # "ga", "jo": refer back anywhere
     surname_endings: list[str] = field(default_factory=list)  # "-ič", "-nik": a two-word name is a person
     copulas: set[str] = field(default_factory=set)  # "je", "bo", "ostal": a noun after them is a predicate
-    relative_pronouns: set[str] = field(default_factory=set)  # "ki": "..., ki ga je" refers to the noun before
+    relative_pronouns: set[str] = field(default_factory=set)
+    possessives: set[str] = field(default_factory=set)  # "its plant": refers back even before a noun  # "ki": "..., ki ga je" refers to the noun before
     newness_words: set[str] = field(default_factory=set)  # lemmas: "nov" ("nova družba")
     lemma_overrides: dict[str, str] = field(default_factory=dict)  # word -> lemma
     thousands_separator: str = "."
     decimal_separator: str = ","
     head_final: bool = False  # English: the class noun follows the name ("the Douai plant")
+    pro_drop: bool = False  # Slovenian drops subject pronouns ("Ima tri tovarne."), see kg.link
     coref_determiners: set[str] = field(default_factory=set)  # English: "the company"
     market_skip_words: set[str] = field(default_factory=set)  # "leading", "growing": not part of a market name
     noun_genders: list[tuple[str, str]] = field(default_factory=list)  # (lemma ending, gender)
@@ -185,6 +187,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.thousands_separator = words.get("thousands_separator", ".")
     p.decimal_separator = words.get("decimal_separator", ",")
     p.head_final = bool(words.get("head_final", False))
+    p.pro_drop = bool(words.get("pro_drop", False))
     p.market_skip_words = {lemma(w, code) for w in words.get("market_skip_words", [])}
     p.coref_determiners = {w.lower() for w in words.get("coref_determiners", [])}
     p.verb_genders = [tuple(e) for e in words.get("verb_genders", [])]
@@ -194,6 +197,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.market_heads = {lemma(w, code) for w in words.get("market_heads", [])}
     p.object_pronouns = {w.lower() for w in words.get("object_pronouns", [])}
     p.relative_pronouns = {w.lower() for w in words.get("relative_pronouns", [])}
+    p.possessives = {w.lower() for w in words.get("possessives", [])}
     p.copulas = {w.lower() for w in words.get("copulas", [])}
     p.surname_endings = list(words.get("surname_endings", []))
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}

@@ -95,7 +95,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Span
             if cls == "akg:Plant" and after is not None and nxt.text.lower() in pack.locative_prepositions and \
                     (is_name_token(after) or after.lemma in pack.numbers or after.text[:1].isdigit()):
                 continue  # "tovarno v Valjevu", "tovarne na treh celinah": not a reference back
-            if toks[i].text.lower() in pack.object_pronouns or (
+            if toks[i].text.lower() in pack.object_pronouns | pack.possessives or (
                     not is_name_token(nxt) and nxt.lemma not in pack.coreference and
                     (nxt.lemma,) not in pack.triggers and nxt.text not in "(:"):
                 span = Span(i, i + 1, cls, toks[i].text, "coref")
