@@ -92,6 +92,7 @@ class Relation:
     rule: str
     sent: int
     mentions: tuple[int, ...] = ()
+    place: int | None = None  # the mention group of a place qualifying a quantity ("v Franciji")
 
 
 @dataclass(frozen=True, slots=True)

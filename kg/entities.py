@@ -48,8 +48,8 @@ def _used_groups(doc: Document) -> set[int]:
         used.add(r.subj)
         if r.obj is not None:
             used.add(r.obj)
-        if isinstance(r.value, Quantity) and r.value.place:
-            used.add(int(r.value.place))
+        if r.place is not None:
+            used.add(r.place)
     used.update(doc.mentions[q.speaker].group for q in doc.quotes)
     return used
 
@@ -95,8 +95,8 @@ def _fact(r: Relation, ents: dict[int, Entity]) -> Fact | None:
         o = ents.get(r.obj)
         return Fact(s.key, r.pred, o.key, r.rule, r.sent, r.mentions) if o else None
     value = r.value
-    if isinstance(value, Quantity) and value.place:
-        place = ents.get(int(value.place))
+    if isinstance(value, Quantity) and r.place is not None:
+        place = ents.get(r.place)
         value = Quantity(value.value, value.bound, value.unit, place.key if place else "", value.occupation)
     return Fact(s.key, r.pred, value, r.rule, r.sent, r.mentions, object_is_entity=False)
 

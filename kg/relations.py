@@ -251,11 +251,10 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
                 place = _units_of(binding, spec.get("place"))
                 occ = _units_of(binding, spec.get("occupation"))
                 used.update(k for k in (spec.get("place"),) if k)
-                q = Quantity(q.value, q.bound, spec.get("unit", q.unit),
-                             str(doc.mentions[place[0].mention].group) if place else "",
-                             occ[0].lemma if occ else "")
+                q = Quantity(q.value, q.bound, spec.get("unit", q.unit), "", occ[0].lemma if occ else "")
                 ms = (su.mention, *(p.mention for p in place))
-                out.append(Relation(sg, pred, None, q, rule.id, sent_i, ms))
+                place_group = doc.mentions[place[0].mention].group if place else None
+                out.append(Relation(sg, pred, None, q, rule.id, sent_i, ms, place_group))
     _type_untyped(doc, rule, binding, used)
     return out
 
@@ -266,7 +265,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
     by_start = mentions_by_start(doc)
 
     def add(rel: Relation) -> None:
-        key = (rel.subj, rel.pred, rel.obj, rel.value, rel.rule, rel.sent)
+        key = (rel.subj, rel.pred, rel.obj, rel.value, rel.place, rel.rule, rel.sent)
         if key not in seen:
             seen.add(key)
             doc.relations.append(rel)
