@@ -131,12 +131,9 @@ def _write_html(ds: Dataset, path: Path) -> bool:
 def _stage(folder: Path, name: str, data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``folder/name`` (renamed into place later)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
-    os.chmod(tmp, file_mode())
+    os.chmod(tmp, file_mode())  # mkstemp makes 0600; a graph file is as readable as any other
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a graph file is as readable as any other
     return Path(tmp)
 
 

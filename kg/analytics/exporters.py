@@ -23,7 +23,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import InputError
-
+from kg.graph import file_mode
 from kg.namespaces import SCHEMA
 
 from .convert import VALUE_TYPES, entity_nodes, to_networkx
@@ -189,7 +189,7 @@ def _write_all(files: list[tuple[Path, str]]) -> list[Path]:
             staged.append((tmp, path))
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
+            os.chmod(tmp, file_mode())  # mkstemp makes 0600; give the usual permissions
         for tmp, path in staged:
             os.replace(tmp, path)
     except OSError as err:
@@ -198,9 +198,3 @@ def _write_all(files: list[tuple[Path, str]]) -> list[Path]:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
     return [path for path, _ in files]
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

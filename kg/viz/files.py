@@ -3,11 +3,10 @@ target, so a reader never sees a half-written page.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.graph import write_atomic as write_bytes_atomic
 
 
 def write_atomic(path: Path, text: str) -> Path:
@@ -23,15 +22,7 @@ def write_atomic(path: Path, text: str) -> Path:
         except OSError as err:
             raise InputError(f"{path}: cannot create folder ({err.strerror})") from None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        write_bytes_atomic(path, text.encode("utf-8"))
     except OSError as err:
         raise InputError(f"{path}: cannot write ({err.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return path
