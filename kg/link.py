@@ -52,6 +52,7 @@ class _Groups:
         self.strength: list[int] = []
         self.by_core: dict[str, list[int]] = {}
         self.introduced_new: set[int] = set()  # groups introduced as new ("novo podjetje X")
+        self.nouns: dict[int, set[str]] = {}  # group -> class nouns it was named with ("skupina")
 
     def new(self, m: Mention, core: str) -> int:
         self.names.append(m.name)
@@ -86,8 +87,13 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
             return min(found, key=lambda g: (UNTYPED_PREFERENCE.get(groups.classes[g] or "", 9), g))
     # a surname or short form ("Zorkova" -> "Maja Zorko", "Mehatrona" -> "Skupina Mehatron"):
     # the last or first word(s) of a longer name of a compatible class
+    if m.source == "trigger" and m.cls == "akg:Company":
+        # "skupina Hayashi" after "skupine Hayashi Industries": the first word(s) of that name
+        for key, gs in groups.by_core.items():
+            if groups.classes[gs[0]] == m.cls and any(key.startswith(k + " ") for k in keys if len(k) > 2):
+                return gs[0]
     if m.source not in ("capitalised", "person", "acronym", "speaker"):
-        return None  # a name typed by its own noun ("skupine Bosch") is not a short form of another
+        return None  # otherwise a name typed by its own noun ("skupine Bosch") is no short form
     for key, gs in groups.by_core.items():
         g = gs[0]
         if not _compatible(groups.classes[g], m.cls, onto) or \
@@ -99,22 +105,42 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
     return None
 
 
-def _topic(topic: dict[int, int], sent: int) -> int | None:
-    """"Podjetje ...", "Družba ...": the organisation a recent sentence was about (its first one)."""
+def _naming_nouns(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
+    """The class nouns a name is introduced with: "skupine Hayashi Industries" -> {"skupina"}."""
+    first = doc.sentences[m.sent].tok_start
+    toks = doc.tokens[max(first, m.tok_start - 3):m.tok_start + 1]
+    return {t.lemma for t in toks if (t.lemma,) in pack.triggers or t.lemma in pack.subsidiary_nouns}
+
+
+def _topic(topic: dict[int, list[int]], sent: int, groups: _Groups | None = None, noun: str = "") -> int | None:
+    """"Podjetje ...", "Družba ...": the organisation a recent sentence was about: its first one,
+    or the only one of them named with the same noun ("... koncern X je ustanovil hčerinsko
+    podjetje Y. Podjetje bo ..." -> Y)."""
     earlier = [k for k in topic if k < sent]
-    return topic[max(earlier)] if earlier else None
+    if not earlier:
+        return None
+    orgs = topic[max(earlier)]
+    if groups is not None and noun:
+        same = {g for g in orgs if noun in groups.nouns.get(g, ())}
+        if len(same) == 1:
+            return same.pop()
+    return orgs[0]
 
 
 def _salient(groups: _Groups, counts: Counter, last: dict[int, int], cls: str, onto: Ontology,
-             newest: bool = False) -> int | None:
+             newest: bool = False, noun: str = "", subsidiary: frozenset[str] = frozenset()) -> int | None:
     """The group a referring word points to: the most mentioned so far (the latest on ties), or,
-    for "nova družba", the group introduced last."""
+    for "nova družba", the group introduced last. A specific noun ("skupina") prefers a group
+    named with it."""
     cands = [g for g in counts if groups.classes[g] and onto.is_a(groups.classes[g], cls)]
     if not cands and cls == "akg:Company":
         # no typed company yet: an untyped name (a relation may type it later) is the best guess
         cands = [g for g in counts if groups.classes[g] is None]
     if not cands:
         return None
+    if noun:
+        cands = [g for g in cands if noun in groups.nouns.get(g, ())] or \
+            [g for g in cands if not groups.nouns.get(g, set()) & subsidiary] or cands
     if newest:
         # the organisation introduced as new ("novo podjetje X"), else the one introduced last
         fresh = [g for g in cands if g in groups.introduced_new]
@@ -123,9 +149,10 @@ def _salient(groups: _Groups, counts: Counter, last: dict[int, int], cls: str, o
 
 
 def _zero_subjects(doc: Document, groups: "_Groups", counts: Counter, last: dict[int, int],
-                   onto: Ontology, pack: LanguagePack) -> None:
+                   onto: Ontology, pack: LanguagePack, topic: dict[int, list[int]]) -> None:
     """Slovenian drops pronoun subjects ("Ima tri tovarne."): a sentence that names no organisation
-    or person gets an empty mention of the most salient company at its start."""
+    or person gets an empty mention at its start of the organisation the sentences before were
+    about (else the most salient company)."""
     if not pack.pro_drop:
         return
     by_sent: dict[int, list[Mention]] = {}
@@ -140,7 +167,9 @@ def _zero_subjects(doc: Document, groups: "_Groups", counts: Counter, last: dict
         first = doc.tokens[sent.tok_start]
         if not first.is_word or sent.tok_end - sent.tok_start < 4:
             continue
-        g = _salient(groups, counts, last, "akg:Company", onto)
+        g = _topic(topic, sent.i)
+        if g is None:
+            g = _salient(groups, counts, last, "akg:Company", onto)
         if g is not None:
             zero.append(Mention(sent.tok_start, sent.tok_start, first.start, first.start, "", sent.i,
                                 "akg:Company", "", "zero", group=g))
@@ -169,19 +198,26 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
         else:
             groups.add(g, m, doc.lang, pack.inflection)
         m.group = g
+        groups.nouns.setdefault(g, set()).update(_naming_nouns(doc, m, pack))
         if m.attrs.get("new"):
             groups.introduced_new.add(g)
         if m.cls == "akg:Market":
             last_market = g
     # coreference in text order, with salience counted up to the mention
-    topic: dict[int, int] = {}  # sentence -> group of its first organisation mention
+    topic: dict[int, list[int]] = {}  # sentence -> groups of its organisation mentions, in order
     for i, m in enumerate(doc.mentions):
         if m.source == "coref":
             cls = m.cls or "akg:Company"
+            noun = doc.tokens[m.tok_start].lemma
+            specific = noun in pack.specific_coref_nouns
             if m.name == "new":
                 g = _salient(groups, counts, last, cls, onto, newest=True)
-            elif (doc.tokens[m.tok_start].lemma,) in pack.triggers and cls == "akg:Company":
-                g = _topic(topic, m.sent) or _salient(groups, counts, last, cls, onto)
+            elif specific:
+                g = _salient(groups, counts, last, cls, onto, noun=noun, subsidiary=frozenset(pack.subsidiary_nouns))
+            elif (noun,) in pack.triggers and cls == "akg:Company":
+                g = _topic(topic, m.sent, groups, noun)
+                if g is None:
+                    g = _salient(groups, counts, last, cls, onto)
             else:
                 g = _salient(groups, counts, last, cls, onto)
             if g is None:
@@ -193,8 +229,8 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
             cls = groups.classes[m.group]
             # an untyped name may still be an organisation (a rule types it later)
             if (cls is None and m.source == "capitalised") or (cls and onto.is_a(cls, "schema:Organization")):
-                topic.setdefault(m.sent, m.group)
-    _zero_subjects(doc, groups, counts, last, onto, pack)
+                topic.setdefault(m.sent, []).append(m.group)
+    _zero_subjects(doc, groups, counts, last, onto, pack, topic)
     for m in doc.mentions:
         if m.group >= 0 and m.source not in ("coref", "zero"):
             m.cls = groups.classes[m.group]

@@ -57,8 +57,10 @@ class LanguagePack:
     object_pronouns: set[str] = field(default_factory=set)  # "ga", "jo": refer back anywhere
     surname_endings: list[str] = field(default_factory=list)  # "-ič", "-nik": a two-word name is a person
     copulas: set[str] = field(default_factory=set)  # "je", "bo", "ostal": a noun after them is a predicate
-    relative_pronouns: set[str] = field(default_factory=set)
-    possessives: set[str] = field(default_factory=set)  # "its plant": refers back even before a noun  # "ki": "..., ki ga je" refers to the noun before
+    relative_pronouns: set[str] = field(default_factory=set)  # "ki": "..., ki ga je" refers to the noun before
+    possessives: set[str] = field(default_factory=set)  # "its plant": refers back even before a noun
+    specific_coref_nouns: set[str] = field(default_factory=set)  # "skupina": refers to a group called so
+    subsidiary_nouns: set[str] = field(default_factory=set)  # "hčerinski": ... and not to a subsidiary
     newness_words: set[str] = field(default_factory=set)  # lemmas: "nov" ("nova družba")
     lemma_overrides: dict[str, str] = field(default_factory=dict)  # word -> lemma
     thousands_separator: str = "."
@@ -199,6 +201,8 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.relative_pronouns = {w.lower() for w in words.get("relative_pronouns", [])}
     p.possessives = {w.lower() for w in words.get("possessives", [])}
     p.copulas = {w.lower() for w in words.get("copulas", [])}
+    p.specific_coref_nouns = {lemma(w, code) for w in words.get("specific_coref_nouns", [])}
+    p.subsidiary_nouns = {lemma(w, code) for w in words.get("subsidiary_nouns", [])}
     p.surname_endings = list(words.get("surname_endings", []))
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
     p.inflection = sorted(((a, b) for a, b in words.get("inflection", [])), key=lambda e: -len(e[0]))
