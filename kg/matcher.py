@@ -11,7 +11,9 @@ matching units; ``kg/lang/<code>/patterns.toml`` holds the rules. Elements:
 - ``{lemma = [...]}``, ``{word = [...]}`` (lower-case surface), ``{punct = [...]}``;
 - ``{role = true, as = "r"}`` a role phrase; ``{num = true, as = "n"}`` a number;
   ``{demonym = true, as = "p"}`` an adjective naming a place; ``{any = true, as = "w"}`` any word;
-- ``{skip = N}``: up to N units of anything; ``opt = true`` makes an element optional;
+- ``{skip = N}``: up to N units of anything; with ``not = "schema:Organization"``: of anything but
+  a mention of that class (so that the next element is the nearest one); ``opt = true`` makes
+  an element optional;
   ``subject = true`` on an ``ent`` element: only the sentence's first mention of that class;
   ``sole = true``: only when every mention of that class in the sentence is the same entity.
 
@@ -91,7 +93,8 @@ def _element(spec: dict, lang: str, where: str) -> Element:
     kind = kinds[0]
     raw = spec[kind]
     if kind == "skip":
-        return Element("skip", n=int(raw))
+        barred = spec.get("not", [])
+        return Element("skip", frozenset([barred] if isinstance(barred, str) else barred), n=int(raw))
     values = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
     if kind == "num" and "unit" in spec:
         values = [spec["unit"]]
@@ -150,6 +153,12 @@ def _unit_ok(el: Element, u: Unit, is_a: IsA) -> bool:
     return False
 
 
+def _is_barred(el: Element, u: Unit, is_a: IsA) -> bool:
+    """True if a skip with ``not = [...]`` may not pass over unit u."""
+    return u.kind == "ent" and u.source != "demonym" and u.cls is not None and \
+        any(is_a(u.cls, c) for c in el.values)
+
+
 def _is_first_of_class(el: Element, units: list[Unit], ui: int, is_a: IsA) -> bool:
     """True if no earlier unit of the sentence is a mention this element would also match."""
     return not any(_unit_ok(el, u, is_a) for u in units[:ui])
@@ -198,6 +207,8 @@ def _match(elements: tuple[Element, ...], units: list[Unit], ei: int, ui: int, b
         for k in range(0, el.n + 1):
             if ui + k > len(units):
                 break
+            if k and el.values and _is_barred(el, units[ui + k - 1], is_a):
+                break  # the skip may not pass over this mention
             yield from _match(elements, units, ei + 1, ui + k, b, is_a)
         return
     # optional elements are greedy: try with the element first, then without

@@ -92,6 +92,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     not toks[j].is_capitalised and (toks[j].lemma,) in pack.triggers:
                 i += 1  # "Logistična družba Transadria": an adjective before the class noun
                 continue
+            if j - i == 1 and source == "capitalised" and sentence_initial(doc, i) and j < sent.tok_end \
+                    and tok.text not in known_caps and is_given_name(toks[j].text, pack, doc.lang) \
+                    and not is_given_name(tok.text, pack, doc.lang):
+                i += 1  # "Podjetnica Lara Vidic": a word describing the person who follows
+                continue
             # a dictionary word at the start of a sentence ("Danes Kodera", "Logistična") is not
             # part of a name unless the document also writes it capitalised elsewhere
             if (sentence_initial(doc, i) and is_known_word(tok.text, doc.lang) and tok.text not in known_caps

@@ -58,6 +58,20 @@ def market_head_final(doc: Document, i: int, start: int, end: int, pack: Languag
     return span
 
 
+def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken: set[int],
+                       spans: list[Span]) -> bool:
+    """A class noun after a copula says what a subject named before is ("X je mednarodna
+    skupina"); after a fronted adverbial it is the subject ("Leta 2023 je podjetje ...") and
+    after a role it is the organisation ("je direktorica družbe")."""
+    if any(tuple(t.lemma for t in toks[i - n:i]) in pack.roles for n in (1, 2, 3) if i - n >= start):
+        return False
+    copulas = [c for c in range(max(start, i - 3), i) if toks[c].text.lower() in pack.copulas]
+    if not copulas:
+        return False
+    before = set(range(start, copulas[0]))
+    return bool(before & taken) or any(sp.start in before for sp in spans)
+
+
 def coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Span]:
     """Words that refer back: "Podjetje zaposluje ...", "Ta želi ...", "... da bo podjetje vložilo".
 
@@ -75,7 +89,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Span
             if not cls or i in taken:
                 continue
             is_noun = (toks[i].lemma,) in pack.triggers
-            if is_noun and i != start and any(t.text.lower() in pack.copulas for t in toks[max(start, i - 3):i]):
+            if is_noun and i != start and _is_predicate_noun(toks, start, i, pack, taken, spans):
                 continue  # "je mednarodna skupina", "bo ostal samostojna družba": says what, not who
             after_clause_break = i > sent.tok_start and toks[i - 1].text.lower() in (",", "and", "in", "ter", "but")
             if i != start and not is_noun and toks[i].text.lower() not in pack.object_pronouns \
