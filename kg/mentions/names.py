@@ -66,8 +66,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 if (toks[k].lemma,) in pack.roles or (toks[k].text,) in pack.roles:
                     j = k
                     break
-            if j - i == 1 and toks[i].lemma in pack.demonyms:
-                i += 1  # "the German subsidiary": an adjective of place, not a name
+            if j - i == 1 and toks[i].lemma in pack.demonyms and toks[i].text not in pack.places:
+                i += 1  # "the German subsidiary": an adjective of place, not a name ("na Madžarskem" is)
                 continue
             # "Krke Ana Novak": a given name inside a run starts a new name
             for k in range(i + 1, j - 1):

@@ -100,8 +100,9 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Span
                 continue  # "..., ki ga je": the pronoun refers to the noun before, not back
             nxt = toks[i + 1]
             prev = toks[i - 1] if i > sent.tok_start else None
-            if i != start and prev is not None and (prev.lemma in pack.demonyms or prev.lemma in pack.numbers):
-                continue  # "evropski proizvajalec", "dve podjetji": not a reference back
+            if prev is not None and (prev.lemma in pack.demonyms or prev.lemma in pack.numbers
+                                     or prev.lemma in pack.other_words or prev.text.lower() in pack.other_words):
+                continue  # "evropski proizvajalec", "dve podjetji", "drugo tovarno": not a reference back
             if is_noun and pack.coref_determiners and i != start and (
                     prev is None or prev.text.lower() not in pack.coref_determiners):
                 continue  # English: "the company" refers back, "the leading manufacturer" does not

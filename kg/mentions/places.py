@@ -52,9 +52,9 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
             if pack.triggers.get((toks[i].lemma,)) not in ("akg:Plant",):
                 continue
             j = i + 1
-            while j < sent.tok_end and j - i <= 5 and not toks[j].text.lower() in pack.locative_prepositions:
-                if toks[j].text in ".;" or j in by_start:
-                    break
+            while j < sent.tok_end and j - i <= 7 and not toks[j].text.lower() in pack.locative_prepositions:
+                if toks[j].text in ".;" or j in by_start and by_start[j].source != "coref":
+                    break  # "tovarno je podjetje odprlo v X" passes over a referring noun
                 j += 1
             if j >= sent.tok_end - 1 or toks[j].text.lower() not in pack.locative_prepositions:
                 continue
