@@ -167,6 +167,8 @@ def _zero_subjects(doc: Document, groups: "_Groups", counts: Counter, last: dict
         first = doc.tokens[sent.tok_start]
         if not first.is_word or sent.tok_end - sent.tok_start < 4:
             continue
+        if any(m.tok_start == sent.tok_start and m.group >= 0 and groups.classes[m.group] is None for m in ms):
+            continue  # "Salvia proizvaja ...": an untyped name opening the sentence is its subject
         g = _topic(topic, sent.i)
         if g is None:
             g = _salient(groups, counts, last, "akg:Company", onto)

@@ -15,6 +15,7 @@ matching units; ``kg/lang/<code>/patterns.toml`` holds the rules. Elements:
   a mention of that class (so that the next element is the nearest one); ``opt = true`` makes
   an element optional;
   ``subject = true`` on an ``ent`` element: only the sentence's first mention of that class;
+  ``bare = true``: only a mention no preposition governs ("v družbo vložili": not the investor);
   ``sole = true``: only when every mention of that class in the sentence is the same entity.
 
 Each rule lists ``facts`` to emit from the bindings; see ``kg.relations``.
@@ -47,6 +48,7 @@ class Element:
     scope: str = ""
     subject: bool = False
     sole: bool = False
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class Unit:
     source: str = ""
     prop: str = ""
     quantity: Quantity | None = None
+    governed: bool = False  # a preposition stands right before this mention
 
 
 Binding = dict[str, "Unit | list[Unit]"]
@@ -105,7 +108,7 @@ def _element(spec: dict, lang: str, where: str) -> Element:
         values = [v.lower() for v in values]
     return Element(kind, frozenset(values), spec.get("as"), bool(spec.get("opt", False)),
                    spec.get("type"), scope=spec.get("scope", ""), subject=bool(spec.get("subject", False)),
-                   sole=bool(spec.get("sole", False)))
+                   sole=bool(spec.get("sole", False)), bare=bool(spec.get("bare", False)))
 
 
 def load_rules(path: Path, lang: str) -> list[Rule]:
@@ -217,7 +220,7 @@ def _match(elements: tuple[Element, ...], units: list[Unit], ei: int, ui: int, b
             for items, nxt in _match_list(el, units, ui, is_a):
                 yield from _match(elements, units, ei + 1, nxt, {**b, el.bind or "_": items}, is_a)
         elif _unit_ok(el, units[ui], is_a) and (not el.subject or _is_first_of_class(el, units, ui, is_a)) \
-                and (not el.sole or _is_sole_of_class(el, units, ui, is_a)):
+                and (not el.sole or _is_sole_of_class(el, units, ui, is_a)) and not (el.bare and units[ui].governed):
             nb = {**b, el.bind: units[ui]} if el.bind else b
             yield from _match(elements, units, ei + 1, ui + 1, nb, is_a)
     if el.optional:

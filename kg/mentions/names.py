@@ -226,13 +226,14 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     inside = trigger_inside(doc, span, pack)
     if inside and (doc.text[toks[span.start].start:toks[span.end - 1].end] in ref.by_alias
                    or not sentence_initial(doc, span.start)
-                   or toks[span.start].text in known_caps):
+                   or toks[span.start].text in known_caps
+                   or toks[span.start].lemma not in pack.generic_nouns):
         span.cls, span.name, span.source = inside, name_with_trigger(doc, span), "trigger"
         name_ref = ref.by_alias.get(span.name)
         if name_ref:
             span.name = name_ref[0].label
     elif inside and span.end - span.start >= 2:
-        # sentence-initial "Podjetje Krka": the trigger gives the class, the name is the rest
+        # sentence-initial "Podjetje Krka": a generic noun gives the class, the name is the rest
         span.start += 1
         span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
         span.cls, span.source = inside, "trigger"
