@@ -62,6 +62,23 @@ def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int
     return j, Quantity(value, unit=unit)
 
 
+def _date_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, int] | None:
+    """A full date starting at token i ("3. junija 2001", "4. 3. 2024"): (end, year)."""
+    toks = doc.tokens
+    if not pack.months or i + 3 >= end or not toks[i].text.isdigit() or toks[i + 1].text != ".":
+        return None
+    j = i + 2
+    if toks[j].lemma in pack.months or toks[j].text.lower() in pack.months:
+        j += 1
+    elif toks[j].text.isdigit() and int(toks[j].text) <= 12 and toks[j + 1].text == ".":
+        j += 2
+    else:
+        return None
+    if j < end and len(toks[j].text) == 4 and toks[j].text.isdigit():
+        return j + 1, int(toks[j].text)
+    return None
+
+
 def _bound_before(doc: Document, i: int, start: int, pack: LanguagePack) -> tuple[int, str]:
     for n in (2, 1):
         a = i - n
@@ -134,6 +151,14 @@ def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
             for t in toks[i:m.tok_end]:
                 out.present.update((t.lemma, t.text.lower()))
             i = m.tok_end
+            continue
+        date = _date_at(doc, i, s.tok_end, pack)
+        if date:  # "3. junija 2001" reads like "leta 2001" for the rules
+            j, year = date
+            out.units.append(Unit("tok", i, i, lemma="leto", word=pack.year_word, depth=depth))
+            out.units.append(Unit("num", i, j, lemma=toks[j - 1].lemma, word=toks[j - 1].text, depth=depth,
+                                  quantity=Quantity(year)))
+            i = j
             continue
         number = _number_at(doc, i, s.tok_end, pack)
         if number:

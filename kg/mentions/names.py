@@ -246,8 +246,12 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     if span.cls is None and len(words) == 1 and is_given_name(words[0], pack, doc.lang) and \
             span.end + 1 < len(toks) and toks[span.end].text.lower() in LIST_SEPARATORS and \
             is_given_name(toks[span.end + 1].text, pack, doc.lang):
-        # "brata Marko in Janez Kovač": a given name coordinated with a full name
+        # "brata Marko in Janez Kovač": a given name coordinated with a full name shares its surname
         span.cls, span.source = "schema:Person", "person"
+        k = span.end + 2
+        surname = toks[k] if k < len(toks) and toks[k].sent == toks[span.start].sent else None
+        if surname is not None and surname.is_capitalised and not is_given_name(surname.text, pack, doc.lang):
+            span.name = f"{nominative_first_name(words[0], pack, doc.lang)} {surname.text}"
         return span
     if span.cls is None and len(words) == 2 and looks_like_person(words, doc, span.start, pack):
         span.cls, span.source = "schema:Person", "person"
