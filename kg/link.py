@@ -150,8 +150,8 @@ def _salient(groups: _Groups, counts: Counter, last: dict[int, int], cls: str, o
 
 def _zero_subjects(doc: Document, groups: "_Groups", counts: Counter, last: dict[int, int],
                    onto: Ontology, pack: LanguagePack, topic: dict[int, list[int]]) -> None:
-    """Slovenian drops pronoun subjects ("Ima tri tovarne."): a sentence that names no organisation
-    or person gets an empty mention at its start of the organisation the sentences before were
+    """Slovenian drops pronoun subjects ("Ima tri tovarne.", "Direktor je Ivan Novak."): a sentence
+    that names no organisation gets an empty mention at its start of the organisation the sentences before were
     about (else the most salient company)."""
     if not pack.pro_drop:
         return
@@ -161,8 +161,8 @@ def _zero_subjects(doc: Document, groups: "_Groups", counts: Counter, last: dict
     zero: list[Mention] = []
     for sent in doc.sentences:
         ms = by_sent.get(sent.i, [])
-        if any(m.group >= 0 and groups.classes[m.group] and (onto.is_a(groups.classes[m.group], "schema:Organization")
-               or groups.classes[m.group] == "schema:Person") for m in ms):
+        if any(m.group >= 0 and groups.classes[m.group] and onto.is_a(groups.classes[m.group], "schema:Organization")
+               for m in ms):
             continue
         first = doc.tokens[sent.tok_start]
         if not first.is_word or sent.tok_end - sent.tok_start < 4:

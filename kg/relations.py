@@ -315,8 +315,8 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
 
 
 def _without_indirect_sites(relations: list[Relation]) -> list[Relation]:
-    """Drop "ORG has site P" where the same sentence says a hub of ORG contains P: the plant is
-    the hub's, and through it the organisation's ("the ElectriCity hub, which brings together
+    """Drop "ORG has site P" where the document says a hub contains P: the plant is the hub's,
+    and through it the organisation's ("the ElectriCity hub, which brings together
     the Douai ... plants, and the Cléon plant")."""
-    contained = {(r.obj, r.sent) for r in relations if r.pred == "schema:containsPlace"}
-    return [r for r in relations if not (r.pred == "org:hasSite" and (r.obj, r.sent) in contained)]
+    contained = {r.obj for r in relations if r.pred == "schema:containsPlace"}
+    return [r for r in relations if not (r.pred == "org:hasSite" and r.obj in contained)]
