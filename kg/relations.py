@@ -10,7 +10,8 @@ Every sentence is turned into units (mentions, role phrases, numbers, tokens; se
 - ``{s = "a", p = "akg:yearsOfExperience", value = "n", datatype = "xsd:integer"}``: a literal;
 - ``{s = "a", p_from = "r", o = "b"}``: the predicate comes from the bound role phrase;
 - ``{s_all = "org:Site", p = "...", o = "b"}``: every mention of that class in the sentence;
-- ``if_single = "b"`` on a fact: only when the list bound to ``b`` has one item.
+- ``if_single = "b"`` on a fact: only when the list bound to ``b`` has one item;
+- ``town = true`` on a fact: an object that is a plant named after its town stands for the town.
 
 A rule with ``unless = ["other-rule"]`` is skipped in a sentence where one of those rules matched
 (rules run in file order).
@@ -194,6 +195,16 @@ def _units_of(binding: Binding, name: str | None) -> list[Unit]:
     return v if isinstance(v, list) else [v]
 
 
+def _town_of(doc: Document, k: int) -> int:
+    """The town mention behind a plant named after it ("sedež in tovarno v Kamniku": the town
+    is the head office's place), else the mention itself."""
+    m = doc.mentions[k]
+    if not m.attrs.get("shadow"):
+        return k
+    return next((j for j, t in enumerate(doc.mentions) if j != k and (t.tok_start, t.tok_end) ==
+                 (m.tok_start, m.tok_end) and not t.attrs.get("shadow") and t.group >= 0), k)
+
+
 def _type_untyped(doc: Document, rule: Rule, binding: Binding, used: set[str]) -> None:
     """Mentions that matched only through ``type = ...`` get that class (domain/range typing)."""
     for el in rule.elements:
@@ -258,13 +269,14 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
             sg = doc.mentions[su.mention].group
             if "o" in spec:
                 for ou in _units_of(binding, spec["o"]):
-                    og = doc.mentions[ou.mention].group
+                    om = _town_of(doc, ou.mention) if spec.get("town") else ou.mention
+                    og = doc.mentions[om].group
                     if og == sg:
                         continue
                     if pred.startswith("^"):  # an inverse role: "ustanovitelj podjetja" -> founder
-                        out.append(Relation(og, pred[1:], sg, None, rule.id, sent_i, (ou.mention, su.mention)))
+                        out.append(Relation(og, pred[1:], sg, None, rule.id, sent_i, (om, su.mention)))
                     else:
-                        out.append(Relation(sg, pred, og, None, rule.id, sent_i, (su.mention, ou.mention)))
+                        out.append(Relation(sg, pred, og, None, rule.id, sent_i, (su.mention, om)))
             elif "quantity" in spec or "value" in spec:
                 num = _units_of(binding, spec.get("quantity") or spec.get("value"))
                 if not num or num[0].quantity is None:

@@ -52,6 +52,32 @@ def _split_final_numbers(sentences: list[list[tuple[str, int, int]]]) -> list[li
     return out
 
 
+def _split_after_abbreviations(sentences: list[list[tuple[str, int, int]]], lang: str
+                               ) -> list[list[tuple[str, int, int]]]:
+    """reldi does not end a sentence after "S.A." or "d.o.o."; a following capitalised dictionary
+    word ("... Carpatia Medica S.A. Skupina ima ...") starts a new one."""
+    from kg.lang import load_pack
+    from kg.lemmatize import is_known_word
+
+    out: list[list[tuple[str, int, int]]] = []
+    for sent in sentences:
+        current: list[tuple[str, int, int]] = []
+        words = [t for t in sent if not t[0].isspace()]
+        for k, (text, start, end) in enumerate(words):
+            current.append((text, start, end))
+            nxt = words[k + 1][0] if k + 1 < len(words) else ""
+            dotted = len(text) > 2 and text.endswith(".") and "." in text[:-1]  # "d.o.o."
+            initials = len(text) == 2 and text[0].isupper() and text[1] == "." and k > 0 \
+                and len(words[k - 1][0]) == 2 and words[k - 1][0][1] == "."  # "S. A."
+            if (dotted or initials) and nxt[:1].isupper() and nxt[1:].islower() and k + 2 < len(words) \
+                    and is_known_word(nxt, lang) and nxt not in load_pack(lang).places:
+                out.append(current)
+                current = []
+        if current:
+            out.append(current)
+    return out
+
+
 def _chunks(sentence: list[tuple[str, int, int]]) -> Iterator[list[tuple[str, int, int]]]:
     words = [t for t in sentence if not t[0].isspace()]
     for i in range(0, len(words), MAX_SENTENCE_TOKENS):
@@ -69,7 +95,8 @@ def segment(doc: Document) -> Document:
     tokenizer = _tokenizer(doc.lang)
     lang = RELDI_LANG.get(doc.lang, "sl")
     for offset, para in _paragraphs(doc.text):
-        for raw in _split_final_numbers(reldi.sentence_split(reldi.tokenize(tokenizer, para), lang)):
+        sentences = _split_final_numbers(reldi.sentence_split(reldi.tokenize(tokenizer, para), lang))
+        for raw in _split_after_abbreviations(sentences, doc.lang):
             for chunk in _chunks(raw):
                 if not chunk:
                     continue
