@@ -11,8 +11,8 @@ matching units; ``kg/lang/<code>/patterns.toml`` holds the rules. Elements:
 - ``{lemma = [...]}``, ``{word = [...]}`` (lower-case surface), ``{punct = [...]}``;
 - ``{role = true, as = "r"}`` a role phrase; ``{num = true, as = "n"}`` a number;
   ``{demonym = true, as = "p"}`` an adjective naming a place; ``{any = true, as = "w"}`` any word;
-- ``{skip = N}``: up to N units of anything; with ``not = "schema:Organization"``: of anything but
-  a mention of that class (so that the next element is the nearest one); ``opt = true`` makes
+- ``{skip = N}``: up to N units of anything; with ``not = ["schema:Organization", "za"]``: of
+  anything but a mention of that class or that word (so that the next element is the nearest one); ``opt = true`` makes
   an element optional;
   ``subject = true`` on an ``ent`` element: only the sentence's first mention of that class;
   ``bare = true``: only a mention no preposition governs ("v družbo vložili": not the investor);
@@ -157,9 +157,11 @@ def _unit_ok(el: Element, u: Unit, is_a: IsA) -> bool:
 
 
 def _is_barred(el: Element, u: Unit, is_a: IsA) -> bool:
-    """True if a skip with ``not = [...]`` may not pass over unit u."""
+    """True if a skip with ``not = [...]`` (classes, or words such as "za") may not pass over unit u."""
+    if u.kind == "tok":
+        return u.word in el.values
     return u.kind == "ent" and u.source != "demonym" and u.cls is not None and \
-        any(is_a(u.cls, c) for c in el.values)
+        any(is_a(u.cls, c) for c in el.values if ":" in c)
 
 
 def _is_first_of_class(el: Element, units: list[Unit], ui: int, is_a: IsA) -> bool:
