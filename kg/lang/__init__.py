@@ -62,6 +62,7 @@ class LanguagePack:
     specific_coref_nouns: set[str] = field(default_factory=set)  # "skupina": refers to a group called so
     subsidiary_nouns: set[str] = field(default_factory=set)  # "hčerinski": ... and not to a subsidiary
     newness_words: set[str] = field(default_factory=set)  # lemmas: "nov" ("nova družba")
+    adjective_endings: list[str] = field(default_factory=list)  # "-ski": "Kočevski gozd" is one name
     months: set[str] = field(default_factory=set)  # month names and their lemmas, for full dates
     year_word: str = "leta"  # the word the rules expect before a year ("leta 2001")
     prepositions: set[str] = field(default_factory=set)  # "v", "za": the noun after them is no subject
@@ -210,6 +211,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.subsidiary_nouns = {lemma(w, code) for w in words.get("subsidiary_nouns", [])}
     p.surname_endings = list(words.get("surname_endings", []))
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
+    p.adjective_endings = list(words.get("adjective_endings", []))
     p.months = {w.lower() for w in words.get("months", [])} | {lemma(w, code) for w in words.get("months", [])}
     p.year_word = words.get("year_word", "leta")
     p.prepositions = {w.lower() for w in words.get("prepositions", [])}

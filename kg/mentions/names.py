@@ -29,6 +29,18 @@ def legal_suffix_end(doc: Document, i: int, pack: LanguagePack) -> int:
     return -1
 
 
+NAMED_BY_ADJECTIVE = ("schema:Brand", "schema:Product", "akg:IndustrialHub")
+
+
+def _adjective_opens_name(toks: list, i: int, pack: LanguagePack) -> bool:
+    """A capitalised adjective after a brand, product or hub noun takes the lower-case noun after
+    it into the name ("znamko Kočevski gozd", "linije Pohorski zajtrk")."""
+    nxt = toks[i + 1]
+    return pack.triggers.get((toks[i - 1].lemma,)) in NAMED_BY_ADJECTIVE \
+        and toks[i].text.lower().endswith(tuple(pack.adjective_endings)) \
+        and nxt.text.isalpha() and nxt.text.islower() and nxt.text not in pack.function_words
+
+
 def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -> list[Span]:
     """Maximal runs of capitalised words (with name particles and legal suffixes inside)."""
     spans: list[Span] = []
@@ -66,6 +78,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 if (toks[k].lemma,) in pack.roles or (toks[k].text,) in pack.roles:
                     j = k
                     break
+            if j - i == 1 and j < sent.tok_end and i > sent.tok_start and _adjective_opens_name(toks, i, pack):
+                j += 1  # "pod blagovno znamko Kočevski gozd", "vozlišče Posavski park"
             if j - i == 1 and toks[i].lemma in pack.demonyms and toks[i].text not in pack.places:
                 i += 1  # "the German subsidiary": an adjective of place, not a name ("na Madžarskem" is)
                 continue

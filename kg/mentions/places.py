@@ -109,11 +109,14 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
 
 def locative_nominative(name: str, pack: LanguagePack) -> str:
     """"Douaiju" -> "Douai", "Bohinju" -> "Bohinj", "Hočah" -> "Hoče", "Ivančni Gorici" ->
-    "Ivančna Gorica" (endings from the language pack).
+    "Ivančna Gorica", "Slovenskih Konjicah" -> "Slovenske Konjice" (endings from the language pack).
 
     In a two-word name the adjective agrees with the noun: feminine "-a", neuter "-o", else "-i".
     """
     words = name.split()
+    if len(words) == 2 and words[0].endswith("ih") and words[1].endswith("ah"):
+        # plural: "Slovenskih Konjicah" -> "Slovenske Konjice"
+        return f"{words[0][:-2]}e {locative_word(words[1], pack)}"
     if len(words) == 2 and words[0].endswith(("i", "em", "ega")):
         noun = locative_word(words[1], pack)
         stem = words[0][:-3] if words[0].endswith("ega") else words[0][:-2] if words[0].endswith("em") else words[0][:-1]
