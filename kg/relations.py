@@ -228,6 +228,18 @@ def _gender_of_mention(doc: Document, m: Mention, pack: LanguagePack) -> str:
     return pack.noun_gender(m.name.split()[-1].lower()) if m.name else ""
 
 
+def _is_accusative(doc: Document, m: Mention) -> bool:
+    """A feminine noun or name in the accusative: "družbo Salvia", "Krko" (nominative "-a")."""
+    s = doc.sentences[m.sent]
+    for j in range(m.tok_start - 1, max(s.tok_start, m.tok_start - 3) - 1, -1):
+        t = doc.tokens[j]
+        if t.lemma.endswith("a") and t.text.lower().endswith("o") and t.text.lower()[:-1] == t.lemma[:-1]:
+            return True
+    first = doc.tokens[m.tok_start].text
+    name = doc.group_names[m.group].split()[0] if m.group >= 0 and doc.group_names[m.group] else ""
+    return first.endswith("o") and name.endswith("a") and first[:-1] == name[:-1]
+
+
 def _agreement_swaps(doc: Document, rule: Rule, binding: Binding, pack: LanguagePack) -> bool:
     """Slovenian word order is free: in "Podjetje X je prevzela skupina Y" the verb's gender
     (feminine "prevzela") agrees with "skupina Y", so Y is the subject. True when the verb agrees
@@ -236,6 +248,10 @@ def _agreement_swaps(doc: Document, rule: Rule, binding: Binding, pack: Language
     verb, subj, obj = (_units_of(binding, b) for b in (verb_b, subj_b, obj_b))
     if not (verb and subj and obj) or len(subj) != 1 or len(obj) != 1:
         return False
+    if pack.pro_drop:  # a case-marking language: an accusative first is the object
+        sa, oa = _is_accusative(doc, doc.mentions[subj[0].mention]), _is_accusative(doc, doc.mentions[obj[0].mention])
+        if sa != oa:
+            return sa
     vg = pack.verb_gender(doc.tokens[verb[0].start].text.lower())
     sg = _gender_of_mention(doc, doc.mentions[subj[0].mention], pack)
     og = _gender_of_mention(doc, doc.mentions[obj[0].mention], pack)
