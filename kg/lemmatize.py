@@ -23,7 +23,7 @@ def lemma(word: str, lang: str) -> str:
     """
     if not any(ch.isalpha() for ch in word):
         return word.lower()
-    if word[:1].isupper() and not word.isupper() and simplemma.is_known(word.lower(), lang=lang):
+    if word[:1].isupper() and not word.isupper() and is_known_word(word, lang):
         word = word.lower()  # "Vodi" at the start of a sentence is the verb "voditi", not "voda"
     base = simplemma.lemmatize(word, lang=lang)
     if base == word and word.islower() and not simplemma.is_known(word, lang=lang):

@@ -178,6 +178,27 @@ def _zero_subjects(doc: Document, groups: "_Groups", counts: Counter, last: dict
     doc.mentions = sorted(doc.mentions + zero, key=lambda m: (m.tok_start, m.tok_end))
 
 
+def _referent(doc: Document, m: Mention, groups: _Groups, counts: Counter, last: dict[int, int],
+              topic: dict[int, list[int]], pack: LanguagePack, onto: Ontology) -> int | None:
+    """The group a referring word ("Podjetje", "skupina", "Hčerinska družba", "Ta") points to."""
+    cls = m.cls or "akg:Company"
+    noun = doc.tokens[m.tok_start].lemma
+    prev = doc.tokens[m.tok_start - 1] if m.tok_start > doc.sentences[m.sent].tok_start else None
+    if prev is not None and {prev.lemma, prev.text.lower()} & pack.subsidiary_nouns and cls == "akg:Company":
+        # "Hčerinska družba ...": the organisation last introduced as a subsidiary
+        subs = [g for g in counts if groups.nouns.get(g, set()) & pack.subsidiary_nouns]
+        if subs:
+            return max(subs)
+    if m.name == "new":
+        return _salient(groups, counts, last, cls, onto, newest=True)
+    if noun in pack.specific_coref_nouns:
+        return _salient(groups, counts, last, cls, onto, noun=noun, subsidiary=frozenset(pack.subsidiary_nouns))
+    if (noun,) in pack.triggers and cls == "akg:Company":
+        g = _topic(topic, m.sent, groups, noun)
+        return g if g is not None else _salient(groups, counts, last, cls, onto)
+    return _salient(groups, counts, last, cls, onto)
+
+
 def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:
     """Set ``mention.group`` for every mention; coreferring mentions join a salient group."""
     groups = _Groups()
@@ -209,19 +230,7 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
     topic: dict[int, list[int]] = {}  # sentence -> groups of its organisation mentions, in order
     for i, m in enumerate(doc.mentions):
         if m.source == "coref":
-            cls = m.cls or "akg:Company"
-            noun = doc.tokens[m.tok_start].lemma
-            specific = noun in pack.specific_coref_nouns
-            if m.name == "new":
-                g = _salient(groups, counts, last, cls, onto, newest=True)
-            elif specific:
-                g = _salient(groups, counts, last, cls, onto, noun=noun, subsidiary=frozenset(pack.subsidiary_nouns))
-            elif (noun,) in pack.triggers and cls == "akg:Company":
-                g = _topic(topic, m.sent, groups, noun)
-                if g is None:
-                    g = _salient(groups, counts, last, cls, onto)
-            else:
-                g = _salient(groups, counts, last, cls, onto)
+            g = _referent(doc, m, groups, counts, last, topic, pack, onto)
             if g is None:
                 continue
             m.group = g

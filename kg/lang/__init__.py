@@ -208,7 +208,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.possessives = {w.lower() for w in words.get("possessives", [])}
     p.copulas = {w.lower() for w in words.get("copulas", [])}
     p.specific_coref_nouns = {lemma(w, code) for w in words.get("specific_coref_nouns", [])}
-    p.subsidiary_nouns = {lemma(w, code) for w in words.get("subsidiary_nouns", [])}
+    p.subsidiary_nouns = {lemma(w, code) for w in words.get("subsidiary_nouns", [])} | set(words.get("subsidiary_nouns", []))
     p.surname_endings = list(words.get("surname_endings", []))
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
     p.adjective_endings = list(words.get("adjective_endings", []))
