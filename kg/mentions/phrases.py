@@ -68,6 +68,8 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
     copulas = [c for c in range(max(start, i - 3), i) if toks[c].text.lower() in pack.copulas]
     if not copulas:
         return False
+    if copulas[0] > start and toks[copulas[0] - 1].text.lower() in pack.object_pronouns | pack.relative_pronouns:
+        return False  # "..., ki ga je skupina kupila": an auxiliary, the noun is the subject
     before = set(range(start, copulas[0]))
     return bool(before & taken) or any(sp.start in before for sp in spans)
 
