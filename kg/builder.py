@@ -30,6 +30,7 @@ from kg.graph import FACTS_FILE, PROVENANCE_FILE, ensure_writable, file_mode, ne
 from kg.lang import load_pack
 from kg.largegraph import oxigraph_dataset, validate_large
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
+from kg.relations import CODE_RULES
 from kg.ontology import Ontology, default_file, load_ontology
 from kg.parallel import Extracted, default_jobs, extract_documents
 from kg.triples import (
@@ -102,6 +103,8 @@ def _rule_comments(docs: list[Document]) -> dict:
         for source, text in MENTION_RULES.items():
             comments[rule_iri(lang, f"mention-{source}")] = text
         comments[rule_iri(lang, "quote-attribution")] = "A quotation and the person a speech verb attributes it to."
+        for rule_id, text in CODE_RULES.items():
+            comments[rule_iri(lang, rule_id)] = text
     return comments
 
 

@@ -10,7 +10,8 @@ matching units; ``kg/lang/<code>/patterns.toml`` holds the rules. Elements:
   with ``scope = "rest"``: every such mention from here to the end of the sentence outside brackets;
 - ``{lemma = [...]}``, ``{word = [...]}`` (lower-case surface), ``{punct = [...]}``;
 - ``{role = true, as = "r"}`` a role phrase; ``{num = true, as = "n"}`` a number;
-  ``{demonym = true, as = "p"}`` an adjective naming a place; ``{any = true, as = "w"}`` any word;
+  ``{demonym = true, as = "p"}`` an adjective naming a place; ``{any = true, as = "w"}`` any word
+  (with ``ends = ["ec", "ik"]``: whose lemma has one of those endings);
 - ``{skip = N}``: up to N units of anything; with ``not = ["schema:Organization", "za"]``: of
   anything but a mention of that class or that word (so that the next element is the nearest one); ``opt = true`` makes
   an element optional;
@@ -101,6 +102,8 @@ def _element(spec: dict, lang: str, where: str) -> Element:
     values = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
     if kind == "num" and "unit" in spec:
         values = [spec["unit"]]
+    if kind == "any" and "ends" in spec:
+        values = list(spec["ends"])
     if kind == "lemma":
         # keep the word as written too: lemmatising "found" alone would give "find"
         values = [v for raw in values for v in (raw, lemma(raw, lang))]
@@ -152,7 +155,8 @@ def _unit_ok(el: Element, u: Unit, is_a: IsA) -> bool:
     if el.kind == "demonym":
         return u.kind == "ent" and u.source == "demonym"
     if el.kind == "any":
-        return u.kind == "tok" and any(ch.isalpha() for ch in u.word)
+        return u.kind == "tok" and any(ch.isalpha() for ch in u.word) and \
+            (not el.values or "true" in el.values or u.lemma.endswith(tuple(el.values)))
     return False
 
 

@@ -25,6 +25,13 @@ from kg.lang import LanguagePack
 from kg.matcher import Binding, Rule, SentenceUnits, Unit, find_matches
 from kg.ontology import Ontology
 
+# Relations made by code rather than by a pattern of patterns.toml, with what they mean.
+CODE_RULES = {
+    "plant-named-after-town": "A plant named after a town is in that town.",
+    "founding-year-near-word": "A year next to a founding word is the founding date of the organisation founded.",
+}
+
+
 def parse_number(text: str, thousands: str = ".", decimal: str = ",") -> float | int | None:
     """A number as the language writes it: Slovenian ``11.000`` -> 11000, ``2,5`` -> 2.5;
     English (``thousands=","``, ``decimal="."``) ``11,000`` -> 11000, ``1.2`` -> 1.2.
@@ -66,13 +73,20 @@ def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int
 def _date_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, int] | None:
     """A full date starting at token i ("3. junija 2001", "4. 3. 2024"): (end, year)."""
     toks = doc.tokens
-    if not pack.months or i + 3 >= end or not toks[i].text.isdigit() or toks[i + 1].text != ".":
+    if not pack.months or i + 2 >= end:
         return None
-    j = i + 2
-    if toks[j].lemma in pack.months or toks[j].text.lower() in pack.months:
+    if toks[i].text.isdigit() and toks[i + 1].text == ".":
+        j = i + 2  # reldi may keep "3." as one ordinal token or split it
+    elif toks[i].text[:-1].isdigit() and toks[i].text.endswith("."):
+        j = i + 1
+    else:
+        return None
+    if j < end and (toks[j].lemma in pack.months or toks[j].text.lower() in pack.months):
         j += 1
-    elif toks[j].text.isdigit() and int(toks[j].text) <= 12 and toks[j + 1].text == ".":
+    elif j + 1 < end and toks[j].text.isdigit() and int(toks[j].text) <= 12 and toks[j + 1].text == ".":
         j += 2
+    elif j < end and toks[j].text[:-1].isdigit() and toks[j].text.endswith(".") and int(toks[j].text[:-1]) <= 12:
+        j += 1
     else:
         return None
     if j < end and len(toks[j].text) == 4 and toks[j].text.isdigit():
@@ -329,6 +343,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
         if not any(u.kind == "ent" for u in su.units):
             continue
         fired: set[str] = set()
+        first = len(doc.relations)
         for rule in pack.rules:
             if rule.unless & fired:
                 continue
@@ -336,10 +351,40 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
                 fired.add(rule.id)
                 for rel in _emit(doc, rule, binding, sent_i, onto, su.units, pack):
                     add(rel)
+        for rel in founding_year(doc, sent_i, su.units, doc.relations[first:], pack, onto):
+            add(rel)
     for rel in town_relations(doc):
         add(rel)
     doc.relations = _without_indirect_sites(doc.relations)
     return doc
+
+
+def founding_year(doc: Document, sent_i: int, units: list[Unit], found: list[Relation],
+                  pack: LanguagePack, onto: Ontology) -> list[Relation]:
+    """A year next to a founding word ("Leta 1999 sta brata ... ustanovila", "od ustanovitve
+    leta 2012") is the founding date of the organisation the sentence founds: the one a founder
+    relation names, else the sentence's only organisation (rule ``founding-year-near-word``)."""
+    if not pack.founding_words or any(r.pred == "schema:foundingDate" for r in found):
+        return []
+    years = [i + 1 for i, u in enumerate(units[:-1]) if u.kind == "tok" and u.word == pack.year_word
+             and units[i + 1].kind == "num" and units[i + 1].quantity is not None
+             and isinstance(units[i + 1].quantity.value, int) and 1000 <= units[i + 1].quantity.value <= 2999]
+    near = [i for i in years if any(u.lemma in pack.founding_words or u.word in pack.founding_words
+                                    for u in units[max(0, i - 10):i + 12])]
+    if not near:
+        return []
+    created = {r.subj for r in found if r.pred == "schema:founder"}
+    if not created:
+        created = {u.group for u in units if u.kind == "ent" and u.cls and u.source != "demonym"
+                   and onto.is_a(u.cls, "schema:Organization")}
+    if len(created) != 1:
+        return []
+    org = created.pop()
+    mention = next(u.mention for u in units if u.kind == "ent" and u.group == org) \
+        if any(u.kind == "ent" and u.group == org for u in units) else next(
+            k for k, m in enumerate(doc.mentions) if m.group == org)
+    year = units[near[0]].quantity.value
+    return [Relation(org, "schema:foundingDate", None, str(year), "founding-year-near-word", sent_i, (mention,))]
 
 
 def _without_indirect_sites(relations: list[Relation]) -> list[Relation]:

@@ -63,6 +63,7 @@ class LanguagePack:
     subsidiary_nouns: set[str] = field(default_factory=set)  # "hčerinski": ... and not to a subsidiary
     newness_words: set[str] = field(default_factory=set)  # lemmas: "nov" ("nova družba")
     adjective_endings: list[str] = field(default_factory=list)  # "-ski": "Kočevski gozd" is one name
+    founding_words: set[str] = field(default_factory=set)  # "ustanoviti", "ustanovitev": a year near them founds
     months: set[str] = field(default_factory=set)  # month names and their lemmas, for full dates
     year_word: str = "leta"  # the word the rules expect before a year ("leta 2001")
     prepositions: set[str] = field(default_factory=set)  # "v", "za": the noun after them is no subject
@@ -212,6 +213,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.surname_endings = list(words.get("surname_endings", []))
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
     p.adjective_endings = list(words.get("adjective_endings", []))
+    p.founding_words = {lemma(w, code) for w in words.get("founding_words", [])} | set(words.get("founding_words", []))
     p.months = {w.lower() for w in words.get("months", [])} | {lemma(w, code) for w in words.get("months", [])}
     p.year_word = words.get("year_word", "leta")
     p.prepositions = {w.lower() for w in words.get("prepositions", [])}
