@@ -80,6 +80,9 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
     words = m.name.split()
     if len(words) > 1:  # "Adrie Vodik" -> "Adria Vodik": the first word is inflected too
         keys += [" ".join([c, *words[1:]]).lower() for c in name_candidates(words[0], lang, pack.inflection)[1:]]
+    if len(words) == 2:  # "Celico Energijo" -> "Celica Energija": both words are
+        keys += [f"{a} {b}".lower() for a in name_candidates(words[0], lang, pack.inflection)[1:4]
+                 for b in name_candidates(words[1], lang, pack.inflection)[1:4]]
     for key in keys:
         found = [g for g in groups.by_core.get(key, ()) if _compatible(groups.classes[g], m.cls, onto)]
         if found:
@@ -99,7 +102,9 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         if not _compatible(groups.classes[g], m.cls, onto) or \
                 (m.cls or groups.classes[g]) not in ("schema:Person", "akg:Company", None):
             continue
-        if any(key.endswith(" " + k) or key.startswith(k + " ") for k in keys if len(k) > 2):
+        # a person is named by the surname (the last word), an organisation by its first word(s)
+        person = (m.cls or groups.classes[g]) == "schema:Person"
+        if any(key.endswith(" " + k) if person else key.startswith(k + " ") for k in keys if len(k) > 2):
             if m.source in ("capitalised", "person", "acronym") or groups.classes[g] == m.cls:
                 return g
     return None
@@ -191,6 +196,10 @@ def _referent(doc: Document, m: Mention, groups: _Groups, counts: Counter, last:
             return max(subs)
     if m.name == "new":
         return _salient(groups, counts, last, cls, onto, newest=True)
+    if m.text.lower() in pack.object_pronouns and topic.get(m.sent):
+        # "Elektrokabel bo ostal samostojen, vodil pa ga bo ...": the organisation named before
+        # in the same sentence
+        return topic[m.sent][0]
     if noun in pack.specific_coref_nouns:
         return _salient(groups, counts, last, cls, onto, noun=noun, subsidiary=frozenset(pack.subsidiary_nouns))
     if (noun,) in pack.triggers and cls == "akg:Company":

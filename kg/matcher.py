@@ -17,6 +17,7 @@ matching units; ``kg/lang/<code>/patterns.toml`` holds the rules. Elements:
   an element optional;
   ``subject = true`` on an ``ent`` element: only the sentence's first mention of that class;
   ``bare = true``: only a mention no preposition governs ("v družbo vložili": not the investor);
+  ``overt = true``: only a mention written in the text (not a dropped subject, see ``kg.link``);
   ``sole = true``: only when every mention of that class in the sentence is the same entity.
 
 Each rule lists ``facts`` to emit from the bindings; see ``kg.relations``.
@@ -50,6 +51,7 @@ class Element:
     subject: bool = False
     sole: bool = False
     bare: bool = False
+    overt: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,8 @@ def _element(spec: dict, lang: str, where: str) -> Element:
         values = [v.lower() for v in values]
     return Element(kind, frozenset(values), spec.get("as"), bool(spec.get("opt", False)),
                    spec.get("type"), scope=spec.get("scope", ""), subject=bool(spec.get("subject", False)),
-                   sole=bool(spec.get("sole", False)), bare=bool(spec.get("bare", False)))
+                   sole=bool(spec.get("sole", False)), bare=bool(spec.get("bare", False)),
+                   overt=bool(spec.get("overt", False)))
 
 
 def load_rules(path: Path, lang: str) -> list[Rule]:
@@ -226,7 +229,8 @@ def _match(elements: tuple[Element, ...], units: list[Unit], ei: int, ui: int, b
             for items, nxt in _match_list(el, units, ui, is_a):
                 yield from _match(elements, units, ei + 1, nxt, {**b, el.bind or "_": items}, is_a)
         elif _unit_ok(el, units[ui], is_a) and (not el.subject or _is_first_of_class(el, units, ui, is_a)) \
-                and (not el.sole or _is_sole_of_class(el, units, ui, is_a)) and not (el.bare and units[ui].governed):
+                and (not el.sole or _is_sole_of_class(el, units, ui, is_a)) and not (el.bare and units[ui].governed) \
+                and not (el.overt and units[ui].source == "zero"):
             nb = {**b, el.bind: units[ui]} if el.bind else b
             yield from _match(elements, units, ei + 1, ui + 1, nb, is_a)
     if el.optional:

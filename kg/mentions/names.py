@@ -112,8 +112,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 i += 1  # "Podjetnica Lara Vidic": a word describing the person who follows
                 continue
             # a dictionary word at the start of a sentence ("Danes Kodera", "Logistična") is not
-            # part of a name unless the document also writes it capitalised elsewhere
-            if (sentence_initial(doc, i) and is_known_word(tok.text, doc.lang) and tok.text not in known_caps
+            # part of a name unless the document also writes it (in any case) capitalised elsewhere
+            if (sentence_initial(doc, i) and is_known_word(tok.text, doc.lang)
+                    and not known_caps.intersection(name_candidates(tok.text, doc.lang, pack.inflection))
                     and not tok.text.isupper() and (j - i == 1 and source == "capitalised"
                                                     or j - i >= 2 and not is_given_name(tok.text, pack, doc.lang)
                                                     and (tok.lemma,) not in pack.triggers)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.document import Document
 from kg.lang import LanguagePack
-from kg.mentions.spans import OPENING_QUOTES, Span, is_name_token
+from kg.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_name_token
 
 
 def markets(doc: Document, pack: LanguagePack) -> list[Span]:
@@ -113,7 +113,8 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Span
                     (is_name_token(after) or after.lemma in pack.numbers or after.text[:1].isdigit()):
                 continue  # "tovarno v Valjevu", "tovarne na treh celinah": not a reference back
             if toks[i].text.lower() in pack.object_pronouns | pack.possessives or (
-                    not is_name_token(nxt) and nxt.lemma not in pack.coreference and
+                    (not is_name_token(nxt) or is_given_name(nxt.text, pack, doc.lang))
+                    and nxt.lemma not in pack.coreference and
                     (nxt.lemma,) not in pack.triggers and nxt.text not in "(:"):
                 span = Span(i, i + 1, cls, toks[i].text, "coref")
                 if prev is not None and prev.lemma in pack.newness_words:
