@@ -123,16 +123,24 @@ def _declined_forms(label: str, declension: list[list[str]]) -> tuple[str, ...]:
     return ()
 
 
-def _read_towns(path: Path, declension: list[list[str]]) -> dict[str, Place]:
-    """``towns.txt``: one town a line (nominative); case forms come from the declension rules."""
-    places: dict[str, Place] = {}
+def _read_towns(path: Path, declension: list[list[str]], subdivisions: list[str]) -> dict[str, Place]:
+    """``towns.txt``: one town a line (nominative), and the municipalities of the countries in
+    ``subdivisions`` (pycountry's ISO 3166-2 names, which are their seats' names); case forms
+    come from the declension rules."""
+    import pycountry
+
+    labels = []
     if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            label = line.strip()
-            if label and not label.startswith("#"):
-                place = Place(label, "schema:City", (label, *_declined_forms(label, declension)))
-                for form in place.forms:
-                    places.setdefault(form, place)
+        labels = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                  if ln.strip() and not ln.startswith("#")]
+    for country in subdivisions:
+        labels += sorted(s.name for s in pycountry.subdivisions.get(country_code=country) or ()
+                         if "-" not in s.name and "municipality" in s.type.lower())
+    places: dict[str, Place] = {}
+    for label in labels:
+        place = Place(label, "schema:City", (label, *_declined_forms(label, declension)))
+        for form in place.forms:
+            places.setdefault(form, place)
     return places
 
 
@@ -241,7 +249,9 @@ def load_pack(code: str) -> LanguagePack:
     pack = _build_pack(code, _read_toml(folder / "lexicon.toml"))
     pack.places = _read_places(folder / "places.tsv", code)
     lex = _read_toml(folder / "lexicon.toml")
-    for form, place in _read_towns(folder / "towns.txt", lex.get("words", {}).get("town_declension", [])).items():
+    words = lex.get("words", {})
+    towns = _read_towns(folder / "towns.txt", words.get("town_declension", []), words.get("town_subdivisions", []))
+    for form, place in towns.items():
         pack.places.setdefault(form, place)
     pack.rules = load_rules(folder / "patterns.toml", code)
     return pack
