@@ -85,11 +85,21 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
                  for b in name_candidates(words[1], lang, pack.inflection)[1:4]]
     for key in keys:
         found = [g for g in groups.by_core.get(key, ()) if _compatible(groups.classes[g], m.cls, onto)]
+        if not found and m.source == "person":
+            # a name only guessed to be a person ("Direktor Bertoldi Adrie bo ...") that is an
+            # organisation's name in another case
+            found = [g for g in groups.by_core.get(key, ()) if groups.classes[g] == "akg:Company"]
         if found:
             # an untyped name ("Krke") prefers an organisation of that name over a plant or brand
             return min(found, key=lambda g: (UNTYPED_PREFERENCE.get(groups.classes[g] or "", 9), g))
     # a surname or short form ("Zorkova" -> "Maja Zorko", "Mehatrona" -> "Skupina Mehatron"):
     # the last or first word(s) of a longer name of a compatible class
+    if m.cls in ("schema:City", "akg:Plant"):
+        # "v Zagorju" after "v Zagorju ob Savi": a town's short name
+        for key, gs in groups.by_core.items():
+            if groups.classes[gs[0]] == m.cls and any(key.startswith(f"{k} {p} ") for k in keys
+                                                      for p in pack.place_name_particles):
+                return gs[0]
     if m.source == "trigger" and m.cls == "akg:Company":
         # "skupina Hayashi" after "skupine Hayashi Industries": the first word(s) of that name
         for key, gs in groups.by_core.items():
@@ -114,7 +124,8 @@ def _naming_nouns(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
     """The class nouns a name is introduced with: "skupine Hayashi Industries" -> {"skupina"}."""
     first = doc.sentences[m.sent].tok_start
     toks = doc.tokens[max(first, m.tok_start - 3):m.tok_start + 1]
-    return {t.lemma for t in toks if (t.lemma,) in pack.triggers or t.lemma in pack.subsidiary_nouns}
+    return {t.lemma for t in toks if (t.lemma,) in pack.triggers or t.lemma in pack.subsidiary_nouns
+            or t.lemma in pack.demonyms}
 
 
 def _topic(topic: dict[int, list[int]], sent: int, groups: _Groups | None = None, noun: str = "") -> int | None:
@@ -196,6 +207,15 @@ def _referent(doc: Document, m: Mention, groups: _Groups, counts: Counter, last:
             return max(subs)
     if m.name == "new":
         return _salient(groups, counts, last, cls, onto, newest=True)
+    if m.name == "latter" or noun in pack.latter_words or m.text.lower() in pack.latter_words:
+        # "Slednja", "Omenjena družba": the organisation mentioned last
+        cands = [g for g in last if groups.classes[g] and onto.is_a(groups.classes[g], cls)]
+        return max(cands, key=lambda g: last[g]) if cands else None
+    if m.name.startswith("of:"):
+        # "Italijanska skupina": the organisation introduced with that adjective, if any
+        of_place = [g for g in counts if m.name[3:] in groups.nouns.get(g, ())]
+        if of_place:
+            return max(of_place, key=lambda g: (counts[g], last[g]))
     if m.text.lower() in pack.object_pronouns and topic.get(m.sent):
         # "Elektrokabel bo ostal samostojen, vodil pa ga bo ...": the organisation named before
         # in the same sentence

@@ -313,6 +313,8 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
                     continue
                 q = num[0].quantity
                 if "value" in spec:
+                    if spec.get("datatype") == "xsd:gYear" and not (isinstance(q.value, int) and 1000 <= q.value <= 2999):
+                        continue  # "pred tridesetimi leti" is no year
                     value = q.value if spec.get("datatype", "xsd:integer") != "xsd:gYear" else str(q.value)
                     out.append(Relation(sg, pred, None, value, rule.id, sent_i, (su.mention,)))
                     continue

@@ -48,7 +48,7 @@ class LanguagePack:
     legal_suffixes: list[tuple[str, ...]] = field(default_factory=list)  # token sequences
     legal_suffix_initials: set[str] = field(default_factory=set)  # first characters, a quick test
     speech_verbs: set[str] = field(default_factory=set)
-    numbers: dict[str, int] = field(default_factory=dict)
+    numbers: dict[str, int | float] = field(default_factory=dict)  # "pol" = 0.5
     scales: dict[str, int] = field(default_factory=dict)
     bounds: dict[Phrase, str] = field(default_factory=dict)
     currencies: dict[str, str] = field(default_factory=dict)
@@ -68,6 +68,8 @@ class LanguagePack:
     year_word: str = "leta"  # the word the rules expect before a year ("leta 2001")
     prepositions: set[str] = field(default_factory=set)  # "v", "za": the noun after them is no subject
     generic_nouns: set[str] = field(default_factory=set)  # "podjetje": not part of a name even when capitalised
+    place_name_particles: list[str] = field(default_factory=list)  # "ob": "Zagorje ob Savi" is also "Zagorje"
+    latter_words: set[str] = field(default_factory=set)  # "slednji": the organisation mentioned last
     other_words: set[str] = field(default_factory=set)  # lemmas: "drug" ("drugo tovarno"): not a reference
     lemma_overrides: dict[str, str] = field(default_factory=dict)  # word -> lemma
     thousands_separator: str = "."
@@ -111,9 +113,15 @@ def _read_toml(path: Path) -> dict:
         raise InputError(f"{path}: malformed language data: {err}") from None
 
 
-def _declined_forms(label: str, declension: list[list[str]]) -> tuple[str, ...]:
-    """Case forms of a one-word place name by its ending: "Celje" -> "Celja", "Celju", "Celjem"."""
+def _declined_forms(label: str, declension: list[list[str]], particles: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Case forms of a place name by its ending: "Celje" -> "Celja", "Celju", "Celjem"; in "Radlje
+    ob Dravi" the first word declines, in "Murska Sobota" both ("Murske Sobote", ...)."""
     if " " in label:
+        first, rest = label.split(" ", 1)
+        if rest.split(" ", 1)[0] in particles:
+            return tuple(f"{form} {rest}" for form in _declined_forms(first, declension))
+        if " " not in rest and first.endswith("a") and rest.endswith("a"):
+            return tuple(f"{first[:-1]}{e} {rest[:-1]}{e}" for e in ("e", "i", "o"))
         return ()
     for rule in declension:
         ending, forms = rule[0], rule[1:]
@@ -123,7 +131,8 @@ def _declined_forms(label: str, declension: list[list[str]]) -> tuple[str, ...]:
     return ()
 
 
-def _read_towns(path: Path, declension: list[list[str]], subdivisions: list[str]) -> dict[str, Place]:
+def _read_towns(path: Path, declension: list[list[str]], subdivisions: list[str],
+                particles: tuple[str, ...] = ()) -> dict[str, Place]:
     """``towns.txt``: one town a line (nominative), and the municipalities of the countries in
     ``subdivisions`` (pycountry's ISO 3166-2 names, which are their seats' names); case forms
     come from the declension rules."""
@@ -138,7 +147,7 @@ def _read_towns(path: Path, declension: list[list[str]], subdivisions: list[str]
                          if "-" not in s.name and "municipality" in s.type.lower())
     places: dict[str, Place] = {}
     for label in labels:
-        place = Place(label, "schema:City", (label, *_declined_forms(label, declension)))
+        place = Place(label, "schema:City", (label, *_declined_forms(label, declension, particles)))
         for form in place.forms:
             places.setdefault(form, place)
     return places
@@ -191,7 +200,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.legal_suffixes = sorted((tuple(s.split()) for s in words.get("legal_suffixes", [])), key=len, reverse=True)
     p.legal_suffix_initials = {s[0][:1] for s in p.legal_suffixes if s}
     p.speech_verbs = {lemma(w, code) for w in words.get("speech_verbs", [])}
-    p.numbers = {lemma(k, code): int(v) for k, v in lex.get("numbers", {}).items()}
+    p.numbers = {lemma(k, code): v for k, v in lex.get("numbers", {}).items()}
     p.scales = {lemma(k, code): int(v) for k, v in lex.get("scales", {}).items()}
     for bound, phrases in lex.get("bounds", {}).items():
         for ph in phrases:
@@ -226,6 +235,8 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.year_word = words.get("year_word", "leta")
     p.prepositions = {w.lower() for w in words.get("prepositions", [])}
     p.generic_nouns = {lemma(w, code) for w in words.get("generic_nouns", [])}
+    p.place_name_particles = list(words.get("place_name_particles", []))
+    p.latter_words = {lemma(w, code) for w in words.get("latter_words", [])} | set(words.get("latter_words", []))
     p.other_words = {lemma(w, code) for w in words.get("other_words", [])} | set(words.get("other_words", []))
     p.inflection = sorted(((a, b) for a, b in words.get("inflection", [])), key=lambda e: -len(e[0]))
     p.locative_endings = [tuple(e) for e in words.get("locative_endings", [])]
@@ -250,7 +261,8 @@ def load_pack(code: str) -> LanguagePack:
     pack.places = _read_places(folder / "places.tsv", code)
     lex = _read_toml(folder / "lexicon.toml")
     words = lex.get("words", {})
-    towns = _read_towns(folder / "towns.txt", words.get("town_declension", []), words.get("town_subdivisions", []))
+    towns = _read_towns(folder / "towns.txt", words.get("town_declension", []), words.get("town_subdivisions", []),
+                        tuple(words.get("place_name_particles", [])))
     for form, place in towns.items():
         pack.places.setdefault(form, place)
     pack.rules = load_rules(folder / "patterns.toml", code)

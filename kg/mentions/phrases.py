@@ -102,8 +102,10 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Span
                 continue  # "..., ki ga je": the pronoun refers to the noun before, not back
             nxt = toks[i + 1]
             prev = toks[i - 1] if i > sent.tok_start else None
-            if prev is not None and (prev.lemma in pack.demonyms or prev.lemma in pack.numbers
-                                     or prev.lemma in pack.other_words or prev.text.lower() in pack.other_words):
+            of_place = is_noun and prev is not None and i - 1 == start and prev.lemma in pack.demonyms
+            if prev is not None and not of_place and (
+                    prev.lemma in pack.demonyms or prev.lemma in pack.numbers
+                    or prev.lemma in pack.other_words or prev.text.lower() in pack.other_words):
                 continue  # "evropski proizvajalec", "dve podjetji", "drugo tovarno": not a reference back
             if is_noun and pack.coref_determiners and i != start and (
                     prev is None or prev.text.lower() not in pack.coref_determiners):
@@ -119,5 +121,9 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Span
                 span = Span(i, i + 1, cls, toks[i].text, "coref")
                 if prev is not None and prev.lemma in pack.newness_words:
                     span.name = "new"  # "nova družba": the organisation introduced last (kg.link)
+                elif of_place:
+                    span.name = "of:" + prev.lemma  # "Italijanska skupina ...": the Italian one (kg.link)
+                elif prev is not None and {prev.lemma, prev.text.lower()} & pack.latter_words:
+                    span.name = "latter"  # "Omenjena družba": the organisation mentioned last
                 spans.append(span)
     return spans
