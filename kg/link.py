@@ -25,8 +25,8 @@ def core_name(name: str, pack: LanguagePack) -> str:
     """A name without its legal suffix, a leading class noun and punctuation, lower-cased:
     "Krka, d. d." -> "krka", "Skupina Bosch" -> "bosch"."""
     words = name.replace(",", " ").split()
-    if len(words) > 1 and pack.triggers.get((words[0].lower(),)) == "akg:Company":
-        words = words[1:]
+    if len(words) > 1 and (words[0].lower(),) in pack.triggers:
+        words = words[1:]  # "Skupina Renault", "Livarna Ferolit d.o.o."
     flat = "".join(words)
     for suffix in pack.legal_suffixes:
         s = "".join(suffix)

@@ -143,8 +143,9 @@ def _read_towns(path: Path, declension: list[list[str]], subdivisions: list[str]
         labels = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
                   if ln.strip() and not ln.startswith("#")]
     for country in subdivisions:
-        labels += sorted(s.name for s in pycountry.subdivisions.get(country_code=country) or ()
-                         if "-" not in s.name and "municipality" in s.type.lower())
+        # "Gorenja vas-Poljane" is named after two places, "Gorenja vas" and "Poljane"
+        labels += sorted({part.strip() for s in pycountry.subdivisions.get(country_code=country) or ()
+                          if "municipality" in s.type.lower() for part in s.name.split("-")})
     places: dict[str, Place] = {}
     for label in labels:
         place = Place(label, "schema:City", (label, *_declined_forms(label, declension, particles)))

@@ -32,6 +32,16 @@ def resolve_overlaps(spans: list[Span]) -> list[Span]:
     return sorted(chosen, key=lambda s: s.start)
 
 
+def _extend_listed_names(names: list[Span], known: list[Span]) -> None:
+    """A listed name that is the start of a known longer place ("Gorenja" of "Gorenja vas") is
+    that place, with the list's class."""
+    longer = {k.start: k for k in known if k.source == "gazetteer"}
+    for span in names:
+        k = longer.get(span.start)
+        if span.source == "list" and k is not None and k.end > span.end:
+            span.end, span.name = k.end, k.name
+
+
 def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     """Fill ``doc.mentions`` (sorted by position)."""
     known_caps = mid_sentence_capitalised(doc)
@@ -43,6 +53,7 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
         list_after_trigger(doc, names, pack)
     expansions = acronym_expansions(doc, names)
     known = lexicon_spans(doc, pack)
+    _extend_listed_names(names, known)
     names = [s for s in names if s.source != "expansion"]
     locatives(doc, sorted(known + names, key=lambda s: (s.start, -s.end)), pack)
     spans = resolve_overlaps(known + names + markets(doc, pack) + demonyms(doc, pack))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.document import Document
 from kg.lang import LanguagePack
-from kg.lemmatize import dictionary_form, is_known_word, name_candidates
+from kg.lemmatize import dictionary_form, is_known_word, lemma, name_candidates
 from kg.mentions.spans import (LIST_SEPARATORS, Span, after_speech_verb, is_given_name, is_name_token,
                                looks_like_person, nominative_first_name, sentence_initial)
 from kg.reference import reference_index
@@ -238,6 +238,11 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
             row = ref.by_alias[form][0]
             span.cls, span.name, span.source = row.cls, row.label, "reference"
             break
+    first_lemma = lemma(words[0].lower(), doc.lang)
+    if span.source == "legal" and len(words) > 2 and (first_lemma,) in pack.triggers \
+            and first_lemma != words[0].lower():
+        # "Livarno Ferolit d.o.o. so ustanovili": a class noun opening the name is inflected
+        span.name = first_lemma.capitalize() + span.name[len(words[0]):]
     inside = trigger_inside(doc, span, pack)
     if inside and (doc.text[toks[span.start].start:toks[span.end - 1].end] in ref.by_alias
                    or not sentence_initial(doc, span.start)
@@ -302,12 +307,16 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
 def list_after_trigger(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
     """Names listed after a plural trigger take its class: "tri tovarne (Douai, Maubeuge in Ruitz)"."""
     by_start = {s.start: s for s in spans}
+    hub_ends = {s.end - 1 for s in spans if s.cls == "akg:IndustrialHub"}
     toks = doc.tokens
     for sent in doc.sentences:
         for i in range(sent.tok_start, sent.tok_end - 1):
-            if toks[i].lemma not in pack.list_triggers:
+            if i in hub_ends and toks[i + 1].text == "(":
+                cls = "akg:Plant"  # "vozlišče Loški Park (Škofja Loka, Žiri in ...)": its plants
+            elif toks[i].lemma in pack.list_triggers:
+                cls = pack.triggers.get((toks[i].lemma,))
+            else:
                 continue
-            cls = pack.triggers.get((toks[i].lemma,))
             j = i + 1
             if j < sent.tok_end and toks[j].text in "(:":
                 j += 1

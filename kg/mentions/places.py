@@ -69,7 +69,8 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                         k += 1
                 else:
                     break
-        # "v Kidričevem bo zgradil novo tovarno": the town before the trigger
+        # "v Kidričevem bo zgradil novo tovarno": the town before the trigger (not "sedež v X in
+        # dva obrata", where the town belongs to the phrase before "in")
         for i in range(sent.tok_start + 1, sent.tok_end):
             if pack.triggers.get((toks[i].lemma,)) != "akg:Plant" or any(
                     is_name_token(t) for t in toks[i + 1:min(i + 3, sent.tok_end)]) or (
@@ -79,7 +80,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                 town = by_start.get(k)
                 if town and town.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
                         and town.end >= i - 3 and not any(town.end <= q < i for q in by_start) \
-                        and all(t.is_word for t in toks[town.end:i]) \
+                        and all(t.is_word and t.text.lower() not in LIST_SEPARATORS for t in toks[town.end:i]) \
                         and not any(p.start == town.start for p in plants):
                     plants.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
     return plants
