@@ -164,11 +164,24 @@ def _salient(groups: _Groups, counts: Counter, last: dict[int, int], cls: str, o
     return max(cands, key=lambda g: (counts[g], last[g]))
 
 
+def _may_be_subject(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """False for a mention that is visibly not in the nominative: after a preposition ("v
+    družbo"), or named with an inflected class noun ("koncerna X", "družbe")."""
+    first = doc.sentences[m.sent].tok_start
+    if m.tok_start > first and doc.tokens[m.tok_start - 1].text.lower() in pack.prepositions:
+        return False
+    for t in doc.tokens[max(first, m.tok_start - 2):m.tok_end]:
+        if (t.lemma,) in pack.triggers and pack.triggers[(t.lemma,)] == "akg:Company":
+            return t.text.lower() == t.lemma
+    return True
+
+
 def _zero_subjects(doc: Document, groups: "_Groups", counts: Counter, last: dict[int, int],
                    onto: Ontology, pack: LanguagePack, topic: dict[int, list[int]]) -> None:
-    """Slovenian drops pronoun subjects ("Ima tri tovarne.", "Direktor je Ivan Novak."): a sentence
-    that names no organisation gets an empty mention at its start of the organisation the sentences before were
-    about (else the most salient company)."""
+    """Slovenian drops pronoun subjects ("Ima tri tovarne.", "Direktor je Ivan Novak.", "Od leta 2019
+    je v lasti koncerna X."): a sentence whose organisations cannot be its subject gets an empty
+    mention at its start of the organisation the sentences before were about (else the most
+    salient company)."""
     if not pack.pro_drop:
         return
     by_sent: dict[int, list[Mention]] = {}
@@ -178,7 +191,7 @@ def _zero_subjects(doc: Document, groups: "_Groups", counts: Counter, last: dict
     for sent in doc.sentences:
         ms = by_sent.get(sent.i, [])
         if any(m.group >= 0 and groups.classes[m.group] and onto.is_a(groups.classes[m.group], "schema:Organization")
-               for m in ms):
+               and _may_be_subject(doc, m, pack) for m in ms):
             continue
         first = doc.tokens[sent.tok_start]
         if not first.is_word or sent.tok_end - sent.tok_start < 4:
@@ -192,6 +205,16 @@ def _zero_subjects(doc: Document, groups: "_Groups", counts: Counter, last: dict
             zero.append(Mention(sent.tok_start, sent.tok_start, first.start, first.start, "", sent.i,
                                 "akg:Company", "", "zero", group=g))
     doc.mentions = sorted(doc.mentions + zero, key=lambda m: (m.tok_start, m.tok_end))
+
+
+def _agrees(groups: _Groups, g: int, genders: str, pack: LanguagePack) -> bool:
+    """Whether a group's grammatical gender (of the class noun it was named with, else of its
+    name) is one of ``genders`` ("mn"); unknown genders agree."""
+    if not genders:
+        return True
+    nouns = sorted(n for n in groups.nouns.get(g, ()) if (n,) in pack.triggers)
+    gender = pack.noun_gender(nouns[0]) if nouns else pack.noun_gender(groups.names[g].split()[0].lower())
+    return not gender or gender in genders
 
 
 def _referent(doc: Document, m: Mention, groups: _Groups, counts: Counter, last: dict[int, int],
@@ -216,10 +239,17 @@ def _referent(doc: Document, m: Mention, groups: _Groups, counts: Counter, last:
         of_place = [g for g in counts if m.name[3:] in groups.nouns.get(g, ())]
         if of_place:
             return max(of_place, key=lambda g: (counts[g], last[g]))
+    genders = pack.pronoun_genders.get(m.text.lower(), "")
     if m.text.lower() in pack.object_pronouns and topic.get(m.sent):
         # "Elektrokabel bo ostal samostojen, vodil pa ga bo ...": the organisation named before
         # in the same sentence
-        return topic[m.sent][0]
+        return next((g for g in topic[m.sent] if _agrees(groups, g, genders, pack)), topic[m.sent][0])
+    if genders:
+        # "Vodi jo ...": the most salient organisation of the pronoun's gender
+        cands = [g for g in counts if groups.classes[g] and onto.is_a(groups.classes[g], cls)
+                 and _agrees(groups, g, genders, pack)]
+        if cands:
+            return max(cands, key=lambda g: (counts[g], last[g]))
     if noun in pack.specific_coref_nouns:
         return _salient(groups, counts, last, cls, onto, noun=noun, subsidiary=frozenset(pack.subsidiary_nouns))
     if (noun,) in pack.triggers and cls == "akg:Company":

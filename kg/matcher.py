@@ -18,6 +18,7 @@ matching units; ``kg/lang/<code>/patterns.toml`` holds the rules. Elements:
   ``subject = true`` on an ``ent`` element: only the sentence's first mention of that class;
   ``bare = true``: only a mention no preposition governs ("v družbo vložili": not the investor);
   ``overt = true``: only a mention written in the text (not a dropped subject, see ``kg.link``);
+  ``named = true`` (also on ``list``): only a name, not a referring word ("tovarno") or a dropped subject;
   ``sole = true``: only when every mention of that class in the sentence is the same entity.
 
 Each rule lists ``facts`` to emit from the bindings; see ``kg.relations``.
@@ -52,6 +53,7 @@ class Element:
     sole: bool = False
     bare: bool = False
     overt: bool = False
+    named: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ def _element(spec: dict, lang: str, where: str) -> Element:
     return Element(kind, frozenset(values), spec.get("as"), bool(spec.get("opt", False)),
                    spec.get("type"), scope=spec.get("scope", ""), subject=bool(spec.get("subject", False)),
                    sole=bool(spec.get("sole", False)), bare=bool(spec.get("bare", False)),
-                   overt=bool(spec.get("overt", False)))
+                   overt=bool(spec.get("overt", False)), named=bool(spec.get("named", False)))
 
 
 def load_rules(path: Path, lang: str) -> list[Rule]:
@@ -140,7 +142,7 @@ def load_rules(path: Path, lang: str) -> list[Rule]:
 
 def _unit_ok(el: Element, u: Unit, is_a: IsA) -> bool:
     if el.kind == "ent":
-        if u.kind != "ent" or u.source == "demonym":
+        if u.kind != "ent" or u.source == "demonym" or el.named and u.source in ("coref", "zero"):
             return False
         if u.cls is None:
             return el.type_as is not None
@@ -184,7 +186,7 @@ def _is_sole_of_class(el: Element, units: list[Unit], ui: int, is_a: IsA) -> boo
 
 def _match_list(el: Element, units: list[Unit], i: int, is_a: IsA) -> list[tuple[list[Unit], int]]:
     """Ways a list element can match at i: (items, next index), longest first."""
-    one = Element("ent", el.values, type_as=el.type_as)
+    one = Element("ent", el.values, type_as=el.type_as, named=el.named)
     if el.scope == "rest":
         depth = units[i].depth if i < len(units) else 0
         items = [u for u in units[i:] if u.depth == depth and _unit_ok(one, u, is_a)]

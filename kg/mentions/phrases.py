@@ -70,8 +70,22 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
         return False
     if copulas[0] > start and toks[copulas[0] - 1].text.lower() in pack.object_pronouns | pack.relative_pronouns:
         return False  # "..., ki ga je skupina kupila": an auxiliary, the noun is the subject
-    before = set(range(start, copulas[0]))
-    return bool(before & taken) or any(sp.start in before for sp in spans)
+    clause = start  # only a subject in the copula's own clause: not "X je povedal, da bo podjetje ..."
+    for c in range(copulas[0] - 1, start - 1, -1):
+        if toks[c].text.lower() in pack.clause_openers:
+            clause = c + 1
+            break
+    before = set(range(clause, copulas[0]))
+    if before & taken or any(sp.start in before for sp in spans):
+        return True
+    # no subject before the copula: the noun is the subject only if a participle follows in its
+    # clause ("Leta 2023 je podjetje ... ustanovilo"), not in "danes pa je to podjetje z 90 ..."
+    end = i + 1
+    while end < len(toks) and toks[end].sent == toks[i].sent and toks[end].text.lower() not in pack.clause_openers \
+            and toks[end].text not in ".!?":
+        end += 1
+    return not any(pack.verb_gender(t.text.lower()) and t.lemma.endswith(pack.infinitive_ending)
+                   for t in toks[i + 1:end])
 
 
 def coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Span]:
