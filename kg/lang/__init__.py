@@ -126,12 +126,15 @@ def _declined_forms(label: str, declension: list[list[str]], particles: tuple[st
         if " " not in rest and first.endswith("a") and rest.endswith("a"):
             return tuple(f"{first[:-1]}{e} {rest[:-1]}{e}" for e in ("e", "i", "o"))
         return ()
+    # every rule whose (non-empty) ending fits: "Radlje" may be neuter ("v Radlju") or plural
+    # ("v Radljah"); a form a text never uses does no harm
+    out: list[str] = []
     for rule in declension:
         ending, forms = rule[0], rule[1:]
-        if label.endswith(ending):
+        if label.endswith(ending) and (ending or not out):
             stem = label[: len(label) - len(ending)] if ending else label
-            return tuple(stem + f for f in forms)
-    return ()
+            out += [stem + f for f in forms if stem + f not in out and stem + f != label]
+    return tuple(out)
 
 
 def _read_towns(path: Path, declension: list[list[str]], subdivisions: list[str],

@@ -48,8 +48,9 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
     by_start = {s.start: s for s in spans}
     plants: list[Span] = []
     for sent in doc.sentences:
-        for i in range(sent.tok_start, sent.tok_end - 2):
-            if pack.triggers.get((toks[i].lemma,)) not in ("akg:Plant",):
+        triggers = _plant_triggers(doc, sent.tok_start, sent.tok_end, pack)
+        for i in triggers:
+            if i >= sent.tok_end - 2:
                 continue
             j = i + 1
             while j < sent.tok_end and j - i <= 7 and not toks[j].text.lower() in pack.locative_prepositions:
@@ -69,21 +70,37 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                         k += 1
                 else:
                     break
-        # "v Kidričevem bo zgradil novo tovarno": the town before the trigger (not "sedež v X in
-        # dva obrata", where the town belongs to the phrase before "in")
-        for i in range(sent.tok_start + 1, sent.tok_end):
-            if pack.triggers.get((toks[i].lemma,)) != "akg:Plant" or any(
-                    is_name_token(t) for t in toks[i + 1:min(i + 3, sent.tok_end)]) or (
-                    i + 1 < sent.tok_end and toks[i + 1].text.lower() in pack.locative_prepositions):
+        # "v Kidričevem bo zgradil novo tovarno", "bo v Ostravi na Češkem odprl drugo": the town
+        # before the trigger (not "sedež v X in dva obrata", where the town belongs to the phrase
+        # before "in")
+        for i in triggers:
+            if any(is_name_token(t) for t in toks[i + 1:min(i + 3, sent.tok_end)]) or (
+                    i + 2 < sent.tok_end and toks[i + 1].text.lower() in pack.locative_prepositions
+                    and i + 2 in by_start and by_start[i + 2].cls == "schema:City"):
                 continue  # "tovarna zdravil Krka" names the plant; "tovarno v X" is handled above
-            for k in range(max(sent.tok_start + 1, i - 5), i):
+            for k in range(max(sent.tok_start + 1, i - 10), i):
                 town = by_start.get(k)
                 if town and town.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
-                        and town.end >= i - 3 and not any(town.end <= q < i for q in by_start) \
-                        and all(t.is_word and t.text.lower() not in LIST_SEPARATORS for t in toks[town.end:i]) \
+                        and not any(town.end <= q < i and by_start[q].cls not in ("schema:Country", "schema:Continent")
+                                    for q in by_start) \
+                        and not any(t.text.lower() in LIST_SEPARATORS or t.text in ".;:()"
+                                    for t in toks[town.end:i]) \
                         and not any(p.start == town.start for p in plants):
                     plants.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
     return plants
+
+
+def _plant_triggers(doc: Document, start: int, end: int, pack: LanguagePack) -> list[int]:
+    """Positions of plant nouns in a sentence, and of ordinals standing for one named before
+    ("Poleg tovarn v X ... bo zgradila še tretjo, v Y")."""
+    toks = doc.tokens
+    out: list[int] = []
+    for i in range(start, end):
+        if pack.triggers.get((toks[i].lemma,)) == "akg:Plant":
+            out.append(i)
+        elif out and {toks[i].lemma, toks[i].text.lower()} & pack.other_words:
+            out.append(i)
+    return out
 
 
 def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
