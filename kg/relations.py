@@ -105,10 +105,13 @@ def _bound_before(doc: Document, i: int, start: int, pack: LanguagePack) -> tupl
 
 
 def _role_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, str] | None:
-    for n in (4, 3, 2, 1):
+    """A role phrase starting at token i: (end, property). A possessive inside it is skipped
+    ("predsednica njenega nadzornega sveta")."""
+    for n in (5, 4, 3, 2, 1):
         if i + n <= end:
-            hit = pack.roles.get(tuple(t.lemma for t in doc.tokens[i:i + n]))
-            if hit:
+            lemmas = tuple(t.lemma for t in doc.tokens[i:i + n] if t.text.lower() not in pack.role_possessives)
+            hit = pack.roles.get(lemmas) if len(lemmas) < n or n < 5 else None
+            if hit and doc.tokens[i].text.lower() not in pack.role_possessives:
                 return i + n, hit[0]
     return None
 
