@@ -240,7 +240,7 @@ def _referent(doc: Document, m: Mention, groups: _Groups, counts: Counter, last:
         if of_place:
             return max(of_place, key=lambda g: (counts[g], last[g]))
     genders = pack.pronoun_genders.get(m.text.lower(), "")
-    if m.text.lower() in pack.object_pronouns and topic.get(m.sent):
+    if m.text.lower() in pack.object_pronouns | pack.owner_possessives and topic.get(m.sent):
         # "Elektrokabel bo ostal samostojen, vodil pa ga bo ...": the organisation named before
         # in the same sentence
         return next((g for g in topic[m.sent] if _agrees(groups, g, genders, pack)), topic[m.sent][0])
@@ -298,7 +298,8 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
             last[m.group] = i
             cls = groups.classes[m.group]
             # an untyped name may still be an organisation (a rule types it later)
-            if (cls is None and m.source == "capitalised") or (cls and onto.is_a(cls, "schema:Organization")):
+            if ((cls is None and m.source == "capitalised") or (cls and onto.is_a(cls, "schema:Organization"))) \
+                    and m.text.lower() not in pack.owner_possessives:  # "njeno" names no topic
                 topic.setdefault(m.sent, []).append(m.group)
     _zero_subjects(doc, groups, counts, last, onto, pack, topic)
     for m in doc.mentions:

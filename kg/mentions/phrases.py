@@ -101,6 +101,11 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Span
         while start < sent.tok_end and toks[start].text in OPENING_QUOTES:
             start += 1
         for i in range(start, sent.tok_end - 1):
+            if toks[i].text.lower() in pack.owner_possessives and i not in taken and \
+                    {toks[i + 1].lemma, toks[i + 1].text.lower()} & pack.subsidiary_nouns:
+                # "njeno hčerinsko podjetje X": the possessive is the parent organisation (kg.link)
+                spans.append(Span(i, i + 1, "akg:Company", toks[i].text.lower(), "coref"))
+                continue
             cls = "akg:Company" if toks[i].text.lower() in pack.object_pronouns else pack.coreference.get(toks[i].lemma)
             if not cls or i in taken:
                 continue
