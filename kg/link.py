@@ -258,6 +258,17 @@ def _referent(doc: Document, m: Mention, groups: _Groups, counts: Counter, last:
     return _salient(groups, counts, last, cls, onto)
 
 
+def _bracketed_short_name(doc: Document, i: int) -> int | None:
+    """The mention a bracketed acronym right after it names ("Energel d.d. (EGL)"), or None."""
+    m = doc.mentions[i]
+    toks = doc.tokens
+    if m.source != "acronym" or m.tok_start < 2 or m.tok_end >= len(toks) \
+            or toks[m.tok_start - 1].text != "(" or toks[m.tok_end].text != ")":
+        return None
+    return next((k for k, o in enumerate(doc.mentions) if o.tok_end == m.tok_start - 1 and k != i
+                 and o.cls == "akg:Company"), None)
+
+
 def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:
     """Set ``mention.group`` for every mention; coreferring mentions join a salient group."""
     groups = _Groups()
@@ -271,8 +282,12 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
         if m.source == "coref":
             continue
         core = core_name(m.name, pack)
+        named = _bracketed_short_name(doc, i)
         if m.cls == "akg:Market" and m.weak and last_market is not None:
             g = last_market
+        elif named is not None and doc.mentions[named].group >= 0:
+            g = doc.mentions[named].group  # "Energel d.d. (EGL)": the short name in brackets
+            groups.by_core.setdefault(core, []).append(g)
         else:
             g = _find_group(m, core, groups, pack, onto, doc.lang)
         if g is None:

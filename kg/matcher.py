@@ -249,11 +249,16 @@ def find_matches(rule: Rule, units: list[Unit], present: set[str], is_a: IsA) ->
     first = rule.elements[0]
     anchored = first.kind not in ("skip", "list") and not first.optional
     results = []
+    covered = -1  # a list that opens the rule: its later items start no match of their own
     for start in range(len(units)):
+        if start <= covered:
+            continue
         if anchored and not _unit_ok(first, units[start], is_a):
             continue  # cheap test of the first element before the backtracking search
         for binding in _match(rule.elements, units, 0, start, {}, is_a):
             results.append(binding)
+            if first.kind == "list" and isinstance(binding.get(first.bind or "_"), list):
+                covered = units.index(binding[first.bind or "_"][-1], start)
             break
         if results and rule.first_only:
             break

@@ -74,6 +74,7 @@ class LanguagePack:
     clause_openers: set[str] = field(default_factory=set)  # ",", "da", "ki": a clause starts after them
     role_possessives: set[str] = field(default_factory=set)  # "njenega" inside a role phrase
     owner_possessives: set[str] = field(default_factory=set)  # "njeno" (hčerinsko podjetje)
+    plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
     latter_words: set[str] = field(default_factory=set)  # "slednji": the organisation mentioned last
     other_words: set[str] = field(default_factory=set)  # lemmas: "drug" ("drugo tovarno"): not a reference
     lemma_overrides: dict[str, str] = field(default_factory=dict)  # word -> lemma
@@ -250,6 +251,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.clause_openers = set(words.get("clause_openers", []))
     p.role_possessives = {w.lower() for w in words.get("role_possessives", [])}
     p.owner_possessives = {w.lower() for w in words.get("owner_possessives", [])}
+    p.plant_nouns_too = {lemma(w, code) for w in words.get("plant_nouns_too", [])} | set(words.get("plant_nouns_too", []))
     p.latter_words = {lemma(w, code) for w in words.get("latter_words", [])} | set(words.get("latter_words", []))
     p.other_words = {lemma(w, code) for w in words.get("other_words", [])} | set(words.get("other_words", []))
     p.inflection = sorted(((a, b) for a, b in words.get("inflection", [])), key=lambda e: -len(e[0]))

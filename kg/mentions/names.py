@@ -30,6 +30,7 @@ def legal_suffix_end(doc: Document, i: int, pack: LanguagePack) -> int:
 
 
 NAMED_BY_ADJECTIVE = ("schema:Brand", "schema:Product", "akg:IndustrialHub")
+NUMBERED = ("schema:Brand", "schema:Product")  # classes whose names may end in a number
 
 
 def _adjective_opens_name(toks: list, i: int, pack: LanguagePack) -> bool:
@@ -39,6 +40,20 @@ def _adjective_opens_name(toks: list, i: int, pack: LanguagePack) -> bool:
     return pack.triggers.get((toks[i - 1].lemma,)) in NAMED_BY_ADJECTIVE \
         and toks[i].text.lower().endswith(tuple(pack.adjective_endings)) \
         and nxt.text.isalpha() and nxt.text.islower() and nxt.text not in pack.function_words
+
+
+def _lowercase_then_legal(doc: Document, j: int, end: int, pack: LanguagePack) -> int:
+    """"Posavska toplota d.o.o.": one or two lower-case words right before a legal form belong
+    to the company's name; the end of that form, or -1."""
+    toks = doc.tokens
+    for k in range(j, min(j + 3, end)):
+        legal = legal_suffix_end(doc, k, pack)
+        if legal > 0:
+            return legal if k > j else -1
+        t = toks[k]
+        if not (t.is_word and t.text.islower() and t.text not in pack.function_words):
+            return -1
+    return -1
 
 
 def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -> list[Span]:
@@ -72,6 +87,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                         and toks[j].start == toks[j - 1].end:
                     j += 2
                 else:
+                    legal_end = _lowercase_then_legal(doc, j, sent.tok_end, pack)
                     break
             # "Tessaro CEO Marco Bellini": a role word inside a run ends the name before it
             for k in range(i + 1, j):
@@ -94,9 +110,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 i = k
                 continue
             if j < sent.tok_end and toks[j].text.isdigit() and (
-                    pack.triggers.get((toks[j + 1].lemma,) if j + 1 < sent.tok_end else ()) == "schema:Product"
-                    or i > sent.tok_start and pack.triggers.get((toks[i - 1].lemma,)) == "schema:Product"):
-                j += 1  # "the K-Cell 90 battery", "model Clio 5": the number is part of the name
+                    pack.triggers.get((toks[j + 1].lemma,) if j + 1 < sent.tok_end else ()) in NUMBERED
+                    or i > sent.tok_start and pack.triggers.get((toks[i - 1].lemma,)) in NUMBERED):
+                j += 1  # "the K-Cell 90 battery", "model Clio 5", "znamkami Lisjak 1912": the number is part of the name
             source, cls = "capitalised", None
             if legal_end < 0:
                 legal_end = legal_suffix_end(doc, j, pack)

@@ -130,7 +130,8 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Span
                     prev is None or prev.text.lower() not in pack.coref_determiners):
                 continue  # English: "the company" refers back, "the leading manufacturer" does not
             after = toks[i + 2] if i + 2 < sent.tok_end else None
-            if cls == "akg:Plant" and after is not None and nxt.text.lower() in pack.locative_prepositions and \
+            if (cls == "akg:Plant" or toks[i].lemma in pack.plant_nouns_too) and after is not None \
+                    and nxt.text.lower() in pack.locative_prepositions and \
                     (is_name_token(after) or after.lemma in pack.numbers or after.text[:1].isdigit()):
                 continue  # "tovarno v Valjevu", "tovarne na treh celinah": not a reference back
             if toks[i].text.lower() in pack.object_pronouns | pack.possessives or (

@@ -96,8 +96,10 @@ def _plant_triggers(doc: Document, start: int, end: int, pack: LanguagePack) -> 
     toks = doc.tokens
     out: list[int] = []
     for i in range(start, end):
-        if pack.triggers.get((toks[i].lemma,)) == "akg:Plant":
-            out.append(i)
+        if pack.triggers.get((toks[i].lemma,)) == "akg:Plant" or (
+                toks[i].lemma in pack.plant_nouns_too and i + 1 < end
+                and toks[i + 1].text.lower() in pack.locative_prepositions):
+            out.append(i)  # "tovarno", and "pivovarno v Radljah"
         elif out and {toks[i].lemma, toks[i].text.lower()} & pack.other_words:
             out.append(i)
     return out
