@@ -107,6 +107,7 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
                 return gs[0]
     if m.source not in ("capitalised", "person", "acronym", "speaker"):
         return None  # otherwise a name typed by its own noun ("skupine Bosch") is no short form
+    found = []
     for key, gs in groups.by_core.items():
         g = gs[0]
         if not _compatible(groups.classes[g], m.cls, onto) or \
@@ -116,8 +117,12 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         person = (m.cls or groups.classes[g]) == "schema:Person"
         if any(key.endswith(" " + k) if person else key.startswith(k + " ") for k in keys if len(k) > 2):
             if m.source in ("capitalised", "person", "acronym") or groups.classes[g] == m.cls:
-                return g
-    return None
+                found.append(g)
+    if len(found) > 1 and pack.feminine_name_ending and m.name.lower().endswith(tuple(pack.feminine_surname_endings)):
+        # "Mlakarjeva" after "Jože Mlakar" and "Petra Mlakar": the woman
+        women = [g for g in found if groups.names[g].split()[0].lower().endswith(pack.feminine_name_ending)]
+        found = women or found
+    return found[0] if found else None
 
 
 def _naming_nouns(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:

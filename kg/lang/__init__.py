@@ -75,6 +75,9 @@ class LanguagePack:
     role_possessives: set[str] = field(default_factory=set)  # "njenega" inside a role phrase
     owner_possessives: set[str] = field(default_factory=set)  # "njeno" (hčerinsko podjetje)
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
+    titles: set[str] = field(default_factory=set)  # "dr", "mag": academic titles before a name
+    feminine_surname_endings: list[str] = field(default_factory=list)  # "Mlakarjeva": a woman's surname form
+    feminine_name_ending: str = ""  # "a": the usual ending of women's given names
     latter_words: set[str] = field(default_factory=set)  # "slednji": the organisation mentioned last
     other_words: set[str] = field(default_factory=set)  # lemmas: "drug" ("drugo tovarno"): not a reference
     lemma_overrides: dict[str, str] = field(default_factory=dict)  # word -> lemma
@@ -252,6 +255,9 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.role_possessives = {w.lower() for w in words.get("role_possessives", [])}
     p.owner_possessives = {w.lower() for w in words.get("owner_possessives", [])}
     p.plant_nouns_too = {lemma(w, code) for w in words.get("plant_nouns_too", [])} | set(words.get("plant_nouns_too", []))
+    p.titles = {w.lower().rstrip(".") for w in words.get("titles", [])}
+    p.feminine_surname_endings = list(words.get("feminine_surname_endings", []))
+    p.feminine_name_ending = words.get("feminine_name_ending", "")
     p.latter_words = {lemma(w, code) for w in words.get("latter_words", [])} | set(words.get("latter_words", []))
     p.other_words = {lemma(w, code) for w in words.get("other_words", [])} | set(words.get("other_words", []))
     p.inflection = sorted(((a, b) for a, b in words.get("inflection", [])), key=lambda e: -len(e[0]))

@@ -122,8 +122,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     not toks[j].is_capitalised and (toks[j].lemma,) in pack.triggers:
                 i += 1  # "Logistična družba Transadria": an adjective before the class noun
                 continue
-            if j - i == 1 and source == "capitalised" and sentence_initial(doc, i) and j < sent.tok_end \
-                    and tok.text not in known_caps and is_given_name(toks[j].text, pack, doc.lang) \
+            nxt = j
+            while nxt < sent.tok_end and (toks[nxt].text.lower().rstrip(".") in pack.titles or toks[nxt].text == "."):
+                nxt += 1  # "Farmacevtka dr. Mojca Lesjak": titles stand between
+            if j - i == 1 and source == "capitalised" and sentence_initial(doc, i) and nxt < sent.tok_end \
+                    and tok.text not in known_caps and is_given_name(toks[nxt].text, pack, doc.lang) \
                     and not is_given_name(tok.text, pack, doc.lang):
                 i += 1  # "Podjetnica Lara Vidic": a word describing the person who follows
                 continue
