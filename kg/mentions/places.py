@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kg.document import Document
 from kg.lang import LanguagePack
+from kg.lemmatize import name_candidates
 from kg.mentions.spans import LIST_SEPARATORS, Span, is_name_token
 from kg.reference import reference_index
 
@@ -110,6 +111,8 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
     toks = doc.tokens
     by_start = {s.start: s for s in spans}
     after_locative: set[int] = set()
+    # "pri Senzoriki" after "Senzorika d.o.o.": a company the document names is no town
+    org_words = {w.lower() for s in spans if s.cls == "akg:Company" for w in s.name.split()[:1]}
     for span in spans:
         prev = toks[span.start - 1] if span.start > 0 else None
         if prev is None or prev.sent != toks[span.start].sent:
@@ -121,7 +124,7 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
         j = span.end
         if j < len(toks) and toks[j].text.lower() in LIST_SEPARATORS and j + 1 in by_start:
             after_locative.add(j + 1)
-        if span.cls:
+        if span.cls or org_words & {c.lower() for c in name_candidates(span.name, doc.lang, pack.inflection)}:
             continue
         span.cls, span.source = "schema:City", "locative"
         span.name = locative_nominative(span.name, pack)
