@@ -255,7 +255,8 @@ def _referent(doc: Document, m: Mention, groups: _Groups, counts: Counter, last:
                  and _agrees(groups, g, genders, pack)]
         if cands:
             return max(cands, key=lambda g: (counts[g], last[g]))
-    if noun in pack.specific_coref_nouns:
+    if noun in pack.specific_coref_nouns or any(noun in ns and not (noun,) in pack.triggers for ns in groups.nouns.values()):
+        # "skupina", or a noun the document names a company with ("sirarna"): that company
         return _salient(groups, counts, last, cls, onto, noun=noun, subsidiary=frozenset(pack.subsidiary_nouns))
     if (noun,) in pack.triggers and cls == "akg:Company":
         g = _topic(topic, m.sent, groups, noun)

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from kg.document import Document, Mention
 from kg.lang import LanguagePack
-from kg.mentions.names import (acronym_expansions, capitalised_runs, classify, list_after_trigger,
+from kg.lemmatize import lemma
+from kg.mentions.names import (acronym_expansions, capitalised_runs, classify, is_business_noun, list_after_trigger,
                                list_before_trigger, mid_sentence_capitalised, split_known_prefix)
 from kg.mentions.phrases import coreferring, markets
-from kg.mentions.places import demonyms, lexicon_spans, locatives, plants_in_towns
+from kg.mentions.places import demonyms, join_particle_towns, lexicon_spans, locatives, plants_in_towns
 from kg.mentions.spans import STRENGTH, Span
 
 __all__ = ["recognise_mentions", "STRENGTH"]
@@ -30,6 +31,18 @@ def resolve_overlaps(spans: list[Span]) -> list[Span]:
         chosen.append(span)
         used.update(range(span.start, span.end))
     return sorted(chosen, key=lambda s: s.start)
+
+
+def _naming_nouns(doc: Document, spans: list[Span], pack: LanguagePack) -> frozenset[str]:
+    """Lemmas of business nouns that open the document's company names ("Sirarna Gorjanka d.o.o."
+    -> "sirarna"): later, "sirarna" alone refers back to that company."""
+    out = set()
+    for s in spans:
+        if s.cls == "akg:Company" and s.end - s.start > 1:
+            first = lemma(doc.tokens[s.start].text.lower(), doc.lang)
+            if is_business_noun(first, pack):
+                out.add(first)
+    return frozenset(out)
 
 
 def _extend_listed_names(names: list[Span], known: list[Span]) -> None:
@@ -57,8 +70,9 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     names = [s for s in names if s.source != "expansion"]
     locatives(doc, sorted(known + names, key=lambda s: (s.start, -s.end)), pack)
     spans = resolve_overlaps(known + names + markets(doc, pack) + demonyms(doc, pack))
+    spans = join_particle_towns(doc, spans, pack)
     taken = {k for s in spans for k in range(s.start, s.end)}
-    spans = resolve_overlaps(spans + coreferring(doc, pack, taken))
+    spans = resolve_overlaps(spans + coreferring(doc, pack, taken, _naming_nouns(doc, spans, pack)))
     spans += plants_in_towns(doc, spans, pack)
     toks = doc.tokens
     for s in sorted(spans, key=lambda s: (s.start, s.source == "plant-town")):

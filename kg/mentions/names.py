@@ -42,6 +42,12 @@ def _adjective_opens_name(toks: list, i: int, pack: LanguagePack) -> bool:
         and nxt.text.isalpha() and nxt.text.islower() and nxt.text not in pack.function_words
 
 
+def is_business_noun(lemma: str, pack: LanguagePack) -> bool:
+    """A noun naming a kind of business ("sirarna", "vrtnarstvo"), by its ending: part of the
+    company's name when it opens it ("Sirarna Gorjanka d.o.o.")."""
+    return (lemma,) in pack.triggers or bool(pack.business_noun_endings) and lemma.endswith(tuple(pack.business_noun_endings))
+
+
 def _lowercase_then_legal(doc: Document, j: int, end: int, pack: LanguagePack) -> int:
     """"Posavska toplota d.o.o.": one or two lower-case words right before a legal form belong
     to the company's name; the end of that form, or -1."""
@@ -136,7 +142,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     and not known_caps.intersection(name_candidates(tok.text, doc.lang, pack.inflection))
                     and not tok.text.isupper() and (j - i == 1 and source == "capitalised"
                                                     or j - i >= 2 and not is_given_name(tok.text, pack, doc.lang)
-                                                    and (tok.lemma,) not in pack.triggers)):
+                                                    and (tok.lemma,) not in pack.triggers
+                                                    and not (source == "legal" and is_business_noun(tok.lemma, pack)
+                                                             and tok.text.lower() == tok.lemma))):
                 i += 1
                 continue
             spans.append(Span(i, j, cls, doc.text[toks[i].start:toks[j - 1].end], source))
@@ -280,7 +288,12 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
             and span.cls in (None, "schema:Person"):
         # a given name makes a person, whatever noun stands before ("direktorica tovarne Marija Kos")
         span.cls, span.source = "schema:Person", "person"
-        span.name = " ".join([nominative_first_name(words[0], pack, doc.lang), *words[1:]])
+        first = nominative_first_name(words[0], pack, doc.lang)
+        rest = words[1:]
+        case = words[0][len(first):] if words[0].startswith(first) else ""
+        if case and rest and rest[-1].endswith(case) and len(rest[-1]) > len(case) + 2:
+            rest[-1] = rest[-1][: -len(case)]  # "Janom Kosom" -> "Jan Kos": the surname has the same ending
+        span.name = " ".join([first, *rest])
         return span
     if span.cls is None and len(words) == 1 and is_given_name(words[0], pack, doc.lang) and \
             span.end + 1 < len(toks) and toks[span.end].text.lower() in LIST_SEPARATORS and \
@@ -332,8 +345,8 @@ def list_after_trigger(doc: Document, spans: list[Span], pack: LanguagePack) -> 
         for i in range(sent.tok_start, sent.tok_end - 1):
             if i in hub_ends and toks[i + 1].text == "(":
                 cls = "akg:Plant"  # "vozlišče Loški Park (Škofja Loka, Žiri in ...)": its plants
-            elif toks[i].lemma in pack.list_triggers:
-                cls = pack.triggers.get((toks[i].lemma,))
+            elif toks[i].lemma in pack.list_triggers or pack.triggers.get((toks[i].lemma,)) in NUMBERED:
+                cls = pack.triggers.get((toks[i].lemma,))  # "tovarne", "sire Gorjanc, Trdinka in Slivnik"
             else:
                 continue
             j = i + 1

@@ -88,11 +88,12 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
                    for t in toks[i + 1:end])
 
 
-def coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Span]:
+def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns: frozenset[str] = frozenset()
+                ) -> list[Span]:
     """Words that refer back: "Podjetje zaposluje ...", "Ta želi ...", "... da bo podjetje vložilo".
 
-    Pronouns count only at the start of a sentence; nouns ("podjetje") anywhere, when no name
-    follows them.
+    Pronouns count only at the start of a sentence; nouns ("podjetje", and ``naming_nouns``, the
+    nouns that open this document's company names: "sirarna") anywhere, when no name follows them.
     """
     spans = []
     toks = doc.tokens
@@ -106,10 +107,11 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Span
                 # "njeno hčerinsko podjetje X": the possessive is the parent organisation (kg.link)
                 spans.append(Span(i, i + 1, "akg:Company", toks[i].text.lower(), "coref"))
                 continue
-            cls = "akg:Company" if toks[i].text.lower() in pack.object_pronouns else pack.coreference.get(toks[i].lemma)
+            cls = "akg:Company" if toks[i].text.lower() in pack.object_pronouns or toks[i].lemma in naming_nouns \
+                else pack.coreference.get(toks[i].lemma)
             if not cls or i in taken:
                 continue
-            is_noun = (toks[i].lemma,) in pack.triggers
+            is_noun = (toks[i].lemma,) in pack.triggers or toks[i].lemma in naming_nouns
             if is_noun and i != start and _is_predicate_noun(toks, start, i, pack, taken, spans):
                 continue  # "je mednarodna skupina", "bo ostal samostojna družba": says what, not who
             after_clause_break = i > sent.tok_start and toks[i - 1].text.lower() in (",", "and", "in", "ter", "but")

@@ -106,6 +106,28 @@ def _plant_triggers(doc: Document, start: int, end: int, pack: LanguagePack) -> 
     return out
 
 
+def join_particle_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
+    """"v Šempetru pri Gorici": a town, a place-name particle and a name are one town,
+    "Šempeter pri Gorici" (the part after the particle keeps its case)."""
+    toks = doc.tokens
+    by_start = {s.start: s for s in spans}
+    out: list[Span] = []
+    skip: set[int] = set()
+    for s in spans:
+        if s.start in skip:
+            continue
+        nxt = by_start.get(s.end + 1)
+        if s.cls == "schema:City" and s.start > 0 and toks[s.start - 1].text.lower() in pack.locative_prepositions \
+                and s.end < len(toks) and toks[s.end].text in pack.place_name_particles and nxt is not None \
+                and nxt.cls in (None, "schema:City") and toks[nxt.start].sent == toks[s.start].sent:
+            name = f"{s.name} {toks[s.end].text} {doc.text[toks[nxt.start].start:toks[nxt.end - 1].end]}"
+            out.append(Span(s.start, nxt.end, "schema:City", name, s.source))
+            skip.add(nxt.start)
+        else:
+            out.append(s)
+    return out
+
+
 def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
     """Untyped names after "v"/"na"/"iz" (and listed after them) are places ("v Douaiju" -> Douai)."""
     toks = doc.tokens
