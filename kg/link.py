@@ -289,6 +289,8 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
             continue
         core = core_name(m.name, pack)
         named = _bracketed_short_name(doc, i)
+        if m.cls == "akg:Market" and m.weak and last_market is None and " " not in m.name:
+            continue  # a bare "trg" with no market named before is no entity ("na tujih trgih")
         if m.cls == "akg:Market" and m.weak and last_market is not None:
             g = last_market
         elif named is not None and doc.mentions[named].group >= 0:

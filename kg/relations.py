@@ -275,10 +275,25 @@ def _agreement_swaps(doc: Document, rule: Rule, binding: Binding, pack: Language
     return bool(vg) and og == vg and sg not in ("", vg)
 
 
+def _stale(doc: Document, rule: Rule, binding: Binding, onto: Ontology) -> bool:
+    """True if a bound mention's entity has since been typed (by an earlier rule on this
+    sentence) with a class the rule's element does not accept: "Vertika S" typed a company by
+    one rule is no product for the next."""
+    for el in rule.elements:
+        if el.kind in ("ent", "list") and el.bind and el.values:
+            for u in _units_of(binding, el.bind):
+                cls = doc.group_classes[doc.mentions[u.mention].group]
+                if cls and not any(onto.is_a(cls, v) for v in el.values):
+                    return True
+    return False
+
+
 def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontology,
           units: list[Unit], pack: LanguagePack) -> list[Relation]:
     out: list[Relation] = []
     used: set[str] = set()
+    if _stale(doc, rule, binding, onto):
+        return out
     if rule.agreement and _agreement_swaps(doc, rule, binding, pack):
         _, subj_b, obj_b = rule.agreement
         binding = {**binding, subj_b: binding[obj_b], obj_b: binding[subj_b]}
