@@ -170,11 +170,14 @@ def _salient(groups: _Groups, counts: Counter, last: dict[int, int], cls: str, o
 
 
 def _may_be_subject(doc: Document, m: Mention, pack: LanguagePack) -> bool:
-    """False for a mention that is visibly not in the nominative: after a preposition ("v
-    družbo"), or named with an inflected class noun ("koncerna X", "družbe")."""
+    """False for a mention that is visibly not the main clause's subject: after a preposition
+    ("v družbo"), in a subordinate clause, or named with an inflected class noun ("koncerna X",
+    "družbe")."""
     first = doc.sentences[m.sent].tok_start
     if m.tok_start > first and doc.tokens[m.tok_start - 1].text.lower() in pack.prepositions:
         return False
+    if any(t.text.lower() in pack.clause_openers and t.is_word for t in doc.tokens[first:m.tok_start]):
+        return False  # in a subordinate clause ("..., kamor družba izvozi ...")
     for t in doc.tokens[max(first, m.tok_start - 2):m.tok_end]:
         if (t.lemma,) in pack.triggers and pack.triggers[(t.lemma,)] == "akg:Company":
             return t.text.lower() == t.lemma

@@ -11,7 +11,9 @@ Every sentence is turned into units (mentions, role phrases, numbers, tokens; se
 - ``{s = "a", p_from = "r", o = "b"}``: the predicate comes from the bound role phrase;
 - ``{s_all = "org:Site", p = "...", o = "b"}``: every mention of that class in the sentence;
 - ``if_single = "b"`` on a fact: only when the list bound to ``b`` has one item;
-- ``town = true`` on a fact: an object that is a plant named after its town stands for the town.
+- ``town = true`` on a fact: an object that is a plant named after its town stands for the town;
+- ``plant = true`` on a fact: a subject that is a town stands for the plant named after it (or
+  the fact is dropped).
 
 A rule with ``unless = ["other-rule"]`` is skipped in a sentence where one of those rules matched
 (rules run in file order).
@@ -212,6 +214,15 @@ def _units_of(binding: Binding, name: str | None) -> list[Unit]:
     return v if isinstance(v, list) else [v]
 
 
+def _plant_named(doc: Document, g: int) -> int | None:
+    """A plant's group, or for a town the plant named after it in the document ("... pa
+    izdelujejo le v Apačah" after "obrat v Apačah"); None if there is no such plant."""
+    if doc.group_classes[g] == "akg:Plant":
+        return g
+    name = doc.group_names[g]
+    return next((p for p, cls in enumerate(doc.group_classes) if cls == "akg:Plant" and doc.group_names[p] == name), None)
+
+
 def _town_of(doc: Document, k: int) -> int:
     """The town mention behind a plant named after it ("sedež in tovarno v Kamniku": the town
     is the head office's place), else the mention itself."""
@@ -315,6 +326,10 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
         used.update(k for k in (spec.get("s"), spec.get("o")) if k)
         for su in subjects:
             sg = doc.mentions[su.mention].group
+            if spec.get("plant"):
+                sg = _plant_named(doc, sg)
+                if sg is None:
+                    continue
             if "o" in spec:
                 for ou in _units_of(binding, spec["o"]):
                     om = _town_of(doc, ou.mention) if spec.get("town") else ou.mention

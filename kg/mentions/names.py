@@ -119,6 +119,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     pack.triggers.get((toks[j + 1].lemma,) if j + 1 < sent.tok_end else ()) in NUMBERED
                     or i > sent.tok_start and pack.triggers.get((toks[i - 1].lemma,)) in NUMBERED):
                 j += 1  # "the K-Cell 90 battery", "model Clio 5", "znamkami Lisjak 1912": the number is part of the name
+            elif j + 1 < sent.tok_end and toks[j].text.isdigit() and len(toks[j].text) <= 4 and \
+                    not sentence_initial(doc, i) and (toks[j + 1].text in ",;:)" or toks[j + 1].text.lower() in LIST_SEPARATORS):
+                j += 1  # "tečaj Mehko 110, ...": a model number closes the name
             source, cls = "capitalised", None
             if legal_end < 0:
                 legal_end = legal_suffix_end(doc, j, pack)
