@@ -82,7 +82,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
             for k in range(max(sent.tok_start + 1, i - 10), i):
                 town = by_start.get(k)
                 if town and town.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
-                        and not any(town.end <= q < i and by_start[q].cls not in ("schema:Country", "schema:Continent")
+                        and not any(town.end <= q < i and by_start[q].cls in ("schema:City", "akg:Plant")
                                     for q in by_start) \
                         and not any(t.text.lower() in LIST_SEPARATORS or t.text in ".;:()"
                                     for t in toks[town.end:i]) \
