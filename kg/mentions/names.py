@@ -42,6 +42,12 @@ def _adjective_opens_name(toks: list, i: int, pack: LanguagePack) -> bool:
         and nxt.text.isalpha() and nxt.text.islower() and nxt.text not in pack.function_words
 
 
+def _after_name_noun(doc: Document, span: Span, pack: LanguagePack) -> bool:
+    """True after a brand or product noun: "znamko Zlati Panj" names no person."""
+    i = span.start
+    return i > 0 and pack.triggers.get((doc.tokens[i - 1].lemma,)) in ("schema:Brand", "schema:Product")
+
+
 def is_business_noun(lemma: str, pack: LanguagePack) -> bool:
     """A noun naming a kind of business ("sirarna", "vrtnarstvo"), by its ending: part of the
     company's name when it opens it ("Sirarna Gorjanka d.o.o.")."""
@@ -288,14 +294,15 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
         span.cls, span.source = inside, "trigger"
     if span.source in ("capitalised", "trigger") and len(words) >= 2 and is_given_name(words[0], pack, doc.lang) \
-            and span.cls in (None, "schema:Person"):
+            and span.cls in (None, "schema:Person") and not _after_name_noun(doc, span, pack):
         # a given name makes a person, whatever noun stands before ("direktorica tovarne Marija Kos")
         span.cls, span.source = "schema:Person", "person"
         first = nominative_first_name(words[0], pack, doc.lang)
         rest = words[1:]
-        case = words[0][len(first):] if words[0].startswith(first) else ""
+        case = words[0][len(first):] if words[0].startswith(first) else \
+            pack.surname_cases.get((words[0][-1:], first[-1:]), "")
         if case and rest and rest[-1].endswith(case) and len(rest[-1]) > len(case) + 2:
-            rest[-1] = rest[-1][: -len(case)]  # "Janom Kosom" -> "Jan Kos": the surname has the same ending
+            rest[-1] = rest[-1][: -len(case)]  # "Janom Kosom" -> "Jan Kos", "Aljošo Vrhovnikom" -> "Aljoša Vrhovnik"
         span.name = " ".join([first, *rest])
         return span
     if span.cls is None and len(words) == 1 and is_given_name(words[0], pack, doc.lang) and \
@@ -362,7 +369,11 @@ def list_after_trigger(doc: Document, spans: list[Span], pack: LanguagePack) -> 
                     continue  # a single name right after the trigger: classify already typed it
             while j < sent.tok_end and j in by_start:
                 span = by_start[j]
-                if span.source not in ("trigger", "legal", "person"):
+                if span.source == "person" and cls in NUMBERED:
+                    # a brand list is brands: "znamkama Satovje in Zlati Panj" names no person
+                    span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
+                    span.cls, span.source = cls, "list"
+                elif span.source not in ("trigger", "legal", "person"):
                     span.cls, span.source = cls, "list"
                 j = span.end
                 if j < sent.tok_end and toks[j].text.lower() in LIST_SEPARATORS:
