@@ -137,6 +137,12 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     not toks[j].is_capitalised and (toks[j].lemma,) in pack.triggers:
                 i += 1  # "Logistična družba Transadria": an adjective before the class noun
                 continue
+            if j - i == 1 and j < sent.tok_end and tok.text.lower().endswith(tuple(pack.feminine_surname_endings)) \
+                    and toks[j].is_word and toks[j].text.islower() and toks[j].text not in pack.function_words \
+                    and toks[j].text not in pack.object_pronouns and not pack.verb_gender(toks[j].text.lower()) \
+                    and not toks[j].lemma.endswith(pack.infinitive_ending):
+                i += 1  # "Kumpova vnukinja", "Gregorjeva hči": a possessive adjective, not a name
+                continue
             nxt = j
             while nxt < sent.tok_end and (toks[nxt].text.lower().rstrip(".") in pack.titles or toks[nxt].text == "."):
                 nxt += 1  # "Farmacevtka dr. Mojca Lesjak": titles stand between
