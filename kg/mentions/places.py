@@ -84,11 +84,16 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                 if town and town.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
                         and not any(town.end <= q < i and by_start[q].cls in ("schema:City", "akg:Plant")
                                     for q in by_start) \
-                        and not any(t.text.lower() in LIST_SEPARATORS or t.text in ".;:()"
-                                    for t in toks[town.end:i]) \
+                        and not any((t.text.lower() in LIST_SEPARATORS or t.text in ".;:()")
+                                    and not _where_clause(toks, k2, pack) for k2, t in enumerate(toks[town.end:i], town.end)) \
                         and not any(p.start == town.start for p in plants):
                     plants.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
     return plants
+
+
+def _where_clause(toks: list, k: int, pack: LanguagePack) -> bool:
+    """True for the comma of "v X, kjer ima tudi tovarno": the town is the plant's."""
+    return toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text.lower() in pack.where_words
 
 
 def _plant_triggers(doc: Document, start: int, end: int, pack: LanguagePack) -> list[int]:
