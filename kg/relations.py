@@ -175,7 +175,7 @@ def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
         date = _date_at(doc, i, s.tok_end, pack)
         if date:  # "3. junija 2001" reads like "leta 2001" for the rules
             j, year = date
-            out.units.append(Unit("tok", i, i, lemma="leto", word=pack.year_word, depth=depth))
+            out.units.append(Unit("tok", i, i, lemma=pack.year_word, word=pack.year_word, depth=depth))
             out.units.append(Unit("num", i, j, lemma=toks[j - 1].lemma, word=toks[j - 1].text, depth=depth,
                                   quantity=Quantity(year)))
             i = j
@@ -399,7 +399,7 @@ def founding_year(doc: Document, sent_i: int, units: list[Unit], found: list[Rel
     """A year next to a founding word ("Leta 1999 sta brata ... ustanovila", "od ustanovitve
     leta 2012") is the founding date of the organisation the sentence founds: the one a founder
     relation names, else the sentence's only organisation (rule ``founding-year-near-word``)."""
-    if not pack.founding_words or any(r.pred == "schema:foundingDate" for r in found):
+    if not pack.founding_words or not pack.year_word or any(r.pred == "schema:foundingDate" for r in found):
         return []
     years = [i + 1 for i, u in enumerate(units[:-1]) if u.kind == "tok" and u.word == pack.year_word
              and units[i + 1].kind == "num" and units[i + 1].quantity is not None

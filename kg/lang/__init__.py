@@ -65,12 +65,12 @@ class LanguagePack:
     adjective_endings: list[str] = field(default_factory=list)  # "-ski": "Kočevski gozd" is one name
     founding_words: set[str] = field(default_factory=set)  # "ustanoviti", "ustanovitev": a year near them founds
     months: set[str] = field(default_factory=set)  # month names and their lemmas, for full dates
-    year_word: str = "leta"  # the word the rules expect before a year ("leta 2001")
+    year_word: str = ""  # the word the rules expect before a year ("leta 2001")
     prepositions: set[str] = field(default_factory=set)  # "v", "za": the noun after them is no subject
     generic_nouns: set[str] = field(default_factory=set)  # "podjetje": not part of a name even when capitalised
     place_name_particles: list[str] = field(default_factory=list)  # "ob": "Zagorje ob Savi" is also "Zagorje"
     pronoun_genders: dict[str, str] = field(default_factory=dict)  # "jo" -> "f": whom an object pronoun refers to
-    infinitive_ending: str = "ti"  # a lemma ending so is a verb ("ustanoviti")
+    infinitive_ending: str = ""  # a lemma ending so is a verb ("ustanoviti")
     clause_openers: set[str] = field(default_factory=set)  # ",", "da", "ki": a clause starts after them
     role_possessives: set[str] = field(default_factory=set)  # "njenega" inside a role phrase
     owner_possessives: set[str] = field(default_factory=set)  # "njeno" (hčerinsko podjetje)
@@ -248,12 +248,12 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.adjective_endings = list(words.get("adjective_endings", []))
     p.founding_words = {lemma(w, code) for w in words.get("founding_words", [])} | set(words.get("founding_words", []))
     p.months = {w.lower() for w in words.get("months", [])} | {lemma(w, code) for w in words.get("months", [])}
-    p.year_word = words.get("year_word", "leta")
+    p.year_word = words.get("year_word", "")
     p.prepositions = {w.lower() for w in words.get("prepositions", [])}
     p.generic_nouns = {lemma(w, code) for w in words.get("generic_nouns", [])}
     p.place_name_particles = list(words.get("place_name_particles", []))
     p.pronoun_genders = {w: g for w, g in words.get("pronoun_genders", [])}
-    p.infinitive_ending = words.get("infinitive_ending", "ti")
+    p.infinitive_ending = words.get("infinitive_ending", "")
     p.clause_openers = set(words.get("clause_openers", []))
     p.role_possessives = {w.lower() for w in words.get("role_possessives", [])}
     p.owner_possessives = {w.lower() for w in words.get("owner_possessives", [])}

@@ -140,7 +140,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             if j - i == 1 and j < sent.tok_end and tok.text.lower().endswith(tuple(pack.feminine_surname_endings)) \
                     and toks[j].is_word and toks[j].text.islower() and toks[j].text not in pack.function_words \
                     and toks[j].text not in pack.object_pronouns and not pack.verb_gender(toks[j].text.lower()) \
-                    and not toks[j].lemma.endswith(pack.infinitive_ending):
+                    and not (pack.infinitive_ending and toks[j].lemma.endswith(pack.infinitive_ending)):
                 i += 1  # "Kumpova vnukinja", "Gregorjeva hči": a possessive adjective, not a name
                 continue
             nxt = j

@@ -84,7 +84,7 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
     while end < len(toks) and toks[end].sent == toks[i].sent and toks[end].text.lower() not in pack.clause_openers \
             and toks[end].text not in ".!?":
         end += 1
-    return not any(pack.verb_gender(t.text.lower()) and t.lemma.endswith(pack.infinitive_ending)
+    return not any(pack.verb_gender(t.text.lower()) and pack.infinitive_ending and t.lemma.endswith(pack.infinitive_ending)
                    for t in toks[i + 1:end])
 
 
