@@ -138,8 +138,9 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
     toks = doc.tokens
     by_start = {s.start: s for s in spans}
     after_locative: set[int] = set()
-    # "pri Senzoriki" after "Senzorika d.o.o.": a company the document names is no town
-    org_words = {w.lower() for s in spans if s.cls == "akg:Company" for w in s.name.split()[:1]}
+    # "pri Senzoriki" after "Senzorika d.o.o.", "iz Polyparka" after "vozlišče Polypark": a company
+    # or hub the document names is no town
+    org_words = {w.lower() for s in spans if s.cls in ("akg:Company", "akg:IndustrialHub") for w in s.name.split()[:1]}
     for span in spans:
         prev = toks[span.start - 1] if span.start > 0 else None
         if prev is None or prev.sent != toks[span.start].sent:
