@@ -78,6 +78,30 @@ CASES = {
                 ("Volvo Cars", "schema:brand", "Polestar")],                     # "blagovnima znamkama A in B"
         "not": [("Volvo Cars", "schema:parentOrganization", "Volvo Cars Slovenija")],
     },
+    "sirarna": {
+        "has": [("Sirarna Bohinjka d.o.o.", "akg:headquarteredIn", "Žiri"),          # plural town "v Žireh"
+                ("Sirarna Bohinjka d.o.o.", "schema:parentOrganization", "Alpenmilch AG"),  # no subject: "Od leta 2019 je v lasti"
+                ("Sirarna Bohinjka d.o.o.", "akg:produces", "Mohor"),             # "Sirarna izdeluje": the name's own noun refers back
+                ("Marjeta Zupan", "akg:chiefExecutiveOf", "Sirarna Bohinjka d.o.o.")],  # "Vodi jo"
+        "not": [("Alpenmilch AG", "schema:parentOrganization", "Sirarna Bohinjka d.o.o.")],
+    },
+    "hcerinska": {
+        "has": [("Stahlbau Hofer GmbH", "akg:acquired", "Kovinar Ptuj d.o.o."),   # "ki jo je prevzela skupina Y"
+                ("Kovinar Servis d.o.o.", "schema:parentOrganization", "Stahlbau Hofer GmbH"),  # "njeno hčerinsko podjetje"
+                ("Kovinar Servis d.o.o.", "org:hasSite", "Ormož"),
+                ("Tomaž Kralj", "akg:chiefExecutiveOf", "Kovinar Servis d.o.o.")],  # "Hčerinsko družbo bo vodil"
+        "not": [("Kovinar Ptuj d.o.o.", "akg:acquired", "Stahlbau Hofer GmbH"),
+                ("Stahlbau Hofer GmbH", "org:hasSite", "Ormož"),
+                ("Tomaž Kralj", "akg:chiefExecutiveOf", "Stahlbau Hofer GmbH")],
+    },
+    "kraji": {
+        "has": [("Lesnik d.o.o.", "akg:headquarteredIn", "Šempeter pri Gorici"),  # "v Šempetru pri Gorici"
+                ("Lesnik d.o.o.", "org:hasSite", "Radlje ob Dravi"),             # "v Radljah ob Dravi"
+                ("Lesnik d.o.o.", "org:hasSite", "Brno"),                        # "bo v Brnu ... odprlo drugo"
+                ("Brno", "schema:containedInPlace", "Češka"),                    # "na Češkem"
+                ("Mizar d.o.o.", "org:hasSite", "Slovenj Gradec")],               # "v X, kjer ima tudi tovarno"
+        "not": [("Lesnik d.o.o.", "akg:headquarteredIn", "Šempeter")],
+    },
     "english": {
         "has": [("Halden Robotics", "schema:founder", "Ingrid Solberg"),
                 ("Halden Robotics", "akg:headquarteredIn", "Oslo"),
@@ -114,3 +138,23 @@ def test_feminine_surname_form_links_to_the_person(facts):
     q = sparql_prefixes() + """SELECT ?who WHERE { ?q a schema:Quotation ; schema:creator/skos:prefLabel ?who }"""
     assert [str(r[0]) for r in g.query(q)] == ["Maria Lindqvist"]
     assert not list(g.subjects(SKOS.prefLabel, Literal("Lindqvistova", lang="sl")))
+
+
+def test_a_name_typed_by_one_rule_is_not_retyped_by_another(tmp_path):
+    """"Vertika S" is a company to the head-count rule and a product to the produce rule in the
+    same sentence; the second match is dropped instead of a node with two classes failing SHACL."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "dvigala.txt").write_text(
+        "Dvigala Lift d.o.o. bo v Celju zgradila tovarno. V njej bodo sestavljali dvigali Vertika S in "
+        "Vertika M ter zaposlili približno 250 novih delavcev.\n", encoding="utf-8")
+    graph = kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH)
+    q = sparql_prefixes() + "SELECT (COUNT(?n) AS ?c) WHERE { ?n a akg:Company, schema:Product }"
+    assert int(next(iter(graph.query(q)))[0]) == 0
+
+
+def test_full_dates_give_founding_years(facts):
+    """"ki so jo 5. maja 1961 ustanovili" reads as the year 1961."""
+    q = sparql_prefixes() + """SELECT ?d WHERE { ?c skos:prefLabel "Sirarna Bohinjka d.o.o."@sl ;
+        schema:foundingDate ?d }"""
+    assert [str(r[0]) for r in facts["sirarna"].query(q)] == ["1961"]
