@@ -63,6 +63,11 @@ def name_candidates(word: str, lang: str, endings: list[tuple[str, str]]) -> lis
     >>> name_candidates("Douaiju", "sl", [("ju", ""), ("u", "")])[:3]
     ['Douaiju', 'Douai', 'Douaij']
     """
+    return list(_name_candidates(word, lang, tuple(endings)))
+
+
+@lru_cache(maxsize=200_000)
+def _name_candidates(word: str, lang: str, endings: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     out = [word]
     for suffix, repl in endings:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
@@ -75,7 +80,7 @@ def name_candidates(word: str, lang: str, endings: list[tuple[str, str]]) -> lis
     except Exception:  # lemmagen3 has no model for this language: no candidate from it
         pass
     seen: set[str] = set()
-    return [c for c in out if not (c in seen or seen.add(c))]
+    return tuple(c for c in out if not (c in seen or seen.add(c)))
 
 
 def lemmatize(doc: Document, overrides: dict[str, str] | None = None) -> Document:

@@ -105,10 +105,10 @@ class LanguagePack:
     locative_prepositions: set[str] = field(default_factory=set)
     places: dict[str, Place] = field(default_factory=dict)             # any form -> place
     rules: list = field(default_factory=list)                          # kg.matcher.Rule
-
-    @property
-    def max_trigger_len(self) -> int:
-        return max((len(k) for k in self.triggers), default=1)
+    # derived once in load_pack, for speed:
+    places_lower: frozenset[str] = frozenset()  # every place form, lower-cased
+    role_starts: frozenset[str] = frozenset()   # first lemmas of role phrases
+    max_trigger_len: int = 1                    # the longest trigger phrase, in words
 
 
 def phrase_lemmas(phrase: str, lang: str) -> Phrase:
@@ -294,6 +294,9 @@ def load_pack(code: str) -> LanguagePack:
     for form, place in towns.items():
         pack.places.setdefault(form, place)
     pack.rules = load_rules(folder / "patterns.toml", code)
+    pack.places_lower = frozenset(form.lower() for form in pack.places)
+    pack.role_starts = frozenset(phrase[0] for phrase in pack.roles)
+    pack.max_trigger_len = max((len(k) for k in pack.triggers), default=1)
     return pack
 
 

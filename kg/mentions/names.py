@@ -178,7 +178,7 @@ def role_prefix_end(doc: Document, i: int, j: int, pack: LanguagePack) -> int:
 def split_known_prefix(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
     """Split "Mehatrona Boris Kranjc" into an organisation the document names elsewhere and a person."""
     orgs = {s.name.lower() for s in spans if s.cls and s.cls.startswith("akg:Company")}
-    orgs |= {form.lower() for form in pack.places}
+    orgs |= pack.places_lower
     orgs |= {" ".join(s.name.lower().split()[:-1]) for s in spans if s.source == "legal"}
     orgs |= {s.name.lower().split()[-1] for s in spans if s.source == "trigger" and s.cls == "akg:Company"}
     out: list[Span] = []
