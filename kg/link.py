@@ -324,7 +324,8 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
             last[m.group] = i
             cls = groups.classes[m.group]
             # an untyped name may still be an organisation (a rule types it later)
-            if ((cls is None and m.source == "capitalised") or (cls and onto.is_a(cls, "schema:Organization"))) \
+            if ((cls is None and m.source == "capitalised" and m.tok_start == doc.sentences[m.sent].tok_start)
+                    or (cls and onto.is_a(cls, "schema:Organization"))) \
                     and m.text.lower() not in pack.owner_possessives:  # "njeno" names no topic
                 topic.setdefault(m.sent, []).append(m.group)
     _zero_subjects(doc, groups, counts, last, onto, pack, topic)
