@@ -158,8 +158,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     and not tok.text.isupper() and (j - i == 1 and source == "capitalised"
                                                     or j - i >= 2 and not is_given_name(tok.text, pack, doc.lang)
                                                     and (tok.lemma,) not in pack.triggers
-                                                    and not (source == "legal" and is_business_noun(tok.lemma, pack)
-                                                             and tok.text.lower() == tok.lemma))):
+                                                    and not (source == "legal" and tok.text.lower() == tok.lemma
+                                                             and tok.lemma not in pack.generic_nouns
+                                                             and tok.lemma not in pack.demonyms))):
                 i += 1
                 continue
             spans.append(Span(i, j, cls, doc.text[toks[i].start:toks[j - 1].end], source))
