@@ -169,7 +169,10 @@ def _read_towns(path: Path, declension: list[list[str]], subdivisions: list[str]
     return places
 
 
-def _read_places(path: Path, code: str) -> dict[str, Place]:
+def _read_places(path: Path, code: str, declension: list[list[str]] = ()) -> dict[str, Place]:
+    """``places.tsv`` (label, class, listed forms) and pycountry's country names in the language,
+    whose case forms come from ``declension`` when places.tsv does not list them ("Finska" ->
+    "na Finskem")."""
     places: dict[str, Place] = {}
     if path.exists():
         lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
@@ -179,9 +182,20 @@ def _read_places(path: Path, code: str) -> dict[str, Place]:
             for form in place.forms:
                 places.setdefault(form, place)
     for label in _country_names(code):
-        place = places.get(label) or Place(label, "schema:Country", (label,))
-        places.setdefault(label, place)
+        place = places.get(label) or Place(label, "schema:Country", (label, *_country_forms(label, declension)))
+        for form in place.forms:
+            places.setdefault(form, place)
     return places
+
+
+def _country_forms(label: str, declension: list[list[str]]) -> tuple[str, ...]:
+    """Case forms of a one-word country name by the first rule whose ending fits."""
+    if " " in label:
+        return ()
+    for ending, *forms in declension:
+        if label.endswith(ending):
+            return tuple(label[: len(label) - len(ending)] + f for f in forms)
+    return ()
 
 
 def _country_names(code: str) -> list[str]:
@@ -286,8 +300,8 @@ def load_pack(code: str) -> LanguagePack:
     if not folder.is_dir():
         raise InputError(f"no language pack for {code!r} in {LANG_DIR}")
     pack = _build_pack(code, _read_toml(folder / "lexicon.toml"))
-    pack.places = _read_places(folder / "places.tsv", code)
     lex = _read_toml(folder / "lexicon.toml")
+    pack.places = _read_places(folder / "places.tsv", code, lex.get("words", {}).get("country_declension", []))
     words = lex.get("words", {})
     towns = _read_towns(folder / "towns.txt", words.get("town_declension", []), words.get("town_subdivisions", []),
                         tuple(words.get("place_name_particles", [])))

@@ -125,7 +125,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
             prev = toks[i - 1] if i > sent.tok_start else None
             of_place = is_noun and prev is not None and i - 1 == start and prev.lemma in pack.demonyms
             if prev is not None and not of_place and (
-                    prev.lemma in pack.demonyms or prev.lemma in pack.numbers
+                    prev.lemma in pack.demonyms or prev.lemma in pack.numbers or is_noun and prev.text.isdigit()
                     or prev.lemma in pack.other_words or prev.text.lower() in pack.other_words):
                 continue  # "evropski proizvajalec", "dve podjetji", "drugo tovarno": not a reference back
             if is_noun and pack.coref_determiners and i != start and (
