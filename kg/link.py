@@ -4,8 +4,11 @@ Mentions are one entity when their canonical names agree after inflection ("Skup
 "Skupino Renault" -> "Skupina Renault", "Douaiju" -> "Douai" when "Douai" is seen), when a short
 form matches a longer name of a compatible class ("Novak" -> "Ana Novak", "Krka" -> "Krka d.d."),
 or through the reference data's aliases. Each group gets one class by the strongest evidence of
-its mentions. A coreferring word ("Podjetje", "Ta") joins the most salient group of its class so
-far: the most often mentioned, the latest on ties.
+its mentions. A referring word joins a group by what it says (``_referent``): "Podjetje" the
+organisation the sentence before was about, "skupina" the group named so, "Hčerinska družba" the
+subsidiary, "Slednja" the organisation mentioned last, "jo"/"ga" one of the pronoun's gender,
+else the most salient group of its class (the most often mentioned, the latest on ties). A
+sentence whose organisations cannot be its subject gets a dropped subject (``_zero_subjects``).
 """
 from __future__ import annotations
 
@@ -258,7 +261,8 @@ def _referent(doc: Document, m: Mention, groups: _Groups, counts: Counter, last:
                  and _agrees(groups, g, genders, pack)]
         if cands:
             return max(cands, key=lambda g: (counts[g], last[g]))
-    if noun in pack.specific_coref_nouns or any(noun in ns and not (noun,) in pack.triggers for ns in groups.nouns.values()):
+    if noun in pack.specific_coref_nouns or (
+            (noun,) not in pack.triggers and any(noun in ns for ns in groups.nouns.values())):
         # "skupina", or a noun the document names a company with ("sirarna"): that company
         return _salient(groups, counts, last, cls, onto, noun=noun, subsidiary=frozenset(pack.subsidiary_nouns))
     if (noun,) in pack.triggers and cls == "akg:Company":

@@ -114,7 +114,8 @@ def _role_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, 
     for n in (5, 4, 3, 2, 1):
         if i + n <= end:
             lemmas = tuple(t.lemma for t in doc.tokens[i:i + n] if t.text.lower() not in pack.role_possessives)
-            hit = pack.roles.get(lemmas) if len(lemmas) < n or n < 5 else None
+            # roles are at most four words; a fifth token is only allowed if it was a possessive
+            hit = pack.roles.get(lemmas) if len(lemmas) < 5 else None
             if hit and doc.tokens[i].text.lower() not in pack.role_possessives:
                 return i + n, hit[0]
     return None
@@ -258,16 +259,19 @@ def _gender_of_mention(doc: Document, m: Mention, pack: LanguagePack) -> str:
     return pack.noun_gender(m.name.split()[-1].lower()) if m.name else ""
 
 
-def _is_accusative(doc: Document, m: Mention) -> bool:
-    """A feminine noun or name in the accusative: "družbo Salvia", "Krko" (nominative "-a")."""
+def _is_accusative(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """A noun or name visibly in the accusative, by the pack's ending pairs: "družbo Salvia",
+    "Krko" (nominative "-a", accusative "-o")."""
+    def inflected(written: str, nominative: str) -> bool:
+        return any(written.endswith(acc) and nominative.endswith(nom) and written[:-len(acc)] == nominative[:-len(nom)]
+                   for nom, acc in pack.accusative_endings)
+
     s = doc.sentences[m.sent]
-    for j in range(m.tok_start - 1, max(s.tok_start, m.tok_start - 3) - 1, -1):
-        t = doc.tokens[j]
-        if t.lemma.endswith("a") and t.text.lower().endswith("o") and t.text.lower()[:-1] == t.lemma[:-1]:
-            return True
-    first = doc.tokens[m.tok_start].text
+    if any(inflected(doc.tokens[j].text.lower(), doc.tokens[j].lemma)
+           for j in range(max(s.tok_start, m.tok_start - 2), m.tok_start)):
+        return True
     name = doc.group_names[m.group].split()[0] if m.group >= 0 and doc.group_names[m.group] else ""
-    return first.endswith("o") and name.endswith("a") and first[:-1] == name[:-1]
+    return inflected(doc.tokens[m.tok_start].text, name)
 
 
 def _agreement_swaps(doc: Document, rule: Rule, binding: Binding, pack: LanguagePack) -> bool:
@@ -278,8 +282,9 @@ def _agreement_swaps(doc: Document, rule: Rule, binding: Binding, pack: Language
     verb, subj, obj = (_units_of(binding, b) for b in (verb_b, subj_b, obj_b))
     if not (verb and subj and obj) or len(subj) != 1 or len(obj) != 1:
         return False
-    if pack.pro_drop:  # a case-marking language: an accusative first is the object
-        sa, oa = _is_accusative(doc, doc.mentions[subj[0].mention]), _is_accusative(doc, doc.mentions[obj[0].mention])
+    if pack.accusative_endings:  # a case-marking language: an accusative first is the object
+        sa = _is_accusative(doc, doc.mentions[subj[0].mention], pack)
+        oa = _is_accusative(doc, doc.mentions[obj[0].mention], pack)
         if sa != oa:
             return sa
     vg = pack.verb_gender(doc.tokens[verb[0].start].text.lower())
@@ -417,9 +422,8 @@ def founding_year(doc: Document, sent_i: int, units: list[Unit], found: list[Rel
     if len(created) != 1:
         return []
     org = created.pop()
-    mention = next(u.mention for u in units if u.kind == "ent" and u.group == org) \
-        if any(u.kind == "ent" and u.group == org for u in units) else next(
-            k for k, m in enumerate(doc.mentions) if m.group == org)
+    mention = next((u.mention for u in units if u.kind == "ent" and u.group == org),
+                   next(k for k, m in enumerate(doc.mentions) if m.group == org))
     year = units[near[0]].quantity.value
     return [Relation(org, "schema:foundingDate", None, str(year), "founding-year-near-word", sent_i, (mention,))]
 

@@ -81,6 +81,7 @@ class LanguagePack:
     business_noun_endings: list[str] = field(default_factory=list)  # "-arna": "Sirarna Gorjanka d.o.o."
     surname_cases: dict[tuple[str, str], str] = field(default_factory=dict)  # ("o", "a") -> "om"
     where_words: set[str] = field(default_factory=set)  # "kjer": "v X, kjer ima tovarno"
+    accusative_endings: list[tuple[str, str]] = field(default_factory=list)  # ("a", "o"): "družbo" is no subject
     latter_words: set[str] = field(default_factory=set)  # "slednji": the organisation mentioned last
     other_words: set[str] = field(default_factory=set)  # lemmas: "drug" ("drugo tovarno"): not a reference
     lemma_overrides: dict[str, str] = field(default_factory=dict)  # word -> lemma
@@ -278,6 +279,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.business_noun_endings = list(words.get("business_noun_endings", []))
     p.surname_cases = {(w, n): s for w, n, s in words.get("surname_cases", [])}
     p.where_words = {w.lower() for w in words.get("where_words", [])}
+    p.accusative_endings = [tuple(e) for e in words.get("accusative_endings", [])]
     p.latter_words = {lemma(w, code) for w in words.get("latter_words", [])} | set(words.get("latter_words", []))
     p.other_words = {lemma(w, code) for w in words.get("other_words", [])} | set(words.get("other_words", []))
     p.inflection = sorted(((a, b) for a, b in words.get("inflection", [])), key=lambda e: -len(e[0]))
