@@ -13,8 +13,8 @@ matching units; ``kg/lang/<code>/patterns.toml`` holds the rules. Elements:
   ``{demonym = true, as = "p"}`` an adjective naming a place; ``{any = true, as = "w"}`` any word
   (with ``ends = ["ec", "ik"]``: whose lemma has one of those endings);
 - ``{skip = N}``: up to N units of anything; with ``not = ["schema:Organization", "za"]``: of
-  anything but a mention of that class or that word (so that the next element is the nearest one); ``opt = true`` makes
-  an element optional;
+  anything but a mention of that class or that word (so that the next element is the nearest
+  one); ``opt = true`` makes an element optional;
   ``subject = true`` on an ``ent`` element: only the sentence's first mention of that class;
   ``bare = true``: only a mention no preposition governs ("v družbo vložili": not the investor);
   ``overt = true``: only a mention written in the text (not a dropped subject, see ``kg.link``);

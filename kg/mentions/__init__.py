@@ -13,8 +13,9 @@ from __future__ import annotations
 from kg.document import Document, Mention
 from kg.lang import LanguagePack
 from kg.lemmatize import lemma
-from kg.mentions.names import (acronym_expansions, capitalised_runs, classify, is_business_noun, list_after_trigger,
-                               list_before_trigger, mid_sentence_capitalised, split_known_prefix)
+from kg.mentions.names import (acronym_expansions, capitalised_runs, classify, is_business_noun,
+                               list_after_trigger, list_before_trigger, mid_sentence_capitalised,
+                               split_known_prefix)
 from kg.mentions.phrases import coreferring, markets
 from kg.mentions.places import demonyms, join_particle_towns, lexicon_spans, locatives, plants_in_towns
 from kg.mentions.spans import STRENGTH, Span

@@ -45,7 +45,7 @@ def _adjective_opens_name(toks: list, i: int, pack: LanguagePack) -> bool:
 def _after_name_noun(doc: Document, span: Span, pack: LanguagePack) -> bool:
     """True after a brand or product noun: "znamko Zlati Panj" names no person."""
     i = span.start
-    return i > 0 and pack.triggers.get((doc.tokens[i - 1].lemma,)) in ("schema:Brand", "schema:Product")
+    return i > 0 and pack.triggers.get((doc.tokens[i - 1].lemma,)) in NUMBERED
 
 
 def is_business_noun(lemma: str, pack: LanguagePack) -> bool:
