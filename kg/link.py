@@ -152,7 +152,7 @@ def _topic(topic: dict[int, list[int]], sent: int, groups: _Groups | None = None
 
 
 def _salient(groups: _Groups, counts: Counter, last: dict[int, int], cls: str, onto: Ontology,
-             newest: bool = False, noun: str = "", subsidiary: frozenset[str] = frozenset()) -> int | None:
+             newest: bool = False, noun: str = "", subsidiary: set[str] | frozenset[str] = frozenset()) -> int | None:
     """The group a referring word points to: the most mentioned so far (the latest on ties), or,
     for "nova družba", the group introduced last. A specific noun ("skupina") prefers a group
     named with it."""
@@ -264,7 +264,7 @@ def _referent(doc: Document, m: Mention, groups: _Groups, counts: Counter, last:
     if noun in pack.specific_coref_nouns or (
             (noun,) not in pack.triggers and any(noun in ns for ns in groups.nouns.values())):
         # "skupina", or a noun the document names a company with ("sirarna"): that company
-        return _salient(groups, counts, last, cls, onto, noun=noun, subsidiary=frozenset(pack.subsidiary_nouns))
+        return _salient(groups, counts, last, cls, onto, noun=noun, subsidiary=pack.subsidiary_nouns)
     if (noun,) in pack.triggers and cls == "akg:Company":
         g = _topic(topic, m.sent, groups, noun)
         return g if g is not None else _salient(groups, counts, last, cls, onto)

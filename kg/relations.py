@@ -353,7 +353,7 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
                     continue
                 q = num[0].quantity
                 if "value" in spec:
-                    if spec.get("datatype") == "xsd:gYear" and not (isinstance(q.value, int) and 1000 <= q.value <= 2999):
+                    if spec.get("datatype") == "xsd:gYear" and not _is_year(q.value):
                         continue  # "pred tridesetimi leti" is no year
                     value = q.value if spec.get("datatype", "xsd:integer") != "xsd:gYear" else str(q.value)
                     out.append(Relation(sg, pred, None, value, rule.id, sent_i, (su.mention,)))
@@ -401,6 +401,11 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
     return doc
 
 
+def _is_year(value: object) -> bool:
+    """A plausible calendar year ("pred tridesetimi leti" gives 30, which is none)."""
+    return isinstance(value, int) and 1000 <= value <= 2999
+
+
 def founding_year(doc: Document, sent_i: int, units: list[Unit], found: list[Relation],
                   pack: LanguagePack, onto: Ontology) -> list[Relation]:
     """A year next to a founding word ("Leta 1999 sta brata ... ustanovila", "od ustanovitve
@@ -410,7 +415,7 @@ def founding_year(doc: Document, sent_i: int, units: list[Unit], found: list[Rel
         return []
     years = [i + 1 for i, u in enumerate(units[:-1]) if u.kind == "tok" and u.word == pack.year_word
              and units[i + 1].kind == "num" and units[i + 1].quantity is not None
-             and isinstance(units[i + 1].quantity.value, int) and 1000 <= units[i + 1].quantity.value <= 2999]
+             and _is_year(units[i + 1].quantity.value)]
     near = [i for i in years if any(u.lemma in pack.founding_words or u.word in pack.founding_words
                                     for u in units[max(0, i - 10):i + 12])]
     if not near:

@@ -13,6 +13,8 @@ from typing import Iterator
 from reldi_tokeniser import tokeniser as reldi
 
 from kg.document import Document, Sentence, Token
+from kg.lang import load_pack
+from kg.lemmatize import is_known_word
 
 MAX_SENTENCE_TOKENS = 250
 # reldi-tokeniser has rules for these; English uses the same rules as a close enough fallback
@@ -56,9 +58,6 @@ def _split_after_abbreviations(sentences: list[list[tuple[str, int, int]]], lang
                                ) -> list[list[tuple[str, int, int]]]:
     """reldi does not end a sentence after "S.A." or "d.o.o."; a following capitalised dictionary
     word ("... Carpatia Medica S.A. Skupina ima ...") starts a new one."""
-    from kg.lang import load_pack
-    from kg.lemmatize import is_known_word
-
     out: list[list[tuple[str, int, int]]] = []
     for sent in sentences:
         current: list[tuple[str, int, int]] = []

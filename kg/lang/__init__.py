@@ -112,6 +112,13 @@ class LanguagePack:
     max_trigger_len: int = 1                    # the longest trigger phrase, in words
 
 
+def _lemmas_and_words(words: dict, key: str, code: str) -> set[str]:
+    """A word list as lemmas and as written: simplemma gives some forms other lemmas than their
+    base words do ("hčerinsko" -> "hčerinsko", "hčerinski" -> "hčerinski")."""
+    listed = words.get(key, [])
+    return {lemma(w, code) for w in listed} | set(listed)
+
+
 def phrase_lemmas(phrase: str, lang: str) -> Phrase:
     """The lemma sequence of a phrase written in natural form."""
     return tuple(lemma(w, lang) for w in phrase.split())
@@ -257,11 +264,11 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.possessives = {w.lower() for w in words.get("possessives", [])}
     p.copulas = {w.lower() for w in words.get("copulas", [])}
     p.specific_coref_nouns = {lemma(w, code) for w in words.get("specific_coref_nouns", [])}
-    p.subsidiary_nouns = {lemma(w, code) for w in words.get("subsidiary_nouns", [])} | set(words.get("subsidiary_nouns", []))
+    p.subsidiary_nouns = _lemmas_and_words(words, "subsidiary_nouns", code)
     p.surname_endings = list(words.get("surname_endings", []))
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
     p.adjective_endings = list(words.get("adjective_endings", []))
-    p.founding_words = {lemma(w, code) for w in words.get("founding_words", [])} | set(words.get("founding_words", []))
+    p.founding_words = _lemmas_and_words(words, "founding_words", code)
     p.months = {w.lower() for w in words.get("months", [])} | {lemma(w, code) for w in words.get("months", [])}
     p.year_word = words.get("year_word", "")
     p.prepositions = {w.lower() for w in words.get("prepositions", [])}
@@ -272,7 +279,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.clause_openers = set(words.get("clause_openers", []))
     p.role_possessives = {w.lower() for w in words.get("role_possessives", [])}
     p.owner_possessives = {w.lower() for w in words.get("owner_possessives", [])}
-    p.plant_nouns_too = {lemma(w, code) for w in words.get("plant_nouns_too", [])} | set(words.get("plant_nouns_too", []))
+    p.plant_nouns_too = _lemmas_and_words(words, "plant_nouns_too", code)
     p.titles = {w.lower().rstrip(".") for w in words.get("titles", [])}
     p.feminine_surname_endings = list(words.get("feminine_surname_endings", []))
     p.feminine_name_ending = words.get("feminine_name_ending", "")
@@ -280,8 +287,8 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.surname_cases = {(w, n): s for w, n, s in words.get("surname_cases", [])}
     p.where_words = {w.lower() for w in words.get("where_words", [])}
     p.accusative_endings = [tuple(e) for e in words.get("accusative_endings", [])]
-    p.latter_words = {lemma(w, code) for w in words.get("latter_words", [])} | set(words.get("latter_words", []))
-    p.other_words = {lemma(w, code) for w in words.get("other_words", [])} | set(words.get("other_words", []))
+    p.latter_words = _lemmas_and_words(words, "latter_words", code)
+    p.other_words = _lemmas_and_words(words, "other_words", code)
     p.inflection = sorted(((a, b) for a, b in words.get("inflection", [])), key=lambda e: -len(e[0]))
     p.locative_endings = [tuple(e) for e in words.get("locative_endings", [])]
     p.locative_prepositions = set(words.get("locative_prepositions", []))

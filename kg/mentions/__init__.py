@@ -34,7 +34,7 @@ def resolve_overlaps(spans: list[Span]) -> list[Span]:
     return sorted(chosen, key=lambda s: s.start)
 
 
-def _naming_nouns(doc: Document, spans: list[Span], pack: LanguagePack) -> frozenset[str]:
+def _business_nouns_of_names(doc: Document, spans: list[Span], pack: LanguagePack) -> frozenset[str]:
     """Lemmas of business nouns that open the document's company names ("Sirarna Gorjanka d.o.o."
     -> "sirarna"): later, "sirarna" alone refers back to that company."""
     out = set()
@@ -73,7 +73,7 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     spans = resolve_overlaps(known + names + markets(doc, pack) + demonyms(doc, pack))
     spans = join_particle_towns(doc, spans, pack)
     taken = {k for s in spans for k in range(s.start, s.end)}
-    spans = resolve_overlaps(spans + coreferring(doc, pack, taken, _naming_nouns(doc, spans, pack)))
+    spans = resolve_overlaps(spans + coreferring(doc, pack, taken, _business_nouns_of_names(doc, spans, pack)))
     spans += plants_in_towns(doc, spans, pack)
     toks = doc.tokens
     for s in sorted(spans, key=lambda s: (s.start, s.source == "plant-town")):
