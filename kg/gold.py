@@ -31,7 +31,8 @@ RELATION_PREDICATES = frozenset({
 })
 LITERAL_PREDICATES = frozenset({
     "schema:numberOfEmployees", "akg:numberOfSites", "akg:workforceShare",
-    "akg:yearsOfExperience", "schema:foundingDate", "akg:investment",
+    "akg:yearsOfExperience", "schema:foundingDate", "akg:investment", "akg:revenue",
+    "akg:acquisitionPrice", "akg:productionCapacity",
 })
 GOLD_SUFFIX = ".gold.toml"
 BOUNDS = frozenset({"exact", "min", "max"})

@@ -182,7 +182,8 @@ def _literal_items(graph: Graph) -> list[tuple]:
                 continue
             quals = {"place": set(graph.objects(obj, AKG.inPlace)),
                      "occupation": {norm(str(o)) for o in graph.objects(obj, AKG.occupation)},
-                     "unit": {norm(str(o)) for o in graph.objects(obj, SCHEMA.unitText)}}
+                     "unit": {norm(str(o)) for o in (*graph.objects(obj, SCHEMA.unitText),
+                                                   *graph.objects(obj, SCHEMA.currency))}}
             for prop, bound in bounds.items():
                 for value in sorted(graph.objects(obj, prop)):
                     items.append((subj, curie, number_key(value), bound, quals))
