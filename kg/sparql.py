@@ -2,8 +2,10 @@
 text, a ``.rq`` file or the name of a query in ``queries/``; its ``# param NAME = DEFAULT``
 header lines declare parameters, which are bound through the engine (pyoxigraph substitutions,
 rdflib initBindings), never pasted into the text. Every query first passes
-:func:`kg.sparql_safety.check_query` (read-only, no SERVICE/LOAD). Oxigraph is the default engine;
-rdflib's engine gives the same answers, slower, and is kept for comparison.
+:func:`kg.sparql_safety.safe_query` (read-only, no SERVICE/LOAD), and the engine is given only the
+text the guard returns. Oxigraph is the default engine; rdflib's engine gives the same answers,
+slower, and is kept for comparison. rdflib would fetch the IRIs of ``FROM``/``FROM NAMED`` from the
+network or the disk, so its graph loading is turned off and such queries are refused with it.
 """
 from __future__ import annotations
 
@@ -16,12 +18,13 @@ from typing import Any
 
 import pyoxigraph as ox
 import rdflib
+import rdflib.plugins.sparql
 from rdflib.term import BNode, Literal, Node, URIRef
 
 from kg.errors import InputError
 from kg.namespaces import PREFIXES
 from kg.results import Result
-from kg.sparql_safety import check_query
+from kg.sparql_safety import safe_query
 from kg.store import Source, open_rdflib, open_store
 
 ENGINES = ("oxigraph", "rdflib")
@@ -29,6 +32,9 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _PARAM = re.compile(r"^#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*(.*?))?\s*(?:\(.*\))?\s*$")
 _CURIE = re.compile(r"^[a-z][a-z0-9]*:[A-Za-z_][A-Za-z0-9_./-]*$")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+# rdflib's SPARQL engine loads the IRI of a FROM clause it does not hold, from the web or a file
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 
 @dataclass(frozen=True)
@@ -267,10 +273,14 @@ def query(graph_or_path: Source, sparql: str | Path, *, engine: str = "oxigraph"
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     named = resolve_query(sparql, queries_dir)
-    kind = check_query(named.text, named.source)
+    checked = safe_query(named.text, named.source)
+    if engine == "rdflib" and checked.has_dataset_clause:
+        raise InputError(f"{named.source}: FROM and FROM NAMED are refused with the rdflib engine "
+                         "(it would load them from the network or the disk); use GRAPH <iri> { ... } "
+                         "or --engine oxigraph")
     binds = _bindings(named, params)
     run = _run_oxigraph if engine == "oxigraph" else _run_rdflib
-    return run(graph_or_path, named.text, kind, binds, limit, named.source)
+    return run(graph_or_path, checked.text, checked.kind, binds, limit, named.source)
 
 
 def iter_named_queries(queries_dir: Path | None = None) -> Iterator[NamedQuery]:

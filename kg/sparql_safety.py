@@ -1,13 +1,19 @@
 """Read-only guard for SPARQL text: every query path (``kg query``, ``kg.query()``, ``kg serve``)
-calls :func:`check_query` before anything is executed. It parses the text with rdflib's SPARQL
-parser, refuses updates (including ``LOAD``), and walks both the parse tree and the algebra for a
-``SERVICE`` clause, which would make the engine open a connection to any URL (server-side request
-forgery). A lexical scan of the text outside strings, IRIs and comments backs the parser up, so a
-query the two parsers read differently is still refused.
+passes its text through :func:`safe_query` and executes only the text it returns.
+
+The guard reads the query by the SPARQL grammar's own lexical rules (strings, IRIs, and comments
+that end at *either* line-end character, ``\\n`` or ``\\r``) and returns it with the comments
+removed, so the engine executes exactly the code the guard checked: a comment cannot hide code
+from one reader and show it to the other. The text is then parsed with rdflib's SPARQL parser:
+updates (including ``LOAD``) are refused, and both the parse tree and the algebra are searched for
+``SERVICE``, which would make the engine open a connection to any URL (server-side request
+forgery). A scan of the code outside strings and IRIs backs the parser up, so a query the two
+parsers read differently is still refused.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -22,10 +28,39 @@ from kg.namespaces import PREFIXES
 QUERY_KINDS = {"SelectQuery": "SELECT", "AskQuery": "ASK",
                "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
-# strings (all four quote styles), IRIs and comments: removed before the lexical scan
-_NOT_CODE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                       r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+# The lexemes that decide what is code, after the SPARQL 1.1 grammar (section 19.8): long and
+# short strings (a short one holds no raw line end), IRIREF (no space or control character), a
+# comment up to either line-end character, a backslash escape in a prefixed name (PN_LOCAL_ESC,
+# e.g. ``ex:a\\#b``), and any other run of code.
+_LEXEME = re.compile(
+    r'(?P<string>"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""|\'\'\'(?:(?:\'|\'\')?(?:[^\'\\]|\\.))*\'\'\''
+    r'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\')'
+    r'|(?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)'
+    r'|(?P<comment>#[^\n\r]*)'
+    r'|(?P<code>\\.|[^"\'<#\\]+|.)', re.DOTALL)
 _SERVICE_WORD = re.compile(r"(?<![\w:?$-])SERVICE(?![\w:-])", re.IGNORECASE)
+_FROM_WORD = re.compile(r"(?<![\w:?$-])FROM(?![\w:-])", re.IGNORECASE)
+
+
+def strip_comments(text: str) -> tuple[str, str]:
+    """Split ``text`` by the SPARQL lexical rules: (the text without comments, its code alone).
+
+    The code alone has every string and IRI replaced by a space; it is what the keyword scan reads.
+
+    Examples
+    --------
+    >>> strip_comments('SELECT * # note\\rWHERE { ?s ?p "# no comment" }')
+    ('SELECT * \\rWHERE { ?s ?p "# no comment" }', 'SELECT * \\rWHERE { ?s ?p   }')
+    """
+    kept: list[str] = []
+    code: list[str] = []
+    for match in _LEXEME.finditer(text):
+        kind = match.lastgroup
+        if kind == "comment":
+            continue
+        kept.append(match.group())
+        code.append(match.group() if kind == "code" else " ")
+    return "".join(kept), "".join(code)
 
 
 def _contains(node: Any, names: set[str]) -> str | None:
@@ -67,9 +102,25 @@ def _refuse_update(text: str, source: str, err: ParseException) -> None:
                      "(rebuild it with `kg build` instead)")
 
 
+@dataclass(frozen=True)
+class SafeQuery:
+    """A query that passed the guard: its kind and the exact text to execute (comments removed)."""
+
+    kind: str
+    text: str
+    has_dataset_clause: bool
+
+
+def _refused(source: str, what: str) -> InputError:
+    return InputError(f"{source}: {what}")
+
+
+_NO_SERVICE = "SERVICE is refused: queries may not contact other endpoints"
+
+
 @lru_cache(maxsize=256)
-def check_query(text: str, source: str = "query") -> str:
-    """Check that ``text`` is one read-only SPARQL query without SERVICE; return its kind.
+def safe_query(text: str, source: str = "query") -> SafeQuery:
+    """Check that ``text`` is one read-only SPARQL query without SERVICE; return what to execute.
 
     Parsing with rdflib takes 15-300 ms, so answers are cached by text (errors are not cached).
 
@@ -83,8 +134,9 @@ def check_query(text: str, source: str = "query") -> str:
 
     Returns
     -------
-    str
-        ``"SELECT"``, ``"ASK"``, ``"CONSTRUCT"`` or ``"DESCRIBE"``.
+    SafeQuery
+        ``kind`` is ``"SELECT"``, ``"ASK"``, ``"CONSTRUCT"`` or ``"DESCRIBE"``; ``text`` is the
+        query without its comments, the only text an engine may be given.
 
     Raises
     ------
@@ -93,22 +145,43 @@ def check_query(text: str, source: str = "query") -> str:
 
     Examples
     --------
-    >>> check_query("SELECT ?s WHERE { ?s a schema:Place }")
-    'SELECT'
+    >>> safe_query("SELECT ?s WHERE { ?s a schema:Place } # places").text
+    'SELECT ?s WHERE { ?s a schema:Place } '
+    >>> safe_query("SELECT * WHERE { # x\\rSERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: query: SERVICE is refused: queries may not contact other endpoints
     """
+    checked, code = strip_comments(text)
+    if _SERVICE_WORD.search(code):
+        raise _refused(source, _NO_SERVICE)
     try:
-        parsed = parseQuery(text)
+        parsed = parseQuery(checked)
     except ParseException as err:
-        _refuse_update(text, source, err)
+        _refuse_update(checked, source, err)
         raise  # unreachable: _refuse_update always raises
+    except RecursionError:
+        raise _refused(source, "query is nested too deeply to check") from None
     if _contains(parsed, {"ServiceGraphPattern"}):
-        raise InputError(f"{source}: SERVICE is refused: queries may not contact other endpoints")
+        raise _refused(source, _NO_SERVICE)
     try:
         algebra = translateQuery(parsed, initNs=dict(PREFIXES))
+    except RecursionError:
+        raise _refused(source, "query is nested too deeply to check") from None
     except Exception as err:  # rdflib raises plain Exceptions for unknown prefixes and the like
         raise InputError(f"{source}: SPARQL error: {err}") from None
     if _contains(algebra.algebra, {"ServiceGraphPattern"}):
-        raise InputError(f"{source}: SERVICE is refused: queries may not contact other endpoints")
-    if _SERVICE_WORD.search(_NOT_CODE.sub(" ", text)):
-        raise InputError(f"{source}: SERVICE is refused: queries may not contact other endpoints")
-    return QUERY_KINDS[algebra.algebra.name]
+        raise _refused(source, _NO_SERVICE)
+    dataset = bool(_FROM_WORD.search(code)) or bool(algebra.algebra.get("datasetClause"))
+    return SafeQuery(QUERY_KINDS[algebra.algebra.name], checked, dataset)
+
+
+def check_query(text: str, source: str = "query") -> str:
+    """The kind of a query that passes :func:`safe_query` (``"SELECT"``, ``"ASK"``, ...).
+
+    Examples
+    --------
+    >>> check_query("SELECT ?s WHERE { ?s a schema:Place }")
+    'SELECT'
+    """
+    return safe_query(text, source).kind

@@ -302,6 +302,9 @@ def test_cli_refuses_service_and_load_without_connecting(seed_build, listener):
     res = run_kg("query", "--graph", str(seed_build),
                  f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/> {{ ?s ?p ?o }} }}")
     assert res.returncode == 2 and "SERVICE is refused" in res.stderr
+    res = run_kg("query", "--graph", str(seed_build), f"SELECT * WHERE {{ # x\rSERVICE "
+                 f"<http://127.0.0.1:{listener.port}/> {{ ?a ?b ?c }} ?x a akg:Plant }}")
+    assert res.returncode == 2 and "SERVICE is refused" in res.stderr
     res = run_kg("query", "--graph", str(seed_build), f"LOAD <http://127.0.0.1:{listener.port}/x.ttl>")
     assert res.returncode == 2 and "LOAD is refused" in res.stderr
     assert listener.connections == 0
