@@ -23,6 +23,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.results import MEDIA_TYPES
+from kg.sandbox import deny_network, probe_sandbox
 from kg.sparql_safety import check_query
 from kg.store import Source, open_store
 
@@ -65,9 +66,11 @@ def negotiate(accept: str, kind: str) -> str | None:
 
 
 def _run_child(store: ox.Store, text: str, kind: str, fmt: str, max_rows: int, fd: int) -> None:
-    """In the forked child: run the query, write b'O'+body or b'E'+message to ``fd``, exit."""
+    """In the forked child: leave the network, run the query, write b'O'+body or b'E'+message to
+    ``fd``, exit."""
     from kg.sparql import query
 
+    deny_network()  # whether it works was said at start-up (probe_sandbox)
     try:
         result = query(store, text, limit=max_rows)
         if result.truncated:
@@ -232,7 +235,11 @@ def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout:
     """
     server = make_server(source, host, port, timeout=timeout, max_rows=max_rows)
     url = f"http://{server.server_address[0]}:{server.server_address[1]}/sparql"
-    (ready or (lambda u: print(f"serving {Path(str(source))} read-only at {u}", flush=True)))(url)
+    no_sandbox = probe_sandbox()
+    sandbox = ("queries run without network access" if no_sandbox is None else
+               f"WARNING: {no_sandbox}: queries are checked but not sandboxed")
+    (ready or (lambda u: print(f"serving {Path(str(source))} read-only at {u} ({sandbox})",
+                               flush=True)))(url)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
