@@ -76,6 +76,19 @@ class Ontology:
     def has_term(self, iri: URIRef) -> bool:
         return (iri, RDF.type, None) in self.graph
 
+    def curies(self) -> set[str]:
+        """The classes and properties the ontology declares, as CURIEs (``akg:Plant``)."""
+        from kg.namespaces import PREFIXES
+
+        kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+        out: set[str] = set()
+        for kind in kinds:
+            for term in self.graph.subjects(RDF.type, kind):
+                for prefix, ns in PREFIXES.items():
+                    if isinstance(term, URIRef) and str(term).startswith(str(ns)):
+                        out.add(f"{prefix}:{str(term)[len(str(ns)):]}")
+        return out
+
     def is_a(self, cls: str, target: str) -> bool:
         """True if ``cls`` is ``target`` or one of its subclasses (CURIEs)."""
         if cls == target:

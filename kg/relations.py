@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from kg.document import Document, Mention, Quantity, Relation
+from kg.frames import clauses, match_frame, type_untyped
 from kg.lang import LanguagePack
 from kg.matcher import Binding, Rule, SentenceUnits, Unit, find_matches
 from kg.ontology import Ontology
@@ -53,19 +54,21 @@ def parse_number(text: str, thousands: str = ".", decimal: str = ",") -> float |
 def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, Quantity] | None:
     """A number starting at token i (digits or a number word, maybe a scale word, %, currency)."""
     toks = doc.tokens
+    unit = ""
+    if toks[i].lemma in pack.currencies and i + 1 < end and toks[i + 1].text[:1].isdigit():
+        unit, i = pack.currencies[toks[i].lemma], i + 1  # "€2.3 billion", "$40 million"
     value = parse_number(toks[i].text, pack.thousands_separator, pack.decimal_separator)
     if value is None:
         value = pack.numbers.get(toks[i].lemma)
     if value is None:
         return None
     j = i + 1
-    unit = ""
     if j < end and toks[j].lemma in pack.scales:
-        value = value * pack.scales[toks[j].lemma]
+        value = round(value * pack.scales[toks[j].lemma], 6)  # 2.3 * 10**9 is not exact in binary
         j += 1
-    if j < end and toks[j].text == "%":
+    if not unit and j < end and toks[j].text == "%":
         unit, j = "percent", j + 1
-    elif j < end and toks[j].lemma in pack.currencies:
+    elif not unit and j < end and toks[j].lemma in pack.currencies:
         unit, j = pack.currencies[toks[j].lemma], j + 1
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -393,12 +396,40 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
                 fired.add(rule.id)
                 for rel in _emit(doc, rule, binding, sent_i, onto, su.units, pack):
                     add(rel)
+        for rel in frame_relations(doc, sent_i, su, pack, onto):
+            add(rel)
         for rel in founding_year(doc, sent_i, su.units, doc.relations[first:], pack, onto):
             add(rel)
     for rel in town_relations(doc):
         add(rel)
     doc.relations = _without_indirect_sites(doc.relations)
     return doc
+
+
+def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: LanguagePack,
+                    onto: Ontology) -> list[Relation]:
+    """The facts of the pack's relation frames (``kg.frames``) in each clause of one sentence."""
+    toks = doc.tokens
+
+    first = doc.sentences[sent_i].tok_start
+
+    def prep_of(u: Unit) -> str:
+        """The preposition governing a mention, also over a class noun ("za družbo X")."""
+        j = u.start - 1
+        while j > first and (toks[j].lemma,) in pack.triggers and toks[j].text.islower():
+            j -= 1
+        word = toks[j].text.lower() if j >= first and u.start > first else ""
+        return word if word in pack.prepositions else ""
+
+    out: list[Relation] = []
+    for clause in clauses(su.units, pack.relative_openers):
+        for frame in pack.frames:
+            for binding in match_frame(frame, su.units, clause, su.present, onto.is_a, prep_of):
+                found = _emit(doc, frame.rule, binding, sent_i, onto, su.units, pack)
+                if found:
+                    type_untyped(frame, binding, doc.group_classes)
+                out.extend(found)
+    return out
 
 
 def _is_year(value: object) -> bool:

@@ -131,6 +131,11 @@ def _mention(sink: TripleSink, doc: Document, m: Mention, key: str) -> URIRef:
     return iri
 
 
+def _is_currency(unit: str) -> bool:
+    """An ISO 4217 code ("EUR", "USD"), as the language packs write currencies."""
+    return len(unit) == 3 and unit.isalpha() and unit.isupper()
+
+
 def _quantity_node(s: URIRef, pred: str, q: Quantity) -> tuple[URIRef, list[tuple[URIRef, Literal | URIRef]]]:
     qualifier = "-".join(x for x in (q.place.replace("/", "-"), slug(q.occupation) if q.occupation else "") if x)
     node = URIRef(f"{s}/{pred.split(':', 1)[1]}" + (f"/{qualifier}" if qualifier else ""))
@@ -138,7 +143,9 @@ def _quantity_node(s: URIRef, pred: str, q: Quantity) -> tuple[URIRef, list[tupl
     pairs: list[tuple[URIRef, Literal | URIRef]] = [(RDF.type, SCHEMA.QuantitativeValue), (prop, _number(q.value))]
     if q.bound == "approx":
         pairs.append((SCHEMA.description, Literal("approximately", lang="en")))
-    if q.unit:
+    if _is_currency(q.unit):  # money: a schema:MonetaryAmount with its ISO 4217 currency
+        pairs += [(RDF.type, SCHEMA.MonetaryAmount), (SCHEMA.currency, Literal(q.unit))]
+    elif q.unit:
         pairs.append((SCHEMA.unitText, Literal(q.unit)))
     if q.place:
         pairs.append((AKG.inPlace, entity_iri(q.place)))

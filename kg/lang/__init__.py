@@ -58,6 +58,7 @@ class LanguagePack:
     surname_endings: list[str] = field(default_factory=list)  # "-ič", "-nik": a two-word name is a person
     copulas: set[str] = field(default_factory=set)  # "je", "bo", "ostal": a noun after them is a predicate
     relative_pronouns: set[str] = field(default_factory=set)  # "ki": "..., ki ga je" refers to the noun before
+    relative_openers: frozenset[str] = frozenset()  # "ki", "kjer": a comma before them opens a relative clause
     possessives: set[str] = field(default_factory=set)  # "its plant": refers back even before a noun
     specific_coref_nouns: set[str] = field(default_factory=set)  # "skupina": refers to a group called so
     subsidiary_nouns: set[str] = field(default_factory=set)  # "hčerinski": ... and not to a subsidiary
@@ -106,6 +107,7 @@ class LanguagePack:
     locative_prepositions: set[str] = field(default_factory=set)
     places: dict[str, Place] = field(default_factory=dict)             # any form -> place
     rules: list = field(default_factory=list)                          # kg.matcher.Rule
+    frames: list = field(default_factory=list)                         # kg.frames.Frame
     # derived once in load_pack, for speed:
     places_lower: frozenset[str] = frozenset()  # every place form, lower-cased
     role_starts: frozenset[str] = frozenset()   # first lemmas of role phrases
@@ -261,6 +263,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.market_heads = {lemma(w, code) for w in words.get("market_heads", [])}
     p.object_pronouns = {w.lower() for w in words.get("object_pronouns", [])}
     p.relative_pronouns = {w.lower() for w in words.get("relative_pronouns", [])}
+    p.relative_openers = frozenset(w.lower() for w in words.get("relative_openers", [])) | frozenset(p.relative_pronouns)
     p.possessives = {w.lower() for w in words.get("possessives", [])}
     p.copulas = {w.lower() for w in words.get("copulas", [])}
     p.specific_coref_nouns = {lemma(w, code) for w in words.get("specific_coref_nouns", [])}
@@ -303,7 +306,9 @@ def load_pack(code: str) -> LanguagePack:
     >>> pack.triggers[("tovarna",)], pack.numbers["enajst"]
     ('akg:Plant', 11)
     """
+    from kg.frames import load_frames
     from kg.matcher import load_rules
+    from kg.ontology import load_ontology
 
     folder = LANG_DIR / code
     if not folder.is_dir():
@@ -317,6 +322,7 @@ def load_pack(code: str) -> LanguagePack:
     for form, place in towns.items():
         pack.places.setdefault(form, place)
     pack.rules = load_rules(folder / "patterns.toml", code)
+    pack.frames = load_frames(folder / "frames.toml", code, load_ontology().curies())
     pack.places_lower = frozenset(form.lower() for form in pack.places)
     pack.role_starts = frozenset(phrase[0] for phrase in pack.roles)
     pack.max_trigger_len = max((len(k) for k in pack.triggers), default=1)

@@ -194,7 +194,8 @@ def demonyms(doc: Document, pack: LanguagePack) -> list[Span]:
     spans = []
     for tok in doc.tokens:
         label = pack.demonyms.get(tok.lemma)
-        if label and (not tok.is_capitalised or pack.head_final):
+        first = doc.sentences[tok.sent].tok_start == tok.i  # "Japonska družba X" opens a sentence
+        if label and (not tok.is_capitalised or pack.head_final or first):
             place = pack.places.get(label)
             spans.append(Span(tok.i, tok.i + 1, place.cls if place else "schema:Place", label, "demonym", weak=True))
     return spans

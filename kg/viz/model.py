@@ -111,7 +111,7 @@ def _quantity(facts: Graph, qv: URIRef, label_of: dict[URIRef, str]) -> str:
     for pred, sign in ((SCHEMA.value, ""), (SCHEMA.minValue, "≥ "), (SCHEMA.maxValue, "≤ ")):
         parts += [sign + _number(v) for v in sorted(facts.objects(qv, pred), key=str)]
     text = " – ".join(parts)
-    extra = _text(facts.objects(qv, SCHEMA.unitText), None)
+    extra = _text([*facts.objects(qv, SCHEMA.unitText), *facts.objects(qv, SCHEMA.currency)], None)
     if extra:
         text += " " + " ".join(extra)
     quals = _text(facts.objects(qv, AKG.occupation), None)

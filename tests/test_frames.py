@@ -1,0 +1,74 @@
+"""Relation frames (kg/frames.py, kg/lang/<code>/frames.toml): every example sentence of every
+frame yields the facts it lists, through the whole extraction pipeline; broken frame files stop
+with an error naming the file and line."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.document import Document, Quantity
+from kg.errors import InputError
+from kg.frames import load_frames
+from kg.lang import LANG_DIR, load_pack
+from kg.ontology import load_ontology
+from kg.pipeline import extract
+
+EXAMPLES = [(code, frame.id, n, example)
+            for code in ("sl", "en") for frame in load_pack(code).frames
+            for n, example in enumerate(frame.examples)]
+
+
+def facts_of(text: str, lang: str) -> set[str]:
+    """The document's facts as 'Subject predicate Object' lines (labels, or 'value unit')."""
+    doc = extract(Document("t", Path("t.txt"), text, {}, lang=lang))
+    names = {key: ent.name for key, ent in doc.entities.items()}
+    out = set()
+    for f in doc.facts:
+        if isinstance(f.o, Quantity):
+            obj = f"{f.o.value} {f.o.unit}".strip()
+        else:
+            obj = names.get(str(f.o), str(f.o))
+        out.add(f"{names.get(f.s, f.s)} {f.p} {obj}")
+    return out
+
+
+@pytest.mark.parametrize(("lang", "frame", "n", "example"), EXAMPLES,
+                         ids=[f"{c}-{f}-{n}" for c, f, n, _ in EXAMPLES])
+def test_frame_example_yields_its_facts(lang, frame, n, example):
+    found = facts_of(example["text"], lang)
+    missing = set(example["facts"]) - found
+    assert not missing, f"{frame} example {n}: missing {sorted(missing)}; found {sorted(found)}"
+
+
+def test_every_frame_has_two_examples_and_the_packs_have_frames():
+    for code in ("sl", "en"):
+        frames = load_pack(code).frames
+        assert len(frames) >= 5, code
+        assert all(len(f.examples) >= 2 for f in frames)
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ('[[frame]]\nid = "x"\ntrigger = ["v"]\nslots.a = { find = "after" }\nfacts = []\nexamples = [{ text = "a", facts = [] }, { text = "b", facts = [] }]\ncolour = "red"\n',
+     "unknown key(s) colour"),
+    ('[[frame]]\nid = "x"\ntrigger = ["v"]\nslots.a = { find = "after" }\nfacts = [{ s = "a", p = "schema:founder", o = "b" }]\nexamples = [{ text = "a", facts = [] }, { text = "b", facts = [] }]\n',
+     "names no slot"),
+    ('[[frame]]\nid = "x"\ntrigger = ["v"]\nslots.a = { find = "after", class = "akg:Plantt" }\nfacts = []\nexamples = [{ text = "a", facts = [] }, { text = "b", facts = [] }]\n',
+     "class 'akg:Plantt' is not in the ontology"),
+    ('[[frame]]\nid = "x"\ntrigger = ["v"]\nslots.a = { find = "after" }\nfacts = [{ s = "a", p = "akg:ownz", o = "a" }]\nexamples = [{ text = "a", facts = [] }, { text = "b", facts = [] }]\n',
+     "property 'akg:ownz' is not in the ontology"),
+    ('\n\n[[frame]]\nid = "x"\ntrigger = ["v"]\nslots.a = { find = "after" }\nfacts = []\nexamples = [{ text = "a", facts = [] }]\n',
+     "at least two examples"),
+])
+def test_broken_frame_files_name_file_and_line(tmp_path, body, message):
+    path = tmp_path / "frames.toml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(message)) as err:
+        load_frames(path, "sl", load_ontology().curies())
+    assert str(err.value).startswith(f"{path}:"), str(err.value)
+
+
+def test_shipped_frame_files_load():
+    for code in ("sl", "en"):
+        assert load_frames(LANG_DIR / code / "frames.toml", code, load_ontology().curies())
