@@ -24,7 +24,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from kg.errors import InputError
 from kg.lemmatize import lemma
@@ -46,7 +46,7 @@ class Slot:
 
     name: str
     find: str
-    cls: str = ""
+    cls: tuple[str, ...] = ()  # the mention must be of one of these classes
     prep: frozenset[str] = frozenset()
     bare: bool = False
     within: int = 8
@@ -72,6 +72,15 @@ class Frame:
     unless_before: frozenset[str] = frozenset()  # lemmas that may not stand right before the trigger
     unless_class: str = ""  # no match in a clause that holds a mention of this class
     examples: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """What matching needs from the ontology and the language pack."""
+
+    is_a: Callable[[str, str], bool]
+    prep_of: Callable[[Unit], str]  # the preposition governing a mention, or ""
+    glue: frozenset[str] = frozenset({",", "in", "ter", "and", "&"})  # may stand inside a list
 
 
 @dataclass
@@ -102,11 +111,12 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
     find = spec.get("find", "after")
     if find not in FIND:
         raise InputError(f"{where}: slot {name!r}: find must be one of {', '.join(sorted(FIND))}, not {find!r}")
-    cls = spec.get("class", "")
-    for key in ("class", "type"):
-        if spec.get(key) and spec[key] not in terms:
-            raise InputError(f"{where}: slot {name!r}: {key} {spec[key]!r} is not in the ontology")
-    return Slot(name, find, cls, frozenset(w.lower() for w in spec.get("prep", [])), bool(spec.get("bare")),
+    given = spec.get("class", [])
+    classes = (given,) if isinstance(given, str) else tuple(given)
+    for term in (*classes, spec.get("type")):
+        if term and term not in terms:
+            raise InputError(f"{where}: slot {name!r}: class {term!r} is not in the ontology")
+    return Slot(name, find, classes, frozenset(w.lower() for w in spec.get("prep", [])), bool(spec.get("bare")),
                 int(spec.get("within", 8)), bool(spec.get("currency")), bool(spec.get("plain")),
                 bool(spec.get("list")), frozenset(lemma(w, lang) for w in spec.get("via", [])),
                 spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""))
@@ -177,28 +187,36 @@ def load_frames(path: Path, lang: str, terms: set[str]) -> list[Frame]:
 # ------------------------------------------------------------------ clauses
 
 
-def _is_list_comma(units: list[Unit], i: int) -> bool:
-    """A comma inside a coordination ("v A, B in C"): an entity on both sides."""
-    return 0 < i < len(units) - 1 and units[i - 1].kind == "ent" and units[i + 1].kind == "ent"
+def _is_glue(u: Unit, glue: frozenset[str]) -> bool:
+    return u.kind == "tok" and (u.word in glue or u.lemma in glue)
 
 
-def _antecedent(units: list[Unit], comma: int) -> list[int]:
-    """The entity (or coordinated entities) right before a comma that opens a relative clause."""
+def _is_list_comma(units: list[Unit], i: int, glue: frozenset[str]) -> bool:
+    """A comma inside a coordination ("v A, B in C", "v A, na B"): entities on both sides."""
+    if not 0 < i < len(units) - 1 or units[i - 1].kind != "ent":
+        return False
+    j = i + 1
+    while j < len(units) - 1 and _is_glue(units[j], glue) and units[j].word != ",":
+        j += 1  # a preposition may open the next item
+    return units[j].kind == "ent"
+
+
+def _antecedent(units: list[Unit], comma: int, glue: frozenset[str]) -> list[int]:
+    """The entity, or the coordinated entities, right before a comma that opens a relative clause
+    ("obrati v A, B in na C, ki ...": A, B and C)."""
     out: list[int] = []
     i = comma - 1
     while i >= 0:
         u = units[i]
         if u.kind == "ent":
             out.insert(0, i)
-        elif not (u.kind == "tok" and (u.word in (",", "in", "ter", "and") or u.lemma in ("in", "and"))):
-            break
-        elif not out:
+        elif not out or not _is_glue(u, glue):
             break
         i -= 1
     return out
 
 
-def clauses(units: list[Unit], relative_words: frozenset[str]) -> list[Clause]:
+def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[str]) -> list[Clause]:
     """Split a sentence's units into clauses: a relative clause ("..., ki ...", "..., kjer ...")
     runs from its pronoun to the next comma that closes it, and knows its antecedent; what
     surrounds it is one clause. Semicolons end a clause."""
@@ -211,9 +229,9 @@ def clauses(units: list[Unit], relative_words: frozenset[str]) -> list[Clause]:
         if opens:
             if current is not None:
                 out.append(current)
-            current = Clause(antecedent=_antecedent(units, i))
+            current = Clause(antecedent=_antecedent(units, i, glue))
             continue
-        if current is not None and u.kind == "tok" and u.word == "," and not _is_list_comma(units, i):
+        if current is not None and u.kind == "tok" and u.word == "," and not _is_list_comma(units, i, glue):
             out.append(current)
             current = None
             continue
@@ -247,80 +265,101 @@ def _trigger_at(units: list[Unit], clause: list[int], pos: int, trigger: tuple[s
     return len(trigger)
 
 
-def _fits(u: Unit, slot: Slot, is_a: Any, prep_of: Any) -> bool:
+def _is_one_of(cls: str | None, classes: tuple[str, ...], ctx: Context) -> bool:
+    return bool(cls) and any(ctx.is_a(cls or "", c) for c in classes)
+
+
+def _fits(u: Unit, slot: Slot, ctx: Context) -> bool:
     if u.kind != "ent" or u.source == "demonym" or u.group < 0:
         return False
-    if slot.cls and not (u.cls and is_a(u.cls, slot.cls)) and not (slot.type_as and u.cls is None):
+    if slot.cls and not _is_one_of(u.cls, slot.cls, ctx) and not (slot.type_as and u.cls is None):
         return False
     if slot.named and u.source in ("coref", "zero"):
         return False
-    word = prep_of(u)
+    word = ctx.prep_of(u)
     if slot.prep and word not in slot.prep:
         return False
     return not (slot.bare and word)
 
 
-def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step: int) -> list[Unit]:
-    """The mention at ``pos`` and, for a list slot, the entities coordinated with it."""
-    found = [units[clause[pos]]]
+def _same_kind(u: Unit, first: Unit, slot: Slot, ctx: Context) -> bool:
+    """May ``u`` be coordinated with ``first`` in a list slot? The same class, or one the slot takes."""
+    if u.source == "demonym" or u.group < 0:
+        return False
+    if u.cls == first.cls or (u.cls is None and slot.type_as):
+        return True
+    return _is_one_of(u.cls, slot.cls, ctx)
+
+
+def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step: int, ctx: Context) -> list[Unit]:
+    """The mention at ``pos`` and, for a list slot, the entities coordinated with it (joined by
+    commas, conjunctions and prepositions: "v A, B in na C")."""
+    first = units[clause[pos]]
+    found = [first]
     if not slot.as_list:
         return found
-    j = pos + step
-    while 0 <= j + step < len(clause) and units[clause[j]].kind == "tok" and \
-            units[clause[j]].word in (",", "in", "ter", "and", "&") and units[clause[j + step]].kind == "ent":
-        found.append(units[clause[j + step]])
-        j += 2 * step
-    return found
+    j, glued = pos + step, False
+    while 0 <= j < len(clause):
+        u = units[clause[j]]
+        if u.kind == "ent" and glued and _same_kind(u, first, slot, ctx):
+            found.append(u)
+            glued = False
+        elif _is_glue(u, ctx.glue):
+            glued = True
+        else:
+            break
+        j += step
+    return found if step > 0 else found[:1] + sorted(found[1:], key=lambda x: x.start)
 
 
-def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, is_a: Any, prep_of: Any) -> list[Unit]:
-    ants = [units[i] for i in clause.antecedent if _fits(units[i], slot, is_a, prep_of)]
+def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Context) -> list[Unit]:
+    ants = [units[i] for i in clause.antecedent if _fits(units[i], slot, ctx)]
     if ants:
         return ants
     for pos, i in enumerate(clause.units):
-        if pos != t_pos and _fits(units[i], slot, is_a, prep_of) and not prep_of(units[i]):
-            return _with_list(units, clause.units, pos, slot, 1)
-    zero = [u for u in units if u.source == "zero" and _fits(u, slot, is_a, prep_of)]
+        if pos != t_pos and _fits(units[i], slot, ctx) and not ctx.prep_of(units[i]):
+            return _with_list(units, clause.units, pos, slot, 1, ctx)
+    zero = [u for u in units if u.source == "zero" and _fits(u, slot, ctx)]
     return zero[:1]
 
 
-def _hit(u: Unit, slot: Slot, is_a: Any, prep_of: Any) -> bool:
+def _hit(u: Unit, slot: Slot, ctx: Context) -> bool:
     """Does unit ``u`` fill ``slot``?"""
     if slot.find == "number":
         if u.kind != "num" or u.quantity is None:
             return False
         money = u.quantity.unit not in ("", "percent")
         return (money or not slot.currency) and not (slot.plain and u.quantity.unit)
-    return _fits(u, slot, is_a, prep_of)
+    return _fits(u, slot, ctx)
 
 
-def _scan(units: list[Unit], clause: list[int], span: range, slot: Slot, is_a: Any, prep_of: Any) -> list[Unit]:
+def _scan(units: list[Unit], clause: list[int], span: range, slot: Slot, ctx: Context) -> list[Unit]:
     """The first unit over clause positions ``span`` that fills ``slot`` (with its list); with
     ``via``, only those words may be passed on the way."""
     for pos in span:
         u = units[clause[pos]]
-        if _hit(u, slot, is_a, prep_of):
-            return _with_list(units, clause, pos, slot, span.step)
+        if _hit(u, slot, ctx):
+            return _with_list(units, clause, pos, slot, span.step, ctx)
         if slot.via and not (u.kind == "tok" and u.lemma in slot.via):
             return []
     return []
 
 
-def _fill(units: list[Unit], clause: Clause, t_pos: int, t_len: int, slot: Slot, is_a: Any,
-          prep_of: Any) -> list[Unit]:
+def _fill(units: list[Unit], clause: Clause, t_pos: int, t_len: int, slot: Slot, ctx: Context) -> list[Unit]:
     """The units that fill ``slot`` for the trigger at clause position ``t_pos``."""
     if slot.find == "subject":
-        return _subject(units, clause, t_pos, slot, is_a, prep_of)
+        return _subject(units, clause, t_pos, slot, ctx)
     if slot.find == "trigger":
-        return [units[clause.units[t_pos]]] if not slot.cls or is_a(units[clause.units[t_pos]].cls or "", slot.cls) else []
+        trigger = units[clause.units[t_pos]]
+        return [trigger] if not slot.cls or _is_one_of(trigger.cls, slot.cls, ctx) else []
     after = range(t_pos + t_len, min(len(clause.units), t_pos + t_len + slot.within))
     before = range(t_pos - 1, max(-1, t_pos - 1 - slot.within), -1)
     if slot.find == "after":
-        return _scan(units, clause.units, after, slot, is_a, prep_of)
+        return _scan(units, clause.units, after, slot, ctx)
     if slot.find in ("number", "near"):
-        return (_scan(units, clause.units, after, slot, is_a, prep_of)
-                or _scan(units, clause.units, before, slot, is_a, prep_of))
-    return _scan(units, clause.units, before, slot, is_a, prep_of)
+        return (_scan(units, clause.units, after, slot, ctx)
+                or _scan(units, clause.units, before, slot, ctx))
+    return _scan(units, clause.units, before, slot, ctx)
 
 
 def type_untyped(frame: Frame, binding: Binding, group_classes: list[str | None]) -> None:
@@ -333,12 +372,11 @@ def type_untyped(frame: Frame, binding: Binding, group_classes: list[str | None]
                     group_classes[u.group] = slot.type_as
 
 
-def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[str], is_a: Any,
-                prep_of: Any) -> list[Binding]:
+def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[str], ctx: Context) -> list[Binding]:
     """Every binding of ``frame`` in one clause (all slots filled, each trigger occurrence once)."""
     if frame.unless_words & present or (frame.requires_words and not frame.requires_words & present):
         return []
-    if frame.unless_class and any(units[i].kind == "ent" and units[i].cls and is_a(units[i].cls, frame.unless_class)
+    if frame.unless_class and any(units[i].kind == "ent" and units[i].cls and ctx.is_a(units[i].cls, frame.unless_class)
                                   for i in clause.units):
         return []
     out: list[Binding] = []
@@ -355,7 +393,7 @@ def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[st
                     last = (prior[-1] if isinstance(prior, list) else prior) if prior else None
                     start = next((k for k, i in enumerate(clause.units) if units[i] is last), pos)
                     length = 1
-                found = _fill(units, clause, start, length, slot, is_a, prep_of)
+                found = _fill(units, clause, start, length, slot, ctx)
                 if not found:
                     break
                 binding[slot.name] = found if slot.as_list else found[0]

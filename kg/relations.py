@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from kg.document import Document, Mention, Quantity, Relation
-from kg.frames import clauses, match_frame, type_untyped
+from kg.frames import Context, clauses, match_frame, type_untyped
 from kg.lang import LanguagePack
 from kg.matcher import Binding, Rule, SentenceUnits, Unit, find_matches
 from kg.ontology import Ontology
@@ -421,10 +421,11 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
         word = toks[j].text.lower() if j >= first and u.start > first else ""
         return word if word in pack.prepositions else ""
 
+    ctx = Context(onto.is_a, prep_of, frozenset({",", "in", "ter", "and", "&"}) | frozenset(pack.prepositions))
     out: list[Relation] = []
-    for clause in clauses(su.units, pack.relative_openers):
+    for clause in clauses(su.units, pack.relative_openers, ctx.glue):
         for frame in pack.frames:
-            for binding in match_frame(frame, su.units, clause, su.present, onto.is_a, prep_of):
+            for binding in match_frame(frame, su.units, clause, su.present, ctx):
                 found = _emit(doc, frame.rule, binding, sent_i, onto, su.units, pack)
                 if found:
                     type_untyped(frame, binding, doc.group_classes)
