@@ -33,7 +33,7 @@ from kg.matcher import Binding, Rule, Unit
 FRAME_KEYS = {"id", "comment", "trigger", "slots", "facts", "examples", "unless_word", "requires_word",
               "unless_before", "unless_class"}
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
-             "type"}
+             "type", "after_word"}
 FIND = {"subject", "after", "before", "near", "trigger", "number"}
 DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("nemški", "German")
 FACT_KEYS = {"s", "p", "o", "quantity", "unit"}
@@ -57,6 +57,7 @@ class Slot:
     following: str = ""  # look after the mention of this (earlier) slot instead of the trigger
     named: bool = False  # only a written name, no "podjetje" referring back nor a dropped subject
     type_as: str = ""  # an untyped name may fill the slot, and then gets this class
+    after_word: frozenset[str] = frozenset()  # look only after one of these words ("founded in 2009 by X")
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
     return Slot(name, find, classes, frozenset(w.lower() for w in spec.get("prep", [])), bool(spec.get("bare")),
                 int(spec.get("within", 8)), bool(spec.get("currency")), bool(spec.get("plain")),
                 bool(spec.get("list")), frozenset(lemma(w, lang) for w in spec.get("via", [])),
-                spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""))
+                spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""),
+                frozenset(w.lower() for w in spec.get("after_word", [])))
 
 
 def _facts(specs: list[dict[str, Any]], slots: dict[str, Slot], where: str, terms: set[str]) -> tuple[dict, ...]:
@@ -393,6 +395,12 @@ def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[st
                     last = (prior[-1] if isinstance(prior, list) else prior) if prior else None
                     start = next((k for k, i in enumerate(clause.units) if units[i] is last), pos)
                     length = 1
+                if slot.after_word:
+                    start = next((k for k in range(start, len(clause.units))
+                                  if units[clause.units[k]].word in slot.after_word), -1)
+                    length = 1
+                    if start < 0:
+                        break
                 found = _fill(units, clause, start, length, slot, ctx)
                 if not found:
                     break

@@ -21,7 +21,7 @@ def lemma(word: str, lang: str) -> str:
     >>> lemma("Skupine", "sl"), lemma("tovarno", "sl"), lemma("Renaultu", "sl")
     ('skupina', 'tovarna', 'renaultu')
     """
-    if not any(ch.isalpha() for ch in word):
+    if not any(ch.isalpha() for ch in word) or word.startswith("-"):  # "-based" (kg.segment)
         return word.lower()
     if word[:1].isupper() and not word.isupper() and is_known_word(word, lang):
         word = word.lower()  # "Vodi" at the start of a sentence is the verb "voditi", not "voda"
@@ -51,7 +51,10 @@ def _lemmagen(lang: str):
 
 def dictionary_form(word: str, lang: str) -> str:
     """simplemma's lemma with the word's original capitalisation (``Franciji`` -> ``Francija``)."""
-    base = simplemma.lemmatize(word, lang=lang)
+    try:
+        base = simplemma.lemmatize(word, lang=lang)
+    except ValueError:  # simplemma finds no word in it ("ø-")
+        return word
     if word[:1].isupper() and base[:1].islower():
         base = base[:1].upper() + base[1:]
     return base

@@ -32,7 +32,7 @@ def extract(doc: Document, onto: Ontology | None = None) -> Document:
     """
     onto = onto or load_ontology()
     pack = load_pack(doc.lang)
-    segment(doc)
+    segment(doc, pack.split_suffixes)
     lemmatize(doc, pack.lemma_overrides)
     recognise_mentions(doc, pack)
     link_mentions(doc, pack, onto)

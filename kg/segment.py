@@ -83,8 +83,21 @@ def _chunks(sentence: list[tuple[str, int, int]]) -> Iterator[list[tuple[str, in
         yield words[i:i + MAX_SENTENCE_TOKENS]
 
 
-def segment(doc: Document) -> Document:
-    """Fill ``doc.sentences`` and ``doc.tokens`` (whitespace is not a token).
+def _split_suffixes(chunk: list[tuple[str, int, int]], suffixes: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """Cut a hyphenated suffix off a word ("Munich-based" -> "Munich", "-based"), offsets kept."""
+    out = []
+    for text, start, end in chunk:
+        cut = next((len(x) for x in suffixes if text.lower().endswith(x) and len(text) > len(x)), 0)
+        if cut:
+            out += [(text[:-cut], start, end - cut), (text[-cut:], end - cut, end)]
+        else:
+            out.append((text, start, end))
+    return out
+
+
+def segment(doc: Document, split_suffixes: tuple[str, ...] = ()) -> Document:
+    """Fill ``doc.sentences`` and ``doc.tokens`` (whitespace is not a token); words ending in one
+    of ``split_suffixes`` become two tokens.
 
     >>> from pathlib import Path
     >>> d = segment(Document("d", Path("d.txt"), "Dr. Novak je prišel. Podjetje d. o. o. raste.", {}))
@@ -99,6 +112,7 @@ def segment(doc: Document) -> Document:
             for chunk in _chunks(raw):
                 if not chunk:
                     continue
+                chunk = _split_suffixes(chunk, split_suffixes) if split_suffixes else chunk
                 sent_i = len(doc.sentences)
                 first = len(doc.tokens)
                 for text, start, end in chunk:

@@ -58,6 +58,7 @@ class LanguagePack:
     surname_endings: list[str] = field(default_factory=list)  # "-ič", "-nik": a two-word name is a person
     copulas: set[str] = field(default_factory=set)  # "je", "bo", "ostal": a noun after them is a predicate
     relative_pronouns: set[str] = field(default_factory=set)  # "ki": "..., ki ga je" refers to the noun before
+    split_suffixes: tuple[str, ...] = ()  # "-based": "Munich-based" is read as "Munich" "-based"
     relative_openers: frozenset[str] = frozenset()  # "ki", "kjer": a comma before them opens a relative clause
     possessives: set[str] = field(default_factory=set)  # "its plant": refers back even before a noun
     specific_coref_nouns: set[str] = field(default_factory=set)  # "skupina": refers to a group called so
@@ -263,6 +264,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.market_heads = {lemma(w, code) for w in words.get("market_heads", [])}
     p.object_pronouns = {w.lower() for w in words.get("object_pronouns", [])}
     p.relative_pronouns = {w.lower() for w in words.get("relative_pronouns", [])}
+    p.split_suffixes = tuple(w.lower() for w in words.get("split_suffixes", []))
     p.relative_openers = frozenset(w.lower() for w in words.get("relative_openers", [])) | frozenset(p.relative_pronouns)
     p.possessives = {w.lower() for w in words.get("possessives", [])}
     p.copulas = {w.lower() for w in words.get("copulas", [])}
@@ -323,6 +325,9 @@ def load_pack(code: str) -> LanguagePack:
         pack.places.setdefault(form, place)
     pack.rules = load_rules(folder / "patterns.toml", code)
     pack.frames = load_frames(folder / "frames.toml", code, load_ontology().curies())
+    clash = sorted({r.id for r in pack.rules} & {f.id for f in pack.frames})
+    if clash:  # provenance names the rule of each fact: ids must say which one
+        raise InputError(f"{folder}: rule and frame ids must differ: {', '.join(clash)}")
     pack.places_lower = frozenset(form.lower() for form in pack.places)
     pack.role_starts = frozenset(phrase[0] for phrase in pack.roles)
     pack.max_trigger_len = max((len(k) for k in pack.triggers), default=1)
