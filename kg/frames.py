@@ -34,7 +34,7 @@ FRAME_KEYS = {"id", "comment", "trigger", "slots", "facts", "examples", "unless_
               "unless_before", "unless_class"}
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
              "type", "after_word"}
-FIND = {"subject", "after", "before", "near", "trigger", "number"}
+FIND = {"subject", "after", "before", "near", "trigger", "number", "site-owner"}
 DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("nemški", "German")
 FACT_KEYS = {"s", "p", "o", "quantity", "unit"}
 EXAMPLE_KEYS = {"text", "facts"}
@@ -81,6 +81,7 @@ class Context:
 
     is_a: Callable[[str, str], bool]
     prep_of: Callable[[Unit], str]  # the preposition governing a mention, or ""
+    owner_of: Callable[[list[Unit]], Unit | None] = lambda sites: None  # the organisation that has these sites
     glue: frozenset[str] = frozenset({",", "in", "ter", "and", "&"})  # may stand inside a list
 
 
@@ -147,6 +148,8 @@ def _frame(spec: dict[str, Any], lang: str, where: str, terms: set[str]) -> Fram
         _check_keys(example, EXAMPLE_KEYS, f"{where}: example")
     slots = {name: _slot(name, s, lang, where, terms) for name, s in spec["slots"].items()}
     for slot in slots.values():
+        if slot.find == "site-owner" and not slot.following:
+            raise InputError(f"{where}: slot {slot.name!r}: find = \"site-owner\" needs following = <a slot of sites>")
         if slot.following and slot.following not in slots:
             raise InputError(f"{where}: slot {slot.name!r}: following = {slot.following!r} names no slot")
     facts = _facts(spec["facts"], slots, where, terms)
@@ -351,6 +354,8 @@ def _fill(units: list[Unit], clause: Clause, t_pos: int, t_len: int, slot: Slot,
     """The units that fill ``slot`` for the trigger at clause position ``t_pos``."""
     if slot.find == "subject":
         return _subject(units, clause, t_pos, slot, ctx)
+    if slot.find == "site-owner":  # "V tovarnah v A in B dela 900 ljudi": the company of A and B
+        return []  # filled in match_frame from the slot it follows
     if slot.find == "trigger":
         trigger = units[clause.units[t_pos]]
         return [trigger] if not slot.cls or _is_one_of(trigger.cls, slot.cls, ctx) else []
@@ -395,6 +400,13 @@ def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[st
                     last = (prior[-1] if isinstance(prior, list) else prior) if prior else None
                     start = next((k for k, i in enumerate(clause.units) if units[i] is last), pos)
                     length = 1
+                if slot.find == "site-owner":
+                    prior = binding.get(slot.following)
+                    owner = ctx.owner_of(prior if isinstance(prior, list) else [prior]) if prior else None
+                    if owner is None:
+                        break
+                    binding[slot.name] = owner
+                    continue
                 if slot.after_word:
                     start = next((k for k in range(start, len(clause.units))
                                   if units[clause.units[k]].word in slot.after_word), -1)

@@ -406,6 +406,32 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
     return doc
 
 
+def _site_owner(doc: Document, sites: list[Unit]) -> Unit | None:
+    """The one organisation that, by the relations read so far from written names, has exactly
+    these sites (directly or through a hub), and no more by a count of its sites; else None."""
+    groups = {u.group for u in sites}
+    hubs: dict[int, set[int]] = {}
+    for r in doc.relations:
+        if r.pred == "schema:containsPlace" and r.obj is not None:
+            hubs.setdefault(r.subj, set()).add(r.obj)
+    owners: dict[int, tuple[int, set[int]]] = {}  # organisation group -> (a mention of it, its sites)
+    for r in doc.relations:
+        if r.pred == "org:hasSite" and r.obj is not None and r.mentions and \
+                doc.mentions[r.mentions[0]].source != "coref":
+            mention, held = owners.get(r.subj, (r.mentions[0], set()))
+            owners[r.subj] = (mention, held | {r.obj} | hubs.get(r.obj, set()))
+    fitting = [(g, k) for g, (k, held) in owners.items() if groups <= held]
+    if len(fitting) != 1:
+        return None
+    g, k = fitting[0]
+    counted = [r.value.value for r in doc.relations if r.subj == g and r.pred == "akg:numberOfSites"
+               and isinstance(r.value, Quantity) and not r.place]
+    if any(isinstance(n, (int, float)) and n > len(groups) for n in counted):
+        return None  # "ima štiri tovarne ... v obratih na Ptuju in v Ormožu": only some of them
+    m = doc.mentions[k]
+    return Unit("ent", m.tok_start, m.tok_end, mention=k, group=g, cls=doc.group_classes[g], source=m.source)
+
+
 def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: LanguagePack,
                     onto: Ontology) -> list[Relation]:
     """The facts of the pack's relation frames (``kg.frames``) in each clause of one sentence."""
@@ -421,7 +447,8 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
         word = toks[j].text.lower() if j >= first and u.start > first else ""
         return word if word in pack.prepositions else ""
 
-    ctx = Context(onto.is_a, prep_of, frozenset({",", "in", "ter", "and", "&"}) | frozenset(pack.prepositions))
+    ctx = Context(onto.is_a, prep_of, owner_of=lambda sites: _site_owner(doc, sites),
+                  glue=frozenset({",", "in", "ter", "and", "&"}) | frozenset(pack.prepositions))
     out: list[Relation] = []
     for clause in clauses(su.units, pack.relative_openers, ctx.glue):
         for frame in pack.frames:
