@@ -407,8 +407,9 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
 
 
 def _site_owner(doc: Document, sites: list[Unit]) -> Unit | None:
-    """The one organisation that, by the relations read so far from written names, has exactly
-    these sites (directly or through a hub), and no more by a count of its sites; else None."""
+    """The one organisation that, by the relations read so far (not through a noun referring
+    back), has all these sites, directly or through a hub, and no more of them by a count of its
+    sites; else None."""
     groups = {u.group for u in sites}
     hubs: dict[int, set[int]] = {}
     for r in doc.relations:
