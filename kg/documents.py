@@ -8,6 +8,7 @@ the graph refer to this normalised text.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tomllib
 import unicodedata
@@ -22,6 +23,8 @@ DOCUMENT_SUFFIXES = (".txt", ".md")
 META_SUFFIX = ".meta.toml"
 SUPPORTED_LANGUAGES = ("sl", "en")
 META_FIELDS = ("title", "language", "source", "publisher", "date")
+ID_HASH_DIGITS = 10
+HASHED_ID = re.compile(rf"-[0-9a-f]{{{ID_HASH_DIGITS}}}$")
 
 
 def find_documents(folder: Path) -> list[Path]:
@@ -32,35 +35,88 @@ def find_documents(folder: Path) -> list[Path]:
     """
     folder = Path(folder)
     if not folder.exists():
-        raise InputError(f"{folder}: seeds folder does not exist")
+        raise InputError(f"{shown(folder)}: seeds folder does not exist")
     if not folder.is_dir():
-        raise InputError(f"{folder}: not a folder")
+        raise InputError(f"{shown(folder)}: not a folder")
     paths = sorted(
         p for p in folder.rglob("*")
         if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file()
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )
     if not paths:
-        raise InputError(f"{folder}: no documents (*.txt, *.md) found")
+        raise InputError(f"{shown(folder)}: no documents (*.txt, *.md) found")
+    for path in paths:
+        try:
+            path.as_posix().encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(f"{shown(path)}: file name is not valid UTF-8; rename the file") from None
     return paths
 
 
+def shown(path: Path | str) -> str:
+    """A path as one printable line: undecodable bytes and control characters escaped.
+
+    >>> shown("a\\nb.txt"), shown(Path(b"caf\\xe9.txt".decode("utf-8", "surrogateescape")))
+    ('a\\\\nb.txt', 'caf\\\\xe9.txt')
+    """
+    text = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+
+
+def _id_char(ch: str) -> bool:
+    """A character a plain document id keeps: a letter, digit or mark of any script, ``.``, ``_``, ``-``."""
+    return ch in "._-" or unicodedata.category(ch)[0] in "LNM"
+
+
+def _plain_id(rel: str) -> str | None:
+    """The id of a ``.txt`` path that is already IRI-safe (``news/ampere-sl.txt`` -> ``news--ampere-sl``).
+
+    None when the path needs a hash: another suffix, a character outside ``_id_char``, a part
+    that is empty, starts or ends with ``-`` or holds ``--`` (``/`` becomes ``--``), text that
+    is not NFC, or an id that already ends like a hashed one.
+    """
+    if not rel.endswith(".txt") or unicodedata.normalize("NFC", rel) != rel:
+        return None
+    parts = rel[: -len(".txt")].split("/")
+    if any(not p or "--" in p or p[0] == "-" or p[-1] == "-" or not all(map(_id_char, p)) for p in parts):
+        return None
+    ident = "--".join(parts)
+    return None if HASHED_ID.search(ident) else ident
+
+
 def document_id(path: Path, root: Path) -> str:
-    """A stable, IRI-safe id from the path relative to the seeds folder (``ampere-sl``)."""
-    rel = path.relative_to(root).with_suffix("").as_posix()
-    slug = re.sub(r"[^A-Za-z0-9._/-]+", "-", unicodedata.normalize("NFKD", rel).encode("ascii", "ignore").decode())
-    return slug.strip("-").replace("/", "--") or "document"
+    """A stable IRI-safe id, unique per path relative to the seeds folder.
+
+    A plain ``.txt`` path keeps its name (``ampere-sl``); any other gets a readable slug plus
+    ``-`` and the first 10 hex digits of the SHA-256 of the relative path, so ``a b.txt`` and
+    ``a-b.txt``, ``x.txt`` and ``x.md``, or ``a/b.txt`` and ``a--b.txt`` never share an id.
+
+    >>> document_id(Path("s/ampere-sl.txt"), Path("s")), document_id(Path("s/a/Čas.txt"), Path("s"))
+    ('ampere-sl', 'a--Čas')
+    >>> document_id(Path("s/a b.txt"), Path("s"))
+    'a-b-cd6c4a051a'
+    """
+    rel = path.relative_to(root).as_posix()
+    plain = _plain_id(rel)
+    if plain is not None:
+        return plain
+    stem = path.relative_to(root).with_suffix("").as_posix()
+    parts = (re.sub(r"-+", "-", "".join(c if _id_char(c) else "-" for c in unicodedata.normalize("NFC", part)))
+             for part in stem.split("/"))
+    readable = "--".join(p.strip("-") for p in parts if p.strip("-"))
+    digest = hashlib.sha256(os.fsencode(rel)).hexdigest()[:ID_HASH_DIGITS]
+    return f"{readable or 'document'}-{digest}"
 
 
 def decode_text(data: bytes, path: Path) -> str:
     """Decode UTF-8 (dropping a BOM), normalise line endings and Unicode; errors name the line."""
     if b"\x00" in data:
-        raise InputError(f"{path}: binary file (contains NUL bytes), not a UTF-8 text document")
+        raise InputError(f"{shown(path)}: binary file (contains NUL bytes), not a UTF-8 text document")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise InputError(f"{path}:{line}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+        raise InputError(f"{shown(path)}:{line}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
 
@@ -73,9 +129,9 @@ def read_metadata(path: Path) -> dict[str, str]:
     try:
         raw = tomllib.loads(meta_path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as err:
-        raise InputError(f"{meta_path}: malformed metadata: {err}") from None
+        raise InputError(f"{shown(meta_path)}: malformed metadata: {err}") from None
     except UnicodeDecodeError:
-        raise InputError(f"{meta_path}: not valid UTF-8") from None
+        raise InputError(f"{shown(meta_path)}: not valid UTF-8") from None
     return {k: str(raw[k]) for k in META_FIELDS if k in raw}
 
 
@@ -91,14 +147,14 @@ def read_document(path: Path, root: Path) -> Document:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise InputError(f"{path}: cannot read: {err.strerror}") from None
+        raise InputError(f"{shown(path)}: cannot read: {err.strerror}") from None
     text = decode_text(data, path)
     if not text.strip():
-        raise InputError(f"{path}: empty document")
+        raise InputError(f"{shown(path)}: empty document")
     meta = read_metadata(path)
     lang = meta.get("language") or detect_language(text)
     if lang not in SUPPORTED_LANGUAGES:
-        raise InputError(f"{path}: unsupported language {lang!r} (supported: {', '.join(SUPPORTED_LANGUAGES)})")
+        raise InputError(f"{shown(path)}: unsupported language {lang!r} (supported: {', '.join(SUPPORTED_LANGUAGES)})")
     meta["language"] = lang
     meta.setdefault("title", path.stem)
     meta["path"] = path.relative_to(root).as_posix()
