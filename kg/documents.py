@@ -12,12 +12,13 @@ import os
 import re
 import tomllib
 import unicodedata
+import warnings
 from pathlib import Path
 
 import simplemma
 
 from kg.document import Document
-from kg.errors import InputError
+from kg.errors import InputError, KgWarning
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 META_SUFFIX = ".meta.toml"
@@ -27,8 +28,12 @@ ID_HASH_DIGITS = 10
 HASHED_ID = re.compile(rf"-[0-9a-f]{{{ID_HASH_DIGITS}}}$")
 
 
-def find_documents(folder: Path) -> list[Path]:
+def find_documents(folder: Path, follow_links: bool = False) -> list[Path]:
     """The document files under ``folder``, sorted; an InputError if there are none.
+
+    Symbolic links that lead out of ``folder`` are skipped unless ``follow_links``, with one
+    ``KgWarning`` each (as are broken links); links to folders inside it are not followed,
+    since their documents are read where they are.
 
     >>> find_documents(Path("seeds"))[0].name   # doctest: +SKIP
     'ampere-sl.txt'
@@ -38,11 +43,9 @@ def find_documents(folder: Path) -> list[Path]:
         raise InputError(f"{shown(folder)}: seeds folder does not exist")
     if not folder.is_dir():
         raise InputError(f"{shown(folder)}: not a folder")
-    paths = sorted(
-        p for p in folder.rglob("*")
-        if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    paths, skipped = _scan(folder, follow_links)
+    for line in skipped:
+        warnings.warn(KgWarning(line), stacklevel=2)
     if not paths:
         raise InputError(f"{shown(folder)}: no documents (*.txt, *.md) found")
     for path in paths:
@@ -51,6 +54,91 @@ def find_documents(folder: Path) -> list[Path]:
         except UnicodeEncodeError:
             raise InputError(f"{shown(path)}: file name is not valid UTF-8; rename the file") from None
     return paths
+
+
+def _target(link: Path) -> Path | None:
+    """Where a symbolic link finally leads, or None if it is broken or loops."""
+    try:
+        return link.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+
+
+def _inside(target: Path, root: Path) -> bool:
+    return target == root or root in target.parents
+
+
+def _scan(folder: Path, follow_links: bool) -> tuple[list[Path], list[str]]:
+    """(documents, one message per skipped link), both sorted; hidden names are left out."""
+    root = folder.resolve()
+    found: list[Path] = []
+    skipped: dict[Path, str] = {}
+    seen = {root}
+    todo = [folder]
+    while todo:
+        current = todo.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError as err:
+            raise InputError(f"{shown(current)}: cannot read folder: {err.strerror}") from None
+        for entry in entries:
+            path = Path(entry.path)
+            is_doc = path.suffix.lower() in DOCUMENT_SUFFIXES
+            if entry.name.startswith("."):
+                continue
+            if not entry.is_symlink():
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append(path)
+                elif is_doc and entry.is_file(follow_symlinks=False):
+                    found.append(path)
+                continue
+            target = _target(path)
+            if target is None:
+                if is_doc:
+                    skipped[path] = f"{shown(path)}: broken symbolic link; skipped"
+            elif target.is_dir():
+                if not _inside(target, root) and target not in seen:
+                    if follow_links:
+                        seen.add(target)
+                        todo.append(path)
+                    else:
+                        skipped[path] = (f"{shown(path)}: links to the folder {shown(target)}, outside the "
+                                         "seeds folder; skipped (--follow-links reads it)")
+            elif is_doc and target.is_file():
+                if follow_links or _inside(target, root):
+                    found.append(path)
+                else:
+                    skipped[path] = (f"{shown(path)}: links to {shown(target)}, outside the seeds folder; "
+                                     "skipped (--follow-links reads it)")
+    for path in found:
+        meta = path.with_name(path.stem + META_SUFFIX)
+        if meta.is_symlink() and sidecar(path, folder, follow_links) is None:
+            skipped[meta] = _unread_sidecar(meta, path)
+    return sorted(found), [skipped[p] for p in sorted(skipped)]
+
+
+def _unread_sidecar(meta: Path, path: Path) -> str:
+    """The warning for a metadata link that is broken or leads out of the seeds folder."""
+    target = _target(meta)
+    if target is None:
+        return f"{shown(meta)}: broken symbolic link; metadata of {shown(path.name)} not read"
+    return (f"{shown(meta)}: links to {shown(target)}, outside the seeds folder; metadata of "
+            f"{shown(path.name)} not read (--follow-links reads it)")
+
+
+def sidecar(path: Path, root: Path, follow_links: bool = False) -> Path | None:
+    """The metadata file ``<stem>.meta.toml`` beside a document, if there is one to read.
+
+    None when there is none, or when it is a link that is broken or (unless ``follow_links``)
+    leads out of ``root``.
+    """
+    meta = path.with_name(path.stem + META_SUFFIX)
+    if not meta.is_symlink():
+        return meta if meta.exists() else None
+    target = _target(meta)
+    if target is None or not (follow_links or _inside(target, Path(root).resolve())):
+        return None
+    return meta
 
 
 def shown(path: Path | str) -> str:
@@ -121,10 +209,9 @@ def decode_text(data: bytes, path: Path) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def read_metadata(path: Path) -> dict[str, str]:
-    """Metadata from ``<stem>.meta.toml`` beside the document, or an empty dict."""
-    meta_path = path.with_name(path.stem + META_SUFFIX)
-    if not meta_path.exists():
+def read_metadata(meta_path: Path | None) -> dict[str, str]:
+    """Metadata from a document's ``<stem>.meta.toml`` (see ``sidecar``), or an empty dict."""
+    if meta_path is None:
         return {}
     try:
         raw = tomllib.loads(meta_path.read_text(encoding="utf-8"))
@@ -132,6 +219,8 @@ def read_metadata(path: Path) -> dict[str, str]:
         raise InputError(f"{shown(meta_path)}: malformed metadata: {err}") from None
     except UnicodeDecodeError:
         raise InputError(f"{shown(meta_path)}: not valid UTF-8") from None
+    except OSError as err:
+        raise InputError(f"{shown(meta_path)}: cannot read: {err.strerror}") from None
     return {k: str(raw[k]) for k in META_FIELDS if k in raw}
 
 
@@ -142,8 +231,11 @@ def detect_language(text: str) -> str:
     return "en" if scores.get("en", 0) > scores.get("sl", 0) else "sl"
 
 
-def read_document(path: Path, root: Path) -> Document:
-    """Read one document and its metadata; an InputError for binary, non-UTF-8 or empty files."""
+def read_document(path: Path, root: Path, follow_links: bool = False) -> Document:
+    """Read one document and its metadata; an InputError for binary, non-UTF-8 or empty files.
+
+    ``follow_links`` lets a metadata file link out of ``root`` (see ``sidecar``).
+    """
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -151,7 +243,7 @@ def read_document(path: Path, root: Path) -> Document:
     text = decode_text(data, path)
     if not text.strip():
         raise InputError(f"{shown(path)}: empty document")
-    meta = read_metadata(path)
+    meta = read_metadata(sidecar(path, root, follow_links))
     lang = meta.get("language") or detect_language(text)
     if lang not in SUPPORTED_LANGUAGES:
         raise InputError(f"{shown(path)}: unsupported language {lang!r} (supported: {', '.join(SUPPORTED_LANGUAGES)})")

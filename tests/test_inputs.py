@@ -9,9 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import DCTERMS, RDF
 
+import kg
 from kg.namespaces import KGDOC, NIF, SCHEMA
 from tests.conftest import ROOT
 
@@ -87,3 +89,53 @@ def test_file_name_that_is_not_utf8_is_one_error_line(tmp_path):
     assert res.returncode == 2
     assert res.stderr.splitlines() == [f"error: {seeds}/caf\\xe9.txt: file name is not valid UTF-8; rename the file"]
     assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def _seeds_with_links(tmp_path: Path) -> Path:
+    """A seeds folder with links out of it (a file, a folder, a metadata file), one link inside
+    it and a broken one."""
+    outside = write_seeds(tmp_path / "outside", {"secret.txt": SENTENCE.format("Tajna"),
+                                                  "sub/far.txt": SENTENCE.format("Daljna"),
+                                                  "meta.toml": 'title = "outside title"'})
+    seeds = write_seeds(tmp_path / "seeds", {"a.txt": SENTENCE.format("Krka"), "sub/real.txt": SENTENCE.format("Lek")})
+    (seeds / "link.txt").symlink_to(outside / "secret.txt")
+    (seeds / "far").symlink_to(outside / "sub", target_is_directory=True)
+    (seeds / "a.meta.toml").symlink_to(outside / "meta.toml")
+    (seeds / "inside.txt").symlink_to(Path("sub") / "real.txt")
+    (seeds / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    return seeds
+
+
+def test_links_out_of_the_seeds_folder_are_skipped_with_a_warning_each(tmp_path):
+    seeds = _seeds_with_links(tmp_path)
+    res = build_cli(seeds, tmp_path / "out")
+    assert res.returncode == 0, res.stderr
+    outside, follow = tmp_path / "outside", "outside the seeds folder; skipped (--follow-links reads it)"
+    assert sorted(res.stderr.splitlines()) == [
+        f"warning: {seeds}/a.meta.toml: links to {outside}/meta.toml, outside the seeds folder; "
+        + "metadata of a.txt not read (--follow-links reads it)",
+        f"warning: {seeds}/broken.txt: broken symbolic link; skipped",
+        f"warning: {seeds}/far: links to the folder {outside}/sub, {follow}",
+        f"warning: {seeds}/link.txt: links to {outside}/secret.txt, {follow}"]
+    prov_text = (tmp_path / "out" / "provenance.ttl").read_text(encoding="utf-8")
+    assert sorted(documents(Graph().parse(data=prov_text))) == ["a.txt", "inside.txt", "sub/real.txt"]
+    assert "Tajna" not in prov_text and "Daljna" not in prov_text and "outside title" not in prov_text
+
+
+def test_follow_links_reads_them(tmp_path):
+    seeds = _seeds_with_links(tmp_path)
+    res = build_cli(seeds, tmp_path / "out", "--follow-links")
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.splitlines() == [f"warning: {seeds}/broken.txt: broken symbolic link; skipped"]
+    prov = Graph().parse(tmp_path / "out" / "provenance.ttl")
+    docs = documents(prov)
+    assert sorted(docs) == ["a.txt", "far/far.txt", "inside.txt", "link.txt", "sub/real.txt"]
+    assert str(prov.value(docs["a.txt"], DCTERMS.title)) == "outside title"
+
+
+def test_python_api_warns_with_kg_warning(tmp_path):
+    seeds = _seeds_with_links(tmp_path)
+    with pytest.warns(kg.KgWarning) as caught:
+        kg.build(seeds, tmp_path / "out", html=False, jobs=1)
+    ours = [str(w.message) for w in caught if w.category is kg.KgWarning]
+    assert len(ours) == 4 and all(m.startswith(str(seeds)) for m in ours)
