@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,8 +25,9 @@ from rdflib import Dataset, Graph
 from kg.assembly import Lines, assemble_lines, ntriples_bytes, turtle_from_ntriples
 from kg.cache import Cache, extractor_version
 from kg.document import Document
-from kg.documents import find_documents
+from kg.documents import find_documents, shown
 from kg.entities import merge_entities
+from kg.errors import KgWarning
 from kg.graph import (
     FACTS_FILE,
     PROVENANCE_FILE,
@@ -156,6 +158,13 @@ def _report(results: list[Extracted], entities: dict, lines: Lines, cache: Cache
                        jobs=jobs, cached=cache.hits, assembled=len(lines.assembled))
 
 
+def _warn(items: list[Extracted], seeds: Path) -> None:
+    """One ``KgWarning`` per note the documents carry (e.g. an unknown metadata field), in path order."""
+    for item in items:
+        for rel, message in item.doc.warnings:
+            warnings.warn(KgWarning(f"{shown(seeds / rel)}: {message}"), stacklevel=4)
+
+
 def _dataset(nt: dict[str, bytes], shapes: Graph, large: bool) -> Dataset:
     """The returned Dataset, validated: Oxigraph + SPARQL when large, rdflib + pyshacl when small."""
     if large:
@@ -182,6 +191,7 @@ def _run(paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Grap
         entities = merge_entities(docs)
         lines = assemble_lines(items, onto, entities, _rule_comments(docs), jobs=jobs, cache=lines_cache,
                                on_done=_advancer(progress, "assembling", len(docs)))
+    _warn(items, seeds)
     rep = _report(items, entities, lines, cache, jobs)
     cache.stage()
     del items, docs

@@ -1,16 +1,16 @@
 """Find the documents in a folder and read them: UTF-8 text plus metadata from a sidecar file.
 
-A document is any ``*.txt`` or ``*.md`` file under the folder. Its metadata (title, language,
-source, publisher, date) sits beside it in ``<name>.meta.toml``. Text is read as UTF-8 (a BOM is
-dropped), Windows line endings become ``\\n`` and the text is NFC-normalised; character offsets in
-the graph refer to this normalised text.
+A document is any ``*.txt`` or ``*.md`` file under the folder (links out of it are skipped, see
+``find_documents``). Its metadata (title, language, source, publisher, date) sits beside it in
+``<name>.meta.toml`` (read by ``kg.metadata``). Text is read as UTF-8 (a BOM is dropped), Windows
+line endings become ``\\n`` and the text is NFC-normalised; character offsets in the graph refer
+to this normalised text.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import re
-import tomllib
 import unicodedata
 import warnings
 from pathlib import Path
@@ -19,11 +19,10 @@ import simplemma
 
 from kg.document import Document
 from kg.errors import InputError, KgWarning
+from kg.metadata import SUPPORTED_LANGUAGES, read_metadata
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 META_SUFFIX = ".meta.toml"
-SUPPORTED_LANGUAGES = ("sl", "en")
-META_FIELDS = ("title", "language", "source", "publisher", "date")
 ID_HASH_DIGITS = 10
 HASHED_ID = re.compile(rf"-[0-9a-f]{{{ID_HASH_DIGITS}}}$")
 
@@ -209,21 +208,6 @@ def decode_text(data: bytes, path: Path) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def read_metadata(meta_path: Path | None) -> dict[str, str]:
-    """Metadata from a document's ``<stem>.meta.toml`` (see ``sidecar``), or an empty dict."""
-    if meta_path is None:
-        return {}
-    try:
-        raw = tomllib.loads(meta_path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as err:
-        raise InputError(f"{shown(meta_path)}: malformed metadata: {err}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{shown(meta_path)}: not valid UTF-8") from None
-    except OSError as err:
-        raise InputError(f"{shown(meta_path)}: cannot read: {err.strerror}") from None
-    return {k: str(raw[k]) for k in META_FIELDS if k in raw}
-
-
 def detect_language(text: str) -> str:
     """``sl`` or ``en`` by simplemma's word-list detector; Slovenian when undecided."""
     sample = text[:5000]
@@ -243,12 +227,14 @@ def read_document(path: Path, root: Path, follow_links: bool = False) -> Documen
     text = decode_text(data, path)
     if not text.strip():
         raise InputError(f"{shown(path)}: empty document")
-    meta = read_metadata(sidecar(path, root, follow_links))
+    meta_path = sidecar(path, root, follow_links)
+    meta, unknown = read_metadata(meta_path, shown(meta_path) if meta_path else "")
     lang = meta.get("language") or detect_language(text)
-    if lang not in SUPPORTED_LANGUAGES:
-        raise InputError(f"{shown(path)}: unsupported language {lang!r} (supported: {', '.join(SUPPORTED_LANGUAGES)})")
     meta["language"] = lang
     meta.setdefault("title", path.stem)
     meta["path"] = path.relative_to(root).as_posix()
     meta["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Document(doc_id=document_id(path, root), path=path, text=text, meta=meta, lang=lang)
+    doc = Document(doc_id=document_id(path, root), path=path, text=text, meta=meta, lang=lang)
+    if meta_path is not None:
+        doc.warnings += [(meta_path.relative_to(root).as_posix(), note) for note in unknown]
+    return doc

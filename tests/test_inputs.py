@@ -139,3 +139,41 @@ def test_python_api_warns_with_kg_warning(tmp_path):
         kg.build(seeds, tmp_path / "out", html=False, jobs=1)
     ours = [str(w.message) for w in caught if w.category is kg.KgWarning]
     assert len(ours) == 4 and all(m.startswith(str(seeds)) for m in ours)
+
+
+DATE_MUST = "field 'date' must be a date (2023, 2023-05 or 2023-05-01),"
+BAD_METADATA = {
+    "title array": ("title = [1, {a=3}]", "field 'title' must be a string, not an array"),
+    "date not a date": ('date = "not a date"', f"{DATE_MUST} not 'not a date'"),
+    "impossible date": ('date = "2023-02-30"', "field 'date' must be a date"),
+    "date boolean": ("date = true", f"{DATE_MUST} not a boolean"),
+    "language integer": ("language = 5", "field 'language' must be a string, not an integer"),
+    "source not an IRI": ('source = "https://example.org/a b"', "field 'source' is not a valid IRI"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_METADATA))
+def test_metadata_of_the_wrong_type_is_one_error_line_naming_file_and_field(tmp_path, case):
+    meta, expected = BAD_METADATA[case]
+    seeds = write_seeds(tmp_path / "seeds", {"a.txt": SENTENCE.format("Krka"), "a.meta.toml": meta})
+    res = build_cli(seeds, tmp_path / "out")
+    assert res.returncode == 2
+    lines = res.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {seeds}/a.meta.toml: {expected}"), res.stderr
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_metadata_dates_in_every_accepted_form_and_unknown_fields_warned(tmp_path):
+    seeds = write_seeds(tmp_path / "seeds", {
+        "a.txt": SENTENCE.format("Krka"), "a.meta.toml": "date = 2023",
+        "b.txt": SENTENCE.format("Lek"), "b.meta.toml": 'date = 2023-05-01\ntitel = "typo"',
+        "c.txt": SENTENCE.format("Petrol"), "c.meta.toml": 'date = "2023-05"\ntitle = ""'})
+    res = build_cli(seeds, tmp_path / "out")
+    assert res.returncode == 0, res.stderr
+    known = "title, language, source, publisher, date"
+    assert res.stderr.splitlines() == [f"warning: {seeds}/b.meta.toml: unknown field 'titel' ignored (known: {known})"]
+    prov = Graph().parse(tmp_path / "out" / "provenance.ttl")
+    docs = documents(prov)
+    assert {url: str(prov.value(d, DCTERMS.date)) for url, d in docs.items()} == \
+        {"a.txt": "2023", "b.txt": "2023-05-01", "c.txt": "2023-05"}
+    assert str(prov.value(docs["c.txt"], DCTERMS.title)) == "c"  # an empty title counts as none
