@@ -20,6 +20,7 @@ import simplemma
 from kg.document import Document
 from kg.errors import InputError, KgWarning
 from kg.metadata import SUPPORTED_LANGUAGES, read_metadata
+from kg.textview import without_invisible
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 META_SUFFIX = ".meta.toml"
@@ -210,7 +211,7 @@ def decode_text(data: bytes, path: Path) -> str:
 
 def detect_language(text: str) -> str:
     """``sl`` or ``en`` by simplemma's word-list detector; Slovenian when undecided."""
-    sample = text[:5000]
+    sample = without_invisible(text[:5000])
     scores = dict(simplemma.langdetect(sample, lang=SUPPORTED_LANGUAGES))
     return "en" if scores.get("en", 0) > scores.get("sl", 0) else "sl"
 

@@ -7,11 +7,12 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, RDF
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 import kg
 from kg.namespaces import KGDOC, NIF, SCHEMA
@@ -177,3 +178,27 @@ def test_metadata_dates_in_every_accepted_form_and_unknown_fields_warned(tmp_pat
     assert {url: str(prov.value(d, DCTERMS.date)) for url, d in docs.items()} == \
         {"a.txt": "2023", "b.txt": "2023-05-01", "c.txt": "2023-05"}
     assert str(prov.value(docs["c.txt"], DCTERMS.title)) == "c"  # an empty title counts as none
+
+
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+INVISIBLE_TEXT = ("Podjetje Amp\u200dere d.o.o. ima 500 zaposlenih.\n"          # zero-width joiner
+                  "Podjetje \u202eKrka\u202c ima sedež v Novem mestu.\n"         # right-to-left override
+                  "Družba Pe\u00adtrol d.d. ima 300 zaposlenih.\n"                # soft hyphen
+                  "\ufeffSkupina Re\u200bnault\u2066 je ustanovila podjetje Ampere. "
+                  "»Gradimo prihodnost za \u200evse nas,« je dejal Luca de Meo.\n")
+
+
+def test_invisible_characters_do_not_cut_names_and_offsets_stay_true(tmp_path):
+    seeds = write_seeds(tmp_path / "seeds", {"a.txt": INVISIBLE_TEXT})
+    out = tmp_path / "out"
+    assert build_cli(seeds, out).returncode == 0
+    facts = Graph().parse(out / "graph.ttl")
+    labels = {str(o) for o in facts.objects(None, SKOS.prefLabel)}
+    assert {"Ampere d.o.o.", "Krka", "Petrol d.d."} <= labels, labels
+    assert not [t for t in facts.objects() if isinstance(t, Literal) and any(unicodedata.category(c) == "Cf" for c in t)]
+    assert any("Gradimo prihodnost za vse nas" in t for t in facts.objects(None, SCHEMA.text))
+    prov = Graph().parse(out / "provenance.ttl")
+    assert_anchors_match(prov, {"a.txt": INVISIBLE_TEXT})  # offsets into the text as read
+    assert "Podjetje Amp\u200dere d.o.o. ima 500 zaposlenih." in {str(o) for o in prov.objects(None, NIF.anchorOf)}
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert "Krka" in page and not BIDI_CONTROLS.search(page)  # no override reaches the view
