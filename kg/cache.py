@@ -25,7 +25,7 @@ FORMAT = "kg-cache-1"
 # modules whose code decides what a document's extraction result is
 ASSEMBLY_MODULES = ("triples.py", "assembly.py", "graph.py", "namespaces.py", "reference.py")
 EXTRACTION_MODULES = ("document.py", "documents.py", "metadata.py", "segment.py", "lemmatize.py",
-                      "mentions", "link.py", "relations.py", "matcher.py", "quotes.py", "entities.py",
+                      "mentions", "link.py", "relations.py", "matcher.py", "quotes.py", "entities.py", "iri.py",
                       "reference.py", "pipeline.py", "textview.py", "ontology.py", "parallel.py", "cache.py")
 DATA_FOLDERS = ("lang", "data")
 LIBRARIES = ("simplemma", "lemmagen3", "reldi-tokeniser", "pycountry", "rdflib")

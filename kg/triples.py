@@ -18,7 +18,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.document import Document, Entity, Fact, Mention, Quantity
-from kg.entities import slug
+from kg.iri import slug
 from kg.namespaces import AKG, ITSRDF, KGDOC, KGFACT, KGID, KGRULE, NIF, SCHEMA, WD
 from kg.ontology import Ontology, expand
 from kg.reference import reference_index

@@ -15,7 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 import kg
-from kg.namespaces import KGDOC, NIF, SCHEMA
+from kg.namespaces import AKG, KGDOC, KGID, NIF, SCHEMA
 from tests.conftest import ROOT
 
 SENTENCE = "Podjetje {} ima sedež v Novem mestu."
@@ -202,3 +202,34 @@ def test_invisible_characters_do_not_cut_names_and_offsets_stay_true(tmp_path):
     assert "Podjetje Amp\u200dere d.o.o. ima 500 zaposlenih." in {str(o) for o in prov.objects(None, NIF.anchorOf)}
     page = (out / "graph.html").read_text(encoding="utf-8")
     assert "Krka" in page and not BIDI_CONTROLS.search(page)  # no override reaches the view
+
+
+def employees(facts: Graph) -> dict[str, set[int]]:
+    """Entity IRI -> its schema:numberOfEmployees values."""
+    return {str(s): {int(v) for v in facts.objects(node, SCHEMA.value)}
+            for s, node in facts.subject_objects(SCHEMA.numberOfEmployees)}
+
+
+def test_names_without_ascii_letters_get_their_own_iris(tmp_path):
+    seeds = write_seeds(tmp_path / "seeds", {
+        "a.txt": "Podjetje Яндекс d.o.o. ima 500 zaposlenih.\n\nPodjetje Газпром d.o.o. ima 300 zaposlenih.\n",
+        "b.txt": "Podjetje Яндекс d.o.o. ima sedež v Novem mestu.\n"})
+    res = build_cli(seeds, tmp_path / "out")
+    assert res.returncode == 0 and res.stderr == "", res.stderr
+    facts = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert employees(facts) == {str(KGID["company/яндекс"]): {500}, str(KGID["company/газпром"]): {300}}
+    # the same name in another document is the same entity
+    assert (KGID["company/яндекс"], AKG.headquarteredIn, KGID["city/novo-mesto"]) in facts
+
+
+def test_a_look_alike_name_is_kept_apart_with_a_warning(tmp_path):
+    seeds = write_seeds(tmp_path / "seeds", {"a.txt": "Podjetje Ren\u0430ult d.o.o. ima 500 zaposlenih.\n",
+                                             "b.txt": "Podjetje Renault d.o.o. ima 300 zaposlenih.\n"})
+    res = build_cli(seeds, tmp_path / "out")
+    assert res.returncode == 0
+    expected = (f"warning: {seeds}/a.txt: the name 'Ren\u0430ult d.o.o.' mixes Cyrillic and Latin letters "
+                "(U+0430 CYRILLIC SMALL LETTER A); kept apart from look-alike names as kgid:company/ren%D0%B0ult")
+    assert res.stderr.splitlines() == [expected]
+    facts = Graph().parse(tmp_path / "out" / "graph.ttl")
+    # the odd letter is percent-encoded, so the IRI does not look like the real one either
+    assert employees(facts) == {str(KGID["company/ren%D0%B0ult"]): {500}, str(KGID["company/renault"]): {300}}
