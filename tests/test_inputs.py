@@ -15,7 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 import kg
-from kg.namespaces import AKG, KGDOC, KGID, NIF, SCHEMA
+from kg.namespaces import AKG, KGDOC, KGID, NIF, PROVENANCE_GRAPH, SCHEMA
 from tests.conftest import ROOT
 
 SENTENCE = "Podjetje {} ima sedež v Novem mestu."
@@ -233,3 +233,11 @@ def test_a_look_alike_name_is_kept_apart_with_a_warning(tmp_path):
     facts = Graph().parse(tmp_path / "out" / "graph.ttl")
     # the odd letter is percent-encoded, so the IRI does not look like the real one either
     assert employees(facts) == {str(KGID["company/ren%D0%B0ult"]): {500}, str(KGID["company/renault"]): {300}}
+
+
+def test_a_thousand_tiny_files_with_awkward_names_are_a_thousand_documents(tmp_path):
+    files = {f"d{i % 10}/" + ("n{}.txt", "n {}.txt", "Č{}.md", "株{}.txt")[i % 4].format(i):
+             f"Podjetje Krka{i} ima {i + 10} zaposlenih.\n" for i in range(1000)}
+    ds = kg.build(write_seeds(tmp_path / "seeds", files), tmp_path / "out", html=False, jobs=2)
+    docs = documents(ds.graph(PROVENANCE_GRAPH))
+    assert sorted(docs) == sorted(files) and len(set(docs.values())) == 1000
