@@ -73,7 +73,7 @@ def _scan(folder: Path, follow_links: bool) -> tuple[list[Path], list[str]]:
     root = folder.resolve()
     found: list[Path] = []
     skipped: dict[Path, str] = {}
-    seen = {root}
+    seen = {root}  # folders walked through links (with follow_links), so a loop ends
     todo = [folder]
     while todo:
         current = todo.pop()
@@ -92,29 +92,40 @@ def _scan(folder: Path, follow_links: bool) -> tuple[list[Path], list[str]]:
                 elif is_doc and entry.is_file(follow_symlinks=False):
                     found.append(path)
                 continue
-            target = _target(path)
-            if target is None:
-                if is_doc:
-                    skipped[path] = f"{shown(path)}: broken symbolic link; skipped"
-            elif target.is_dir():
-                if not _inside(target, root) and target not in seen:
-                    if follow_links:
-                        seen.add(target)
-                        todo.append(path)
-                    else:
-                        skipped[path] = (f"{shown(path)}: links to the folder {shown(target)}, outside the "
-                                         "seeds folder; skipped (--follow-links reads it)")
-            elif is_doc and target.is_file():
-                if follow_links or _inside(target, root):
-                    found.append(path)
-                else:
-                    skipped[path] = (f"{shown(path)}: links to {shown(target)}, outside the seeds folder; "
-                                     "skipped (--follow-links reads it)")
+            action, note = _follow(path, is_doc, root, follow_links, seen)
+            if action == "walk":
+                todo.append(path)
+            elif action == "read":
+                found.append(path)
+            elif note:
+                skipped[path] = note
     for path in found:
         meta = path.with_name(path.stem + META_SUFFIX)
         if meta.is_symlink() and sidecar(path, folder, follow_links) is None:
             skipped[meta] = _unread_sidecar(meta, path)
     return sorted(found), [skipped[p] for p in sorted(skipped)]
+
+
+def _follow(link: Path, is_doc: bool, root: Path, follow_links: bool, seen: set[Path]) -> tuple[str, str]:
+    """What to do with a symbolic link: ``walk`` a folder, ``read`` a document, or ``skip`` it
+    (with the warning to print, or ``""`` when there is nothing to say)."""
+    target = _target(link)
+    if target is None:
+        return "skip", f"{shown(link)}: broken symbolic link; skipped" if is_doc else ""
+    outside = not _inside(target, root)
+    hint = "outside the seeds folder; skipped (--follow-links reads it)"
+    if target.is_dir():
+        if not outside or target in seen:
+            return "skip", ""  # its documents are read where they are (or were already)
+        if not follow_links:
+            return "skip", f"{shown(link)}: links to the folder {shown(target)}, {hint}"
+        seen.add(target)
+        return "walk", ""
+    if not (is_doc and target.is_file()):
+        return "skip", ""
+    if outside and not follow_links:
+        return "skip", f"{shown(link)}: links to {shown(target)}, {hint}"
+    return "read", ""
 
 
 def _unread_sidecar(meta: Path, path: Path) -> str:
