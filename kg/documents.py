@@ -237,7 +237,7 @@ def read_document(path: Path, root: Path, follow_links: bool = False) -> Documen
     except OSError as err:
         raise InputError(f"{shown(path)}: cannot read: {err.strerror}") from None
     text = decode_text(data, path)
-    if not text.strip():
+    if not without_invisible(text).strip():
         raise InputError(f"{shown(path)}: empty document")
     meta_path = sidecar(path, root, follow_links)
     meta, unknown = read_metadata(meta_path, shown(meta_path) if meta_path else "")
