@@ -45,7 +45,7 @@ def build_cli(seeds: Path, out: Path, *args: str) -> subprocess.CompletedProcess
 
 def documents(prov: Graph) -> dict[str, URIRef]:
     """Relative path (``schema:url``) -> document IRI, for every document of a provenance graph."""
-    return {str(prov.value(d, SCHEMA.url)): d for d in prov.subjects(RDF.type, NIF.Context)}
+    return {str(prov.value(d, SCHEMA.url)): URIRef(str(d)) for d in prov.subjects(RDF.type, NIF.Context)}
 
 
 def assert_anchors_match(prov: Graph, texts: dict[str, str]) -> None:
@@ -53,8 +53,8 @@ def assert_anchors_match(prov: Graph, texts: dict[str, str]) -> None:
     by_iri = {iri: texts[url] for url, iri in documents(prov).items()}
     for cls in (NIF.Sentence, NIF.Phrase):
         for node in prov.subjects(RDF.type, cls):
-            text = by_iri[prov.value(node, NIF.referenceContext)]
-            begin, end = int(prov.value(node, NIF.beginIndex)), int(prov.value(node, NIF.endIndex))
+            text = by_iri[URIRef(str(prov.value(node, NIF.referenceContext)))]
+            begin, end = int(str(prov.value(node, NIF.beginIndex))), int(str(prov.value(node, NIF.endIndex)))
             assert str(prov.value(node, NIF.anchorOf)) == text[begin:end]
 
 
@@ -206,7 +206,7 @@ def test_invisible_characters_do_not_cut_names_and_offsets_stay_true(tmp_path):
 
 def employees(facts: Graph) -> dict[str, set[int]]:
     """Entity IRI -> its schema:numberOfEmployees values."""
-    return {str(s): {int(v) for v in facts.objects(node, SCHEMA.value)}
+    return {str(s): {int(str(v)) for v in facts.objects(node, SCHEMA.value)}
             for s, node in facts.subject_objects(SCHEMA.numberOfEmployees)}
 
 
