@@ -21,6 +21,7 @@ _API = {
     "load": "kg.graph",
     "KgError": "kg.errors",
     "InputError": "kg.errors",
+    "KgWarning": "kg.errors",
     "query": "kg.sparql",
     "show": "kg.viz",
     "to_networkx": "kg.analytics",

@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,15 +25,22 @@ from rdflib import Dataset, Graph
 from kg.assembly import Lines, assemble_lines, ntriples_bytes, turtle_from_ntriples
 from kg.cache import Cache, extractor_version
 from kg.document import Document
-from kg.documents import find_documents
+from kg.documents import find_documents, shown
 from kg.entities import merge_entities
-from kg.graph import FACTS_FILE, PROVENANCE_FILE, ensure_writable, file_mode, new_dataset
+from kg.errors import KgWarning
+from kg.graph import (
+    FACTS_FILE,
+    PROVENANCE_FILE,
+    ensure_writable,
+    file_mode,
+    new_dataset,
+)
 from kg.lang import load_pack
 from kg.largegraph import oxigraph_dataset, validate_large
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
-from kg.relations import CODE_RULES
 from kg.ontology import Ontology, default_file, load_ontology
 from kg.parallel import Extracted, default_jobs, extract_documents
+from kg.relations import CODE_RULES
 from kg.triples import (
     MENTION_RULES,
     TripleSink,
@@ -150,6 +158,13 @@ def _report(results: list[Extracted], entities: dict, lines: Lines, cache: Cache
                        jobs=jobs, cached=cache.hits, assembled=len(lines.assembled))
 
 
+def _warn(items: list[Extracted], seeds: Path) -> None:
+    """One ``KgWarning`` per note the documents carry (e.g. an unknown metadata field), in path order."""
+    for item in items:
+        for rel, message in item.doc.warnings:
+            warnings.warn(KgWarning(f"{shown(seeds / rel)}: {message}"), stacklevel=4)
+
+
 def _dataset(nt: dict[str, bytes], shapes: Graph, large: bool) -> Dataset:
     """The returned Dataset, validated: Oxigraph + SPARQL when large, rdflib + pyshacl when small."""
     if large:
@@ -164,18 +179,19 @@ def _dataset(nt: dict[str, bytes], shapes: Graph, large: bool) -> Dataset:
 
 
 def _run(paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Graph, jobs: int,
-         caches: tuple[Cache, Cache], html: bool, show_progress: bool,
+         caches: tuple[Cache, Cache], html: bool, show_progress: bool, follow_links: bool,
          lap: Callable[[str], None]) -> tuple[Dataset, BuildReport]:
     """Extract, assemble, validate and write (everything but the cache commit)."""
     cache, lines_cache = caches
     with _progress(show_progress) as progress:
-        items = extract_documents(paths, seeds, onto, jobs=jobs, cache=cache,
+        items = extract_documents(paths, seeds, onto, jobs=jobs, cache=cache, follow_links=follow_links,
                                   on_done=_advancer(progress, "extracting", len(paths)))
         lap("extract")
         docs = [it.doc for it in items]
         entities = merge_entities(docs)
         lines = assemble_lines(items, onto, entities, _rule_comments(docs), jobs=jobs, cache=lines_cache,
                                on_done=_advancer(progress, "assembling", len(docs)))
+    _warn(items, seeds)
     rep = _report(items, entities, lines, cache, jobs)
     cache.stage()
     del items, docs
@@ -206,14 +222,15 @@ def _run(paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Grap
 def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
           ontology: str | Path | None = None, shapes: str | Path | None = None,
           report: bool = False, html: bool = True, jobs: int | None = None,
-          full: bool = False) -> Dataset:
+          full: bool = False, follow_links: bool = False) -> Dataset:
     """Build the knowledge graph of the documents in ``seeds_dir`` and write it to ``out_dir``.
 
     Returns the graph as an rdflib Dataset with two named graphs (facts, provenance); see
     docs/graph-model.md. Extraction and assembly run on ``jobs`` processes (default: one per
     core); extraction results are reused from the cache in ``out_dir/.cache`` unless ``full``
     is set. The files written are the same whatever ``jobs`` and the cache state. With
-    ``report=True`` a summary is printed (and a progress bar, on a terminal).
+    ``report=True`` a summary is printed (and a progress bar, on a terminal). Symbolic links
+    out of ``seeds_dir`` are skipped with a ``kg.KgWarning`` each unless ``follow_links``.
 
     >>> ds = build("seeds", "build", jobs=2)        # doctest: +SKIP
     """
@@ -227,14 +244,14 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     onto_file = Path(ontology) if ontology else default_file("ontology.ttl")
     onto = load_ontology(onto_file)
     shapes_graph = load_shapes(Path(shapes) if shapes else None)
-    paths = find_documents(seeds)
+    paths = find_documents(seeds, follow_links)
     ensure_writable(out)
     jobs = jobs or default_jobs()
     version = extractor_version(onto_file)
     caches = (Cache(out, version, enabled=not full), Cache(out, version, enabled=not full, part="lines"))
     try:
         ds, rep = _run(paths, seeds, out, onto, shapes_graph, jobs, caches, html,
-                       report and sys.stderr.isatty() and len(paths) >= PROGRESS_MIN_DOCUMENTS, lap)
+                       report and sys.stderr.isatty() and len(paths) >= PROGRESS_MIN_DOCUMENTS, follow_links, lap)
     except BaseException:
         for c in reversed(caches):
             c.discard()

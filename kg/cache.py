@@ -24,9 +24,9 @@ CACHE_DIR = ".cache"
 FORMAT = "kg-cache-1"
 # modules whose code decides what a document's extraction result is
 ASSEMBLY_MODULES = ("triples.py", "assembly.py", "graph.py", "namespaces.py", "reference.py")
-EXTRACTION_MODULES = ("document.py", "documents.py", "segment.py", "lemmatize.py", "mentions",
-                      "link.py", "relations.py", "matcher.py", "quotes.py", "entities.py",
-                      "reference.py", "pipeline.py", "ontology.py", "parallel.py", "cache.py")
+EXTRACTION_MODULES = ("document.py", "documents.py", "metadata.py", "segment.py", "lemmatize.py",
+                      "mentions", "link.py", "relations.py", "matcher.py", "quotes.py", "entities.py", "iri.py",
+                      "reference.py", "pipeline.py", "textview.py", "ontology.py", "parallel.py", "cache.py")
 DATA_FOLDERS = ("lang", "data")
 LIBRARIES = ("simplemma", "lemmagen3", "reldi-tokeniser", "pycountry", "rdflib")
 
@@ -60,11 +60,12 @@ def extractor_version(ontology_file: Path) -> str:
     return h.hexdigest()
 
 
-def document_key(version: str, relative: str, path: Path, meta_path: Path) -> str:
-    """The cache key of one document: extractor version + relative path + file and sidecar bytes."""
+def document_key(version: str, relative: str, path: Path, meta_path: Path | None) -> str:
+    """The cache key of one document: extractor version + relative path + file and sidecar bytes
+    (``meta_path`` is None when there is no sidecar to read)."""
     h = hashlib.sha256(version.encode() + b"\0" + relative.encode("utf-8") + b"\0")
     h.update(path.read_bytes())
-    h.update(b"\0" + (meta_path.read_bytes() if meta_path.exists() else b"-"))
+    h.update(b"\0" + (meta_path.read_bytes() if meta_path is not None else b"-"))
     return h.hexdigest()
 
 

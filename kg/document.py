@@ -152,6 +152,8 @@ class Document:
     group_keys: dict[int, str] = field(default_factory=dict)  # group -> entity key (kg.entities)
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    # what the build should warn about: (file relative to the seeds folder, message)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def sentence_text(self, i: int) -> str:
         s = self.sentences[i]

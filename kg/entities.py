@@ -2,33 +2,25 @@
 
 An entity's key is ``<class>/<slug of its core name>`` (``company/renault`` for "Skupina Renault"), so
 the same entity gets the same key in every document; names the reference data knows are
-replaced by its canonical label first ("Renault Group" -> "Skupina Renault"). Groups without a
-class, and weak groups (a demonym, a bare locative) that no fact uses, are dropped.
+replaced by its canonical label first ("Renault Group" -> "Skupina Renault"). Slugs keep letters
+of any script and never merge two different names (``kg.iri``); a name that mixes look-alike
+scripts is kept apart and the document gets a warning. Groups without a class, and weak groups
+(a demonym, a bare locative) that no fact uses, are dropped.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
-
 from collections import Counter
 
 from kg.document import Document, Entity, Fact, Quantity, Relation
+from kg.iri import CONFUSABLE_SCRIPTS, odd_letters, script, slug
 from kg.lang import LanguagePack
 from kg.link import core_name
 from kg.reference import reference_index
 
 QUOTE_LABEL_WORDS = 8
-
-
-def slug(text: str) -> str:
-    """ASCII, lower-case, hyphenated: ``Skupina Renault`` -> ``skupina-renault``.
-
-    >>> slug("Cléon"), slug("Luca de Meo"), slug("Krka, d. d.")
-    ('cleon', 'luca-de-meo', 'krka-d-d')
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
 def class_slug(cls: str) -> str:
@@ -126,7 +118,26 @@ def resolve_entities(doc: Document, pack: LanguagePack) -> Document:
                 doc.entities[ent.key] = ent
     doc.facts = facts
     doc.group_keys = {g: e.key for g, e in ents.items() if e.key in doc.entities}
+    doc.warnings += [(doc.meta.get("path", str(doc.path)), w) for w in look_alike_warnings(doc.entities)]
     return doc
+
+
+def look_alike_warnings(entities: dict[str, Entity]) -> list[str]:
+    """A warning for each entity whose name mixes look-alike scripts ("Renаult", Cyrillic "а").
+
+    >>> look_alike_warnings({"company/ren%D0%B0ult": Entity("company/ren%D0%B0ult", "akg:Company", "Renаult")})
+    ["the name 'Renаult' mixes Cyrillic and Latin letters (U+0430 CYRILLIC SMALL LETTER A); kept apart from look-alike names as kgid:company/ren%D0%B0ult"]
+    """
+    out = []
+    for key in sorted(entities):
+        name = entities[key].name
+        odd = odd_letters(name)
+        if odd:
+            scripts = " and ".join(sorted({script(c).title() for c in name if script(c) in CONFUSABLE_SCRIPTS}))
+            letters = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in dict.fromkeys(odd))
+            out.append(f"the name {name!r} mixes {scripts} letters ({letters}); kept apart from look-alike "
+                       f"names as kgid:{key}")
+    return out
 
 
 def merge_entities(docs: list[Document]) -> dict[str, Entity]:

@@ -1,4 +1,4 @@
-"""Errors the user can act on: the CLI prints them as one line and exits 2."""
+"""Errors and warnings the user can act on: the CLI prints each as one line (errors exit 2)."""
 from __future__ import annotations
 
 
@@ -16,3 +16,7 @@ class ValidationError(KgError):
     """The built graph violates the SHACL shapes; the message lists the violations."""
 
     exit_code = 1
+
+
+class KgWarning(UserWarning):
+    """Input the build skipped or kept apart on purpose; the CLI prints ``warning: <message>``."""

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kg.cache import Cache, document_key
 from kg.document import Document
-from kg.documents import META_SUFFIX, read_document
+from kg.documents import read_document, sidecar
 from kg.ontology import Ontology
 from kg.pipeline import extract
 
@@ -42,17 +42,18 @@ def compact(doc: Document) -> Extracted:
     return Extracted(small, len(doc.tokens))
 
 
-def extract_path(path: Path, root: Path, onto: Ontology | None = None) -> Extracted:
-    """Read, extract and compact one document.
+def extract_path(path: Path, root: Path, onto: Ontology | None = None, follow_links: bool = False) -> Extracted:
+    """Read, extract and compact one document (``follow_links``: see ``kg.documents.sidecar``).
 
     >>> extract_path(Path("seeds/ampere-sl.txt"), Path("seeds")).tokens      # doctest: +SKIP
     421
     """
-    return compact(extract(read_document(path, root), onto or _WORKER_ONTOLOGY))
+    return compact(extract(read_document(path, root, follow_links), onto or _WORKER_ONTOLOGY))
 
 
-def _work(args: tuple[Path, Path]) -> Extracted:
-    return extract_path(*args)
+def _work(args: tuple[Path, Path, bool]) -> Extracted:
+    path, root, follow_links = args
+    return extract_path(path, root, None, follow_links)
 
 
 def default_jobs() -> int:
@@ -63,43 +64,43 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _keys(paths: list[Path], root: Path, cache: Cache) -> list[str | None]:
+def _keys(paths: list[Path], root: Path, cache: Cache, follow_links: bool) -> list[str | None]:
     keys: list[str | None] = []
     for p in paths:
         try:
             keys.append(document_key(cache.version, p.relative_to(root).as_posix(), p,
-                                     p.with_name(p.stem + META_SUFFIX)))
+                                     sidecar(p, root, follow_links)))
         except OSError:
             keys.append(None)  # read_document reports it
     return keys
 
 
-def _run(todo: list[Path], root: Path, onto: Ontology, jobs: int) -> Iterator[Extracted]:
+def _run(todo: list[Path], root: Path, onto: Ontology, jobs: int, follow_links: bool) -> Iterator[Extracted]:
     global _WORKER_ONTOLOGY
     if jobs <= 1 or len(todo) < 2:
         for p in todo:
-            yield extract_path(p, root, onto)
+            yield extract_path(p, root, onto, follow_links)
         return
     _WORKER_ONTOLOGY = onto  # inherited by the forked workers
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=ctx) as pool:
         try:
-            yield from pool.map(_work, [(p, root) for p in todo], chunksize=CHUNK)
+            yield from pool.map(_work, [(p, root, follow_links) for p in todo], chunksize=CHUNK)
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
 
 
 def extract_documents(paths: list[Path], root: Path, onto: Ontology, *, jobs: int = 1,
-                      cache: Cache | None = None,
-                      on_done: Callable[[int], None] | None = None) -> list[Extracted]:
+                      cache: Cache | None = None, on_done: Callable[[int], None] | None = None,
+                      follow_links: bool = False) -> list[Extracted]:
     """Extraction results of ``paths``, in that order, using ``jobs`` processes and the cache.
 
     The first bad document (in path order) raises its ``InputError``, whatever ``jobs`` is.
 
     >>> docs = extract_documents(find_documents(Path("seeds")), Path("seeds"), load_ontology(), jobs=2)  # doctest: +SKIP
     """
-    keys = _keys(paths, root, cache) if cache is not None else [None] * len(paths)
+    keys = _keys(paths, root, cache, follow_links) if cache is not None else [None] * len(paths)
     results: list[Extracted | None] = [None] * len(paths)
     for i, key in enumerate(keys):
         if key is not None and cache is not None:
@@ -109,11 +110,12 @@ def extract_documents(paths: list[Path], root: Path, onto: Ontology, *, jobs: in
     if on_done and any(r is not None for r in results):
         on_done(sum(r is not None for r in results))
     todo = [i for i, r in enumerate(results) if r is None]
-    for i, res in zip(todo, _run([paths[i] for i in todo], root, onto, jobs)):
+    for i, res in zip(todo, _run([paths[i] for i in todo], root, onto, jobs, follow_links)):
         results[i] = res
-        if cache is not None and keys[i] is not None:
-            res.key = keys[i]
-            cache.put(keys[i], res)
+        key = keys[i]
+        if cache is not None and key is not None:
+            res.key = key
+            cache.put(key, res)
         if on_done:
             on_done(1)
     return results  # type: ignore[return-value]

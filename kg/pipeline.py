@@ -5,6 +5,9 @@ Steps run in order over one ``Document``; each is a small module that adds its p
     segment -> lemmatize -> recognise_mentions -> link_mentions -> extract_relations
     -> find_quotes -> resolve_entities
 
+They read the document text without its invisible format characters (zero-width, soft hyphen,
+bidirectional controls; ``kg.textview``); the offsets they write are mapped back to the text as read.
+
 ``extract`` is a pure function of the document and the language data, so documents can be
 processed in any order, in parallel, or taken from a cache.
 """
@@ -20,6 +23,7 @@ from kg.ontology import Ontology, load_ontology
 from kg.quotes import find_quotes
 from kg.relations import extract_relations
 from kg.segment import segment
+from kg.textview import extraction_text
 
 
 def extract(doc: Document, onto: Ontology | None = None) -> Document:
@@ -32,11 +36,12 @@ def extract(doc: Document, onto: Ontology | None = None) -> Document:
     """
     onto = onto or load_ontology()
     pack = load_pack(doc.lang)
-    segment(doc, pack.split_suffixes)
-    lemmatize(doc, pack.lemma_overrides)
-    recognise_mentions(doc, pack)
-    link_mentions(doc, pack, onto)
-    extract_relations(doc, pack, onto)
-    find_quotes(doc, pack)
-    resolve_entities(doc, pack)
+    with extraction_text(doc):  # the steps read the text without invisible format characters
+        segment(doc, pack.split_suffixes)
+        lemmatize(doc, pack.lemma_overrides)
+        recognise_mentions(doc, pack)
+        link_mentions(doc, pack, onto)
+        extract_relations(doc, pack, onto)
+        find_quotes(doc, pack)
+        resolve_entities(doc, pack)
     return doc

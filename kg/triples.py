@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.document import Document, Entity, Fact, Mention, Quantity
-from kg.entities import slug
+from kg.iri import slug
 from kg.namespaces import AKG, ITSRDF, KGDOC, KGFACT, KGID, KGRULE, NIF, SCHEMA, WD
 from kg.ontology import Ontology, expand
 from kg.reference import reference_index
@@ -83,7 +83,7 @@ def rule_iri(lang: str, rule: str) -> URIRef:
     return KGRULE[f"{lang}/{rule}"]
 
 
-def _number(value: int | float) -> Literal:
+def _number(value: float) -> Literal:
     if isinstance(value, int):
         return Literal(value, datatype=XSD.integer)
     return Literal(Decimal(str(value)), datatype=XSD.decimal)
@@ -126,7 +126,8 @@ def _mention(sink: TripleSink, doc: Document, m: Mention, key: str) -> URIRef:
         (iri, NIF.sentence, _sentence(sink, doc, m.sent)),
         (iri, NIF.beginIndex, Literal(m.start, datatype=XSD.nonNegativeInteger)),
         (iri, NIF.endIndex, Literal(m.end, datatype=XSD.nonNegativeInteger)),
-        (iri, NIF.anchorOf, Literal(m.text)), (iri, ITSRDF.taIdentRef, entity_iri(key)),
+        # the text as read: m.text has no invisible format characters (kg.textview), the span may
+        (iri, NIF.anchorOf, Literal(doc.text[m.start:m.end])), (iri, ITSRDF.taIdentRef, entity_iri(key)),
     })
     return iri
 

@@ -64,6 +64,7 @@ BAD_INPUTS = {
     "binary file": ({"a.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR"}, "a.txt: binary file"),
     "not utf-8": ({"a.txt": "Podjetje Krka.\nTovarna Cléon je v Franciji.".encode("latin-1")}, "a.txt:2: not valid UTF-8"),
     "empty document": ({"a.txt": "  \n\n "}, "a.txt: empty document"),
+    "only invisible characters": ({"a.txt": "\u200b\u200d\n\u202e \u00ad"}, "a.txt: empty document"),
     "bad metadata": ({"a.txt": "Podjetje Krka ima sedež v Novem mestu.", "a.meta.toml": "title = ["}, "a.meta.toml: malformed metadata"),
     "unknown language": ({"a.txt": "Podjetje Krka.", "a.meta.toml": 'language = "xx"'}, "unsupported language"),
 }

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import sys
+import warnings
+from typing import Any
 
 import click
 
-from kg.errors import KgError
+from kg.errors import KgError, KgWarning
 
 from . import analytics, build, evaluate, query, viz
 
@@ -26,10 +28,23 @@ for _module in _MODULES:
         cli.add_command(_command)
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    """``warning: <message>`` on stderr for a KgWarning; Python's usual form for any other."""
+    if issubclass(category, KgWarning):
+        click.echo(f"warning: {message}", err=True)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
 def main() -> None:
-    """Entry point: run the CLI; user errors become one line on stderr and exit code 2."""
+    """Entry point: run the CLI; user errors become one line on stderr and exit code 2, and
+    input warnings one ``warning:`` line each."""
     try:
-        code = cli.main(standalone_mode=False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", KgWarning)
+            warnings.showwarning = _show_warning
+            code = cli.main(standalone_mode=False)
         if isinstance(code, int):
             sys.exit(code)
     except KgError as err:

@@ -20,11 +20,15 @@ import kg
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Extract on N processes (default: the number of cores). Output is the same for any N.")
 @click.option("--full", is_flag=True, help="Ignore the cache in OUT/.cache and extract every document again.")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--follow-links", is_flag=True,
+              help="Read documents and metadata that symbolic links reach outside SEEDS "
+                   "(by default they are skipped, with a warning each).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but warnings and errors.")
 def build_command(seeds_dir: Path, out_dir: Path, ontology: Path | None, shapes: Path | None,
-                  jobs: int | None, full: bool, quiet: bool) -> None:
+                  jobs: int | None, full: bool, follow_links: bool, quiet: bool) -> None:
     """Build the knowledge graph from SEEDS into OUT (same as ``kg.build()``)."""
-    kg.build(seeds_dir, out_dir, ontology=ontology, shapes=shapes, report=not quiet, jobs=jobs, full=full)
+    kg.build(seeds_dir, out_dir, ontology=ontology, shapes=shapes, report=not quiet, jobs=jobs, full=full,
+             follow_links=follow_links)
 
 
 COMMANDS: list[click.Command] = [build_command]

@@ -24,16 +24,30 @@ from kg.viz.vocab import Vocab, curie
 HERE = Path(__file__).parent
 VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+# bidirectional marks, embeddings, overrides and isolates: text from a document could reorder what
+# the page shows around it ("\u202eexe.txt" displays as "txt.exe")
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def neutralise_bidi(text: str) -> str:
+    """Bidirectional controls replaced by U+FFFD, which is visible and as long in UTF-16, so
+    mention spans inside the text stay right.
+
+    >>> neutralise_bidi("a\u202eb")
+    'a\ufffdb'
+    """
+    return BIDI_CONTROLS.sub("\ufffd", text)
 
 
 def json_for_script(value: Any) -> str:
-    """JSON that is safe inside ``<script>``: no ``</script>``, ``<!--`` or line separators.
+    """JSON that is safe inside ``<script>``: no ``</script>``, ``<!--``, line separators or
+    bidirectional controls.
 
     >>> json_for_script({"t": "</script><b>"})
     '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
     """
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], neutralise_bidi(text))
 
 
 @lru_cache(maxsize=8)
@@ -100,8 +114,9 @@ def render_page(data: dict[str, Any]) -> str:
     vis_js, app_js = _asset(VIS_JS), _asset(HERE / "static" / "app.js")
     csp = ("default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; "
            f"style-src 'unsafe-inline'; script-src {_sha256(vis_js)} {_sha256(app_js)}")
-    parts = {"CSP": csp, "LANG": data["lang"], "VERSION": html.escape(__version__), "TITLE": html.escape(title),
-             "CSS": _asset(HERE / "static" / "app.css"), "DATA": json_for_script(data),
+    parts = {"CSP": csp, "LANG": data["lang"], "VERSION": html.escape(__version__),
+             "TITLE": html.escape(neutralise_bidi(title)), "CSS": _asset(HERE / "static" / "app.css"),
+             "DATA": json_for_script(data),
              "VIS_JS": vis_js, "APP_JS": app_js}
     template = _asset(HERE / "template.html", inline=False)
     return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: parts[m.group(1)], template)
