@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,16 +24,24 @@ from rdflib import Dataset, Graph
 
 from kg.assembly import Lines, assemble_lines, ntriples_bytes, turtle_from_ntriples
 from kg.cache import Cache, extractor_version
+from kg.cachefmt import EXTRACTED, LINES
 from kg.document import Document
 from kg.documents import find_documents
 from kg.entities import merge_entities
-from kg.graph import FACTS_FILE, PROVENANCE_FILE, ensure_writable, file_mode, new_dataset
+from kg.errors import KgWarning
+from kg.graph import (
+    FACTS_FILE,
+    PROVENANCE_FILE,
+    ensure_writable,
+    file_mode,
+    new_dataset,
+)
 from kg.lang import load_pack
 from kg.largegraph import oxigraph_dataset, validate_large
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
-from kg.relations import CODE_RULES
 from kg.ontology import Ontology, default_file, load_ontology
 from kg.parallel import Extracted, default_jobs, extract_documents
+from kg.relations import CODE_RULES
 from kg.triples import (
     MENTION_RULES,
     TripleSink,
@@ -231,7 +240,8 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     ensure_writable(out)
     jobs = jobs or default_jobs()
     version = extractor_version(onto_file)
-    caches = (Cache(out, version, enabled=not full), Cache(out, version, enabled=not full, part="lines"))
+    caches = (Cache(out, version, EXTRACTED, enabled=not full),
+              Cache(out, version, LINES, enabled=not full, part="lines"))
     try:
         ds, rep = _run(paths, seeds, out, onto, shapes_graph, jobs, caches, html,
                        report and sys.stderr.isatty() and len(paths) >= PROGRESS_MIN_DOCUMENTS, lap)
@@ -241,6 +251,8 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
         raise
     for c in caches:
         c.commit()
+        for problem in c.problems():
+            warnings.warn(problem, KgWarning, stacklevel=2)
     lap("write")
     rep.timings = timings
     rep.seconds = time.perf_counter() - start

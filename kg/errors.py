@@ -16,3 +16,7 @@ class ValidationError(KgError):
     """The built graph violates the SHACL shapes; the message lists the violations."""
 
     exit_code = 1
+
+
+class KgWarning(UserWarning):
+    """Something the user should know that did not stop the command (the CLI prints one line)."""

@@ -2,7 +2,7 @@
 
 Each document is read and run through ``kg.pipeline.extract`` on its own (in a worker process
 when ``jobs > 1``); what comes back is a compact result: the ``Document`` without its tokens,
-relations and quotes, which later steps do not need (about a fifth of the pickled size). Results
+relations and quotes, which later steps do not need (about a fifth of the size). Results
 come back in the order of the paths whatever ``jobs`` is, so the build output does not depend
 on it. Documents whose cache entry matches are not read again.
 """

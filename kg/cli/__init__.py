@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import sys
+import warnings
+from typing import TextIO
 
 import click
 
-from kg.errors import KgError
+from kg.errors import KgError, KgWarning
 
 from . import analytics, build, evaluate, query, viz
 
@@ -26,8 +28,21 @@ for _module in _MODULES:
         cli.add_command(_command)
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: TextIO | None = None, line: str | None = None) -> None:
+    """Print kg's own warnings as one ``warning: ...`` line; others as Python does."""
+    if issubclass(category, KgWarning):
+        click.echo(f"warning: {message}", err=True)
+    else:
+        _PYTHON_SHOW_WARNING(message, category, filename, lineno, file, line)
+
+
+_PYTHON_SHOW_WARNING = warnings.showwarning
+
+
 def main() -> None:
     """Entry point: run the CLI; user errors become one line on stderr and exit code 2."""
+    warnings.showwarning = _show_warning
     try:
         code = cli.main(standalone_mode=False)
         if isinstance(code, int):

@@ -20,7 +20,7 @@ import kg
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Extract on N processes (default: the number of cores). Output is the same for any N.")
 @click.option("--full", is_flag=True, help="Ignore the cache in OUT/.cache and extract every document again.")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and warnings.")
 def build_command(seeds_dir: Path, out_dir: Path, ontology: Path | None, shapes: Path | None,
                   jobs: int | None, full: bool, quiet: bool) -> None:
     """Build the knowledge graph from SEEDS into OUT (same as ``kg.build()``)."""

@@ -1,0 +1,116 @@
+"""The output folder is safe to build into: the cache holds data only (a crafted file in it runs
+nothing), a killed or failed build leaves the previous build whole, and builds into one folder
+do not mix."""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS
+
+OUTPUT_FILES = ("graph.ttl", "provenance.ttl", "graph.html")
+EXTRA_DOC = "Podjetje Krka ima sedež v Novem mestu. Krka zaposluje več kot 12.000 ljudi.\n"
+
+
+def run_kg(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *args], check=False, cwd=ROOT, capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, timeout=300)
+
+
+def build(seeds: Path, out: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    res = run_kg("build", "-q", "--seeds", str(seeds), "--out", str(out), *args, env=env)
+    assert "Traceback" not in res.stderr, res.stderr
+    return res
+
+
+def hashes(out: Path) -> dict[str, str | None]:
+    """What a reader of the folder sees: the SHA-256 of each output file (None if absent)."""
+    return {name: hashlib.sha256((out / name).read_bytes()).hexdigest() if (out / name).exists() else None
+            for name in OUTPUT_FILES}
+
+
+@pytest.fixture(scope="module")
+def two_docs(tmp_path_factory) -> Path:
+    """The seed document and a short second one."""
+    seeds = tmp_path_factory.mktemp("two") / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / "krka.txt").write_text(EXTRA_DOC, encoding="utf-8")
+    return seeds
+
+
+@pytest.fixture(scope="module")
+def clean_build(two_docs, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("clean") / "out"
+    res = build(two_docs, out)
+    assert res.returncode == 0, res.stderr
+    return out
+
+
+class _RunsCode:
+    """Unpickling this creates ``marker``: what a malicious cache file would do."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (exec, (f"open({str(self.marker)!r}, 'w').close()",))
+
+
+def _payload(marker: Path) -> bytes:
+    return pickle.dumps(_RunsCode(marker))
+
+
+def test_the_payload_does_run_code_when_unpickled(tmp_path):
+    """The control: the crafted file below is a working exploit for a pickle-reading cache."""
+    marker = tmp_path / "control"
+    pickle.loads(_payload(marker))  # the point of the test: this runs code
+    assert marker.exists()
+
+
+def test_crafted_pickles_and_garbage_in_the_cache_are_not_run(two_docs, clean_build, tmp_path):
+    out = tmp_path / "out"
+    assert build(two_docs, out).returncode == 0
+    marker = tmp_path / "pwned"
+    payload = _payload(marker)
+    entries = sorted(p for p in (out / ".cache").rglob("*") if p.is_file())
+    assert len(entries) == 4  # two documents: extraction results and assembled lines
+    for i, entry in enumerate(entries):  # in place of each real entry: a pickle, plain or gzipped
+        entry.write_bytes(gzip.compress(payload) if i % 2 else payload)
+        entry.with_name(entry.name.split(".")[0] + ".pkl").write_bytes(payload)  # the old cache's name
+    (out / ".cache" / "noise.bin").write_bytes(os.urandom(4096))
+    (out / ".cache" / "lines" / "empty").write_bytes(b"")
+    res = build(two_docs, out)
+    assert res.returncode == 0, res.stderr
+    assert not marker.exists()
+    warnings = res.stderr.strip().splitlines()
+    assert warnings and all(line.startswith("warning: ") for line in warnings), res.stderr
+    assert "unreadable cache entr" in res.stderr and "not a cache entry" in res.stderr
+    assert hashes(out) == hashes(clean_build)
+    # the cache was rebuilt: only data entries, and the next build reads them without a word
+    for entry in (p for p in (out / ".cache").rglob("*") if p.is_file()):
+        assert gzip.decompress(entry.read_bytes()).startswith(b'{"format":'), entry
+    res = run_kg("build", "--seeds", str(two_docs), "--out", str(out))
+    assert res.returncode == 0 and res.stderr == "" and "2 from cache" in res.stdout
+    assert hashes(out) == hashes(clean_build)
+
+
+def test_an_entry_of_another_document_is_ignored(two_docs, clean_build, tmp_path):
+    out = tmp_path / "out"
+    assert build(two_docs, out).returncode == 0
+    a, b = sorted((out / ".cache").glob("*.json.gz"))
+    data_a, data_b = a.read_bytes(), b.read_bytes()
+    a.write_bytes(data_b)  # well-formed entries, each under the other's name
+    b.write_bytes(data_a)
+    res = run_kg("build", "--seeds", str(two_docs), "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    assert "0 from cache" in res.stdout
+    assert "ignored 2 unreadable cache entries" in res.stderr and "another document" in res.stderr
+    assert hashes(out) == hashes(clean_build)
