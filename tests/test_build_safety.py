@@ -8,13 +8,18 @@ import hashlib
 import os
 import pickle
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, SEEDS
+
+sys.path.insert(0, str(ROOT / "bench"))
+from corpus import write_corpus
 
 OUTPUT_FILES = ("graph.ttl", "provenance.ttl", "graph.html")
 EXTRA_DOC = "Podjetje Krka ima sedež v Novem mestu. Krka zaposluje več kot 12.000 ljudi.\n"
@@ -114,3 +119,66 @@ def test_an_entry_of_another_document_is_ignored(two_docs, clean_build, tmp_path
     assert "0 from cache" in res.stdout
     assert "ignored 2 unreadable cache entries" in res.stderr and "another document" in res.stderr
     assert hashes(out) == hashes(clean_build)
+
+
+# --- worker processes ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """60 generated documents: long enough for a -j2 build to have its workers running a while."""
+    folder = tmp_path_factory.mktemp("corpus") / "seeds"
+    write_corpus(60, folder, seed=3)
+    return folder
+
+
+def live_group(pgid: int) -> set[int]:
+    """The processes of process group ``pgid`` that are still running (zombies are dead)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            found.add(int(entry.name))
+    return found
+
+
+def wait_for(condition, timeout: float = 120.0, step: float = 0.01) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(step)
+    return False
+
+
+def start_build(seeds: Path, out: Path, *args: str, env: dict | None = None) -> subprocess.Popen:
+    """``kg build`` in a process group of its own (its id is the build's pid)."""
+    return subprocess.Popen([sys.executable, "-m", "kg", "build", "-q", "--seeds", str(seeds), "--out", str(out),
+                             *args], cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+@pytest.mark.parametrize("pool", ["extract", "assemble"])
+def test_killing_a_j2_build_leaves_no_worker_running(corpus, tmp_path, pool):
+    proc = start_build(corpus, tmp_path / "out", "-j", "2", "--full")
+    try:
+        first: set[int] = set()
+        assert wait_for(lambda: len(live_group(proc.pid) - {proc.pid}) == 2), "no workers started"
+        first = live_group(proc.pid) - {proc.pid}
+        if pool == "assemble":  # the extraction pool is gone and the assembly pool is up
+            assert wait_for(lambda: len(live_group(proc.pid) - {proc.pid} - first) == 2), "no second pool"
+        workers = live_group(proc.pid) - {proc.pid}
+        assert proc.poll() is None and len(workers) == 2
+        proc.kill()
+        proc.wait(timeout=30)
+        assert wait_for(lambda: not live_group(proc.pid), timeout=10), f"left running: {live_group(proc.pid)}"
+    finally:
+        for pid in live_group(proc.pid):
+            os.kill(pid, signal.SIGKILL)
+        proc.communicate()
