@@ -40,6 +40,7 @@ from kg.lang import load_pack
 from kg.largegraph import oxigraph_dataset, validate_large
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
 from kg.ontology import Ontology, default_file, load_ontology
+from kg.outdir import locked
 from kg.parallel import Extracted, default_jobs, extract_documents
 from kg.relations import CODE_RULES
 from kg.triples import (
@@ -212,6 +213,33 @@ def _run(paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Grap
     return ds, rep
 
 
+def _run_cached(paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Graph, jobs: int,
+                version: str, full: bool, html: bool, show_progress: bool,
+                lap: Callable[[str], None]) -> tuple[Dataset, BuildReport]:
+    """``_run`` with the cache: new entries are kept only if the build succeeds; its problems
+    (unreadable entries, foreign files) become warnings."""
+    caches = (Cache(out, version, EXTRACTED, enabled=not full),
+              Cache(out, version, LINES, enabled=not full, part="lines"))
+    try:
+        ds, rep = _run(paths, seeds, out, onto, shapes, jobs, caches, html, show_progress, lap)
+    except BaseException:
+        for c in reversed(caches):
+            c.discard()
+        raise
+    for c in caches:
+        c.commit()
+        for problem in c.problems():
+            warnings.warn(problem, KgWarning, stacklevel=3)
+    return ds, rep
+
+
+def _waiting_note(out: Path) -> Callable[[str], None]:
+    def note(pid: str) -> None:
+        warnings.warn(f"{out}: another build (pid {pid}) is writing to this folder; waiting for it to finish",
+                      KgWarning, stacklevel=2)
+    return note
+
+
 def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
           ontology: str | Path | None = None, shapes: str | Path | None = None,
           report: bool = False, html: bool = True, jobs: int | None = None,
@@ -240,19 +268,10 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     ensure_writable(out)
     jobs = jobs or default_jobs()
     version = extractor_version(onto_file)
-    caches = (Cache(out, version, EXTRACTED, enabled=not full),
-              Cache(out, version, LINES, enabled=not full, part="lines"))
-    try:
-        ds, rep = _run(paths, seeds, out, onto, shapes_graph, jobs, caches, html,
-                       report and sys.stderr.isatty() and len(paths) >= PROGRESS_MIN_DOCUMENTS, lap)
-    except BaseException:
-        for c in reversed(caches):
-            c.discard()
-        raise
-    for c in caches:
-        c.commit()
-        for problem in c.problems():
-            warnings.warn(problem, KgWarning, stacklevel=2)
+    show_progress = report and sys.stderr.isatty() and len(paths) >= PROGRESS_MIN_DOCUMENTS
+    with locked(out, on_wait=_waiting_note(out)):
+        ds, rep = _run_cached(paths, seeds, out, onto, shapes_graph, jobs, version, full, html,
+                              show_progress, lap)
     lap("write")
     rep.timings = timings
     rep.seconds = time.perf_counter() - start

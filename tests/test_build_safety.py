@@ -156,11 +156,18 @@ def wait_for(condition, timeout: float = 120.0, step: float = 0.01) -> bool:
     return False
 
 
-def start_build(seeds: Path, out: Path, *args: str, env: dict | None = None) -> subprocess.Popen:
-    """``kg build`` in a process group of its own (its id is the build's pid)."""
-    return subprocess.Popen([sys.executable, "-m", "kg", "build", "-q", "--seeds", str(seeds), "--out", str(out),
-                             *args], cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+def start_build(seeds: Path, out: Path, *args: str, env: dict | None = None,
+                stderr: Path | None = None) -> subprocess.Popen:
+    """``kg build -q`` in a process group of its own (its id is the build's pid); stderr to a file
+    if given."""
+    err = open(stderr, "w", encoding="utf-8") if stderr else subprocess.PIPE  # noqa: SIM115
+    try:
+        return subprocess.Popen([sys.executable, "-m", "kg", "build", "-q", "--seeds", str(seeds), "--out",
+                                 str(out), *args], cwd=ROOT, env={**os.environ, **(env or {})},
+                                stdout=subprocess.PIPE, stderr=err, text=True, start_new_session=True)
+    finally:
+        if stderr:
+            err.close()
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
@@ -182,3 +189,45 @@ def test_killing_a_j2_build_leaves_no_worker_running(corpus, tmp_path, pool):
         for pid in live_group(proc.pid):
             os.kill(pid, signal.SIGKILL)
         proc.communicate()
+
+
+# --- two builds into one folder --------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("seed") / "out"
+    assert build(SEEDS, out).returncode == 0
+    return out
+
+
+def test_a_second_build_waits_for_the_first_and_ends_whole(two_docs, seed_build, tmp_path):
+    out, go = tmp_path / "out", tmp_path / "go"
+    first = start_build(two_docs, out, env={"KG_DEBUG_AT": f"locked:wait={go}"}, stderr=tmp_path / "first.err")
+    lock = out / ".lock"
+    try:
+        assert wait_for(lambda: lock.exists() and lock.read_text().strip() == str(first.pid))
+        second = start_build(SEEDS, out, stderr=tmp_path / "second.err")
+        note = tmp_path / "second.err"
+        assert wait_for(lambda: "waiting for it to finish" in note.read_text()), note.read_text()
+        assert second.poll() is None  # it waits while the first build holds the folder
+    finally:
+        go.touch()
+    assert first.wait(timeout=300) == 0 and second.wait(timeout=300) == 0
+    errors = (tmp_path / "first.err").read_text() + note.read_text()
+    assert "Traceback" not in errors and "error" not in errors, errors
+    assert note.read_text().strip() == f"warning: {out}: another build (pid {first.pid}) is writing to this folder; " \
+                                       "waiting for it to finish"
+    assert hashes(out) == hashes(seed_build)  # the later build, whole
+    assert not lock.exists()
+    first.communicate()
+    second.communicate()
+
+
+def test_builds_started_together_leave_one_complete_build(two_docs, clean_build, seed_build, tmp_path):
+    out = tmp_path / "out"
+    for _ in range(2):
+        procs = [start_build(two_docs, out, "-j", "2"), start_build(SEEDS, out, "-j", "1")]
+        results = [p.communicate(timeout=300) for p in procs]
+        for proc, (_, err) in zip(procs, results):
+            assert proc.returncode == 0 and "Traceback" not in err, err
+        assert hashes(out) in (hashes(clean_build), hashes(seed_build))
