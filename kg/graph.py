@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
@@ -19,6 +19,8 @@ from kg.namespaces import FACTS_GRAPH, PREFIXES, PROVENANCE_GRAPH
 
 FACTS_FILE = "graph.ttl"
 PROVENANCE_FILE = "provenance.ttl"
+HTML_FILE = "graph.html"
+CURRENT_LINK = "current"  # <out>/current -> the folder of the build in place (see kg.outdir)
 
 
 # prefixes written into Turtle files; entity and document IRIs have '/' and '#' in their local

@@ -7,6 +7,7 @@ import gzip
 import hashlib
 import os
 import pickle
+import random
 import shutil
 import signal
 import subprocess
@@ -147,6 +148,11 @@ def live_group(pgid: int) -> set[int]:
     return found
 
 
+def all_gone(pgid: int) -> bool:
+    """Whether every process of group ``pgid`` ends within 10 s."""
+    return wait_for(lambda: not live_group(pgid), timeout=10)
+
+
 def wait_for(condition, timeout: float = 120.0, step: float = 0.01) -> bool:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -184,7 +190,7 @@ def test_killing_a_j2_build_leaves_no_worker_running(corpus, tmp_path, pool):
         assert proc.poll() is None and len(workers) == 2
         proc.kill()
         proc.wait(timeout=30)
-        assert wait_for(lambda: not live_group(proc.pid), timeout=10), f"left running: {live_group(proc.pid)}"
+        assert all_gone(proc.pid), f"left running: {live_group(proc.pid)}"
     finally:
         for pid in live_group(proc.pid):
             os.kill(pid, signal.SIGKILL)
@@ -231,3 +237,124 @@ def test_builds_started_together_leave_one_complete_build(two_docs, clean_build,
         for proc, (_, err) in zip(procs, results):
             assert proc.returncode == 0 and "Traceback" not in err, err
         assert hashes(out) in (hashes(clean_build), hashes(seed_build))
+
+
+# --- a killed or failed build leaves the previous one whole ----------------------------------
+
+# the named points of a build (kg.outdir.checkpoint), in the order a build passes them; from
+# "switched" on, the new build is in place
+POINTS = ["locked", "extracted", "assembled", "staged-graph.ttl", "staged-provenance.ttl", "validated", "html",
+          "staged-graph.html", "switch", "switched", "committed-extract-cache", "committed-lines-cache"]
+# an output folder of an older version (regular files) passes these too, before "switch"
+MIGRATION_POINTS = ["linked-graph.ttl", "linked-provenance.ttl", "linked-graph.html", "switch"]
+
+
+def copy_build(src: Path, dst: Path, *, regular_files: bool = False) -> Path:
+    """A copy of a build folder; with ``regular_files``, laid out as older versions wrote it."""
+    if not regular_files:
+        shutil.copytree(src, dst, symlinks=True)
+        return dst
+    shutil.copytree(src / ".cache", dst / ".cache")
+    for name in OUTPUT_FILES:
+        shutil.copyfile(src / name, dst / name)
+    return dst
+
+
+def assert_clean(out: Path) -> None:
+    """Only the build in place: the links, one build folder, the cache; no staging, no temp file."""
+    assert {p.name for p in out.iterdir()} == {*OUTPUT_FILES, "current", ".builds", ".cache"}
+    for name in OUTPUT_FILES:
+        assert os.readlink(out / name) == f"current/{name}"
+    current = os.readlink(out / "current")
+    assert [p.name for p in (out / ".builds").iterdir()] == [current.split("/")[1]]
+    assert sorted(p.name for p in (out / current).iterdir()) == sorted(OUTPUT_FILES)
+    for entry in (out / ".cache").rglob("*"):
+        assert entry.name == "lines" or entry.name.endswith((".json.gz", ".lines.gz")), entry
+
+
+def kill_at(point: str, seeds: Path, out: Path) -> None:
+    """Run a -j2 build that SIGKILLs itself at ``point``; no process of it may survive."""
+    proc = start_build(seeds, out, "-j", "2", env={"KG_DEBUG_AT": f"{point}:kill"})
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == -signal.SIGKILL, err
+    assert all_gone(proc.pid), f"left running: {live_group(proc.pid)}"
+
+
+@pytest.mark.parametrize("point", POINTS)
+def test_kill_at_each_step_leaves_the_old_or_the_new_build(point, seed_build, two_docs, clean_build, tmp_path):
+    import kg
+
+    old, new = hashes(seed_build), hashes(clean_build)
+    out = copy_build(seed_build, tmp_path / "out")
+    kill_at(point, two_docs, out)
+    assert hashes(out) == (new if POINTS.index(point) >= POINTS.index("switched") else old)
+    kg.build(two_docs, out, jobs=1)  # the next build cleans up after the killed one
+    assert hashes(out) == new
+    assert_clean(out)
+
+
+@pytest.mark.parametrize("point", MIGRATION_POINTS)
+def test_kill_while_taking_over_an_older_layout(point, seed_build, two_docs, clean_build, tmp_path):
+    import kg
+
+    old = hashes(seed_build)
+    out = copy_build(seed_build, tmp_path / "out", regular_files=True)
+    assert hashes(out) == old and not (out / "current").exists()
+    kill_at(point, two_docs, out)
+    assert hashes(out) == old
+    kg.build(two_docs, out, jobs=1)
+    assert hashes(out) == hashes(clean_build)
+    assert_clean(out)
+
+
+def test_sigkill_after_random_delays_leaves_the_old_or_the_new_build(corpus, tmp_path):
+    new_seeds = tmp_path / "new-seeds"
+    shutil.copytree(corpus, new_seeds)
+    shutil.copy(SEEDS / "ampere-sl.txt", new_seeds)
+    refs = {}
+    for name, seeds in (("old", corpus), ("new", new_seeds)):
+        assert build(seeds, tmp_path / name, "-j", "2").returncode == 0
+        refs[name] = hashes(tmp_path / name)
+    assert refs["old"] != refs["new"]
+    timed = copy_build(tmp_path / "old", tmp_path / "timed")
+    start = time.monotonic()
+    assert build(new_seeds, timed, "-j", "2").returncode == 0
+    seconds = time.monotonic() - start
+    assert hashes(timed) == refs["new"]
+    rng = random.Random(11)
+    seen = []
+    for i, delay in enumerate(sorted(rng.uniform(0.15, 1.0) * seconds for _ in range(10))):
+        out = copy_build(tmp_path / "old", tmp_path / f"killed-{i}")
+        proc = start_build(new_seeds, out, "-j", "2")
+        time.sleep(delay)
+        proc.kill()
+        proc.communicate(timeout=300)
+        assert all_gone(proc.pid), f"left running: {live_group(proc.pid)}"
+        state = [name for name, ref in refs.items() if hashes(out) == ref]
+        assert state, f"killed after {delay:.2f} s: a mix of the two builds"
+        seen.append(f"{delay:.2f}s:{state[0]}")
+    print(f"build {seconds:.2f} s; killed at", ", ".join(seen))
+    assert build(new_seeds, out, "-j", "2").returncode == 0
+    assert hashes(out) == refs["new"]
+    assert_clean(out)
+
+
+def test_a_failure_while_writing_the_page_keeps_the_previous_build(seed_build, two_docs, tmp_path):
+    out = copy_build(seed_build, tmp_path / "out")
+    res = build(two_docs, out, env={"KG_DEBUG_AT": "html:fail"})
+    assert res.returncode == 2
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "cannot write the build" in lines[0], res.stderr
+    assert hashes(out) == hashes(seed_build)
+    assert_clean(out)
+
+
+def test_a_folder_in_the_way_of_an_output_file_stops_the_build(seed_build, two_docs, tmp_path):
+    out = copy_build(seed_build, tmp_path / "out")
+    (out / "graph.html").unlink()
+    (out / "graph.html").mkdir()
+    res = build(two_docs, out)
+    assert res.returncode == 2
+    assert res.stderr.strip() == f"error: {out / 'graph.html'}: a folder is in the way of the build's graph.html; move it away"
+    for name in ("graph.ttl", "provenance.ttl"):
+        assert (out / name).read_bytes() == (seed_build / name).read_bytes()
