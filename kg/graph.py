@@ -106,6 +106,20 @@ def ensure_writable(folder: Path) -> None:
         raise InputError(f"{folder}: output folder is not writable ({err.strerror or err})") from None
 
 
+def build_folder(out: Path) -> Path:
+    """The folder that holds the files of the build in folder ``out``: where ``out/current`` links
+    to (see ``kg.outdir``), read once, so that files taken from it belong to one build even if
+    another build is switched in meanwhile; ``out`` itself when there is no such link.
+
+    >>> build_folder(Path("build"))                          # doctest: +SKIP
+    PosixPath('build/.builds/20261202-041024-1600')
+    """
+    try:
+        return out / os.readlink(out / CURRENT_LINK)
+    except OSError:
+        return out
+
+
 def load(out_dir: str | Path = "build") -> Dataset:
     """Read a built graph (``graph.ttl`` and ``provenance.ttl`` in ``out_dir``) as a Dataset.
 
@@ -114,9 +128,10 @@ def load(out_dir: str | Path = "build") -> Dataset:
     True
     """
     out = Path(out_dir)
-    facts_path = out / FACTS_FILE if out.is_dir() else out
+    facts_path = build_folder(out) / FACTS_FILE if out.is_dir() else out
     if not facts_path.exists():
-        raise InputError(f"{facts_path}: no built graph here (run `kg build` first)")
+        shown = out / FACTS_FILE if out.is_dir() else out
+        raise InputError(f"{shown}: no built graph here (run `kg build` first)")
     ds = Dataset(default_union=True)  # queries see facts and provenance without GRAPH
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, str(ns), override=True, replace=True)

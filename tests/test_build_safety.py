@@ -358,3 +358,42 @@ def test_a_folder_in_the_way_of_an_output_file_stops_the_build(seed_build, two_d
     assert res.stderr.strip() == f"error: {out / 'graph.html'}: a folder is in the way of the build's graph.html; move it away"
     for name in ("graph.ttl", "provenance.ttl"):
         assert (out / name).read_bytes() == (seed_build / name).read_bytes()
+
+
+# --- readers take both files from one build ---------------------------------------------------
+
+COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+
+
+def _switch_after_first_file(out: Path, other: str):
+    """A stand-in for a build that switches in while a reader is between its two files."""
+    def switch() -> None:
+        tmp = out / ".current.test.tmp"
+        os.symlink(f".builds/{other}", tmp)
+        os.replace(tmp, out / "current")
+    return switch
+
+
+@pytest.mark.parametrize("reader", ["load", "query"])
+def test_readers_never_pair_files_of_two_builds(reader, seed_build, clean_build, tmp_path, monkeypatch):
+    import rdflib
+
+    import kg
+    import kg.store
+
+    out = copy_build(seed_build, tmp_path / "out")
+    shutil.copytree(clean_build / "current", out / ".builds" / "other")  # a second complete build
+    expected = [tuple(map(str, row)) for row in kg.query(seed_build, COUNT)]
+    switch = _switch_after_first_file(out, "other")
+    if reader == "load":
+        parse = rdflib.Graph.parse
+        monkeypatch.setattr(rdflib.Graph, "parse", lambda self, *a, **k: (parse(self, *a, **k), switch())[0])
+        ds = kg.load(out)
+        monkeypatch.undo()
+        got = [tuple(map(str, row)) for row in kg.query(ds, COUNT)]
+    else:
+        load_file = kg.store._load_file
+        monkeypatch.setattr(kg.store, "_load_file", lambda *a: (load_file(*a), switch())[0])
+        got = [tuple(map(str, row)) for row in kg.query(out, COUNT)]
+    assert os.readlink(out / "current") == ".builds/other"  # the switch did happen mid-read
+    assert got == expected
