@@ -397,3 +397,25 @@ def test_readers_never_pair_files_of_two_builds(reader, seed_build, clean_build,
         got = [tuple(map(str, row)) for row in kg.query(out, COUNT)]
     assert os.readlink(out / "current") == ".builds/other"  # the switch did happen mid-read
     assert got == expected
+
+
+# --- many small documents ---------------------------------------------------------------------
+
+def test_a_thousand_tiny_documents_build_and_rebuild_from_the_cache(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for i in range(1000):  # every third one without any fact
+        (seeds / f"d{i:04d}.txt").write_text(f"Podjetje Firma{i} ima sedež v Mariboru.\n" if i % 3 else "Lep dan.\n",
+                                             encoding="utf-8")
+    (seeds / "bom-crlf.txt").write_bytes("\ufeffPodjetje Krka ima sedež v Novem mestu.\r\nKrka raste.\r\n".encode())
+    out = tmp_path / "out"
+    first = run_kg("build", "--seeds", str(seeds), "--out", str(out), "-j", "2")
+    assert first.returncode == 0 and first.stderr == "", first.stderr
+    assert "1001 (0 from cache, 1001 assembled, 2 jobs)" in first.stdout
+    before = hashes(out)
+    second = run_kg("build", "--seeds", str(seeds), "--out", str(out), "-j", "2")
+    assert second.returncode == 0 and second.stderr == "", second.stderr
+    assert "1001 (1001 from cache, 0 assembled, 2 jobs)" in second.stdout
+    assert hashes(out) == before
+    assert len(list((out / ".cache").glob("*.json.gz"))) == len(list((out / ".cache" / "lines").glob("*"))) == 1001
+    assert_clean(out)
