@@ -126,7 +126,7 @@ def assemble_lines(items: list[Extracted], onto: Ontology, entities: dict[str, E
     >>> lines = assemble_lines(items, onto, merge_entities(docs), comments, jobs=2)   # doctest: +SKIP
     """
     lines = Lines()
-    version, memo = assembly_version(), {}
+    version, memo = assembly_version(), dict[str, str]()
     keys = [lines_key(it.doc, entities, version, memo) for it in items]
     todo = []
     for i, it in enumerate(items):
@@ -169,5 +169,6 @@ def ntriples_bytes(lines: set[str]) -> bytes:
 
 def turtle_from_ntriples(data: bytes) -> bytes:
     """Oxigraph's Turtle of sorted N-Triples, with the project's prefixes (order kept)."""
-    return ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
-                        prefixes=TURTLE_PREFIXES)
+    turtle = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
+                          prefixes=TURTLE_PREFIXES)
+    return turtle or b""  # bytes whenever no output file is given

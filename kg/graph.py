@@ -73,7 +73,7 @@ def turtle_bytes(triples: Iterable) -> bytes:
 
     ox_triples = [ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in triples]
     ox_triples.sort(key=str)
-    return ox.serialize(ox_triples, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+    return ox.serialize(ox_triples, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES) or b""
 
 
 def file_mode() -> int:

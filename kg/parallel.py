@@ -151,9 +151,10 @@ def extract_documents(paths: list[Path], root: Path, onto: Ontology, *, jobs: in
     todo = [i for i, r in enumerate(results) if r is None]
     for i, res in zip(todo, _run([paths[i] for i in todo], root, onto, jobs)):
         results[i] = res
-        if cache is not None and keys[i] is not None:
-            res.key = keys[i]
-            cache.put(keys[i], res)
+        key = keys[i]
+        if cache is not None and key is not None:
+            res.key = key
+            cache.put(key, res)
         if on_done:
             on_done(1)
     return results  # type: ignore[return-value]

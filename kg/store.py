@@ -124,7 +124,7 @@ def open_rdflib(source: Source) -> rdflib.Dataset:
             ds.add((quad[0], quad[1], quad[2], _graph_id(quad[3])))
         return ds
     if isinstance(source, ox.Store):
-        data = source.dump(format=ox.RdfFormat.N_QUADS)
+        data = source.dump(format=ox.RdfFormat.N_QUADS) or b""
         ds.parse(data=data.decode("utf-8"), format="nquads")
         return ds
     for path, graph in graph_files(Path(source)):
