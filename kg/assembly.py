@@ -15,9 +15,7 @@ code, so it is cached under that key (``lines_key``) for incremental builds.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -26,7 +24,7 @@ from kg.cache import Cache, assembly_version
 from kg.document import Document, Entity
 from kg.graph import TURTLE_PREFIXES, _ox_term
 from kg.ontology import Ontology
-from kg.parallel import Extracted
+from kg.parallel import Extracted, worker_pool
 from kg.triples import (
     TripleSink,
     add_document,
@@ -111,8 +109,7 @@ def _compute(docs: list[Document], todo: list[int], jobs: int) -> Iterator[tuple
         for chunk, result in zip(chunks, parts):
             yield from zip(chunk, result)
         return
-    ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx) as pool:
+    with worker_pool(min(jobs, len(chunks))) as pool:
         for chunk, result in zip(chunks, pool.map(_chunk_lines, chunks)):
             yield from zip(chunk, result)
 
@@ -129,7 +126,7 @@ def assemble_lines(items: list[Extracted], onto: Ontology, entities: dict[str, E
     >>> lines = assemble_lines(items, onto, merge_entities(docs), comments, jobs=2)   # doctest: +SKIP
     """
     lines = Lines()
-    version, memo = assembly_version(), {}
+    version, memo = assembly_version(), dict[str, str]()
     keys = [lines_key(it.doc, entities, version, memo) for it in items]
     todo = []
     for i, it in enumerate(items):
@@ -172,5 +169,6 @@ def ntriples_bytes(lines: set[str]) -> bytes:
 
 def turtle_from_ntriples(data: bytes) -> bytes:
     """Oxigraph's Turtle of sorted N-Triples, with the project's prefixes (order kept)."""
-    return ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
-                        prefixes=TURTLE_PREFIXES)
+    turtle = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
+                          prefixes=TURTLE_PREFIXES)
+    return turtle or b""  # bytes whenever no output file is given

@@ -3,16 +3,16 @@
 Steps: check the inputs (ontology, shapes, documents, output folder) -> extract every document,
 on ``jobs`` processes, reusing cached results (``kg.parallel``, ``kg.cache``) -> merge entities
 across documents -> triples with provenance, per document on ``jobs`` processes, as sorted
-N-Triples (``kg.assembly`` over ``kg.triples``) -> validate against the SHACL shapes -> write ``graph.ttl``, ``provenance.ttl`` and ``graph.html`` atomically -> update the
-cache -> print a summary. Small graphs are returned as an in-memory rdflib Dataset validated by
+N-Triples (``kg.assembly`` over ``kg.triples``) -> validate against the SHACL shapes -> write
+``graph.ttl``, ``provenance.ttl`` and ``graph.html`` into a staging folder and switch it in with
+one atomic step (``kg.outdir``) -> update the cache -> print a summary. All of it holds the
+output folder's lock. Small graphs are returned as an in-memory rdflib Dataset validated by
 pyshacl; large ones as an Oxigraph-backed Dataset validated by SPARQL (``kg.largegraph``). Any
-bad input stops the build before anything is written.
+bad input, failure or kill leaves the previous build in place, whole.
 """
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import time
 import warnings
 from collections import Counter
@@ -24,21 +24,23 @@ from rdflib import Dataset, Graph
 
 from kg.assembly import Lines, assemble_lines, ntriples_bytes, turtle_from_ntriples
 from kg.cache import Cache, extractor_version
+from kg.cachefmt import EXTRACTED, LINES
 from kg.document import Document
 from kg.documents import find_documents, shown
 from kg.entities import merge_entities
-from kg.errors import KgWarning
+from kg.errors import InputError, KgWarning
 from kg.graph import (
     FACTS_FILE,
+    HTML_FILE,
     PROVENANCE_FILE,
     ensure_writable,
-    file_mode,
     new_dataset,
 )
 from kg.lang import load_pack
 from kg.largegraph import oxigraph_dataset, validate_large
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
 from kg.ontology import Ontology, default_file, load_ontology
+from kg.outdir import checkpoint, discard, locked, new_staging, prepare, publish
 from kg.parallel import Extracted, default_jobs, extract_documents
 from kg.relations import CODE_RULES
 from kg.triples import (
@@ -52,7 +54,6 @@ from kg.triples import (
 )
 from kg.validate import load_shapes, validate
 
-HTML_FILE = "graph.html"
 PROGRESS_MIN_DOCUMENTS = 20
 RDFLIB_MAX_TRIPLES = 150_000  # above this the Dataset is Oxigraph-backed and checked by SPARQL
 
@@ -132,20 +133,16 @@ def assemble(docs: list[Document], onto: Ontology) -> TripleSink:
     return sink
 
 
-def _write_html(ds: Dataset, path: Path) -> bool:
+def _write_html(ds: Dataset, path: Path) -> None:
     from kg.viz import write_html
 
     write_html(ds, path)
-    return True
 
 
-def _stage(folder: Path, name: str, data: bytes) -> Path:
-    """Write ``data`` to a temporary file beside ``folder/name`` (renamed into place later)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
-    os.chmod(tmp, file_mode())  # mkstemp makes 0600; a graph file is as readable as any other
-    with os.fdopen(fd, "wb") as fh:
+def _write(path: Path, data: bytes) -> None:
+    """Write a new file of the staging folder (nobody reads it before the switch)."""
+    with open(path, "xb") as fh:
         fh.write(data)
-    return Path(tmp)
 
 
 def _report(results: list[Extracted], entities: dict, lines: Lines, cache: Cache, jobs: int) -> BuildReport:
@@ -187,6 +184,7 @@ def _run(paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Grap
         items = extract_documents(paths, seeds, onto, jobs=jobs, cache=cache, follow_links=follow_links,
                                   on_done=_advancer(progress, "extracting", len(paths)))
         lap("extract")
+        checkpoint("extracted")
         docs = [it.doc for it in items]
         entities = merge_entities(docs)
         lines = assemble_lines(items, onto, entities, _rule_comments(docs), jobs=jobs, cache=lines_cache,
@@ -196,27 +194,64 @@ def _run(paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Grap
     cache.stage()
     del items, docs
     lap("assemble")
+    checkpoint("assembled")
     nt = {FACTS_FILE: ntriples_bytes(lines.facts), PROVENANCE_FILE: ntriples_bytes(lines.provenance)}
     del lines
-    staged: dict[str, Path] = {}
+    staging = new_staging(out)
     try:
-        for name, data in nt.items():  # Turtle goes to a temporary file now, renamed at the end
-            staged[name] = _stage(out, name, turtle_from_ntriples(data))
+        for name, data in nt.items():
+            _write(staging / name, turtle_from_ntriples(data))
+            checkpoint(f"staged-{name}")
         lap("serialize")
         large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
         ds = _dataset(nt, shapes, large)
         del nt
         lap("store+validate")
-        for name, tmp in staged.items():
-            os.replace(tmp, out / name)
-            rep.files.append(out / name)
-    finally:
-        for tmp in staged.values():
-            tmp.unlink(missing_ok=True)
-    rep.html_skipped = html and large  # the view reads every triple through rdflib: too slow here
-    if html and not rep.html_skipped and _write_html(ds, out / HTML_FILE):
-        rep.files.append(out / HTML_FILE)
+        checkpoint("validated")
+        rep.html_skipped = html and large  # the view reads every triple through rdflib: too slow here
+        if html and not rep.html_skipped:
+            checkpoint("html")
+            _write_html(ds, staging / HTML_FILE)
+            checkpoint(f"staged-{HTML_FILE}")
+        publish(out, staging)
+    except BaseException:
+        discard(out, staging)
+        raise
+    rep.files = [out / FACTS_FILE, out / PROVENANCE_FILE] + ([out / HTML_FILE] if html and not large else [])
     return ds, rep
+
+
+def _run_cached(paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Graph, jobs: int,
+                version: str, full: bool, html: bool, show_progress: bool, follow_links: bool,
+                lap: Callable[[str], None]) -> tuple[Dataset, BuildReport]:
+    """``_run`` with the cache: new entries are kept only if the build succeeds; its problems
+    (unreadable entries, foreign files) become warnings."""
+    caches = (Cache(out, version, EXTRACTED, enabled=not full),
+              Cache(out, version, LINES, enabled=not full, part="lines"))
+    try:
+        ds, rep = _run(paths, seeds, out, onto, shapes, jobs, caches, html, show_progress, follow_links, lap)
+    except BaseException as err:
+        for c in reversed(caches):
+            c.discard()
+        if isinstance(err, OSError):  # reading is checked before: this is writing the build
+            raise InputError(f"{err.filename or out}: cannot write the build ({err.strerror or err})") from None
+        raise
+    for c in caches:
+        try:
+            c.commit()
+        except OSError as err:  # the build is in place; only the next one will be slower
+            warnings.warn(f"{c.folder}: cache not updated ({err.strerror or err})", KgWarning, stacklevel=3)
+        checkpoint(f"committed-{c.part or 'extract'}-cache")
+        for problem in c.problems():
+            warnings.warn(problem, KgWarning, stacklevel=3)
+    return ds, rep
+
+
+def _waiting_note(out: Path) -> Callable[[str], None]:
+    def note(pid: str) -> None:
+        warnings.warn(f"{out}: another build (pid {pid}) is writing to this folder; waiting for it to finish",
+                      KgWarning, stacklevel=2)
+    return note
 
 
 def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
@@ -248,16 +283,11 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     ensure_writable(out)
     jobs = jobs or default_jobs()
     version = extractor_version(onto_file)
-    caches = (Cache(out, version, enabled=not full), Cache(out, version, enabled=not full, part="lines"))
-    try:
-        ds, rep = _run(paths, seeds, out, onto, shapes_graph, jobs, caches, html,
-                       report and sys.stderr.isatty() and len(paths) >= PROGRESS_MIN_DOCUMENTS, follow_links, lap)
-    except BaseException:
-        for c in reversed(caches):
-            c.discard()
-        raise
-    for c in caches:
-        c.commit()
+    show_progress = report and sys.stderr.isatty() and len(paths) >= PROGRESS_MIN_DOCUMENTS
+    with locked(out, on_wait=_waiting_note(out)):
+        prepare(out)
+        ds, rep = _run_cached(paths, seeds, out, onto, shapes_graph, jobs, version, full, html,
+                              show_progress, follow_links, lap)
     lap("write")
     rep.timings = timings
     rep.seconds = time.perf_counter() - start

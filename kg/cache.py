@@ -1,5 +1,9 @@
-"""The incremental build cache: per document, a pickled extraction result in ``<out>/.cache/``
-and its assembled share of the graph in ``<out>/.cache/lines/`` (see ``kg.assembly``).
+"""The incremental build cache: per document, its extraction result in ``<out>/.cache/`` and its
+assembled share of the graph in ``<out>/.cache/lines/`` (see ``kg.assembly``).
+
+Entries are data, never code: gzip-compressed JSON or text in the formats of ``kg.cachefmt``
+(no pickle), so a crafted file in the output folder cannot run anything. An entry that does not
+decode (corrupt, foreign, from another format) is treated as missing, rebuilt and reported.
 
 An entry's key is a hash of the extractor version and the document's identity (its path relative
 to the seeds folder, its bytes and its metadata sidecar's bytes). The extractor version is a hash
@@ -11,22 +15,31 @@ nothing behind.
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
-import pickle
+import shutil
 import tempfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CACHE_DIR = ".cache"
-FORMAT = "kg-cache-1"
+PARTS = ("lines",)  # subfolders of CACHE_DIR that hold other kinds of entry
+FORMAT = "kg-cache-2"
+KEY_LENGTH = 64  # hex SHA-256
+GZIP_LEVEL = 3  # 10x smaller than the text at a third of the cost of level 6
+MAX_ENTRY_BYTES = 1 << 31  # a decompression bomb is refused, not inflated
 # modules whose code decides what a document's extraction result is
 ASSEMBLY_MODULES = ("triples.py", "assembly.py", "graph.py", "namespaces.py", "reference.py")
 EXTRACTION_MODULES = ("document.py", "documents.py", "metadata.py", "segment.py", "lemmatize.py",
-                      "mentions", "link.py", "relations.py", "matcher.py", "quotes.py", "entities.py", "iri.py",
-                      "reference.py", "pipeline.py", "textview.py", "ontology.py", "parallel.py", "cache.py")
+                      "mentions", "link.py", "relations.py", "matcher.py", "frames.py", "quotes.py", "entities.py",
+                      "iri.py", "reference.py", "pipeline.py", "textview.py", "ontology.py", "parallel.py",
+                      "cache.py", "cachefmt.py")
 DATA_FOLDERS = ("lang", "data")
 LIBRARIES = ("simplemma", "lemmagen3", "reldi-tokeniser", "pycountry", "rdflib")
 
@@ -69,36 +82,55 @@ def document_key(version: str, relative: str, path: Path, meta_path: Path | None
     return h.hexdigest()
 
 
-class Cache:
-    """Per-document results under ``<out>/.cache/`` (or its ``part`` subfolder); writes are
-    staged and only renamed into place by ``commit``.
+@dataclass(frozen=True)
+class Codec:
+    """How one kind of entry is stored: file suffix, and bytes to value and back (data only)."""
 
-    >>> cache = Cache(Path("build"), "v1")                 # doctest: +SKIP
+    suffix: str
+    encode: Callable[[str, Any], bytes]
+    decode: Callable[[str, bytes], Any]  # raises ValueError for anything but a valid entry
+
+
+class Cache:
+    """Per-document results under ``<out>/.cache/`` (or its ``part`` subfolder), one gzip file per
+    entry in ``codec``'s data-only format; writes are staged and only renamed into place by
+    ``commit``. An unreadable entry is treated as missing and noted in ``problems``.
+
+    >>> cache = Cache(Path("build"), "v1", EXTRACTED)      # doctest: +SKIP
     >>> cache.get("ab12...") is None                       # doctest: +SKIP
     True
     """
 
-    def __init__(self, out_dir: Path, version: str, enabled: bool = True, part: str = "") -> None:
+    def __init__(self, out_dir: Path, version: str, codec: Codec, enabled: bool = True, part: str = "") -> None:
         self.folder = Path(out_dir) / CACHE_DIR / part if part else Path(out_dir) / CACHE_DIR
+        self.part = part
         self.version = version
+        self.codec = codec
         self.enabled = enabled
         self.pending: dict[str, Any] = {}
         self.staged: dict[str, Path] = {}
         self.used: set[str] = set()
         self.hits = 0
+        self.unreadable: list[str] = []  # "name: reason" of entries that were ignored
+        self.foreign: list[str] = []  # names of files removed by ``commit`` that are no entries
 
     def _path(self, key: str) -> Path:
-        return self.folder / f"{key}.pkl"
+        return self.folder / f"{key}{self.codec.suffix}"
 
     def get(self, key: str) -> Any | None:
-        """The cached result for ``key``, or None (also when disabled or unreadable)."""
+        """The cached result for ``key``, or None (also when disabled, missing or unreadable)."""
         self.used.add(key)
         if not self.enabled:
             return None
+        path = self._path(key)
         try:
-            with open(self._path(key), "rb") as fh:
-                value = pickle.load(fh)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            data = path.read_bytes()
+        except OSError:
+            return None  # no entry yet
+        try:
+            value = self.codec.decode(key, _gunzip(data))
+        except (ValueError, RecursionError, MemoryError) as err:
+            self.unreadable.append(f"{path.name}: {str(err) or type(err).__name__}")
             return None
         self.hits += 1
         return value
@@ -112,25 +144,34 @@ class Cache:
         """Write pending entries (or just ``key``) to temporary files, so memory can be freed."""
         self.folder.mkdir(parents=True, exist_ok=True)
         for k in sorted(self.pending) if key is None else [key]:
+            data = gzip.compress(self.codec.encode(k, self.pending.pop(k)), compresslevel=GZIP_LEVEL, mtime=0)
             fd, tmp = tempfile.mkstemp(prefix=f".{k}.", suffix=".tmp", dir=self.folder)
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(self.pending.pop(k), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(data)
             old = self.staged.get(k)
             self.staged[k] = Path(tmp)
             if old is not None:
                 old.unlink(missing_ok=True)
 
     def commit(self) -> None:
-        """Move staged entries into place and delete entries no current document uses."""
+        """Move staged entries into place and delete every other file: entries no current
+        document uses, temporary files of a killed build, and anything that is no entry (an old
+        pickle cache, foreign files), which is removed unread and listed in ``foreign``."""
         self.stage()
+        keep = set(self.staged.values())
+        for entry in sorted(self.folder.iterdir()):
+            name = entry.name
+            if entry in keep or (not self.part and name in PARTS and _is_folder(entry)):
+                continue
+            key = name[:-len(self.codec.suffix)] if name.endswith(self.codec.suffix) else ""
+            if len(key) == KEY_LENGTH and key in self.used and key not in self.staged and entry.is_file():
+                continue  # an entry this build read
+            if len(key) != KEY_LENGTH and not (name.startswith(".") and name.endswith(".tmp")):
+                self.foreign.append(name)
+            _remove(entry)
         for key, tmp in sorted(self.staged.items()):
             os.replace(tmp, self._path(key))
         self.staged.clear()
-        for entry in self.folder.glob(".*.tmp"):  # left by a build that was killed
-            entry.unlink(missing_ok=True)
-        for entry in self.folder.glob("*.pkl"):
-            if entry.stem not in self.used:
-                entry.unlink(missing_ok=True)
 
     def discard(self) -> None:
         """Forget pending entries and delete staged ones (the build failed)."""
@@ -142,6 +183,51 @@ class Cache:
             self.folder.rmdir()  # only if this build created it and left nothing
         except OSError:
             pass
+
+    def problems(self) -> list[str]:
+        """One line per kind of problem met, for a warning: unreadable entries, foreign files."""
+        found = []
+        if self.unreadable:
+            found.append(f"{self.folder}: ignored {len(self.unreadable)} unreadable cache "
+                         f"{_plural(len(self.unreadable), 'entry', 'entries')} and rebuilt "
+                         f"{_plural(len(self.unreadable), 'it', 'them')} ({self.unreadable[0]}"
+                         f"{', ...' if len(self.unreadable) > 1 else ''})")
+        if self.foreign:
+            found.append(f"{self.folder}: removed {len(self.foreign)} "
+                         f"{_plural(len(self.foreign), 'file that is', 'files that are')} not a cache entry, "
+                         f"without reading {_plural(len(self.foreign), 'it', 'them')} ({self.foreign[0]}"
+                         f"{', ...' if len(self.foreign) > 1 else ''})")
+        return found
+
+
+def _is_folder(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()
+
+
+def _remove(path: Path) -> None:
+    """Delete a file, a link (not what it points to) or a folder."""
+    if _is_folder(path):
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+def _gunzip(data: bytes) -> bytes:
+    """The content of one gzip member; ValueError if it is not one or would exceed the limit."""
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, MAX_ENTRY_BYTES)
+    except zlib.error:
+        raise ValueError("not gzip data") from None
+    if inflater.unconsumed_tail:
+        raise ValueError(f"larger than {MAX_ENTRY_BYTES >> 20} MiB uncompressed")
+    if not inflater.eof or inflater.unused_data:
+        raise ValueError("truncated or trailing data after the gzip stream")
+    return out
 
 
 def assembly_version() -> str:

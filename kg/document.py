@@ -2,7 +2,8 @@
 
 Steps run in order over a document (see ``kg/pipeline.py``): segment -> lemmatize -> mentions ->
 link -> relations. Each step reads what earlier steps wrote and adds its own part; none reaches back.
-All objects are plain dataclasses, so a finished document can be pickled (parallel builds, cache).
+All objects are plain dataclasses, so a finished document can be sent to worker processes and
+stored in the build cache as JSON (``kg.cachefmt``).
 """
 from __future__ import annotations
 

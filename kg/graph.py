@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
@@ -19,6 +19,8 @@ from kg.namespaces import FACTS_GRAPH, PREFIXES, PROVENANCE_GRAPH
 
 FACTS_FILE = "graph.ttl"
 PROVENANCE_FILE = "provenance.ttl"
+HTML_FILE = "graph.html"
+CURRENT_LINK = "current"  # <out>/current -> the folder of the build in place (see kg.outdir)
 
 
 # prefixes written into Turtle files; entity and document IRIs have '/' and '#' in their local
@@ -71,7 +73,7 @@ def turtle_bytes(triples: Iterable) -> bytes:
 
     ox_triples = [ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in triples]
     ox_triples.sort(key=str)
-    return ox.serialize(ox_triples, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+    return ox.serialize(ox_triples, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES) or b""
 
 
 def file_mode() -> int:
@@ -104,6 +106,20 @@ def ensure_writable(folder: Path) -> None:
         raise InputError(f"{folder}: output folder is not writable ({err.strerror or err})") from None
 
 
+def build_folder(out: Path) -> Path:
+    """The folder that holds the files of the build in folder ``out``: where ``out/current`` links
+    to (see ``kg.outdir``), read once, so that files taken from it belong to one build even if
+    another build is switched in meanwhile; ``out`` itself when there is no such link.
+
+    >>> build_folder(Path("build"))                          # doctest: +SKIP
+    PosixPath('build/.builds/20261202-041024-1600')
+    """
+    try:
+        return out / os.readlink(out / CURRENT_LINK)
+    except OSError:
+        return out
+
+
 def load(out_dir: str | Path = "build") -> Dataset:
     """Read a built graph (``graph.ttl`` and ``provenance.ttl`` in ``out_dir``) as a Dataset.
 
@@ -112,9 +128,10 @@ def load(out_dir: str | Path = "build") -> Dataset:
     True
     """
     out = Path(out_dir)
-    facts_path = out / FACTS_FILE if out.is_dir() else out
+    facts_path = build_folder(out) / FACTS_FILE if out.is_dir() else out
     if not facts_path.exists():
-        raise InputError(f"{facts_path}: no built graph here (run `kg build` first)")
+        shown = out / FACTS_FILE if out.is_dir() else out
+        raise InputError(f"{shown}: no built graph here (run `kg build` first)")
     ds = Dataset(default_union=True)  # queries see facts and provenance without GRAPH
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, str(ns), override=True, replace=True)

@@ -2,15 +2,19 @@
 
 Each document is read and run through ``kg.pipeline.extract`` on its own (in a worker process
 when ``jobs > 1``); what comes back is a compact result: the ``Document`` without its tokens,
-relations and quotes, which later steps do not need (about a fifth of the pickled size). Results
+relations and quotes, which later steps do not need (about a fifth of the size). Results
 come back in the order of the paths whatever ``jobs`` is, so the build output does not depend
 on it. Documents whose cache entry matches are not read again.
 """
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -23,6 +27,8 @@ from kg.ontology import Ontology
 from kg.pipeline import extract
 
 CHUNK = 8  # documents per task sent to a worker
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_POLL_SECONDS = 0.5
 
 _WORKER_ONTOLOGY: Ontology | None = None
 
@@ -49,6 +55,41 @@ def extract_path(path: Path, root: Path, onto: Ontology | None = None, follow_li
     421
     """
     return compact(extract(read_document(path, root, follow_links), onto or _WORKER_ONTOLOGY))
+
+
+def _signal_on_parent_death() -> bool:
+    """Ask Linux to SIGKILL this process when its parent dies; False where that is not possible."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
+def die_with_parent(parent: int) -> None:
+    """Pool initializer: end this worker as soon as the build process ``parent`` is gone, even
+    when it was killed with SIGKILL (which runs no clean-up in the parent).
+
+    Linux delivers SIGKILL on the parent's death (``prctl(PR_SET_PDEATHSIG)``); elsewhere a
+    thread polls the parent pid. Either way a parent that died before this ran is noticed.
+    """
+    watched = _signal_on_parent_death()
+    if os.getppid() != parent:
+        os._exit(1)
+    if not watched:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` forked workers that die with this process."""
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
 
 
 def _work(args: tuple[Path, Path, bool]) -> Extracted:
@@ -82,8 +123,7 @@ def _run(todo: list[Path], root: Path, onto: Ontology, jobs: int, follow_links: 
             yield extract_path(p, root, onto, follow_links)
         return
     _WORKER_ONTOLOGY = onto  # inherited by the forked workers
-    ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=ctx) as pool:
+    with worker_pool(min(jobs, len(todo))) as pool:
         try:
             yield from pool.map(_work, [(p, root, follow_links) for p in todo], chunksize=CHUNK)
         except BaseException:

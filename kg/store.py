@@ -12,6 +12,7 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import InputError
+from kg.graph import FACTS_FILE, PROVENANCE_FILE, build_folder
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
 
 Source = str | Path | rdflib.Graph | ox.Store
@@ -26,7 +27,8 @@ _RDFLIB_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "tri
 def graph_files(path: Path) -> list[tuple[Path, str]]:
     """The RDF files behind ``path`` with the graph IRI each belongs in.
 
-    A build folder gives ``graph.ttl`` (facts) and, if present, ``provenance.ttl``; a file gives
+    A build folder gives ``graph.ttl`` (facts) and, if present, ``provenance.ttl``, both of the
+    build in place (``kg.graph.build_folder``), so they never come from two builds; a file gives
     itself, in the facts graph. Raises :class:`InputError` if there is nothing to read.
 
     Examples
@@ -36,11 +38,12 @@ def graph_files(path: Path) -> list[tuple[Path, str]]:
     """
     path = Path(path)
     if path.is_dir():
-        facts = path / "graph.ttl"
+        folder = build_folder(path)
+        facts = folder / FACTS_FILE
         if not facts.is_file():
             raise InputError(f"{path}: no graph.ttl in this folder (run `kg build` first)")
         files = [(facts, str(FACTS_GRAPH))]
-        prov = path / "provenance.ttl"
+        prov = folder / PROVENANCE_FILE
         if prov.is_file():
             files.append((prov, str(PROVENANCE_GRAPH)))
         return files
@@ -121,7 +124,7 @@ def open_rdflib(source: Source) -> rdflib.Dataset:
             ds.add((quad[0], quad[1], quad[2], _graph_id(quad[3])))
         return ds
     if isinstance(source, ox.Store):
-        data = source.dump(format=ox.RdfFormat.N_QUADS)
+        data = source.dump(format=ox.RdfFormat.N_QUADS) or b""
         ds.parse(data=data.decode("utf-8"), format="nquads")
         return ds
     for path, graph in graph_files(Path(source)):

@@ -91,7 +91,7 @@ def test_editing_one_document_re_extracts_only_it(corpus, tmp_path):
     fresh = tmp_path / "fresh"
     assert run_build(seeds, fresh, "--full", "-j", "1")[0] == 0
     assert outputs(out) == outputs(fresh)
-    assert len(list((out / ".cache").glob("*.pkl"))) == 15  # the old entry of the edited file is gone
+    assert len(list((out / ".cache").glob("*.json.gz"))) == 15  # the old entry of the edited file is gone
 
 
 def test_deleting_a_document_removes_its_facts(corpus, tmp_path):
@@ -106,7 +106,7 @@ def test_deleting_a_document_removes_its_facts(corpus, tmp_path):
     assert code == 0 and from_cache(text) == 14
     assert "doc/ampere-sl" not in (out / "provenance.ttl").read_text(encoding="utf-8")
     assert "company/ampere>" not in (out / "graph.ttl").read_text(encoding="utf-8")
-    assert len(list((out / ".cache").glob("*.pkl"))) == 14
+    assert len(list((out / ".cache").glob("*.json.gz"))) == 14
     fresh = tmp_path / "fresh"
     assert run_build(seeds, fresh)[0] == 0
     assert outputs(out) == outputs(fresh)

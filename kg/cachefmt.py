@@ -1,0 +1,206 @@
+"""Data-only encodings of the build cache's entries: reading an entry can never run code.
+
+An extraction result (``kg.parallel.Extracted``) is stored as JSON: a dataclass as an array of
+its fields in declaration order, a set as a sorted array, a tuple as an array, a dict with int
+keys as an array of pairs, a ``Path`` as a string. Decoding checks every value against the
+dataclass type hints, so an entry of another shape raises ``ValueError`` instead of giving a
+half-valid document. A document's assembled share of the graph is stored as text: one JSON header
+line, then one N-Triples triple per line (N-Triples escapes line breaks inside literals). Both
+carry a format tag and their cache key, so an entry copied under another name is rejected.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+from kg.cache import Codec
+from kg.document import Document
+from kg.parallel import Extracted
+
+EXTRACTED_FORMAT = "kg-extracted-2"
+LINES_FORMAT = "kg-lines-2"
+
+Convert = Callable[[Any], Any]
+Lines = tuple[str, list[str], list[str]]  # (lines_key, facts lines, provenance lines)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _exact(kind: type) -> Convert:
+    """A decoder that accepts a JSON value of exactly ``kind`` (so ``True`` is not an int)."""
+    def check(value: Any) -> Any:
+        if type(value) is not kind:
+            raise ValueError(f"expected {kind.__name__}, got {type(value).__name__}")
+        return value
+    return check
+
+
+def _array(value: Any) -> list:
+    if type(value) is not list:
+        raise ValueError(f"expected an array, got {type(value).__name__}")
+    return value
+
+
+def _union(options: list[Convert]) -> Convert:
+    def pick(value: Any) -> Any:
+        for option in options:
+            try:
+                return option(value)
+            except ValueError:
+                continue
+        raise ValueError(f"unexpected {type(value).__name__} value")
+    return pick
+
+
+def _record(cls: type, fields: list[tuple[str, Convert]]) -> Convert:
+    def make(value: Any) -> Any:
+        items = _array(value)
+        if len(items) != len(fields):
+            raise ValueError(f"{cls.__name__}: expected {len(fields)} fields, got {len(items)}")
+        return cls(*[convert(item) for (_, convert), item in zip(fields, items)])
+    return make
+
+
+def _decoder(hint: Any) -> Convert:
+    """A function that turns JSON data into a value of type ``hint``, or raises ValueError."""
+    origin, args = get_origin(hint), get_args(hint)
+    if hint in (str, int, float, bool, type(None)):
+        return _exact(hint)
+    if hint is Path:
+        text = _exact(str)
+        return lambda value: Path(text(value))
+    if origin in (Union, types.UnionType):
+        return _union([_decoder(a) for a in args])
+    if origin in (list, set, tuple):
+        item = _decoder(args[0])
+        container: Any = origin
+        return lambda value: container(item(v) for v in _array(value))
+    if origin is dict:
+        key, val = _decoder(args[0]), _decoder(args[1])
+        if args[0] is str:
+            def mapping(value: Any) -> dict:
+                if type(value) is not dict:
+                    raise ValueError(f"expected an object, got {type(value).__name__}")
+                return {k: val(v) for k, v in value.items()}
+            return mapping
+
+        def pairs(value: Any) -> dict:
+            found = {}
+            for pair in _array(value):
+                if len(_array(pair)) != 2:
+                    raise ValueError("expected a [key, value] pair")
+                found[key(pair[0])] = val(pair[1])
+            return found
+        return pairs
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        hints = get_type_hints(hint)
+        return _record(hint, [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(hint)])
+    raise TypeError(f"no cache decoding for {hint!r}")
+
+
+def _encoder(hint: Any) -> Convert:
+    """The inverse of ``_decoder(hint)``: a value of type ``hint`` as JSON data."""
+    origin, args = get_origin(hint), get_args(hint)
+    if hint in (str, int, float, bool, type(None)):
+        return _same
+    if hint is Path:
+        return str
+    if origin in (Union, types.UnionType):
+        members = [(a, _encoder(a)) for a in args]
+        def either(value: Any) -> Any:
+            for member, convert in members:
+                if isinstance(value, get_origin(member) or member):
+                    return convert(value)
+            raise TypeError(f"unexpected {type(value).__name__} value")
+        return either
+    if origin in (list, tuple, set):
+        item = _encoder(args[0])
+        if origin is set:
+            return lambda value: sorted(item(v) for v in value)
+        return list if item is _same else lambda value: [item(v) for v in value]
+    if origin is dict:
+        key, val = _encoder(args[0]), _encoder(args[1])
+        if args[0] is str:
+            return lambda value: {k: val(v) for k, v in value.items()}
+        return lambda value: [[key(k), val(v)] for k, v in value.items()]
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        hints = get_type_hints(hint)
+        fields = [(f.name, _encoder(hints[f.name])) for f in dataclasses.fields(hint)]
+        return lambda value: [convert(getattr(value, name)) for name, convert in fields]
+    raise TypeError(f"no cache encoding for {hint!r}")
+
+
+_ENCODE_DOCUMENT = _encoder(Document)
+_DECODE_DOCUMENT = _decoder(Document)
+
+
+def _header(data: dict, fmt: str, key: str) -> None:
+    """Check an entry's format tag and key; a ValueError names what differs."""
+    if data.get("format") != fmt:
+        raise ValueError(f"not a {fmt} entry")
+    if data.get("key") != key:
+        raise ValueError("entry of another document (its key differs from its name)")
+
+
+def encode_extracted(key: str, item: Extracted) -> bytes:
+    """One extraction result as UTF-8 JSON.
+
+    >>> from kg.document import Document
+    >>> doc = Document("d", Path("d.txt"), "Besedilo.", {"title": "d"})
+    >>> decode_extracted("k1", encode_extracted("k1", Extracted(doc, 2))).doc == doc
+    True
+    """
+    entry = {"format": EXTRACTED_FORMAT, "key": key, "tokens": item.tokens, "doc": _ENCODE_DOCUMENT(item.doc)}
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode_extracted(key: str, data: bytes) -> Extracted:
+    """The extraction result in ``data``; ValueError if it is not a well-formed entry for ``key``."""
+    try:
+        entry = json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    if type(entry) is not dict:
+        raise ValueError("not a JSON object")
+    _header(entry, EXTRACTED_FORMAT, key)
+    try:
+        return Extracted(_DECODE_DOCUMENT(entry.get("doc")), _exact(int)(entry.get("tokens")), key)
+    except TypeError as err:  # a dataclass refusing its arguments
+        raise ValueError(str(err)) from None
+
+
+def encode_lines(key: str, value: Lines) -> bytes:
+    """A document's share of the graph: a JSON header line, then its triples one per line.
+
+    >>> decode_lines("k", encode_lines("k", ("v", ["<a> <b> <c>"], ["<d> <e> \\"f\\""])))
+    ('v', ['<a> <b> <c>'], ['<d> <e> "f"'])
+    """
+    lines_key, facts, provenance = value
+    header = json.dumps({"format": LINES_FORMAT, "key": key, "lines_key": lines_key,
+                         "facts": len(facts), "provenance": len(provenance)}, ensure_ascii=True)
+    return "\n".join([header, *facts, *provenance]).encode("utf-8")
+
+
+def decode_lines(key: str, data: bytes) -> Lines:
+    """The ``(lines_key, facts, provenance)`` in ``data``; ValueError if malformed or not for ``key``."""
+    rows = data.decode("utf-8").split("\n")
+    header = json.loads(rows[0])
+    if type(header) is not dict:
+        raise ValueError("no header line")
+    _header(header, LINES_FORMAT, key)
+    lines_key, n_facts, n_prov = header.get("lines_key"), header.get("facts"), header.get("provenance")
+    if type(lines_key) is not str or type(n_facts) is not int or type(n_prov) is not int:
+        raise ValueError("malformed header line")
+    if n_facts < 0 or n_prov < 0 or len(rows) != 1 + n_facts + n_prov:
+        raise ValueError("line count differs from the header")
+    return lines_key, rows[1:1 + n_facts], rows[1 + n_facts:]
+
+
+EXTRACTED = Codec(".json.gz", encode_extracted, decode_extracted)
+LINES = Codec(".lines.gz", encode_lines, decode_lines)
