@@ -1,29 +1,45 @@
-"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint over the graph, on the standard library
-HTTP server. ``GET /sparql?query=...`` and ``POST`` (form-encoded or ``application/sparql-query``)
-are answered with content negotiation (SPARQL JSON/XML/CSV/TSV results; Turtle, N-Triples or
-JSON-LD for graphs). Every query passes :func:`kg.sparql_safety.check_query` first (no update,
-SERVICE or LOAD), then runs in a forked child process over the in-memory Oxigraph store, so a
-query that exceeds the timeout is killed, not just abandoned; results above ``max_rows`` are
-refused. Binds to 127.0.0.1 unless told otherwise.
+"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint over the graph.
+
+HTTP is spoken by waitress (a pure-Python WSGI server): its I/O thread reads every request whole,
+header and body, before one of a fixed pool of worker threads sees it, so a slow client holds a
+socket and never a worker; it validates ``Content-Length`` and refuses oversized headers and
+bodies itself. This module is the WSGI application on top: ``GET /sparql?query=...`` and ``POST``
+(form-encoded or ``application/sparql-query``), answered with content negotiation (SPARQL
+JSON/XML/CSV/TSV results; Turtle, N-Triples or JSON-LD for graphs).
+
+Every query passes :func:`kg.sparql_safety.check_query` first (no update, SERVICE or LOAD), then
+runs in a forked child process over the in-memory Oxigraph store. The child closes every file
+descriptor it inherited but its result pipe and leaves the network
+(:func:`kg.sandbox.deny_network`) before it runs the query; a query that exceeds the timeout is
+killed, not just abandoned, and results above ``max_rows`` are refused. Binds to 127.0.0.1 unless
+told otherwise.
 """
 from __future__ import annotations
 
+import errno
+import logging
 import os
+import resource
 import select
 import signal
+import socket
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from typing import Any
+from urllib.parse import parse_qs
 
 import pyoxigraph as ox
+from waitress.adjustments import Adjustments
+from waitress.server import TcpWSGIServer
 
-from kg.errors import KgError
+from kg.errors import InputError, KgError
 from kg.results import MEDIA_TYPES
 from kg.sandbox import deny_network, probe_sandbox
+from kg.sparql import query as run_query
 from kg.sparql_safety import check_query
 from kg.store import Source, open_store
 
@@ -33,7 +49,11 @@ _RESULT_TYPES = {"application/sparql-results+json": "json", "application/json": 
                  "text/csv": "csv", "text/tab-separated-values": "tsv"}
 _GRAPH_TYPES = {"text/turtle": "turtle", "application/x-turtle": "turtle",
                 "application/n-triples": "nt", "text/plain": "nt", "application/ld+json": "jsonld"}
-MAX_BODY = 1 << 20
+MAX_BODY = 1 << 20      # bytes of a POST body; waitress answers 413 above it
+MAX_URI = 1 << 16       # bytes of a query string; 414 above it
+MAX_HEADER = 1 << 17    # bytes of the request line and header fields; waitress answers 431 above
+BACKLOG = 1024          # connections the kernel queues before waitress accepts them
+TEXT = "text/plain; charset=utf-8"
 
 
 def negotiate(accept: str, kind: str) -> str | None:
@@ -65,45 +85,83 @@ def negotiate(accept: str, kind: str) -> str | None:
     return min(choices)[2] if choices else None
 
 
-def _run_child(store: ox.Store, text: str, kind: str, fmt: str, max_rows: int, fd: int) -> None:
-    """In the forked child: leave the network, run the query, write b'O'+body or b'E'+message to
-    ``fd``, exit."""
-    from kg.sparql import query
+@dataclass(frozen=True)
+class Limits:
+    """What a query may use.
 
-    deny_network()  # whether it works was said at start-up (probe_sandbox)
+    Attributes
+    ----------
+    timeout : float
+        Seconds a query may run; then its process is killed and 503 is returned.
+    max_rows : int
+        Largest result (rows or triples); larger ones get 400 and a hint to add LIMIT.
+    max_connections : int
+        Open client connections; beyond it waitress stops accepting (the kernel queues up to
+        ``BACKLOG`` more) until one closes.
+    """
+
+    timeout: float = 10.0
+    max_rows: int = 10000
+    max_connections: int = 200
+
+    def __post_init__(self) -> None:
+        if not self.timeout > 0:
+            raise InputError(f"timeout must be a positive number of seconds, not {self.timeout}")
+        for name in ("max_rows", "max_connections"):
+            if getattr(self, name) < 1:
+                raise InputError(f"{name} must be at least 1, not {getattr(self, name)}")
+
+
+def _close_inherited(keep: int) -> None:
+    """Close every descriptor above stderr but ``keep``: the child must hold no client socket, no
+    listening socket and no other query's pipe (which would keep that pipe from reaching EOF)."""
+    top = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    top = top if top != resource.RLIM_INFINITY and top > keep else 1 << 16
+    os.closerange(3, keep)
+    os.closerange(keep + 1, top)
+
+
+def _run_child(store: ox.Store, text: str, fmt: str, limits: Limits, fd: int) -> None:
+    """In the forked child: drop what it inherited, leave the network, run the query, write
+    b'O'+body or b'E'+message to ``fd``, exit. Never returns, whatever happens."""
+    code = 1
     try:
-        result = query(store, text, limit=max_rows)
-        if result.truncated:
-            payload = b"E" + f"result has more than {max_rows} rows; add a LIMIT".encode()
-        else:
-            payload = b"O" + result.serialize(fmt).encode("utf-8")
-    except KgError as err:
-        payload = b"E" + str(err).encode("utf-8")
-    except Exception as err:  # report anything else as a query error, never crash the server
-        payload = b"E" + f"query failed: {err}".encode()
-    view = memoryview(payload)
-    while view:
-        view = view[os.write(fd, view):]
-    os._exit(0)
+        _close_inherited(fd)
+        deny_network()  # whether it works was said at start-up (probe_sandbox)
+        try:
+            result = run_query(store, text, limit=limits.max_rows)
+            if result.truncated:
+                payload = b"E" + f"result has more than {limits.max_rows} rows; add a LIMIT".encode()
+            else:
+                payload = b"O" + result.serialize(fmt).encode("utf-8")
+        except KgError as err:
+            payload = b"E" + str(err).encode("utf-8")
+        except Exception as err:  # noqa: BLE001 - any other failure is the query's, not the server's
+            payload = b"E" + f"query failed: {err}".encode()
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view):]
+        code = 0
+    finally:
+        os._exit(code)
 
 
-def execute(store: ox.Store, text: str, kind: str, fmt: str, timeout: float,
-            max_rows: int) -> tuple[int, bytes]:
+def execute(store: ox.Store, text: str, fmt: str, limits: Limits) -> tuple[HTTPStatus, bytes]:
     """Run one checked query in a forked child with a hard timeout; return (HTTP status, body)."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
-    if pid == 0:
-        os.close(read_fd)
-        _run_child(store, text, kind, fmt, max_rows, write_fd)
+    if pid == 0:  # pragma: no cover - runs in the child
+        _run_child(store, text, fmt, limits, write_fd)
     os.close(write_fd)
     chunks: list[bytes] = []
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + limits.timeout
     try:
         while True:
             left = deadline - time.monotonic()
             if left <= 0 or not select.select([read_fd], [], [], left)[0]:
                 os.kill(pid, signal.SIGKILL)
-                return HTTPStatus.SERVICE_UNAVAILABLE, f"query timed out after {timeout:g} s".encode()
+                return (HTTPStatus.SERVICE_UNAVAILABLE,
+                        f"query timed out after {limits.timeout:g} s".encode())
             chunk = os.read(read_fd, 1 << 16)
             if not chunk:
                 break
@@ -114,101 +172,150 @@ def execute(store: ox.Store, text: str, kind: str, fmt: str, timeout: float,
     data = b"".join(chunks)
     if data[:1] == b"O":
         return HTTPStatus.OK, data[1:]
-    return HTTPStatus.BAD_REQUEST, data[1:] or b"query failed"
+    if data[:1] == b"E":
+        return HTTPStatus.BAD_REQUEST, data[1:] or b"query failed"
+    return HTTPStatus.INTERNAL_SERVER_ERROR, b"the query process ended without an answer"
 
 
-def make_handler(store: ox.Store, timeout: float, max_rows: int) -> type[BaseHTTPRequestHandler]:
-    """A request handler class bound to ``store`` and the limits."""
+Reply = tuple[HTTPStatus, bytes, str, list[tuple[str, str]]]
 
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "ampere-kg-sparql/1.0"
 
-        def log_message(self, format: str, *args: object) -> None:
-            sys.stderr.write(f"{self.address_string()} {format % args}\n")
+def _reply(status: HTTPStatus, message: str | bytes, media: str = TEXT,
+           headers: list[tuple[str, str]] | None = None) -> Reply:
+    body = message.encode("utf-8") if isinstance(message, str) else message
+    return status, body, media, headers or []
 
-        def _send(self, status: int, body: bytes, media: str = "text/plain; charset=utf-8") -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", media)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Vary", "Accept")
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
 
-        def _answer(self, fields: dict[str, list[str]], body_query: str | None) -> None:
-            if "update" in fields:
-                return self._send(HTTPStatus.FORBIDDEN, b"SPARQL UPDATE is refused: read-only endpoint")
-            if "default-graph-uri" in fields or "named-graph-uri" in fields:
-                return self._send(HTTPStatus.BAD_REQUEST,
-                                  b"default-graph-uri/named-graph-uri are not supported here")
-            texts = ([body_query] if body_query is not None else []) + fields.get("query", [])
-            if len(texts) != 1:
-                return self._send(HTTPStatus.BAD_REQUEST, b"give exactly one query")
-            try:
-                kind = check_query(texts[0])
-            except KgError as err:
-                status = HTTPStatus.FORBIDDEN if "refused" in str(err) else HTTPStatus.BAD_REQUEST
-                return self._send(status, str(err).encode("utf-8"))
-            fmt = negotiate(self.headers.get("Accept", ""), kind)
-            if fmt is None:
-                return self._send(HTTPStatus.NOT_ACCEPTABLE, b"no acceptable result format")
-            status, body = execute(store, texts[0], kind, fmt, timeout, max_rows)
-            media = MEDIA_TYPES[fmt] if status == HTTPStatus.OK else "text/plain; charset=utf-8"
-            self._send(status, body, media)
+_UPDATE_REFUSED = "SPARQL UPDATE is refused: read-only endpoint"
 
-        def do_GET(self) -> None:
-            url = urlsplit(self.path)
-            if url.path not in PATHS:
-                return self._send(HTTPStatus.NOT_FOUND, b"the SPARQL endpoint is /sparql")
-            fields = parse_qs(url.query, keep_blank_values=True)
+
+class SparqlApp:
+    """The WSGI application: a read-only SPARQL 1.1 Protocol endpoint over ``store``."""
+
+    def __init__(self, store: ox.Store, limits: Limits):
+        self.store, self.limits = store, limits
+
+    def __call__(self, environ: dict[str, Any],
+                 start_response: Callable[..., Any]) -> Iterable[bytes]:
+        start = time.monotonic()
+        status, body, media, headers = self.handle(environ)
+        start_response(f"{status.value} {status.phrase}",
+                       [("Content-Type", media), ("Content-Length", str(len(body))),
+                        ("Vary", "Accept"), *headers])
+        sys.stderr.write(f"{environ.get('REMOTE_ADDR', '-')} {environ['REQUEST_METHOD']} "
+                         f"{environ.get('PATH_INFO', '')} {status.value} {len(body)} "
+                         f"{(time.monotonic() - start) * 1000:.0f}ms\n")
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+    def handle(self, environ: dict[str, Any]) -> Reply:
+        """Answer one request: (status, body, media type, extra headers)."""
+        method = environ["REQUEST_METHOD"]
+        raw_query = environ.get("QUERY_STRING", "")
+        if len(raw_query) > MAX_URI:
+            return _reply(HTTPStatus.REQUEST_URI_TOO_LONG,
+                          f"query string longer than {MAX_URI} bytes: POST the query instead")
+        if environ.get("PATH_INFO", "") not in PATHS:
+            return _reply(HTTPStatus.NOT_FOUND, "the SPARQL endpoint is /sparql")
+        # WSGI hands the query string over as latin-1; its bytes are UTF-8
+        fields = parse_qs(raw_query.encode("latin-1").decode("utf-8", errors="replace"),
+                          keep_blank_values=True)
+        if method in ("GET", "HEAD"):
             if "query" not in fields and "update" not in fields:
-                return self._send(HTTPStatus.OK, b"ampere-kg read-only SPARQL endpoint: "
-                                  b"GET or POST /sparql?query=...\n")
-            self._answer(fields, None)
+                return _reply(HTTPStatus.OK, "ampere-kg read-only SPARQL endpoint: "
+                                             "GET or POST /sparql?query=...\n")
+            return self.answer(environ, fields, None)
+        if method != "POST":
+            return _reply(HTTPStatus.METHOD_NOT_ALLOWED, "read-only endpoint: use GET or POST",
+                          headers=[("Allow", "GET, HEAD, POST")])
+        length = int(environ.get("CONTENT_LENGTH") or 0)  # waitress checked it is a number
+        body = environ["wsgi.input"].read(length).decode("utf-8", errors="replace")
+        media = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+        if media == "application/x-www-form-urlencoded":
+            for key, values in parse_qs(body, keep_blank_values=True).items():
+                fields.setdefault(key, []).extend(values)
+            return self.answer(environ, fields, None)
+        if media == "application/sparql-update":
+            return _reply(HTTPStatus.FORBIDDEN, _UPDATE_REFUSED)
+        if media == "application/sparql-query":
+            return self.answer(environ, fields, body)
+        return _reply(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "POST application/sparql-query or a form")
 
-        do_HEAD = do_GET
+    def answer(self, environ: dict[str, Any], fields: dict[str, list[str]],
+               body_query: str | None) -> Reply:
+        """Check one query, then run it in a sandboxed child."""
+        if "update" in fields:
+            return _reply(HTTPStatus.FORBIDDEN, _UPDATE_REFUSED)
+        if "default-graph-uri" in fields or "named-graph-uri" in fields:
+            return _reply(HTTPStatus.BAD_REQUEST,
+                          "default-graph-uri/named-graph-uri are not supported here")
+        texts = ([body_query] if body_query is not None else []) + fields.get("query", [])
+        if len(texts) != 1:
+            return _reply(HTTPStatus.BAD_REQUEST, "give exactly one query")
+        try:
+            kind = check_query(texts[0])
+        except KgError as err:
+            status = HTTPStatus.FORBIDDEN if "refused" in str(err) else HTTPStatus.BAD_REQUEST
+            return _reply(status, str(err))
+        fmt = negotiate(environ.get("HTTP_ACCEPT", ""), kind)
+        if fmt is None:
+            return _reply(HTTPStatus.NOT_ACCEPTABLE, "no acceptable result format")
+        status, body = execute(self.store, texts[0], fmt, self.limits)
+        return _reply(status, body, MEDIA_TYPES[fmt] if status == HTTPStatus.OK else TEXT)
 
-        def do_POST(self) -> None:
-            url = urlsplit(self.path)
-            if url.path not in PATHS:
-                return self._send(HTTPStatus.NOT_FOUND, b"the SPARQL endpoint is /sparql")
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_BODY:
-                return self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, b"request body too large")
-            body = self.rfile.read(length).decode("utf-8", errors="replace")
-            media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            fields = parse_qs(url.query, keep_blank_values=True)
-            if media == "application/x-www-form-urlencoded":
-                for key, values in parse_qs(body, keep_blank_values=True).items():
-                    fields.setdefault(key, []).extend(values)
-                return self._answer(fields, None)
-            if media == "application/sparql-update":
-                return self._send(HTTPStatus.FORBIDDEN, b"SPARQL UPDATE is refused: read-only endpoint")
-            if media == "application/sparql-query":
-                return self._answer(fields, body)
-            self._send(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, b"POST application/sparql-query or a form")
 
-        def do_PUT(self) -> None:
-            self._send(HTTPStatus.METHOD_NOT_ALLOWED, b"read-only endpoint")
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host:port`` (IPv4 or IPv6); a one-line error if impossible."""
+    where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+    except (socket.gaierror, UnicodeError) as err:
+        raise InputError(f"cannot listen on {where}: {getattr(err, 'strerror', None) or err}") from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        sock.bind(address)
+        sock.listen(BACKLOG)
+    except OSError as err:
+        sock.close()
+        hint = ("; is another server running there? pick another --port"
+                if err.errno == errno.EADDRINUSE else "")
+        raise InputError(f"cannot listen on {where}: {err.strerror or err}{hint}") from None
+    return sock
 
-        do_DELETE = do_PATCH = do_PUT
 
-    return Handler
+class SparqlServer(TcpWSGIServer):
+    """waitress' TCP server for :class:`SparqlApp` on a socket bound by :func:`_listen`."""
+
+    url = ""  # the endpoint, set by make_server
 
 
 def make_server(source: Source, host: str = "127.0.0.1", port: int = 7878, *,
-                timeout: float = 10.0, max_rows: int = 10000) -> ThreadingHTTPServer:
-    """Load the graph and return a ready (not yet serving) HTTP server.
+                limits: Limits | None = None) -> SparqlServer:
+    """Load the graph and return a listening (not yet serving) server; ``.run()`` serves.
 
     Examples
     --------
     >>> server = make_server("build", port=0)        # doctest: +SKIP
-    >>> server.server_address                        # doctest: +SKIP
-    ('127.0.0.1', 40123)
+    >>> server.url                                   # doctest: +SKIP
+    'http://127.0.0.1:40123/sparql'
     """
+    limits = limits or Limits()
     store = open_store(source)
-    server = ThreadingHTTPServer((host, port), make_handler(store, timeout, max_rows))
-    server.daemon_threads = True
+    sock = _listen(host, port)
+    adjustments = Adjustments(
+        sockets=[sock], backlog=BACKLOG, threads=8, connection_limit=limits.max_connections,
+        channel_timeout=30, cleanup_interval=1, max_request_body_size=MAX_BODY,
+        max_request_header_size=MAX_HEADER, asyncore_use_poll=True, ident="ampere-kg-sparql",
+        expose_tracebacks=False)
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a queue is normal under load
+    address = sock.getsockname()
+    server = SparqlServer(SparqlApp(store, limits), map={}, _sock=sock, adj=adjustments,
+                          bind_socket=False, sockinfo=(sock.family, sock.type, sock.proto, address))
+    bound = f"[{address[0]}]" if sock.family == socket.AF_INET6 else address[0]
+    server.url = f"http://{bound}:{address[1]}/sparql"
     return server
 
 
@@ -229,20 +336,22 @@ def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout:
     ready : callable, optional
         Called with the endpoint URL once the server listens (default: print it).
 
+    Raises
+    ------
+    kg.errors.InputError
+        On a limit that is not positive, or an address that cannot be listened on.
+
     Examples
     --------
     >>> serve("build", port=7878)                    # doctest: +SKIP
     """
-    server = make_server(source, host, port, timeout=timeout, max_rows=max_rows)
-    url = f"http://{server.server_address[0]}:{server.server_address[1]}/sparql"
+    server = make_server(source, host, port, limits=Limits(timeout=timeout, max_rows=max_rows))
     no_sandbox = probe_sandbox()
     sandbox = ("queries run without network access" if no_sandbox is None else
                f"WARNING: {no_sandbox}: queries are checked but not sandboxed")
     (ready or (lambda u: print(f"serving {Path(str(source))} read-only at {u} ({sandbox})",
-                               flush=True)))(url)
+                               flush=True)))(server.url)
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+        server.run()
     finally:
-        server.server_close()
+        server.close()

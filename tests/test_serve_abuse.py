@@ -1,0 +1,197 @@
+"""``kg serve`` under load and abuse (hardening item 15): malformed and oversized requests, many
+concurrent clients, slow clients, and queries that grow without bound. Each test starts
+``kg serve`` on a free loopback port and talks raw HTTP to it; every load loop is bounded in
+count and time, and all traffic goes to 127.0.0.1."""
+from __future__ import annotations
+
+import select
+import socket
+import statistics
+import subprocess
+import threading
+import time
+import urllib.parse
+from collections import Counter
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.test_serve import PLANTS, free_port, http
+
+pytestmark = pytest.mark.server
+
+CHEAP = "ASK { ?s ?p ?o }"
+
+
+class Server:
+    """A running ``kg serve`` subprocess; its stderr goes to a file we can read afterwards."""
+
+    def __init__(self, proc: subprocess.Popen, port: int, log: Path, line: str):
+        self.proc, self.port, self.log, self.line = proc, port, log, line
+        self.url = f"http://127.0.0.1:{port}/sparql"
+
+    def stderr(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def get(self, query: str, headers: dict | None = None):
+        return http(self.url + "?" + urllib.parse.urlencode({"query": query}), headers=headers)
+
+
+@contextmanager
+def serving(build: Path, tmp_path: Path, *options: str):
+    port = free_port()
+    log = tmp_path / f"serve-{port}.log"
+    with log.open("w") as err:
+        proc = subprocess.Popen(["kg", "serve", "--graph", str(build), "--port", str(port), *options],
+                                stdout=subprocess.PIPE, stderr=err, text=True)
+    try:
+        ready, _, _ = select.select([proc.stdout], [], [], 60)
+        line = proc.stdout.readline() if ready else ""
+        assert f"127.0.0.1:{port}/sparql" in line, (line, log.read_text())
+        yield Server(proc, port, log, line)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+
+
+def raw(port: int, data: bytes, timeout: float = 10.0, host: str = "127.0.0.1") -> bytes:
+    """Send ``data`` on a new connection and read until the server closes it (or ``timeout``)."""
+    out = b""
+    deadline = time.monotonic() + timeout
+    with socket.create_connection((host, port), timeout=timeout) as sock:
+        try:
+            sock.sendall(data)
+        except OSError:  # the server may answer and close before it has read everything
+            pass
+        while (left := deadline - time.monotonic()) > 0:
+            sock.settimeout(left)
+            try:
+                chunk = sock.recv(65536)
+            except (TimeoutError, ConnectionResetError):
+                break
+            if not chunk:
+                break
+            out += chunk
+    return out
+
+
+def status_of(response: bytes) -> int | None:
+    parts = response.split(b" ", 2)
+    return int(parts[1]) if response.startswith(b"HTTP/") and len(parts) > 1 else None
+
+
+def request(path: str, *headers: str, method: str = "GET", body: bytes = b"", port: int) -> bytes:
+    head = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{port}", *headers, "Connection: close"]
+    return ("\r\n".join(head) + "\r\n\r\n").encode() + body
+
+
+@pytest.fixture(scope="module")
+def server(seed_build, tmp_path_factory):
+    with serving(seed_build, tmp_path_factory.mktemp("serve"), "--timeout", "3") as srv:
+        yield srv
+    assert "Traceback" not in srv.stderr()
+
+
+@pytest.mark.parametrize("length, size", [("-1", 1 << 20), ("abc", 0), ("1e3", 1000), ("+5", 5),
+                                          ("5, 5", 5), ("0x10", 16)])
+def test_bad_content_length_is_400_and_no_traceback(server, length, size):
+    data = request("/sparql", f"Content-Length: {length}", "Content-Type: application/sparql-query",
+                   method="POST", body=b"x" * size, port=server.port)
+    assert status_of(raw(server.port, data)) == 400
+    status, _, _ = server.get(CHEAP)
+    assert status == 200
+    assert "Traceback" not in server.stderr()
+
+
+def test_oversized_and_wrong_requests_get_413_414_415(server):
+    big = request("/sparql", "Content-Type: application/sparql-query", f"Content-Length: {40 << 20}",
+                  method="POST", port=server.port)
+    assert status_of(raw(server.port, big)) == 413  # refused on the header, before any body is sent
+    status, _, _ = http(server.url, b"ASK {}" + b" " * ((1 << 20) - 100),
+                        {"Content-Type": "application/sparql-query"})
+    assert status == 200  # just under the 1 MiB limit
+    long_uri = "SELECT * WHERE { ?s ?p ?o } # " + "x" * 100_000
+    assert server.get(long_uri)[0] == 414
+    status, _, body = http(server.url, b"ASK {}", {"Content-Type": "text/plain"})
+    assert status == 415 and "application/sparql-query" in body
+
+
+def test_200_concurrent_clients_are_all_answered(server):
+    """Every one of 200 simultaneous connections gets an HTTP answer (200, or 503 when busy)."""
+    path = "/sparql?" + urllib.parse.urlencode({"query": CHEAP})
+    results: list[tuple[int | None, float]] = []
+    lock = threading.Lock()
+    go = threading.Event()
+
+    def client() -> None:
+        go.wait(10)
+        start = time.monotonic()
+        try:
+            answer = status_of(raw(server.port, request(path, port=server.port), timeout=60))
+        except OSError:
+            answer = None
+        with lock:
+            results.append((answer, time.monotonic() - start))
+
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(200)]
+    for t in threads:
+        t.start()
+    go.set()
+    for t in threads:
+        t.join(90)
+    counts = Counter(status for status, _ in results)
+    print(f"200 concurrent: {dict(counts)}, median {statistics.median(s for _, s in results):.3f} s, "
+          f"max {max(s for _, s in results):.3f} s")
+    assert len(results) == 200 and set(counts) <= {200, 503}, counts
+    assert counts[200] >= 20, counts
+
+
+def test_slow_clients_do_not_starve_others(server):
+    """100 half-sent headers and 20 half-sent bodies are open; a normal request is still answered."""
+    slow: list[socket.socket] = []
+    try:
+        for i in range(120):
+            sock = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+            slow.append(sock)
+            if i < 100:
+                sock.sendall(f"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n".encode())
+            else:
+                sock.sendall(request("/sparql", "Content-Type: application/sparql-query",
+                                     "Content-Length: 1000", method="POST", port=server.port) + b"ASK")
+        start = time.monotonic()
+        status, _, body = server.get(PLANTS, {"Accept": "text/csv"})
+        elapsed = time.monotonic() - start
+        print(f"answered in {elapsed:.3f} s with 120 slow clients open")
+        assert status == 200 and body.splitlines()[0] == "l"
+        assert elapsed < 5
+    finally:
+        for sock in slow:
+            sock.close()
+
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def test_query_processes_hold_no_client_connection(server):
+    """A query child keeps none of the server's sockets: a connection the server closes is closed
+    at once, even while a slow query (forked after it was accepted) is still running."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        time.sleep(0.3)  # accepted by the server before the slow query forks
+        slow = threading.Thread(target=server.get, args=(SLOW,), daemon=True)
+        slow.start()
+        time.sleep(0.5)
+        start = time.monotonic()
+        path = "/sparql?" + urllib.parse.urlencode({"query": CHEAP})
+        sock.sendall(request(path, port=server.port))
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+        elapsed = time.monotonic() - start
+        slow.join(15)
+    assert status_of(answer) == 200
+    assert elapsed < 1.5, f"the connection stayed open {elapsed:.1f} s"
