@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import math
 import os
 import resource
 import select
@@ -34,6 +35,7 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 from waitress.adjustments import Adjustments
+from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
 
 from kg.errors import InputError, KgError
@@ -95,6 +97,9 @@ class Limits:
         Seconds a query may run; then its process is killed and 503 is returned.
     max_rows : int
         Largest result (rows or triples); larger ones get 400 and a hint to add LIMIT.
+    request_timeout : float
+        Seconds a client may take to send one request, header and body; then the connection is
+        closed. Also how long a connection may sit idle between requests.
     max_connections : int
         Open client connections; beyond it waitress stops accepting (the kernel queues up to
         ``BACKLOG`` more) until one closes.
@@ -102,11 +107,14 @@ class Limits:
 
     timeout: float = 10.0
     max_rows: int = 10000
+    request_timeout: float = 10.0
     max_connections: int = 200
 
     def __post_init__(self) -> None:
-        if not self.timeout > 0:
-            raise InputError(f"timeout must be a positive number of seconds, not {self.timeout}")
+        for name in ("timeout", "request_timeout"):
+            if not getattr(self, name) > 0:
+                raise InputError(f"{name} must be a positive number of seconds, "
+                                 f"not {getattr(self, name)}")
         for name in ("max_rows", "max_connections"):
             if getattr(self, name) < 1:
                 raise InputError(f"{name} must be at least 1, not {getattr(self, name)}")
@@ -286,10 +294,38 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-class SparqlServer(TcpWSGIServer):
-    """waitress' TCP server for :class:`SparqlApp` on a socket bound by :func:`_listen`."""
+class _Channel(HTTPChannel):
+    """waitress' connection, noting when the request now being received began."""
 
+    request_started = 0.0
+
+    def received(self, data: bytes) -> bool:
+        if self.request is None:  # no request is partly received: this data starts one
+            self.request_started = time.monotonic()
+        return bool(super().received(data))
+
+
+class SparqlServer(TcpWSGIServer):
+    """waitress' TCP server for :class:`SparqlApp` on a socket bound by :func:`_listen`.
+
+    waitress closes a connection only after ``channel_timeout`` seconds *without any data*, so a
+    client sending a byte now and then could hold one for ever; :meth:`maintenance` (run by
+    waitress every ``cleanup_interval`` seconds) also closes a connection whose request has not
+    arrived whole within ``request_timeout`` seconds of its first byte.
+    """
+
+    channel_class = _Channel
     url = ""  # the endpoint, set by make_server
+    request_timeout = 10.0
+
+    def maintenance(self, now: float) -> None:
+        super().maintenance(now)  # type: ignore[arg-type]  # waitress passes time.time()
+        cutoff = time.monotonic() - self.request_timeout
+        channels: dict[int, _Channel] = self.active_channels  # type: ignore[assignment]
+        for channel in list(channels.values()):
+            if (channel.request is not None and not channel.requests
+                    and channel.request_started < cutoff):
+                channel.will_close = True
 
 
 def make_server(source: Source, host: str = "127.0.0.1", port: int = 7878, *,
@@ -307,20 +343,22 @@ def make_server(source: Source, host: str = "127.0.0.1", port: int = 7878, *,
     sock = _listen(host, port)
     adjustments = Adjustments(
         sockets=[sock], backlog=BACKLOG, threads=8, connection_limit=limits.max_connections,
-        channel_timeout=30, cleanup_interval=1, max_request_body_size=MAX_BODY,
+        channel_timeout=math.ceil(limits.request_timeout), cleanup_interval=1, max_request_body_size=MAX_BODY,
         max_request_header_size=MAX_HEADER, asyncore_use_poll=True, ident="ampere-kg-sparql",
         expose_tracebacks=False)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a queue is normal under load
     address = sock.getsockname()
     server = SparqlServer(SparqlApp(store, limits), map={}, _sock=sock, adj=adjustments,
                           bind_socket=False, sockinfo=(sock.family, sock.type, sock.proto, address))
+    server.request_timeout = limits.request_timeout
     bound = f"[{address[0]}]" if sock.family == socket.AF_INET6 else address[0]
     server.url = f"http://{bound}:{address[1]}/sparql"
     return server
 
 
 def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 10.0,
-          max_rows: int = 10000, ready: Callable[[str], None] | None = None) -> None:
+          max_rows: int = 10000, request_timeout: float = 10.0,
+          ready: Callable[[str], None] | None = None) -> None:
     """Serve ``source`` read-only at ``http://host:port/sparql`` until interrupted.
 
     Parameters
@@ -333,6 +371,8 @@ def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout:
         Seconds a query may run; then its process is killed and 503 is returned.
     max_rows : int
         Largest result (rows or triples); larger ones get 400 and a hint to add LIMIT.
+    request_timeout : float
+        Seconds a client may take to send a request (header and body), or stay idle.
     ready : callable, optional
         Called with the endpoint URL once the server listens (default: print it).
 
@@ -345,7 +385,8 @@ def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout:
     --------
     >>> serve("build", port=7878)                    # doctest: +SKIP
     """
-    server = make_server(source, host, port, limits=Limits(timeout=timeout, max_rows=max_rows))
+    limits = Limits(timeout=timeout, max_rows=max_rows, request_timeout=request_timeout)
+    server = make_server(source, host, port, limits=limits)
     no_sandbox = probe_sandbox()
     sandbox = ("queries run without network access" if no_sandbox is None else
                f"WARNING: {no_sandbox}: queries are checked but not sandboxed")

@@ -92,7 +92,8 @@ def request(path: str, *headers: str, method: str = "GET", body: bytes = b"", po
 
 @pytest.fixture(scope="module")
 def server(seed_build, tmp_path_factory):
-    with serving(seed_build, tmp_path_factory.mktemp("serve"), "--timeout", "3") as srv:
+    with serving(seed_build, tmp_path_factory.mktemp("serve"), "--timeout", "3",
+                 "--request-timeout", "2") as srv:
         yield srv
     assert "Traceback" not in srv.stderr()
 
@@ -195,3 +196,59 @@ def test_query_processes_hold_no_client_connection(server):
         slow.join(15)
     assert status_of(answer) == 200
     assert elapsed < 1.5, f"the connection stayed open {elapsed:.1f} s"
+
+
+def test_clients_that_send_too_slowly_are_cut_off(server):
+    """With --request-timeout 2, half-sent headers, half-sent bodies and a client that trickles
+    one header byte every 0.25 s are all closed by the server within a few seconds."""
+    socks: list[socket.socket] = []
+    stop = threading.Event()
+    trickle_closed_after: list[float] = []
+
+    def trickle() -> None:
+        start = time.monotonic()
+        with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+            for byte in f"GET /sparql HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nX-Slow: ".encode() + b"a" * 100:
+                if stop.is_set() or time.monotonic() - start > 15:
+                    return
+                try:
+                    sock.sendall(bytes([byte]))
+                    readable, _, _ = select.select([sock], [], [], 0.25)
+                    if readable and not sock.recv(1024):
+                        break
+                except OSError:
+                    break
+            trickle_closed_after.append(time.monotonic() - start)
+
+    trickler = threading.Thread(target=trickle, daemon=True)
+    try:
+        trickler.start()
+        for i in range(120):
+            sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+            socks.append(sock)
+            if i < 100:
+                sock.sendall(f"GET /sparql HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n".encode())
+            else:
+                sock.sendall(request("/sparql", "Content-Type: application/sparql-query",
+                                     "Content-Length: 1000", method="POST", port=server.port) + b"ASK")
+        start = time.monotonic()
+        closed = 0
+        for sock in socks:
+            sock.settimeout(max(0.1, 8 - (time.monotonic() - start)))
+            try:
+                closed += sock.recv(1024) == b""
+            except ConnectionResetError:
+                closed += 1
+            except TimeoutError:
+                pass
+        held = time.monotonic() - start
+        trickler.join(15)
+        print(f"120 slow clients closed: {closed} after {held:.1f} s; trickler cut after "
+              f"{trickle_closed_after}")
+        assert closed == 120 and held < 6
+        assert trickle_closed_after and trickle_closed_after[0] < 6
+        assert server.get(CHEAP)[0] == 200
+    finally:
+        stop.set()
+        for sock in socks:
+            sock.close()

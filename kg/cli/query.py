@@ -54,11 +54,15 @@ def query_command(sparql: str, graph: Path, params: tuple[str, ...], fmt: str | 
               help="Seconds a query may run before it is stopped.")
 @click.option("--max-rows", default=10000, show_default=True, type=int,
               help="Largest result (rows or triples) returned.")
-def serve_command(graph: Path, host: str, port: int, timeout: float, max_rows: int) -> None:
+@click.option("--request-timeout", default=10.0, show_default=True, type=float,
+              help="Seconds a client may take to send a request (header and body) or stay idle.")
+def serve_command(graph: Path, host: str, port: int, timeout: float, max_rows: int,
+                  request_timeout: float) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (== ``kg.serve.serve()``)."""
     from kg.serve import serve
 
-    serve(graph, host=host, port=port, timeout=timeout, max_rows=max_rows)
+    serve(graph, host=host, port=port, timeout=timeout, max_rows=max_rows,
+          request_timeout=request_timeout)
 
 
 @click.command("push")
