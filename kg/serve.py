@@ -25,6 +25,7 @@ import select
 import signal
 import socket
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -55,6 +56,9 @@ MAX_BODY = 1 << 20      # bytes of a POST body; waitress answers 413 above it
 MAX_URI = 1 << 16       # bytes of a query string; 414 above it
 MAX_HEADER = 1 << 17    # bytes of the request line and header fields; waitress answers 431 above
 BACKLOG = 1024          # connections the kernel queues before waitress accepts them
+QUEUE_WAIT = 2.0        # seconds a query waits for a free slot before 503
+QUEUE_PER_SLOT = 16     # queries that may wait, per slot; any more get 503 at once
+SPARE_THREADS = 4       # worker threads beyond the queries running and waiting
 TEXT = "text/plain; charset=utf-8"
 
 
@@ -97,6 +101,9 @@ class Limits:
         Seconds a query may run; then its process is killed and 503 is returned.
     max_rows : int
         Largest result (rows or triples); larger ones get 400 and a hint to add LIMIT.
+    max_queries : int
+        Queries run at once, each in its own process. ``QUEUE_PER_SLOT`` times as many may
+        wait up to ``QUEUE_WAIT`` seconds for a slot (then 503); any others get 503 at once.
     request_timeout : float
         Seconds a client may take to send one request, header and body; then the connection is
         closed. Also how long a connection may sit idle between requests.
@@ -107,6 +114,7 @@ class Limits:
 
     timeout: float = 10.0
     max_rows: int = 10000
+    max_queries: int = 4
     request_timeout: float = 10.0
     max_connections: int = 200
 
@@ -115,7 +123,7 @@ class Limits:
             if not getattr(self, name) > 0:
                 raise InputError(f"{name} must be a positive number of seconds, "
                                  f"not {getattr(self, name)}")
-        for name in ("max_rows", "max_connections"):
+        for name in ("max_rows", "max_queries", "max_connections"):
             if getattr(self, name) < 1:
                 raise InputError(f"{name} must be at least 1, not {getattr(self, name)}")
 
@@ -195,6 +203,7 @@ def _reply(status: HTTPStatus, message: str | bytes, media: str = TEXT,
 
 
 _UPDATE_REFUSED = "SPARQL UPDATE is refused: read-only endpoint"
+_RETRY = [("Retry-After", "1")]
 
 
 class SparqlApp:
@@ -202,6 +211,8 @@ class SparqlApp:
 
     def __init__(self, store: ox.Store, limits: Limits):
         self.store, self.limits = store, limits
+        self.slots = threading.Semaphore(limits.max_queries)        # queries running
+        self.admitted = threading.Semaphore((1 + QUEUE_PER_SLOT) * limits.max_queries)
 
     def __call__(self, environ: dict[str, Any],
                  start_response: Callable[..., Any]) -> Iterable[bytes]:
@@ -267,7 +278,19 @@ class SparqlApp:
         fmt = negotiate(environ.get("HTTP_ACCEPT", ""), kind)
         if fmt is None:
             return _reply(HTTPStatus.NOT_ACCEPTABLE, "no acceptable result format")
-        status, body = execute(self.store, texts[0], fmt, self.limits)
+        busy = (f"server busy: {self.limits.max_queries} queries are running and more are "
+                "waiting; try again shortly")
+        if not self.admitted.acquire(blocking=False):
+            return _reply(HTTPStatus.SERVICE_UNAVAILABLE, busy, headers=_RETRY)
+        try:
+            if not self.slots.acquire(timeout=QUEUE_WAIT):
+                return _reply(HTTPStatus.SERVICE_UNAVAILABLE, busy, headers=_RETRY)
+            try:
+                status, body = execute(self.store, texts[0], fmt, self.limits)
+            finally:
+                self.slots.release()
+        finally:
+            self.admitted.release()
         return _reply(status, body, MEDIA_TYPES[fmt] if status == HTTPStatus.OK else TEXT)
 
 
@@ -342,7 +365,8 @@ def make_server(source: Source, host: str = "127.0.0.1", port: int = 7878, *,
     store = open_store(source)
     sock = _listen(host, port)
     adjustments = Adjustments(
-        sockets=[sock], backlog=BACKLOG, threads=8, connection_limit=limits.max_connections,
+        sockets=[sock], backlog=BACKLOG, threads=(1 + QUEUE_PER_SLOT) * limits.max_queries + SPARE_THREADS,
+        connection_limit=limits.max_connections,
         channel_timeout=math.ceil(limits.request_timeout), cleanup_interval=1, max_request_body_size=MAX_BODY,
         max_request_header_size=MAX_HEADER, asyncore_use_poll=True, ident="ampere-kg-sparql",
         expose_tracebacks=False)
@@ -357,7 +381,7 @@ def make_server(source: Source, host: str = "127.0.0.1", port: int = 7878, *,
 
 
 def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 10.0,
-          max_rows: int = 10000, request_timeout: float = 10.0,
+          max_rows: int = 10000, max_queries: int = 4, request_timeout: float = 10.0,
           ready: Callable[[str], None] | None = None) -> None:
     """Serve ``source`` read-only at ``http://host:port/sparql`` until interrupted.
 
@@ -371,6 +395,11 @@ def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout:
         Seconds a query may run; then its process is killed and 503 is returned.
     max_rows : int
         Largest result (rows or triples); larger ones get 400 and a hint to add LIMIT.
+    max_queries : int
+        Queries run at once, each in its own process. ``QUEUE_PER_SLOT`` times as many may
+        wait up to ``QUEUE_WAIT`` seconds for a slot (then 503); any others get 503 at once.
+    max_queries : int
+        Queries run at once; 16 times as many may wait 2 s for a slot, others get 503.
     request_timeout : float
         Seconds a client may take to send a request (header and body), or stay idle.
     ready : callable, optional
@@ -385,7 +414,8 @@ def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout:
     --------
     >>> serve("build", port=7878)                    # doctest: +SKIP
     """
-    limits = Limits(timeout=timeout, max_rows=max_rows, request_timeout=request_timeout)
+    limits = Limits(timeout=timeout, max_rows=max_rows, max_queries=max_queries,
+                    request_timeout=request_timeout)
     server = make_server(source, host, port, limits=limits)
     no_sandbox = probe_sandbox()
     sandbox = ("queries run without network access" if no_sandbox is None else

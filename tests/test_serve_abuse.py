@@ -10,7 +10,9 @@ import statistics
 import subprocess
 import threading
 import time
+import urllib.error
 import urllib.parse
+import urllib.request
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
@@ -252,3 +254,40 @@ def test_clients_that_send_too_slowly_are_cut_off(server):
         stop.set()
         for sock in socks:
             sock.close()
+
+
+def test_queries_beyond_the_slots_get_503(seed_build, tmp_path):
+    """With one query slot, one slow query runs (and times out after 3 s); of 19 more sent while
+    it runs, 16 wait 2 s for the slot and the others are refused at once: all 503, with
+    Retry-After, and none of them ran."""
+    with serving(seed_build, tmp_path, "--timeout", "3", "--max-queries", "1") as srv:
+        results: list[tuple[int, str, float]] = []
+        retry: list[str | None] = []
+
+        def send(delay: float) -> None:
+            time.sleep(delay)
+            start = time.monotonic()
+            url = srv.url + "?" + urllib.parse.urlencode({"query": SLOW})
+            try:
+                with urllib.request.urlopen(url, timeout=30) as resp:
+                    status, body = resp.status, resp.read().decode()
+            except urllib.error.HTTPError as err:
+                status, body = err.code, err.read().decode()
+                retry.append(err.headers.get("Retry-After"))
+            results.append((status, body, time.monotonic() - start))
+
+        threads = [threading.Thread(target=send, args=(0.0 if i == 0 else 0.5,), daemon=True)
+                   for i in range(20)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        ran = [r for r in results if "timed out" in r[1]]
+        busy = sorted(elapsed for _, body, elapsed in results if "server busy" in body)
+        print(f"ran {len(ran)}, busy after {[round(e, 2) for e in busy]} s")
+        assert {s for s, _, _ in results} == {503}
+        assert len(ran) == 1 and len(busy) == 19, results
+        assert busy[0] < 1 and busy[-1] < 2.5  # refused at once; the waiters gave up at 2 s
+        assert retry.count("1") == 19
+        status, _, body = srv.get(PLANTS, {"Accept": "text/csv"})
+        assert status == 200 and body.splitlines()[0] == "l"
