@@ -101,6 +101,9 @@ class Limits:
         Seconds a query may run; then its process is killed and 503 is returned.
     max_rows : int
         Largest result (rows or triples); larger ones get 400 and a hint to add LIMIT.
+    max_memory : int
+        Megabytes of memory a query process may allocate beyond the server's own; a query that
+        needs more is stopped and gets 503.
     max_queries : int
         Queries run at once, each in its own process. ``QUEUE_PER_SLOT`` times as many may
         wait up to ``QUEUE_WAIT`` seconds for a slot (then 503); any others get 503 at once.
@@ -114,6 +117,7 @@ class Limits:
 
     timeout: float = 10.0
     max_rows: int = 10000
+    max_memory: int = 1024
     max_queries: int = 4
     request_timeout: float = 10.0
     max_connections: int = 200
@@ -123,7 +127,7 @@ class Limits:
             if not getattr(self, name) > 0:
                 raise InputError(f"{name} must be a positive number of seconds, "
                                  f"not {getattr(self, name)}")
-        for name in ("max_rows", "max_queries", "max_connections"):
+        for name in ("max_rows", "max_memory", "max_queries", "max_connections"):
             if getattr(self, name) < 1:
                 raise InputError(f"{name} must be at least 1, not {getattr(self, name)}")
 
@@ -137,19 +141,37 @@ def _close_inherited(keep: int) -> None:
     os.closerange(keep + 1, top)
 
 
+def _cap_resources(limits: Limits) -> None:
+    """Cap this process: ``max_memory`` MB of address space on top of what it inherited, and CPU
+    time a little above the timeout (a backstop should the server die and leave it running)."""
+    with open("/proc/self/statm", "rb") as statm:
+        inherited = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    cap = inherited + limits.max_memory * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    cpu = math.ceil(limits.timeout) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+
+
 def _run_child(store: ox.Store, text: str, fmt: str, limits: Limits, fd: int) -> None:
-    """In the forked child: drop what it inherited, leave the network, run the query, write
-    b'O'+body or b'E'+message to ``fd``, exit. Never returns, whatever happens."""
+    """In the forked child: drop what it inherited, leave the network, cap memory and CPU, run
+    the query, write b'O'+body, b'E'+message or b'M' (out of memory) to ``fd``, exit. Never
+    returns, whatever happens."""
     code = 1
     try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)  # Oxigraph reports a failed allocation on stderr: the server says why
         _close_inherited(fd)
         deny_network()  # whether it works was said at start-up (probe_sandbox)
+        if sys.platform.startswith("linux"):
+            _cap_resources(limits)
         try:
             result = run_query(store, text, limit=limits.max_rows)
             if result.truncated:
                 payload = b"E" + f"result has more than {limits.max_rows} rows; add a LIMIT".encode()
             else:
                 payload = b"O" + result.serialize(fmt).encode("utf-8")
+        except MemoryError:
+            payload = b"M"
         except KgError as err:
             payload = b"E" + str(err).encode("utf-8")
         except Exception as err:  # noqa: BLE001 - any other failure is the query's, not the server's
@@ -163,18 +185,26 @@ def _run_child(store: ox.Store, text: str, fmt: str, limits: Limits, fd: int) ->
 
 
 def execute(store: ox.Store, text: str, fmt: str, limits: Limits) -> tuple[HTTPStatus, bytes]:
-    """Run one checked query in a forked child with a hard timeout; return (HTTP status, body)."""
+    """Run one checked query in a forked, sandboxed, capped child; return (HTTP status, body).
+
+    503 when it runs out of time or memory (the child is killed, or dies, and the server goes on),
+    400 for a query error or a result over ``max_rows``.
+    """
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
         _run_child(store, text, fmt, limits, write_fd)
     os.close(write_fd)
     chunks: list[bytes] = []
+    size, too_big = 0, limits.max_memory * 2**20
     deadline = time.monotonic() + limits.timeout
+    poller = select.poll()
+    poller.register(read_fd, select.POLLIN)
+    wait_status = 0
     try:
         while True:
             left = deadline - time.monotonic()
-            if left <= 0 or not select.select([read_fd], [], [], left)[0]:
+            if left <= 0 or not poller.poll(left * 1000):
                 os.kill(pid, signal.SIGKILL)
                 return (HTTPStatus.SERVICE_UNAVAILABLE,
                         f"query timed out after {limits.timeout:g} s".encode())
@@ -182,15 +212,28 @@ def execute(store: ox.Store, text: str, fmt: str, limits: Limits) -> tuple[HTTPS
             if not chunk:
                 break
             chunks.append(chunk)
+            size += len(chunk)
+            if size > too_big:
+                os.kill(pid, signal.SIGKILL)
+                return (HTTPStatus.SERVICE_UNAVAILABLE,
+                        f"result is larger than {limits.max_memory} MB; add a LIMIT".encode())
     finally:
         os.close(read_fd)
-        os.waitpid(pid, 0)
+        wait_status = os.waitpid(pid, 0)[1]
     data = b"".join(chunks)
     if data[:1] == b"O":
         return HTTPStatus.OK, data[1:]
     if data[:1] == b"E":
         return HTTPStatus.BAD_REQUEST, data[1:] or b"query failed"
-    return HTTPStatus.INTERNAL_SERVER_ERROR, b"the query process ended without an answer"
+    died = os.WTERMSIG(wait_status) if os.WIFSIGNALED(wait_status) else None
+    if data[:1] == b"M" or died == signal.SIGABRT:  # Oxigraph aborts when an allocation fails
+        return (HTTPStatus.SERVICE_UNAVAILABLE,
+                f"query stopped: it needed more than {limits.max_memory} MB of memory".encode())
+    if died in (signal.SIGXCPU, signal.SIGKILL):
+        return (HTTPStatus.SERVICE_UNAVAILABLE,
+                f"query timed out after {limits.timeout:g} s".encode())
+    return (HTTPStatus.INTERNAL_SERVER_ERROR, b"the query process ended without an answer"
+            + (f" (signal {died})".encode() if died else b""))
 
 
 Reply = tuple[HTTPStatus, bytes, str, list[tuple[str, str]]]
@@ -381,8 +424,8 @@ def make_server(source: Source, host: str = "127.0.0.1", port: int = 7878, *,
 
 
 def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 10.0,
-          max_rows: int = 10000, max_queries: int = 4, request_timeout: float = 10.0,
-          ready: Callable[[str], None] | None = None) -> None:
+          max_rows: int = 10000, max_memory: int = 1024, max_queries: int = 4,
+          request_timeout: float = 10.0, ready: Callable[[str], None] | None = None) -> None:
     """Serve ``source`` read-only at ``http://host:port/sparql`` until interrupted.
 
     Parameters
@@ -395,9 +438,14 @@ def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout:
         Seconds a query may run; then its process is killed and 503 is returned.
     max_rows : int
         Largest result (rows or triples); larger ones get 400 and a hint to add LIMIT.
+    max_memory : int
+        Megabytes of memory a query process may allocate beyond the server's own; a query that
+        needs more is stopped and gets 503.
     max_queries : int
         Queries run at once, each in its own process. ``QUEUE_PER_SLOT`` times as many may
         wait up to ``QUEUE_WAIT`` seconds for a slot (then 503); any others get 503 at once.
+    max_memory : int
+        Megabytes a query process may allocate; a query needing more is stopped (503).
     max_queries : int
         Queries run at once; 16 times as many may wait 2 s for a slot, others get 503.
     request_timeout : float
@@ -414,8 +462,8 @@ def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout:
     --------
     >>> serve("build", port=7878)                    # doctest: +SKIP
     """
-    limits = Limits(timeout=timeout, max_rows=max_rows, max_queries=max_queries,
-                    request_timeout=request_timeout)
+    limits = Limits(timeout=timeout, max_rows=max_rows, max_memory=max_memory,
+                    max_queries=max_queries, request_timeout=request_timeout)
     server = make_server(source, host, port, limits=limits)
     no_sandbox = probe_sandbox()
     sandbox = ("queries run without network access" if no_sandbox is None else

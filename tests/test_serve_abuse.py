@@ -291,3 +291,21 @@ def test_queries_beyond_the_slots_get_503(seed_build, tmp_path):
         assert retry.count("1") == 19
         status, _, body = srv.get(PLANTS, {"Accept": "text/csv"})
         assert status == 200 and body.splitlines()[0] == "l"
+
+
+HUNGRY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a LIMIT 1"
+
+
+def test_a_query_over_the_memory_cap_is_stopped_and_the_server_goes_on(seed_build, tmp_path):
+    """Sorting a 2.4-billion-row cross product grew to 2.85 GB before its timeout; with
+    --max-memory 200 it is stopped within seconds with a clear 503, and the server keeps serving."""
+    with serving(seed_build, tmp_path, "--timeout", "30", "--max-memory", "200") as srv:
+        start = time.monotonic()
+        status, _, body = srv.get(HUNGRY)
+        elapsed = time.monotonic() - start
+        print(f"memory cap answered in {elapsed:.2f} s: {body!r}")
+        assert status == 503 and "more than 200 MB of memory" in body
+        assert elapsed < 15
+        status, _, body = srv.get(PLANTS, {"Accept": "text/csv"})
+        assert status == 200 and body.splitlines()[0] == "l"
+        assert "Traceback" not in srv.stderr() and "memory allocation" not in srv.stderr()
