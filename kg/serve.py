@@ -17,6 +17,7 @@ told otherwise.
 from __future__ import annotations
 
 import errno
+import ipaddress
 import logging
 import math
 import os
@@ -249,11 +250,33 @@ _UPDATE_REFUSED = "SPARQL UPDATE is refused: read-only endpoint"
 _RETRY = [("Retry-After", "1")]
 
 
-class SparqlApp:
-    """The WSGI application: a read-only SPARQL 1.1 Protocol endpoint over ``store``."""
+def loopback_hosts(address: str, port: int) -> frozenset[str] | None:
+    """The Host header values a server bound to ``address`` accepts: for a loopback address the
+    loopback names with the port (a web page cannot read answers by rebinding its own name to
+    127.0.0.1); ``None`` (any Host) for other addresses.
 
-    def __init__(self, store: ox.Store, limits: Limits):
-        self.store, self.limits = store, limits
+    Examples
+    --------
+    >>> sorted(loopback_hosts("127.0.0.1", 7878))
+    ['127.0.0.1:7878', '[::1]:7878', 'localhost:7878']
+    >>> loopback_hosts("192.0.2.7", 7878) is None
+    True
+    """
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if not ip.is_loopback:
+        return None
+    names = {"localhost", "127.0.0.1", "[::1]", f"[{ip}]" if ip.version == 6 else str(ip)}
+    return frozenset({f"{name}:{port}" for name in names} | (names if port == 80 else set()))
+
+
+class SparqlApp:
+    """The WSGI application: a read-only SPARQL 1.1 Protocol endpoint over ``store``.
+
+    ``hosts``, when given, are the only Host header values answered (see :func:`loopback_hosts`).
+    """
+
+    def __init__(self, store: ox.Store, limits: Limits, hosts: frozenset[str] | None = None):
+        self.store, self.limits, self.hosts = store, limits, hosts
         self.slots = threading.Semaphore(limits.max_queries)        # queries running
         self.admitted = threading.Semaphore((1 + QUEUE_PER_SLOT) * limits.max_queries)
 
@@ -272,6 +295,13 @@ class SparqlApp:
     def handle(self, environ: dict[str, Any]) -> Reply:
         """Answer one request: (status, body, media type, extra headers)."""
         method = environ["REQUEST_METHOD"]
+        if self.hosts is not None:
+            host = environ.get("HTTP_HOST", "").strip().lower()
+            if host not in self.hosts:
+                return _reply(HTTPStatus.FORBIDDEN,
+                              f"Host {host!r} is refused: this endpoint listens on loopback and "
+                              f"answers only for {', '.join(sorted(self.hosts))} "
+                              "(protection against DNS rebinding)")
         raw_query = environ.get("QUERY_STRING", "")
         if len(raw_query) > MAX_URI:
             return _reply(HTTPStatus.REQUEST_URI_TOO_LONG,
@@ -415,7 +445,8 @@ def make_server(source: Source, host: str = "127.0.0.1", port: int = 7878, *,
         expose_tracebacks=False)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a queue is normal under load
     address = sock.getsockname()
-    server = SparqlServer(SparqlApp(store, limits), map={}, _sock=sock, adj=adjustments,
+    app = SparqlApp(store, limits, loopback_hosts(address[0], address[1]))
+    server = SparqlServer(app, map={}, _sock=sock, adj=adjustments,
                           bind_socket=False, sockinfo=(sock.family, sock.type, sock.proto, address))
     server.request_timeout = limits.request_timeout
     bound = f"[{address[0]}]" if sock.family == socket.AF_INET6 else address[0]

@@ -309,3 +309,23 @@ def test_a_query_over_the_memory_cap_is_stopped_and_the_server_goes_on(seed_buil
         status, _, body = srv.get(PLANTS, {"Accept": "text/csv"})
         assert status == 200 and body.splitlines()[0] == "l"
         assert "Traceback" not in srv.stderr() and "memory allocation" not in srv.stderr()
+
+
+@pytest.mark.parametrize("host, expected", [
+    ("evil.example", 403), ("evil.example:{port}", 403), ("127.0.0.1.evil.example:{port}", 403),
+    ("localhost:1", 403), (None, 403),
+    ("127.0.0.1:{port}", 200), ("localhost:{port}", 200), ("LOCALHOST:{port}", 200),
+    ("[::1]:{port}", 200)])
+def test_host_header_is_checked_on_a_loopback_bind(server, host, expected):
+    """A DNS-rebinding page sends its own name as Host; only loopback names are answered."""
+    path = "/sparql?" + urllib.parse.urlencode({"query": PLANTS})
+    lines = [f"GET {path} HTTP/1.1" if host else f"GET {path} HTTP/1.0"]
+    if host:
+        lines.append(f"Host: {host.format(port=server.port)}")
+    data = ("\r\n".join([*lines, "Accept: text/csv", "Connection: close"]) + "\r\n\r\n").encode()
+    answer = raw(server.port, data)
+    assert status_of(answer) == expected
+    if expected == 403:
+        assert b"DNS rebinding" in answer and b"Douai" not in answer
+    else:
+        assert b"Douai" in answer
