@@ -435,8 +435,12 @@ def make_server(source: Source, host: str = "127.0.0.1", port: int = 7878, *,
     'http://127.0.0.1:40123/sparql'
     """
     limits = limits or Limits()
-    store = open_store(source)
-    sock = _listen(host, port)
+    sock = _listen(host, port)  # first: a port in use is said before the graph is loaded
+    try:
+        store = open_store(source)
+    except BaseException:
+        sock.close()
+        raise
     adjustments = Adjustments(
         sockets=[sock], backlog=BACKLOG, threads=(1 + QUEUE_PER_SLOT) * limits.max_queries + SPARE_THREADS,
         connection_limit=limits.max_connections,

@@ -329,3 +329,54 @@ def test_host_header_is_checked_on_a_loopback_bind(server, host, expected):
         assert b"DNS rebinding" in answer and b"Douai" not in answer
     else:
         assert b"Douai" in answer
+
+
+def test_a_port_in_use_is_a_one_line_error(seed_build):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        proc = subprocess.run(["kg", "serve", "--graph", str(seed_build), "--port", str(port)],
+                              capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        (f"error: cannot listen on 127.0.0.1:{port}: Address already in use; "
+         "is another server running there? pick another --port")]
+
+
+def test_a_host_that_cannot_be_bound_is_a_one_line_error(seed_build):
+    proc = subprocess.run(["kg", "serve", "--graph", str(seed_build), "--host", "no-such-host.invalid",
+                           "--port", str(free_port())],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: cannot listen on no-such-host.invalid:")
+
+
+def _has_ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as sock:
+            sock.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _has_ipv6_loopback(), reason="no IPv6 loopback here")
+def test_serves_on_the_ipv6_loopback(seed_build, tmp_path):
+    with socket.socket(socket.AF_INET6) as probe:
+        probe.bind(("::1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen(["kg", "serve", "--graph", str(seed_build), "--host", "::1",
+                             "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        ready, _, _ = select.select([proc.stdout], [], [], 60)
+        line = proc.stdout.readline() if ready else ""
+        assert f"http://[::1]:{port}/sparql" in line, (line, proc.poll())
+        status, _, body = http(f"http://[::1]:{port}/sparql?" + urllib.parse.urlencode({"query": PLANTS}),
+                               headers={"Accept": "text/csv"})
+        assert status == 200 and body.splitlines()[1] == "Cléon"
+    finally:
+        proc.terminate()
+        proc.wait(10)
