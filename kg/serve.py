@@ -125,7 +125,7 @@ class Limits:
 
     def __post_init__(self) -> None:
         for name in ("timeout", "request_timeout"):
-            if not getattr(self, name) > 0:
+            if not 0 < getattr(self, name) < math.inf:
                 raise InputError(f"{name} must be a positive number of seconds, "
                                  f"not {getattr(self, name)}")
         for name in ("max_rows", "max_memory", "max_queries", "max_connections"):

@@ -380,3 +380,18 @@ def test_serves_on_the_ipv6_loopback(seed_build, tmp_path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+@pytest.mark.parametrize("option, value", [
+    ("--timeout", "-1"), ("--timeout", "0"), ("--timeout", "abc"), ("--timeout", "nan"),
+    ("--timeout", "inf"), ("--max-rows", "0"), ("--max-rows", "-5"), ("--max-memory", "0"),
+    ("--max-queries", "0"), ("--request-timeout", "-0.5"), ("--port", "70000"),
+    ("--port", "-1")])
+def test_limits_that_are_not_positive_are_refused(seed_build, option, value):
+    proc = subprocess.run(["kg", "serve", "--graph", str(seed_build), option, value],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "Traceback" not in proc.stderr
+    last = proc.stderr.strip().splitlines()[-1]
+    assert (f"Invalid value for '{option}'" in last
+            or last.startswith(f"error: {option[2:].replace('-', '_')} must be")), proc.stderr
