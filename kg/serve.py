@@ -322,6 +322,8 @@ class SparqlApp:
         length = int(environ.get("CONTENT_LENGTH") or 0)  # waitress checked it is a number
         body = environ["wsgi.input"].read(length).decode("utf-8", errors="replace")
         media = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+        if not body and not media:
+            return self.answer(environ, fields, None)  # an empty POST: as GET with its URL fields
         if media == "application/x-www-form-urlencoded":
             for key, values in parse_qs(body, keep_blank_values=True).items():
                 fields.setdefault(key, []).extend(values)
@@ -341,6 +343,9 @@ class SparqlApp:
             return _reply(HTTPStatus.BAD_REQUEST,
                           "default-graph-uri/named-graph-uri are not supported here")
         texts = ([body_query] if body_query is not None else []) + fields.get("query", [])
+        if not texts:
+            return _reply(HTTPStatus.BAD_REQUEST, "no query: give one as query=... (in the URL or "
+                                                  "a form) or as an application/sparql-query body")
         if len(texts) != 1:
             return _reply(HTTPStatus.BAD_REQUEST, "give exactly one query")
         try:

@@ -153,7 +153,7 @@ def safe_query(text: str, source: str = "query") -> SafeQuery:
     Raises
     ------
     kg.errors.InputError
-        On a syntax error (with line and column), an update, LOAD or SERVICE.
+        On an empty query, a syntax error (with line and column), an update, LOAD or SERVICE.
 
     Examples
     --------
@@ -165,6 +165,8 @@ def safe_query(text: str, source: str = "query") -> SafeQuery:
     kg.errors.InputError: query: SERVICE is refused: queries may not contact other endpoints
     """
     checked, code = strip_comments(text)
+    if not code.strip():  # else rdflib reads it as an empty update, and we would refuse that
+        raise InputError(f"{source}: the query is empty")
     if _SERVICE_WORD.search(code):
         raise _refused(source, _NO_SERVICE)
     with _PARSE_LOCK:

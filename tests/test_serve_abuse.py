@@ -395,3 +395,21 @@ def test_limits_that_are_not_positive_are_refused(seed_build, option, value):
     last = proc.stderr.strip().splitlines()[-1]
     assert (f"Invalid value for '{option}'" in last
             or last.startswith(f"error: {option[2:].replace('-', '_')} must be")), proc.stderr
+
+
+@pytest.mark.parametrize("media, body, says", [
+    ("application/sparql-query", b"", "the query is empty"),
+    ("application/sparql-query", b"  # only a comment\n", "the query is empty"),
+    ("application/x-www-form-urlencoded", b"", "no query"),
+    ("application/x-www-form-urlencoded", b"query=", "the query is empty"),
+    (None, b"", "no query")])
+def test_an_empty_post_is_400_and_says_why(server, media, body, says):
+    headers = [f"Content-Length: {len(body)}"] + ([f"Content-Type: {media}"] if media else [])
+    answer = raw(server.port, request("/sparql", *headers, method="POST", body=body, port=server.port))
+    assert status_of(answer) == 400
+    assert says.encode() in answer and b"UPDATE" not in answer
+
+
+def test_an_empty_get_query_is_400(server):
+    status, _, body = server.get("")
+    assert status == 400 and "the query is empty" in body
