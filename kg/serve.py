@@ -288,7 +288,7 @@ class SparqlApp:
                        [("Content-Type", media), ("Content-Length", str(len(body))),
                         ("Vary", "Accept"), *headers])
         sys.stderr.write(f"{environ.get('REMOTE_ADDR', '-')} {environ['REQUEST_METHOD']} "
-                         f"{environ.get('PATH_INFO', '')} {status.value} {len(body)} "
+                         f"{environ.get('PATH_INFO', '')[:200]!r} {status.value} {len(body)} "
                          f"{(time.monotonic() - start) * 1000:.0f}ms\n")
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
@@ -299,7 +299,7 @@ class SparqlApp:
             host = environ.get("HTTP_HOST", "").strip().lower()
             if host not in self.hosts:
                 return _reply(HTTPStatus.FORBIDDEN,
-                              f"Host {host!r} is refused: this endpoint listens on loopback and "
+                              f"Host {host[:100]!r} is refused: this endpoint listens on loopback and "
                               f"answers only for {', '.join(sorted(self.hosts))} "
                               "(protection against DNS rebinding)")
         raw_query = environ.get("QUERY_STRING", "")
