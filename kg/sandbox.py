@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import os
 import sys
 
@@ -18,9 +19,15 @@ _CLONE_NEWNET = 0x40000000
 _CLONE_NEWUSER = 0x10000000
 
 
+@functools.cache
+def _libc() -> ctypes.CDLL:
+    """The C library, looked up once (``find_library`` runs ``ldconfig``: ~5 ms a call)."""
+    return ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+
+
 def _unshare(flags: int) -> int:
     """``unshare(2)``: 0, or the errno of the failure."""
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+    libc = _libc()
     if libc.unshare(ctypes.c_int(flags)) == 0:
         return 0
     return ctypes.get_errno()
@@ -55,6 +62,8 @@ def probe_sandbox() -> str | None:
     """
     if not hasattr(os, "fork"):
         return "no network sandbox without fork()"
+    if sys.platform.startswith("linux"):
+        _libc()  # look it up here, once, so that every later child inherits it
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child

@@ -12,7 +12,9 @@ parsers read differently is still refused.
 """
 from __future__ import annotations
 
+import os
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -117,12 +119,22 @@ def _refused(source: str, what: str) -> InputError:
 
 _NO_SERVICE = "SERVICE is refused: queries may not contact other endpoints"
 
+# rdflib's SPARQL grammar (pyparsing) is not thread-safe: 32 threads parsing at once all fail
+# with TypeErrors from its parse actions. One parse at a time, then; and a fork waits for a parse
+# in progress, so that a child (a ``kg serve`` query process) gets a consistent parser and a
+# free lock.
+_PARSE_LOCK = threading.Lock()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_PARSE_LOCK.acquire, after_in_parent=_PARSE_LOCK.release,
+                        after_in_child=_PARSE_LOCK.release)
+
 
 @lru_cache(maxsize=256)
 def safe_query(text: str, source: str = "query") -> SafeQuery:
     """Check that ``text`` is one read-only SPARQL query without SERVICE; return what to execute.
 
     Parsing with rdflib takes 15-300 ms, so answers are cached by text (errors are not cached).
+    Safe to call from several threads (they parse one at a time).
 
     Parameters
     ----------
@@ -141,7 +153,7 @@ def safe_query(text: str, source: str = "query") -> SafeQuery:
     Raises
     ------
     kg.errors.InputError
-        On a syntax error (with line and column), an update, LOAD or SERVICE.
+        On an empty query, a syntax error (with line and column), an update, LOAD or SERVICE.
 
     Examples
     --------
@@ -153,8 +165,16 @@ def safe_query(text: str, source: str = "query") -> SafeQuery:
     kg.errors.InputError: query: SERVICE is refused: queries may not contact other endpoints
     """
     checked, code = strip_comments(text)
+    if not code.strip():  # else rdflib reads it as an empty update, and we would refuse that
+        raise InputError(f"{source}: the query is empty")
     if _SERVICE_WORD.search(code):
         raise _refused(source, _NO_SERVICE)
+    with _PARSE_LOCK:
+        return _parse_checked(checked, code, source)
+
+
+def _parse_checked(checked: str, code: str, source: str) -> SafeQuery:
+    """The parser's part of :func:`safe_query`, for comment-free text (hold ``_PARSE_LOCK``)."""
     try:
         parsed = parseQuery(checked)
     except ParseException as err:

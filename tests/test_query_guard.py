@@ -169,3 +169,27 @@ def test_rdflib_graph_loading_is_off():
     import kg.sparql  # noqa: F401  (importing it turns loading off)
 
     assert rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS is False
+
+
+def test_the_guard_can_be_called_from_many_threads_at_once():
+    """rdflib's parser is not thread-safe; ``kg serve`` checks queries on a thread pool."""
+    from kg.sparql_safety import safe_query
+
+    errors: list[str] = []
+    go = threading.Event()
+
+    def check(i: int) -> None:
+        go.wait(10)
+        try:
+            assert safe_query(f"SELECT ?s WHERE {{ ?s ?p ?o FILTER(?o != {i}) }} LIMIT {i + 1}"
+                              ).kind == "SELECT"
+        except Exception as err:  # noqa: BLE001 - collected and reported below
+            errors.append(f"{type(err).__name__}: {err}")
+
+    threads = [threading.Thread(target=check, args=(i,), daemon=True) for i in range(32)]
+    for t in threads:
+        t.start()
+    go.set()
+    for t in threads:
+        t.join(60)
+    assert errors == []

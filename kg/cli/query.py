@@ -49,16 +49,27 @@ def query_command(sparql: str, graph: Path, params: tuple[str, ...], fmt: str | 
               show_default=True, help="Build folder (graph.ttl + provenance.ttl) or an RDF file.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; anything but loopback exposes the graph to the network.")
-@click.option("--port", default=7878, show_default=True, type=int, help="TCP port (0 = any free).")
-@click.option("--timeout", default=10.0, show_default=True, type=float,
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
+              help="TCP port (0 = any free).")
+@click.option("--timeout", default=10.0, show_default=True,
+              type=click.FloatRange(0, min_open=True),
               help="Seconds a query may run before it is stopped.")
-@click.option("--max-rows", default=10000, show_default=True, type=int,
+@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(min=1),
               help="Largest result (rows or triples) returned.")
-def serve_command(graph: Path, host: str, port: int, timeout: float, max_rows: int) -> None:
+@click.option("--max-memory", default=1024, show_default=True, type=click.IntRange(min=1),
+              metavar="MB", help="Memory a query may allocate; a query needing more is stopped (503).")
+@click.option("--max-queries", default=4, show_default=True, type=click.IntRange(min=1),
+              help="Queries run at once (one process each); when all are busy, 503.")
+@click.option("--request-timeout", default=10.0, show_default=True,
+              type=click.FloatRange(0, min_open=True),
+              help="Seconds a client may take to send a request (header and body) or stay idle.")
+def serve_command(graph: Path, host: str, port: int, timeout: float, max_rows: int,
+                  max_memory: int, max_queries: int, request_timeout: float) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (== ``kg.serve.serve()``)."""
     from kg.serve import serve
 
-    serve(graph, host=host, port=port, timeout=timeout, max_rows=max_rows)
+    serve(graph, host=host, port=port, timeout=timeout, max_rows=max_rows, max_memory=max_memory,
+          max_queries=max_queries, request_timeout=request_timeout)
 
 
 @click.command("push")
