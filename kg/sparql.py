@@ -128,7 +128,7 @@ def to_term(value: Any) -> Node:
     if isinstance(value, Node):
         return value
     if isinstance(value, str) and len(value) > 2 and value[0] == "<" and value[-1] == ">":
-        return URIRef(value[1:-1])
+        return URIRef(ox.NamedNode(value[1:-1]).value)  # ValueError if it is not an IRI
     if isinstance(value, str) and _CURIE.match(value) and value.split(":", 1)[0] in PREFIXES:
         prefix, local = value.split(":", 1)
         return URIRef(str(PREFIXES[prefix]) + local)
@@ -162,6 +162,22 @@ def from_ox(term: Any) -> Node | None:
     return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
 
 
+def _bind(name: str, value: Any, origin: str) -> Node:
+    """One parameter as an RDF term, checked the way Oxigraph checks names, IRIs and tags."""
+    try:
+        ox.Variable(name)
+    except ValueError:
+        raise InputError(f"{origin}: parameter name {name!r} is not a SPARQL variable name "
+                         "(letters, digits and _)") from None
+    try:
+        term = to_term(value)
+        _to_ox(term)
+    except ValueError as err:
+        raise InputError(f"{origin}: parameter {name}: {value!s} is not a valid IRI or RDF term "
+                         f"({err})") from None
+    return term
+
+
 def _bindings(named: NamedQuery, params: dict[str, Any]) -> dict[str, Node]:
     """Declared defaults overlaid with given params; unknown names are refused for named queries."""
     if named.params:
@@ -175,7 +191,7 @@ def _bindings(named: NamedQuery, params: dict[str, Any]) -> dict[str, Node]:
     if missing:
         raise InputError(f"{named.source}: missing parameter(s) {', '.join(missing)} "
                          "(give them as --param NAME=VALUE)")
-    return {k: to_term(v) for k, v in values.items()}
+    return {k: _bind(k, v, named.source) for k, v in values.items()}
 
 
 def _run_oxigraph(source: Source, text: str, kind: str, binds: dict[str, Node],
@@ -262,7 +278,8 @@ def query(graph_or_path: Source, sparql: str | Path, *, engine: str = "oxigraph"
     Raises
     ------
     kg.errors.InputError
-        Syntax errors (with line/column), updates, SERVICE, LOAD, unknown queries or parameters.
+        Syntax errors (with line/column), updates, SERVICE, LOAD, unknown queries or parameters,
+        a bad parameter name or IRI, brackets nested too deeply.
 
     Examples
     --------

@@ -6,6 +6,7 @@ import io
 import json
 import socket
 import subprocess
+import sys
 import threading
 from decimal import Decimal
 from pathlib import Path
@@ -371,3 +372,67 @@ def test_the_word_service_in_strings_iris_and_names_is_not_refused(seed_build):
     text = ('PREFIX ex: <http://example.org/SERVICE/> SELECT ?service WHERE { '
             '?service ex:my-service "SERVICE <http://127.0.0.1:1/>" } # SERVICE')
     assert kg.query(seed_build, text).rows == []
+
+
+# ---------------------------------------------------------------- bad input is one line, never a traceback
+
+def run_module(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run ``python -m kg`` (the worktree's package) and capture its output."""
+    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout, check=False)
+
+
+def one_line_error(res: subprocess.CompletedProcess, *needles: str) -> None:
+    """Exit code 2, nothing on stdout, and exactly one ``error: ...`` line naming ``needles``."""
+    assert res.returncode == 2, (res.returncode, res.stderr)
+    assert res.stdout == ""
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), res.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+def nested(parentheses: int, braces: int, lists: int) -> dict[str, str]:
+    """Queries whose brackets nest this deep: rdflib's recursive parser cannot read them."""
+    return {"parentheses": "SELECT * WHERE { FILTER(" + "(" * parentheses + "1" + ")" * parentheses + ") }",
+            "braces": "SELECT * WHERE " + "{" * braces + " ?s ?p ?o " + "}" * braces,
+            "lists": "SELECT * WHERE { ?s ?p " + "(" * lists + "1" + ")" * lists + " }"}
+
+
+NESTED = nested(25, 40, 120)
+
+
+@pytest.mark.parametrize("args, needles", [
+    (("plants-of-hub", "-p", "hub=<not an iri>"), ("parameter hub", "not a valid IRI")),
+    (("SELECT ?x WHERE { ?x a akg:Plant }", "-p", "bad name=1"), ("'bad name'", "variable name")),
+    (("plants-of-hub", "-p", "bad name=1"), ("unknown parameter", "bad name")),
+    (("plants-of-hub", "-p", "hub"), ("NAME=VALUE",)),
+    *[((text,), ("nested too deeply",)) for text in NESTED.values()],
+], ids=["bad-iri", "bad-name-inline", "bad-name-named", "no-equals", *NESTED])
+def test_cli_bad_parameters_and_deep_nesting_are_one_line_errors(seed_build, args, needles):
+    one_line_error(run_module("query", "--graph", str(seed_build), *args), *needles)
+
+
+def test_api_refuses_bad_parameter_names_and_iris(seed_build):
+    with pytest.raises(InputError, match="not a SPARQL variable name"):
+        kg.query(seed_build, "SELECT ?x WHERE { ?x a akg:Plant }", **{"bad name": 1})
+    with pytest.raises(InputError, match="parameter hub: <not an iri> is not a valid IRI"):
+        kg.query(seed_build, "plants-of-hub", queries_dir=QUERIES, hub="<not an iri>")
+    # deeper than in the CLI test: a library in this process may have raised the recursion limit
+    deep = nested(400, 400, 2000).values()
+    for text in deep:
+        for engine in ("oxigraph", "rdflib"):
+            with pytest.raises(InputError, match="nested too deeply"):
+                kg.query(seed_build, text, engine=engine)
+    # a good IRI parameter still binds
+    assert kg.query(seed_build, "plants-of-hub", queries_dir=QUERIES,
+                    hub="<https://w3id.org/x>").rows == []
+
+
+def test_named_query_names_cannot_leave_the_queries_folder(seed_build, tmp_path):
+    folder = tmp_path / "queries"
+    folder.mkdir()
+    (tmp_path / "secret.rq").write_text("SELECT ?s WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    for name in ("../secret", "..", "queries/../secret", "/secret", "%2e%2e/secret"):
+        with pytest.raises(InputError):
+            kg.query(seed_build, name, queries_dir=folder)
