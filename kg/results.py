@@ -263,11 +263,27 @@ def _write_csv(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
         text.detach()  # leave ``out`` open
 
 
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _tsv_term(term: Node | None) -> str:
+    """A term in Turtle syntax on one line: a literal's tabs and line breaks are escaped
+    (rdflib's ``n3()`` would write a multi-line string, which breaks the TSV row)."""
+    if term is None:
+        return ""
+    if isinstance(term, Literal):
+        text = '"' + str(term).translate(_TSV_ESCAPES) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        return f"{text}^^<{term.datatype}>" if term.datatype else text
+    return term.n3()
+
+
 def _write_tsv(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
     """SPARQL 1.1 TSV: ``?var`` header, terms in Turtle syntax, empty for unbound."""
     out.write(("\t".join(f"?{v}" for v in answer.vars) + "\n").encode("utf-8"))
     for row in rows:
-        out.write(("\t".join("" if t is None else t.n3() for t in row) + "\n").encode("utf-8"))
+        out.write(("\t".join(_tsv_term(t) for t in row) + "\n").encode("utf-8"))
 
 
 def _json_term(term: Node) -> dict[str, str]:

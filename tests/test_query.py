@@ -527,7 +527,7 @@ TRICKY = """SELECT ?x ?y WHERE {
   UNION { BIND(BNODE("b") AS ?x) BIND(" <&> "@en AS ?y) } }"""
 
 
-@pytest.mark.parametrize("fmt", ["csv", "json", "xml"])
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "xml"])
 def test_streamed_formats_parse_back_to_the_same_rows(seed_build, fmt):
     expected = kg.query(seed_build, TRICKY).rows
     assert len(expected) == 4
