@@ -4,6 +4,7 @@ Virtuoso ``/sparql-graph-crud``). Each named graph is replaced with one ``PUT``,
 applies atomically. The files are parsed locally first and each graph's current content is read
 before anything is written; if an upload fails, the graphs already written are put back as they
 were, and the error says exactly what the store holds afterwards (also when putting back fails).
+Credentials never leave the endpoint's origin: a redirect to another origin is an error.
 """
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import http.client
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote
+from typing import Any
+from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
 
@@ -32,6 +34,43 @@ class _NoAnswer(PushError):
         super().__init__(reason)
         self.reason = reason
         self.maybe_applied = maybe_applied
+
+
+class _OtherOrigin(Exception):
+    """Raised inside urllib when a response redirects to another origin."""
+
+    def __init__(self, target: str) -> None:
+        super().__init__(target)
+        self.target = target
+
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    """Scheme, host and port of a URL (the default port filled in), as browsers compare them.
+
+    Examples
+    --------
+    >>> origin("http://127.0.0.1/store") == origin("HTTP://127.0.0.1:80/other")
+    True
+    """
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port or {"http": 80, "https": 443}.get(scheme)
+    return scheme, (parts.hostname or "").lower(), port
+
+
+class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect (urllib's rules) only within the request's origin, so the
+    Authorization header is never sent anywhere else."""
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str,
+                         headers: Any, newurl: str) -> urllib.request.Request | None:
+        if origin(newurl) != origin(req.full_url):
+            fp.close()
+            raise _OtherOrigin(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_SameOriginRedirects)
 
 
 def _headers(user: str | None, password: str | None, token: str | None) -> dict[str, str]:
@@ -58,17 +97,22 @@ def graph_url(endpoint: str, graph: str) -> str:
 
 def _request(method: str, url: str, headers: dict[str, str], timeout: float,
              body: bytes | None = None, media: str | None = None) -> tuple[int, bytes]:
-    """One HTTP request; returns (status, body). A network failure raises :class:`_NoAnswer`."""
+    """One HTTP request; returns (status, body). No answer (a network failure, or a redirect
+    to another origin, which is not followed) raises :class:`_NoAnswer`."""
     req = urllib.request.Request(url, data=body, method=method, headers=dict(headers))
     if media:
         req.add_header("Content-Type", media)
     req.add_header("Accept", "application/n-triples")
     base = url.split("?")[0]
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
+        with _OPENER.open(req, timeout=timeout) as resp:
             return resp.status, resp.read()
     except urllib.error.HTTPError as err:
         return err.code, err.read()
+    except _OtherOrigin as err:
+        raise _NoAnswer(f"{base} redirected to {err.target.split('?')[0]}, another origin; "
+                        "kg push does not follow that, so credentials stay with the endpoint "
+                        "(give the final URL as --endpoint)", maybe_applied=False) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
         reason = getattr(err, "reason", err)
         refused = isinstance(reason, ConnectionRefusedError)
@@ -171,7 +215,7 @@ def push(source: Path | str, endpoint: str, *, graph: str | None = None,
     Raises
     ------
     PushError
-        Unreachable endpoint, refused access or a failed upload.
+        Unreachable endpoint, refused access, a redirect to another origin, or a failed upload.
         The store is then put back as it was, and the message says what it holds if that fails.
 
     Examples

@@ -1,7 +1,8 @@
 """``kg push`` against a real Oxigraph server (``oxigraph serve``) started on loopback: the named
 graphs are replaced, not appended; an unreachable endpoint or a bad file is a one-line error and
 nothing is loaded. Against a fake loopback store that fails at chosen steps: the error says what
-the store holds, also when putting a graph back fails."""
+the store holds, also when putting a graph back fails, and credentials never follow a redirect
+to another origin."""
 from __future__ import annotations
 
 import shutil
@@ -228,6 +229,20 @@ def one_error_line(res: subprocess.CompletedProcess) -> str:
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: "), res.stderr
     return lines[0]
+
+
+def test_redirect_to_another_origin_is_refused_and_never_gets_the_token(seed_build, fake_store):
+    other = fake_store(graphs=OLD)
+    endpoint = fake_store(redirect_to=other.base)
+    for auth in (["--token", "s3cret-token"], ["--user", "admin", "--password", "s3cret"]):
+        res = push_module_cli("--endpoint", f"{endpoint.base}/store", "--from", str(seed_build), *auth)
+        leaked = [h["Authorization"] for _, _, h in other.requests if "Authorization" in h]
+        assert leaked == [], f"the other origin got {leaked}"
+        assert other.requests == [] and other.graphs == OLD
+        line = one_error_line(res)
+        assert "redirected to" in line and "another origin" in line and "nothing was loaded" in line
+        assert "s3cret" not in res.stderr + res.stdout
+    assert endpoint.requests and all("Authorization" in h for _, _, h in endpoint.requests)
 
 
 def test_failed_rollback_is_reported_with_what_the_store_holds(seed_build, fake_store):
