@@ -1,17 +1,23 @@
-"""The answer of a SPARQL query (:class:`Result`) and its text formats: an aligned table, the
-standard SPARQL results formats (CSV, TSV, JSON, XML) for SELECT/ASK, and Turtle, JSON-LD or
-N-Triples for CONSTRUCT/DESCRIBE. Output is deterministic: rows keep the query's order and
-N-Triples lines are sorted.
+"""The answer of a SPARQL query and its text formats: an aligned table, the standard SPARQL
+results formats (CSV, TSV, JSON, XML) for SELECT/ASK, and Turtle, JSON-LD or N-Triples for
+CONSTRUCT/DESCRIBE. :class:`Answer` is the engine's answer still streaming; :func:`write` turns
+it into bytes row by row, so a large SELECT never becomes one big string, and :func:`collect`
+reads it into a :class:`Result`. ``max_rows`` caps either. Output is deterministic: rows keep the
+query's order and N-Triples lines are sorted (graph results are built in memory to sort them).
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+import csv
+import io
+import json
+import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any, TypeVar
 
 import rdflib
-from rdflib.query import Result as RdflibResult
-from rdflib.term import Literal, Node, URIRef, Variable
+from rdflib.plugins.sparql.results.xmlresults import SPARQLXMLWriter
+from rdflib.term import BNode, Literal, Node, URIRef, Variable
 
 from kg.errors import InputError
 from kg.namespaces import PREFIXES
@@ -22,6 +28,23 @@ MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-valu
                "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                "turtle": "text/turtle; charset=utf-8", "jsonld": "application/ld+json",
                "nt": "application/n-triples", "table": "text/plain; charset=utf-8"}
+GRAPH_KINDS = ("CONSTRUCT", "DESCRIBE")
+_T = TypeVar("_T")
+
+
+@dataclass
+class Answer:
+    """A query's answer as the engine gives it: ``rows`` (SELECT) or ``triples`` (CONSTRUCT,
+    DESCRIBE) are iterators read once, ``boolean`` is the ASK answer. ``origin`` names the query
+    in error messages."""
+
+    kind: str
+    vars: list[str] = field(default_factory=list)
+    rows: Iterable[tuple] = ()
+    boolean: bool | None = None
+    triples: Iterable[tuple] = ()
+    origin: str = "query"
+    truncated: bool = False
 
 
 @dataclass
@@ -78,21 +101,88 @@ class Result:
 
     def serialize(self, fmt: str | None = None) -> str:
         """The result as text in ``fmt`` (default: ``table`` for SELECT/ASK, ``turtle`` for graphs)."""
-        is_graph = self.graph is not None
-        fmt = fmt or ("turtle" if is_graph else "table")
-        allowed = GRAPH_FORMATS if is_graph else TABLE_FORMATS
-        if fmt not in allowed:
-            raise InputError(f"format {fmt!r} does not fit a {self.kind} result; "
-                             f"use one of: {', '.join(allowed)}")
-        if is_graph:
-            return _graph_text(self.graph, fmt)
-        if fmt == "table":
-            return _table(self)
-        if fmt == "tsv":
-            return _tsv(self)
-        if self.boolean is not None and fmt == "csv":
-            return "true\r\n" if self.boolean else "false\r\n"
-        return _rdflib_result(self).serialize(format=fmt, encoding="utf-8").decode("utf-8")
+        if self.graph is not None:
+            return _graph_text(self.graph, check_format(self.kind, fmt))
+        buffer = io.BytesIO()
+        write(Answer(self.kind, self.vars, self.rows, self.boolean, truncated=self.truncated),
+              fmt, buffer)
+        return buffer.getvalue().decode("utf-8")
+
+
+def check_format(kind: str, fmt: str | None) -> str:
+    """``fmt``, or the default for ``kind`` (``table``, or ``turtle`` for graphs), if it fits.
+
+    Examples
+    --------
+    >>> check_format("CONSTRUCT", None)
+    'turtle'
+    """
+    allowed = GRAPH_FORMATS if kind in GRAPH_KINDS else TABLE_FORMATS
+    fmt = fmt or allowed[0]
+    if fmt not in allowed:
+        raise InputError(f"format {fmt!r} does not fit a {kind} result; "
+                         f"use one of: {', '.join(allowed)}")
+    return fmt
+
+
+def capped(items: Iterable[_T], max_rows: int | None, origin: str) -> Iterator[_T]:
+    """``items``, raising InputError when there are more than ``max_rows`` (``None``: no cap)."""
+    if max_rows is None:
+        yield from items
+        return
+    for count, item in enumerate(items):
+        if count >= max_rows:
+            raise InputError(f"{origin}: the result has more than {max_rows:,} rows (the "
+                             "--max-rows / max_rows cap); add LIMIT to the query or raise the cap")
+        yield item
+
+
+def collect(answer: Answer, *, limit: int | None = None, max_rows: int | None = None) -> Result:
+    """Read an answer into a :class:`Result`: at most ``limit`` rows (then marked truncated);
+    more than ``max_rows`` is an error."""
+    if answer.boolean is not None:
+        return Result(answer.kind, boolean=answer.boolean)
+    if limit is not None and max_rows is not None and limit <= max_rows:
+        max_rows = None  # the limit cuts the result first
+    is_graph = answer.kind in GRAPH_KINDS
+    items = capped(answer.triples if is_graph else answer.rows, max_rows, answer.origin)
+    graph = rdflib.Graph() if is_graph else None
+    kept: list[tuple] = []
+    for count, item in enumerate(items):
+        if limit is not None and count >= limit:
+            return Result(answer.kind, answer.vars, kept, graph=graph, truncated=True)
+        if graph is not None:
+            graph.add(item)
+        else:
+            kept.append(item)
+    return Result(answer.kind, answer.vars, kept, graph=graph)
+
+
+def write(answer: Answer, fmt: str | None, out: IO[bytes], *, max_rows: int | None = None) -> None:
+    """Write ``answer`` to the binary stream ``out`` in ``fmt``, row by row for SELECT.
+
+    Raises InputError if ``fmt`` does not fit the answer or it has more than ``max_rows`` rows
+    (``out`` then holds part of the output: write to a temporary file when that matters).
+
+    Examples
+    --------
+    >>> buffer = io.BytesIO()
+    >>> write(Answer("SELECT", ["x", "y"], iter([(Literal(1), None)])), "csv", buffer)
+    >>> buffer.getvalue()
+    b'x,y\\r\\n1,\\r\\n'
+    """
+    fmt = check_format(answer.kind, fmt)
+    if answer.kind in GRAPH_KINDS:
+        graph = collect(answer, max_rows=max_rows).graph
+        assert graph is not None
+        out.write(_graph_text(graph, fmt).encode("utf-8"))
+        return
+    if answer.boolean is not None:
+        _write_boolean(answer.boolean, fmt, out)
+        return
+    rows = capped(answer.rows, max_rows, answer.origin)
+    {"table": _write_table, "csv": _write_csv, "tsv": _write_tsv, "json": _write_json,
+     "xml": _write_xml}[fmt](answer, rows, out)
 
 
 def _python(term: Node | None) -> Any:
@@ -119,39 +209,123 @@ def short(term: Node | None) -> str:
     return str(term)
 
 
-def _table(result: Result) -> str:
-    """An aligned plain-text table with a header line and a row count."""
-    if result.boolean is not None:
-        return ("yes" if result.boolean else "no") + "\n"
-    cells = [[short(t).replace("\n", " ") for t in row] for row in result.rows]
-    widths = [max([len(v)] + [len(c[i]) for c in cells]) for i, v in enumerate(result.vars)]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(result.vars, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
-    more = " (truncated)" if result.truncated else ""
-    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''}{more})")
-    return "\n".join(lines) + "\n"
+def _write_boolean(value: bool, fmt: str, out: IO[bytes]) -> None:
+    """An ASK answer in ``fmt``."""
+    word = "true" if value else "false"
+    if fmt == "xml":
+        writer = SPARQLXMLWriter(out, "utf-8")
+        writer.write_header([])
+        writer.write_ask(value)
+        writer.close()
+        return
+    text = {"table": ("yes" if value else "no") + "\n", "tsv": word + "\n", "csv": word + "\r\n",
+            "json": f'{{"head":{{}},"boolean":{word}}}'}[fmt]
+    out.write(text.encode("utf-8"))
 
 
-def _tsv(result: Result) -> str:
+def _write_table(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
+    """An aligned plain-text table with a header line and a row count. The cells go to a
+    temporary file first (in memory while small), since the column widths need every row."""
+    widths = [len(v) for v in answer.vars]
+    count = 0
+    with tempfile.SpooledTemporaryFile(1 << 23, mode="w+", encoding="utf-8", newline="\n") as spool:
+        for row in rows:
+            cells = [short(t).replace("\n", " ") for t in row]
+            widths = [max(w, len(c)) for w, c in zip(widths, cells)]
+            spool.write(json.dumps(cells, ensure_ascii=False) + "\n")
+            count += 1
+        spool.seek(0)
+        more = " (truncated)" if answer.truncated else ""
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
+        try:
+            text.write("  ".join(v.ljust(w) for v, w in zip(answer.vars, widths)).rstrip() + "\n")
+            text.write("  ".join("-" * w for w in widths) + "\n")
+            for line in spool:
+                cells = json.loads(line)
+                text.write("  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip() + "\n")
+            text.write(f"({count} row{'s' if count != 1 else ''}{more})\n")
+        finally:
+            text.flush()
+            text.detach()  # leave ``out`` open
+
+
+def _write_csv(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
+    """SPARQL 1.1 CSV: plain values, ``_:id`` for blank nodes, empty for unbound."""
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    try:
+        writer = csv.writer(text)
+        writer.writerow(answer.vars)
+        for row in rows:
+            writer.writerow(["" if t is None else f"_:{t}" if isinstance(t, BNode) else str(t)
+                             for t in row])
+    finally:
+        text.flush()
+        text.detach()  # leave ``out`` open
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _tsv_term(term: Node | None) -> str:
+    """A term in Turtle syntax on one line: a literal's tabs and line breaks are escaped
+    (rdflib's ``n3()`` would write a multi-line string, which breaks the TSV row)."""
+    if term is None:
+        return ""
+    if isinstance(term, Literal):
+        text = '"' + str(term).translate(_TSV_ESCAPES) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        return f"{text}^^<{term.datatype}>" if term.datatype else text
+    return term.n3()
+
+
+def _write_tsv(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
     """SPARQL 1.1 TSV: ``?var`` header, terms in Turtle syntax, empty for unbound."""
-    if result.boolean is not None:
-        return "true\n" if result.boolean else "false\n"
-    lines = ["\t".join(f"?{v}" for v in result.vars)]
-    lines += ["\t".join("" if t is None else t.n3() for t in row) for row in result.rows]
-    return "\n".join(lines) + "\n"
+    out.write(("\t".join(f"?{v}" for v in answer.vars) + "\n").encode("utf-8"))
+    for row in rows:
+        out.write(("\t".join(_tsv_term(t) for t in row) + "\n").encode("utf-8"))
 
 
-def _rdflib_result(result: Result) -> RdflibResult:
-    """Wrap rows in an rdflib Result so its standard serializers can write CSV/JSON/XML."""
-    out = RdflibResult("ASK" if result.boolean is not None else "SELECT")
-    if result.boolean is not None:
-        out.askAnswer = result.boolean
-        return out
-    out.vars = [Variable(v) for v in result.vars]
-    out.bindings = [{Variable(v): t for v, t in zip(result.vars, row) if t is not None}
-                    for row in result.rows]
-    return out
+def _json_term(term: Node) -> dict[str, str]:
+    """One term in SPARQL 1.1 JSON results form."""
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    if isinstance(term, Literal):
+        value = {"type": "literal", "value": str(term)}
+        if term.datatype is not None:
+            value["datatype"] = str(term.datatype)
+        if term.language is not None:
+            value["xml:lang"] = term.language
+        return value
+    raise InputError(f"cannot write {term!r} as a SPARQL result term")
+
+
+def _write_json(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
+    """SPARQL 1.1 JSON results, ``head`` first so that a streaming reader knows the variables."""
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    out.write(('{"head":{"vars":' + dumps(answer.vars) + '},"results":{"bindings":[').encode())
+    first = True
+    for row in rows:
+        binding = {v: _json_term(t) for v, t in zip(answer.vars, row) if t is not None}
+        out.write((("" if first else ",") + dumps(binding)).encode("utf-8"))
+        first = False
+    out.write(b"]}}")
+
+
+def _write_xml(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
+    """SPARQL Query Results XML, with rdflib's writer, one result element at a time."""
+    writer = SPARQLXMLWriter(out, "utf-8")
+    writer.write_header([Variable(v) for v in answer.vars])
+    writer.write_results_header()
+    for row in rows:
+        writer.write_start_result()
+        for name, term in zip(answer.vars, row):
+            if term is not None:
+                writer.write_binding(Variable(name), term)
+        writer.write_end_result()
+    writer.close()
 
 
 def _graph_text(graph: rdflib.Graph, fmt: str) -> str:

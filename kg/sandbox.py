@@ -3,9 +3,10 @@
 The query guard (:mod:`kg.sparql_safety`) refuses SERVICE and LOAD; this is the second wall, for a
 guard bug we do not know of. On Linux, :func:`deny_network` moves the calling process into a new,
 empty network namespace: no interface is up there, not even loopback, so every ``connect`` fails.
-``kg serve`` calls it in each query child and ``kg query`` before it runs the query. It needs
-root or unprivileged user namespaces (most Linux systems); elsewhere it reports why not, and the
-caller says so.
+``kg serve`` calls it in each query child, and so does the child that runs a query with a
+timeout (``kg query``, whose default timeout is 300 s, and ``kg.query(..., timeout=...)``). It
+needs root or unprivileged user namespaces (most Linux systems); elsewhere it reports why not,
+and ``kg serve`` says so at start-up.
 """
 from __future__ import annotations
 

@@ -6,6 +6,8 @@ rdflib initBindings), never pasted into the text. Every query first passes
 text the guard returns. Oxigraph is the default engine; rdflib's engine gives the same answers,
 slower, and is kept for comparison. rdflib would fetch the IRIs of ``FROM``/``FROM NAMED`` from the
 network or the disk, so its graph loading is turned off and such queries are refused with it.
+``timeout=`` runs the query in a forked child that is killed when the time is up (Oxigraph cannot
+be interrupted in-process); ``max_rows=`` caps the size of the answer.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from rdflib.term import BNode, Literal, Node, URIRef
 
 from kg.errors import InputError
 from kg.namespaces import PREFIXES
-from kg.results import Result
+from kg.results import Answer, Result, collect
 from kg.sparql_safety import safe_query
 from kg.store import Source, open_rdflib, open_store
 
@@ -128,7 +130,7 @@ def to_term(value: Any) -> Node:
     if isinstance(value, Node):
         return value
     if isinstance(value, str) and len(value) > 2 and value[0] == "<" and value[-1] == ">":
-        return URIRef(value[1:-1])
+        return URIRef(ox.NamedNode(value[1:-1]).value)  # ValueError if it is not an IRI
     if isinstance(value, str) and _CURIE.match(value) and value.split(":", 1)[0] in PREFIXES:
         prefix, local = value.split(":", 1)
         return URIRef(str(PREFIXES[prefix]) + local)
@@ -162,6 +164,22 @@ def from_ox(term: Any) -> Node | None:
     return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
 
 
+def _bind(name: str, value: Any, origin: str) -> Node:
+    """One parameter as an RDF term, checked the way Oxigraph checks names, IRIs and tags."""
+    try:
+        ox.Variable(name)
+    except ValueError:
+        raise InputError(f"{origin}: parameter name {name!r} is not a SPARQL variable name "
+                         "(letters, digits and _)") from None
+    try:
+        term = to_term(value)
+        _to_ox(term)
+    except ValueError as err:
+        raise InputError(f"{origin}: parameter {name}: {value!s} is not a valid IRI or RDF term "
+                         f"({err})") from None
+    return term
+
+
 def _bindings(named: NamedQuery, params: dict[str, Any]) -> dict[str, Node]:
     """Declared defaults overlaid with given params; unknown names are refused for named queries."""
     if named.params:
@@ -175,65 +193,100 @@ def _bindings(named: NamedQuery, params: dict[str, Any]) -> dict[str, Node]:
     if missing:
         raise InputError(f"{named.source}: missing parameter(s) {', '.join(missing)} "
                          "(give them as --param NAME=VALUE)")
-    return {k: to_term(v) for k, v in values.items()}
+    return {k: _bind(k, v, named.source) for k, v in values.items()}
 
 
-def _run_oxigraph(source: Source, text: str, kind: str, binds: dict[str, Node],
-                  limit: int | None, origin: str) -> Result:
-    """Evaluate with pyoxigraph over the union of the graphs; convert terms to rdflib."""
-    store = open_store(source)
+def _guard(items: Iterator[Any], origin: str) -> Iterator[Any]:
+    """``items``, with an engine error raised while reading them turned into an InputError."""
     try:
-        answer = store.query(text, prefixes={p: str(ns) for p, ns in PREFIXES.items()},
-                             use_default_graph_as_union=True,
-                             substitutions={ox.Variable(k): _to_ox(v)
-                                            for k, v in binds.items()} or None)
+        yield from items
+    except InputError:
+        raise
+    except Exception as err:  # the engines' evaluation errors have no common base class
+        raise InputError(f"{origin}: query failed: {err}") from None
+
+
+def _answer_oxigraph(store: ox.Store, text: str, kind: str, binds: dict[str, Node],
+                     origin: str) -> Answer:
+    """Evaluate with pyoxigraph over the union of the graphs; rows stream as rdflib terms."""
+    try:
+        answer: Any = store.query(text, prefixes={p: str(ns) for p, ns in PREFIXES.items()},
+                                  use_default_graph_as_union=True,
+                                  substitutions={ox.Variable(k): _to_ox(v)
+                                                 for k, v in binds.items()} or None)
     except SyntaxError as err:
         raise InputError(f"{origin}: SPARQL syntax error: {err}") from None
     except RuntimeError as err:
         raise InputError(f"{origin}: {err} (parameters must be SELECTed variables)") from None
     if kind == "ASK":
-        return Result(kind, boolean=bool(answer))
+        return Answer(kind, boolean=bool(answer), origin=origin)
     if kind in ("CONSTRUCT", "DESCRIBE"):
-        graph = rdflib.Graph()
-        for count, t in enumerate(answer):
-            if limit is not None and count >= limit:
-                return Result(kind, graph=graph, truncated=True)
-            graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
-        return Result(kind, graph=graph)
+        triples = ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in answer)
+        return Answer(kind, triples=_guard(triples, origin), origin=origin)
     names = [v.value for v in answer.variables]
-    rows: list[tuple] = []
-    for solution in answer:
-        if limit is not None and len(rows) >= limit:
-            return Result(kind, names, rows, truncated=True)
-        rows.append(tuple(from_ox(solution[i]) for i in range(len(names))))
-    return Result(kind, names, rows)
+    width = range(len(names))
+    rows = (tuple(from_ox(solution[i]) for i in width) for solution in answer)
+    return Answer(kind, names, _guard(rows, origin), origin=origin)
 
 
-def _run_rdflib(source: Source, text: str, kind: str, binds: dict[str, Node],
-                limit: int | None, origin: str) -> Result:
+def _answer_rdflib(dataset: rdflib.Dataset, text: str, kind: str, binds: dict[str, Node],
+                   origin: str) -> Answer:
     """Evaluate with rdflib's engine over the union of the graphs."""
-    dataset = open_rdflib(source)
     try:
-        answer = dataset.query(text, initNs=dict(PREFIXES), initBindings=binds or None)
+        answer: Any = dataset.query(text, initNs=dict(PREFIXES), initBindings=binds or None)
     except Exception as err:  # rdflib's evaluation errors have no common base class
         raise InputError(f"{origin}: SPARQL error: {err}") from None
     if kind == "ASK":
-        return Result(kind, boolean=bool(answer.askAnswer))
+        return Answer(kind, boolean=bool(answer.askAnswer), origin=origin)
     if kind in ("CONSTRUCT", "DESCRIBE"):
-        graph = rdflib.Graph()
-        for count, t in enumerate(answer.graph):
-            if limit is not None and count >= limit:
-                return Result(kind, graph=graph, truncated=True)
-            graph.add(t)
-        return Result(kind, graph=graph)
-    names = [str(v) for v in answer.vars]
-    rows = [tuple(r) for r in answer]
-    truncated = limit is not None and len(rows) > limit
-    return Result(kind, names, rows[:limit] if truncated else rows, truncated=truncated)
+        return Answer(kind, triples=_guard(iter(answer.graph), origin), origin=origin)
+    rows = (tuple(r) for r in answer)
+    return Answer(kind, [str(v) for v in answer.vars], _guard(rows, origin), origin=origin)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A checked query with its parameters bound and its graph loaded; :meth:`answer` runs it."""
+
+    graph: ox.Store | rdflib.Dataset
+    text: str
+    kind: str
+    binds: dict[str, Node]
+    origin: str
+
+    def answer(self) -> Answer:
+        """Evaluate the query; rows or triples are read from the engine as they are used."""
+        if isinstance(self.graph, ox.Store):
+            return _answer_oxigraph(self.graph, self.text, self.kind, self.binds, self.origin)
+        return _answer_rdflib(self.graph, self.text, self.kind, self.binds, self.origin)
+
+
+def prepare(graph_or_path: Source, sparql: str | Path, *, engine: str = "oxigraph",
+            queries_dir: Path | None = None, params: dict[str, Any] | None = None) -> Prepared:
+    """Resolve, check and bind a query and load its graph, without running it (see :func:`query`)."""
+    if engine not in ENGINES:
+        raise InputError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    named = resolve_query(sparql, queries_dir)
+    checked = safe_query(named.text, named.source)
+    if engine == "rdflib" and checked.has_dataset_clause:
+        raise InputError(f"{named.source}: FROM and FROM NAMED are refused with the rdflib engine "
+                         "(it would load them from the network or the disk); use GRAPH <iri> { ... } "
+                         "or --engine oxigraph")
+    binds = _bindings(named, params or {})
+    graph = open_store(graph_or_path) if engine == "oxigraph" else open_rdflib(graph_or_path)
+    return Prepared(graph, checked.text, checked.kind, binds, named.source)
+
+
+def _positive(name: str, value: float | None) -> None:
+    """Refuse a limit that is not a positive number (``None`` means no limit)."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                              or not value > 0):
+        raise InputError(f"{name} must be a positive number or None, not {value!r}")
 
 
 def query(graph_or_path: Source, sparql: str | Path, *, engine: str = "oxigraph",
-          limit: int | None = None, queries_dir: Path | None = None, **params: Any) -> Result:
+          limit: int | None = None, timeout: float | None = None, max_rows: int | None = None,
+          queries_dir: Path | None = None, **params: Any) -> Result:
     """Run a read-only SPARQL query over the knowledge graph.
 
     Parameters
@@ -247,6 +300,12 @@ def query(graph_or_path: Source, sparql: str | Path, *, engine: str = "oxigraph"
         Query engine; both give the same answers, Oxigraph is much faster on large graphs.
     limit : int, optional
         Stop after this many rows (or triples); the result is then marked ``truncated``.
+    timeout : float, optional
+        Seconds the query may run. The query then runs in a forked child process, which is
+        killed when the time is up (an InputError). ``None``, the default, runs it in this
+        process without a limit.
+    max_rows : int, optional
+        More rows (or triples) than this is an InputError. ``None``, the default, means no cap.
     queries_dir : Path, optional
         Where named queries live (default ``./queries``).
     **params
@@ -262,7 +321,9 @@ def query(graph_or_path: Source, sparql: str | Path, *, engine: str = "oxigraph"
     Raises
     ------
     kg.errors.InputError
-        Syntax errors (with line/column), updates, SERVICE, LOAD, unknown queries or parameters.
+        Syntax errors (with line/column), updates, SERVICE, LOAD, unknown queries or parameters,
+        a bad parameter name or IRI, brackets nested too deeply, the timeout, a result over
+        ``max_rows``.
 
     Examples
     --------
@@ -270,17 +331,14 @@ def query(graph_or_path: Source, sparql: str | Path, *, engine: str = "oxigraph"
     >>> sorted(str(r[1]) for r in rows)                                   # doctest: +SKIP
     ['Douai', 'Maubeuge', 'Ruitz']
     """
-    if engine not in ENGINES:
-        raise InputError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
-    named = resolve_query(sparql, queries_dir)
-    checked = safe_query(named.text, named.source)
-    if engine == "rdflib" and checked.has_dataset_clause:
-        raise InputError(f"{named.source}: FROM and FROM NAMED are refused with the rdflib engine "
-                         "(it would load them from the network or the disk); use GRAPH <iri> { ... } "
-                         "or --engine oxigraph")
-    binds = _bindings(named, params)
-    run = _run_oxigraph if engine == "oxigraph" else _run_rdflib
-    return run(graph_or_path, checked.text, checked.kind, binds, limit, named.source)
+    _positive("timeout", timeout)
+    _positive("max_rows", max_rows)
+    prepared = prepare(graph_or_path, sparql, engine=engine, queries_dir=queries_dir, params=params)
+    if timeout is None:
+        return collect(prepared.answer(), limit=limit, max_rows=max_rows)
+    from kg.limits import result_in_child
+
+    return result_in_child(prepared, timeout, limit=limit, max_rows=max_rows)
 
 
 def iter_named_queries(queries_dir: Path | None = None) -> Iterator[NamedQuery]:

@@ -2,11 +2,15 @@
 safe parameters, the refusals (update, SERVICE, LOAD, syntax errors) and the output formats."""
 from __future__ import annotations
 
+import csv
 import io
 import json
 import socket
 import subprocess
+import sys
 import threading
+import time
+import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -371,3 +375,168 @@ def test_the_word_service_in_strings_iris_and_names_is_not_refused(seed_build):
     text = ('PREFIX ex: <http://example.org/SERVICE/> SELECT ?service WHERE { '
             '?service ex:my-service "SERVICE <http://127.0.0.1:1/>" } # SERVICE')
     assert kg.query(seed_build, text).rows == []
+
+
+# ---------------------------------------------------------------- bad input is one line, never a traceback
+
+def run_module(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run ``python -m kg`` (the worktree's package) and capture its output."""
+    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout, check=False)
+
+
+def one_line_error(res: subprocess.CompletedProcess, *needles: str) -> None:
+    """Exit code 2, nothing on stdout, and exactly one ``error: ...`` line naming ``needles``."""
+    assert res.returncode == 2, (res.returncode, res.stderr)
+    assert res.stdout == ""
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), res.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+def nested(parentheses: int, braces: int, lists: int) -> dict[str, str]:
+    """Queries whose brackets nest this deep: rdflib's recursive parser cannot read them."""
+    return {"parentheses": "SELECT * WHERE { FILTER(" + "(" * parentheses + "1" + ")" * parentheses + ") }",
+            "braces": "SELECT * WHERE " + "{" * braces + " ?s ?p ?o " + "}" * braces,
+            "lists": "SELECT * WHERE { ?s ?p " + "(" * lists + "1" + ")" * lists + " }"}
+
+
+NESTED = nested(25, 40, 120)
+
+
+@pytest.mark.parametrize("args, needles", [
+    (("plants-of-hub", "-p", "hub=<not an iri>"), ("parameter hub", "not a valid IRI")),
+    (("SELECT ?x WHERE { ?x a akg:Plant }", "-p", "bad name=1"), ("'bad name'", "variable name")),
+    (("plants-of-hub", "-p", "bad name=1"), ("unknown parameter", "bad name")),
+    (("plants-of-hub", "-p", "hub"), ("NAME=VALUE",)),
+    *[((text,), ("nested too deeply",)) for text in NESTED.values()],
+], ids=["bad-iri", "bad-name-inline", "bad-name-named", "no-equals", *NESTED])
+def test_cli_bad_parameters_and_deep_nesting_are_one_line_errors(seed_build, args, needles):
+    one_line_error(run_module("query", "--graph", str(seed_build), *args), *needles)
+
+
+def test_api_refuses_bad_parameter_names_and_iris(seed_build):
+    with pytest.raises(InputError, match="not a SPARQL variable name"):
+        kg.query(seed_build, "SELECT ?x WHERE { ?x a akg:Plant }", **{"bad name": 1})
+    with pytest.raises(InputError, match="parameter hub: <not an iri> is not a valid IRI"):
+        kg.query(seed_build, "plants-of-hub", queries_dir=QUERIES, hub="<not an iri>")
+    # deeper than in the CLI test: a library in this process may have raised the recursion limit
+    deep = nested(400, 400, 2000).values()
+    for text in deep:
+        for engine in ("oxigraph", "rdflib"):
+            with pytest.raises(InputError, match="nested too deeply"):
+                kg.query(seed_build, text, engine=engine)
+    # a good IRI parameter still binds
+    assert kg.query(seed_build, "plants-of-hub", queries_dir=QUERIES,
+                    hub="<https://w3id.org/x>").rows == []
+
+
+def test_named_query_names_cannot_leave_the_queries_folder(seed_build, tmp_path):
+    folder = tmp_path / "queries"
+    folder.mkdir()
+    (tmp_path / "secret.rq").write_text("SELECT ?s WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    for name in ("../secret", "..", "queries/../secret", "/secret", "%2e%2e/secret"):
+        with pytest.raises(InputError):
+            kg.query(seed_build, name, queries_dir=folder)
+
+
+# ---------------------------------------------------------------- timeout, row cap, streaming
+
+CARTESIAN_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def processes_mentioning(marker: str) -> list[str]:
+    """PIDs of live processes whose command line contains ``marker``."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if marker.encode() in (proc / "cmdline").read_bytes():
+                found.append(proc.name)
+        except OSError:
+            pass
+    return found
+
+
+def test_cli_timeout_stops_a_cartesian_count_and_kills_its_process(seed_build):
+    marker = f"# timeout-test-{uuid.uuid4()}"
+    start = time.monotonic()
+    res = run_module("query", "--graph", str(seed_build), "--timeout", "2",
+                     f"{CARTESIAN_COUNT}\n{marker}")
+    assert time.monotonic() - start < 30
+    one_line_error(res, "stopped after 2 s", "--timeout")
+    assert processes_mentioning(marker) == []  # the forked child is dead, not orphaned
+
+
+def test_api_timeout_stops_the_query_and_gives_the_same_answers(seed_build):
+    start = time.monotonic()
+    with pytest.raises(InputError, match="stopped after 1 s"):
+        kg.query(seed_build, CARTESIAN_COUNT, timeout=1)
+    assert time.monotonic() - start < 30
+    for name in ("plants-of-hub", "fact-provenance"):
+        assert (kg.query(seed_build, name, queries_dir=QUERIES, timeout=60).rows
+                == kg.query(seed_build, name, queries_dir=QUERIES).rows)
+    assert kg.query(seed_build, "ASK { ?x schema:founder ?y }", timeout=60).boolean is True
+    construct = "CONSTRUCT WHERE { ?h schema:containsPlace ?p }"
+    assert len(kg.query(seed_build, construct, timeout=60, engine="rdflib").graph) == 3
+    with pytest.raises(InputError, match="more than 5 rows"):  # an error in the child comes back
+        kg.query(seed_build, "SELECT * WHERE { ?s ?p ?o }", timeout=60, max_rows=5)
+
+
+def test_max_rows_is_an_error_and_nothing_is_printed(seed_build):
+    everything = "SELECT * WHERE { ?s ?p ?o }"
+    for fmt in ("table", "csv", "json"):
+        res = run_module("query", "--graph", str(seed_build), "--max-rows", "5", "-f", fmt, everything)
+        one_line_error(res, "more than 5 rows", "LIMIT")
+    res = run_module("query", "--graph", str(seed_build), "--max-rows", "3", "plants-of-hub")
+    assert res.returncode == 0 and "(3 rows)" in res.stdout
+    with pytest.raises(InputError, match="more than 5 rows"):
+        kg.query(seed_build, everything, max_rows=5)
+    with pytest.raises(InputError, match="more than 5 rows"):
+        kg.query(seed_build, "CONSTRUCT WHERE { ?s ?p ?o }", max_rows=5)
+    assert len(kg.query(seed_build, everything, max_rows=5, limit=3)) == 3  # the limit cuts first
+    for bad in ({"timeout": 0}, {"timeout": -1}, {"max_rows": 0}, {"max_rows": "10"}):
+        with pytest.raises(InputError, match="positive number"):
+            kg.query(seed_build, everything, **bad)
+    one_line_error(run_module("query", "--graph", str(seed_build), "--timeout", "-1", everything),
+                   "--timeout")
+
+
+def test_cli_streams_a_large_result_in_flat_memory(seed_build, tmp_path):
+    """400,000 rows (a 120 MB CSV): before streaming, kg query held them all, about 1 GB."""
+    rows, out = 400_000, tmp_path / "big.csv"
+    probe = ("import resource, subprocess, sys\n"
+             "with open(sys.argv[1], 'wb') as out:\n"
+             "    code = subprocess.call(sys.argv[2:], stdout=out)\n"
+             "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+    res = subprocess.run([sys.executable, "-c", probe, str(out), sys.executable, "-m", "kg",
+                          "query", "--graph", str(seed_build), "-f", "csv",
+                          f"SELECT * WHERE {{ ?s ?p ?o . ?a ?b ?c }} LIMIT {rows}"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+    code, peak_kb = map(int, res.stdout.split())
+    assert code == 0, res.stderr
+    with out.open("rb") as f:
+        assert f.readline() == b"a,b,c,o,p,s\r\n"  # Oxigraph orders SELECT * by name
+        assert sum(1 for _ in f) == rows
+    assert peak_kb < 300 * 1024, f"peak RSS {peak_kb // 1024} MB"
+
+
+TRICKY = """SELECT ?x ?y WHERE {
+  { VALUES (?x ?y) { (1 "tab\\tnew\\nline, comma") ("q\\"uote"@sl UNDEF)
+                     (<http://example.org/é> "2024-01-01"^^xsd:date) } }
+  UNION { BIND(BNODE("b") AS ?x) BIND(" <&> "@en AS ?y) } }"""
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "xml"])
+def test_streamed_formats_parse_back_to_the_same_rows(seed_build, fmt):
+    expected = kg.query(seed_build, TRICKY).rows
+    assert len(expected) == 4
+    output = invoke("query", "--graph", str(seed_build), "-f", fmt, TRICKY).stdout_bytes
+    blank = lambda t: "_:" if isinstance(t, rdflib.BNode) else t  # labels are not kept
+    if fmt == "csv":  # SPARQL CSV keeps the text of each value only
+        lines = list(csv.reader(io.StringIO(output.decode("utf-8"), newline="")))
+        assert [["_:" if c.startswith("_:") else c for c in line] for line in lines] == [
+            ["x", "y"]] + [["" if t is None else str(blank(t)) for t in row] for row in expected]
+        return
+    parsed = [tuple(r) for r in rdflib.query.Result.parse(io.BytesIO(output), format=fmt)]
+    assert [tuple(map(blank, r)) for r in parsed] == [tuple(map(blank, r)) for r in expected]

@@ -77,3 +77,26 @@ def test_serve_startup_line_says_queries_run_without_network(seed_build):
         proc.terminate()
         proc.wait(10)
     assert f"127.0.0.1:{port}/sparql" in line and "queries run without network access" in line
+
+
+def test_a_query_with_a_timeout_reaches_no_server_even_past_a_broken_guard(listener, monkeypatch):
+    """Simulate a guard bug (SERVICE let through): the child that runs the query is sandboxed,
+    so Oxigraph's connection fails and nothing arrives; in-process, the same query connects."""
+    import pyoxigraph as ox
+
+    import kg
+    import kg.sparql
+    from kg.sparql_safety import SafeQuery
+
+    port, seen = listener
+    text = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"
+    monkeypatch.setattr(kg.sparql, "safe_query", lambda t, source="query": SafeQuery("SELECT", t, False))
+    store = ox.Store()
+    with pytest.raises(Exception):
+        kg.query(store, text, timeout=30)
+    time.sleep(0.3)
+    assert seen == []
+    with pytest.raises(Exception):  # the control: without the child's sandbox it does connect
+        kg.query(store, text)
+    time.sleep(0.3)
+    assert len(seen) > 0

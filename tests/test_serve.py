@@ -165,3 +165,13 @@ def test_slow_query_is_stopped_by_the_timeout_and_server_keeps_working(endpoint)
     status, _, body = http(endpoint + "?" + urllib.parse.urlencode({"query": PLANTS}),
                            headers={"Accept": "application/sparql-results+json"})
     assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 4
+
+
+@pytest.mark.parametrize("depth", [25, 200])
+def test_deeply_nested_query_is_400_and_server_keeps_working(endpoint, depth):
+    nested = "SELECT * WHERE { FILTER(" + "(" * depth + "1" + ")" * depth + ") }"
+    status, _, body = http(endpoint + "?" + urllib.parse.urlencode({"query": nested}))
+    assert status == 400 and "nested too deeply" in body and len(body.splitlines()) == 1
+    status, _, body = http(endpoint + "?" + urllib.parse.urlencode({"query": PLANTS}),
+                           headers={"Accept": "application/sparql-results+json"})
+    assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 4

@@ -4,12 +4,17 @@ Graph Store Protocol). Each is a thin face over one library function.
 """
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import click
 
 from kg.errors import InputError
 from kg.results import GRAPH_FORMATS, TABLE_FORMATS
+
+DEFAULT_TIMEOUT = 300.0
+DEFAULT_MAX_ROWS = 1_000_000
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -35,13 +40,29 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
               show_default=True, help="Query engine.")
 @click.option("--queries", "queries_dir", type=click.Path(path_type=Path), default=None,
               help="Folder of named queries [default: ./queries].")
+@click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=float,
+              help="Seconds the query may run before it is stopped (0 = no limit).")
+@click.option("--max-rows", default=DEFAULT_MAX_ROWS, show_default=True, type=int,
+              help="More rows (or triples) than this is an error (0 = no cap).")
 def query_command(sparql: str, graph: Path, params: tuple[str, ...], fmt: str | None,
-                  engine: str, queries_dir: Path | None) -> None:
-    """Run SPARQL (inline text, a .rq file or a named query) over the graph (== ``kg.query()``)."""
-    from kg.sparql import query
+                  engine: str, queries_dir: Path | None, timeout: float, max_rows: int) -> None:
+    """Run SPARQL (inline text, a .rq file or a named query) over the graph (== ``kg.query()``).
 
-    result = query(graph, sparql, engine=engine, queries_dir=queries_dir, **_params(params))
-    click.echo(result.serialize(fmt), nl=False)
+    The answer streams into a temporary file and is printed once the query has succeeded, so
+    an error, the timeout or the row cap never leaves half an answer on stdout.
+    """
+    from kg.limits import export
+    from kg.sparql import prepare
+
+    if timeout < 0 or max_rows < 0:
+        raise InputError("--timeout and --max-rows take 0 (no limit) or a positive number")
+    prepared = prepare(graph, sparql, engine=engine, queries_dir=queries_dir,
+                       params=_params(params))
+    out = click.get_binary_stream("stdout")
+    try:
+        export(prepared, fmt, out, timeout=timeout or None, max_rows=max_rows or None)
+    except BrokenPipeError:  # the reader went away (``kg query ... | head``): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @click.command("serve")
