@@ -36,6 +36,7 @@ SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "li
              "type", "after_word"}
 FIND = {"subject", "after", "before", "near", "trigger", "number", "site-owner"}
 DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("nemški", "German")
+ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih aparatov X")
 FACT_KEYS = {"s", "p", "o", "quantity", "unit"}
 EXAMPLE_KEYS = {"text", "facts"}
 
@@ -120,7 +121,7 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
             raise InputError(f"{where}: slot {name!r}: class {term!r} is not in the ontology")
     return Slot(name, find, classes, frozenset(w.lower() for w in spec.get("prep", [])), bool(spec.get("bare")),
                 int(spec.get("within", 8)), bool(spec.get("currency")), bool(spec.get("plain")),
-                bool(spec.get("list")), frozenset(lemma(w, lang) for w in spec.get("via", [])),
+                bool(spec.get("list")), frozenset(w if w == ANY_WORD else lemma(w, lang) for w in spec.get("via", [])),
                 spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""),
                 frozenset(w.lower() for w in spec.get("after_word", [])))
 
@@ -338,6 +339,13 @@ def _hit(u: Unit, slot: Slot, ctx: Context) -> bool:
     return _fits(u, slot, ctx)
 
 
+def _passable(u: Unit, via: frozenset[str]) -> bool:
+    """May a ``via`` slot look past unit ``u``?"""
+    if u.kind != "tok":
+        return False
+    return u.lemma in via or (ANY_WORD in via and u.word.isalpha() and u.word.islower())
+
+
 def _scan(units: list[Unit], clause: list[int], span: range, slot: Slot, ctx: Context) -> list[Unit]:
     """The first unit over clause positions ``span`` that fills ``slot`` (with its list); with
     ``via``, only those words may be passed on the way."""
@@ -345,7 +353,7 @@ def _scan(units: list[Unit], clause: list[int], span: range, slot: Slot, ctx: Co
         u = units[clause[pos]]
         if _hit(u, slot, ctx):
             return _with_list(units, clause, pos, slot, span.step, ctx)
-        if slot.via and not (u.kind == "tok" and u.lemma in slot.via):
+        if slot.via and not _passable(u, slot.via):
             return []
     return []
 
