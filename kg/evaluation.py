@@ -58,6 +58,17 @@ class SubsetResult:
                 out[cat] += score.counts
         return out
 
+    def by_predicate(self) -> dict[str, Counts]:
+        """Summed counts per relation and literal predicate over the subset's documents."""
+        out: dict[str, Counts] = {}
+        for doc in self.documents:
+            for cat in ("relations", "literals"):
+                score = doc.scores.get(cat)
+                for pred, counts in (score.by_predicate if score else {}).items():
+                    out.setdefault(pred, Counts())
+                    out[pred] += counts
+        return dict(sorted(out.items()))
+
 
 @dataclass
 class EvalReport:
@@ -69,6 +80,10 @@ class EvalReport:
     def overall(self) -> dict[str, Counts]:
         """Summed counts per category over every document."""
         return SubsetResult("all", [d for s in self.subsets for d in s.documents]).totals()
+
+    def overall_by_predicate(self) -> dict[str, Counts]:
+        """Summed counts per relation and literal predicate over every document."""
+        return SubsetResult("all", [d for s in self.subsets for d in s.documents]).by_predicate()
 
     def errors(self) -> list[str]:
         """One line per document the builder could not build (scored as an empty graph)."""
@@ -90,8 +105,10 @@ class EvalReport:
         return {"root": self.root,
                 "subsets": [{"subset": s.name,
                              "totals": {c: n.as_dict() for c, n in s.totals().items()},
+                             "by_predicate": {p: n.as_dict() for p, n in s.by_predicate().items()},
                              "documents": [d.as_dict() for d in s.documents]} for s in self.subsets],
                 "overall": {c: n.as_dict() for c, n in self.overall().items()},
+                "overall_by_predicate": {p: n.as_dict() for p, n in self.overall_by_predicate().items()},
                 "errors": self.errors()}
 
 

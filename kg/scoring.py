@@ -92,11 +92,13 @@ class Counts:
 
 @dataclass
 class Score:
-    """Counts plus the readable lists of missed (gold only) and extra (graph only) items."""
+    """Counts plus the readable lists of missed (gold only) and extra (graph only) items, and for
+    relations and literals the counts of each predicate."""
 
     counts: Counts = field(default_factory=Counts)
     missed: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    by_predicate: dict[str, Counts] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,17 @@ def _score(pairs: list, missed: list, extra: list, show_gold, show_graph) -> Sco
                  [show_gold(g) for g in missed], sorted(show_graph(x) for x in extra))
 
 
+def _by_predicate(pairs: list, missed: list, extra: list, of_gold, of_graph) -> dict[str, Counts]:
+    """Counts per predicate: a match and a miss count for the gold predicate, an extra for the
+    graph's."""
+    out: dict[str, Counts] = {}
+    for key, kind in [(of_gold(g), "tp") for g, _ in pairs] + [(of_gold(g), "fn") for g in missed] + \
+            [(of_graph(x), "fp") for x in extra]:
+        counts = out.setdefault(key, Counts())
+        setattr(counts, kind, getattr(counts, kind) + 1)
+    return dict(sorted(out.items()))
+
+
 def _literal_items(graph: Graph) -> list[tuple]:
     """(subject, predicate CURIE, value key, bound, qualifiers dict) for each literal fact."""
     bounds = {SCHEMA.value: "exact", SCHEMA.minValue: "min", SCHEMA.maxValue: "max"}
@@ -234,8 +247,10 @@ def _relation_score(ctx: _Context) -> Score:
     exact = lambda g, t: ends(g, t) and expand(g.predicate) == t[1]
     sub = lambda g, t: ends(g, t) and expand(g.predicate) in _supers(props, t[1])
     pairs, miss, extra = _pair(ctx.gold.relations, triples, (exact, sub))
-    return _score(pairs, miss, extra, lambda g: f"{g.subject} --{g.predicate}--> {g.object}",
-                  lambda t: f"{ctx.name(t[0])} --{shorten(t[1])}--> {ctx.name(t[2])}")
+    score = _score(pairs, miss, extra, lambda g: f"{g.subject} --{g.predicate}--> {g.object}",
+                   lambda t: f"{ctx.name(t[0])} --{shorten(t[1])}--> {ctx.name(t[2])}")
+    score.by_predicate = _by_predicate(pairs, miss, extra, lambda g: g.predicate, lambda t: shorten(t[1]))
+    return score
 
 
 def _literal_score(ctx: _Context) -> Score:
@@ -256,9 +271,11 @@ def _literal_score(ctx: _Context) -> Score:
     show_q = lambda q: "".join(f" [{k}={v}]" for k, v in q)
     graph_q = lambda quals: sorted((k, ctx.name(v) if k == "place" else v) for k, vs in quals.items() for v in vs)
     pairs, miss, extra = _pair(ctx.gold.literals, _literal_items(ctx.graph), (fits,))
-    return _score(pairs, miss, extra,
-                  lambda g: f"{g.subject} {g.predicate} {sign[g.bound]} {g.value}{show_q(g.qualifiers)}",
-                  lambda t: f"{ctx.name(t[0])} {t[1]} {sign[t[3]]} {t[2]}{show_q(graph_q(t[4]))}")
+    score = _score(pairs, miss, extra,
+                   lambda g: f"{g.subject} {g.predicate} {sign[g.bound]} {g.value}{show_q(g.qualifiers)}",
+                   lambda t: f"{ctx.name(t[0])} {t[1]} {sign[t[3]]} {t[2]}{show_q(graph_q(t[4]))}")
+    score.by_predicate = _by_predicate(pairs, miss, extra, lambda g: g.predicate, lambda t: t[1])
+    return score
 
 
 def _quote_score(ctx: _Context) -> Score:

@@ -255,6 +255,21 @@ def test_missing_relation_lowers_recall_only(tmp_path):
     assert scores(report, "entities").f1 == 1.0
 
 
+def test_counts_by_predicate_add_up_and_name_the_wrong_predicate(tmp_path):
+    gold = GOLD + '\n[[relation]]\nsubject = "Cléon"\npredicate = "schema:containedInPlace"\nobject = "Francija"\n'
+    facts = FACTS + "<person/luca-de-meo> akg:holdsRoleIn <company/skupina-renault> .\n"
+    report = kg.evaluate(write_case(tmp_path / "s", "doc", TEXT, gold), builder=fixed_builder(facts))
+    per = report.subsets[0].by_predicate()
+    assert (per["akg:holdsRoleIn"].tp, per["akg:holdsRoleIn"].fp, per["akg:holdsRoleIn"].fn) == (0, 1, 0)
+    assert per["schema:containedInPlace"].fn == 1
+    total = report.subsets[0].totals()
+    for kind in ("tp", "fp", "fn"):
+        assert sum(getattr(n, kind) for n in per.values()) == \
+            getattr(total["relations"], kind) + getattr(total["literals"], kind)
+    res = run_kg("eval", str(tmp_path / "s"), "--by-predicate", "--no-show-errors")
+    assert "by predicate" in res.stdout and "schema:containedInPlace" in res.stdout
+
+
 def test_extra_relation_lowers_precision_only(tmp_path):
     facts = FACTS + "<person/luca-de-meo> akg:holdsRoleIn <company/skupina-renault> .\n"
     report = kg.evaluate(write_case(tmp_path / "s", "doc", TEXT, GOLD), builder=fixed_builder(facts))

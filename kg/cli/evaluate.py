@@ -71,6 +71,18 @@ def _print_table(report: EvalReport, show_errors: bool, console: Console) -> Non
                     console.print(_safe(line), highlight=False)
 
 
+def _print_predicates(report: EvalReport, console: Console) -> None:
+    """One table per subset (and overall): each predicate's counts and P/R/F1."""
+    parts = [(f"subset {s.name}", s.by_predicate()) for s in report.subsets]
+    for title, counts in parts + [("overall", report.overall_by_predicate())]:
+        table = Table(title=f"{_safe(title)}: by predicate", title_justify="left")
+        for head in ("predicate", "matched", "missed", "extra", "P / R / F1"):
+            table.add_column(head, justify="left" if head == "predicate" else "right")
+        for pred, n in counts.items():
+            table.add_row(_safe(pred), str(n.tp), str(n.fn), str(n.fp), _cell(n))
+        console.print(table)
+
+
 @click.command("eval")
 @click.argument("path", type=click.Path(path_type=Path), default=Path("eval"))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
@@ -83,15 +95,21 @@ def _print_table(report: EvalReport, show_errors: bool, console: Console) -> Non
               help="Exit 1 if a subset's relation F1 is below this.")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=1, show_default=True,
               help="Documents built in parallel.")
+@click.option("--by-predicate", is_flag=True,
+              help="Also print P/R/F1 of each relation and literal predicate, per subset (table format).")
 @click.pass_context
 def eval_command(ctx: click.Context, path: Path, fmt: str, show_errors: bool,
-                 min_entity_f1: float | None, min_relation_f1: float | None, jobs: int) -> None:
+                 min_entity_f1: float | None, min_relation_f1: float | None, jobs: int,
+                 by_predicate: bool) -> None:
     """Build each document under PATH that has a NAME.gold.toml and score it (default: eval/)."""
     report = kg.evaluate(path, jobs=jobs)
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
-        _print_table(report, show_errors, Console(width=160))
+        console = Console(width=160)
+        _print_table(report, show_errors, console)
+        if by_predicate:
+            _print_predicates(report, console)
     for line in report.errors():
         click.echo(f"build failed: {line}", err=True)
     fails = report.below(min_entity_f1, min_relation_f1)
