@@ -290,11 +290,20 @@ def _fits(u: Unit, slot: Slot, ctx: Context) -> bool:
 
 def _same_kind(u: Unit, first: Unit, slot: Slot, ctx: Context) -> bool:
     """May ``u`` be coordinated with ``first`` in a list slot? The same class, or one the slot takes."""
-    if u.source == "demonym" or u.group < 0:
+    if u.source in ("demonym", "coref") or u.group < 0:  # "... in hčerinsko podjetje": no name
         return False
     if u.cls == first.cls or (u.cls is None and slot.type_as):
         return True
     return _is_one_of(u.cls, slot.cls, ctx)
+
+
+MAX_MODIFIERS = 3  # words that may stand between a conjunction and the next item of a list
+
+
+def _is_modifier(u: Unit) -> bool:
+    """A nationality adjective or a lower-case word, as in "in avstrijska jeklarska skupina B"."""
+    return (u.kind == "ent" and u.source == "demonym") or \
+        (u.kind == "tok" and u.word.isalpha() and u.word.islower())
 
 
 def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step: int, ctx: Context) -> list[Unit]:
@@ -304,14 +313,16 @@ def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step:
     found = [first]
     if not slot.as_list:
         return found
-    j, glued = pos + step, False
+    j, glued, modifiers = pos + step, False, 0
     while 0 <= j < len(clause):
         u = units[clause[j]]
         if u.kind == "ent" and glued and _same_kind(u, first, slot, ctx):
             found.append(u)
-            glued = False
+            glued, modifiers = False, 0
         elif _is_glue(u, ctx.glue):
             glued = True
+        elif glued and modifiers < MAX_MODIFIERS and _is_modifier(u):
+            modifiers += 1  # "A in avstrijska jeklarska skupina B"
         else:
             break
         j += step
