@@ -21,7 +21,7 @@ def lemma(word: str, lang: str) -> str:
     >>> lemma("Skupine", "sl"), lemma("tovarno", "sl"), lemma("Renaultu", "sl")
     ('skupina', 'tovarna', 'renaultu')
     """
-    if not any(ch.isalpha() for ch in word) or word.startswith("-"):  # "-based" (kg.segment)
+    if not any(ch.isalpha() for ch in word) or word.startswith(("-", "'", "’")):  # "-based", "'s"
         return word.lower()
     if word[:1].isupper() and not word.isupper() and is_known_word(word, lang):
         word = word.lower()  # "Vodi" at the start of a sentence is the verb "voditi", not "voda"
