@@ -25,7 +25,7 @@ import re
 from kg.document import Document, Mention, Quantity, Relation
 from kg.frames import Context, clauses, match_frame, type_untyped
 from kg.lang import LanguagePack
-from kg.matcher import Binding, Rule, SentenceUnits, Unit, find_matches
+from kg.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, find_matches
 from kg.ontology import Ontology
 
 # Relations made by code rather than by a pattern of patterns.toml, with what they mean.
@@ -433,6 +433,22 @@ def _site_owner(doc: Document, sites: list[Unit]) -> Unit | None:
     return Unit("ent", m.tok_start, m.tok_end, mention=k, group=g, cls=doc.group_classes[g], source=m.source)
 
 
+def _list_prepositions(units: list[Unit], own_prep, joiners: set[str]) -> dict[int, str]:
+    """Start token -> preposition for entities that continue a list after a joiner and have no
+    preposition of their own: "v Železnikih in Selcih" gives Selcih "v"."""
+    out: dict[int, str] = {}
+    current = ""
+    for i, u in enumerate(units):
+        if u.kind == "ent":
+            current = own_prep(u.start) or (current if i and units[i - 1].kind == "tok"
+                                            and units[i - 1].word in joiners else "")
+            if current and not own_prep(u.start):
+                out[u.start] = current
+        elif not (u.kind == "tok" and u.word in joiners):
+            current = ""
+    return out
+
+
 def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: LanguagePack,
                     onto: Ontology) -> list[Relation]:
     """The facts of the pack's relation frames (``kg.frames``) in each clause of one sentence."""
@@ -440,13 +456,20 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
 
     first = doc.sentences[sent_i].tok_start
 
-    def prep_of(u: Unit) -> str:
-        """The preposition governing a mention, also over a class noun ("za družbo X")."""
-        j = u.start - 1
+    def own_prep(start: int) -> str:
+        """The preposition right before token ``start``, also over a class noun ("za družbo X")."""
+        j = start - 1
         while j > first and (toks[j].lemma,) in pack.triggers and toks[j].text.islower():
             j -= 1
-        word = toks[j].text.lower() if j >= first and u.start > first else ""
+        word = toks[j].text.lower() if j >= first and start > first else ""
         return word if word in pack.prepositions else ""
+
+    inherited = _list_prepositions(su.units, own_prep, LIST_JOINERS)
+
+    def prep_of(u: Unit) -> str:
+        """The preposition governing a mention; a list item after "in" or a comma takes the one
+        of the list ("v Železnikih in Selcih")."""
+        return own_prep(u.start) or inherited.get(u.start, "")
 
     ctx = Context(onto.is_a, prep_of, owner_of=lambda sites: _site_owner(doc, sites),
                   glue=frozenset({",", "in", "ter", "and", "&"}) | frozenset(pack.prepositions))
