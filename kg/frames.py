@@ -33,11 +33,11 @@ from kg.matcher import Binding, Rule, Unit
 FRAME_KEYS = {"id", "comment", "trigger", "slots", "facts", "examples", "unless_word", "requires_word",
               "unless_before", "unless_class"}
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
-             "type", "after_word"}
-FIND = {"subject", "after", "before", "near", "trigger", "number", "site-owner"}
+             "type", "after_word", "fallback"}
+FIND = {"subject", "after", "before", "near", "trigger", "number", "role", "site-owner"}
 DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("nemški", "German")
 ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih aparatov X")
-FACT_KEYS = {"s", "p", "o", "quantity", "unit"}
+FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit"}
 EXAMPLE_KEYS = {"text", "facts"}
 
 
@@ -59,6 +59,7 @@ class Slot:
     named: bool = False  # only a written name, no "podjetje" referring back nor a dropped subject
     type_as: str = ""  # an untyped name may fill the slot, and then gets this class
     after_word: frozenset[str] = frozenset()  # look only after one of these words ("founded in 2009 by X")
+    fallback: str = ""  # "subject": when nothing is found where the slot looks, take the clause subject
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ def _check_keys(spec: dict[str, Any], allowed: set[str], where: str) -> None:
 def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str]) -> Slot:
     _check_keys(spec, SLOT_KEYS, f"{where}: slot {name!r}")
     find = spec.get("find", "after")
+    if spec.get("fallback", "subject") != "subject":
+        raise InputError(f"{where}: slot {name!r}: fallback may only be \"subject\"")
     if find not in FIND:
         raise InputError(f"{where}: slot {name!r}: find must be one of {', '.join(sorted(FIND))}, not {find!r}")
     given = spec.get("class", [])
@@ -123,17 +126,17 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
                 int(spec.get("within", 8)), bool(spec.get("currency")), bool(spec.get("plain")),
                 bool(spec.get("list")), frozenset(w if w == ANY_WORD else lemma(w, lang) for w in spec.get("via", [])),
                 spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""),
-                frozenset(w.lower() for w in spec.get("after_word", [])))
+                frozenset(w.lower() for w in spec.get("after_word", [])), spec.get("fallback", ""))
 
 
 def _facts(specs: list[dict[str, Any]], slots: dict[str, Slot], where: str, terms: set[str]) -> tuple[dict, ...]:
     for spec in specs:
         _check_keys(spec, FACT_KEYS, f"{where}: fact")
-        for key in ("s", "o", "quantity"):
+        for key in ("s", "o", "quantity", "p_from"):
             if key in spec and spec[key] not in slots:
                 raise InputError(f"{where}: fact {key} = {spec[key]!r} names no slot "
                                  f"(slots: {', '.join(sorted(slots))})")
-        if spec.get("p") not in terms:
+        if "p_from" not in spec and spec.get("p") not in terms:
             raise InputError(f"{where}: fact property {spec.get('p')!r} is not in the ontology")
     return tuple(specs)
 
@@ -342,6 +345,8 @@ def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Con
 
 def _hit(u: Unit, slot: Slot, ctx: Context) -> bool:
     """Does unit ``u`` fill ``slot``?"""
+    if slot.find == "role":
+        return u.kind == "role" and bool(u.prop)
     if slot.find == "number":
         if u.kind != "num" or u.quantity is None:
             return False
@@ -433,6 +438,8 @@ def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[st
                     if start < 0:
                         break
                 found = _fill(units, clause, start, length, slot, ctx)
+                if not found and slot.fallback == "subject":
+                    found = _subject(units, clause, pos, slot, ctx)
                 if not found:
                     break
                 binding[slot.name] = found if slot.as_list else found[0]

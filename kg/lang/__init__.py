@@ -58,6 +58,7 @@ class LanguagePack:
     surname_endings: list[str] = field(default_factory=list)  # "-ič", "-nik": a two-word name is a person
     copulas: set[str] = field(default_factory=set)  # "je", "bo", "ostal": a noun after them is a predicate
     relative_pronouns: set[str] = field(default_factory=set)  # "ki": "..., ki ga je" refers to the noun before
+    masculine_genitive_surname: str = ""  # "rja": "Marka Pintarja" is "Marko Pintar" inflected
     split_suffixes: tuple[str, ...] = ()  # "-based": "Munich-based" is read as "Munich" "-based"
     relative_openers: frozenset[str] = frozenset()  # "ki", "kjer": a comma before them opens a relative clause
     possessives: set[str] = field(default_factory=set)  # "its plant": refers back even before a noun
@@ -264,6 +265,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.market_heads = {lemma(w, code) for w in words.get("market_heads", [])}
     p.object_pronouns = {w.lower() for w in words.get("object_pronouns", [])}
     p.relative_pronouns = {w.lower() for w in words.get("relative_pronouns", [])}
+    p.masculine_genitive_surname = words.get("masculine_genitive_surname", "")
     p.split_suffixes = tuple(w.lower() for w in words.get("split_suffixes", []))
     p.relative_openers = frozenset(w.lower() for w in words.get("relative_openers", [])) | frozenset(p.relative_pronouns)
     p.possessives = {w.lower() for w in words.get("possessives", [])}

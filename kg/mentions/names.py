@@ -3,7 +3,7 @@ after (or, in English, before) a trigger noun, and acronyms defined in brackets.
 from __future__ import annotations
 
 from kg.document import Document
-from kg.lang import LanguagePack
+from kg.lang import LanguagePack, first_names
 from kg.lemmatize import dictionary_form, is_known_word, lemma, name_candidates
 from kg.mentions.spans import (LIST_SEPARATORS, Span, after_speech_verb, is_given_name, is_name_token,
                                looks_like_person, nominative_first_name, sentence_initial)
@@ -40,6 +40,21 @@ def _adjective_opens_name(toks: list, i: int, pack: LanguagePack) -> bool:
     return pack.triggers.get((toks[i - 1].lemma,)) in NAMED_BY_ADJECTIVE \
         and toks[i].text.lower().endswith(tuple(pack.adjective_endings)) \
         and nxt.text.isalpha() and nxt.text.islower() and nxt.text not in pack.function_words
+
+
+def _masculine_genitive(words: list[str], pack: LanguagePack, lang: str) -> tuple[str, list[str]] | None:
+    """A man's name in the genitive or accusative, told by its surname: a surname in "-rja"
+    ("Pintarja", "Weberja") is a masculine noun in "-r" inflected, which a woman's surname never
+    is. Returns the nominative given name (the "-o" name first: "Marka" -> "Marko") and
+    surnames, or None."""
+    ending = pack.masculine_genitive_surname
+    if not ending or len(words) < 2 or not words[0].endswith("a") or not words[-1].endswith(ending):
+        return None
+    stem = words[0][:-1]
+    first = next((c for c in (stem + "o", stem) if c in first_names()), None)
+    if first is None:
+        return None
+    return first, [*words[1:-1], words[-1][: -len(ending) + 1]]
 
 
 def _after_name_noun(doc: Document, span: Span, pack: LanguagePack) -> bool:
@@ -306,10 +321,14 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.cls, span.source = "schema:Person", "person"
         first = nominative_first_name(words[0], pack, doc.lang)
         rest = words[1:]
-        case = words[0][len(first):] if words[0].startswith(first) else \
-            pack.surname_cases.get((words[0][-1:], first[-1:]), "")
-        if case and rest and rest[-1].endswith(case) and len(rest[-1]) > len(case) + 2:
-            rest[-1] = rest[-1][: -len(case)]  # "Janom Kosom" -> "Jan Kos", "Aljošo Vrhovnikom" -> "Aljoša Vrhovnik"
+        masculine = _masculine_genitive(words, pack, doc.lang)
+        if masculine:  # "Marka Pintarja", "Mateja Lozarja" -> "Marko Pintar", "Matej Lozar"
+            first, rest = masculine
+        else:
+            case = words[0][len(first):] if words[0].startswith(first) else \
+                pack.surname_cases.get((words[0][-1:], first[-1:]), "")
+            if case and rest and rest[-1].endswith(case) and len(rest[-1]) > len(case) + 2:
+                rest[-1] = rest[-1][: -len(case)]  # "Janom Kosom" -> "Jan Kos", "Aljošo Vrhovnikom" -> "Aljoša Vrhovnik"
         span.name = " ".join([first, *rest])
         return span
     if span.cls is None and len(words) == 1 and is_given_name(words[0], pack, doc.lang) and \
