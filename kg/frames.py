@@ -33,7 +33,7 @@ from kg.matcher import Binding, Rule, Unit
 FRAME_KEYS = {"id", "comment", "trigger", "slots", "facts", "examples", "unless_word", "requires_word",
               "unless_before", "unless_class"}
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
-             "type", "after_word", "fallback"}
+             "type", "after_word", "fallback", "sole"}
 FIND = {"subject", "after", "before", "near", "trigger", "number", "role", "site-owner"}
 DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("nemški", "German")
 ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih aparatov X")
@@ -60,6 +60,7 @@ class Slot:
     type_as: str = ""  # an untyped name may fill the slot, and then gets this class
     after_word: frozenset[str] = frozenset()  # look only after one of these words ("founded in 2009 by X")
     fallback: str = ""  # "subject": when nothing is found where the slot looks, take the clause subject
+    sole: bool = False  # the clause may name no other entity that could fill the slot
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,8 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
                 int(spec.get("within", 8)), bool(spec.get("currency")), bool(spec.get("plain")),
                 bool(spec.get("list")), frozenset(w if w == ANY_WORD else lemma(w, lang) for w in spec.get("via", [])),
                 spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""),
-                frozenset(w.lower() for w in spec.get("after_word", [])), spec.get("fallback", ""))
+                frozenset(w.lower() for w in spec.get("after_word", [])), spec.get("fallback", ""),
+                bool(spec.get("sole")))
 
 
 def _facts(specs: list[dict[str, Any]], slots: dict[str, Slot], where: str, terms: set[str]) -> tuple[dict, ...]:
@@ -403,6 +405,13 @@ def type_untyped(frame: Frame, binding: Binding, group_classes: list[str | None]
                     group_classes[u.group] = slot.type_as
 
 
+def _others(units: list[Unit], clause: Clause, found: list[Unit], slot: Slot, ctx: Context) -> bool:
+    """Does the clause name another entity, not in ``found``, that could fill ``slot``?"""
+    groups = {u.group for u in found}
+    return any(_fits(units[i], Slot(slot.name, slot.find, slot.cls), ctx) and units[i].group not in groups
+               for i in clause.units)
+
+
 def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[str], ctx: Context) -> list[Binding]:
     """Every binding of ``frame`` in one clause (all slots filled, each trigger occurrence once)."""
     if frame.unless_words & present or (frame.requires_words and not frame.requires_words & present):
@@ -440,6 +449,8 @@ def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[st
                 found = _fill(units, clause, start, length, slot, ctx)
                 if not found and slot.fallback == "subject":
                     found = _subject(units, clause, pos, slot, ctx)
+                if found and slot.sole and _others(units, clause, found, slot, ctx):
+                    found = []
                 if not found:
                     break
                 binding[slot.name] = found if slot.as_list else found[0]
