@@ -357,11 +357,13 @@ def _hit(u: Unit, slot: Slot, ctx: Context) -> bool:
     return _fits(u, slot, ctx)
 
 
-def _passable(u: Unit, via: frozenset[str]) -> bool:
-    """May a ``via`` slot look past unit ``u``?"""
+def _passable(u: Unit, via: frozenset[str], ctx: Context) -> bool:
+    """May a ``via`` slot look past unit ``u``? ``<word>`` passes lower-case words, but not
+    prepositions and conjunctions ("the German subsidiary of X": X is not the German one)."""
     if u.kind != "tok":
         return False
-    return u.lemma in via or (ANY_WORD in via and u.word.isalpha() and u.word.islower())
+    return u.lemma in via or (ANY_WORD in via and u.word.isalpha() and u.word.islower()
+                              and not _is_glue(u, ctx.glue))
 
 
 def _scan(units: list[Unit], clause: list[int], span: range, slot: Slot, ctx: Context) -> list[Unit]:
@@ -371,7 +373,7 @@ def _scan(units: list[Unit], clause: list[int], span: range, slot: Slot, ctx: Co
         u = units[clause[pos]]
         if _hit(u, slot, ctx):
             return _with_list(units, clause, pos, slot, span.step, ctx)
-        if slot.via and not _passable(u, slot.via):
+        if slot.via and not _passable(u, slot.via, ctx):
             return []
     return []
 
