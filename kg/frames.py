@@ -34,7 +34,7 @@ FRAME_KEYS = {"id", "comment", "trigger", "slots", "facts", "examples", "unless_
               "unless_before", "unless_class"}
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
              "type", "after_word", "fallback", "sole"}
-FIND = {"subject", "after", "before", "near", "trigger", "number", "role", "site-owner"}
+FIND = {"subject", "after", "before", "near", "trigger", "number", "role", "role-after", "site-owner"}
 DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("nemški", "German")
 ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih aparatov X")
 FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit"}
@@ -347,7 +347,7 @@ def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Con
 
 def _hit(u: Unit, slot: Slot, ctx: Context) -> bool:
     """Does unit ``u`` fill ``slot``?"""
-    if slot.find == "role":
+    if slot.find in ("role", "role-after"):
         return u.kind == "role" and bool(u.prop)
     if slot.find == "number":
         if u.kind != "num" or u.quantity is None:
@@ -389,7 +389,7 @@ def _fill(units: list[Unit], clause: Clause, t_pos: int, t_len: int, slot: Slot,
         return [trigger] if not slot.cls or _is_one_of(trigger.cls, slot.cls, ctx) else []
     after = range(t_pos + t_len, min(len(clause.units), t_pos + t_len + slot.within))
     before = range(t_pos - 1, max(-1, t_pos - 1 - slot.within), -1)
-    if slot.find == "after":
+    if slot.find in ("after", "role-after"):
         return _scan(units, clause.units, after, slot, ctx)
     if slot.find in ("number", "near"):
         return (_scan(units, clause.units, after, slot, ctx)
