@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from kg.errors import InputError
 from kg.lemmatize import lemma
@@ -418,7 +419,7 @@ def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[st
     """Every binding of ``frame`` in one clause (all slots filled, each trigger occurrence once)."""
     if frame.unless_words & present or (frame.requires_words and not frame.requires_words & present):
         return []
-    if frame.unless_class and any(units[i].kind == "ent" and units[i].cls and ctx.is_a(units[i].cls, frame.unless_class)
+    if frame.unless_class and any(units[i].kind == "ent" and _is_one_of(units[i].cls, (frame.unless_class,), ctx)
                                   for i in clause.units):
         return []
     out: list[Binding] = []
