@@ -415,6 +415,48 @@ def _others(units: list[Unit], clause: Clause, found: list[Unit], slot: Slot, ct
                for i in clause.units)
 
 
+def _as_list(value: Unit | list[Unit] | None) -> list[Unit]:
+    return [] if value is None else value if isinstance(value, list) else [value]
+
+
+def _slot_units(slot: Slot, binding: Binding, units: list[Unit], clause: Clause, pos: int, n: int,
+                ctx: Context) -> list[Unit]:
+    """The units that fill ``slot`` for the trigger at clause position ``pos`` (``n`` units long),
+    given the slots bound so far; empty if none does."""
+    if slot.find == "site-owner":
+        prior = _as_list(binding.get(slot.following))
+        owner = ctx.owner_of(prior) if prior else None
+        return [owner] if owner is not None else []
+    start, length = pos, n
+    if slot.following:
+        prior = _as_list(binding.get(slot.following))
+        start = next((k for k, i in enumerate(clause.units) if prior and units[i] is prior[-1]), pos)
+        length = 1
+    if slot.after_word:
+        start = next((k for k in range(start, len(clause.units))
+                      if units[clause.units[k]].word in slot.after_word), -1)
+        if start < 0:
+            return []
+        length = 1
+    found = _fill(units, clause, start, length, slot, ctx)
+    if not found and slot.fallback == "subject":
+        found = _subject(units, clause, pos, slot, ctx)
+    if found and slot.sole and _others(units, clause, found, slot, ctx):
+        return []
+    return found
+
+
+def _bind(frame: Frame, units: list[Unit], clause: Clause, pos: int, n: int, ctx: Context) -> Binding | None:
+    """Fill every slot of ``frame`` for one trigger occurrence, in order; None if one stays empty."""
+    binding: Binding = {}
+    for slot in frame.slots:
+        found = _slot_units(slot, binding, units, clause, pos, n, ctx)
+        if not found:
+            return None
+        binding[slot.name] = found if slot.as_list else found[0]
+    return binding
+
+
 def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[str], ctx: Context) -> list[Binding]:
     """Every binding of ``frame`` in one clause (all slots filled, each trigger occurrence once)."""
     if frame.unless_words & present or (frame.requires_words and not frame.requires_words & present):
@@ -424,40 +466,10 @@ def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[st
         return []
     out: list[Binding] = []
     for pos in range(len(clause.units)):
-        for trigger in frame.triggers:
-            n = _trigger_at(units, clause.units, pos, trigger)
-            if not n or (pos and units[clause.units[pos - 1]].lemma in frame.unless_before):
-                continue
-            binding: Binding = {}
-            for slot in frame.slots:
-                start, length = pos, n
-                if slot.following:
-                    prior = binding.get(slot.following)
-                    last = (prior[-1] if isinstance(prior, list) else prior) if prior else None
-                    start = next((k for k, i in enumerate(clause.units) if units[i] is last), pos)
-                    length = 1
-                if slot.find == "site-owner":
-                    prior = binding.get(slot.following)
-                    owner = ctx.owner_of(prior if isinstance(prior, list) else [prior]) if prior else None
-                    if owner is None:
-                        break
-                    binding[slot.name] = owner
-                    continue
-                if slot.after_word:
-                    start = next((k for k in range(start, len(clause.units))
-                                  if units[clause.units[k]].word in slot.after_word), -1)
-                    length = 1
-                    if start < 0:
-                        break
-                found = _fill(units, clause, start, length, slot, ctx)
-                if not found and slot.fallback == "subject":
-                    found = _subject(units, clause, pos, slot, ctx)
-                if found and slot.sole and _others(units, clause, found, slot, ctx):
-                    found = []
-                if not found:
-                    break
-                binding[slot.name] = found if slot.as_list else found[0]
-            else:
-                out.append(binding)
-            break
+        n = next((n for t in frame.triggers if (n := _trigger_at(units, clause.units, pos, t))), 0)
+        if not n or (pos and units[clause.units[pos - 1]].lemma in frame.unless_before):
+            continue
+        binding = _bind(frame, units, clause, pos, n, ctx)
+        if binding is not None:
+            out.append(binding)
     return out
