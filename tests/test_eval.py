@@ -483,13 +483,16 @@ def test_gate_seed_every_core_fact_found_and_nothing_wrong():
     assert extra == {c: [] for c in extra}, extra
 
 
-# Floors just below the scores measured on 2026-12-02, after the corpus grew (dev 105-144, en07-26)
-# and the gold followed the 2026-12 conventions (origin, ownership, money, capacity). A change that
-# lowers a score below its floor fails here; raise a floor when the scores rise.
+# Floors just below the scores measured on 2026-12-02 at the end of the relation-frames work
+# (dev 105-144 and en07-26 added, gold on the 2026-12 conventions). A change that lowers a
+# subset's score below its floor fails here; raise a floor when the scores rise. The held-out
+# subsets are gated on their totals only: their per-document errors are not read.
 FLOORS = {  # subset: (entity F1, relation F1)
-    "sl/heldout": (0.90, 0.74),
-    "sl/dev": (0.91, 0.75),
-    "en/dev": (0.83, 0.49),
+    "sl/heldout": (0.92, 0.76),
+    "sl/heldout2": (0.91, 0.80),
+    "en/heldout": (0.84, 0.42),
+    "sl/dev": (0.93, 0.83),
+    "en/dev": (0.93, 0.63),
 }
 
 
