@@ -16,9 +16,9 @@ from collections import Counter
 
 from kg.document import Document, Entity, Fact, Quantity, Relation
 from kg.iri import CONFUSABLE_SCRIPTS, odd_letters, script, slug
-from kg.lang import LanguagePack
+from kg.lang import LanguagePack, load_pack
 from kg.link import core_name
-from kg.reference import reference_index
+from kg.reference import REFERENCE_LANGUAGE, reference_index
 
 QUOTE_LABEL_WORDS = 8
 
@@ -57,8 +57,9 @@ def _make_entities(doc: Document, pack: LanguagePack) -> dict[int, Entity]:
         name = doc.group_names[g]
         row = ref.find(name, cls)
         if row:
-            name = row.label  # reference labels are Slovenian
-        ent = Entity(entity_key(cls, name, pack), cls, name, lang="sl" if row else doc.lang)
+            name = row.label  # reference labels are Slovenian, so the Slovenian pack makes their key
+        key_pack = load_pack(REFERENCE_LANGUAGE) if row else pack  # one IRI whatever the document's language
+        ent = Entity(entity_key(cls, name, key_pack), cls, name, lang=REFERENCE_LANGUAGE if row else doc.lang)
         if row:
             ent.ref = {"label_en": row.label_en, "wikidata": row.wikidata}
         out[g] = ent

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 REFERENCE_FILE = Path(__file__).parent / "data" / "reference.tsv"
+REFERENCE_LANGUAGE = "sl"  # the language of the reference labels (the "label" column)
 
 
 @dataclass(frozen=True)

@@ -143,3 +143,22 @@ def test_every_fact_traces_to_a_sentence_of_the_document(seed_dataset):
                for st in prov.subjects(RDF.type, RDF.Statement) if prov.value(st, PROV.wasDerivedFrom)}
     missing = [t for t in ds.graph(FACTS_GRAPH) if t not in covered]
     assert not missing, missing[:5]
+
+
+def test_the_seed_and_an_english_text_about_it_share_one_renault_group(tmp_path):
+    """The same company named in a Slovenian and an English document is one node: reference
+    entities take their IRI from the reference label, whatever the document's language."""
+    import shutil
+    from pathlib import Path
+
+    import kg
+
+    root = Path(__file__).resolve().parent.parent
+    seeds = tmp_path / "seeds"
+    shutil.copytree(root / "seeds", seeds)
+    for suffix in (".txt", ".meta.toml"):
+        shutil.copy(root / "eval" / "en" / "dev" / f"ampere-en{suffix}", seeds / f"ampere-en{suffix}")
+    kg.build(seeds, tmp_path / "out", report=False, html=False)
+    rows = kg.query(tmp_path / "out", "SELECT DISTINCT ?e WHERE { ?e a akg:Company ; owl:sameAs ?w "
+                                      "FILTER(STRENDS(STR(?w), '/Q6686')) }").dicts()
+    assert [str(r["e"]).rsplit("/", 1)[-1] for r in rows] == ["renault"]
