@@ -18,7 +18,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-import shutil
 import tempfile
 import zlib
 from collections.abc import Callable
@@ -26,6 +25,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from kg.outdir import is_real_folder, remove_path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CACHE_DIR = ".cache"
@@ -161,14 +162,14 @@ class Cache:
         keep = set(self.staged.values())
         for entry in sorted(self.folder.iterdir()):
             name = entry.name
-            if entry in keep or (not self.part and name in PARTS and _is_folder(entry)):
+            if entry in keep or (not self.part and name in PARTS and is_real_folder(entry)):
                 continue
             key = name[:-len(self.codec.suffix)] if name.endswith(self.codec.suffix) else ""
             if len(key) == KEY_LENGTH and key in self.used and key not in self.staged and entry.is_file():
                 continue  # an entry this build read
             if len(key) != KEY_LENGTH and not (name.startswith(".") and name.endswith(".tmp")):
                 self.foreign.append(name)
-            _remove(entry)
+            remove_path(entry)
         for key, tmp in sorted(self.staged.items()):
             os.replace(tmp, self._path(key))
         self.staged.clear()
@@ -200,16 +201,6 @@ class Cache:
         return found
 
 
-def _is_folder(path: Path) -> bool:
-    return path.is_dir() and not path.is_symlink()
-
-
-def _remove(path: Path) -> None:
-    """Delete a file, a link (not what it points to) or a folder."""
-    if _is_folder(path):
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
 
 
 def _plural(n: int, one: str, many: str) -> str:

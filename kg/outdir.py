@@ -124,24 +124,26 @@ def prepare(out: Path) -> None:
     link = out / CURRENT_LINK
     if (link.exists() or link.is_symlink()) and _current_name(out) is None:
         raise InputError(f"{link}: in the way of the link to the current build (not made by kg build); move it away")
-    if (out / BUILDS_DIR).exists() and not _is_folder(out / BUILDS_DIR):
+    if (out / BUILDS_DIR).exists() and not is_real_folder(out / BUILDS_DIR):
         raise InputError(f"{out / BUILDS_DIR}: not a folder; move it away")
     keep = _current_name(out)
-    if _is_folder(out / BUILDS_DIR):
+    if is_real_folder(out / BUILDS_DIR):
         for entry in (out / BUILDS_DIR).iterdir():
             if entry.name != keep:
-                _remove(entry)
+                remove_path(entry)
     for entry in out.iterdir():
-        if entry.name.startswith(STALE_PREFIXES) and not _is_folder(entry):
+        if entry.name.startswith(STALE_PREFIXES) and not is_real_folder(entry):
             entry.unlink(missing_ok=True)
 
 
-def _is_folder(path: Path) -> bool:
+def is_real_folder(path: Path) -> bool:
+    """A folder, not a link to one."""
     return path.is_dir() and not path.is_symlink()
 
 
-def _remove(path: Path) -> None:
-    if _is_folder(path):
+def remove_path(path: Path) -> None:
+    """Delete a file, a link (not what it points to) or a folder."""
+    if is_real_folder(path):
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)
@@ -164,7 +166,7 @@ def new_staging(out: Path) -> Path:
 def discard(out: Path, staging: Path) -> None:
     """Delete a staging folder that did not become the current build (the build failed)."""
     if _current_name(out) != staging.name:
-        _remove(staging)
+        remove_path(staging)
     try:
         (out / BUILDS_DIR).rmdir()  # only if nothing else is there
     except OSError:
@@ -190,7 +192,7 @@ def _symlink(target: str, path: Path) -> None:
 def _current_folder(out: Path) -> Path:
     """The folder of the build in place; an empty one is made current if there is none."""
     name = _current_name(out)
-    if name is not None and _is_folder(out / BUILDS_DIR / name):
+    if name is not None and is_real_folder(out / BUILDS_DIR / name):
         return out / BUILDS_DIR / name
     folder = new_staging(out)
     _symlink(f"{BUILDS_DIR}/{folder.name}", out / CURRENT_LINK)
@@ -238,4 +240,4 @@ def publish(out: Path, staging: Path) -> None:
     _fsync(out)
     checkpoint("switched")
     if previous is not None and previous != staging.name:
-        _remove(out / BUILDS_DIR / previous)
+        remove_path(out / BUILDS_DIR / previous)

@@ -484,10 +484,6 @@ def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout:
     max_queries : int
         Queries run at once, each in its own process. ``QUEUE_PER_SLOT`` times as many may
         wait up to ``QUEUE_WAIT`` seconds for a slot (then 503); any others get 503 at once.
-    max_memory : int
-        Megabytes a query process may allocate; a query needing more is stopped (503).
-    max_queries : int
-        Queries run at once; 16 times as many may wait 2 s for a slot, others get 503.
     request_timeout : float
         Seconds a client may take to send a request (header and body), or stay idle.
     ready : callable, optional

@@ -25,6 +25,7 @@ import kg
 from kg.errors import InputError
 from kg.namespaces import AKG, KGID, ORG, SCHEMA
 from kg.sparql import iter_named_queries
+from tests.listener import Listener
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "queries"
@@ -241,35 +242,6 @@ def test_ask_and_construct(seed_build):
 
 
 # ---------------------------------------------------------------- refusals
-
-class Listener:
-    """A loopback TCP listener that records whether anything connected."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(5)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, daemon=True)
-        self._thread.start()
-
-    def _loop(self):
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self):
-        self._stop.set()
-        self._thread.join(2)
-        self.sock.close()
-
 
 @pytest.fixture
 def listener():

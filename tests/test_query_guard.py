@@ -5,9 +5,7 @@ and no connection may ever arrive. The same texts given to Oxigraph without the 
 the generator does produce queries that connect. rdflib's FROM is refused, not fetched."""
 from __future__ import annotations
 
-import socket
 import threading
-import time
 
 import pyoxigraph as ox
 import pytest
@@ -16,40 +14,7 @@ from hypothesis import strategies as st
 
 import kg
 from kg.errors import InputError
-
-
-class Listener:
-    """A loopback TCP listener that counts connections (and closes each at once)."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(64)
-        self.sock.settimeout(0.1)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, daemon=True)
-        self._thread.start()
-
-    def _loop(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def settle(self) -> int:
-        """The connection count once in-flight connects had time to arrive."""
-        time.sleep(0.05)
-        return self.connections
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(2)
-        self.sock.close()
+from tests.listener import Listener
 
 
 @pytest.fixture(scope="module")
