@@ -58,6 +58,7 @@ class LanguagePack:
     surname_endings: list[str] = field(default_factory=list)  # "-ič", "-nik": a two-word name is a person
     copulas: set[str] = field(default_factory=set)  # "je", "bo", "ostal": a noun after them is a predicate
     relative_pronouns: set[str] = field(default_factory=set)  # "ki": "..., ki ga je" refers to the noun before
+    known_town_names: frozenset[str] = frozenset()  # nominatives that win when a case form is read
     masculine_genitive_surname: str = ""  # "rja": "Marka Pintarja" is "Marko Pintar" inflected
     split_suffixes: tuple[str, ...] = ()  # "-based": "Munich-based" is read as "Munich" "-based"
     relative_openers: frozenset[str] = frozenset()  # "ki", "kjer": a comma before them opens a relative clause
@@ -302,6 +303,25 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     return p
 
 
+@lru_cache(maxsize=1)
+def world_towns() -> frozenset[str]:
+    """Names of the world's towns of 15,000 people or more (``kg/data/world_towns.txt``)."""
+    text = (DATA_DIR / "world_towns.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def _use_world_towns(pack: LanguagePack, how: str) -> None:
+    """``"towns"``: the world's towns are towns of the pack (English names them as they are);
+    ``"nominatives"``: they only choose among the nominatives of an inflected name ("v Leobnu")."""
+    if how == "towns":
+        for name in sorted(world_towns()):
+            pack.places.setdefault(name, Place(name, "schema:City", (name,)))
+    elif how == "nominatives":
+        pack.known_town_names = world_towns()
+    elif how:
+        raise InputError(f"lexicon: world_towns must be \"towns\" or \"nominatives\", not {how!r}")
+
+
 @lru_cache(maxsize=8)
 def load_pack(code: str) -> LanguagePack:
     """The language pack for ``code`` (``sl``, ``en``), read once per process.
@@ -325,6 +345,7 @@ def load_pack(code: str) -> LanguagePack:
                         tuple(words.get("place_name_particles", [])))
     for form, place in towns.items():
         pack.places.setdefault(form, place)
+    _use_world_towns(pack, words.get("world_towns", ""))
     pack.rules = load_rules(folder / "patterns.toml", code)
     pack.frames = load_frames(folder / "frames.toml", code, load_ontology().curies())
     clash = sorted({r.id for r in pack.rules} & {f.id for f in pack.frames})

@@ -167,9 +167,9 @@ def locative_nominative(name: str, pack: LanguagePack) -> str:
     words = name.split()
     if len(words) == 2 and words[0].endswith("ih") and words[1].endswith("ah"):
         # plural: "Slovenskih Konjicah" -> "Slovenske Konjice"
-        return f"{words[0][:-2]}e {locative_word(words[1], pack)}"
+        return f"{words[0][:-2]}e {locative_word(words[1], pack, prefer_known=False)}"
     if len(words) == 2 and words[0].endswith(("i", "em", "ega")):
-        noun = locative_word(words[1], pack)
+        noun = locative_word(words[1], pack, prefer_known=False)  # a word of a name, not a town
         stem = words[0][:-3] if words[0].endswith("ega") else words[0][:-2] if words[0].endswith("em") else words[0][:-1]
         ending = "a" if noun.endswith("a") else "o" if noun.endswith(("o", "e")) else "i"
         return f"{stem}{ending} {noun}"
@@ -178,15 +178,32 @@ def locative_nominative(name: str, pack: LanguagePack) -> str:
     return name
 
 
-def locative_word(word: str, pack: LanguagePack) -> str:
-    """One word's nominative by the first matching ending (a condition V/C: after a vowel/consonant)."""
+def locative_word(word: str, pack: LanguagePack, prefer_known: bool = True) -> str:
+    """One word's nominative by the first matching ending (a condition V/C: after a vowel/consonant),
+    unless another ending, or a fleeting "e" ("Leobnu" -> "Leoben"), gives a known town."""
+    candidates = []
     for suffix, repl, *cond in pack.locative_endings:
         stem = word[: len(word) - len(suffix)]
         if not word.endswith(suffix) or len(stem) < 3:
             continue
         if cond and (stem[-1].lower() in "aeiouy") != (cond[0] == "V"):
             continue
-        return stem + repl
+        candidates.append(stem + repl)
+    if not candidates:
+        return word
+    known = pack.known_town_names if prefer_known else frozenset()
+    for cand in candidates if known else ():
+        # "Bergamu" -> "Bergamo", "Örebru" -> "Örebro": foreign towns in "-o" decline like neuters
+        for form in (cand, _with_fleeting_e(cand), cand + "o", cand + "a"):
+            if form in known:
+                return form
+    return candidates[0]
+
+
+def _with_fleeting_e(word: str) -> str:
+    """"Leobn" -> "Leoben", "Karlovc" -> "Karlovec": an "e" between two final consonants."""
+    if len(word) > 3 and word[-1].lower() not in "aeiouy" and word[-2].lower() not in "aeiouy":
+        return word[:-1] + "e" + word[-1]
     return word
 
 

