@@ -21,6 +21,7 @@ A rule with ``unless = ["other-rule"]`` is skipped in a sentence where one of th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.document import Document, Mention, Quantity, Relation
 from kg.frames import Context, clauses, match_frame, type_untyped
@@ -433,7 +434,7 @@ def _site_owner(doc: Document, sites: list[Unit]) -> Unit | None:
     return Unit("ent", m.tok_start, m.tok_end, mention=k, group=g, cls=doc.group_classes[g], source=m.source)
 
 
-def _list_prepositions(units: list[Unit], own_prep, joiners: set[str]) -> dict[int, str]:
+def _list_prepositions(units: list[Unit], own_prep: Callable[[int], str], joiners: set[str]) -> dict[int, str]:
     """Start token -> preposition for entities that continue a list after a joiner and have no
     preposition of their own: "v Železnikih in Selcih" gives Selcih "v"."""
     out: dict[int, str] = {}
@@ -453,7 +454,6 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
                     onto: Ontology) -> list[Relation]:
     """The facts of the pack's relation frames (``kg.frames``) in each clause of one sentence."""
     toks = doc.tokens
-
     first = doc.sentences[sent_i].tok_start
 
     def own_prep(start: int) -> str:
