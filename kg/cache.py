@@ -38,7 +38,7 @@ MAX_ENTRY_BYTES = 1 << 31  # a decompression bomb is refused, not inflated
 # modules whose code decides what a document's extraction result is
 ASSEMBLY_MODULES = ("triples.py", "assembly.py", "graph.py", "namespaces.py", "reference.py")
 EXTRACTION_MODULES = ("document.py", "documents.py", "metadata.py", "segment.py", "lemmatize.py",
-                      "mentions", "link.py", "relations.py", "matcher.py", "frames.py", "quotes.py", "entities.py",
+                      "mentions", "link.py", "relations.py", "sites.py", "matcher.py", "frames.py", "quotes.py", "entities.py",
                       "iri.py", "reference.py", "pipeline.py", "textview.py", "ontology.py", "parallel.py",
                       "cache.py", "cachefmt.py")
 DATA_FOLDERS = ("lang", "data")

@@ -108,9 +108,10 @@ def resolve_entities(doc: Document, pack: LanguagePack) -> Document:
         facts.append(Fact(qe.key, "schema:creator", speaker.key, "quote-attribution", q.sent, (q.speaker,)))
     used_keys = {f.s for f in facts} | {f.o for f in facts if f.object_is_entity} | \
                 {f.o.place for f in facts if isinstance(f.o, Quantity) and f.o.place}
+    strong = {m.group for m in doc.mentions if not m.weak}
     for g, ent in ents.items():
         # strong entities stay even without facts; weak ones only when a fact uses them
-        if ent.key in used_keys or any(m.group == g and not m.weak for m in doc.mentions):
+        if ent.key in used_keys or g in strong:
             existing = doc.entities.get(ent.key)
             if existing:
                 existing.surface_forms |= ent.surface_forms

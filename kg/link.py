@@ -12,14 +12,16 @@ sentence whose organisations cannot be its subject gets a dropped subject (``_ze
 """
 from __future__ import annotations
 
+import bisect
+import heapq
 from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
 
 from kg.document import Document, Mention
 from kg.lang import LanguagePack
 from kg.lemmatize import name_candidates
 from kg.mentions import STRENGTH
 from kg.ontology import Ontology
-
 
 UNTYPED_PREFERENCE = {"akg:Company": 0, "schema:Person": 1}
 
@@ -56,13 +58,51 @@ class _Groups:
         self.by_core: dict[str, list[int]] = {}
         self.introduced_new: set[int] = set()  # groups introduced as new ("novo podjetje X")
         self.nouns: dict[int, set[str]] = {}  # group -> class nouns it was named with ("skupina")
+        # the keys of ``by_core`` by their word-boundary prefixes ("zagorje ob ") and suffixes
+        # (" zorko"), so a short form finds longer names without a scan over all of them
+        self._rank: dict[str, int] = {}
+        self._prefixes: dict[str, list[str]] = {}
+        self._suffixes: dict[str, list[str]] = {}
+        self._all_nouns: set[str] | None = None
 
     def new(self, m: Mention, core: str) -> int:
         self.names.append(m.name)
         self.classes.append(m.cls)
         self.strength.append(STRENGTH.get(m.source, 0) if m.cls else -1)
-        self.by_core.setdefault(core, []).append(len(self.names) - 1)
+        self.file(core, len(self.names) - 1)
         return len(self.names) - 1
+
+    def file(self, core: str, g: int) -> None:
+        """Add group ``g`` under the core name ``core`` (``by_core``)."""
+        gs = self.by_core.get(core)
+        if gs is None:
+            gs = self.by_core[core] = []
+            self._rank[core] = len(self._rank)
+            for j, ch in enumerate(core):
+                if ch == " ":
+                    self._prefixes.setdefault(core[:j + 1], []).append(core)
+                    self._suffixes.setdefault(core[j:], []).append(core)
+        gs.append(g)
+
+    def all_nouns(self) -> set[str]:
+        """Every class noun some group was named with (computed once: call it after naming)."""
+        if self._all_nouns is None:
+            self._all_nouns = set().union(*self.nouns.values())
+        return self._all_nouns
+
+    def keys_with(self, prefixes: Iterable[str] = (), suffixes: Iterable[str] = ()) -> list[str]:
+        """The keys of ``by_core``, in its order, that start with one of ``prefixes`` or end with
+        one of ``suffixes``; each prefix must end and each suffix start with a space.
+
+        >>> groups = _Groups()
+        >>> for core in ("zagorje ob savi", "ana novak", "novo mesto"):
+        ...     groups.file(core, 0)
+        >>> groups.keys_with(prefixes=["novo ", "zagorje ob "], suffixes=[" novak"])
+        ['zagorje ob savi', 'ana novak', 'novo mesto']
+        """
+        found = {key for p in prefixes for key in self._prefixes.get(p, ())}
+        found.update(key for s in suffixes for key in self._suffixes.get(s, ()))
+        return sorted(found, key=self._rank.__getitem__)
 
     def add(self, g: int, m: Mention, lang: str, endings: list[tuple[str, str]]) -> None:
         s = STRENGTH.get(m.source, 0) if m.cls else -1
@@ -99,19 +139,22 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
     # the last or first word(s) of a longer name of a compatible class
     if m.cls in ("schema:City", "akg:Plant"):
         # "v Zagorju" after "v Zagorju ob Savi": a town's short name
-        for key, gs in groups.by_core.items():
-            if groups.classes[gs[0]] == m.cls and any(key.startswith(f"{k} {p} ") for k in keys
-                                                      for p in pack.place_name_particles):
+        for key in groups.keys_with(prefixes=[f"{k} {p} " for k in keys for p in pack.place_name_particles]):
+            gs = groups.by_core[key]
+            if groups.classes[gs[0]] == m.cls:
                 return gs[0]
     if m.source == "trigger" and m.cls == "akg:Company":
         # "skupina Hayashi" after "skupine Hayashi Industries": the first word(s) of that name
-        for key, gs in groups.by_core.items():
-            if groups.classes[gs[0]] == m.cls and any(key.startswith(k + " ") for k in keys if len(k) > 2):
+        for key in groups.keys_with(prefixes=[k + " " for k in keys if len(k) > 2]):
+            gs = groups.by_core[key]
+            if groups.classes[gs[0]] == m.cls:
                 return gs[0]
     if m.source not in ("capitalised", "person", "acronym", "speaker"):
         return None  # otherwise a name typed by its own noun ("skupine Bosch") is no short form
     found = []
-    for key, gs in groups.by_core.items():
+    long_keys = [k for k in keys if len(k) > 2]
+    for key in groups.keys_with(prefixes=[k + " " for k in long_keys], suffixes=[" " + k for k in long_keys]):
+        gs = groups.by_core[key]
         g = gs[0]
         if not _compatible(groups.classes[g], m.cls, onto) or \
                 (m.cls or groups.classes[g]) not in ("schema:Person", "akg:Company", None):
@@ -136,14 +179,95 @@ def _naming_nouns(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
             or t.lemma in pack.demonyms}
 
 
-def _topic(topic: dict[int, list[int]], sent: int, groups: _Groups | None = None, noun: str = "") -> int | None:
+class _Topics(dict):
+    """Sentence -> the groups of its organisation mentions, in order (filled with ``setdefault``),
+    that also finds the latest such sentence before a given one without a scan over all of them.
+
+    >>> topic = _Topics()
+    >>> topic.setdefault(7, []).append(1); topic.setdefault(3, []).append(2)
+    >>> topic.before(7), topic.before(8), topic.before(3)
+    (3, 7, None)
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._sorted: list[int] = []
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            bisect.insort(self._sorted, key)
+        return super().setdefault(key, default)
+
+    def before(self, sent: int) -> int | None:
+        """The latest sentence before ``sent`` that has organisation mentions, or None."""
+        i = bisect.bisect_left(self._sorted, sent)
+        return self._sorted[i - 1] if i else None
+
+
+class _Salience:
+    """How often each group was mentioned so far and where last (``counts``, ``last``; updated by
+    ``see``), and ``best``: among the groups mentioned so far that satisfy a condition which does
+    not change while coreference is resolved (a class, a naming noun), the most mentioned (the
+    latest on ties), the latest mentioned or the last introduced. Each condition keeps a heap that
+    catches up with the mentions seen since its last use, so a referring word costs no scan over
+    all groups.
+
+    >>> sal = _Salience()
+    >>> for i, g in enumerate([0, 1, 1, 2, 0]):
+    ...     sal.see(g, i)
+    >>> [sal.best("all", lambda g: True, by) for by in ("count", "last", "id")]
+    [0, 0, 2]
+    >>> sal.best("odd", lambda g: g % 2 == 1, "count"), sal.best("none", lambda g: False, "id")
+    (1, None)
+    """
+
+    def __init__(self) -> None:
+        self.counts: Counter = Counter()
+        self.last: dict[int, int] = {}
+        self._seen: list[int] = []  # the group of each mention seen, in order
+        self._heaps: dict[tuple[Hashable, str], tuple[list, dict[int, bool], list[int]]] = {}
+
+    def see(self, g: int, i: int) -> None:
+        """Mention ``i`` refers to group ``g``."""
+        self.counts[g] += 1
+        self.last[g] = i
+        self._seen.append(g)
+
+    def _key(self, g: int, by: str) -> tuple:
+        """A heap entry for group ``g`` (smallest first; the group is the last item)."""
+        if by == "count":
+            return (-self.counts[g], -self.last[g], g)
+        return (-self.last[g], g) if by == "last" else (-g, g)
+
+    def best(self, name: Hashable, member: Callable[[int], bool], by: str = "count") -> int | None:
+        """The best group mentioned so far for which ``member`` (the condition called ``name``)
+        holds: ``by`` "count" the most mentioned, then the latest; "last" the latest mentioned;
+        "id" the highest group number (the last introduced). None if there is none."""
+        entry = self._heaps.get((name, by))
+        if entry is None:
+            entry = self._heaps[(name, by)] = ([], {}, [0])
+        heap, members, done = entry
+        for g in dict.fromkeys(self._seen[done[0]:]):  # the groups mentioned since the last call
+            ok = members.get(g)
+            first = ok is None
+            if first:
+                ok = members[g] = member(g)
+            if ok and (first or by != "id"):
+                heapq.heappush(heap, self._key(g, by))
+        done[0] = len(self._seen)
+        while heap and heap[0] != self._key(heap[0][-1], by):
+            heapq.heappop(heap)  # made before the group's latest mention
+        return heap[0][-1] if heap else None
+
+
+def _topic(topic: _Topics, sent: int, groups: _Groups | None = None, noun: str = "") -> int | None:
     """"Podjetje ...", "Družba ...": the organisation a recent sentence was about: its first one,
     or the only one of them named with the same noun ("... koncern X je ustanovil hčerinsko
     podjetje Y. Podjetje bo ..." -> Y)."""
-    earlier = [k for k in topic if k < sent]
-    if not earlier:
+    earlier = topic.before(sent)
+    if earlier is None:
         return None
-    orgs = topic[max(earlier)]
+    orgs = topic[earlier]
     if groups is not None and noun:
         same = {g for g in orgs if noun in groups.nouns.get(g, ())}
         if len(same) == 1:
@@ -151,25 +275,37 @@ def _topic(topic: dict[int, list[int]], sent: int, groups: _Groups | None = None
     return orgs[0]
 
 
-def _salient(groups: _Groups, counts: Counter, last: dict[int, int], cls: str, onto: Ontology,
-             newest: bool = False, noun: str = "", subsidiary: set[str] | frozenset[str] = frozenset()) -> int | None:
+def _salient(groups: _Groups, sal: _Salience, cls: str, onto: Ontology, newest: bool = False,
+             noun: str = "", subsidiary: set[str] | frozenset[str] = frozenset()) -> int | None:
     """The group a referring word points to: the most mentioned so far (the latest on ties), or,
     for "nova družba", the group introduced last. A specific noun ("skupina") prefers a group
     named with it."""
-    cands = [g for g in counts if groups.classes[g] and onto.is_a(groups.classes[g], cls)]
-    if not cands and cls == "akg:Company":
+    name, member = _of_class(groups, cls, onto)
+    if sal.best(name, member, "id") is None and cls == "akg:Company":
         # no typed company yet: an untyped name (a relation may type it later) is the best guess
-        cands = [g for g in counts if groups.classes[g] is None]
-    if not cands:
+        name, member = ("untyped",), lambda g: groups.classes[g] is None
+    if sal.best(name, member, "id") is None:
         return None
     if noun:
-        cands = [g for g in cands if noun in groups.nouns.get(g, ())] or \
-            [g for g in cands if not groups.nouns.get(g, set()) & subsidiary] or cands
+        narrower = (
+            (("noun", noun), lambda g, base=member: base(g) and noun in groups.nouns.get(g, ())),
+            (("not-subsidiary", frozenset(subsidiary)),
+             lambda g, base=member: base(g) and not groups.nouns.get(g, set()) & subsidiary))
+        for extra, test in narrower:
+            if sal.best(name + extra, test, "id") is not None:
+                name, member = name + extra, test
+                break
     if newest:
         # the organisation introduced as new ("novo podjetje X"), else the one introduced last
-        fresh = [g for g in cands if g in groups.introduced_new]
-        return max(fresh or cands)  # groups are numbered in order of first mention
-    return max(cands, key=lambda g: (counts[g], last[g]))
+        # (groups are numbered in order of first mention)
+        fresh = sal.best(name + ("new",), lambda g, base=member: base(g) and g in groups.introduced_new, "id")
+        return fresh if fresh is not None else sal.best(name, member, "id")
+    return sal.best(name, member, "count")
+
+
+def _of_class(groups: _Groups, cls: str, onto: Ontology) -> tuple[tuple, Callable[[int], bool]]:
+    """The condition "the group has class ``cls`` or a subclass", and its name for ``_Salience``."""
+    return ("class", cls), lambda g: bool(groups.classes[g]) and onto.is_a(groups.classes[g], cls)
 
 
 def _may_be_subject(doc: Document, m: Mention, pack: LanguagePack) -> bool:
@@ -187,8 +323,8 @@ def _may_be_subject(doc: Document, m: Mention, pack: LanguagePack) -> bool:
     return True
 
 
-def _zero_subjects(doc: Document, groups: "_Groups", counts: Counter, last: dict[int, int],
-                   onto: Ontology, pack: LanguagePack, topic: dict[int, list[int]]) -> None:
+def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontology, pack: LanguagePack,
+                   topic: _Topics) -> None:
     """Slovenian drops pronoun subjects ("Ima tri tovarne.", "Direktor je Ivan Novak.", "Od leta 2019
     je v lasti koncerna X."): a sentence whose organisations cannot be its subject gets an empty
     mention at its start of the organisation the sentences before were about (else the most
@@ -211,7 +347,7 @@ def _zero_subjects(doc: Document, groups: "_Groups", counts: Counter, last: dict
             continue  # "Salvia proizvaja ...": an untyped name opening the sentence is its subject
         g = _topic(topic, sent.i)
         if g is None:
-            g = _salient(groups, counts, last, "akg:Company", onto)
+            g = _salient(groups, sal, "akg:Company", onto)
         if g is not None:
             zero.append(Mention(sent.tok_start, sent.tok_start, first.start, first.start, "", sent.i,
                                 "akg:Company", "", "zero", group=g))
@@ -228,28 +364,28 @@ def _agrees(groups: _Groups, g: int, genders: str, pack: LanguagePack) -> bool:
     return not gender or gender in genders
 
 
-def _referent(doc: Document, m: Mention, groups: _Groups, counts: Counter, last: dict[int, int],
-              topic: dict[int, list[int]], pack: LanguagePack, onto: Ontology) -> int | None:
+def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic: _Topics,
+              pack: LanguagePack, onto: Ontology) -> int | None:
     """The group a referring word ("Podjetje", "skupina", "Hčerinska družba", "Ta") points to."""
     cls = m.cls or "akg:Company"
     noun = doc.tokens[m.tok_start].lemma
     prev = doc.tokens[m.tok_start - 1] if m.tok_start > doc.sentences[m.sent].tok_start else None
     if prev is not None and {prev.lemma, prev.text.lower()} & pack.subsidiary_nouns and cls == "akg:Company":
         # "Hčerinska družba ...": the organisation last introduced as a subsidiary
-        subs = [g for g in counts if groups.nouns.get(g, set()) & pack.subsidiary_nouns]
-        if subs:
-            return max(subs)
+        subs = sal.best(("subsidiary",), lambda g: bool(groups.nouns.get(g, set()) & pack.subsidiary_nouns), "id")
+        if subs is not None:
+            return subs
     if m.name == "new":
-        return _salient(groups, counts, last, cls, onto, newest=True)
+        return _salient(groups, sal, cls, onto, newest=True)
     if m.name == "latter" or noun in pack.latter_words or m.text.lower() in pack.latter_words:
         # "Slednja", "Omenjena družba": the organisation mentioned last
-        cands = [g for g in last if groups.classes[g] and onto.is_a(groups.classes[g], cls)]
-        return max(cands, key=lambda g: last[g]) if cands else None
+        return sal.best(*_of_class(groups, cls, onto), "last")
     if m.name.startswith("of:"):
         # "Italijanska skupina": the organisation introduced with that adjective, if any
-        of_place = [g for g in counts if m.name[3:] in groups.nouns.get(g, ())]
-        if of_place:
-            return max(of_place, key=lambda g: (counts[g], last[g]))
+        adjective = m.name[3:]
+        of_place = sal.best(("of", adjective), lambda g: adjective in groups.nouns.get(g, ()), "count")
+        if of_place is not None:
+            return of_place
     genders = pack.pronoun_genders.get(m.text.lower(), "")
     if m.text.lower() in pack.object_pronouns | pack.owner_possessives and topic.get(m.sent):
         # "Elektrokabel bo ostal samostojen, vodil pa ga bo ...": the organisation named before
@@ -257,37 +393,38 @@ def _referent(doc: Document, m: Mention, groups: _Groups, counts: Counter, last:
         return next((g for g in topic[m.sent] if _agrees(groups, g, genders, pack)), topic[m.sent][0])
     if genders:
         # "Vodi jo ...": the most salient organisation of the pronoun's gender
-        cands = [g for g in counts if groups.classes[g] and onto.is_a(groups.classes[g], cls)
-                 and _agrees(groups, g, genders, pack)]
-        if cands:
-            return max(cands, key=lambda g: (counts[g], last[g]))
-    if noun in pack.specific_coref_nouns or (
-            (noun,) not in pack.triggers and any(noun in ns for ns in groups.nouns.values())):
+        name, typed = _of_class(groups, cls, onto)
+        agreeing = sal.best(name + ("gender", genders), lambda g: typed(g) and _agrees(groups, g, genders, pack))
+        if agreeing is not None:
+            return agreeing
+    if noun in pack.specific_coref_nouns or ((noun,) not in pack.triggers and noun in groups.all_nouns()):
         # "skupina", or a noun the document names a company with ("sirarna"): that company
-        return _salient(groups, counts, last, cls, onto, noun=noun, subsidiary=pack.subsidiary_nouns)
+        return _salient(groups, sal, cls, onto, noun=noun, subsidiary=pack.subsidiary_nouns)
     if (noun,) in pack.triggers and cls == "akg:Company":
         g = _topic(topic, m.sent, groups, noun)
-        return g if g is not None else _salient(groups, counts, last, cls, onto)
-    return _salient(groups, counts, last, cls, onto)
+        return g if g is not None else _salient(groups, sal, cls, onto)
+    return _salient(groups, sal, cls, onto)
 
 
-def _bracketed_short_name(doc: Document, i: int) -> int | None:
-    """The mention a bracketed acronym right after it names ("Energel d.d. (EGL)"), or None."""
+def _bracketed_short_name(doc: Document, i: int, by_end: dict[int, list[int]]) -> int | None:
+    """The mention a bracketed acronym right after it names ("Energel d.d. (EGL)"), or None
+    (``by_end``: the indices of the mentions that end at each token, in order)."""
     m = doc.mentions[i]
     toks = doc.tokens
     if m.source != "acronym" or m.tok_start < 2 or m.tok_end >= len(toks) \
             or toks[m.tok_start - 1].text != "(" or toks[m.tok_end].text != ")":
         return None
-    return next((k for k, o in enumerate(doc.mentions) if o.tok_end == m.tok_start - 1 and k != i
-                 and o.cls == "akg:Company"), None)
+    return next((k for k in by_end.get(m.tok_start - 1, ()) if k != i
+                 and doc.mentions[k].cls == "akg:Company"), None)
 
 
 def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:
     """Set ``mention.group`` for every mention; coreferring mentions join a salient group."""
     groups = _Groups()
-    counts: Counter = Counter()
-    last: dict[int, int] = {}
     last_market: int | None = None
+    by_end: dict[int, list[int]] = {}
+    for k, m in enumerate(doc.mentions):
+        by_end.setdefault(m.tok_end, []).append(k)
     # names first, in text order, so that later short forms find earlier full names
     ordered = sorted(range(len(doc.mentions)), key=lambda i: (doc.mentions[i].source == "coref", i))
     for i in ordered:
@@ -295,14 +432,14 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
         if m.source == "coref":
             continue
         core = core_name(m.name, pack)
-        named = _bracketed_short_name(doc, i)
+        named = _bracketed_short_name(doc, i, by_end)
         if m.cls == "akg:Market" and m.weak and last_market is None and " " not in m.name:
             continue  # a bare "trg" with no market named before is no entity ("na tujih trgih")
         if m.cls == "akg:Market" and m.weak and last_market is not None:
             g = last_market
         elif named is not None and doc.mentions[named].group >= 0:
             g = doc.mentions[named].group  # "Energel d.d. (EGL)": the short name in brackets
-            groups.by_core.setdefault(core, []).append(g)
+            groups.file(core, g)
         else:
             g = _find_group(m, core, groups, pack, onto, doc.lang)
         if g is None:
@@ -316,23 +453,23 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
         if m.cls == "akg:Market":
             last_market = g
     # coreference in text order, with salience counted up to the mention
-    topic: dict[int, list[int]] = {}  # sentence -> groups of its organisation mentions, in order
+    topic = _Topics()  # sentence -> groups of its organisation mentions, in order
+    sal = _Salience()
     for i, m in enumerate(doc.mentions):
         if m.source == "coref":
-            g = _referent(doc, m, groups, counts, last, topic, pack, onto)
+            g = _referent(doc, m, groups, sal, topic, pack, onto)
             if g is None:
                 continue
             m.group = g
         if m.group >= 0:
-            counts[m.group] += 1
-            last[m.group] = i
+            sal.see(m.group, i)
             cls = groups.classes[m.group]
             # an untyped name may still be an organisation (a rule types it later)
             if ((cls is None and m.source == "capitalised" and m.tok_start == doc.sentences[m.sent].tok_start)
                     or (cls and onto.is_a(cls, "schema:Organization"))) \
                     and m.text.lower() not in pack.owner_possessives:  # "njeno" names no topic
                 topic.setdefault(m.sent, []).append(m.group)
-    _zero_subjects(doc, groups, counts, last, onto, pack, topic)
+    _zero_subjects(doc, groups, sal, onto, pack, topic)
     for m in doc.mentions:
         if m.group >= 0 and m.source not in ("coref", "zero"):
             m.cls = groups.classes[m.group]

@@ -28,6 +28,7 @@ from kg.frames import Context, clauses, match_frame, type_untyped
 from kg.lang import LanguagePack
 from kg.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, find_matches
 from kg.ontology import Ontology
+from kg.sites import SiteOwners
 
 # Relations made by code rather than by a pattern of patterns.toml, with what they mean.
 CODE_RULES = {
@@ -377,6 +378,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
     """Fill ``doc.relations`` from the language pack's rules, sentence by sentence."""
     seen: set[tuple] = set()
     by_start = mentions_by_start(doc)
+    owners = SiteOwners(doc)  # _site_owner without reading all relations at each question
 
     def add(rel: Relation) -> None:
         key = (rel.subj, rel.pred, rel.obj, rel.value, rel.place, rel.rule, rel.sent)
@@ -397,7 +399,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
                 fired.add(rule.id)
                 for rel in _emit(doc, rule, binding, sent_i, onto, su.units, pack):
                     add(rel)
-        for rel in frame_relations(doc, sent_i, su, pack, onto):
+        for rel in frame_relations(doc, sent_i, su, pack, onto, owners):
             add(rel)
         for rel in founding_year(doc, sent_i, su.units, doc.relations[first:], pack, onto):
             add(rel)
@@ -451,8 +453,9 @@ def _list_prepositions(units: list[Unit], own_prep: Callable[[int], str], joiner
 
 
 def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: LanguagePack,
-                    onto: Ontology) -> list[Relation]:
-    """The facts of the pack's relation frames (``kg.frames``) in each clause of one sentence."""
+                    onto: Ontology, owners: SiteOwners | None = None) -> list[Relation]:
+    """The facts of the pack's relation frames (``kg.frames``) in each clause of one sentence
+    (``owners``: the document's ``SiteOwners``, else ``_site_owner`` reads all relations)."""
     toks = doc.tokens
     first = doc.sentences[sent_i].tok_start
 
@@ -471,7 +474,7 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
         of the list ("v Železnikih in Selcih")."""
         return own_prep(u.start) or inherited.get(u.start, "")
 
-    ctx = Context(onto.is_a, prep_of, owner_of=lambda sites: _site_owner(doc, sites),
+    ctx = Context(onto.is_a, prep_of, owner_of=owners.owner if owners else lambda sites: _site_owner(doc, sites),
                   glue=frozenset({",", "in", "ter", "and", "&"}) | frozenset(pack.prepositions))
     out: list[Relation] = []
     for clause in clauses(su.units, pack.relative_openers, ctx.glue):
