@@ -9,6 +9,8 @@ validated with pyshacl on an rdflib graph of its own triples only.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
@@ -18,8 +20,9 @@ from kg.shacl_sparql import Unsupported, compile_shapes, graph_types, sparql_vio
 from kg.validate import raise_violations, violations
 
 
-def oxigraph_dataset(facts_nt: bytes, provenance_nt: bytes) -> Dataset:
-    """An rdflib Dataset on an Oxigraph store holding the two graphs (loaded from N-Triples).
+def oxigraph_dataset(facts_nt: bytes | Path, provenance_nt: bytes | Path) -> Dataset:
+    """An rdflib Dataset on an Oxigraph store holding the two graphs (loaded from N-Triples, given
+    as bytes or as a file, which is read as a stream).
 
     >>> ds = oxigraph_dataset(b"", b"")
     >>> len(list(ds.quads()))
@@ -30,20 +33,25 @@ def oxigraph_dataset(facts_nt: bytes, provenance_nt: bytes) -> Dataset:
         ds.bind(prefix, str(ns), override=True, replace=True)
     store: ox.Store = ds.store._inner
     for name, data in ((FACTS_GRAPH, facts_nt), (PROVENANCE_GRAPH, provenance_nt)):
-        store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
+        graph = ox.NamedNode(str(name))
+        if isinstance(data, Path):
+            store.bulk_load(path=data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        else:
+            store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
     return ds
 
 
-def graph_violations(store: ox.Store, name: str, shapes: Graph, ntriples: bytes) -> list[str]:
+def graph_violations(store: ox.Store, name: str, shapes: Graph, ntriples: bytes | Path) -> list[str]:
     """Violations in one named graph: by SPARQL when its shapes allow, else pyshacl."""
     try:
         checks = compile_shapes(shapes, only_targets=graph_types(store, name))
     except Unsupported:
-        return violations(new_graph().parse(data=ntriples, format="nt"), shapes)
+        data = ntriples.read_bytes() if isinstance(ntriples, Path) else ntriples
+        return violations(new_graph().parse(data=data, format="nt"), shapes)
     return sparql_violations(store, name, checks)
 
 
-def validate_large(ds: Dataset, shapes: Graph, facts_nt: bytes, provenance_nt: bytes) -> None:
+def validate_large(ds: Dataset, shapes: Graph, facts_nt: bytes | Path, provenance_nt: bytes | Path) -> None:
     """Raise ValidationError if either graph of an ``oxigraph_dataset`` violates ``shapes``."""
     store: ox.Store = ds.store._inner
     found = graph_violations(store, str(FACTS_GRAPH), shapes, facts_nt)
