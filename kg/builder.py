@@ -56,6 +56,7 @@ from kg.validate import load_shapes, validate
 
 PROGRESS_MIN_DOCUMENTS = 20
 RDFLIB_MAX_TRIPLES = 150_000  # above this the Dataset is Oxigraph-backed and checked by SPARQL
+STORE_MEMORY_MAX_TRIPLES = 4_000_000  # above this the Oxigraph store is on disk (kg.largegraph)
 
 
 @dataclass
@@ -156,11 +157,13 @@ def _warn(items: list[Extracted], seeds: Path) -> None:
             warnings.warn(KgWarning(f"{shown(seeds / rel)}: {message}"), stacklevel=4)
 
 
-def _dataset(nt: dict[str, Path], shapes: Graph, large: bool) -> Dataset:
+def _dataset(nt: dict[str, Path], shapes: Graph, triples: int, out: Path) -> Dataset:
     """The returned Dataset, validated: Oxigraph + SPARQL when large, rdflib + pyshacl when small
-    (``nt``: the sorted N-Triples file of each output file)."""
-    if large:
-        ds = oxigraph_dataset(nt[FACTS_FILE], nt[PROVENANCE_FILE])
+    (``nt``: the sorted N-Triples file of each output file); past STORE_MEMORY_MAX_TRIPLES the
+    store is on disk, in a folder under ``<out>/.builds/``."""
+    if triples > RDFLIB_MAX_TRIPLES:
+        folder = new_scratch(out, "store-") if triples > STORE_MEMORY_MAX_TRIPLES else None
+        ds = oxigraph_dataset(nt[FACTS_FILE], nt[PROVENANCE_FILE], folder)
         validate_large(ds, shapes, nt[FACTS_FILE], nt[PROVENANCE_FILE])
         return ds
     ds = new_dataset((), ())
@@ -216,7 +219,7 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
             checkpoint(f"staged-{name}")
         lap("serialize")
         large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
-        ds = _dataset(nt, shapes, large)
+        ds = _dataset(nt, shapes, rep.facts_triples + rep.provenance_triples, out)
         lap("store+validate")
         checkpoint("validated")
         rep.html_skipped = html and large  # the view reads every triple through rdflib: too slow here

@@ -162,12 +162,12 @@ def new_staging(out: Path) -> Path:
     raise FileExistsError(errno.EEXIST, "no free staging folder name", str(out / BUILDS_DIR))
 
 
-def new_scratch(out: Path) -> Path:
+def new_scratch(out: Path, prefix: str = "scratch-") -> Path:
     """A new, empty folder under ``<out>/.builds/`` for a build's temporary files (the sorted
-    lines of a large graph). The build deletes it; what a killed build left, the next one
-    deletes (``prepare``)."""
+    lines of a large graph, an on-disk store). Its user deletes it; what a killed build left,
+    the next build deletes (``prepare``)."""
     (out / BUILDS_DIR).mkdir(exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix="scratch-", dir=out / BUILDS_DIR))
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=out / BUILDS_DIR))
 
 
 def remove_scratch(out: Path, scratch: Path) -> None:

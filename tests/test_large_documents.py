@@ -4,20 +4,25 @@ lines cache skipped for huge shares) writes the same bytes. Timings are measured
 ``bench/bench_large_document.py``, not here."""
 from __future__ import annotations
 
+import gc
 import random
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 import kg
 import kg.assembly
+import kg.builder
+import kg.parallel
 import kg.relations
 import kg.sites
 import kg.triples
 from kg.document import Document, Mention
 from kg.link import _Groups, _Salience, _Topics
+from kg.namespaces import FACTS_GRAPH
 from kg.ontology import load_ontology
 from kg.pipeline import extract
 from kg.quotes import _latest_person
@@ -164,3 +169,28 @@ def test_bounded_memory_assembly_writes_the_same_bytes(mixed, mixed_build, tmp_p
     cached = len(list((out / ".cache" / "lines").glob("*.lines.gz")))
     assert 0 < cached < len(list(mixed.glob("*.txt")))
     assert [p.name for p in (out / ".builds").iterdir()] == [(out / "current").readlink().name]
+
+
+def test_on_disk_store_gives_the_same_files_and_a_working_dataset(mixed, mixed_build, tmp_path, monkeypatch):
+    """Past STORE_MEMORY_MAX_TRIPLES the Oxigraph store is on disk under <out>/.builds; it is
+    deleted with the Dataset."""
+    monkeypatch.setattr(kg.builder, "RDFLIB_MAX_TRIPLES", 100)
+    monkeypatch.setattr(kg.builder, "STORE_MEMORY_MAX_TRIPLES", 1_000)
+    out = tmp_path / "out"
+    ds = kg.build(mixed, out, jobs=1, html=False)
+    assert {f: (out / f).read_bytes() for f in FILES} == {f: (mixed_build / f).read_bytes() for f in FILES}
+    stores = list((out / ".builds").glob("store-*"))
+    assert len(stores) == 1 and any(stores[0].iterdir())
+    assert len(ds.graph(FACTS_GRAPH)) == len(Graph().parse(out / "graph.ttl"))
+    del ds
+    gc.collect()
+    assert not stores[0].exists()
+
+
+def test_large_file_is_extracted_in_a_worker(mixed, mixed_build, tmp_path, monkeypatch):
+    """With one job, a large document is extracted in a worker process (its memory goes back to
+    the system): the same files."""
+    monkeypatch.setattr(kg.parallel, "LARGE_FILE", 10_000)
+    out = tmp_path / "out"
+    kg.build(mixed, out, jobs=1, html=False, full=True)
+    assert {f: (out / f).read_bytes() for f in FILES} == {f: (mixed_build / f).read_bytes() for f in FILES}
