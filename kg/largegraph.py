@@ -46,8 +46,10 @@ def oxigraph_dataset(facts_nt: bytes | Path, provenance_nt: bytes | Path, folder
         ds.bind(prefix, str(ns), override=True, replace=True)
     for name, data in ((FACTS_GRAPH, facts_nt), (PROVENANCE_GRAPH, provenance_nt)):
         graph = ox.NamedNode(str(name))
-        if isinstance(data, Path):
+        if isinstance(data, Path) and folder is not None:  # on disk: bulk loading keeps memory bounded
             store.bulk_load(path=data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        elif isinstance(data, Path):
+            store.load(path=data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
         else:
             store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
     return ds
