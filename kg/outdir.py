@@ -172,7 +172,7 @@ def new_scratch(out: Path, prefix: str = "scratch-") -> Path:
 
 def remove_scratch(out: Path, scratch: Path) -> None:
     """Delete a scratch folder (``new_scratch``), and ``.builds`` if that leaves it empty."""
-    _remove(scratch)
+    shutil.rmtree(scratch, ignore_errors=True)
     try:
         (out / BUILDS_DIR).rmdir()
     except OSError:
