@@ -163,16 +163,15 @@ class LineSet:
         if not self._runs:
             yield from held
             return
-        files = [open(path, "rb") for path in self._runs]
         try:
-            previous = None
-            for line in heapq.merge(held, *((row[:-1] for row in fh) for fh in files)):
-                if line != previous:
-                    yield line
-                    previous = line
+            with ExitStack() as stack:
+                files = [stack.enter_context(open(path, "rb")) for path in self._runs]
+                previous = None
+                for line in heapq.merge(held, *((row[:-1] for row in fh) for fh in files)):
+                    if line != previous:
+                        yield line
+                        previous = line
         finally:
-            for fh in files:
-                fh.close()
             for path in self._runs:
                 path.unlink(missing_ok=True)
             self._runs = []

@@ -40,7 +40,16 @@ from kg.lang import load_pack
 from kg.largegraph import oxigraph_dataset, validate_large
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
 from kg.ontology import Ontology, default_file, load_ontology
-from kg.outdir import checkpoint, discard, locked, new_scratch, new_staging, prepare, publish, remove_scratch
+from kg.outdir import (
+    checkpoint,
+    discard,
+    locked,
+    new_scratch,
+    new_staging,
+    prepare,
+    publish,
+    remove_scratch,
+)
 from kg.parallel import Extracted, default_jobs, extract_documents
 from kg.relations import CODE_RULES
 from kg.triples import (

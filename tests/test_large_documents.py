@@ -35,12 +35,15 @@ from corpus import write_corpus
 FILES = ("graph.ttl", "provenance.ttl")
 
 
+def _residue(m: int, r: int):
+    return lambda g: g % m == r % m
+
+
 def test_salience_picks_what_a_scan_over_all_groups_picks():
     rng = random.Random(1)
     for _ in range(200):
         sal, counts, last = _Salience(), {}, {}
-        conditions = {name: (lambda g, m=rng.randrange(1, 4), r=rng.randrange(3): g % m == r % m)
-                      for name in ("a", "b", "c")}
+        conditions = {name: _residue(rng.randrange(1, 4), rng.randrange(3)) for name in ("a", "b", "c")}
         for i in range(rng.randrange(1, 60)):
             g = rng.randrange(12)
             sal.see(g, i)
@@ -125,8 +128,8 @@ def test_site_owners_answer_as_site_owner(monkeypatch):
             f"Družba {name} d.o.o. ima tovarni v {a} in {b}. V tovarnah v {a} in {b} dela {20 + i} ljudi.",
             f"Podjetje {name} ima tovarno v {a}. V tovarni v {a} dela {30 + i} ljudi.",
             f"Družba {name} ima štiri tovarne. V tovarnah v {a} in {b} dela 300 ljudi.",
-            "Skupina Glinotop ima tovarni na Rakeku in v Kanižarici. V tovarnah na Rakeku in v Kanižarici "
-            "dela 740 ljudi."]))
+            ("Skupina Glinotop ima tovarni na Rakeku in v Kanižarici. V tovarnah na Rakeku in v Kanižarici "
+             "dela 740 ljudi.")]))
     onto = load_ontology()
     extract(Document("d", Path("d.txt"), " ".join(texts), {}), onto)  # one document: owners build up
     for text in texts[:10]:
