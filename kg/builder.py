@@ -22,7 +22,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from kg.assembly import Lines, assemble_lines, ntriples_bytes, turtle_from_ntriples
+from kg.assembly import assemble_lines, write_turtle
 from kg.cache import Cache, extractor_version
 from kg.cachefmt import EXTRACTED, LINES
 from kg.document import Document
@@ -40,7 +40,16 @@ from kg.lang import load_pack
 from kg.largegraph import oxigraph_dataset, validate_large
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
 from kg.ontology import Ontology, default_file, load_ontology
-from kg.outdir import checkpoint, discard, locked, new_staging, prepare, publish
+from kg.outdir import (
+    checkpoint,
+    discard,
+    locked,
+    new_scratch,
+    new_staging,
+    prepare,
+    publish,
+    remove_scratch,
+)
 from kg.parallel import Extracted, default_jobs, extract_documents
 from kg.relations import CODE_RULES
 from kg.triples import (
@@ -56,6 +65,7 @@ from kg.validate import load_shapes, validate
 
 PROGRESS_MIN_DOCUMENTS = 20
 RDFLIB_MAX_TRIPLES = 150_000  # above this the Dataset is Oxigraph-backed and checked by SPARQL
+STORE_MEMORY_MAX_TRIPLES = 4_000_000  # above this the Oxigraph store is on disk (kg.largegraph)
 
 
 @dataclass
@@ -139,20 +149,14 @@ def _write_html(ds: Dataset, path: Path) -> None:
     write_html(ds, path)
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write a new file of the staging folder (nobody reads it before the switch)."""
-    with open(path, "xb") as fh:
-        fh.write(data)
-
-
-def _report(results: list[Extracted], entities: dict, lines: Lines, cache: Cache, jobs: int) -> BuildReport:
+def _report(results: list[Extracted], entities: dict, assembled: int, cache: Cache, jobs: int) -> BuildReport:
+    """The summary so far (the numbers of triples are set when they are written)."""
     docs = [r.doc for r in results]
     return BuildReport(documents=len(docs), sentences=sum(len(d.sentences) for d in docs),
                        tokens=sum(r.tokens for r in results),
                        entities_by_class=Counter(e.cls for e in entities.values()),
-                       facts_triples=len(lines.facts), provenance_triples=len(lines.provenance),
                        without_facts=[d.meta["path"] for d in docs if not d.facts],
-                       jobs=jobs, cached=cache.hits, assembled=len(lines.assembled))
+                       jobs=jobs, cached=cache.hits, assembled=assembled)
 
 
 def _warn(items: list[Extracted], seeds: Path) -> None:
@@ -162,15 +166,18 @@ def _warn(items: list[Extracted], seeds: Path) -> None:
             warnings.warn(KgWarning(f"{shown(seeds / rel)}: {message}"), stacklevel=4)
 
 
-def _dataset(nt: dict[str, bytes], shapes: Graph, large: bool) -> Dataset:
-    """The returned Dataset, validated: Oxigraph + SPARQL when large, rdflib + pyshacl when small."""
-    if large:
-        ds = oxigraph_dataset(nt[FACTS_FILE], nt[PROVENANCE_FILE])
+def _dataset(nt: dict[str, Path], shapes: Graph, triples: int, out: Path) -> Dataset:
+    """The returned Dataset, validated: Oxigraph + SPARQL when large, rdflib + pyshacl when small
+    (``nt``: the sorted N-Triples file of each output file); past STORE_MEMORY_MAX_TRIPLES the
+    store is on disk, in a folder under ``<out>/.builds/``."""
+    if triples > RDFLIB_MAX_TRIPLES:
+        folder = new_scratch(out, "store-") if triples > STORE_MEMORY_MAX_TRIPLES else None
+        ds = oxigraph_dataset(nt[FACTS_FILE], nt[PROVENANCE_FILE], folder)
         validate_large(ds, shapes, nt[FACTS_FILE], nt[PROVENANCE_FILE])
         return ds
     ds = new_dataset((), ())
     for file, name in ((FACTS_FILE, FACTS_GRAPH), (PROVENANCE_FILE, PROVENANCE_GRAPH)):
-        ds.graph(name).parse(data=nt[file], format="nt")
+        ds.graph(name).parse(data=nt[file].read_bytes(), format="nt")
     validate(ds, shapes)
     return ds
 
@@ -178,7 +185,19 @@ def _dataset(nt: dict[str, bytes], shapes: Graph, large: bool) -> Dataset:
 def _run(paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Graph, jobs: int,
          caches: tuple[Cache, Cache], html: bool, show_progress: bool, follow_links: bool,
          lap: Callable[[str], None]) -> tuple[Dataset, BuildReport]:
-    """Extract, assemble, validate and write (everything but the cache commit)."""
+    """Extract, assemble, validate and write (everything but the cache commit), with a scratch
+    folder for the sorted lines that is deleted at the end."""
+    scratch = new_scratch(out)
+    try:
+        return _run_in(scratch, paths, seeds, out, onto, shapes, jobs, caches, html, show_progress,
+                       follow_links, lap)
+    finally:
+        remove_scratch(out, scratch)
+
+
+def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Graph,
+            jobs: int, caches: tuple[Cache, Cache], html: bool, show_progress: bool, follow_links: bool,
+            lap: Callable[[str], None]) -> tuple[Dataset, BuildReport]:
     cache, lines_cache = caches
     with _progress(show_progress) as progress:
         items = extract_documents(paths, seeds, onto, jobs=jobs, cache=cache, follow_links=follow_links,
@@ -188,24 +207,28 @@ def _run(paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Grap
         docs = [it.doc for it in items]
         entities = merge_entities(docs)
         lines = assemble_lines(items, onto, entities, _rule_comments(docs), jobs=jobs, cache=lines_cache,
-                               on_done=_advancer(progress, "assembling", len(docs)))
+                               on_done=_advancer(progress, "assembling", len(docs)), scratch=scratch)
     _warn(items, seeds)
-    rep = _report(items, entities, lines, cache, jobs)
+    rep = _report(items, entities, len(lines.assembled), cache, jobs)
     cache.stage()
     del items, docs
     lap("assemble")
     checkpoint("assembled")
-    nt = {FACTS_FILE: ntriples_bytes(lines.facts), PROVENANCE_FILE: ntriples_bytes(lines.provenance)}
+    nt = {FACTS_FILE: scratch / "graph.nt", PROVENANCE_FILE: scratch / "provenance.nt"}
+    with open(nt[FACTS_FILE], "xb") as fh:
+        rep.facts_triples = lines.facts.write(fh)
+    with open(nt[PROVENANCE_FILE], "xb") as fh:
+        rep.provenance_triples = lines.provenance.write(fh)
     del lines
     staging = new_staging(out)
     try:
-        for name, data in nt.items():
-            _write(staging / name, turtle_from_ntriples(data))
+        for name, path in nt.items():
+            with open(staging / name, "xb") as fh:  # nobody reads it before the switch
+                write_turtle(path, fh)
             checkpoint(f"staged-{name}")
         lap("serialize")
         large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
-        ds = _dataset(nt, shapes, large)
-        del nt
+        ds = _dataset(nt, shapes, rep.facts_triples + rep.provenance_triples, out)
         lap("store+validate")
         checkpoint("validated")
         rep.html_skipped = html and large  # the view reads every triple through rdflib: too slow here

@@ -21,6 +21,7 @@ import fcntl
 import os
 import shutil
 import signal
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -161,6 +162,23 @@ def new_staging(out: Path) -> Path:
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "no free staging folder name", str(out / BUILDS_DIR))
+
+
+def new_scratch(out: Path, prefix: str = "scratch-") -> Path:
+    """A new, empty folder under ``<out>/.builds/`` for a build's temporary files (the sorted
+    lines of a large graph, an on-disk store). Its user deletes it; what a killed build left,
+    the next build deletes (``prepare``)."""
+    (out / BUILDS_DIR).mkdir(exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=out / BUILDS_DIR))
+
+
+def remove_scratch(out: Path, scratch: Path) -> None:
+    """Delete a scratch folder (``new_scratch``), and ``.builds`` if that leaves it empty."""
+    shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        (out / BUILDS_DIR).rmdir()
+    except OSError:
+        pass
 
 
 def discard(out: Path, staging: Path) -> None:

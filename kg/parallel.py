@@ -27,6 +27,7 @@ from kg.ontology import Ontology
 from kg.pipeline import extract
 
 CHUNK = 8  # documents per task sent to a worker
+LARGE_FILE = 1_000_000  # bytes: a document this large is extracted in a worker process even with one job
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 PARENT_POLL_SECONDS = 0.5
 
@@ -116,13 +117,28 @@ def _keys(paths: list[Path], root: Path, cache: Cache, follow_links: bool) -> li
     return keys
 
 
+def _is_large(path: Path) -> bool:
+    try:
+        return path.stat().st_size >= LARGE_FILE
+    except OSError:
+        return False  # read_document reports it
+
+
+def _extract_apart(path: Path, root: Path, follow_links: bool) -> Extracted:
+    """``extract_path`` in a worker process: the memory a large document's extraction takes
+    (its tokens: about 70 MB per MB of text) goes back to the system when the worker ends,
+    and the build keeps only the compact result."""
+    with worker_pool(1) as pool:
+        return pool.submit(_work, (path, root, follow_links)).result()
+
+
 def _run(todo: list[Path], root: Path, onto: Ontology, jobs: int, follow_links: bool) -> Iterator[Extracted]:
     global _WORKER_ONTOLOGY
+    _WORKER_ONTOLOGY = onto  # inherited by the forked workers
     if jobs <= 1 or len(todo) < 2:
         for p in todo:
-            yield extract_path(p, root, onto, follow_links)
+            yield _extract_apart(p, root, follow_links) if _is_large(p) else extract_path(p, root, onto, follow_links)
         return
-    _WORKER_ONTOLOGY = onto  # inherited by the forked workers
     with worker_pool(min(jobs, len(todo))) as pool:
         try:
             yield from pool.map(_work, [(p, root, follow_links) for p in todo], chunksize=CHUNK)

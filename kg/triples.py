@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -24,6 +24,7 @@ from kg.ontology import Ontology, expand
 from kg.reference import reference_index
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
+DRAIN_FACTS, DRAIN_PROVENANCE = 20_000, 200_000  # see add_facts
 REFERENCE_SOURCE = KGDOC["reference"]
 GEONAMES = "https://sws.geonames.org/{}/"
 MENTION_RULES = {
@@ -159,14 +160,24 @@ def _labels(ent: Entity) -> list[Literal]:
     return [Literal(ent.name, lang=ent.lang)] + [Literal(n, lang=lang) for lang, n in sorted(ent.other_names.items())]
 
 
-def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[str, Entity]) -> None:
+def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[str, Entity],
+              drain: Callable[[TripleSink], None] | None = None) -> None:
     """Triples for the document's entities (types, labels) and facts, with their evidence.
 
     ``entities`` is the merged entity table of the whole build (one name per entity). An
     entity's type and labels cite its first mention in the document (and the first mention of
     each other surface form), so provenance grows with facts, not with every repetition.
+
+    ``drain``, if given, is called whenever the sink holds ``DRAIN_FACTS`` facts or
+    ``DRAIN_PROVENANCE`` provenance triples, to take them out and empty the sink: a large
+    document's share is then made in parts of bounded size whose union is the whole share (a
+    triple's evidence in several parts gives the union of its statements; see ``kg.assembly``).
     """
     mention_iris: dict[int, URIRef] = {}
+
+    def maybe_drain() -> None:
+        if drain is not None and (len(sink.facts) >= DRAIN_FACTS or len(sink.provenance) >= DRAIN_PROVENANCE):
+            drain(sink)
 
     def mention_iri(k: int) -> URIRef:
         if k not in mention_iris:
@@ -196,10 +207,12 @@ def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[st
                 sink.add((s, SKOS.altLabel, Literal(expansion, lang="en")), sent, ms, rule)
         if m.text in ent.surface_forms and m.text not in (ent.name, *ent.other_names.values()):
             sink.add((s, SKOS.altLabel, Literal(m.text, lang=doc.lang)), sent, ms, rule)
+        maybe_drain()
     for f in doc.facts:
         ms = [mention_iri(k) for k in f.mentions
               if doc.mentions[k].group in doc.group_keys and doc.mentions[k].source != "zero"]
         _add_fact(sink, doc, f, onto, ms, entities)
+        maybe_drain()
 
 
 def _add_fact(sink: TripleSink, doc: Document, f: Fact, onto: Ontology, ms: list[URIRef],
