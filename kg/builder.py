@@ -30,14 +30,16 @@ from kg.documents import find_documents, shown
 from kg.entities import merge_entities
 from kg.errors import InputError, KgWarning
 from kg.graph import (
+    CURRENT_LINK,
     FACTS_FILE,
     HTML_FILE,
     PROVENANCE_FILE,
+    STORE_DIR,
     ensure_writable,
     new_dataset,
 )
 from kg.lang import load_pack
-from kg.largegraph import oxigraph_dataset, validate_large
+from kg.largegraph import validate_large
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
 from kg.ontology import Ontology, default_file, load_ontology
 from kg.outdir import (
@@ -52,6 +54,7 @@ from kg.outdir import (
 )
 from kg.parallel import Extracted, default_jobs, extract_documents
 from kg.relations import CODE_RULES
+from kg.store import open_read_only, store_dataset, write_store
 from kg.triples import (
     MENTION_RULES,
     TripleSink,
@@ -64,8 +67,7 @@ from kg.triples import (
 from kg.validate import load_shapes, validate
 
 PROGRESS_MIN_DOCUMENTS = 20
-RDFLIB_MAX_TRIPLES = 150_000  # above this the Dataset is Oxigraph-backed and checked by SPARQL
-STORE_MEMORY_MAX_TRIPLES = 4_000_000  # above this the Oxigraph store is on disk (kg.largegraph)
+RDFLIB_MAX_TRIPLES = 150_000  # above this the Dataset is the build's store, checked by SPARQL
 
 
 @dataclass
@@ -166,15 +168,16 @@ def _warn(items: list[Extracted], seeds: Path) -> None:
             warnings.warn(KgWarning(f"{shown(seeds / rel)}: {message}"), stacklevel=4)
 
 
-def _dataset(nt: dict[str, Path], shapes: Graph, triples: int, out: Path) -> Dataset:
-    """The returned Dataset, validated: Oxigraph + SPARQL when large, rdflib + pyshacl when small
-    (``nt``: the sorted N-Triples file of each output file); past STORE_MEMORY_MAX_TRIPLES the
-    store is on disk, in a folder under ``<out>/.builds/``."""
+def _dataset(nt: dict[str, Path], shapes: Graph, triples: int, folder: Path) -> Dataset:
+    """Write the build's store into ``folder`` (``nt``: the sorted N-Triples file of each output
+    file) and return the graph as a validated Dataset: when large, a read-only view of that store
+    checked by SPARQL on it; when small, an in-memory rdflib Dataset checked by pyshacl."""
+    store = write_store(folder, [(nt[FACTS_FILE], str(FACTS_GRAPH)), (nt[PROVENANCE_FILE], str(PROVENANCE_GRAPH))])
     if triples > RDFLIB_MAX_TRIPLES:
-        folder = new_scratch(out, "store-") if triples > STORE_MEMORY_MAX_TRIPLES else None
-        ds = oxigraph_dataset(nt[FACTS_FILE], nt[PROVENANCE_FILE], folder)
-        validate_large(ds, shapes, nt[FACTS_FILE], nt[PROVENANCE_FILE])
-        return ds
+        validate_large(store, shapes, nt[FACTS_FILE], nt[PROVENANCE_FILE])
+        del store  # closes the writing instance: the build's store is only read from now on
+        return store_dataset(open_read_only(folder))
+    del store
     ds = new_dataset((), ())
     for file, name in ((FACTS_FILE, FACTS_GRAPH), (PROVENANCE_FILE, PROVENANCE_GRAPH)):
         ds.graph(name).parse(data=nt[file].read_bytes(), format="nt")
@@ -228,7 +231,7 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
             checkpoint(f"staged-{name}")
         lap("serialize")
         large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
-        ds = _dataset(nt, shapes, rep.facts_triples + rep.provenance_triples, out)
+        ds = _dataset(nt, shapes, rep.facts_triples + rep.provenance_triples, staging / STORE_DIR)
         lap("store+validate")
         checkpoint("validated")
         rep.html_skipped = html and large  # the view reads every triple through rdflib: too slow here
@@ -241,6 +244,7 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
         discard(out, staging)
         raise
     rep.files = [out / FACTS_FILE, out / PROVENANCE_FILE] + ([out / HTML_FILE] if html and not large else [])
+    rep.files.append(out / CURRENT_LINK / STORE_DIR)
     return ds, rep
 
 

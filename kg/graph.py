@@ -20,6 +20,7 @@ from kg.namespaces import FACTS_GRAPH, PREFIXES, PROVENANCE_GRAPH
 FACTS_FILE = "graph.ttl"
 PROVENANCE_FILE = "provenance.ttl"
 HTML_FILE = "graph.html"
+STORE_DIR = "store"  # the build's Oxigraph store, a folder beside the files (see kg.store)
 CURRENT_LINK = "current"  # <out>/current -> the folder of the build in place (see kg.outdir)
 
 
@@ -121,13 +122,23 @@ def build_folder(out: Path) -> Path:
 
 
 def load(out_dir: str | Path = "build") -> Dataset:
-    """Read a built graph (``graph.ttl`` and ``provenance.ttl`` in ``out_dir``) as a Dataset.
+    """Read a built graph as a Dataset: a read-only view of the build's store if ``out_dir`` has
+    one (nothing is parsed), else ``graph.ttl`` and ``provenance.ttl`` (or one file) parsed.
 
     >>> ds = load("build")                                   # doctest: +SKIP
     >>> len(ds.graph(FACTS_GRAPH)) > 0                       # doctest: +SKIP
     True
     """
     out = Path(out_dir)
+    from kg.store import (  # kg.store imports this module
+        open_read_only,
+        store_dataset,
+        store_folder,
+    )
+
+    folder = store_folder(out)
+    if folder is not None:
+        return store_dataset(open_read_only(folder))
     facts_path = build_folder(out) / FACTS_FILE if out.is_dir() else out
     if not facts_path.exists():
         shown = out / FACTS_FILE if out.is_dir() else out

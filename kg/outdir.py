@@ -248,7 +248,7 @@ def publish(out: Path, staging: Path) -> None:
     The files are flushed to disk first, so the switch never points at a half-written build,
     even after a power cut. The previous build's folder is deleted afterwards.
     """
-    for entry in staging.iterdir():
+    for entry in sorted(staging.rglob("*"), reverse=True):  # files before their folders (the store's)
         _fsync(entry)
     _fsync(staging)
     _link_outputs(out)

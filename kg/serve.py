@@ -8,9 +8,11 @@ bodies itself. This module is the WSGI application on top: ``GET /sparql?query=.
 JSON/XML/CSV/TSV results; Turtle, N-Triples or JSON-LD for graphs).
 
 Every query passes :func:`kg.sparql_safety.check_query` first (no update, SERVICE or LOAD), then
-runs in a forked child process over the in-memory Oxigraph store. The child closes every file
-descriptor it inherited but its result pipe and leaves the network
-(:func:`kg.sandbox.deny_network`) before it runs the query; a query that exceeds the timeout is
+runs in a forked child process. The child closes every file descriptor it inherited but its result
+pipe and leaves the network (:func:`kg.sandbox.deny_network`) before it runs the query, over the
+graph the server loaded into memory, or, for a build folder with a store, over that store, which
+the child opens read-only itself (its parent's file descriptors are closed): each query sees the
+build in place when it starts, so a new ``kg build`` is served without a restart; a query that exceeds the timeout is
 killed, not just abandoned, and results above ``max_rows`` are refused. Binds to 127.0.0.1 unless
 told otherwise.
 """
@@ -45,7 +47,7 @@ from kg.results import MEDIA_TYPES
 from kg.sandbox import deny_network, probe_sandbox
 from kg.sparql import query as run_query
 from kg.sparql_safety import check_query
-from kg.store import Source, open_store
+from kg.store import Source, open_store, store_folder
 
 PATHS = ("/sparql", "/query", "/")
 _RESULT_TYPES = {"application/sparql-results+json": "json", "application/json": "json",
@@ -153,7 +155,10 @@ def _cap_resources(limits: Limits) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
 
 
-def _run_child(store: ox.Store, text: str, fmt: str, limits: Limits, fd: int) -> None:
+StoreOpener = Callable[[], ox.Store]  # gives the store a query child runs on
+
+
+def _run_child(open_graph: StoreOpener, text: str, fmt: str, limits: Limits, fd: int) -> None:
     """In the forked child: drop what it inherited, leave the network, cap memory and CPU, run
     the query, write b'O'+body, b'E'+message or b'M' (out of memory) to ``fd``, exit. Never
     returns, whatever happens."""
@@ -163,9 +168,10 @@ def _run_child(store: ox.Store, text: str, fmt: str, limits: Limits, fd: int) ->
         os.dup2(devnull, 2)  # Oxigraph reports a failed allocation on stderr: the server says why
         _close_inherited(fd)
         deny_network()  # whether it works was said at start-up (probe_sandbox)
-        if sys.platform.startswith("linux"):
-            _cap_resources(limits)
         try:
+            store = open_graph()  # before the cap: what opening a store takes is not the query's
+            if sys.platform.startswith("linux"):
+                _cap_resources(limits)
             result = run_query(store, text, limit=limits.max_rows)
             if result.truncated:
                 payload = b"E" + f"result has more than {limits.max_rows} rows; add a LIMIT".encode()
@@ -185,7 +191,7 @@ def _run_child(store: ox.Store, text: str, fmt: str, limits: Limits, fd: int) ->
         os._exit(code)
 
 
-def execute(store: ox.Store, text: str, fmt: str, limits: Limits) -> tuple[HTTPStatus, bytes]:
+def execute(open_graph: StoreOpener, text: str, fmt: str, limits: Limits) -> tuple[HTTPStatus, bytes]:
     """Run one checked query in a forked, sandboxed, capped child; return (HTTP status, body).
 
     503 when it runs out of time or memory (the child is killed, or dies, and the server goes on),
@@ -194,7 +200,7 @@ def execute(store: ox.Store, text: str, fmt: str, limits: Limits) -> tuple[HTTPS
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
-        _run_child(store, text, fmt, limits, write_fd)
+        _run_child(open_graph, text, fmt, limits, write_fd)
     os.close(write_fd)
     chunks: list[bytes] = []
     size, too_big = 0, limits.max_memory * 2**20
@@ -270,13 +276,13 @@ def loopback_hosts(address: str, port: int) -> frozenset[str] | None:
 
 
 class SparqlApp:
-    """The WSGI application: a read-only SPARQL 1.1 Protocol endpoint over ``store``.
+    """The WSGI application: a read-only SPARQL 1.1 Protocol endpoint over what ``open_graph`` gives.
 
     ``hosts``, when given, are the only Host header values answered (see :func:`loopback_hosts`).
     """
 
-    def __init__(self, store: ox.Store, limits: Limits, hosts: frozenset[str] | None = None):
-        self.store, self.limits, self.hosts = store, limits, hosts
+    def __init__(self, open_graph: StoreOpener, limits: Limits, hosts: frozenset[str] | None = None):
+        self.open_graph, self.limits, self.hosts = open_graph, limits, hosts
         self.slots = threading.Semaphore(limits.max_queries)        # queries running
         self.admitted = threading.Semaphore((1 + QUEUE_PER_SLOT) * limits.max_queries)
 
@@ -364,7 +370,7 @@ class SparqlApp:
             if not self.slots.acquire(timeout=QUEUE_WAIT):
                 return _reply(HTTPStatus.SERVICE_UNAVAILABLE, busy, headers=_RETRY)
             try:
-                status, body = execute(self.store, texts[0], fmt, self.limits)
+                status, body = execute(self.open_graph, texts[0], fmt, self.limits)
             finally:
                 self.slots.release()
         finally:
@@ -429,6 +435,15 @@ class SparqlServer(TcpWSGIServer):
                 channel.will_close = True
 
 
+def _opener(source: Source, store: ox.Store) -> StoreOpener:
+    """What a query child runs on: the build's store, opened anew in the child, if ``source`` is a
+    build folder with one (a forked child cannot use its parent's RocksDB files, whose
+    descriptors it closes); else ``store``, the graph loaded into memory, inherited by the fork."""
+    if isinstance(source, (str, Path)) and store_folder(Path(source)) is not None:
+        return lambda: open_store(source)
+    return lambda: store
+
+
 def make_server(source: Source, host: str = "127.0.0.1", port: int = 7878, *,
                 limits: Limits | None = None) -> SparqlServer:
     """Load the graph and return a listening (not yet serving) server; ``.run()`` serves.
@@ -454,7 +469,7 @@ def make_server(source: Source, host: str = "127.0.0.1", port: int = 7878, *,
         expose_tracebacks=False)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a queue is normal under load
     address = sock.getsockname()
-    app = SparqlApp(store, limits, loopback_hosts(address[0], address[1]))
+    app = SparqlApp(_opener(source, store), limits, loopback_hosts(address[0], address[1]))
     server = SparqlServer(app, map={}, _sock=sock, adj=adjustments,
                           bind_socket=False, sockinfo=(sock.family, sock.type, sock.proto, address))
     server.request_timeout = limits.request_timeout
@@ -471,7 +486,8 @@ def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout:
     Parameters
     ----------
     source : build folder, RDF file or graph
-        What to serve (loaded once into memory).
+        What to serve: a build folder's store (each query opens the build in place, read-only),
+        or a folder without one, a file or a graph, loaded once into memory.
     host, port : str, int
         Where to listen; the default is loopback only. ``port=0`` picks a free port.
     timeout : float

@@ -4,7 +4,6 @@ lines cache skipped for huge shares) writes the same bytes. Timings are measured
 ``bench/bench_large_document.py``, not here."""
 from __future__ import annotations
 
-import gc
 import random
 import shutil
 import sys
@@ -19,6 +18,7 @@ import kg.builder
 import kg.parallel
 import kg.relations
 import kg.sites
+import kg.store
 import kg.triples
 from kg.document import Document, Mention
 from kg.link import _Groups, _Salience, _Topics
@@ -174,20 +174,18 @@ def test_bounded_memory_assembly_writes_the_same_bytes(mixed, mixed_build, tmp_p
     assert [p.name for p in (out / ".builds").iterdir()] == [(out / "current").readlink().name]
 
 
-def test_on_disk_store_gives_the_same_files_and_a_working_dataset(mixed, mixed_build, tmp_path, monkeypatch):
-    """Past STORE_MEMORY_MAX_TRIPLES the Oxigraph store is on disk under <out>/.builds; it is
-    deleted with the Dataset."""
+def test_large_path_validates_on_the_builds_store_and_returns_a_view_of_it(mixed, mixed_build, tmp_path,
+                                                                             monkeypatch):
+    """Past RDFLIB_MAX_TRIPLES the graph is validated on the build's on-disk store (bulk-loaded,
+    so memory stays bounded) and the Dataset returned reads that store; no other copy is left."""
     monkeypatch.setattr(kg.builder, "RDFLIB_MAX_TRIPLES", 100)
-    monkeypatch.setattr(kg.builder, "STORE_MEMORY_MAX_TRIPLES", 1_000)
+    monkeypatch.setattr(kg.store, "BULK_LOAD_MIN_BYTES", 0)
     out = tmp_path / "out"
     ds = kg.build(mixed, out, jobs=1, html=False)
     assert {f: (out / f).read_bytes() for f in FILES} == {f: (mixed_build / f).read_bytes() for f in FILES}
-    stores = list((out / ".builds").glob("store-*"))
-    assert len(stores) == 1 and any(stores[0].iterdir())
+    assert [p.name for p in (out / ".builds").iterdir()] == [(out / "current").readlink().name]
     assert len(ds.graph(FACTS_GRAPH)) == len(Graph().parse(out / "graph.ttl"))
-    del ds
-    gc.collect()
-    assert not stores[0].exists()
+    assert set(ds.graph(FACTS_GRAPH)) == set(kg.load(mixed_build).graph(FACTS_GRAPH))
 
 
 def test_large_file_is_extracted_in_a_worker(mixed, mixed_build, tmp_path, monkeypatch):

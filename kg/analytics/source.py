@@ -2,7 +2,7 @@
 
 Every analytics function accepts the same kinds of input: an ``rdflib.Dataset`` as returned by
 ``kg.build()``/``kg.load()`` (facts and provenance named graphs), a plain ``rdflib.Graph`` (used
-for both roles), or the path of a build folder or RDF file (read like ``kg query`` reads it). This module turns any of
+for both roles), or the path of a build folder (its store, opened read-only) or RDF file (read like ``kg query`` reads it). This module turns any of
 them into a :class:`Source`, and reads the class hierarchy and predicate labels from the ontology.
 """
 from __future__ import annotations
@@ -75,10 +75,11 @@ def open_source(graph: GraphInput) -> Source:
 
 
 def _load_folder(path: Path) -> Dataset:
-    """Read a build folder (or one RDF file) into a Dataset; a one-line InputError if it cannot."""
-    from kg.store import open_rdflib
+    """A build folder's store (read-only), or its files or one RDF file loaded into a Dataset; a
+    one-line InputError if it cannot."""
+    from kg.store import open_dataset
 
-    return open_rdflib(path)
+    return open_dataset(path)
 
 
 def ontology_path() -> Path:
