@@ -1,7 +1,9 @@
 """Run SPARQL over the knowledge graph: ``kg.query()`` and ``kg query``. A query may be inline
 text, a ``.rq`` file or the name of a query in ``queries/``; its ``# param NAME = DEFAULT``
 header lines declare parameters, which are bound through the engine (pyoxigraph substitutions,
-rdflib initBindings), never pasted into the text. Every query first passes
+rdflib initBindings), never pasted into the text. A query that SELECTs ``?NAMEKey`` for a
+parameter ``NAME`` gets it bound to the lookup key of the value (:mod:`kg.lookup`), to find an
+entity by name with one index look-up; that column is left out of the answer. Every query first passes
 :func:`kg.sparql_safety.safe_query` (read-only, no SERVICE/LOAD), and the engine is given only the
 text the guard returns. Oxigraph is the default engine; rdflib's engine gives the same answers,
 slower, and is kept for comparison. rdflib would fetch the IRIs of ``FROM``/``FROM NAMED`` from the
@@ -24,6 +26,7 @@ import rdflib.plugins.sparql
 from rdflib.term import BNode, Literal, Node, URIRef
 
 from kg.errors import InputError
+from kg.lookup import KEY_SUFFIX, lookup_key
 from kg.namespaces import PREFIXES
 from kg.results import Answer, Result, collect
 from kg.sparql_safety import safe_query
@@ -196,6 +199,25 @@ def _bindings(named: NamedQuery, params: dict[str, Any]) -> dict[str, Node]:
     return {k: _bind(k, v, named.source) for k, v in values.items()}
 
 
+def _key_bindings(text: str, binds: dict[str, Node]) -> dict[str, Node]:
+    """``?NAMEKey`` -> the lookup key of parameter NAME's value, for each such variable in ``text``.
+
+    >>> _key_bindings("SELECT ?x ?cityKey WHERE { ?x akg:lookupKey ?cityKey }", {"city": Literal("Škofja Loka")})
+    {'cityKey': rdflib.term.Literal('skofja loka')}
+    """
+    return {name + KEY_SUFFIX: Literal(lookup_key(str(value))) for name, value in binds.items()
+            if name + KEY_SUFFIX not in binds and re.search(rf"[?$]{re.escape(name + KEY_SUFFIX)}\b", text)}
+
+
+def _without(answer: Answer, hidden: tuple[str, ...]) -> Answer:
+    """``answer`` without the columns named in ``hidden`` (the lookup keys kg bound itself)."""
+    keep = [i for i, name in enumerate(answer.vars) if name not in hidden]
+    if len(keep) == len(answer.vars):
+        return answer
+    rows = (tuple(row[i] for i in keep) for row in answer.rows)
+    return Answer(answer.kind, [answer.vars[i] for i in keep], rows, origin=answer.origin)
+
+
 def _guard(items: Iterator[Any], origin: str) -> Iterator[Any]:
     """``items``, with an engine error raised while reading them turned into an InputError."""
     try:
@@ -253,12 +275,15 @@ class Prepared:
     kind: str
     binds: dict[str, Node]
     origin: str
+    hidden: tuple[str, ...] = ()  # columns left out of the answer: lookup keys bound by kg
 
     def answer(self) -> Answer:
         """Evaluate the query; rows or triples are read from the engine as they are used."""
         if isinstance(self.graph, ox.Store):
-            return _answer_oxigraph(self.graph, self.text, self.kind, self.binds, self.origin)
-        return _answer_rdflib(self.graph, self.text, self.kind, self.binds, self.origin)
+            answer = _answer_oxigraph(self.graph, self.text, self.kind, self.binds, self.origin)
+        else:
+            answer = _answer_rdflib(self.graph, self.text, self.kind, self.binds, self.origin)
+        return _without(answer, self.hidden) if self.hidden and answer.kind == "SELECT" else answer
 
 
 def prepare(graph_or_path: Source, sparql: str | Path, *, engine: str = "oxigraph",
@@ -273,8 +298,9 @@ def prepare(graph_or_path: Source, sparql: str | Path, *, engine: str = "oxigrap
                          "(it would load them from the network or the disk); use GRAPH <iri> { ... } "
                          "or --engine oxigraph")
     binds = _bindings(named, params or {})
+    keys = _key_bindings(checked.text, binds)  # the text the engine runs, not the file's
     graph = open_store(graph_or_path) if engine == "oxigraph" else open_rdflib(graph_or_path)
-    return Prepared(graph, checked.text, checked.kind, binds, named.source)
+    return Prepared(graph, checked.text, checked.kind, {**keys, **binds}, named.source, tuple(keys))
 
 
 def _positive(name: str, value: float | None) -> None:

@@ -1,6 +1,6 @@
 """The build's Oxigraph store: ``kg build`` writes it with the Turtle files and switches it in with
 them; every reader opens it read-only instead of parsing; a folder without one (an older build)
-and a single file still work."""
+and a single file still work; names are found by their lookup keys."""
 from __future__ import annotations
 
 import os
@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import kg
+from kg.lookup import lookup_key
 from tests.conftest import ROOT, SEEDS
 
 EXTRA_DOC = "Podjetje Krka ima sedež v Novem mestu. Krka zaposluje več kot 12.000 ljudi.\n"
@@ -116,3 +117,23 @@ def test_a_damaged_store_is_one_line_error(seed_build, tmp_path):
     assert res.returncode == 2 and "Traceback" not in res.stderr
     assert res.stderr.strip().count("\n") == 0 and "cannot open the graph store" in res.stderr
 
+
+def test_lookup_keys_fold_case_diacritics_and_space():
+    assert lookup_key("  Trg  ELEKTRIČNIH vozil ") == "trg elektricnih vozil"
+    assert lookup_key("Škoda") == lookup_key("skoda") == lookup_key("ŠKODA")
+
+
+@pytest.mark.parametrize("name", ["Skupina Renault", "skupine renault", "SKUPINE RENAULT", "Renault Group"])
+def test_named_queries_find_an_entity_by_any_form_of_its_name(store_build, name):
+    rows = kg.query(store_build, "labels", entity=name)
+    assert {str(r[1]) for r in rows} == {"https://w3id.org/ampere-kg/id/company/renault"}
+    assert rows.vars == ["entity", "thing", "property", "value"]  # the key column is kg's own
+
+
+def test_names_without_diacritics_find_the_entity(seed_build):
+    rows = kg.query(seed_build, "labels", entity="trg elektricnih vozil")
+    assert {str(r[1]).rsplit("/", 1)[-1] for r in rows} == {"trg-elektricnih-vozil"}
+
+
+def test_an_iri_parameter_is_not_a_name(seed_build):
+    assert kg.query(seed_build, "plants-of-hub", hub="<https://w3id.org/x>").rows == []
