@@ -302,10 +302,25 @@ def ntriples_bytes(lines: set[str]) -> bytes:
     return text.encode("utf-8")
 
 
-def write_turtle(ntriples: Path, out: IO[bytes]) -> None:
-    """``turtle_from_ntriples`` from a file to a file, as a stream (the same bytes)."""
-    ox.serialize(ox.parse(path=ntriples, format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,
-                 prefixes=TURTLE_PREFIXES)
+def write_turtle(ntriples: Path, out: IO[bytes], on_bytes: Callable[[int], None] | None = None) -> None:
+    """``turtle_from_ntriples`` from a file to a file, as a stream (the same bytes); ``on_bytes`` is
+    told how many bytes of the N-Triples have been read (a progress bar)."""
+    with open(ntriples, "rb") as raw:
+        source: IO[bytes] = ReadProgress(raw, on_bytes) if on_bytes else raw  # type: ignore[assignment]
+        ox.serialize(ox.parse(source, format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,
+                     prefixes=TURTLE_PREFIXES)
+
+
+class ReadProgress:
+    """A binary file that calls ``on_bytes(n)`` with the size of each block read from it."""
+
+    def __init__(self, raw: IO[bytes], on_bytes: Callable[[int], None]) -> None:
+        self.raw, self.on_bytes = raw, on_bytes
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.raw.read(size)
+        self.on_bytes(len(data))
+        return data
 
 
 def turtle_from_ntriples(data: bytes) -> bytes:

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 from rdflib import Dataset, Graph
 
@@ -116,6 +117,45 @@ def _advancer(progress, name: str, total: int) -> Callable[[int], None]:
     return advance
 
 
+class StepBars:
+    """Progress bars for the steps after assembly (writing Turtle, storing, validating), which
+    take seconds per million triples and would otherwise be silent; nothing shows if disabled."""
+
+    def __init__(self, show: bool) -> None:
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self.progress = Progress(TextColumn("{task.description:<22}"), BarColumn(), TaskProgressColumn(),
+                                 TimeRemainingColumn(), transient=True, disable=not show)
+
+    def __enter__(self) -> Self:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def reading(self, name: str, files: list[Path]) -> Callable[[int], None]:
+        """A bar for a step that reads ``files`` once; call the result with each block's size."""
+        task = self.progress.add_task(name, total=sum(f.stat().st_size for f in files) or 1)
+        return lambda n: self.progress.update(task, advance=n)
+
+    def waiting(self, name: str) -> Callable[[], None]:
+        """A bar without an end for a step that reports no progress; call the result when done."""
+        task = self.progress.add_task(name, total=None)
+        return lambda: self.progress.remove_task(task)
+
+    def checks(self, graph: str) -> Callable[[int, int], None]:
+        """A bar for validating one graph; call the result with (checks done, checks in all)."""
+        task = self.progress.add_task(f"validating {graph}", total=None)
+        return lambda done, total: self.progress.update(task, completed=done, total=total)
+
+
 def _rule_comments(docs: list[Document]) -> dict:
     comments = {}
     for lang in sorted({d.lang for d in docs}):
@@ -168,20 +208,23 @@ def _warn(items: list[Extracted], seeds: Path) -> None:
             warnings.warn(KgWarning(f"{shown(seeds / rel)}: {message}"), stacklevel=4)
 
 
-def _dataset(nt: dict[str, Path], shapes: Graph, triples: int, folder: Path) -> Dataset:
+def _dataset(nt: dict[str, Path], shapes: Graph, triples: int, folder: Path, bars: StepBars) -> Dataset:
     """Write the build's store into ``folder`` (``nt``: the sorted N-Triples file of each output
     file) and return the graph as a validated Dataset: when large, a read-only view of that store
     checked by SPARQL on it; when small, an in-memory rdflib Dataset checked by pyshacl."""
-    store = write_store(folder, [(nt[FACTS_FILE], str(FACTS_GRAPH)), (nt[PROVENANCE_FILE], str(PROVENANCE_GRAPH))])
+    store = write_store(folder, [(nt[FACTS_FILE], str(FACTS_GRAPH)), (nt[PROVENANCE_FILE], str(PROVENANCE_GRAPH))],
+                        bars.reading("storing", list(nt.values())))
     if triples > RDFLIB_MAX_TRIPLES:
-        validate_large(store, shapes, nt[FACTS_FILE], nt[PROVENANCE_FILE])
+        validate_large(store, shapes, nt[FACTS_FILE], nt[PROVENANCE_FILE], bars.checks)
         del store  # closes the writing instance: the build's store is only read from now on
         return store_dataset(open_read_only(folder))
     del store
+    done = bars.waiting("validating")
     ds = new_dataset((), ())
     for file, name in ((FACTS_FILE, FACTS_GRAPH), (PROVENANCE_FILE, PROVENANCE_GRAPH)):
         ds.graph(name).parse(data=nt[file].read_bytes(), format="nt")
     validate(ds, shapes)
+    done()
     return ds
 
 
@@ -225,13 +268,14 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
     del lines
     staging = new_staging(out)
     try:
-        for name, path in nt.items():
-            with open(staging / name, "xb") as fh:  # nobody reads it before the switch
-                write_turtle(path, fh)
-            checkpoint(f"staged-{name}")
-        lap("serialize")
-        large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
-        ds = _dataset(nt, shapes, rep.facts_triples + rep.provenance_triples, staging / STORE_DIR)
+        with StepBars(show_progress) as bars:
+            for name, path in nt.items():
+                with open(staging / name, "xb") as fh:  # nobody reads it before the switch
+                    write_turtle(path, fh, bars.reading(f"writing {name}", [path]))
+                checkpoint(f"staged-{name}")
+            lap("serialize")
+            large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
+            ds = _dataset(nt, shapes, rep.facts_triples + rep.provenance_triples, staging / STORE_DIR, bars)
         lap("store+validate")
         checkpoint("validated")
         rep.html_skipped = html and large  # the view reads every triple through rdflib: too slow here

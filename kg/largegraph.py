@@ -10,6 +10,7 @@ read-only rdflib view of that store.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -20,19 +21,25 @@ from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
 from kg.shacl_sparql import Unsupported, compile_shapes, graph_types, sparql_violations
 from kg.validate import raise_violations, violations
 
+CheckProgress = Callable[[int, int], None]  # (checks done, checks in all) of one graph
 
-def graph_violations(store: ox.Store, name: str, shapes: Graph, ntriples: bytes | Path) -> list[str]:
+
+def graph_violations(store: ox.Store, name: str, shapes: Graph, ntriples: bytes | Path,
+                     on_check: CheckProgress | None = None) -> list[str]:
     """Violations in one named graph: by SPARQL when its shapes allow, else pyshacl."""
     try:
         checks = compile_shapes(shapes, only_targets=graph_types(store, name))
     except Unsupported:
         data = ntriples.read_bytes() if isinstance(ntriples, Path) else ntriples
         return violations(new_graph().parse(data=data, format="nt"), shapes)
-    return sparql_violations(store, name, checks)
+    return sparql_violations(store, name, checks, on_check)
 
 
-def validate_large(store: ox.Store, shapes: Graph, facts_nt: bytes | Path, provenance_nt: bytes | Path) -> None:
-    """Raise ValidationError if the facts or provenance graph of ``store`` violates ``shapes``."""
-    found = graph_violations(store, str(FACTS_GRAPH), shapes, facts_nt)
-    found += graph_violations(store, str(PROVENANCE_GRAPH), shapes, provenance_nt)
+def validate_large(store: ox.Store, shapes: Graph, facts_nt: bytes | Path, provenance_nt: bytes | Path,
+                   progress: Callable[[str], CheckProgress] | None = None) -> None:
+    """Raise ValidationError if the facts or provenance graph of ``store`` violates ``shapes``;
+    ``progress(name)`` gives the progress callback of the graph called ``name``, if given."""
+    found = graph_violations(store, str(FACTS_GRAPH), shapes, facts_nt, progress and progress("facts"))
+    found += graph_violations(store, str(PROVENANCE_GRAPH), shapes, provenance_nt,
+                              progress and progress("provenance"))
     raise_violations(sorted(found))

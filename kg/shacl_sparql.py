@@ -13,6 +13,7 @@ of a Dataset, each named graph is validated on its own; types are read as materi
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -184,14 +185,18 @@ def graph_types(store: ox.Store, graph: str) -> set[str]:
     return {str(row["t"].value) for row in store.query(q)}
 
 
-def sparql_violations(store: ox.Store, graph: str, checks: ShapeChecks) -> list[str]:
-    """One line per violation in the named graph ``graph`` of ``store`` (sorted; empty = conforms).
+def sparql_violations(store: ox.Store, graph: str, checks: ShapeChecks,
+                      on_check: Callable[[int, int], None] | None = None) -> list[str]:
+    """One line per violation in the named graph ``graph`` of ``store`` (sorted; empty = conforms);
+    ``on_check(done, total)`` is called after each check (a progress bar).
 
     >>> sparql_violations(store, str(PROVENANCE_GRAPH), compile_shapes(shapes))   # doctest: +SKIP
     []
     """
     lines = set()
-    for check in checks.checks:
+    for done, check in enumerate(checks.checks, 1):
         for row in store.query(_query(check, graph)):
             lines.add(f"{row['f'].value} {check.path}: {check.message}")
+        if on_check is not None:
+            on_check(done, len(checks.checks))
     return sorted(lines)

@@ -10,6 +10,7 @@ an in-memory rdflib Dataset, for the rdflib engine that the tests compare agains
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ import pyoxigraph as ox
 import rdflib
 from oxrdflib import OxigraphStore
 
+from kg.assembly import ReadProgress
 from kg.errors import InputError
 from kg.graph import FACTS_FILE, PROVENANCE_FILE, STORE_DIR, build_folder
 from kg.lookup import add_store_keys, dataset_key_triples
@@ -58,9 +60,11 @@ def open_read_only(folder: Path) -> ox.Store:
         raise InputError(f"{folder}: cannot open the graph store: {err}") from None
 
 
-def write_store(folder: Path, files: list[tuple[Path, str]]) -> ox.Store:
+def write_store(folder: Path, files: list[tuple[Path, str]],
+                on_bytes: Callable[[int], None] | None = None) -> ox.Store:
     """Write a new on-disk store in ``folder``: each N-Triples file into its named graph, then the
-    lookup keys. Returns the store, still open for writing.
+    lookup keys. Returns the store, still open for writing; ``on_bytes`` is told how many bytes of
+    the files have been read.
 
     Large files go through Oxigraph's bulk loader, which keeps memory bounded; small ones through
     a transaction, which is faster for them (the bulk loader writes a set of index files per
@@ -71,8 +75,10 @@ def write_store(folder: Path, files: list[tuple[Path, str]]) -> ox.Store:
     store = ox.Store(str(folder))
     bulk = sum(path.stat().st_size for path, _ in files) > BULK_LOAD_MIN_BYTES
     for path, graph in files:
-        load = store.bulk_load if bulk else store.load
-        load(path=path, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+        with open(path, "rb") as raw:
+            source: Any = ReadProgress(raw, on_bytes) if on_bytes else raw
+            load = store.bulk_load if bulk else store.load
+            load(source, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
     add_store_keys(store, bulk=bulk)
     if bulk:
         store.flush()

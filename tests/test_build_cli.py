@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,38 @@ def test_load_without_a_build_is_an_input_error(tmp_path):
 
     with pytest.raises(kg.InputError, match="no built graph"):
         kg.load(tmp_path)
+
+
+def test_a_build_on_a_terminal_shows_progress_for_writing_storing_and_validating(tmp_path):
+    """Each long step after extraction has a bar of its own (they are silent without a terminal)."""
+    import pty
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpus import write_corpus
+
+    seeds = tmp_path / "seeds"
+    write_corpus(20, seeds, seed=5)
+    main, child = pty.openpty()
+    shown = bytearray()
+
+    def read_terminal() -> None:
+        while True:
+            try:
+                chunk = os.read(main, 1 << 16)
+            except OSError:  # the terminal is closed once the build has ended
+                return
+            if not chunk:
+                return
+            shown.extend(chunk)
+
+    reader = threading.Thread(target=read_terminal)
+    reader.start()
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", "--seeds", str(seeds), "--out", str(tmp_path / "out"),
+                           "-j", "1"], cwd=ROOT, stdout=child, stderr=child, check=False, timeout=300,
+                          env={**os.environ, "COLUMNS": "120", "TERM": "xterm"})
+    os.close(child)
+    reader.join(timeout=30)
+    os.close(main)
+    assert proc.returncode == 0
+    for step in (b"extracting", b"writing graph.ttl", b"writing provenance.ttl", b"storing", b"validating"):
+        assert step in shown, step
