@@ -32,11 +32,13 @@ from kg.lemmatize import lemma
 from kg.matcher import Binding, Rule, Unit
 
 FRAME_KEYS = {"id", "comment", "trigger", "slots", "facts", "examples", "unless_word", "requires_word",
-              "unless_before", "unless_class"}
+              "unless_before", "unless_after", "unless_class"}
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
              "type", "after_word", "fallback", "sole"}
 FIND = {"subject", "after", "before", "near", "trigger", "number", "role", "role-after", "site-owner"}
 DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("nemški", "German")
+ROLE = "<role>"  # a trigger word that matches any role phrase ("chief executive", "direktorica")
+QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00bb\u00ab')  # quotation marks that open or close a quotation
 ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih aparatov X")
 FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit"}
 EXAMPLE_KEYS = {"text", "facts"}
@@ -76,6 +78,7 @@ class Frame:
     requires_words: frozenset[str] = frozenset()
     unless_before: frozenset[str] = frozenset()  # lemmas that may not stand right before the trigger
     unless_class: str = ""  # no match in a clause that holds a mention of this class
+    unless_after: frozenset[str] = frozenset()  # lemmas that may not stand right after the trigger
     examples: tuple[dict[str, Any], ...] = ()
 
 
@@ -163,14 +166,14 @@ def _frame(spec: dict[str, Any], lang: str, where: str, terms: set[str]) -> Fram
     unless_class = spec.get("unless_class", "")
     if unless_class and unless_class not in terms:
         raise InputError(f"{where}: unless_class {unless_class!r} is not in the ontology")
-    triggers = tuple(tuple(w if w == DEMONYM else lemma(w, lang) for w in phrase.split())
+    triggers = tuple(tuple(w if w in (DEMONYM, ROLE) else lemma(w, lang) for w in phrase.split())
                      for phrase in spec["trigger"])
     rule = Rule(spec["id"], lang, spec.get("comment", ""), (), facts, ())
     return Frame(spec["id"], triggers, tuple(slots.values()), rule,
                  frozenset(w.lower() for w in spec.get("unless_word", [])),
                  frozenset(w.lower() for w in spec.get("requires_word", [])),
                  frozenset(lemma(w, lang) for w in spec.get("unless_before", [])), unless_class,
-                 tuple(spec["examples"]))
+                 frozenset(lemma(w, lang) for w in spec.get("unless_after", [])), tuple(spec["examples"]))
 
 
 def load_frames(path: Path, lang: str, terms: set[str]) -> list[Frame]:
@@ -228,14 +231,37 @@ def _antecedent(units: list[Unit], comma: int, glue: frozenset[str]) -> list[int
     return out
 
 
+def _without_quotations(units: list[Unit]) -> tuple[list[int], list[Clause]]:
+    """The unit indices outside quotation marks, and each quotation as a clause of its own: what
+    a speaker says is no part of the clause that attributes it ("»…,« je dejal direktor X").
+    A sentence with an odd number of marks (a quotation that runs over sentences) is left whole."""
+    marks = sum(1 for u in units if u.kind == "tok" and u.word in QUOTE_MARKS)
+    if marks % 2:
+        return list(range(len(units))), []
+    outside: list[int] = []
+    quoted: list[Clause] = []
+    inside = False
+    for i, u in enumerate(units):
+        if u.kind == "tok" and u.word in QUOTE_MARKS:
+            inside = not inside
+            if inside:
+                quoted.append(Clause())
+        elif inside:
+            quoted[-1].units.append(i)
+        else:
+            outside.append(i)
+    return outside, quoted
+
+
 def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[str]) -> list[Clause]:
-    """Split a sentence's units into clauses: a relative clause ("..., ki ...", "..., kjer ...")
-    runs from its pronoun to the next comma that closes it, and knows its antecedent; what
-    surrounds it is one clause. Semicolons end a clause."""
-    out: list[Clause] = []
+    """Split a sentence's units into clauses: a quotation is a clause of its own; a relative
+    clause ("..., ki ...", "..., kjer ...") runs from its pronoun to the next comma that closes
+    it, and knows its antecedent; what surrounds it is one clause. Semicolons end a clause."""
+    outside, out = _without_quotations(units)
     main = Clause()
     current: Clause | None = None
-    for i, u in enumerate(units):
+    for i in outside:
+        u = units[i]
         opens = (u.kind == "tok" and u.word == "," and i + 1 < len(units)
                  and units[i + 1].kind == "tok" and units[i + 1].word in relative_words)
         if opens:
@@ -271,6 +297,9 @@ def _trigger_at(units: list[Unit], clause: list[int], pos: int, trigger: tuple[s
         u = units[clause[pos + n]]
         if want == DEMONYM:
             if not (u.kind == "ent" and u.source == "demonym"):
+                return 0
+        elif want == ROLE:
+            if not (u.kind == "role" and u.prop):
                 return 0
         elif u.kind not in ("tok", "role") or (u.lemma != want and u.word != want):
             return 0
@@ -457,6 +486,13 @@ def _bind(frame: Frame, units: list[Unit], clause: Clause, pos: int, n: int, ctx
     return binding
 
 
+def _barred(units: list[Unit], clause: list[int], pos: int, n: int, frame: Frame) -> bool:
+    """Does a word the frame bars stand right before or right after the trigger?"""
+    before = units[clause[pos - 1]] if pos else None
+    after = units[clause[pos + n]] if pos + n < len(clause) else None
+    return bool((before and before.lemma in frame.unless_before) or (after and after.lemma in frame.unless_after))
+
+
 def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[str], ctx: Context) -> list[Binding]:
     """Every binding of ``frame`` in one clause (all slots filled, each trigger occurrence once)."""
     if frame.unless_words & present or (frame.requires_words and not frame.requires_words & present):
@@ -467,7 +503,7 @@ def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[st
     out: list[Binding] = []
     for pos in range(len(clause.units)):
         n = next((n for t in frame.triggers if (n := _trigger_at(units, clause.units, pos, t))), 0)
-        if not n or (pos and units[clause.units[pos - 1]].lemma in frame.unless_before):
+        if not n or _barred(units, clause.units, pos, n, frame):
             continue
         binding = _bind(frame, units, clause, pos, n, ctx)
         if binding is not None:

@@ -141,6 +141,10 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
     # "pri Senzoriki" after "Senzorika d.o.o.", "iz Polyparka" after "vozlišče Polypark": a company
     # or hub the document names is no town
     org_words = {w.lower() for s in spans if s.cls in ("akg:Company", "akg:IndustrialHub") for w in s.name.split()[:1]}
+    # "at Lumora's factory", "in Valsesia's plant" after "Lumora Lighting", "Acciaierie Valsesia":
+    # the first or last word of a longer untyped or company name is its short form, no town
+    org_words |= {w.lower() for s in spans if s.cls in (None, "akg:Company") and " " in s.name
+                  for w in (s.name.split()[0], s.name.split()[-1])}
     for span in spans:
         prev = toks[span.start - 1] if span.start > 0 else None
         if prev is None or prev.sent != toks[span.start].sent:
