@@ -7,6 +7,8 @@ the trigger's clause by where it stands relative to the trigger and which prepos
 - ``find = "subject"``: what the clause is about: the antecedent of a relative clause ("obrati v
   A in B, ki sestavljajo H": A and B), else the first organisation of the clause that no
   preposition governs, else the sentence's dropped subject (``kg.link``);
+- ``find = "antecedent"``: only the antecedent of a relative clause or apposition ("Kaltwerk, a
+  Munich-based maker": Kaltwerk), when the trigger is among the clause's first ``within`` units;
 - ``find = "after"`` / ``"before"``: the nearest fitting mention after / before the trigger;
 - ``find = "demonym"``: a nationality adjective at most ``within`` units before the trigger;
 - ``find = "number"``: the nearest amount (with ``currency = true``: an amount of money);
@@ -35,7 +37,7 @@ FRAME_KEYS = {"id", "comment", "trigger", "slots", "facts", "examples", "unless_
               "unless_before", "unless_after", "unless_class"}
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
              "type", "after_word", "fallback", "sole"}
-FIND = {"subject", "after", "before", "near", "trigger", "number", "role", "role-after", "site-owner"}
+FIND = {"subject", "antecedent", "after", "before", "near", "trigger", "number", "role", "role-after", "site-owner"}
 DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("nemški", "German")
 ROLE = "<role>"  # a trigger word that matches any role phrase ("chief executive", "direktorica")
 QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00bb\u00ab')  # quotation marks that open or close a quotation
@@ -129,7 +131,7 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
             raise InputError(f"{where}: slot {name!r}: class {term!r} is not in the ontology")
     return Slot(name, find, classes, frozenset(w.lower() for w in spec.get("prep", [])), bool(spec.get("bare")),
                 int(spec.get("within", 8)), bool(spec.get("currency")), bool(spec.get("plain")),
-                bool(spec.get("list")), frozenset(w if w == ANY_WORD else lemma(w, lang) for w in spec.get("via", [])),
+                bool(spec.get("list")), frozenset(w if w in (ANY_WORD, DEMONYM) else lemma(w, lang) for w in spec.get("via", [])),
                 spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""),
                 frozenset(w.lower() for w in spec.get("after_word", [])), spec.get("fallback", ""),
                 bool(spec.get("sole")))
@@ -390,6 +392,8 @@ def _hit(u: Unit, slot: Slot, ctx: Context) -> bool:
 def _passable(u: Unit, via: frozenset[str], ctx: Context) -> bool:
     """May a ``via`` slot look past unit ``u``? ``<word>`` passes lower-case words, but not
     prepositions and conjunctions ("the German subsidiary of X": X is not the German one)."""
+    if u.kind == "ent" and u.source == "demonym":
+        return DEMONYM in via  # "by the Belgian drinks group X"
     if u.kind != "tok":
         return False
     return u.lemma in via or (ANY_WORD in via and u.word.isalpha() and u.word.islower()
@@ -412,6 +416,8 @@ def _fill(units: list[Unit], clause: Clause, t_pos: int, t_len: int, slot: Slot,
     """The units that fill ``slot`` for the trigger at clause position ``t_pos``."""
     if slot.find == "subject":
         return _subject(units, clause, t_pos, slot, ctx)
+    if slot.find == "antecedent":  # with the trigger among the clause's first ``within`` units
+        return [units[i] for i in clause.antecedent if t_pos < slot.within and _fits(units[i], slot, ctx)]
     if slot.find == "site-owner":  # "V tovarnah v A in B dela 900 ljudi": the company of A and B
         return []  # filled in match_frame from the slot it follows
     if slot.find == "trigger":

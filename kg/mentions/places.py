@@ -156,7 +156,8 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
         j = span.end
         if j < len(toks) and toks[j].text.lower() in LIST_SEPARATORS and j + 1 in by_start:
             after_locative.add(j + 1)
-        if span.cls or org_words & {c.lower() for c in name_candidates(span.name, doc.lang, pack.inflection)}:
+        if span.cls or org_words & {c.lower() for c in name_candidates(span.name, doc.lang, pack.inflection)} \
+                or span.name.lower() in pack.months:  # "in January": a time
             continue
         span.cls, span.source = "schema:City", "locative"
         span.name = locative_nominative(span.name, pack)
