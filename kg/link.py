@@ -389,6 +389,10 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         of_place = sal.best(("of", adjective), lambda g: adjective in groups.nouns.get(g, ()), "count")
         if of_place is not None:
             return of_place
+    if m.text.lower() in pack.topic_pronouns and cls == "akg:Company" and (prev is None or not prev.is_word):
+        g = _topic(topic, m.sent)  # "Kolora was founded in 1994 ... Its factory in Přerov ..."
+        if g is not None:
+            return g
     genders = pack.pronoun_genders.get(m.text.lower(), "")
     if m.text.lower() in pack.object_pronouns | pack.owner_possessives | pack.role_owner_possessives \
             and topic.get(m.sent):
