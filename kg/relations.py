@@ -460,9 +460,11 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
     first = doc.sentences[sent_i].tok_start
 
     def own_prep(start: int) -> str:
-        """The preposition right before token ``start``, also over a class noun ("za družbo X")."""
+        """The preposition right before token ``start``, also over a class noun ("za družbo X")
+        and an article ("at the Bamberg plant")."""
         j = start - 1
-        while j > first and (toks[j].lemma,) in pack.triggers and toks[j].text.islower():
+        while j > first and ((toks[j].lemma,) in pack.triggers and toks[j].text.islower()
+                             or toks[j].text.lower() in pack.articles):
             j -= 1
         word = toks[j].text.lower() if j >= first and start > first else ""
         return word if word in pack.prepositions else ""
