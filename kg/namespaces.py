@@ -19,7 +19,7 @@ WD = Namespace("http://www.wikidata.org/entity/")
 
 FACTS_GRAPH = URIRef(BASE + "graph/facts")
 PROVENANCE_GRAPH = URIRef(BASE + "graph/provenance")
-# the lookup keys of the entities' names (kg.lookup): in the store only, not in the Turtle files
+# the lookup keys of the entities' names (kg.sparql.lookup): in the store only, not in the Turtle files
 LOOKUP_GRAPH = URIRef(BASE + "graph/lookup")
 
 PREFIXES: dict[str, Namespace] = {

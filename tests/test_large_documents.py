@@ -13,19 +13,19 @@ import pytest
 from rdflib import Graph
 
 import kg
-import kg.assembly
+import kg.rdf.assembly
 import kg.builder
 import kg.parallel
-import kg.relations
-import kg.sites
-import kg.store
-import kg.triples
-from kg.document import Document, Mention
-from kg.link import _Groups, _Salience, _Topics
+import kg.extract.relations
+import kg.extract.sites
+import kg.rdf.triples
+import kg.sparql.store
+from kg.extract.document import Document, Mention
+from kg.extract.link import _Groups, _Salience, _Topics
 from kg.namespaces import FACTS_GRAPH
 from kg.ontology import load_ontology
-from kg.pipeline import extract
-from kg.quotes import _latest_person
+from kg.extract.pipeline import extract
+from kg.extract.quotes import _latest_person
 from tests.conftest import ROOT, SEEDS
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -109,15 +109,15 @@ def test_latest_person_is_the_scan_it_replaces():
 def test_site_owners_answer_as_site_owner(monkeypatch):
     """Every question of the head-count-at-sites frame gets _site_owner's answer."""
     asked = []
-    owner = kg.sites.SiteOwners.owner
+    owner = kg.extract.sites.SiteOwners.owner
 
     def both(self, sites):
         found = owner(self, sites)
-        assert found == kg.relations._site_owner(self.doc, sites)
+        assert found == kg.extract.relations._site_owner(self.doc, sites)
         asked.append(found)
         return found
 
-    monkeypatch.setattr(kg.sites.SiteOwners, "owner", both)
+    monkeypatch.setattr(kg.extract.sites.SiteOwners, "owner", both)
     rng = random.Random(5)
     towns = ["Kopru", "Celju", "Kranju", "Logatcu", "Vrhniki"]
     texts = []
@@ -159,11 +159,11 @@ def mixed_build(mixed, tmp_path_factory) -> Path:
 def test_bounded_memory_assembly_writes_the_same_bytes(mixed, mixed_build, tmp_path, monkeypatch, jobs):
     """Tiny limits: every document is large (assembled in parts), the sets of lines spill into
     many runs, no share fits the lines cache; the files are the same, with a cold and a warm cache."""
-    monkeypatch.setattr(kg.assembly, "LARGE_DOCUMENT", 20)
-    monkeypatch.setattr(kg.assembly, "SPILL_LINES", 700)
-    monkeypatch.setattr(kg.assembly, "LINES_CACHE_MAX", 2_000)
-    monkeypatch.setattr(kg.triples, "DRAIN_FACTS", 30)
-    monkeypatch.setattr(kg.triples, "DRAIN_PROVENANCE", 300)
+    monkeypatch.setattr(kg.rdf.assembly, "LARGE_DOCUMENT", 20)
+    monkeypatch.setattr(kg.rdf.assembly, "SPILL_LINES", 700)
+    monkeypatch.setattr(kg.rdf.assembly, "LINES_CACHE_MAX", 2_000)
+    monkeypatch.setattr(kg.rdf.triples, "DRAIN_FACTS", 30)
+    monkeypatch.setattr(kg.rdf.triples, "DRAIN_PROVENANCE", 300)
     out = tmp_path / "out"
     for _ in range(2):
         kg.build(mixed, out, jobs=jobs, html=False)
@@ -179,7 +179,7 @@ def test_large_path_validates_on_the_builds_store_and_returns_a_view_of_it(mixed
     """Past RDFLIB_MAX_TRIPLES the graph is validated on the build's on-disk store (bulk-loaded,
     so memory stays bounded) and the Dataset returned reads that store; no other copy is left."""
     monkeypatch.setattr(kg.builder, "RDFLIB_MAX_TRIPLES", 100)
-    monkeypatch.setattr(kg.store, "BULK_LOAD_MIN_BYTES", 0)
+    monkeypatch.setattr(kg.sparql.store, "BULK_LOAD_MIN_BYTES", 0)
     out = tmp_path / "out"
     ds = kg.build(mixed, out, jobs=1, html=False)
     assert {f: (out / f).read_bytes() for f in FILES} == {f: (mixed_build / f).read_bytes() for f in FILES}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg.lookup import lookup_key
+from kg.sparql.lookup import lookup_key
 from tests.conftest import ROOT, SEEDS
 
 EXTRA_DOC = "Podjetje Krka ima sedež v Novem mestu. Krka zaposluje več kot 12.000 ljudi.\n"

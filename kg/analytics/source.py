@@ -77,7 +77,7 @@ def open_source(graph: GraphInput) -> Source:
 def _load_folder(path: Path) -> Dataset:
     """A build folder's store (read-only), or its files or one RDF file loaded into a Dataset; a
     one-line InputError if it cannot."""
-    from kg.store import open_dataset
+    from kg.sparql.store import open_dataset
 
     return open_dataset(path)
 
