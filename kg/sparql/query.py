@@ -26,8 +26,8 @@ import rdflib.plugins.sparql
 from rdflib.term import BNode, Literal, Node, URIRef
 
 from kg.errors import InputError
-from kg.sparql.lookup import KEY_SUFFIX, lookup_key
 from kg.namespaces import PREFIXES
+from kg.sparql.lookup import KEY_SUFFIX, lookup_key
 from kg.sparql.results import Answer, Result, collect
 from kg.sparql.safety import safe_query
 from kg.sparql.store import Source, open_rdflib, open_store
