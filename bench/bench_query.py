@@ -56,7 +56,7 @@ def fits(run, cap: float) -> bool:
 
 def measure(graph: str, engine: str, repeat: int, cap: float) -> dict:
     """Load ``graph`` with ``engine`` and time every named query; runs in a child process."""
-    import kg.query as kq
+    import kg.sparql.query as kq
     from kg.sparql.store import open_rdflib, open_store
 
     start = time.perf_counter()

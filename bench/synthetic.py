@@ -3,12 +3,16 @@ quotations, and one rdf:Statement with sentence provenance per fact), with the s
 files included so the named queries' default parameters still hit. About 640 triples per
 synthetic company: ``--companies 1560`` (the default) gives about 1M triples.
 
-Usage: python bench/synthetic.py --seed-build build --out /tmp/synth --companies 1560
+Usage: python bench/synthetic.py --seed-build build --out /tmp/synth --companies 1560 [--store]
+
+With ``--store`` the folder also gets the Oxigraph store ``kg build`` writes (``store/``), so that
+``kg query`` and bench/bench_query.py open it instead of loading the Turtle files.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
+import shutil
 from pathlib import Path
 
 A = "https://w3id.org/ampere-kg/ontology#"
@@ -131,9 +135,34 @@ def main() -> None:
     parser.add_argument("--seed-build", type=Path, default=Path("build"))
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--companies", type=int, default=1560)
+    parser.add_argument("--store", action="store_true", help="also write the store (store/)")
     args = parser.parse_args()
     n = write(args.seed_build, args.out, args.companies)
     print(f"wrote {n} synthetic triples (+ the seed build) to {args.out}")
+    if args.store:
+        write_store_folder(args.out)
+        print(f"wrote {args.out / 'store'}")
+
+
+def write_store_folder(out: Path) -> None:
+    """The build's store for the Turtle files in ``out`` (via N-Triples, as ``kg build`` loads it)."""
+    import sys
+    import tempfile
+
+    import pyoxigraph as ox
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
+    from kg.sparql.store import write_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for name, graph in (("graph.ttl", FACTS_GRAPH), ("provenance.ttl", PROVENANCE_GRAPH)):
+            nt = Path(tmp) / f"{name}.nt"
+            ox.serialize(ox.parse(path=out / name), output=nt, format=ox.RdfFormat.N_TRIPLES)
+            files.append((nt, str(graph)))
+        shutil.rmtree(out / "store", ignore_errors=True)
+        write_store(out / "store", files)  # the store is closed as its handle is dropped
 
 
 if __name__ == "__main__":
