@@ -174,7 +174,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             if (sentence_initial(doc, i) and is_known_word(tok.text, doc.lang)
                     and not known_caps.intersection(name_candidates(tok.text, doc.lang, pack.inflection))
                     and not tok.text.isupper() and (j - i == 1 and source == "capitalised"
-                                                    or j - i >= 2 and not is_given_name(tok.text, pack, doc.lang)
+                                                    or j - i >= 2 and not pack.initial_runs_are_names
+                                                    and not is_given_name(tok.text, pack, doc.lang)
                                                     and (tok.lemma,) not in pack.triggers
                                                     and not (source == "legal" and tok.text.lower() == tok.lemma
                                                              and tok.lemma not in pack.generic_nouns
