@@ -123,6 +123,10 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     break
             if j - i == 1 and j < sent.tok_end and i > sent.tok_start and _adjective_opens_name(toks, i, pack):
                 j += 1  # "pod blagovno znamko Kočevski gozd", "vozlišče Posavski park"
+            if j - i == 1 and i > sent.tok_start and toks[i].text.lower() in pack.coreference \
+                    and toks[i - 1].text.lower() in pack.coref_determiners:
+                i += 1  # "the Company" of a filing: a word referring back, no name
+                continue
             if j - i == 1 and toks[i].text.lower() in pack.months:
                 i += 1  # "in January": a time, no name
                 continue
@@ -467,3 +471,40 @@ def acronym_expansions(doc: Document, spans: list[Span]) -> dict[int, str]:
                     if span.end < other.start < j:
                         other.cls, other.source = None, "expansion"
     return out
+
+
+def _role_ends_at(doc: Document, end: int, start: int, pack: LanguagePack) -> bool:
+    """Does a role phrase ("chief operating officer", "CEO") end right before token ``end``?"""
+    # the words as written: "heads Kolding Cells" is a verb, not the role "head"
+    return any(tuple(t.text.lower() for t in doc.tokens[end - n:end]) in pack.roles or
+               tuple(t.text for t in doc.tokens[end - n:end]) in pack.roles for n in (1, 2, 3, 4) if end - n >= start)
+
+
+def _role_starts_at(doc: Document, i: int, end: int, pack: LanguagePack) -> bool:
+    """Does a role phrase start at token ``i``?"""
+    return any(tuple(t.text.lower() for t in doc.tokens[i:i + n]) in pack.roles or
+               tuple(t.text for t in doc.tokens[i:i + n]) in pack.roles for n in (1, 2, 3, 4) if i + n <= end)
+
+
+def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
+    """Untyped names of two to four words that the sentence shows to be people become persons:
+    "Rhian Pryce, who took over ...", "Chief operating officer Beat Zürcher said", "Ola Strand,
+    the chief financial officer" (given names alone miss "Rhian", "Beat", "Ola")."""
+    toks = doc.tokens
+    for span in spans:
+        if span.cls is not None or span.source != "capitalised" or not 2 <= span.end - span.start <= 4:
+            continue
+        if any((t.lemma,) in pack.triggers or not t.text[:1].isupper() for t in toks[span.start:span.end]):
+            continue
+        sent = doc.sentences[toks[span.start].sent]
+        after = [t.text.lower() for t in toks[span.end:min(span.end + 2, sent.tok_end)]]
+        relative = after[:1] == [","] and after[1:2] and after[1] in pack.person_relatives
+        role_before = _role_ends_at(doc, span.start, sent.tok_start, pack) or (
+            span.start - 1 > sent.tok_start and toks[span.start - 1].text == ","
+            and _role_ends_at(doc, span.start - 1, sent.tok_start, pack))
+        j = span.end + 1 if after[:1] == [","] else span.end
+        while j < sent.tok_end and toks[j].text.lower() in pack.articles:
+            j += 1
+        role_after = after[:1] == [","] and _role_starts_at(doc, j, sent.tok_end, pack)
+        if relative or role_before or role_after:
+            span.cls, span.source = "schema:Person", "person"
