@@ -111,7 +111,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     else:
                         break
                 elif toks[j].text in "-&" and j + 1 < sent.tok_end and is_name_token(toks[j + 1]) \
-                        and toks[j].start == toks[j - 1].end:
+                        and (toks[j].start == toks[j - 1].end or toks[j].text == "&"):  # "Tufton & Sons"
                     j += 2
                 else:
                     legal_end = _lowercase_then_legal(doc, j, sent.tok_end, pack)
@@ -127,8 +127,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     and toks[i - 1].text.lower() in pack.coref_determiners:
                 i += 1  # "the Company" of a filing: a word referring back, no name
                 continue
-            if j - i == 1 and toks[i].text.lower() in pack.months:
-                i += 1  # "in January": a time, no name
+            if j - i == 1 and toks[i].text.lower() in pack.months | pack.weekdays:
+                i += 1  # "in January", "on Friday": a time, no name
                 continue
             if j - i == 1 and toks[i].lemma in pack.demonyms and toks[i].text not in pack.places:
                 i += 1  # "the German subsidiary": an adjective of place, not a name ("na Madžarskem" is)
@@ -175,7 +175,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 continue
             # a dictionary word at the start of a sentence ("Danes Kodera", "Logistična") is not
             # part of a name unless the document also writes it (in any case) capitalised elsewhere
-            if (sentence_initial(doc, i) and is_known_word(tok.text, doc.lang)
+            if (sentence_initial(doc, i) and is_known_word(tok.text, doc.lang) and tok.text not in pack.places
                     and not known_caps.intersection(name_candidates(tok.text, doc.lang, pack.inflection))
                     and not tok.text.isupper() and (j - i == 1 and source == "capitalised"
                                                     or j - i >= 2 and not pack.initial_runs_are_names
@@ -508,3 +508,13 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
         role_after = after[:1] == [","] and _role_starts_at(doc, j, sent.tok_end, pack)
         if relative or role_before or role_after:
             span.cls, span.source = "schema:Person", "person"
+
+
+def companies_by_name_head(spans: list[Span], pack: LanguagePack) -> None:
+    """Untyped names of two or more words that end in a word companies are named with are
+    companies: "Glanmor Bakeries", "Redgum Estates", "Marmara Elektrik"."""
+    for span in spans:
+        words = span.name.split()
+        if span.cls is None and span.source == "capitalised" and len(words) >= 2 \
+                and words[-1].lower() in pack.company_name_heads:
+            span.cls, span.source = "akg:Company", "name-head"
