@@ -137,3 +137,18 @@ def test_names_without_diacritics_find_the_entity(seed_build):
 
 def test_an_iri_parameter_is_not_a_name(seed_build):
     assert kg.query(seed_build, "plants-of-hub", hub="<https://w3id.org/x>").rows == []
+
+
+def test_parallel_evaluation_after_opening_a_store_does_not_hang(seed_build, tmp_path):
+    """A process that has opened a store (RocksDB threads) can still evaluate on several workers,
+    each of which writes a build's store."""
+    golds = sorted((ROOT / "eval" / "sl" / "heldout").glob("*.gold.toml"))[:2]
+    for gold in golds:
+        stem = gold.name.removesuffix(".gold.toml")
+        for part in gold.parent.glob(f"{stem}.*"):
+            shutil.copy(part, tmp_path / part.name)
+    code = (f"import kg; kg.load({str(seed_build)!r}); "
+            f"print(sum(len(s.documents) for s in kg.evaluate({str(tmp_path)!r}, jobs=2).subsets))")
+    res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=240,
+                         check=False, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert res.returncode == 0 and res.stdout.strip() == "2", res.stderr[-2000:]

@@ -8,6 +8,7 @@ evaluated folder, e.g. ``sl/dev``) and micro-averaged per subset and overall.
 """
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -213,7 +214,10 @@ def evaluate(path: str | Path = "eval", *, builder: Builder | None = None,
     tasks = [(gold, doc, doc.relative_to(root).as_posix() if root.is_dir() else doc.name,
               _subset(root, doc), builder) for gold, (_, doc) in zip(golds, pairs)]
     if jobs > 1 and len(tasks) > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        # spawned, not forked: each worker writes a build's RocksDB store, which deadlocks in a
+        # child forked from a process that has opened one (RocksDB's threads are not forked)
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=spawn) as pool:
             results = list(pool.map(_score_one, tasks))
     else:
         results = [_score_one(t) for t in tasks]
