@@ -250,7 +250,7 @@ def test_class_filter_hides_a_class(browser, seed_union, seed_html):
     box = _inside_view(visit)  # laid out again and fitted: all on screen, filling it
     assert 0 <= box["left"] < box["right"] <= box["width"] and 0 <= box["top"] < box["bottom"] <= box["height"]
     filled = box["right"] - box["left"] > box["width"] / 2 or box["bottom"] - box["top"] > box["height"] / 2
-    assert filled or visit.page.evaluate("kgView.network.getScale()") == 1.4  # 1.4: the closest a fit zooms
+    assert filled or visit.page.evaluate("kgView.network.getScale()") == 1.2  # 1.2: the closest a fit zooms
     visit.page.check('#classes input[data-class="akg:Plant"]')
     home = {n["id"]: [n["x"], n["y"]] for n in page_json(seed_html)["vis"]["nodes"]}
     assert visit.page.evaluate("kgView.network.getPositions()") == {

@@ -20,6 +20,7 @@ from kg.viz.structure import degrees
 from kg.viz.vocab import Vocab
 
 LARGE = 1000   # above this many nodes: straight edges, hidden edges while dragging/zooming
+LABEL_PX = 10  # smaller labels are not drawn (the page draws the hubs' labels itself, at 13 px)
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def _options(count: int) -> dict[str, Any]:
         "interaction": {"hover": not large, "tooltipDelay": 200, "hideEdgesOnDrag": large,
                         "hideEdgesOnZoom": large, "navigationButtons": False, "keyboard": False},
         "nodes": {"font": {"size": 16, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "borderWidth": 1, "scaling": {"label": {"drawThreshold": 8 if large else 5}}},
+                  "borderWidth": 1, "scaling": {"label": {"drawThreshold": LABEL_PX}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
                   "color": {"color": "#8a8a8a", "highlight": "#333333", "hover": "#333333"},
                   "font": {"size": 13, "face": "sans-serif", "color": "#555555", "strokeWidth": 3,

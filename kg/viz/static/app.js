@@ -9,6 +9,7 @@
   var hood = null;          // the neighbourhood view: { center, dist: {node: hops} }, or null
   var view = window.kgView = { ready: false, firstDraw: null, selected: null, hubLabels: [] };
   var HUB_LABELS = 40;      // how many of the most connected visible entities keep a label when zoomed out
+  var MAX_FIT = 1.2;        // the closest a fit zooms in
   var GROUP_COLOURS = ['#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#e15759', '#76b7b2', '#edc948',
                        '#9c755f', '#ff9da7', '#8cd17d', '#a0cbe8', '#d4a6c8'];
 
@@ -120,7 +121,7 @@
     if (updates.length) { nodes.update(updates); }
   }
   /* fit from the positions we set (vis-network's own fit uses bounding boxes of the last frame);
-     never closer than 1.4, so that a few nodes do not fill the screen */
+     never closer than MAX_FIT, so that a few nodes do not fill the screen */
   function fitVisible() {
     var ids = visibleIds();
     if (!ids.length) { return; }
@@ -131,7 +132,7 @@
     var canvas = document.getElementById('graph').getBoundingClientRect();
     var scale = Math.min((canvas.width - 2 * pad) / (box[2] - box[0] + 120), (canvas.height - 2 * pad) / (box[3] - box[1] + 120));
     network.moveTo({ position: { x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2 },
-                     scale: Math.min(Math.max(scale, 0.02), 1.4), animation: false });
+                     scale: Math.min(Math.max(scale, 0.02), MAX_FIT), animation: false });
   }
   view.fit = fitVisible;
   function nodeSize(i) { return data.vis.nodes[i].size || 10; }
@@ -146,13 +147,13 @@
         pairs.push({ source: index[e.from], target: index[e.to] });
       }
     });
-    var layout = d3.forceSimulation(sim).stop()
-      .force('link', d3.forceLink(pairs).distance(110))
+    var layout = d3.forceSimulation(sim).stop()   // on rings, links only hint: the rings place nodes
+      .force('link', d3.forceLink(pairs).distance(110).strength(ring ? 0.02 : 0.5))
       .force('charge', d3.forceManyBody().strength(-260).distanceMax(900))
-      .force('collide', d3.forceCollide(function (n) { return nodeSize(n.i) + 14; }))
+      .force('collide', d3.forceCollide(function (n) { return nodeSize(n.i) + (ring ? 45 : 14); }))
       .force('x', d3.forceX(0).strength(ring ? 0 : 0.04))
       .force('y', d3.forceY(0).strength(ring ? 0 : 0.04));
-    if (ring) { layout.force('ring', d3.forceRadial(function (n) { return ring(n.i); }).strength(0.6)); }
+    if (ring) { layout.force('ring', d3.forceRadial(function (n) { return ring(n.i); }).strength(1)); }
     layout.tick(ticks);
     var out = {};
     sim.forEach(function (n) { out[n.i] = [Math.round(n.x), Math.round(n.y)]; });
@@ -182,10 +183,13 @@
     lone.forEach(function (i, k) { placed[i] = [left + (k % perRow) * 90, top + Math.floor(k / perRow) * 90]; });
     return placed;
   }
-  function ringOf(i) { return hood.dist[i] * 220; }   // the neighbourhood: one ring per hop
+  /* the neighbourhood: one ring per hop, each wide enough for its nodes */
+  function ringOf(i) { return hood.radius[hood.dist[i]]; }
   function layoutHood(grown) {
     var ids = visibleIds(), c = hood.center, byHops = {};
     ids.forEach(function (i) { (byHops[hood.dist[i]] = byHops[hood.dist[i]] || []).push(i); });
+    hood.radius = [0];
+    for (var d = 1; byHops[d]; d++) { hood.radius.push(Math.max(hood.radius[d - 1] + 260, byHops[d].length * 80 / (2 * Math.PI))); }
     function start(i) {
       if (grown && grown.from !== undefined && grown.added[i]) {
         var k = grown.added[i], p = at[grown.from];
@@ -274,6 +278,7 @@
     view.hubLabels = shown;
   });
   network.on('beforeDrawing', function (ctx) {
+    if (hood) { return; }   // a neighbourhood is small enough to read without groups
     var paths = {}, r = Math.max(55, 16 / network.getScale());   // at least 16 px on screen
     data.nodes.forEach(function (n, i) {
       if (!grouped[i]) { return; }   // hidden, or with no visible relation: in no group
