@@ -483,7 +483,7 @@
     matches.forEach(function (i, k) {
       var n = data.nodes[i], li = el('li', k === 0 ? 'active' : null, nodeLabel(n));
       li.setAttribute('role', 'option');
-      li.appendChild(el('span', 'cls', classOf(n) ? className(n) : ''));
+      if (!n.d) { li.appendChild(el('span', 'cls', classOf(n) ? className(n) : '')); }  // n.d names it already
       li.addEventListener('mousedown', function (ev) { ev.preventDefault(); choose(i); });
       results.appendChild(li);
     });
