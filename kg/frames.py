@@ -7,6 +7,8 @@ the trigger's clause by where it stands relative to the trigger and which prepos
 - ``find = "subject"``: what the clause is about: the antecedent of a relative clause ("obrati v
   A in B, ki sestavljajo H": A and B), else the first organisation of the clause that no
   preposition governs, else the sentence's dropped subject (``kg.link``);
+- ``find = "antecedent"``: only the antecedent of a relative clause or apposition ("Kaltwerk, a
+  Munich-based maker": Kaltwerk), when the trigger is among the clause's first ``within`` units;
 - ``find = "after"`` / ``"before"``: the nearest fitting mention after / before the trigger;
 - ``find = "demonym"``: a nationality adjective at most ``within`` units before the trigger;
 - ``find = "number"``: the nearest amount (with ``currency = true``: an amount of money);
@@ -32,11 +34,13 @@ from kg.lemmatize import lemma
 from kg.matcher import Binding, Rule, Unit
 
 FRAME_KEYS = {"id", "comment", "trigger", "slots", "facts", "examples", "unless_word", "requires_word",
-              "unless_before", "unless_class"}
+              "unless_before", "unless_after", "unless_class"}
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
              "type", "after_word", "fallback", "sole"}
-FIND = {"subject", "after", "before", "near", "trigger", "number", "role", "role-after", "site-owner"}
+FIND = {"subject", "antecedent", "after", "before", "near", "trigger", "number", "role", "role-after", "site-owner"}
 DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("nemški", "German")
+ROLE = "<role>"  # a trigger word that matches any role phrase ("chief executive", "direktorica")
+QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00bb\u00ab')  # quotation marks that open or close a quotation
 ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih aparatov X")
 FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit"}
 EXAMPLE_KEYS = {"text", "facts"}
@@ -76,6 +80,7 @@ class Frame:
     requires_words: frozenset[str] = frozenset()
     unless_before: frozenset[str] = frozenset()  # lemmas that may not stand right before the trigger
     unless_class: str = ""  # no match in a clause that holds a mention of this class
+    unless_after: frozenset[str] = frozenset()  # lemmas that may not stand right after the trigger
     examples: tuple[dict[str, Any], ...] = ()
 
 
@@ -126,7 +131,7 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
             raise InputError(f"{where}: slot {name!r}: class {term!r} is not in the ontology")
     return Slot(name, find, classes, frozenset(w.lower() for w in spec.get("prep", [])), bool(spec.get("bare")),
                 int(spec.get("within", 8)), bool(spec.get("currency")), bool(spec.get("plain")),
-                bool(spec.get("list")), frozenset(w if w == ANY_WORD else lemma(w, lang) for w in spec.get("via", [])),
+                bool(spec.get("list")), frozenset(w if w in (ANY_WORD, DEMONYM) else lemma(w, lang) for w in spec.get("via", [])),
                 spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""),
                 frozenset(w.lower() for w in spec.get("after_word", [])), spec.get("fallback", ""),
                 bool(spec.get("sole")))
@@ -163,14 +168,14 @@ def _frame(spec: dict[str, Any], lang: str, where: str, terms: set[str]) -> Fram
     unless_class = spec.get("unless_class", "")
     if unless_class and unless_class not in terms:
         raise InputError(f"{where}: unless_class {unless_class!r} is not in the ontology")
-    triggers = tuple(tuple(w if w == DEMONYM else lemma(w, lang) for w in phrase.split())
+    triggers = tuple(tuple(w if w in (DEMONYM, ROLE) else lemma(w, lang) for w in phrase.split())
                      for phrase in spec["trigger"])
     rule = Rule(spec["id"], lang, spec.get("comment", ""), (), facts, ())
     return Frame(spec["id"], triggers, tuple(slots.values()), rule,
                  frozenset(w.lower() for w in spec.get("unless_word", [])),
                  frozenset(w.lower() for w in spec.get("requires_word", [])),
                  frozenset(lemma(w, lang) for w in spec.get("unless_before", [])), unless_class,
-                 tuple(spec["examples"]))
+                 frozenset(lemma(w, lang) for w in spec.get("unless_after", [])), tuple(spec["examples"]))
 
 
 def load_frames(path: Path, lang: str, terms: set[str]) -> list[Frame]:
@@ -228,14 +233,37 @@ def _antecedent(units: list[Unit], comma: int, glue: frozenset[str]) -> list[int
     return out
 
 
+def _without_quotations(units: list[Unit]) -> tuple[list[int], list[Clause]]:
+    """The unit indices outside quotation marks, and each quotation as a clause of its own: what
+    a speaker says is no part of the clause that attributes it ("»…,« je dejal direktor X").
+    A sentence with an odd number of marks (a quotation that runs over sentences) is left whole."""
+    marks = sum(1 for u in units if u.kind == "tok" and u.word in QUOTE_MARKS)
+    if marks % 2:
+        return list(range(len(units))), []
+    outside: list[int] = []
+    quoted: list[Clause] = []
+    inside = False
+    for i, u in enumerate(units):
+        if u.kind == "tok" and u.word in QUOTE_MARKS:
+            inside = not inside
+            if inside:
+                quoted.append(Clause())
+        elif inside:
+            quoted[-1].units.append(i)
+        else:
+            outside.append(i)
+    return outside, quoted
+
+
 def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[str]) -> list[Clause]:
-    """Split a sentence's units into clauses: a relative clause ("..., ki ...", "..., kjer ...")
-    runs from its pronoun to the next comma that closes it, and knows its antecedent; what
-    surrounds it is one clause. Semicolons end a clause."""
-    out: list[Clause] = []
+    """Split a sentence's units into clauses: a quotation is a clause of its own; a relative
+    clause ("..., ki ...", "..., kjer ...") runs from its pronoun to the next comma that closes
+    it, and knows its antecedent; what surrounds it is one clause. Semicolons end a clause."""
+    outside, out = _without_quotations(units)
     main = Clause()
     current: Clause | None = None
-    for i, u in enumerate(units):
+    for i in outside:
+        u = units[i]
         opens = (u.kind == "tok" and u.word == "," and i + 1 < len(units)
                  and units[i + 1].kind == "tok" and units[i + 1].word in relative_words)
         if opens:
@@ -271,6 +299,9 @@ def _trigger_at(units: list[Unit], clause: list[int], pos: int, trigger: tuple[s
         u = units[clause[pos + n]]
         if want == DEMONYM:
             if not (u.kind == "ent" and u.source == "demonym"):
+                return 0
+        elif want == ROLE:
+            if not (u.kind == "role" and u.prop):
                 return 0
         elif u.kind not in ("tok", "role") or (u.lemma != want and u.word != want):
             return 0
@@ -361,6 +392,8 @@ def _hit(u: Unit, slot: Slot, ctx: Context) -> bool:
 def _passable(u: Unit, via: frozenset[str], ctx: Context) -> bool:
     """May a ``via`` slot look past unit ``u``? ``<word>`` passes lower-case words, but not
     prepositions and conjunctions ("the German subsidiary of X": X is not the German one)."""
+    if u.kind == "ent" and u.source == "demonym":
+        return DEMONYM in via  # "by the Belgian drinks group X"
     if u.kind != "tok":
         return False
     return u.lemma in via or (ANY_WORD in via and u.word.isalpha() and u.word.islower()
@@ -383,6 +416,8 @@ def _fill(units: list[Unit], clause: Clause, t_pos: int, t_len: int, slot: Slot,
     """The units that fill ``slot`` for the trigger at clause position ``t_pos``."""
     if slot.find == "subject":
         return _subject(units, clause, t_pos, slot, ctx)
+    if slot.find == "antecedent":  # with the trigger among the clause's first ``within`` units
+        return [units[i] for i in clause.antecedent if t_pos < slot.within and _fits(units[i], slot, ctx)]
     if slot.find == "site-owner":  # "V tovarnah v A in B dela 900 ljudi": the company of A and B
         return []  # filled in match_frame from the slot it follows
     if slot.find == "trigger":
@@ -457,6 +492,13 @@ def _bind(frame: Frame, units: list[Unit], clause: Clause, pos: int, n: int, ctx
     return binding
 
 
+def _barred(units: list[Unit], clause: list[int], pos: int, n: int, frame: Frame) -> bool:
+    """Does a word the frame bars stand right before or right after the trigger?"""
+    before = units[clause[pos - 1]] if pos else None
+    after = units[clause[pos + n]] if pos + n < len(clause) else None
+    return bool((before and before.lemma in frame.unless_before) or (after and after.lemma in frame.unless_after))
+
+
 def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[str], ctx: Context) -> list[Binding]:
     """Every binding of ``frame`` in one clause (all slots filled, each trigger occurrence once)."""
     if frame.unless_words & present or (frame.requires_words and not frame.requires_words & present):
@@ -467,7 +509,7 @@ def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[st
     out: list[Binding] = []
     for pos in range(len(clause.units)):
         n = next((n for t in frame.triggers if (n := _trigger_at(units, clause.units, pos, t))), 0)
-        if not n or (pos and units[clause.units[pos - 1]].lemma in frame.unless_before):
+        if not n or _barred(units, clause.units, pos, n, frame):
             continue
         binding = _bind(frame, units, clause, pos, n, ctx)
         if binding is not None:

@@ -159,9 +159,12 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         if not _compatible(groups.classes[g], m.cls, onto) or \
                 (m.cls or groups.classes[g]) not in ("schema:Person", "akg:Company", None):
             continue
-        # a person is named by the surname (the last word), an organisation by its first word(s)
+        # a person is named by the surname (the last word), an organisation by its first or last
+        # word(s) ("Lumora" for "Lumora Lighting", "Valsesia" for "Acciaierie Valsesia"); not by
+        # the last when the first is a name of its own ("Pomurje" in "Kovotech Pomurje" after "Kovotech")
         person = (m.cls or groups.classes[g]) == "schema:Person"
-        if any(key.endswith(" " + k) if person else key.startswith(k + " ") for k in keys if len(k) > 2):
+        if any(key.endswith(" " + k) if person else key.startswith(k + " ") or
+               key.endswith(" " + k) and key.split()[0] not in groups.by_core for k in keys if len(k) > 2):
             if m.source in ("capitalised", "person", "acronym") or groups.classes[g] == m.cls:
                 found.append(g)
     if len(found) > 1 and pack.feminine_name_ending and m.name.lower().endswith(tuple(pack.feminine_surname_endings)):
@@ -386,8 +389,13 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         of_place = sal.best(("of", adjective), lambda g: adjective in groups.nouns.get(g, ()), "count")
         if of_place is not None:
             return of_place
+    if m.text.lower() in pack.topic_pronouns and cls == "akg:Company" and (prev is None or not prev.is_word):
+        g = _topic(topic, m.sent)  # "Kolora was founded in 1994 ... Its factory in Přerov ..."
+        if g is not None:
+            return g
     genders = pack.pronoun_genders.get(m.text.lower(), "")
-    if m.text.lower() in pack.object_pronouns | pack.owner_possessives and topic.get(m.sent):
+    if m.text.lower() in pack.object_pronouns | pack.owner_possessives | pack.role_owner_possessives \
+            and topic.get(m.sent):
         # "Elektrokabel bo ostal samostojen, vodil pa ga bo ...": the organisation named before
         # in the same sentence
         return next((g for g in topic[m.sent] if _agrees(groups, g, genders, pack)), topic[m.sent][0])

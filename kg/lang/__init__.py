@@ -78,6 +78,8 @@ class LanguagePack:
     clause_openers: set[str] = field(default_factory=set)  # ",", "da", "ki": a clause starts after them
     role_possessives: set[str] = field(default_factory=set)  # "njenega" inside a role phrase
     owner_possessives: set[str] = field(default_factory=set)  # "njeno" (hčerinsko podjetje)
+    role_owner_possessives: set[str] = field(default_factory=set)  # "its" (chief executive) mid-sentence
+    topic_pronouns: set[str] = field(default_factory=set)  # "It", "Its": the organisation a recent sentence was about
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
     titles: set[str] = field(default_factory=set)  # "dr", "mag": academic titles before a name
     feminine_surname_endings: list[str] = field(default_factory=list)  # "Mlakarjeva": a woman's surname form
@@ -287,6 +289,8 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.clause_openers = set(words.get("clause_openers", []))
     p.role_possessives = {w.lower() for w in words.get("role_possessives", [])}
     p.owner_possessives = {w.lower() for w in words.get("owner_possessives", [])}
+    p.role_owner_possessives = {w.lower() for w in words.get("role_owner_possessives", [])}
+    p.topic_pronouns = {w.lower() for w in words.get("topic_pronouns", [])}
     p.plant_nouns_too = _lemmas_and_words(words, "plant_nouns_too", code)
     p.titles = {w.lower().rstrip(".") for w in words.get("titles", [])}
     p.feminine_surname_endings = list(words.get("feminine_surname_endings", []))

@@ -123,6 +123,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     break
             if j - i == 1 and j < sent.tok_end and i > sent.tok_start and _adjective_opens_name(toks, i, pack):
                 j += 1  # "pod blagovno znamko Kočevski gozd", "vozlišče Posavski park"
+            if j - i == 1 and toks[i].text.lower() in pack.months:
+                i += 1  # "in January": a time, no name
+                continue
             if j - i == 1 and toks[i].lemma in pack.demonyms and toks[i].text not in pack.places:
                 i += 1  # "the German subsidiary": an adjective of place, not a name ("na Madžarskem" is)
                 continue

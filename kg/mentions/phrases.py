@@ -88,6 +88,11 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
                    for t in toks[i + 1:end])
 
 
+def _role_follows(toks: list, i: int, end: int, pack: LanguagePack) -> bool:
+    """Does a role phrase ("chief executive", "direktor") start at token ``i``?"""
+    return any(tuple(t.lemma for t in toks[i:i + n]) in pack.roles for n in (1, 2, 3, 4) if i + n <= end)
+
+
 def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns: frozenset[str] = frozenset()
                 ) -> list[Span]:
     """Words that refer back: "Podjetje zaposluje ...", "Ta želi ...", "... da bo podjetje vložilo".
@@ -102,9 +107,12 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
         while start < sent.tok_end and toks[start].text in OPENING_QUOTES:
             start += 1
         for i in range(start, sent.tok_end - 1):
-            if toks[i].text.lower() in pack.owner_possessives and i not in taken and \
-                    {toks[i + 1].lemma, toks[i + 1].text.lower()} & pack.subsidiary_nouns:
-                # "njeno hčerinsko podjetje X": the possessive is the parent organisation (kg.link)
+            word = toks[i].text.lower()
+            if i not in taken and (
+                    word in pack.owner_possessives and {toks[i + 1].lemma, toks[i + 1].text.lower()} & pack.subsidiary_nouns
+                    or word in pack.role_owner_possessives and i != start and _role_follows(toks, i + 1, sent.tok_end, pack)):
+                # "njeno hčerinsko podjetje X", "who is now its chief executive": the possessive is
+                # the organisation named before in the sentence (kg.link)
                 spans.append(Span(i, i + 1, "akg:Company", toks[i].text.lower(), "coref"))
                 continue
             cls = "akg:Company" if toks[i].text.lower() in pack.object_pronouns or toks[i].lemma in naming_nouns \

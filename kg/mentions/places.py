@@ -141,6 +141,10 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
     # "pri Senzoriki" after "Senzorika d.o.o.", "iz Polyparka" after "vozlišče Polypark": a company
     # or hub the document names is no town
     org_words = {w.lower() for s in spans if s.cls in ("akg:Company", "akg:IndustrialHub") for w in s.name.split()[:1]}
+    # "at Lumora's factory", "in Valsesia's plant" after "Lumora Lighting", "Acciaierie Valsesia":
+    # the first or last word of a longer untyped or company name is its short form, no town
+    org_words |= {w.lower() for s in spans if s.cls in (None, "akg:Company") and " " in s.name
+                  for w in (s.name.split()[0], s.name.split()[-1])}
     for span in spans:
         prev = toks[span.start - 1] if span.start > 0 else None
         if prev is None or prev.sent != toks[span.start].sent:
@@ -152,7 +156,8 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
         j = span.end
         if j < len(toks) and toks[j].text.lower() in LIST_SEPARATORS and j + 1 in by_start:
             after_locative.add(j + 1)
-        if span.cls or org_words & {c.lower() for c in name_candidates(span.name, doc.lang, pack.inflection)}:
+        if span.cls or org_words & {c.lower() for c in name_candidates(span.name, doc.lang, pack.inflection)} \
+                or span.name.lower() in pack.months:  # "in January": a time
             continue
         span.cls, span.source = "schema:City", "locative"
         span.name = locative_nominative(span.name, pack)
