@@ -402,6 +402,8 @@ def _passable(u: Unit, via: frozenset[str], ctx: Context) -> bool:
     prepositions and conjunctions ("the German subsidiary of X": X is not the German one)."""
     if u.kind == "ent" and u.source == "demonym":
         return DEMONYM in via  # "by the Belgian drinks group X"
+    if u.kind == "role":
+        return u.lemma in via  # "run by its founder X"
     if u.kind != "tok":
         return False
     return u.lemma in via or (ANY_WORD in via and u.word.isalpha() and u.word.islower()
