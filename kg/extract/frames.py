@@ -1,7 +1,8 @@
 """Relation frames: facts signalled by a trigger word and the role of each argument in its clause.
 
 Slovenian word order is free, so a frame does not list words in order. It names a **trigger**
-(a lemma sequence: ``"v lasti"``, ``"prihodek"``, ``"owned by"``) and **slots**, each found in
+(a lemma sequence: ``"v lasti"``, ``"prihodek"``, ``"owned by"``; with ``exact = true`` the
+words as written: ``"runs"`` but not ``"would run"``) and **slots**, each found in
 the trigger's clause by where it stands relative to the trigger and which preposition governs it:
 
 - ``find = "subject"``: what the clause is about: the antecedent of a relative clause ("obrati v
@@ -33,7 +34,7 @@ from kg.errors import InputError
 from kg.extract.lemmatize import lemma
 from kg.extract.matcher import Binding, Rule, Unit
 
-FRAME_KEYS = {"id", "comment", "trigger", "slots", "facts", "examples", "unless_word", "requires_word",
+FRAME_KEYS = {"id", "comment", "trigger", "exact", "slots", "facts", "examples", "unless_word", "requires_word",
               "unless_before", "unless_after", "unless_class"}
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
              "type", "after_word", "fallback", "sole"}
@@ -169,7 +170,8 @@ def _frame(spec: dict[str, Any], lang: str, where: str, terms: set[str]) -> Fram
     unless_class = spec.get("unless_class", "")
     if unless_class and unless_class not in terms:
         raise InputError(f"{where}: unless_class {unless_class!r} is not in the ontology")
-    triggers = tuple(tuple(w if w in (DEMONYM, ROLE) else lemma(w, lang) for w in phrase.split())
+    exact = bool(spec.get("exact"))  # match the trigger words as written ("runs", not "would run")
+    triggers = tuple(tuple(w if w in (DEMONYM, ROLE) else w.lower() if exact else lemma(w, lang) for w in phrase.split())
                      for phrase in spec["trigger"])
     rule = Rule(spec["id"], lang, spec.get("comment", ""), (), facts, ())
     return Frame(spec["id"], triggers, tuple(slots.values()), rule,
