@@ -50,6 +50,7 @@ class LanguagePack:
     speech_verbs: set[str] = field(default_factory=set)
     numbers: dict[str, int | float] = field(default_factory=dict)  # "pol" = 0.5
     scales: dict[str, int] = field(default_factory=dict)
+    currency_scales: dict[str, int] = field(default_factory=dict)  # "£14m": abbreviations after a currency sign
     bounds: dict[Phrase, str] = field(default_factory=dict)
     currencies: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)             # adjective lemma -> place label
@@ -85,6 +86,7 @@ class LanguagePack:
     person_relatives: set[str] = field(default_factory=set)  # "who": ", who ..." after a name says it is a person
     weekdays: set[str] = field(default_factory=set)  # "Friday": a time, no name
     company_name_heads: set[str] = field(default_factory=set)  # "Bakeries": a name ending so is a company's
+    compound_adjective_heads: set[str] = field(default_factory=set)  # "Danish-owned": an adjective, no name
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
     titles: set[str] = field(default_factory=set)  # "dr", "mag": academic titles before a name
     feminine_surname_endings: list[str] = field(default_factory=list)  # "Mlakarjeva": a woman's surname form
@@ -252,6 +254,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.speech_verbs = {lemma(w, code) for w in words.get("speech_verbs", [])}
     p.numbers = {lemma(k, code): v for k, v in lex.get("numbers", {}).items()}
     p.scales = {lemma(k, code): int(v) for k, v in lex.get("scales", {}).items()}
+    p.currency_scales = {k.lower(): int(v) for k, v in lex.get("currency_scales", {}).items()}
     for bound, phrases in lex.get("bounds", {}).items():
         for ph in phrases:
             p.bounds[phrase_lemmas(ph, code)] = bound
@@ -301,6 +304,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.person_relatives = {w.lower() for w in words.get("person_relatives", [])}
     p.weekdays = {w.lower() for w in words.get("weekdays", [])}
     p.company_name_heads = {w.lower() for w in words.get("company_name_heads", [])}
+    p.compound_adjective_heads = set(words.get("compound_adjective_heads", []))
     p.plant_nouns_too = _lemmas_and_words(words, "plant_nouns_too", code)
     p.titles = {w.lower().rstrip(".") for w in words.get("titles", [])}
     p.feminine_surname_endings = list(words.get("feminine_surname_endings", []))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.document import Document
 from kg.lang import LanguagePack
-from kg.extract.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_name_token
+from kg.extract.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_name_token, role_starts_at
 
 
 def markets(doc: Document, pack: LanguagePack) -> list[Span]:
@@ -88,9 +88,12 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
                    for t in toks[i + 1:end])
 
 
-def _role_follows(toks: list, i: int, end: int, pack: LanguagePack) -> bool:
-    """Does a role phrase ("chief executive", "direktor") start at token ``i``?"""
-    return any(tuple(t.lemma for t in toks[i:i + n]) in pack.roles for n in (1, 2, 3, 4) if i + n <= end)
+def _over_compounds(toks: list, i: int, start: int) -> int:
+    """The token before ``i`` and any hyphenated adjectives before it ("the 60-year-old firm")."""
+    j = i - 1
+    while j > start and "-" in toks[j].text and toks[j].text.islower() and len(toks[j].text) > 2:
+        j -= 1
+    return j
 
 
 def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns: frozenset[str] = frozenset()
@@ -110,7 +113,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
             word = toks[i].text.lower()
             if i not in taken and (
                     word in pack.owner_possessives and {toks[i + 1].lemma, toks[i + 1].text.lower()} & pack.subsidiary_nouns
-                    or word in pack.role_owner_possessives and i != start and _role_follows(toks, i + 1, sent.tok_end, pack)):
+                    or word in pack.role_owner_possessives and i != start and role_starts_at(toks, i + 1, sent.tok_end, pack)):
                 # "njeno hčerinsko podjetje X", "who is now its chief executive": the possessive is
                 # the organisation named before in the sentence (kg.extract.link)
                 spans.append(Span(i, i + 1, "akg:Company", toks[i].text.lower(), "coref"))
@@ -136,9 +139,9 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                     prev.lemma in pack.demonyms or prev.lemma in pack.numbers or is_noun and prev.text.isdigit()
                     or prev.lemma in pack.other_words or prev.text.lower() in pack.other_words):
                 continue  # "evropski proizvajalec", "dve podjetji", "drugo tovarno": not a reference back
-            if is_noun and pack.coref_determiners and i != start and (
-                    prev is None or prev.text.lower() not in pack.coref_determiners):
-                continue  # English: "the company" refers back, "the leading manufacturer" does not
+            if is_noun and pack.coref_determiners and i != start and \
+                    toks[_over_compounds(toks, i, start)].text.lower() not in pack.coref_determiners:
+                continue  # English: "the (family-owned) company" refers back, "the leading manufacturer" does not
             after = toks[i + 2] if i + 2 < sent.tok_end else None
             if (cls == "akg:Plant" or toks[i].lemma in pack.plant_nouns_too) and after is not None \
                     and nxt.text.lower() in pack.locative_prepositions and \
