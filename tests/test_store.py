@@ -71,6 +71,9 @@ def test_every_reader_answers_from_the_store_without_the_turtle_files(store_buil
     assert "Luca de Meo" in (tmp_path / "g.html").read_text(encoding="utf-8")
     ds = kg.load(store_build)
     assert len(kg.to_networkx(ds)) == len(kg.to_networkx(seed_build)) > 0
+    # the lookup keys are the store's index for queries, not part of the graph kg.load shows
+    assert "https://w3id.org/ampere-kg/graph/lookup" not in {str(g.identifier) for g in ds.graphs()}
+    assert not any("lookupKey" in str(quad[1]) for quad in ds.quads((None, None, None, None)))
 
 
 def test_a_build_without_a_store_and_a_single_file_are_loaded(seed_build, tmp_path):

@@ -22,7 +22,7 @@ from kg.rdf.assembly import ReadProgress
 from kg.errors import InputError
 from kg.namespaces import FACTS_GRAPH, LOOKUP_GRAPH, NIF, PREFIXES, PROVENANCE_GRAPH
 from kg.rdf.graph import FACTS_FILE, PROVENANCE_FILE, STORE_DIR, build_folder
-from kg.sparql.lookup import add_store_keys, dataset_key_triples
+from kg.sparql.lookup import LOOKUP_KEY, add_store_keys, dataset_key_triples
 
 Source = str | Path | rdflib.Graph | ox.Store
 
@@ -92,13 +92,20 @@ class ReadOnlyOxigraphStore(OxigraphStore):
     the character offsets the build types ``xsd:nonNegativeInteger`` get that type back (Oxigraph
     keeps their value as ``xsd:integer``; SHACL checks the type).
     rdflib "adds" a named graph each time one is looked up (``Dataset.graph(name)``); here that is
-    a no-op instead of a failed write (a graph without triples is nowhere to be seen anyway)."""
+    a no-op instead of a failed write (a graph without triples is nowhere to be seen anyway).
+    The lookup graph is left out: it is the store's index for queries, not part of the graph.
+    """
 
     def add_graph(self, graph: rdflib.Graph) -> None:
         return None
 
+    def contexts(self, triple: Any = None) -> Any:
+        return (graph for graph in super().contexts(triple) if graph.identifier != LOOKUP_GRAPH)
+
     def triples(self, triple_pattern: Any, context: Any = None) -> Any:
         for (subject, predicate, obj), contexts in super().triples(triple_pattern, context):
+            if predicate == LOOKUP_KEY:
+                continue
             if predicate in _OFFSETS and isinstance(obj, rdflib.Literal):
                 obj = rdflib.Literal(str(obj), datatype=rdflib.XSD.nonNegativeInteger)
             yield (subject, predicate, _plain(obj)), contexts
