@@ -12,8 +12,8 @@ from rich.table import Table
 from kg.analytics import FORMATS, export, format_path, shortest_path, stats
 from kg.analytics.source import curie
 
-_GRAPH = click.option("--graph", "graph", type=click.Path(path_type=Path), default=Path("build"),
-                      show_default=True, help="Build folder (graph.ttl + provenance.ttl) or RDF file.")
+from .options import build_option, say, verbosity_options
+
 _CLASSES = click.option("--class", "classes", multiple=True, metavar="CURIE",
                         help="Keep only entities of this class (repeatable), e.g. akg:Plant.")
 _PREDICATES = click.option("--predicate", "predicates", multiple=True, metavar="CURIE",
@@ -23,7 +23,8 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), 
 
 
 @click.command("stats")
-@_GRAPH
+@verbosity_options
+@build_option("--graph")
 @click.option("--top", type=click.IntRange(0), default=10, show_default=True,
               help="How many entities to rank by each centrality.")
 @click.option("--samples", type=click.IntRange(1), default=None,
@@ -32,13 +33,13 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), 
 @_CLASSES
 @_PREDICATES
 @_FORMAT
-def stats_command(graph: Path, top: int, samples: int | None, classes: tuple[str, ...], predicates: tuple[str, ...],
+def stats_command(build: Path, top: int, samples: int | None, classes: tuple[str, ...], predicates: tuple[str, ...],
                   fmt: str) -> None:
     """Counts by class and predicate, components, degree and betweenness top-N.
 
     Same as kg.analytics.stats().
     """
-    report = stats(graph, top=top, samples=samples, classes=classes or None, predicates=predicates or None)
+    report = stats(build, top=top, samples=samples, classes=classes or None, predicates=predicates or None)
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
@@ -74,37 +75,39 @@ def _ranking_table(title: str, rows: list[dict[str, Any]]) -> Table:
 @click.command("path")
 @click.argument("source")
 @click.argument("target")
-@_GRAPH
+@verbosity_options
+@build_option("--graph")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="A readable chain or one JSON document.")
 @click.option("--width", type=click.IntRange(0), default=0,
               help="Shorten quoted sentences to this many characters (0: whole).")
-def path_command(source: str, target: str, graph: Path, fmt: str, width: int) -> None:
+def path_command(source: str, target: str, build: Path, fmt: str, width: int) -> None:
     """The shortest connection from SOURCE to TARGET, named by label in any inflection.
 
     Same as kg.analytics.shortest_path().
     """
-    found = shortest_path(graph, source, target)
+    found = shortest_path(build, source, target)
     click.echo(json.dumps(found, ensure_ascii=False, indent=2) if fmt == "json" else format_path(found, width=width))
 
 
 @click.command("export")
-@_GRAPH
+@verbosity_options
+@build_option("--graph")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), required=True,
               help="graphml/gexf (Gephi, Cytoscape), jsonld/nt (RDF), csv (nodes.csv + edges.csv).")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="File (a name with an extension) or folder; default: GRAPH/export/.")
+              help="File (a name with an extension) or folder; default: BUILD/export/.")
 @_CLASSES
 @_PREDICATES
-def export_command(graph: Path, fmt: str, out: Path | None, classes: tuple[str, ...],
+def export_command(build: Path, fmt: str, out: Path | None, classes: tuple[str, ...],
                    predicates: tuple[str, ...]) -> None:
     """Write the entity graph for Gephi, Cytoscape, RDF tools or spreadsheets.
 
     Same as kg.analytics.export().
     """
-    target = out if out is not None else (graph if graph.is_dir() else graph.parent) / "export"
-    for path in export(graph, fmt, target, classes=classes or None, predicates=predicates or None):
-        click.echo(str(path))
+    target = out if out is not None else (build if build.is_dir() else build.parent) / "export"
+    for path in export(build, fmt, target, classes=classes or None, predicates=predicates or None):
+        say(str(path))
 
 
 COMMANDS: list[click.Command] = [stats_command, path_command, export_command]

@@ -9,10 +9,12 @@ import click
 
 from kg.errors import InputError
 
+from .options import build_option, say, verbosity_options
+
 
 @click.command("viz")
-@click.option("--build", "build_dir", type=click.Path(path_type=Path), default=Path("build"),
-              show_default=True, help="Folder with graph.ttl and provenance.ttl (from kg build).")
+@verbosity_options
+@build_option(dest="build_dir", help="Build folder (written by kg build).")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="HTML file to write [default: BUILD/graph.html].")
 @click.option("--class", "classes", multiple=True, metavar="C",
@@ -38,7 +40,7 @@ def viz_command(build_dir: Path, out: Path | None, classes: tuple[str, ...], foc
                           depth=depth, lang=lang)
     except InputError as err:
         raise InputError(f"{facts}: {err}") from None
-    click.echo(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
+    say(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
 
 
 COMMANDS: list[click.Command] = [viz_command]

@@ -1,0 +1,81 @@
+"""The ``kg`` command line as one consistent tool: the same option names in every command
+(``--build`` for the build folder, old spellings as deprecated aliases), ``-v``/``-q`` everywhere."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+BUILD_COMMANDS = ("query", "stats", "path", "export", "viz", "serve", "push")
+
+
+def invoke(*args: str, stdin: str | None = None):
+    return CliRunner().invoke(cli, list(args), input=stdin)
+
+
+def run_kg(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """``python -m kg``: for exit codes and the one-line errors of the real entry point."""
+    return subprocess.run([sys.executable, "-m", "kg", *args], input=stdin, capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+def one_line_error(done: subprocess.CompletedProcess, *needles: str) -> str:
+    assert done.returncode == 2 and done.stdout == "", done
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: "), done.stderr
+    for needle in needles:
+        assert needle in done.stderr, done.stderr
+    return done.stderr
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_takes_verbose_and_quiet(name):
+    text = invoke(name, "--help").output
+    assert "-v, --verbose" in text and "-q, --quiet" in text
+
+
+@pytest.mark.parametrize("name", BUILD_COMMANDS)
+def test_every_command_names_the_build_folder_build(name):
+    text = invoke(name, "--help").output
+    assert "-b, --build PATH" in text
+    assert "--from" not in text and "--graph PATH" not in text  # old spellings stay hidden
+
+
+@pytest.mark.parametrize("old", [("stats", "--graph"), ("push", "--from")])
+def test_old_spelling_still_works_with_a_note(seed_build, tmp_path, old):
+    command, option = old
+    if command == "push":  # no store listens there: the note comes first, then the error
+        result = invoke(command, option, str(seed_build), "--endpoint", "http://127.0.0.1:9/store")
+        assert result.stderr.startswith(f"note: {option} is deprecated, use --build\n")
+        return
+    result = invoke(command, option, str(seed_build), "--format", "json", "--top", "1")
+    assert result.exit_code == 0
+    assert result.stderr == f"note: {option} is deprecated, use --build\n"
+    assert json.loads(result.stdout) == json.loads(
+        invoke(command, "--build", str(seed_build), "--format", "json", "--top", "1").stdout)
+
+
+def test_old_and_new_spelling_together_is_an_error(seed_build):
+    one_line_error(run_kg("stats", "--build", str(seed_build), "--graph", str(seed_build)),
+                   "give only --build")
+
+
+def test_quiet_leaves_out_the_report_and_verbose_adds_timings(seed_build, tmp_path):
+    out = tmp_path / "page.html"
+    assert invoke("viz", "-b", str(seed_build), "--out", str(out), "-q").stdout == ""
+    loud = invoke("viz", "-b", str(seed_build), "--out", str(out), "-v")
+    assert loud.stdout.startswith(f"wrote {out}")
+    assert "read " in loud.stderr and "done in " in loud.stderr
+    both = invoke("stats", "-b", str(seed_build), "-q", "-v")
+    assert both.exit_code == 2 and "not both" in both.output
+
+
+def test_build_folder_default_is_build(seed_build, monkeypatch):
+    monkeypatch.chdir(Path(seed_build).parent)  # the fixture's folder is called "build"
+    result = invoke("query", "ASK { ?s ?p ?o }")
+    assert result.exit_code == 0 and result.stdout == "yes\n"
