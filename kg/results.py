@@ -20,7 +20,7 @@ from rdflib.plugins.sparql.results.xmlresults import SPARQLXMLWriter
 from rdflib.term import BNode, Literal, Node, URIRef, Variable
 
 from kg.errors import InputError
-from kg.namespaces import PREFIXES
+from kg.namespaces import PREFIXES, sparql_name
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "jsonld", "nt")
@@ -196,14 +196,12 @@ def _python(term: Node | None) -> Any:
 
 
 def short(term: Node | None) -> str:
-    """Compact text of a term for the table: ``kgid:plant/douai``, ``Cléon@sl``, ``11000``."""
+    """Compact text of a term for the table: ``plant:douai``, ``Cléon@sl``, ``11000``. An IRI
+    is written so that it can be pasted back into a query (:func:`kg.namespaces.sparql_name`)."""
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        for prefix, ns in PREFIXES.items():
-            if term.startswith(str(ns)) and len(term) > len(ns):
-                return f"{prefix}:{term[len(ns):]}"
-        return f"<{term}>"
+        return sparql_name(term)
     if isinstance(term, Literal) and term.language:
         return f"{term}@{term.language}"
     return str(term)

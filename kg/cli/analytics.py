@@ -7,10 +7,11 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from kg.analytics import FORMATS, export, format_path, shortest_path, stats
-from kg.analytics.source import curie
+from kg.namespaces import sparql_name
 
 from .options import build_option, say, verbosity_options
 
@@ -18,6 +19,8 @@ _CLASSES = click.option("--class", "classes", multiple=True, metavar="CURIE",
                         help="Keep only entities of this class (repeatable), e.g. akg:Plant.")
 _PREDICATES = click.option("--predicate", "predicates", multiple=True, metavar="CURIE",
                            help="Keep only relations with this predicate (repeatable).")
+_LANG = click.option("--lang", type=click.Choice(["en", "sl"]), default="en", show_default=True,
+                      help="Language of the entity and relation labels.")
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
                        show_default=True, help="Rich tables or one JSON document.")
 
@@ -32,14 +35,16 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), 
                    "(default: 2,000,000 / entities, clamped to 20..200).")
 @_CLASSES
 @_PREDICATES
+@_LANG
 @_FORMAT
 def stats_command(build: Path, top: int, samples: int | None, classes: tuple[str, ...], predicates: tuple[str, ...],
-                  fmt: str) -> None:
+                  lang: str, fmt: str) -> None:
     """Counts by class and predicate, components, degree and betweenness top-N.
 
     Same as kg.analytics.stats().
     """
-    report = stats(build, top=top, samples=samples, classes=classes or None, predicates=predicates or None)
+    report = stats(build, top=top, samples=samples, classes=classes or None, predicates=predicates or None,
+                   lang=lang)
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
@@ -65,10 +70,10 @@ def _counts_table(title: str, column: str, counts: dict[str, int]) -> Table:
 
 def _ranking_table(title: str, rows: list[dict[str, Any]]) -> Table:
     table = Table(title=title, title_justify="left")
-    for name, justify in (("entity", "left"), ("IRI", "left"), ("value", "right")):
+    for name, justify in (("entity", "left"), ("in SPARQL", "left"), ("value", "right")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for row in rows:
-        table.add_row(row["label"], curie(row["iri"]), f"{row['value']:.4f}")
+        table.add_row(escape(row["name"]), sparql_name(row["iri"]), f"{row['value']:.4f}")
     return table
 
 
@@ -81,12 +86,19 @@ def _ranking_table(title: str, rows: list[dict[str, Any]]) -> Table:
               help="A readable chain or one JSON document.")
 @click.option("--width", type=click.IntRange(0), default=0,
               help="Shorten quoted sentences to this many characters (0: whole).")
-def path_command(source: str, target: str, build: Path, fmt: str, width: int) -> None:
-    """The shortest connection from SOURCE to TARGET, named by label in any inflection.
+@_LANG
+def path_command(source: str, target: str, build: Path, fmt: str, width: int, lang: str) -> None:
+    """The shortest connection from SOURCE to TARGET, each named by a label in any inflection
+    (Slovenian or English), a prefixed name (plant:douai) or an IRI.
+
+    A label that several entities share ("Ormož": a plant and its town) may be followed by the
+    class in brackets: "Ormož (plant)". Without one, the reading nearest to the other entity is
+    taken (for a company and "Ormož", the company's plant wins over the town, which is one
+    relation further); if two readings are equally near, the error lists the names to use.
 
     Same as kg.analytics.shortest_path().
     """
-    found = shortest_path(build, source, target)
+    found = shortest_path(build, source, target, lang=lang)
     click.echo(json.dumps(found, ensure_ascii=False, indent=2) if fmt == "json" else format_path(found, width=width))
 
 
