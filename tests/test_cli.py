@@ -79,3 +79,26 @@ def test_build_folder_default_is_build(seed_build, monkeypatch):
     monkeypatch.chdir(Path(seed_build).parent)  # the fixture's folder is called "build"
     result = invoke("query", "ASK { ?s ?p ?o }")
     assert result.exit_code == 0 and result.stdout == "yes\n"
+
+
+# ---------------------------------------------------------------- kg query
+
+
+def test_query_dash_reads_the_query_from_standard_input(seed_build):
+    piped = invoke("query", "-b", str(seed_build), "-f", "csv", "-",
+                   stdin="SELECT ?p WHERE { ?p a akg:Plant } ORDER BY ?p\n")
+    inline = invoke("query", "-b", str(seed_build), "-f", "csv", "SELECT ?p WHERE { ?p a akg:Plant } ORDER BY ?p")
+    assert piped.exit_code == 0 and piped.stdout == inline.stdout and piped.stdout.count("\n") > 2
+    one_line_error(run_kg("query", "-b", str(seed_build), "-", stdin=""), "standard input: no query")
+
+
+@pytest.mark.parametrize("fmt, query", [(f, "SELECT ?s WHERE { ?s a akg:Plant }") for f in
+                                        ("table", "csv", "tsv", "json", "xml")]
+                         + [(f, "ASK { ?s ?p ?o }") for f in ("table", "csv", "tsv", "json", "xml")]
+                         + [(f, "CONSTRUCT { ?s a akg:Plant } WHERE { ?s a akg:Plant }")
+                            for f in ("turtle", "jsonld", "nt")])
+def test_every_output_format_ends_with_a_newline(seed_build, fmt, query):
+    out = invoke("query", "-b", str(seed_build), "-f", fmt, query).stdout_bytes
+    assert out.endswith(b"\n") and not out.endswith(b"\n\n\n")
+    if fmt in ("json", "jsonld"):
+        json.loads(out)

@@ -30,6 +30,18 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def _read_stdin() -> str:
+    """The query text piped in for ``kg query -``."""
+    data = click.get_binary_stream("stdin").read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(f"standard input: the query is not UTF-8 ({err.reason} at byte {err.start})") from None
+    if not text.strip():
+        raise InputError("standard input: no query (pipe one in, e.g. kg query - < question.rq)")
+    return text
+
+
 @click.command("query")
 @click.argument("sparql")
 @verbosity_options
@@ -48,7 +60,8 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
               help="More rows (or triples) than this is an error (0 = no cap).")
 def query_command(sparql: str, build: Path, params: tuple[str, ...], fmt: str | None,
                   engine: str, queries_dir: Path | None, timeout: float, max_rows: int) -> None:
-    """Run SPARQL (inline text, a .rq file or a named query) over the graph (== ``kg.query()``).
+    """Run SPARQL (inline text, a .rq file, a named query, or - to read it from standard input)
+    over the graph (== ``kg.query()``).
 
     The answer streams into a temporary file and is printed once the query has succeeded, so
     an error, the timeout or the row cap never leaves half an answer on stdout.
@@ -58,6 +71,8 @@ def query_command(sparql: str, build: Path, params: tuple[str, ...], fmt: str | 
 
     if timeout < 0 or max_rows < 0:
         raise InputError("--timeout and --max-rows take 0 (no limit) or a positive number")
+    if sparql == "-":
+        sparql = _read_stdin()
     prepared = prepare(build, sparql, engine=engine, queries_dir=queries_dir,
                        params=_params(params))
     out = click.get_binary_stream("stdout")
