@@ -102,3 +102,27 @@ def test_every_output_format_ends_with_a_newline(seed_build, fmt, query):
     assert out.endswith(b"\n") and not out.endswith(b"\n\n\n")
     if fmt in ("json", "jsonld"):
         json.loads(out)
+
+
+# ---------------------------------------------------------------- counts
+
+
+def test_build_summary_stats_and_page_count_the_same_entities(tmp_path):
+    import re
+
+    from kg.analytics import stats
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    summary = invoke("build", "--seeds", str(seeds), "--out", str(tmp_path / "b"), "-j", "1").stdout
+    report = stats(tmp_path / "b")
+    assert re.search(rf"^\s*entities\s+{report['entities']}\s*$", summary, re.MULTILINE), summary
+    assert re.search(r"^\s*quotations\s+\d+\s*$", summary, re.MULTILINE)
+    text = invoke("stats", "-b", str(tmp_path / "b"), "--top", "0").stdout
+    assert text.startswith(f"{report['entities']} entities, {report['relations']} relations, ")
+    page = (tmp_path / "b" / "graph.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page,
+                                re.DOTALL).group(1))
+    assert len(data["nodes"]) == report["entities"]
+    drawn = report["relations"] - report["implied_relations"]
+    assert len(data["edges"]) == drawn and report["implied_relations"] > 0
+    assert f"the page draws {drawn}" in text

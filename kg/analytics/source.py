@@ -39,6 +39,7 @@ class Ontology:
     labels: dict[URIRef, dict[str, str]]
     classes: frozenset[URIRef] = frozenset()
     properties: frozenset[URIRef] = frozenset()
+    superproperties: dict[URIRef, frozenset[URIRef]] = field(default_factory=dict)
 
     def label(self, term: URIRef, lang: str = "en") -> str:
         """The term's label in ``lang`` (else any label, else its CURIE).
@@ -150,8 +151,13 @@ def read_ontology(onto: Graph) -> Ontology:
     classes = frozenset(c for c in onto.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef))
     properties = frozenset(p for kind in (OWL.ObjectProperty, OWL.DatatypeProperty)
                            for p in onto.subjects(RDF.type, kind) if isinstance(p, URIRef))
+    direct_props: dict[URIRef, set[URIRef]] = {}
+    for sub, sup in onto.subject_objects(RDFS.subPropertyOf):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+            direct_props.setdefault(sub, set()).add(sup)
     return Ontology(superclasses=closure, labels=labels, classes=classes | frozenset(direct),
-                    properties=properties)
+                    properties=properties,
+                    superproperties={p: frozenset(_ancestors(p, direct_props)) for p in direct_props})
 
 
 def _ancestors(cls: URIRef, direct: dict[URIRef, set[URIRef]]) -> set[URIRef]:

@@ -13,11 +13,12 @@ from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
+from rdflib import URIRef
 
 from kg.labels import display_names, label_in
 
 from .convert import to_networkx
-from .source import GraphInput, curie
+from .source import GraphInput, curie, project_ontology
 
 
 def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterable[str] | None = None,
@@ -44,7 +45,9 @@ def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterab
     Returns
     -------
     dict
-        ``entities``, ``relations``, ``classes`` and ``predicates`` (CURIE -> count),
+        ``entities``, ``relations``, ``implied_relations`` (how many of the relations a more
+        specific one between the same two entities implies, e.g. "targets market" beside "aims
+        to lead"; the page leaves them out), ``classes`` and ``predicates`` (CURIE -> count),
         ``components`` (count and sizes), ``degree`` and ``betweenness`` (lists of
         ``{"iri", "label", "name", "value"}``; ``name`` adds the class to a label that another
         entity shares, as in "Ormož (plant)"), ``betweenness_sampled`` and ``betweenness_samples``.
@@ -73,6 +76,7 @@ def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterab
     return {
         "entities": G.number_of_nodes(),
         "relations": G.number_of_edges(),
+        "implied_relations": implied_relations(G),
         "classes": _counts(curie(d.get("class", "")) for _, d in G.nodes(data=True)),
         "predicates": _counts(curie(d["predicate"]) for _, _, d in G.edges(data=True)),
         "components": {"count": len(components), "sizes": components},
@@ -81,6 +85,17 @@ def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterab
         "betweenness_sampled": sampled,
         "betweenness_samples": k if sampled else None,
     }
+
+
+def implied_relations(G: nx.MultiDiGraph) -> int:
+    """How many relations another relation between the same two entities implies, by being a
+    sub-property of it (the page draws only the more specific one)."""
+    supers = project_ontology().superproperties
+    implied = 0
+    for u, v in set(G.edges()):
+        keys = {URIRef(k) for k in G.get_edge_data(u, v)}
+        implied += len(keys & {sup for k in keys for sup in supers.get(k, ())})
+    return implied
 
 
 def _counts(items: Iterable[str]) -> dict[str, int]:
