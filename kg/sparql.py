@@ -199,6 +199,12 @@ def _bindings(named: NamedQuery, params: dict[str, Any]) -> dict[str, Node]:
     return {k: _bind(k, v, named.source) for k, v in values.items()}
 
 
+def bindings(named: NamedQuery, params: dict[str, Any]) -> dict[str, Node]:
+    """The RDF terms for a named query's parameters: its declared defaults overlaid with
+    ``params``; an InputError for an unknown, missing or malformed parameter."""
+    return _bindings(named, params)
+
+
 def _guard(items: Iterator[Any], origin: str) -> Iterator[Any]:
     """``items``, with an engine error raised while reading them turned into an InputError."""
     try:

@@ -13,7 +13,7 @@ import click
 from kg.errors import InputError
 from kg.results import GRAPH_FORMATS, TABLE_FORMATS
 
-from .options import build_option, say, verbosity_options
+from .options import build_option, quiet, say, verbosity_options
 
 DEFAULT_TIMEOUT = 300.0
 DEFAULT_MAX_ROWS = 1_000_000
@@ -101,13 +101,22 @@ def query_command(sparql: str, build: Path, params: tuple[str, ...], fmt: str | 
 @click.option("--request-timeout", default=10.0, show_default=True,
               type=click.FloatRange(0, min_open=True),
               help="Seconds a client may take to send a request (header and body) or stay idle.")
+@click.option("--cors-origin", "cors_origin", multiple=True, metavar="ORIGIN",
+              help="Let web pages from ORIGIN (e.g. https://yasgui.org) read answers; repeatable, "
+                   "* for any origin. Default: none.")
+@click.option("--queries", "queries_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder of the named queries served at /queries/NAME [default: ./queries].")
 def serve_command(build: Path, host: str, port: int, timeout: float, max_rows: int,
-                  max_memory: int, max_queries: int, request_timeout: float) -> None:
-    """Serve the graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (== ``kg.serve.serve()``)."""
+                  max_memory: int, max_queries: int, request_timeout: float,
+                  cors_origin: tuple[str, ...], queries_dir: Path | None) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql, with a
+    query page at / and the named queries at /queries/NAME?PARAM=VALUE (== ``kg.serve.serve()``).
+    """
     from kg.serve import serve
 
     serve(build, host=host, port=port, timeout=timeout, max_rows=max_rows, max_memory=max_memory,
-          max_queries=max_queries, request_timeout=request_timeout)
+          max_queries=max_queries, request_timeout=request_timeout, cors_origin=cors_origin,
+          queries_dir=queries_dir, access_log=not quiet())
 
 
 @click.command("push")
