@@ -20,8 +20,8 @@ from kg.analytics import shortest_path
 from kg.cli import cli
 from kg.errors import InputError
 from kg.iri import slug
-from kg.labels import display_names, find_entities, resolve_pair
 from kg.namespaces import ENTITY_CLASS_PARTS, KGID, QUERY_PREFIXES, sparql_name
+from kg.sparql.labels import display_names, find_entities, resolve_pair
 
 ROOT = Path(__file__).resolve().parent.parent
 TOWN = """
@@ -130,7 +130,7 @@ def test_table_names_paste_back_into_a_query(seed_build):
 
 def test_every_class_of_the_ontology_has_an_entity_prefix():
     from kg.analytics.source import project_ontology
-    from kg.entities import class_slug
+    from kg.extract.entities import class_slug
 
     parts = {class_slug(sparql_name(c)) for c in project_ontology().classes
              if sparql_name(c).split(":")[0] in ("akg", "schema", "org", "skos")}

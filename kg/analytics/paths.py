@@ -1,7 +1,7 @@
 """The shortest connection between two entities, with the relations and sentences of each step.
 
-Entities are found by label (see :mod:`kg.labels`; a label two entities share is read as the
-entity nearest to the other end, :func:`kg.labels.resolve_pair`), then a breadth-first search over the entity
+Entities are found by label (see :mod:`kg.sparql.labels`; a label two entities share is read as the
+entity nearest to the other end, :func:`kg.sparql.labels.resolve_pair`), then a breadth-first search over the entity
 graph, direction ignored and neighbours visited in IRI order, finds one shortest chain
 deterministically. Each step lists every relation between its two entities, in either direction,
 with the sentences (from the provenance graph) that support it.
@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import InputError
-from kg.labels import display_names, label_in, resolve_pair
+from kg.sparql.labels import display_names, label_in, resolve_pair
 
 from .convert import to_networkx
 from .source import GraphInput, curie

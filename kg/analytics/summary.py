@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 from rdflib import URIRef
 
-from kg.labels import display_names, label_in
+from kg.sparql.labels import display_names, label_in
 
 from .convert import to_networkx
 from .source import GraphInput, curie, project_ontology

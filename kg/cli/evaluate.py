@@ -21,8 +21,8 @@ import kg
 from .options import verbosity_options
 
 if TYPE_CHECKING:  # imported for annotations only, so that ``kg --help`` stays fast
-    from kg.evaluation import EvalReport
-    from kg.scoring import Counts
+    from kg.evaluation.runner import EvalReport
+    from kg.evaluation.scoring import Counts
 
 _COLUMNS = (("entities", "Entities"), ("relations", "Relations"), ("literals", "Literals"),
             ("quotes", "Quotes"), ("markets", "Markets/concepts"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from kg.errors import InputError
-from kg.results import GRAPH_FORMATS, TABLE_FORMATS
+from kg.sparql.results import GRAPH_FORMATS, TABLE_FORMATS
 
 from .options import build_option, quiet, say, verbosity_options
 
@@ -66,8 +66,8 @@ def query_command(sparql: str, build: Path, params: tuple[str, ...], fmt: str | 
     The answer streams into a temporary file and is printed once the query has succeeded, so
     an error, the timeout or the row cap never leaves half an answer on stdout.
     """
-    from kg.limits import export
-    from kg.sparql import prepare
+    from kg.sparql.limits import export
+    from kg.sparql.query import prepare
 
     if timeout < 0 or max_rows < 0:
         raise InputError("--timeout and --max-rows take 0 (no limit) or a positive number")
@@ -110,9 +110,9 @@ def serve_command(build: Path, host: str, port: int, timeout: float, max_rows: i
                   max_memory: int, max_queries: int, request_timeout: float,
                   cors_origin: tuple[str, ...], queries_dir: Path | None) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql, with a
-    query page at / and the named queries at /queries/NAME?PARAM=VALUE (== ``kg.serve.serve()``).
+    query page at / and the named queries at /queries/NAME?PARAM=VALUE (== ``kg.sparql.serve.serve()``).
     """
-    from kg.serve import serve
+    from kg.sparql.serve import serve
 
     serve(build, host=host, port=port, timeout=timeout, max_rows=max_rows, max_memory=max_memory,
           max_queries=max_queries, request_timeout=request_timeout, cors_origin=cors_origin,
@@ -137,8 +137,8 @@ def serve_command(build: Path, host: str, port: int, timeout: float, max_rows: i
 @click.option("--timeout", default=60.0, show_default=True, type=float, help="HTTP timeout in seconds.")
 def push_command(build: Path, endpoint: str, graph_iri: str | None, prov_iri: str | None,
                  user: str | None, password: str | None, token: str | None, timeout: float) -> None:
-    """Upload the built graph to a triple store, replacing its named graphs (== ``kg.push.push()``)."""
-    from kg.push import push
+    """Upload the built graph to a triple store, replacing its named graphs (== ``kg.sparql.push.push()``)."""
+    from kg.sparql.push import push
 
     counts = push(build, endpoint, graph=graph_iri, provenance_graph=prov_iri, user=user,
                   password=password, token=token, timeout=timeout)

@@ -30,7 +30,7 @@ def viz_command(build_dir: Path, out: Path | None, classes: tuple[str, ...], foc
     """Write the interactive HTML view of the graph in BUILD."""
     import kg
     from kg.analytics.source import project_ontology
-    from kg.labels import find_entity
+    from kg.sparql.labels import find_entity
     from kg.viz import write_html
 
     facts = build_dir / "graph.ttl"
