@@ -54,8 +54,9 @@ def stats_command(build: Path, top: int, samples: int | None, classes: tuple[str
                   f"(sizes {', '.join(map(str, report['components']['sizes']))})", markup=False)
     implied = report["implied_relations"]
     if implied:
-        console.print(f"{implied} of the relations are implied by a more specific relation between "
-                      f"the same entities; the page draws {report['relations'] - implied}", markup=False)
+        told = f"{implied} relation is" if implied == 1 else f"{implied} relations are"
+        console.print(f"{told} implied by a more specific one between the same entities; "
+                      f"the page draws {report['relations'] - implied}", markup=False)
     console.print(_counts_table("Entities by class", "class", report["classes"]))
     console.print(_counts_table("Relations by predicate", "predicate", report["predicates"]))
     sampled = " (sampled)" if report["betweenness_sampled"] else ""
