@@ -15,10 +15,12 @@ from kg.namespaces import sparql_name
 
 from .options import build_option, say, verbosity_options
 
-_CLASSES = click.option("--class", "classes", multiple=True, metavar="CURIE",
-                        help="Keep only entities of this class (repeatable), e.g. akg:Plant.")
-_PREDICATES = click.option("--predicate", "predicates", multiple=True, metavar="CURIE",
-                           help="Keep only relations with this predicate (repeatable).")
+_CLASSES = click.option("--class", "classes", multiple=True, metavar="CLASS",
+                        help="Keep only entities of this class (repeatable): a CURIE, local name or "
+                             "label, e.g. akg:Plant, Plant, tovarna.")
+_PREDICATES = click.option("--predicate", "predicates", multiple=True, metavar="PREDICATE",
+                           help="Keep only relations with this predicate (repeatable): a CURIE, "
+                                "local name or label.")
 _LANG = click.option("--lang", type=click.Choice(["en", "sl"]), default="en", show_default=True,
                       help="Language of the entity and relation labels.")
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",

@@ -20,7 +20,8 @@ from .options import build_option, say, verbosity_options
 @click.option("--class", "classes", multiple=True, metavar="C",
               help="Only entities of class C (akg:Plant, Plant or a label); repeatable.")
 @click.option("--focus", metavar="ENTITY", default=None,
-              help="Only ENTITY (IRI, CURIE or label) and its neighbours.")
+              help="Only ENTITY (an IRI, a prefixed name such as company:ampere, or a label in any "
+                   "inflection) and its neighbours.")
 @click.option("--depth", type=click.IntRange(min=0), default=None, metavar="N",
               help="With --focus: how many relations away to go [default: 1].")
 @click.option("--lang", type=click.Choice(["en", "sl"]), default="en", show_default=True,
