@@ -126,3 +126,13 @@ def test_build_summary_stats_and_page_count_the_same_entities(tmp_path):
     drawn = report["relations"] - report["implied_relations"]
     assert len(data["edges"]) == drawn and report["implied_relations"] > 0
     assert f"the page draws {drawn}" in text
+
+
+def test_build_into_the_default_relative_folder_keeps_its_cache(tmp_path):
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", tmp_path / "seeds")
+    runs = [subprocess.run([sys.executable, "-m", "kg", "build", "-j", "1"], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=300, check=False) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0] and [r.stderr for r in runs] == ["", ""]
+    assert "(1 from cache, 0 assembled" in runs[1].stdout
