@@ -366,12 +366,20 @@ def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step:
     return found if step > 0 else found[:1] + sorted(found[1:], key=lambda x: x.start)
 
 
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def _possessor(units: list[Unit], i: int) -> bool:
+    """Is unit ``i`` a possessor ("Hoshida Motors' battery arm X")? Then it is not the subject."""
+    return i + 1 < len(units) and units[i + 1].kind == "tok" and units[i + 1].word in POSSESSIVE_MARKS
+
+
 def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Context) -> list[Unit]:
     ants = [units[i] for i in clause.antecedent if _fits(units[i], slot, ctx)]
     if ants:
         return ants
     for pos, i in enumerate(clause.units):
-        if pos != t_pos and _fits(units[i], slot, ctx) and not ctx.prep_of(units[i]):
+        if pos != t_pos and _fits(units[i], slot, ctx) and not ctx.prep_of(units[i]) and not _possessor(units, i):
             return _with_list(units, clause.units, pos, slot, 1, ctx)
     zero = [u for u in units if u.source == "zero" and _fits(u, slot, ctx)]
     return zero[:1]
@@ -394,6 +402,8 @@ def _passable(u: Unit, via: frozenset[str], ctx: Context) -> bool:
     prepositions and conjunctions ("the German subsidiary of X": X is not the German one)."""
     if u.kind == "ent" and u.source == "demonym":
         return DEMONYM in via  # "by the Belgian drinks group X"
+    if u.kind == "role":
+        return u.lemma in via  # "run by its founder X"
     if u.kind != "tok":
         return False
     return u.lemma in via or (ANY_WORD in via and u.word.isalpha() and u.word.islower()
