@@ -128,11 +128,15 @@ def test_build_summary_stats_and_page_count_the_same_entities(tmp_path):
     assert f"the page draws {drawn}" in text
 
 
-def test_build_into_the_default_relative_folder_keeps_its_cache(tmp_path):
+def test_build_into_the_default_relative_folder_keeps_its_cache(tmp_path, monkeypatch):
     import shutil
+    import warnings
 
     shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", tmp_path / "seeds")
-    runs = [subprocess.run([sys.executable, "-m", "kg", "build", "-j", "1"], cwd=tmp_path,
-                           capture_output=True, text=True, timeout=300, check=False) for _ in range(2)]
-    assert [r.returncode for r in runs] == [0, 0] and [r.stderr for r in runs] == ["", ""]
+    monkeypatch.chdir(tmp_path)  # kg build's default: seeds/ into build/, both relative
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        runs = [invoke("build", "-j", "1") for _ in range(2)]
+    assert [r.exit_code for r in runs] == [0, 0]
+    assert not [w for w in caught if "cache" in str(w.message)], [str(w.message) for w in caught]
     assert "(1 from cache, 0 assembled" in runs[1].stdout
