@@ -50,6 +50,7 @@ class LanguagePack:
     speech_verbs: set[str] = field(default_factory=set)
     numbers: dict[str, int | float] = field(default_factory=dict)  # "pol" = 0.5
     scales: dict[str, int] = field(default_factory=dict)
+    currency_scales: dict[str, int] = field(default_factory=dict)  # "£14m": abbreviations after a currency sign
     bounds: dict[Phrase, str] = field(default_factory=dict)
     currencies: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)             # adjective lemma -> place label
@@ -81,6 +82,10 @@ class LanguagePack:
     role_owner_possessives: set[str] = field(default_factory=set)  # "its" (chief executive) mid-sentence
     topic_pronouns: set[str] = field(default_factory=set)  # "It", "Its": the organisation a recent sentence was about
     articles: set[str] = field(default_factory=set)  # "the", "a": may stand between a preposition and its name
+    initial_runs_are_names: bool = False  # "Meridian Metals ..." opening a sentence is a name as a whole
+    person_relatives: set[str] = field(default_factory=set)  # "who": ", who ..." after a name says it is a person
+    weekdays: set[str] = field(default_factory=set)  # "Friday": a time, no name
+    company_name_heads: set[str] = field(default_factory=set)  # "Bakeries": a name ending so is a company's
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
     titles: set[str] = field(default_factory=set)  # "dr", "mag": academic titles before a name
     feminine_surname_endings: list[str] = field(default_factory=list)  # "Mlakarjeva": a woman's surname form
@@ -248,6 +253,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.speech_verbs = {lemma(w, code) for w in words.get("speech_verbs", [])}
     p.numbers = {lemma(k, code): v for k, v in lex.get("numbers", {}).items()}
     p.scales = {lemma(k, code): int(v) for k, v in lex.get("scales", {}).items()}
+    p.currency_scales = {k.lower(): int(v) for k, v in lex.get("currency_scales", {}).items()}
     for bound, phrases in lex.get("bounds", {}).items():
         for ph in phrases:
             p.bounds[phrase_lemmas(ph, code)] = bound
@@ -293,6 +299,10 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.role_owner_possessives = {w.lower() for w in words.get("role_owner_possessives", [])}
     p.topic_pronouns = {w.lower() for w in words.get("topic_pronouns", [])}
     p.articles = {w.lower() for w in words.get("articles", [])}
+    p.initial_runs_are_names = bool(words.get("initial_runs_are_names", False))
+    p.person_relatives = {w.lower() for w in words.get("person_relatives", [])}
+    p.weekdays = {w.lower() for w in words.get("weekdays", [])}
+    p.company_name_heads = {w.lower() for w in words.get("company_name_heads", [])}
     p.plant_nouns_too = _lemmas_and_words(words, "plant_nouns_too", code)
     p.titles = {w.lower().rstrip(".") for w in words.get("titles", [])}
     p.feminine_surname_endings = list(words.get("feminine_surname_endings", []))
