@@ -10,6 +10,8 @@ an in-memory rdflib Dataset, for the rdflib engine that the tests compare agains
 """
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,7 @@ from kg.sparql.lookup import LOOKUP_KEY, add_store_keys, dataset_key_triples
 
 Source = str | Path | rdflib.Graph | ox.Store
 
+log = logging.getLogger(__name__)
 _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
             ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML,
             ".owl": ox.RdfFormat.RDF_XML}
@@ -181,12 +184,14 @@ def _load_file(store: ox.Store, path: Path, graph: str) -> None:
     """Parse one RDF file into ``store``; a syntax error becomes an InputError naming the file."""
     fmt = _FORMATS[path.suffix.lower()]
     target = None if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else ox.NamedNode(graph)
+    start = time.perf_counter()
     try:
         store.load(path=str(path), format=fmt, to_graph=target)
     except SyntaxError as err:
         raise InputError(f"{path}: RDF syntax error: {err}") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read: {err}") from None
+    log.info("read %s into Oxigraph in %.2f s", path, time.perf_counter() - start)
 
 
 def _from_rdflib(graph: rdflib.Graph) -> ox.Store:
@@ -275,10 +280,12 @@ def _rdflib_dataset(source: Source) -> rdflib.Dataset:
     for path, graph in graph_files(Path(source)):
         fmt = _RDFLIB_FORMATS[path.suffix.lower()]
         target = ds if fmt in ("nquads", "trig") else ds.graph(rdflib.URIRef(graph))
+        start = time.perf_counter()
         try:
             target.parse(path, format=fmt)
         except Exception as err:  # rdflib parsers raise many types
             raise InputError(f"{path}: RDF syntax error: {err}") from None
+        log.info("read %s into rdflib in %.2f s", path, time.perf_counter() - start)
     return ds
 
 
