@@ -61,10 +61,10 @@ def test_build_writes_a_store_that_holds_the_turtle_files_graphs(seed_build, see
 
 def test_every_reader_answers_from_the_store_without_the_turtle_files(store_build, seed_build, tmp_path):
     assert labels(store_build) == labels(seed_build)
-    res = run_kg("query", "--graph", str(store_build), "who-leads", "--format", "csv")
+    res = run_kg("query", "--build", str(store_build), "who-leads", "--format", "csv")
     assert res.returncode == 0 and "luca-de-meo" in res.stdout, res.stderr
-    for command in (["stats", "--graph", str(store_build)], ["path", "Douai", "Luca de Meo", "--graph", str(store_build)],
-                    ["export", "--graph", str(store_build), "--format", "graphml", "--out", str(tmp_path / "g.graphml")],
+    for command in (["stats", "--build", str(store_build)], ["path", "Douai", "Luca de Meo", "--build", str(store_build)],
+                    ["export", "--build", str(store_build), "--format", "graphml", "--out", str(tmp_path / "g.graphml")],
                     ["viz", "--build", str(store_build), "--out", str(tmp_path / "g.html")]):
         res = run_kg(*command)
         assert res.returncode == 0, (command, res.stderr)
@@ -104,7 +104,7 @@ def test_the_store_changes_with_the_turtle_files_or_not_at_all(seed_build, tmp_p
 
 def test_readers_open_the_store_while_others_read_it(store_build):
     """Read-only opening takes no lock: several processes query one store at once."""
-    procs = [subprocess.Popen([sys.executable, "-m", "kg", "query", "--graph", str(store_build), "labels",
+    procs = [subprocess.Popen([sys.executable, "-m", "kg", "query", "--build", str(store_build), "labels",
                                "--param", "entity=Ampere", "--format", "csv"], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
     outputs = [p.communicate(timeout=120) for p in procs]
@@ -116,7 +116,7 @@ def test_a_damaged_store_is_one_line_error(seed_build, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(seed_build, out, symlinks=True)
     (out / "current" / "store" / "CURRENT").write_text("MANIFEST-999999\n", encoding="ascii")
-    res = run_kg("query", "--graph", str(out), "ASK { ?s ?p ?o }")
+    res = run_kg("query", "--build", str(out), "ASK { ?s ?p ?o }")
     assert res.returncode == 2 and "Traceback" not in res.stderr
     assert res.stderr.strip().count("\n") == 0 and "cannot open the graph store" in res.stderr
 

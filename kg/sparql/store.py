@@ -57,10 +57,13 @@ def store_folder(path: Path) -> Path | None:
 def open_read_only(folder: Path) -> ox.Store:
     """Open a build's store read-only; several processes may do so at once. A store in place is
     never written again (a build writes a new one and switches), so no writer can race them."""
+    start = time.perf_counter()
     try:
-        return ox.Store.read_only(str(folder))
+        store = ox.Store.read_only(str(folder))
     except OSError as err:
         raise InputError(f"{folder}: cannot open the graph store: {err}") from None
+    log.info("read %s (the build's store, read-only) in %.2f s", folder, time.perf_counter() - start)
+    return store
 
 
 def write_store(folder: Path, files: list[tuple[Path, str]],
