@@ -177,9 +177,9 @@ def entity_classes(data: dict[str, Any]) -> dict[str, set[str]]:
 def canonical(data: dict[str, Any], name: str, classes: frozenset[str]) -> str:
     """The label of the listed entity of one of ``classes`` named ``name`` (else ``name``)."""
     for row in data.get("entity", []):
-        if isinstance(row, dict) and row.get("class") in classes:
-            if norm(name) in {norm(n) for n in [row.get("label", ""), *row.get("aliases", [])]}:
-                return str(row.get("label"))
+        if isinstance(row, dict) and row.get("class") in classes \
+                and norm(name) in {norm(n) for n in [row.get("label", ""), *row.get("aliases", [])]}:
+            return str(row.get("label"))
     return name
 
 
@@ -272,7 +272,8 @@ def check_roles(check: FileCheck, data: dict[str, Any], names: dict[str, set[str
                 check.error(line, f"a future role cannot start ({row['start']}) before the document date")
             if status == "current" and ((start and fits(start, doc) > 0) or (end and fits(end, doc) < 0)):
                 check.error(line, "a current role must start on or before and end on or after the document date")
-        if {"person", "organization", "role", "status"} <= row.keys():
+        if {"person", "organization", "role", "status"} <= row.keys() and row["role"] in ROLES \
+                and row["status"] in STATUSES:
             roles.append((i, canonical(data, str(row["person"]), PERSON),
                           canonical(data, str(row["organization"]), COMPANY),
                           str(row["role"]), str(row["status"])))
@@ -334,11 +335,11 @@ def check_events(check: FileCheck, data: dict[str, Any], names: dict[str, set[st
                        for s, p, o in relations):
                 check.error(check.line_of("event", i), f"acquisition '{buyer}' -> '{target}' has no "
                                                        "akg:acquired relation")
-        if kind == "founding" and {"agent", "object"} <= row.keys():
-            if not any(p == "schema:founder" and same(data, str(s), str(row["object"]))
-                       and same(data, str(o), str(row["agent"])) for s, p, o in relations):
-                check.error(check.line_of("event", i), f"founding of '{row['object']}' by '{row['agent']}' "
-                                                       "has no schema:founder relation")
+        if kind == "founding" and {"agent", "object"} <= row.keys() and not any(
+                p == "schema:founder" and same(data, str(s), str(row["object"]))
+                and same(data, str(o), str(row["agent"])) for s, p, o in relations):
+            check.error(check.line_of("event", i), f"founding of '{row['object']}' by '{row['agent']}' "
+                                                   "has no schema:founder relation")
 
 
 def check_literal_dates(check: FileCheck, data: dict[str, Any]) -> None:
@@ -368,7 +369,13 @@ def check_file(path: Path) -> list[str]:
     check_literal_dates(check, data)
     check_roles(check, data, names, doc_date(path))
     check_events(check, data, names)
-    return check.errors
+    return sorted(check.errors, key=_line_number)
+
+
+def _line_number(error: str) -> int:
+    """The line an error names (for sorting one file's errors), 0 if none."""
+    match = re.match(r"^.*?:(\d+): ", error)
+    return int(match.group(1)) if match else 0
 
 
 def gold_files(paths: list[Path]) -> list[Path]:
