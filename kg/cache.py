@@ -40,7 +40,7 @@ ASSEMBLY_MODULES = ("triples.py", "assembly.py", "graph.py", "namespaces.py", "r
 EXTRACTION_MODULES = ("document.py", "documents.py", "metadata.py", "segment.py", "lemmatize.py",
                       "mentions", "link.py", "relations.py", "sites.py", "matcher.py", "frames.py", "quotes.py", "entities.py",
                       "iri.py", "reference.py", "pipeline.py", "textview.py", "ontology.py", "parallel.py",
-                      "cache.py", "cachefmt.py")
+                      "cache.py", "cachefmt.py", "timeline.py", "timeterms.py")
 DATA_FOLDERS = ("lang", "data")
 LIBRARIES = ("simplemma", "lemmagen3", "reldi-tokeniser", "pycountry", "rdflib")
 

@@ -1,0 +1,99 @@
+"""Facts in time: roles over time and dated events read from text (kg/timeline.py), and the time
+model's SHACL shapes (docs/graph-model.md)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.document import Document
+from kg.pipeline import extract
+from kg.validate import load_shapes, violations
+
+
+def read(text: str, date: str = "", lang: str = "sl") -> Document:
+    """Extract one document with the given date (``.meta.toml`` ``date``)."""
+    return extract(Document("t", Path("t.txt"), text, {"date": date} if date else {}, lang=lang))
+
+
+def roles(doc: Document) -> set[tuple[str, ...]]:
+    return {(r.person, r.org, r.kind, r.status, r.start, r.end) for r in doc.roles}
+
+
+def events(doc: Document) -> set[tuple[str, ...]]:
+    return {(e.kind, e.agent, e.obj, e.date) for e in doc.events}
+
+
+def role_facts(doc: Document) -> set[tuple[str, str, str]]:
+    return {(f.s, f.p, str(f.o)) for f in doc.facts if f.p in ("akg:chiefExecutiveOf", "akg:holdsRoleIn")}
+
+
+@pytest.mark.parametrize(("text", "lang", "former", "current"), [
+    ("Lipa d.o.o. vodi Ana Kos, nekdanja direktorica podjetja Hrast d.d.", "sl",
+     ("person/ana-kos", "company/hrast"), ("person/ana-kos", "company/lipa")),
+    ("Nordvik Ltd is led by Jon Aas, former CEO of Halvorsen Industri.", "en",
+     ("person/jon-aas", "company/halvorsen-industri"), ("person/jon-aas", "company/nordvik")),
+])
+def test_a_former_role_is_a_membership_without_a_chief_executive_fact(text, lang, former, current):
+    doc = read(text, "2025-06-01", lang)
+    assert roles(doc) == {(*former, "chiefExecutive", "former", "", ""), (*current, "chiefExecutive", "current", "", "")}
+    assert role_facts(doc) == {(current[0], "akg:chiefExecutiveOf", current[1])}
+
+
+def test_dates_are_read_as_precise_as_the_text_and_relative_words_against_the_document_date():
+    doc = read("Od 2. maja Ferox d.o.o. vodi Primož Kotnik. Ferox d.o.o. je lani za 9 milijonov evrov "
+               "kupil podjetje Gusswerk GmbH.", "2023-05-11")
+    assert ("person/primoz-kotnik", "company/ferox", "chiefExecutive", "current", "2023-05-02", "") in roles(doc)
+    [acquisition] = [e for e in doc.events if e.kind == "acquisition"]
+    assert (acquisition.agent, acquisition.obj, acquisition.date) == ("company/ferox", "company/gusswerk", "2022")
+    assert acquisition.amount is not None and (acquisition.amount.value, acquisition.amount.unit) == (9000000, "EUR")
+    doc = read("Kari Lunde has been chief executive of Halvorsen Industri since 2016.", "2021-10-19", "en")
+    assert roles(doc) == {("person/kari-lunde", "company/halvorsen-industri", "chiefExecutive", "current", "2016", "")}
+    text = "Marko Novak, ki je družbo Lipa d.o.o. vodil od leta 2011 do leta 2020, je lani odstopil."
+    assert events(read(text, "2025-06-01")) == {("resignation", "person/marko-novak", "company/lipa", "2024")}
+    assert events(read(text)) == {("resignation", "person/marko-novak", "company/lipa", "")}  # no date to resolve "lani"
+
+
+@pytest.mark.parametrize(("text", "predicate", "value", "year"), [
+    ("Leta 2021 je podjetje Lipa d.o.o. zaposlovalo 800 ljudi.", "schema:numberOfEmployees", 800, "2021"),
+    ("Podjetje Lipa d.o.o. je lani ustvarilo 31 milijonov evrov prihodkov.", "akg:revenue", 31000000, "2022"),
+    ("Podjetje Lipa d.o.o. zdaj zaposluje 610 ljudi.", "schema:numberOfEmployees", 610, ""),
+])
+def test_a_value_keeps_the_year_its_clause_ties_it_to(text, predicate, value, year):
+    doc = read(text, "2023-05-11")
+    assert [(f.o.value, f.o.year) for f in doc.facts if f.p == predicate] == [(value, year)]
+
+
+SHAPES_PREFIXES = """\
+@prefix akg: <https://w3id.org/ampere-kg/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix time: <http://www.w3.org/2006/time#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@base <https://w3id.org/ampere-kg/id/> .
+<person/p> a schema:Person ; skos:prefLabel "P"@sl .
+<company/c> a schema:Organization , org:Organization ; skos:prefLabel "C"@sl .
+<m> a org:Membership ; org:member <person/p> ; org:organization <company/c> ; org:role akg:ChiefExecutive ;
+    akg:roleStatus akg:Former ; org:memberDuring <m/i> .
+<m/i> a time:Interval ; time:hasBeginning <m/i/start> ; time:hasEnd <m/i/end> .
+<m/i/start> a time:Instant ; time:inXSDgYearMonth "START"^^xsd:gYearMonth .
+<m/i/end> a time:Instant ; time:inXSDgYear "2023"^^xsd:gYear .
+<e> a akg:Resignation , akg:Event , schema:Event ; schema:agent <person/p> ; schema:object <company/c> DATE .
+"""
+
+
+@pytest.mark.parametrize(("start", "date", "expected"), [
+    ("2023-03", '; dcterms:date "2023-03"^^xsd:gYearMonth', []),  # same year at the coarser precision
+    ("2024-01", '; dcterms:date "2023-03"^^xsd:gYearMonth', ["id/m/i : the interval starts after it ends"]),
+    ("2019-01", "; akg:undated true", []),
+    ("2019-01", "", ["id/e : Node <https://w3id.org/ampere-kg/id/e> must conform to exactly one shape"]),
+])
+def test_shapes_check_interval_order_and_that_an_event_has_a_date_or_says_it_has_none(start, date, expected):
+    data = Graph().parse(data=SHAPES_PREFIXES.replace("START", start).replace("DATE", date), format="turtle")
+    found = violations(data, load_shapes())
+    assert len(found) == len(expected), found
+    for line, words in zip(found, expected):
+        assert words in line, line
