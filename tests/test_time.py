@@ -1,5 +1,6 @@
-"""Facts in time: roles over time and dated events read from text (kg/timeline.py), and the time
-model's SHACL shapes (docs/graph-model.md)."""
+"""Facts in time: roles over time and dated events read from text (kg/timeline.py), the time model
+and its SHACL shapes (docs/graph-model.md), and the current view of the named queries who-leads,
+leadership-history, events-of and workforce over two documents of different dates."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,9 +8,14 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+import kg
 from kg.document import Document
+from kg.namespaces import AKG, SCHEMA
 from kg.pipeline import extract
 from kg.validate import load_shapes, violations
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "queries"
 
 
 def read(text: str, date: str = "", lang: str = "sl") -> Document:
@@ -97,3 +103,47 @@ def test_shapes_check_interval_order_and_that_an_event_has_a_date_or_says_it_has
     assert len(found) == len(expected), found
     for line, words in zip(found, expected):
         assert words in line, line
+
+
+@pytest.fixture(scope="module")
+def two_dates(tmp_path_factory) -> Path:
+    """A build of two documents about one company, two years apart, with a new chief executive
+    and a new head count."""
+    seeds = tmp_path_factory.mktemp("seeds")
+    for name, date, text in (
+        ("lipa-2023", "2023-03-01", "Podjetje Lipa d.o.o. zaposluje 4.000 ljudi. Direktor družbe Lipa d.o.o. je Marko Novak."),
+        ("lipa-2025", "2025-06-01", ("Lipa d.o.o. zaposluje 4.500 ljudi. Direktorica družbe Lipa d.o.o. je Ana Kos, "
+                                    "nekdanji direktor Marko Novak pa je lani odstopil.")),
+    ):
+        (seeds / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        (seeds / f"{name}.meta.toml").write_text(f'language = "sl"\ndate = "{date}"\n', encoding="utf-8")
+    out = tmp_path_factory.mktemp("build")
+    kg.build(seeds, out)
+    return out
+
+
+def ask(build: Path, name: str, **params: str) -> list[dict]:
+    return kg.query(build, name, queries_dir=QUERIES, **params).dicts()
+
+
+def test_who_leads_answers_the_newer_documents_chief_executive(two_dates):
+    rows = ask(two_dates, "who-leads", organisation="Lipa d.o.o.")
+    assert [(str(r["personLabel"]), r["role"], str(r["asOf"])) for r in rows] == [
+        ("Ana Kos", AKG.chiefExecutiveOf, "2025-06-01")]
+
+
+def test_leadership_history_lists_both_chief_executives_with_their_documents_dates(two_dates):
+    rows = ask(two_dates, "leadership-history", organisation="lipa d.o.o.")
+    assert [(str(r["personLabel"]), r["role"], r["status"], str(r["asOf"])) for r in rows] == [
+        ("Marko Novak", AKG.ChiefExecutive, AKG.Current, "2023-03-01"),
+        ("Ana Kos", AKG.ChiefExecutive, AKG.Current, "2025-06-01")]
+
+
+def test_conflicting_head_counts_are_both_kept_and_the_current_view_shows_the_newer(two_dates):
+    rows = ask(two_dates, "events-of", entity="Lipa d.o.o.")
+    counts = [(str(r["date"]), int(r["value"])) for r in rows if r["what"] == SCHEMA.numberOfEmployees]
+    assert counts == [("2023-03-01", 4000), ("2025-06-01", 4500)]
+    assert [(str(r["date"]), str(r["otherLabel"])) for r in rows if r["what"] == AKG.Resignation] == [
+        ("2024", "Marko Novak")]
+    [current] = ask(two_dates, "workforce", company="Lipa d.o.o.")
+    assert (int(current["employees"]), str(current["asOf"])) == (4500, "2025-06-01")
