@@ -57,7 +57,7 @@ def fits(run, cap: float) -> bool:
 def measure(graph: str, engine: str, repeat: int, cap: float) -> dict:
     """Load ``graph`` with ``engine`` and time every named query; runs in a child process."""
     import kg.query as kq
-    from kg.store import open_rdflib, open_store
+    from kg.sparql.store import open_rdflib, open_store
 
     start = time.perf_counter()
     source = open_store(graph) if engine == "oxigraph" else open_rdflib(graph)

@@ -18,14 +18,14 @@ __version__ = "0.1.0"
 # public name -> module that defines it
 _API = {
     "build": "kg.builder",
-    "load": "kg.graph",
+    "load": "kg.rdf.graph",
     "KgError": "kg.errors",
     "InputError": "kg.errors",
     "KgWarning": "kg.errors",
-    "query": "kg.sparql",
+    "query": "kg.sparql.query",
     "show": "kg.viz",
     "to_networkx": "kg.analytics",
-    "evaluate": "kg.evaluation",
+    "evaluate": "kg.evaluation.runner",
 }
 
 __all__ = sorted(_API)

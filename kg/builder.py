@@ -3,11 +3,11 @@
 Steps: check the inputs (ontology, shapes, documents, output folder) -> extract every document,
 on ``jobs`` processes, reusing cached results (``kg.parallel``, ``kg.cache``) -> merge entities
 across documents -> triples with provenance, per document on ``jobs`` processes, as sorted
-N-Triples (``kg.assembly`` over ``kg.triples``) -> validate against the SHACL shapes -> write
+N-Triples (``kg.rdf.assembly`` over ``kg.rdf.triples``) -> validate against the SHACL shapes -> write
 ``graph.ttl``, ``provenance.ttl`` and ``graph.html`` into a staging folder and switch it in with
 one atomic step (``kg.outdir``) -> update the cache -> print a summary. All of it holds the
 output folder's lock. Small graphs are returned as an in-memory rdflib Dataset validated by
-pyshacl; large ones as an Oxigraph-backed Dataset validated by SPARQL (``kg.largegraph``). Any
+pyshacl; large ones as an Oxigraph-backed Dataset validated by SPARQL (``kg.rdf.largegraph``). Any
 bad input, failure or kill leaves the previous build in place, whole.
 """
 from __future__ import annotations
@@ -22,14 +22,14 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from kg.assembly import assemble_lines, write_turtle
+from kg.rdf.assembly import assemble_lines, write_turtle
 from kg.cache import Cache, extractor_version
 from kg.cachefmt import EXTRACTED, LINES
-from kg.document import Document
-from kg.documents import find_documents, shown
-from kg.entities import merge_entities
+from kg.extract.document import Document
+from kg.extract.reading import find_documents, shown
+from kg.extract.entities import merge_entities
 from kg.errors import InputError, KgWarning
-from kg.graph import (
+from kg.rdf.graph import (
     FACTS_FILE,
     HTML_FILE,
     PROVENANCE_FILE,
@@ -37,7 +37,7 @@ from kg.graph import (
     new_dataset,
 )
 from kg.lang import load_pack
-from kg.largegraph import oxigraph_dataset, validate_large
+from kg.rdf.largegraph import oxigraph_dataset, validate_large
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
 from kg.ontology import Ontology, default_file, load_ontology
 from kg.outdir import (
@@ -51,8 +51,8 @@ from kg.outdir import (
     remove_scratch,
 )
 from kg.parallel import Extracted, default_jobs, extract_documents
-from kg.relations import CODE_RULES
-from kg.triples import (
+from kg.extract.relations import CODE_RULES
+from kg.rdf.triples import (
     MENTION_RULES,
     TripleSink,
     add_document,
@@ -61,11 +61,11 @@ from kg.triples import (
     provenance_statements,
     rule_iri,
 )
-from kg.validate import load_shapes, validate
+from kg.rdf.validate import load_shapes, validate
 
 PROGRESS_MIN_DOCUMENTS = 20
 RDFLIB_MAX_TRIPLES = 150_000  # above this the Dataset is Oxigraph-backed and checked by SPARQL
-STORE_MEMORY_MAX_TRIPLES = 4_000_000  # above this the Oxigraph store is on disk (kg.largegraph)
+STORE_MEMORY_MAX_TRIPLES = 4_000_000  # above this the Oxigraph store is on disk (kg.rdf.largegraph)
 
 
 @dataclass
@@ -130,7 +130,7 @@ def _rule_comments(docs: list[Document]) -> dict:
 def assemble(docs: list[Document], onto: Ontology) -> TripleSink:
     """The facts and provenance triples of extracted documents, in one rdflib sink.
 
-    The reference for ``kg.assembly.assemble_lines``, which the build uses: same triples,
+    The reference for ``kg.rdf.assembly.assemble_lines``, which the build uses: same triples,
     computed per document on several processes (tests compare the two).
     """
     entities = merge_entities(docs)

@@ -1,5 +1,5 @@
 """The incremental build cache: per document, its extraction result in ``<out>/.cache/`` and its
-assembled share of the graph in ``<out>/.cache/lines/`` (see ``kg.assembly``).
+assembled share of the graph in ``<out>/.cache/lines/`` (see ``kg.rdf.assembly``).
 
 Entries are data, never code: gzip-compressed JSON or text in the formats of ``kg.cachefmt``
 (no pickle), so a crafted file in the output folder cannot run anything. An entry that does not
@@ -36,11 +36,10 @@ KEY_LENGTH = 64  # hex SHA-256
 GZIP_LEVEL = 3  # 10x smaller than the text at a third of the cost of level 6
 MAX_ENTRY_BYTES = 1 << 31  # a decompression bomb is refused, not inflated
 # modules whose code decides what a document's extraction result is
-ASSEMBLY_MODULES = ("triples.py", "assembly.py", "graph.py", "namespaces.py", "reference.py")
-EXTRACTION_MODULES = ("document.py", "documents.py", "metadata.py", "segment.py", "lemmatize.py",
-                      "mentions", "link.py", "relations.py", "sites.py", "matcher.py", "frames.py", "quotes.py", "entities.py",
-                      "iri.py", "reference.py", "pipeline.py", "textview.py", "ontology.py", "parallel.py",
-                      "cache.py", "cachefmt.py", "timeline.py", "timeterms.py")
+ASSEMBLY_MODULES = ("rdf/triples.py", "rdf/assembly.py", "rdf/graph.py", "namespaces.py", "reference.py")
+EXTRACTION_MODULES = ("extract",  # the whole extractor package, its subpackages (mentions/) included
+                      "iri.py", "reference.py", "ontology.py", "parallel.py",
+                      "cache.py", "cachefmt.py", "timeterms.py")
 DATA_FOLDERS = ("lang", "data")
 LIBRARIES = ("simplemma", "lemmagen3", "reldi-tokeniser", "pycountry", "rdflib")
 
@@ -60,9 +59,9 @@ def extractor_version(ontology_file: Path) -> str:
     """
     h = hashlib.sha256(FORMAT.encode())
     files: list[Path] = []
-    for m in EXTRACTION_MODULES:  # a module, or a package folder ("mentions")
+    for m in EXTRACTION_MODULES:  # a module, or a package folder ("extract") with its subfolders
         path = PACKAGE_DIR / m
-        files += sorted(path.glob("*.py")) if path.is_dir() else [path]
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
     for folder in DATA_FOLDERS:
         files += sorted(p for p in (PACKAGE_DIR / folder).rglob("*")
                         if p.is_file() and "__pycache__" not in p.parts)
@@ -222,7 +221,7 @@ def _gunzip(data: bytes) -> bytes:
 
 
 def assembly_version() -> str:
-    """A hash of the code that turns an extracted document into triples (``kg.triples`` & co)."""
+    """A hash of the code that turns an extracted document into triples (``kg.rdf.triples`` & co)."""
     h = hashlib.sha256(FORMAT.encode())
     for m in ASSEMBLY_MODULES:
         h.update(m.encode() + b"\0" + (PACKAGE_DIR / m).read_bytes() + b"\0")

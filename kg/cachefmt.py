@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from kg.cache import Codec
-from kg.document import Document
+from kg.extract.document import Document
 from kg.parallel import Extracted
 
 EXTRACTED_FORMAT = "kg-extracted-3"
@@ -151,7 +151,7 @@ def _header(data: dict, fmt: str, key: str) -> None:
 def encode_extracted(key: str, item: Extracted) -> bytes:
     """One extraction result as UTF-8 JSON.
 
-    >>> from kg.document import Document
+    >>> from kg.extract.document import Document
     >>> doc = Document("d", Path("d.txt"), "Besedilo.", {"title": "d"})
     >>> decode_extracted("k1", encode_extracted("k1", Extracted(doc, 2))).doc == doc
     True

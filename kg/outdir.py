@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.graph import CURRENT_LINK, FACTS_FILE, HTML_FILE, PROVENANCE_FILE
+from kg.rdf.graph import CURRENT_LINK, FACTS_FILE, HTML_FILE, PROVENANCE_FILE
 
 LOCK_FILE = ".lock"
 BUILDS_DIR = ".builds"

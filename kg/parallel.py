@@ -1,6 +1,6 @@
 """Extract many documents, on several processes and from the cache, in a fixed order.
 
-Each document is read and run through ``kg.pipeline.extract`` on its own (in a worker process
+Each document is read and run through ``kg.extract.pipeline.extract`` on its own (in a worker process
 when ``jobs > 1``); what comes back is a compact result: the ``Document`` without its tokens,
 relations and quotes, which later steps do not need (about a fifth of the size). Results
 come back in the order of the paths whatever ``jobs`` is, so the build output does not depend
@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.cache import Cache, document_key
-from kg.document import Document
-from kg.documents import read_document, sidecar
+from kg.extract.document import Document
+from kg.extract.reading import read_document, sidecar
 from kg.ontology import Ontology
-from kg.pipeline import extract
+from kg.extract.pipeline import extract
 
 CHUNK = 8  # documents per task sent to a worker
 LARGE_FILE = 1_000_000  # bytes: a document this large is extracted in a worker process even with one job
@@ -50,7 +50,7 @@ def compact(doc: Document) -> Extracted:
 
 
 def extract_path(path: Path, root: Path, onto: Ontology | None = None, follow_links: bool = False) -> Extracted:
-    """Read, extract and compact one document (``follow_links``: see ``kg.documents.sidecar``).
+    """Read, extract and compact one document (``follow_links``: see ``kg.extract.reading.sidecar``).
 
     >>> extract_path(Path("seeds/ampere-sl.txt"), Path("seeds")).tokens      # doctest: +SKIP
     421

@@ -3,7 +3,7 @@ the relations of the same gold file (eval/time-README.md).
 
 Usage: PYTHONPATH=. python3 scripts/check_time_gold.py [PATH ...]     (default: eval)
 
-``kg.gold.read_gold`` validates the format of every ``*.gold.toml`` (tables, keys, values, dates,
+``kg.evaluation.gold.read_gold`` validates the format of every ``*.gold.toml`` (tables, keys, values, dates,
 names of listed entities of fitting classes, a role's status against the document date). On top
 of that, this script checks what the corpus' conventions say about the relations:
 
@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.gold import GOLD_SUFFIX, Gold, norm, read_gold
+from kg.evaluation.gold import GOLD_SUFFIX, Gold, norm, read_gold
 
 ROLE_PREDICATE = {"chiefExecutive": "akg:chiefExecutiveOf"}   # every other role: akg:holdsRoleIn
 HEADER = re.compile(r"^\s*\[\[\s*(\w+)\s*\]\]")

@@ -8,10 +8,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.documents import read_document
+from kg.extract.reading import read_document
 from kg.lang import load_pack
-from kg.pipeline import extract
-from kg.relations import mentions_by_start, sentence_units
+from kg.extract.pipeline import extract
+from kg.extract.relations import mentions_by_start, sentence_units
 
 
 def main() -> None:

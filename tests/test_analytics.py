@@ -24,7 +24,7 @@ from kg.analytics import export, shortest_path, stats
 from kg.analytics.source import curie
 from kg.cli import cli
 from kg.errors import InputError
-from kg.labels import find_entities, find_entity
+from kg.sparql.labels import find_entities, find_entity
 from kg.namespaces import AKG, FACTS_GRAPH, KGID, NIF, ORG, PROVENANCE_GRAPH, SCHEMA, sparql_prefixes
 
 ENTITIES = sparql_prefixes() + """

@@ -379,7 +379,7 @@ def test_readers_never_pair_files_of_two_builds(reader, seed_build, clean_build,
     import rdflib
 
     import kg
-    import kg.store
+    import kg.sparql.store
 
     out = copy_build(seed_build, tmp_path / "out")
     shutil.copytree(clean_build / "current", out / ".builds" / "other")  # a second complete build
@@ -392,8 +392,8 @@ def test_readers_never_pair_files_of_two_builds(reader, seed_build, clean_build,
         monkeypatch.undo()
         got = [tuple(map(str, row)) for row in kg.query(ds, COUNT)]
     else:
-        load_file = kg.store._load_file
-        monkeypatch.setattr(kg.store, "_load_file", lambda *a: (load_file(*a), switch())[0])
+        load_file = kg.sparql.store._load_file
+        monkeypatch.setattr(kg.sparql.store, "_load_file", lambda *a: (load_file(*a), switch())[0])
         got = [tuple(map(str, row)) for row in kg.query(out, COUNT)]
     assert os.readlink(out / "current") == ".builds/other"  # the switch did happen mid-read
     assert got == expected

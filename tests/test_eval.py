@@ -238,7 +238,7 @@ def test_bad_gold_is_rejected_before_any_build(tmp_path):
 
 
 def test_shipped_gold_files_are_valid():
-    from kg.gold import read_gold
+    from kg.evaluation.gold import read_gold
 
     golds = sorted(EVAL.rglob("*.gold.toml"))
     assert len([g for g in golds if "en/dev" in g.as_posix()]) >= 6

@@ -1,4 +1,4 @@
-"""Relation frames (kg/frames.py, kg/lang/<code>/frames.toml): every example sentence of every
+"""Relation frames (kg/extract/frames.py, kg/lang/<code>/frames.toml): every example sentence of every
 frame yields the facts it lists, through the whole extraction pipeline; broken frame files stop
 with an error naming the file and line."""
 from __future__ import annotations
@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.document import Document, Quantity
+from kg.extract.document import Document, Quantity
 from kg.errors import InputError
-from kg.frames import load_frames
+from kg.extract.frames import load_frames
 from kg.lang import LANG_DIR, load_pack
 from kg.ontology import load_ontology
-from kg.pipeline import extract
+from kg.extract.pipeline import extract
 
 EXAMPLES = [(code, frame.id, n, example)
             for code in ("sl", "en") for frame in load_pack(code).frames

@@ -14,18 +14,18 @@ import pytest
 from rdflib import Graph
 
 import kg
-import kg.assembly
+import kg.rdf.assembly
 import kg.builder
 import kg.parallel
-import kg.relations
-import kg.sites
-import kg.triples
-from kg.document import Document, Mention
-from kg.link import _Groups, _Salience, _Topics
+import kg.extract.relations
+import kg.extract.sites
+import kg.rdf.triples
+from kg.extract.document import Document, Mention
+from kg.extract.link import _Groups, _Salience, _Topics
 from kg.namespaces import FACTS_GRAPH
 from kg.ontology import load_ontology
-from kg.pipeline import extract
-from kg.quotes import _latest_person
+from kg.extract.pipeline import extract
+from kg.extract.quotes import _latest_person
 from tests.conftest import ROOT, SEEDS
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -109,15 +109,15 @@ def test_latest_person_is_the_scan_it_replaces():
 def test_site_owners_answer_as_site_owner(monkeypatch):
     """Every question of the head-count-at-sites frame gets _site_owner's answer."""
     asked = []
-    owner = kg.sites.SiteOwners.owner
+    owner = kg.extract.sites.SiteOwners.owner
 
     def both(self, sites):
         found = owner(self, sites)
-        assert found == kg.relations._site_owner(self.doc, sites)
+        assert found == kg.extract.relations._site_owner(self.doc, sites)
         asked.append(found)
         return found
 
-    monkeypatch.setattr(kg.sites.SiteOwners, "owner", both)
+    monkeypatch.setattr(kg.extract.sites.SiteOwners, "owner", both)
     rng = random.Random(5)
     towns = ["Kopru", "Celju", "Kranju", "Logatcu", "Vrhniki"]
     texts = []
@@ -159,11 +159,11 @@ def mixed_build(mixed, tmp_path_factory) -> Path:
 def test_bounded_memory_assembly_writes_the_same_bytes(mixed, mixed_build, tmp_path, monkeypatch, jobs):
     """Tiny limits: every document is large (assembled in parts), the sets of lines spill into
     many runs, no share fits the lines cache; the files are the same, with a cold and a warm cache."""
-    monkeypatch.setattr(kg.assembly, "LARGE_DOCUMENT", 20)
-    monkeypatch.setattr(kg.assembly, "SPILL_LINES", 700)
-    monkeypatch.setattr(kg.assembly, "LINES_CACHE_MAX", 2_000)
-    monkeypatch.setattr(kg.triples, "DRAIN_FACTS", 30)
-    monkeypatch.setattr(kg.triples, "DRAIN_PROVENANCE", 300)
+    monkeypatch.setattr(kg.rdf.assembly, "LARGE_DOCUMENT", 20)
+    monkeypatch.setattr(kg.rdf.assembly, "SPILL_LINES", 700)
+    monkeypatch.setattr(kg.rdf.assembly, "LINES_CACHE_MAX", 2_000)
+    monkeypatch.setattr(kg.rdf.triples, "DRAIN_FACTS", 30)
+    monkeypatch.setattr(kg.rdf.triples, "DRAIN_PROVENANCE", 300)
     out = tmp_path / "out"
     for _ in range(2):
         kg.build(mixed, out, jobs=jobs, html=False)

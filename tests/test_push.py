@@ -106,7 +106,7 @@ def test_bad_provenance_file_loads_nothing(seed_build, oxigraph_server, tmp_path
 
 def test_failed_second_graph_restores_the_first(seed_build, oxigraph_server, monkeypatch):
     """If the provenance upload fails, the facts graph is put back as it was."""
-    import kg.push as push_module
+    import kg.sparql.push as push_module
 
     store = f"{oxigraph_server}/store"
     push_module.push(seed_build, store)

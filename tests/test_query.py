@@ -24,7 +24,7 @@ from rdflib.namespace import XSD
 import kg
 from kg.errors import InputError
 from kg.namespaces import AKG, KGID, ORG, SCHEMA
-from kg.sparql import iter_named_queries
+from kg.sparql.query import iter_named_queries
 from tests.listener import Listener
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -131,14 +131,14 @@ def test_rdflib_engine_refuses_from_and_reads_no_file(tmp_path, seed_build, clau
 def test_rdflib_graph_loading_is_off():
     import rdflib.plugins.sparql
 
-    import kg.sparql  # noqa: F401  (importing it turns loading off)
+    import kg.sparql.query  # noqa: F401  (importing it turns loading off)
 
     assert rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS is False
 
 
 def test_the_guard_can_be_called_from_many_threads_at_once():
     """rdflib's parser is not thread-safe; ``kg serve`` checks queries on a thread pool."""
-    from kg.sparql_safety import safe_query
+    from kg.sparql.safety import safe_query
 
     errors: list[str] = []
     go = threading.Event()

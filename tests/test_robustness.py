@@ -17,7 +17,7 @@ from rdflib.namespace import RDF
 
 import kg
 from kg.namespaces import NIF, PROVENANCE_GRAPH
-from kg.validate import load_shapes, violations
+from kg.rdf.validate import load_shapes, violations
 from tests.conftest import SEEDS
 
 SEED_TEXT = (SEEDS / "ampere-sl.txt").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from kg.sandbox import probe_sandbox
+from kg.sparql.sandbox import probe_sandbox
 
 pytestmark = pytest.mark.skipif(probe_sandbox() is not None, reason="no network namespaces here")
 
@@ -44,7 +44,7 @@ def listener():
 
 CHILD = """
 import sys, pyoxigraph as ox
-from kg.sandbox import deny_network
+from kg.sparql.sandbox import deny_network
 if sys.argv[2] == "deny":
     assert deny_network() is None
 try:
@@ -84,12 +84,12 @@ def test_a_query_with_a_timeout_reaches_no_server_even_past_a_broken_guard(liste
     import pyoxigraph as ox
 
     import kg
-    import kg.sparql
-    from kg.sparql_safety import SafeQuery
+    import kg.sparql.query
+    from kg.sparql.safety import SafeQuery
 
     port, seen = listener
     text = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"
-    monkeypatch.setattr(kg.sparql, "safe_query", lambda t, source="query": SafeQuery("SELECT", t, False))
+    monkeypatch.setattr(kg.sparql.query, "safe_query", lambda t, source="query": SafeQuery("SELECT", t, False))
     store = ox.Store()
     with pytest.raises(Exception):  # noqa: B017 - the connection error is Oxigraph's own type
         kg.query(store, text, timeout=30)

@@ -167,8 +167,8 @@ def _injected(prov: Graph) -> Graph:
 def test_sparql_checks_find_what_pyshacl_finds(seed_dataset):
     import pyoxigraph as ox
 
-    from kg.shacl_sparql import compile_shapes, graph_types, sparql_violations
-    from kg.validate import load_shapes, violations
+    from kg.rdf.shacl_sparql import compile_shapes, graph_types, sparql_violations
+    from kg.rdf.validate import load_shapes, violations
 
     shapes = load_shapes()
     bad = _injected(seed_dataset.graph(PROVENANCE_GRAPH))
@@ -187,10 +187,10 @@ def test_sparql_checks_find_what_pyshacl_finds(seed_dataset):
 
 
 def test_parallel_assembly_equals_the_single_sink_reference(corpus, full_build):
-    """The per-document, multi-process assembly writes exactly what kg.triples' one-sink path gives."""
+    """The per-document, multi-process assembly writes exactly what kg.rdf.triples' one-sink path gives."""
     from kg.builder import assemble
-    from kg.documents import find_documents
-    from kg.graph import turtle_bytes
+    from kg.extract.reading import find_documents
+    from kg.rdf.graph import turtle_bytes
     from kg.ontology import load_ontology
     from kg.parallel import extract_documents
 

@@ -23,7 +23,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import InputError
-from kg.graph import file_mode
+from kg.rdf.graph import file_mode
 from kg.namespaces import SCHEMA
 
 from .convert import VALUE_TYPES, entity_nodes, to_networkx

@@ -1,6 +1,6 @@
 """The shortest connection between two entities, with the relations and sentences of each step.
 
-Entities are found by label (see :mod:`kg.labels`), then a breadth-first search over the entity
+Entities are found by label (see :mod:`kg.sparql.labels`), then a breadth-first search over the entity
 graph, direction ignored and neighbours visited in IRI order, finds one shortest chain
 deterministically. Each step lists every relation between its two entities, in either direction,
 with the sentences (from the provenance graph) that support it.
@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import InputError
-from kg.labels import find_entity
+from kg.sparql.labels import find_entity
 
 from .convert import to_networkx
 from .source import GraphInput

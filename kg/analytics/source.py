@@ -76,7 +76,7 @@ def open_source(graph: GraphInput) -> Source:
 
 def _load_folder(path: Path) -> Dataset:
     """Read a build folder (or one RDF file) into a Dataset; a one-line InputError if it cannot."""
-    from kg.store import open_rdflib
+    from kg.sparql.store import open_rdflib
 
     return open_rdflib(path)
 

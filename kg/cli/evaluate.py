@@ -19,8 +19,8 @@ from rich.table import Table
 import kg
 
 if TYPE_CHECKING:  # imported for annotations only, so that ``kg --help`` stays fast
-    from kg.evaluation import EvalReport
-    from kg.scoring import Counts
+    from kg.evaluation.runner import EvalReport
+    from kg.evaluation.scoring import Counts
 
 _COLUMNS = (("entities", "Entities"), ("relations", "Relations"), ("literals", "Literals"),
             ("quotes", "Quotes"), ("markets", "Markets/concepts"), ("roles", "Roles"), ("events", "Events"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from kg.errors import InputError
-from kg.results import GRAPH_FORMATS, TABLE_FORMATS
+from kg.sparql.results import GRAPH_FORMATS, TABLE_FORMATS
 
 DEFAULT_TIMEOUT = 300.0
 DEFAULT_MAX_ROWS = 1_000_000
@@ -51,8 +51,8 @@ def query_command(sparql: str, graph: Path, params: tuple[str, ...], fmt: str | 
     The answer streams into a temporary file and is printed once the query has succeeded, so
     an error, the timeout or the row cap never leaves half an answer on stdout.
     """
-    from kg.limits import export
-    from kg.sparql import prepare
+    from kg.sparql.limits import export
+    from kg.sparql.query import prepare
 
     if timeout < 0 or max_rows < 0:
         raise InputError("--timeout and --max-rows take 0 (no limit) or a positive number")
@@ -86,8 +86,8 @@ def query_command(sparql: str, graph: Path, params: tuple[str, ...], fmt: str | 
               help="Seconds a client may take to send a request (header and body) or stay idle.")
 def serve_command(graph: Path, host: str, port: int, timeout: float, max_rows: int,
                   max_memory: int, max_queries: int, request_timeout: float) -> None:
-    """Serve the graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (== ``kg.serve.serve()``)."""
-    from kg.serve import serve
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql (== ``kg.sparql.serve.serve()``)."""
+    from kg.sparql.serve import serve
 
     serve(graph, host=host, port=port, timeout=timeout, max_rows=max_rows, max_memory=max_memory,
           max_queries=max_queries, request_timeout=request_timeout)
@@ -111,8 +111,8 @@ def serve_command(graph: Path, host: str, port: int, timeout: float, max_rows: i
 @click.option("--timeout", default=60.0, show_default=True, type=float, help="HTTP timeout in seconds.")
 def push_command(endpoint: str, graph_iri: str | None, prov_iri: str | None, source: Path,
                  user: str | None, password: str | None, token: str | None, timeout: float) -> None:
-    """Upload the built graph to a triple store, replacing its named graphs (== ``kg.push.push()``)."""
-    from kg.push import push
+    """Upload the built graph to a triple store, replacing its named graphs (== ``kg.sparql.push.push()``)."""
+    from kg.sparql.push import push
 
     counts = push(source, endpoint, graph=graph_iri, provenance_graph=prov_iri, user=user,
                   password=password, token=token, timeout=timeout)

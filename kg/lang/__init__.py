@@ -4,7 +4,7 @@ Each language has a folder ``kg/lang/<code>/`` with
 - ``lexicon.toml``: entity trigger nouns, roles, coreference words, number words, bounds,
   demonyms, name particles, legal suffixes, speech verbs, name endings;
 - ``places.tsv``: a gazetteer of place names with inflected forms (countries come from pycountry);
-- ``patterns.toml``: the relation rules (see ``kg/matcher.py`` for the pattern language).
+- ``patterns.toml``: the relation rules (see ``kg/extract/matcher.py`` for the pattern language).
 Adding a language is adding a folder; no code changes. Phrases in the data are written naturally
 and lemmatised here, so one entry matches every inflection simplemma knows.
 """
@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.lemmatize import lemma
+from kg.extract.lemmatize import lemma
 
 LANG_DIR = Path(__file__).parent
 DATA_DIR = LANG_DIR.parent / "data"
@@ -78,6 +78,9 @@ class LanguagePack:
     clause_openers: set[str] = field(default_factory=set)  # ",", "da", "ki": a clause starts after them
     role_possessives: set[str] = field(default_factory=set)  # "njenega" inside a role phrase
     owner_possessives: set[str] = field(default_factory=set)  # "njeno" (hčerinsko podjetje)
+    role_owner_possessives: set[str] = field(default_factory=set)  # "its" (chief executive) mid-sentence
+    topic_pronouns: set[str] = field(default_factory=set)  # "It", "Its": the organisation a recent sentence was about
+    articles: set[str] = field(default_factory=set)  # "the", "a": may stand between a preposition and its name
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
     titles: set[str] = field(default_factory=set)  # "dr", "mag": academic titles before a name
     feminine_surname_endings: list[str] = field(default_factory=list)  # "Mlakarjeva": a woman's surname form
@@ -92,7 +95,7 @@ class LanguagePack:
     thousands_separator: str = "."
     decimal_separator: str = ","
     head_final: bool = False  # English: the class noun follows the name ("the Douai plant")
-    pro_drop: bool = False  # Slovenian drops subject pronouns ("Ima tri tovarne."), see kg.link
+    pro_drop: bool = False  # Slovenian drops subject pronouns ("Ima tri tovarne."), see kg.extract.link
     coref_determiners: set[str] = field(default_factory=set)  # English: "the company"
     market_skip_words: set[str] = field(default_factory=set)  # "leading", "growing": not part of a market name
     noun_genders: list[tuple[str, str]] = field(default_factory=list)  # (lemma ending, gender)
@@ -109,8 +112,8 @@ class LanguagePack:
     locative_endings: list[tuple[str, ...]] = field(default_factory=list)  # (ending, replacement[, V|C])
     locative_prepositions: set[str] = field(default_factory=set)
     places: dict[str, Place] = field(default_factory=dict)             # any form -> place
-    rules: list = field(default_factory=list)                          # kg.matcher.Rule
-    frames: list = field(default_factory=list)                         # kg.frames.Frame
+    rules: list = field(default_factory=list)                          # kg.extract.matcher.Rule
+    frames: list = field(default_factory=list)                         # kg.extract.frames.Frame
     # derived once in load_pack, for speed:
     places_lower: frozenset[str] = frozenset()  # every place form, lower-cased
     role_starts: frozenset[str] = frozenset()   # first lemmas of role phrases
@@ -287,6 +290,9 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.clause_openers = set(words.get("clause_openers", []))
     p.role_possessives = {w.lower() for w in words.get("role_possessives", [])}
     p.owner_possessives = {w.lower() for w in words.get("owner_possessives", [])}
+    p.role_owner_possessives = {w.lower() for w in words.get("role_owner_possessives", [])}
+    p.topic_pronouns = {w.lower() for w in words.get("topic_pronouns", [])}
+    p.articles = {w.lower() for w in words.get("articles", [])}
     p.plant_nouns_too = _lemmas_and_words(words, "plant_nouns_too", code)
     p.titles = {w.lower().rstrip(".") for w in words.get("titles", [])}
     p.feminine_surname_endings = list(words.get("feminine_surname_endings", []))
@@ -330,8 +336,8 @@ def load_pack(code: str) -> LanguagePack:
     >>> pack.triggers[("tovarna",)], pack.numbers["enajst"]
     ('akg:Plant', 11)
     """
-    from kg.frames import load_frames
-    from kg.matcher import load_rules
+    from kg.extract.frames import load_frames
+    from kg.extract.matcher import load_rules
     from kg.ontology import load_ontology
 
     folder = LANG_DIR / code

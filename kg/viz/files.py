@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.graph import write_atomic as write_bytes_atomic
+from kg.rdf.graph import write_atomic as write_bytes_atomic
 
 
 def write_atomic(path: Path, text: str) -> Path:

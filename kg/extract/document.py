@@ -1,0 +1,199 @@
+"""The objects that flow through the pipeline: one ``Document`` collects what each step adds.
+
+Steps run in order over a document (see ``kg/extract/pipeline.py``): segment -> lemmatize -> mentions ->
+link -> relations. Each step reads what earlier steps wrote and adds its own part; none reaches back.
+All objects are plain dataclasses, so a finished document can be sent to worker processes and
+stored in the build cache as JSON (``kg.cachefmt``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(slots=True)
+class Token:
+    """A word or punctuation mark with character offsets into the document text."""
+
+    i: int
+    text: str
+    start: int
+    end: int
+    sent: int
+    lemma: str = ""
+
+    @property
+    def is_word(self) -> bool:
+        return any(ch.isalnum() for ch in self.text)
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence: character span in the document and its token range ``[tok_start, tok_end)``."""
+
+    i: int
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of tokens that names (or refers back to) an entity.
+
+    ``cls`` is the ontology class as a CURIE (``akg:Company``) or ``None`` while unknown;
+    ``name`` is the canonical (nominative) label; ``key`` the entity it is linked to.
+    """
+
+    tok_start: int
+    tok_end: int
+    start: int
+    end: int
+    text: str
+    sent: int
+    cls: str | None
+    name: str
+    source: str
+    weak: bool = False  # only becomes an entity if a relation uses it (demonyms, locatives)
+    group: int = -1  # mentions of one entity in a document share a group (set by kg.extract.link)
+    attrs: dict[str, str] = field(default_factory=dict)  # e.g. "expansion", "region"
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.tok_start, self.tok_end)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number read from text, with its bound and qualifiers (becomes a schema:QuantitativeValue)."""
+
+    value: float | int
+    bound: str = "exact"  # "exact", "min" ("več kot"), "max" ("do"), "approx" ("okoli")
+    unit: str = ""
+    place: str = ""  # entity key of a place that qualifies the value (akg:inPlace)
+    occupation: str = ""
+    year: str = ""  # the year the value holds for, when the text ties it to one (akg:validYear)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation read from one sentence, between mention groups (or a group and a value).
+
+    ``obj`` is a mention group (int) when ``value`` is None; otherwise ``value`` is the object.
+    """
+
+    subj: int
+    pred: str
+    obj: int | None
+    value: str | int | float | Quantity | None
+    rule: str
+    sent: int
+    mentions: tuple[int, ...] = ()
+    place: int | None = None  # the mention group of a place qualifying a quantity ("v Franciji")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted statement (»…«) and the mention of the person it is attributed to."""
+
+    text: str
+    start: int  # character offsets of the quoted text (without the quote marks)
+    end: int
+    sent: int  # the sentence with the attribution
+    speaker: int  # mention index
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One extracted statement: subject entity key, predicate CURIE, object (entity key or value)."""
+
+    s: str
+    p: str
+    o: str | int | float | Quantity
+    rule: str
+    sent: int
+    mentions: tuple[int, ...] = ()
+    object_is_entity: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class TimedRole:
+    """A person's role in an organisation as one sentence states it (becomes an org:Membership):
+    entity keys, the role kind and status (``kg.timeterms``), and dates "YYYY[-MM[-DD]]" or ""."""
+
+    person: str
+    org: str
+    kind: str
+    status: str
+    start: str
+    end: str
+    rule: str
+    sent: int
+    mentions: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event one sentence reports (becomes an akg:Event node): its type (``kg.timeterms``),
+    agent and object entity keys ("" when the text names none), date and amount."""
+
+    kind: str
+    agent: str
+    obj: str
+    date: str
+    amount: Quantity | None
+    rule: str
+    sent: int
+    mentions: tuple[int, ...] = ()
+
+
+@dataclass(slots=True)
+class Entity:
+    """An entity of one document: its key, class, labels and the surface forms seen."""
+
+    key: str
+    cls: str
+    name: str
+    lang: str = "sl"  # language of ``name``
+    surface_forms: set[str] = field(default_factory=set)
+    expansions: set[str] = field(default_factory=set)  # "ESG" -> "Environmental, social, ..."
+    other_names: dict[str, str] = field(default_factory=dict)  # language -> name, besides ``name``
+    ref: dict[str, str] = field(default_factory=dict)  # from the reference data, if known
+
+
+@dataclass(slots=True)
+class Document:
+    """A text document and everything the pipeline learns about it."""
+
+    doc_id: str
+    path: Path
+    text: str
+    meta: dict[str, str]
+    lang: str = "sl"
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    group_names: list[str] = field(default_factory=list)  # canonical name of each mention group
+    group_classes: list[str | None] = field(default_factory=list)  # class of each group
+    group_keys: dict[int, str] = field(default_factory=dict)  # group -> entity key (kg.extract.entities)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    roles: list[TimedRole] = field(default_factory=list)  # roles over time (kg.extract.timeline)
+    events: list[Event] = field(default_factory=list)  # dated events (kg.extract.timeline)
+    # what the build should warn about: (file relative to the seeds folder, message)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+    def sentence_text(self, i: int) -> str:
+        s = self.sentences[i]
+        return self.text[s.start:s.end]
+
+    def sentence_tokens(self, i: int) -> list[Token]:
+        s = self.sentences[i]
+        return self.tokens[s.tok_start:s.tok_end]

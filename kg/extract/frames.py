@@ -1,0 +1,527 @@
+"""Relation frames: facts signalled by a trigger word and the role of each argument in its clause.
+
+Slovenian word order is free, so a frame does not list words in order. It names a **trigger**
+(a lemma sequence: ``"v lasti"``, ``"prihodek"``, ``"owned by"``) and **slots**, each found in
+the trigger's clause by where it stands relative to the trigger and which preposition governs it:
+
+- ``find = "subject"``: what the clause is about: the antecedent of a relative clause ("obrati v
+  A in B, ki sestavljajo H": A and B), else the first organisation of the clause that no
+  preposition governs, else the sentence's dropped subject (``kg.extract.link``);
+- ``find = "antecedent"``: only the antecedent of a relative clause or apposition ("Kaltwerk, a
+  Munich-based maker": Kaltwerk), when the trigger is among the clause's first ``within`` units;
+- ``find = "after"`` / ``"before"``: the nearest fitting mention after / before the trigger;
+- ``find = "demonym"``: a nationality adjective at most ``within`` units before the trigger;
+- ``find = "number"``: the nearest amount (with ``currency = true``: an amount of money);
+- ``prep = [...]``: the mention must follow one of these prepositions; ``bare = true``: none.
+
+Frames live in ``kg/lang/<code>/frames.toml``, are checked against a schema when loaded (an
+unknown key, a fact naming an unbound slot, or a class or property the ontology lacks stops with
+an error naming the file and line), and each carries example sentences with the facts expected
+(``tests/test_frames.py`` runs them all). Frames run after the word-order rules of
+``patterns.toml`` on every sentence and emit through the same fact specs (``kg.extract.relations``).
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError
+from kg.extract.lemmatize import lemma
+from kg.extract.matcher import Binding, Rule, Unit
+
+FRAME_KEYS = {"id", "comment", "trigger", "slots", "facts", "examples", "unless_word", "requires_word",
+              "unless_before", "unless_after", "unless_class"}
+SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
+             "type", "after_word", "fallback", "sole"}
+FIND = {"subject", "antecedent", "after", "before", "near", "trigger", "number", "role", "role-after", "site-owner"}
+DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("nemški", "German")
+ROLE = "<role>"  # a trigger word that matches any role phrase ("chief executive", "direktorica")
+QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00bb\u00ab')  # quotation marks that open or close a quotation
+ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih aparatov X")
+FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit"}
+EXAMPLE_KEYS = {"text", "facts"}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where a frame argument is found in the trigger's clause, and what it may be."""
+
+    name: str
+    find: str
+    cls: tuple[str, ...] = ()  # the mention must be of one of these classes
+    prep: frozenset[str] = frozenset()
+    bare: bool = False
+    within: int = 8
+    currency: bool = False
+    plain: bool = False
+    as_list: bool = False
+    via: frozenset[str] = frozenset()  # if set, only these lemmas may stand between trigger and slot
+    following: str = ""  # look after the mention of this (earlier) slot instead of the trigger
+    named: bool = False  # only a written name, no "podjetje" referring back nor a dropped subject
+    type_as: str = ""  # an untyped name may fill the slot, and then gets this class
+    after_word: frozenset[str] = frozenset()  # look only after one of these words ("founded in 2009 by X")
+    fallback: str = ""  # "subject": when nothing is found where the slot looks, take the clause subject
+    sole: bool = False  # the clause may name no other entity that could fill the slot
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A trigger, its slots and the facts they yield; ``rule`` carries the facts for ``kg.extract.relations``."""
+
+    id: str
+    triggers: tuple[tuple[str, ...], ...]
+    slots: tuple[Slot, ...]
+    rule: Rule
+    unless_words: frozenset[str] = frozenset()
+    requires_words: frozenset[str] = frozenset()
+    unless_before: frozenset[str] = frozenset()  # lemmas that may not stand right before the trigger
+    unless_class: str = ""  # no match in a clause that holds a mention of this class
+    unless_after: frozenset[str] = frozenset()  # lemmas that may not stand right after the trigger
+    examples: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """What matching needs from the ontology and the language pack."""
+
+    is_a: Callable[[str, str], bool]
+    prep_of: Callable[[Unit], str]  # the preposition governing a mention, or ""
+    owner_of: Callable[[list[Unit]], Unit | None] = lambda sites: None  # the organisation that has these sites
+    glue: frozenset[str] = frozenset({",", "in", "ter", "and", "&"})  # may stand inside a list
+
+
+@dataclass
+class Clause:
+    """Unit indices of one clause of a sentence, and the antecedent a relative clause refers to."""
+
+    units: list[int] = field(default_factory=list)
+    antecedent: list[int] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ loading and checking
+
+
+def _line_of(text: str, frame_id: str) -> int:
+    """The line of ``id = "<frame_id>"`` in the file (for error messages)."""
+    match = re.search(rf'^\s*id\s*=\s*"{re.escape(frame_id)}"', text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _check_keys(spec: dict[str, Any], allowed: set[str], where: str) -> None:
+    unknown = sorted(set(spec) - allowed)
+    if unknown:
+        raise InputError(f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}")
+
+
+def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str]) -> Slot:
+    _check_keys(spec, SLOT_KEYS, f"{where}: slot {name!r}")
+    find = spec.get("find", "after")
+    if spec.get("fallback", "subject") != "subject":
+        raise InputError(f"{where}: slot {name!r}: fallback may only be \"subject\"")
+    if find not in FIND:
+        raise InputError(f"{where}: slot {name!r}: find must be one of {', '.join(sorted(FIND))}, not {find!r}")
+    given = spec.get("class", [])
+    classes = (given,) if isinstance(given, str) else tuple(given)
+    for term in (*classes, spec.get("type")):
+        if term and term not in terms:
+            raise InputError(f"{where}: slot {name!r}: class {term!r} is not in the ontology")
+    return Slot(name, find, classes, frozenset(w.lower() for w in spec.get("prep", [])), bool(spec.get("bare")),
+                int(spec.get("within", 8)), bool(spec.get("currency")), bool(spec.get("plain")),
+                bool(spec.get("list")), frozenset(w if w in (ANY_WORD, DEMONYM) else lemma(w, lang) for w in spec.get("via", [])),
+                spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""),
+                frozenset(w.lower() for w in spec.get("after_word", [])), spec.get("fallback", ""),
+                bool(spec.get("sole")))
+
+
+def _facts(specs: list[dict[str, Any]], slots: dict[str, Slot], where: str, terms: set[str]) -> tuple[dict, ...]:
+    for spec in specs:
+        _check_keys(spec, FACT_KEYS, f"{where}: fact")
+        for key in ("s", "o", "quantity", "p_from"):
+            if key in spec and spec[key] not in slots:
+                raise InputError(f"{where}: fact {key} = {spec[key]!r} names no slot "
+                                 f"(slots: {', '.join(sorted(slots))})")
+        if "p_from" not in spec and spec.get("p") not in terms:
+            raise InputError(f"{where}: fact property {spec.get('p')!r} is not in the ontology")
+    return tuple(specs)
+
+
+def _frame(spec: dict[str, Any], lang: str, where: str, terms: set[str]) -> Frame:
+    _check_keys(spec, FRAME_KEYS, where)
+    for key in ("id", "trigger", "slots", "facts", "examples"):
+        if key not in spec:
+            raise InputError(f"{where}: a frame needs {key!r}")
+    if len(spec["examples"]) < 2:
+        raise InputError(f"{where}: a frame needs at least two examples")
+    for example in spec["examples"]:
+        _check_keys(example, EXAMPLE_KEYS, f"{where}: example")
+    slots = {name: _slot(name, s, lang, where, terms) for name, s in spec["slots"].items()}
+    for slot in slots.values():
+        if slot.find == "site-owner" and not slot.following:
+            raise InputError(f"{where}: slot {slot.name!r}: find = \"site-owner\" needs following = <a slot of sites>")
+        if slot.following and slot.following not in slots:
+            raise InputError(f"{where}: slot {slot.name!r}: following = {slot.following!r} names no slot")
+    facts = _facts(spec["facts"], slots, where, terms)
+    unless_class = spec.get("unless_class", "")
+    if unless_class and unless_class not in terms:
+        raise InputError(f"{where}: unless_class {unless_class!r} is not in the ontology")
+    triggers = tuple(tuple(w if w in (DEMONYM, ROLE) else lemma(w, lang) for w in phrase.split())
+                     for phrase in spec["trigger"])
+    rule = Rule(spec["id"], lang, spec.get("comment", ""), (), facts, ())
+    return Frame(spec["id"], triggers, tuple(slots.values()), rule,
+                 frozenset(w.lower() for w in spec.get("unless_word", [])),
+                 frozenset(w.lower() for w in spec.get("requires_word", [])),
+                 frozenset(lemma(w, lang) for w in spec.get("unless_before", [])), unless_class,
+                 frozenset(lemma(w, lang) for w in spec.get("unless_after", [])), tuple(spec["examples"]))
+
+
+def load_frames(path: Path, lang: str, terms: set[str]) -> list[Frame]:
+    """Read and check a frame file; ``terms`` are the ontology's class and property CURIEs.
+
+    >>> from kg.ontology import load_ontology
+    >>> frames = load_frames(Path("kg/lang/sl/frames.toml"), "sl", load_ontology().curies())
+    >>> len(frames) > 3
+    True
+    """
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise InputError(f"{path}: invalid TOML: {err}") from None
+    _check_keys(data, {"frame"}, str(path))
+    frames = []
+    for spec in data.get("frame", []):
+        where = f"{path}:{_line_of(text, str(spec.get('id', '')))}"
+        frames.append(_frame(spec, lang, where, terms))
+    return frames
+
+
+# ------------------------------------------------------------------ clauses
+
+
+def _is_glue(u: Unit, glue: frozenset[str]) -> bool:
+    return u.kind == "tok" and (u.word in glue or u.lemma in glue)
+
+
+def _is_list_comma(units: list[Unit], i: int, glue: frozenset[str]) -> bool:
+    """A comma inside a coordination ("v A, B in C", "v A, na B"): entities on both sides."""
+    if not 0 < i < len(units) - 1 or units[i - 1].kind != "ent":
+        return False
+    j = i + 1
+    while j < len(units) - 1 and _is_glue(units[j], glue) and units[j].word != ",":
+        j += 1  # a preposition may open the next item
+    return units[j].kind == "ent"
+
+
+def _antecedent(units: list[Unit], comma: int, glue: frozenset[str]) -> list[int]:
+    """The entity, or the coordinated entities, right before a comma that opens a relative clause
+    ("obrati v A, B in na C, ki ...": A, B and C)."""
+    out: list[int] = []
+    i = comma - 1
+    while i >= 0:
+        u = units[i]
+        if u.kind == "ent":
+            out.insert(0, i)
+        elif not out or not _is_glue(u, glue):
+            break
+        i -= 1
+    return out
+
+
+def _without_quotations(units: list[Unit]) -> tuple[list[int], list[Clause]]:
+    """The unit indices outside quotation marks, and each quotation as a clause of its own: what
+    a speaker says is no part of the clause that attributes it ("»…,« je dejal direktor X").
+    A sentence with an odd number of marks (a quotation that runs over sentences) is left whole."""
+    marks = sum(1 for u in units if u.kind == "tok" and u.word in QUOTE_MARKS)
+    if marks % 2:
+        return list(range(len(units))), []
+    outside: list[int] = []
+    quoted: list[Clause] = []
+    inside = False
+    for i, u in enumerate(units):
+        if u.kind == "tok" and u.word in QUOTE_MARKS:
+            inside = not inside
+            if inside:
+                quoted.append(Clause())
+        elif inside:
+            quoted[-1].units.append(i)
+        else:
+            outside.append(i)
+    return outside, quoted
+
+
+def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[str]) -> list[Clause]:
+    """Split a sentence's units into clauses: a quotation is a clause of its own; a relative
+    clause ("..., ki ...", "..., kjer ...") runs from its pronoun to the next comma that closes
+    it, and knows its antecedent; what surrounds it is one clause. Semicolons end a clause."""
+    outside, out = _without_quotations(units)
+    main = Clause()
+    current: Clause | None = None
+    for i in outside:
+        u = units[i]
+        opens = (u.kind == "tok" and u.word == "," and i + 1 < len(units)
+                 and units[i + 1].kind == "tok" and units[i + 1].word in relative_words)
+        if opens:
+            if current is not None:
+                out.append(current)
+            current = Clause(antecedent=_antecedent(units, i, glue))
+            continue
+        if current is not None and u.kind == "tok" and u.word == "," and not _is_list_comma(units, i, glue):
+            out.append(current)
+            current = None
+            continue
+        if u.kind == "tok" and u.word == ";":
+            out.append(current or main)
+            if current is None:
+                main = Clause()
+            current = None
+            continue
+        (current or main).units.append(i)
+    if current is not None:
+        out.append(current)
+    out.append(main)
+    return [c for c in out if c.units]
+
+
+# ------------------------------------------------------------------ matching
+
+
+def _trigger_at(units: list[Unit], clause: list[int], pos: int, trigger: tuple[str, ...]) -> int:
+    """Length in units of ``trigger`` starting at clause position ``pos`` (0: no match)."""
+    if pos + len(trigger) > len(clause):
+        return 0
+    for n, want in enumerate(trigger):
+        u = units[clause[pos + n]]
+        if want == DEMONYM:
+            if not (u.kind == "ent" and u.source == "demonym"):
+                return 0
+        elif want == ROLE:
+            if not (u.kind == "role" and u.prop):
+                return 0
+        elif u.kind not in ("tok", "role") or (u.lemma != want and u.word != want):
+            return 0
+    return len(trigger)
+
+
+def _is_one_of(cls: str | None, classes: tuple[str, ...], ctx: Context) -> bool:
+    return bool(cls) and any(ctx.is_a(cls or "", c) for c in classes)
+
+
+def _fits(u: Unit, slot: Slot, ctx: Context) -> bool:
+    if u.kind != "ent" or u.source == "demonym" or u.group < 0:
+        return False
+    if slot.cls and not _is_one_of(u.cls, slot.cls, ctx) and not (slot.type_as and u.cls is None):
+        return False
+    if slot.named and u.source in ("coref", "zero"):
+        return False
+    word = ctx.prep_of(u)
+    if slot.prep and word not in slot.prep:
+        return False
+    return not (slot.bare and word)
+
+
+def _same_kind(u: Unit, first: Unit, slot: Slot, ctx: Context) -> bool:
+    """May ``u`` be coordinated with ``first`` in a list slot? The same class, or one the slot takes."""
+    if u.source in ("demonym", "coref") or u.group < 0:  # "... in hčerinsko podjetje": no name
+        return False
+    if u.cls == first.cls or (u.cls is None and slot.type_as):
+        return True
+    return _is_one_of(u.cls, slot.cls, ctx)
+
+
+MAX_MODIFIERS = 3  # words that may stand between a conjunction and the next item of a list
+
+
+def _is_modifier(u: Unit) -> bool:
+    """A nationality adjective or a lower-case word, as in "in avstrijska jeklarska skupina B"."""
+    return (u.kind == "ent" and u.source == "demonym") or \
+        (u.kind == "tok" and u.word.isalpha() and u.word.islower())
+
+
+def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step: int, ctx: Context) -> list[Unit]:
+    """The mention at ``pos`` and, for a list slot, the entities coordinated with it (joined by
+    commas, conjunctions and prepositions: "v A, B in na C")."""
+    first = units[clause[pos]]
+    found = [first]
+    if not slot.as_list:
+        return found
+    j, glued, modifiers = pos + step, False, 0
+    while 0 <= j < len(clause):
+        u = units[clause[j]]
+        if u.kind == "ent" and glued and _same_kind(u, first, slot, ctx):
+            found.append(u)
+            glued, modifiers = False, 0
+        elif _is_glue(u, ctx.glue):
+            glued = True
+        elif glued and modifiers < MAX_MODIFIERS and _is_modifier(u):
+            modifiers += 1  # "A in avstrijska jeklarska skupina B"
+        else:
+            break
+        j += step
+    return found if step > 0 else found[:1] + sorted(found[1:], key=lambda x: x.start)
+
+
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def _possessor(units: list[Unit], i: int) -> bool:
+    """Is unit ``i`` a possessor ("Hoshida Motors' battery arm X")? Then it is not the subject."""
+    return i + 1 < len(units) and units[i + 1].kind == "tok" and units[i + 1].word in POSSESSIVE_MARKS
+
+
+def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Context) -> list[Unit]:
+    ants = [units[i] for i in clause.antecedent if _fits(units[i], slot, ctx)]
+    if ants:
+        return ants
+    for pos, i in enumerate(clause.units):
+        if pos != t_pos and _fits(units[i], slot, ctx) and not ctx.prep_of(units[i]) and not _possessor(units, i):
+            return _with_list(units, clause.units, pos, slot, 1, ctx)
+    zero = [u for u in units if u.source == "zero" and _fits(u, slot, ctx)]
+    return zero[:1]
+
+
+def _hit(u: Unit, slot: Slot, ctx: Context) -> bool:
+    """Does unit ``u`` fill ``slot``?"""
+    if slot.find in ("role", "role-after"):
+        return u.kind == "role" and bool(u.prop)
+    if slot.find == "number":
+        if u.kind != "num" or u.quantity is None:
+            return False
+        money = u.quantity.unit not in ("", "percent")
+        return (money or not slot.currency) and not (slot.plain and u.quantity.unit)
+    return _fits(u, slot, ctx)
+
+
+def _passable(u: Unit, via: frozenset[str], ctx: Context) -> bool:
+    """May a ``via`` slot look past unit ``u``? ``<word>`` passes lower-case words, but not
+    prepositions and conjunctions ("the German subsidiary of X": X is not the German one)."""
+    if u.kind == "ent" and u.source == "demonym":
+        return DEMONYM in via  # "by the Belgian drinks group X"
+    if u.kind == "role":
+        return u.lemma in via  # "run by its founder X"
+    if u.kind != "tok":
+        return False
+    return u.lemma in via or (ANY_WORD in via and u.word.isalpha() and u.word.islower()
+                              and not _is_glue(u, ctx.glue))
+
+
+def _scan(units: list[Unit], clause: list[int], span: range, slot: Slot, ctx: Context) -> list[Unit]:
+    """The first unit over clause positions ``span`` that fills ``slot`` (with its list); with
+    ``via``, only those words may be passed on the way."""
+    for pos in span:
+        u = units[clause[pos]]
+        if _hit(u, slot, ctx):
+            return _with_list(units, clause, pos, slot, span.step, ctx)
+        if slot.via and not _passable(u, slot.via, ctx):
+            return []
+    return []
+
+
+def _fill(units: list[Unit], clause: Clause, t_pos: int, t_len: int, slot: Slot, ctx: Context) -> list[Unit]:
+    """The units that fill ``slot`` for the trigger at clause position ``t_pos``."""
+    if slot.find == "subject":
+        return _subject(units, clause, t_pos, slot, ctx)
+    if slot.find == "antecedent":  # with the trigger among the clause's first ``within`` units
+        return [units[i] for i in clause.antecedent if t_pos < slot.within and _fits(units[i], slot, ctx)]
+    if slot.find == "site-owner":  # "V tovarnah v A in B dela 900 ljudi": the company of A and B
+        return []  # filled in match_frame from the slot it follows
+    if slot.find == "trigger":
+        trigger = units[clause.units[t_pos]]
+        return [trigger] if not slot.cls or _is_one_of(trigger.cls, slot.cls, ctx) else []
+    after = range(t_pos + t_len, min(len(clause.units), t_pos + t_len + slot.within))
+    before = range(t_pos - 1, max(-1, t_pos - 1 - slot.within), -1)
+    if slot.find in ("after", "role-after"):
+        return _scan(units, clause.units, after, slot, ctx)
+    if slot.find in ("number", "near"):
+        return (_scan(units, clause.units, after, slot, ctx)
+                or _scan(units, clause.units, before, slot, ctx))
+    return _scan(units, clause.units, before, slot, ctx)
+
+
+def type_untyped(frame: Frame, binding: Binding, group_classes: list[str | None]) -> None:
+    """Names that filled a slot only through its ``type`` get that class (as a rule's ``type``)."""
+    for slot in frame.slots:
+        if slot.type_as and slot.name in binding:
+            found = binding[slot.name]
+            for u in found if isinstance(found, list) else [found]:
+                if group_classes[u.group] is None:
+                    group_classes[u.group] = slot.type_as
+
+
+def _others(units: list[Unit], clause: Clause, found: list[Unit], slot: Slot, ctx: Context) -> bool:
+    """Does the clause name another entity, not in ``found``, that could fill ``slot``?"""
+    groups = {u.group for u in found}
+    return any(_fits(units[i], Slot(slot.name, slot.find, slot.cls), ctx) and units[i].group not in groups
+               for i in clause.units)
+
+
+def _as_list(value: Unit | list[Unit] | None) -> list[Unit]:
+    return [] if value is None else value if isinstance(value, list) else [value]
+
+
+def _slot_units(slot: Slot, binding: Binding, units: list[Unit], clause: Clause, pos: int, n: int,
+                ctx: Context) -> list[Unit]:
+    """The units that fill ``slot`` for the trigger at clause position ``pos`` (``n`` units long),
+    given the slots bound so far; empty if none does."""
+    if slot.find == "site-owner":
+        prior = _as_list(binding.get(slot.following))
+        owner = ctx.owner_of(prior) if prior else None
+        return [owner] if owner is not None else []
+    start, length = pos, n
+    if slot.following:
+        prior = _as_list(binding.get(slot.following))
+        start = next((k for k, i in enumerate(clause.units) if prior and units[i] is prior[-1]), pos)
+        length = 1
+    if slot.after_word:
+        start = next((k for k in range(start, len(clause.units))
+                      if units[clause.units[k]].word in slot.after_word), -1)
+        if start < 0:
+            return []
+        length = 1
+    found = _fill(units, clause, start, length, slot, ctx)
+    if not found and slot.fallback == "subject":
+        found = _subject(units, clause, pos, slot, ctx)
+    if found and slot.sole and _others(units, clause, found, slot, ctx):
+        return []
+    return found
+
+
+def _bind(frame: Frame, units: list[Unit], clause: Clause, pos: int, n: int, ctx: Context) -> Binding | None:
+    """Fill every slot of ``frame`` for one trigger occurrence, in order; None if one stays empty."""
+    binding: Binding = {}
+    for slot in frame.slots:
+        found = _slot_units(slot, binding, units, clause, pos, n, ctx)
+        if not found:
+            return None
+        binding[slot.name] = found if slot.as_list else found[0]
+    return binding
+
+
+def _barred(units: list[Unit], clause: list[int], pos: int, n: int, frame: Frame) -> bool:
+    """Does a word the frame bars stand right before or right after the trigger?"""
+    before = units[clause[pos - 1]] if pos else None
+    after = units[clause[pos + n]] if pos + n < len(clause) else None
+    return bool((before and before.lemma in frame.unless_before) or (after and after.lemma in frame.unless_after))
+
+
+def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[str], ctx: Context) -> list[Binding]:
+    """Every binding of ``frame`` in one clause (all slots filled, each trigger occurrence once)."""
+    if frame.unless_words & present or (frame.requires_words and not frame.requires_words & present):
+        return []
+    if frame.unless_class and any(units[i].kind == "ent" and _is_one_of(units[i].cls, (frame.unless_class,), ctx)
+                                  for i in clause.units):
+        return []
+    out: list[Binding] = []
+    for pos in range(len(clause.units)):
+        n = next((n for t in frame.triggers if (n := _trigger_at(units, clause.units, pos, t))), 0)
+        if not n or _barred(units, clause.units, pos, n, frame):
+            continue
+        binding = _bind(frame, units, clause, pos, n, ctx)
+        if binding is not None:
+            out.append(binding)
+    return out

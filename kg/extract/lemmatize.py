@@ -1,0 +1,95 @@
+"""Give every token its lemma (simplemma), and offer nominative candidates for unknown names.
+
+simplemma is fast and right for dictionary words but returns unknown names unchanged
+(``Renaultu``); lemmagen3 strips endings of unknown words, sometimes wrongly (``Douaiju`` ->
+``Douaij``). So names are never lemmatised blindly: ``name_candidates`` lists possible
+nominatives, and the linker keeps the first one that matches a name known from elsewhere.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import simplemma
+
+from kg.extract.document import Document
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, lang: str) -> str:
+    """The lower-case lemma of a word.
+
+    >>> lemma("Skupine", "sl"), lemma("tovarno", "sl"), lemma("Renaultu", "sl")
+    ('skupina', 'tovarna', 'renaultu')
+    """
+    if not any(ch.isalpha() for ch in word) or word.startswith(("-", "'", "’")):  # "-based", "'s"
+        return word.lower()
+    if word[:1].isupper() and not word.isupper() and is_known_word(word, lang):
+        word = word.lower()  # "Vodi" at the start of a sentence is the verb "voditi", not "voda"
+    base = simplemma.lemmatize(word, lang=lang)
+    if base == word and word.islower() and not simplemma.is_known(word, lang=lang):
+        # an unknown common noun ("farmacevtov"): lemmagen3 strips its ending
+        try:
+            base = _lemmagen(lang).lemmatize(word) or word
+        except Exception:  # no lemmagen3 model for the language
+            pass
+    return base.lower()
+
+
+@lru_cache(maxsize=200_000)
+def is_known_word(word: str, lang: str) -> bool:
+    """True if the word (lower-cased) is in simplemma's dictionary, as a lemma or an inflected form."""
+    low = word.lower()
+    return simplemma.is_known(low, lang=lang) or simplemma.lemmatize(low, lang=lang) != low
+
+
+@lru_cache(maxsize=8)
+def _lemmagen(lang: str):
+    import lemmagen3
+
+    return lemmagen3.Lemmatizer(lang)
+
+
+def dictionary_form(word: str, lang: str) -> str:
+    """simplemma's lemma with the word's original capitalisation (``Franciji`` -> ``Francija``)."""
+    try:
+        base = simplemma.lemmatize(word, lang=lang)
+    except ValueError:  # simplemma finds no word in it ("ø-")
+        return word
+    if word[:1].isupper() and base[:1].islower():
+        base = base[:1].upper() + base[1:]
+    return base
+
+
+def name_candidates(word: str, lang: str, endings: list[tuple[str, str]]) -> list[str]:
+    """Possible nominative forms of an inflected name, most likely first (the word itself first).
+
+    >>> name_candidates("Douaiju", "sl", [("ju", ""), ("u", "")])[:3]
+    ['Douaiju', 'Douai', 'Douaij']
+    """
+    return list(_name_candidates(word, lang, tuple(endings)))
+
+
+@lru_cache(maxsize=200_000)
+def _name_candidates(word: str, lang: str, endings: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    out = [word]
+    for suffix, repl in endings:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            out.append(word[: len(word) - len(suffix)] + repl)
+    out.append(dictionary_form(word, lang))
+    try:
+        guess = _lemmagen(lang).lemmatize(word)
+        if guess:
+            out.append(guess[:1].upper() + guess[1:] if word[:1].isupper() else guess)
+    except Exception:  # lemmagen3 has no model for this language: no candidate from it
+        pass
+    seen: set[str] = set()
+    return tuple(c for c in out if not (c in seen or seen.add(c)))
+
+
+def lemmatize(doc: Document, overrides: dict[str, str] | None = None) -> Document:
+    """Fill ``token.lemma`` for every token; ``overrides`` (lower-case word -> lemma, from the
+    language pack) fix words simplemma reads the other way ("vodi": "voditi", not "voda")."""
+    overrides = overrides or {}
+    for tok in doc.tokens:
+        tok.lemma = overrides.get(tok.text.lower()) or lemma(tok.text, doc.lang)
+    return doc

@@ -1,0 +1,486 @@
+"""Link mentions of one document into entities (groups) and resolve coreference.
+
+Mentions are one entity when their canonical names agree after inflection ("Skupine Renault" and
+"Skupino Renault" -> "Skupina Renault", "Douaiju" -> "Douai" when "Douai" is seen), when a short
+form matches a longer name of a compatible class ("Novak" -> "Ana Novak", "Krka" -> "Krka d.d."),
+or through the reference data's aliases. Each group gets one class by the strongest evidence of
+its mentions. A referring word joins a group by what it says (``_referent``): "Podjetje" the
+organisation the sentence before was about, "skupina" the group named so, "Hčerinska družba" the
+subsidiary, "Slednja" the organisation mentioned last, "jo"/"ga" one of the pronoun's gender,
+else the most salient group of its class (the most often mentioned, the latest on ties). A
+sentence whose organisations cannot be its subject gets a dropped subject (``_zero_subjects``).
+"""
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
+
+from kg.extract.document import Document, Mention
+from kg.lang import LanguagePack
+from kg.extract.lemmatize import name_candidates
+from kg.extract.mentions import STRENGTH
+from kg.ontology import Ontology
+
+UNTYPED_PREFERENCE = {"akg:Company": 0, "schema:Person": 1}
+
+
+def core_name(name: str, pack: LanguagePack) -> str:
+    """A name without its legal suffix, a leading class noun and punctuation, lower-cased:
+    "Krka, d. d." -> "krka", "Skupina Bosch" -> "bosch"."""
+    words = name.replace(",", " ").split()
+    if len(words) > 1 and (words[0].lower(),) in pack.triggers:
+        words = words[1:]  # "Skupina Renault", "Livarna Ferolit d.o.o."
+    flat = "".join(words)
+    for suffix in pack.legal_suffixes:
+        s = "".join(suffix)
+        if flat.endswith(s) and len(flat) > len(s):
+            # drop as many trailing words as make up the suffix
+            acc = ""
+            while words and acc != s:
+                acc = words.pop() + acc
+            break
+    return " ".join(words).lower()
+
+
+def _compatible(a: str | None, b: str | None, onto: Ontology) -> bool:
+    return a is None or b is None or onto.is_a(a, b) or onto.is_a(b, a)
+
+
+class _Groups:
+    """Union of mentions into groups with a representative name and class."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.classes: list[str | None] = []
+        self.strength: list[int] = []
+        self.by_core: dict[str, list[int]] = {}
+        self.introduced_new: set[int] = set()  # groups introduced as new ("novo podjetje X")
+        self.nouns: dict[int, set[str]] = {}  # group -> class nouns it was named with ("skupina")
+        # the keys of ``by_core`` by their word-boundary prefixes ("zagorje ob ") and suffixes
+        # (" zorko"), so a short form finds longer names without a scan over all of them
+        self._rank: dict[str, int] = {}
+        self._prefixes: dict[str, list[str]] = {}
+        self._suffixes: dict[str, list[str]] = {}
+        self._all_nouns: set[str] | None = None
+
+    def new(self, m: Mention, core: str) -> int:
+        self.names.append(m.name)
+        self.classes.append(m.cls)
+        self.strength.append(STRENGTH.get(m.source, 0) if m.cls else -1)
+        self.file(core, len(self.names) - 1)
+        return len(self.names) - 1
+
+    def file(self, core: str, g: int) -> None:
+        """Add group ``g`` under the core name ``core`` (``by_core``)."""
+        gs = self.by_core.get(core)
+        if gs is None:
+            gs = self.by_core[core] = []
+            self._rank[core] = len(self._rank)
+            for j, ch in enumerate(core):
+                if ch == " ":
+                    self._prefixes.setdefault(core[:j + 1], []).append(core)
+                    self._suffixes.setdefault(core[j:], []).append(core)
+        gs.append(g)
+
+    def all_nouns(self) -> set[str]:
+        """Every class noun some group was named with (computed once: call it after naming)."""
+        if self._all_nouns is None:
+            self._all_nouns = set().union(*self.nouns.values())
+        return self._all_nouns
+
+    def keys_with(self, prefixes: Iterable[str] = (), suffixes: Iterable[str] = ()) -> list[str]:
+        """The keys of ``by_core``, in its order, that start with one of ``prefixes`` or end with
+        one of ``suffixes``; each prefix must end and each suffix start with a space.
+
+        >>> groups = _Groups()
+        >>> for core in ("zagorje ob savi", "ana novak", "novo mesto"):
+        ...     groups.file(core, 0)
+        >>> groups.keys_with(prefixes=["novo ", "zagorje ob "], suffixes=[" novak"])
+        ['zagorje ob savi', 'ana novak', 'novo mesto']
+        """
+        found = {key for p in prefixes for key in self._prefixes.get(p, ())}
+        found.update(key for s in suffixes for key in self._suffixes.get(s, ()))
+        return sorted(found, key=self._rank.__getitem__)
+
+    def add(self, g: int, m: Mention, lang: str, endings: list[tuple[str, str]]) -> None:
+        s = STRENGTH.get(m.source, 0) if m.cls else -1
+        if s > self.strength[g]:
+            self.classes[g], self.strength[g] = m.cls, s
+        if m.source in ("coref", "locative", "zero"):
+            return
+        old = self.names[g]
+        if m.name in name_candidates(old, lang, endings)[1:]:
+            self.names[g] = m.name  # "Otokar" after "Otokarja": the nominative wins
+        elif old not in name_candidates(m.name, lang, endings)[1:] and len(m.name) > len(old):
+            self.names[g] = m.name  # the fullest name wins ("Krka d.d." over "Krka")
+
+
+def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto: Ontology,
+                lang: str) -> int | None:
+    keys = [core] + [c.lower() for c in name_candidates(m.name, lang, pack.inflection)[1:]]
+    words = m.name.split()
+    if len(words) > 1:  # "Adrie Vodik" -> "Adria Vodik": the first word is inflected too
+        keys += [" ".join([c, *words[1:]]).lower() for c in name_candidates(words[0], lang, pack.inflection)[1:]]
+    if len(words) == 2:  # "Celico Energijo" -> "Celica Energija": both words are
+        keys += [f"{a} {b}".lower() for a in name_candidates(words[0], lang, pack.inflection)[1:4]
+                 for b in name_candidates(words[1], lang, pack.inflection)[1:4]]
+    for key in keys:
+        found = [g for g in groups.by_core.get(key, ()) if _compatible(groups.classes[g], m.cls, onto)]
+        if not found and m.source == "person":
+            # a name only guessed to be a person ("Direktor Bertoldi Adrie bo ...") that is an
+            # organisation's name in another case
+            found = [g for g in groups.by_core.get(key, ()) if groups.classes[g] == "akg:Company"]
+        if found:
+            # an untyped name ("Krke") prefers an organisation of that name over a plant or brand
+            return min(found, key=lambda g: (UNTYPED_PREFERENCE.get(groups.classes[g] or "", 9), g))
+    # a surname or short form ("Zorkova" -> "Maja Zorko", "Mehatrona" -> "Skupina Mehatron"):
+    # the last or first word(s) of a longer name of a compatible class
+    if m.cls in ("schema:City", "akg:Plant"):
+        # "v Zagorju" after "v Zagorju ob Savi": a town's short name
+        for key in groups.keys_with(prefixes=[f"{k} {p} " for k in keys for p in pack.place_name_particles]):
+            gs = groups.by_core[key]
+            if groups.classes[gs[0]] == m.cls:
+                return gs[0]
+    if m.source == "trigger" and m.cls == "akg:Company":
+        # "skupina Hayashi" after "skupine Hayashi Industries": the first word(s) of that name
+        for key in groups.keys_with(prefixes=[k + " " for k in keys if len(k) > 2]):
+            gs = groups.by_core[key]
+            if groups.classes[gs[0]] == m.cls:
+                return gs[0]
+    if m.source not in ("capitalised", "person", "acronym", "speaker"):
+        return None  # otherwise a name typed by its own noun ("skupine Bosch") is no short form
+    found = []
+    long_keys = [k for k in keys if len(k) > 2]
+    for key in groups.keys_with(prefixes=[k + " " for k in long_keys], suffixes=[" " + k for k in long_keys]):
+        gs = groups.by_core[key]
+        g = gs[0]
+        if not _compatible(groups.classes[g], m.cls, onto) or \
+                (m.cls or groups.classes[g]) not in ("schema:Person", "akg:Company", None):
+            continue
+        # a person is named by the surname (the last word), an organisation by its first or last
+        # word(s) ("Lumora" for "Lumora Lighting", "Valsesia" for "Acciaierie Valsesia"); not by
+        # the last when the first is a name of its own ("Pomurje" in "Kovotech Pomurje" after "Kovotech")
+        person = (m.cls or groups.classes[g]) == "schema:Person"
+        if any(key.endswith(" " + k) if person else key.startswith(k + " ") or
+               key.endswith(" " + k) and key.split()[0] not in groups.by_core for k in keys if len(k) > 2):
+            if m.source in ("capitalised", "person", "acronym") or groups.classes[g] == m.cls:
+                found.append(g)
+    if len(found) > 1 and pack.feminine_name_ending and m.name.lower().endswith(tuple(pack.feminine_surname_endings)):
+        # "Mlakarjeva" after "Jože Mlakar" and "Petra Mlakar": the woman
+        women = [g for g in found if groups.names[g].split()[0].lower().endswith(pack.feminine_name_ending)]
+        found = women or found
+    return found[0] if found else None
+
+
+def _naming_nouns(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
+    """The class nouns a name is introduced with: "skupine Hayashi Industries" -> {"skupina"}."""
+    first = doc.sentences[m.sent].tok_start
+    toks = doc.tokens[max(first, m.tok_start - 3):m.tok_start + 1]
+    return {t.lemma for t in toks if (t.lemma,) in pack.triggers or t.lemma in pack.subsidiary_nouns
+            or t.lemma in pack.demonyms}
+
+
+class _Topics(dict):
+    """Sentence -> the groups of its organisation mentions, in order (filled with ``setdefault``),
+    that also finds the latest such sentence before a given one without a scan over all of them.
+
+    >>> topic = _Topics()
+    >>> topic.setdefault(7, []).append(1); topic.setdefault(3, []).append(2)
+    >>> topic.before(7), topic.before(8), topic.before(3)
+    (3, 7, None)
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._sorted: list[int] = []
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            bisect.insort(self._sorted, key)
+        return super().setdefault(key, default)
+
+    def before(self, sent: int) -> int | None:
+        """The latest sentence before ``sent`` that has organisation mentions, or None."""
+        i = bisect.bisect_left(self._sorted, sent)
+        return self._sorted[i - 1] if i else None
+
+
+class _Salience:
+    """How often each group was mentioned so far and where last (``counts``, ``last``; updated by
+    ``see``), and ``best``: among the groups mentioned so far that satisfy a condition which does
+    not change while coreference is resolved (a class, a naming noun), the most mentioned (the
+    latest on ties), the latest mentioned or the last introduced. Each condition keeps a heap that
+    catches up with the mentions seen since its last use, so a referring word costs no scan over
+    all groups.
+
+    >>> sal = _Salience()
+    >>> for i, g in enumerate([0, 1, 1, 2, 0]):
+    ...     sal.see(g, i)
+    >>> [sal.best("all", lambda g: True, by) for by in ("count", "last", "id")]
+    [0, 0, 2]
+    >>> sal.best("odd", lambda g: g % 2 == 1, "count"), sal.best("none", lambda g: False, "id")
+    (1, None)
+    """
+
+    def __init__(self) -> None:
+        self.counts: Counter = Counter()
+        self.last: dict[int, int] = {}
+        self._seen: list[int] = []  # the group of each mention seen, in order
+        self._heaps: dict[tuple[Hashable, str], tuple[list, dict[int, bool], list[int]]] = {}
+
+    def see(self, g: int, i: int) -> None:
+        """Mention ``i`` refers to group ``g``."""
+        self.counts[g] += 1
+        self.last[g] = i
+        self._seen.append(g)
+
+    def _key(self, g: int, by: str) -> tuple:
+        """A heap entry for group ``g`` (smallest first; the group is the last item)."""
+        if by == "count":
+            return (-self.counts[g], -self.last[g], g)
+        return (-self.last[g], g) if by == "last" else (-g, g)
+
+    def best(self, name: Hashable, member: Callable[[int], bool], by: str = "count") -> int | None:
+        """The best group mentioned so far for which ``member`` (the condition called ``name``)
+        holds: ``by`` "count" the most mentioned, then the latest; "last" the latest mentioned;
+        "id" the highest group number (the last introduced). None if there is none."""
+        entry = self._heaps.get((name, by))
+        if entry is None:
+            entry = self._heaps[(name, by)] = ([], {}, [0])
+        heap, members, done = entry
+        for g in dict.fromkeys(self._seen[done[0]:]):  # the groups mentioned since the last call
+            ok = members.get(g)
+            first = ok is None
+            if first:
+                ok = members[g] = member(g)
+            if ok and (first or by != "id"):
+                heapq.heappush(heap, self._key(g, by))
+        done[0] = len(self._seen)
+        while heap and heap[0] != self._key(heap[0][-1], by):
+            heapq.heappop(heap)  # made before the group's latest mention
+        return heap[0][-1] if heap else None
+
+
+def _topic(topic: _Topics, sent: int, groups: _Groups | None = None, noun: str = "") -> int | None:
+    """"Podjetje ...", "Družba ...": the organisation a recent sentence was about: its first one,
+    or the only one of them named with the same noun ("... koncern X je ustanovil hčerinsko
+    podjetje Y. Podjetje bo ..." -> Y)."""
+    earlier = topic.before(sent)
+    if earlier is None:
+        return None
+    orgs = topic[earlier]
+    if groups is not None and noun:
+        same = {g for g in orgs if noun in groups.nouns.get(g, ())}
+        if len(same) == 1:
+            return same.pop()
+    return orgs[0]
+
+
+def _salient(groups: _Groups, sal: _Salience, cls: str, onto: Ontology, newest: bool = False,
+             noun: str = "", subsidiary: set[str] | frozenset[str] = frozenset()) -> int | None:
+    """The group a referring word points to: the most mentioned so far (the latest on ties), or,
+    for "nova družba", the group introduced last. A specific noun ("skupina") prefers a group
+    named with it."""
+    name, member = _of_class(groups, cls, onto)
+    if sal.best(name, member, "id") is None and cls == "akg:Company":
+        # no typed company yet: an untyped name (a relation may type it later) is the best guess
+        name, member = ("untyped",), lambda g: groups.classes[g] is None
+    if sal.best(name, member, "id") is None:
+        return None
+    if noun:
+        narrower = (
+            (("noun", noun), lambda g, base=member: base(g) and noun in groups.nouns.get(g, ())),
+            (("not-subsidiary", frozenset(subsidiary)),
+             lambda g, base=member: base(g) and not groups.nouns.get(g, set()) & subsidiary))
+        for extra, test in narrower:
+            if sal.best(name + extra, test, "id") is not None:
+                name, member = name + extra, test
+                break
+    if newest:
+        # the organisation introduced as new ("novo podjetje X"), else the one introduced last
+        # (groups are numbered in order of first mention)
+        fresh = sal.best(name + ("new",), lambda g, base=member: base(g) and g in groups.introduced_new, "id")
+        return fresh if fresh is not None else sal.best(name, member, "id")
+    return sal.best(name, member, "count")
+
+
+def _of_class(groups: _Groups, cls: str, onto: Ontology) -> tuple[tuple, Callable[[int], bool]]:
+    """The condition "the group has class ``cls`` or a subclass", and its name for ``_Salience``."""
+    return ("class", cls), lambda g: bool(groups.classes[g]) and onto.is_a(groups.classes[g], cls)
+
+
+def _may_be_subject(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """False for a mention that is visibly not the main clause's subject: after a preposition
+    ("v družbo"), in a subordinate clause, or named with an inflected class noun ("koncerna X",
+    "družbe")."""
+    first = doc.sentences[m.sent].tok_start
+    if m.tok_start > first and doc.tokens[m.tok_start - 1].text.lower() in pack.prepositions:
+        return False
+    if any(t.text.lower() in pack.clause_openers and t.is_word for t in doc.tokens[first:m.tok_start]):
+        return False  # in a subordinate clause ("..., kamor družba izvozi ...")
+    for t in doc.tokens[max(first, m.tok_start - 2):m.tok_end]:
+        if (t.lemma,) in pack.triggers and pack.triggers[(t.lemma,)] == "akg:Company":
+            return t.text.lower() == t.lemma
+    return True
+
+
+def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontology, pack: LanguagePack,
+                   topic: _Topics) -> None:
+    """Slovenian drops pronoun subjects ("Ima tri tovarne.", "Direktor je Ivan Novak.", "Od leta 2019
+    je v lasti koncerna X."): a sentence whose organisations cannot be its subject gets an empty
+    mention at its start of the organisation the sentences before were about (else the most
+    salient company)."""
+    if not pack.pro_drop:
+        return
+    by_sent: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sent.setdefault(m.sent, []).append(m)
+    zero: list[Mention] = []
+    for sent in doc.sentences:
+        ms = by_sent.get(sent.i, [])
+        if any(m.group >= 0 and groups.classes[m.group] and onto.is_a(groups.classes[m.group], "schema:Organization")
+               and _may_be_subject(doc, m, pack) for m in ms):
+            continue
+        first = doc.tokens[sent.tok_start]
+        if not first.is_word or sent.tok_end - sent.tok_start < 4:
+            continue
+        if any(m.tok_start == sent.tok_start and m.group >= 0 and groups.classes[m.group] is None for m in ms):
+            continue  # "Salvia proizvaja ...": an untyped name opening the sentence is its subject
+        g = _topic(topic, sent.i)
+        if g is None:
+            g = _salient(groups, sal, "akg:Company", onto)
+        if g is not None:
+            zero.append(Mention(sent.tok_start, sent.tok_start, first.start, first.start, "", sent.i,
+                                "akg:Company", "", "zero", group=g))
+    doc.mentions = sorted(doc.mentions + zero, key=lambda m: (m.tok_start, m.tok_end))
+
+
+def _agrees(groups: _Groups, g: int, genders: str, pack: LanguagePack) -> bool:
+    """Whether a group's grammatical gender (of the class noun it was named with, else of its
+    name) is one of ``genders`` ("mn"); unknown genders agree."""
+    if not genders:
+        return True
+    nouns = sorted(n for n in groups.nouns.get(g, ()) if (n,) in pack.triggers)
+    gender = pack.noun_gender(nouns[0]) if nouns else pack.noun_gender(groups.names[g].split()[0].lower())
+    return not gender or gender in genders
+
+
+def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic: _Topics,
+              pack: LanguagePack, onto: Ontology) -> int | None:
+    """The group a referring word ("Podjetje", "skupina", "Hčerinska družba", "Ta") points to."""
+    cls = m.cls or "akg:Company"
+    noun = doc.tokens[m.tok_start].lemma
+    prev = doc.tokens[m.tok_start - 1] if m.tok_start > doc.sentences[m.sent].tok_start else None
+    if prev is not None and {prev.lemma, prev.text.lower()} & pack.subsidiary_nouns and cls == "akg:Company":
+        # "Hčerinska družba ...": the organisation last introduced as a subsidiary
+        subs = sal.best(("subsidiary",), lambda g: bool(groups.nouns.get(g, set()) & pack.subsidiary_nouns), "id")
+        if subs is not None:
+            return subs
+    if m.name == "new":
+        return _salient(groups, sal, cls, onto, newest=True)
+    if m.name == "latter" or noun in pack.latter_words or m.text.lower() in pack.latter_words:
+        # "Slednja", "Omenjena družba": the organisation mentioned last
+        return sal.best(*_of_class(groups, cls, onto), "last")
+    if m.name.startswith("of:"):
+        # "Italijanska skupina": the organisation introduced with that adjective, if any
+        adjective = m.name[3:]
+        of_place = sal.best(("of", adjective), lambda g: adjective in groups.nouns.get(g, ()), "count")
+        if of_place is not None:
+            return of_place
+    if m.text.lower() in pack.topic_pronouns and cls == "akg:Company" and (prev is None or not prev.is_word):
+        g = _topic(topic, m.sent)  # "Kolora was founded in 1994 ... Its factory in Přerov ..."
+        if g is not None:
+            return g
+    genders = pack.pronoun_genders.get(m.text.lower(), "")
+    if m.text.lower() in pack.object_pronouns | pack.owner_possessives | pack.role_owner_possessives \
+            and topic.get(m.sent):
+        # "Elektrokabel bo ostal samostojen, vodil pa ga bo ...": the organisation named before
+        # in the same sentence
+        return next((g for g in topic[m.sent] if _agrees(groups, g, genders, pack)), topic[m.sent][0])
+    if genders:
+        # "Vodi jo ...": the most salient organisation of the pronoun's gender
+        name, typed = _of_class(groups, cls, onto)
+        agreeing = sal.best(name + ("gender", genders), lambda g: typed(g) and _agrees(groups, g, genders, pack))
+        if agreeing is not None:
+            return agreeing
+    if noun in pack.specific_coref_nouns or ((noun,) not in pack.triggers and noun in groups.all_nouns()):
+        # "skupina", or a noun the document names a company with ("sirarna"): that company
+        return _salient(groups, sal, cls, onto, noun=noun, subsidiary=pack.subsidiary_nouns)
+    if (noun,) in pack.triggers and cls == "akg:Company":
+        g = _topic(topic, m.sent, groups, noun)
+        return g if g is not None else _salient(groups, sal, cls, onto)
+    return _salient(groups, sal, cls, onto)
+
+
+def _bracketed_short_name(doc: Document, i: int, by_end: dict[int, list[int]]) -> int | None:
+    """The mention a bracketed acronym right after it names ("Energel d.d. (EGL)"), or None
+    (``by_end``: the indices of the mentions that end at each token, in order)."""
+    m = doc.mentions[i]
+    toks = doc.tokens
+    if m.source != "acronym" or m.tok_start < 2 or m.tok_end >= len(toks) \
+            or toks[m.tok_start - 1].text != "(" or toks[m.tok_end].text != ")":
+        return None
+    return next((k for k in by_end.get(m.tok_start - 1, ()) if k != i
+                 and doc.mentions[k].cls == "akg:Company"), None)
+
+
+def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:
+    """Set ``mention.group`` for every mention; coreferring mentions join a salient group."""
+    groups = _Groups()
+    last_market: int | None = None
+    by_end: dict[int, list[int]] = {}
+    for k, m in enumerate(doc.mentions):
+        by_end.setdefault(m.tok_end, []).append(k)
+    # names first, in text order, so that later short forms find earlier full names
+    ordered = sorted(range(len(doc.mentions)), key=lambda i: (doc.mentions[i].source == "coref", i))
+    for i in ordered:
+        m = doc.mentions[i]
+        if m.source == "coref":
+            continue
+        core = core_name(m.name, pack)
+        named = _bracketed_short_name(doc, i, by_end)
+        if m.cls == "akg:Market" and m.weak and last_market is None and " " not in m.name:
+            continue  # a bare "trg" with no market named before is no entity ("na tujih trgih")
+        if m.cls == "akg:Market" and m.weak and last_market is not None:
+            g = last_market
+        elif named is not None and doc.mentions[named].group >= 0:
+            g = doc.mentions[named].group  # "Energel d.d. (EGL)": the short name in brackets
+            groups.file(core, g)
+        else:
+            g = _find_group(m, core, groups, pack, onto, doc.lang)
+        if g is None:
+            g = groups.new(m, core)
+        else:
+            groups.add(g, m, doc.lang, pack.inflection)
+        m.group = g
+        groups.nouns.setdefault(g, set()).update(_naming_nouns(doc, m, pack))
+        if m.attrs.get("new"):
+            groups.introduced_new.add(g)
+        if m.cls == "akg:Market":
+            last_market = g
+    # coreference in text order, with salience counted up to the mention
+    topic = _Topics()  # sentence -> groups of its organisation mentions, in order
+    sal = _Salience()
+    for i, m in enumerate(doc.mentions):
+        if m.source == "coref":
+            g = _referent(doc, m, groups, sal, topic, pack, onto)
+            if g is None:
+                continue
+            m.group = g
+        if m.group >= 0:
+            sal.see(m.group, i)
+            cls = groups.classes[m.group]
+            # an untyped name may still be an organisation (a rule types it later)
+            if ((cls is None and m.source == "capitalised" and m.tok_start == doc.sentences[m.sent].tok_start)
+                    or (cls and onto.is_a(cls, "schema:Organization"))) \
+                    and m.text.lower() not in pack.owner_possessives:  # "njeno" names no topic
+                topic.setdefault(m.sent, []).append(m.group)
+    _zero_subjects(doc, groups, sal, onto, pack, topic)
+    for m in doc.mentions:
+        if m.group >= 0 and m.source not in ("coref", "zero"):
+            m.cls = groups.classes[m.group]
+    doc.group_names = groups.names
+    doc.group_classes = groups.classes
+    return doc

@@ -1,0 +1,91 @@
+"""Recognise mentions: spans of text that name an entity, with the class the text gives them.
+
+Evidence, strongest first: a trigger noun before or inside the name ("tovarno Cléon", "Skupina
+Renault"), a legal suffix ("d.o.o."), a list after a trigger ("tri tovarne (Douai, Maubeuge in
+Ruitz)"), the reference data and the gazetteer (countries from pycountry, places), a given name
+("Luca de Meo"), a market phrase ("trg električnih vozil"), a demonym ("evropski") and a locative
+("v Douaiju"). Capitalised spans with no evidence stay untyped: a relation rule may type them
+later (``kg.extract.relations``), otherwise they are dropped. Coreferring words ("Podjetje", "Ta") become
+mentions to be resolved by ``kg.extract.link``.
+"""
+from __future__ import annotations
+
+from kg.extract.document import Document, Mention
+from kg.lang import LanguagePack
+from kg.extract.lemmatize import lemma
+from kg.extract.mentions.names import (acronym_expansions, capitalised_runs, classify, is_business_noun,
+                               list_after_trigger, list_before_trigger, mid_sentence_capitalised,
+                               split_known_prefix)
+from kg.extract.mentions.phrases import coreferring, markets
+from kg.extract.mentions.places import demonyms, join_particle_towns, lexicon_spans, locatives, plants_in_towns
+from kg.extract.mentions.spans import STRENGTH, Span
+
+__all__ = ["recognise_mentions", "STRENGTH"]
+
+def resolve_overlaps(spans: list[Span]) -> list[Span]:
+    """Keep the strongest of overlapping spans (then the longest, then the first)."""
+    chosen: list[Span] = []
+    used: set[int] = set()
+    for span in sorted(spans, key=lambda s: (-STRENGTH.get(s.source, 0), -(s.end - s.start), s.start)):
+        if any(k in used for k in range(span.start, span.end)):
+            continue
+        chosen.append(span)
+        used.update(range(span.start, span.end))
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _business_nouns_of_names(doc: Document, spans: list[Span], pack: LanguagePack) -> frozenset[str]:
+    """Lemmas of business nouns that open the document's company names ("Sirarna Gorjanka d.o.o."
+    -> "sirarna"): later, "sirarna" alone refers back to that company."""
+    out = set()
+    for s in spans:
+        if s.cls == "akg:Company" and s.end - s.start > 1:
+            first = lemma(doc.tokens[s.start].text.lower(), doc.lang)
+            if is_business_noun(first, pack):
+                out.add(first)
+    return frozenset(out)
+
+
+def _extend_listed_names(names: list[Span], known: list[Span]) -> None:
+    """A listed name that is the start of a known longer place ("Gorenja" of "Gorenja vas") is
+    that place, with the list's class."""
+    longer = {k.start: k for k in known if k.source == "gazetteer"}
+    for span in names:
+        k = longer.get(span.start)
+        if span.source == "list" and k is not None and k.end > span.end:
+            span.end, span.name = k.end, k.name
+
+
+def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
+    """Fill ``doc.mentions`` (sorted by position)."""
+    known_caps = mid_sentence_capitalised(doc)
+    names = [classify(doc, s, pack, known_caps) for s in capitalised_runs(doc, pack, known_caps)]
+    names = split_known_prefix(doc, names, pack)
+    if pack.head_final:
+        list_before_trigger(doc, names, pack)
+    else:
+        list_after_trigger(doc, names, pack)
+    expansions = acronym_expansions(doc, names)
+    known = lexicon_spans(doc, pack)
+    _extend_listed_names(names, known)
+    names = [s for s in names if s.source != "expansion"]
+    locatives(doc, sorted(known + names, key=lambda s: (s.start, -s.end)), pack)
+    spans = resolve_overlaps(known + names + markets(doc, pack) + demonyms(doc, pack))
+    spans = join_particle_towns(doc, spans, pack)
+    taken = {k for s in spans for k in range(s.start, s.end)}
+    spans = resolve_overlaps(spans + coreferring(doc, pack, taken, _business_nouns_of_names(doc, spans, pack)))
+    spans += plants_in_towns(doc, spans, pack)
+    toks = doc.tokens
+    for s in sorted(spans, key=lambda s: (s.start, s.source == "plant-town")):
+        introduced_new = any(t.lemma in pack.newness_words for t in toks[max(s.start - 3, 0):s.start])
+        m = Mention(s.start, s.end, toks[s.start].start, toks[s.end - 1].end,
+                    doc.text[toks[s.start].start:toks[s.end - 1].end], toks[s.start].sent,
+                    s.cls, s.name, s.source, weak=s.weak)
+        if introduced_new and s.source != "coref":
+            m.attrs["new"] = "1"  # "novo hčerinsko podjetje Medis Biotech" (see "nova družba" in kg.extract.link)
+        if s.source == "plant-town":
+            m.attrs["shadow"] = "town"  # same span as its town; not a unit of its own
+        if s.start in expansions:
+            m.attrs["expansion"] = expansions[s.start]
+        doc.mentions.append(m)
+    return doc

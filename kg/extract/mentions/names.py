@@ -1,0 +1,468 @@
+"""Names: capitalised spans, their class from trigger nouns, legal suffixes and given names, lists
+after (or, in English, before) a trigger noun, and acronyms defined in brackets."""
+from __future__ import annotations
+
+from kg.extract.document import Document
+from kg.lang import LanguagePack, first_names
+from kg.extract.lemmatize import dictionary_form, is_known_word, lemma, name_candidates
+from kg.extract.mentions.spans import (LIST_SEPARATORS, Span, after_speech_verb, is_given_name, is_name_token,
+                               looks_like_person, nominative_first_name, sentence_initial)
+from kg.reference import reference_index
+
+
+def legal_suffix_end(doc: Document, i: int, pack: LanguagePack) -> int:
+    """If a legal suffix ("d. o. o.", "GmbH") starts at token i (maybe after a comma), its end."""
+    toks = doc.tokens
+    sent_end = doc.sentences[toks[i].sent].tok_end if i < len(toks) else i
+    start = i + 1 if i < sent_end and toks[i].text == "," else i
+    if start >= sent_end or toks[start].text[:1] not in pack.legal_suffix_initials:
+        return -1
+    for suffix in pack.legal_suffixes:
+        joined = "".join(suffix)
+        text = ""
+        j = start
+        while j < sent_end and len(text) < len(joined):
+            text += toks[j].text
+            j += 1
+            if text == joined:
+                return j
+    return -1
+
+
+NAMED_BY_ADJECTIVE = ("schema:Brand", "schema:Product", "akg:IndustrialHub")
+NUMBERED = ("schema:Brand", "schema:Product")  # classes whose names may end in a number
+
+
+def _adjective_opens_name(toks: list, i: int, pack: LanguagePack) -> bool:
+    """A capitalised adjective after a brand, product or hub noun takes the lower-case noun after
+    it into the name ("znamko Kočevski gozd", "linije Pohorski zajtrk")."""
+    nxt = toks[i + 1]
+    return pack.triggers.get((toks[i - 1].lemma,)) in NAMED_BY_ADJECTIVE \
+        and toks[i].text.lower().endswith(tuple(pack.adjective_endings)) \
+        and nxt.text.isalpha() and nxt.text.islower() and nxt.text not in pack.function_words
+
+
+def _masculine_genitive(words: list[str], pack: LanguagePack, lang: str) -> tuple[str, list[str]] | None:
+    """A man's name in the genitive or accusative, told by its surname: a surname in "-rja"
+    ("Pintarja", "Weberja") is a masculine noun in "-r" inflected, which a woman's surname never
+    is. Returns the nominative given name (the "-o" name first: "Marka" -> "Marko") and
+    surnames, or None."""
+    ending = pack.masculine_genitive_surname
+    if not ending or len(words) < 2 or not words[0].endswith("a") or not words[-1].endswith(ending):
+        return None
+    stem = words[0][:-1]
+    first = next((c for c in (stem + "o", stem) if c in first_names()), None)
+    if first is None:
+        return None
+    return first, [*words[1:-1], words[-1][: -len(ending) + 1]]
+
+
+def _after_name_noun(doc: Document, span: Span, pack: LanguagePack) -> bool:
+    """True after a brand or product noun: "znamko Zlati Panj" names no person."""
+    i = span.start
+    return i > 0 and pack.triggers.get((doc.tokens[i - 1].lemma,)) in NUMBERED
+
+
+def is_business_noun(lemma: str, pack: LanguagePack) -> bool:
+    """A noun naming a kind of business ("sirarna", "vrtnarstvo"), by its ending: part of the
+    company's name when it opens it ("Sirarna Gorjanka d.o.o.")."""
+    return (lemma,) in pack.triggers or bool(pack.business_noun_endings) and lemma.endswith(tuple(pack.business_noun_endings))
+
+
+def _lowercase_then_legal(doc: Document, j: int, end: int, pack: LanguagePack) -> int:
+    """"Posavska toplota d.o.o.": one or two lower-case words right before a legal form belong
+    to the company's name; the end of that form, or -1."""
+    toks = doc.tokens
+    for k in range(j, min(j + 3, end)):
+        legal = legal_suffix_end(doc, k, pack)
+        if legal > 0:
+            return legal if k > j else -1
+        t = toks[k]
+        if not (t.is_word and t.text.islower() and t.text not in pack.function_words):
+            return -1
+    return -1
+
+
+def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -> list[Span]:
+    """Maximal runs of capitalised words (with name particles and legal suffixes inside)."""
+    spans: list[Span] = []
+    toks = doc.tokens
+    for sent in doc.sentences:
+        i = sent.tok_start
+        while i < sent.tok_end:
+            tok = toks[i]
+            if not is_name_token(tok) or tok.text.lower() in pack.function_words:
+                i += 1
+                continue
+            j = i + 1
+            legal_end = -1
+            while j < sent.tok_end:
+                legal_end = legal_suffix_end(doc, j, pack)
+                if legal_end > 0:
+                    break  # "Adriaenergia S.p.A." ends at its legal form
+                if is_name_token(toks[j]):
+                    j += 1
+                elif toks[j].text in pack.name_particles:
+                    k = j
+                    while k < sent.tok_end and toks[k].text in pack.name_particles:
+                        k += 1  # "Jan van der Berg"
+                    if k < sent.tok_end and is_name_token(toks[k]):
+                        j = k + 1
+                    else:
+                        break
+                elif toks[j].text in "-&" and j + 1 < sent.tok_end and is_name_token(toks[j + 1]) \
+                        and toks[j].start == toks[j - 1].end:
+                    j += 2
+                else:
+                    legal_end = _lowercase_then_legal(doc, j, sent.tok_end, pack)
+                    break
+            # "Tessaro CEO Marco Bellini": a role word inside a run ends the name before it
+            for k in range(i + 1, j):
+                if (toks[k].lemma,) in pack.roles or (toks[k].text,) in pack.roles:
+                    j = k
+                    break
+            if j - i == 1 and j < sent.tok_end and i > sent.tok_start and _adjective_opens_name(toks, i, pack):
+                j += 1  # "pod blagovno znamko Kočevski gozd", "vozlišče Posavski park"
+            if j - i == 1 and toks[i].text.lower() in pack.months:
+                i += 1  # "in January": a time, no name
+                continue
+            if j - i == 1 and toks[i].lemma in pack.demonyms and toks[i].text not in pack.places:
+                i += 1  # "the German subsidiary": an adjective of place, not a name ("na Madžarskem" is)
+                continue
+            # "Krke Ana Novak": a given name inside a run starts a new name
+            for k in range(i + 1, j - 1):
+                if is_given_name(toks[k].text, pack, doc.lang) and toks[k - 1].text not in pack.name_particles:
+                    j = k
+                    break
+            # "Direktorica Voltanove": a role word that opens a sentence is not part of a name
+            k = role_prefix_end(doc, i, j, pack)
+            if k > i:
+                i = k
+                continue
+            if j < sent.tok_end and toks[j].text.isdigit() and (
+                    pack.triggers.get((toks[j + 1].lemma,) if j + 1 < sent.tok_end else ()) in NUMBERED
+                    or i > sent.tok_start and pack.triggers.get((toks[i - 1].lemma,)) in NUMBERED):
+                j += 1  # "the K-Cell 90 battery", "model Clio 5", "znamkami Lisjak 1912": the number is part of the name
+            elif j + 1 < sent.tok_end and toks[j].text.isdigit() and len(toks[j].text) <= 4 and \
+                    not sentence_initial(doc, i) and (toks[j + 1].text in ",;:)" or toks[j + 1].text.lower() in LIST_SEPARATORS):
+                j += 1  # "tečaj Mehko 110, ...": a model number closes the name
+            source, cls = "capitalised", None
+            if legal_end < 0:
+                legal_end = legal_suffix_end(doc, j, pack)
+            if legal_end > 0:
+                j, source, cls = legal_end, "legal", "akg:Company"
+            if j - i == 1 and sentence_initial(doc, i) and j < sent.tok_end and \
+                    not toks[j].is_capitalised and (toks[j].lemma,) in pack.triggers:
+                i += 1  # "Logistična družba Transadria": an adjective before the class noun
+                continue
+            if j - i == 1 and j < sent.tok_end and tok.text.lower().endswith(tuple(pack.feminine_surname_endings)) \
+                    and toks[j].is_word and toks[j].text.islower() and toks[j].text not in pack.function_words \
+                    and toks[j].text not in pack.object_pronouns and not pack.verb_gender(toks[j].text.lower()) \
+                    and not (pack.infinitive_ending and toks[j].lemma.endswith(pack.infinitive_ending)):
+                i += 1  # "Kumpova vnukinja", "Gregorjeva hči": a possessive adjective, not a name
+                continue
+            nxt = j
+            while nxt < sent.tok_end and (toks[nxt].text.lower().rstrip(".") in pack.titles or toks[nxt].text == "."):
+                nxt += 1  # "Farmacevtka dr. Mojca Lesjak": titles stand between
+            if j - i == 1 and source == "capitalised" and sentence_initial(doc, i) and nxt < sent.tok_end \
+                    and tok.text not in known_caps and is_given_name(toks[nxt].text, pack, doc.lang) \
+                    and not is_given_name(tok.text, pack, doc.lang):
+                i += 1  # "Podjetnica Lara Vidic": a word describing the person who follows
+                continue
+            # a dictionary word at the start of a sentence ("Danes Kodera", "Logistična") is not
+            # part of a name unless the document also writes it (in any case) capitalised elsewhere
+            if (sentence_initial(doc, i) and is_known_word(tok.text, doc.lang)
+                    and not known_caps.intersection(name_candidates(tok.text, doc.lang, pack.inflection))
+                    and not tok.text.isupper() and (j - i == 1 and source == "capitalised"
+                                                    or j - i >= 2 and not is_given_name(tok.text, pack, doc.lang)
+                                                    and (tok.lemma,) not in pack.triggers
+                                                    and not (source == "legal" and tok.text.lower() == tok.lemma
+                                                             and tok.lemma not in pack.generic_nouns
+                                                             and tok.lemma not in pack.demonyms))):
+                i += 1
+                continue
+            spans.append(Span(i, j, cls, doc.text[toks[i].start:toks[j - 1].end], source))
+            i = j
+    return spans
+
+
+def role_prefix_end(doc: Document, i: int, j: int, pack: LanguagePack) -> int:
+    """If tokens from i start with a role phrase ("Direktorica", "Predsednik uprave"), its end."""
+    for n in (3, 2, 1):
+        if i + n <= j and tuple(t.lemma for t in doc.tokens[i:i + n]) in pack.roles:
+            return i + n
+    return i
+
+
+def split_known_prefix(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
+    """Split "Mehatrona Boris Kranjc" into an organisation the document names elsewhere and a person."""
+    orgs = {s.name.lower() for s in spans if s.cls and s.cls.startswith("akg:Company")}
+    orgs |= pack.places_lower
+    orgs |= {" ".join(s.name.lower().split()[:-1]) for s in spans if s.source == "legal"}
+    orgs |= {s.name.lower().split()[-1] for s in spans if s.source == "trigger" and s.cls == "akg:Company"}
+    out: list[Span] = []
+    for span in spans:
+        n = span.end - span.start
+        if (span.cls is not None and span.source != "trigger") or n < 3:
+            out.append(span)
+            continue
+        cut = 0
+        for k in (1, 2):
+            words = [t.text for t in doc.tokens[span.start:span.start + k]]
+            cands = name_candidates(words[-1], doc.lang, pack.inflection)
+            if any(" ".join(words[:-1] + [c]).lower() in orgs for c in cands):
+                cut = k
+        if cut and n - cut >= 2:
+            toks = doc.tokens
+            head = Span(span.start, span.start + cut, span.cls if span.source == "trigger" else None,
+                         doc.text[toks[span.start].start:toks[span.start + cut - 1].end],
+                         "trigger" if span.source == "trigger" else "capitalised")
+            tail = Span(span.start + cut, span.end, "schema:Person",
+                         doc.text[toks[span.start + cut].start:toks[span.end - 1].end], "person")
+            out.extend([head, tail])
+        else:
+            out.append(span)
+    return out
+
+
+def mid_sentence_capitalised(doc: Document) -> set[str]:
+    return {t.text for t in doc.tokens if is_name_token(t) and not sentence_initial(doc, t.i)}
+
+
+def trigger_ending_at(doc: Document, i: int, start: int, pack: LanguagePack) -> tuple[int, str] | None:
+    for n in range(pack.max_trigger_len, 0, -1):
+        a = i - n
+        if a >= start:
+            cls = pack.triggers.get(tuple(t.lemma for t in doc.tokens[a:i]))
+            if cls:
+                return a, cls
+    return None
+
+
+def trigger_after(doc: Document, end: int, pack: LanguagePack) -> str | None:
+    """The class of a trigger noun right after a name ("Douai plant"), for head-final languages."""
+    s = doc.sentences[doc.tokens[end - 1].sent]
+    for n in range(pack.max_trigger_len, 0, -1):
+        if end + n <= s.tok_end:
+            cls = pack.triggers.get(tuple(t.lemma for t in doc.tokens[end:end + n]))
+            if cls:
+                return cls
+    return None
+
+
+def trigger_before(doc: Document, i: int, pack: LanguagePack) -> tuple[int, str] | None:
+    """The trigger noun that heads a name at token i: (its first token, class).
+
+    Right before the name ("tovarno Cléon"), or before a genitive complement of one or two
+    words ("proizvajalec pnevmatik Michelin", "tovarna zdravil Krka"): the farthest head wins.
+    """
+    s = doc.sentences[doc.tokens[i].sent]
+    found = trigger_ending_at(doc, i, s.tok_start, pack)
+    if found:
+        return found  # the noun next to the name: "tovarna podjetja Hidria", "battery start-up Fjord"
+    j = i
+    for _ in range(2):
+        j -= 1
+        tok = doc.tokens[j] if j >= s.tok_start else None
+        if tok is None or not tok.is_word or tok.is_capitalised or tok.text.lower() in pack.function_words:
+            break
+        head = trigger_ending_at(doc, j, s.tok_start, pack)
+        if head:
+            found = head
+    return found
+
+
+def trigger_inside(doc: Document, span: Span, pack: LanguagePack) -> str | None:
+    """The class of a capitalised trigger that opens a name ("Skupina Renault")."""
+    if span.end - span.start < 2:
+        return None
+    return pack.triggers.get((doc.tokens[span.start].lemma,))
+
+
+def name_with_trigger(doc: Document, span: Span) -> str:
+    """Canonical name of "Skupine Renault": the trigger noun in its dictionary form, the rest as written."""
+    first = doc.tokens[span.start]
+    rest = doc.text[doc.tokens[span.start + 1].start:doc.tokens[span.end - 1].end]
+    return f"{dictionary_form(first.text, doc.lang)} {rest}"
+
+
+def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]) -> Span:
+    toks = doc.tokens
+    words = [t.text for t in toks[span.start:span.end]]
+    ref = reference_index()
+    # reference data and gazetteer, by surface form or dictionary form
+    for form in (span.name, " ".join(dictionary_form(w, doc.lang) for w in words)):
+        if form in pack.places and span.cls is None:
+            place = pack.places[form]
+            span.cls, span.name, span.source = place.cls, place.label, "gazetteer"
+        if form in ref.by_alias and span.source in ("capitalised", "gazetteer"):
+            row = ref.by_alias[form][0]
+            span.cls, span.name, span.source = row.cls, row.label, "reference"
+            break
+    first_lemma = lemma(words[0].lower(), doc.lang)
+    if span.source == "legal" and len(words) > 2 and (first_lemma,) in pack.triggers \
+            and first_lemma != words[0].lower():
+        # "Livarno Ferolit d.o.o. so ustanovili": a class noun opening the name is inflected
+        span.name = first_lemma.capitalize() + span.name[len(words[0]):]
+    inside = trigger_inside(doc, span, pack)
+    if inside and (doc.text[toks[span.start].start:toks[span.end - 1].end] in ref.by_alias
+                   or not sentence_initial(doc, span.start)
+                   or toks[span.start].text in known_caps
+                   or toks[span.start].lemma not in pack.generic_nouns):
+        span.cls, span.name, span.source = inside, name_with_trigger(doc, span), "trigger"
+        name_ref = ref.by_alias.get(span.name)
+        if name_ref:
+            span.name = name_ref[0].label
+    elif inside and span.end - span.start >= 2:
+        # sentence-initial "Podjetje Krka": a generic noun gives the class, the name is the rest
+        span.start += 1
+        span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
+        span.cls, span.source = inside, "trigger"
+    if span.source in ("capitalised", "trigger") and len(words) >= 2 and is_given_name(words[0], pack, doc.lang) \
+            and span.cls in (None, "schema:Person") and not _after_name_noun(doc, span, pack):
+        # a given name makes a person, whatever noun stands before ("direktorica tovarne Marija Kos")
+        span.cls, span.source = "schema:Person", "person"
+        first = nominative_first_name(words[0], pack, doc.lang)
+        rest = words[1:]
+        masculine = _masculine_genitive(words, pack, doc.lang)
+        if masculine:  # "Marka Pintarja", "Mateja Lozarja" -> "Marko Pintar", "Matej Lozar"
+            first, rest = masculine
+        else:
+            case = words[0][len(first):] if words[0].startswith(first) else \
+                pack.surname_cases.get((words[0][-1:], first[-1:]), "")
+            if case and rest and rest[-1].endswith(case) and len(rest[-1]) > len(case) + 2:
+                rest[-1] = rest[-1][: -len(case)]  # "Janom Kosom" -> "Jan Kos", "Aljošo Vrhovnikom" -> "Aljoša Vrhovnik"
+        span.name = " ".join([first, *rest])
+        return span
+    if span.cls is None and len(words) == 1 and is_given_name(words[0], pack, doc.lang) and \
+            span.end + 1 < len(toks) and toks[span.end].text.lower() in LIST_SEPARATORS and \
+            is_given_name(toks[span.end + 1].text, pack, doc.lang):
+        # "brata Marko in Janez Kovač": a given name coordinated with a full name shares its surname
+        span.cls, span.source = "schema:Person", "person"
+        k = span.end + 2
+        surname = toks[k] if k < len(toks) and toks[k].sent == toks[span.start].sent else None
+        if surname is not None and surname.is_capitalised and not is_given_name(surname.text, pack, doc.lang):
+            span.name = f"{nominative_first_name(words[0], pack, doc.lang)} {surname.text}"
+        return span
+    if span.cls is None and len(words) == 2 and looks_like_person(words, doc, span.start, pack):
+        span.cls, span.source = "schema:Person", "person"
+        return span
+    if span.cls is None and len(words) >= 2 and after_speech_verb(doc, span.start, pack):
+        span.cls, span.source = "schema:Person", "speaker"
+        return span
+    before = trigger_before(doc, span.start, pack)
+    if before and span.source != "legal":
+        # the trigger decides the class: "blagovno znamko Renault" is the brand, not the group
+        span.cls = before[1]
+        if span.source != "trigger":
+            surface = doc.text[toks[span.start].start:toks[span.end - 1].end]
+            row = ref.find(surface, span.cls)
+            place = pack.places.get(surface)
+            span.name = row.label if row else place.label if place and place.cls == span.cls else surface
+        span.source = "trigger"
+    if span.name.endswith(("'s", "’s")):
+        span.name = span.name[:-2]  # "Brenner's plant": the possessor, not the plant
+    elif pack.head_final and span.source not in ("legal", "trigger"):
+        after = trigger_after(doc, span.end, pack)
+        if after:
+            # "the Douai plant", "the Renault brand": the class noun follows the name
+            span.cls, span.source = after, "trigger"
+            surface = doc.text[toks[span.start].start:toks[span.end - 1].end]
+            row = ref.find(surface, span.cls)
+            span.name = row.label if row else surface
+    if span.cls is None and len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+        span.source = "acronym"
+    return span
+
+
+def list_after_trigger(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
+    """Names listed after a plural trigger take its class: "tri tovarne (Douai, Maubeuge in Ruitz)"."""
+    by_start = {s.start: s for s in spans}
+    hub_ends = {s.end - 1 for s in spans if s.cls == "akg:IndustrialHub"}
+    toks = doc.tokens
+    for sent in doc.sentences:
+        for i in range(sent.tok_start, sent.tok_end - 1):
+            if i in hub_ends and toks[i + 1].text == "(":
+                cls = "akg:Plant"  # "vozlišče Loški Park (Škofja Loka, Žiri in ...)": its plants
+            elif toks[i].lemma in pack.list_triggers or pack.triggers.get((toks[i].lemma,)) in NUMBERED:
+                cls = pack.triggers.get((toks[i].lemma,))  # "tovarne", "sire Gorjanc, Trdinka in Slivnik"
+            else:
+                continue
+            j = i + 1
+            if j < sent.tok_end and toks[j].text in "(:":
+                j += 1
+            first = by_start.get(j)
+            nxt = by_start.get(first.end + 1) if first and first.end < sent.tok_end else None
+            if first is None or nxt is None or toks[first.end].text.lower() not in LIST_SEPARATORS:
+                if j == i + 1:
+                    continue  # a single name right after the trigger: classify already typed it
+            while j < sent.tok_end and j in by_start:
+                span = by_start[j]
+                if span.source == "person" and cls in NUMBERED:
+                    # a brand list is brands: "znamkama Satovje in Zlati Panj" names no person
+                    span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
+                    span.cls, span.source = cls, "list"
+                elif span.source not in ("trigger", "legal", "person"):
+                    span.cls, span.source = cls, "list"
+                j = span.end
+                if j < sent.tok_end and toks[j].text.lower() in LIST_SEPARATORS:
+                    j += 1
+                    if j < sent.tok_end and toks[j].text.lower() in LIST_SEPARATORS:
+                        j += 1
+                else:
+                    break
+
+
+def list_before_trigger(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
+    """Head-final lists: "the Douai, Maubeuge and Ruitz plants" all take the trigger's class."""
+    by_end = {s.end: s for s in spans}
+    toks = doc.tokens
+    for sent in doc.sentences:
+        for i in range(sent.tok_start + 1, sent.tok_end):
+            cls = pack.triggers.get((toks[i].lemma,))
+            if not cls or toks[i].lemma not in pack.list_triggers or i not in by_end:
+                continue
+            j = i
+            while j in by_end:
+                span = by_end[j]
+                if span.source not in ("legal", "person"):
+                    span.cls, span.source = cls, "list"
+                    row = reference_index().find(span.name, cls)
+                    if row is None and span.source == "list":
+                        span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
+                j = span.start
+                while j - 1 >= sent.tok_start and toks[j - 1].text.lower() in LIST_SEPARATORS:
+                    j -= 1
+                if j == span.start:
+                    break
+
+
+def acronym_expansions(doc: Document, spans: list[Span]) -> dict[int, str]:
+    """ESG (Environmental, social, and corporate governance): the expansion of an acronym span.
+
+    Returns {span start: expansion}; the spans inside the parentheses are removed.
+    """
+    toks = doc.tokens
+    out: dict[int, str] = {}
+    for span in spans:
+        word = span.name
+        if span.end - span.start != 1 or not (word.isupper() and len(word) >= 2) \
+                or span.end >= len(toks) or toks[span.end].text != "(":
+            continue
+        sent_end = doc.sentences[toks[span.start].sent].tok_end
+        j = span.end + 1
+        while j < sent_end and toks[j].text != ")":
+            j += 1
+        inner = toks[span.end + 1:j]
+        if j < sent_end and len([t for t in inner if t.is_word]) >= 2:
+            initials = "".join(t.text[0] for t in inner if t.is_word and t.text.lower() not in ("and", "in", "of", "za", "&"))
+            if initials.upper().startswith(span.name[0]):
+                out[span.start] = doc.text[inner[0].start:inner[-1].end]
+                # an expansion in lower-case words defines a term ("ESG (Environmental, social,
+                # and corporate governance)"); a company's expansion is a capitalised name
+                if any(t.is_word and t.text.islower() and len(t.text) > 3 for t in inner):
+                    span.cls, span.source = "skos:Concept", "definition"
+                for other in spans:
+                    if span.end < other.start < j:
+                        other.cls, other.source = None, "expansion"
+    return out

@@ -1,0 +1,159 @@
+"""Phrases that are not names: markets ("trg električnih vozil") and words that refer back
+("Podjetje ...", "Ta ...", "ga")."""
+from __future__ import annotations
+
+from kg.extract.document import Document
+from kg.lang import LanguagePack
+from kg.extract.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_name_token
+
+
+def markets(doc: Document, pack: LanguagePack) -> list[Span]:
+    """Market phrases: "trg električnih vozil", "evropski trg" (head noun + genitive words)."""
+    spans: list[Span] = []
+    toks = doc.tokens
+    for sent in doc.sentences:
+        for i in range(sent.tok_start, sent.tok_end):
+            if toks[i].lemma not in pack.market_heads:
+                continue
+            if pack.head_final:
+                spans.append(market_head_final(doc, i, sent.tok_start, sent.tok_end, pack))
+                continue
+            j = i + 1
+            while (j < sent.tok_end and j - i <= 3 and toks[j].is_word and not toks[j].is_capitalised
+                   and toks[j].text.lower() not in pack.function_words and toks[j].lemma not in pack.numbers):
+                j += 1
+            complement = doc.text[toks[i + 1].start:toks[j - 1].end] if j > i + 1 else ""
+            head = toks[i].lemma
+            span = Span(i, j, "akg:Market", f"{head} {complement}".strip(), "market")
+            if not complement:
+                # a bare "trg" refers back to the last market (see kg.extract.link); with a demonym
+                # before it and no earlier market it is named by that ("evropski trg")
+                span.weak = True
+                if i > sent.tok_start and toks[i - 1].lemma in pack.demonyms:
+                    span.name = f"{toks[i - 1].lemma} {head}"
+            spans.append(span)
+    return spans
+
+
+def market_head_final(doc: Document, i: int, start: int, end: int, pack: LanguagePack) -> Span:
+    """English market phrases: "the electric vehicle market", "the market for collaborative robots"."""
+    toks = doc.tokens
+    a = i
+    while a - 1 >= start and i - (a - 1) <= 3 and toks[a - 1].is_word and not toks[a - 1].is_capitalised \
+            and toks[a - 1].text.lower() not in pack.function_words and toks[a - 1].lemma not in pack.demonyms \
+            and toks[a - 1].lemma not in pack.market_skip_words:
+        a -= 1
+    b = i + 1
+    if a == i and b + 1 < end and toks[b].text.lower() in ("for", "of"):
+        b += 1
+        while b < end and b - i <= 4 and toks[b].is_word and not toks[b].is_capitalised \
+                and toks[b].text.lower() not in pack.function_words:
+            b += 1
+    name = doc.text[toks[a].start:toks[b - 1].end].lower()
+    span = Span(a, b, "akg:Market", name, "market")
+    if a == i and b == i + 1:
+        span.weak = True  # "that market": refers back (kg.extract.link)
+        if a > start and toks[a - 1].lemma in pack.demonyms:
+            span.name = f"{toks[a - 1].text.lower()} {toks[i].text.lower()}"
+    return span
+
+
+def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken: set[int],
+                       spans: list[Span]) -> bool:
+    """A class noun after a copula says what a subject named before is ("X je mednarodna
+    skupina"); after a fronted adverbial it is the subject ("Leta 2023 je podjetje ...") and
+    after a role it is the organisation ("je direktorica družbe")."""
+    if any(tuple(t.lemma for t in toks[i - n:i]) in pack.roles for n in (1, 2, 3) if i - n >= start):
+        return False
+    copulas = [c for c in range(max(start, i - 3), i) if toks[c].text.lower() in pack.copulas]
+    if not copulas:
+        return False
+    if copulas[0] > start and toks[copulas[0] - 1].text.lower() in pack.object_pronouns | pack.relative_pronouns:
+        return False  # "..., ki ga je skupina kupila": an auxiliary, the noun is the subject
+    clause = start  # only a subject in the copula's own clause: not "X je povedal, da bo podjetje ..."
+    for c in range(copulas[0] - 1, start - 1, -1):
+        if toks[c].text.lower() in pack.clause_openers:
+            clause = c + 1
+            break
+    before = set(range(clause, copulas[0]))
+    if before & taken or any(sp.start in before for sp in spans):
+        return True
+    # no subject before the copula: the noun is the subject only if a participle follows in its
+    # clause ("Leta 2023 je podjetje ... ustanovilo"), not in "danes pa je to podjetje z 90 ..."
+    end = i + 1
+    while end < len(toks) and toks[end].sent == toks[i].sent and toks[end].text.lower() not in pack.clause_openers \
+            and toks[end].text not in ".!?":
+        end += 1
+    return not any(pack.verb_gender(t.text.lower()) and pack.infinitive_ending and t.lemma.endswith(pack.infinitive_ending)
+                   for t in toks[i + 1:end])
+
+
+def _role_follows(toks: list, i: int, end: int, pack: LanguagePack) -> bool:
+    """Does a role phrase ("chief executive", "direktor") start at token ``i``?"""
+    return any(tuple(t.lemma for t in toks[i:i + n]) in pack.roles for n in (1, 2, 3, 4) if i + n <= end)
+
+
+def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns: frozenset[str] = frozenset()
+                ) -> list[Span]:
+    """Words that refer back: "Podjetje zaposluje ...", "Ta želi ...", "... da bo podjetje vložilo".
+
+    Pronouns count only at the start of a sentence; nouns ("podjetje", and ``naming_nouns``, the
+    nouns that open this document's company names: "sirarna") anywhere, when no name follows them.
+    """
+    spans = []
+    toks = doc.tokens
+    for sent in doc.sentences:
+        start = sent.tok_start
+        while start < sent.tok_end and toks[start].text in OPENING_QUOTES:
+            start += 1
+        for i in range(start, sent.tok_end - 1):
+            word = toks[i].text.lower()
+            if i not in taken and (
+                    word in pack.owner_possessives and {toks[i + 1].lemma, toks[i + 1].text.lower()} & pack.subsidiary_nouns
+                    or word in pack.role_owner_possessives and i != start and _role_follows(toks, i + 1, sent.tok_end, pack)):
+                # "njeno hčerinsko podjetje X", "who is now its chief executive": the possessive is
+                # the organisation named before in the sentence (kg.extract.link)
+                spans.append(Span(i, i + 1, "akg:Company", toks[i].text.lower(), "coref"))
+                continue
+            cls = "akg:Company" if toks[i].text.lower() in pack.object_pronouns or toks[i].lemma in naming_nouns \
+                else pack.coreference.get(toks[i].lemma)
+            if not cls or i in taken:
+                continue
+            is_noun = (toks[i].lemma,) in pack.triggers or toks[i].lemma in naming_nouns
+            if is_noun and i != start and _is_predicate_noun(toks, start, i, pack, taken, spans):
+                continue  # "je mednarodna skupina", "bo ostal samostojna družba": says what, not who
+            after_clause_break = i > sent.tok_start and toks[i - 1].text.lower() in (",", "and", "in", "ter", "but")
+            if i != start and not is_noun and toks[i].text.lower() not in pack.object_pronouns \
+                    and not after_clause_break:
+                continue
+            if toks[i].text.lower() in pack.object_pronouns and i > sent.tok_start and \
+                    toks[i - 1].text.lower() in pack.relative_pronouns:
+                continue  # "..., ki ga je": the pronoun refers to the noun before, not back
+            nxt = toks[i + 1]
+            prev = toks[i - 1] if i > sent.tok_start else None
+            of_place = is_noun and prev is not None and i - 1 == start and prev.lemma in pack.demonyms
+            if prev is not None and not of_place and (
+                    prev.lemma in pack.demonyms or prev.lemma in pack.numbers or is_noun and prev.text.isdigit()
+                    or prev.lemma in pack.other_words or prev.text.lower() in pack.other_words):
+                continue  # "evropski proizvajalec", "dve podjetji", "drugo tovarno": not a reference back
+            if is_noun and pack.coref_determiners and i != start and (
+                    prev is None or prev.text.lower() not in pack.coref_determiners):
+                continue  # English: "the company" refers back, "the leading manufacturer" does not
+            after = toks[i + 2] if i + 2 < sent.tok_end else None
+            if (cls == "akg:Plant" or toks[i].lemma in pack.plant_nouns_too) and after is not None \
+                    and nxt.text.lower() in pack.locative_prepositions and \
+                    (is_name_token(after) or after.lemma in pack.numbers or after.text[:1].isdigit()):
+                continue  # "tovarno v Valjevu", "tovarne na treh celinah": not a reference back
+            if toks[i].text.lower() in pack.object_pronouns | pack.possessives or (
+                    (not is_name_token(nxt) or is_given_name(nxt.text, pack, doc.lang))
+                    and nxt.lemma not in pack.coreference and
+                    (nxt.lemma,) not in pack.triggers and nxt.text not in "(:"):
+                span = Span(i, i + 1, cls, toks[i].text, "coref")
+                if prev is not None and prev.lemma in pack.newness_words:
+                    span.name = "new"  # "nova družba": the organisation introduced last (kg.extract.link)
+                elif of_place:
+                    span.name = "of:" + prev.lemma  # "Italijanska skupina ...": the Italian one (kg.extract.link)
+                elif prev is not None and {prev.lemma, prev.text.lower()} & pack.latter_words:
+                    span.name = "latter"  # "Omenjena družba": the organisation mentioned last
+                spans.append(span)
+    return spans

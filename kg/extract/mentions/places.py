@@ -1,0 +1,223 @@
+"""Places: the gazetteer and reference names in any listed form, names after a locative preposition
+("v Douaiju"), plants named after the town they are in, and adjectives naming a place."""
+from __future__ import annotations
+
+from kg.extract.document import Document
+from kg.lang import LanguagePack
+from kg.extract.lemmatize import name_candidates
+from kg.extract.mentions.spans import LIST_SEPARATORS, Span, is_name_token
+from kg.reference import reference_index
+
+
+def lexicon_spans(doc: Document, pack: LanguagePack) -> list[Span]:
+    """Known multi-word names in any listed form: "v Novem mestu" -> Novo mesto, "Renault Group"."""
+    ref = reference_index()
+    spans: list[Span] = []
+    toks = doc.tokens
+    for sent in doc.sentences:
+        i = sent.tok_start
+        while i < sent.tok_end:
+            found = None
+            if toks[i].is_capitalised:
+                for n in (4, 3, 2):
+                    if i + n > sent.tok_end:
+                        continue
+                    text = doc.text[toks[i].start:toks[i + n - 1].end]
+                    if text in pack.places:
+                        place = pack.places[text]
+                        found = Span(i, i + n, place.cls, place.label, "gazetteer")
+                    elif text in ref.by_alias:
+                        row = ref.by_alias[text][0]
+                        found = Span(i, i + n, row.cls, row.label, "reference")
+                    if found:
+                        break
+            if found:
+                spans.append(found)
+                i = found.end
+            else:
+                i += 1
+    return spans
+
+
+def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
+    """"tovarno v Hočah", "tri tovarne: v Velenju, Šoštanju in Žalcu": plants named after towns.
+
+    Each such town gets a second, hidden span: a plant of the same name (see ``kg.extract.relations``,
+    which links the plant to its town). Returns the new plant spans.
+    """
+    toks = doc.tokens
+    by_start = {s.start: s for s in spans}
+    plants: list[Span] = []
+    for sent in doc.sentences:
+        triggers = _plant_triggers(doc, sent.tok_start, sent.tok_end, pack)
+        for i in triggers:
+            if i >= sent.tok_end - 2:
+                continue
+            j = i + 1
+            while j < sent.tok_end and j - i <= 7 and not toks[j].text.lower() in pack.locative_prepositions:
+                if toks[j].text in ".;" or j in by_start and by_start[j].source != "coref":
+                    break  # "tovarno je podjetje odprlo v X" passes over a referring noun
+                j += 1
+            if j >= sent.tok_end - 1 or toks[j].text.lower() not in pack.locative_prepositions:
+                continue
+            k = j + 1
+            while k in by_start and by_start[k].cls in ("schema:City",):
+                town = by_start[k]
+                plants.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
+                k = town.end
+                if k < sent.tok_end and toks[k].text.lower() in LIST_SEPARATORS:
+                    k += 1
+                    if k < sent.tok_end and toks[k].text.lower() in pack.locative_prepositions:
+                        k += 1
+                else:
+                    break
+        # "v Kidričevem bo zgradil novo tovarno", "bo v Ostravi na Češkem odprl drugo": the town
+        # before the trigger (not "sedež v X in dva obrata", where the town belongs to the phrase
+        # before "in")
+        for i in triggers:
+            if any(is_name_token(t) for t in toks[i + 1:min(i + 3, sent.tok_end)]) or (
+                    i + 2 < sent.tok_end and toks[i + 1].text.lower() in pack.locative_prepositions
+                    and i + 2 in by_start and by_start[i + 2].cls == "schema:City"):
+                continue  # "tovarna zdravil Krka" names the plant; "tovarno v X" is handled above
+            for k in range(max(sent.tok_start + 1, i - 10), i):
+                town = by_start.get(k)
+                if town and town.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
+                        and not any(town.end <= q < i and by_start[q].cls in ("schema:City", "akg:Plant")
+                                    for q in by_start) \
+                        and not any((t.text.lower() in LIST_SEPARATORS or t.text in ".;:()")
+                                    and not _where_clause(toks, k2, pack) for k2, t in enumerate(toks[town.end:i], town.end)) \
+                        and not any(p.start == town.start for p in plants):
+                    plants.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
+    return plants
+
+
+def _where_clause(toks: list, k: int, pack: LanguagePack) -> bool:
+    """True for the comma of "v X, kjer ima tudi tovarno": the town is the plant's."""
+    return toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].text.lower() in pack.where_words
+
+
+def _plant_triggers(doc: Document, start: int, end: int, pack: LanguagePack) -> list[int]:
+    """Positions of plant nouns in a sentence, and of ordinals standing for one named before
+    ("Poleg tovarn v X ... bo zgradila še tretjo, v Y")."""
+    toks = doc.tokens
+    out: list[int] = []
+    for i in range(start, end):
+        if pack.triggers.get((toks[i].lemma,)) == "akg:Plant" or (
+                toks[i].lemma in pack.plant_nouns_too and i + 1 < end
+                and toks[i + 1].text.lower() in pack.locative_prepositions):
+            out.append(i)  # "tovarno", and "pivovarno v Radljah"
+        elif out and {toks[i].lemma, toks[i].text.lower()} & pack.other_words:
+            out.append(i)
+    return out
+
+
+def join_particle_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
+    """"v Šempetru pri Gorici": a town, a place-name particle and a name are one town,
+    "Šempeter pri Gorici" (the part after the particle keeps its case)."""
+    toks = doc.tokens
+    by_start = {s.start: s for s in spans}
+    out: list[Span] = []
+    skip: set[int] = set()
+    for s in spans:
+        if s.start in skip:
+            continue
+        nxt = by_start.get(s.end + 1)
+        if s.cls == "schema:City" and s.start > 0 and toks[s.start - 1].text.lower() in pack.locative_prepositions \
+                and s.end < len(toks) and toks[s.end].text in pack.place_name_particles and nxt is not None \
+                and nxt.cls in (None, "schema:City") and toks[nxt.start].sent == toks[s.start].sent:
+            name = f"{s.name} {toks[s.end].text} {doc.text[toks[nxt.start].start:toks[nxt.end - 1].end]}"
+            out.append(Span(s.start, nxt.end, "schema:City", name, s.source))
+            skip.add(nxt.start)
+        else:
+            out.append(s)
+    return out
+
+
+def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
+    """Untyped names after "v"/"na"/"iz" (and listed after them) are places ("v Douaiju" -> Douai)."""
+    toks = doc.tokens
+    by_start = {s.start: s for s in spans}
+    after_locative: set[int] = set()
+    # "pri Senzoriki" after "Senzorika d.o.o.", "iz Polyparka" after "vozlišče Polypark": a company
+    # or hub the document names is no town
+    org_words = {w.lower() for s in spans if s.cls in ("akg:Company", "akg:IndustrialHub") for w in s.name.split()[:1]}
+    # "at Lumora's factory", "in Valsesia's plant" after "Lumora Lighting", "Acciaierie Valsesia":
+    # the first or last word of a longer untyped or company name is its short form, no town
+    org_words |= {w.lower() for s in spans if s.cls in (None, "akg:Company") and " " in s.name
+                  for w in (s.name.split()[0], s.name.split()[-1])}
+    for span in spans:
+        prev = toks[span.start - 1] if span.start > 0 else None
+        if prev is None or prev.sent != toks[span.start].sent:
+            continue
+        listed = span.start in after_locative
+        if not listed and prev.text.lower() not in pack.locative_prepositions:
+            continue
+        # "v Novem mestu, Ljutomeru in Krškem": the names listed after a locative are places too
+        j = span.end
+        if j < len(toks) and toks[j].text.lower() in LIST_SEPARATORS and j + 1 in by_start:
+            after_locative.add(j + 1)
+        if span.cls or org_words & {c.lower() for c in name_candidates(span.name, doc.lang, pack.inflection)} \
+                or span.name.lower() in pack.months:  # "in January": a time
+            continue
+        span.cls, span.source = "schema:City", "locative"
+        span.name = locative_nominative(span.name, pack)
+
+
+def locative_nominative(name: str, pack: LanguagePack) -> str:
+    """"Douaiju" -> "Douai", "Bohinju" -> "Bohinj", "Hočah" -> "Hoče", "Ivančni Gorici" ->
+    "Ivančna Gorica", "Slovenskih Konjicah" -> "Slovenske Konjice" (endings from the language pack).
+
+    In a two-word name the adjective agrees with the noun: feminine "-a", neuter "-o", else "-i".
+    """
+    words = name.split()
+    if len(words) == 2 and words[0].endswith("ih") and words[1].endswith("ah"):
+        # plural: "Slovenskih Konjicah" -> "Slovenske Konjice"
+        return f"{words[0][:-2]}e {locative_word(words[1], pack, prefer_known=False)}"
+    if len(words) == 2 and words[0].endswith(("i", "em", "ega")):
+        noun = locative_word(words[1], pack, prefer_known=False)  # a word of a name, not a town
+        stem = words[0][:-3] if words[0].endswith("ega") else words[0][:-2] if words[0].endswith("em") else words[0][:-1]
+        ending = "a" if noun.endswith("a") else "o" if noun.endswith(("o", "e")) else "i"
+        return f"{stem}{ending} {noun}"
+    if len(words) == 1:
+        return locative_word(name, pack)
+    return name
+
+
+def locative_word(word: str, pack: LanguagePack, prefer_known: bool = True) -> str:
+    """One word's nominative by the first matching ending (a condition V/C: after a vowel/consonant),
+    unless another ending, or a fleeting "e" ("Leobnu" -> "Leoben"), gives a known town."""
+    candidates = []
+    for suffix, repl, *cond in pack.locative_endings:
+        stem = word[: len(word) - len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        if cond and (stem[-1].lower() in "aeiouy") != (cond[0] == "V"):
+            continue
+        candidates.append(stem + repl)
+    if not candidates:
+        return word
+    known = pack.known_town_names if prefer_known else frozenset()
+    for cand in candidates if known else ():
+        # "Bergamu" -> "Bergamo", "Örebru" -> "Örebro": foreign towns in "-o" decline like neuters
+        for form in (cand, _with_fleeting_e(cand), cand + "o", cand + "a"):
+            if form in known:
+                return form
+    return candidates[0]
+
+
+def _with_fleeting_e(word: str) -> str:
+    """"Leobn" -> "Leoben", "Karlovc" -> "Karlovec": an "e" between two final consonants."""
+    if len(word) > 3 and word[-1].lower() not in "aeiouy" and word[-2].lower() not in "aeiouy":
+        return word[:-1] + "e" + word[-1]
+    return word
+
+
+def demonyms(doc: Document, pack: LanguagePack) -> list[Span]:
+    spans = []
+    for tok in doc.tokens:
+        label = pack.demonyms.get(tok.lemma)
+        first = doc.sentences[tok.sent].tok_start == tok.i  # "Japonska družba X" opens a sentence
+        if label and (not tok.is_capitalised or pack.head_final or first):
+            place = pack.places.get(label)
+            spans.append(Span(tok.i, tok.i + 1, place.cls if place else "schema:Place", label, "demonym", weak=True))
+    return spans

@@ -1,0 +1,76 @@
+"""What every mention recogniser shares: the span being built, token tests, and name tests."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.document import Document, Token
+from kg.lang import LanguagePack, first_names
+from kg.extract.lemmatize import is_known_word, name_candidates
+
+OPENING_QUOTES = "»„“\"'«"
+LIST_SEPARATORS = {",", "in", "ter", "and", "&"}
+# priority of evidence when choosing a class (higher wins)
+STRENGTH = {"definition": 7, "plant-town": 6, "trigger": 6, "legal": 6, "list": 5, "reference": 4,
+            "gazetteer": 4, "market": 4, "person": 3, "speaker": 3, "demonym": 2, "acronym": 1,
+            "locative": 1, "capitalised": 0, "coref": 0}
+
+
+@dataclass
+class Span:
+    """A candidate mention while it is being recognised (token span, class, canonical name)."""
+
+    start: int  # token index
+    end: int    # exclusive
+    cls: str | None
+    name: str
+    source: str
+    weak: bool = False
+
+
+def is_name_token(tok: Token) -> bool:
+    return tok.is_capitalised and tok.is_word and not tok.text.isdigit()
+
+
+def sentence_initial(doc: Document, i: int) -> bool:
+    """True at the start of a sentence or of a quote (where any word is capitalised)."""
+    s = doc.sentences[doc.tokens[i].sent]
+    j = i - 1
+    while j >= s.tok_start and doc.tokens[j].text in OPENING_QUOTES + "(-–—":
+        j -= 1
+    if j < s.tok_start or doc.tokens[j].text in ".!?:…":
+        return True
+    # "... skupine Voyageur S.A. Podjetje zaposluje": the splitter kept an abbreviation-ended
+    # sentence together; a short capitalised abbreviation before counts as a sentence end
+    prev = doc.tokens[j].text
+    return prev.endswith(".") and len(prev) <= 3 and prev[:1].isupper()
+
+
+def is_given_name(word: str, pack: LanguagePack, lang: str) -> bool:
+    """A given name in any case form ("Luca", "Luce", "Ane")."""
+    names = first_names()
+    if "-" in word:  # "Hans-Peter", "Jean-Luc"
+        word = word.split("-", 1)[0]
+    return word in names or any(c in names for c in name_candidates(word, lang, pack.inflection)[1:3])
+
+
+def nominative_first_name(word: str, pack: LanguagePack, lang: str) -> str:
+    for cand in name_candidates(word, lang, pack.inflection):
+        if cand in first_names():
+            return cand
+    return word
+
+
+def looks_like_person(words: list[str], doc: Document, i: int, pack: LanguagePack) -> bool:
+    """"Stojan Petrič": a two-word name with a surname ending, or right after a role phrase
+    ("direktor Iztok Seljak"), whose first word is no dictionary word or place."""
+    first, last = words
+    if is_known_word(first, doc.lang) or first in pack.places or "." in first:
+        return False
+    after_role = any(tuple(t.lemma for t in doc.tokens[max(0, i - n):i]) in pack.roles for n in (1, 2, 3))
+    return after_role or last.endswith(tuple(pack.surname_endings))
+
+
+def after_speech_verb(doc: Document, i: int, pack: LanguagePack) -> bool:
+    """True if a verb of saying stands right before token i ("je dejal Hans-Peter Müller")."""
+    s = doc.sentences[doc.tokens[i].sent]
+    return any(doc.tokens[j].lemma in pack.speech_verbs for j in range(max(s.tok_start, i - 2), i))

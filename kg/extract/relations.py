@@ -1,0 +1,529 @@
+"""Extract relations: run the language pack's rules over each sentence and record what they yield.
+
+Every sentence is turned into units (mentions, role phrases, numbers, tokens; see
+``kg.extract.matcher``); each rule that matches emits the facts its ``facts`` list names:
+
+- ``{s = "a", p = "schema:founder", o = "b"}``: a relation between two bound mentions (lists
+  give one relation per item);
+- ``{s = "a", p = "schema:numberOfEmployees", quantity = "n", place = "x", occupation = "w"}``:
+  a quantity with its bound ("več kot") and qualifiers;
+- ``{s = "a", p = "akg:yearsOfExperience", value = "n", datatype = "xsd:integer"}``: a literal;
+- ``{s = "a", p_from = "r", o = "b"}``: the predicate comes from the bound role phrase;
+- ``{s_all = "org:Site", p = "...", o = "b"}``: every mention of that class in the sentence;
+- ``if_single = "b"`` on a fact: only when the list bound to ``b`` has one item;
+- ``town = true`` on a fact: an object that is a plant named after its town stands for the town;
+- ``plant = true`` on a fact: a subject that is a town stands for the plant named after it (or
+  the fact is dropped).
+
+A rule with ``unless = ["other-rule"]`` is skipped in a sentence where one of those rules matched
+(rules run in file order).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kg.extract.document import Document, Mention, Quantity, Relation
+from kg.extract.frames import Context, clauses, match_frame, type_untyped
+from kg.lang import LanguagePack
+from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, find_matches
+from kg.ontology import Ontology
+from kg.extract.sites import SiteOwners
+
+# Relations made by code rather than by a pattern of patterns.toml, with what they mean.
+CODE_RULES = {
+    "plant-named-after-town": "A plant named after a town is in that town.",
+    "founding-year-near-word": "A year next to a founding word is the founding date of the organisation founded.",
+}
+
+
+def parse_number(text: str, thousands: str = ".", decimal: str = ",") -> float | int | None:
+    """A number as the language writes it: Slovenian ``11.000`` -> 11000, ``2,5`` -> 2.5;
+    English (``thousands=","``, ``decimal="."``) ``11,000`` -> 11000, ``1.2`` -> 1.2.
+
+    >>> parse_number("11.000"), parse_number("2,5"), parse_number("35"), parse_number("11,000", ",", ".")
+    (11000, 2.5, 35, 11000)
+    """
+    t, d = re.escape(thousands), re.escape(decimal)
+    if re.fullmatch(rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?", text):
+        text = text.replace(thousands, "")
+    elif not re.fullmatch(rf"\d+(?:{d}\d+)?", text):
+        return None
+    value = float(text.replace(decimal, ".")) if decimal in text else int(text)
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, Quantity] | None:
+    """A number starting at token i (digits or a number word, maybe a scale word, %, currency)."""
+    toks = doc.tokens
+    unit = ""
+    if toks[i].lemma in pack.currencies and i + 1 < end and toks[i + 1].text[:1].isdigit():
+        unit, i = pack.currencies[toks[i].lemma], i + 1  # "€2.3 billion", "$40 million"
+    value = parse_number(toks[i].text, pack.thousands_separator, pack.decimal_separator)
+    if value is None:
+        value = pack.numbers.get(toks[i].lemma)
+    if value is None:
+        return None
+    j = i + 1
+    if j < end and toks[j].lemma in pack.scales:
+        value = round(value * pack.scales[toks[j].lemma], 6)  # 2.3 * 10**9 is not exact in binary
+        j += 1
+    if not unit and j < end and toks[j].text == "%":
+        unit, j = "percent", j + 1
+    elif not unit and j < end and toks[j].lemma in pack.currencies:
+        unit, j = pack.currencies[toks[j].lemma], j + 1
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return j, Quantity(value, unit=unit)
+
+
+def _date_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, int] | None:
+    """A full date starting at token i ("3. junija 2001", "4. 3. 2024"): (end, year)."""
+    toks = doc.tokens
+    if not pack.months or i + 2 >= end:
+        return None
+    if toks[i].text.isdigit() and toks[i + 1].text == ".":
+        j = i + 2  # reldi may keep "3." as one ordinal token or split it
+    elif toks[i].text[:-1].isdigit() and toks[i].text.endswith("."):
+        j = i + 1
+    else:
+        return None
+    if j < end and (toks[j].lemma in pack.months or toks[j].text.lower() in pack.months):
+        j += 1
+    elif j + 1 < end and toks[j].text.isdigit() and int(toks[j].text) <= 12 and toks[j + 1].text == ".":
+        j += 2
+    elif j < end and toks[j].text[:-1].isdigit() and toks[j].text.endswith(".") and int(toks[j].text[:-1]) <= 12:
+        j += 1
+    else:
+        return None
+    if j < end and len(toks[j].text) == 4 and toks[j].text.isdigit():
+        return j + 1, int(toks[j].text)
+    return None
+
+
+def _bound_before(doc: Document, i: int, start: int, pack: LanguagePack) -> tuple[int, str]:
+    for n in (2, 1):
+        a = i - n
+        if a >= start:
+            b = pack.bounds.get(tuple(t.lemma for t in doc.tokens[a:i]))
+            if b:
+                return a, b
+    return i, "exact"
+
+
+def _role_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, str] | None:
+    """A role phrase starting at token i: (end, property). A possessive inside it is skipped
+    ("predsednica njenega nadzornega sveta")."""
+    if doc.tokens[i].lemma not in pack.role_starts:
+        return None
+    for n in (5, 4, 3, 2, 1):
+        if i + n <= end:
+            lemmas = tuple(t.lemma for t in doc.tokens[i:i + n] if t.text.lower() not in pack.role_possessives)
+            # roles are at most four words; a fifth token is only allowed if it was a possessive
+            hit = pack.roles.get(lemmas) if len(lemmas) < 5 else None
+            if hit and doc.tokens[i].text.lower() not in pack.role_possessives:
+                return i + n, hit[0]
+    return None
+
+
+def mentions_by_start(doc: Document) -> dict[int, tuple[int, Mention]]:
+    """token index -> (mention index, mention) for every linked mention.
+
+    Where a plant named after a town shares its span with the town ("tovarno v Hočah"), the
+    plant is the unit the rules see; ``town_relations`` links it to the town. A dropped subject
+    (an empty mention, see ``kg.extract.link``) is keyed by ``-1 - sentence``.
+    """
+    out: dict[int, tuple[int, Mention]] = {}
+    for k, m in enumerate(doc.mentions):
+        if m.group < 0:
+            continue
+        if m.source == "zero":
+            out[-1 - m.sent] = (k, m)
+        elif m.tok_start not in out or m.attrs.get("shadow"):
+            out[m.tok_start] = (k, m)
+    return out
+
+
+def town_relations(doc: Document) -> list[Relation]:
+    """A plant named after a town is in that town (rule ``plant-named-after-town``)."""
+    by_span = {(m.tok_start, m.tok_end): k for k, m in enumerate(doc.mentions) if not m.attrs.get("shadow")}
+    out = []
+    for k, m in enumerate(doc.mentions):
+        town = by_span.get((m.tok_start, m.tok_end)) if m.attrs.get("shadow") else None
+        if town is not None and m.group >= 0 and doc.mentions[town].group >= 0:
+            out.append(Relation(m.group, "schema:containedInPlace", doc.mentions[town].group, None,
+                                "plant-named-after-town", m.sent, (k, town)))
+    return out
+
+
+def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
+                   by_start: dict[int, tuple[int, Mention]]) -> SentenceUnits:
+    """The units of one sentence for the matcher (``by_start`` from ``mentions_by_start``)."""
+    s = doc.sentences[sent_i]
+    toks = doc.tokens
+    out = SentenceUnits()
+    if -1 - sent_i in by_start:  # a dropped subject (kg.extract.link) comes first
+        k, m = by_start[-1 - sent_i]
+        out.units.append(Unit("ent", s.tok_start, s.tok_start, mention=k, group=m.group,
+                              cls=doc.group_classes[m.group], source="zero"))
+    depth = 0
+    i = s.tok_start
+    while i < s.tok_end:
+        tok = toks[i]
+        out.present.update((tok.lemma, tok.text.lower()))
+        if i in by_start:
+            k, m = by_start[i]
+            governed = i > s.tok_start and toks[i - 1].text.lower() in pack.prepositions
+            out.units.append(Unit("ent", i, m.tok_end, depth=depth, mention=k, group=m.group,
+                                  cls=doc.group_classes[m.group], source=m.source, governed=governed))
+            for t in toks[i:m.tok_end]:
+                out.present.update((t.lemma, t.text.lower()))
+            i = m.tok_end
+            continue
+        date = _date_at(doc, i, s.tok_end, pack)
+        if date:  # "3. junija 2001" reads like "leta 2001" for the rules
+            j, year = date
+            out.units.append(Unit("tok", i, i, lemma=pack.year_word, word=pack.year_word, depth=depth))
+            out.units.append(Unit("num", i, j, lemma=toks[j - 1].lemma, word=toks[j - 1].text, depth=depth,
+                                  quantity=Quantity(year)))
+            i = j
+            continue
+        number = _number_at(doc, i, s.tok_end, pack)
+        if number:
+            j, q = number
+            a, bound = _bound_before(doc, i, s.tok_start, pack)
+            while out.units and out.units[-1].start >= a and out.units[-1].kind == "tok":
+                out.units.pop()
+            out.units.append(Unit("num", a, j, lemma=tok.lemma, word=tok.text.lower(), depth=depth,
+                                  quantity=Quantity(q.value, bound, q.unit)))
+            i = j
+            continue
+        role = _role_at(doc, i, s.tok_end, pack)
+        if role:
+            j, prop = role
+            out.units.append(Unit("role", i, j, lemma=toks[j - 1].lemma, depth=depth, prop=prop))
+            for t in toks[i:j]:
+                out.present.update((t.lemma, t.text.lower()))
+            i = j
+            continue
+        if tok.text == "(":
+            depth += 1
+        out.units.append(Unit("tok", i, i + 1, lemma=tok.lemma, word=tok.text.lower(), depth=depth))
+        if tok.text == ")":
+            depth = max(0, depth - 1)
+        i += 1
+    return out
+
+
+def _units_of(binding: Binding, name: str | None) -> list[Unit]:
+    if not name or name not in binding:
+        return []
+    v = binding[name]
+    return v if isinstance(v, list) else [v]
+
+
+def _plant_named(doc: Document, g: int) -> int | None:
+    """A plant's group, or for a town the plant named after it in the document ("... pa
+    izdelujejo le v Apačah" after "obrat v Apačah"); None if there is no such plant."""
+    if doc.group_classes[g] == "akg:Plant":
+        return g
+    name = doc.group_names[g]
+    return next((p for p, cls in enumerate(doc.group_classes) if cls == "akg:Plant" and doc.group_names[p] == name), None)
+
+
+def _town_of(doc: Document, k: int) -> int:
+    """The town mention behind a plant named after it ("sedež in tovarno v Kamniku": the town
+    is the head office's place), else the mention itself."""
+    m = doc.mentions[k]
+    if not m.attrs.get("shadow"):
+        return k
+    return next((j for j, t in enumerate(doc.mentions) if j != k and (t.tok_start, t.tok_end) ==
+                 (m.tok_start, m.tok_end) and not t.attrs.get("shadow") and t.group >= 0), k)
+
+
+def _type_untyped(doc: Document, rule: Rule, binding: Binding, used: set[str]) -> None:
+    """Mentions that matched only through ``type = ...`` get that class (domain/range typing)."""
+    for el in rule.elements:
+        if el.bind in used and el.type_as:
+            for u in _units_of(binding, el.bind):
+                g = doc.mentions[u.mention].group
+                if doc.group_classes[g] is None:
+                    doc.group_classes[g] = el.type_as
+
+
+def _gender_of_mention(doc: Document, m: Mention, pack: LanguagePack) -> str:
+    """Grammatical gender of a mention: from the noun that heads it ("skupina Hisense": feminine),
+    else from the name's ending ("Krka": feminine, "Petrol": masculine); "" when unknown."""
+    s = doc.sentences[m.sent]
+    for j in range(m.tok_start - 1, max(s.tok_start, m.tok_start - 3) - 1, -1):
+        if (doc.tokens[j].lemma,) in pack.triggers:
+            return pack.noun_gender(doc.tokens[j].lemma)
+    first = doc.tokens[m.tok_start]
+    if (first.lemma,) in pack.triggers and m.tok_end - m.tok_start > 1:
+        return pack.noun_gender(first.lemma)
+    return pack.noun_gender(m.name.split()[-1].lower()) if m.name else ""
+
+
+def _is_accusative(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """A noun or name visibly in the accusative, by the pack's ending pairs: "družbo Salvia",
+    "Krko" (nominative "-a", accusative "-o")."""
+    def inflected(written: str, nominative: str) -> bool:
+        return any(written.endswith(acc) and nominative.endswith(nom) and written[:-len(acc)] == nominative[:-len(nom)]
+                   for nom, acc in pack.accusative_endings)
+
+    s = doc.sentences[m.sent]
+    if any(inflected(doc.tokens[j].text.lower(), doc.tokens[j].lemma)
+           for j in range(max(s.tok_start, m.tok_start - 2), m.tok_start)):
+        return True
+    name = doc.group_names[m.group].split()[0] if m.group >= 0 and doc.group_names[m.group] else ""
+    return inflected(doc.tokens[m.tok_start].text, name)
+
+
+def _agreement_swaps(doc: Document, rule: Rule, binding: Binding, pack: LanguagePack) -> bool:
+    """Slovenian word order is free: in "Podjetje X je prevzela skupina Y" the verb's gender
+    (feminine "prevzela") agrees with "skupina Y", so Y is the subject. True when the verb agrees
+    with the rule's object and not with its subject."""
+    verb_b, subj_b, obj_b = rule.agreement or ("", "", "")
+    verb, subj, obj = (_units_of(binding, b) for b in (verb_b, subj_b, obj_b))
+    if not (verb and subj and obj) or len(subj) != 1 or len(obj) != 1:
+        return False
+    if pack.accusative_endings:  # a case-marking language: an accusative first is the object
+        sa = _is_accusative(doc, doc.mentions[subj[0].mention], pack)
+        oa = _is_accusative(doc, doc.mentions[obj[0].mention], pack)
+        if sa != oa:
+            return sa
+    vg = pack.verb_gender(doc.tokens[verb[0].start].text.lower())
+    sg = _gender_of_mention(doc, doc.mentions[subj[0].mention], pack)
+    og = _gender_of_mention(doc, doc.mentions[obj[0].mention], pack)
+    return bool(vg) and og == vg and sg not in ("", vg)
+
+
+def _stale(doc: Document, rule: Rule, binding: Binding, onto: Ontology) -> bool:
+    """True if a bound mention's entity has since been typed (by an earlier rule on this
+    sentence) with a class the rule's element does not accept: "Vertika S" typed a company by
+    one rule is no product for the next."""
+    for el in rule.elements:
+        if el.kind in ("ent", "list") and el.bind and el.values:
+            for u in _units_of(binding, el.bind):
+                cls = doc.group_classes[doc.mentions[u.mention].group]
+                if cls and not any(onto.is_a(cls, v) for v in el.values):
+                    return True
+    return False
+
+
+def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontology,
+          units: list[Unit], pack: LanguagePack) -> list[Relation]:
+    out: list[Relation] = []
+    used: set[str] = set()
+    if _stale(doc, rule, binding, onto):
+        return out
+    if rule.agreement and _agreement_swaps(doc, rule, binding, pack):
+        _, subj_b, obj_b = rule.agreement
+        binding = {**binding, subj_b: binding[obj_b], obj_b: binding[subj_b]}
+    for spec in rule.facts:
+        if "if_single" in spec and len(_units_of(binding, spec["if_single"])) != 1:
+            continue
+        subjects = _units_of(binding, spec.get("s"))
+        if "s_all" in spec:
+            subjects = [u for u in units if u.kind == "ent" and u.source != "demonym" and u.cls
+                        and onto.is_a(u.cls, spec["s_all"])]
+        if not subjects:
+            continue
+        pred = spec.get("p")
+        if "p_from" in spec:
+            role = _units_of(binding, spec["p_from"])
+            pred = role[0].prop if role else None
+        if not pred:
+            continue
+        used.update(k for k in (spec.get("s"), spec.get("o")) if k)
+        for su in subjects:
+            sg = doc.mentions[su.mention].group
+            if spec.get("plant"):
+                sg = _plant_named(doc, sg)
+                if sg is None:
+                    continue
+            if "o" in spec:
+                for ou in _units_of(binding, spec["o"]):
+                    om = _town_of(doc, ou.mention) if spec.get("town") else ou.mention
+                    og = doc.mentions[om].group
+                    if og == sg:
+                        continue
+                    if pred.startswith("^"):  # an inverse role: "ustanovitelj podjetja" -> founder
+                        out.append(Relation(og, pred[1:], sg, None, rule.id, sent_i, (om, su.mention)))
+                    else:
+                        out.append(Relation(sg, pred, og, None, rule.id, sent_i, (su.mention, om)))
+            elif "quantity" in spec or "value" in spec:
+                num = _units_of(binding, spec.get("quantity") or spec.get("value"))
+                if not num or num[0].quantity is None:
+                    continue
+                q = num[0].quantity
+                if "value" in spec:
+                    if spec.get("datatype") == "xsd:gYear" and not _is_year(q.value):
+                        continue  # "pred tridesetimi leti" is no year
+                    value = q.value if spec.get("datatype", "xsd:integer") != "xsd:gYear" else str(q.value)
+                    out.append(Relation(sg, pred, None, value, rule.id, sent_i, (su.mention,)))
+                    continue
+                place = _units_of(binding, spec.get("place"))
+                occ = _units_of(binding, spec.get("occupation"))
+                used.update(k for k in (spec.get("place"),) if k)
+                q = Quantity(q.value, q.bound, spec.get("unit", q.unit), "", occ[0].lemma if occ else "")
+                ms = (su.mention, *(p.mention for p in place))
+                place_group = doc.mentions[place[0].mention].group if place else None
+                out.append(Relation(sg, pred, None, q, rule.id, sent_i, ms, place_group))
+    _type_untyped(doc, rule, binding, used)
+    return out
+
+
+def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:
+    """Fill ``doc.relations`` from the language pack's rules, sentence by sentence."""
+    seen: set[tuple] = set()
+    by_start = mentions_by_start(doc)
+    owners = SiteOwners(doc)  # _site_owner without reading all relations at each question
+
+    def add(rel: Relation) -> None:
+        key = (rel.subj, rel.pred, rel.obj, rel.value, rel.place, rel.rule, rel.sent)
+        if key not in seen:
+            seen.add(key)
+            doc.relations.append(rel)
+
+    for sent_i in range(len(doc.sentences)):
+        su = sentence_units(doc, sent_i, pack, by_start)
+        if not any(u.kind == "ent" for u in su.units):
+            continue
+        fired: set[str] = set()
+        first = len(doc.relations)
+        for rule in pack.rules:
+            if rule.unless & fired:
+                continue
+            for binding in find_matches(rule, su.units, su.present, onto.is_a):
+                fired.add(rule.id)
+                for rel in _emit(doc, rule, binding, sent_i, onto, su.units, pack):
+                    add(rel)
+        for rel in frame_relations(doc, sent_i, su, pack, onto, owners):
+            add(rel)
+        for rel in founding_year(doc, sent_i, su.units, doc.relations[first:], pack, onto):
+            add(rel)
+    for rel in town_relations(doc):
+        add(rel)
+    doc.relations = _without_indirect_sites(doc.relations)
+    return doc
+
+
+def _site_owner(doc: Document, sites: list[Unit]) -> Unit | None:
+    """The one organisation that, by the relations read so far (not through a noun referring
+    back), has all these sites, directly or through a hub, and no more of them by a count of its
+    sites; else None."""
+    groups = {u.group for u in sites}
+    hubs: dict[int, set[int]] = {}
+    for r in doc.relations:
+        if r.pred == "schema:containsPlace" and r.obj is not None:
+            hubs.setdefault(r.subj, set()).add(r.obj)
+    owners: dict[int, tuple[int, set[int]]] = {}  # organisation group -> (a mention of it, its sites)
+    for r in doc.relations:
+        if r.pred == "org:hasSite" and r.obj is not None and r.mentions and \
+                doc.mentions[r.mentions[0]].source != "coref":
+            mention, held = owners.get(r.subj, (r.mentions[0], set()))
+            owners[r.subj] = (mention, held | {r.obj} | hubs.get(r.obj, set()))
+    fitting = [(g, k) for g, (k, held) in owners.items() if groups <= held]
+    if len(fitting) != 1:
+        return None
+    g, k = fitting[0]
+    counted = [r.value.value for r in doc.relations if r.subj == g and r.pred == "akg:numberOfSites"
+               and isinstance(r.value, Quantity) and not r.place]
+    if any(isinstance(n, (int, float)) and n > len(groups) for n in counted):
+        return None  # "ima štiri tovarne ... v obratih na Ptuju in v Ormožu": only some of them
+    m = doc.mentions[k]
+    return Unit("ent", m.tok_start, m.tok_end, mention=k, group=g, cls=doc.group_classes[g], source=m.source)
+
+
+def _list_prepositions(units: list[Unit], own_prep: Callable[[int], str], joiners: set[str]) -> dict[int, str]:
+    """Start token -> preposition for entities that continue a list after a joiner and have no
+    preposition of their own: "v Železnikih in Selcih" gives Selcih "v"."""
+    out: dict[int, str] = {}
+    current = ""
+    for i, u in enumerate(units):
+        if u.kind == "ent":
+            current = own_prep(u.start) or (current if i and units[i - 1].kind == "tok"
+                                            and units[i - 1].word in joiners else "")
+            if current and not own_prep(u.start):
+                out[u.start] = current
+        elif not (u.kind == "tok" and u.word in joiners):
+            current = ""
+    return out
+
+
+def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: LanguagePack,
+                    onto: Ontology, owners: SiteOwners | None = None) -> list[Relation]:
+    """The facts of the pack's relation frames (``kg.extract.frames``) in each clause of one sentence
+    (``owners``: the document's ``SiteOwners``, else ``_site_owner`` reads all relations)."""
+    toks = doc.tokens
+    first = doc.sentences[sent_i].tok_start
+
+    def own_prep(start: int) -> str:
+        """The preposition right before token ``start``, also over a class noun ("za družbo X")
+        and an article ("at the Bamberg plant")."""
+        j = start - 1
+        while j > first and ((toks[j].lemma,) in pack.triggers and toks[j].text.islower()
+                             or toks[j].text.lower() in pack.articles):
+            j -= 1
+        word = toks[j].text.lower() if j >= first and start > first else ""
+        return word if word in pack.prepositions else ""
+
+    inherited = _list_prepositions(su.units, own_prep, LIST_JOINERS)
+
+    def prep_of(u: Unit) -> str:
+        """The preposition governing a mention; a list item after "in" or a comma takes the one
+        of the list ("v Železnikih in Selcih")."""
+        return own_prep(u.start) or inherited.get(u.start, "")
+
+    ctx = Context(onto.is_a, prep_of, owner_of=owners.owner if owners else lambda sites: _site_owner(doc, sites),
+                  glue=frozenset({",", "in", "ter", "and", "&"}) | frozenset(pack.prepositions))
+    out: list[Relation] = []
+    for clause in clauses(su.units, pack.relative_openers, ctx.glue):
+        for frame in pack.frames:
+            for binding in match_frame(frame, su.units, clause, su.present, ctx):
+                found = _emit(doc, frame.rule, binding, sent_i, onto, su.units, pack)
+                if found:
+                    type_untyped(frame, binding, doc.group_classes)
+                out.extend(found)
+    return out
+
+
+def _is_year(value: object) -> bool:
+    """A plausible calendar year ("pred tridesetimi leti" gives 30, which is none)."""
+    return isinstance(value, int) and 1000 <= value <= 2999
+
+
+def founding_year(doc: Document, sent_i: int, units: list[Unit], found: list[Relation],
+                  pack: LanguagePack, onto: Ontology) -> list[Relation]:
+    """A year next to a founding word ("Leta 1999 sta brata ... ustanovila", "od ustanovitve
+    leta 2012") is the founding date of the organisation the sentence founds: the one a founder
+    relation names, else the sentence's only organisation (rule ``founding-year-near-word``)."""
+    if not pack.founding_words or not pack.year_word or any(r.pred == "schema:foundingDate" for r in found):
+        return []
+    years = [i + 1 for i, u in enumerate(units[:-1]) if u.kind == "tok" and u.word == pack.year_word
+             and units[i + 1].kind == "num" and units[i + 1].quantity is not None
+             and _is_year(units[i + 1].quantity.value)]
+    near = [i for i in years if any(u.lemma in pack.founding_words or u.word in pack.founding_words
+                                    for u in units[max(0, i - 10):i + 12])]
+    if not near:
+        return []
+    created = {r.subj for r in found if r.pred == "schema:founder"}
+    if not created:
+        created = {u.group for u in units if u.kind == "ent" and u.cls and u.source != "demonym"
+                   and onto.is_a(u.cls, "schema:Organization")}
+    if len(created) != 1:
+        return []
+    org = created.pop()
+    mention = next((u.mention for u in units if u.kind == "ent" and u.group == org),
+                   next(k for k, m in enumerate(doc.mentions) if m.group == org))
+    year = units[near[0]].quantity.value
+    return [Relation(org, "schema:foundingDate", None, str(year), "founding-year-near-word", sent_i, (mention,))]
+
+
+def _without_indirect_sites(relations: list[Relation]) -> list[Relation]:
+    """Drop "ORG has site P" where the document says a hub contains P: the plant is the hub's,
+    and through it the organisation's ("the ElectriCity hub, which brings together
+    the Douai ... plants, and the Cléon plant")."""
+    contained = {r.obj for r in relations if r.pred == "schema:containsPlace"}
+    return [r for r in relations if not (r.pred == "org:hasSite" and r.obj in contained)]

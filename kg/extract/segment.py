@@ -1,0 +1,122 @@
+"""Split a document into sentences and tokens with character offsets (reldi-tokeniser).
+
+reldi-tokeniser knows Slovenian abbreviations (``dr.``, ``d. o. o.``), ordinal numbers and »…«
+quotes. It works on one paragraph at a time and its offsets restart at 0 for each, so we feed it
+line by line and add each line's offset. Very long sentences (a document with no punctuation) are
+cut into chunks so that later steps stay linear in the document size.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+from reldi_tokeniser import tokeniser as reldi
+
+from kg.extract.document import Document, Sentence, Token
+from kg.lang import load_pack
+from kg.extract.lemmatize import is_known_word
+
+MAX_SENTENCE_TOKENS = 250
+# reldi-tokeniser has rules for these; English uses the same rules as a close enough fallback
+RELDI_LANG = {"sl": "sl", "en": "sl"}
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(lang: str):
+    return reldi.generate_tokenizer(RELDI_LANG.get(lang, "sl"))
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) for every non-blank line of the text."""
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield offset + (len(line) - len(line.lstrip())), line.strip()
+        offset += len(line) + 1
+
+
+def _split_final_numbers(sentences: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:
+    """reldi reads "2011." as an ordinal; before a capital letter or at the end it ends a sentence."""
+    out: list[list[tuple[str, int, int]]] = []
+    for sent in sentences:
+        current: list[tuple[str, int, int]] = []
+        words = [t for t in sent if not t[0].isspace()]
+        for k, (text, start, end) in enumerate(words):
+            nxt = words[k + 1][0] if k + 1 < len(words) else ""
+            if len(text) > 1 and text[:-1].isdigit() and text.endswith(".") and (not nxt or nxt[:1].isupper()):
+                current += [(text[:-1], start, end - 1), (".", end - 1, end)]
+                out.append(current)
+                current = []
+            else:
+                current.append((text, start, end))
+        if current:
+            out.append(current)
+    return out
+
+
+def _split_after_abbreviations(sentences: list[list[tuple[str, int, int]]], lang: str
+                               ) -> list[list[tuple[str, int, int]]]:
+    """reldi does not end a sentence after "S.A." or "d.o.o."; a following capitalised dictionary
+    word ("... Carpatia Medica S.A. Skupina ima ...") starts a new one."""
+    out: list[list[tuple[str, int, int]]] = []
+    for sent in sentences:
+        current: list[tuple[str, int, int]] = []
+        words = [t for t in sent if not t[0].isspace()]
+        for k, (text, start, end) in enumerate(words):
+            current.append((text, start, end))
+            nxt = words[k + 1][0] if k + 1 < len(words) else ""
+            dotted = len(text) > 2 and text.endswith(".") and "." in text[:-1]  # "d.o.o."
+            initials = len(text) == 2 and text[0].isupper() and text[1] == "." and k > 0 \
+                and len(words[k - 1][0]) == 2 and words[k - 1][0][1] == "."  # "S. A."
+            if (dotted or initials) and nxt[:1].isupper() and nxt[1:].islower() and k + 2 < len(words) \
+                    and is_known_word(nxt, lang) and nxt not in load_pack(lang).places:
+                out.append(current)
+                current = []
+        if current:
+            out.append(current)
+    return out
+
+
+def _chunks(sentence: list[tuple[str, int, int]]) -> Iterator[list[tuple[str, int, int]]]:
+    words = [t for t in sentence if not t[0].isspace()]
+    for i in range(0, len(words), MAX_SENTENCE_TOKENS):
+        yield words[i:i + MAX_SENTENCE_TOKENS]
+
+
+def _split_suffixes(chunk: list[tuple[str, int, int]], suffixes: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """Cut a hyphenated suffix off a word ("Munich-based" -> "Munich", "-based"), offsets kept."""
+    out = []
+    for text, start, end in chunk:
+        cut = next((len(x) for x in suffixes if text.lower().endswith(x) and len(text) > len(x)), 0)
+        if cut:
+            out += [(text[:-cut], start, end - cut), (text[-cut:], end - cut, end)]
+        else:
+            out.append((text, start, end))
+    return out
+
+
+def segment(doc: Document, split_suffixes: tuple[str, ...] = ()) -> Document:
+    """Fill ``doc.sentences`` and ``doc.tokens`` (whitespace is not a token); words ending in one
+    of ``split_suffixes`` become two tokens.
+
+    >>> from pathlib import Path
+    >>> d = segment(Document("d", Path("d.txt"), "Dr. Novak je prišel. Podjetje d. o. o. raste.", {}))
+    >>> [d.text[s.start:s.end] for s in d.sentences]
+    ['Dr. Novak je prišel.', 'Podjetje d. o. o. raste.']
+    """
+    tokenizer = _tokenizer(doc.lang)
+    lang = RELDI_LANG.get(doc.lang, "sl")
+    for offset, para in _paragraphs(doc.text):
+        sentences = _split_final_numbers(reldi.sentence_split(reldi.tokenize(tokenizer, para), lang))
+        for raw in _split_after_abbreviations(sentences, doc.lang):
+            for chunk in _chunks(raw):
+                if not chunk:
+                    continue
+                chunk = _split_suffixes(chunk, split_suffixes) if split_suffixes else chunk
+                sent_i = len(doc.sentences)
+                first = len(doc.tokens)
+                for text, start, end in chunk:
+                    doc.tokens.append(Token(len(doc.tokens), text, offset + start, offset + end, sent_i))
+                doc.sentences.append(Sentence(sent_i, doc.tokens[first].start, doc.tokens[-1].end,
+                                              first, len(doc.tokens)))
+    return doc

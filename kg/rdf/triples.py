@@ -1,0 +1,393 @@
+"""Turn extracted entities and facts into RDF triples, each with its provenance.
+
+Facts go to the facts graph; for every triple there, the provenance graph holds an
+``rdf:Statement`` saying which sentences (``nif:Sentence``), mention spans (``nif:Phrase``) and
+rules (``akg:ExtractionRule``) it came from, and the documents those sentences belong to. Triples
+from the shipped reference data (English labels, Wikidata links, coordinates) point to
+``kgdoc:reference`` instead. See docs/graph-model.md for the shape.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.extract.document import (
+    Document,
+    Entity,
+    Event,
+    Fact,
+    Mention,
+    Quantity,
+    TimedRole,
+)
+from kg.extract.timeline import READ_ONLY
+from kg.iri import slug
+from kg.namespaces import (
+    AKG,
+    ITSRDF,
+    KGDOC,
+    KGFACT,
+    KGID,
+    KGRULE,
+    NIF,
+    ORG,
+    SCHEMA,
+    TIME,
+    WD,
+)
+from kg.ontology import Ontology, expand
+from kg.reference import reference_index
+from kg.timeterms import (
+    EVENT_CLASSES,
+    ROLE_KINDS,
+    ROLE_STATUSES,
+    as_of,
+    date_literal,
+    instant_property,
+)
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+DRAIN_FACTS, DRAIN_PROVENANCE = 20_000, 200_000  # see add_facts
+REFERENCE_SOURCE = KGDOC["reference"]
+GEONAMES = "https://sws.geonames.org/{}/"
+MENTION_RULES = {
+    "trigger": "A trigger noun before or inside the name gives its class (\"tovarno Cléon\").",
+    "legal": "A legal suffix (d.o.o., GmbH, S.A.) marks a company.",
+    "list": "A name listed after a trigger noun takes its class (\"tovarne (Douai, Maubeuge in Ruitz)\").",
+    "reference": "The name is in the shipped reference data.",
+    "gazetteer": "The name is in the language pack's gazetteer (or pycountry's country names).",
+    "person": "The name starts with a known given name.",
+    "market": "A market phrase (\"trg električnih vozil\").",
+    "definition": "An acronym defined by a lower-case expansion in brackets is a concept.",
+    "locative": "An unknown name after a locative preposition (\"v Douaiju\") is a place.",
+    "demonym": "An adjective naming a place (\"evropski\").",
+    "capitalised": "A capitalised name typed by the relation that uses it.",
+    "acronym": "An acronym typed by the relation that uses it.",
+}
+
+
+@dataclass
+class Evidence:
+    """Where a triple came from: sentences, mention spans, rules, or the reference data."""
+
+    sentences: set[URIRef] = field(default_factory=set)
+    mentions: set[URIRef] = field(default_factory=set)
+    rules: set[URIRef] = field(default_factory=set)
+    reference: bool = False
+
+
+@dataclass
+class TripleSink:
+    """Collects facts-graph triples with their evidence, and provenance-graph triples."""
+
+    facts: dict[Triple, Evidence] = field(default_factory=lambda: defaultdict(Evidence))
+    provenance: set[Triple] = field(default_factory=set)
+
+    def add(self, triple: Triple, sentence: URIRef | None = None, mentions: Iterable[URIRef] = (),
+            rule: URIRef | None = None, reference: bool = False) -> None:
+        ev = self.facts[triple]
+        if sentence is not None:
+            ev.sentences.add(sentence)
+        ev.mentions.update(mentions)
+        if rule is not None:
+            ev.rules.add(rule)
+        ev.reference |= reference
+
+
+def entity_iri(key: str) -> URIRef:
+    return KGID[key]
+
+
+def char_iri(doc: Document, start: int, end: int) -> URIRef:
+    """RFC 5147 fragment IRI of a span of the document: ``kgdoc:ampere-sl#char=0,214``."""
+    return URIRef(f"{KGDOC[doc.doc_id]}#char={start},{end}")
+
+
+def rule_iri(lang: str, rule: str) -> URIRef:
+    return KGRULE[f"{lang}/{rule}"]
+
+
+def _number(value: float) -> Literal:
+    if isinstance(value, int):
+        return Literal(value, datatype=XSD.integer)
+    return Literal(Decimal(str(value)), datatype=XSD.decimal)
+
+
+def add_document(sink: TripleSink, doc: Document) -> None:
+    """The document's metadata as a nif:Context in the provenance graph."""
+    d = KGDOC[doc.doc_id]
+    p = sink.provenance
+    p.update({(d, RDF.type, NIF.Context), (d, RDF.type, PROV.Entity),
+              (d, DCTERMS.language, Literal(doc.lang)),
+              (d, AKG.contentHash, Literal(doc.meta["sha256"])),
+              (d, SCHEMA.url, Literal(doc.meta["path"]))})
+    for key, prop in (("title", DCTERMS.title), ("publisher", DCTERMS.publisher), ("date", DCTERMS.date)):
+        if doc.meta.get(key):
+            p.add((d, prop, Literal(doc.meta[key])))
+    source = doc.meta.get("source", "")
+    if source:
+        p.add((d, DCTERMS.source, URIRef(source) if source.startswith(("http://", "https://")) else Literal(source)))
+
+
+def _sentence(sink: TripleSink, doc: Document, i: int) -> URIRef:
+    s = doc.sentences[i]
+    iri = char_iri(doc, s.start, s.end)
+    if (iri, RDF.type, NIF.Sentence) in sink.provenance:
+        return iri  # already described (a sentence supports many facts)
+    sink.provenance.update({
+        (iri, RDF.type, NIF.Sentence), (iri, NIF.referenceContext, KGDOC[doc.doc_id]),
+        (iri, NIF.beginIndex, Literal(s.start, datatype=XSD.nonNegativeInteger)),
+        (iri, NIF.endIndex, Literal(s.end, datatype=XSD.nonNegativeInteger)),
+        (iri, NIF.anchorOf, Literal(doc.text[s.start:s.end])),
+    })
+    return iri
+
+
+def _mention(sink: TripleSink, doc: Document, m: Mention, key: str) -> URIRef:
+    iri = char_iri(doc, m.start, m.end)
+    sink.provenance.update({
+        (iri, RDF.type, NIF.Phrase), (iri, NIF.referenceContext, KGDOC[doc.doc_id]),
+        (iri, NIF.sentence, _sentence(sink, doc, m.sent)),
+        (iri, NIF.beginIndex, Literal(m.start, datatype=XSD.nonNegativeInteger)),
+        (iri, NIF.endIndex, Literal(m.end, datatype=XSD.nonNegativeInteger)),
+        # the text as read: m.text has no invisible format characters (kg.extract.textview), the span may
+        (iri, NIF.anchorOf, Literal(doc.text[m.start:m.end])), (iri, ITSRDF.taIdentRef, entity_iri(key)),
+    })
+    return iri
+
+
+def _is_currency(unit: str) -> bool:
+    """An ISO 4217 code ("EUR", "USD"), as the language packs write currencies."""
+    return len(unit) == 3 and unit.isalpha() and unit.isupper()
+
+
+def _quantity_node(s: URIRef, pred: str, q: Quantity,
+                   asof: str = "") -> tuple[URIRef, list[tuple[URIRef, Literal | URIRef]]]:
+    """The value node of a quantity fact and its triples. Its IRI names what the value is of, its
+    qualifiers, the year it holds for and the date of the document that states it, so that values
+    stated by documents of different dates are separate nodes."""
+    qualifier = "-".join(x for x in (q.place.replace("/", "-"), slug(q.occupation) if q.occupation else "") if x)
+    node = URIRef(f"{s}/{pred.split(':', 1)[1]}" + (f"/{qualifier}" if qualifier else "")
+                  + (f"/{q.year}" if q.year else "") + (f"/as-of-{asof}" if asof else ""))
+    prop = {"min": SCHEMA.minValue, "max": SCHEMA.maxValue}.get(q.bound, SCHEMA.value)
+    pairs: list[tuple[URIRef, Literal | URIRef]] = [(RDF.type, SCHEMA.QuantitativeValue), (prop, _number(q.value))]
+    if q.bound == "approx":
+        pairs.append((SCHEMA.description, Literal("approximately", lang="en")))
+    if _is_currency(q.unit):  # money: a schema:MonetaryAmount with its ISO 4217 currency
+        pairs += [(RDF.type, SCHEMA.MonetaryAmount), (SCHEMA.currency, Literal(q.unit))]
+    elif q.unit:
+        pairs.append((SCHEMA.unitText, Literal(q.unit)))
+    if q.place:
+        pairs.append((AKG.inPlace, entity_iri(q.place)))
+    if q.occupation:
+        pairs.append((AKG.occupation, Literal(q.occupation, lang="sl")))
+    if q.year:
+        pairs.append((AKG.validYear, date_literal(q.year)))
+    if asof:
+        pairs.append((AKG.asOf, date_literal(asof)))
+    return node, pairs
+
+
+def _labels(ent: Entity) -> list[Literal]:
+    return [Literal(ent.name, lang=ent.lang)] + [Literal(n, lang=lang) for lang, n in sorted(ent.other_names.items())]
+
+
+def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[str, Entity],
+              drain: Callable[[TripleSink], None] | None = None) -> None:
+    """Triples for the document's entities (types, labels) and facts, with their evidence.
+
+    ``entities`` is the merged entity table of the whole build (one name per entity). An
+    entity's type and labels cite its first mention in the document (and the first mention of
+    each other surface form), so provenance grows with facts, not with every repetition.
+
+    ``drain``, if given, is called whenever the sink holds ``DRAIN_FACTS`` facts or
+    ``DRAIN_PROVENANCE`` provenance triples, to take them out and empty the sink: a large
+    document's share is then made in parts of bounded size whose union is the whole share (a
+    triple's evidence in several parts gives the union of its statements; see ``kg.rdf.assembly``).
+    """
+    mention_iris: dict[int, URIRef] = {}
+
+    def maybe_drain() -> None:
+        if drain is not None and (len(sink.facts) >= DRAIN_FACTS or len(sink.provenance) >= DRAIN_PROVENANCE):
+            drain(sink)
+
+    def mention_iri(k: int) -> URIRef:
+        if k not in mention_iris:
+            m = doc.mentions[k]
+            mention_iris[k] = _mention(sink, doc, m, doc.group_keys[m.group])
+        return mention_iris[k]
+
+    cited: set[tuple[str, str]] = set()
+    typed: set[str] = set()
+    for k, m in enumerate(doc.mentions):
+        key = doc.group_keys.get(m.group)
+        if key is None or m.source in ("coref", "zero") or (key, m.text) in cited:
+            continue
+        cited.add((key, m.text))
+        first = key not in typed
+        typed.add(key)
+        ent = entities[key]
+        s = entity_iri(key)
+        sent, rule, ms = _sentence(sink, doc, m.sent), rule_iri(doc.lang, f"mention-{m.source}"), [mention_iri(k)]
+        if first:
+            for t in onto.types_of(ent.cls):
+                sink.add((s, RDF.type, t), sent, ms, rule)
+            for label in _labels(ent):
+                sink.add((s, SKOS.prefLabel, label), sent, ms, rule)
+                sink.add((s, RDFS.label, label), sent, ms, rule)
+            for expansion in sorted(ent.expansions):
+                sink.add((s, SKOS.altLabel, Literal(expansion, lang="en")), sent, ms, rule)
+        if m.text in ent.surface_forms and m.text not in (ent.name, *ent.other_names.values()):
+            sink.add((s, SKOS.altLabel, Literal(m.text, lang=doc.lang)), sent, ms, rule)
+        maybe_drain()
+
+    def cited_mentions(mentions: tuple[int, ...]) -> list[URIRef]:
+        return [mention_iri(k) for k in mentions
+                if doc.mentions[k].group in doc.group_keys and doc.mentions[k].source != "zero"]
+
+    for f in doc.facts:
+        if f.p not in READ_ONLY:  # former/future roles are written as memberships only
+            _add_fact(sink, doc, f, onto, cited_mentions(f.mentions), entities)
+        maybe_drain()
+    for role in doc.roles:
+        _add_role(sink, doc, role, cited_mentions(role.mentions))
+    for event in doc.events:
+        _add_event(sink, doc, event, onto, cited_mentions(event.mentions))
+    maybe_drain()
+
+
+def _node_iri(kind: str, doc: Document, *parts: str) -> URIRef:
+    """A stable IRI for a membership or event node of one document (hash of what it states)."""
+    digest = hashlib.sha1("\0".join((doc.doc_id, *parts)).encode("utf-8")).hexdigest()[:16]
+    return KGID[f"{kind}/{digest}"]
+
+
+def _add_role(sink: TripleSink, doc: Document, role: TimedRole, ms: list[URIRef]) -> None:
+    """An org:Membership for a role over time, with its interval and the document's date."""
+    node = _node_iri("membership", doc, role.person, role.org, role.kind, role.status, role.start, role.end)
+    sent, rule = _sentence(sink, doc, role.sent), rule_iri(doc.lang, role.rule)
+    triples: list[Triple] = [(node, RDF.type, ORG.Membership), (node, ORG.member, entity_iri(role.person)),
+                             (node, ORG.organization, entity_iri(role.org)), (node, ORG.role, ROLE_KINDS[role.kind]),
+                             (node, AKG.roleStatus, ROLE_STATUSES[role.status])]
+    asof = as_of(str(doc.meta.get("date", "")))
+    if asof:
+        triples.append((node, AKG.asOf, date_literal(asof)))
+    if role.start or role.end:
+        interval = URIRef(f"{node}/interval")
+        triples += [(node, ORG.memberDuring, interval), (interval, RDF.type, TIME.Interval)]
+        for date, prop, name in ((role.start, TIME.hasBeginning, "start"), (role.end, TIME.hasEnd, "end")):
+            if date:
+                instant = URIRef(f"{interval}/{name}")
+                triples += [(interval, prop, instant), (instant, RDF.type, TIME.Instant),
+                            (instant, instant_property(date), date_literal(date))]
+    for triple in triples:
+        sink.add(triple, sent, ms, rule)
+
+
+def _add_event(sink: TripleSink, doc: Document, event: Event, onto: Ontology, ms: list[URIRef]) -> None:
+    """An akg:Event node with its participants, date (or akg:undated), amount and the document's date."""
+    amount = f"{event.amount.value} {event.amount.unit}" if event.amount else ""
+    node = _node_iri("event", doc, event.kind, event.agent, event.obj, event.date, amount)
+    sent, rule = _sentence(sink, doc, event.sent), rule_iri(doc.lang, event.rule)
+    triples: list[Triple] = [(node, RDF.type, t) for t in onto.types_of(EVENT_CLASSES[event.kind])]
+    if event.agent:
+        triples.append((node, SCHEMA.agent, entity_iri(event.agent)))
+    if event.obj:
+        triples.append((node, SCHEMA.object, entity_iri(event.obj)))
+    triples.append((node, DCTERMS.date, date_literal(event.date)) if event.date
+                   else (node, AKG.undated, Literal(True)))
+    asof = as_of(str(doc.meta.get("date", "")))
+    if asof:
+        triples.append((node, AKG.asOf, date_literal(asof)))
+    if event.amount:
+        value, pairs = _quantity_node(node, "akg:amount", event.amount)
+        triples.append((node, AKG.amount, value))
+        triples += [(value, pp, oo) for pp, oo in pairs]
+    for triple in triples:
+        sink.add(triple, sent, ms, rule)
+
+
+def _add_fact(sink: TripleSink, doc: Document, f: Fact, onto: Ontology, ms: list[URIRef],
+              entities: dict[str, Entity]) -> None:
+    s = entity_iri(f.s)
+    p = expand(f.p)
+    sent = _sentence(sink, doc, f.sent)
+    rule = rule_iri(doc.lang, f.rule)
+    if f.object_is_entity:
+        sink.add((s, p, entity_iri(str(f.o))), sent, ms, rule)
+    elif isinstance(f.o, Quantity):
+        node, pairs = _quantity_node(s, f.p, f.o, as_of(str(doc.meta.get("date", ""))))
+        sink.add((s, p, node), sent, ms, rule)
+        for pp, oo in pairs:
+            sink.add((node, pp, oo), sent, ms, rule)
+    elif f.p == "schema:foundingDate":
+        sink.add((s, p, Literal(str(f.o), datatype=XSD.gYear)), sent, ms, rule)
+    elif f.p == "schema:text":
+        ent = entities[f.s]
+        sink.add((s, p, Literal(str(f.o), lang=doc.lang)), sent, ms, rule)
+        for t in onto.types_of(ent.cls):
+            sink.add((s, RDF.type, t), sent, ms, rule)
+        for label in _labels(ent):
+            sink.add((s, SKOS.prefLabel, label), sent, ms, rule)
+            sink.add((s, RDFS.label, label), sent, ms, rule)
+    else:
+        sink.add((s, p, _number(f.o) if isinstance(f.o, (int, float)) else Literal(str(f.o))), sent, ms, rule)
+
+
+def add_reference(sink: TripleSink, entities: dict[str, Entity]) -> None:
+    """English labels, Wikidata links and coordinates from the reference data.
+
+    A plant named after a town the reference data locates gets that town's coordinates.
+    """
+    ref = reference_index()
+    for key in sorted(entities):
+        ent = entities[key]
+        s = entity_iri(key)
+        row = ref.find(ent.name, ent.cls)
+        if row is not None:
+            if row.label_en:
+                for lp in (SKOS.prefLabel, RDFS.label):
+                    sink.add((s, lp, Literal(row.label_en, lang="en")), reference=True)
+            if row.wikidata:
+                sink.add((s, OWL.sameAs, WD[row.wikidata]), reference=True)
+        place = row if row is not None and row.lat else ref.find(ent.name, "schema:City")
+        if place is not None and place.lat and (row is not None or ent.cls in ("akg:Plant", "akg:IndustrialHub")):
+            sink.add((s, SCHEMA.latitude, Literal(Decimal(place.lat), datatype=XSD.decimal)), reference=True)
+            sink.add((s, SCHEMA.longitude, Literal(Decimal(place.long), datatype=XSD.decimal)), reference=True)
+            if place.geonames:
+                sink.add((s, RDFS.seeAlso, URIRef(GEONAMES.format(place.geonames))), reference=True)
+
+
+def statement_iri(triple: Triple) -> URIRef:
+    """A stable IRI for the statement of a triple (hash of its N-Triples form)."""
+    nt = " ".join(t.n3() for t in triple)
+    return KGFACT[hashlib.sha1(nt.encode("utf-8")).hexdigest()[:20]]
+
+
+def provenance_statements(sink: TripleSink, rule_comments: dict[URIRef, str]) -> None:
+    """An rdf:Statement for every facts-graph triple, and the rules and reference source."""
+    p = sink.provenance
+    for triple, ev in sink.facts.items():
+        st = statement_iri(triple)
+        p.update({(st, RDF.type, RDF.Statement), (st, RDF.subject, triple[0]),
+                  (st, RDF.predicate, triple[1]), (st, RDF.object, triple[2])})
+        p.update((st, PROV.wasDerivedFrom, x) for x in ev.sentences)
+        p.update((st, AKG.mention, x) for x in ev.mentions)
+        p.update((st, AKG.extractedBy, x) for x in ev.rules)
+        if ev.reference:
+            p.add((st, PROV.wasDerivedFrom, REFERENCE_SOURCE))
+        for rule in ev.rules:
+            p.update({(rule, RDF.type, AKG.ExtractionRule), (rule, RDF.type, PROV.Plan),
+                      (rule, AKG.ruleId, Literal(str(rule).rsplit("/", 1)[1]))})
+            if rule in rule_comments:
+                p.add((rule, RDFS.comment, Literal(rule_comments[rule], lang="en")))
+    if any(ev.reference for ev in sink.facts.values()):
+        p.update({(REFERENCE_SOURCE, RDF.type, AKG.ReferenceData), (REFERENCE_SOURCE, RDF.type, PROV.Entity),
+                  (REFERENCE_SOURCE, DCTERMS.title, Literal("ampere-kg reference data (kg/data/reference.tsv)")),
+                  (REFERENCE_SOURCE, DCTERMS.source, Literal("public copies of Wikidata and GeoNames"))})

@@ -1,0 +1,512 @@
+"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint over the graph.
+
+HTTP is spoken by waitress (a pure-Python WSGI server): its I/O thread reads every request whole,
+header and body, before one of a fixed pool of worker threads sees it, so a slow client holds a
+socket and never a worker; it validates ``Content-Length`` and refuses oversized headers and
+bodies itself. This module is the WSGI application on top: ``GET /sparql?query=...`` and ``POST``
+(form-encoded or ``application/sparql-query``), answered with content negotiation (SPARQL
+JSON/XML/CSV/TSV results; Turtle, N-Triples or JSON-LD for graphs).
+
+Every query passes :func:`kg.sparql.safety.check_query` first (no update, SERVICE or LOAD), then
+runs in a forked child process over the in-memory Oxigraph store. The child closes every file
+descriptor it inherited but its result pipe and leaves the network
+(:func:`kg.sparql.sandbox.deny_network`) before it runs the query; a query that exceeds the timeout is
+killed, not just abandoned, and results above ``max_rows`` are refused. Binds to 127.0.0.1 unless
+told otherwise.
+"""
+from __future__ import annotations
+
+import errno
+import ipaddress
+import logging
+import math
+import os
+import resource
+import select
+import signal
+import socket
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from http import HTTPStatus
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import pyoxigraph as ox
+from waitress.adjustments import Adjustments
+from waitress.channel import HTTPChannel
+from waitress.server import TcpWSGIServer
+
+from kg.errors import InputError, KgError
+from kg.sparql.results import MEDIA_TYPES
+from kg.sparql.sandbox import deny_network, probe_sandbox
+from kg.sparql.query import query as run_query
+from kg.sparql.safety import check_query
+from kg.sparql.store import Source, open_store
+
+PATHS = ("/sparql", "/query", "/")
+_RESULT_TYPES = {"application/sparql-results+json": "json", "application/json": "json",
+                 "application/sparql-results+xml": "xml", "application/xml": "xml",
+                 "text/csv": "csv", "text/tab-separated-values": "tsv"}
+_GRAPH_TYPES = {"text/turtle": "turtle", "application/x-turtle": "turtle",
+                "application/n-triples": "nt", "text/plain": "nt", "application/ld+json": "jsonld"}
+MAX_BODY = 1 << 20      # bytes of a POST body; waitress answers 413 above it
+MAX_URI = 1 << 16       # bytes of a query string; 414 above it
+MAX_HEADER = 1 << 17    # bytes of the request line and header fields; waitress answers 431 above
+BACKLOG = 1024          # connections the kernel queues before waitress accepts them
+QUEUE_WAIT = 2.0        # seconds a query waits for a free slot before 503
+QUEUE_PER_SLOT = 16     # queries that may wait, per slot; any more get 503 at once
+SPARE_THREADS = 4       # worker threads beyond the queries running and waiting
+TEXT = "text/plain; charset=utf-8"
+
+
+def negotiate(accept: str, kind: str) -> str | None:
+    """Pick a result format from an Accept header (q-values honoured); ``None`` if none fits.
+
+    Examples
+    --------
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", "SELECT")
+    'xml'
+    """
+    table = _GRAPH_TYPES if kind in ("CONSTRUCT", "DESCRIBE") else _RESULT_TYPES
+    default = "turtle" if table is _GRAPH_TYPES else "json"
+    choices: list[tuple[float, int, str]] = []
+    for index, part in enumerate((accept or "*/*").split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media, q = fields[0].lower(), 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        if q <= 0:
+            continue
+        if media in table:
+            choices.append((-q, index, table[media]))
+        elif media in ("*/*", "application/*", "text/*"):
+            choices.append((-q, index + 1000, default))
+    return min(choices)[2] if choices else None
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a query may use.
+
+    Attributes
+    ----------
+    timeout : float
+        Seconds a query may run; then its process is killed and 503 is returned.
+    max_rows : int
+        Largest result (rows or triples); larger ones get 400 and a hint to add LIMIT.
+    max_memory : int
+        Megabytes of memory a query process may allocate beyond the server's own; a query that
+        needs more is stopped and gets 503.
+    max_queries : int
+        Queries run at once, each in its own process. ``QUEUE_PER_SLOT`` times as many may
+        wait up to ``QUEUE_WAIT`` seconds for a slot (then 503); any others get 503 at once.
+    request_timeout : float
+        Seconds a client may take to send one request, header and body; then the connection is
+        closed. Also how long a connection may sit idle between requests.
+    max_connections : int
+        Open client connections; beyond it waitress stops accepting (the kernel queues up to
+        ``BACKLOG`` more) until one closes.
+    """
+
+    timeout: float = 10.0
+    max_rows: int = 10000
+    max_memory: int = 1024
+    max_queries: int = 4
+    request_timeout: float = 10.0
+    max_connections: int = 200
+
+    def __post_init__(self) -> None:
+        for name in ("timeout", "request_timeout"):
+            if not 0 < getattr(self, name) < math.inf:
+                raise InputError(f"{name} must be a positive number of seconds, "
+                                 f"not {getattr(self, name)}")
+        for name in ("max_rows", "max_memory", "max_queries", "max_connections"):
+            if getattr(self, name) < 1:
+                raise InputError(f"{name} must be at least 1, not {getattr(self, name)}")
+
+
+def _close_inherited(keep: int) -> None:
+    """Close every descriptor above stderr but ``keep``: the child must hold no client socket, no
+    listening socket and no other query's pipe (which would keep that pipe from reaching EOF)."""
+    top = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    top = top if top != resource.RLIM_INFINITY and top > keep else 1 << 16
+    os.closerange(3, keep)
+    os.closerange(keep + 1, top)
+
+
+def _cap_resources(limits: Limits) -> None:
+    """Cap this process: ``max_memory`` MB of address space on top of what it inherited, and CPU
+    time a little above the timeout (a backstop should the server die and leave it running)."""
+    with open("/proc/self/statm", "rb") as statm:
+        inherited = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    cap = inherited + limits.max_memory * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    cpu = math.ceil(limits.timeout) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+
+
+def _run_child(store: ox.Store, text: str, fmt: str, limits: Limits, fd: int) -> None:
+    """In the forked child: drop what it inherited, leave the network, cap memory and CPU, run
+    the query, write b'O'+body, b'E'+message or b'M' (out of memory) to ``fd``, exit. Never
+    returns, whatever happens."""
+    code = 1
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)  # Oxigraph reports a failed allocation on stderr: the server says why
+        _close_inherited(fd)
+        deny_network()  # whether it works was said at start-up (probe_sandbox)
+        if sys.platform.startswith("linux"):
+            _cap_resources(limits)
+        try:
+            result = run_query(store, text, limit=limits.max_rows)
+            if result.truncated:
+                payload = b"E" + f"result has more than {limits.max_rows} rows; add a LIMIT".encode()
+            else:
+                payload = b"O" + result.serialize(fmt).encode("utf-8")
+        except MemoryError:
+            payload = b"M"
+        except KgError as err:
+            payload = b"E" + str(err).encode("utf-8")
+        except Exception as err:  # noqa: BLE001 - any other failure is the query's, not the server's
+            payload = b"E" + f"query failed: {err}".encode()
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view):]
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def execute(store: ox.Store, text: str, fmt: str, limits: Limits) -> tuple[HTTPStatus, bytes]:
+    """Run one checked query in a forked, sandboxed, capped child; return (HTTP status, body).
+
+    503 when it runs out of time or memory (the child is killed, or dies, and the server goes on),
+    400 for a query error or a result over ``max_rows``.
+    """
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        _run_child(store, text, fmt, limits, write_fd)
+    os.close(write_fd)
+    chunks: list[bytes] = []
+    size, too_big = 0, limits.max_memory * 2**20
+    deadline = time.monotonic() + limits.timeout
+    poller = select.poll()
+    poller.register(read_fd, select.POLLIN)
+    wait_status = 0
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not poller.poll(left * 1000):
+                os.kill(pid, signal.SIGKILL)
+                return (HTTPStatus.SERVICE_UNAVAILABLE,
+                        f"query timed out after {limits.timeout:g} s".encode())
+            chunk = os.read(read_fd, 1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > too_big:
+                os.kill(pid, signal.SIGKILL)
+                return (HTTPStatus.SERVICE_UNAVAILABLE,
+                        f"result is larger than {limits.max_memory} MB; add a LIMIT".encode())
+    finally:
+        os.close(read_fd)
+        wait_status = os.waitpid(pid, 0)[1]
+    data = b"".join(chunks)
+    if data[:1] == b"O":
+        return HTTPStatus.OK, data[1:]
+    if data[:1] == b"E":
+        return HTTPStatus.BAD_REQUEST, data[1:] or b"query failed"
+    died = os.WTERMSIG(wait_status) if os.WIFSIGNALED(wait_status) else None
+    if data[:1] == b"M" or died == signal.SIGABRT:  # Oxigraph aborts when an allocation fails
+        return (HTTPStatus.SERVICE_UNAVAILABLE,
+                f"query stopped: it needed more than {limits.max_memory} MB of memory".encode())
+    if died in (signal.SIGXCPU, signal.SIGKILL):
+        return (HTTPStatus.SERVICE_UNAVAILABLE,
+                f"query timed out after {limits.timeout:g} s".encode())
+    return (HTTPStatus.INTERNAL_SERVER_ERROR, b"the query process ended without an answer"
+            + (f" (signal {died})".encode() if died else b""))
+
+
+Reply = tuple[HTTPStatus, bytes, str, list[tuple[str, str]]]
+
+
+def _reply(status: HTTPStatus, message: str | bytes, media: str = TEXT,
+           headers: list[tuple[str, str]] | None = None) -> Reply:
+    body = message.encode("utf-8") if isinstance(message, str) else message
+    return status, body, media, headers or []
+
+
+_UPDATE_REFUSED = "SPARQL UPDATE is refused: read-only endpoint"
+_RETRY = [("Retry-After", "1")]
+
+
+def loopback_hosts(address: str, port: int) -> frozenset[str] | None:
+    """The Host header values a server bound to ``address`` accepts: for a loopback address the
+    loopback names with the port (a web page cannot read answers by rebinding its own name to
+    127.0.0.1); ``None`` (any Host) for other addresses.
+
+    Examples
+    --------
+    >>> sorted(loopback_hosts("127.0.0.1", 7878))
+    ['127.0.0.1:7878', '[::1]:7878', 'localhost:7878']
+    >>> loopback_hosts("192.0.2.7", 7878) is None
+    True
+    """
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if not ip.is_loopback:
+        return None
+    names = {"localhost", "127.0.0.1", "[::1]", f"[{ip}]" if ip.version == 6 else str(ip)}
+    return frozenset({f"{name}:{port}" for name in names} | (names if port == 80 else set()))
+
+
+class SparqlApp:
+    """The WSGI application: a read-only SPARQL 1.1 Protocol endpoint over ``store``.
+
+    ``hosts``, when given, are the only Host header values answered (see :func:`loopback_hosts`).
+    """
+
+    def __init__(self, store: ox.Store, limits: Limits, hosts: frozenset[str] | None = None):
+        self.store, self.limits, self.hosts = store, limits, hosts
+        self.slots = threading.Semaphore(limits.max_queries)        # queries running
+        self.admitted = threading.Semaphore((1 + QUEUE_PER_SLOT) * limits.max_queries)
+
+    def __call__(self, environ: dict[str, Any],
+                 start_response: Callable[..., Any]) -> Iterable[bytes]:
+        start = time.monotonic()
+        status, body, media, headers = self.handle(environ)
+        start_response(f"{status.value} {status.phrase}",
+                       [("Content-Type", media), ("Content-Length", str(len(body))),
+                        ("Vary", "Accept"), *headers])
+        sys.stderr.write(f"{environ.get('REMOTE_ADDR', '-')} {environ['REQUEST_METHOD']} "
+                         f"{environ.get('PATH_INFO', '')[:200]!r} {status.value} {len(body)} "
+                         f"{(time.monotonic() - start) * 1000:.0f}ms\n")
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+    def handle(self, environ: dict[str, Any]) -> Reply:
+        """Answer one request: (status, body, media type, extra headers)."""
+        method = environ["REQUEST_METHOD"]
+        if self.hosts is not None:
+            host = environ.get("HTTP_HOST", "").strip().lower()
+            if host not in self.hosts:
+                return _reply(HTTPStatus.FORBIDDEN,
+                              f"Host {host[:100]!r} is refused: this endpoint listens on loopback and "
+                              f"answers only for {', '.join(sorted(self.hosts))} "
+                              "(protection against DNS rebinding)")
+        raw_query = environ.get("QUERY_STRING", "")
+        if len(raw_query) > MAX_URI:
+            return _reply(HTTPStatus.REQUEST_URI_TOO_LONG,
+                          f"query string longer than {MAX_URI} bytes: POST the query instead")
+        if environ.get("PATH_INFO", "") not in PATHS:
+            return _reply(HTTPStatus.NOT_FOUND, "the SPARQL endpoint is /sparql")
+        # WSGI hands the query string over as latin-1; its bytes are UTF-8
+        fields = parse_qs(raw_query.encode("latin-1").decode("utf-8", errors="replace"),
+                          keep_blank_values=True)
+        if method in ("GET", "HEAD"):
+            if "query" not in fields and "update" not in fields:
+                return _reply(HTTPStatus.OK, "ampere-kg read-only SPARQL endpoint: "
+                                             "GET or POST /sparql?query=...\n")
+            return self.answer(environ, fields, None)
+        if method != "POST":
+            return _reply(HTTPStatus.METHOD_NOT_ALLOWED, "read-only endpoint: use GET or POST",
+                          headers=[("Allow", "GET, HEAD, POST")])
+        length = int(environ.get("CONTENT_LENGTH") or 0)  # waitress checked it is a number
+        body = environ["wsgi.input"].read(length).decode("utf-8", errors="replace")
+        media = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+        if not body and not media:
+            return self.answer(environ, fields, None)  # an empty POST: as GET with its URL fields
+        if media == "application/x-www-form-urlencoded":
+            for key, values in parse_qs(body, keep_blank_values=True).items():
+                fields.setdefault(key, []).extend(values)
+            return self.answer(environ, fields, None)
+        if media == "application/sparql-update":
+            return _reply(HTTPStatus.FORBIDDEN, _UPDATE_REFUSED)
+        if media == "application/sparql-query":
+            return self.answer(environ, fields, body)
+        return _reply(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "POST application/sparql-query or a form")
+
+    def answer(self, environ: dict[str, Any], fields: dict[str, list[str]],
+               body_query: str | None) -> Reply:
+        """Check one query, then run it in a sandboxed child."""
+        if "update" in fields:
+            return _reply(HTTPStatus.FORBIDDEN, _UPDATE_REFUSED)
+        if "default-graph-uri" in fields or "named-graph-uri" in fields:
+            return _reply(HTTPStatus.BAD_REQUEST,
+                          "default-graph-uri/named-graph-uri are not supported here")
+        texts = ([body_query] if body_query is not None else []) + fields.get("query", [])
+        if not texts:
+            return _reply(HTTPStatus.BAD_REQUEST, "no query: give one as query=... (in the URL or "
+                                                  "a form) or as an application/sparql-query body")
+        if len(texts) != 1:
+            return _reply(HTTPStatus.BAD_REQUEST, "give exactly one query")
+        try:
+            kind = check_query(texts[0])
+        except KgError as err:
+            status = HTTPStatus.FORBIDDEN if "refused" in str(err) else HTTPStatus.BAD_REQUEST
+            return _reply(status, str(err))
+        fmt = negotiate(environ.get("HTTP_ACCEPT", ""), kind)
+        if fmt is None:
+            return _reply(HTTPStatus.NOT_ACCEPTABLE, "no acceptable result format")
+        busy = (f"server busy: {self.limits.max_queries} queries are running and more are "
+                "waiting; try again shortly")
+        if not self.admitted.acquire(blocking=False):
+            return _reply(HTTPStatus.SERVICE_UNAVAILABLE, busy, headers=_RETRY)
+        try:
+            if not self.slots.acquire(timeout=QUEUE_WAIT):
+                return _reply(HTTPStatus.SERVICE_UNAVAILABLE, busy, headers=_RETRY)
+            try:
+                status, body = execute(self.store, texts[0], fmt, self.limits)
+            finally:
+                self.slots.release()
+        finally:
+            self.admitted.release()
+        return _reply(status, body, MEDIA_TYPES[fmt] if status == HTTPStatus.OK else TEXT)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host:port`` (IPv4 or IPv6); a one-line error if impossible."""
+    where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+    except (socket.gaierror, UnicodeError) as err:
+        raise InputError(f"cannot listen on {where}: {getattr(err, 'strerror', None) or err}") from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        sock.bind(address)
+        sock.listen(BACKLOG)
+    except OSError as err:
+        sock.close()
+        hint = ("; is another server running there? pick another --port"
+                if err.errno == errno.EADDRINUSE else "")
+        raise InputError(f"cannot listen on {where}: {err.strerror or err}{hint}") from None
+    return sock
+
+
+class _Channel(HTTPChannel):
+    """waitress' connection, noting when the request now being received began."""
+
+    request_started = 0.0
+
+    def received(self, data: bytes) -> bool:
+        if self.request is None:  # no request is partly received: this data starts one
+            self.request_started = time.monotonic()
+        return bool(super().received(data))
+
+
+class SparqlServer(TcpWSGIServer):
+    """waitress' TCP server for :class:`SparqlApp` on a socket bound by :func:`_listen`.
+
+    waitress closes a connection only after ``channel_timeout`` seconds *without any data*, so a
+    client sending a byte now and then could hold one for ever; :meth:`maintenance` (run by
+    waitress every ``cleanup_interval`` seconds) also closes a connection whose request has not
+    arrived whole within ``request_timeout`` seconds of its first byte.
+    """
+
+    channel_class = _Channel
+    url = ""  # the endpoint, set by make_server
+    request_timeout = 10.0
+
+    def maintenance(self, now: float) -> None:
+        super().maintenance(now)  # type: ignore[arg-type]  # waitress passes time.time()
+        cutoff = time.monotonic() - self.request_timeout
+        channels: dict[int, _Channel] = self.active_channels  # type: ignore[assignment]
+        for channel in list(channels.values()):
+            if (channel.request is not None and not channel.requests
+                    and channel.request_started < cutoff):
+                channel.will_close = True
+
+
+def make_server(source: Source, host: str = "127.0.0.1", port: int = 7878, *,
+                limits: Limits | None = None) -> SparqlServer:
+    """Load the graph and return a listening (not yet serving) server; ``.run()`` serves.
+
+    Examples
+    --------
+    >>> server = make_server("build", port=0)        # doctest: +SKIP
+    >>> server.url                                   # doctest: +SKIP
+    'http://127.0.0.1:40123/sparql'
+    """
+    limits = limits or Limits()
+    sock = _listen(host, port)  # first: a port in use is said before the graph is loaded
+    try:
+        store = open_store(source)
+    except BaseException:
+        sock.close()
+        raise
+    adjustments = Adjustments(
+        sockets=[sock], backlog=BACKLOG, threads=(1 + QUEUE_PER_SLOT) * limits.max_queries + SPARE_THREADS,
+        connection_limit=limits.max_connections,
+        channel_timeout=math.ceil(limits.request_timeout), cleanup_interval=1, max_request_body_size=MAX_BODY,
+        max_request_header_size=MAX_HEADER, asyncore_use_poll=True, ident="ampere-kg-sparql",
+        expose_tracebacks=False)
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a queue is normal under load
+    address = sock.getsockname()
+    app = SparqlApp(store, limits, loopback_hosts(address[0], address[1]))
+    server = SparqlServer(app, map={}, _sock=sock, adj=adjustments,
+                          bind_socket=False, sockinfo=(sock.family, sock.type, sock.proto, address))
+    server.request_timeout = limits.request_timeout
+    bound = f"[{address[0]}]" if sock.family == socket.AF_INET6 else address[0]
+    server.url = f"http://{bound}:{address[1]}/sparql"
+    return server
+
+
+def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 10.0,
+          max_rows: int = 10000, max_memory: int = 1024, max_queries: int = 4,
+          request_timeout: float = 10.0, ready: Callable[[str], None] | None = None) -> None:
+    """Serve ``source`` read-only at ``http://host:port/sparql`` until interrupted.
+
+    Parameters
+    ----------
+    source : build folder, RDF file or graph
+        What to serve (loaded once into memory).
+    host, port : str, int
+        Where to listen; the default is loopback only. ``port=0`` picks a free port.
+    timeout : float
+        Seconds a query may run; then its process is killed and 503 is returned.
+    max_rows : int
+        Largest result (rows or triples); larger ones get 400 and a hint to add LIMIT.
+    max_memory : int
+        Megabytes of memory a query process may allocate beyond the server's own; a query that
+        needs more is stopped and gets 503.
+    max_queries : int
+        Queries run at once, each in its own process. ``QUEUE_PER_SLOT`` times as many may
+        wait up to ``QUEUE_WAIT`` seconds for a slot (then 503); any others get 503 at once.
+    request_timeout : float
+        Seconds a client may take to send a request (header and body), or stay idle.
+    ready : callable, optional
+        Called with the endpoint URL once the server listens (default: print it).
+
+    Raises
+    ------
+    kg.errors.InputError
+        On a limit that is not positive, or an address that cannot be listened on.
+
+    Examples
+    --------
+    >>> serve("build", port=7878)                    # doctest: +SKIP
+    """
+    limits = Limits(timeout=timeout, max_rows=max_rows, max_memory=max_memory,
+                    max_queries=max_queries, request_timeout=request_timeout)
+    server = make_server(source, host, port, limits=limits)
+    no_sandbox = probe_sandbox()
+    sandbox = ("queries run without network access" if no_sandbox is None else
+               f"WARNING: {no_sandbox}: queries are checked but not sandboxed")
+    (ready or (lambda u: print(f"serving {Path(str(source))} read-only at {u} ({sandbox})",
+                               flush=True)))(server.url)
+    try:
+        server.run()
+    finally:
+        server.close()
