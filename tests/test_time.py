@@ -67,6 +67,28 @@ def test_dates_are_read_as_precise_as_the_text_and_relative_words_against_the_do
     assert events(read(text)) == {("resignation", "person/marko-novak", "company/lipa", "")}  # no date to resolve "lani"
 
 
+@pytest.mark.parametrize(("text", "date", "role", "event"), [
+    # a past-tense clause of a sentence that is also about the future: the nearest past January
+    (("Rozman bo nasledil Ireno Gorjup, ki je bila na čelu uprave družbe Alpeks d.d. od leta 2011, januarja pa je "
+     "odstopila."), "2023-03-16", None, ("resignation", "person/irena-gorjup", "company/alpeks", "2023-01")),
+    ("Podjetje Zaznava d.o.o. je decembra lani kupila družba Agritec AG.", "2025-09-09", None,
+     ("acquisition", "company/agritec", "company/zaznava", "2024-12")),
+    # a resignation ends the role it leaves: former, with the resignation's date as its end
+    ("Igor Zupet, direktor družbe Nitka d.o.o., je 1. decembra odstopil.", "2020-12-10",
+     ("person/igor-zupet", "company/nitka", "chiefExecutive", "former", "", "2020-12-01"),
+     ("resignation", "person/igor-zupet", "company/nitka", "2020-12-01")),
+    # a retirement ahead: still current, ending then
+    ("Direktor podjetja Nitka d.o.o. je Igor Zupet, ki se bo 1. septembra upokojil.", "2020-12-10",
+     ("person/igor-zupet", "company/nitka", "chiefExecutive", "current", "", "2021-09-01"), None),
+])
+def test_tense_relative_months_and_resignations(text, date, role, event):
+    doc = read(text, date)
+    assert roles(doc) == ({role} if role else set())
+    assert events(doc) == ({event} if event else set())
+    if role and role[3] == "former":
+        assert role_facts(doc) == set()
+
+
 @pytest.mark.parametrize(("text", "predicate", "value", "year"), [
     ("Leta 2021 je podjetje Lipa d.o.o. zaposlovalo 800 ljudi.", "schema:numberOfEmployees", 800, "2021"),
     ("Podjetje Lipa d.o.o. je lani ustvarilo 31 milijonov evrov prihodkov.", "akg:revenue", 31000000, "2022"),
@@ -153,3 +175,4 @@ def test_conflicting_head_counts_are_both_kept_and_the_current_view_shows_the_ne
         ("2024", "Marko Novak")]
     [current] = ask(two_dates, "workforce", company="Lipa d.o.o.")
     assert (int(current["employees"]), str(current["asOf"])) == (4500, "2025-06-01")
+

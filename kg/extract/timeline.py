@@ -28,7 +28,15 @@ import tomllib
 from dataclasses import dataclass, replace
 
 from kg.errors import InputError
-from kg.extract.document import Document, Event, Fact, Quantity, TimedRole, Token
+from kg.extract.document import (
+    Document,
+    Event,
+    Fact,
+    Mention,
+    Quantity,
+    TimedRole,
+    Token,
+)
 from kg.lang import LANG_DIR, LanguagePack
 from kg.timeterms import as_of
 
@@ -70,8 +78,8 @@ class TimeWords:
     former: frozenset[str]
     future: frozenset[str]
     future_verbs: tuple[tuple[str, ...], ...]
-    former_verbs: tuple[tuple[str, ...], ...]
     start_verbs: frozenset[str]
+    leave_verbs: frozenset[str]
     role_kinds: dict[str, str]
 
 
@@ -107,7 +115,8 @@ def time_words(code: str) -> TimeWords:
                      {k: int(v) for k, v in words.get("relative_days", {}).items()},
                      frozenset(words.get("future", [])), frozenset(status.get("former", [])),
                      frozenset(status.get("future", [])), phrases(status.get("future_verbs", [])),
-                     phrases(status.get("former_verbs", [])), frozenset(status.get("start_verbs", [])), kinds)
+                     frozenset(status.get("start_verbs", [])),
+                     frozenset(status.get("leave_verbs", [])), kinds)
 
 
 def _doc_date(doc: Document) -> tuple[int, ...]:
@@ -139,6 +148,14 @@ def _day(tok: Token, nxt: Token | None) -> tuple[int, int] | None:
     return int(text), 2 if nxt is not None and nxt.text == "." and not tok.text.endswith(".") else 1
 
 
+def _relative_year(toks: list[Token], i: int, words: TimeWords) -> tuple[int, int] | None:
+    """(tokens, years from the document's year) of a relative year at token ``i`` ("lani": -1)."""
+    for phrase, shift in words.relative_years.items():
+        if tuple(t.text.lower() for t in toks[i:i + len(phrase)]) == phrase:
+            return len(phrase), shift
+    return None
+
+
 def _resolve(month: int, day: int | None, doc: tuple[int, ...], future: bool) -> str:
     """A month (and day) without a year: the nearest such date before the document date (after
     it in the future tense); "" when the document has no month to compare with."""
@@ -155,9 +172,17 @@ def _date_at(toks: list[Token], i: int, end: int, words: TimeWords, doc: tuple[i
     """A date starting at token ``i``: (end token, value), or None."""
     tok = toks[i]
     low = tok.text.lower()
-    for phrase, shift in words.relative_years.items():
-        if tuple(t.text.lower() for t in toks[i:i + len(phrase)]) == phrase:
-            return (i + len(phrase), _fmt(doc[0] + shift)) if doc else (i + len(phrase), "")
+    shift = _relative_year(toks, i, words)
+    if shift is not None:  # "lani", "letos januarja"
+        j = i + shift[0]
+        month = _month(toks[j], words) if j < end else None
+        if not doc:
+            return j + (1 if month else 0), ""
+        return (j + 1, _fmt(doc[0] + shift[1], month)) if month else (j, _fmt(doc[0] + shift[1]))
+    month = _month(tok, words)
+    relative = _relative_year(toks, i + 1, words) if month and i + 1 < end else None
+    if month and relative is not None:  # "decembra lani"
+        return (i + 1 + relative[0], _fmt(doc[0] + relative[1], month)) if doc else (i + 1 + relative[0], "")
     if low in words.relative_days:
         if len(doc) < 3:
             return i + 1, ""
@@ -178,26 +203,33 @@ def _date_at(toks: list[Token], i: int, end: int, words: TimeWords, doc: tuple[i
                 and (j + day[1] >= end or not toks[j + day[1]].text[:1].isalpha()):
             if j + day[1] < end and toks[j + day[1]].text == ",":
                 j += 1  # "March 1, 2024"
-            after = j + day[1]
-            if after < end and (year := _year(toks[after].text)) is not None:
-                return after + 1, _fmt(year, month, day[0])
-            return after, _resolve(month, day[0], doc, future)
+            stop = j + day[1]
+            if stop < end and (year := _year(toks[stop].text)) is not None:
+                return stop + 1, _fmt(year, month, day[0])
+            return stop, _resolve(month, day[0], doc, future)
         if j < end and (year := _year(toks[j].text)) is not None:
             return j + 1, _fmt(year, month)
         return j, _resolve(month, None, doc, future)
     return None
 
 
+def _future_at(doc: Document, i: int, words: TimeWords) -> bool:
+    """Is the clause around token ``i`` (between commas) in the future tense?"""
+    s = doc.sentences[doc.tokens[i].sent]
+    lo = max((k for k in range(s.tok_start, i) if doc.tokens[k].text in (",", ";")), default=s.tok_start)
+    hi = min((k for k in range(i, s.tok_end) if doc.tokens[k].text in (",", ";")), default=s.tok_end)
+    return any(t.text.lower() in words.future_tense for t in doc.tokens[lo:hi])
+
+
 def sentence_dates(doc: Document, sent: int, words: TimeWords) -> list[DateExpr]:
     """The date expressions of one sentence, each with what it marks (a start, an end or a point)."""
     s = doc.sentences[sent]
     toks, end = doc.tokens, s.tok_end
-    future = any(t.text.lower() in words.future_tense for t in toks[s.tok_start:end])
     here = _doc_date(doc)
     out: list[DateExpr] = []
     i = s.tok_start
     while i < end:
-        found = _date_at(toks, i, end, words, here, future)
+        found = _date_at(toks, i, end, words, here, _future_at(doc, i, words))
         if found is None:
             i += 1
             continue
@@ -234,9 +266,12 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def _commas_between(doc: Document, a: tuple[int, int], b: tuple[int, int]) -> bool:
+def _commas_between(doc: Document, a: tuple[int, int], b: tuple[int, int], relative: frozenset[str]) -> bool:
+    """Is there a comma between two spans, other than one that opens a relative clause ("X, ki je
+    od leta 2014 ...": the clause is still about X)?"""
     lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
-    return any(t.text in (",", ";") for t in doc.tokens[lo:hi])
+    return any(doc.tokens[k].text in (",", ";") and not (k + 1 < len(doc.tokens) and doc.tokens[k + 1].text.lower() in relative)
+               for k in range(lo, hi))
 
 
 def _role_phrases(doc: Document, sent: int, pack: LanguagePack) -> list[tuple[int, int, str, str]]:
@@ -259,6 +294,56 @@ def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     return any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words)))
 
 
+def _is_org(doc: Document, k: int) -> bool:
+    cls = doc.group_classes[doc.mentions[k].group] if doc.mentions[k].group >= 0 else None
+    return cls in ("akg:Company", "schema:Organization")
+
+
+def _phrase_of(doc: Document, fact: Fact, pack: LanguagePack, prop: str, person: Mention | None,
+               org: Mention | None) -> tuple[int, int, str, str] | None:
+    """The role phrase that names this role: the one right next to the organisation ("nekdanja
+    direktorica podjetja X"), else one near the person that no other organisation follows
+    ("Predsednik uprave Boštjan Kern", "X, ki je bil doslej direktor proizvodnje")."""
+    phrases = [p for p in _role_phrases(doc, fact.sent, pack) if p[2] == prop]
+    if org is not None:
+        by_org = [p for p in phrases if _distance((p[0], p[1]), (org.tok_start, org.tok_end)) <= 3]
+        if by_org:
+            return min(by_org, key=lambda p: _distance((p[0], p[1]), (org.tok_start, org.tok_end)))
+    if person is None:
+        return None
+    others = [(m.tok_start, m.tok_end) for k, m in enumerate(doc.mentions)
+              if m.sent == fact.sent and (org is None or m.group != org.group) and _is_org(doc, k)]
+    by_person = [p for p in phrases if _distance((p[0], p[1]), (person.tok_start, person.tok_end)) <= 6
+                 and not any(_distance((p[0], p[1]), o) <= 3 for o in others)]
+    return min(by_person, key=lambda p: _distance((p[0], p[1]), (person.tok_start, person.tok_end)), default=None)
+
+
+def _status_after(doc: Document, after: int, sent: int, words: TimeWords, dates: list[DateExpr],
+                  relative: frozenset[str]) -> tuple[str, str]:
+    """Status and end from a verb after the person, in the same stretch between commas and
+    before another person: "bo prevzela" (future), "je 1. decembra odstopil" (former, ended
+    then), "se bo ob tem upokojila" (current, ending then); ("", "") when there is none."""
+    s = doc.sentences[sent]
+    stop = next((i for i in range(after, s.tok_end) if doc.tokens[i].text in (",", ";")), s.tok_end)
+    if stop == after and after + 1 < s.tok_end and doc.tokens[after + 1].text.lower() in relative:
+        # "X, ki je ..., se bo upokojila": the relative clause and the clause after it are about X
+        for _ in range(2):
+            stop = next((i for i in range(stop + 1, s.tok_end) if doc.tokens[i].text in (",", ";")), s.tok_end)
+    person = next((m.tok_start for m in doc.mentions if m.sent == sent and after <= m.tok_start < stop
+                   and m.group >= 0 and doc.group_classes[m.group] == "schema:Person"), stop)
+    stop = min(stop, person)
+    seen = [t.text.lower() for t in doc.tokens[after:min(stop, after + 2 * NEAR)]]
+    if _has_phrase(seen, words.future_verbs):
+        return "future", ""
+    verb = next((i for i in range(after, min(stop, after + 2 * NEAR)) if doc.tokens[i].text.lower() in words.leave_verbs), -1)
+    if verb < 0:
+        return "", ""
+    near = [d for d in dates if d.mark == "point" and after <= d.start and d.end <= verb + 3]
+    end = near[-1].value if near else ""
+    future = any(w in words.future_tense for w in seen)
+    return ("current" if future else "former"), end
+
+
 def _role(doc: Document, fact: Fact, pack: LanguagePack, words: TimeWords,
           dates: list[DateExpr]) -> TimedRole:
     """The role over time a role fact states."""
@@ -266,11 +351,7 @@ def _role(doc: Document, fact: Fact, pack: LanguagePack, words: TimeWords,
     person = doc.mentions[fact.mentions[0]] if fact.mentions else None
     where = _span(doc, fact)
     org = doc.mentions[fact.mentions[1]] if len(fact.mentions) > 1 else None
-    # the role phrase that names this role stands right next to the organisation ("nekdanja
-    # direktorica podjetja X"); a phrase next to another organisation is another role
-    phrases = [p for p in _role_phrases(doc, fact.sent, pack) if p[2] == prop and (
-        org is None or _distance((p[0], p[1]), (org.tok_start, org.tok_end)) <= 3)]
-    phrase = min(phrases, key=lambda p: _distance((p[0], p[1]), where), default=None)
+    phrase = _phrase_of(doc, fact, pack, prop, person, org)
     kind = "chiefExecutive" if prop == "akg:chiefExecutiveOf" else \
         words.role_kinds.get(phrase[3], "other") if phrase else "other"
     toks = doc.tokens
@@ -280,16 +361,15 @@ def _role(doc: Document, fact: Fact, pack: LanguagePack, words: TimeWords,
         first = org.tok_start if org is not None and 0 <= phrase[0] - org.tok_end <= 1 else phrase[0]
         before = {t.text.lower() for t in toks[max(doc.sentences[fact.sent].tok_start, first - 2):first]}
         status = "former" if before & words.former else "future" if before & words.future else ""
-    if not status and person is not None:
-        after = [t.text.lower() for t in toks[person.tok_end:min(doc.sentences[fact.sent].tok_end, person.tok_end + NEAR)]]
-        if _has_phrase(after, words.future_verbs):
-            status = "future"
-        elif _has_phrase(after, words.former_verbs):
-            status = "former"
-    anchor = (phrase[0], phrase[1]) if phrase else where
     start = end = ""
+    if person is not None and status in ("", "former"):
+        after, end = _status_after(doc, person.tok_end, fact.sent, words, dates, pack.relative_openers)
+        if not status or (after == "current" and fact.p not in READ_ONLY):
+            status = after  # "dosedanja direktorica X, ki se bo upokojila": still current until then
+    anchor = (phrase[0], phrase[1]) if phrase else where
     for d in sorted(dates, key=lambda d: _distance((d.start, d.end), anchor)):
-        close = _distance((d.start, d.end), anchor) <= NEAR and not _commas_between(doc, (d.start, d.end), anchor)
+        close = _distance((d.start, d.end), anchor) <= NEAR and \
+            not _commas_between(doc, (d.start, d.end), anchor, pack.relative_openers)
         if not close:
             continue
         if d.mark == "start" and not start:
@@ -367,15 +447,56 @@ def _distinct(roles: list[TimedRole]) -> list[TimedRole]:
     return [r for r in roles if best[(r.person, r.org, r.kind, r.status)] is r]
 
 
+def _started_by_appointment(roles: list[TimedRole], events: list[Event]) -> list[TimedRole]:
+    """A role without a start whose holder the same sentence says was appointed on a date
+    starts then ("je 2. marca za predsednico izvolila Bredo Kolar")."""
+    appointed = {(e.obj, e.sent): e.date for e in events if e.kind == "appointment" and e.date}
+    return [replace(r, start=appointed[r.person, r.sent]) if not r.start and r.status != "former"
+            and (r.person, r.sent) in appointed else r for r in roles]
+
+
+def _ended_by_resignation(roles: list[TimedRole], events: list[Event], here: tuple[int, ...]) -> list[TimedRole]:
+    """A role in an organisation that its holder resigns from in the same sentence ends then:
+    it is former if the resignation is dated on or before the document date (or undated and
+    told in the past), and current with that end if it lies ahead."""
+    left = {(e.agent, e.obj, e.sent): e.date for e in events if e.kind == "resignation"}
+    out = []
+    for r in roles:
+        key = (r.person, r.org, r.sent)
+        if key in left and r.status == "current":
+            date = left[key]
+            ahead = bool(date and here and _compare(date, here) > 0)
+            r = replace(r, status="current" if ahead else "former", end=r.end or date)
+        out.append(r)
+    return out
+
+
 def read_time(doc: Document, pack: LanguagePack) -> Document:
     """Fill ``doc.roles`` and ``doc.events``; drop role facts of roles not current, date values."""
     words = time_words(doc.lang)
     dates = {i: sentence_dates(doc, i, words) for i in sorted({f.sent for f in doc.facts})}
+    events = _events(doc, dates)
     roles = _distinct([_role(doc, f, pack, words, dates[f.sent]) for f in doc.facts if f.p in ROLE_PREDICATES])
+    roles = _ended_by_resignation(_started_by_appointment(roles, events), events, _doc_date(doc))
     current_ceo = {r.org for r in roles if (r.kind, r.status) == ("chiefExecutive", "current")}
     dropped = {(r.person, r.org, r.sent) for r in roles
                if r.status == "former" or (r.status == "future" and r.org in current_ceo)}
-    doc.roles = roles
+    doc.roles, doc.events = roles, events
+    facts = []
+    for f in doc.facts:
+        if f.p not in READ_ONLY and f.p in ROLE_PREDICATES and (f.s, str(f.o), f.sent) in dropped:
+            continue
+        if f.p in DATED_VALUES and isinstance(f.o, Quantity):
+            year = _year_of_value(doc, f, f.o, dates.get(f.sent, []))
+            if year:
+                f = replace(f, o=replace(f.o, year=year))
+        facts.append(f)
+    doc.facts = facts
+    return doc
+
+
+def _events(doc: Document, dates: dict[int, list[DateExpr]]) -> list[Event]:
+    """The events the document's facts report, each dated by the nearest date of its sentence."""
     founded = {f.s: f for f in doc.facts if f.p == "schema:foundingDate"}
     events: list[Event] = []
     for f in doc.facts:
@@ -394,15 +515,4 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
             date = _event_date(doc, f, dates[f.sent], "founding")
             date = date if date.startswith(str(f.o)) else str(f.o)
             events.append(Event("founding", "", org, date, None, f.rule, f.sent, f.mentions))
-    doc.events = events
-    facts = []
-    for f in doc.facts:
-        if f.p not in READ_ONLY and f.p in ROLE_PREDICATES and (f.s, str(f.o), f.sent) in dropped:
-            continue
-        if f.p in DATED_VALUES and isinstance(f.o, Quantity):
-            year = _year_of_value(doc, f, f.o, dates.get(f.sent, []))
-            if year:
-                f = replace(f, o=replace(f.o, year=year))
-        facts.append(f)
-    doc.facts = facts
-    return doc
+    return events
