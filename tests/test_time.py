@@ -13,6 +13,9 @@ from kg.extract.document import Document
 from kg.extract.pipeline import extract
 from kg.namespaces import AKG, SCHEMA
 from kg.rdf.validate import load_shapes, violations
+from kg.viz.model import read_model
+from kg.viz.page import page_data
+from kg.viz.vocab import vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "queries"
@@ -176,3 +179,18 @@ def test_conflicting_head_counts_are_both_kept_and_the_current_view_shows_the_ne
     [current] = ask(two_dates, "workforce", company="Lipa d.o.o.")
     assert (int(current["employees"]), str(current["asOf"])) == (4500, "2025-06-01")
 
+
+def test_the_page_lists_dated_facts_in_order_and_draws_a_former_role_dashed(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "lipa.txt").write_text("Podjetje Lipa d.o.o. je leta 2019 kupilo družbo Hrast d.o.o. Lipa d.o.o. vodi "
+                                    "Ana Kos, nekdanja direktorica podjetja Hrast d.o.o.\n", encoding="utf-8")
+    (seeds / "lipa.meta.toml").write_text('language = "sl"\ndate = "2025-06-01"\n', encoding="utf-8")
+    kg.build(seeds, tmp_path / "out")
+    data = page_data(read_model(kg.load(tmp_path / "out"), vocab()), vocab())
+    hrast = next(n for n in data["nodes"] if n["sl"] == "Hrast d.o.o.")
+    assert [f for f in hrast["f"] if f[0] in (str(AKG.Acquisition), str(AKG.ChiefExecutive))] == [
+        [str(AKG.Acquisition), "2019: Lipa d.o.o. → Hrast d.o.o."],
+        [str(AKG.ChiefExecutive), "Ana Kos → Hrast d.o.o. · former · 2025-06-01"]]
+    dashed = [e for e in data["vis"]["edges"] if e.get("dashes")]
+    assert [e["label"] for e in dashed] == ["former CEO of"]
