@@ -64,5 +64,7 @@ def _check_explore(nb: nbformat.NotebookNode) -> None:
     html = "\n".join(o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {}))
     assert "Douai" in html and "Maubeuge" in html
     assert "new entities:" in text
+    assert "chief executive now: Ana Kos" in text  # the current view of two dated documents
+    assert "events over time:" in text
     assert not any(o.output_type == "error" for o in outputs)
     json.dumps(nb)  # outputs are plain JSON
