@@ -81,6 +81,10 @@ class LanguagePack:
     role_owner_possessives: set[str] = field(default_factory=set)  # "its" (chief executive) mid-sentence
     topic_pronouns: set[str] = field(default_factory=set)  # "It", "Its": the organisation a recent sentence was about
     articles: set[str] = field(default_factory=set)  # "the", "a": may stand between a preposition and its name
+    initial_runs_are_names: bool = False  # "Meridian Metals ..." opening a sentence is a name as a whole
+    person_relatives: set[str] = field(default_factory=set)  # "who": ", who ..." after a name says it is a person
+    weekdays: set[str] = field(default_factory=set)  # "Friday": a time, no name
+    company_name_heads: set[str] = field(default_factory=set)  # "Bakeries": a name ending so is a company's
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
     titles: set[str] = field(default_factory=set)  # "dr", "mag": academic titles before a name
     feminine_surname_endings: list[str] = field(default_factory=list)  # "Mlakarjeva": a woman's surname form
@@ -293,6 +297,10 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.role_owner_possessives = {w.lower() for w in words.get("role_owner_possessives", [])}
     p.topic_pronouns = {w.lower() for w in words.get("topic_pronouns", [])}
     p.articles = {w.lower() for w in words.get("articles", [])}
+    p.initial_runs_are_names = bool(words.get("initial_runs_are_names", False))
+    p.person_relatives = {w.lower() for w in words.get("person_relatives", [])}
+    p.weekdays = {w.lower() for w in words.get("weekdays", [])}
+    p.company_name_heads = {w.lower() for w in words.get("company_name_heads", [])}
     p.plant_nouns_too = _lemmas_and_words(words, "plant_nouns_too", code)
     p.titles = {w.lower().rstrip(".") for w in words.get("titles", [])}
     p.feminine_surname_endings = list(words.get("feminine_surname_endings", []))

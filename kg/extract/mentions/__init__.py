@@ -13,7 +13,7 @@ from __future__ import annotations
 from kg.extract.document import Document, Mention
 from kg.lang import LanguagePack
 from kg.extract.lemmatize import lemma
-from kg.extract.mentions.names import (acronym_expansions, capitalised_runs, classify, is_business_noun,
+from kg.extract.mentions.names import (companies_by_name_head, people_by_context, acronym_expansions, capitalised_runs, classify, is_business_noun,
                                list_after_trigger, list_before_trigger, mid_sentence_capitalised,
                                split_known_prefix)
 from kg.extract.mentions.phrases import coreferring, markets
@@ -61,6 +61,8 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     known_caps = mid_sentence_capitalised(doc)
     names = [classify(doc, s, pack, known_caps) for s in capitalised_runs(doc, pack, known_caps)]
     names = split_known_prefix(doc, names, pack)
+    people_by_context(doc, names, pack)
+    companies_by_name_head(names, pack)
     if pack.head_final:
         list_before_trigger(doc, names, pack)
     else:

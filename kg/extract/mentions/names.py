@@ -111,7 +111,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     else:
                         break
                 elif toks[j].text in "-&" and j + 1 < sent.tok_end and is_name_token(toks[j + 1]) \
-                        and toks[j].start == toks[j - 1].end:
+                        and (toks[j].start == toks[j - 1].end or toks[j].text == "&"):  # "Tufton & Sons"
                     j += 2
                 else:
                     legal_end = _lowercase_then_legal(doc, j, sent.tok_end, pack)
@@ -123,8 +123,12 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     break
             if j - i == 1 and j < sent.tok_end and i > sent.tok_start and _adjective_opens_name(toks, i, pack):
                 j += 1  # "pod blagovno znamko Kočevski gozd", "vozlišče Posavski park"
-            if j - i == 1 and toks[i].text.lower() in pack.months:
-                i += 1  # "in January": a time, no name
+            if j - i == 1 and i > sent.tok_start and toks[i].text.lower() in pack.coreference \
+                    and toks[i - 1].text.lower() in pack.coref_determiners:
+                i += 1  # "the Company" of a filing: a word referring back, no name
+                continue
+            if j - i == 1 and toks[i].text.lower() in pack.months | pack.weekdays:
+                i += 1  # "in January", "on Friday": a time, no name
                 continue
             if j - i == 1 and toks[i].lemma in pack.demonyms and toks[i].text not in pack.places:
                 i += 1  # "the German subsidiary": an adjective of place, not a name ("na Madžarskem" is)
@@ -171,10 +175,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 continue
             # a dictionary word at the start of a sentence ("Danes Kodera", "Logistična") is not
             # part of a name unless the document also writes it (in any case) capitalised elsewhere
-            if (sentence_initial(doc, i) and is_known_word(tok.text, doc.lang)
+            if (sentence_initial(doc, i) and is_known_word(tok.text, doc.lang) and tok.text not in pack.places
                     and not known_caps.intersection(name_candidates(tok.text, doc.lang, pack.inflection))
                     and not tok.text.isupper() and (j - i == 1 and source == "capitalised"
-                                                    or j - i >= 2 and not is_given_name(tok.text, pack, doc.lang)
+                                                    or j - i >= 2 and not pack.initial_runs_are_names
+                                                    and not is_given_name(tok.text, pack, doc.lang)
                                                     and (tok.lemma,) not in pack.triggers
                                                     and not (source == "legal" and tok.text.lower() == tok.lemma
                                                              and tok.lemma not in pack.generic_nouns
@@ -466,3 +471,50 @@ def acronym_expansions(doc: Document, spans: list[Span]) -> dict[int, str]:
                     if span.end < other.start < j:
                         other.cls, other.source = None, "expansion"
     return out
+
+
+def _role_ends_at(doc: Document, end: int, start: int, pack: LanguagePack) -> bool:
+    """Does a role phrase ("chief operating officer", "CEO") end right before token ``end``?"""
+    # the words as written: "heads Kolding Cells" is a verb, not the role "head"
+    return any(tuple(t.text.lower() for t in doc.tokens[end - n:end]) in pack.roles or
+               tuple(t.text for t in doc.tokens[end - n:end]) in pack.roles for n in (1, 2, 3, 4) if end - n >= start)
+
+
+def _role_starts_at(doc: Document, i: int, end: int, pack: LanguagePack) -> bool:
+    """Does a role phrase start at token ``i``?"""
+    return any(tuple(t.text.lower() for t in doc.tokens[i:i + n]) in pack.roles or
+               tuple(t.text for t in doc.tokens[i:i + n]) in pack.roles for n in (1, 2, 3, 4) if i + n <= end)
+
+
+def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
+    """Untyped names of two to four words that the sentence shows to be people become persons:
+    "Rhian Pryce, who took over ...", "Chief operating officer Beat Zürcher said", "Ola Strand,
+    the chief financial officer" (given names alone miss "Rhian", "Beat", "Ola")."""
+    toks = doc.tokens
+    for span in spans:
+        if span.cls is not None or span.source != "capitalised" or not 2 <= span.end - span.start <= 4:
+            continue
+        if any((t.lemma,) in pack.triggers or not t.text[:1].isupper() for t in toks[span.start:span.end]):
+            continue
+        sent = doc.sentences[toks[span.start].sent]
+        after = [t.text.lower() for t in toks[span.end:min(span.end + 2, sent.tok_end)]]
+        relative = after[:1] == [","] and after[1:2] and after[1] in pack.person_relatives
+        role_before = _role_ends_at(doc, span.start, sent.tok_start, pack) or (
+            span.start - 1 > sent.tok_start and toks[span.start - 1].text == ","
+            and _role_ends_at(doc, span.start - 1, sent.tok_start, pack))
+        j = span.end + 1 if after[:1] == [","] else span.end
+        while j < sent.tok_end and toks[j].text.lower() in pack.articles:
+            j += 1
+        role_after = after[:1] == [","] and _role_starts_at(doc, j, sent.tok_end, pack)
+        if relative or role_before or role_after:
+            span.cls, span.source = "schema:Person", "person"
+
+
+def companies_by_name_head(spans: list[Span], pack: LanguagePack) -> None:
+    """Untyped names of two or more words that end in a word companies are named with are
+    companies: "Glanmor Bakeries", "Redgum Estates", "Marmara Elektrik"."""
+    for span in spans:
+        words = span.name.split()
+        if span.cls is None and span.source == "capitalised" and len(words) >= 2 \
+                and words[-1].lower() in pack.company_name_heads:
+            span.cls, span.source = "akg:Company", "name-head"

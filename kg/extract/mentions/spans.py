@@ -11,7 +11,7 @@ OPENING_QUOTES = "»„“\"'«"
 LIST_SEPARATORS = {",", "in", "ter", "and", "&"}
 # priority of evidence when choosing a class (higher wins)
 STRENGTH = {"definition": 7, "plant-town": 6, "trigger": 6, "legal": 6, "list": 5, "reference": 4,
-            "gazetteer": 4, "market": 4, "person": 3, "speaker": 3, "demonym": 2, "acronym": 1,
+            "gazetteer": 4, "market": 4, "person": 3, "name-head": 3, "speaker": 3, "demonym": 2, "acronym": 1,
             "locative": 1, "capitalised": 0, "coref": 0}
 
 
