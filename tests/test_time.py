@@ -53,7 +53,7 @@ def test_a_former_role_is_a_membership_without_a_chief_executive_fact(text, lang
 
 
 def test_a_former_role_named_before_the_organisation_gives_no_chief_executive_fact():
-    doc = read("Former Halvorsen Industri chief executive Jon Aas joined Nordvik Ltd.", "2021-10-19", "en")
+    doc = read("The former Halvorsen Industri chief executive Jon Aas joined Nordvik Ltd.", "2021-10-19", "en")
     assert roles(doc) == {("person/jon-aas", "company/halvorsen-industri", "chiefExecutive", "former", "", "")}
     assert role_facts(doc) == set()
 
