@@ -429,6 +429,9 @@ def test_roles_and_events_match_every_field_with_dates_at_the_gold_precision(tmp
     assert only_doc(kg.evaluate(folder, builder=fixed_builder(current))).scores["roles"].counts.tp == 0
     cheaper = TIME_FACTS.replace("schema:value 9000000", "schema:value 8000000")
     assert only_doc(kg.evaluate(folder, builder=fixed_builder(cheaper))).scores["events"].counts.tp == 0
+    untimed = write_case(tmp_path / "b", "doc", "Ferox.\n", TIME_GOLD.split("[[role]]")[0], date="2023-05-11")
+    doc = only_doc(kg.evaluate(untimed, builder=fixed_builder(TIME_FACTS)))
+    assert [doc.scores[c].counts.as_dict()["tp"] + doc.scores[c].counts.fp for c in ("roles", "events")] == [0, 0]
 
 
 def test_quotes_match_speaker_and_first_30_characters(tmp_path):

@@ -430,6 +430,8 @@ def score_graph(gold: Gold, graph: Graph) -> dict[str, Score]:
         "literals": _literal_score(ctx),
         "quotes": _quote_score(ctx),
         "markets": _entity_score(ctx, concepts, [e for e in ents.values() if _CONCEPT in e.types]),
-        "roles": _role_score(ctx),
-        "events": _event_score(ctx),
+        # a gold file without [[role]] and [[event]] tables is not annotated for time (the older
+        # corpora): its document's memberships and events are not scored rather than all extra
+        "roles": _role_score(ctx) if gold.roles or gold.events else Score(),
+        "events": _event_score(ctx) if gold.roles or gold.events else Score(),
     }
