@@ -7,6 +7,7 @@ first ``afterDrawing``, i.e. since navigation start), plus requests and console 
     python bench/bench_html.py                       # 100, 1000, 5000
     python bench/bench_html.py --sizes 100 1000      # some sizes
     python bench/bench_html.py --screenshot docs/screenshot.png   # README screenshot of the seed graph
+    python bench/bench_html.py --shots docs       # also save docs/graph-100.png, graph-1000.png, ...
 
 Results are printed as a table and written to bench/out/html.json.
 """
@@ -132,13 +133,35 @@ def first_draw(browser, path: Path) -> dict:
     visit.page.press("#search", "Enter")
     visit.page.locator("#details h2").wait_for(state="visible")
     result["search_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+    result["hood_nodes"] = visit.page.evaluate("kgView.stats().nodes")
     result["errors"] = visit.console_errors + visit.page_errors
     result["other_requests"] = len(visit.other_requests())
     visit.page.close()
     return result
 
 
-def bench(sizes: list[int], out_dir: Path) -> list[dict]:
+def shoot(browser, path: Path, target: Path) -> None:
+    """A screenshot of the whole graph as it first opens (1200 x 760, PNG)."""
+    from browser import open_page
+
+    visit = open_page(browser, path, width=1200, height=760)
+    visit.wait_drawn(timeout_ms=120_000)
+    visit.page.wait_for_timeout(300)
+    visit.page.screenshot(path=str(target))
+    visit.page.close()
+    try:  # 256 colours: a third of the bytes, and the picture still looks the same
+        from PIL import Image
+
+        with Image.open(target) as shot:
+            small = shot.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE,
+                                                 dither=Image.Dither.NONE)
+        small.save(target, optimize=True)
+    except ImportError:
+        pass
+    print(f"wrote {target} ({target.stat().st_size / 1e3:.0f} kB)", flush=True)
+
+
+def bench(sizes: list[int], out_dir: Path, shots: Path | None = None) -> list[dict]:
     from browser import chromium
 
     import kg.viz
@@ -152,12 +175,15 @@ def bench(sizes: list[int], out_dir: Path) -> list[dict]:
             kg.viz.write_html(ds, path)
             write_s = time.perf_counter() - t0
             drawn = [first_draw(browser, path) for _ in range(3)]
+            if shots:
+                shoot(browser, path, shots / f"graph-{size}.png")
             firsts = sorted(d["first"] for d in drawn)
             rows.append({"entities": drawn[0]["stats"]["totalNodes"], "relations": drawn[0]["stats"]["totalEdges"],
                          "write_s": round(write_s, 2), "file_mb": round(path.stat().st_size / 1e6, 2),
                          "first_draw_ms_median": round(firsts[1], 0), "first_draw_ms_runs": firsts,
                          "zoom_redraw_ms": drawn[0]["zoom_redraw_ms"],
                          "filter_ms": round(drawn[0]["filter_ms"], 1), "search_ms": drawn[0]["search_ms"],
+                         "hood_nodes": drawn[0]["hood_nodes"],
                          "console_errors": len(drawn[0]["errors"]), "other_requests": drawn[0]["other_requests"]})
             print(json.dumps(rows[-1]), flush=True)
     return rows
@@ -179,7 +205,7 @@ def screenshot(target: Path) -> None:
             visit.wait_drawn()
             visit.page.fill("#search", "Ampere")
             visit.page.press("#search", "Enter")
-            visit.page.evaluate("kgView.network.fit({animation: false})")
+            visit.page.evaluate("kgView.fit()")
             visit.page.wait_for_timeout(200)
             visit.page.screenshot(path=str(target))
         print(f"wrote {target}")
@@ -191,16 +217,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--screenshot", type=Path, help="write a screenshot of the seed graph here and stop")
+    parser.add_argument("--shots", type=Path, help="also save a screenshot per size in this folder (graph-SIZE.png)")
     args = parser.parse_args()
     if args.screenshot:
         screenshot(args.screenshot)
         return
     out_dir = ROOT / "bench" / "out"
     out_dir.mkdir(parents=True, exist_ok=True)
-    rows = bench(args.sizes, out_dir)
+    rows = bench(args.sizes, out_dir, args.shots)
     (out_dir / "html.json").write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     print("\n| entities | relations | write page (s) | file (MB) | first draw (ms, median of 3) "
-          "| zoom redraw (ms) | class filter (ms) | search to details (ms) |")
+          "| zoom redraw (ms) | class filter, re-layout (ms) | search to neighbourhood (ms) |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r['entities']:,} | {r['relations']:,} | {r['write_s']} | {r['file_mb']} "

@@ -195,9 +195,11 @@ def test_click_on_node_shows_class_labels_identifiers_and_facts(browser, seed_un
     hrefs = panel.locator(".ids a").evaluate_all("as => as.map(a => a.href)")
     assert wikidata and {"https://www.wikidata.org/wiki/" + w.rsplit("/", 1)[-1] for w in wikidata} <= set(hrefs)
     facts = panel.locator(".facts").inner_text()
-    assert "number of employees" in facts and "11000" in facts
+    assert "number of employees" in facts and "11,000" in facts and "11000" not in facts
     assert panel.locator(".sentence mark").count() >= 1
+    assert visit.page.locator("#lang").inner_text() == "Slovenščina"  # the language it switches to
     visit.page.click("#lang")
+    assert visit.page.locator("#lang").inner_text() == "English"
     assert panel.locator(".class").inner_text() == "podjetje"
     assert "število zaposlenih" in panel.locator(".facts").inner_text()
 
@@ -245,6 +247,14 @@ def test_class_filter_hides_a_class(browser, seed_union, seed_html):
     after = visit.page.evaluate("kgView.stats()")
     assert after["nodes"] == before["nodes"] - len(plants)
     assert after["drawnNodes"] == after["nodes"] and after["edges"] < before["edges"]
+    box = _inside_view(visit)  # laid out again and fitted: all on screen, filling it
+    assert 0 <= box["left"] < box["right"] <= box["width"] and 0 <= box["top"] < box["bottom"] <= box["height"]
+    filled = box["right"] - box["left"] > box["width"] / 2 or box["bottom"] - box["top"] > box["height"] / 2
+    assert filled or visit.page.evaluate("kgView.network.getScale()") == 1.2  # 1.2: the closest a fit zooms
+    visit.page.check('#classes input[data-class="akg:Plant"]')
+    home = {n["id"]: [n["x"], n["y"]] for n in page_json(seed_html)["vis"]["nodes"]}
+    assert visit.page.evaluate("kgView.network.getPositions()") == {
+        str(i): {"x": x, "y": y} for i, (x, y) in home.items()}  # every class again: the first layout
 
 
 @pytest.mark.browser
@@ -360,6 +370,10 @@ def test_large_graph_uses_the_fast_path_and_draws_everything(browser, tmp_path):
     stats = visit.page.evaluate("kgView.stats()")
     assert stats["drawnNodes"] == len(entities) > 1000
     assert stats["drawnEdges"] == len(expected_relations(facts))
+    data = page_json(path)
+    hubs = sorted(range(len(data["nodes"])), key=lambda i: -data["nodes"][i]["k"])[:3]
+    labelled = visit.page.evaluate("kgView.hubLabels")  # drawn although zoomed out below vis's own labels
+    assert visit.page.evaluate("kgView.network.getScale()") < 0.3 and set(hubs) <= set(labelled)
     assert visit.console_errors == [] and visit.page_errors == [] and visit.other_requests() == []
 
 
@@ -384,3 +398,112 @@ def test_show_in_an_executed_notebook(seed_build, tmp_path):
     assert outputs and outputs[0]["output_type"] == "execute_result"
     frame = outputs[0]["data"]["text/html"]
     assert frame.startswith('<iframe srcdoc="') and "vis.Network" in html.unescape(frame)
+
+
+# ---------- a readable big graph: neighbourhood view, class filter, labels, numbers ----------
+
+def _town_and_plant_graph() -> Graph:
+    """Two entities called "Ormož" (a plant and its town), a company that invests 18,000,000 EUR,
+    and an unrelated company with a plant of its own."""
+    from rdflib import Literal
+    from rdflib.namespace import RDF, SKOS, XSD
+
+    from kg.namespaces import AKG, KGID, ORG, SCHEMA
+
+    g = Graph()
+    kinds = {"plant/ormoz": (AKG.Plant, "Ormož"), "city/ormoz": (SCHEMA.City, "Ormož"),
+             "country/slovenija": (SCHEMA.Country, "Slovenija"), "company/talum": (AKG.Company, "Talum"),
+             "person/marko": (SCHEMA.Person, "Marko Drobnič"), "company/kolpa": (AKG.Company, "Kolpa"),
+             "plant/metlika": (AKG.Plant, "Metlika")}
+    for slug, (cls, label) in kinds.items():
+        g.add((KGID[slug], RDF.type, cls))
+        g.add((KGID[slug], SKOS.prefLabel, Literal(label, lang="sl")))
+    for s, p, o in (("company/talum", ORG.hasSite, "plant/ormoz"),
+                    ("plant/ormoz", SCHEMA.containedInPlace, "city/ormoz"),
+                    ("city/ormoz", SCHEMA.containedInPlace, "country/slovenija"),
+                    ("person/marko", AKG.chiefExecutiveOf, "company/talum"),
+                    ("company/kolpa", ORG.hasSite, "plant/metlika")):
+        g.add((KGID[s], p, KGID[o]))
+    money = KGID["company/talum/investment"]
+    g.add((KGID["company/talum"], AKG.investment, money))
+    g.add((money, RDF.type, SCHEMA.QuantitativeValue))
+    g.add((money, SCHEMA.value, Literal(18000000, datatype=XSD.integer)))
+    g.add((money, SCHEMA.unitText, Literal("EUR")))
+    return g
+
+
+@pytest.fixture(scope="module")
+def town_html(tmp_path_factory) -> Path:
+    return kg.viz.write_html(_town_and_plant_graph(), tmp_path_factory.mktemp("town") / "town.html")
+
+
+def _labels_by_iri(data: dict) -> dict[str, str]:
+    return {n["iri"].rsplit("/id/", 1)[1]: v["label"] for n, v in zip(data["nodes"], data["vis"]["nodes"])}
+
+
+def test_a_label_shared_by_two_entities_names_their_class(town_html):
+    labels = _labels_by_iri(page_json(town_html))
+    assert labels["plant/ormoz"] == "Ormož (plant)" and labels["city/ormoz"] == "Ormož (city or town)"
+    assert labels["company/talum"] == "Talum"  # a label nobody else has stays as it is
+
+
+def test_node_size_grows_with_degree(seed_html):
+    data = page_json(seed_html)
+    size = {n["k"]: v["size"] for n, v in zip(data["nodes"], data["vis"]["nodes"])}
+    degrees = sorted(size)
+    assert len(degrees) >= 3 and [size[d] for d in degrees] == sorted(size[d] for d in degrees)
+    assert size[degrees[-1]] > 2 * size[degrees[0]]
+
+
+def _visible_iris(visit, data: dict) -> set[str]:
+    return {data["nodes"][i]["iri"].rsplit("/id/", 1)[1] for i in visit.page.evaluate("kgView.visibleIds()")}
+
+
+def _inside_view(visit) -> dict:
+    """Where the visible nodes are on screen, against the canvas size."""
+    return visit.page.evaluate("""(() => {
+        const net = kgView.network, ids = kgView.visibleIds(), pos = net.getPositions(ids);
+        const r = document.getElementById('graph').getBoundingClientRect();
+        const xy = ids.map(i => net.canvasToDOM(pos[i]));
+        const xs = xy.map(p => p.x), ys = xy.map(p => p.y);
+        return {left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys),
+                width: r.width, height: r.height}; })()""")
+
+
+@pytest.mark.browser
+def test_search_opens_a_neighbourhood_a_click_expands_it_and_back_restores_all(browser, town_html):
+    data = page_json(town_html)
+    visit = open_page(browser, town_html)
+    visit.wait_drawn()
+    page = visit.page
+    page.fill("#search", "ormoz")
+    assert page.locator("#results li").all_inner_texts() == ["Ormož (city or town)", "Ormož (plant)"]
+    page.locator("#results li", has_text="Ormož (plant)").dispatch_event("mousedown")
+    assert _visible_iris(visit, data) == {"plant/ormoz", "company/talum", "city/ormoz"}  # one relation away
+    assert page.locator("#hood").is_visible() and page.locator("#hood-name").inner_text() == "Ormož (plant)"
+    assert page.locator("#details h2").inner_text() == "Ormož (plant)"
+    box = _inside_view(visit)
+    assert 0 <= box["left"] < box["right"] <= box["width"] and 0 <= box["top"] <= box["bottom"] <= box["height"]
+    town = next(i for i, n in enumerate(data["nodes"]) if n["iri"].endswith("/city/ormoz"))
+    x, y = page.evaluate(
+        f"(() => {{ const p = kgView.network.canvasToDOM(kgView.network.getPositions([{town}])[{town}]);"
+        " const r = document.getElementById('graph').getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; })()")
+    page.mouse.click(x, y)
+    assert _visible_iris(visit, data) == {"plant/ormoz", "company/talum", "city/ormoz", "country/slovenija"}
+    page.click("#back")
+    assert page.locator("#hood").is_hidden()
+    assert page.evaluate("kgView.stats()")["nodes"] == len(data["nodes"]) == 7
+    assert visit.console_errors == [] and visit.page_errors == []
+
+
+@pytest.mark.browser
+def test_numbers_are_written_the_way_each_language_writes_them(browser, town_html):
+    visit = open_page(browser, town_html)
+    visit.wait_drawn()
+    page = visit.page
+    page.fill("#search", "Talum")
+    page.press("#search", "Enter")
+    facts = page.locator("#details .facts")
+    assert facts.inner_text() == "investment\t18,000,000 EUR"
+    page.click("#lang")
+    assert facts.inner_text() == "naložba\t18.000.000 EUR"

@@ -57,8 +57,9 @@ def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int
     """A number starting at token i (digits or a number word, maybe a scale word, %, currency)."""
     toks = doc.tokens
     unit = ""
-    if toks[i].lemma in pack.currencies and i + 1 < end and toks[i + 1].text[:1].isdigit():
-        unit, i = pack.currencies[toks[i].lemma], i + 1  # "€2.3 billion", "$40 million"
+    sign = toks[i].text.lower()
+    if (toks[i].lemma in pack.currencies or sign in pack.currencies) and i + 1 < end and toks[i + 1].text[:1].isdigit():
+        unit, i = pack.currencies.get(toks[i].lemma) or pack.currencies[sign], i + 1  # "€2.3 billion", "SEK 6 billion"
     value = parse_number(toks[i].text, pack.thousands_separator, pack.decimal_separator)
     if value is None:
         value = pack.numbers.get(toks[i].lemma)
@@ -68,10 +69,13 @@ def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int
     if j < end and toks[j].lemma in pack.scales:
         value = round(value * pack.scales[toks[j].lemma], 6)  # 2.3 * 10**9 is not exact in binary
         j += 1
+    elif unit and j < end and toks[j].text.lower() in pack.currency_scales:
+        value = round(value * pack.currency_scales[toks[j].text.lower()], 6)  # "£14m", "$2bn"
+        j += 1
     if not unit and j < end and toks[j].text == "%":
         unit, j = "percent", j + 1
-    elif not unit and j < end and toks[j].lemma in pack.currencies:
-        unit, j = pack.currencies[toks[j].lemma], j + 1
+    elif not unit and j < end and (toks[j].lemma in pack.currencies or toks[j].text.lower() in pack.currencies):
+        unit, j = pack.currencies.get(toks[j].lemma) or pack.currencies[toks[j].text.lower()], j + 1
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return j, Quantity(value, unit=unit)

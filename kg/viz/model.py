@@ -35,6 +35,9 @@ HELPER_TYPES = {SCHEMA.QuantitativeValue, SCHEMA.Quotation}
 NOT_EDGES = {RDF.type, OWL.sameAs, RDFS.seeAlso}
 LABEL_PREDICATES = {SKOS.prefLabel, SKOS.altLabel, RDFS.label, SCHEMA.latitude, SCHEMA.longitude}
 SCAFFOLDING = (str(KGDOC), str(KGFACT), str(KGRULE))
+# A fact's value: plain text, or segments with the numbers at odd positions ("≥ ", "1000", " EUR"),
+# so the page can write each number the way the reader's language does (1,000 or 1.000).
+Value = str | tuple[str, ...]
 
 
 @dataclass
@@ -48,7 +51,7 @@ class Node:
     en: str
     alt: list[str]
     ids: list[tuple[str, str]] = field(default_factory=list)      # (text, url or "")
-    facts: list[tuple[str, str]] = field(default_factory=list)    # (predicate IRI, value text)
+    facts: list[tuple[str, Value]] = field(default_factory=list)  # (predicate IRI, value)
     mentions: list[tuple[int, list[tuple[int, int]]]] = field(default_factory=list)  # sentence, UTF-16 spans
 
 
@@ -121,23 +124,26 @@ def _number(lit: Any) -> str:
         return str(lit)
 
 
-def _literal(lit: Literal) -> str:
+def _literal(lit: Literal) -> Value:
     numeric = lit.datatype is not None and str(lit.datatype).endswith(("integer", "decimal", "double", "float"))
-    return _number(lit) if numeric else str(lit)
+    return ("", _number(lit)) if numeric else str(lit)
 
 
-def _quantity(facts: Graph, qv: URIRef, label_of: dict[URIRef, str]) -> str:
-    parts = []
+def _quantity(facts: Graph, qv: URIRef, label_of: dict[URIRef, str]) -> Value:
+    """Segments of a QuantitativeValue: ``("≥ ", "1000", " – ≤ ", "2000", " EUR · engineers")``."""
+    segments = [""]
     for pred, sign in ((SCHEMA.value, ""), (SCHEMA.minValue, "≥ "), (SCHEMA.maxValue, "≤ ")):
-        parts += [sign + _number(v) for v in sorted(facts.objects(qv, pred), key=str)]
-    text = " – ".join(parts)
-    extra = _text([*facts.objects(qv, SCHEMA.unitText), *facts.objects(qv, SCHEMA.currency)], None)
-    if extra:
-        text += " " + " ".join(extra)
+        for v in sorted(facts.objects(qv, pred), key=str):
+            segments[-1] += (" – " if len(segments) > 1 else "") + sign
+            segments += [_number(v), ""]
+    tail = " ".join(_text([*facts.objects(qv, SCHEMA.unitText), *facts.objects(qv, SCHEMA.currency)], None))
     quals = _text(facts.objects(qv, AKG.occupation), None)
     quals += sorted(label_of.get(p, curie(p)) for p in facts.objects(qv, AKG.inPlace) if isinstance(p, URIRef))
     quals += _text(facts.objects(qv, AKG.validYear), None) or _text(facts.objects(qv, AKG.asOf), None)
-    return " · ".join([text, *quals]) if quals else text
+    if len(segments) == 1:   # no number at all
+        return " · ".join(x for x in [tail, *quals] if x)
+    segments[-1] += (f" {tail}" if tail else "") + "".join(f" · {q}" for q in quals)
+    return tuple(segments)
 
 
 def _identifiers(facts: Graph, s: URIRef) -> list[tuple[str, str]]:

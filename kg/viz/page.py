@@ -1,5 +1,6 @@
 """Render one self-contained, offline HTML page: our own template with vis-network (from pyvis's
-bundled copy), the app script and styles inlined; graph data embedded as JSON in a
+bundled copy), d3-force (bundled, for re-laying out a filtered graph or a neighbourhood), the app
+script and styles inlined; graph data embedded as JSON in a
 non-executed ``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped; a
 Content-Security-Policy that allows only these inline scripts (by hash) and no network at all.
 """
@@ -18,11 +19,13 @@ import pyvis
 
 from kg.namespaces import SCHEMA
 from kg.viz.model import ViewModel
-from kg.viz.network import build_network, style_of, styles
+from kg.viz.network import build_network, node_label, shown_labels, style_of, styles
+from kg.viz.structure import communities, degrees
 from kg.viz.vocab import Vocab, curie
 
 HERE = Path(__file__).parent
 VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+D3_JS = HERE / "static" / "d3-force.bundle.js"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 # bidirectional marks, embeddings, overrides and isolates: text from a document could reorder what
 # the page shows around it ("\u202eexe.txt" displays as "txt.exe")
@@ -87,9 +90,20 @@ def _classes(model: ViewModel, vocab: Vocab) -> tuple[list[dict[str, Any]], dict
 
 def page_data(model: ViewModel, vocab: Vocab, *, lang: str = "en", focus: int | None = None) -> dict[str, Any]:
     """Everything the page script needs, as plain JSON-able data."""
-    net = build_network(model, vocab, lang=lang)
+    links = [(e.source, e.target) for e in model.edges]
+    degree, group = degrees(len(model.nodes), links), communities(len(model.nodes), links)
+    net = build_network(model, vocab, lang=lang, groups=group)
     classes, class_index = _classes(model, vocab)
     terms = sorted({e.pred for e in model.edges} | {p for n in model.nodes for p, _ in n.facts})
+    shown = {code: shown_labels(model, vocab, code) for code in ("en", "sl")}
+    nodes = []
+    for i, n in enumerate(model.nodes):
+        row = {"iri": n.iri, "c": class_index[n.cls], "sl": n.sl, "en": n.en, "alt": n.alt,
+               "ids": [list(x) for x in n.ids], "f": [[p, v if isinstance(v, str) else list(v)] for p, v in n.facts],
+               "m": [[s, [list(sp) for sp in spans]] for s, spans in n.mentions], "k": degree[i], "g": group[i]}
+        if any(shown[code][i] != node_label(n, code) for code in shown):
+            row["d"] = {code: shown[code][i] for code in shown}
+        nodes.append(row)
     return {
         "lang": lang,
         "ui": ui(),
@@ -97,9 +111,7 @@ def page_data(model: ViewModel, vocab: Vocab, *, lang: str = "en", focus: int | 
         "quotation": str(SCHEMA.Quotation),
         "classes": classes,
         "terms": {t: {"en": vocab.label(t, "en"), "sl": vocab.label(t, "sl")} for t in terms},
-        "nodes": [{"iri": n.iri, "c": class_index[n.cls], "sl": n.sl, "en": n.en, "alt": n.alt,
-                   "ids": [list(x) for x in n.ids], "f": [list(x) for x in n.facts],
-                   "m": [[s, [list(sp) for sp in spans]] for s, spans in n.mentions]} for n in model.nodes],
+        "nodes": nodes,
         "edges": [[e.pred, e.sentences, e.rules] for e in model.edges],
         "sentences": [list(s) for s in model.sentences],
         "vis": {"nodes": net.nodes, "edges": net.edges, "options": net.options},
@@ -111,12 +123,12 @@ def render_page(data: dict[str, Any]) -> str:
     from kg import __version__
 
     title = data.get("title", {}).get(data["lang"]) or ui()[data["lang"]]["title"]
-    vis_js, app_js = _asset(VIS_JS), _asset(HERE / "static" / "app.js")
+    vis_js, d3_js, app_js = _asset(VIS_JS), _asset(D3_JS), _asset(HERE / "static" / "app.js")
     csp = ("default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; "
-           f"style-src 'unsafe-inline'; script-src {_sha256(vis_js)} {_sha256(app_js)}")
+           f"style-src 'unsafe-inline'; script-src {_sha256(vis_js)} {_sha256(d3_js)} {_sha256(app_js)}")
     parts = {"CSP": csp, "LANG": data["lang"], "VERSION": html.escape(__version__),
              "TITLE": html.escape(neutralise_bidi(title)), "CSS": _asset(HERE / "static" / "app.css"),
              "DATA": json_for_script(data),
-             "VIS_JS": vis_js, "APP_JS": app_js}
+             "VIS_JS": vis_js, "D3_JS": d3_js, "APP_JS": app_js}
     template = _asset(HERE / "template.html", inline=False)
-    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: parts[m.group(1)], template)
+    return re.sub(r"\{\{([A-Z0-9_]+)\}\}", lambda m: parts[m.group(1)], template)

@@ -127,8 +127,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     and toks[i - 1].text.lower() in pack.coref_determiners:
                 i += 1  # "the Company" of a filing: a word referring back, no name
                 continue
-            if j - i == 1 and toks[i].text.lower() in pack.months | pack.weekdays:
-                i += 1  # "in January", "on Friday": a time, no name
+            if j - i == 1 and (toks[i].text.lower() in pack.months | pack.weekdays or
+                               toks[i].text.isupper() and toks[i].text.lower() in pack.currencies):
+                i += 1  # "in January", "on Friday": a time; "SEK 6 billion": a currency; no names
                 continue
             if j - i == 1 and toks[i].lemma in pack.demonyms and toks[i].text not in pack.places:
                 i += 1  # "the German subsidiary": an adjective of place, not a name ("na Madžarskem" is)

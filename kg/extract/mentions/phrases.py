@@ -88,6 +88,14 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
                    for t in toks[i + 1:end])
 
 
+def _over_compounds(toks: list, i: int, start: int) -> int:
+    """The token before ``i`` and any hyphenated adjectives before it ("the 60-year-old firm")."""
+    j = i - 1
+    while j > start and "-" in toks[j].text and toks[j].text.islower() and len(toks[j].text) > 2:
+        j -= 1
+    return j
+
+
 def _role_follows(toks: list, i: int, end: int, pack: LanguagePack) -> bool:
     """Does a role phrase ("chief executive", "direktor") start at token ``i``?"""
     return any(tuple(t.lemma for t in toks[i:i + n]) in pack.roles for n in (1, 2, 3, 4) if i + n <= end)
@@ -136,9 +144,9 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                     prev.lemma in pack.demonyms or prev.lemma in pack.numbers or is_noun and prev.text.isdigit()
                     or prev.lemma in pack.other_words or prev.text.lower() in pack.other_words):
                 continue  # "evropski proizvajalec", "dve podjetji", "drugo tovarno": not a reference back
-            if is_noun and pack.coref_determiners and i != start and (
-                    prev is None or prev.text.lower() not in pack.coref_determiners):
-                continue  # English: "the company" refers back, "the leading manufacturer" does not
+            if is_noun and pack.coref_determiners and i != start and \
+                    toks[_over_compounds(toks, i, start)].text.lower() not in pack.coref_determiners:
+                continue  # English: "the (family-owned) company" refers back, "the leading manufacturer" does not
             after = toks[i + 2] if i + 2 < sent.tok_end else None
             if (cls == "akg:Plant" or toks[i].lemma in pack.plant_nouns_too) and after is not None \
                     and nxt.text.lower() in pack.locative_prepositions and \
