@@ -204,3 +204,4 @@ def test_the_page_lists_dated_facts_in_order_and_draws_a_former_role_dashed(tmp_
         [str(AKG.ChiefExecutive), "Ana Kos → Hrast d.o.o. · former · 2025-06-01"]]
     dashed = [e for e in data["vis"]["edges"] if e.get("dashes")]
     assert [e["label"] for e in dashed] == ["former CEO of"]
+    assert [e for e in data["edges"] if e[0] == str(AKG.formerChiefExecutiveOf)][0][3] == ""  # no interval given
