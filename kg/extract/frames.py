@@ -1,7 +1,8 @@
 """Relation frames: facts signalled by a trigger word and the role of each argument in its clause.
 
 Slovenian word order is free, so a frame does not list words in order. It names a **trigger**
-(a lemma sequence: ``"v lasti"``, ``"prihodek"``, ``"owned by"``) and **slots**, each found in
+(a lemma sequence: ``"v lasti"``, ``"prihodek"``, ``"owned by"``; with ``exact = true`` the
+words as written: ``"runs"`` but not ``"would run"``) and **slots**, each found in
 the trigger's clause by where it stands relative to the trigger and which preposition governs it:
 
 - ``find = "subject"``: what the clause is about: the antecedent of a relative clause ("obrati v
@@ -33,7 +34,7 @@ from kg.errors import InputError
 from kg.extract.lemmatize import lemma
 from kg.extract.matcher import Binding, Rule, Unit
 
-FRAME_KEYS = {"id", "comment", "trigger", "slots", "facts", "examples", "unless_word", "requires_word",
+FRAME_KEYS = {"id", "comment", "trigger", "exact", "slots", "facts", "examples", "unless_word", "requires_word",
               "unless_before", "unless_after", "unless_class"}
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
              "type", "after_word", "fallback", "sole"}
@@ -42,7 +43,8 @@ DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("n
 ROLE = "<role>"  # a trigger word that matches any role phrase ("chief executive", "direktorica")
 QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00bb\u00ab')  # quotation marks that open or close a quotation
 ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih aparatov X")
-FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit"}
+NAME = "<name>"  # in ``unless_after``/``unless_before``: any mention ("set up Ampere in 2023")
+FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit", "value", "datatype"}
 EXAMPLE_KEYS = {"text", "facts"}
 
 
@@ -140,7 +142,7 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
 def _facts(specs: list[dict[str, Any]], slots: dict[str, Slot], where: str, terms: set[str]) -> tuple[dict, ...]:
     for spec in specs:
         _check_keys(spec, FACT_KEYS, f"{where}: fact")
-        for key in ("s", "o", "quantity", "p_from"):
+        for key in ("s", "o", "quantity", "value", "p_from"):
             if key in spec and spec[key] not in slots:
                 raise InputError(f"{where}: fact {key} = {spec[key]!r} names no slot "
                                  f"(slots: {', '.join(sorted(slots))})")
@@ -168,14 +170,16 @@ def _frame(spec: dict[str, Any], lang: str, where: str, terms: set[str]) -> Fram
     unless_class = spec.get("unless_class", "")
     if unless_class and unless_class not in terms:
         raise InputError(f"{where}: unless_class {unless_class!r} is not in the ontology")
-    triggers = tuple(tuple(w if w in (DEMONYM, ROLE) else lemma(w, lang) for w in phrase.split())
+    exact = bool(spec.get("exact"))  # match the trigger words as written ("runs", not "would run")
+    triggers = tuple(tuple(w if w in (DEMONYM, ROLE) else w.lower() if exact else lemma(w, lang) for w in phrase.split())
                      for phrase in spec["trigger"])
     rule = Rule(spec["id"], lang, spec.get("comment", ""), (), facts, ())
     return Frame(spec["id"], triggers, tuple(slots.values()), rule,
                  frozenset(w.lower() for w in spec.get("unless_word", [])),
                  frozenset(w.lower() for w in spec.get("requires_word", [])),
-                 frozenset(lemma(w, lang) for w in spec.get("unless_before", [])), unless_class,
-                 frozenset(lemma(w, lang) for w in spec.get("unless_after", [])), tuple(spec["examples"]))
+                 frozenset(w if w == NAME else lemma(w, lang) for w in spec.get("unless_before", [])), unless_class,
+                 frozenset(w if w == NAME else lemma(w, lang) for w in spec.get("unless_after", [])),
+                 tuple(spec["examples"]))
 
 
 def load_frames(path: Path, lang: str, terms: set[str]) -> list[Frame]:
@@ -506,7 +510,9 @@ def _barred(units: list[Unit], clause: list[int], pos: int, n: int, frame: Frame
     """Does a word the frame bars stand right before or right after the trigger?"""
     before = units[clause[pos - 1]] if pos else None
     after = units[clause[pos + n]] if pos + n < len(clause) else None
-    return bool((before and before.lemma in frame.unless_before) or (after and after.lemma in frame.unless_after))
+    def barred(u: Unit | None, words: frozenset[str]) -> bool:
+        return u is not None and (u.lemma in words or (u.kind == "ent" and NAME in words))
+    return barred(before, frame.unless_before) or barred(after, frame.unless_after)
 
 
 def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[str], ctx: Context) -> list[Binding]:

@@ -486,7 +486,8 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
     for clause in clauses(su.units, pack.relative_openers, ctx.glue):
         for frame in pack.frames:
             for binding in match_frame(frame, su.units, clause, su.present, ctx):
-                found = _emit(doc, frame.rule, binding, sent_i, onto, su.units, pack)
+                # an entity in no relation with itself ("Its owner ... bought it")
+                found = [r for r in _emit(doc, frame.rule, binding, sent_i, onto, su.units, pack) if r.subj != r.obj]
                 if found:
                     type_untyped(frame, binding, doc.group_classes)
                 out.extend(found)

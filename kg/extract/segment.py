@@ -7,6 +7,7 @@ cut into chunks so that later steps stay linear in the document size.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterator
 
@@ -35,15 +36,19 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
+_NUMBER = re.compile(r"\d(?:[\d.,]*\d)?")  # "2011", "2,150", "1.250"
+
+
 def _split_final_numbers(sentences: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:
-    """reldi reads "2011." as an ordinal; before a capital letter or at the end it ends a sentence."""
+    """reldi reads "2011." and "2,150." as one token; before a capital letter or at the end the
+    full stop ends a sentence."""
     out: list[list[tuple[str, int, int]]] = []
     for sent in sentences:
         current: list[tuple[str, int, int]] = []
         words = [t for t in sent if not t[0].isspace()]
         for k, (text, start, end) in enumerate(words):
             nxt = words[k + 1][0] if k + 1 < len(words) else ""
-            if len(text) > 1 and text[:-1].isdigit() and text.endswith(".") and (not nxt or nxt[:1].isupper()):
+            if len(text) > 1 and _NUMBER.fullmatch(text[:-1]) and text.endswith(".") and (not nxt or nxt[:1].isupper()):
                 current += [(text[:-1], start, end - 1), (".", end - 1, end)]
                 out.append(current)
                 current = []

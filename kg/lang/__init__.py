@@ -86,6 +86,7 @@ class LanguagePack:
     person_relatives: set[str] = field(default_factory=set)  # "who": ", who ..." after a name says it is a person
     weekdays: set[str] = field(default_factory=set)  # "Friday": a time, no name
     company_name_heads: set[str] = field(default_factory=set)  # "Bakeries": a name ending so is a company's
+    compound_adjective_heads: set[str] = field(default_factory=set)  # "Danish-owned": an adjective, no name
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
     titles: set[str] = field(default_factory=set)  # "dr", "mag": academic titles before a name
     feminine_surname_endings: list[str] = field(default_factory=list)  # "Mlakarjeva": a woman's surname form
@@ -303,6 +304,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.person_relatives = {w.lower() for w in words.get("person_relatives", [])}
     p.weekdays = {w.lower() for w in words.get("weekdays", [])}
     p.company_name_heads = {w.lower() for w in words.get("company_name_heads", [])}
+    p.compound_adjective_heads = set(words.get("compound_adjective_heads", []))
     p.plant_nouns_too = _lemmas_and_words(words, "plant_nouns_too", code)
     p.titles = {w.lower().rstrip(".") for w in words.get("titles", [])}
     p.feminine_surname_endings = list(words.get("feminine_surname_endings", []))
