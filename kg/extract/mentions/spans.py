@@ -74,3 +74,20 @@ def after_speech_verb(doc: Document, i: int, pack: LanguagePack) -> bool:
     """True if a verb of saying stands right before token i ("je dejal Hans-Peter Müller")."""
     s = doc.sentences[doc.tokens[i].sent]
     return any(doc.tokens[j].lemma in pack.speech_verbs for j in range(max(s.tok_start, i - 2), i))
+
+
+MAX_ROLE_WORDS = 4
+
+
+def role_starts_at(toks: list, i: int, end: int, pack: LanguagePack, written: bool = False) -> bool:
+    """Does a role phrase ("chief executive", "direktorica") start at token ``i`` (before ``end``)?
+    ``written``: compare the words as written, lower-cased ("heads" is no role "head")."""
+    def key(t: Token) -> str:
+        return t.text.lower() if written else t.lemma
+    return any(tuple(key(t) for t in toks[i:i + n]) in pack.roles for n in range(1, MAX_ROLE_WORDS + 1) if i + n <= end)
+
+
+def role_ends_at(toks: list, end: int, start: int, pack: LanguagePack) -> bool:
+    """Does a role phrase, as written, end right before token ``end`` (and start at or after ``start``)?"""
+    return any(tuple(t.text.lower() for t in toks[end - n:end]) in pack.roles
+               for n in range(1, MAX_ROLE_WORDS + 1) if end - n >= start)
