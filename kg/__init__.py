@@ -31,6 +31,11 @@ _API = {
 __all__ = sorted(_API)
 
 
+def __dir__() -> list[str]:
+    """The module's names with the lazy ones, so tab completion (IPython, Jupyter) offers them."""
+    return sorted(set(globals()) | set(_API))
+
+
 def __getattr__(name: str) -> Any:
     module = _API.get(name)
     if module is None:

@@ -149,7 +149,8 @@ class Cache:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             old = self.staged.get(k)
-            self.staged[k] = Path(tmp)
+            # mkstemp answers an absolute path; commit() compares it with folder.iterdir()
+            self.staged[k] = self.folder / Path(tmp).name
             if old is not None:
                 old.unlink(missing_ok=True)
 

@@ -1,6 +1,8 @@
 """RDF namespaces and graph names shared by every step (see docs/graph-model.md)."""
 from __future__ import annotations
 
+import re
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
@@ -46,3 +48,44 @@ PREFIXES: dict[str, Namespace] = {
 def sparql_prefixes() -> str:
     """The PREFIX lines for every namespace above, to prepend to a SPARQL query."""
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+# One prefix per entity class, named like the class part of the entity IRIs (``kg.entities``):
+# ``plant:douai`` is <https://w3id.org/ampere-kg/id/plant/douai>. ``kgid:plant/douai`` is not a
+# SPARQL prefixed name ("/" may not appear in one), so tables print these instead, and queries
+# accept them without PREFIX lines. They are never written into graph files.
+ENTITY_CLASS_PARTS = ("brand", "city", "company", "concept", "continent", "country",
+                      "formal-organization", "industrial-hub", "market", "monetary-amount",
+                      "organization", "person", "place", "plant", "product", "quantitative-value",
+                      "quotation", "site")
+ENTITY_PREFIXES: dict[str, Namespace] = {part: Namespace(f"{KGID}{part}/")
+                                         for part in ENTITY_CLASS_PARTS}
+QUERY_PREFIXES: dict[str, Namespace] = {**ENTITY_PREFIXES, **PREFIXES}
+
+# SPARQL 1.1 PN_LOCAL, for characters of the Basic Multilingual Plane (Oxigraph refuses some
+# beyond it); a local name with any other character prints as <IRI>.
+_BASE = ("A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF"
+         "\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD")
+_CHARS = _BASE + "_0-9\u00B7\u0300-\u036F\u203F-\u2040\\-"
+_ESC = "%[0-9A-Fa-f]{2}"
+_PN_LOCAL = re.compile(f"(?:[{_BASE}_:0-9]|{_ESC})(?:(?:[{_CHARS}.:]|{_ESC})*(?:[{_CHARS}:]|{_ESC}))?")
+
+
+def sparql_name(iri: str) -> str:
+    """The shortest way to write ``iri`` in a query: a prefixed name whose local part is valid
+    SPARQL (``plant:douai``, ``akg:Plant``), else ``<iri>``.
+
+    Examples
+    --------
+    >>> sparql_name(KGID["plant/douai"]), sparql_name(AKG.Plant)
+    ('plant:douai', 'akg:Plant')
+    >>> sparql_name("https://w3id.org/ampere-kg/doc/ampere-sl#char=0,10")
+    '<https://w3id.org/ampere-kg/doc/ampere-sl#char=0,10>'
+    """
+    text = str(iri)
+    best = ""
+    for prefix, ns in QUERY_PREFIXES.items():
+        base = str(ns)
+        if text.startswith(base) and len(base) > len(best) and _PN_LOCAL.fullmatch(text[len(base):]):
+            best, name = base, f"{prefix}:{text[len(base):]}"
+    return name if best else f"<{text}>"

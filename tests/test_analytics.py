@@ -228,13 +228,13 @@ def test_sampled_betweenness_is_reproducible(G):
 
 
 def test_kg_stats_json_is_the_library_result(seed_build):
-    result = CliRunner().invoke(cli, ["stats", "--graph", str(seed_build), "--format", "json", "--top", "3"])
+    result = CliRunner().invoke(cli, ["stats", "--build", str(seed_build), "--format", "json", "--top", "3"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == stats(seed_build, top=3)
 
 
 def test_kg_stats_table(seed_build, G):
-    result = CliRunner().invoke(cli, ["stats", "--graph", str(seed_build)])
+    result = CliRunner().invoke(cli, ["stats", "--build", str(seed_build)])
     assert result.exit_code == 0, result.output
     assert f"{G.number_of_nodes()} entities, {G.number_of_edges()} relations" in result.output
     assert "Betweenness centrality" in result.output
@@ -264,7 +264,7 @@ def test_path_luca_de_meo_to_douai(G, seed_dataset):
 
 
 def test_kg_path_prints_the_chain_with_sentences(seed_build, G):
-    result = CliRunner().invoke(cli, ["path", "Luca de Meo", "Douai", "--graph", str(seed_build)])
+    result = CliRunner().invoke(cli, ["path", "Luca de Meo", "Douai", "--build", str(seed_build)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith("Luca de Meo → Douai")
@@ -286,13 +286,13 @@ def test_path_finds_entities_by_their_inflected_surface_forms(G):
 
 
 def test_kg_path_unknown_label_exits_2_with_one_line(seed_build):
-    done = _kg("path", "Nikogaršnja Oseba", "Douai", "--graph", str(seed_build))
+    done = _kg("path", "Nikogaršnja Oseba", "Douai", "--build", str(seed_build))
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: ") and "Nikogaršnja" in done.stderr
 
 
 def test_kg_stats_missing_folder_exits_2_naming_it(tmp_path):
-    done = _kg("stats", "--graph", str(tmp_path / "nowhere"))
+    done = _kg("stats", "--build", str(tmp_path / "nowhere"))
     assert done.returncode == 2 and "nowhere" in done.stderr and "Traceback" not in done.stderr
 
 
@@ -303,7 +303,7 @@ def test_kg_stats_missing_folder_exits_2_naming_it(tmp_path):
 def exported(seed_build, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("export")
     for fmt in ("graphml", "gexf", "jsonld", "nt", "csv"):
-        result = CliRunner().invoke(cli, ["export", "--graph", str(seed_build), "--format", fmt, "--out", str(out)])
+        result = CliRunner().invoke(cli, ["export", "--build", str(seed_build), "--format", fmt, "--out", str(out)])
         assert result.exit_code == 0, result.output
     return out
 
@@ -368,7 +368,7 @@ def test_export_to_a_file_path_and_no_leftovers(seed_build, tmp_path):
 def test_bad_export_leaves_existing_files_alone(seed_build, tmp_path):
     target = tmp_path / "graph.nt"
     target.write_text("keep me\n", encoding="utf-8")
-    done = _kg("export", "--graph", str(seed_build), "--format", "nt", "--out", str(tmp_path),
+    done = _kg("export", "--build", str(seed_build), "--format", "nt", "--out", str(tmp_path),
                "--class", "nosuchprefix:Thing")
     assert done.returncode == 2 and done.stderr.startswith("error: ")
     assert target.read_text(encoding="utf-8") == "keep me\n"

@@ -74,21 +74,21 @@ def test_push_replaces_named_graphs(seed_build, oxigraph_server):
     expected = {str(FACTS_GRAPH): local_count(seed_build / "graph.ttl"),
                 str(PROVENANCE_GRAPH): local_count(seed_build / "provenance.ttl")}
     for _ in range(2):  # pushing twice gives the same store: PUT replaces
-        res = kg_push("--endpoint", store, "--from", str(seed_build))
+        res = kg_push("--endpoint", store, "--build", str(seed_build))
         assert res.returncode == 0, res.stderr
         assert counts(oxigraph_server) == expected
     assert f"pushed {expected[str(FACTS_GRAPH)]} triples" in res.stdout
 
 
 def test_push_to_custom_graph_iri(seed_build, oxigraph_server):
-    res = kg_push("--endpoint", f"{oxigraph_server}/store", "--from", str(seed_build),
+    res = kg_push("--endpoint", f"{oxigraph_server}/store", "--build", str(seed_build),
                   "--graph", "urn:x:facts", "--provenance-graph", "urn:x:prov")
     assert res.returncode == 0, res.stderr
     assert set(counts(oxigraph_server)) == {"urn:x:facts", "urn:x:prov"}
 
 
 def test_unreachable_endpoint_is_one_line_error(seed_build):
-    res = kg_push("--endpoint", f"http://127.0.0.1:{free_port()}/store", "--from", str(seed_build))
+    res = kg_push("--endpoint", f"http://127.0.0.1:{free_port()}/store", "--build", str(seed_build))
     assert res.returncode == 2
     assert res.stderr.startswith("error: cannot reach") and "nothing was loaded" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
@@ -99,7 +99,7 @@ def test_bad_provenance_file_loads_nothing(seed_build, oxigraph_server, tmp_path
     broken.mkdir()
     shutil.copy(seed_build / "graph.ttl", broken / "graph.ttl")
     (broken / "provenance.ttl").write_text("<urn:a> <urn:b> .\n", encoding="utf-8")
-    res = kg_push("--endpoint", f"{oxigraph_server}/store", "--from", str(broken))
+    res = kg_push("--endpoint", f"{oxigraph_server}/store", "--build", str(broken))
     assert res.returncode == 2 and "provenance.ttl" in res.stderr and "syntax" in res.stderr
     assert counts(oxigraph_server) == {}
 
@@ -235,7 +235,7 @@ def test_redirect_to_another_origin_is_refused_and_never_gets_the_token(seed_bui
     other = fake_store(graphs=OLD)
     endpoint = fake_store(redirect_to=other.base)
     for auth in (["--token", "s3cret-token"], ["--user", "admin", "--password", "s3cret"]):
-        res = push_module_cli("--endpoint", f"{endpoint.base}/store", "--from", str(seed_build), *auth)
+        res = push_module_cli("--endpoint", f"{endpoint.base}/store", "--build", str(seed_build), *auth)
         leaked = [h["Authorization"] for _, _, h in other.requests if "Authorization" in h]
         assert leaked == [], f"the other origin got {leaked}"
         assert other.requests == [] and other.graphs == OLD
@@ -248,7 +248,7 @@ def test_redirect_to_another_origin_is_refused_and_never_gets_the_token(seed_bui
 def test_failed_rollback_is_reported_with_what_the_store_holds(seed_build, fake_store):
     """The provenance upload fails, and so does putting the facts graph back."""
     store = fake_store(graphs=OLD, plan={("PUT", PROV, 1): "error", ("PUT", FACTS, 2): "error"})
-    line = one_error_line(push_module_cli("--endpoint", f"{store.base}/store", "--from", str(seed_build)))
+    line = one_error_line(push_module_cli("--endpoint", f"{store.base}/store", "--build", str(seed_build)))
     assert store.graphs[FACTS] == (seed_build / "graph.ttl").read_bytes()  # the new upload stayed
     assert store.graphs[PROV] == OLD[PROV]
     assert f"upload of <{PROV}> failed (HTTP 500: disk full)" in line
@@ -259,7 +259,7 @@ def test_failed_rollback_is_reported_with_what_the_store_holds(seed_build, fake_
 
 def test_rollback_without_an_answer_is_reported_as_unknown(seed_build, fake_store):
     store = fake_store(graphs=OLD, plan={("PUT", PROV, 1): "error", ("PUT", FACTS, 2): "drop"})
-    line = one_error_line(push_module_cli("--endpoint", f"{store.base}/store", "--from", str(seed_build)))
+    line = one_error_line(push_module_cli("--endpoint", f"{store.base}/store", "--build", str(seed_build)))
     assert store.graphs[FACTS] == (seed_build / "graph.ttl").read_bytes()
     assert f"<{FACTS}> may hold the new upload or its old content" in line
     assert "cannot reach" in line and "NOT left as it was" in line
@@ -269,7 +269,7 @@ def test_rollback_without_an_answer_is_reported_as_unknown(seed_build, fake_stor
 def test_successful_rollback_leaves_the_store_as_it_was(seed_build, fake_store):
     """The facts graph did not exist: it is deleted again when the provenance upload fails."""
     store = fake_store(graphs={PROV: OLD[PROV]}, plan={("PUT", PROV, 1): "error"})
-    line = one_error_line(push_module_cli("--endpoint", f"{store.base}/store", "--from", str(seed_build)))
+    line = one_error_line(push_module_cli("--endpoint", f"{store.base}/store", "--build", str(seed_build)))
     assert store.graphs == {PROV: OLD[PROV]}
     assert f"<{FACTS}> was removed again, so the store was left unchanged" in line
 
@@ -277,7 +277,7 @@ def test_successful_rollback_leaves_the_store_as_it_was(seed_build, fake_store):
 def test_upload_whose_answer_was_lost_is_put_back_too(seed_build, fake_store):
     """The store applies the facts PUT but the connection drops before it answers."""
     store = fake_store(graphs=OLD, plan={("PUT", FACTS, 1): "apply-then-drop"})
-    line = one_error_line(push_module_cli("--endpoint", f"{store.base}/store", "--from", str(seed_build)))
+    line = one_error_line(push_module_cli("--endpoint", f"{store.base}/store", "--build", str(seed_build)))
     assert store.graphs == OLD
     assert f"upload of <{FACTS}> failed (cannot reach" in line
     assert f"<{FACTS}> was put back as it was, so the store was left unchanged" in line
@@ -285,7 +285,7 @@ def test_upload_whose_answer_was_lost_is_put_back_too(seed_build, fake_store):
 
 def test_push_to_the_fake_store_works_and_sends_the_token(seed_build, fake_store):
     store = fake_store(graphs=OLD)
-    res = push_module_cli("--endpoint", f"{store.base}/store", "--from", str(seed_build),
+    res = push_module_cli("--endpoint", f"{store.base}/store", "--build", str(seed_build),
                           "--token", "t0k")
     assert res.returncode == 0, res.stderr
     assert store.graphs[FACTS] == (seed_build / "graph.ttl").read_bytes()

@@ -275,33 +275,33 @@ def test_service_is_refused_before_any_connection(seed_build, listener, template
 
 
 def test_cli_refuses_service_and_load_without_connecting(seed_build, listener):
-    res = run_kg("query", "--graph", str(seed_build),
+    res = run_kg("query", "--build", str(seed_build),
                  f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/> {{ ?s ?p ?o }} }}")
     assert res.returncode == 2 and "SERVICE is refused" in res.stderr
-    res = run_kg("query", "--graph", str(seed_build), f"SELECT * WHERE {{ # x\rSERVICE "
+    res = run_kg("query", "--build", str(seed_build), f"SELECT * WHERE {{ # x\rSERVICE "
                  f"<http://127.0.0.1:{listener.port}/> {{ ?a ?b ?c }} ?x a akg:Plant }}")
     assert res.returncode == 2 and "SERVICE is refused" in res.stderr
-    res = run_kg("query", "--graph", str(seed_build), f"LOAD <http://127.0.0.1:{listener.port}/x.ttl>")
+    res = run_kg("query", "--build", str(seed_build), f"LOAD <http://127.0.0.1:{listener.port}/x.ttl>")
     assert res.returncode == 2 and "LOAD is refused" in res.stderr
     assert listener.connections == 0
     assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
 
 
 def test_cli_refuses_update(seed_build):
-    res = run_kg("query", "--graph", str(seed_build), "DELETE WHERE { ?s ?p ?o }")
+    res = run_kg("query", "--build", str(seed_build), "DELETE WHERE { ?s ?p ?o }")
     assert res.returncode == 2 and "UPDATE is refused" in res.stderr
     assert (seed_build / "graph.ttl").stat().st_size > 0
 
 
 def test_cli_syntax_error_has_line_and_column(seed_build):
-    res = run_kg("query", "--graph", str(seed_build), "SELECT ?s\nWHERE { ?s ?p }")
+    res = run_kg("query", "--build", str(seed_build), "SELECT ?s\nWHERE { ?s ?p }")
     assert res.returncode == 2
     assert res.stderr.startswith("error: query: SPARQL syntax error at line 2, column")
     assert len(res.stderr.strip().splitlines()) == 1
 
 
 def test_cli_unknown_named_query_lists_available(seed_build):
-    res = run_kg("query", "--graph", str(seed_build), "plants-of-hubb")
+    res = run_kg("query", "--build", str(seed_build), "plants-of-hubb")
     assert res.returncode == 2
     assert "unknown query 'plants-of-hubb'" in res.stderr
     for name in REQUIRED:
@@ -309,14 +309,14 @@ def test_cli_unknown_named_query_lists_available(seed_build):
 
 
 def test_cli_missing_graph_is_one_line_error(tmp_path):
-    res = run_kg("query", "--graph", str(tmp_path / "nope"), "ASK { ?s ?p ?o }")
+    res = run_kg("query", "--build", str(tmp_path / "nope"), "ASK { ?s ?p ?o }")
     assert res.returncode == 2 and "nope" in res.stderr and "kg build" in res.stderr
 
 
 # ---------------------------------------------------------------- CLI output formats
 
 def test_cli_named_query_with_param_all_formats(seed_build):
-    base = ["query", "plants-of-hub", "--graph", str(seed_build), "--param", "hub=ElectriCity"]
+    base = ["query", "plants-of-hub", "--build", str(seed_build), "--param", "hub=ElectriCity"]
     table = invoke(*base)
     assert "Maubeuge" in table.output and "(3 rows)" in table.output
     csv = invoke(*base, "--format", "csv").output.splitlines()
@@ -334,12 +334,12 @@ def test_cli_construct_formats_parse_back_and_are_deterministic(seed_build):
     text = "CONSTRUCT WHERE { ?s a akg:Plant ; skos:prefLabel ?l }"
     outputs = {}
     for fmt, rdf in (("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")):
-        res = invoke("query", "--graph", str(seed_build), "--format", fmt, text)
+        res = invoke("query", "--build", str(seed_build), "--format", fmt, text)
         assert len(rdflib.Graph().parse(data=res.output, format=rdf)) == 8
         outputs[fmt] = res.output
-    again = invoke("query", "--graph", str(seed_build), "--format", "nt", text).output
+    again = invoke("query", "--build", str(seed_build), "--format", "nt", text).output
     assert again == outputs["nt"]
-    bad = run_kg("query", "--graph", str(seed_build), "--format", "csv", text)
+    bad = run_kg("query", "--build", str(seed_build), "--format", "csv", text)
     assert bad.returncode == 2 and "turtle" in bad.stderr
 
 
@@ -385,7 +385,7 @@ NESTED = nested(25, 40, 120)
     *[((text,), ("nested too deeply",)) for text in NESTED.values()],
 ], ids=["bad-iri", "bad-name-inline", "bad-name-named", "no-equals", *NESTED])
 def test_cli_bad_parameters_and_deep_nesting_are_one_line_errors(seed_build, args, needles):
-    one_line_error(run_module("query", "--graph", str(seed_build), *args), *needles)
+    one_line_error(run_module("query", "--build", str(seed_build), *args), *needles)
 
 
 def test_api_refuses_bad_parameter_names_and_iris(seed_build):
@@ -433,7 +433,7 @@ def processes_mentioning(marker: str) -> list[str]:
 def test_cli_timeout_stops_a_cartesian_count_and_kills_its_process(seed_build):
     marker = f"# timeout-test-{uuid.uuid4()}"
     start = time.monotonic()
-    res = run_module("query", "--graph", str(seed_build), "--timeout", "2",
+    res = run_module("query", "--build", str(seed_build), "--timeout", "2",
                      f"{CARTESIAN_COUNT}\n{marker}")
     assert time.monotonic() - start < 30
     one_line_error(res, "stopped after 2 s", "--timeout")
@@ -458,9 +458,9 @@ def test_api_timeout_stops_the_query_and_gives_the_same_answers(seed_build):
 def test_max_rows_is_an_error_and_nothing_is_printed(seed_build):
     everything = "SELECT * WHERE { ?s ?p ?o }"
     for fmt in ("table", "csv", "json"):
-        res = run_module("query", "--graph", str(seed_build), "--max-rows", "5", "-f", fmt, everything)
+        res = run_module("query", "--build", str(seed_build), "--max-rows", "5", "-f", fmt, everything)
         one_line_error(res, "more than 5 rows", "LIMIT")
-    res = run_module("query", "--graph", str(seed_build), "--max-rows", "3", "plants-of-hub")
+    res = run_module("query", "--build", str(seed_build), "--max-rows", "3", "plants-of-hub")
     assert res.returncode == 0 and "(3 rows)" in res.stdout
     with pytest.raises(InputError, match="more than 5 rows"):
         kg.query(seed_build, everything, max_rows=5)
@@ -470,7 +470,7 @@ def test_max_rows_is_an_error_and_nothing_is_printed(seed_build):
     for bad in ({"timeout": 0}, {"timeout": -1}, {"max_rows": 0}, {"max_rows": "10"}):
         with pytest.raises(InputError, match="positive number"):
             kg.query(seed_build, everything, **bad)
-    one_line_error(run_module("query", "--graph", str(seed_build), "--timeout", "-1", everything),
+    one_line_error(run_module("query", "--build", str(seed_build), "--timeout", "-1", everything),
                    "--timeout")
 
 
@@ -482,7 +482,7 @@ def test_cli_streams_a_large_result_in_flat_memory(seed_build, tmp_path):
              "    code = subprocess.call(sys.argv[2:], stdout=out)\n"
              "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
     res = subprocess.run([sys.executable, "-c", probe, str(out), sys.executable, "-m", "kg",
-                          "query", "--graph", str(seed_build), "-f", "csv",
+                          "query", "--build", str(seed_build), "-f", "csv",
                           f"SELECT * WHERE {{ ?s ?p ?o . ?a ?b ?c }} LIMIT {rows}"],
                          cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     code, peak_kb = map(int, res.stdout.split())
@@ -503,7 +503,7 @@ TRICKY = """SELECT ?x ?y WHERE {
 def test_streamed_formats_parse_back_to_the_same_rows(seed_build, fmt):
     expected = kg.query(seed_build, TRICKY).rows
     assert len(expected) == 4
-    output = invoke("query", "--graph", str(seed_build), "-f", fmt, TRICKY).stdout_bytes
+    output = invoke("query", "--build", str(seed_build), "-f", fmt, TRICKY).stdout_bytes
     blank = lambda t: "_:" if isinstance(t, rdflib.BNode) else t  # labels are not kept
     if fmt == "csv":  # SPARQL CSV keeps the text of each value only
         lines = list(csv.reader(io.StringIO(output.decode("utf-8"), newline="")))

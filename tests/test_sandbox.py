@@ -68,7 +68,7 @@ def test_serve_startup_line_says_queries_run_without_network(seed_build):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen(["kg", "serve", "--graph", str(seed_build), "--port", str(port)],
+    proc = subprocess.Popen(["kg", "serve", "--build", str(seed_build), "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         line = proc.stdout.readline()

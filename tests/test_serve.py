@@ -30,7 +30,7 @@ def free_port() -> int:
 def endpoint(seed_build):
     """``kg serve`` on the seed build with a 2 s timeout and a 200-row limit."""
     port = free_port()
-    proc = subprocess.Popen(["kg", "serve", "--graph", str(seed_build), "--port", str(port),
+    proc = subprocess.Popen(["kg", "serve", "--build", str(seed_build), "--port", str(port),
                              "--timeout", "2", "--max-rows", "200"],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     line = proc.stdout.readline()

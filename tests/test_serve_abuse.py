@@ -45,7 +45,7 @@ def serving(build: Path, tmp_path: Path, *options: str):
     port = free_port()
     log = tmp_path / f"serve-{port}.log"
     with log.open("w") as err:
-        proc = subprocess.Popen(["kg", "serve", "--graph", str(build), "--port", str(port), *options],
+        proc = subprocess.Popen(["kg", "serve", "--build", str(build), "--port", str(port), *options],
                                 stdout=subprocess.PIPE, stderr=err, text=True)
     try:
         ready, _, _ = select.select([proc.stdout], [], [], 60)
@@ -336,7 +336,7 @@ def test_a_port_in_use_is_a_one_line_error(seed_build):
         taken.bind(("127.0.0.1", 0))
         taken.listen(1)
         port = taken.getsockname()[1]
-        proc = subprocess.run(["kg", "serve", "--graph", str(seed_build), "--port", str(port)],
+        proc = subprocess.run(["kg", "serve", "--build", str(seed_build), "--port", str(port)],
                               capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
@@ -345,7 +345,7 @@ def test_a_port_in_use_is_a_one_line_error(seed_build):
 
 
 def test_a_host_that_cannot_be_bound_is_a_one_line_error(seed_build):
-    proc = subprocess.run(["kg", "serve", "--graph", str(seed_build), "--host", "no-such-host.invalid",
+    proc = subprocess.run(["kg", "serve", "--build", str(seed_build), "--host", "no-such-host.invalid",
                            "--port", str(free_port())],
                           capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 2
@@ -367,7 +367,7 @@ def test_serves_on_the_ipv6_loopback(seed_build, tmp_path):
     with socket.socket(socket.AF_INET6) as probe:
         probe.bind(("::1", 0))
         port = probe.getsockname()[1]
-    proc = subprocess.Popen(["kg", "serve", "--graph", str(seed_build), "--host", "::1",
+    proc = subprocess.Popen(["kg", "serve", "--build", str(seed_build), "--host", "::1",
                              "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -388,7 +388,7 @@ def test_serves_on_the_ipv6_loopback(seed_build, tmp_path):
     ("--max-queries", "0"), ("--request-timeout", "-0.5"), ("--port", "70000"),
     ("--port", "-1")])
 def test_limits_that_are_not_positive_are_refused(seed_build, option, value):
-    proc = subprocess.run(["kg", "serve", "--graph", str(seed_build), option, value],
+    proc = subprocess.run(["kg", "serve", "--build", str(seed_build), option, value],
                           capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 2 and proc.stdout == ""
     assert "Traceback" not in proc.stderr

@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from kg.namespaces import NIF, SCHEMA
 
-from .source import NON_ENTITY_TYPES, GraphInput, Ontology, Source, curie, expand, open_source
+from .source import NON_ENTITY_TYPES, GraphInput, Ontology, Source, curie, open_source
 
 LABEL_PREDICATES = (SKOS.prefLabel, RDFS.label, SKOS.altLabel)
 VALUE_TYPES = frozenset({SCHEMA.QuantitativeValue, SCHEMA.Quotation})
@@ -34,10 +34,11 @@ def to_networkx(graph: GraphInput, *, classes: Iterable[str] | None = None,
     graph : rdflib.Dataset, rdflib.Graph, str or Path
         What ``kg.build()``/``kg.load()`` return, or a build folder.
     classes : iterable of str, optional
-        Keep only entities of one of these classes (CURIEs such as ``"akg:Plant"`` or IRIs;
-        superclasses count, so ``"org:Site"`` keeps plants and hubs).
+        Keep only entities of one of these classes (CURIEs such as ``"akg:Plant"``, IRIs, local
+        names or labels; superclasses count, so ``"org:Site"`` keeps plants and hubs). An
+        unknown class is an InputError that names the nearest ones.
     predicates : iterable of str, optional
-        Keep only relations with one of these predicates (CURIEs or IRIs).
+        Keep only relations with one of these predicates (CURIEs, IRIs, local names or labels).
 
     Returns
     -------
@@ -57,9 +58,14 @@ def to_networkx(graph: GraphInput, *, classes: Iterable[str] | None = None,
     'Douai'
     """
     src = open_source(graph)
-    keep_classes = {expand(c) for c in classes} if classes is not None else None
-    keep_predicates = {expand(p) for p in predicates} if predicates is not None else None
     entities = entity_nodes(src.facts)
+    keep_classes = keep_predicates = None
+    if classes is not None:
+        used = frozenset().union(*entities.values()) if entities else frozenset()
+        keep_classes = {src.ontology.resolve_class(c, used) for c in classes}
+    if predicates is not None:
+        used_predicates = {p for p in src.facts.predicates() if isinstance(p, URIRef)}
+        keep_predicates = {src.ontology.resolve_predicate(p, used_predicates) for p in predicates}
     if keep_classes is not None:
         entities = {e: t for e, t in entities.items() if t & keep_classes}
     G = nx.MultiDiGraph()

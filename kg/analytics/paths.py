@@ -1,6 +1,7 @@
 """The shortest connection between two entities, with the relations and sentences of each step.
 
-Entities are found by label (see :mod:`kg.sparql.labels`), then a breadth-first search over the entity
+Entities are found by label (see :mod:`kg.sparql.labels`; a label two entities share is read as the
+entity nearest to the other end, :func:`kg.sparql.labels.resolve_pair`), then a breadth-first search over the entity
 graph, direction ignored and neighbours visited in IRI order, finds one shortest chain
 deterministically. Each step lists every relation between its two entities, in either direction,
 with the sentences (from the provenance graph) that support it.
@@ -8,33 +9,43 @@ with the sentences (from the provenance graph) that support it.
 from __future__ import annotations
 
 from collections import deque
+from itertools import pairwise
 from typing import Any
 
 import networkx as nx
 
 from kg.errors import InputError
-from kg.sparql.labels import find_entity
+from kg.sparql.labels import display_names, label_in, resolve_pair
 
 from .convert import to_networkx
-from .source import GraphInput
+from .source import GraphInput, curie
+
+LANGUAGES = ("en", "sl")
 
 
-def shortest_path(graph: GraphInput | nx.MultiDiGraph, source: str, target: str) -> dict[str, Any]:
+def shortest_path(graph: GraphInput | nx.MultiDiGraph, source: str, target: str, *,
+                  lang: str = "en") -> dict[str, Any]:
     """Find the shortest chain of relations between two entities named by label.
 
     Parameters
     ----------
     graph : rdflib.Dataset, rdflib.Graph, build folder, or a graph from ``to_networkx``
     source, target : str
-        Labels in Slovenian or English (any inflection the lexicon knows), or entity IRIs.
+        Labels in Slovenian or English (any inflection the lexicon knows), a label with its
+        class in brackets ("Ormož (plant)"), prefixed names (``plant:ormoz``) or entity IRIs.
+        A label several entities share is read as the one nearest to the other end.
+    lang : {"en", "sl"}
+        Language of the labels in the answer (an entity without an English label keeps its
+        Slovenian one).
 
     Returns
     -------
     dict
-        ``source`` and ``target`` (``{"iri", "label"}``) and ``steps``: for each hop,
+        ``source`` and ``target`` (``{"iri", "label", "name", "class"}``; ``name`` adds the
+        class to a label that another entity shares) and ``steps``: for each hop,
         ``from``/``to`` entities and ``relations``, each ``{"predicate", "label", "forward",
         "sentences": [{"iri", "text", "document", "begin", "end"}]}``.
-        An InputError if either label is unknown or ambiguous, or no path exists.
+        An InputError if either name is unknown or stays ambiguous, or no path exists.
 
     Examples
     --------
@@ -43,14 +54,19 @@ def shortest_path(graph: GraphInput | nx.MultiDiGraph, source: str, target: str)
     >>> [s["to"]["label"] for s in p["steps"]]                  # doctest: +SKIP
     ['Ampere', 'ElectriCity', 'Douai']
     """
+    if lang not in LANGUAGES:
+        raise InputError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
     G = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph)
-    start, goal = find_entity(G, source), find_entity(G, target)
+    start, goal = resolve_pair(G, source, target)
     nodes = _bfs(G, start, goal)
     if nodes is None:
         raise InputError(f"no connection between {source!r} and {target!r} in the graph")
-    steps = [{"from": _entity(G, a), "to": _entity(G, b), "relations": _relations(G, a, b)}
-             for a, b in zip(nodes, nodes[1:], strict=False)]
-    return {"source": _entity(G, start), "target": _entity(G, goal), "steps": steps}
+    names = display_names(G, lang)
+    steps = [{"from": _entity(G, a, names, lang), "to": _entity(G, b, names, lang),
+              "relations": _relations(G, a, b, lang)}
+             for a, b in pairwise(nodes)]
+    return {"source": _entity(G, start, names, lang), "target": _entity(G, goal, names, lang),
+            "steps": steps}
 
 
 def _bfs(G: nx.MultiDiGraph, start: str, goal: str) -> list[str] | None:
@@ -70,16 +86,19 @@ def _bfs(G: nx.MultiDiGraph, start: str, goal: str) -> list[str] | None:
     return None
 
 
-def _entity(G: nx.MultiDiGraph, node: str) -> dict[str, str]:
-    return {"iri": node, "label": G.nodes[node].get("label", node)}
+def _entity(G: nx.MultiDiGraph, node: str, names: dict[str, str], lang: str) -> dict[str, str]:
+    data = G.nodes[node]
+    return {"iri": node, "label": label_in(data, node, lang), "name": names[node],
+            "class": curie(data.get("class", ""))}
 
 
-def _relations(G: nx.MultiDiGraph, a: str, b: str) -> list[dict[str, Any]]:
+def _relations(G: nx.MultiDiGraph, a: str, b: str, lang: str) -> list[dict[str, Any]]:
     sentences = G.graph.get("sentences", {})
     found = []
     for u, v, forward in ((a, b, True), (b, a, False)):
         for key, data in sorted((G.get_edge_data(u, v) or {}).items()):
-            found.append({"predicate": data.get("predicate", key), "label": data.get("label", key),
+            label = data.get("label_sl" if lang == "sl" else "label") or data.get("label", key)
+            found.append({"predicate": data.get("predicate", key), "label": label,
                           "forward": forward,
                           "sentences": [{"iri": s, **sentences.get(s, {})} for s in data.get("sentences", [])]})
     return found
@@ -94,18 +113,22 @@ def format_path(path: dict[str, Any], *, width: int = 0) -> str:
     Luca de Meo —[CEO of]→ Ampere
         “… je dejal Luca de Meo, glavni izvršni direktor Ampere …” (ampere-sl 2051–2893)
     """
-    lines = [f"{path['source']['label']} → {path['target']['label']}: {len(path['steps'])} step(s)"]
+    lines = [f"{_name(path['source'])} → {_name(path['target'])}: {len(path['steps'])} step(s)"]
     for step in path["steps"]:
         for forward in (True, False):
             rels = [r for r in step["relations"] if r["forward"] is forward]
             if not rels:
                 continue
             a, b = (step["from"], step["to"]) if forward else (step["to"], step["from"])
-            lines.append(f"  {a['label']} —[{' | '.join(r['label'] for r in rels)}]→ {b['label']}")
+            lines.append(f"  {_name(a)} —[{' | '.join(r['label'] for r in rels)}]→ {_name(b)}")
             sentences = {s["iri"]: s for r in rels for s in r["sentences"]}
             for sentence in sorted(sentences.values(), key=_position):
                 lines.append(f"      “{_shorten(sentence.get('text', ''), width)}” ({_where(sentence)})")
     return "\n".join(lines)
+
+
+def _name(entity: dict[str, str]) -> str:
+    return entity.get("name") or entity["label"]
 
 
 def _position(sentence: dict[str, Any]) -> tuple[str, int, str]:

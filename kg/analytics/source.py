@@ -7,15 +7,16 @@ them into a :class:`Source`, and reads the class hierarchy and predicate labels 
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Union
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDFS
+from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.errors import InputError
+from kg.errors import InputError, did_you_mean
 from kg.namespaces import FACTS_GRAPH, PREFIXES, PROVENANCE_GRAPH
 
 GraphInput = Union[Dataset, Graph, str, Path]
@@ -36,6 +37,9 @@ class Ontology:
 
     superclasses: dict[URIRef, frozenset[URIRef]]
     labels: dict[URIRef, dict[str, str]]
+    classes: frozenset[URIRef] = frozenset()
+    properties: frozenset[URIRef] = frozenset()
+    superproperties: dict[URIRef, frozenset[URIRef]] = field(default_factory=dict)
 
     def label(self, term: URIRef, lang: str = "en") -> str:
         """The term's label in ``lang`` (else any label, else its CURIE).
@@ -47,6 +51,43 @@ class Ontology:
         """
         by_lang = self.labels.get(term, {})
         return by_lang.get(lang) or next(iter(sorted(by_lang.values())), None) or curie(term)
+
+    def resolve_class(self, name: str, known: Iterable[URIRef] = ()) -> URIRef:
+        """The class meant by ``name``: an IRI, a CURIE (``akg:Plant``), a local name (``Plant``)
+        or a label in any language (``tovarna``), case ignored. ``known`` adds classes the graph
+        uses beyond the ontology. An unknown name is an InputError with the nearest names.
+
+        Examples
+        --------
+        >>> project_ontology().resolve_class("tovarna")
+        rdflib.term.URIRef('https://w3id.org/ampere-kg/ontology#Plant')
+        """
+        return _resolve("class", name, self.classes | frozenset(known), self.labels)
+
+    def resolve_predicate(self, name: str, known: Iterable[URIRef] = ()) -> URIRef:
+        """The property meant by ``name`` (IRI, CURIE, local name or label), as
+        :meth:`resolve_class` does for classes."""
+        return _resolve("predicate", name, self.properties | frozenset(known), self.labels)
+
+
+def _resolve(kind: str, name: str, terms: frozenset[URIRef],
+             labels: dict[URIRef, dict[str, str]]) -> URIRef:
+    """The one term of ``terms`` that ``name`` names; an InputError with "did you mean" if none."""
+    wanted = " ".join(name.casefold().split())
+    names: dict[str, set[URIRef]] = {}
+    for term in terms:
+        short = curie(term)
+        for alias in (str(term), short, short.partition(":")[2], *labels.get(term, {}).values()):
+            if alias:
+                names.setdefault(" ".join(alias.casefold().split()), set()).add(term)
+    found = names.get(wanted, set())
+    if len(found) == 1:
+        return next(iter(found))
+    if found:
+        raise InputError(f"{kind} {name!r} is ambiguous: {', '.join(sorted(curie(t) for t in found))}")
+    shown = sorted(curie(t) for t in terms)
+    hint = did_you_mean(name, shown + [a for t in terms for a in labels.get(t, {}).values()])
+    raise InputError(f"unknown {kind} {name!r}{hint or ' (known: ' + ', '.join(shown) + ')'}")
 
 
 def open_source(graph: GraphInput) -> Source:
@@ -107,7 +148,16 @@ def read_ontology(onto: Graph) -> Ontology:
     for term, label in onto.subject_objects(RDFS.label):
         if isinstance(term, URIRef) and isinstance(label, Literal):
             labels.setdefault(term, {})[label.language or ""] = str(label)
-    return Ontology(superclasses=closure, labels=labels)
+    classes = frozenset(c for c in onto.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef))
+    properties = frozenset(p for kind in (OWL.ObjectProperty, OWL.DatatypeProperty)
+                           for p in onto.subjects(RDF.type, kind) if isinstance(p, URIRef))
+    direct_props: dict[URIRef, set[URIRef]] = {}
+    for sub, sup in onto.subject_objects(RDFS.subPropertyOf):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+            direct_props.setdefault(sub, set()).add(sup)
+    return Ontology(superclasses=closure, labels=labels, classes=classes | frozenset(direct),
+                    properties=properties,
+                    superproperties={p: frozenset(_ancestors(p, direct_props)) for p in direct_props})
 
 
 def _ancestors(cls: URIRef, direct: dict[URIRef, set[URIRef]]) -> set[URIRef]:

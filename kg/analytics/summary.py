@@ -13,14 +13,17 @@ from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
+from rdflib import URIRef
+
+from kg.sparql.labels import display_names, label_in
 
 from .convert import to_networkx
-from .source import GraphInput, curie
+from .source import GraphInput, curie, project_ontology
 
 
 def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterable[str] | None = None,
           predicates: Iterable[str] | None = None, exact_limit: int = 1000,
-          samples: int | None = None) -> dict[str, Any]:
+          samples: int | None = None, lang: str = "en") -> dict[str, Any]:
     """Count entities and relations and rank the most central entities.
 
     Parameters
@@ -36,13 +39,18 @@ def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterab
     samples : int, optional
         How many sources to sample; default ``2,000,000 / nodes`` clamped to 20..200 (200 at
         10,000 entities, 40 at 50,000), which keeps the estimate to about a minute.
+    lang : {"en", "sl"}
+        Language of the entity labels in the rankings.
 
     Returns
     -------
     dict
-        ``entities``, ``relations``, ``classes`` and ``predicates`` (CURIE -> count),
+        ``entities``, ``relations``, ``implied_relations`` (how many of the relations a more
+        specific one between the same two entities implies, e.g. "targets market" beside "aims
+        to lead"; the page leaves them out), ``classes`` and ``predicates`` (CURIE -> count),
         ``components`` (count and sizes), ``degree`` and ``betweenness`` (lists of
-        ``{"iri", "label", "value"}``), ``betweenness_sampled`` and ``betweenness_samples``.
+        ``{"iri", "label", "name", "value"}``; ``name`` adds the class to a label that another
+        entity shares, as in "Ormož (plant)"), ``betweenness_sampled`` and ``betweenness_samples``.
 
     Examples
     --------
@@ -64,17 +72,30 @@ def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterab
     else:
         betweenness = nx.betweenness_centrality(undirected)
     degree = nx.degree_centrality(G) if G.number_of_nodes() > 1 else {n: 0.0 for n in G}
+    names = display_names(G, lang)
     return {
         "entities": G.number_of_nodes(),
         "relations": G.number_of_edges(),
+        "implied_relations": implied_relations(G),
         "classes": _counts(curie(d.get("class", "")) for _, d in G.nodes(data=True)),
         "predicates": _counts(curie(d["predicate"]) for _, _, d in G.edges(data=True)),
         "components": {"count": len(components), "sizes": components},
-        "degree": _ranking(G, degree, top),
-        "betweenness": _ranking(G, betweenness, top),
+        "degree": _ranking(G, degree, top, names, lang),
+        "betweenness": _ranking(G, betweenness, top, names, lang),
         "betweenness_sampled": sampled,
         "betweenness_samples": k if sampled else None,
     }
+
+
+def implied_relations(G: nx.MultiDiGraph) -> int:
+    """How many relations another relation between the same two entities implies, by being a
+    sub-property of it (the page draws only the more specific one)."""
+    supers = project_ontology().superproperties
+    implied = 0
+    for u, v in set(G.edges()):
+        keys = {URIRef(k) for k in G.get_edge_data(u, v)}
+        implied += len(keys & {sup for k in keys for sup in supers.get(k, ())})
+    return implied
 
 
 def _counts(items: Iterable[str]) -> dict[str, int]:
@@ -82,8 +103,11 @@ def _counts(items: Iterable[str]) -> dict[str, int]:
     return {key: counter[key] for key in sorted(counter, key=lambda k: (-counter[k], k))}
 
 
-def _ranking(G: nx.MultiDiGraph, values: dict[str, float], top: int) -> list[dict[str, Any]]:
-    rows = [{"iri": node, "label": G.nodes[node].get("label", node), "value": round(value, 6)}
-            for node, value in values.items()]
+def _ranking(G: nx.MultiDiGraph, values: dict[str, float], top: int, names: dict[str, str],
+             lang: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = [
+        {"iri": node, "label": label_in(G.nodes[node], node, lang), "name": names[node],
+         "value": round(value, 6)}
+        for node, value in values.items()]
     rows.sort(key=lambda r: (-r["value"], r["label"], r["iri"]))
     return rows[:top]

@@ -7,8 +7,11 @@ import click
 
 import kg
 
+from .options import quiet, verbosity_options
+
 
 @click.command("build")
+@verbosity_options
 @click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=Path("seeds"),
               show_default=True, help="Folder of documents (*.txt, *.md) to read.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("build"),
@@ -23,11 +26,10 @@ import kg
 @click.option("--follow-links", is_flag=True,
               help="Read documents and metadata that symbolic links reach outside SEEDS "
                    "(by default they are skipped, with a warning each).")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but warnings and errors.")
 def build_command(seeds_dir: Path, out_dir: Path, ontology: Path | None, shapes: Path | None,
-                  jobs: int | None, full: bool, follow_links: bool, quiet: bool) -> None:
+                  jobs: int | None, full: bool, follow_links: bool) -> None:
     """Build the knowledge graph from SEEDS into OUT (same as ``kg.build()``)."""
-    kg.build(seeds_dir, out_dir, ontology=ontology, shapes=shapes, report=not quiet, jobs=jobs, full=full,
+    kg.build(seeds_dir, out_dir, ontology=ontology, shapes=shapes, report=not quiet(), jobs=jobs, full=full,
              follow_links=follow_links)
 
 

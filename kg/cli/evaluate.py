@@ -18,6 +18,8 @@ from rich.table import Table
 
 import kg
 
+from .options import verbosity_options
+
 if TYPE_CHECKING:  # imported for annotations only, so that ``kg --help`` stays fast
     from kg.evaluation.runner import EvalReport
     from kg.evaluation.scoring import Counts
@@ -85,6 +87,7 @@ def _print_predicates(report: EvalReport, console: Console) -> None:
 
 
 @click.command("eval")
+@verbosity_options
 @click.argument("path", type=click.Path(path_type=Path), default=Path("eval"))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Rich tables or one JSON document.")

@@ -7,8 +7,10 @@ byte-identical Turtle.
 """
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -140,8 +142,10 @@ def load(out_dir: str | Path = "build") -> Dataset:
     if prov_path.exists():
         pairs.append((prov_path, PROVENANCE_GRAPH))
     for path, name in pairs:
+        start = time.perf_counter()
         try:
             ds.graph(name).parse(path, format="turtle")
         except Exception as err:
             raise InputError(f"{path}: cannot parse: {' '.join(str(err).split())[:300]}") from None
+        logging.getLogger(__name__).info("read %s in %.2f s", path, time.perf_counter() - start)
     return ds

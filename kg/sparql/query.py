@@ -23,8 +23,8 @@ import rdflib
 import rdflib.plugins.sparql
 from rdflib.term import BNode, Literal, Node, URIRef
 
-from kg.errors import InputError
-from kg.namespaces import PREFIXES
+from kg.errors import InputError, did_you_mean
+from kg.namespaces import QUERY_PREFIXES
 from kg.sparql.results import Answer, Result, collect
 from kg.sparql.safety import safe_query
 from kg.sparql.store import Source, open_rdflib, open_store
@@ -32,7 +32,7 @@ from kg.sparql.store import Source, open_rdflib, open_store
 ENGINES = ("oxigraph", "rdflib")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _PARAM = re.compile(r"^#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*(.*?))?\s*(?:\(.*\))?\s*$")
-_CURIE = re.compile(r"^[a-z][a-z0-9]*:[A-Za-z_][A-Za-z0-9_./-]*$")
+_CURIE = re.compile(r"^[a-z][a-z0-9-]*:[A-Za-z0-9_][A-Za-z0-9_./-]*$")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 # rdflib's SPARQL engine loads the IRI of a FROM clause it does not hold, from the web or a file
@@ -113,8 +113,10 @@ def resolve_query(ref: str | Path, queries_dir: Path | None = None) -> NamedQuer
         path = folder / f"{ref.strip()}.rq"
         if path.is_file():
             return read_query_file(path)
-        names = ", ".join(available_queries(folder)) or "(none)"
-        raise InputError(f"unknown query {ref.strip()!r}; available in {folder}: {names}")
+        available = available_queries(folder)
+        hint = did_you_mean(ref.strip(), available)
+        names = ", ".join(available) or "(none)"
+        raise InputError(f"unknown query {ref.strip()!r}{hint} (available in {folder}: {names})")
     return NamedQuery("query", ref, "query")
 
 
@@ -131,9 +133,9 @@ def to_term(value: Any) -> Node:
         return value
     if isinstance(value, str) and len(value) > 2 and value[0] == "<" and value[-1] == ">":
         return URIRef(ox.NamedNode(value[1:-1]).value)  # ValueError if it is not an IRI
-    if isinstance(value, str) and _CURIE.match(value) and value.split(":", 1)[0] in PREFIXES:
+    if isinstance(value, str) and _CURIE.match(value) and value.split(":", 1)[0] in QUERY_PREFIXES:
         prefix, local = value.split(":", 1)
-        return URIRef(str(PREFIXES[prefix]) + local)
+        return URIRef(str(QUERY_PREFIXES[prefix]) + local)
     if isinstance(value, (bool, int, float, Decimal, str)):
         return Literal(value)
     raise InputError(f"cannot use {value!r} as a query parameter (use str, int, float or an IRI)")
@@ -185,8 +187,9 @@ def _bindings(named: NamedQuery, params: dict[str, Any]) -> dict[str, Node]:
     if named.params:
         unknown = sorted(set(params) - set(named.params))
         if unknown:
-            raise InputError(f"{named.source}: unknown parameter(s) {', '.join(unknown)}; "
-                             f"this query takes: {', '.join(sorted(named.params))}")
+            hint = did_you_mean(unknown[0], named.params) if len(unknown) == 1 else ""
+            raise InputError(f"{named.source}: unknown parameter(s) {', '.join(unknown)}{hint} "
+                             f"(this query takes: {', '.join(sorted(named.params))})")
     values: dict[str, Any] = {k: v for k, v in named.params.items() if v is not None}
     values.update(params)
     missing = sorted(k for k in named.params if k not in values)
@@ -194,6 +197,12 @@ def _bindings(named: NamedQuery, params: dict[str, Any]) -> dict[str, Node]:
         raise InputError(f"{named.source}: missing parameter(s) {', '.join(missing)} "
                          "(give them as --param NAME=VALUE)")
     return {k: _bind(k, v, named.source) for k, v in values.items()}
+
+
+def bindings(named: NamedQuery, params: dict[str, Any]) -> dict[str, Node]:
+    """The RDF terms for a named query's parameters: its declared defaults overlaid with
+    ``params``; an InputError for an unknown, missing or malformed parameter."""
+    return _bindings(named, params)
 
 
 def _guard(items: Iterator[Any], origin: str) -> Iterator[Any]:
@@ -210,7 +219,7 @@ def _answer_oxigraph(store: ox.Store, text: str, kind: str, binds: dict[str, Nod
                      origin: str) -> Answer:
     """Evaluate with pyoxigraph over the union of the graphs; rows stream as rdflib terms."""
     try:
-        answer: Any = store.query(text, prefixes={p: str(ns) for p, ns in PREFIXES.items()},
+        answer: Any = store.query(text, prefixes={p: str(ns) for p, ns in QUERY_PREFIXES.items()},
                                   use_default_graph_as_union=True,
                                   substitutions={ox.Variable(k): _to_ox(v)
                                                  for k, v in binds.items()} or None)
@@ -233,7 +242,7 @@ def _answer_rdflib(dataset: rdflib.Dataset, text: str, kind: str, binds: dict[st
                    origin: str) -> Answer:
     """Evaluate with rdflib's engine over the union of the graphs."""
     try:
-        answer: Any = dataset.query(text, initNs=dict(PREFIXES), initBindings=binds or None)
+        answer: Any = dataset.query(text, initNs=dict(QUERY_PREFIXES), initBindings=binds or None)
     except Exception as err:  # rdflib's evaluation errors have no common base class
         raise InputError(f"{origin}: SPARQL error: {err}") from None
     if kind == "ASK":
@@ -295,7 +304,8 @@ def query(graph_or_path: Source, sparql: str | Path, *, engine: str = "oxigraph"
         The graph: a build folder (``graph.ttl`` + ``provenance.ttl``), an RDF file, or a graph.
     sparql : str or Path
         Query text, a ``.rq`` file, or the name of a query in ``queries/`` (``"plants-of-hub"``).
-        The project prefixes (``akg:``, ``kgid:``, ``schema:``, ...) need no PREFIX lines.
+        The project prefixes (``akg:``, ``kgid:``, ``schema:``, ...) and one per entity class
+        (``plant:douai``, ``company:ampere``) need no PREFIX lines.
     engine : {"oxigraph", "rdflib"}
         Query engine; both give the same answers, Oxigraph is much faster on large graphs.
     limit : int, optional

@@ -20,7 +20,7 @@ from rdflib.plugins.sparql.results.xmlresults import SPARQLXMLWriter
 from rdflib.term import BNode, Literal, Node, URIRef, Variable
 
 from kg.errors import InputError
-from kg.namespaces import PREFIXES
+from kg.namespaces import PREFIXES, sparql_name
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "jsonld", "nt")
@@ -196,14 +196,12 @@ def _python(term: Node | None) -> Any:
 
 
 def short(term: Node | None) -> str:
-    """Compact text of a term for the table: ``kgid:plant/douai``, ``Cléon@sl``, ``11000``."""
+    """Compact text of a term for the table: ``plant:douai``, ``Cléon@sl``, ``11000``. An IRI
+    is written so that it can be pasted back into a query (:func:`kg.namespaces.sparql_name`)."""
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        for prefix, ns in PREFIXES.items():
-            if term.startswith(str(ns)) and len(term) > len(ns):
-                return f"{prefix}:{term[len(ns):]}"
-        return f"<{term}>"
+        return sparql_name(term)
     if isinstance(term, Literal) and term.language:
         return f"{term}@{term.language}"
     return str(term)
@@ -217,9 +215,10 @@ def _write_boolean(value: bool, fmt: str, out: IO[bytes]) -> None:
         writer.write_header([])
         writer.write_ask(value)
         writer.close()
+        out.write(b"\n")  # every text format ends its last line
         return
     text = {"table": ("yes" if value else "no") + "\n", "tsv": word + "\n", "csv": word + "\r\n",
-            "json": f'{{"head":{{}},"boolean":{word}}}'}[fmt]
+            "json": f'{{"head":{{}},"boolean":{word}}}\n'}[fmt]
     out.write(text.encode("utf-8"))
 
 
@@ -311,7 +310,7 @@ def _write_json(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
         binding = {v: _json_term(t) for v, t in zip(answer.vars, row) if t is not None}
         out.write((("" if first else ",") + dumps(binding)).encode("utf-8"))
         first = False
-    out.write(b"]}}")
+    out.write(b"]}}\n")
 
 
 def _write_xml(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
@@ -326,6 +325,7 @@ def _write_xml(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
                 writer.write_binding(Variable(name), term)
         writer.write_end_result()
     writer.close()
+    out.write(b"\n")
 
 
 def _graph_text(graph: rdflib.Graph, fmt: str) -> str:
@@ -338,4 +338,5 @@ def _graph_text(graph: rdflib.Graph, fmt: str) -> str:
     if fmt == "nt":
         lines = out.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
         return "".join(line + "\n" for line in sorted(filter(None, lines)))
-    return out.serialize(format="json-ld" if fmt == "jsonld" else "turtle")
+    text = out.serialize(format="json-ld" if fmt == "jsonld" else "turtle")
+    return text if text.endswith("\n") else text + "\n"

@@ -25,7 +25,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import InputError
-from kg.namespaces import PREFIXES
+from kg.namespaces import QUERY_PREFIXES
 
 QUERY_KINDS = {"SelectQuery": "SELECT", "AskQuery": "ASK",
                "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
@@ -185,7 +185,7 @@ def _parse_checked(checked: str, code: str, source: str) -> SafeQuery:
     if _contains(parsed, {"ServiceGraphPattern"}):
         raise _refused(source, _NO_SERVICE)
     try:
-        algebra = translateQuery(parsed, initNs=dict(PREFIXES))
+        algebra = translateQuery(parsed, initNs=dict(QUERY_PREFIXES))
     except RecursionError:
         raise _refused(source, "query is nested too deeply to check") from None
     except Exception as err:  # rdflib raises plain Exceptions for unknown prefixes and the like

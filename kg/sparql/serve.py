@@ -13,14 +13,22 @@ descriptor it inherited but its result pipe and leaves the network
 (:func:`kg.sparql.sandbox.deny_network`) before it runs the query; a query that exceeds the timeout is
 killed, not just abandoned, and results above ``max_rows`` are refused. Binds to 127.0.0.1 unless
 told otherwise.
+
+Besides the protocol: ``GET /`` is a small query page (plain HTML and JavaScript from
+``kg/sparql/serve_page``, no network), ``GET /queries`` lists the named queries and ``/queries/NAME``
+runs one, its parameters given as query-string (or form) fields; a named query goes through the
+same guard, slots and limits as any other. CORS is off unless origins are given
+(``cors_origins``), so that browser tools such as YASGUI on those origins can read answers.
 """
 from __future__ import annotations
 
 import errno
 import ipaddress
+import json
 import logging
 import math
 import os
+import re
 import resource
 import select
 import signal
@@ -33,21 +41,43 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 from waitress.adjustments import Adjustments
 from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
 
-from kg.errors import InputError, KgError
-from kg.sparql.results import MEDIA_TYPES
-from kg.sparql.sandbox import deny_network, probe_sandbox
-from kg.sparql.query import query as run_query
+from kg.errors import InputError, KgError, did_you_mean
+from kg.sparql.query import (
+    NamedQuery,
+    available_queries,
+    default_queries_dir,
+    iter_named_queries,
+    prepare,
+    resolve_query,
+)
+from kg.sparql.query import bindings as named_bindings
+from kg.sparql.results import MEDIA_TYPES, collect
 from kg.sparql.safety import check_query
+from kg.sparql.sandbox import deny_network, probe_sandbox
 from kg.sparql.store import Source, open_store
 
 PATHS = ("/sparql", "/query", "/")
+PAGE_DIR = Path(__file__).resolve().parent / "serve_page"
+PAGE_FILES = {"/": ("index.html", "text/html; charset=utf-8"),
+              "/page/query.js": ("query.js", "text/javascript; charset=utf-8"),
+              "/page/query.css": ("query.css", "text/css; charset=utf-8")}
+# the page loads only its own script and style and talks only to this server
+PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+PAGE_HEADERS = [("Content-Security-Policy", PAGE_CSP), ("X-Content-Type-Options", "nosniff"),
+                ("Referrer-Policy", "no-referrer")]
+CORS_METHODS = "GET, HEAD, POST, OPTIONS"
+CORS_HEADERS = "Accept, Content-Type"
+CORS_MAX_AGE = "600"
+NAMED_PREFIX = "/queries/"
+_QUERY_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _RESULT_TYPES = {"application/sparql-results+json": "json", "application/json": "json",
                  "application/sparql-results+xml": "xml", "application/xml": "xml",
                  "text/csv": "csv", "text/tab-separated-values": "tsv"}
@@ -153,7 +183,8 @@ def _cap_resources(limits: Limits) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
 
 
-def _run_child(store: ox.Store, text: str, fmt: str, limits: Limits, fd: int) -> None:
+def _run_child(store: ox.Store, text: str, fmt: str, limits: Limits, fd: int,
+               binds: dict[str, Any]) -> None:
     """In the forked child: drop what it inherited, leave the network, cap memory and CPU, run
     the query, write b'O'+body, b'E'+message or b'M' (out of memory) to ``fd``, exit. Never
     returns, whatever happens."""
@@ -166,7 +197,7 @@ def _run_child(store: ox.Store, text: str, fmt: str, limits: Limits, fd: int) ->
         if sys.platform.startswith("linux"):
             _cap_resources(limits)
         try:
-            result = run_query(store, text, limit=limits.max_rows)
+            result = collect(prepare(store, text, params=binds).answer(), limit=limits.max_rows)
             if result.truncated:
                 payload = b"E" + f"result has more than {limits.max_rows} rows; add a LIMIT".encode()
             else:
@@ -185,8 +216,10 @@ def _run_child(store: ox.Store, text: str, fmt: str, limits: Limits, fd: int) ->
         os._exit(code)
 
 
-def execute(store: ox.Store, text: str, fmt: str, limits: Limits) -> tuple[HTTPStatus, bytes]:
+def execute(store: ox.Store, text: str, fmt: str, limits: Limits,
+            binds: dict[str, Any] | None = None) -> tuple[HTTPStatus, bytes]:
     """Run one checked query in a forked, sandboxed, capped child; return (HTTP status, body).
+    ``binds`` are the values of a named query's parameters (RDF terms).
 
     503 when it runs out of time or memory (the child is killed, or dies, and the server goes on),
     400 for a query error or a result over ``max_rows``.
@@ -194,7 +227,7 @@ def execute(store: ox.Store, text: str, fmt: str, limits: Limits) -> tuple[HTTPS
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
-        _run_child(store, text, fmt, limits, write_fd)
+        _run_child(store, text, fmt, limits, write_fd, binds or {})
     os.close(write_fd)
     chunks: list[bytes] = []
     size, too_big = 0, limits.max_memory * 2**20
@@ -273,10 +306,17 @@ class SparqlApp:
     """The WSGI application: a read-only SPARQL 1.1 Protocol endpoint over ``store``.
 
     ``hosts``, when given, are the only Host header values answered (see :func:`loopback_hosts`).
+    ``cors_origins`` are the web origins allowed to read answers (``"*"``: any); ``queries_dir``
+    holds the named queries served at ``/queries/NAME``; ``access_log`` writes a line per request
+    to stderr.
     """
 
-    def __init__(self, store: ox.Store, limits: Limits, hosts: frozenset[str] | None = None):
+    def __init__(self, store: ox.Store, limits: Limits, hosts: frozenset[str] | None = None, *,
+                 cors_origins: frozenset[str] = frozenset(), queries_dir: Path | None = None,
+                 access_log: bool = True):
         self.store, self.limits, self.hosts = store, limits, hosts
+        self.cors_origins, self.access_log = cors_origins, access_log
+        self.queries_dir = Path(queries_dir) if queries_dir else default_queries_dir()
         self.slots = threading.Semaphore(limits.max_queries)        # queries running
         self.admitted = threading.Semaphore((1 + QUEUE_PER_SLOT) * limits.max_queries)
 
@@ -286,11 +326,27 @@ class SparqlApp:
         status, body, media, headers = self.handle(environ)
         start_response(f"{status.value} {status.phrase}",
                        [("Content-Type", media), ("Content-Length", str(len(body))),
-                        ("Vary", "Accept"), *headers])
-        sys.stderr.write(f"{environ.get('REMOTE_ADDR', '-')} {environ['REQUEST_METHOD']} "
-                         f"{environ.get('PATH_INFO', '')[:200]!r} {status.value} {len(body)} "
-                         f"{(time.monotonic() - start) * 1000:.0f}ms\n")
+                        ("Vary", "Accept, Origin" if self.cors_origins else "Accept"),
+                        *self.cors_headers(environ), *headers])
+        if self.access_log:
+            sys.stderr.write(f"{environ.get('REMOTE_ADDR', '-')} {environ['REQUEST_METHOD']} "
+                             f"{environ.get('PATH_INFO', '')[:200]!r} {status.value} {len(body)} "
+                             f"{(time.monotonic() - start) * 1000:.0f}ms\n")
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+
+    def allowed_origin(self, environ: dict[str, Any]) -> str | None:
+        """The request's Origin if it may read the answer, else ``None``."""
+        origin = environ.get("HTTP_ORIGIN", "").strip()
+        if origin and ("*" in self.cors_origins or origin in self.cors_origins):
+            return origin
+        return None
+
+    def cors_headers(self, environ: dict[str, Any]) -> list[tuple[str, str]]:
+        """``Access-Control-Allow-Origin`` for an allowed origin (none otherwise)."""
+        origin = self.allowed_origin(environ)
+        if origin is None:
+            return []
+        return [("Access-Control-Allow-Origin", "*" if "*" in self.cors_origins else origin)]
 
     def handle(self, environ: dict[str, Any]) -> Reply:
         """Answer one request: (status, body, media type, extra headers)."""
@@ -306,13 +362,24 @@ class SparqlApp:
         if len(raw_query) > MAX_URI:
             return _reply(HTTPStatus.REQUEST_URI_TOO_LONG,
                           f"query string longer than {MAX_URI} bytes: POST the query instead")
-        if environ.get("PATH_INFO", "") not in PATHS:
-            return _reply(HTTPStatus.NOT_FOUND, "the SPARQL endpoint is /sparql")
+        if method == "OPTIONS":
+            return self.preflight(environ)
+        path = environ.get("PATH_INFO", "")
+        is_named = path.startswith(NAMED_PREFIX)
+        if path not in PATHS and path not in PAGE_FILES and path != "/queries" and not is_named:
+            return _reply(HTTPStatus.NOT_FOUND, "the SPARQL endpoint is /sparql; named queries are "
+                                                "under /queries/")
         # WSGI hands the query string over as latin-1; its bytes are UTF-8
         fields = parse_qs(raw_query.encode("latin-1").decode("utf-8", errors="replace"),
                           keep_blank_values=True)
         if method in ("GET", "HEAD"):
+            if path == "/queries":
+                return self.list_queries()
+            if is_named:
+                return self.answer_named(environ, path[len(NAMED_PREFIX):], fields)
             if "query" not in fields and "update" not in fields:
+                if path in PAGE_FILES:
+                    return self.page_file(path)
                 return _reply(HTTPStatus.OK, "ampere-kg read-only SPARQL endpoint: "
                                              "GET or POST /sparql?query=...\n")
             return self.answer(environ, fields, None)
@@ -322,6 +389,14 @@ class SparqlApp:
         length = int(environ.get("CONTENT_LENGTH") or 0)  # waitress checked it is a number
         body = environ["wsgi.input"].read(length).decode("utf-8", errors="replace")
         media = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+        if is_named:
+            if media == "application/x-www-form-urlencoded":
+                for key, values in parse_qs(body, keep_blank_values=True).items():
+                    fields.setdefault(key, []).extend(values)
+            elif body or media:
+                return _reply(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                              "POST the parameters of a named query as a form")
+            return self.answer_named(environ, path[len(NAMED_PREFIX):], fields)
         if not body and not media:
             return self.answer(environ, fields, None)  # an empty POST: as GET with its URL fields
         if media == "application/x-www-form-urlencoded":
@@ -333,6 +408,57 @@ class SparqlApp:
         if media == "application/sparql-query":
             return self.answer(environ, fields, body)
         return _reply(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "POST application/sparql-query or a form")
+
+    def preflight(self, environ: dict[str, Any]) -> Reply:
+        """A CORS preflight: 204 with the methods and headers allowed, for an allowed origin."""
+        if not environ.get("HTTP_ORIGIN"):
+            return _reply(HTTPStatus.METHOD_NOT_ALLOWED, "read-only endpoint: use GET or POST",
+                          headers=[("Allow", "GET, HEAD, POST")])
+        if self.allowed_origin(environ) is None:
+            return _reply(HTTPStatus.FORBIDDEN,
+                          f"origin {environ['HTTP_ORIGIN'][:100]!r} may not query this endpoint "
+                          "(start kg serve with --cors-origin ORIGIN to allow it)")
+        wanted = environ.get("HTTP_ACCESS_CONTROL_REQUEST_METHOD", "").strip().upper()
+        if wanted not in ("GET", "HEAD", "POST"):
+            return _reply(HTTPStatus.FORBIDDEN, "read-only endpoint: only GET and POST are allowed")
+        return _reply(HTTPStatus.NO_CONTENT, b"", headers=[
+            ("Access-Control-Allow-Methods", CORS_METHODS),
+            ("Access-Control-Allow-Headers", CORS_HEADERS),
+            ("Access-Control-Max-Age", CORS_MAX_AGE)])
+
+    def page_file(self, path: str) -> Reply:
+        """The query page and its script and style (files of ``kg/sparql/serve_page``)."""
+        name, media = PAGE_FILES[path]
+        return _reply(HTTPStatus.OK, (PAGE_DIR / name).read_bytes(), media, headers=PAGE_HEADERS)
+
+    def list_queries(self) -> Reply:
+        """The named queries as JSON: name, questions (en, sl) and parameters with defaults."""
+        listing = [{"name": q.name, "en": q.question_en, "sl": q.question_sl, "params": q.params}
+                   for q in iter_named_queries(self.queries_dir)]
+        return _reply(HTTPStatus.OK, json.dumps(listing, ensure_ascii=False, indent=1) + "\n",
+                      "application/json")
+
+    def answer_named(self, environ: dict[str, Any], name: str, fields: dict[str, list[str]]) -> Reply:
+        """Run the named query ``name``, its parameters taken from ``fields``."""
+        if not _QUERY_NAME.fullmatch(name) or name not in available_queries(self.queries_dir):
+            hint = did_you_mean(name, available_queries(self.queries_dir))
+            return _reply(HTTPStatus.NOT_FOUND, f"unknown query {name[:100]!r}{hint} "
+                                                "(GET /queries lists them)")
+        repeated = sorted(k for k, v in fields.items() if len(v) > 1)
+        if repeated:
+            return _reply(HTTPStatus.BAD_REQUEST, f"give each parameter once: {', '.join(repeated)}")
+        try:
+            named: NamedQuery = resolve_query(name, self.queries_dir)
+            unknown = sorted(set(fields) - set(named.params))
+            if unknown:  # even for a query without parameters: nothing is bound unasked
+                hint = did_you_mean(unknown[0], named.params) if len(unknown) == 1 else ""
+                takes = ", ".join(sorted(named.params)) or "none"
+                raise InputError(f"unknown parameter(s) {', '.join(unknown)}{hint} "
+                                 f"({name} takes: {takes})")
+            binds = named_bindings(named, {k: v[0] for k, v in fields.items()})
+        except KgError as err:
+            return _reply(HTTPStatus.BAD_REQUEST, str(err).replace(str(self.queries_dir), "queries"))
+        return self.run(environ, named.text, binds)
 
     def answer(self, environ: dict[str, Any], fields: dict[str, list[str]],
                body_query: str | None) -> Reply:
@@ -348,8 +474,13 @@ class SparqlApp:
                                                   "a form) or as an application/sparql-query body")
         if len(texts) != 1:
             return _reply(HTTPStatus.BAD_REQUEST, "give exactly one query")
+        return self.run(environ, texts[0], {})
+
+    def run(self, environ: dict[str, Any], text: str, binds: dict[str, Any]) -> Reply:
+        """The one way every query runs: the guard, content negotiation, a slot, then a
+        sandboxed child under the limits."""
         try:
-            kind = check_query(texts[0])
+            kind = check_query(text)
         except KgError as err:
             status = HTTPStatus.FORBIDDEN if "refused" in str(err) else HTTPStatus.BAD_REQUEST
             return _reply(status, str(err))
@@ -364,12 +495,32 @@ class SparqlApp:
             if not self.slots.acquire(timeout=QUEUE_WAIT):
                 return _reply(HTTPStatus.SERVICE_UNAVAILABLE, busy, headers=_RETRY)
             try:
-                status, body = execute(self.store, texts[0], fmt, self.limits)
+                status, body = execute(self.store, text, fmt, self.limits, binds)
             finally:
                 self.slots.release()
         finally:
             self.admitted.release()
         return _reply(status, body, MEDIA_TYPES[fmt] if status == HTTPStatus.OK else TEXT)
+
+
+def cors_origins(origins: Iterable[str]) -> frozenset[str]:
+    """Check ``--cors-origin`` values: ``*`` or ``scheme://host[:port]``, as browsers send them.
+
+    Examples
+    --------
+    >>> sorted(cors_origins(["http://localhost:3000", "https://yasgui.org"]))
+    ['http://localhost:3000', 'https://yasgui.org']
+    """
+    checked = set()
+    for origin in origins:
+        parts = urlsplit(origin)
+        if origin != "*" and (parts.scheme not in ("http", "https") or not parts.hostname
+                              or parts.path or parts.query or parts.fragment or parts.username
+                              or origin.endswith("/")):
+            raise InputError(f"--cors-origin {origin!r}: give an origin such as "
+                             "https://example.org or http://localhost:3000 (no path), or *")
+        checked.add(origin)
+    return frozenset(checked)
 
 
 def _listen(host: str, port: int) -> socket.socket:
@@ -430,8 +581,10 @@ class SparqlServer(TcpWSGIServer):
 
 
 def make_server(source: Source, host: str = "127.0.0.1", port: int = 7878, *,
-                limits: Limits | None = None) -> SparqlServer:
+                limits: Limits | None = None, cors_origin: Iterable[str] = (),
+                queries_dir: Path | None = None, access_log: bool = True) -> SparqlServer:
     """Load the graph and return a listening (not yet serving) server; ``.run()`` serves.
+    ``cors_origin``, ``queries_dir`` and ``access_log`` are as in :func:`serve`.
 
     Examples
     --------
@@ -440,6 +593,7 @@ def make_server(source: Source, host: str = "127.0.0.1", port: int = 7878, *,
     'http://127.0.0.1:40123/sparql'
     """
     limits = limits or Limits()
+    origins = cors_origins(cors_origin)
     sock = _listen(host, port)  # first: a port in use is said before the graph is loaded
     try:
         store = open_store(source)
@@ -454,7 +608,8 @@ def make_server(source: Source, host: str = "127.0.0.1", port: int = 7878, *,
         expose_tracebacks=False)
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a queue is normal under load
     address = sock.getsockname()
-    app = SparqlApp(store, limits, loopback_hosts(address[0], address[1]))
+    app = SparqlApp(store, limits, loopback_hosts(address[0], address[1]), cors_origins=origins,
+                    queries_dir=queries_dir, access_log=access_log)
     server = SparqlServer(app, map={}, _sock=sock, adj=adjustments,
                           bind_socket=False, sockinfo=(sock.family, sock.type, sock.proto, address))
     server.request_timeout = limits.request_timeout
@@ -465,8 +620,11 @@ def make_server(source: Source, host: str = "127.0.0.1", port: int = 7878, *,
 
 def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 10.0,
           max_rows: int = 10000, max_memory: int = 1024, max_queries: int = 4,
-          request_timeout: float = 10.0, ready: Callable[[str], None] | None = None) -> None:
-    """Serve ``source`` read-only at ``http://host:port/sparql`` until interrupted.
+          request_timeout: float = 10.0, cors_origin: Iterable[str] = (),
+          queries_dir: Path | None = None, access_log: bool = True,
+          ready: Callable[[str], None] | None = None) -> None:
+    """Serve ``source`` read-only at ``http://host:port/sparql`` until interrupted, with a
+    query page at ``/`` and the named queries at ``/queries/NAME``.
 
     Parameters
     ----------
@@ -486,13 +644,21 @@ def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout:
         wait up to ``QUEUE_WAIT`` seconds for a slot (then 503); any others get 503 at once.
     request_timeout : float
         Seconds a client may take to send a request (header and body), or stay idle.
+    cors_origin : iterable of str
+        Web origins (``https://yasgui.org``, or ``*`` for any) whose pages may read the answers
+        (CORS); none by default, so a web page elsewhere cannot read the graph.
+    queries_dir : Path, optional
+        Folder of the named queries (default: as ``kg query``).
+    access_log : bool
+        Write one line per request to stderr.
     ready : callable, optional
         Called with the endpoint URL once the server listens (default: print it).
 
     Raises
     ------
     kg.errors.InputError
-        On a limit that is not positive, or an address that cannot be listened on.
+        On a limit that is not positive, a malformed origin, or an address that cannot be
+        listened on.
 
     Examples
     --------
@@ -500,7 +666,8 @@ def serve(source: Source, host: str = "127.0.0.1", port: int = 7878, *, timeout:
     """
     limits = Limits(timeout=timeout, max_rows=max_rows, max_memory=max_memory,
                     max_queries=max_queries, request_timeout=request_timeout)
-    server = make_server(source, host, port, limits=limits)
+    server = make_server(source, host, port, limits=limits, cors_origin=cors_origin,
+                         queries_dir=queries_dir, access_log=access_log)
     no_sandbox = probe_sandbox()
     sandbox = ("queries run without network access" if no_sandbox is None else
                f"WARNING: {no_sandbox}: queries are checked but not sandboxed")

@@ -6,6 +6,8 @@ as an rdflib Dataset, for the rdflib engine that the tests compare against.
 """
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,6 +19,7 @@ from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
 
 Source = str | Path | rdflib.Graph | ox.Store
 
+log = logging.getLogger(__name__)
 _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
             ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML,
             ".owl": ox.RdfFormat.RDF_XML}
@@ -58,12 +61,14 @@ def _load_file(store: ox.Store, path: Path, graph: str) -> None:
     """Parse one RDF file into ``store``; a syntax error becomes an InputError naming the file."""
     fmt = _FORMATS[path.suffix.lower()]
     target = None if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else ox.NamedNode(graph)
+    start = time.perf_counter()
     try:
         store.load(path=str(path), format=fmt, to_graph=target)
     except SyntaxError as err:
         raise InputError(f"{path}: RDF syntax error: {err}") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read: {err}") from None
+    log.info("read %s into Oxigraph in %.2f s", path, time.perf_counter() - start)
 
 
 def _from_rdflib(graph: rdflib.Graph) -> ox.Store:
@@ -130,10 +135,12 @@ def open_rdflib(source: Source) -> rdflib.Dataset:
     for path, graph in graph_files(Path(source)):
         fmt = _RDFLIB_FORMATS[path.suffix.lower()]
         target = ds if fmt in ("nquads", "trig") else ds.graph(rdflib.URIRef(graph))
+        start = time.perf_counter()
         try:
             target.parse(path, format=fmt)
         except Exception as err:  # rdflib parsers raise many types
             raise InputError(f"{path}: RDF syntax error: {err}") from None
+        log.info("read %s into rdflib in %.2f s", path, time.perf_counter() - start)
     return ds
 
 
