@@ -39,7 +39,7 @@ MAX_ENTRY_BYTES = 1 << 31  # a decompression bomb is refused, not inflated
 ASSEMBLY_MODULES = ("rdf/triples.py", "rdf/assembly.py", "rdf/graph.py", "namespaces.py", "reference.py")
 EXTRACTION_MODULES = ("extract",  # the whole extractor package, its subpackages (mentions/) included
                       "iri.py", "reference.py", "ontology.py", "parallel.py",
-                      "cache.py", "cachefmt.py")
+                      "cache.py", "cachefmt.py", "timeterms.py")
 DATA_FOLDERS = ("lang", "data")
 LIBRARIES = ("simplemma", "lemmagen3", "reldi-tokeniser", "pycountry", "rdflib")
 

@@ -21,7 +21,7 @@ from kg.cache import Codec
 from kg.extract.document import Document
 from kg.parallel import Extracted
 
-EXTRACTED_FORMAT = "kg-extracted-2"
+EXTRACTED_FORMAT = "kg-extracted-3"
 LINES_FORMAT = "kg-lines-2"
 
 Convert = Callable[[Any], Any]

@@ -17,6 +17,7 @@ SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+TIME = Namespace("http://www.w3.org/2006/time#")
 WD = Namespace("http://www.wikidata.org/entity/")
 
 FACTS_GRAPH = URIRef(BASE + "graph/facts")
@@ -32,6 +33,7 @@ PREFIXES: dict[str, Namespace] = {
     "kgrule": KGRULE,
     "schema": SCHEMA,
     "org": ORG,
+    "time": TIME,
     "prov": Namespace(str(PROV)),
     "skos": Namespace(str(SKOS)),
     "nif": NIF,

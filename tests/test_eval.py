@@ -135,6 +135,9 @@ starts_with = "Ustvarjanje novega modela podjetja"
 """
 
 
+PERSON_AND_COMPANY = '[[entity]]\nlabel = "P"\nclass = "schema:Person"\n\n[[entity]]\nlabel = "C"\nclass = "akg:Company"\n\n'
+
+
 def fixed_builder(turtle: str):
     """A builder that returns ``turtle`` as the facts graph (to test the scorer exactly)."""
     def build(seeds: Path, out: Path) -> Dataset:
@@ -145,11 +148,12 @@ def fixed_builder(turtle: str):
     return build
 
 
-def write_case(folder: Path, name: str, text: str, gold: str, language: str = "sl") -> Path:
+def write_case(folder: Path, name: str, text: str, gold: str, language: str = "sl", date: str = "") -> Path:
     """Write NAME.txt, NAME.meta.toml and NAME.gold.toml into ``folder``; returns the folder."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    (folder / f"{name}.meta.toml").write_text(f'language = "{language}"\n', encoding="utf-8")
+    dated = f'date = "{date}"\n' if date else ""
+    (folder / f"{name}.meta.toml").write_text(f'language = "{language}"\n{dated}', encoding="utf-8")
     (folder / f"{name}.gold.toml").write_text(gold, encoding="utf-8")
     return folder
 
@@ -181,9 +185,25 @@ def only_doc(report):
      'predicate = "schema:numberOfEmployees"\nvalue = 5\nbound = "about"\n', 9, "bound must be"),
     ('[[entity]]\nlabel = "A"\n', 1, "missing 'class'"),
     ('[[entity]]\nlabel = "A"\nclass = "akg:Company"\nlabels = ["B"]\n', 4, "unknown key 'labels'"),
+    (PERSON_AND_COMPANY + '[[role]]\nperson = "P"\norganization = "C"\nrole = "ceo"\nstatus = "current"\n', 12,
+     "unknown role 'ceo'"),
+    (PERSON_AND_COMPANY + '[[role]]\nperson = "C"\norganization = "C"\nrole = "other"\nstatus = "current"\n', 10,
+     "person 'C' is a akg:Company, expected schema:Person"),
+    (PERSON_AND_COMPANY + '[[role]]\nperson = "P"\norganization = "C"\nrole = "other"\nstatus = "former"\n'
+     'start = "2023-02-30"\n', 14, 'start must be a date "YYYY", "YYYY-MM" or "YYYY-MM-DD"'),
+    (PERSON_AND_COMPANY + '[[role]]\nperson = "P"\norganization = "C"\nrole = "other"\nstatus = "former"\n'
+     'start = "2020"\nend = "2019-05"\n', 15, "end 2019-05 is before start 2020"),
+    (PERSON_AND_COMPANY + '[[role]]\nperson = "P"\norganization = "C"\nrole = "other"\nstatus = "former"\n'
+     'end = "2024-03"\n', 13, "a former role cannot end (2024-03) after the document date"),
+    (PERSON_AND_COMPANY + '[[event]]\ntype = "merger"\n', 10, "unknown event type 'merger'"),
+    (PERSON_AND_COMPANY + '[[event]]\ntype = "acquisition"\nagent = "C"\nobject = "C"\namount = 5\n', 13,
+     "amount and unit go together"),
+    (PERSON_AND_COMPANY + '[[event]]\ntype = "resignation"\nagent = "P"\n', 9, "a resignation event needs 'object'"),
+    (PERSON_AND_COMPANY + '[[literal]]\nsubject = "C"\npredicate = "akg:revenue"\nvalue = 5\ndate = "2021-04"\n',
+     13, "a literal's date is a year"),
 ])
 def test_malformed_gold_is_an_input_error_naming_file_and_line(tmp_path, gold, line, words):
-    folder = write_case(tmp_path / "set", "doc", TEXT, gold)
+    folder = write_case(tmp_path / "set", "doc", TEXT, gold, date="2023-05-11")
     with pytest.raises(InputError) as err:
         kg.evaluate(folder, builder=fixed_builder(FACTS))
     message = str(err.value)
@@ -327,6 +347,91 @@ def test_literals_match_on_value_bound_and_given_qualifiers(tmp_path):
     assert sorted(lits.extra) == ["Ampere akg:workforceShare = 35 [occupation=inženir] [unit=percent]",
                                   "Ampere schema:numberOfEmployees >= 11000"]
     assert (lits.counts.tp, lits.counts.fp, lits.counts.fn) == (2, 2, 2)
+
+
+def test_a_literal_year_must_match_when_the_gold_gives_one(tmp_path):
+    gold = GOLD.replace('value = 11\nplace = "Francija"', 'value = 11\nplace = "Francija"\ndate = "2021"')
+    facts = FACTS.replace("akg:inPlace <country/francija> .", "akg:inPlace <country/francija> ; akg:validYear \"2021\" .")
+    lits = only_doc(kg.evaluate(write_case(tmp_path / "a", "doc", TEXT, gold), builder=fixed_builder(facts))).scores["literals"]
+    assert (lits.counts.tp, lits.counts.fp, lits.counts.fn) == (4, 0, 0)
+    lits = only_doc(kg.evaluate(write_case(tmp_path / "b", "doc", TEXT, gold), builder=fixed_builder(FACTS))).scores["literals"]
+    assert lits.missed == ["Ampere akg:numberOfSites = 11 [place=Francija] [date=2021]"]
+
+
+TIME_FACTS = PREFIXES + """\
+@prefix time: <http://www.w3.org/2006/time#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+<company/ferox> a akg:Company ; skos:prefLabel "Ferox"@sl .
+<company/gusswerk> a akg:Company ; skos:prefLabel "Gusswerk"@sl .
+<person/mateja-pusnik> a schema:Person ; skos:prefLabel "Mateja Pušnik"@sl .
+<m/1> a org:Membership ; org:member <person/mateja-pusnik> ; org:organization <company/ferox> ;
+    org:role akg:ChiefExecutive ; akg:roleStatus akg:Former ; org:memberDuring <m/1/interval> .
+<m/1/interval> a time:Interval ; time:hasBeginning <m/1/start> ; time:hasEnd <m/1/end> .
+<m/1/start> a time:Instant ; time:inXSDgYearMonth "2017-01"^^xsd:gYearMonth .
+<m/1/end> a time:Instant ; time:inXSDDate "2023-03-14"^^xsd:date .
+<e/1> a akg:Acquisition ; schema:agent <company/ferox> ; schema:object <company/gusswerk> ;
+    dcterms:date "2022"^^xsd:gYear ; akg:amount <e/1/amount> .
+<e/1/amount> a schema:MonetaryAmount ; schema:value 9000000 ; schema:currency "EUR" .
+<e/2> a akg:Resignation ; schema:agent <person/mateja-pusnik> ; schema:object <company/ferox> .
+"""
+
+TIME_GOLD = """\
+[[entity]]
+label = "Ferox"
+class = "akg:Company"
+
+[[entity]]
+label = "Gusswerk"
+class = "akg:Company"
+
+[[entity]]
+label = "Mateja Pušnik"
+class = "schema:Person"
+
+[[role]]
+person = "Mateja Pušnik"
+organization = "Ferox"
+role = "chiefExecutive"
+status = "former"
+start = "2017-01"
+end = "2023-03"
+
+[[event]]
+type = "acquisition"
+date = "2022"
+agent = "Ferox"
+object = "Gusswerk"
+amount = 9000000
+unit = "EUR"
+
+[[event]]
+type = "resignation"
+date = "2023-03"
+agent = "Mateja Pušnik"
+object = "Ferox"
+"""
+
+
+def test_roles_and_events_match_every_field_with_dates_at_the_gold_precision(tmp_path):
+    folder = write_case(tmp_path / "a", "doc", "Ferox.\n", TIME_GOLD, date="2023-05-11")
+    doc = only_doc(kg.evaluate(folder, builder=fixed_builder(TIME_FACTS)))
+    roles, events = doc.scores["roles"], doc.scores["events"]
+    assert (roles.counts.tp, roles.counts.fp, roles.counts.fn) == (1, 0, 0)  # 2023-03-14 is in 2023-03
+    assert (events.counts.tp, events.counts.fp, events.counts.fn) == (1, 1, 1)  # the resignation has no date
+    assert events.missed == ["resignation 2023-03: Mateja Pušnik -> Ferox"]
+    assert events.extra == ["resignation (no date): Mateja Pušnik -> Ferox"]
+    coarser = TIME_FACTS.replace('time:inXSDDate "2023-03-14"^^xsd:date', 'time:inXSDgYear "2023"^^xsd:gYear')
+    roles = only_doc(kg.evaluate(folder, builder=fixed_builder(coarser))).scores["roles"]
+    assert roles.missed == ["Mateja Pušnik former chiefExecutive of Ferox [2017-01 - 2023-03]"]
+    assert roles.extra == ["Mateja Pušnik former chiefExecutive of Ferox [2017-01 - 2023]"]
+    current = TIME_FACTS.replace("akg:Former", "akg:Current")
+    assert only_doc(kg.evaluate(folder, builder=fixed_builder(current))).scores["roles"].counts.tp == 0
+    cheaper = TIME_FACTS.replace("schema:value 9000000", "schema:value 8000000")
+    assert only_doc(kg.evaluate(folder, builder=fixed_builder(cheaper))).scores["events"].counts.tp == 0
+    untimed = write_case(tmp_path / "b", "doc", "Ferox.\n", TIME_GOLD.split("[[role]]")[0], date="2023-05-11")
+    doc = only_doc(kg.evaluate(untimed, builder=fixed_builder(TIME_FACTS)))
+    assert [doc.scores[c].counts.as_dict()["tp"] + doc.scores[c].counts.fp for c in ("roles", "events")] == [0, 0]
 
 
 def test_quotes_match_speaker_and_first_30_characters(tmp_path):

@@ -102,6 +102,8 @@ def _check_explore(nb: nbformat.NotebookNode) -> None:
     assert "Francija" not in words  # ... and not the Slovenian ones (source sentences stay as written)
     assert any("<iframe srcdoc=" in h for h in html)  # the interactive graph
     assert "new entities:" in text
+    assert "chief executive now: Ana Kos" in text  # the current view of two dated documents
+    assert "events over time:" in text
     assert not any(o.output_type == "error" for o in outputs)
     for out in outputs:  # no markdown syntax left in what a reader sees (the page's script aside)
         data = out.get("data", {})

@@ -25,8 +25,9 @@ if TYPE_CHECKING:  # imported for annotations only, so that ``kg --help`` stays 
     from kg.evaluation.scoring import Counts
 
 _COLUMNS = (("entities", "Entities"), ("relations", "Relations"), ("literals", "Literals"),
-            ("quotes", "Quotes"), ("markets", "Markets/concepts"))
-_SINGULAR = {"entities": "entity", "relations": "relation", "literals": "literal", "quotes": "quote"}
+            ("quotes", "Quotes"), ("markets", "Markets/concepts"), ("roles", "Roles"), ("events", "Events"))
+_SINGULAR = {"entities": "entity", "relations": "relation", "literals": "literal", "quotes": "quote",
+             "roles": "role", "events": "event"}
 
 
 def _safe(text: str) -> str:
@@ -109,7 +110,7 @@ def eval_command(ctx: click.Context, path: Path, fmt: str, show_errors: bool,
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
-        console = Console(width=160)
+        console = Console(width=200)
         _print_table(report, show_errors, console)
         if by_predicate:
             _print_predicates(report, console)

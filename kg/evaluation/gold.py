@@ -1,13 +1,16 @@
 """Read and validate gold annotations (``NAME.gold.toml`` sidecars, see docs/eval-format.md).
 
 A gold file lists what a careful human reads from one document: entities (label, class,
-aliases), relations between them (by label), literal facts and quotations. This module turns
-one file into a :class:`Gold` value and rejects malformed files with a one-line
+aliases), relations between them (by label), literal facts (optionally dated), quotations, and
+roles over time and dated events (``[[role]]``, ``[[event]]``; eval/time-README.md). This module
+turns one file into a :class:`Gold` value and rejects malformed files with a one-line
 :class:`kg.errors.InputError` naming the file and line (bad TOML, unknown class or predicate,
-a relation or literal naming an entity the file does not list, a missing or unknown key).
+a relation or literal naming an entity the file does not list, a missing or unknown key, a bad
+date, a role whose status does not fit the document date).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 import unicodedata
@@ -35,14 +38,36 @@ LITERAL_PREDICATES = frozenset({
     "akg:acquisitionPrice", "akg:productionCapacity",
 })
 GOLD_SUFFIX = ".gold.toml"
+META_SUFFIX = ".meta.toml"
 BOUNDS = frozenset({"exact", "min", "max"})
 QUALIFIERS = ("place", "occupation", "unit")
+ROLE_KINDS = frozenset({"chiefExecutive", "boardChair", "boardMember", "supervisoryChair", "other"})
+ROLE_STATUSES = frozenset({"current", "former", "future"})
+EVENT_TYPES = frozenset({"founding", "acquisition", "investment", "appointment", "resignation",
+                         "siteOpening", "siteClosing"})
+_PERSON, _COMPANY = frozenset({"schema:Person"}), frozenset({"akg:Company"})
+_PLACE = frozenset({"akg:Plant", "schema:City", "schema:Country", "akg:IndustrialHub"})
+# event type -> (classes its agent may have, classes its object may have, keys it must have)
+EVENT_ARGUMENTS: dict[str, tuple[frozenset[str], frozenset[str], tuple[str, ...]]] = {
+    "founding": (_PERSON | _COMPANY, _COMPANY, ("object",)),
+    "acquisition": (_COMPANY, _COMPANY, ("agent", "object")),
+    "investment": (_COMPANY | _PERSON, _PLACE | _COMPANY, ()),
+    "appointment": (_COMPANY, _PERSON, ("agent", "object")),
+    "resignation": (_PERSON, _COMPANY, ("agent", "object")),
+    "siteOpening": (_COMPANY, frozenset({"akg:Plant"}), ("agent", "object")),
+    "siteClosing": (_COMPANY, frozenset({"akg:Plant"}), ("agent", "object")),
+}
+MONEY_EVENTS = frozenset({"acquisition", "investment"})
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 _TABLE_KEYS = {
     "entity": ({"label", "class"}, {"aliases"}),
     "relation": ({"subject", "predicate", "object"}, set()),
-    "literal": ({"subject", "predicate", "value"}, {"bound", *QUALIFIERS}),
+    "literal": ({"subject", "predicate", "value"}, {"bound", "date", *QUALIFIERS}),
     "quote": ({"speaker", "starts_with"}, set()),
+    "role": ({"person", "organization", "role", "status"}, {"start", "end"}),
+    "event": ({"type"}, {"date", "agent", "object", "amount", "unit"}),
 }
 _HEADER = re.compile(r"^\s*\[\[\s*(\w+)\s*\]\]")
 
@@ -90,6 +115,32 @@ class GoldLiteral:
     value: str
     bound: str = "exact"
     qualifiers: tuple[tuple[str, str], ...] = ()
+    date: str = ""  # the year the value holds for ("leta 2019 je imela 450 zaposlenih"), if the text ties it to one
+
+
+@dataclass(frozen=True)
+class GoldRole:
+    """A person's role in an organisation as the document states it, with its status on the
+    document date and the start and end dates the text gives ("" when it gives none)."""
+
+    person: str
+    organization: str
+    role: str
+    status: str
+    start: str = ""
+    end: str = ""
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """An event the document reports: its type, date, agent, object and amount ("" when absent)."""
+
+    type: str
+    date: str = ""
+    agent: str = ""
+    object: str = ""
+    amount: str = ""
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +160,8 @@ class Gold:
     relations: list[GoldRelation] = field(default_factory=list)
     literals: list[GoldLiteral] = field(default_factory=list)
     quotes: list[GoldQuote] = field(default_factory=list)
+    roles: list[GoldRole] = field(default_factory=list)
+    events: list[GoldEvent] = field(default_factory=list)
 
     def named(self, label: str) -> list[GoldEntity]:
         """The listed entities with ``label`` as label or alias (normalised); one name may
@@ -133,6 +186,49 @@ def number_key(value: Any) -> str:
     if num == num.to_integral_value():
         return str(num.quantize(Decimal(1)))
     return format(num.normalize(), "f")
+
+
+def parse_date(value: object) -> tuple[int, ...] | None:
+    """``(year,)``, ``(year, month)`` or ``(year, month, day)`` of a date string, else None.
+
+    >>> parse_date("2022-06-15"), parse_date("2023-03"), parse_date("2019")
+    ((2022, 6, 15), (2023, 3), (2019,))
+    >>> parse_date("2023-02-30") is None, parse_date(2021) is None, parse_date("2023-13") is None
+    (True, True, True)
+    """
+    match = _DATE.match(value) if isinstance(value, str) else None
+    if not match:
+        return None
+    parts = tuple(int(p) for p in match.groups() if p is not None)
+    try:
+        dt.date(parts[0], *(parts[1:] + (1, 1))[:2])
+    except ValueError:
+        return None
+    return parts
+
+
+def compare_dates(a: tuple[int, ...], b: tuple[int, ...]) -> int:
+    """-1, 0 or 1: ``a`` before, at or after ``b`` at the coarser of the two precisions.
+
+    >>> compare_dates((2023, 3), (2023,)), compare_dates((2022, 12, 1), (2023, 1))
+    (0, -1)
+    """
+    size = min(len(a), len(b))
+    return (a[:size] > b[:size]) - (a[:size] < b[:size])
+
+
+def document_date(gold_path: Path) -> tuple[int, ...] | None:
+    """The ``date`` of the document's ``NAME.meta.toml`` beside the gold file, if it has one."""
+    meta = gold_path.with_name(gold_path.name.removesuffix(GOLD_SUFFIX) + META_SUFFIX)
+    try:
+        value = tomllib.loads(meta.read_text(encoding="utf-8")).get("date")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None  # kg build reports a broken sidecar; the gold is checked without the date
+    if isinstance(value, dt.date):
+        return (value.year, value.month, value.day)
+    if isinstance(value, int):
+        return (value,)
+    return parse_date(value[:10]) if isinstance(value, str) else None
 
 
 def _table_lines(text: str) -> dict[str, list[int]]:
@@ -248,7 +344,94 @@ def _literals(reader: _Reader, gold: Gold, rows: list) -> list[GoldLiteral]:
         for key in QUALIFIERS:
             if key in row:
                 quals.append((key, reader.string("literal", i, row, key)))
-        out.append(GoldLiteral(subj, pred, number_key(value), bound, tuple(quals)))
+        date = _date(reader, "literal", i, row, "date")
+        if len(parse_date(date) or ()) > 1:
+            raise reader.fail("literal", i, "date", "a literal's date is a year (\"YYYY\")")
+        out.append(GoldLiteral(subj, pred, number_key(value), bound, tuple(quals), date))
+    return out
+
+
+def _date(reader: _Reader, table: str, i: int, row: dict, key: str) -> str:
+    """The date string under ``key`` ("" when absent); anything but "YYYY", "YYYY-MM" or
+    "YYYY-MM-DD" naming a real day is an error."""
+    if key not in row:
+        return ""
+    if parse_date(row[key]) is None:
+        raise reader.fail(table, i, key, f'[[{table}]] {key} must be a date "YYYY", "YYYY-MM" or '
+                                         f'"YYYY-MM-DD", not {row[key]!r}')
+    return str(row[key])
+
+
+def _entity_of(reader: _Reader, gold: Gold, table: str, i: int, row: dict, key: str,
+               classes: frozenset[str]) -> str:
+    """``row[key]``: a listed entity of one of ``classes``."""
+    label = _known(reader, gold, table, i, row, key)
+    found = {ent.cls for ent in gold.named(label)}
+    if not found & classes:
+        raise reader.fail(table, i, key, f"{key} '{label}' is a {'/'.join(sorted(found))}, expected "
+                          + " or ".join(sorted(classes)))
+    return label
+
+
+def _status_fits(status: str, start: str, end: str, doc: tuple[int, ...]) -> str:
+    """Why a role's status cannot be true on the document date ("" when it can)."""
+    begin, until = parse_date(start), parse_date(end)
+    if status == "former" and until and compare_dates(until, doc) > 0:
+        return f"a former role cannot end ({end}) after the document date"
+    if status == "future" and begin and compare_dates(begin, doc) < 0:
+        return f"a future role cannot start ({start}) before the document date"
+    if status == "current" and ((begin and compare_dates(begin, doc) > 0) or (until and compare_dates(until, doc) < 0)):
+        return "a current role must start on or before and end on or after the document date"
+    return ""
+
+
+def _roles(reader: _Reader, gold: Gold, rows: list, doc: tuple[int, ...] | None) -> list[GoldRole]:
+    out = []
+    for i, row in enumerate(rows):
+        row = reader.check_keys("role", i, row)
+        person = _entity_of(reader, gold, "role", i, row, "person", _PERSON)
+        org = _entity_of(reader, gold, "role", i, row, "organization", _COMPANY)
+        kind, status = reader.string("role", i, row, "role"), reader.string("role", i, row, "status")
+        if kind not in ROLE_KINDS:
+            raise reader.fail("role", i, "role", f"unknown role {kind!r} (use one of {', '.join(sorted(ROLE_KINDS))})")
+        if status not in ROLE_STATUSES:
+            raise reader.fail("role", i, "status", f"unknown status {status!r} (use current, former or future)")
+        start, end = _date(reader, "role", i, row, "start"), _date(reader, "role", i, row, "end")
+        if start and end and compare_dates(parse_date(start) or (), parse_date(end) or ()) > 0:
+            raise reader.fail("role", i, "end", f"end {end} is before start {start}")
+        why = _status_fits(status, start, end, doc) if doc else ""
+        if why:
+            raise reader.fail("role", i, "status", why)
+        out.append(GoldRole(person, org, kind, status, start, end))
+    return out
+
+
+def _events(reader: _Reader, gold: Gold, rows: list) -> list[GoldEvent]:
+    out = []
+    for i, row in enumerate(rows):
+        row = reader.check_keys("event", i, row)
+        kind = reader.string("event", i, row, "type")
+        if kind not in EVENT_TYPES:
+            raise reader.fail("event", i, "type", f"unknown event type {kind!r} (use one of "
+                              f"{', '.join(sorted(EVENT_TYPES))})")
+        agents, objects, required = EVENT_ARGUMENTS[kind]
+        for key in required:
+            if key not in row:
+                raise reader.fail("event", i, None, f"a {kind} event needs '{key}'")
+        agent = _entity_of(reader, gold, "event", i, row, "agent", agents) if "agent" in row else ""
+        obj = _entity_of(reader, gold, "event", i, row, "object", objects) if "object" in row else ""
+        if ("amount" in row) != ("unit" in row):
+            raise reader.fail("event", i, "amount" if "amount" in row else "unit", "[[event]] amount and unit go together")
+        amount = row.get("amount", "")
+        if "amount" in row:
+            if isinstance(amount, bool) or not isinstance(amount, (int, float)) or amount <= 0:
+                raise reader.fail("event", i, "amount", "amount must be a positive plain number")
+            if kind not in MONEY_EVENTS:
+                raise reader.fail("event", i, "amount", f"a {kind} event carries no amount")
+            if not isinstance(row["unit"], str) or not _CURRENCY.match(row["unit"]):
+                raise reader.fail("event", i, "unit", 'unit must be an ISO currency code like "EUR"')
+        out.append(GoldEvent(kind, _date(reader, "event", i, row, "date"), agent, obj,
+                             number_key(amount) if amount != "" else "", str(row.get("unit", ""))))
     return out
 
 
@@ -272,7 +455,7 @@ def read_gold(path: str | Path) -> Gold:
     Returns
     -------
     Gold
-        Its entities, relations, literals and quotes.
+        Its entities, relations, literals, quotes, roles and events.
 
     Raises
     ------
@@ -299,7 +482,7 @@ def read_gold(path: str | Path) -> Gold:
     reader = _Reader(path, text)
     for key in sorted(set(data) - set(_TABLE_KEYS)):
         raise InputError(f"{path}: unknown top-level key '{key}' (use [[entity]], [[relation]], "
-                         "[[literal]], [[quote]])")
+                         "[[literal]], [[quote]], [[role]], [[event]])")
     for key in _TABLE_KEYS:
         if not isinstance(data.get(key, []), list):
             raise InputError(f"{path}: '{key}' must be written as [[{key}]] tables")
@@ -308,4 +491,6 @@ def read_gold(path: str | Path) -> Gold:
     gold.relations = _relations(reader, gold, data.get("relation", []))
     gold.literals = _literals(reader, gold, data.get("literal", []))
     gold.quotes = _quotes(reader, gold, data.get("quote", []))
+    gold.roles = _roles(reader, gold, data.get("role", []), document_date(path))
+    gold.events = _events(reader, gold, data.get("event", []))
     return gold

@@ -4,8 +4,11 @@ Entities match on a label or alias (``skos:prefLabel``/``skos:altLabel``, any la
 case-folded) and a class the graph entity has (with the superclasses from ``ontology.ttl``);
 each gold item matches at most one graph item and the other way round. Relations match when
 both ends match and the predicate is the same or a sub-property of the gold one; literals on
-subject, predicate, value, bound and the qualifiers the gold gives; quotations on speaker and
-the first 30 characters of the text. Every unmatched graph item is an *extra*.
+subject, predicate, value, bound and the qualifiers (and year) the gold gives; quotations on
+speaker and the first 30 characters of the text; roles (``org:Membership``) on person,
+organisation, role, status, start and end; events on type, date, agent, object and amount. Dates
+are compared as values at the precision the gold gives; a date the gold leaves out must be absent.
+Every unmatched graph item is an *extra*.
 """
 from __future__ import annotations
 
@@ -14,14 +17,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rdflib import RDF, Graph, Literal, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDFS, SKOS
+from rdflib.term import Node
 
-from kg.evaluation.gold import (ENTITY_CLASSES, LITERAL_PREDICATES, RELATION_PREDICATES, Gold, GoldEntity, norm,
-                     number_key)
-from kg.namespaces import AKG, PREFIXES, SCHEMA
+from kg.evaluation.gold import (
+    ENTITY_CLASSES,
+    LITERAL_PREDICATES,
+    RELATION_PREDICATES,
+    Gold,
+    GoldEntity,
+    GoldEvent,
+    GoldRole,
+    norm,
+    number_key,
+)
+from kg.namespaces import AKG, ORG, PREFIXES, SCHEMA, TIME
 from kg.ontology import expand, load_ontology
+from kg.timeterms import EVENT_CLASSES, ROLE_KINDS, ROLE_STATUSES
 
-CATEGORIES = ("entities", "relations", "literals", "quotes", "markets")
+CATEGORIES = ("entities", "relations", "literals", "quotes", "markets", "roles", "events")
 QUOTE_PREFIX = 30
 _QUOTE_MARKS = "»«\"“”„'‘’ \t\n"
 _CONCEPT = URIRef(str(SKOS) + "Concept")
@@ -196,7 +210,8 @@ def _literal_items(graph: Graph) -> list[tuple]:
             quals = {"place": set(graph.objects(obj, AKG.inPlace)),
                      "occupation": {norm(str(o)) for o in graph.objects(obj, AKG.occupation)},
                      "unit": {norm(str(o)) for o in (*graph.objects(obj, SCHEMA.unitText),
-                                                   *graph.objects(obj, SCHEMA.currency))}}
+                                                   *graph.objects(obj, SCHEMA.currency))},
+                     "date": {str(o) for o in graph.objects(obj, AKG.validYear)}}
             for prop, bound in bounds.items():
                 for value in sorted(graph.objects(obj, prop)):
                     items.append((subj, curie, number_key(value), bound, quals))
@@ -258,6 +273,8 @@ def _literal_score(ctx: _Context) -> Score:
         subj, curie, value, bound, quals = item
         if subj not in ctx.iris(g.subject) or (g.predicate, g.value, g.bound) != (curie, value, bound):
             return False
+        if g.date and g.date not in quals.get("date", set()):
+            return False
         for key, want in g.qualifiers:
             have = quals.get(key, set())
             if key == "place":
@@ -270,9 +287,10 @@ def _literal_score(ctx: _Context) -> Score:
     sign = {"exact": "=", "min": ">=", "max": "<="}
     show_q = lambda q: "".join(f" [{k}={v}]" for k, v in q)
     graph_q = lambda quals: sorted((k, ctx.name(v) if k == "place" else v) for k, vs in quals.items() for v in vs)
+    gold_q = lambda g: show_q(g.qualifiers + ((("date", g.date),) if g.date else ()))
     pairs, miss, extra = _pair(ctx.gold.literals, _literal_items(ctx.graph), (fits,))
     score = _score(pairs, miss, extra,
-                   lambda g: f"{g.subject} {g.predicate} {sign[g.bound]} {g.value}{show_q(g.qualifiers)}",
+                   lambda g: f"{g.subject} {g.predicate} {sign[g.bound]} {g.value}{gold_q(g)}",
                    lambda t: f"{ctx.name(t[0])} {t[1]} {sign[t[3]]} {t[2]}{show_q(graph_q(t[4]))}")
     score.by_predicate = _by_predicate(pairs, miss, extra, lambda g: g.predicate, lambda t: t[1])
     return score
@@ -291,6 +309,93 @@ def _quote_score(ctx: _Context) -> Score:
                   lambda q: f'{speakers(q)} said "{q[2].strip(_QUOTE_MARKS)[:QUOTE_PREFIX]}…"')
 
 
+def same_date(gold: str, graph: str) -> bool:
+    """A graph date matches a gold date at the gold's precision; absent only matches absent.
+
+    >>> same_date("2024", "2024-03-01"), same_date("2024-03", "2024"), same_date("", "")
+    (True, False, True)
+    """
+    return gold == graph[:len(gold)] if gold and len(graph) >= len(gold) else gold == graph
+
+
+def _first(graph: Graph, node: Node, prop: URIRef) -> Node | None:
+    """The first object of ``node prop`` (in string order, for determinism), else None."""
+    return min(graph.objects(node, prop), default=None, key=str)
+
+
+def _instant(graph: Graph, interval: Node | None, prop: URIRef) -> str:
+    """The date of an interval's beginning or end ("" when it has none)."""
+    instant = _first(graph, interval, prop) if isinstance(interval, URIRef) else None
+    if not isinstance(instant, URIRef):
+        return ""
+    dates = [graph.value(instant, p) for p in (TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)]
+    return next((str(d) for d in dates if d is not None), "")
+
+
+def _role_items(graph: Graph) -> list[tuple]:
+    """(person, organisation, role kind, status, start, end) of each ``org:Membership``."""
+    kinds: dict[Node | None, str] = {iri: name for name, iri in ROLE_KINDS.items()}
+    statuses: dict[Node | None, str] = {iri: name for name, iri in ROLE_STATUSES.items()}
+    items = []
+    for m in sorted(graph.subjects(RDF.type, ORG.Membership), key=str):
+        interval = _first(graph, m, ORG.memberDuring)
+        items.append((_first(graph, m, ORG.member), _first(graph, m, ORG.organization),
+                      kinds.get(_first(graph, m, ORG.role), "?"), statuses.get(_first(graph, m, AKG.roleStatus), "?"),
+                      _instant(graph, interval, TIME.hasBeginning), _instant(graph, interval, TIME.hasEnd)))
+    return items
+
+
+def _role_score(ctx: _Context) -> Score:
+    def fits(g: GoldRole, item: tuple) -> bool:
+        person, org, kind, status, start, end = item
+        return (person in ctx.iris(g.person) and org in ctx.iris(g.organization) and (g.role, g.status) == (kind, status)
+                and same_date(g.start, start) and same_date(g.end, end))
+
+    def span(start: str, end: str) -> str:
+        return f" [{start or '?'} - {end or '?'}]" if start or end else ""
+
+    pairs, miss, extra = _pair(ctx.gold.roles, _role_items(ctx.graph), (fits,))
+    return _score(pairs, miss, extra,
+                  lambda g: f"{g.person} {g.status} {g.role} of {g.organization}{span(g.start, g.end)}",
+                  lambda t: f"{ctx.name(t[0])} {t[3]} {t[2]} of {ctx.name(t[1])}{span(t[4], t[5])}")
+
+
+def _event_items(graph: Graph) -> list[tuple]:
+    """(type, date, agent, object, amount, unit) of each event node."""
+    types: dict[Node, str] = {expand(curie): name for name, curie in EVENT_CLASSES.items()}
+    items = []
+    for node, cls in sorted(graph.subject_objects(RDF.type), key=str):
+        if cls not in types:
+            continue
+        amount = _first(graph, node, AKG.amount)
+        value = _first(graph, amount, SCHEMA.value) if isinstance(amount, URIRef) else None
+        unit = _first(graph, amount, SCHEMA.currency) if isinstance(amount, URIRef) else None
+        items.append((types[cls], str(_first(graph, node, DCTERMS.date) or ""), _first(graph, node, SCHEMA.agent),
+                      _first(graph, node, SCHEMA.object), number_key(value) if value is not None else "",
+                      str(unit or "")))
+    return items
+
+
+def _event_score(ctx: _Context) -> Score:
+    def party(label: str, node: object) -> bool:
+        return node in ctx.iris(label) if label else node is None
+
+    def fits(g: GoldEvent, item: tuple) -> bool:
+        kind, date, agent, obj, amount, unit = item
+        return (g.type == kind and same_date(g.date, date) and party(g.agent, agent) and party(g.object, obj)
+                and (g.amount, g.unit) == (amount, unit))
+
+    def show(kind: str, date: str, agent: str, obj: str, amount: str, unit: str) -> str:
+        money = f" {amount} {unit}" if amount else ""
+        return f"{kind} {date or '(no date)'}: {agent or '-'} -> {obj or '-'}{money}"
+
+    pairs, miss, extra = _pair(ctx.gold.events, _event_items(ctx.graph), (fits,))
+    return _score(pairs, miss, extra,
+                  lambda g: show(g.type, g.date, g.agent, g.object, g.amount, g.unit),
+                  lambda t: show(t[0], t[1], ctx.name(t[2]) if t[2] is not None else "",
+                                 ctx.name(t[3]) if t[3] is not None else "", t[4], t[5]))
+
+
 def score_graph(gold: Gold, graph: Graph) -> dict[str, Score]:
     """Score a facts graph against a gold file: one :class:`Score` per category.
 
@@ -304,8 +409,9 @@ def score_graph(gold: Gold, graph: Graph) -> dict[str, Score]:
     Returns
     -------
     dict
-        ``entities``, ``relations``, ``literals``, ``quotes`` and ``markets`` (entities of class
-        ``akg:Market``/``skos:Concept``, also counted in ``entities``) to their :class:`Score`.
+        ``entities``, ``relations``, ``literals``, ``quotes``, ``markets`` (entities of class
+        ``akg:Market``/``skos:Concept``, also counted in ``entities``), ``roles`` and ``events``
+        to their :class:`Score`.
 
     Examples
     --------
@@ -324,4 +430,8 @@ def score_graph(gold: Gold, graph: Graph) -> dict[str, Score]:
         "literals": _literal_score(ctx),
         "quotes": _quote_score(ctx),
         "markets": _entity_score(ctx, concepts, [e for e in ents.values() if _CONCEPT in e.types]),
+        # a gold file without [[role]] and [[event]] tables is not annotated for time (the older
+        # corpora): its document's memberships and events are not scored rather than all extra
+        "roles": _role_score(ctx) if gold.roles or gold.events else Score(),
+        "events": _event_score(ctx) if gold.roles or gold.events else Score(),
     }

@@ -77,6 +77,7 @@ class Quantity:
     unit: str = ""
     place: str = ""  # entity key of a place that qualifies the value (akg:inPlace)
     occupation: str = ""
+    year: str = ""  # the year the value holds for, when the text ties it to one (akg:validYear)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,37 @@ class Fact:
     object_is_entity: bool = True
 
 
+@dataclass(frozen=True, slots=True)
+class TimedRole:
+    """A person's role in an organisation as one sentence states it (becomes an org:Membership):
+    entity keys, the role kind and status (``kg.timeterms``), and dates "YYYY[-MM[-DD]]" or ""."""
+
+    person: str
+    org: str
+    kind: str
+    status: str
+    start: str
+    end: str
+    rule: str
+    sent: int
+    mentions: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event one sentence reports (becomes an akg:Event node): its type (``kg.timeterms``),
+    agent and object entity keys ("" when the text names none), date and amount."""
+
+    kind: str
+    agent: str
+    obj: str
+    date: str
+    amount: Quantity | None
+    rule: str
+    sent: int
+    mentions: tuple[int, ...] = ()
+
+
 @dataclass(slots=True)
 class Entity:
     """An entity of one document: its key, class, labels and the surface forms seen."""
@@ -153,6 +185,8 @@ class Document:
     group_keys: dict[int, str] = field(default_factory=dict)  # group -> entity key (kg.extract.entities)
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    roles: list[TimedRole] = field(default_factory=list)  # roles over time (kg.extract.timeline)
+    events: list[Event] = field(default_factory=list)  # dated events (kg.extract.timeline)
     # what the build should warn about: (file relative to the seeds folder, message)
     warnings: list[tuple[str, str]] = field(default_factory=list)
 

@@ -3,7 +3,7 @@
 Steps run in order over one ``Document``; each is a small module that adds its part:
 
     segment -> lemmatize -> recognise_mentions -> link_mentions -> extract_relations
-    -> find_quotes -> resolve_entities
+    -> find_quotes -> resolve_entities -> read_time
 
 They read the document text without its invisible format characters (zero-width, soft hyphen,
 bidirectional controls; ``kg.extract.textview``); the offsets they write are mapped back to the text as read.
@@ -24,6 +24,7 @@ from kg.extract.quotes import find_quotes
 from kg.extract.relations import extract_relations
 from kg.extract.segment import segment
 from kg.extract.textview import extraction_text
+from kg.extract.timeline import read_time
 
 
 def extract(doc: Document, onto: Ontology | None = None) -> Document:
@@ -44,4 +45,5 @@ def extract(doc: Document, onto: Ontology | None = None) -> Document:
         extract_relations(doc, pack, onto)
         find_quotes(doc, pack)
         resolve_entities(doc, pack)
+        read_time(doc, pack)
     return doc

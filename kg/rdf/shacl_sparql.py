@@ -5,8 +5,10 @@ build the rdflib graph); the provenance graph of a large build has millions of t
 module turns the SHACL Core subset our shapes use on such graphs into one SPARQL query per
 constraint: ``sh:targetClass`` node shapes whose ``sh:property`` shapes have an IRI ``sh:path``
 and ``sh:minCount``, ``sh:maxCount``, ``sh:datatype``, ``sh:class``, ``sh:nodeKind``,
-``sh:uniqueLang``, ``sh:minInclusive``/``sh:maxInclusive``, an ``sh:or`` of
-``sh:datatype``/``sh:class`` alternatives, and a node-level ``sh:or`` of ``sh:minCount 1``. A shape using anything else is
+``sh:uniqueLang``, ``sh:minInclusive``/``sh:maxInclusive``, ``sh:in``, an ``sh:or`` of
+``sh:datatype``/``sh:class`` alternatives, a node-level ``sh:or`` of ``sh:minCount 1``, and
+``sh:sparql`` constraints whose ``sh:select`` selects ``$this`` (run as written, with ``$this``
+bound to each focus node; no ``sh:prefixes``). A shape using anything else is
 "unsupported" and the caller validates that graph with pyshacl instead. As in pyshacl's handling
 of a Dataset, each named graph is validated on its own; types are read as materialised
 (``?x a C``), which is how the build writes them.
@@ -21,16 +23,17 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-NODE_KEYS = {RDF.type, SH.targetClass, SH.property, SH["or"], RDFS.comment, SH.name, SH.description}
-PROPERTY_KEYS = {SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH["or"],
+NODE_KEYS = {RDF.type, SH.targetClass, SH.property, SH["or"], SH.sparql, RDFS.comment, SH.name, SH.description}
+PROPERTY_KEYS = {SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH["or"], SH["in"],
                  SH.uniqueLang, SH.minInclusive, SH.maxInclusive, RDFS.comment, SH.name, SH.description}
+SPARQL_KEYS = {RDF.type, SH.select, SH.message}
 NODE_KINDS = {SH.IRI: "isIRI(?v)", SH.Literal: "isLiteral(?v)", SH.BlankNode: "isBlank(?v)",
               SH.BlankNodeOrIRI: "(isBlank(?v) || isIRI(?v))", SH.IRIOrLiteral: "(isIRI(?v) || isLiteral(?v))",
               SH.BlankNodeOrLiteral: "(isBlank(?v) || isLiteral(?v))"}
 # derived integer types Oxigraph normalises to xsd:integer, and the range that defines each
 INTEGER_RANGES = {str(XSD.nonNegativeInteger): "?v >= 0", str(XSD.positiveInteger): "?v > 0",
                   str(XSD.nonPositiveInteger): "?v <= 0", str(XSD.negativeInteger): "?v < 0"}
-PLAIN_XSD = {str(XSD[t]) for t in ("string", "integer", "decimal", "double", "float", "boolean", "gYear",
+PLAIN_XSD = {str(XSD[t]) for t in ("string", "integer", "decimal", "double", "float", "boolean", "gYear", "gYearMonth",
                                    "date", "dateTime", "anyURI")}
 
 
@@ -44,7 +47,7 @@ class Check:
 
     targets: list[str]
     path: str
-    kind: str  # "min", "max", "value", "unique-lang" or "node"
+    kind: str  # "min", "max", "value", "unique-lang", "node" or "sparql" (``ok``: the WHERE group of a SELECT of $this)
     count: int = 0
     ok: str = ""  # SPARQL expression true when value ?v conforms
     message: str = ""
@@ -112,6 +115,9 @@ def _property_checks(g: Graph, prop, targets: list[str]) -> list[Check]:
         if (bound := g.value(prop, key)) is not None:
             out.append(Check(targets, p, "value", ok=f"COALESCE(?v {op} {bound.n3()}, false)",
                              message=f"Value is not {op} {bound}"))
+    if (allowed := g.value(prop, SH["in"])) is not None:
+        members = ", ".join(m.n3() for m in Collection(g, allowed))
+        out.append(Check(targets, p, "value", ok=f"(?v IN ({members}))", message="Value is not in the sh:in list"))
     if (alts := g.value(prop, SH["or"])) is not None:
         conds = [_alternative(g, m) for m in Collection(g, alts)]
         out.append(Check(targets, p, "value", ok="(" + " || ".join(conds) + ")",
@@ -131,6 +137,21 @@ def _node_or(g: Graph, members: list, targets: list[str]) -> Check:
     return Check(targets, "", "node", ok=f"({ok})", message="Node does not conform to any shape in sh:or")
 
 
+def _sparql_check(g: Graph, constraint, targets: list[str]) -> Check:
+    """A ``sh:SPARQLConstraint`` whose ``sh:select`` returns the failing ``$this``."""
+    if set(g.predicates(constraint)) - SPARQL_KEYS or g.value(constraint, SH.select) is None:
+        raise Unsupported("sh:sparql other than sh:select and sh:message")
+    select = str(g.value(constraint, SH.select))
+    head, brace, _ = select.partition("{")
+    if not brace or "WHERE" not in head.upper() or "?this" not in head.replace("$this", "?this"):
+        raise Unsupported("sh:select that does not select $this")
+    # the WHERE group's contents, to run in the focus node's own group: a FILTER NOT EXISTS on
+    # $this must see it bound (a subquery or nested group would be evaluated without it)
+    body = select[len(head) + 1:select.rindex("}")]
+    return Check(targets, "", "sparql", ok=body.replace("$this", "?f"),
+                 message=str(g.value(constraint, SH.message) or "SPARQL constraint"))
+
+
 def compile_shapes(shapes: Graph, only_targets: set[str] | None = None) -> ShapeChecks:
     """The checks of every node shape (whose targets meet ``only_targets``, if given).
 
@@ -147,6 +168,8 @@ def compile_shapes(shapes: Graph, only_targets: set[str] | None = None) -> Shape
             raise Unsupported(f"node shape {node} uses {sorted(map(str, keys - NODE_KEYS)) or 'no sh:targetClass'}")
         if (alts := shapes.value(node, SH["or"])) is not None:
             result.checks.append(_node_or(shapes, list(Collection(shapes, alts)), targets))
+        for constraint in shapes.objects(node, SH.sparql):
+            result.checks.append(_sparql_check(shapes, constraint, targets))
         for prop in shapes.objects(node, SH.property):
             if not isinstance(prop, (BNode, URIRef)):
                 raise Unsupported("sh:property is a literal")
@@ -172,6 +195,9 @@ def _query(check: Check, graph: str) -> str:
         tail = ""
     elif check.kind == "node":
         body = f"{focus} FILTER (!{check.ok})"
+        tail = ""
+    elif check.kind == "sparql":  # the constraint's WHERE group, its $this bound to each focus node
+        body = f"{focus} {check.ok}"
         tail = ""
     else:
         body = f"{focus} ?f <{check.path}> ?v . FILTER (!{check.ok})"

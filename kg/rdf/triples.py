@@ -17,11 +17,40 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.extract.document import Document, Entity, Fact, Mention, Quantity
+from kg.extract.document import (
+    Document,
+    Entity,
+    Event,
+    Fact,
+    Mention,
+    Quantity,
+    TimedRole,
+)
+from kg.extract.timeline import READ_ONLY
 from kg.iri import slug
-from kg.namespaces import AKG, ITSRDF, KGDOC, KGFACT, KGID, KGRULE, NIF, SCHEMA, WD
+from kg.namespaces import (
+    AKG,
+    ITSRDF,
+    KGDOC,
+    KGFACT,
+    KGID,
+    KGRULE,
+    NIF,
+    ORG,
+    SCHEMA,
+    TIME,
+    WD,
+)
 from kg.ontology import Ontology, expand
 from kg.reference import reference_index
+from kg.timeterms import (
+    EVENT_CLASSES,
+    ROLE_KINDS,
+    ROLE_STATUSES,
+    as_of,
+    date_literal,
+    instant_property,
+)
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 DRAIN_FACTS, DRAIN_PROVENANCE = 20_000, 200_000  # see add_facts
@@ -138,9 +167,14 @@ def _is_currency(unit: str) -> bool:
     return len(unit) == 3 and unit.isalpha() and unit.isupper()
 
 
-def _quantity_node(s: URIRef, pred: str, q: Quantity) -> tuple[URIRef, list[tuple[URIRef, Literal | URIRef]]]:
+def _quantity_node(s: URIRef, pred: str, q: Quantity,
+                   asof: str = "") -> tuple[URIRef, list[tuple[URIRef, Literal | URIRef]]]:
+    """The value node of a quantity fact and its triples. Its IRI names what the value is of, its
+    qualifiers, the year it holds for and the date of the document that states it, so that values
+    stated by documents of different dates are separate nodes."""
     qualifier = "-".join(x for x in (q.place.replace("/", "-"), slug(q.occupation) if q.occupation else "") if x)
-    node = URIRef(f"{s}/{pred.split(':', 1)[1]}" + (f"/{qualifier}" if qualifier else ""))
+    node = URIRef(f"{s}/{pred.split(':', 1)[1]}" + (f"/{qualifier}" if qualifier else "")
+                  + (f"/{q.year}" if q.year else "") + (f"/as-of-{asof}" if asof else ""))
     prop = {"min": SCHEMA.minValue, "max": SCHEMA.maxValue}.get(q.bound, SCHEMA.value)
     pairs: list[tuple[URIRef, Literal | URIRef]] = [(RDF.type, SCHEMA.QuantitativeValue), (prop, _number(q.value))]
     if q.bound == "approx":
@@ -153,6 +187,10 @@ def _quantity_node(s: URIRef, pred: str, q: Quantity) -> tuple[URIRef, list[tupl
         pairs.append((AKG.inPlace, entity_iri(q.place)))
     if q.occupation:
         pairs.append((AKG.occupation, Literal(q.occupation, lang="sl")))
+    if q.year:
+        pairs.append((AKG.validYear, date_literal(q.year)))
+    if asof:
+        pairs.append((AKG.asOf, date_literal(asof)))
     return node, pairs
 
 
@@ -208,11 +246,71 @@ def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[st
         if m.text in ent.surface_forms and m.text not in (ent.name, *ent.other_names.values()):
             sink.add((s, SKOS.altLabel, Literal(m.text, lang=doc.lang)), sent, ms, rule)
         maybe_drain()
+
+    def cited_mentions(mentions: tuple[int, ...]) -> list[URIRef]:
+        return [mention_iri(k) for k in mentions
+                if doc.mentions[k].group in doc.group_keys and doc.mentions[k].source != "zero"]
+
     for f in doc.facts:
-        ms = [mention_iri(k) for k in f.mentions
-              if doc.mentions[k].group in doc.group_keys and doc.mentions[k].source != "zero"]
-        _add_fact(sink, doc, f, onto, ms, entities)
+        if f.p not in READ_ONLY:  # former/future roles are written as memberships only
+            _add_fact(sink, doc, f, onto, cited_mentions(f.mentions), entities)
         maybe_drain()
+    for role in doc.roles:
+        _add_role(sink, doc, role, cited_mentions(role.mentions))
+    for event in doc.events:
+        _add_event(sink, doc, event, onto, cited_mentions(event.mentions))
+    maybe_drain()
+
+
+def _node_iri(kind: str, doc: Document, *parts: str) -> URIRef:
+    """A stable IRI for a membership or event node of one document (hash of what it states)."""
+    digest = hashlib.sha1("\0".join((doc.doc_id, *parts)).encode("utf-8")).hexdigest()[:16]
+    return KGID[f"{kind}/{digest}"]
+
+
+def _add_role(sink: TripleSink, doc: Document, role: TimedRole, ms: list[URIRef]) -> None:
+    """An org:Membership for a role over time, with its interval and the document's date."""
+    node = _node_iri("membership", doc, role.person, role.org, role.kind, role.status, role.start, role.end)
+    sent, rule = _sentence(sink, doc, role.sent), rule_iri(doc.lang, role.rule)
+    triples: list[Triple] = [(node, RDF.type, ORG.Membership), (node, ORG.member, entity_iri(role.person)),
+                             (node, ORG.organization, entity_iri(role.org)), (node, ORG.role, ROLE_KINDS[role.kind]),
+                             (node, AKG.roleStatus, ROLE_STATUSES[role.status])]
+    asof = as_of(str(doc.meta.get("date", "")))
+    if asof:
+        triples.append((node, AKG.asOf, date_literal(asof)))
+    if role.start or role.end:
+        interval = URIRef(f"{node}/interval")
+        triples += [(node, ORG.memberDuring, interval), (interval, RDF.type, TIME.Interval)]
+        for date, prop, name in ((role.start, TIME.hasBeginning, "start"), (role.end, TIME.hasEnd, "end")):
+            if date:
+                instant = URIRef(f"{interval}/{name}")
+                triples += [(interval, prop, instant), (instant, RDF.type, TIME.Instant),
+                            (instant, instant_property(date), date_literal(date))]
+    for triple in triples:
+        sink.add(triple, sent, ms, rule)
+
+
+def _add_event(sink: TripleSink, doc: Document, event: Event, onto: Ontology, ms: list[URIRef]) -> None:
+    """An akg:Event node with its participants, date (or akg:undated), amount and the document's date."""
+    amount = f"{event.amount.value} {event.amount.unit}" if event.amount else ""
+    node = _node_iri("event", doc, event.kind, event.agent, event.obj, event.date, amount)
+    sent, rule = _sentence(sink, doc, event.sent), rule_iri(doc.lang, event.rule)
+    triples: list[Triple] = [(node, RDF.type, t) for t in onto.types_of(EVENT_CLASSES[event.kind])]
+    if event.agent:
+        triples.append((node, SCHEMA.agent, entity_iri(event.agent)))
+    if event.obj:
+        triples.append((node, SCHEMA.object, entity_iri(event.obj)))
+    triples.append((node, DCTERMS.date, date_literal(event.date)) if event.date
+                   else (node, AKG.undated, Literal(True)))
+    asof = as_of(str(doc.meta.get("date", "")))
+    if asof:
+        triples.append((node, AKG.asOf, date_literal(asof)))
+    if event.amount:
+        value, pairs = _quantity_node(node, "akg:amount", event.amount)
+        triples.append((node, AKG.amount, value))
+        triples += [(value, pp, oo) for pp, oo in pairs]
+    for triple in triples:
+        sink.add(triple, sent, ms, rule)
 
 
 def _add_fact(sink: TripleSink, doc: Document, f: Fact, onto: Ontology, ms: list[URIRef],
@@ -224,7 +322,7 @@ def _add_fact(sink: TripleSink, doc: Document, f: Fact, onto: Ontology, ms: list
     if f.object_is_entity:
         sink.add((s, p, entity_iri(str(f.o))), sent, ms, rule)
     elif isinstance(f.o, Quantity):
-        node, pairs = _quantity_node(s, f.p, f.o)
+        node, pairs = _quantity_node(s, f.p, f.o, as_of(str(doc.meta.get("date", ""))))
         sink.add((s, p, node), sent, ms, rule)
         for pp, oo in pairs:
             sink.add((node, pp, oo), sent, ms, rule)

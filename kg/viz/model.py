@@ -1,8 +1,9 @@
 """Read the view model out of a built graph: entities (nodes) with their class, labels,
 identifiers, literal facts and the sentences that mention them; object relations between entities
 (edges) with the sentences and rules behind them. Provenance, QuantitativeValue/Quotation helper
-nodes and ontology terms never become nodes. Everything is sorted, so the same graph gives the
-same model.
+nodes and ontology terms never become nodes. An entity's dated facts (its events and roles over
+time, docs/graph-model.md) are listed with its facts in date order, and a former role is an edge
+of its own, with its interval. Everything is sorted, so the same graph gives the same model.
 """
 from __future__ import annotations
 
@@ -12,9 +13,21 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from kg.namespaces import AKG, FACTS_GRAPH, KGDOC, KGFACT, KGRULE, PROVENANCE_GRAPH, SCHEMA
+from kg.namespaces import (
+    AKG,
+    FACTS_GRAPH,
+    KGDOC,
+    KGFACT,
+    KGRULE,
+    ORG,
+    PROVENANCE_GRAPH,
+    SCHEMA,
+    TIME,
+)
+from kg.ontology import expand
+from kg.timeterms import EVENT_CLASSES
 from kg.viz.sources import Sentences
 from kg.viz.vocab import Vocab, curie
 
@@ -51,6 +64,13 @@ class Edge:
     pred: str
     sentences: list[int] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
+    note: str = ""  # shown after the predicate's label: a former role's interval
+
+
+# a former role is drawn as an edge of this predicate (dashed, see kg.viz.network)
+FORMER_ROLE = {str(AKG.ChiefExecutive): str(AKG.formerChiefExecutiveOf)}
+FORMER_OTHER_ROLE = str(AKG.formerlyHeldRoleIn)
+_DATES = (TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)
 
 
 @dataclass
@@ -119,6 +139,7 @@ def _quantity(facts: Graph, qv: URIRef, label_of: dict[URIRef, str]) -> Value:
     tail = " ".join(_text([*facts.objects(qv, SCHEMA.unitText), *facts.objects(qv, SCHEMA.currency)], None))
     quals = _text(facts.objects(qv, AKG.occupation), None)
     quals += sorted(label_of.get(p, curie(p)) for p in facts.objects(qv, AKG.inPlace) if isinstance(p, URIRef))
+    quals += _text(facts.objects(qv, AKG.validYear), None) or _text(facts.objects(qv, AKG.asOf), None)
     if len(segments) == 1:   # no number at all
         return " · ".join(x for x in [tail, *quals] if x)
     segments[-1] += (f" {tail}" if tail else "") + "".join(f" · {q}" for q in quals)
@@ -190,6 +211,51 @@ def _edges(facts: Graph, entities: list[URIRef], index: dict[URIRef, int], vocab
     return sorted(edges, key=lambda e: (e.source, e.target, e.pred))
 
 
+def _instant(facts: Graph, interval: Any, prop: URIRef) -> str:
+    """The date of an interval's beginning or end ("" when the text gave none)."""
+    for instant in facts.objects(interval, prop):
+        for date in (facts.value(instant, p) for p in _DATES):
+            if date is not None:
+                return str(date)
+    return ""
+
+
+def _timeline(facts: Graph, index: dict[URIRef, int], nodes: list[Node], label_of: dict[URIRef, str]) -> list[Edge]:
+    """Add each entity's events and roles to its facts, in date order; return an edge per former role."""
+    dated: dict[int, list[tuple[str, str, str]]] = {}  # node -> (sort date, predicate IRI, text)
+    name = lambda x: label_of.get(x, curie(x)) if isinstance(x, URIRef) else "?"
+    for cls in (expand(c) for c in EVENT_CLASSES.values()):
+        for event in sorted(facts.subjects(RDF.type, cls), key=str):
+            date = str(facts.value(event, DCTERMS.date) or "")
+            agent, obj = facts.value(event, SCHEMA.agent), facts.value(event, SCHEMA.object)
+            amount = facts.value(event, AKG.amount)
+            money = f" ({_quantity(facts, amount, label_of)})" if isinstance(amount, URIRef) else ""
+            text = f"{date or '?'}: {name(agent) if agent else '?'} → {name(obj) if obj else '?'}{money}"
+            for who in (agent, obj):
+                if isinstance(who, URIRef) and who in index:
+                    dated.setdefault(index[who], []).append((date, str(cls), text))
+    former: list[Edge] = []
+    for m in sorted(facts.subjects(RDF.type, ORG.Membership), key=str):
+        person, org, role = facts.value(m, ORG.member), facts.value(m, ORG.organization), facts.value(m, ORG.role)
+        status = facts.value(m, AKG.roleStatus)
+        interval = facts.value(m, ORG.memberDuring)
+        start, end = (_instant(facts, interval, p) for p in (TIME.hasBeginning, TIME.hasEnd))
+        span = f"{start or '…'} – {end or '…'}" if start or end else ""
+        state = curie(status).split(":")[-1].lower() if isinstance(status, URIRef) else ""
+        as_of = str(facts.value(m, AKG.asOf) or "")
+        text = " · ".join(x for x in (span, f"{name(person)} → {name(org)}", state, as_of) if x)
+        for who in (person, org):
+            if isinstance(who, URIRef) and who in index:
+                dated.setdefault(index[who], []).append((start or end or as_of, str(role), text))
+        if status == AKG.Former and isinstance(person, URIRef) and isinstance(org, URIRef) \
+                and person in index and org in index:
+            pred = FORMER_ROLE.get(str(role), FORMER_OTHER_ROLE)
+            former.append(Edge(index[person], index[org], pred, note=f"({span})" if span else ""))
+    for i, items in dated.items():
+        nodes[i].facts += [(pred, text) for _, pred, text in sorted(items)]
+    return former
+
+
 def read_model(graph: Any, vocab: Vocab) -> ViewModel:
     """The view model of a built graph (Dataset or Graph, see docs/graph-model.md).
 
@@ -206,6 +272,7 @@ def read_model(graph: Any, vocab: Vocab) -> ViewModel:
     nodes = [_node(facts, s, vocab, label_of) for s in entities]
     _quotes(facts, index, nodes)
     edges = _edges(facts, entities, index, vocab)
+    edges = sorted(edges + _timeline(facts, index, nodes, label_of), key=lambda e: (e.source, e.target, e.pred))
     sents = Sentences(prov)
     mentions = sents.mentions(index)
     statements = sents.statements()

@@ -15,10 +15,11 @@ from typing import Any
 from pyvis.network import Network
 
 from kg.viz.layout import positions
-from kg.viz.model import Node, ViewModel
+from kg.viz.model import FORMER_OTHER_ROLE, FORMER_ROLE, Node, ViewModel
 from kg.viz.structure import degrees
 from kg.viz.vocab import Vocab
 
+DASHED = frozenset(FORMER_ROLE.values()) | {FORMER_OTHER_ROLE}
 LARGE = 1000   # above this many nodes: straight edges, hidden edges while dragging/zooming
 LABEL_PX = 10  # smaller labels are not drawn (the page draws the hubs' labels itself, at 13 px)
 
@@ -126,7 +127,9 @@ def build_network(model: ViewModel, vocab: Vocab, *, lang: str = "en",
         key = (min(e.source, e.target), max(e.source, e.target))
         extra = pairs.get(key, 0)
         pairs[key] = extra + 1
-        edge: dict[str, Any] = {"id": j, "label": vocab.label(e.pred, lang)}
+        edge: dict[str, Any] = {"id": j, "label": f"{vocab.label(e.pred, lang)} {e.note}".strip()}
+        if e.pred in DASHED:
+            edge["dashes"] = True  # a former role
         if extra and len(model.nodes) <= LARGE:
             edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * extra}
         net.add_edge(e.source, e.target, **edge)

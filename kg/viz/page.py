@@ -112,7 +112,7 @@ def page_data(model: ViewModel, vocab: Vocab, *, lang: str = "en", focus: int | 
         "classes": classes,
         "terms": {t: {"en": vocab.label(t, "en"), "sl": vocab.label(t, "sl")} for t in terms},
         "nodes": nodes,
-        "edges": [[e.pred, e.sentences, e.rules] for e in model.edges],
+        "edges": [[e.pred, e.sentences, e.rules, e.note] for e in model.edges],
         "sentences": [list(s) for s in model.sentences],
         "vis": {"nodes": net.nodes, "edges": net.edges, "options": net.options},
     }

@@ -515,7 +515,7 @@
     nodes.update(data.nodes.map(function (n, i) {
       return { id: i, label: nodeLabel(n), title: nodeLabel(n) + ' (' + className(n) + ')' };
     }));
-    edges.update(data.edges.map(function (e, j) { return { id: j, label: term(e[0]) }; }));
+    edges.update(data.edges.map(function (e, j) { return { id: j, label: term(e[0]) + (e[3] ? ' ' + e[3] : '') }; }));  // e[3]: a former role's interval
     drawLegend();
     if (hood) { document.getElementById('hood-name').textContent = nodeLabel(data.nodes[hood.center]); }
     if (view.selected && view.selected.node !== undefined) { showNode(view.selected.node); }

@@ -1,0 +1,518 @@
+"""Facts in time: read roles over time and dated events from one document's facts and text.
+
+Runs after ``kg.extract.entities.resolve_entities`` (see ``kg/extract/pipeline.py``). It reads the date
+expressions of each sentence (``kg/lang/<code>/time.toml``: "od leta 2011", "do konca leta
+2023", "15. junija 2022", "marca", "lani", "v začetku leta 2024", "since 2016", "in May 2018",
+"last year"), relative ones resolved against the document's date, and then
+
+- turns every role fact (``akg:chiefExecutiveOf``, ``akg:holdsRoleIn`` and the former/future
+  role facts the frames read) into a :class:`kg.document.TimedRole`: its kind from the role
+  phrase, its status from the cues before it ("nekdanji", "dosedanji", "former") or after the
+  person ("bo prevzela", "je odstopil") and from its dates against the document date, its start
+  and end from a start or end date next to it. A former role keeps no ``akg:chiefExecutiveOf``
+  or ``akg:holdsRoleIn`` fact; neither does a future one while the document names a current
+  holder (the former/future role facts stay, and ``kg.rdf.triples`` writes no triple for them);
+- turns founder, acquisition, investment, appointment, resignation and site opening/closing
+  facts into :class:`kg.document.Event` values, dated by the date nearest to them in their
+  sentence (a founding by its founding year), with the price or sum of money they name;
+- gives a value the year its clause ties it to ("leta 2019 jih je imela 450": ``akg:validYear``).
+
+Precision first: a date is attached only when it stands in the same clause, close to the fact;
+a relative date in a document without a date is not resolved, and the fact stays undated.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import tomllib
+from dataclasses import dataclass, replace
+
+from kg.errors import InputError
+from kg.extract.document import (
+    Document,
+    Event,
+    Fact,
+    Mention,
+    Quantity,
+    TimedRole,
+    Token,
+)
+from kg.lang import LANG_DIR, LanguagePack
+from kg.timeterms import as_of
+
+ROLE_PREDICATES = {  # fact predicate -> (role property it stands for, status it fixes or "")
+    "akg:chiefExecutiveOf": ("akg:chiefExecutiveOf", ""),
+    "akg:holdsRoleIn": ("akg:holdsRoleIn", ""),
+    "akg:formerChiefExecutiveOf": ("akg:chiefExecutiveOf", "former"),
+    "akg:formerlyHeldRoleIn": ("akg:holdsRoleIn", "former"),
+    "akg:futureChiefExecutiveOf": ("akg:chiefExecutiveOf", "future"),
+}
+# role facts the frames read that only become memberships (kg.rdf.triples writes no triple for them)
+READ_ONLY = {"akg:formerChiefExecutiveOf", "akg:formerlyHeldRoleIn", "akg:futureChiefExecutiveOf"}
+EVENT_PREDICATES = {  # fact predicate -> (event type, the fact's subject is the event's agent)
+    "schema:founder": ("founding", False),
+    "akg:acquired": ("acquisition", True),
+    "akg:investment": ("investment", True),
+    "akg:appointed": ("appointment", True),
+    "akg:resignedFrom": ("resignation", True),
+    "akg:openedSite": ("siteOpening", True),
+    "akg:closedSite": ("siteClosing", True),
+}
+DATED_VALUES = {"schema:numberOfEmployees", "akg:revenue", "akg:productionCapacity"}
+NEAR = 8  # tokens: how far a date or a cue may stand from the words it qualifies
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    """The words of one language's ``time.toml``."""
+
+    months: dict[str, int]
+    title_months: bool
+    start: frozenset[str]
+    end: frozenset[str]
+    year: frozenset[str]
+    filler: frozenset[str]
+    relative_years: dict[tuple[str, ...], int]
+    relative_days: dict[str, int]
+    future_tense: frozenset[str]
+    former: frozenset[str]
+    future: frozenset[str]
+    future_verbs: tuple[tuple[str, ...], ...]
+    start_verbs: frozenset[str]
+    leave_verbs: frozenset[str]
+    role_kinds: dict[str, str]
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date expression in a sentence: token span, value "YYYY[-MM[-DD]]" and what it marks."""
+
+    start: int
+    end: int
+    value: str
+    mark: str  # "start", "end" or "point"
+
+
+@functools.cache
+def time_words(code: str) -> TimeWords:
+    """Load ``kg/lang/<code>/time.toml`` (empty words for a language without one)."""
+    path = LANG_DIR / code / "time.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except tomllib.TOMLDecodeError as err:
+        raise InputError(f"{path}: invalid TOML: {err}") from None
+    words, status = data.get("words", {}), data.get("status", {})
+
+    def phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(item.split()) for item in items)
+
+    kinds = {phrase: kind for kind, items in data.get("role_kinds", {}).items() for phrase in items}
+    return TimeWords({k.lower(): int(v) for k, v in data.get("months", {}).items()},
+                     data.get("month_case") == "title", frozenset(words.get("start", [])),
+                     frozenset(words.get("end", [])), frozenset(words.get("year", [])),
+                     frozenset(words.get("filler", [])),
+                     {tuple(k.split()): int(v) for k, v in words.get("relative_years", {}).items()},
+                     {k: int(v) for k, v in words.get("relative_days", {}).items()},
+                     frozenset(words.get("future", [])), frozenset(status.get("former", [])),
+                     frozenset(status.get("future", [])), phrases(status.get("future_verbs", [])),
+                     frozenset(status.get("start_verbs", [])),
+                     frozenset(status.get("leave_verbs", [])), kinds)
+
+
+def _doc_date(doc: Document) -> tuple[int, ...]:
+    """The document date as (year[, month[, day]]), or () when it has none."""
+    date = as_of(str(doc.meta.get("date", "")))
+    return tuple(int(part) for part in date.split("-")) if date else ()
+
+
+def _fmt(*parts: int) -> str:
+    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:])])
+
+
+def _year(text: str) -> int | None:
+    return int(text) if len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100 else None
+
+
+def _month(tok: Token, words: TimeWords) -> int | None:
+    text = tok.text
+    if words.title_months and not text[:1].isupper() or not words.title_months and not text.islower():
+        return None
+    return words.months.get(text.lower())
+
+
+def _day(tok: Token, nxt: Token | None) -> tuple[int, int] | None:
+    """A day number ("15." or "15" "." or "15") and how many tokens it takes."""
+    text = tok.text.rstrip(".")
+    if not text.isdigit() or not 1 <= int(text) <= 31 or len(text) > 2:
+        return None
+    return int(text), 2 if nxt is not None and nxt.text == "." and not tok.text.endswith(".") else 1
+
+
+def _relative_year(toks: list[Token], i: int, words: TimeWords) -> tuple[int, int] | None:
+    """(tokens, years from the document's year) of a relative year at token ``i`` ("lani": -1)."""
+    for phrase, shift in words.relative_years.items():
+        if tuple(t.text.lower() for t in toks[i:i + len(phrase)]) == phrase:
+            return len(phrase), shift
+    return None
+
+
+def _resolve(month: int, day: int | None, doc: tuple[int, ...], future: bool) -> str:
+    """A month (and day) without a year: the nearest such date before the document date (after
+    it in the future tense); "" when the document has no month to compare with."""
+    if len(doc) < 2:
+        return ""
+    here = (doc[1], doc[2] if len(doc) > 2 else 0)
+    there = (month, day or 0)
+    year = doc[0] + (1 if future and there < here else 0) - (1 if not future and there > here else 0)
+    return _fmt(year, month, day) if day else _fmt(year, month)
+
+
+def _date_at(toks: list[Token], i: int, end: int, words: TimeWords, doc: tuple[int, ...],
+             future: bool) -> tuple[int, str] | None:
+    """A date starting at token ``i``: (end token, value), or None."""
+    tok = toks[i]
+    low = tok.text.lower()
+    shift = _relative_year(toks, i, words)
+    if shift is not None:  # "lani", "letos januarja"
+        j = i + shift[0]
+        month = _month(toks[j], words) if j < end else None
+        if not doc:
+            return j + (1 if month else 0), ""
+        return (j + 1, _fmt(doc[0] + shift[1], month)) if month else (j, _fmt(doc[0] + shift[1]))
+    month = _month(tok, words)
+    relative = _relative_year(toks, i + 1, words) if month and i + 1 < end else None
+    if month and relative is not None:  # "decembra lani"
+        return (i + 1 + relative[0], _fmt(doc[0] + relative[1], month)) if doc else (i + 1 + relative[0], "")
+    if low in words.relative_days:
+        if len(doc) < 3:
+            return i + 1, ""
+        then = dt.date(doc[0], doc[1], doc[2]) + dt.timedelta(days=words.relative_days[low])
+        return i + 1, _fmt(then.year, then.month, then.day)
+    if (year := _year(tok.text)) is not None:
+        return i + 1, _fmt(year)
+    nxt = toks[i + 1] if i + 1 < end else None
+    day = _day(tok, nxt)
+    if day is not None and i + day[1] < end and (month := _month(toks[i + day[1]], words)):
+        j = i + day[1] + 1
+        if j < end and (year := _year(toks[j].text.rstrip(","))) is not None:
+            return j + 1, _fmt(year, month, day[0])
+        return j, _resolve(month, day[0], doc, future)
+    if (month := _month(tok, words)) is not None:
+        j = i + 1
+        if j < end and (day := _day(toks[j], toks[j + 1] if j + 1 < end else None)) is not None \
+                and (j + day[1] >= end or not toks[j + day[1]].text[:1].isalpha()):
+            if j + day[1] < end and toks[j + day[1]].text == ",":
+                j += 1  # "March 1, 2024"
+            stop = j + day[1]
+            if stop < end and (year := _year(toks[stop].text)) is not None:
+                return stop + 1, _fmt(year, month, day[0])
+            return stop, _resolve(month, day[0], doc, future)
+        if j < end and (year := _year(toks[j].text)) is not None:
+            return j + 1, _fmt(year, month)
+        return j, _resolve(month, None, doc, future)
+    return None
+
+
+def _future_at(doc: Document, i: int, words: TimeWords) -> bool:
+    """Is the clause around token ``i`` (between commas) in the future tense?"""
+    s = doc.sentences[doc.tokens[i].sent]
+    lo = max((k for k in range(s.tok_start, i) if doc.tokens[k].text in (",", ";")), default=s.tok_start)
+    hi = min((k for k in range(i, s.tok_end) if doc.tokens[k].text in (",", ";")), default=s.tok_end)
+    return any(t.text.lower() in words.future_tense for t in doc.tokens[lo:hi])
+
+
+def sentence_dates(doc: Document, sent: int, words: TimeWords) -> list[DateExpr]:
+    """The date expressions of one sentence, each with what it marks (a start, an end or a point)."""
+    s = doc.sentences[sent]
+    toks, end = doc.tokens, s.tok_end
+    here = _doc_date(doc)
+    out: list[DateExpr] = []
+    i = s.tok_start
+    while i < end:
+        found = _date_at(toks, i, end, words, here, _future_at(doc, i, words))
+        if found is None:
+            i += 1
+            continue
+        j, value = found
+        k = i - 1
+        while k >= s.tok_start and (toks[k].text.lower() in words.filler or toks[k].text.lower() in words.year):
+            k -= 1
+        word = toks[k].text.lower() if k >= s.tok_start else ""
+        mark = "start" if word in words.start else "end" if word in words.end else "point"
+        if value:
+            out.append(DateExpr(k if mark != "point" else i, j, value, mark))
+        i = j
+    return out
+
+
+def _compare(a: str, b: tuple[int, ...]) -> int:
+    """-1, 0 or 1: date ``a`` before, at or after the date ``b`` at the coarser precision."""
+    parts = tuple(int(p) for p in a.split("-"))
+    size = min(len(parts), len(b))
+    return (parts[:size] > b[:size]) - (parts[:size] < b[:size])
+
+
+def _span(doc: Document, fact: Fact) -> tuple[int, int]:
+    """The token span of a fact's mentions (written ones; a dropped subject has none)."""
+    spans = [(doc.mentions[k].tok_start, doc.mentions[k].tok_end) for k in fact.mentions
+             if doc.mentions[k].tok_end > doc.mentions[k].tok_start]
+    if not spans:
+        s = doc.sentences[fact.sent]
+        return s.tok_start, s.tok_start
+    return min(a for a, _ in spans), max(b for _, b in spans)
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _commas_between(doc: Document, a: tuple[int, int], b: tuple[int, int], relative: frozenset[str]) -> bool:
+    """Is there a comma between two spans, other than one that opens a relative clause ("X, ki je
+    od leta 2014 ...": the clause is still about X)?"""
+    lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    return any(doc.tokens[k].text in (",", ";") and not (k + 1 < len(doc.tokens) and doc.tokens[k + 1].text.lower() in relative)
+               for k in range(lo, hi))
+
+
+def _role_phrases(doc: Document, sent: int, pack: LanguagePack) -> list[tuple[int, int, str, str]]:
+    """(start, end, property, phrase) of every role phrase in a sentence (longest first at a token)."""
+    s = doc.sentences[sent]
+    out = []
+    i = s.tok_start
+    while i < s.tok_end:
+        for n in (5, 4, 3, 2, 1):
+            hit = pack.roles.get(tuple(t.lemma for t in doc.tokens[i:i + n])) if i + n <= s.tok_end else None
+            if hit:
+                out.append((i, i + n, hit[0], hit[1]))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    return any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words)))
+
+
+def _is_org(doc: Document, k: int) -> bool:
+    cls = doc.group_classes[doc.mentions[k].group] if doc.mentions[k].group >= 0 else None
+    return cls in ("akg:Company", "schema:Organization")
+
+
+def _phrase_of(doc: Document, fact: Fact, pack: LanguagePack, prop: str, person: Mention | None,
+               org: Mention | None) -> tuple[int, int, str, str] | None:
+    """The role phrase that names this role: the one right next to the organisation ("nekdanja
+    direktorica podjetja X"), else one near the person that no other organisation follows
+    ("Predsednik uprave Boštjan Kern", "X, ki je bil doslej direktor proizvodnje")."""
+    phrases = [p for p in _role_phrases(doc, fact.sent, pack) if p[2] == prop]
+    if org is not None:
+        by_org = [p for p in phrases if _distance((p[0], p[1]), (org.tok_start, org.tok_end)) <= 3]
+        if by_org:
+            return min(by_org, key=lambda p: _distance((p[0], p[1]), (org.tok_start, org.tok_end)))
+    if person is None:
+        return None
+    others = [(m.tok_start, m.tok_end) for k, m in enumerate(doc.mentions)
+              if m.sent == fact.sent and (org is None or m.group != org.group) and _is_org(doc, k)]
+    by_person = [p for p in phrases if _distance((p[0], p[1]), (person.tok_start, person.tok_end)) <= 6
+                 and not any(_distance((p[0], p[1]), o) <= 3 for o in others)]
+    return min(by_person, key=lambda p: _distance((p[0], p[1]), (person.tok_start, person.tok_end)), default=None)
+
+
+def _status_after(doc: Document, after: int, sent: int, words: TimeWords, dates: list[DateExpr],
+                  relative: frozenset[str]) -> tuple[str, str]:
+    """Status and end from a verb after the person, in the same stretch between commas and
+    before another person: "bo prevzela" (future), "je 1. decembra odstopil" (former, ended
+    then), "se bo ob tem upokojila" (current, ending then); ("", "") when there is none."""
+    s = doc.sentences[sent]
+    stop = next((i for i in range(after, s.tok_end) if doc.tokens[i].text in (",", ";")), s.tok_end)
+    if stop == after and after + 1 < s.tok_end and doc.tokens[after + 1].text.lower() in relative:
+        # "X, ki je ..., se bo upokojila": the relative clause and the clause after it are about X
+        for _ in range(2):
+            stop = next((i for i in range(stop + 1, s.tok_end) if doc.tokens[i].text in (",", ";")), s.tok_end)
+    person = next((m.tok_start for m in doc.mentions if m.sent == sent and after <= m.tok_start < stop
+                   and m.group >= 0 and doc.group_classes[m.group] == "schema:Person"), stop)
+    stop = min(stop, person)
+    seen = [t.text.lower() for t in doc.tokens[after:min(stop, after + 2 * NEAR)]]
+    if _has_phrase(seen, words.future_verbs):
+        return "future", ""
+    verb = next((i for i in range(after, min(stop, after + 2 * NEAR)) if doc.tokens[i].text.lower() in words.leave_verbs), -1)
+    if verb < 0:
+        return "", ""
+    near = [d for d in dates if d.mark == "point" and after <= d.start and d.end <= verb + 3]
+    end = near[-1].value if near else ""
+    future = any(w in words.future_tense for w in seen)
+    return ("current" if future else "former"), end
+
+
+def _role(doc: Document, fact: Fact, pack: LanguagePack, words: TimeWords,
+          dates: list[DateExpr]) -> TimedRole:
+    """The role over time a role fact states."""
+    prop, status = ROLE_PREDICATES[fact.p]
+    person = doc.mentions[fact.mentions[0]] if fact.mentions else None
+    where = _span(doc, fact)
+    org = doc.mentions[fact.mentions[1]] if len(fact.mentions) > 1 else None
+    phrase = _phrase_of(doc, fact, pack, prop, person, org)
+    kind = "chiefExecutive" if prop == "akg:chiefExecutiveOf" else \
+        words.role_kinds.get(phrase[3], "other") if phrase else "other"
+    toks = doc.tokens
+    if not status and phrase is not None:
+        # the cue stands before the phrase, or before the organisation that opens it ("Former
+        # Halvorsen Industri chief executive Jon Aas")
+        first = org.tok_start if org is not None and 0 <= phrase[0] - org.tok_end <= 1 else phrase[0]
+        before = {t.text.lower() for t in toks[max(doc.sentences[fact.sent].tok_start, first - 2):first]}
+        status = "former" if before & words.former else "future" if before & words.future else ""
+    start = end = ""
+    if person is not None and status in ("", "former"):
+        after, end = _status_after(doc, person.tok_end, fact.sent, words, dates, pack.relative_openers)
+        if not status or (after == "current" and fact.p not in READ_ONLY):
+            status = after  # "dosedanja direktorica X, ki se bo upokojila": still current until then
+    anchor = (phrase[0], phrase[1]) if phrase else where
+    for d in sorted(dates, key=lambda d: _distance((d.start, d.end), anchor)):
+        close = _distance((d.start, d.end), anchor) <= NEAR and \
+            not _commas_between(doc, (d.start, d.end), anchor, pack.relative_openers)
+        if not close:
+            continue
+        if d.mark == "start" and not start:
+            start = d.value
+        elif d.mark == "end" and not end:
+            end = d.value
+        elif d.mark == "point" and not start and (status == "future" or _starts(doc, d, words)):
+            start = d.value  # "bo 1. aprila postal direktor", "je vodenje prevzela januarja 2017"
+    here = _doc_date(doc)
+    if start and end and _compare(start, tuple(int(p) for p in end.split("-"))) > 0:
+        start = end = ""  # a misread: no interval rather than a wrong one
+    if here and not status:
+        if end and _compare(end, here) < 0:
+            status = "former"
+        elif start and _compare(start, here) > 0:
+            status = "future"
+    return TimedRole(fact.s, str(fact.o), kind, status or "current", start, end, fact.rule, fact.sent, fact.mentions)
+
+
+def _starts(doc: Document, date: DateExpr, words: TimeWords) -> bool:
+    """Does a verb of taking office stand next to the date ("prevzela januarja 2017")?"""
+    s = doc.sentences[doc.tokens[date.start].sent]
+    near = doc.tokens[max(s.tok_start, date.start - 3):min(s.tok_end, date.end + 3)]
+    return any(t.text.lower() in words.start_verbs for t in near)
+
+
+def _event_date(doc: Document, fact: Fact, dates: list[DateExpr], kind: str) -> str:
+    """The date nearest to a fact in its sentence, else "". A start or end date belongs to a
+    role ("je družbo vodil od leta 2011"), not to the event, except that an appointment may be
+    dated by the start of the role ("od 2. maja vodi")."""
+    where = _span(doc, fact)
+    marks = {"point", "start"} if kind == "appointment" else {"point"}
+    near = [d for d in dates if d.mark in marks and _distance((d.start, d.end), where) <= 2 * NEAR]
+    best = min(near, key=lambda d: _distance((d.start, d.end), where), default=None)
+    return best.value if best else ""
+
+
+def _year_of_value(doc: Document, fact: Fact, value: Quantity, dates: list[DateExpr]) -> str:
+    """The year a value's own clause (between commas) names, if one does and says no "now"."""
+    s = doc.sentences[fact.sent]
+    toks = doc.tokens
+    number = [i for i in range(s.tok_start, s.tok_end) if toks[i].text[:1].isdigit()
+              and toks[i].text.replace(".", "").replace(",", "").isdigit()
+              and str(value.value).startswith(toks[i].text.replace(".", "").replace(",", "")[:2])
+              and not _year(toks[i].text)]
+    for i in number:
+        lo = max((k for k in range(s.tok_start, i) if toks[k].text in (",", ";")), default=s.tok_start)
+        hi = min((k for k in range(i, s.tok_end) if toks[k].text in (",", ";")), default=s.tok_end)
+        inside = [d for d in dates if d.mark == "point" and lo <= d.start and d.end <= hi]
+        if len(inside) == 1 and len(inside[0].value) == 4:
+            return inside[0].value
+    return ""
+
+
+def _amount(doc: Document, fact: Fact, kind: str) -> Quantity | None:
+    """The sum of an acquisition (the target's price, in this sentence or the next) or an investment."""
+    if kind == "investment" and isinstance(fact.o, Quantity):
+        return fact.o
+    if kind == "acquisition":
+        for f in doc.facts:
+            if f.p == "akg:acquisitionPrice" and f.s == fact.o and f.sent in (fact.sent, fact.sent + 1) \
+                    and isinstance(f.o, Quantity) and f.o.bound == "exact":
+                return f.o
+    return None
+
+
+def _distinct(roles: list[TimedRole]) -> list[TimedRole]:
+    """One role per person, organisation, kind and status (several rules may read it): the one
+    with the most dates, else the first."""
+    best: dict[tuple[str, str, str, str], TimedRole] = {}
+    for role in roles:
+        key = (role.person, role.org, role.kind, role.status)
+        if key not in best or bool(role.start) + bool(role.end) > bool(best[key].start) + bool(best[key].end):
+            best[key] = role
+    return [r for r in roles if best[(r.person, r.org, r.kind, r.status)] is r]
+
+
+def _started_by_appointment(roles: list[TimedRole], events: list[Event]) -> list[TimedRole]:
+    """A role without a start whose holder the same sentence says was appointed on a date
+    starts then ("je 2. marca za predsednico izvolila Bredo Kolar")."""
+    appointed = {(e.obj, e.sent): e.date for e in events if e.kind == "appointment" and e.date}
+    return [replace(r, start=appointed[r.person, r.sent]) if not r.start and r.status != "former"
+            and (r.person, r.sent) in appointed else r for r in roles]
+
+
+def _ended_by_resignation(roles: list[TimedRole], events: list[Event], here: tuple[int, ...]) -> list[TimedRole]:
+    """A role in an organisation that its holder resigns from in the same sentence ends then:
+    it is former if the resignation is dated on or before the document date (or undated and
+    told in the past), and current with that end if it lies ahead."""
+    left = {(e.agent, e.obj, e.sent): e.date for e in events if e.kind == "resignation"}
+    out = []
+    for r in roles:
+        key = (r.person, r.org, r.sent)
+        if key in left and r.status == "current":
+            date = left[key]
+            ahead = bool(date and here and _compare(date, here) > 0)
+            r = replace(r, status="current" if ahead else "former", end=r.end or date)
+        out.append(r)
+    return out
+
+
+def read_time(doc: Document, pack: LanguagePack) -> Document:
+    """Fill ``doc.roles`` and ``doc.events``; drop role facts of roles not current, date values."""
+    words = time_words(doc.lang)
+    dates = {i: sentence_dates(doc, i, words) for i in sorted({f.sent for f in doc.facts})}
+    events = _events(doc, dates)
+    roles = _distinct([_role(doc, f, pack, words, dates[f.sent]) for f in doc.facts if f.p in ROLE_PREDICATES])
+    roles = _ended_by_resignation(_started_by_appointment(roles, events), events, _doc_date(doc))
+    current_ceo = {r.org for r in roles if (r.kind, r.status) == ("chiefExecutive", "current")}
+    dropped = {(r.person, r.org, r.sent) for r in roles
+               if r.status == "former" or (r.status == "future" and r.org in current_ceo)}
+    doc.roles, doc.events = roles, events
+    facts = []
+    for f in doc.facts:
+        if f.p not in READ_ONLY and f.p in ROLE_PREDICATES and (f.s, str(f.o), f.sent) in dropped:
+            continue
+        if f.p in DATED_VALUES and isinstance(f.o, Quantity):
+            year = _year_of_value(doc, f, f.o, dates.get(f.sent, []))
+            if year:
+                f = replace(f, o=replace(f.o, year=year))
+        facts.append(f)
+    doc.facts = facts
+    return doc
+
+
+def _events(doc: Document, dates: dict[int, list[DateExpr]]) -> list[Event]:
+    """The events the document's facts report, each dated by the nearest date of its sentence."""
+    founded = {f.s: f for f in doc.facts if f.p == "schema:foundingDate"}
+    events: list[Event] = []
+    for f in doc.facts:
+        if f.p not in EVENT_PREDICATES:
+            continue
+        kind, subject_acts = EVENT_PREDICATES[f.p]
+        agent, obj = (f.s, str(f.o) if f.object_is_entity else "") if subject_acts else (str(f.o), f.s)
+        date = _event_date(doc, f, dates[f.sent], kind)
+        if kind == "founding" and f.s in founded:
+            year = str(founded[f.s].o)
+            date = date if date.startswith(year) else year
+        events.append(Event(kind, agent, obj, date, _amount(doc, f, kind), f.rule, f.sent, f.mentions))
+    founders = {f.s for f in doc.facts if f.p == "schema:founder"}
+    for org, f in founded.items():
+        if org not in founders:
+            date = _event_date(doc, f, dates[f.sent], "founding")
+            date = date if date.startswith(str(f.o)) else str(f.o)
+            events.append(Event("founding", "", org, date, None, f.rule, f.sent, f.mentions))
+    return events
