@@ -56,10 +56,11 @@ def sparql_prefixes() -> str:
 # ``plant:douai`` is <https://w3id.org/ampere-kg/id/plant/douai>. ``kgid:plant/douai`` is not a
 # SPARQL prefixed name ("/" may not appear in one), so tables print these instead, and queries
 # accept them without PREFIX lines. They are never written into graph files.
-ENTITY_CLASS_PARTS = ("brand", "city", "company", "concept", "continent", "country",
-                      "formal-organization", "industrial-hub", "market", "monetary-amount",
-                      "organization", "person", "place", "plant", "product", "quantitative-value",
-                      "quotation", "site")
+ENTITY_CLASS_PARTS = ("acquisition", "appointment", "brand", "city", "company", "concept", "continent", "country",
+                      "event", "formal-organization", "founding", "industrial-hub", "investment", "market",
+                      "membership", "monetary-amount", "organization", "person", "place", "plant", "product",
+                      "quantitative-value", "quotation", "resignation", "role", "role-status", "site",
+                      "site-closing", "site-opening")
 ENTITY_PREFIXES: dict[str, Namespace] = {part: Namespace(f"{KGID}{part}/")
                                          for part in ENTITY_CLASS_PARTS}
 QUERY_PREFIXES: dict[str, Namespace] = {**ENTITY_PREFIXES, **PREFIXES}
