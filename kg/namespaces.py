@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -74,6 +75,22 @@ _ESC = "%[0-9A-Fa-f]{2}"
 _PN_LOCAL = re.compile(f"(?:[{_BASE}_:0-9]|{_ESC})(?:(?:[{_CHARS}.:]|{_ESC})*(?:[{_CHARS}:]|{_ESC}))?")
 
 
+def prefixed_name(iri: str, prefixes: dict[str, Namespace],
+                  valid: Callable[[str], object] | None = None) -> str | None:
+    """``iri`` with the longest of ``prefixes`` that fits (and whose local part ``valid`` accepts),
+    or None.
+
+    >>> prefixed_name("https://schema.org/founder", PREFIXES)
+    'schema:founder'
+    """
+    best, name = "", None
+    for prefix, ns in prefixes.items():
+        base = str(ns)
+        if iri.startswith(base) and len(base) > len(best) and (valid is None or valid(iri[len(base):])):
+            best, name = base, f"{prefix}:{iri[len(base):]}"
+    return name
+
+
 def sparql_name(iri: str) -> str:
     """The shortest way to write ``iri`` in a query: a prefixed name whose local part is valid
     SPARQL (``plant:douai``, ``akg:Plant``), else ``<iri>``.
@@ -86,9 +103,4 @@ def sparql_name(iri: str) -> str:
     '<https://w3id.org/ampere-kg/doc/ampere-sl#char=0,10>'
     """
     text = str(iri)
-    best = ""
-    for prefix, ns in QUERY_PREFIXES.items():
-        base = str(ns)
-        if text.startswith(base) and len(base) > len(best) and _PN_LOCAL.fullmatch(text[len(base):]):
-            best, name = base, f"{prefix}:{text[len(base):]}"
-    return name if best else f"<{text}>"
+    return prefixed_name(text, QUERY_PREFIXES, _PN_LOCAL.fullmatch) or f"<{text}>"

@@ -17,7 +17,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import InputError, did_you_mean
-from kg.namespaces import FACTS_GRAPH, PREFIXES, PROVENANCE_GRAPH
+from kg.namespaces import FACTS_GRAPH, PREFIXES, PROVENANCE_GRAPH, prefixed_name
 
 GraphInput = Union[Dataset, Graph, str, Path]
 
@@ -180,13 +180,7 @@ def curie(term: URIRef | str) -> str:
     >>> curie("https://schema.org/founder")
     'schema:founder'
     """
-    text = str(term)
-    best = ""
-    for prefix, ns in PREFIXES.items():
-        base = str(ns)
-        if text.startswith(base) and len(base) > len(best):
-            best, name = base, f"{prefix}:{text[len(base):]}"
-    return name if best else text
+    return prefixed_name(str(term), PREFIXES) or str(term)
 
 
 def expand(name: str) -> URIRef:
