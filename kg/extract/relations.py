@@ -490,8 +490,17 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
                 found = [r for r in _emit(doc, frame.rule, binding, sent_i, onto, su.units, pack) if r.subj != r.obj]
                 if found:
                     type_untyped(frame, binding, doc.group_classes)
+                    _show_classes(su.units, doc.group_classes)
                 out.extend(found)
     return out
+
+
+def _show_classes(units: list[Unit], group_classes: list[str | None]) -> None:
+    """A name a frame has just typed ("Voltera Mobility, the unit of Y": a company) has that
+    class for the frames that follow in the sentence."""
+    for u in units:
+        if u.kind == "ent" and u.cls is None and u.group >= 0:
+            u.cls = group_classes[u.group]
 
 
 def _is_year(value: object) -> bool:

@@ -47,7 +47,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
     """
     toks = doc.tokens
     by_start = {s.start: s for s in spans}
-    plants: list[Span] = []
+    plants: list[Span] = _plants_named_by_town(spans, pack) if pack.head_final else []
     for sent in doc.sentences:
         triggers = _plant_triggers(doc, sent.tok_start, sent.tok_end, pack)
         for i in triggers:
@@ -60,7 +60,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                 j += 1
             if j >= sent.tok_end - 1 or toks[j].text.lower() not in pack.locative_prepositions:
                 continue
-            k = j + 1
+            k = _past_region(toks, j + 1, by_start, pack)
             while k in by_start and by_start[k].cls in ("schema:City",):
                 town = by_start[k]
                 plants.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
@@ -89,6 +89,36 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                         and not any(p.start == town.start for p in plants):
                     plants.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
     return plants
+
+
+def _plants_named_by_town(spans: list[Span], pack: LanguagePack) -> list[Span]:
+    """"its Kolín plant", "the Douai and Ruitz plants": a plant listed before its noun whose name
+    is a known town is named after that town, so the town is named too (the span becomes the
+    town's, and the plant its hidden second span, as for "a plant in Kolín")."""
+    out: list[Span] = []
+    for span in spans:
+        place = pack.places.get(span.name)
+        if span.cls == "akg:Plant" and span.source == "list" and place is not None and place.cls == "schema:City":
+            out.append(Span(span.start, span.end, "akg:Plant", span.name, "plant-town"))
+            span.cls, span.name, span.source = "schema:City", place.label, "gazetteer"
+    return out
+
+
+REGIONS = ("schema:Country",)
+
+
+def _past_region(toks: list, k: int, by_start: dict[int, Span], pack: LanguagePack) -> int:
+    """Where the towns start in "three plants in Scotland, in Aberdeen, Montrose and Peterhead":
+    past a country or region and its comma (and a repeated preposition); else ``k``."""
+    region = by_start.get(k)
+    if region is None or region.cls not in REGIONS or region.end + 1 >= len(toks) \
+            or toks[region.end].text != ",":
+        return k
+    after = region.end + 1
+    if toks[after].text.lower() in pack.locative_prepositions:
+        after += 1
+    town = by_start.get(after)
+    return after if town is not None and town.cls == "schema:City" else k
 
 
 def _where_clause(toks: list, k: int, pack: LanguagePack) -> bool:
