@@ -410,6 +410,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
     for rel in town_relations(doc):
         add(rel)
     doc.relations = _without_indirect_sites(doc.relations)
+    doc.relations += _products_of_site_owners(doc.relations)
     return doc
 
 
@@ -541,3 +542,22 @@ def _without_indirect_sites(relations: list[Relation]) -> list[Relation]:
     the Douai ... plants, and the Cléon plant")."""
     contained = {r.obj for r in relations if r.pred == "schema:containsPlace"}
     return [r for r in relations if not (r.pred == "org:hasSite" and r.obj in contained)]
+
+
+def _products_of_site_owners(relations: list[Relation]) -> list[Relation]:
+    """"The Zaragoza plant will produce Glucora": what a plant makes, the organisation that has
+    the plant makes too (rule ``site-owner-produces``, from the sentence that names the product)."""
+    owners: dict[int, list[int]] = {}
+    for r in relations:
+        if r.pred == "org:hasSite" and r.obj is not None:
+            owners.setdefault(r.obj, []).append(r.subj)
+    made = {(r.subj, r.obj) for r in relations if r.pred == "akg:produces"}
+    out: list[Relation] = []
+    for r in relations:
+        if r.pred != "akg:produces" or r.obj is None:
+            continue
+        for org in sorted(set(owners.get(r.subj, []))):
+            if (org, r.obj) not in made:
+                made.add((org, r.obj))
+                out.append(Relation(org, "akg:produces", r.obj, None, "site-owner-produces", r.sent, r.mentions))
+    return out

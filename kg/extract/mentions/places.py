@@ -47,7 +47,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
     """
     toks = doc.tokens
     by_start = {s.start: s for s in spans}
-    plants: list[Span] = _plants_named_by_town(spans, pack) if pack.head_final else []
+    plants: list[Span] = []
     for sent in doc.sentences:
         triggers = _plant_triggers(doc, sent.tok_start, sent.tok_end, pack)
         for i in triggers:
@@ -89,19 +89,6 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                         and not any(p.start == town.start for p in plants):
                     plants.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
     return plants
-
-
-def _plants_named_by_town(spans: list[Span], pack: LanguagePack) -> list[Span]:
-    """"its Kolín plant", "the Douai and Ruitz plants": a plant listed before its noun whose name
-    is a known town is named after that town, so the town is named too (the span becomes the
-    town's, and the plant its hidden second span, as for "a plant in Kolín")."""
-    out: list[Span] = []
-    for span in spans:
-        place = pack.places.get(span.name)
-        if span.cls == "akg:Plant" and span.source == "list" and place is not None and place.cls == "schema:City":
-            out.append(Span(span.start, span.end, "akg:Plant", span.name, "plant-town"))
-            span.cls, span.name, span.source = "schema:City", place.label, "gazetteer"
-    return out
 
 
 REGIONS = ("schema:Country",)
