@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,7 @@ class Clause:
 
     units: list[int] = field(default_factory=list)
     antecedent: list[int] = field(default_factory=list)
+    where: bool = False  # opened by "where"/"kjer": the antecedent is a place, the clause has its own subject
 
 
 # ------------------------------------------------------------------ loading and checking
@@ -259,7 +260,8 @@ def _without_quotations(units: list[Unit]) -> tuple[list[int], list[Clause]]:
     return outside, quoted
 
 
-def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[str]) -> list[Clause]:
+def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[str],
+            where_words: frozenset[str] = frozenset()) -> list[Clause]:
     """Split a sentence's units into clauses: a quotation is a clause of its own; a relative
     clause ("..., ki ...", "..., kjer ...") runs from its pronoun to the next comma that closes
     it, and knows its antecedent; what surrounds it is one clause. Semicolons end a clause."""
@@ -273,7 +275,7 @@ def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[s
         if opens:
             if current is not None:
                 out.append(current)
-            current = Clause(antecedent=_antecedent(units, i, glue))
+            current = Clause(antecedent=_antecedent(units, i, glue), where=units[i + 1].word in where_words)
             continue
         if current is not None and u.kind == "tok" and u.word == "," and not _is_list_comma(units, i, glue):
             out.append(current)
@@ -379,12 +381,16 @@ def _possessor(units: list[Unit], i: int) -> bool:
 
 
 def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Context) -> list[Unit]:
-    ants = [units[i] for i in clause.antecedent if _fits(units[i], slot, ctx)]
-    if ants:
+    # the antecedent is the subject whatever governs it ("comes from X, which makes it in Y")
+    free = replace(slot, prep=frozenset(), bare=False)
+    ants = [units[i] for i in clause.antecedent if _fits(units[i], free, ctx)]
+    if ants and not clause.where:
         return ants
     for pos, i in enumerate(clause.units):
         if pos != t_pos and _fits(units[i], slot, ctx) and not ctx.prep_of(units[i]) and not _possessor(units, i):
             return _with_list(units, clause.units, pos, slot, 1, ctx)
+    if ants:  # "v Kopru, kjer proizvedejo ...": with no subject of its own, the place
+        return ants
     zero = [u for u in units if u.source == "zero" and _fits(u, slot, ctx)]
     return zero[:1]
 

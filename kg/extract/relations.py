@@ -484,7 +484,7 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
     ctx = Context(onto.is_a, prep_of, owner_of=owners.owner if owners else lambda sites: _site_owner(doc, sites),
                   glue=frozenset({",", "in", "ter", "and", "&"}) | frozenset(pack.prepositions))
     out: list[Relation] = []
-    for clause in clauses(su.units, pack.relative_openers, ctx.glue):
+    for clause in clauses(su.units, pack.relative_openers, ctx.glue, frozenset(pack.where_words)):
         for frame in pack.frames:
             for binding in match_frame(frame, su.units, clause, su.present, ctx):
                 # an entity in no relation with itself ("Its owner ... bought it")

@@ -374,6 +374,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.name = span.name[:-2]  # "Brenner's plant": the possessor, not the plant
     elif pack.head_final and span.source not in ("legal", "trigger"):
         after = trigger_after(doc, span.end, pack)
+        nxt = toks[span.end + 1] if span.end + 1 < len(toks) else None
+        if after == "schema:City" and nxt is not None and nxt.text.isalpha() and nxt.text.islower():
+            after = None  # "its Urbis city buses": "city" modifies the noun after it
         if after and not (len(words) == 1 and lemma(words[0].lower(), doc.lang) in pack.demonyms):
             # "the Douai plant" (not "its first African car plant": a nationality adjective)
             # "the Douai plant", "the Renault brand": the class noun follows the name
