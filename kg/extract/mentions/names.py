@@ -222,8 +222,12 @@ def split_known_prefix(doc: Document, spans: list[Span], pack: LanguagePack) -> 
             cands = name_candidates(words[-1], doc.lang, pack.inflection)
             if any(" ".join(words[:-1] + [c]).lower() in orgs for c in cands):
                 cut = k
+        toks = doc.tokens
+        whole = doc.text[toks[span.start].start:toks[span.end - 1].end]
+        if cut and (whole in pack.places or toks[span.end - 1].text.lower() in pack.company_name_heads
+                    or not is_given_name(toks[span.start + cut].text, pack, doc.lang)):
+            cut = 0  # "Ontario Milk Partners", "Ho Chi Minh City": one name, no person after a place
         if cut and n - cut >= 2:
-            toks = doc.tokens
             head = Span(span.start, span.start + cut, span.cls if span.source == "trigger" else None,
                          doc.text[toks[span.start].start:toks[span.start + cut - 1].end],
                          "trigger" if span.source == "trigger" else "capitalised")
@@ -377,6 +381,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         nxt = toks[span.end + 1] if span.end + 1 < len(toks) else None
         if after == "schema:City" and nxt is not None and nxt.text.isalpha() and nxt.text.islower():
             after = None  # "its Urbis city buses": "city" modifies the noun after it
+        if after and (span.source in ("gazetteer", "reference") and after != "akg:Plant"
+                      or nxt is not None and is_name_token(nxt) and nxt.sent == toks[span.start].sent):
+            after = None  # "a Ho Chi Minh City maker", "the Istanbul conglomerate Boğaziçi Holding"
         if after and not (len(words) == 1 and lemma(words[0].lower(), doc.lang) in pack.demonyms):
             # "the Douai plant" (not "its first African car plant": a nationality adjective)
             # "the Douai plant", "the Renault brand": the class noun follows the name
