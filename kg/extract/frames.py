@@ -43,6 +43,7 @@ DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("n
 ROLE = "<role>"  # a trigger word that matches any role phrase ("chief executive", "direktorica")
 QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00bb\u00ab')  # quotation marks that open or close a quotation
 ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih aparatov X")
+PLACE = "<place>"  # in ``via``: a place name ("the Basel-based Aeschbach group")
 NAME = "<name>"  # in ``unless_after``/``unless_before``: any mention ("set up Ampere in 2023")
 FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit", "value", "datatype", "if_single"}
 EXAMPLE_KEYS = {"text", "facts"}
@@ -134,7 +135,7 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
             raise InputError(f"{where}: slot {name!r}: class {term!r} is not in the ontology")
     return Slot(name, find, classes, frozenset(w.lower() for w in spec.get("prep", [])), bool(spec.get("bare")),
                 int(spec.get("within", 8)), bool(spec.get("currency")), bool(spec.get("plain")),
-                bool(spec.get("list")), frozenset(w if w in (ANY_WORD, DEMONYM) else lemma(w, lang) for w in spec.get("via", [])),
+                bool(spec.get("list")), frozenset(w if w in (ANY_WORD, DEMONYM, PLACE) else lemma(w, lang) for w in spec.get("via", [])),
                 spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""),
                 frozenset(w.lower() for w in spec.get("after_word", [])), spec.get("fallback", ""),
                 bool(spec.get("sole")))
@@ -412,11 +413,13 @@ def _passable(u: Unit, via: frozenset[str], ctx: Context) -> bool:
     prepositions and conjunctions ("the German subsidiary of X": X is not the German one)."""
     if u.kind == "ent" and u.source == "demonym":
         return DEMONYM in via  # "by the Belgian drinks group X"
+    if u.kind == "ent":
+        return PLACE in via and bool(u.cls) and ctx.is_a(u.cls or "", "schema:Place")
     if u.kind == "role":
         return u.lemma in via  # "run by its founder X"
     if u.kind != "tok":
         return False
-    return u.lemma in via or (ANY_WORD in via and u.word.isalpha() and u.word.islower()
+    return u.lemma in via or (ANY_WORD in via and u.word.replace("-", "").isalpha() and u.word.islower()
                               and not _is_glue(u, ctx.glue))
 
 

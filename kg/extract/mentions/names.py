@@ -138,6 +138,10 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             if j - i == 1 and toks[i].lemma in pack.demonyms and toks[i].text not in pack.places:
                 i += 1  # "the German subsidiary": an adjective of place, not a name ("na Madžarskem" is)
                 continue
+            if j - i >= 2 and pack.head_final and toks[i].lemma in pack.demonyms and toks[i].text not in pack.places \
+                    and legal_end < 0 and toks[j - 1].text.lower() not in pack.company_name_heads:
+                i += 1  # "the Finnish Metsävirta group": the adjective is no part of the name ("American Airlines" is)
+                continue
             # "Krke Ana Novak": a given name inside a run starts a new name
             for k in range(i + 1, j - 1):
                 if is_given_name(toks[k].text, pack, doc.lang) and toks[k - 1].text not in pack.name_particles:
