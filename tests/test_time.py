@@ -94,6 +94,46 @@ def test_tense_relative_months_and_resignations(text, date, role, event):
         assert role_facts(doc) == set()
 
 
+@pytest.mark.parametrize(("text", "date", "lang", "expected"), [
+    # a verb of leading, the organisation referred back to by a pronoun, the holder the relative clause's antecedent
+    ("Podjetje Lipa d.o.o. je leta 1990 ustanovil Jan Kos, ki ga vodi še danes.", "2024-05-01", "sl",
+     ("person/jan-kos", "company/lipa", "chiefExecutive", "current", "", "")),
+    # the past tense: a former role, with its start
+    ("Ana Kos, ki je družbo Hrast d.d. vodila od leta 2005, zdaj živi v Kopru.", "2024-05-01", "sl",
+     ("person/ana-kos", "company/hrast", "chiefExecutive", "former", "2005", "")),
+    # the body led gives the kind of role
+    ("Upravo družbe Hrast d.d. od leta 2021 vodi Peter Rus.", "2024-05-01", "sl",
+     ("person/peter-rus", "company/hrast", "boardChair", "current", "2021", "")),
+    # a copula in the past with a role phrase: former, with start and end
+    (("Lipa d.o.o. ima novega direktorja. Njen predhodnik Jan Kos, ki je bil direktor od leta 2009 do leta 2019, "
+      "živi v Celju."), "2024-05-01", "sl", ("person/jan-kos", "company/lipa", "chiefExecutive", "former", "2009", "2019")),
+    # taking over the lead ahead: a future role from that date
+    ("Jana Rus bo 1. julija prevzela vodenje družbe Lipa d.o.o.", "2024-05-01", "sl",
+     ("person/jana-rus", "company/lipa", "chiefExecutive", "future", "2024-07-01", "")),
+    ("Chief executive Mary Blake, who has run the company since 2015, spoke at Corvin Tools.", "2024-05-01", "en",
+     ("person/mary-blake", "company/corvin-tools", "chiefExecutive", "current", "2015", "")),
+    ("Corvin Tools is based in York. Tom Hale had led the company since 2001.", "2024-05-01", "en",
+     ("person/tom-hale", "company/corvin-tools", "chiefExecutive", "former", "2001", "")),
+])
+def test_roles_read_from_cues_no_relation_rule_names(text, date, lang, expected):
+    doc = read(text, date, lang)
+    assert expected in roles(doc)
+    shortcut = (expected[0], "akg:chiefExecutiveOf" if expected[2] == "chiefExecutive" else "akg:holdsRoleIn", expected[1])
+    assert (shortcut in role_facts(doc)) == (expected[3] == "current")
+
+
+def test_leading_a_plant_or_a_plan_to_lead_is_no_role():
+    assert roles(read("Jan Kos vodi tovarno podjetja Lipa d.o.o. v Celju.", "2024-05-01")) == set()
+    assert roles(read("Jan Kos bo podjetje Lipa d.o.o. vodil tudi v prihodnje.", "2024-05-01")) == set()
+
+
+def test_a_hand_over_ends_the_outgoing_role_and_a_take_over_dates_the_appointment():
+    doc = read("Jana Rus bo 1. julija prevzela vodenje družbe Lipa d.o.o. Dosedanji direktor Jan Kos, ki podjetje "
+               "vodi od leta 2010, se bo takrat upokojil.", "2024-05-01")
+    assert ("person/jan-kos", "company/lipa", "chiefExecutive", "current", "2010", "2024-07-01") in roles(doc)
+    assert ("appointment", "company/lipa", "person/jana-rus", "2024-07-01") in events(doc)
+
+
 @pytest.mark.parametrize(("text", "predicate", "value", "year"), [
     ("Leta 2021 je podjetje Lipa d.o.o. zaposlovalo 800 ljudi.", "schema:numberOfEmployees", 800, "2021"),
     ("Podjetje Lipa d.o.o. je lani ustvarilo 31 milijonov evrov prihodkov.", "akg:revenue", 31000000, "2022"),
