@@ -15,7 +15,12 @@ expressions of each sentence (``kg/lang/<code>/time.toml``: "od leta 2011", "do 
 - turns founder, acquisition, investment, appointment, resignation and site opening/closing
   facts into :class:`kg.document.Event` values, dated by the date nearest to them in their
   sentence (a founding by its founding year), with the price or sum of money they name;
-- gives a value the year its clause ties it to ("leta 2019 jih je imela 450": ``akg:validYear``).
+- gives a value the year its clause ties it to ("leta 2019 jih je imela 450": ``akg:validYear``);
+- reads the roles no relation rule names from the ``[text]`` cues of ``time.toml`` (a verb of
+  leading, "ki ga vodi še danes", "had led the company since 2010"; a copula with a role phrase,
+  "ki je bil direktor do leta 2020"; a take-over, "bo 1. julija prevzela vodenje"), completes
+  the rules' roles with their dates, ends the outgoing holder's role at a dated hand-over and a
+  former role at its holder's dated resignation, and dates an appointment by a take-over.
 
 Precision first: a date is attached only when it stands in the same clause, close to the fact;
 a relative date in a document without a date is not resolved, and the fact stays undated.
