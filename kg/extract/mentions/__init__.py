@@ -15,7 +15,7 @@ from kg.lang import LanguagePack
 from kg.extract.lemmatize import lemma
 from kg.extract.mentions.names import (companies_by_name_head, people_by_context, acronym_expansions, capitalised_runs, classify, is_business_noun,
                                list_after_trigger, list_before_trigger, mid_sentence_capitalised,
-                               split_known_prefix)
+                               short_forms_over_towns, split_known_prefix)
 from kg.extract.mentions.phrases import coreferring, markets
 from kg.extract.mentions.places import demonyms, join_particle_towns, lexicon_spans, locatives, plants_in_towns
 from kg.extract.mentions.spans import STRENGTH, Span
@@ -74,6 +74,7 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     locatives(doc, sorted(known + names, key=lambda s: (s.start, -s.end)), pack)
     spans = resolve_overlaps(known + names + markets(doc, pack) + demonyms(doc, pack))
     spans = join_particle_towns(doc, spans, pack)
+    short_forms_over_towns(doc, spans, pack)
     taken = {k for s in spans for k in range(s.start, s.end)}
     spans = resolve_overlaps(spans + coreferring(doc, pack, taken, _business_nouns_of_names(doc, spans, pack)))
     spans += plants_in_towns(doc, spans, pack)

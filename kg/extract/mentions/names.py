@@ -525,3 +525,18 @@ def companies_by_name_head(spans: list[Span], pack: LanguagePack) -> None:
         if span.cls is None and span.source == "capitalised" and len(words) >= 2 \
                 and words[-1].lower() in pack.company_name_heads:
             span.cls, span.source = "akg:Company", "name-head"
+
+
+def short_forms_over_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
+    """"Ribeira, a unit of ..." after "Têxteis Ribeira": a one-word town name that is the first or
+    last word of a company (or an untyped name) named before, and that no preposition governs ("in Ribeira" stays the
+    town), is that company's short form: it is left untyped for the linker (``kg.extract.link``)."""
+    toks = doc.tokens
+    seen: set[str] = set()
+    for span in sorted(spans, key=lambda s: s.start):
+        words = span.name.split()
+        if span.cls in ("akg:Company", None) and span.source != "coref" and len(words) >= 2:
+            seen.update({words[0], words[-1]})
+        elif span.source == "gazetteer" and span.cls == "schema:City" and span.end - span.start == 1 \
+                and span.name in seen and not (span.start > 0 and toks[span.start - 1].text.lower() in pack.prepositions):
+            span.cls, span.source = None, "capitalised"
