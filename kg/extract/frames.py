@@ -135,7 +135,7 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
             raise InputError(f"{where}: slot {name!r}: class {term!r} is not in the ontology")
     return Slot(name, find, classes, frozenset(w.lower() for w in spec.get("prep", [])), bool(spec.get("bare")),
                 int(spec.get("within", 8)), bool(spec.get("currency")), bool(spec.get("plain")),
-                bool(spec.get("list")), frozenset(w if w in (ANY_WORD, DEMONYM, PLACE) else lemma(w, lang) for w in spec.get("via", [])),
+                bool(spec.get("list")), frozenset(w if w in (ANY_WORD, DEMONYM, PLACE, ROLE) else lemma(w, lang) for w in spec.get("via", [])),
                 spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""),
                 frozenset(w.lower() for w in spec.get("after_word", [])), spec.get("fallback", ""),
                 bool(spec.get("sole")))
@@ -416,7 +416,7 @@ def _passable(u: Unit, via: frozenset[str], ctx: Context) -> bool:
     if u.kind == "ent":
         return PLACE in via and bool(u.cls) and ctx.is_a(u.cls or "", "schema:Place")
     if u.kind == "role":
-        return u.lemma in via  # "run by its founder X"
+        return u.lemma in via or ROLE in via  # "run by its founder X", "founder and chief executive"
     if u.kind != "tok":
         return False
     return u.lemma in via or (ANY_WORD in via and u.word.replace("-", "").isalpha() and u.word.islower()
