@@ -107,6 +107,7 @@ class TextCues:
     subject_first: bool = False
     conjunctions: frozenset[str] = frozenset()
     handover: tuple[tuple[str, ...], ...] = ()
+    passive: frozenset[str] = frozenset()  # "had been appointed chief executive": an auxiliary, no copula
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def time_words(code: str) -> TimeWords:
                     phrases(text.get("copula_future", [])), phrases(text.get("take_over", [])),
                     frozenset(text.get("take_needs", [])), bool(text.get("subject_first", False)),
                     frozenset(text.get("conjunctions", [])),
-                    phrases(text.get("handover", [])))
+                    phrases(text.get("handover", [])), frozenset(text.get("passive", [])))
     return TimeWords({k.lower(): int(v) for k, v in data.get("months", {}).items()},
                      data.get("month_case") == "title", frozenset(words.get("start", [])),
                      frozenset(words.get("end", [])), frozenset(words.get("year", [])),
@@ -761,8 +762,8 @@ def _copula_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues, 
                 status = status or "former"
         if not status and (set(before[-2:]) | set(after[:1])) & {p[0] for p in cues.copula_current if len(p) == 1}:
             status = "current"
-        if not status or set(before[-2:]) & pack.prepositions:
-            continue  # "je za direktorja imenovala X": an auxiliary, no copula
+        if not status or set(before[-2:]) & pack.prepositions or set(before) & cues.passive:
+            continue  # "je za direktorja imenovala X", "had been appointed chief executive": an auxiliary
         if status == "future" and not set(_words(doc, lo, hi)) & words.future_tense and not cues.subject_first:
             continue  # "je postal direktor": taken over, current (the rules read that)
         kind = "chiefExecutive" if prop == "akg:chiefExecutiveOf" else words.role_kinds.get(phrase, "other")

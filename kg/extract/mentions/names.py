@@ -337,7 +337,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
         span.cls, span.source = inside, "trigger"
     if span.source in ("capitalised", "trigger") and len(words) >= 2 and is_given_name(words[0], pack, doc.lang) \
-            and span.cls in (None, "schema:Person") and not _after_name_noun(doc, span, pack):
+            and span.cls in (None, "schema:Person") and not _after_name_noun(doc, span, pack) \
+            and words[-1].lower() not in pack.company_name_heads:  # "Corvin Tools" is a company
         # a given name makes a person, whatever noun stands before ("direktorica tovarne Marija Kos")
         span.cls, span.source = "schema:Person", "person"
         first = nominative_first_name(words[0], pack, doc.lang)
