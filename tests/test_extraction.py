@@ -168,3 +168,27 @@ def test_full_dates_give_founding_years(facts):
     q = sparql_prefixes() + """SELECT ?d WHERE { ?c skos:prefLabel "Sirarna Bohinjka d.o.o."@sl ;
         schema:foundingDate ?d }"""
     assert [str(r[0]) for r in facts["sirarna"].query(q)] == ["1961"]
+
+
+def test_precision_cues_of_slovenian_text(tmp_path):
+    """Made-up text: an unknown foreign town keeps its fleeting e ("v Leobnu" -> Leoben) and its
+    genitive after "iz" ("iz Brescie"); an office named after a list closed by "in" is no plant;
+    plants joined into a hub are the hub's, not the company's; a plant first read as one
+    company's stays so when another invests in it; a plural verb of a relative clause
+    ("ki sta jo ustanovili A in B") founds nothing backwards."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "precision.txt").write_text(
+        "Livarna Kovina d.o.o. ima dva obrata, v Zrečah in Vitanju, v Gradcu pa še prodajno pisarno. "
+        "Keramika Lipa d.d. je svoje tri obrate, v Trebnjem, Mirni in Mokronogu, povezala v industrijsko "
+        "vozlišče Temenica. Družba Mura Solar d.o.o., ki sta jo ustanovili Pomurka d.d. in Sunlight Co., "
+        "bo zgradila tovarno. Podjetje Stahlbau GmbH iz Brescie ima sedež in tovarno v Leobnu. "
+        "Koncern Alpina AG bo v tovarno v Leobnu vložil pet milijonov evrov.\n", encoding="utf-8")
+    rels = relations(kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH))
+    assert ("Stahlbau GmbH", "akg:headquarteredIn", "Leoben") in rels
+    assert ("Stahlbau GmbH", "org:hasSite", "Leoben") in rels
+    assert ("Temenica", "schema:containsPlace", "Mirna") in rels
+    assert not {r for r in rels if r[2] in ("Gradec", "Leobn", "Brescie")}
+    assert ("Keramika Lipa d.d.", "org:hasSite", "Mirna") not in rels
+    assert ("Alpina AG", "org:hasSite", "Leoben") not in rels
+    assert not {r for r in rels if r[0] == "Pomurka d.d." and r[1] == "schema:founder"}

@@ -348,6 +348,8 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
             continue
         if any(m.tok_start == sent.tok_start and m.group >= 0 and groups.classes[m.group] is None for m in ms):
             continue  # "Salvia proizvaja ...": an untyped name opening the sentence is its subject
+        if first.lemma in pack.demonyms and doc.tokens[sent.tok_start + 1].text.islower():
+            continue  # "Kitajski partner ima tovarne ...": a noun phrase is the subject, none is dropped
         g = _topic(topic, sent.i)
         if g is None:
             g = _salient(groups, sal, "akg:Company", onto)

@@ -13,7 +13,10 @@ Every sentence is turned into units (mentions, role phrases, numbers, tokens; se
 - ``if_single = "b"`` on a fact: only when the list bound to ``b`` has one item;
 - ``town = true`` on a fact: an object that is a plant named after its town stands for the town;
 - ``plant = true`` on a fact: a subject that is a town stands for the plant named after it (or
-  the fact is dropped).
+  the fact is dropped);
+- ``yields = true`` on a fact: a weak reading, dropped where another rule's fact, which does not
+  yield, gives the same object to another subject ("Skupina bo v obrat v Dramljah vložila ..."
+  after "Hidropres v obratu v Dramljah izdela ...": the plant stays Hidropres's).
 
 A rule with ``unless = ["other-rule"]`` is skipped in a sentence where one of those rules matched
 (rules run in file order).
@@ -302,6 +305,15 @@ def _agreement_swaps(doc: Document, rule: Rule, binding: Binding, pack: Language
     return bool(vg) and og == vg and sg not in ("", vg)
 
 
+def _plural_verb_of_one(doc: Document, rule: Rule, binding: Binding, pack: LanguagePack) -> bool:
+    """True when the verb is plural ("ki sta jo ustanovili A in B", "so ustanovile družbe ...")
+    but the rule bound one entity on each side: the verb's subject is elsewhere."""
+    verb_b, subj_b, obj_b = rule.agreement or ("", "", "")
+    verb, subj, obj = (_units_of(binding, b) for b in (verb_b, subj_b, obj_b))
+    return bool(verb) and len(subj) == 1 and len(obj) == 1 \
+        and pack.verb_gender(doc.tokens[verb[0].start].text.lower()) == "p"
+
+
 def _stale(doc: Document, rule: Rule, binding: Binding, onto: Ontology) -> bool:
     """True if a bound mention's entity has since been typed (by an earlier rule on this
     sentence) with a class the rule's element does not accept: "Vertika S" typed a company by
@@ -320,6 +332,8 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
     out: list[Relation] = []
     used: set[str] = set()
     if _stale(doc, rule, binding, onto):
+        return out
+    if rule.agreement and _plural_verb_of_one(doc, rule, binding, pack):
         return out
     if rule.agreement and _agreement_swaps(doc, rule, binding, pack):
         _, subj_b, obj_b = rule.agreement
@@ -410,6 +424,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
     for rel in town_relations(doc):
         add(rel)
     doc.relations = _without_indirect_sites(doc.relations)
+    doc.relations = _without_yielding(doc.relations, _yielding_rules(pack))
     doc.relations += _products_of_site_owners(doc.relations)
     return doc
 
@@ -542,6 +557,43 @@ def _without_indirect_sites(relations: list[Relation]) -> list[Relation]:
     the Douai ... plants, and the Cléon plant")."""
     contained = {r.obj for r in relations if r.pred == "schema:containsPlace"}
     return [r for r in relations if not (r.pred == "org:hasSite" and r.obj in contained)]
+
+
+def _yielding_rules(pack: LanguagePack) -> frozenset[tuple[str, str]]:
+    """(rule id, predicate) of the pack's facts marked ``yields = true``."""
+    return frozenset((r.id, f["p"]) for r in pack.rules for f in r.facts if f.get("yields") and "p" in f)
+
+
+def _without_yielding(relations: list[Relation], yielding: frozenset[tuple[str, str]]) -> list[Relation]:
+    """Drop a yielding fact (s, p, o) where another fact gives (p, o) to another subject: one
+    that does not yield, or a yielding one from an earlier sentence (the first reading stands).
+
+    >>> r = [Relation(1, "org:hasSite", 9, None, "weak", 4), Relation(2, "org:hasSite", 9, None, "strong", 1),
+    ...      Relation(3, "org:hasSite", 8, None, "weak", 1), Relation(4, "org:hasSite", 8, None, "weak", 2)]
+    >>> [(x.subj, x.rule) for x in _without_yielding(r, frozenset({("weak", "org:hasSite")}))]
+    [(2, 'strong'), (3, 'weak')]
+    """
+    if not yielding:
+        return relations
+    firm: dict[tuple[str, int], set[int]] = {}
+    first: dict[tuple[str, int], dict[int, int]] = {}  # (p, o) -> yielding subject -> first sentence
+    for r in relations:
+        if r.obj is None:
+            continue
+        if (r.rule, r.pred) not in yielding:
+            firm.setdefault((r.pred, r.obj), set()).add(r.subj)
+        else:
+            seen = first.setdefault((r.pred, r.obj), {})
+            seen[r.subj] = min(seen.get(r.subj, r.sent), r.sent)
+
+    def stands(r: Relation) -> bool:
+        if r.obj is None or (r.rule, r.pred) not in yielding:
+            return True
+        key = (r.pred, r.obj)
+        earlier = {g for g, sent in first[key].items() if sent < first[key][r.subj]}
+        return not (firm.get(key, set()) | earlier) - {r.subj}
+
+    return [r for r in relations if stands(r)]
 
 
 def _products_of_site_owners(relations: list[Relation]) -> list[Relation]:

@@ -55,6 +55,8 @@ class LanguagePack:
     currencies: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)             # adjective lemma -> place label
     market_heads: set[str] = field(default_factory=set)
+    market_complements: set[str] = field(default_factory=set)  # "trg senzorjev za skladiščenje žita"
+    list_final_joiners: set[str] = field(default_factory=set)  # "A, B in C": no item after "in C,"
     object_pronouns: set[str] = field(default_factory=set)  # "ga", "jo": refer back anywhere
     surname_endings: list[str] = field(default_factory=list)  # "-ič", "-nik": a two-word name is a person
     copulas: set[str] = field(default_factory=set)  # "je", "bo", "ostal": a noun after them is a predicate
@@ -117,6 +119,7 @@ class LanguagePack:
         return next((g for end, g in self.verb_genders if word.endswith(end)), "")
     inflection: list[tuple[str, str]] = field(default_factory=list)
     locative_endings: list[tuple[str, ...]] = field(default_factory=list)  # (ending, replacement[, V|C])
+    stem_repairs: list[tuple[str, str]] = field(default_factory=list)  # "Leobn" -> "Leoben" (ending, nominative)
     locative_prepositions: set[str] = field(default_factory=set)
     places: dict[str, Place] = field(default_factory=dict)             # any form -> place
     rules: list = field(default_factory=list)                          # kg.extract.matcher.Rule
@@ -275,6 +278,8 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
         for adj in adjectives:
             p.demonyms[lemma(adj, code)] = place
     p.market_heads = {lemma(w, code) for w in words.get("market_heads", [])}
+    p.market_complements = {w.lower() for w in words.get("market_complements", [])}
+    p.list_final_joiners = {w.lower() for w in words.get("list_final_joiners", [])}
     p.object_pronouns = {w.lower() for w in words.get("object_pronouns", [])}
     p.relative_pronouns = {w.lower() for w in words.get("relative_pronouns", [])}
     p.masculine_genitive_surname = words.get("masculine_genitive_surname", "")
@@ -319,6 +324,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.other_words = _lemmas_and_words(words, "other_words", code)
     p.inflection = sorted(((a, b) for a, b in words.get("inflection", [])), key=lambda e: -len(e[0]))
     p.locative_endings = [tuple(e) for e in words.get("locative_endings", [])]
+    p.stem_repairs = [(a, b) for a, b in words.get("stem_repairs", [])]
     p.locative_prepositions = set(words.get("locative_prepositions", []))
     return p
 

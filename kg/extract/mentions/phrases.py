@@ -22,6 +22,8 @@ def markets(doc: Document, pack: LanguagePack) -> list[Span]:
             while (j < sent.tok_end and j - i <= 3 and toks[j].is_word and not toks[j].is_capitalised
                    and toks[j].text.lower() not in pack.function_words and toks[j].lemma not in pack.numbers):
                 j += 1
+            if j > i + 1:
+                j = _past_complement(toks, j, sent.tok_end, pack)
             complement = doc.text[toks[i + 1].start:toks[j - 1].end] if j > i + 1 else ""
             head = toks[i].lemma
             span = Span(i, j, "akg:Market", f"{head} {complement}".strip(), "market")
@@ -33,6 +35,18 @@ def markets(doc: Document, pack: LanguagePack) -> list[Span]:
                     span.name = f"{toks[i - 1].lemma} {head}"
             spans.append(span)
     return spans
+
+
+def _past_complement(toks: list, j: int, end: int, pack: LanguagePack) -> int:
+    """The end of a market phrase past a complement that names it further ("trg baterij za
+    avtobuse": "za" is one of the pack's ``market_complements``), else ``j``."""
+    if j >= end or toks[j].text.lower() not in pack.market_complements:
+        return j
+    k = j + 1
+    while (k < end and k - j <= 2 and toks[k].is_word and not toks[k].is_capitalised
+           and toks[k].text.lower() not in pack.function_words):
+        k += 1
+    return k if k > j + 1 else j
 
 
 def market_head_final(doc: Document, i: int, start: int, end: int, pack: LanguagePack) -> Span:

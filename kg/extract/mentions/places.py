@@ -62,11 +62,14 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
             if j >= sent.tok_end - 1 or toks[j].text.lower() not in pack.locative_prepositions:
                 continue
             k = _past_region(toks, j + 1, by_start, pack)
+            closed = False  # "v Zrečah in Vitanju, v Gradcu pa ...": a comma after "in" ends the list
             while k in by_start and by_start[k].cls in ("schema:City",):
                 town = by_start[k]
                 plants.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
                 k = town.end
-                if k < sent.tok_end and toks[k].text.lower() in LIST_SEPARATORS:
+                if k < sent.tok_end and toks[k].text.lower() in LIST_SEPARATORS \
+                        and not (closed and toks[k].text == ","):
+                    closed = closed or toks[k].text.lower() in pack.list_final_joiners
                     k += 1
                     if k < sent.tok_end and toks[k].text.lower() in pack.locative_prepositions:
                         k += 1
@@ -253,7 +256,13 @@ def locative_word(word: str, pack: LanguagePack, prefer_known: bool = True) -> s
         for form in (cand, _with_fleeting_e(cand), cand + "o", cand + "a"):
             if form in known:
                 return form
-    return candidates[0]
+    return _repaired(candidates[0], pack)
+
+
+def _repaired(stem: str, pack: LanguagePack) -> str:
+    """A stem with an ending no nominative has, repaired by the pack's ``stem_repairs``
+    ("Leobn" -> "Leoben"); else the stem."""
+    return next((stem[: len(stem) - len(a)] + b for a, b in pack.stem_repairs if stem.endswith(a)), stem)
 
 
 def _with_fleeting_e(word: str) -> str:
