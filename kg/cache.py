@@ -36,7 +36,8 @@ KEY_LENGTH = 64  # hex SHA-256
 GZIP_LEVEL = 3  # 10x smaller than the text at a third of the cost of level 6
 MAX_ENTRY_BYTES = 1 << 31  # a decompression bomb is refused, not inflated
 # modules whose code decides what a document's extraction result is
-ASSEMBLY_MODULES = ("rdf/triples.py", "rdf/assembly.py", "rdf/graph.py", "namespaces.py", "reference.py")
+ASSEMBLY_MODULES = ("rdf/triples.py", "rdf/assembly.py", "rdf/graph.py", "namespaces.py", "prefixes.py",
+                    "reference.py")
 EXTRACTION_MODULES = ("extract",  # the whole extractor package, its subpackages (mentions/) included
                       "iri.py", "reference.py", "ontology.py", "parallel.py",
                       "cache.py", "cachefmt.py", "timeterms.py")
