@@ -229,7 +229,7 @@ def decode_lines(key: str, data: bytes) -> Lines:
     lines_key, counts = header.get("lines_key"), [header.get(k) for k in ("terms", "facts", "provenance")]
     if type(lines_key) is not str or any(type(n) is not int or n < 0 for n in counts):
         raise ValueError("malformed header line")
-    n_terms, n_facts, n_prov = counts
+    n_terms, n_facts, n_prov = (n for n in counts if isinstance(n, int))
     if len(rows) != 1 + n_terms + n_facts + n_prov:
         raise ValueError("line count differs from the header")
     terms = rows[1:1 + n_terms]
