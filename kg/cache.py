@@ -31,12 +31,13 @@ from kg.outdir import is_real_folder, remove_path
 PACKAGE_DIR = Path(__file__).resolve().parent
 CACHE_DIR = ".cache"
 PARTS = ("lines",)  # subfolders of CACHE_DIR that hold other kinds of entry
-FORMAT = "kg-cache-2"
+FORMAT = "kg-cache-3"
 KEY_LENGTH = 64  # hex SHA-256
-GZIP_LEVEL = 3  # 10x smaller than the text at a third of the cost of level 6
+GZIP_LEVEL = 6  # zlib's default: entries are small, a tenth of the size of their N-Triples
 MAX_ENTRY_BYTES = 1 << 31  # a decompression bomb is refused, not inflated
 # modules whose code decides what a document's extraction result is
-ASSEMBLY_MODULES = ("rdf/triples.py", "rdf/assembly.py", "rdf/graph.py", "namespaces.py", "reference.py")
+ASSEMBLY_MODULES = ("rdf/triples.py", "rdf/assembly.py", "rdf/graph.py", "namespaces.py", "prefixes.py",
+                    "reference.py")
 EXTRACTION_MODULES = ("extract",  # the whole extractor package, its subpackages (mentions/) included
                       "iri.py", "reference.py", "ontology.py", "parallel.py",
                       "cache.py", "cachefmt.py", "timeterms.py")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import cli
+from kg.cli import COMMAND_MODULES, cli
 
 BUILD_COMMANDS = ("query", "stats", "path", "export", "viz", "serve", "push")
 
@@ -33,10 +33,25 @@ def one_line_error(done: subprocess.CompletedProcess, *needles: str) -> str:
     return done.stderr
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
+
+
+@pytest.mark.parametrize("name", sorted(COMMAND_MODULES))
 def test_every_command_takes_verbose_and_quiet(name):
     text = invoke(name, "--help").output
     assert "-v, --verbose" in text and "-q, --quiet" in text
+
+
+def test_help_lists_every_command_of_every_cli_module():
+    """The lazy command table names each command its module defines, and only those."""
+    import importlib
+    import pkgutil
+
+    import kg.cli
+    defined = {command.name: info.name for info in pkgutil.iter_modules(kg.cli.__path__)
+               for command in getattr(importlib.import_module(f"kg.cli.{info.name}"), "COMMANDS", [])}
+    assert defined == COMMAND_MODULES
+    listed = invoke("--help").output
+    assert all(f"  {name} " in listed for name in COMMAND_MODULES), listed
 
 
 @pytest.mark.parametrize("name", BUILD_COMMANDS)

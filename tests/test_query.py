@@ -330,6 +330,34 @@ def test_cli_named_query_with_param_all_formats(seed_build):
     assert len(list(parsed)) == 3
 
 
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "xml"])
+def test_cli_answers_every_named_query_as_the_api_does(seed_build, fmt):
+    """``kg query`` writes Oxigraph's terms itself (no rdflib); the text is the same as the
+    API's Result, whose rows are rdflib terms, for every named query and SELECT format."""
+    for named in iter_named_queries(QUERIES):
+        result = kg.query(seed_build, named.name, queries_dir=QUERIES)
+        if result.graph is not None:
+            continue
+        cli = invoke("query", named.name, "--build", str(seed_build), "--queries", str(QUERIES),
+                     "--format", fmt)
+        assert cli.exit_code == 0, cli.output
+        assert cli.stdout_bytes.decode("utf-8") == result.serialize(fmt), named.name
+
+
+def test_cli_query_on_a_store_imports_no_heavy_library(seed_build):
+    """The start-up of ``kg query`` on a build's store: no rdflib, networkx, pyvis, pyshacl or rich."""
+    code = ("import sys; from kg.cli import main; sys.argv = ['kg', 'query', 'who-leads', '--build', "
+            f"{str(seed_build)!r}, '--format', 'csv']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'rdflib', 'networkx', 'pyvis', "
+            "'pyshacl', 'rich', 'oxrdflib'})\n"
+            "print('heavy:', heavy, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120, check=True)
+    assert "Luca de Meo" in done.stdout
+    assert done.stderr.strip() == "heavy: []"
+
+
 def test_cli_construct_formats_parse_back_and_are_deterministic(seed_build):
     text = "CONSTRUCT WHERE { ?s a akg:Plant ; skos:prefLabel ?l }"
     outputs = {}

@@ -90,6 +90,7 @@ def test_a_query_with_a_timeout_reaches_no_server_even_past_a_broken_guard(liste
     port, seen = listener
     text = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"
     monkeypatch.setattr(kg.sparql.query, "safe_query", lambda t, source="query": SafeQuery("SELECT", t, False))
+    monkeypatch.setattr(kg.sparql.query, "quick_query", lambda t, source="query": SafeQuery("SELECT", t, False))
     store = ox.Store()
     with pytest.raises(Exception):  # noqa: B017 - the connection error is Oxigraph's own type
         kg.query(store, text, timeout=30)

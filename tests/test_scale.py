@@ -162,7 +162,7 @@ def _injected(prov: Graph) -> Graph:
     g.remove((sentences[0], NIF.anchorOf, None))                                   # minCount
     g.add((sentences[1], NIF.beginIndex, Literal(99999, datatype=XSD.nonNegativeInteger)))  # maxCount
     g.set((sentences[2], NIF.endIndex, Literal("zwei")))                           # datatype
-    g.set((phrases[0], NIF.referenceContext, URIRef("urn:not-a-context")))        # class
+    g.set((phrases[0], NIF.sentence, URIRef("urn:not-a-sentence")))               # class
     return g
 
 

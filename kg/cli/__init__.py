@@ -1,6 +1,11 @@
-"""The ``kg`` command line: a thin face over the library (each command calls one function of ``kg``)."""
+"""The ``kg`` command line: a thin face over the library (each command calls one function of ``kg``).
+
+A command's module is imported only when that command runs (or ``kg --help`` lists them all), so
+that ``kg query`` does not pay for the imports of ``kg build`` or ``kg stats``.
+"""
 from __future__ import annotations
 
+import importlib
 import sys
 import warnings
 from typing import Any
@@ -9,23 +14,34 @@ import click
 
 from kg.errors import KgError, KgWarning
 
-from . import analytics, build, evaluate, query, viz
+# command name -> the module of kg.cli that defines it (in its COMMANDS)
+COMMAND_MODULES = {"build": "build", "query": "query", "serve": "query", "push": "query",
+                   "viz": "viz", "stats": "analytics", "path": "analytics", "export": "analytics",
+                   "eval": "evaluate"}
 
-_MODULES = (build, query, viz, analytics, evaluate)
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported from their modules when first asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMAND_MODULES.get(cmd_name)
+        if module is None:
+            return None
+        commands = importlib.import_module(f"{__name__}.{module}").COMMANDS
+        return next(command for command in commands if command.name == cmd_name)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             invoke_without_command=True)
 @click.version_option(package_name="ampere-kg")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """Build and explore a knowledge graph from text documents."""
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())
-
-
-for _module in _MODULES:
-    for _command in _module.COMMANDS:
-        cli.add_command(_command)
 
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,

@@ -16,15 +16,16 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from kg.buildfolder import (  # noqa: F401 (re-exported: the names of a build's files)
+    CURRENT_LINK,
+    FACTS_FILE,
+    HTML_FILE,
+    PROVENANCE_FILE,
+    STORE_DIR,
+    build_folder,
+)
 from kg.errors import InputError
 from kg.namespaces import FACTS_GRAPH, PREFIXES, PROVENANCE_GRAPH
-
-FACTS_FILE = "graph.ttl"
-PROVENANCE_FILE = "provenance.ttl"
-HTML_FILE = "graph.html"
-STORE_DIR = "store"  # the build's Oxigraph store, a folder beside the files (see kg.sparql.store)
-CURRENT_LINK = "current"  # <out>/current -> the folder of the build in place (see kg.outdir)
-
 
 # prefixes written into Turtle files; entity and document IRIs have '/' and '#' in their local
 # part, which Turtle would have to escape, so they are written in full
@@ -107,20 +108,6 @@ def ensure_writable(folder: Path) -> None:
         probe.close()
     except OSError as err:
         raise InputError(f"{folder}: output folder is not writable ({err.strerror or err})") from None
-
-
-def build_folder(out: Path) -> Path:
-    """The folder that holds the files of the build in folder ``out``: where ``out/current`` links
-    to (see ``kg.outdir``), read once, so that files taken from it belong to one build even if
-    another build is switched in meanwhile; ``out`` itself when there is no such link.
-
-    >>> build_folder(Path("build"))                          # doctest: +SKIP
-    PosixPath('build/.builds/20261202-041024-1600')
-    """
-    try:
-        return out / os.readlink(out / CURRENT_LINK)
-    except OSError:
-        return out
 
 
 def load(out_dir: str | Path = "build") -> Dataset:

@@ -5,6 +5,12 @@ Facts go to the facts graph; for every triple there, the provenance graph holds 
 rules (``akg:ExtractionRule``) it came from, and the documents those sentences belong to. Triples
 from the shipped reference data (English labels, Wikidata links, coordinates) point to
 ``kgdoc:reference`` instead. See docs/graph-model.md for the shape.
+
+What can be derived is left out: a mention's document (its sentence's) and offsets (its IRI,
+``#char=begin,end``), a rule's ``prov:Plan`` type (``akg:ExtractionRule`` is a subclass) and id
+(its IRI), and the mentions and rules of a materialised triple (a superclass type, an
+``rdfs:label`` copy of a ``skos:prefLabel``), which are those of the triple it follows from: its
+statement keeps its sentences.
 """
 from __future__ import annotations
 
@@ -80,6 +86,7 @@ class Evidence:
     mentions: set[URIRef] = field(default_factory=set)
     rules: set[URIRef] = field(default_factory=set)
     reference: bool = False
+    stated: bool = False  # added at least once as read, not only as materialised from another triple
 
 
 @dataclass
@@ -90,8 +97,12 @@ class TripleSink:
     provenance: set[Triple] = field(default_factory=set)
 
     def add(self, triple: Triple, sentence: URIRef | None = None, mentions: Iterable[URIRef] = (),
-            rule: URIRef | None = None, reference: bool = False) -> None:
+            rule: URIRef | None = None, reference: bool = False, derived: bool = False) -> None:
+        """Add ``triple`` with its evidence; ``derived``: materialised from another triple added
+        with the same evidence (a superclass type, an rdfs:label), whose mentions and rule its
+        statement does not repeat."""
         ev = self.facts[triple]
+        ev.stated |= not derived
         if sentence is not None:
             ev.sentences.add(sentence)
         ev.mentions.update(mentions)
@@ -150,12 +161,9 @@ def _sentence(sink: TripleSink, doc: Document, i: int) -> URIRef:
 
 
 def _mention(sink: TripleSink, doc: Document, m: Mention, key: str) -> URIRef:
-    iri = char_iri(doc, m.start, m.end)
+    iri = char_iri(doc, m.start, m.end)  # its offsets; its document is its sentence's
     sink.provenance.update({
-        (iri, RDF.type, NIF.Phrase), (iri, NIF.referenceContext, KGDOC[doc.doc_id]),
-        (iri, NIF.sentence, _sentence(sink, doc, m.sent)),
-        (iri, NIF.beginIndex, Literal(m.start, datatype=XSD.nonNegativeInteger)),
-        (iri, NIF.endIndex, Literal(m.end, datatype=XSD.nonNegativeInteger)),
+        (iri, RDF.type, NIF.Phrase), (iri, NIF.sentence, _sentence(sink, doc, m.sent)),
         # the text as read: m.text has no invisible format characters (kg.extract.textview), the span may
         (iri, NIF.anchorOf, Literal(doc.text[m.start:m.end])), (iri, ITSRDF.taIdentRef, entity_iri(key)),
     })
@@ -198,6 +206,18 @@ def _labels(ent: Entity) -> list[Literal]:
     return [Literal(ent.name, lang=ent.lang)] + [Literal(n, lang=lang) for lang, n in sorted(ent.other_names.items())]
 
 
+def _add_types_and_labels(sink: TripleSink, s: URIRef, ent: Entity, onto: Ontology, sent: URIRef,
+                          ms: list[URIRef], rule: URIRef) -> None:
+    """An entity's class with its superclasses, and its labels as skos:prefLabel and rdfs:label;
+    the superclasses and the rdfs:label copies are materialised (``derived``)."""
+    cls = expand(ent.cls)
+    for t in onto.types_of(ent.cls):
+        sink.add((s, RDF.type, t), sent, ms, rule, derived=t != cls)
+    for label in _labels(ent):
+        sink.add((s, SKOS.prefLabel, label), sent, ms, rule)
+        sink.add((s, RDFS.label, label), sent, ms, rule, derived=True)
+
+
 def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[str, Entity],
               drain: Callable[[TripleSink], None] | None = None) -> None:
     """Triples for the document's entities (types, labels) and facts, with their evidence.
@@ -236,11 +256,7 @@ def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[st
         s = entity_iri(key)
         sent, rule, ms = _sentence(sink, doc, m.sent), rule_iri(doc.lang, f"mention-{m.source}"), [mention_iri(k)]
         if first:
-            for t in onto.types_of(ent.cls):
-                sink.add((s, RDF.type, t), sent, ms, rule)
-            for label in _labels(ent):
-                sink.add((s, SKOS.prefLabel, label), sent, ms, rule)
-                sink.add((s, RDFS.label, label), sent, ms, rule)
+            _add_types_and_labels(sink, s, ent, onto, sent, ms, rule)
             for expansion in sorted(ent.expansions):
                 sink.add((s, SKOS.altLabel, Literal(expansion, lang="en")), sent, ms, rule)
         if m.text in ent.surface_forms and m.text not in (ent.name, *ent.other_names.values()):
@@ -295,7 +311,10 @@ def _add_event(sink: TripleSink, doc: Document, event: Event, onto: Ontology, ms
     amount = f"{event.amount.value} {event.amount.unit}" if event.amount else ""
     node = _node_iri("event", doc, event.kind, event.agent, event.obj, event.date, amount)
     sent, rule = _sentence(sink, doc, event.sent), rule_iri(doc.lang, event.rule)
-    triples: list[Triple] = [(node, RDF.type, t) for t in onto.types_of(EVENT_CLASSES[event.kind])]
+    cls = expand(EVENT_CLASSES[event.kind])
+    for t in onto.types_of(EVENT_CLASSES[event.kind]):
+        sink.add((node, RDF.type, t), sent, ms, rule, derived=t != cls)
+    triples: list[Triple] = []
     if event.agent:
         triples.append((node, SCHEMA.agent, entity_iri(event.agent)))
     if event.obj:
@@ -331,11 +350,7 @@ def _add_fact(sink: TripleSink, doc: Document, f: Fact, onto: Ontology, ms: list
     elif f.p == "schema:text":
         ent = entities[f.s]
         sink.add((s, p, Literal(str(f.o), lang=doc.lang)), sent, ms, rule)
-        for t in onto.types_of(ent.cls):
-            sink.add((s, RDF.type, t), sent, ms, rule)
-        for label in _labels(ent):
-            sink.add((s, SKOS.prefLabel, label), sent, ms, rule)
-            sink.add((s, RDFS.label, label), sent, ms, rule)
+        _add_types_and_labels(sink, s, ent, onto, sent, ms, rule)
     else:
         sink.add((s, p, _number(f.o) if isinstance(f.o, (int, float)) else Literal(str(f.o))), sent, ms, rule)
 
@@ -378,13 +393,14 @@ def provenance_statements(sink: TripleSink, rule_comments: dict[URIRef, str]) ->
         p.update({(st, RDF.type, RDF.Statement), (st, RDF.subject, triple[0]),
                   (st, RDF.predicate, triple[1]), (st, RDF.object, triple[2])})
         p.update((st, PROV.wasDerivedFrom, x) for x in ev.sentences)
-        p.update((st, AKG.mention, x) for x in ev.mentions)
-        p.update((st, AKG.extractedBy, x) for x in ev.rules)
         if ev.reference:
             p.add((st, PROV.wasDerivedFrom, REFERENCE_SOURCE))
+        if not ev.stated:  # materialised: its mentions and rule are those of the triple it follows from
+            continue
+        p.update((st, AKG.mention, x) for x in ev.mentions)
+        p.update((st, AKG.extractedBy, x) for x in ev.rules)
         for rule in ev.rules:
-            p.update({(rule, RDF.type, AKG.ExtractionRule), (rule, RDF.type, PROV.Plan),
-                      (rule, AKG.ruleId, Literal(str(rule).rsplit("/", 1)[1]))})
+            p.add((rule, RDF.type, AKG.ExtractionRule))
             if rule in rule_comments:
                 p.add((rule, RDFS.comment, Literal(rule_comments[rule], lang="en")))
     if any(ev.reference for ev in sink.facts.values()):

@@ -19,15 +19,14 @@ import signal
 import tempfile
 import time
 from collections.abc import Callable
-from typing import IO
-
-import rdflib
-import rdflib.query
+from typing import IO, TYPE_CHECKING
 
 from kg.errors import InputError, KgError
 from kg.sparql.results import GRAPH_KINDS, Result, check_format, collect, write
 from kg.sparql.sandbox import deny_network
-from kg.sparql.query import Prepared
+
+if TYPE_CHECKING:
+    from kg.sparql.query import Prepared
 
 
 def _child(work: Callable[[IO[bytes]], None], out: IO[bytes], status_fd: int, origin: str) -> None:
@@ -124,6 +123,9 @@ def result_in_child(prepared: Prepared, timeout: float, *, limit: int | None = N
         spool.seek(0)
         truncated = bool(json.loads(spool.readline())["truncated"])
         body = spool.read()
+    import rdflib
+    import rdflib.query
+
     if prepared.kind in GRAPH_KINDS:
         graph = rdflib.Graph().parse(data=body.decode("utf-8"), format="nt")
         return Result(prepared.kind, graph=graph, truncated=truncated)
@@ -145,9 +147,11 @@ def export(prepared: Prepared, fmt: str | None, out: IO[bytes], *, timeout: floa
     CONSTRUCT/DESCRIBE results are sorted, so they are built in memory (capped by ``max_rows``).
     """
     fmt = check_format(prepared.kind, fmt)
+    # rows as the engine gives them, unless the writer needs rdflib's terms (graphs, XML)
+    native = prepared.kind not in GRAPH_KINDS and fmt != "xml"
 
     def work(spool: IO[bytes]) -> None:
-        write(prepared.answer(), fmt, spool, max_rows=max_rows)
+        write(prepared.answer(native=native), fmt, spool, max_rows=max_rows)
 
     with tempfile.TemporaryFile(prefix="kg-query-") as spool:
         if timeout is None:

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-import rdflib
-from rdflib.namespace import SKOS
 
-from kg.namespaces import AKG, LOOKUP_GRAPH
+from kg.prefixes import LOOKUP_GRAPH, LOOKUP_KEY, PREFIXES
 
-LOOKUP_KEY = AKG.lookupKey
-LABEL_PROPERTIES = (SKOS.prefLabel, SKOS.altLabel)
+if TYPE_CHECKING:  # rdflib is imported only where an rdflib Dataset is keyed (kg query needs none)
+    import rdflib
+
+LABEL_PROPERTIES = (PREFIXES["skos"] + "prefLabel", PREFIXES["skos"] + "altLabel")
 KEY_SUFFIX = "Key"  # a query's ?nameKey is bound to the lookup key of its parameter ?name
 
 
@@ -69,12 +69,15 @@ def add_store_keys(store: ox.Store, bulk: bool = False) -> None:
 
 def dataset_key_triples(dataset: rdflib.Dataset) -> Iterator[tuple[rdflib.term.Node, rdflib.URIRef, rdflib.Literal]]:
     """The lookup-key triples of every named entity in an rdflib Dataset (all graphs)."""
+    import rdflib
+
     named: dict[str, rdflib.term.Node] = {}
     pairs: list[tuple[str, str]] = []
     for prop in LABEL_PROPERTIES:
-        for subject, _, name, _ in dataset.quads((None, prop, None, None)):
+        for subject, _, name, _ in dataset.quads((None, rdflib.URIRef(prop), None, None)):
             if isinstance(name, rdflib.Literal):
                 named[subject.n3()] = subject
                 pairs.append((subject.n3(), str(name)))
+    predicate = rdflib.URIRef(LOOKUP_KEY)
     for entity, key in _key_pairs(pairs):
-        yield named[entity], LOOKUP_KEY, rdflib.Literal(key)
+        yield named[entity], predicate, rdflib.Literal(key)

@@ -10,6 +10,10 @@ slower, and is kept for comparison. rdflib would fetch the IRIs of ``FROM``/``FR
 network or the disk, so its graph loading is turned off and such queries are refused with it.
 ``timeout=`` runs the query in a forked child that is killed when the time is up (Oxigraph cannot
 be interrupted in-process); ``max_rows=`` caps the size of the answer.
+
+On Oxigraph, a query is checked by :func:`kg.sparql.safety.quick_query` and a build's store is
+opened without rdflib (:mod:`kg.buildfolder`); rows become rdflib terms only when they are read
+as such (:meth:`Prepared.answer`), so ``kg query`` starts without importing rdflib.
 """
 from __future__ import annotations
 
@@ -18,28 +22,28 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-import rdflib
-import rdflib.plugins.sparql
-from rdflib.term import BNode, Literal, Node, URIRef
 
+from kg.buildfolder import open_read_only, store_folder
 from kg.errors import InputError, did_you_mean
-from kg.namespaces import QUERY_PREFIXES
+from kg.prefixes import QUERY_PREFIXES
 from kg.sparql.lookup import KEY_SUFFIX, lookup_key
 from kg.sparql.results import Answer, Result, collect
-from kg.sparql.safety import safe_query
-from kg.sparql.store import Source, open_rdflib, open_store
+from kg.sparql.safety import quick_query, safe_query
+
+if TYPE_CHECKING:  # rdflib is imported where rdflib terms or its engine are used
+    import rdflib
+    from rdflib.term import Node
+
+    from kg.sparql.store import Source
 
 ENGINES = ("oxigraph", "rdflib")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _PARAM = re.compile(r"^#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*(.*?))?\s*(?:\(.*\))?\s*$")
 _CURIE = re.compile(r"^[a-z][a-z0-9-]*:[A-Za-z0-9_][A-Za-z0-9_./-]*$")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-# rdflib's SPARQL engine loads the IRI of a FROM clause it does not hold, from the web or a file
-rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,8 @@ def to_term(value: Any) -> Node:
     >>> to_term("ElectriCity")
     rdflib.term.Literal('ElectriCity')
     """
+    from rdflib.term import Literal, Node, URIRef
+
     if isinstance(value, Node):
         return value
     if isinstance(value, str) and len(value) > 2 and value[0] == "<" and value[-1] == ">":
@@ -144,19 +150,41 @@ def to_term(value: Any) -> Node:
     raise InputError(f"cannot use {value!r} as a query parameter (use str, int, float or an IRI)")
 
 
+def _ox_param(value: Any) -> Any:
+    """A parameter value as a pyoxigraph term, by the rules of :func:`to_term` (a plain ``str`` is
+    read without rdflib: ``<iri>``, a project prefixed name, else a plain literal).
+
+    >>> _ox_param("akg:Plant"), _ox_param("Cléon")
+    (<NamedNode value=https://w3id.org/ampere-kg/ontology#Plant>, <Literal value=Cléon datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>)
+    """
+    if type(value) is not str:  # rdflib terms are str too: they, and numbers, go through rdflib
+        return _to_ox(to_term(value))
+    if len(value) > 2 and value[0] == "<" and value[-1] == ">":
+        return ox.NamedNode(value[1:-1])  # ValueError if it is not an IRI
+    if _CURIE.match(value) and value.split(":", 1)[0] in QUERY_PREFIXES:
+        prefix, local = value.split(":", 1)
+        return ox.NamedNode(QUERY_PREFIXES[prefix] + local)
+    return ox.Literal(value)
+
+
 def _to_ox(term: Node) -> Any:
     """rdflib term -> pyoxigraph term."""
+    from rdflib.term import BNode, Literal, URIRef
+
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
+    assert isinstance(term, Literal)
     if term.language:
         return ox.Literal(str(term), language=term.language)
     return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
 
 
-def from_ox(term: Any) -> Node | None:
+def from_ox(term: Any) -> Any:
     """pyoxigraph term -> rdflib term (``None`` stays ``None``)."""
+    from rdflib.term import BNode, Literal, URIRef
+
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -169,23 +197,21 @@ def from_ox(term: Any) -> Node | None:
     return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
 
 
-def _bind(name: str, value: Any, origin: str) -> Node:
-    """One parameter as an RDF term, checked the way Oxigraph checks names, IRIs and tags."""
+def _bind(name: str, value: Any, origin: str) -> Any:
+    """One parameter as a pyoxigraph term, checked the way Oxigraph checks names, IRIs and tags."""
     try:
         ox.Variable(name)
     except ValueError:
         raise InputError(f"{origin}: parameter name {name!r} is not a SPARQL variable name "
                          "(letters, digits and _)") from None
     try:
-        term = to_term(value)
-        _to_ox(term)
+        return _ox_param(value)
     except ValueError as err:
         raise InputError(f"{origin}: parameter {name}: {value!s} is not a valid IRI or RDF term "
                          f"({err})") from None
-    return term
 
 
-def _bindings(named: NamedQuery, params: dict[str, Any]) -> dict[str, Node]:
+def _bindings(named: NamedQuery, params: dict[str, Any]) -> dict[str, Any]:
     """Declared defaults overlaid with given params; unknown names are refused for named queries."""
     if named.params:
         unknown = sorted(set(params) - set(named.params))
@@ -202,13 +228,13 @@ def _bindings(named: NamedQuery, params: dict[str, Any]) -> dict[str, Node]:
     return {k: _bind(k, v, named.source) for k, v in values.items()}
 
 
-def _key_bindings(text: str, binds: dict[str, Node]) -> dict[str, Node]:
+def _key_bindings(text: str, binds: dict[str, Any]) -> dict[str, Any]:
     """``?NAMEKey`` -> the lookup key of parameter NAME's value, for each such variable in ``text``.
 
-    >>> _key_bindings("SELECT ?x ?cityKey WHERE { ?x akg:lookupKey ?cityKey }", {"city": Literal("Škofja Loka")})
-    {'cityKey': rdflib.term.Literal('skofja loka')}
+    >>> _key_bindings("SELECT ?x ?cityKey WHERE { ?x akg:lookupKey ?cityKey }", {"city": ox.Literal("Škofja Loka")})
+    {'cityKey': <Literal value=skofja loka datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>}
     """
-    return {name + KEY_SUFFIX: Literal(lookup_key(str(value))) for name, value in binds.items()
+    return {name + KEY_SUFFIX: ox.Literal(lookup_key(value.value)) for name, value in binds.items()
             if name + KEY_SUFFIX not in binds and re.search(rf"[?$]{re.escape(name + KEY_SUFFIX)}\b", text)}
 
 
@@ -222,9 +248,9 @@ def _without(answer: Answer, hidden: tuple[str, ...]) -> Answer:
 
 
 def bindings(named: NamedQuery, params: dict[str, Any]) -> dict[str, Node]:
-    """The RDF terms for a named query's parameters: its declared defaults overlaid with
+    """The RDF terms (rdflib) for a named query's parameters: its declared defaults overlaid with
     ``params``; an InputError for an unknown, missing or malformed parameter."""
-    return _bindings(named, params)
+    return {name: from_ox(term) for name, term in _bindings(named, params).items()}
 
 
 def _guard(items: Iterator[Any], origin: str) -> Iterator[Any]:
@@ -237,34 +263,40 @@ def _guard(items: Iterator[Any], origin: str) -> Iterator[Any]:
         raise InputError(f"{origin}: query failed: {err}") from None
 
 
-def _answer_oxigraph(store: ox.Store, text: str, kind: str, binds: dict[str, Node],
-                     origin: str) -> Answer:
-    """Evaluate with pyoxigraph over the union of the graphs; rows stream as rdflib terms."""
+def _answer_oxigraph(store: ox.Store, text: str, kind: str, binds: dict[str, Any],
+                     origin: str, *, native: bool = False, recheck: bool = False) -> Answer:
+    """Evaluate with pyoxigraph over the union of the graphs; rows stream as rdflib terms, or
+    as pyoxigraph terms if ``native``. ``recheck``: the text passed only the quick guard, so a
+    text Oxigraph cannot parse gets the full guard's verdict (an update is refused as such)."""
     try:
-        answer: Any = store.query(text, prefixes={p: str(ns) for p, ns in QUERY_PREFIXES.items()},
-                                  use_default_graph_as_union=True,
-                                  substitutions={ox.Variable(k): _to_ox(v)
-                                                 for k, v in binds.items()} or None)
+        answer: Any = store.query(text, prefixes=QUERY_PREFIXES, use_default_graph_as_union=True,
+                                  substitutions={ox.Variable(k): v for k, v in binds.items()} or None)
     except SyntaxError as err:
+        if recheck:
+            safe_query(text, origin)  # raises the guard's own error for what it refuses
         raise InputError(f"{origin}: SPARQL syntax error: {err}") from None
     except RuntimeError as err:
         raise InputError(f"{origin}: {err} (parameters must be SELECTed variables)") from None
     if kind == "ASK":
         return Answer(kind, boolean=bool(answer), origin=origin)
+    term = (lambda t: t) if native else from_ox
     if kind in ("CONSTRUCT", "DESCRIBE"):
-        triples = ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in answer)
+        triples = ((term(t.subject), term(t.predicate), term(t.object)) for t in answer)
         return Answer(kind, triples=_guard(triples, origin), origin=origin)
     names = [v.value for v in answer.variables]
     width = range(len(names))
-    rows = (tuple(from_ox(solution[i]) for i in width) for solution in answer)
+    rows = (tuple(term(solution[i]) for i in width) for solution in answer)
     return Answer(kind, names, _guard(rows, origin), origin=origin)
 
 
-def _answer_rdflib(dataset: rdflib.Dataset, text: str, kind: str, binds: dict[str, Node],
+def _answer_rdflib(dataset: rdflib.Dataset, text: str, kind: str, binds: dict[str, Any],
                    origin: str) -> Answer:
     """Evaluate with rdflib's engine over the union of the graphs."""
+    from kg.namespaces import QUERY_PREFIXES as NAMESPACES
+
     try:
-        answer: Any = dataset.query(text, initNs=dict(QUERY_PREFIXES), initBindings=binds or None)
+        answer: Any = dataset.query(text, initNs=dict(NAMESPACES),
+                                    initBindings={k: from_ox(v) for k, v in binds.items()} or None)
     except Exception as err:  # rdflib's evaluation errors have no common base class
         raise InputError(f"{origin}: SPARQL error: {err}") from None
     if kind == "ASK":
@@ -282,14 +314,17 @@ class Prepared:
     graph: ox.Store | rdflib.Dataset
     text: str
     kind: str
-    binds: dict[str, Node]
+    binds: dict[str, Any]  # pyoxigraph terms
     origin: str
     hidden: tuple[str, ...] = ()  # columns left out of the answer: lookup keys bound by kg
+    quick: bool = False  # checked by quick_query only (Oxigraph)
 
-    def answer(self) -> Answer:
-        """Evaluate the query; rows or triples are read from the engine as they are used."""
+    def answer(self, native: bool = False) -> Answer:
+        """Evaluate the query; rows or triples are read from the engine as they are used, as
+        rdflib terms (or, with ``native`` and Oxigraph, as pyoxigraph terms)."""
         if isinstance(self.graph, ox.Store):
-            answer = _answer_oxigraph(self.graph, self.text, self.kind, self.binds, self.origin)
+            answer = _answer_oxigraph(self.graph, self.text, self.kind, self.binds, self.origin,
+                                      native=native, recheck=self.quick)
         else:
             answer = _answer_rdflib(self.graph, self.text, self.kind, self.binds, self.origin)
         return _without(answer, self.hidden) if self.hidden and answer.kind == "SELECT" else answer
@@ -301,15 +336,37 @@ def prepare(graph_or_path: Source, sparql: str | Path, *, engine: str = "oxigrap
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     named = resolve_query(sparql, queries_dir)
-    checked = safe_query(named.text, named.source)
+    quick = quick_query(named.text, named.source) if engine == "oxigraph" else None
+    checked = quick or safe_query(named.text, named.source)
     if engine == "rdflib" and checked.has_dataset_clause:
         raise InputError(f"{named.source}: FROM and FROM NAMED are refused with the rdflib engine "
                          "(it would load them from the network or the disk); use GRAPH <iri> { ... } "
                          "or --engine oxigraph")
     binds = _bindings(named, params or {})
     keys = _key_bindings(checked.text, binds)  # the text the engine runs, not the file's
-    graph = open_store(graph_or_path) if engine == "oxigraph" else open_rdflib(graph_or_path)
-    return Prepared(graph, checked.text, checked.kind, {**keys, **binds}, named.source, tuple(keys))
+    graph = _open_oxigraph(graph_or_path) if engine == "oxigraph" else _open_rdflib(graph_or_path)
+    return Prepared(graph, checked.text, checked.kind, {**keys, **binds}, named.source, tuple(keys),
+                    quick is not None)
+
+
+def _open_oxigraph(source: Source) -> ox.Store:
+    """A build's store opened read-only (without rdflib), or anything else by ``open_store``."""
+    if isinstance(source, (str, Path)) and (folder := store_folder(Path(source))) is not None:
+        return open_read_only(folder)
+    from kg.sparql.store import open_store
+
+    return open_store(source)
+
+
+def _open_rdflib(source: Source) -> rdflib.Dataset:
+    """``source`` in memory for rdflib's engine, which is told not to load FROM graphs itself."""
+    import rdflib.plugins.sparql
+
+    from kg.sparql.store import open_rdflib
+
+    # rdflib's SPARQL engine loads the IRI of a FROM clause it does not hold, from the web or a file
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+    return open_rdflib(source)
 
 
 def _positive(name: str, value: float | None) -> None:

@@ -4,6 +4,8 @@ CONSTRUCT/DESCRIBE. :class:`Answer` is the engine's answer still streaming; :fun
 it into bytes row by row, so a large SELECT never becomes one big string, and :func:`collect`
 reads it into a :class:`Result`. ``max_rows`` caps either. Output is deterministic: rows keep the
 query's order and N-Triples lines are sorted (graph results are built in memory to sort them).
+The writers of SELECT and ASK answers take rdflib or pyoxigraph terms alike (:func:`term_parts`),
+so that ``kg query`` can write Oxigraph's rows without importing rdflib.
 """
 from __future__ import annotations
 
@@ -13,14 +15,16 @@ import json
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
-import rdflib
-from rdflib.plugins.sparql.results.xmlresults import SPARQLXMLWriter
-from rdflib.term import BNode, Literal, Node, URIRef, Variable
+import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.namespaces import PREFIXES, sparql_name
+from kg.prefixes import PREFIXES, sparql_name
+
+if TYPE_CHECKING:  # rdflib is imported for graph results, the XML format and DataFrames
+    import rdflib
+    from rdflib.term import Node
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "jsonld", "nt")
@@ -30,6 +34,38 @@ MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-valu
                "nt": "application/n-triples", "table": "text/plain; charset=utf-8"}
 GRAPH_KINDS = ("CONSTRUCT", "DESCRIBE")
 _T = TypeVar("_T")
+_XSD_STRING = PREFIXES["xsd"] + "string"
+_OX_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal)
+_LANG_STRING = PREFIXES["rdf"] + "langString"
+
+
+def term_parts(term: Any) -> tuple[str, str, str | None, str | None]:
+    """``(kind, value, datatype, language)`` of an rdflib or pyoxigraph term; kind is ``uri``,
+    ``bnode`` or ``literal``; a plain or language-tagged literal has no datatype.
+
+    >>> term_parts(ox.Literal("Cléon", language="sl"))
+    ('literal', 'Cléon', None, 'sl')
+    >>> term_parts(ox.Literal("3", datatype=ox.NamedNode(PREFIXES["xsd"] + "integer")))[2]
+    'http://www.w3.org/2001/XMLSchema#integer'
+    """
+    if isinstance(term, ox.NamedNode):
+        return "uri", term.value, None, None
+    if isinstance(term, ox.BlankNode):
+        return "bnode", term.value, None, None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        return ("literal", term.value, None if datatype in (_XSD_STRING, _LANG_STRING) else datatype,
+                term.language)
+    from rdflib.term import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return "uri", str(term), None, None
+    if isinstance(term, BNode):
+        return "bnode", str(term), None, None
+    if isinstance(term, Literal):
+        return ("literal", str(term), None if term.datatype is None else str(term.datatype),
+                term.language)
+    raise InputError(f"cannot write {term!r} as a SPARQL result term")
 
 
 @dataclass
@@ -53,7 +89,7 @@ class Result:
 
     Examples
     --------
-    >>> r = Result("SELECT", ["x"], [(Literal(1),)])
+    >>> r = Result("SELECT", ["x"], [(ox.Literal("1"),)])
     >>> r.serialize("csv")
     'x\\r\\n1\\r\\n'
     """
@@ -146,6 +182,8 @@ def collect(answer: Answer, *, limit: int | None = None, max_rows: int | None = 
         max_rows = None  # the limit cuts the result first
     is_graph = answer.kind in GRAPH_KINDS
     items = capped(answer.triples if is_graph else answer.rows, max_rows, answer.origin)
+    if is_graph:
+        import rdflib
     graph = rdflib.Graph() if is_graph else None
     kept: list[tuple] = []
     for count, item in enumerate(items):
@@ -167,7 +205,7 @@ def write(answer: Answer, fmt: str | None, out: IO[bytes], *, max_rows: int | No
     Examples
     --------
     >>> buffer = io.BytesIO()
-    >>> write(Answer("SELECT", ["x", "y"], iter([(Literal(1), None)])), "csv", buffer)
+    >>> write(Answer("SELECT", ["x", "y"], iter([(ox.Literal("1"), None)])), "csv", buffer)
     >>> buffer.getvalue()
     b'x,y\\r\\n1,\\r\\n'
     """
@@ -187,6 +225,8 @@ def write(answer: Answer, fmt: str | None, out: IO[bytes], *, max_rows: int | No
 
 def _python(term: Node | None) -> Any:
     """A term as a plain Python value for a DataFrame."""
+    from rdflib.term import Literal
+
     if term is None:
         return None
     if isinstance(term, Literal):
@@ -200,17 +240,18 @@ def short(term: Node | None) -> str:
     is written so that it can be pasted back into a query (:func:`kg.namespaces.sparql_name`)."""
     if term is None:
         return ""
-    if isinstance(term, URIRef):
-        return sparql_name(term)
-    if isinstance(term, Literal) and term.language:
-        return f"{term}@{term.language}"
-    return str(term)
+    kind, value, _, language = term_parts(term)
+    if kind == "uri":
+        return sparql_name(value)
+    return f"{value}@{language}" if language else value
 
 
 def _write_boolean(value: bool, fmt: str, out: IO[bytes]) -> None:
     """An ASK answer in ``fmt``."""
     word = "true" if value else "false"
     if fmt == "xml":
+        from rdflib.plugins.sparql.results.xmlresults import SPARQLXMLWriter
+
         writer = SPARQLXMLWriter(out, "utf-8")
         writer.write_header([])
         writer.write_ask(value)
@@ -255,11 +296,18 @@ def _write_csv(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
         writer = csv.writer(text)
         writer.writerow(answer.vars)
         for row in rows:
-            writer.writerow(["" if t is None else f"_:{t}" if isinstance(t, BNode) else str(t)
-                             for t in row])
+            writer.writerow([_csv_cell(t) for t in row])
     finally:
         text.flush()
         text.detach()  # leave ``out`` open
+
+
+def _csv_cell(term: Any) -> str:
+    """A term in SPARQL 1.1 CSV: its value, ``_:id`` for a blank node, empty if unbound."""
+    if term is None:
+        return ""
+    kind, value, _, _ = term_parts(term)
+    return f"_:{value}" if kind == "bnode" else value
 
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
@@ -270,12 +318,13 @@ def _tsv_term(term: Node | None) -> str:
     (rdflib's ``n3()`` would write a multi-line string, which breaks the TSV row)."""
     if term is None:
         return ""
-    if isinstance(term, Literal):
-        text = '"' + str(term).translate(_TSV_ESCAPES) + '"'
-        if term.language:
-            return f"{text}@{term.language}"
-        return f"{text}^^<{term.datatype}>" if term.datatype else text
-    return term.n3()
+    kind, value, datatype, language = term_parts(term)
+    if kind == "literal":
+        text = '"' + value.translate(_TSV_ESCAPES) + '"'
+        if language:
+            return f"{text}@{language}"
+        return f"{text}^^<{datatype}>" if datatype else text
+    return f"_:{value}" if kind == "bnode" else f"<{value}>"
 
 
 def _write_tsv(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
@@ -287,18 +336,13 @@ def _write_tsv(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
 
 def _json_term(term: Node) -> dict[str, str]:
     """One term in SPARQL 1.1 JSON results form."""
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    if isinstance(term, Literal):
-        value = {"type": "literal", "value": str(term)}
-        if term.datatype is not None:
-            value["datatype"] = str(term.datatype)
-        if term.language is not None:
-            value["xml:lang"] = term.language
-        return value
-    raise InputError(f"cannot write {term!r} as a SPARQL result term")
+    kind, value, datatype, language = term_parts(term)
+    found = {"type": kind, "value": value}
+    if datatype is not None:
+        found["datatype"] = datatype
+    if language is not None:
+        found["xml:lang"] = language
+    return found
 
 
 def _write_json(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
@@ -314,7 +358,13 @@ def _write_json(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
 
 
 def _write_xml(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
-    """SPARQL Query Results XML, with rdflib's writer, one result element at a time."""
+    """SPARQL Query Results XML, with rdflib's writer, one result element at a time (rows of
+    pyoxigraph terms are turned into rdflib terms for it)."""
+    from rdflib.plugins.sparql.results.xmlresults import SPARQLXMLWriter
+    from rdflib.term import Variable
+
+    from kg.sparql.query import from_ox
+
     writer = SPARQLXMLWriter(out, "utf-8")
     writer.write_header([Variable(v) for v in answer.vars])
     writer.write_results_header()
@@ -322,7 +372,7 @@ def _write_xml(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
         writer.write_start_result()
         for name, term in zip(answer.vars, row):
             if term is not None:
-                writer.write_binding(Variable(name), term)
+                writer.write_binding(Variable(name), from_ox(term) if isinstance(term, _OX_TERMS) else term)  # type: ignore[arg-type]
         writer.write_end_result()
     writer.close()
     out.write(b"\n")
@@ -330,6 +380,8 @@ def _write_xml(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
 
 def _graph_text(graph: rdflib.Graph, fmt: str) -> str:
     """Turtle/JSON-LD with the project prefixes, or sorted N-Triples."""
+    import rdflib
+
     out = rdflib.Graph()
     for prefix, ns in PREFIXES.items():
         out.bind(prefix, str(ns), replace=True)

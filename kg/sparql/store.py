@@ -20,10 +20,16 @@ import pyoxigraph as ox
 import rdflib
 from oxrdflib import OxigraphStore
 
-from kg.rdf.assembly import ReadProgress
+from kg.buildfolder import (
+    FACTS_FILE,
+    PROVENANCE_FILE,
+    build_folder,
+    open_read_only,
+    store_folder,
+)
 from kg.errors import InputError
 from kg.namespaces import FACTS_GRAPH, LOOKUP_GRAPH, NIF, PREFIXES, PROVENANCE_GRAPH
-from kg.rdf.graph import FACTS_FILE, PROVENANCE_FILE, STORE_DIR, build_folder
+from kg.rdf.assembly import ReadProgress
 from kg.sparql.lookup import LOOKUP_KEY, add_store_keys, dataset_key_triples
 
 Source = str | Path | rdflib.Graph | ox.Store
@@ -35,35 +41,9 @@ _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
 _RDFLIB_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig",
                    ".rdf": "xml", ".owl": "xml"}
 BULK_LOAD_MIN_BYTES = 32 << 20  # N-Triples above this are bulk-loaded into a store
-STORE_MARK = "CURRENT"
 _XSD_STRING = rdflib.XSD.string
-_OFFSETS = frozenset({NIF.beginIndex, NIF.endIndex})  # typed xsd:nonNegativeInteger by kg.triples  # the file every RocksDB folder has, and only a finished one
-
-
-def store_folder(path: Path) -> Path | None:
-    """The store of the build in folder ``path`` (of the build in place, like :func:`graph_files`),
-    or None: ``path`` is a file, or a build of an older version without a store.
-
-    >>> store_folder(Path("build"))                     # doctest: +SKIP
-    PosixPath('build/.builds/20261202-041024-1600/store')
-    """
-    path = Path(path)
-    if not path.is_dir():
-        return None
-    folder = build_folder(path) / STORE_DIR
-    return folder if (folder / STORE_MARK).is_file() else None
-
-
-def open_read_only(folder: Path) -> ox.Store:
-    """Open a build's store read-only; several processes may do so at once. A store in place is
-    never written again (a build writes a new one and switches), so no writer can race them."""
-    start = time.perf_counter()
-    try:
-        store = ox.Store.read_only(str(folder))
-    except OSError as err:
-        raise InputError(f"{folder}: cannot open the graph store: {err}") from None
-    log.info("read %s (the build's store, read-only) in %.2f s", folder, time.perf_counter() - start)
-    return store
+_LOOKUP_KEY = rdflib.URIRef(LOOKUP_KEY)
+_OFFSETS = frozenset({NIF.beginIndex, NIF.endIndex})  # typed xsd:nonNegativeInteger by kg.triples
 
 
 def write_store(folder: Path, files: list[tuple[Path, str]],
@@ -110,7 +90,7 @@ class ReadOnlyOxigraphStore(OxigraphStore):
 
     def triples(self, triple_pattern: Any, context: Any = None) -> Any:
         for (subject, predicate, obj), contexts in super().triples(triple_pattern, context):
-            if predicate == LOOKUP_KEY:
+            if predicate == _LOOKUP_KEY:
                 continue
             if predicate in _OFFSETS and isinstance(obj, rdflib.Literal):
                 obj = rdflib.Literal(str(obj), datatype=rdflib.XSD.nonNegativeInteger)

@@ -23,6 +23,19 @@ def utf16(text: str, i: int) -> int:
     return len(text[:i].encode("utf-16-le")) // 2
 
 
+def char_span(iri: Any) -> tuple[int | None, int | None]:
+    """The offsets in an RFC 5147 fragment IRI (``...#char=120,135``), or (None, None).
+
+    >>> char_span(URIRef("https://w3id.org/ampere-kg/doc/ampere-sl#char=120,135"))
+    (120, 135)
+    """
+    _, sep, span = str(iri).rpartition("#char=")
+    begin, comma, end = span.partition(",")
+    if sep and comma and begin.isdigit() and end.isdigit():
+        return int(begin), int(end)
+    return None, None
+
+
 def _ints(prov: Graph, pred: URIRef) -> dict[Any, int]:
     out = {}
     for s, o in prov.subject_objects(pred):
@@ -70,7 +83,10 @@ class Sentences:
             if ent not in index or sentence is None or not self.add(sentence):
                 continue
             text, sb = self.found[sentence][3], self.begin.get(sentence, 0)
-            b, e, anchor = self.begin.get(phrase), self.end.get(phrase), self.anchor.get(phrase, "")
+            b, e = self.begin.get(phrase), self.end.get(phrase)
+            if b is None or e is None:  # a mention's offsets are in its IRI (kg.rdf.triples.char_iri)
+                b, e = char_span(phrase)
+            anchor = self.anchor.get(phrase, "")
             spans = out.setdefault(index[ent], {}).setdefault(sentence, set())
             if b is not None and e is not None and 0 <= b - sb <= e - sb <= len(text) \
                     and (not anchor or text[b - sb:e - sb] == anchor):
