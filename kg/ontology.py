@@ -61,6 +61,8 @@ class Ontology:
     def __post_init__(self) -> None:
         direct: dict[URIRef, set[URIRef]] = {}
         for c in set(self.graph.subjects(RDF.type, OWL.Class)):
+            if not isinstance(c, URIRef):
+                continue
             direct[c] = {o for o in self.graph.objects(c, RDFS.subClassOf) if isinstance(o, URIRef)}
         for c in direct:
             seen: set[URIRef] = set()

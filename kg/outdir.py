@@ -24,7 +24,7 @@ import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from kg.errors import InputError
@@ -175,10 +175,8 @@ def new_scratch(out: Path, prefix: str = "scratch-") -> Path:
 def remove_scratch(out: Path, scratch: Path) -> None:
     """Delete a scratch folder (``new_scratch``), and ``.builds`` if that leaves it empty."""
     shutil.rmtree(scratch, ignore_errors=True)
-    try:
+    with suppress(OSError):
         (out / BUILDS_DIR).rmdir()
-    except OSError:
-        pass
 
 
 def discard(out: Path, staging: Path) -> None:

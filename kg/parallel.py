@@ -22,9 +22,9 @@ from pathlib import Path
 
 from kg.cache import Cache, document_key
 from kg.extract.document import Document
+from kg.extract.pipeline import extract
 from kg.extract.reading import read_document, sidecar
 from kg.ontology import Ontology
-from kg.extract.pipeline import extract
 
 CHUNK = 8  # documents per task sent to a worker
 LARGE_FILE = 1_000_000  # bytes: a document this large is extracted in a worker process even with one job
@@ -62,7 +62,7 @@ def _signal_on_parent_death() -> bool:
     """Ask Linux to SIGKILL this process when its parent dies; False where that is not possible."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        return bool(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
     except (OSError, AttributeError):
         return False
 
@@ -166,7 +166,7 @@ def extract_documents(paths: list[Path], root: Path, onto: Ontology, *, jobs: in
     if on_done and any(r is not None for r in results):
         on_done(sum(r is not None for r in results))
     todo = [i for i, r in enumerate(results) if r is None]
-    for i, res in zip(todo, _run([paths[i] for i in todo], root, onto, jobs, follow_links)):
+    for i, res in zip(todo, _run([paths[i] for i in todo], root, onto, jobs, follow_links), strict=True):
         results[i] = res
         key = keys[i]
         if cache is not None and key is not None:

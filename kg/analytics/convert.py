@@ -105,7 +105,7 @@ def relation_triples(facts: Graph, entities: dict[URIRef, Any]) -> set[tuple[URI
     found = set()
     for s in entities:
         for p, o in facts.predicate_objects(s):
-            if o in entities and p != RDF.type and isinstance(p, URIRef):
+            if isinstance(o, URIRef) and o in entities and p != RDF.type and isinstance(p, URIRef):
                 found.add((s, p, o))
     return found
 
@@ -139,7 +139,7 @@ def literal_facts(facts: Graph, iri: URIRef) -> dict[str, Any]:
     """Literal facts of an entity: its literals, other IRIs (e.g. owl:sameAs), value nodes, quotes."""
     values: dict[str, list[Any]] = {}
     for p, o in facts.predicate_objects(iri):
-        if p == RDF.type or p in LABEL_PREDICATES:
+        if not isinstance(p, URIRef) or p == RDF.type or p in LABEL_PREDICATES:
             continue
         if isinstance(o, Literal):
             values.setdefault(curie(p), []).append(python_value(o))
@@ -161,7 +161,7 @@ def _flatten(facts: Graph, p: URIRef, node: Node, values: dict[str, list[Any]]) 
     """Add the properties of a value node as ``"<p>.<p2>"`` attributes."""
     for p2, o2 in facts.predicate_objects(node):
         if p2 != RDF.type:
-            values.setdefault(f"{curie(p)}.{curie(p2)}", []).append(python_value(o2))
+            values.setdefault(f"{curie(p)}.{curie(str(p2))}", []).append(python_value(o2))
 
 
 def _has_properties(facts: Graph, node: Node) -> bool:
@@ -207,5 +207,5 @@ def sentence_info(provenance: Graph, sentence: Node) -> dict[str, Any]:
     end = provenance.value(sentence, NIF.endIndex)
     return {"text": str(provenance.value(sentence, NIF.anchorOf)),
             "document": str(doc) if doc is not None else None,
-            "begin": int(begin) if begin is not None else None,
-            "end": int(end) if end is not None else None}
+            "begin": int(begin) if isinstance(begin, Literal) else None,
+            "end": int(end) if isinstance(end, Literal) else None}

@@ -23,11 +23,11 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import InputError
+from kg.namespaces import PREFIXES, SCHEMA
 from kg.rdf.graph import file_mode
-from kg.namespaces import SCHEMA
 
 from .convert import VALUE_TYPES, entity_nodes, to_networkx
-from .source import PREFIXES, GraphInput, open_source
+from .source import GraphInput, open_source
 
 FORMATS = {"graphml": "graph.graphml", "gexf": "graph.gexf", "jsonld": "graph.jsonld",
            "nt": "graph.nt", "csv": None}
@@ -62,7 +62,9 @@ def export(graph: GraphInput, fmt: str, out: str | Path, *, classes: Iterable[st
     G = to_networkx(src, classes=classes, predicates=predicates)
     if fmt == "csv":
         return _write_all([(out / "nodes.csv", nodes_csv(G)), (out / "edges.csv", edges_csv(G))])
-    target = out if out.suffix and not out.is_dir() else out / FORMATS[fmt]
+    name = FORMATS[fmt]
+    assert name is not None  # only csv writes more than one file
+    target = out if out.suffix and not out.is_dir() else out / name
     if fmt in ("graphml", "gexf"):
         return _write_all([(target, graphml(G) if fmt == "graphml" else gexf(G))])
     triples = rdf_subset(src.facts, G)

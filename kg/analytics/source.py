@@ -11,15 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Union
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import InputError, did_you_mean
 from kg.namespaces import FACTS_GRAPH, PREFIXES, PROVENANCE_GRAPH, prefixed_name
-
-GraphInput = Union[Dataset, Graph, str, Path]
 
 
 @dataclass(frozen=True)
@@ -28,7 +25,10 @@ class Source:
 
     facts: Graph
     provenance: Graph
-    ontology: "Ontology" = field(repr=False, default=None)  # type: ignore[assignment]
+    ontology: Ontology = field(repr=False, default=None)  # type: ignore[assignment]
+
+
+GraphInput = Source | Dataset | Graph | str | Path
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterab
         betweenness = nx.betweenness_centrality(undirected, k=k, seed=0)
     else:
         betweenness = nx.betweenness_centrality(undirected)
-    degree = nx.degree_centrality(G) if G.number_of_nodes() > 1 else {n: 0.0 for n in G}
+    degree = nx.degree_centrality(G) if G.number_of_nodes() > 1 else dict.fromkeys(G, 0.0)
     names = display_names(G, lang)
     return {
         "entities": G.number_of_nodes(),

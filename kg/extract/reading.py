@@ -17,8 +17,8 @@ from pathlib import Path
 
 import simplemma
 
-from kg.extract.document import Document
 from kg.errors import InputError, KgWarning
+from kg.extract.document import Document
 from kg.extract.metadata import SUPPORTED_LANGUAGES, read_metadata
 from kg.extract.textview import without_invisible
 

@@ -8,14 +8,14 @@ cut into chunks so that later steps stay linear in the document size.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from reldi_tokeniser import tokeniser as reldi
 
 from kg.extract.document import Document, Sentence, Token
-from kg.lang import load_pack
 from kg.extract.lemmatize import is_known_word
+from kg.lang import load_pack
 
 MAX_SENTENCE_TOKENS = 250
 # reldi-tokeniser has rules for these; English uses the same rules as a close enough fallback

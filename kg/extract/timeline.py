@@ -135,7 +135,7 @@ def _year(text: str) -> int | None:
 
 def _month(tok: Token, words: TimeWords) -> int | None:
     text = tok.text
-    if words.title_months and not text[:1].isupper() or not words.title_months and not text.islower():
+    if (words.title_months and not text[:1].isupper()) or (not words.title_months and not text.islower()):
         return None
     return words.months.get(text.lower())
 

@@ -13,8 +13,10 @@ import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.namespaces import FACTS_GRAPH, PREFIXES, PROVENANCE_GRAPH
@@ -53,7 +55,7 @@ def new_dataset(facts: Iterable, provenance: Iterable) -> Dataset:
     return ds
 
 
-def _ox_term(term):
+def _ox_term(term: Node) -> Any:
     import pyoxigraph as ox
 
     if isinstance(term, URIRef):
@@ -103,8 +105,8 @@ def ensure_writable(folder: Path) -> None:
     """Create the output folder if needed; an InputError if it cannot be written to."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".kg-write-test.")
-        probe.close()
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".kg-write-test."):
+            pass
     except OSError as err:
         raise InputError(f"{folder}: output folder is not writable ({err.strerror or err})") from None
 

@@ -23,7 +23,7 @@ from typing import Any
 import pyoxigraph as ox
 import rdflib
 import rdflib.plugins.sparql
-from rdflib.term import BNode, Literal, Node, URIRef
+from rdflib.term import BNode, Identifier, Literal, Node, URIRef
 
 from kg.errors import InputError, did_you_mean
 from kg.namespaces import QUERY_PREFIXES
@@ -150,6 +150,7 @@ def _to_ox(term: Node) -> Any:
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
+    assert isinstance(term, Literal), term
     if term.language:
         return ox.Literal(str(term), language=term.language)
     return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
@@ -263,8 +264,9 @@ def _answer_oxigraph(store: ox.Store, text: str, kind: str, binds: dict[str, Nod
 def _answer_rdflib(dataset: rdflib.Dataset, text: str, kind: str, binds: dict[str, Node],
                    origin: str) -> Answer:
     """Evaluate with rdflib's engine over the union of the graphs."""
+    terms = {k: v for k, v in binds.items() if isinstance(v, Identifier)}  # every bound term is one
     try:
-        answer: Any = dataset.query(text, initNs=dict(QUERY_PREFIXES), initBindings=binds or None)
+        answer: Any = dataset.query(text, initNs=dict(QUERY_PREFIXES), initBindings=terms or None)
     except Exception as err:  # rdflib's evaluation errors have no common base class
         raise InputError(f"{origin}: SPARQL error: {err}") from None
     if kind == "ASK":

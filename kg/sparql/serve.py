@@ -212,7 +212,7 @@ def _run_child(open_graph: StoreOpener, text: str, fmt: str, limits: Limits, fd:
             payload = b"M"
         except KgError as err:
             payload = b"E" + str(err).encode("utf-8")
-        except Exception as err:  # noqa: BLE001 - any other failure is the query's, not the server's
+        except Exception as err:
             payload = b"E" + f"query failed: {err}".encode()
         view = memoryview(payload)
         while view:
@@ -342,7 +342,7 @@ class SparqlApp:
 
     def allowed_origin(self, environ: dict[str, Any]) -> str | None:
         """The request's Origin if it may read the answer, else ``None``."""
-        origin = environ.get("HTTP_ORIGIN", "").strip()
+        origin = str(environ.get("HTTP_ORIGIN", "")).strip()
         if origin and ("*" in self.cors_origins or origin in self.cors_origins):
             return origin
         return None

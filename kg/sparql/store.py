@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,9 @@ import pyoxigraph as ox
 import rdflib
 from oxrdflib import OxigraphStore
 
-from kg.rdf.assembly import ReadProgress
 from kg.errors import InputError
 from kg.namespaces import FACTS_GRAPH, LOOKUP_GRAPH, NIF, PREFIXES, PROVENANCE_GRAPH
+from kg.rdf.assembly import ReadProgress
 from kg.rdf.graph import FACTS_FILE, PROVENANCE_FILE, STORE_DIR, build_folder
 from kg.sparql.lookup import LOOKUP_KEY, add_store_keys, dataset_key_triples
 
@@ -272,9 +272,14 @@ def _rdflib_dataset(source: Source) -> rdflib.Dataset:
     """``source`` as a new in-memory rdflib Dataset."""
     ds = rdflib.Dataset(default_union=True)
     if isinstance(source, rdflib.Graph):
-        for quad in source.quads((None, None, None, None)) if source.context_aware else (
-                (s, p, o, FACTS_GRAPH) for s, p, o in source):
-            ds.add((quad[0], quad[1], quad[2], _graph_id(quad[3])))
+        quads: Iterable[tuple[Any, Any, Any, Any]] = (
+            source.quads((None, None, None, None)) if isinstance(source, rdflib.ConjunctiveGraph)
+            else ((s, p, o, FACTS_GRAPH) for s, p, o in source))
+        graphs: dict[rdflib.URIRef, rdflib.Graph] = {}
+        for s, p, o, g in quads:
+            name = _graph_id(g)
+            target = graphs[name] if name in graphs else graphs.setdefault(name, ds.graph(name))
+            target.add((s, p, o))
         return ds
     if isinstance(source, ox.Store):
         data = source.dump(format=ox.RdfFormat.N_QUADS) or b""

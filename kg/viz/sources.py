@@ -26,6 +26,8 @@ def utf16(text: str, i: int) -> int:
 def _ints(prov: Graph, pred: URIRef) -> dict[Any, int]:
     out = {}
     for s, o in prov.subject_objects(pred):
+        if not isinstance(o, Literal):
+            continue
         try:
             out[s] = int(o)
         except (TypeError, ValueError):
@@ -67,7 +69,7 @@ class Sentences:
         out: dict[int, dict[Any, set[tuple[int, int]]]] = {}
         for phrase, ent in self.prov.subject_objects(ITSRDF.taIdentRef):
             sentence = sentence_of.get(phrase)
-            if ent not in index or sentence is None or not self.add(sentence):
+            if not isinstance(ent, URIRef) or ent not in index or sentence is None or not self.add(sentence):
                 continue
             text, sb = self.found[sentence][3], self.begin.get(sentence, 0)
             b, e, anchor = self.begin.get(phrase), self.end.get(phrase), self.anchor.get(phrase, "")
@@ -87,7 +89,7 @@ class Sentences:
             key = (self.prov.value(st, RDF.subject), self.prov.value(st, RDF.predicate),
                    self.prov.value(st, RDF.object))
             sources = [s for s in self.prov.objects(st, PROV.wasDerivedFrom) if self.add(s)]
-            rules = [curie(r) for r in self.prov.objects(st, AKG.extractedBy)]
+            rules = [curie(str(r)) for r in self.prov.objects(st, AKG.extractedBy)]
             old = out.get(key, ([], []))
             out[key] = (old[0] + sources, sorted(set(old[1] + rules)))
         return out

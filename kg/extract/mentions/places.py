@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from kg.extract.document import Document
-from kg.lang import LanguagePack
 from kg.extract.lemmatize import name_candidates
 from kg.extract.mentions.spans import LIST_SEPARATORS, Span, is_name_token
+from kg.lang import LanguagePack
 from kg.reference import reference_index
 
 
@@ -54,17 +54,17 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
             if i >= sent.tok_end - 2:
                 continue
             j = i + 1
-            while j < sent.tok_end and j - i <= 7 and not toks[j].text.lower() in pack.locative_prepositions:
-                if toks[j].text in ".;" or j in by_start and by_start[j].source != "coref":
+            while j < sent.tok_end and j - i <= 7 and toks[j].text.lower() not in pack.locative_prepositions:
+                if toks[j].text in ".;" or (j in by_start and by_start[j].source != "coref"):
                     break  # "tovarno je podjetje odprlo v X" passes over a referring noun
                 j += 1
             if j >= sent.tok_end - 1 or toks[j].text.lower() not in pack.locative_prepositions:
                 continue
             k = j + 1
             while k in by_start and by_start[k].cls in ("schema:City",):
-                town = by_start[k]
-                plants.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
-                k = town.end
+                named = by_start[k]
+                plants.append(Span(named.start, named.end, "akg:Plant", named.name, "plant-town"))
+                k = named.end
                 if k < sent.tok_end and toks[k].text.lower() in LIST_SEPARATORS:
                     k += 1
                     if k < sent.tok_end and toks[k].text.lower() in pack.locative_prepositions:
