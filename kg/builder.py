@@ -341,7 +341,7 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     ``report=True`` a summary is printed (and a progress bar, on a terminal). Symbolic links
     out of ``seeds_dir`` are skipped with a ``kg.KgWarning`` each unless ``follow_links``.
 
-    >>> ds = build("seeds", "build", jobs=2)        # doctest: +SKIP
+    >>> ds = build("seeds", "build", jobs=2)
     """
     start = time.perf_counter()
     timings: dict[str, float] = {}

@@ -91,7 +91,7 @@ def locked(out: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[
     """Hold the build lock of folder ``out``; if another build holds it, call ``on_wait`` with its
     pid once and wait. The lock file is removed on release, while still held.
 
-    >>> with locked(Path("build")):                   # doctest: +SKIP
+    >>> with locked(Path("build")):
     ...     pass
     """
     path = Path(out) / LOCK_FILE

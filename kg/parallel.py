@@ -52,7 +52,7 @@ def compact(doc: Document) -> Extracted:
 def extract_path(path: Path, root: Path, onto: Ontology | None = None, follow_links: bool = False) -> Extracted:
     """Read, extract and compact one document (``follow_links``: see ``kg.extract.reading.sidecar``).
 
-    >>> extract_path(Path("seeds/ampere-sl.txt"), Path("seeds")).tokens      # doctest: +SKIP
+    >>> extract_path(Path("seeds/ampere-sl.txt"), Path("seeds")).tokens
     421
     """
     return compact(extract(read_document(path, root, follow_links), onto or _WORKER_ONTOLOGY))
@@ -154,7 +154,11 @@ def extract_documents(paths: list[Path], root: Path, onto: Ontology, *, jobs: in
 
     The first bad document (in path order) raises its ``InputError``, whatever ``jobs`` is.
 
-    >>> docs = extract_documents(find_documents(Path("seeds")), Path("seeds"), load_ontology(), jobs=2)  # doctest: +SKIP
+    >>> from kg.extract.reading import find_documents
+    >>> from kg.ontology import load_ontology
+    >>> docs = extract_documents(find_documents(Path("seeds")), Path("seeds"), load_ontology(), jobs=1)
+    >>> [d.doc.path.name for d in docs]
+    ['ampere-sl.txt']
     """
     keys = _keys(paths, root, cache, follow_links) if cache is not None else [None] * len(paths)
     results: list[Extracted | None] = [None] * len(paths)

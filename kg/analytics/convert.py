@@ -53,8 +53,8 @@ def to_networkx(graph: GraphInput, *, classes: Iterable[str] | None = None,
     Examples
     --------
     >>> import kg
-    >>> G = kg.to_networkx(kg.load("build"))                       # doctest: +SKIP
-    >>> G.nodes["https://w3id.org/ampere-kg/id/plant/douai"]["label"]  # doctest: +SKIP
+    >>> G = kg.to_networkx(kg.load("build"))
+    >>> G.nodes["https://w3id.org/ampere-kg/id/plant/douai"]["label"]
     'Douai'
     """
     src = open_source(graph)

@@ -95,8 +95,8 @@ def open_source(graph: GraphInput) -> Source:
 
     Examples
     --------
-    >>> src = open_source("build")          # doctest: +SKIP
-    >>> len(src.facts) > 0                  # doctest: +SKIP
+    >>> src = open_source("build")
+    >>> len(src.facts) > 0
     True
     """
     if isinstance(graph, Source):

@@ -55,7 +55,7 @@ def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterab
     Examples
     --------
     >>> from kg.analytics import stats
-    >>> stats("build", top=3)["entities"]        # doctest: +SKIP
+    >>> stats("build", top=3)["entities"]
     13
     """
     G = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph, classes=classes, predicates=predicates)

@@ -204,8 +204,8 @@ def evaluate(path: str | Path = "eval", *, builder: Builder | None = None,
     Examples
     --------
     >>> import kg
-    >>> report = kg.evaluate("eval/sl/seed")                         # doctest: +SKIP
-    >>> round(report.overall()["relations"].f1, 2)                   # doctest: +SKIP
+    >>> report = kg.evaluate("eval/sl/seed")
+    >>> round(report.overall()["relations"].f1, 2)
     1.0
     """
     root = Path(path)

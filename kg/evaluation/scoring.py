@@ -438,8 +438,10 @@ def score_graph(gold: Gold, graph: Graph) -> dict[str, Score]:
     Examples
     --------
     >>> from kg.evaluation.gold import read_gold
-    >>> scores = score_graph(read_gold("x.gold.toml"), facts)     # doctest: +SKIP
-    >>> scores["relations"].counts.f1                             # doctest: +SKIP
+    >>> from kg.namespaces import FACTS_GRAPH
+    >>> facts = kg.load("build").graph(FACTS_GRAPH)
+    >>> scores = score_graph(read_gold("eval/sl/seed/ampere-sl.gold.toml"), facts)
+    >>> scores["relations"].counts.f1
     1.0
     """
     ents = graph_entities(graph)

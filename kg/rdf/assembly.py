@@ -241,7 +241,15 @@ def assemble_lines(items: list[Extracted], onto: Ontology, entities: dict[str, E
     assembled in the main process (while the workers do the others), in parts. ``scratch`` is
     a folder for the run files of large sets of lines (see ``LineSet``).
 
-    >>> lines = assemble_lines(items, onto, merge_entities(docs), comments, jobs=2)   # doctest: +SKIP
+    >>> from kg.extract.entities import merge_entities
+    >>> from kg.extract.reading import find_documents
+    >>> from kg.ontology import load_ontology
+    >>> from kg.parallel import extract_documents
+    >>> onto = load_ontology()
+    >>> items = extract_documents(find_documents(Path("seeds")), Path("seeds"), onto)
+    >>> lines = assemble_lines(items, onto, merge_entities([it.doc for it in items]), {})
+    >>> lines.assembled, next(lines.facts.sorted()).startswith(b"<")
+    ([0], True)
     """
     lines = Lines.spilling(scratch)
     version, memo = assembly_version(), dict[str, str]()

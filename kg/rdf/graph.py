@@ -116,8 +116,8 @@ def build_folder(out: Path) -> Path:
     to (see ``kg.outdir``), read once, so that files taken from it belong to one build even if
     another build is switched in meanwhile; ``out`` itself when there is no such link.
 
-    >>> build_folder(Path("build"))                          # doctest: +SKIP
-    PosixPath('build/.builds/20261202-041024-1600')
+    >>> build_folder(Path("build"))
+    PosixPath('build/.builds/...')
     """
     try:
         return out / os.readlink(out / CURRENT_LINK)
@@ -129,8 +129,8 @@ def load(out_dir: str | Path = "build") -> Dataset:
     """Read a built graph as a Dataset: a read-only view of the build's store if ``out_dir`` has
     one (nothing is parsed), else ``graph.ttl`` and ``provenance.ttl`` (or one file) parsed.
 
-    >>> ds = load("build")                                   # doctest: +SKIP
-    >>> len(ds.graph(FACTS_GRAPH)) > 0                       # doctest: +SKIP
+    >>> ds = load("build")
+    >>> len(ds.graph(FACTS_GRAPH)) > 0
     True
     """
     out = Path(out_dir)

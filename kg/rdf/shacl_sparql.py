@@ -224,7 +224,10 @@ def sparql_violations(store: ox.Store, graph: str, checks: ShapeChecks,
     """One line per violation in the named graph ``graph`` of ``store`` (sorted; empty = conforms);
     ``on_check(done, total)`` is called after each check (a progress bar).
 
-    >>> sparql_violations(store, str(PROVENANCE_GRAPH), compile_shapes(shapes))   # doctest: +SKIP
+    >>> from kg.namespaces import PROVENANCE_GRAPH
+    >>> from kg.rdf.validate import load_shapes
+    >>> from kg.sparql.store import open_store
+    >>> sparql_violations(open_store("build"), str(PROVENANCE_GRAPH), compile_shapes(load_shapes()))
     []
     """
     lines = set()

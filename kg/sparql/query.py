@@ -365,8 +365,8 @@ def query(graph_or_path: Source, sparql: str | Path, *, engine: str = "oxigraph"
 
     Examples
     --------
-    >>> rows = kg.query("build", "plants-of-hub", hub="ElectriCity")    # doctest: +SKIP
-    >>> sorted(str(r[1]) for r in rows)                                   # doctest: +SKIP
+    >>> rows = kg.query("build", "plants-of-hub", hub="ElectriCity")
+    >>> sorted(str(r[3]) for r in rows)
     ['Douai', 'Maubeuge', 'Ruitz']
     """
     _positive("timeout", timeout)

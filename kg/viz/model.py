@@ -261,9 +261,10 @@ def _timeline(facts: Graph, index: dict[URIRef, int], nodes: list[Node], label_o
 def read_model(graph: Any, vocab: Vocab) -> ViewModel:
     """The view model of a built graph (Dataset or Graph, see docs/graph-model.md).
 
-    >>> model = read_model(kg.load("build"), vocab())           # doctest: +SKIP
-    >>> model.nodes[0].sl                                      # doctest: +SKIP
-    'Ampere'
+    >>> from kg.viz.vocab import vocab
+    >>> model = read_model(kg.load("build"), vocab())
+    >>> model.nodes[0].sl
+    'Renault'
     """
     facts, prov = split_graph(graph)
     entities = _entities(facts)
