@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rdflib import Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 BASE = "https://w3id.org/ampere-kg/"
@@ -46,6 +46,14 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": Namespace(str(XSD)),
     "wd": WD,
 }
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind every project prefix above on ``graph`` (replacing rdflib's own ``schema:`` etc.);
+    returns ``graph``."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, str(ns), override=True, replace=True)
+    return graph
 
 
 def sparql_prefixes() -> str:

@@ -75,9 +75,6 @@ class Ontology:
                         todo.append(sup)
             self.supers[c] = seen
 
-    def has_term(self, iri: URIRef) -> bool:
-        return (iri, RDF.type, None) in self.graph
-
     def curies(self) -> set[str]:
         """The classes and properties the ontology declares, as CURIEs (``akg:Plant``)."""
         from kg.namespaces import PREFIXES

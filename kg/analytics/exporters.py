@@ -23,7 +23,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import InputError
-from kg.namespaces import PREFIXES, SCHEMA
+from kg.namespaces import PREFIXES, SCHEMA, bind_prefixes
 from kg.rdf.graph import file_mode
 
 from .convert import VALUE_TYPES, entity_nodes, to_networkx
@@ -165,9 +165,7 @@ def ntriples(triples: list[tuple]) -> str:
 
 def jsonld(triples: list[tuple]) -> str:
     """JSON-LD with the project prefixes as context, one object per subject, keys sorted."""
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, replace=True)
+    g = bind_prefixes(Graph())
     for triple in triples:
         g.add(triple)
     context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}

@@ -32,7 +32,7 @@ from kg.evaluation.gold import (
     norm,
     number_key,
 )
-from kg.namespaces import AKG, ORG, PREFIXES, SCHEMA, TIME
+from kg.namespaces import AKG, ORG, PREFIXES, SCHEMA, TIME, prefixed_name
 from kg.ontology import expand, load_ontology
 from kg.timeterms import EVENT_CLASSES, ROLE_KINDS, ROLE_STATUSES
 
@@ -42,13 +42,17 @@ _QUOTE_MARKS = "»«\"“”„'‘’ \t\n"
 _CONCEPT = URIRef(str(SKOS) + "Concept")
 
 
+# the prefixes eval reports use (none is the start of another, so the first that fits is the only one)
+_REPORT_PREFIXES = {p: PREFIXES[p] for p in ("akg", "schema", "org", "skos", "kgid")}
+
+
 def shorten(iri: URIRef) -> str:
-    """A CURIE for ``iri`` where a known prefix fits, else the IRI."""
-    for prefix in ("akg", "schema", "org", "skos", "kgid"):
-        base = str(PREFIXES[prefix])
-        if str(iri).startswith(base):
-            return f"{prefix}:{str(iri)[len(base):]}"
-    return str(iri)
+    """A CURIE for ``iri`` where a known prefix fits, else the IRI.
+
+    >>> shorten(SCHEMA.founder), shorten(URIRef("http://www.w3.org/2006/time#Instant"))
+    ('schema:founder', 'http://www.w3.org/2006/time#Instant')
+    """
+    return prefixed_name(str(iri), _REPORT_PREFIXES) or str(iri)
 
 
 @functools.cache

@@ -19,7 +19,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import InputError
-from kg.namespaces import FACTS_GRAPH, PREFIXES, PROVENANCE_GRAPH
+from kg.namespaces import FACTS_GRAPH, PREFIXES, PROVENANCE_GRAPH, bind_prefixes
 
 FACTS_FILE = "graph.ttl"
 PROVENANCE_FILE = "provenance.ttl"
@@ -35,9 +35,7 @@ TURTLE_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items() if not p.startswith(
 
 def new_graph(triples: Iterable = ()) -> Graph:
     """An rdflib Graph with the project's prefixes bound, holding ``triples``."""
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, str(ns), override=True, replace=True)
+    g = bind_prefixes(Graph())
     for t in triples:
         g.add(t)
     return g
@@ -46,8 +44,7 @@ def new_graph(triples: Iterable = ()) -> Graph:
 def new_dataset(facts: Iterable, provenance: Iterable) -> Dataset:
     """A Dataset with the facts and provenance triples as two named graphs."""
     ds = Dataset(default_union=True)  # queries see facts and provenance without GRAPH
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, str(ns), override=True, replace=True)
+    bind_prefixes(ds)
     for name, triples in ((FACTS_GRAPH, facts), (PROVENANCE_GRAPH, provenance)):
         target = ds.graph(name)
         for t in triples:
@@ -148,8 +145,7 @@ def load(out_dir: str | Path = "build") -> Dataset:
         shown = out / FACTS_FILE if out.is_dir() else out
         raise InputError(f"{shown}: no built graph here (run `kg build` first)")
     ds = Dataset(default_union=True)  # queries see facts and provenance without GRAPH
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, str(ns), override=True, replace=True)
+    bind_prefixes(ds)
     pairs = [(facts_path, FACTS_GRAPH)]
     prov_path = facts_path.with_name(PROVENANCE_FILE)
     if prov_path.exists():

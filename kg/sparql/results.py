@@ -20,7 +20,7 @@ from rdflib.plugins.sparql.results.xmlresults import SPARQLXMLWriter
 from rdflib.term import BNode, Literal, Node, URIRef, Variable
 
 from kg.errors import InputError
-from kg.namespaces import PREFIXES, sparql_name
+from kg.namespaces import bind_prefixes, sparql_name
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "jsonld", "nt")
@@ -330,9 +330,7 @@ def _write_xml(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
 
 def _graph_text(graph: rdflib.Graph, fmt: str) -> str:
     """Turtle/JSON-LD with the project prefixes, or sorted N-Triples."""
-    out = rdflib.Graph()
-    for prefix, ns in PREFIXES.items():
-        out.bind(prefix, str(ns), replace=True)
+    out = bind_prefixes(rdflib.Graph())
     for triple in sorted(graph):
         out.add(triple)
     if fmt == "nt":

@@ -21,7 +21,7 @@ import rdflib
 from oxrdflib import OxigraphStore
 
 from kg.errors import InputError
-from kg.namespaces import FACTS_GRAPH, LOOKUP_GRAPH, NIF, PREFIXES, PROVENANCE_GRAPH
+from kg.namespaces import FACTS_GRAPH, LOOKUP_GRAPH, NIF, PROVENANCE_GRAPH, bind_prefixes
 from kg.rdf.assembly import ReadProgress
 from kg.rdf.graph import FACTS_FILE, PROVENANCE_FILE, STORE_DIR, build_folder
 from kg.sparql.lookup import LOOKUP_KEY, add_store_keys, dataset_key_triples
@@ -141,8 +141,7 @@ def _plain(term: Any) -> Any:
 def store_dataset(store: ox.Store) -> rdflib.Dataset:
     """An rdflib Dataset (the union of its graphs as default graph) over a read-only ``store``."""
     ds = rdflib.Dataset(store=ReadOnlyOxigraphStore(store=store), default_union=True)
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, str(ns), override=True, replace=True)
+    bind_prefixes(ds)
     return ds
 
 
