@@ -102,6 +102,16 @@ CASES = {
                 ("Mizar d.o.o.", "org:hasSite", "Slovenj Gradec")],               # "v X, kjer ima tudi tovarno"
         "not": [("Lesnik d.o.o.", "akg:headquarteredIn", "Šempeter")],
     },
+    "english-sites": {
+        "has": [("Brightwater Pumps", "org:hasSite", "Nitra"),                    # subject past an apposition
+                ("Brightwater Pumps", "org:hasSite", "Opole"),                    # "plants in Poland, in A, B and C"
+                ("Brightwater Pumps", "org:hasSite", "Tychy"),
+                ("Brightwater Pumps", "org:hasSite", "Kendal"),                   # "its Kendal mill." ends a sentence
+                ("Harwick Industries", "org:hasSite", "Preston")],                # "Harwick Industries' plant"
+        "not": [("Zeeland Holdings", "org:hasSite", "Nitra"),                     # the owner named in the apposition
+                ("Brightwater Pumps", "org:hasSite", "Preston"),
+                ("Poland", "schema:containedInPlace", "Poland")],
+    },
     "english": {
         "has": [("Halden Robotics", "schema:founder", "Ingrid Solberg"),
                 ("Halden Robotics", "akg:headquarteredIn", "Oslo"),

@@ -3,13 +3,17 @@ and its SHACL shapes (docs/graph-model.md), and the current view of the named qu
 leadership-history, events-of and workforce over two documents of different dates."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from click.testing import CliRunner
 from rdflib import Graph
 
 import kg
+from kg.analytics import shortest_path, stats
+from kg.cli import cli
 from kg.extract.document import Document
 from kg.extract.pipeline import extract
 from kg.namespaces import AKG, FACTS_GRAPH, SCHEMA
@@ -92,6 +96,46 @@ def test_tense_relative_months_and_resignations(text, date, role, event):
     assert events(doc) == ({event} if event else set())
     if role and role[3] == "former":
         assert role_facts(doc) == set()
+
+
+@pytest.mark.parametrize(("text", "date", "lang", "expected"), [
+    # a verb of leading, the organisation referred back to by a pronoun, the holder the relative clause's antecedent
+    ("Podjetje Lipa d.o.o. je leta 1990 ustanovil Jan Kos, ki ga vodi še danes.", "2024-05-01", "sl",
+     ("person/jan-kos", "company/lipa", "chiefExecutive", "current", "", "")),
+    # the past tense: a former role, with its start
+    ("Ana Kos, ki je družbo Hrast d.d. vodila od leta 2005, zdaj živi v Kopru.", "2024-05-01", "sl",
+     ("person/ana-kos", "company/hrast", "chiefExecutive", "former", "2005", "")),
+    # the body led gives the kind of role
+    ("Upravo družbe Hrast d.d. od leta 2021 vodi Peter Rus.", "2024-05-01", "sl",
+     ("person/peter-rus", "company/hrast", "boardChair", "current", "2021", "")),
+    # a copula in the past with a role phrase: former, with start and end
+    (("Lipa d.o.o. ima novega direktorja. Njen predhodnik Jan Kos, ki je bil direktor od leta 2009 do leta 2019, "
+      "živi v Celju."), "2024-05-01", "sl", ("person/jan-kos", "company/lipa", "chiefExecutive", "former", "2009", "2019")),
+    # taking over the lead ahead: a future role from that date
+    ("Jana Rus bo 1. julija prevzela vodenje družbe Lipa d.o.o.", "2024-05-01", "sl",
+     ("person/jana-rus", "company/lipa", "chiefExecutive", "future", "2024-07-01", "")),
+    ("Chief executive Mary Blake, who has run the company since 2015, spoke at Corvin Tools.", "2024-05-01", "en",
+     ("person/mary-blake", "company/corvin-tools", "chiefExecutive", "current", "2015", "")),
+    ("Corvin Tools is based in York. Tom Hale had led the company since 2001.", "2024-05-01", "en",
+     ("person/tom-hale", "company/corvin-tools", "chiefExecutive", "former", "2001", "")),
+])
+def test_roles_read_from_cues_no_relation_rule_names(text, date, lang, expected):
+    doc = read(text, date, lang)
+    assert expected in roles(doc)
+    shortcut = (expected[0], "akg:chiefExecutiveOf" if expected[2] == "chiefExecutive" else "akg:holdsRoleIn", expected[1])
+    assert (shortcut in role_facts(doc)) == (expected[3] == "current")
+
+
+def test_leading_a_plant_or_a_plan_to_lead_is_no_role():
+    assert roles(read("Jan Kos vodi tovarno podjetja Lipa d.o.o. v Celju.", "2024-05-01")) == set()
+    assert roles(read("Jan Kos bo podjetje Lipa d.o.o. vodil tudi v prihodnje.", "2024-05-01")) == set()
+
+
+def test_a_hand_over_ends_the_outgoing_role_and_a_take_over_dates_the_appointment():
+    doc = read("Jana Rus bo 1. julija prevzela vodenje družbe Lipa d.o.o. Dosedanji direktor Jan Kos, ki podjetje "
+               "vodi od leta 2010, se bo takrat upokojil.", "2024-05-01")
+    assert ("person/jan-kos", "company/lipa", "chiefExecutive", "current", "2010", "2024-07-01") in roles(doc)
+    assert ("appointment", "company/lipa", "person/jana-rus", "2024-07-01") in events(doc)
 
 
 @pytest.mark.parametrize(("text", "predicate", "value", "year"), [
@@ -205,3 +249,61 @@ def test_the_page_lists_dated_facts_in_order_and_draws_a_former_role_dashed(tmp_
     dashed = [e for e in data["vis"]["edges"] if e.get("dashes")]
     assert [e["label"] for e in dashed] == ["former CEO of"]
     assert next(e for e in data["edges"] if e[0] == str(AKG.formerChiefExecutiveOf))[3] == ""  # no interval given
+
+
+def _chief_edges(G) -> set[tuple[str, str]]:
+    return {(G.nodes[a]["label"], G.nodes[b]["label"]) for a, b, k in G.edges(keys=True) if k == str(AKG.chiefExecutiveOf)}
+
+
+def test_the_analytics_read_the_current_view_and_the_history_on_request(two_dates):
+    G = kg.to_networkx(kg.load(two_dates))
+    assert _chief_edges(G) == {("Ana Kos", "Lipa d.o.o.")}  # the 2025 text names a new chief executive
+    lipa = next(n for n, d in G.nodes(data=True) if d["label"] == "Lipa d.o.o.")
+    assert G.nodes[lipa]["schema:numberOfEmployees.schema:value"] == 4500
+    H = kg.to_networkx(kg.load(two_dates), history=True)
+    assert _chief_edges(H) == {("Ana Kos", "Lipa d.o.o."), ("Marko Novak", "Lipa d.o.o.")}
+    assert H.nodes[lipa]["schema:numberOfEmployees.schema:value"] == [4000, 4500]
+    assert stats(two_dates)["relations"] == stats(two_dates, history=True)["relations"] - 1
+
+
+def _path_predicates(*args: str) -> set[str]:
+    result = CliRunner().invoke(cli, ["path", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return {r["predicate"] for step in json.loads(result.output)["steps"] for r in step["relations"]}
+
+
+def test_kg_path_uses_the_current_view_unless_asked_for_the_history(two_dates):
+    now = _path_predicates("Marko Novak", "Lipa d.o.o.", "--build", str(two_dates))
+    assert str(AKG.chiefExecutiveOf) not in now and now  # still connected, by his resignation
+    before = _path_predicates("Marko Novak", "Lipa d.o.o.", "--build", str(two_dates), "--history")
+    assert str(AKG.chiefExecutiveOf) in before
+    assert shortest_path(two_dates, "Ana Kos", "Lipa d.o.o.")["steps"][0]["relations"][0]["predicate"] == \
+        str(AKG.chiefExecutiveOf)
+
+
+@pytest.fixture(scope="module")
+def dated_hand_over(tmp_path_factory) -> Path:
+    """Two documents with dated roles: a chief executive since 2015, then his resignation and a successor."""
+    seeds = tmp_path_factory.mktemp("seeds")
+    for name, date, text in (
+        ("hrast-2023", "2023-03-01", "Družbo Hrast d.o.o. od leta 2015 vodi Marko Novak."),
+        ("hrast-2025", "2025-06-01", ("Od 1. marca 2025 družbo Hrast d.o.o. vodi Ana Kos. Marko Novak, ki je "
+                                      "družbo Hrast d.o.o. vodil od leta 2015, je februarja odstopil.")),
+    ):
+        (seeds / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        (seeds / f"{name}.meta.toml").write_text(f'language = "sl"\ndate = "{date}"\n', encoding="utf-8")
+    out = tmp_path_factory.mktemp("build")
+    kg.build(seeds, out)
+    return out
+
+
+def test_leadership_history_lists_both_chief_executives_with_their_intervals(dated_hand_over):
+    assert [(str(r["personLabel"]), str(r["asOf"])) for r in ask(dated_hand_over, "who-leads",
+                                                                   organisation="Hrast d.o.o.")] == [
+        ("Ana Kos", "2025-06-01")]
+    rows = ask(dated_hand_over, "leadership-history", organisation="Hrast d.o.o.")
+    assert [(str(r["personLabel"]), r["status"], str(r.get("start") or ""), str(r.get("end") or ""), str(r["asOf"]))
+            for r in rows] == [
+        ("Marko Novak", AKG.Current, "2015", "", "2023-03-01"),
+        ("Marko Novak", AKG.Former, "2015", "2025-02", "2025-06-01"),
+        ("Ana Kos", AKG.Current, "2025-03-01", "", "2025-06-01")]

@@ -20,13 +20,14 @@ from rdflib.term import Node
 from kg.namespaces import NIF, SCHEMA
 
 from .source import NON_ENTITY_TYPES, GraphInput, Ontology, Source, curie, open_source
+from .timeview import newest_values, superseded_roles
 
 LABEL_PREDICATES = (SKOS.prefLabel, RDFS.label, SKOS.altLabel)
 VALUE_TYPES = frozenset({SCHEMA.QuantitativeValue, SCHEMA.Quotation})
 
 
 def to_networkx(graph: GraphInput, *, classes: Iterable[str] | None = None,
-                predicates: Iterable[str] | None = None) -> nx.MultiDiGraph:
+                predicates: Iterable[str] | None = None, history: bool = False) -> nx.MultiDiGraph:
     """Build a MultiDiGraph of the entities of a knowledge graph and the relations between them.
 
     Parameters
@@ -39,6 +40,10 @@ def to_networkx(graph: GraphInput, *, classes: Iterable[str] | None = None,
         unknown class is an InputError that names the nearest ones.
     predicates : iterable of str, optional
         Keep only relations with one of these predicates (CURIEs, IRIs, local names or labels).
+    history : bool
+        Keep every statement of every document. By default the graph is the current view
+        (:mod:`kg.analytics.timeview`): no role a more recent document ends or hands to another
+        chief executive, and of dated values of one property only the most recent.
 
     Returns
     -------
@@ -72,9 +77,10 @@ def to_networkx(graph: GraphInput, *, classes: Iterable[str] | None = None,
     derivations = statement_sources(src.provenance)
     used_sentences: set[URIRef] = set()
     for iri in sorted(entities):
-        G.add_node(str(iri), **node_attributes(src, iri, entities[iri]))
+        G.add_node(str(iri), **node_attributes(src, iri, entities[iri], history=history))
+    stale = set() if history else superseded_roles(src.facts)
     for s, p, o in sorted(relation_triples(src.facts, entities)):
-        if keep_predicates is not None and p not in keep_predicates:
+        if (keep_predicates is not None and p not in keep_predicates) or (s, p, o) in stale:
             continue
         sources = derivations.get((s, p, o), set())
         sentences = sorted(str(x) for x in sources if _is_sentence(src.provenance, x))
@@ -110,8 +116,9 @@ def relation_triples(facts: Graph, entities: dict[URIRef, Any]) -> set[tuple[URI
     return found
 
 
-def node_attributes(src: Source, iri: URIRef, types: frozenset[URIRef]) -> dict[str, Any]:
-    """Labels, classes and literal facts of one entity, as networkx node attributes."""
+def node_attributes(src: Source, iri: URIRef, types: frozenset[URIRef], *, history: bool = True) -> dict[str, Any]:
+    """Labels, classes and literal facts of one entity, as networkx node attributes (without
+    ``history``, of dated values of one property only the most recent)."""
     facts = src.facts
     pref = {lit.language: str(lit) for lit in facts.objects(iri, SKOS.prefLabel) if isinstance(lit, Literal)}
     rdfs_labels = {lit.language: str(lit) for lit in facts.objects(iri, RDFS.label) if isinstance(lit, Literal)}
@@ -124,7 +131,7 @@ def node_attributes(src: Source, iri: URIRef, types: frozenset[URIRef]) -> dict[
                               if isinstance(o, Literal)})
     attrs["class"] = str(most_specific(types, src.ontology))
     attrs["classes"] = sorted(str(t) for t in types)
-    attrs.update(literal_facts(facts, iri))
+    attrs.update(literal_facts(facts, iri, history=history))
     return attrs
 
 
@@ -135,22 +142,27 @@ def most_specific(types: frozenset[URIRef], ontology: Ontology) -> URIRef:
     return candidates[0] if candidates else RDFS.Resource
 
 
-def literal_facts(facts: Graph, iri: URIRef) -> dict[str, Any]:
-    """Literal facts of an entity: its literals, other IRIs (e.g. owl:sameAs), value nodes, quotes."""
+def literal_facts(facts: Graph, iri: URIRef, *, history: bool = True) -> dict[str, Any]:
+    """Literal facts of an entity: its literals, other IRIs (e.g. owl:sameAs), value nodes, quotes
+    (without ``history``, of dated value nodes of one property only the most recent)."""
     values: dict[str, list[Any]] = {}
+    value_nodes: dict[URIRef, list[Node]] = {}
     for p, o in facts.predicate_objects(iri):
         if not isinstance(p, URIRef) or p == RDF.type or p in LABEL_PREDICATES:
             continue
         if isinstance(o, Literal):
             values.setdefault(curie(p), []).append(python_value(o))
         elif set(facts.objects(o, RDF.type)) & VALUE_TYPES:
-            _flatten(facts, p, o, values)
+            value_nodes.setdefault(p, []).append(o)
         elif facts.value(o, SKOS.prefLabel) is not None:
             continue  # a relation to another entity: an edge, not an attribute
         elif _has_properties(facts, o):
             _flatten(facts, p, o, values)
         else:
             values.setdefault(curie(p), []).append(str(o))
+    for p, nodes in value_nodes.items():
+        for o in (nodes if history else newest_values(facts, nodes)):
+            _flatten(facts, p, o, values)
     for quote in facts.subjects(SCHEMA.creator, iri):
         if SCHEMA.Quotation in set(facts.objects(quote, RDF.type)):
             values.setdefault("quotations", []).extend(str(t) for t in facts.objects(quote, SCHEMA.text))

@@ -35,7 +35,7 @@ JOIN = " | "
 
 
 def export(graph: GraphInput, fmt: str, out: str | Path, *, classes: Iterable[str] | None = None,
-           predicates: Iterable[str] | None = None) -> list[Path]:
+           predicates: Iterable[str] | None = None, history: bool = False) -> list[Path]:
     """Write the entity graph in ``fmt`` to ``out``; return the files written.
 
     Parameters
@@ -48,6 +48,8 @@ def export(graph: GraphInput, fmt: str, out: str | Path, *, classes: Iterable[st
         (``nodes.csv``, ``edges.csv``).
     classes, predicates : iterable of str, optional
         Restrict the export as in :func:`to_networkx`.
+    history : bool
+        Every statement of every document (by default the current view, as :func:`to_networkx`).
 
     Examples
     --------
@@ -59,7 +61,7 @@ def export(graph: GraphInput, fmt: str, out: str | Path, *, classes: Iterable[st
         raise InputError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
     out = Path(out)
     src = open_source(graph)
-    G = to_networkx(src, classes=classes, predicates=predicates)
+    G = to_networkx(src, classes=classes, predicates=predicates, history=history)
     if fmt == "csv":
         return _write_all([(out / "nodes.csv", nodes_csv(G)), (out / "edges.csv", edges_csv(G))])
     name = FORMATS[fmt]

@@ -24,7 +24,7 @@ LANGUAGES = ("en", "sl")
 
 
 def shortest_path(graph: GraphInput | nx.MultiDiGraph, source: str, target: str, *,
-                  lang: str = "en") -> dict[str, Any]:
+                  lang: str = "en", history: bool = False) -> dict[str, Any]:
     """Find the shortest chain of relations between two entities named by label.
 
     Parameters
@@ -37,6 +37,9 @@ def shortest_path(graph: GraphInput | nx.MultiDiGraph, source: str, target: str,
     lang : {"en", "sl"}
         Language of the labels in the answer (an entity without an English label keeps its
         Slovenian one).
+    history : bool
+        Also connect through roles that have ended or passed to another holder (by default the
+        current view of :func:`to_networkx`).
 
     Returns
     -------
@@ -56,7 +59,7 @@ def shortest_path(graph: GraphInput | nx.MultiDiGraph, source: str, target: str,
     """
     if lang not in LANGUAGES:
         raise InputError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
-    G = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph)
+    G = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph, history=history)
     start, goal = resolve_pair(G, source, target)
     nodes = _bfs(G, start, goal)
     if nodes is None:

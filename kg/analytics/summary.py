@@ -23,7 +23,7 @@ from .source import GraphInput, curie, project_ontology
 
 def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterable[str] | None = None,
           predicates: Iterable[str] | None = None, exact_limit: int = 1000,
-          samples: int | None = None, lang: str = "en") -> dict[str, Any]:
+          samples: int | None = None, lang: str = "en", history: bool = False) -> dict[str, Any]:
     """Count entities and relations and rank the most central entities.
 
     Parameters
@@ -41,6 +41,8 @@ def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterab
         10,000 entities, 40 at 50,000), which keeps the estimate to about a minute.
     lang : {"en", "sl"}
         Language of the entity labels in the rankings.
+    history : bool
+        Count every statement of every document (by default the current view of :func:`to_networkx`).
 
     Returns
     -------
@@ -58,7 +60,8 @@ def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterab
     >>> stats("build", top=3)["entities"]
     13
     """
-    G = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph, classes=classes, predicates=predicates)
+    G = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph, classes=classes, predicates=predicates,
+                                                                            history=history)
     undirected = nx.Graph()
     undirected.add_nodes_from(G)
     undirected.add_edges_from(G.edges())

@@ -23,6 +23,9 @@ _PREDICATES = click.option("--predicate", "predicates", multiple=True, metavar="
                                 "local name or label.")
 _LANG = click.option("--lang", type=click.Choice(["en", "sl"]), default="en", show_default=True,
                       help="Language of the entity and relation labels.")
+_HISTORY = click.option("--history", is_flag=True,
+                        help="Every statement of every document, also roles that have ended or passed to "
+                             "another holder and older values (default: the current view).")
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
                        show_default=True, help="Rich tables or one JSON document.")
 
@@ -38,15 +41,16 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), 
 @_CLASSES
 @_PREDICATES
 @_LANG
+@_HISTORY
 @_FORMAT
 def stats_command(build: Path, top: int, samples: int | None, classes: tuple[str, ...], predicates: tuple[str, ...],
-                  lang: str, fmt: str) -> None:
+                  lang: str, history: bool, fmt: str) -> None:
     """Counts by class and predicate, components, degree and betweenness top-N.
 
     Same as kg.analytics.stats().
     """
     report = stats(build, top=top, samples=samples, classes=classes or None, predicates=predicates or None,
-                   lang=lang)
+                   lang=lang, history=history)
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
@@ -94,7 +98,8 @@ def _ranking_table(title: str, rows: list[dict[str, Any]]) -> Table:
 @click.option("--width", type=click.IntRange(0), default=0,
               help="Shorten quoted sentences to this many characters (0: whole).")
 @_LANG
-def path_command(source: str, target: str, build: Path, fmt: str, width: int, lang: str) -> None:
+@_HISTORY
+def path_command(source: str, target: str, build: Path, fmt: str, width: int, lang: str, history: bool) -> None:
     """The shortest connection from SOURCE to TARGET, each named by a label in any inflection
     (Slovenian or English), a prefixed name (plant:douai) or an IRI.
 
@@ -103,9 +108,12 @@ def path_command(source: str, target: str, build: Path, fmt: str, width: int, la
     taken (for a company and "Ormož", the company's plant wins over the town, which is one
     relation further); if two readings are equally near, the error lists the names to use.
 
+    The graph is the current view (no role a more recent document ends or hands to another
+    chief executive); --history connects through every statement of every document.
+
     Same as kg.analytics.shortest_path().
     """
-    found = shortest_path(build, source, target, lang=lang)
+    found = shortest_path(build, source, target, lang=lang, history=history)
     click.echo(json.dumps(found, ensure_ascii=False, indent=2) if fmt == "json" else format_path(found, width=width))
 
 
@@ -118,14 +126,16 @@ def path_command(source: str, target: str, build: Path, fmt: str, width: int, la
               help="File (a name with an extension) or folder; default: BUILD/export/.")
 @_CLASSES
 @_PREDICATES
+@_HISTORY
 def export_command(build: Path, fmt: str, out: Path | None, classes: tuple[str, ...],
-                   predicates: tuple[str, ...]) -> None:
+                   predicates: tuple[str, ...], history: bool) -> None:
     """Write the entity graph for Gephi, Cytoscape, RDF tools or spreadsheets.
 
     Same as kg.analytics.export().
     """
     target = out if out is not None else (build if build.is_dir() else build.parent) / "export"
-    for path in export(build, fmt, target, classes=classes or None, predicates=predicates or None):
+    for path in export(build, fmt, target, classes=classes or None, predicates=predicates or None,
+                       history=history):
         say(str(path))
 
 

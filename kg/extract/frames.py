@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("n
 ROLE = "<role>"  # a trigger word that matches any role phrase ("chief executive", "direktorica")
 QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00bb\u00ab')  # quotation marks that open or close a quotation
 ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih aparatov X")
+PLACE = "<place>"  # in ``via``: a place name ("the Basel-based Aeschbach group")
 NAME = "<name>"  # in ``unless_after``/``unless_before``: any mention ("set up Ampere in 2023")
 FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit", "value", "datatype", "if_single"}
 EXAMPLE_KEYS = {"text", "facts"}
@@ -102,6 +103,7 @@ class Clause:
 
     units: list[int] = field(default_factory=list)
     antecedent: list[int] = field(default_factory=list)
+    where: bool = False  # opened by "where"/"kjer": the antecedent is a place, the clause has its own subject
 
 
 # ------------------------------------------------------------------ loading and checking
@@ -133,7 +135,7 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
             raise InputError(f"{where}: slot {name!r}: class {term!r} is not in the ontology")
     return Slot(name, find, classes, frozenset(w.lower() for w in spec.get("prep", [])), bool(spec.get("bare")),
                 int(spec.get("within", 8)), bool(spec.get("currency")), bool(spec.get("plain")),
-                bool(spec.get("list")), frozenset(w if w in (ANY_WORD, DEMONYM) else lemma(w, lang) for w in spec.get("via", [])),
+                bool(spec.get("list")), frozenset(w if w in (ANY_WORD, DEMONYM, PLACE) else lemma(w, lang) for w in spec.get("via", [])),
                 spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""),
                 frozenset(w.lower() for w in spec.get("after_word", [])), spec.get("fallback", ""),
                 bool(spec.get("sole")))
@@ -259,7 +261,8 @@ def _without_quotations(units: list[Unit]) -> tuple[list[int], list[Clause]]:
     return outside, quoted
 
 
-def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[str]) -> list[Clause]:
+def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[str],
+            where_words: frozenset[str] = frozenset()) -> list[Clause]:
     """Split a sentence's units into clauses: a quotation is a clause of its own; a relative
     clause ("..., ki ...", "..., kjer ...") runs from its pronoun to the next comma that closes
     it, and knows its antecedent; what surrounds it is one clause. Semicolons end a clause."""
@@ -273,7 +276,7 @@ def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[s
         if opens:
             if current is not None:
                 out.append(current)
-            current = Clause(antecedent=_antecedent(units, i, glue))
+            current = Clause(antecedent=_antecedent(units, i, glue), where=units[i + 1].word in where_words)
             continue
         if current is not None and u.kind == "tok" and u.word == "," and not _is_list_comma(units, i, glue):
             out.append(current)
@@ -379,12 +382,16 @@ def _possessor(units: list[Unit], i: int) -> bool:
 
 
 def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Context) -> list[Unit]:
-    ants = [units[i] for i in clause.antecedent if _fits(units[i], slot, ctx)]
-    if ants:
+    # the antecedent is the subject whatever governs it ("comes from X, which makes it in Y")
+    free = replace(slot, prep=frozenset(), bare=False)
+    ants = [units[i] for i in clause.antecedent if _fits(units[i], free, ctx)]
+    if ants and not clause.where:
         return ants
     for pos, i in enumerate(clause.units):
         if pos != t_pos and _fits(units[i], slot, ctx) and not ctx.prep_of(units[i]) and not _possessor(units, i):
             return _with_list(units, clause.units, pos, slot, 1, ctx)
+    if ants:  # "v Kopru, kjer proizvedejo ...": with no subject of its own, the place
+        return ants
     zero = [u for u in units if u.source == "zero" and _fits(u, slot, ctx)]
     return zero[:1]
 
@@ -406,11 +413,13 @@ def _passable(u: Unit, via: frozenset[str], ctx: Context) -> bool:
     prepositions and conjunctions ("the German subsidiary of X": X is not the German one)."""
     if u.kind == "ent" and u.source == "demonym":
         return DEMONYM in via  # "by the Belgian drinks group X"
+    if u.kind == "ent":
+        return PLACE in via and bool(u.cls) and ctx.is_a(u.cls or "", "schema:Place")
     if u.kind == "role":
         return u.lemma in via  # "run by its founder X"
     if u.kind != "tok":
         return False
-    return u.lemma in via or (ANY_WORD in via and u.word.isalpha() and u.word.islower()
+    return u.lemma in via or (ANY_WORD in via and u.word.replace("-", "").isalpha() and u.word.islower()
                               and not _is_glue(u, ctx.glue))
 
 

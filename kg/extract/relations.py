@@ -411,6 +411,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
     for rel in town_relations(doc):
         add(rel)
     doc.relations = _without_indirect_sites(doc.relations)
+    doc.relations += _products_of_site_owners(doc.relations)
     return doc
 
 
@@ -484,15 +485,24 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
     ctx = Context(onto.is_a, prep_of, owner_of=owners.owner if owners else lambda sites: _site_owner(doc, sites),
                   glue=frozenset({",", "in", "ter", "and", "&"}) | frozenset(pack.prepositions))
     out: list[Relation] = []
-    for clause in clauses(su.units, pack.relative_openers, ctx.glue):
+    for clause in clauses(su.units, pack.relative_openers, ctx.glue, frozenset(pack.where_words)):
         for frame in pack.frames:
             for binding in match_frame(frame, su.units, clause, su.present, ctx):
                 # an entity in no relation with itself ("Its owner ... bought it")
                 found = [r for r in _emit(doc, frame.rule, binding, sent_i, onto, su.units, pack) if r.subj != r.obj]
                 if found:
                     type_untyped(frame, binding, doc.group_classes)
+                    _show_classes(su.units, doc.group_classes)
                 out.extend(found)
     return out
+
+
+def _show_classes(units: list[Unit], group_classes: list[str | None]) -> None:
+    """A name a frame has just typed ("Voltera Mobility, the unit of Y": a company) has that
+    class for the frames that follow in the sentence."""
+    for u in units:
+        if u.kind == "ent" and u.cls is None and u.group >= 0:
+            u.cls = group_classes[u.group]
 
 
 def _is_year(value: object) -> bool:
@@ -535,3 +545,22 @@ def _without_indirect_sites(relations: list[Relation]) -> list[Relation]:
     the Douai ... plants, and the Cléon plant")."""
     contained = {r.obj for r in relations if r.pred == "schema:containsPlace"}
     return [r for r in relations if not (r.pred == "org:hasSite" and r.obj in contained)]
+
+
+def _products_of_site_owners(relations: list[Relation]) -> list[Relation]:
+    """"The Zaragoza plant will produce Glucora": what a plant makes, the organisation that has
+    the plant makes too (rule ``site-owner-produces``, from the sentence that names the product)."""
+    owners: dict[int, list[int]] = {}
+    for r in relations:
+        if r.pred == "org:hasSite" and r.obj is not None:
+            owners.setdefault(r.obj, []).append(r.subj)
+    made = {(r.subj, r.obj) for r in relations if r.pred == "akg:produces"}
+    out: list[Relation] = []
+    for r in relations:
+        if r.pred != "akg:produces" or r.obj is None:
+            continue
+        for org in sorted(set(owners.get(r.subj, []))):
+            if (org, r.obj) not in made:
+                made.add((org, r.obj))
+                out.append(Relation(org, "akg:produces", r.obj, None, "site-owner-produces", r.sent, r.mentions))
+    return out

@@ -15,7 +15,7 @@ from reldi_tokeniser import tokeniser as reldi
 
 from kg.extract.document import Document, Sentence, Token
 from kg.extract.lemmatize import is_known_word
-from kg.lang import load_pack
+from kg.lang import first_names, load_pack
 
 MAX_SENTENCE_TOKENS = 250
 # reldi-tokeniser has rules for these; English uses the same rules as a close enough fallback
@@ -39,16 +39,28 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
 _NUMBER = re.compile(r"\d(?:[\d.,]*\d)?")  # "2011", "2,150", "1.250"
 
 
-def _split_final_numbers(sentences: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:
-    """reldi reads "2011." and "2,150." as one token; before a capital letter or at the end the
-    full stop ends a sentence."""
+def _word_not_abbreviation(word: str, lang: str) -> bool:
+    """A dictionary word that reldi takes for an abbreviation ("mill." for "million")."""
+    return len(word) >= 3 and word.isalpha() and word.islower() and is_known_word(word, lang)
+
+
+def _opens_sentence(word: str, lang: str) -> bool:
+    """The end of the text, or a capitalised dictionary word that is no given name ("mag. Tanja")."""
+    return not word or (word[:1].isupper() and is_known_word(word, lang) and word not in first_names())
+
+
+def _split_final_numbers(sentences: list[list[tuple[str, int, int]]], lang: str) -> list[list[tuple[str, int, int]]]:
+    """reldi reads "2011." and "2,150." (and "mill.") as one token; before a capital letter or at
+    the end the full stop ends a sentence."""
     out: list[list[tuple[str, int, int]]] = []
     for sent in sentences:
         current: list[tuple[str, int, int]] = []
         words = [t for t in sent if not t[0].isspace()]
         for k, (text, start, end) in enumerate(words):
             nxt = words[k + 1][0] if k + 1 < len(words) else ""
-            if len(text) > 1 and _NUMBER.fullmatch(text[:-1]) and text.endswith(".") and (not nxt or nxt[:1].isupper()):
+            if text.endswith(".") and len(text) > 1 and (
+                    (_NUMBER.fullmatch(text[:-1]) and (not nxt or nxt[:1].isupper()))
+                    or (_word_not_abbreviation(text[:-1], lang) and _opens_sentence(nxt, lang))):
                 current += [(text[:-1], start, end - 1), (".", end - 1, end)]
                 out.append(current)
                 current = []
@@ -112,7 +124,7 @@ def segment(doc: Document, split_suffixes: tuple[str, ...] = ()) -> Document:
     tokenizer = _tokenizer(doc.lang)
     lang = RELDI_LANG.get(doc.lang, "sl")
     for offset, para in _paragraphs(doc.text):
-        sentences = _split_final_numbers(reldi.sentence_split(reldi.tokenize(tokenizer, para), lang))
+        sentences = _split_final_numbers(reldi.sentence_split(reldi.tokenize(tokenizer, para), lang), doc.lang)
         for raw in _split_after_abbreviations(sentences, doc.lang):
             for chunk in _chunks(raw):
                 if not chunk:

@@ -15,7 +15,12 @@ expressions of each sentence (``kg/lang/<code>/time.toml``: "od leta 2011", "do 
 - turns founder, acquisition, investment, appointment, resignation and site opening/closing
   facts into :class:`kg.document.Event` values, dated by the date nearest to them in their
   sentence (a founding by its founding year), with the price or sum of money they name;
-- gives a value the year its clause ties it to ("leta 2019 jih je imela 450": ``akg:validYear``).
+- gives a value the year its clause ties it to ("leta 2019 jih je imela 450": ``akg:validYear``);
+- reads the roles no relation rule names from the ``[text]`` cues of ``time.toml`` (a verb of
+  leading, "ki ga vodi še danes", "had led the company since 2010"; a copula with a role phrase,
+  "ki je bil direktor do leta 2020"; a take-over, "bo 1. julija prevzela vodenje"), completes
+  the rules' roles with their dates, ends the outgoing holder's role at a dated hand-over and a
+  former role at its holder's dated resignation, and dates an appointment by a take-over.
 
 Precision first: a date is attached only when it stands in the same clause, close to the fact;
 a relative date in a document without a date is not resolved, and the fact stays undated.
@@ -25,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from kg.errors import InputError
 from kg.extract.document import (
@@ -81,6 +86,27 @@ class TimeWords:
     start_verbs: frozenset[str]
     leave_verbs: frozenset[str]
     role_kinds: dict[str, str]
+    text: TextCues
+
+
+@dataclass(frozen=True)
+class TextCues:
+    """The ``[text]`` words of ``time.toml``: roles read from the text where no rule names them."""
+
+    lead_current: tuple[tuple[str, ...], ...] = ()
+    lead_former: tuple[tuple[str, ...], ...] = ()
+    led_bodies: dict[str, str] = field(default_factory=dict)
+    lead_kinds: dict[str, str] = field(default_factory=dict)
+    not_led: frozenset[str] = frozenset()
+    refers: frozenset[str] = frozenset()
+    copula_current: tuple[tuple[str, ...], ...] = ()
+    copula_former: tuple[tuple[str, ...], ...] = ()
+    copula_future: tuple[tuple[str, ...], ...] = ()
+    take_over: tuple[tuple[str, ...], ...] = ()
+    take_needs: frozenset[str] = frozenset()
+    subject_first: bool = False
+    conjunctions: frozenset[str] = frozenset()
+    handover: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +133,15 @@ def time_words(code: str) -> TimeWords:
         return tuple(tuple(item.split()) for item in items)
 
     kinds = {phrase: kind for kind, items in data.get("role_kinds", {}).items() for phrase in items}
+    text = data.get("text", {})
+    cues = TextCues(phrases(text.get("lead_current", [])), phrases(text.get("lead_former", [])),
+                    dict(text.get("led_bodies", {})), dict(text.get("lead_kinds", {})),
+                    frozenset(text.get("not_led", [])), frozenset(text.get("refers", [])),
+                    phrases(text.get("copula_current", [])), phrases(text.get("copula_former", [])),
+                    phrases(text.get("copula_future", [])), phrases(text.get("take_over", [])),
+                    frozenset(text.get("take_needs", [])), bool(text.get("subject_first", False)),
+                    frozenset(text.get("conjunctions", [])),
+                    phrases(text.get("handover", [])))
     return TimeWords({k.lower(): int(v) for k, v in data.get("months", {}).items()},
                      data.get("month_case") == "title", frozenset(words.get("start", [])),
                      frozenset(words.get("end", [])), frozenset(words.get("year", [])),
@@ -116,7 +151,7 @@ def time_words(code: str) -> TimeWords:
                      frozenset(words.get("future", [])), frozenset(status.get("former", [])),
                      frozenset(status.get("future", [])), phrases(status.get("future_verbs", [])),
                      frozenset(status.get("start_verbs", [])),
-                     frozenset(status.get("leave_verbs", [])), kinds)
+                     frozenset(status.get("leave_verbs", [])), kinds, cues)
 
 
 def _doc_date(doc: Document) -> tuple[int, ...]:
@@ -460,10 +495,13 @@ def _ended_by_resignation(roles: list[TimedRole], events: list[Event], here: tup
     it is former if the resignation is dated on or before the document date (or undated and
     told in the past), and current with that end if it lies ahead."""
     left = {(e.agent, e.obj, e.sent): e.date for e in events if e.kind == "resignation"}
+    dated = {(e.agent, e.obj): e.date for e in events if e.kind == "resignation" and e.date}
     out = []
     for r in roles:
         key = (r.person, r.org, r.sent)
-        if key in left and r.status == "current":
+        if r.status == "former" and not r.end and (r.person, r.org) in dated:
+            r = replace(r, end=dated[r.person, r.org])  # "je marca odstopila", in this sentence or another
+        elif key in left and r.status == "current":
             date = left[key]
             ahead = bool(date and here and _compare(date, here) > 0)
             r = replace(r, status="current" if ahead else "former", end=r.end or date)
@@ -476,23 +514,46 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     words = time_words(doc.lang)
     dates = {i: sentence_dates(doc, i, words) for i in sorted({f.sent for f in doc.facts})}
     events = _events(doc, dates)
-    roles = _distinct([_role(doc, f, pack, words, dates[f.sent]) for f in doc.facts if f.p in ROLE_PREDICATES])
-    roles = _ended_by_resignation(_started_by_appointment(roles, events), events, _doc_date(doc))
+    here = _doc_date(doc)
+    roles = [_role(doc, f, pack, words, dates[f.sent]) for f in doc.facts if f.p in ROLE_PREDICATES]
+    read = read_text_roles(doc, pack, dates)
+    roles = _distinct(_merged(roles, read, here))
+    roles = _ended_by_resignation(_started_by_appointment(roles, events), events, here)
+    roles = _handed_over(doc, roles, words)
+    events = _take_over_events(read, events)
     current_ceo = {r.org for r in roles if (r.kind, r.status) == ("chiefExecutive", "current")}
-    dropped = {(r.person, r.org, r.sent) for r in roles
+    dropped = {(r.person, _shortcut(r), r.org, r.sent) for r in roles
                if r.status == "former" or (r.status == "future" and r.org in current_ceo)}
     doc.roles, doc.events = roles, events
     facts = []
     for f in doc.facts:
-        if f.p not in READ_ONLY and f.p in ROLE_PREDICATES and (f.s, str(f.o), f.sent) in dropped:
+        if f.p not in READ_ONLY and f.p in ROLE_PREDICATES and (f.s, f.p, str(f.o), f.sent) in dropped:
             continue
         if f.p in DATED_VALUES and isinstance(f.o, Quantity):
             year = _year_of_value(doc, f, f.o, dates.get(f.sent, []))
             if year:
                 f = replace(f, o=replace(f.o, year=year))
         facts.append(f)
-    doc.facts = facts
+    doc.facts = facts + _shortcuts(roles, facts)
     return doc
+
+
+def _shortcut(role: TimedRole) -> str:
+    """The plain predicate that stands for a role of this kind."""
+    return "akg:chiefExecutiveOf" if role.kind == "chiefExecutive" else "akg:holdsRoleIn"
+
+
+def _shortcuts(roles: list[TimedRole], facts: list[Fact]) -> list[Fact]:
+    """The plain ``akg:chiefExecutiveOf`` / ``akg:holdsRoleIn`` fact of each current role read
+    from the text alone, which no rule has given."""
+    have = {(f.s, f.p, str(f.o)) for f in facts}
+    out = []
+    for r in roles:
+        p = _shortcut(r)
+        if r.rule in _TEXT_RULES and r.status == "current" and (r.person, p, r.org) not in have:
+            have.add((r.person, p, r.org))
+            out.append(Fact(r.person, p, r.org, r.rule, r.sent, r.mentions))
+    return out
 
 
 def _events(doc: Document, dates: dict[int, list[DateExpr]]) -> list[Event]:
@@ -516,3 +577,297 @@ def _events(doc: Document, dates: dict[int, list[DateExpr]]) -> list[Event]:
             date = date if date.startswith(str(f.o)) else str(f.o)
             events.append(Event("founding", "", org, date, None, f.rule, f.sent, f.mentions))
     return events
+
+
+# ---- roles read from the text itself, where no relation rule names them
+
+_ORG_CLASSES = ("akg:Company", "schema:Organization")
+
+
+def _words(doc: Document, lo: int, hi: int) -> list[str]:
+    return [t.text.lower() for t in doc.tokens[lo:hi]]
+
+
+def _phrase_len(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """The length of the longest of ``phrases`` that starts at ``words[i]`` (0: none does)."""
+    return max((len(p) for p in phrases if tuple(words[i:i + len(p)]) == p), default=0)
+
+
+def _clause(doc: Document, i: int, conjunctions: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """The tokens ``[lo, hi)`` around token ``i`` between commas (and, if given, conjunctions)."""
+    s = doc.sentences[doc.tokens[i].sent]
+    stops = {",", ";", *conjunctions}
+    lo = max((k + 1 for k in range(s.tok_start, i) if doc.tokens[k].text.lower() in stops), default=s.tok_start)
+    hi = min((k for k in range(i + 1, s.tok_end) if doc.tokens[k].text.lower() in stops), default=s.tok_end)
+    return lo, hi
+
+
+def _of_class(doc: Document, k: int, classes: tuple[str, ...]) -> bool:
+    m = doc.mentions[k]
+    return m.group >= 0 and doc.group_classes[m.group] in classes and m.group in doc.group_keys
+
+
+def _named(doc: Document, lo: int, hi: int, classes: tuple[str, ...], pack: LanguagePack) -> list[int]:
+    """Written mentions of these classes in ``[lo, hi)`` that no preposition governs ("od X" is
+    no subject)."""
+    return [k for k, m in enumerate(doc.mentions) if lo <= m.tok_start and m.tok_end <= hi
+            and m.tok_end > m.tok_start and _of_class(doc, k, classes)
+            and not (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lower() in pack.prepositions)]
+
+
+def _antecedent(doc: Document, lo: int, pack: LanguagePack) -> int | None:
+    """The person a relative clause starting at ``lo`` refers back to ("Alenka Meško, ki ...")."""
+    if lo < 2 or doc.tokens[lo - 1].text != "," or doc.tokens[lo].text.lower() not in pack.relative_openers:
+        return None
+    return next((k for k, m in enumerate(doc.mentions) if m.tok_end == lo - 1 and m.sent == doc.tokens[lo].sent
+                 and _of_class(doc, k, ("schema:Person",))), None)
+
+
+def _holder(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, cues: TextCues) -> int | None:
+    """The person a role verb or phrase at token ``at`` is about: the one its relative clause
+    refers back to, else the nearest in its clause (before it, in English), else the sentence's
+    only person."""
+    persons = _named(doc, lo, hi, ("schema:Person",), pack)
+    ante = _antecedent(doc, lo, pack)
+    if cues.subject_first:
+        before = [k for k in persons if doc.mentions[k].tok_end <= at]
+        if ante is not None and not before:
+            return ante
+        s = doc.sentences[doc.tokens[at].sent]
+        before = before or list(_named(doc, s.tok_start, at, ("schema:Person",), pack))
+        return max(before, key=lambda k: doc.mentions[k].tok_end, default=None)
+    if persons:
+        return min(persons, key=lambda k: _distance(doc.mentions[k].span, (at, at + 1)))
+    if ante is not None:
+        return ante
+    if any(t.is_capitalised for t in doc.tokens[max(lo, doc.sentences[doc.tokens[at].sent].tok_start + 1):hi]):
+        return None  # a name the recogniser missed may be the holder ("do takrat pa družbo vodi Golob")
+    s = doc.sentences[doc.tokens[at].sent]
+    everyone = _named(doc, s.tok_start, s.tok_end, ("schema:Person",), pack)
+    return everyone[0] if len({doc.mentions[k].group for k in everyone}) == 1 else None
+
+
+def _topic(doc: Document) -> int | None:
+    """The first mention of the organisation the document names first (what "the company" is)."""
+    return next((k for k in range(len(doc.mentions)) if _of_class(doc, k, _ORG_CLASSES)), None)
+
+
+def _led_org(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, implicit: bool) -> int | None:
+    """The organisation a role verb or phrase at ``at`` is about: a named one in its clause (the
+    nearest; in English the nearest after it) unless the clause refers back ("ki ga vodi", "the
+    company"); else, when it refers back or ``implicit``, the one organisation the sentence names,
+    or the document's first when the sentence names none ("Upravo od leta 2022 vodi X")."""
+    orgs = _named(doc, lo, hi, _ORG_CLASSES, pack)
+    cues = time_words(doc.lang).text
+    toks = doc.tokens
+    refers = any(toks[j].text.lower() in cues.refers and not (j + 1 < hi and toks[j + 1].is_capitalised)
+                 for j in range(lo, hi))
+    if orgs and not refers:
+        after = [k for k in orgs if doc.mentions[k].tok_start >= at] if cues.subject_first else []
+        return min(after or orgs, key=lambda k: _distance(doc.mentions[k].span, (at, at + 1)))
+    if not (implicit or refers):
+        return None
+    sent = doc.tokens[at].sent
+    topic = _topic(doc)
+    if orgs and len({doc.mentions[k].group for k in orgs}) == 1:
+        return orgs[0]
+    dropped = [k for k, m in enumerate(doc.mentions) if m.sent == sent and m.tok_end == m.tok_start
+               and _of_class(doc, k, _ORG_CLASSES)]
+    if topic is not None and any(doc.mentions[k].group == doc.mentions[topic].group for k in dropped):
+        return topic  # the sentence's dropped subject is the document's organisation
+    written = [k for k, m in enumerate(doc.mentions) if m.sent == sent and m.tok_end > m.tok_start
+               and _of_class(doc, k, _ORG_CLASSES)]
+    if written:
+        return written[0] if len({doc.mentions[k].group for k in written}) == 1 else None
+    return topic
+
+
+def _dated(doc: Document, role: TimedRole, dates: list[DateExpr], lo: int, hi: int, take: bool) -> TimedRole:
+    """A role with the start and end dates of its clause ``[lo, hi)``; a point date is its
+    start when the role is taken over then (``take``) or lies ahead."""
+    start = end = ""
+    for d in dates:
+        if not (lo <= d.start and d.end <= hi):
+            continue
+        if d.mark == "start" and not start:
+            start = d.value
+        elif d.mark == "end" and not end:
+            end = d.value
+        elif d.mark == "point" and not start and (take or role.status == "future"):
+            start = d.value
+    if start and end and _compare(start, tuple(int(p) for p in end.split("-"))) > 0:
+        start = end = ""
+    return replace(role, start=start, end=end)
+
+
+def _text_role(doc: Document, at: int, clause: tuple[int, int], kind: str, status: str, rule: str,
+               pack: LanguagePack, implicit: bool) -> TimedRole | None:
+    lo, hi = _clause(doc, at)
+    person = _holder(doc, at, lo, hi, pack, time_words(doc.lang).text)
+    org = _led_org(doc, at, clause[0], clause[1], pack, implicit)
+    if person is None or org is None:
+        return None
+    p, o = doc.mentions[person], doc.mentions[org]
+    return TimedRole(doc.group_keys[p.group], doc.group_keys[o.group], kind, status, "", "", rule,
+                     doc.tokens[at].sent, (person, org))
+
+
+def _lead_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues,
+                dates: list[DateExpr]) -> list[TimedRole]:
+    """Roles a verb of leading states: "Tevel od leta 2020 vodi Sabina Lesar", "X, ki je
+    podjetje vodil od leta 2011", "who has run the company since 2016", "Reilly now chairs the board"."""
+    s = doc.sentences[sent]
+    words = _words(doc, s.tok_start, s.tok_end)
+    out = []
+    for i in range(len(words)):
+        n_cur, n_past = _phrase_len(words, i, cues.lead_current), _phrase_len(words, i, cues.lead_former)
+        n = max(n_cur, n_past)
+        if not n:
+            continue
+        at = s.tok_start + i
+        lo, hi = _clause(doc, at, cues.conjunctions)
+        inside = words[lo - s.tok_start:hi - s.tok_start]
+        if set(inside) & cues.not_led or (n_past > n_cur and set(inside) & time_words(doc.lang).future_tense):
+            continue  # no organisation led; "bo podjetje vodil": a plan, not a past role
+        body = next((cues.led_bodies[w] for w in inside if w in cues.led_bodies), "")
+        kind = body or cues.lead_kinds.get(words[i + n - 1], "")
+        if not kind:
+            continue
+        refers = bool(set(inside) & cues.refers) or bool(body)
+        role = _text_role(doc, at, (lo, hi), kind, "current" if n_cur >= n_past else "former", "time-leads",
+                          pack, refers or not _named(doc, lo, hi, _ORG_CLASSES, pack))
+        if role is not None:
+            out.append(_dated(doc, role, dates, lo, hi, False))
+    return out
+
+
+def _copula_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues, words: TimeWords,
+                  dates: list[DateExpr]) -> list[TimedRole]:
+    """Roles a copula gives a role phrase: "X, ki je bil direktor do leta 2020", "Direktorica je
+    od 1. marca 2024 Eva Bratina", "bo 1. aprila postal predsednik uprave", "was ... chief
+    operating officer from 2019"."""
+    out = []
+    for start, end, prop, phrase in _role_phrases(doc, sent, pack):
+        if prop not in ("akg:chiefExecutiveOf", "akg:holdsRoleIn"):
+            continue  # a founder holds no role
+        lo, hi = _clause(doc, start, cues.conjunctions)
+        before = _words(doc, max(lo, start - 4), start)
+        after = _words(doc, end, min(hi, end + 2))
+        status = ""
+        for k in range(len(before)):
+            if _phrase_len(before, k, cues.copula_future):
+                status = "future"
+            elif _phrase_len(before, k, cues.copula_former):
+                status = status or "former"
+        if not status and (set(before[-2:]) | set(after[:1])) & {p[0] for p in cues.copula_current if len(p) == 1}:
+            status = "current"
+        if not status or set(before[-2:]) & pack.prepositions:
+            continue  # "je za direktorja imenovala X": an auxiliary, no copula
+        if status == "future" and not set(_words(doc, lo, hi)) & words.future_tense and not cues.subject_first:
+            continue  # "je postal direktor": taken over, current (the rules read that)
+        kind = "chiefExecutive" if prop == "akg:chiefExecutiveOf" else words.role_kinds.get(phrase, "other")
+        role = _text_role(doc, start, (lo, hi), kind, status, "time-copula-role", pack, True)
+        if role is not None:
+            out.append(_dated(doc, role, dates, lo, hi, False))
+    return out
+
+
+def _take_over_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues, words: TimeWords,
+                     dates: list[DateExpr]) -> list[TimedRole]:
+    """Chief executives who take over the lead: "je vodenje prevzela januarja 2017" (current from
+    then), "bo 1. septembra prevzel vodenje družbe X", "will take over on March 1" (future)."""
+    s = doc.sentences[sent]
+    all_words = _words(doc, s.tok_start, s.tok_end)
+    out = []
+    for i in range(len(all_words)):
+        n = _phrase_len(all_words, i, cues.take_over)
+        if not n:
+            continue
+        at = s.tok_start + i
+        lo, hi = _clause(doc, at, cues.conjunctions)
+        inside = set(_words(doc, lo, hi))
+        if cues.take_needs and not inside & cues.take_needs:
+            continue
+        future = bool(inside & words.future_tense)
+        role = _text_role(doc, at, (lo, hi), "chiefExecutive", "future" if future else "current",
+                          "time-takes-over", pack, True)
+        if role is not None:
+            out.append(_dated(doc, role, dates, lo, hi, True))
+    return out
+
+
+def read_text_roles(doc: Document, pack: LanguagePack, dates: dict[int, list[DateExpr]]) -> list[TimedRole]:
+    """The roles the time cues of ``time.toml`` (``[text]``) state in each sentence."""
+    words = time_words(doc.lang)
+    out: list[TimedRole] = []
+    for sent in range(len(doc.sentences)):
+        found = dates.get(sent)
+        if found is None:
+            found = dates[sent] = sentence_dates(doc, sent, words)
+        out += _lead_roles(doc, sent, pack, words.text, found)
+        out += _copula_roles(doc, sent, pack, words.text, words, found)
+        out += _take_over_roles(doc, sent, pack, words.text, words, found)
+    return [r for r in out if r.person != r.org]
+
+
+def _merged(roles: list[TimedRole], read: list[TimedRole], here: tuple[int, ...]) -> list[TimedRole]:
+    """The rules' roles, completed by the ones read from the text: a missing start or end filled
+    in, a role the rules read as current that the text tells in the past made former; a role of
+    a person and organisation the rules do not name added."""
+    out = list(roles)
+    for new in read:
+        if here and new.end and new.status == "current" and _compare(new.end, here) < 0:
+            new = replace(new, status="former")
+        same = [k for k, r in enumerate(out) if (r.person, r.org, r.kind) == (new.person, new.org, new.kind)]
+        exact = [k for k in same if out[k].status == new.status]
+        if exact:
+            k = exact[0]
+            out[k] = replace(out[k], start=out[k].start or new.start, end=out[k].end or new.end)
+        elif same and all(out[k].status == "current" and out[k].rule not in _TEXT_RULES for k in same) \
+                and new.status in ("former", "future"):
+            k = same[0]
+            out[k] = replace(out[k], status=new.status, start=out[k].start or new.start, end=out[k].end or new.end)
+        elif not same or all(out[k].rule in _TEXT_RULES or out[k].status == "former" for k in same):
+            out.append(new)  # also a second stint ("njegov predhodnik X, ki je bil direktor do ...")
+    return out
+
+
+_TEXT_RULES = frozenset({"time-leads", "time-copula-role", "time-takes-over"})
+
+
+def _handed_over(doc: Document, roles: list[TimedRole], words: TimeWords) -> list[TimedRole]:
+    """When the text tells of a hand-over ("nasledila", "do prihoda", "take over from") and one
+    holder of a role in an organisation comes in on a date, the one holder who goes out
+    (a former role with no end, or the current one while the newcomer's is still ahead) ends then."""
+    if not any(_has_phrase(_words(doc, s.tok_start, s.tok_end), words.text.handover) for s in doc.sentences):
+        return roles
+    out = list(roles)
+    for org, kind in sorted({(r.org, r.kind) for r in roles}):
+        mine = [k for k, r in enumerate(out) if (r.org, r.kind) == (org, kind)]
+        incoming = [k for k in mine if out[k].start and out[k].status == "future"] or \
+            [k for k in mine if out[k].start and out[k].status == "current"]
+        if len(incoming) != 1:
+            continue
+        new = out[incoming[0]]
+        going = "current" if new.status == "future" else "former"
+        outgoing = [k for k in mine if out[k].status == going and out[k].person != new.person and not out[k].end]
+        if len(outgoing) == 1 and not (out[outgoing[0]].start and _compare(
+                out[outgoing[0]].start, tuple(int(p) for p in new.start.split("-"))) > 0):
+            out[outgoing[0]] = replace(out[outgoing[0]], end=new.start)
+    return out
+
+
+def _take_over_events(roles: list[TimedRole], events: list[Event]) -> list[Event]:
+    """An appointment dated by a taking over the text tells ("je vodenje prevzela januarja 2017"),
+    unless the text reports the appointment otherwise (then only its missing date is filled)."""
+    out = list(events)
+    for r in roles:
+        if r.rule != "time-takes-over" or not r.start:
+            continue
+        same = [k for k, e in enumerate(out) if e.kind == "appointment" and (e.agent, e.obj) == (r.org, r.person)]
+        if same:
+            k = same[0]
+            out[k] = replace(out[k], date=out[k].date or r.start)
+        else:
+            out.append(Event("appointment", r.org, r.person, r.start, None, r.rule, r.sent, r.mentions))
+    return out

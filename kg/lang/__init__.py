@@ -89,6 +89,7 @@ class LanguagePack:
     company_name_heads: set[str] = field(default_factory=set)  # "Bakeries": a name ending so is a company's
     compound_adjective_heads: set[str] = field(default_factory=set)  # "Danish-owned": an adjective, no name
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
+    plant_verbs: frozenset[str] = frozenset()  # words as written: "makes its buses in Kolín" names a plant
     titles: set[str] = field(default_factory=set)  # "dr", "mag": academic titles before a name
     feminine_surname_endings: list[str] = field(default_factory=list)  # "Mlakarjeva": a woman's surname form
     feminine_name_ending: str = ""  # "a": the usual ending of women's given names
@@ -307,6 +308,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.company_name_heads = {w.lower() for w in words.get("company_name_heads", [])}
     p.compound_adjective_heads = set(words.get("compound_adjective_heads", []))
     p.plant_nouns_too = _lemmas_and_words(words, "plant_nouns_too", code)
+    p.plant_verbs = frozenset(w.lower() for w in words.get("plant_verbs", []))
     p.titles = {w.lower().rstrip(".") for w in words.get("titles", [])}
     p.feminine_surname_endings = list(words.get("feminine_surname_endings", []))
     p.feminine_name_ending = words.get("feminine_name_ending", "")

@@ -147,6 +147,10 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             if j - i == 1 and toks[i].lemma in pack.demonyms and toks[i].text not in pack.places:
                 i += 1  # "the German subsidiary": an adjective of place, not a name ("na Madžarskem" is)
                 continue
+            if j - i >= 2 and pack.head_final and toks[i].lemma in pack.demonyms and toks[i].text not in pack.places \
+                    and legal_end < 0 and toks[j - 1].text.lower() not in pack.company_name_heads:
+                i += 1  # "the Finnish Metsävirta group": the adjective is no part of the name ("American Airlines" is)
+                continue
             # "Krke Ana Novak": a given name inside a run starts a new name
             for k in range(i + 1, j - 1):
                 if is_given_name(toks[k].text, pack, doc.lang) and toks[k - 1].text not in pack.name_particles:
@@ -231,8 +235,12 @@ def split_known_prefix(doc: Document, spans: list[Span], pack: LanguagePack) -> 
             cands = name_candidates(words[-1], doc.lang, pack.inflection)
             if any(" ".join(words[:-1] + [c]).lower() in orgs for c in cands):
                 cut = k
+        toks = doc.tokens
+        whole = doc.text[toks[span.start].start:toks[span.end - 1].end]
+        if cut and (whole in pack.places or toks[span.end - 1].text.lower() in pack.company_name_heads
+                    or not is_given_name(toks[span.start + cut].text, pack, doc.lang)):
+            cut = 0  # "Ontario Milk Partners", "Ho Chi Minh City": one name, no person after a place
         if cut and n - cut >= 2:
-            toks = doc.tokens
             head = Span(span.start, span.start + cut, span.cls if span.source == "trigger" else None,
                          doc.text[toks[span.start].start:toks[span.start + cut - 1].end],
                          "trigger" if span.source == "trigger" else "capitalised")
@@ -383,7 +391,14 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.name = span.name[:-2]  # "Brenner's plant": the possessor, not the plant
     elif pack.head_final and span.source not in ("legal", "trigger"):
         after = trigger_after(doc, span.end, pack)
-        if after:
+        nxt = toks[span.end + 1] if span.end + 1 < len(toks) else None
+        if after == "schema:City" and nxt is not None and nxt.text.isalpha() and nxt.text.islower():
+            after = None  # "its Urbis city buses": "city" modifies the noun after it
+        if after and ((span.source in ("gazetteer", "reference") and after != "akg:Plant")
+                      or (nxt is not None and is_name_token(nxt) and nxt.sent == toks[span.start].sent)):
+            after = None  # "a Ho Chi Minh City maker", "the Istanbul conglomerate Boğaziçi Holding"
+        if after and not (len(words) == 1 and lemma(words[0].lower(), doc.lang) in pack.demonyms):
+            # "the Douai plant" (not "its first African car plant": a nationality adjective)
             # "the Douai plant", "the Renault brand": the class noun follows the name
             span.cls, span.source = after, "trigger"
             surface = doc.text[toks[span.start].start:toks[span.end - 1].end]

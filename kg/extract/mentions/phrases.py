@@ -91,8 +91,14 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
 def _over_compounds(toks: list, i: int, start: int) -> int:
     """The token before ``i`` and any hyphenated adjectives before it ("the 60-year-old firm")."""
     j = i - 1
-    while j > start and "-" in toks[j].text and toks[j].text.islower() and len(toks[j].text) > 2:
-        j -= 1
+    while j > start:
+        k = j  # the tokeniser may split a compound: "60-year", "-", "old"
+        while k > start and toks[k - 1].end == toks[k].start:
+            k -= 1
+        word = "".join(t.text for t in toks[k:j + 1])
+        if not ("-" in word and word.islower() and len(word) > 2):
+            break
+        j = k - 1
     return j
 
 

@@ -49,6 +49,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
     by_start = {s.start: s for s in spans}
     plants: list[Span] = []
     for sent in doc.sentences:
+        plants += _towns_after_plant_verbs(doc, sent.tok_start, sent.tok_end, by_start, pack)
         triggers = _plant_triggers(doc, sent.tok_start, sent.tok_end, pack)
         for i in triggers:
             if i >= sent.tok_end - 2:
@@ -60,7 +61,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                 j += 1
             if j >= sent.tok_end - 1 or toks[j].text.lower() not in pack.locative_prepositions:
                 continue
-            k = j + 1
+            k = _past_region(toks, j + 1, by_start, pack)
             while k in by_start and by_start[k].cls in ("schema:City",):
                 named = by_start[k]
                 plants.append(Span(named.start, named.end, "akg:Plant", named.name, "plant-town"))
@@ -89,6 +90,56 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                         and not any(p.start == town.start for p in plants):
                     plants.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
     return plants
+
+
+PLANT_VERB_REACH = 8  # tokens between a plant verb and "in <town>"
+
+
+def _towns_after_plant_verbs(doc: Document, start: int, end: int, by_start: dict[int, Span],
+                             pack: LanguagePack) -> list[Span]:
+    """"X makes its Urbis buses in Kolín and Jihlava": the towns after a production verb and a
+    locative preposition, in the same clause (no comma, no organisation or person in between),
+    are plants named after them."""
+    toks = doc.tokens
+    out: list[Span] = []
+    for i in range(start, end):
+        if toks[i].text.lower() not in pack.plant_verbs:
+            continue
+        j = i + 1
+        while j < min(end, i + PLANT_VERB_REACH) and toks[j].text.lower() not in pack.locative_prepositions:
+            span = by_start.get(j)
+            if toks[j].text in ",;:.()" or (span is not None and span.cls not in (None, "schema:Product", "schema:Brand")):
+                break
+            j = span.end if span is not None else j + 1
+        if j >= end or toks[j].text.lower() not in pack.locative_prepositions:
+            continue
+        k = j + 1
+        while k in by_start and by_start[k].cls == "schema:City":
+            town = by_start[k]
+            out.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
+            k = town.end
+            if k < end and toks[k].text.lower() in LIST_SEPARATORS:
+                k += 1 + (k + 1 < end and toks[k + 1].text.lower() in pack.locative_prepositions)
+            else:
+                break
+    return out
+
+
+REGIONS = ("schema:Country",)
+
+
+def _past_region(toks: list, k: int, by_start: dict[int, Span], pack: LanguagePack) -> int:
+    """Where the towns start in "three plants in Scotland, in Aberdeen, Montrose and Peterhead":
+    past a country or region and its comma (and a repeated preposition); else ``k``."""
+    region = by_start.get(k)
+    if region is None or region.cls not in REGIONS or region.end + 1 >= len(toks) \
+            or toks[region.end].text != ",":
+        return k
+    after = region.end + 1
+    if toks[after].text.lower() in pack.locative_prepositions:
+        after += 1
+    town = by_start.get(after)
+    return after if town is not None and town.cls == "schema:City" else k
 
 
 def _where_clause(toks: list, k: int, pack: LanguagePack) -> bool:
