@@ -24,7 +24,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from corpus import _vocabulary, document, write_corpus
+from corpus import _vocabulary, document, write_corpus  # noqa: E402 (after the sys.path line)
 
 OUT = HERE / "out"
 RESULTS = HERE / "results" / "build.md"

@@ -27,7 +27,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from kg.namespaces import AKG, FACTS_GRAPH, ITSRDF, KGDOC, KGID, NIF, ORG, PROVENANCE_GRAPH, SCHEMA
+from kg.namespaces import AKG, FACTS_GRAPH, ITSRDF, KGDOC, KGID, NIF, ORG, PROVENANCE_GRAPH, SCHEMA  # noqa: E402 (after the sys.path line)
 
 SUPERS = {
     AKG.Company: [SCHEMA.Organization, ORG.FormalOrganization, ORG.Organization],

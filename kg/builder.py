@@ -19,28 +19,18 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from rdflib import Dataset, Graph
 
-from kg.rdf.assembly import assemble_lines, write_turtle
 from kg.cache import Cache, extractor_version
 from kg.cachefmt import EXTRACTED, LINES
-from kg.extract.document import Document
-from kg.extract.reading import find_documents, shown
-from kg.extract.entities import merge_entities
 from kg.errors import InputError, KgWarning
-from kg.rdf.graph import (
-    CURRENT_LINK,
-    FACTS_FILE,
-    HTML_FILE,
-    PROVENANCE_FILE,
-    STORE_DIR,
-    ensure_writable,
-    new_dataset,
-)
+from kg.extract.document import Document
+from kg.extract.entities import merge_entities
+from kg.extract.reading import find_documents, shown
+from kg.extract.relations import CODE_RULES
 from kg.lang import load_pack
-from kg.rdf.largegraph import validate_large
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
 from kg.ontology import Ontology, default_file, load_ontology
 from kg.outdir import (
@@ -54,7 +44,17 @@ from kg.outdir import (
     remove_scratch,
 )
 from kg.parallel import Extracted, default_jobs, extract_documents
-from kg.extract.relations import CODE_RULES
+from kg.rdf.assembly import assemble_lines, write_turtle
+from kg.rdf.graph import (
+    CURRENT_LINK,
+    FACTS_FILE,
+    HTML_FILE,
+    PROVENANCE_FILE,
+    STORE_DIR,
+    ensure_writable,
+    new_dataset,
+)
+from kg.rdf.largegraph import validate_large
 from kg.rdf.triples import (
     MENTION_RULES,
     TripleSink,
@@ -66,6 +66,9 @@ from kg.rdf.triples import (
 )
 from kg.rdf.validate import load_shapes, validate
 from kg.sparql.store import open_read_only, store_dataset, write_store
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 PROGRESS_MIN_DOCUMENTS = 20
 RDFLIB_MAX_TRIPLES = 150_000  # above this the Dataset is the build's store, checked by SPARQL
@@ -91,7 +94,7 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def _progress(show: bool):
+def _progress(show: bool) -> Progress:
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -105,7 +108,7 @@ def _progress(show: bool):
     return Progress(*columns, transient=True, disable=not show)
 
 
-def _advancer(progress, name: str, total: int) -> Callable[[int], None]:
+def _advancer(progress: Progress, name: str, total: int) -> Callable[[int], None]:
     task = progress.add_task(name, total=total, rate="-")
     start, done = time.perf_counter(), [0]
 
@@ -338,7 +341,7 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     ``report=True`` a summary is printed (and a progress bar, on a terminal). Symbolic links
     out of ``seeds_dir`` are skipped with a ``kg.KgWarning`` each unless ``follow_links``.
 
-    >>> ds = build("seeds", "build", jobs=2)        # doctest: +SKIP
+    >>> ds = build("seeds", "build", jobs=2)
     """
     start = time.perf_counter()
     timings: dict[str, float] = {}

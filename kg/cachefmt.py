@@ -66,7 +66,7 @@ def _record(cls: type, fields: list[tuple[str, Convert]]) -> Convert:
         items = _array(value)
         if len(items) != len(fields):
             raise ValueError(f"{cls.__name__}: expected {len(fields)} fields, got {len(items)}")
-        return cls(*[convert(item) for (_, convert), item in zip(fields, items)])
+        return cls(*[convert(item) for (_, convert), item in zip(fields, items, strict=True)])
     return make
 
 

@@ -1,10 +1,13 @@
 """RDF namespaces and graph names shared by every step (see docs/graph-model.md)."""
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
 
 from kg import prefixes as _plain
-from kg.prefixes import BASE, ENTITY_CLASS_PARTS, prefixed_name, sparql_name  # noqa: F401 (re-exported)
+from kg.prefixes import BASE as BASE  # re-exported
+from kg.prefixes import ENTITY_CLASS_PARTS as ENTITY_CLASS_PARTS
+from kg.prefixes import prefixed_name as prefixed_name
+from kg.prefixes import sparql_name as sparql_name
 
 AKG = Namespace(BASE + "ontology#")
 KGID = Namespace(BASE + "id/")
@@ -26,6 +29,14 @@ LOOKUP_GRAPH = URIRef(_plain.LOOKUP_GRAPH)
 
 # the same IRIs as kg.prefixes.PREFIXES (plain strings), as rdflib namespaces
 PREFIXES: dict[str, Namespace] = {prefix: Namespace(ns) for prefix, ns in _plain.PREFIXES.items()}
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind every project prefix above on ``graph`` (replacing rdflib's own ``schema:`` etc.);
+    returns ``graph``."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, str(ns), override=True, replace=True)
+    return graph
 
 
 def sparql_prefixes() -> str:

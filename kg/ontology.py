@@ -61,6 +61,8 @@ class Ontology:
     def __post_init__(self) -> None:
         direct: dict[URIRef, set[URIRef]] = {}
         for c in set(self.graph.subjects(RDF.type, OWL.Class)):
+            if not isinstance(c, URIRef):
+                continue
             direct[c] = {o for o in self.graph.objects(c, RDFS.subClassOf) if isinstance(o, URIRef)}
         for c in direct:
             seen: set[URIRef] = set()
@@ -72,9 +74,6 @@ class Ontology:
                         seen.add(sup)
                         todo.append(sup)
             self.supers[c] = seen
-
-    def has_term(self, iri: URIRef) -> bool:
-        return (iri, RDF.type, None) in self.graph
 
     def curies(self) -> set[str]:
         """The classes and properties the ontology declares, as CURIEs (``akg:Plant``)."""

@@ -24,7 +24,7 @@ import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from kg.errors import InputError
@@ -91,7 +91,7 @@ def locked(out: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[
     """Hold the build lock of folder ``out``; if another build holds it, call ``on_wait`` with its
     pid once and wait. The lock file is removed on release, while still held.
 
-    >>> with locked(Path("build")):                   # doctest: +SKIP
+    >>> with locked(Path("build")):
     ...     pass
     """
     path = Path(out) / LOCK_FILE
@@ -175,10 +175,8 @@ def new_scratch(out: Path, prefix: str = "scratch-") -> Path:
 def remove_scratch(out: Path, scratch: Path) -> None:
     """Delete a scratch folder (``new_scratch``), and ``.builds`` if that leaves it empty."""
     shutil.rmtree(scratch, ignore_errors=True)
-    try:
+    with suppress(OSError):
         (out / BUILDS_DIR).rmdir()
-    except OSError:
-        pass
 
 
 def discard(out: Path, staging: Path) -> None:

@@ -52,8 +52,8 @@ def role_errors(gold: Gold, lines: list[int]) -> list[tuple[int, str]]:
     for i, role in enumerate(gold.roles):
         key = (canonical(gold, role.person), ROLE_PREDICATE.get(role.role, "akg:holdsRoleIn"),
                canonical(gold, role.organization))
-        if role.status == "current" or (role.status, role.role) == ("future", "chiefExecutive") \
-                and key[2] not in current_ceo:
+        if role.status == "current" or ((role.status, role.role) == ("future", "chiefExecutive") \
+                and key[2] not in current_ceo):
             wanted.add(key)
             if key not in relations:
                 message = f"{role.status} role {role.role} of '{key[0]}' in '{key[2]}' needs the relation {key[1]}"

@@ -8,10 +8,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.extract.reading import read_document
-from kg.lang import load_pack
 from kg.extract.pipeline import extract
+from kg.extract.reading import read_document
 from kg.extract.relations import mentions_by_start, sentence_units
+from kg.lang import load_pack
 
 
 def main() -> None:

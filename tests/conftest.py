@@ -1,7 +1,6 @@
-"""Shared fixtures: one build of the seed documents per test session."""
+"""Test order; the shared fixtures (the seed build) are in the project's root conftest.py."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,22 +9,33 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-@pytest.fixture(scope="session")
-def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build ``seeds/`` once into a temporary folder; returns the output folder (graph.ttl, ...)."""
-    import kg
+# The longest tests, slowest first (`--durations` of a full run: the 10 MB document alone took
+# a quarter of the suite's wall time when it happened to start last). They start first, one
+# per worker: with `-n 2` and `--maxschedchunk=2` (pyproject's addopts) xdist hands each worker
+# two tests at a time, so a slow test at every other place lands on the worker that is free
+# next and overlaps the rest of the suite instead of ending it alone.
+SLOW_FIRST = (
+    "tests/test_robustness.py::test_ten_megabyte_document",
+    "tests/test_build_safety.py::test_sigkill_after_random_delays_leaves_the_old_or_the_new_build",
+    "tests/test_eval.py::test_scores_do_not_fall_below_the_measured_floor[sl/dev]",
+    "tests/test_build_safety.py::test_a_thousand_tiny_documents_build_and_rebuild_from_the_cache",
+    "tests/test_large_documents.py::test_bounded_memory_assembly_writes_the_same_bytes[2]",
+    "tests/test_query.py::test_cli_streams_a_large_result_in_flat_memory",
+    "tests/test_robustness.py::test_large_document_150_kb",
+    "tests/test_large_documents.py::test_large_file_is_extracted_in_a_worker",
+    "tests/test_large_documents.py::test_bounded_memory_assembly_writes_the_same_bytes[1]",
+    "tests/test_eval.py::test_scores_do_not_fall_below_the_measured_floor[en/dev]",
+)
 
-    work = tmp_path_factory.mktemp("seed-build")
-    seeds = work / "seeds"
-    shutil.copytree(SEEDS, seeds)
-    out = work / "build"
-    kg.build(seeds, out)
-    return out
 
-
-@pytest.fixture(scope="session")
-def seed_dataset(seed_build: Path):
-    """The seed build loaded back as an rdflib Dataset (facts + provenance named graphs)."""
-    import kg
-
-    return kg.load(seed_build)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put the tests of ``SLOW_FIRST`` first, in that order, each followed by one other test."""
+    rank = {name: i for i, name in enumerate(SLOW_FIRST)}
+    slow = sorted((it for it in items if it.nodeid in rank), key=lambda it: rank[it.nodeid])
+    rest = [it for it in items if it.nodeid not in rank]
+    ordered: list[pytest.Item] = []
+    for it in slow:
+        ordered.append(it)
+        if rest:
+            ordered.append(rest.pop(0))
+    items[:] = ordered + rest

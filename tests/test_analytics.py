@@ -24,8 +24,8 @@ from kg.analytics import export, shortest_path, stats
 from kg.analytics.source import curie
 from kg.cli import cli
 from kg.errors import InputError
-from kg.sparql.labels import find_entities, find_entity
 from kg.namespaces import AKG, FACTS_GRAPH, KGID, NIF, ORG, PROVENANCE_GRAPH, SCHEMA, sparql_prefixes
+from kg.sparql.labels import find_entities, find_entity
 
 ENTITIES = sparql_prefixes() + """
 SELECT DISTINCT ?e WHERE {

@@ -234,7 +234,7 @@ def test_builds_started_together_leave_one_complete_build(two_docs, clean_build,
     for _ in range(2):
         procs = [start_build(two_docs, out, "-j", "2"), start_build(SEEDS, out, "-j", "1")]
         results = [p.communicate(timeout=300) for p in procs]
-        for proc, (_, err) in zip(procs, results):
+        for proc, (_, err) in zip(procs, results, strict=True):
             assert proc.returncode == 0 and "Traceback" not in err, err
         assert hashes(out) in (hashes(clean_build), hashes(seed_build))
 

@@ -217,7 +217,7 @@ def test_gold_without_document_and_empty_folder_are_input_errors(tmp_path):
     with pytest.raises(InputError, match=r"lonely\.gold\.toml: no document lonely\.txt"):
         kg.evaluate(tmp_path, builder=fixed_builder(FACTS))
     (tmp_path / "empty").mkdir()
-    with pytest.raises(InputError, match="no \\*.gold.toml files"):
+    with pytest.raises(InputError, match=r"no \*\.gold\.toml files"):
         kg.evaluate(tmp_path / "empty")
     with pytest.raises(InputError, match="no such file or folder"):
         kg.evaluate(tmp_path / "missing")
@@ -232,7 +232,7 @@ def test_bad_gold_is_rejected_before_any_build(tmp_path):
         built.append(seeds)
         return fixed_builder(FACTS)(seeds, out)
 
-    with pytest.raises(InputError, match="bad.gold.toml:3"):
+    with pytest.raises(InputError, match=r"bad\.gold\.toml:3"):
         kg.evaluate(tmp_path, builder=builder)
     assert built == []
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.document import Document, Quantity
 from kg.errors import InputError
+from kg.extract.document import Document, Quantity
 from kg.extract.frames import load_frames
+from kg.extract.pipeline import extract
 from kg.lang import LANG_DIR, load_pack
 from kg.ontology import load_ontology
-from kg.extract.pipeline import extract
 
 EXAMPLES = [(code, frame.id, n, example)
             for code in ("sl", "en") for frame in load_pack(code).frames
@@ -26,10 +26,7 @@ def facts_of(text: str, lang: str) -> set[str]:
     names = {key: ent.name for key, ent in doc.entities.items()}
     out = set()
     for f in doc.facts:
-        if isinstance(f.o, Quantity):
-            obj = f"{f.o.value} {f.o.unit}".strip()
-        else:
-            obj = names.get(str(f.o), str(f.o))
+        obj = f"{f.o.value} {f.o.unit}".strip() if isinstance(f.o, Quantity) else names.get(str(f.o), str(f.o))
         out.add(f"{names.get(f.s, f.s)} {f.p} {obj}")
     return out
 

@@ -438,7 +438,7 @@ def town_html(tmp_path_factory) -> Path:
 
 
 def _labels_by_iri(data: dict) -> dict[str, str]:
-    return {n["iri"].rsplit("/id/", 1)[1]: v["label"] for n, v in zip(data["nodes"], data["vis"]["nodes"])}
+    return {n["iri"].rsplit("/id/", 1)[1]: v["label"] for n, v in zip(data["nodes"], data["vis"]["nodes"], strict=True)}
 
 
 def test_a_label_shared_by_two_entities_names_their_class(town_html):
@@ -449,7 +449,7 @@ def test_a_label_shared_by_two_entities_names_their_class(town_html):
 
 def test_node_size_grows_with_degree(seed_html):
     data = page_json(seed_html)
-    size = {n["k"]: v["size"] for n, v in zip(data["nodes"], data["vis"]["nodes"])}
+    size = {n["k"]: v["size"] for n, v in zip(data["nodes"], data["vis"]["nodes"], strict=True)}
     degrees = sorted(size)
     assert len(degrees) >= 3 and [size[d] for d in degrees] == sorted(size[d] for d in degrees)
     assert size[degrees[-1]] > 2 * size[degrees[0]]

@@ -13,19 +13,19 @@ import pytest
 from rdflib import Graph
 
 import kg
-import kg.rdf.assembly
 import kg.builder
-import kg.parallel
 import kg.extract.relations
 import kg.extract.sites
+import kg.parallel
+import kg.rdf.assembly
 import kg.rdf.triples
 import kg.sparql.store
 from kg.extract.document import Document, Mention
 from kg.extract.link import _Groups, _Salience, _Topics
-from kg.namespaces import FACTS_GRAPH
-from kg.ontology import load_ontology
 from kg.extract.pipeline import extract
 from kg.extract.quotes import _latest_person
+from kg.namespaces import FACTS_GRAPH
+from kg.ontology import load_ontology
 from tests.conftest import ROOT, SEEDS
 
 sys.path.insert(0, str(ROOT / "bench"))

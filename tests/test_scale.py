@@ -192,9 +192,9 @@ def test_parallel_assembly_equals_the_single_sink_reference(corpus, full_build):
     """The per-document, multi-process assembly writes exactly what kg.rdf.triples' one-sink path gives."""
     from kg.builder import assemble
     from kg.extract.reading import find_documents
-    from kg.rdf.graph import turtle_bytes
     from kg.ontology import load_ontology
     from kg.parallel import extract_documents
+    from kg.rdf.graph import turtle_bytes
 
     onto = load_ontology()
     docs = [r.doc for r in extract_documents(find_documents(corpus), corpus, onto, jobs=1)]

@@ -103,8 +103,8 @@ def test_labels_identifiers_and_coordinates(seed_dataset):
     assert same["Ampere"] == "http://www.wikidata.org/entity/Q124038384"
     assert same["Luca de Meo"] == "http://www.wikidata.org/entity/Q3264974"
     assert same["Francija"] == "http://www.wikidata.org/entity/Q142"
-    coords = dict((n, (float(a), float(b))) for n, a, b in select(seed_dataset, """SELECT ?n ?lat ?long WHERE {
-        ?p a akg:Plant ; skos:prefLabel ?n ; schema:latitude ?lat ; schema:longitude ?long }"""))
+    coords = {n: (float(a), float(b)) for n, a, b in select(seed_dataset, """SELECT ?n ?lat ?long WHERE {
+        ?p a akg:Plant ; skos:prefLabel ?n ; schema:latitude ?lat ; schema:longitude ?long }""")}
     assert coords["Douai"] == pytest.approx((50.37069, 3.07922))
     assert set(coords) == {"Douai", "Maubeuge", "Ruitz", "Cléon"}
 
@@ -127,7 +127,7 @@ def test_every_fact_traces_to_a_sentence_of_the_document(seed_dataset):
         ?m nif:anchorOf ?mention .
         ?doc dcterms:title ?title ; dcterms:language "sl" ; dcterms:publisher "Renault" }""")
     assert rows, "no provenance for the founder fact"
-    sentence, begin, end, title, rule, _ = rows[0]
+    sentence, begin, end, _title, rule, _ = rows[0]
     assert "je Skupina Renault ustvarila Ampere" in sentence
     from tests.conftest import SEEDS
     text = (SEEDS / "ampere-sl.txt").read_text(encoding="utf-8")
@@ -136,8 +136,9 @@ def test_every_fact_traces_to_a_sentence_of_the_document(seed_dataset):
     assert {r[5] for r in rows} == {"Skupina Renault", "Ampere"}
     # and every triple of the facts graph has a statement with a source
     ds = seed_dataset
-    from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
     from rdflib.namespace import PROV, RDF
+
+    from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
     prov = ds.graph(PROVENANCE_GRAPH)
     covered = {(prov.value(st, RDF.subject), prov.value(st, RDF.predicate), prov.value(st, RDF.object))
                for st in prov.subjects(RDF.type, RDF.Statement) if prov.value(st, PROV.wasDerivedFrom)}

@@ -179,7 +179,7 @@ def test_shapes_check_interval_order_and_that_an_event_has_a_date_or_says_it_has
     data = Graph().parse(data=SHAPES_PREFIXES.replace("START", start).replace("DATE", date), format="turtle")
     found = violations(data, load_shapes())
     assert len(found) == len(expected), found
-    for line, words in zip(found, expected):
+    for line, words in zip(found, expected, strict=True):
         assert words in line, line
     # the SPARQL checks large builds use find the same focus nodes
     store = ox.Store()
@@ -248,7 +248,7 @@ def test_the_page_lists_dated_facts_in_order_and_draws_a_former_role_dashed(tmp_
         [str(AKG.ChiefExecutive), "Ana Kos → Hrast d.o.o. · former · 2025-06-01"]]
     dashed = [e for e in data["vis"]["edges"] if e.get("dashes")]
     assert [e["label"] for e in dashed] == ["former CEO of"]
-    assert [e for e in data["edges"] if e[0] == str(AKG.formerChiefExecutiveOf)][0][3] == ""  # no interval given
+    assert next(e for e in data["edges"] if e[0] == str(AKG.formerChiefExecutiveOf))[3] == ""  # no interval given
 
 
 def _chief_edges(G) -> set[tuple[str, str]]:

@@ -1,7 +1,7 @@
 """networkx analytics over the knowledge graph: conversion, statistics, paths and exports.
 
 >>> import kg
->>> G = kg.to_networkx(kg.load("build"))            # doctest: +SKIP
+>>> G = kg.to_networkx(kg.load("build"))
 >>> from kg.analytics import stats, shortest_path, export
 """
 from __future__ import annotations

@@ -58,8 +58,8 @@ def to_networkx(graph: GraphInput, *, classes: Iterable[str] | None = None,
     Examples
     --------
     >>> import kg
-    >>> G = kg.to_networkx(kg.load("build"))                       # doctest: +SKIP
-    >>> G.nodes["https://w3id.org/ampere-kg/id/plant/douai"]["label"]  # doctest: +SKIP
+    >>> G = kg.to_networkx(kg.load("build"))
+    >>> G.nodes["https://w3id.org/ampere-kg/id/plant/douai"]["label"]
     'Douai'
     """
     src = open_source(graph)
@@ -80,7 +80,7 @@ def to_networkx(graph: GraphInput, *, classes: Iterable[str] | None = None,
         G.add_node(str(iri), **node_attributes(src, iri, entities[iri], history=history))
     stale = set() if history else superseded_roles(src.facts)
     for s, p, o in sorted(relation_triples(src.facts, entities)):
-        if keep_predicates is not None and p not in keep_predicates or (s, p, o) in stale:
+        if (keep_predicates is not None and p not in keep_predicates) or (s, p, o) in stale:
             continue
         sources = derivations.get((s, p, o), set())
         sentences = sorted(str(x) for x in sources if _is_sentence(src.provenance, x))
@@ -111,7 +111,7 @@ def relation_triples(facts: Graph, entities: dict[URIRef, Any]) -> set[tuple[URI
     found = set()
     for s in entities:
         for p, o in facts.predicate_objects(s):
-            if o in entities and p != RDF.type and isinstance(p, URIRef):
+            if isinstance(o, URIRef) and o in entities and p != RDF.type and isinstance(p, URIRef):
                 found.add((s, p, o))
     return found
 
@@ -148,7 +148,7 @@ def literal_facts(facts: Graph, iri: URIRef, *, history: bool = True) -> dict[st
     values: dict[str, list[Any]] = {}
     value_nodes: dict[URIRef, list[Node]] = {}
     for p, o in facts.predicate_objects(iri):
-        if p == RDF.type or p in LABEL_PREDICATES:
+        if not isinstance(p, URIRef) or p == RDF.type or p in LABEL_PREDICATES:
             continue
         if isinstance(o, Literal):
             values.setdefault(curie(p), []).append(python_value(o))
@@ -173,7 +173,7 @@ def _flatten(facts: Graph, p: URIRef, node: Node, values: dict[str, list[Any]]) 
     """Add the properties of a value node as ``"<p>.<p2>"`` attributes."""
     for p2, o2 in facts.predicate_objects(node):
         if p2 != RDF.type:
-            values.setdefault(f"{curie(p)}.{curie(p2)}", []).append(python_value(o2))
+            values.setdefault(f"{curie(p)}.{curie(str(p2))}", []).append(python_value(o2))
 
 
 def _has_properties(facts: Graph, node: Node) -> bool:
@@ -219,5 +219,5 @@ def sentence_info(provenance: Graph, sentence: Node) -> dict[str, Any]:
     end = provenance.value(sentence, NIF.endIndex)
     return {"text": str(provenance.value(sentence, NIF.anchorOf)),
             "document": str(doc) if doc is not None else None,
-            "begin": int(begin) if begin is not None else None,
-            "end": int(end) if end is not None else None}
+            "begin": int(begin) if isinstance(begin, Literal) else None,
+            "end": int(end) if isinstance(end, Literal) else None}

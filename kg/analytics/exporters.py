@@ -23,11 +23,11 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import InputError
+from kg.namespaces import PREFIXES, SCHEMA, bind_prefixes
 from kg.rdf.graph import file_mode
-from kg.namespaces import SCHEMA
 
 from .convert import VALUE_TYPES, entity_nodes, to_networkx
-from .source import PREFIXES, GraphInput, open_source
+from .source import GraphInput, open_source
 
 FORMATS = {"graphml": "graph.graphml", "gexf": "graph.gexf", "jsonld": "graph.jsonld",
            "nt": "graph.nt", "csv": None}
@@ -54,8 +54,8 @@ def export(graph: GraphInput, fmt: str, out: str | Path, *, classes: Iterable[st
     Examples
     --------
     >>> from kg.analytics import export
-    >>> export("build", "graphml", "build/export")       # doctest: +SKIP
-    [PosixPath('build/export/graph.graphml')]
+    >>> export("build", "graphml", "export")
+    [PosixPath('export/graph.graphml')]
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -64,7 +64,9 @@ def export(graph: GraphInput, fmt: str, out: str | Path, *, classes: Iterable[st
     G = to_networkx(src, classes=classes, predicates=predicates, history=history)
     if fmt == "csv":
         return _write_all([(out / "nodes.csv", nodes_csv(G)), (out / "edges.csv", edges_csv(G))])
-    target = out if out.suffix and not out.is_dir() else out / FORMATS[fmt]
+    name = FORMATS[fmt]
+    assert name is not None  # only csv writes more than one file
+    target = out if out.suffix and not out.is_dir() else out / name
     if fmt in ("graphml", "gexf"):
         return _write_all([(target, graphml(G) if fmt == "graphml" else gexf(G))])
     triples = rdf_subset(src.facts, G)
@@ -165,9 +167,7 @@ def ntriples(triples: list[tuple]) -> str:
 
 def jsonld(triples: list[tuple]) -> str:
     """JSON-LD with the project prefixes as context, one object per subject, keys sorted."""
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, replace=True)
+    g = bind_prefixes(Graph())
     for triple in triples:
         g.add(triple)
     context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}

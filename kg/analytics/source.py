@@ -11,15 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Union
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import InputError, did_you_mean
 from kg.namespaces import FACTS_GRAPH, PREFIXES, PROVENANCE_GRAPH, prefixed_name
-
-GraphInput = Union[Dataset, Graph, str, Path]
+from kg.ontology import load_ontology
 
 
 @dataclass(frozen=True)
@@ -28,7 +26,10 @@ class Source:
 
     facts: Graph
     provenance: Graph
-    ontology: "Ontology" = field(repr=False, default=None)  # type: ignore[assignment]
+    ontology: Ontology = field(repr=False, default=None)  # type: ignore[assignment]
+
+
+GraphInput = Source | Dataset | Graph | str | Path
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,8 @@ def open_source(graph: GraphInput) -> Source:
 
     Examples
     --------
-    >>> src = open_source("build")          # doctest: +SKIP
-    >>> len(src.facts) > 0                  # doctest: +SKIP
+    >>> src = open_source("build")
+    >>> len(src.facts) > 0
     True
     """
     if isinstance(graph, Source):
@@ -123,19 +124,11 @@ def _load_folder(path: Path) -> Dataset:
     return open_dataset(path)
 
 
-def ontology_path() -> Path:
-    """The project's ``ontology.ttl`` (packaged as ``kg/ontology.ttl`` in a wheel)."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "ontology.ttl", here.parent / "ontology.ttl"):
-        if candidate.is_file():
-            return candidate
-    raise InputError(f"{here / 'ontology.ttl'}: the project ontology is missing")
-
-
 @lru_cache(maxsize=1)
 def project_ontology() -> Ontology:
-    """Read the class hierarchy and term labels of the project ontology (cached)."""
-    return read_ontology(Graph().parse(ontology_path(), format="turtle"))
+    """The class hierarchy and term labels of the project ontology (as
+    :func:`kg.ontology.load_ontology` finds and reads it), cached."""
+    return read_ontology(load_ontology().graph)
 
 
 def read_ontology(onto: Graph) -> Ontology:

@@ -57,7 +57,7 @@ def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterab
     Examples
     --------
     >>> from kg.analytics import stats
-    >>> stats("build", top=3)["entities"]        # doctest: +SKIP
+    >>> stats("build", top=3)["entities"]
     13
     """
     G = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph, classes=classes, predicates=predicates,
@@ -74,7 +74,7 @@ def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterab
         betweenness = nx.betweenness_centrality(undirected, k=k, seed=0)
     else:
         betweenness = nx.betweenness_centrality(undirected)
-    degree = nx.degree_centrality(G) if G.number_of_nodes() > 1 else {n: 0.0 for n in G}
+    degree = nx.degree_centrality(G) if G.number_of_nodes() > 1 else dict.fromkeys(G, 0.0)
     names = display_names(G, lang)
     return {
         "entities": G.number_of_nodes(),

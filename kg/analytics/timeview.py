@@ -37,7 +37,7 @@ def superseded_roles(facts: Graph) -> set[tuple[Node, URIRef, Node]]:
     """
     members = _memberships(facts)
     out: set[tuple[Node, URIRef, Node]] = set()
-    for person, org, kind, status, as_of in members:
+    for person, org, kind, status, _as_of in members:
         if status != AKG.Current:
             continue
         pred = AKG.chiefExecutiveOf if kind == AKG.ChiefExecutive else AKG.holdsRoleIn

@@ -30,7 +30,7 @@ class LazyGroup(click.Group):
         module = COMMAND_MODULES.get(cmd_name)
         if module is None:
             return None
-        commands = importlib.import_module(f"{__name__}.{module}").COMMANDS
+        commands: list[click.Command] = importlib.import_module(f"{__name__}.{module}").COMMANDS
         return next(command for command in commands if command.name == cmd_name)
 
 

@@ -13,8 +13,9 @@ Every unmatched graph item is an *extra*.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
@@ -31,7 +32,7 @@ from kg.evaluation.gold import (
     norm,
     number_key,
 )
-from kg.namespaces import AKG, ORG, PREFIXES, SCHEMA, TIME
+from kg.namespaces import AKG, ORG, PREFIXES, SCHEMA, TIME, prefixed_name
 from kg.ontology import expand, load_ontology
 from kg.timeterms import EVENT_CLASSES, ROLE_KINDS, ROLE_STATUSES
 
@@ -41,23 +42,27 @@ _QUOTE_MARKS = "»«\"“”„'‘’ \t\n"
 _CONCEPT = URIRef(str(SKOS) + "Concept")
 
 
+# the prefixes eval reports use (none is the start of another, so the first that fits is the only one)
+_REPORT_PREFIXES = {p: PREFIXES[p] for p in ("akg", "schema", "org", "skos", "kgid")}
+
+
 def shorten(iri: URIRef) -> str:
-    """A CURIE for ``iri`` where a known prefix fits, else the IRI."""
-    for prefix in ("akg", "schema", "org", "skos", "kgid"):
-        base = str(PREFIXES[prefix])
-        if str(iri).startswith(base):
-            return f"{prefix}:{str(iri)[len(base):]}"
-    return str(iri)
+    """A CURIE for ``iri`` where a known prefix fits, else the IRI.
+
+    >>> shorten(SCHEMA.founder), shorten(URIRef("http://www.w3.org/2006/time#Instant"))
+    ('schema:founder', 'http://www.w3.org/2006/time#Instant')
+    """
+    return prefixed_name(str(iri), _REPORT_PREFIXES) or str(iri)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _hierarchy() -> tuple[dict[URIRef, frozenset[URIRef]], dict[URIRef, frozenset[URIRef]]]:
     """Superclass and super-property closures (each includes itself) from ontology.ttl."""
     onto = load_ontology().graph
 
     def closure(pred: URIRef) -> dict[URIRef, frozenset[URIRef]]:
-        nodes = set(onto.subjects(pred, None)) | set(onto.objects(None, pred))
-        return {n: frozenset(onto.transitive_objects(n, pred)) for n in nodes}
+        nodes = {n for n in (*onto.subjects(pred, None), *onto.objects(None, pred)) if isinstance(n, URIRef)}
+        return {n: frozenset(x for x in onto.transitive_objects(n, pred) if isinstance(x, URIRef)) for n in nodes}
 
     return closure(RDFS.subClassOf), closure(RDFS.subPropertyOf)
 
@@ -125,8 +130,9 @@ class _Entity:
 
 
 def _display(graph: Graph, node: URIRef) -> str:
-    labels = sorted(graph.objects(node, SKOS.prefLabel), key=lambda l: (l.language != "sl", str(l)))
-    labels = labels or sorted(graph.objects(node, RDFS.label), key=str)
+    labels = sorted((o for o in graph.objects(node, SKOS.prefLabel) if isinstance(o, Literal)),
+                    key=lambda lit: (lit.language != "sl", str(lit)))
+    labels = labels or sorted((o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)), key=str)
     return str(labels[0]) if labels else shorten(node)
 
 
@@ -135,10 +141,11 @@ def graph_entities(graph: Graph) -> dict[URIRef, _Entity]:
     classes, _ = _hierarchy()
     wanted = {expand(c) for c in ENTITY_CLASSES}
     out: dict[URIRef, _Entity] = {}
-    for node in sorted({s for s, t in graph.subject_objects(RDF.type) if t in wanted}):
-        types = frozenset().union(*(_supers(classes, t) for t in graph.objects(node, RDF.type)))
-        pref = frozenset(norm(str(l)) for l in graph.objects(node, SKOS.prefLabel))
-        alt = frozenset(norm(str(l)) for l in graph.objects(node, SKOS.altLabel))
+    for node in sorted({s for s, t in graph.subject_objects(RDF.type) if t in wanted and isinstance(s, URIRef)}):
+        types = frozenset[URIRef]().union(*(_supers(classes, t) for t in graph.objects(node, RDF.type)
+                                            if isinstance(t, URIRef)))
+        pref = frozenset(norm(str(lit)) for lit in graph.objects(node, SKOS.prefLabel))
+        alt = frozenset(norm(str(lit)) for lit in graph.objects(node, SKOS.altLabel))
         out[node] = _Entity(node, pref | alt, pref, types, _display(graph, node))
     return out
 
@@ -182,12 +189,14 @@ def _pair(gold_items: list, graph_items: list, fits: Iterable) -> tuple[list, li
     return pairs, free_gold, free_graph
 
 
-def _score(pairs: list, missed: list, extra: list, show_gold, show_graph) -> Score:
+def _score(pairs: list, missed: list, extra: list, show_gold: Callable[[Any], str],
+           show_graph: Callable[[Any], str]) -> Score:
     return Score(Counts(len(pairs), len(extra), len(missed)),
                  [show_gold(g) for g in missed], sorted(show_graph(x) for x in extra))
 
 
-def _by_predicate(pairs: list, missed: list, extra: list, of_gold, of_graph) -> dict[str, Counts]:
+def _by_predicate(pairs: list, missed: list, extra: list, of_gold: Callable[[Any], str],
+                  of_graph: Callable[[Any], str]) -> dict[str, Counts]:
     """Counts per predicate: a match and a miss count for the gold predicate, an extra for the
     graph's."""
     out: dict[str, Counts] = {}
@@ -201,7 +210,7 @@ def _by_predicate(pairs: list, missed: list, extra: list, of_gold, of_graph) -> 
 def _literal_items(graph: Graph) -> list[tuple]:
     """(subject, predicate CURIE, value key, bound, qualifiers dict) for each literal fact."""
     bounds = {SCHEMA.value: "exact", SCHEMA.minValue: "min", SCHEMA.maxValue: "max"}
-    items = []
+    items: list[tuple] = []
     for curie in sorted(LITERAL_PREDICATES):
         for subj, obj in sorted(graph.subject_objects(expand(curie))):
             if isinstance(obj, Literal):
@@ -213,7 +222,8 @@ def _literal_items(graph: Graph) -> list[tuple]:
                                                    *graph.objects(obj, SCHEMA.currency))},
                      "date": {str(o) for o in graph.objects(obj, AKG.validYear)}}
             for prop, bound in bounds.items():
-                for value in sorted(graph.objects(obj, prop)):
+                values: list[Any] = list(graph.objects(obj, prop))  # literals: rdflib orders them
+                for value in sorted(values):
                     items.append((subj, curie, number_key(value), bound, quals))
     return items
 
@@ -256,11 +266,15 @@ def _relation_score(ctx: _Context) -> Score:
     wanted = {expand(c) for c in RELATION_PREDICATES}
     triples = sorted((s, p, o) for s, p, o in ctx.graph if p in wanted)
 
-    def ends(g, t) -> bool:
+    def ends(g: Any, t: tuple) -> bool:
         return t[0] in ctx.iris(g.subject) and t[2] in ctx.iris(g.object)
 
-    exact = lambda g, t: ends(g, t) and expand(g.predicate) == t[1]
-    sub = lambda g, t: ends(g, t) and expand(g.predicate) in _supers(props, t[1])
+    def exact(g: Any, t: tuple) -> bool:
+        return ends(g, t) and expand(g.predicate) == t[1]
+
+    def sub(g: Any, t: tuple) -> bool:
+        return ends(g, t) and expand(g.predicate) in _supers(props, t[1])
+
     pairs, miss, extra = _pair(ctx.gold.relations, triples, (exact, sub))
     score = _score(pairs, miss, extra, lambda g: f"{g.subject} --{g.predicate}--> {g.object}",
                    lambda t: f"{ctx.name(t[0])} --{shorten(t[1])}--> {ctx.name(t[2])}")
@@ -269,7 +283,7 @@ def _relation_score(ctx: _Context) -> Score:
 
 
 def _literal_score(ctx: _Context) -> Score:
-    def fits(g, item) -> bool:
+    def fits(g: Any, item: tuple) -> bool:
         subj, curie, value, bound, quals = item
         if subj not in ctx.iris(g.subject) or (g.predicate, g.value, g.bound) != (curie, value, bound):
             return False
@@ -285,9 +299,16 @@ def _literal_score(ctx: _Context) -> Score:
         return True
 
     sign = {"exact": "=", "min": ">=", "max": "<="}
-    show_q = lambda q: "".join(f" [{k}={v}]" for k, v in q)
-    graph_q = lambda quals: sorted((k, ctx.name(v) if k == "place" else v) for k, vs in quals.items() for v in vs)
-    gold_q = lambda g: show_q(g.qualifiers + ((("date", g.date),) if g.date else ()))
+
+    def show_q(q: Iterable[tuple[str, Any]]) -> str:
+        return "".join(f" [{k}={v}]" for k, v in q)
+
+    def graph_q(quals: dict[str, set[Any]]) -> list[tuple[str, Any]]:
+        return sorted((k, ctx.name(v) if k == "place" else v) for k, vs in quals.items() for v in vs)
+
+    def gold_q(g: Any) -> str:
+        return show_q(g.qualifiers + ((("date", g.date),) if g.date else ()))
+
     pairs, miss, extra = _pair(ctx.gold.literals, _literal_items(ctx.graph), (fits,))
     score = _score(pairs, miss, extra,
                    lambda g: f"{g.subject} {g.predicate} {sign[g.bound]} {g.value}{gold_q(g)}",
@@ -301,10 +322,15 @@ def _quote_score(ctx: _Context) -> Score:
     quotes = sorted((q, frozenset(graph.objects(q, SCHEMA.creator)),
                      " ".join(str(t) for t in graph.objects(q, SCHEMA.text)))
                     for q in graph.subjects(RDF.type, SCHEMA.Quotation))
-    fits = lambda g, q: bool(ctx.iris(g.speaker) & q[1]) and _quote_key(q[2]).startswith(
-        _quote_key(g.starts_with)[:QUOTE_PREFIX])
+
+    def fits(g: Any, q: tuple) -> bool:
+        return bool(ctx.iris(g.speaker) & q[1]) and _quote_key(q[2]).startswith(
+            _quote_key(g.starts_with)[:QUOTE_PREFIX])
+
     pairs, miss, extra = _pair(ctx.gold.quotes, quotes, (fits,))
-    speakers = lambda q: ", ".join(sorted(ctx.name(c) for c in q[1])) or "?"
+
+    def speakers(q: tuple) -> str:
+        return ", ".join(sorted(ctx.name(c) for c in q[1])) or "?"
     return _score(pairs, miss, extra, lambda g: f'{g.speaker} said "{g.starts_with[:QUOTE_PREFIX]}…"',
                   lambda q: f'{speakers(q)} said "{q[2].strip(_QUOTE_MARKS)[:QUOTE_PREFIX]}…"')
 
@@ -416,8 +442,10 @@ def score_graph(gold: Gold, graph: Graph) -> dict[str, Score]:
     Examples
     --------
     >>> from kg.evaluation.gold import read_gold
-    >>> scores = score_graph(read_gold("x.gold.toml"), facts)     # doctest: +SKIP
-    >>> scores["relations"].counts.f1                             # doctest: +SKIP
+    >>> from kg.namespaces import FACTS_GRAPH
+    >>> facts = kg.load("build").graph(FACTS_GRAPH)
+    >>> scores = score_graph(read_gold("eval/sl/seed/ampere-sl.gold.toml"), facts)
+    >>> scores["relations"].counts.f1
     1.0
     """
     ents = graph_entities(graph)

@@ -15,9 +15,9 @@ import unicodedata
 from collections import Counter
 
 from kg.extract.document import Document, Entity, Fact, Quantity, Relation
+from kg.extract.link import core_name
 from kg.iri import CONFUSABLE_SCRIPTS, odd_letters, script, slug
 from kg.lang import LanguagePack, load_pack
-from kg.extract.link import core_name
 from kg.reference import REFERENCE_LANGUAGE, reference_index
 
 QUOTE_LABEL_WORDS = 8
@@ -64,12 +64,12 @@ def _make_entities(doc: Document, pack: LanguagePack) -> dict[int, Entity]:
             ent.ref = {"label_en": row.label_en, "wikidata": row.wikidata}
         out[g] = ent
     for m in doc.mentions:
-        ent = out.get(m.group)
+        named = out.get(m.group)
         # adjectives ("evropski") and a bare "trg" refer to an entity but are not its names
-        if ent is not None and m.source not in ("coref", "demonym") and not (m.weak and m.cls == "akg:Market"):
-            ent.surface_forms.add(m.text)
+        if named is not None and m.source not in ("coref", "demonym") and not (m.weak and m.cls == "akg:Market"):
+            named.surface_forms.add(m.text)
             if "expansion" in m.attrs:
-                ent.expansions.add(m.attrs["expansion"])
+                named.expansions.add(m.attrs["expansion"])
     return out
 
 
@@ -88,6 +88,7 @@ def _fact(r: Relation, ents: dict[int, Entity]) -> Fact | None:
         o = ents.get(r.obj)
         return Fact(s.key, r.pred, o.key, r.rule, r.sent, r.mentions) if o else None
     value = r.value
+    assert value is not None, r  # a relation has an object entity or a value
     if isinstance(value, Quantity) and r.place is not None:
         place = ents.get(r.place)
         value = Quantity(value.value, value.bound, value.unit, place.key if place else "", value.occupation)

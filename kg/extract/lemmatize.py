@@ -82,8 +82,7 @@ def _name_candidates(word: str, lang: str, endings: tuple[tuple[str, str], ...])
             out.append(guess[:1].upper() + guess[1:] if word[:1].isupper() else guess)
     except Exception:  # lemmagen3 has no model for this language: no candidate from it
         pass
-    seen: set[str] = set()
-    return tuple(c for c in out if not (c in seen or seen.add(c)))
+    return tuple(dict.fromkeys(out))  # without repeats, in order
 
 
 def lemmatize(doc: Document, overrides: dict[str, str] | None = None) -> Document:

@@ -18,9 +18,9 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 
 from kg.extract.document import Document, Mention
-from kg.lang import LanguagePack
 from kg.extract.lemmatize import name_candidates
 from kg.extract.mentions import STRENGTH
+from kg.lang import LanguagePack
 from kg.ontology import Ontology
 
 UNTYPED_PREFERENCE = {"akg:Company": 0, "schema:Person": 1}
@@ -164,7 +164,7 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         # the last when the first is a name of its own ("Pomurje" in "Kovotech Pomurje" after "Kovotech")
         person = (m.cls or groups.classes[g]) == "schema:Person"
         if any(key.endswith(" " + k) if person else key.startswith(k + " ") or
-               key.endswith(" " + k) and key.split()[0] not in groups.by_core for k in keys if len(k) > 2):
+               (key.endswith(" " + k) and key.split()[0] not in groups.by_core) for k in keys if len(k) > 2):
             if m.source in ("capitalised", "person", "acronym") or groups.classes[g] == m.cls:
                 found.append(g)
     if len(found) > 1 and pack.feminine_name_ending and m.name.lower().endswith(tuple(pack.feminine_surname_endings)):
@@ -301,14 +301,19 @@ def _salient(groups: _Groups, sal: _Salience, cls: str, onto: Ontology, newest: 
     if newest:
         # the organisation introduced as new ("novo podjetje X"), else the one introduced last
         # (groups are numbered in order of first mention)
-        fresh = sal.best(name + ("new",), lambda g, base=member: base(g) and g in groups.introduced_new, "id")
+        base = member
+
+        def new_member(g: int) -> bool:
+            return base(g) and g in groups.introduced_new
+
+        fresh = sal.best(name + ("new",), new_member, "id")
         return fresh if fresh is not None else sal.best(name, member, "id")
     return sal.best(name, member, "count")
 
 
 def _of_class(groups: _Groups, cls: str, onto: Ontology) -> tuple[tuple, Callable[[int], bool]]:
     """The condition "the group has class ``cls`` or a subclass", and its name for ``_Salience``."""
-    return ("class", cls), lambda g: bool(groups.classes[g]) and onto.is_a(groups.classes[g], cls)
+    return ("class", cls), lambda g: bool((c := groups.classes[g]) and onto.is_a(c, cls))
 
 
 def _may_be_subject(doc: Document, m: Mention, pack: LanguagePack) -> bool:
@@ -340,7 +345,7 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
     zero: list[Mention] = []
     for sent in doc.sentences:
         ms = by_sent.get(sent.i, [])
-        if any(m.group >= 0 and groups.classes[m.group] and onto.is_a(groups.classes[m.group], "schema:Organization")
+        if any(m.group >= 0 and (c := groups.classes[m.group]) and onto.is_a(c, "schema:Organization")
                and _may_be_subject(doc, m, pack) for m in ms):
             continue
         first = doc.tokens[sent.tok_start]
@@ -432,6 +437,7 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
     """Set ``mention.group`` for every mention; coreferring mentions join a salient group."""
     groups = _Groups()
     last_market: int | None = None
+    g: int | None  # a group number, None while not found
     by_end: dict[int, list[int]] = {}
     for k, m in enumerate(doc.mentions):
         by_end.setdefault(m.tok_end, []).append(k)

@@ -26,12 +26,12 @@ Each rule lists ``facts`` to emit from the bindings; see ``kg.extract.relations`
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
-from kg.extract.document import Quantity
 from kg.errors import InputError
+from kg.extract.document import Quantity
 from kg.extract.lemmatize import lemma
 
 ELEMENT_KINDS = ("ent", "list", "lemma", "word", "punct", "role", "num", "demonym", "any", "skip")
@@ -142,7 +142,7 @@ def load_rules(path: Path, lang: str) -> list[Rule]:
 
 def _unit_ok(el: Element, u: Unit, is_a: IsA) -> bool:
     if el.kind == "ent":
-        if u.kind != "ent" or u.source == "demonym" or el.named and u.source in ("coref", "zero"):
+        if u.kind != "ent" or u.source == "demonym" or (el.named and u.source in ("coref", "zero")):
             return False
         if u.cls is None:
             return el.type_as is not None
@@ -192,7 +192,7 @@ def _match_list(el: Element, units: list[Unit], i: int, is_a: IsA) -> list[tuple
         items = [u for u in units[i:] if u.depth == depth and _unit_ok(one, u, is_a)]
         return [(items, len(units))] if items else []
     out: list[tuple[list[Unit], int]] = []
-    items: list[Unit] = []
+    items = []
     j = i
     while j < len(units) and _unit_ok(one, units[j], is_a):
         items.append(units[j])
@@ -218,7 +218,7 @@ def _match(elements: tuple[Element, ...], units: list[Unit], ei: int, ui: int, b
         return
     el = elements[ei]
     if el.kind == "skip":
-        for k in range(0, el.n + 1):
+        for k in range(el.n + 1):
             if ui + k > len(units):
                 break
             if k and el.values and _is_barred(el, units[ui + k - 1], is_a):
@@ -257,8 +257,8 @@ def find_matches(rule: Rule, units: list[Unit], present: set[str], is_a: IsA) ->
             continue  # cheap test of the first element before the backtracking search
         for binding in _match(rule.elements, units, 0, start, {}, is_a):
             results.append(binding)
-            if first.kind == "list" and isinstance(binding.get(first.bind or "_"), list):
-                covered = units.index(binding[first.bind or "_"][-1], start)
+            if first.kind == "list" and isinstance(bound := binding.get(first.bind or "_"), list):
+                covered = units.index(bound[-1], start)
             break
         if results and rule.first_only:
             break

@@ -15,16 +15,16 @@ from __future__ import annotations
 
 from kg.extract.document import Document
 from kg.extract.entities import resolve_entities
-from kg.lang import load_pack
 from kg.extract.lemmatize import lemmatize
 from kg.extract.link import link_mentions
 from kg.extract.mentions import recognise_mentions
-from kg.ontology import Ontology, load_ontology
 from kg.extract.quotes import find_quotes
 from kg.extract.relations import extract_relations
 from kg.extract.segment import segment
 from kg.extract.textview import extraction_text
 from kg.extract.timeline import read_time
+from kg.lang import load_pack
+from kg.ontology import Ontology, load_ontology
 
 
 def extract(doc: Document, onto: Ontology | None = None) -> Document:

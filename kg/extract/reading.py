@@ -17,8 +17,8 @@ from pathlib import Path
 
 import simplemma
 
-from kg.extract.document import Document
 from kg.errors import InputError, KgWarning
+from kg.extract.document import Document
 from kg.extract.metadata import SUPPORTED_LANGUAGES, read_metadata
 from kg.extract.textview import without_invisible
 
@@ -35,7 +35,7 @@ def find_documents(folder: Path, follow_links: bool = False) -> list[Path]:
     ``KgWarning`` each (as are broken links); links to folders inside it are not followed,
     since their documents are read where they are.
 
-    >>> find_documents(Path("seeds"))[0].name   # doctest: +SKIP
+    >>> find_documents(Path("seeds"))[0].name
     'ampere-sl.txt'
     """
     folder = Path(folder)

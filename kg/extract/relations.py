@@ -28,10 +28,10 @@ from collections.abc import Callable
 
 from kg.extract.document import Document, Mention, Quantity, Relation
 from kg.extract.frames import Context, clauses, match_frame, type_untyped
-from kg.lang import LanguagePack
 from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, find_matches
-from kg.ontology import Ontology
 from kg.extract.sites import SiteOwners
+from kg.lang import LanguagePack
+from kg.ontology import Ontology
 
 # Relations made by code rather than by a pattern of patterns.toml, with what they mean.
 CODE_RULES = {
@@ -357,9 +357,10 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
         for su in subjects:
             sg = doc.mentions[su.mention].group
             if spec.get("plant"):
-                sg = _plant_named(doc, sg)
-                if sg is None:
+                plant = _plant_named(doc, sg)
+                if plant is None:
                     continue
+                sg = plant
             if "o" in spec:
                 for ou in _units_of(binding, spec["o"]):
                     om = _town_of(doc, ou.mention) if spec.get("town") else ou.mention
@@ -483,7 +484,7 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
         """The preposition right before token ``start``, also over a class noun ("za družbo X")
         and an article ("at the Bamberg plant")."""
         j = start - 1
-        while j > first and ((toks[j].lemma,) in pack.triggers and toks[j].text.islower()
+        while j > first and (((toks[j].lemma,) in pack.triggers and toks[j].text.islower())
                              or toks[j].text.lower() in pack.articles):
             j -= 1
         word = toks[j].text.lower() if j >= first and start > first else ""
@@ -532,8 +533,8 @@ def founding_year(doc: Document, sent_i: int, units: list[Unit], found: list[Rel
     if not pack.founding_words or not pack.year_word or any(r.pred == "schema:foundingDate" for r in found):
         return []
     years = [i + 1 for i, u in enumerate(units[:-1]) if u.kind == "tok" and u.word == pack.year_word
-             and units[i + 1].kind == "num" and units[i + 1].quantity is not None
-             and _is_year(units[i + 1].quantity.value)]
+             and units[i + 1].kind == "num" and (q := units[i + 1].quantity) is not None
+             and _is_year(q.value)]
     near = [i for i in years if any(u.lemma in pack.founding_words or u.word in pack.founding_words
                                     for u in units[max(0, i - 10):i + 12])]
     if not near:
@@ -547,7 +548,9 @@ def founding_year(doc: Document, sent_i: int, units: list[Unit], found: list[Rel
     org = created.pop()
     mention = next((u.mention for u in units if u.kind == "ent" and u.group == org),
                    next(k for k, m in enumerate(doc.mentions) if m.group == org))
-    year = units[near[0]].quantity.value
+    quantity = units[near[0]].quantity
+    assert quantity is not None  # a year's unit has one (see ``years``)
+    year = quantity.value
     return [Relation(org, "schema:foundingDate", None, str(year), "founding-year-near-word", sent_i, (mention,))]
 
 

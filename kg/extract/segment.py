@@ -8,14 +8,14 @@ cut into chunks so that later steps stay linear in the document size.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from reldi_tokeniser import tokeniser as reldi
 
 from kg.extract.document import Document, Sentence, Token
-from kg.lang import first_names, load_pack
 from kg.extract.lemmatize import is_known_word
+from kg.lang import first_names, load_pack
 
 MAX_SENTENCE_TOKENS = 250
 # reldi-tokeniser has rules for these; English uses the same rules as a close enough fallback
@@ -59,8 +59,8 @@ def _split_final_numbers(sentences: list[list[tuple[str, int, int]]], lang: str)
         for k, (text, start, end) in enumerate(words):
             nxt = words[k + 1][0] if k + 1 < len(words) else ""
             if text.endswith(".") and len(text) > 1 and (
-                    _NUMBER.fullmatch(text[:-1]) and (not nxt or nxt[:1].isupper())
-                    or _word_not_abbreviation(text[:-1], lang) and _opens_sentence(nxt, lang)):
+                    (_NUMBER.fullmatch(text[:-1]) and (not nxt or nxt[:1].isupper()))
+                    or (_word_not_abbreviation(text[:-1], lang) and _opens_sentence(nxt, lang))):
                 current += [(text[:-1], start, end - 1), (".", end - 1, end)]
                 out.append(current)
                 current = []

@@ -171,7 +171,7 @@ def _year(text: str) -> int | None:
 
 def _month(tok: Token, words: TimeWords) -> int | None:
     text = tok.text
-    if words.title_months and not text[:1].isupper() or not words.title_months and not text.islower():
+    if (words.title_months and not text[:1].isupper()) or (not words.title_months and not text.islower()):
         return None
     return words.months.get(text.lower())
 
@@ -635,7 +635,7 @@ def _holder(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, cues: 
         if ante is not None and not before:
             return ante
         s = doc.sentences[doc.tokens[at].sent]
-        before = before or [k for k in _named(doc, s.tok_start, at, ("schema:Person",), pack)]
+        before = before or list(_named(doc, s.tok_start, at, ("schema:Person",), pack))
         return max(before, key=lambda k: doc.mentions[k].tok_end, default=None)
     if persons:
         return min(persons, key=lambda k: _distance(doc.mentions[k].span, (at, at + 1)))
@@ -728,7 +728,7 @@ def _lead_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues,
         at = s.tok_start + i
         lo, hi = _clause(doc, at, cues.conjunctions)
         inside = words[lo - s.tok_start:hi - s.tok_start]
-        if set(inside) & cues.not_led or n_past > n_cur and set(inside) & time_words(doc.lang).future_tense:
+        if set(inside) & cues.not_led or (n_past > n_cur and set(inside) & time_words(doc.lang).future_tense):
             continue  # no organisation led; "bo podjetje vodil": a plan, not a past role
         body = next((cues.led_bodies[w] for w in inside if w in cues.led_bodies), "")
         kind = body or cues.lead_kinds.get(words[i + n - 1], "")

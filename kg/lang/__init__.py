@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import gettext
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -195,7 +196,7 @@ def _read_towns(path: Path, declension: list[list[str]], subdivisions: list[str]
     return places
 
 
-def _read_places(path: Path, code: str, declension: list[list[str]] = ()) -> dict[str, Place]:
+def _read_places(path: Path, code: str, declension: Sequence[list[str]] = ()) -> dict[str, Place]:
     """``places.tsv`` (label, class, listed forms) and pycountry's country names in the language,
     whose case forms come from ``declension`` when places.tsv does not list them ("Finska" ->
     "na Finskem")."""
@@ -214,7 +215,7 @@ def _read_places(path: Path, code: str, declension: list[list[str]] = ()) -> dic
     return places
 
 
-def _country_forms(label: str, declension: list[list[str]]) -> tuple[str, ...]:
+def _country_forms(label: str, declension: Sequence[list[str]]) -> tuple[str, ...]:
     """Case forms of a one-word country name by the first rule whose ending fits."""
     if " " in label:
         return ()
@@ -298,7 +299,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.prepositions = {w.lower() for w in words.get("prepositions", [])}
     p.generic_nouns = {lemma(w, code) for w in words.get("generic_nouns", [])}
     p.place_name_particles = list(words.get("place_name_particles", []))
-    p.pronoun_genders = {w: g for w, g in words.get("pronoun_genders", [])}
+    p.pronoun_genders = dict(words.get("pronoun_genders", []))
     p.infinitive_ending = words.get("infinitive_ending", "")
     p.clause_openers = set(words.get("clause_openers", []))
     p.role_possessives = {w.lower() for w in words.get("role_possessives", [])}

@@ -30,12 +30,13 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
+from rdflib.term import Node
 
 from kg.cache import Cache, assembly_version
 from kg.extract.document import Document, Entity
-from kg.rdf.graph import TURTLE_PREFIXES, _ox_term
 from kg.ontology import Ontology
 from kg.parallel import Extracted, worker_pool
+from kg.rdf.graph import TURTLE_PREFIXES, _ox_term
 from kg.rdf.triples import (
     TripleSink,
     add_document,
@@ -53,7 +54,7 @@ _STATE: dict = {}  # what forked workers inherit: docs, entities, ontology, rule
 _MEMO: dict = {}  # rdflib term -> N-Triples text, per process
 
 
-def nt(term) -> str:
+def nt(term: Node) -> str:
     """The N-Triples form of an rdflib term, as Oxigraph writes it (memoised, up to MEMO_MAX terms)."""
     found = _MEMO.get(term)
     if found is None:
@@ -240,7 +241,15 @@ def assemble_lines(items: list[Extracted], onto: Ontology, entities: dict[str, E
     assembled in the main process (while the workers do the others), in parts. ``scratch`` is
     a folder for the run files of large sets of lines (see ``LineSet``).
 
-    >>> lines = assemble_lines(items, onto, merge_entities(docs), comments, jobs=2)   # doctest: +SKIP
+    >>> from kg.extract.entities import merge_entities
+    >>> from kg.extract.reading import find_documents
+    >>> from kg.ontology import load_ontology
+    >>> from kg.parallel import extract_documents
+    >>> onto = load_ontology()
+    >>> items = extract_documents(find_documents(Path("seeds")), Path("seeds"), onto)
+    >>> lines = assemble_lines(items, onto, merge_entities([it.doc for it in items]), {})
+    >>> lines.assembled, next(lines.facts.sorted()).startswith(b"<")
+    ([0], True)
     """
     lines = Lines.spilling(scratch)
     version, memo = assembly_version(), dict[str, str]()
@@ -278,8 +287,8 @@ def assemble_lines(items: list[Extracted], onto: Ontology, entities: dict[str, E
                     share = _Share(lines)
                     document_parts(docs[i], onto, entities, comments, share)
                     done(i, share)
-            for chunk, result in zip(chunks, results):
-                for i, part in zip(chunk, result):
+            for chunk, result in zip(chunks, results, strict=True):
+                for i, part in zip(chunk, result, strict=True):
                     share = _Share(lines)
                     share(part)
                     done(i, share)

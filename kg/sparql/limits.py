@@ -10,6 +10,7 @@ and then copies it to the output, so a failed or stopped query writes nothing th
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -22,6 +23,7 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
 
 from kg.errors import InputError, KgError
+from kg.sparql.query import Prepared
 from kg.sparql.results import GRAPH_KINDS, Result, check_format, collect, write
 from kg.sparql.sandbox import deny_network
 
@@ -91,10 +93,8 @@ def run_forked(work: Callable[[IO[bytes]], None], out: IO[bytes], timeout: float
     finally:
         os.close(status_read)
         if not reaped:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             os.waitpid(pid, 0)
     if message[:1] == b"O":
         return

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from kg.prefixes import LOOKUP_GRAPH, LOOKUP_KEY, PREFIXES
+from kg.prefixes import LOOKUP_GRAPH, PREFIXES
+from kg.prefixes import LOOKUP_KEY as LOOKUP_KEY  # re-exported
 
 if TYPE_CHECKING:  # rdflib is imported only where an rdflib Dataset is keyed (kg query needs none)
     import rdflib

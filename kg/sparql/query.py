@@ -18,7 +18,7 @@ as such (:meth:`Prepared.answer`), so ``kg query`` starts without importing rdfl
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -263,6 +263,10 @@ def _guard(items: Iterator[Any], origin: str) -> Iterator[Any]:
         raise InputError(f"{origin}: query failed: {err}") from None
 
 
+def _same(term: Any) -> Any:
+    return term
+
+
 def _answer_oxigraph(store: ox.Store, text: str, kind: str, binds: dict[str, Any],
                      origin: str, *, native: bool = False, recheck: bool = False) -> Answer:
     """Evaluate with pyoxigraph over the union of the graphs; rows stream as rdflib terms, or
@@ -279,7 +283,7 @@ def _answer_oxigraph(store: ox.Store, text: str, kind: str, binds: dict[str, Any
         raise InputError(f"{origin}: {err} (parameters must be SELECTed variables)") from None
     if kind == "ASK":
         return Answer(kind, boolean=bool(answer), origin=origin)
-    term = (lambda t: t) if native else from_ox
+    term: Callable[[Any], Any] = _same if native else from_ox
     if kind in ("CONSTRUCT", "DESCRIBE"):
         triples = ((term(t.subject), term(t.predicate), term(t.object)) for t in answer)
         return Answer(kind, triples=_guard(triples, origin), origin=origin)
@@ -420,8 +424,8 @@ def query(graph_or_path: Source, sparql: str | Path, *, engine: str = "oxigraph"
 
     Examples
     --------
-    >>> rows = kg.query("build", "plants-of-hub", hub="ElectriCity")    # doctest: +SKIP
-    >>> sorted(str(r[1]) for r in rows)                                   # doctest: +SKIP
+    >>> rows = kg.query("build", "plants-of-hub", hub="ElectriCity")
+    >>> sorted(str(r[3]) for r in rows)
     ['Douai', 'Maubeuge', 'Ruitz']
     """
     _positive("timeout", timeout)

@@ -117,7 +117,7 @@ class Result:
 
     def dicts(self) -> list[dict[str, Node]]:
         """Rows as ``{variable: term}`` dicts, unbound variables left out."""
-        return [{v: t for v, t in zip(self.vars, row) if t is not None} for row in self.rows]
+        return [{v: t for v, t in zip(self.vars, row, strict=True) if t is not None} for row in self.rows]
 
     def to_dataframe(self) -> Any:
         """Rows as a pandas DataFrame (literals as Python values, IRIs as strings).
@@ -271,18 +271,18 @@ def _write_table(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
     with tempfile.SpooledTemporaryFile(1 << 23, mode="w+", encoding="utf-8", newline="\n") as spool:
         for row in rows:
             cells = [short(t).replace("\n", " ") for t in row]
-            widths = [max(w, len(c)) for w, c in zip(widths, cells)]
+            widths = [max(w, len(c)) for w, c in zip(widths, cells, strict=True)]
             spool.write(json.dumps(cells, ensure_ascii=False) + "\n")
             count += 1
         spool.seek(0)
         more = " (truncated)" if answer.truncated else ""
         text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
         try:
-            text.write("  ".join(v.ljust(w) for v, w in zip(answer.vars, widths)).rstrip() + "\n")
+            text.write("  ".join(v.ljust(w) for v, w in zip(answer.vars, widths, strict=True)).rstrip() + "\n")
             text.write("  ".join("-" * w for w in widths) + "\n")
             for line in spool:
                 cells = json.loads(line)
-                text.write("  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip() + "\n")
+                text.write("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip() + "\n")
             text.write(f"({count} row{'s' if count != 1 else ''}{more})\n")
         finally:
             text.flush()
@@ -351,7 +351,7 @@ def _write_json(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
     out.write(('{"head":{"vars":' + dumps(answer.vars) + '},"results":{"bindings":[').encode())
     first = True
     for row in rows:
-        binding = {v: _json_term(t) for v, t in zip(answer.vars, row) if t is not None}
+        binding = {v: _json_term(t) for v, t in zip(answer.vars, row, strict=True) if t is not None}
         out.write((("" if first else ",") + dumps(binding)).encode("utf-8"))
         first = False
     out.write(b"]}}\n")
@@ -370,9 +370,9 @@ def _write_xml(answer: Answer, rows: Iterable[tuple], out: IO[bytes]) -> None:
     writer.write_results_header()
     for row in rows:
         writer.write_start_result()
-        for name, term in zip(answer.vars, row):
+        for name, term in zip(answer.vars, row, strict=True):
             if term is not None:
-                writer.write_binding(Variable(name), from_ox(term) if isinstance(term, _OX_TERMS) else term)  # type: ignore[arg-type]
+                writer.write_binding(Variable(name), from_ox(term) if isinstance(term, _OX_TERMS) else term)
         writer.write_end_result()
     writer.close()
     out.write(b"\n")

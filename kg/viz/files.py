@@ -12,8 +12,8 @@ from kg.rdf.graph import write_atomic as write_bytes_atomic
 def write_atomic(path: Path, text: str) -> Path:
     """Write ``text`` (UTF-8) to ``path`` atomically; returns ``path``.
 
-    >>> write_atomic(Path("/tmp/x.html"), "<p>hi</p>")      # doctest: +SKIP
-    PosixPath('/tmp/x.html')
+    >>> write_atomic(Path("page.html"), "<p>hi</p>")
+    PosixPath('page.html')
     """
     path = Path(path)
     if path.parent and not path.parent.is_dir():

@@ -165,7 +165,7 @@ def _grid_layout(count: int, edges: np.ndarray, groups: np.ndarray, seed: int,
     # relations between communities pull less, so that communities stay apart
     weight = np.where(groups[edges[:, 0]] == groups[edges[:, 1]], 1.0, 0.3) if len(edges) else np.ones(0)
     temp = math.sqrt(count) * k * 0.1
-    for step in range(iterations):
+    for _step in range(iterations):
         disp = _repulsion(pos, k)
         if len(edges):
             d = pos[edges[:, 0]] - pos[edges[:, 1]]

@@ -193,7 +193,7 @@ def _node(facts: Graph, s: URIRef, vocab: Vocab, label_of: dict[URIRef, str]) ->
 def _quotes(facts: Graph, index: dict[URIRef, int], nodes: list[Node]) -> None:
     for q in sorted(facts.subjects(RDF.type, SCHEMA.Quotation), key=str):
         for person in facts.objects(q, SCHEMA.creator):
-            if person in index:
+            if isinstance(person, URIRef) and person in index:
                 for text in _text(facts.objects(q, SCHEMA.text), None):
                     nodes[index[person]].facts.append((str(SCHEMA.Quotation), text))
 
@@ -203,7 +203,7 @@ def _edges(facts: Graph, entities: list[URIRef], index: dict[URIRef, int], vocab
     for s in entities:
         by_target: dict[URIRef, set[URIRef]] = {}
         for p, o in facts.predicate_objects(s):
-            if o in index and p not in NOT_EDGES and isinstance(p, URIRef):
+            if isinstance(o, URIRef) and o in index and p not in NOT_EDGES and isinstance(p, URIRef):
                 by_target.setdefault(o, set()).add(p)
         for o, preds in by_target.items():
             implied = {sup for p in preds for sup in vocab.prop_supers.get(str(p), ())}
@@ -223,7 +223,9 @@ def _instant(facts: Graph, interval: Any, prop: URIRef) -> str:
 def _timeline(facts: Graph, index: dict[URIRef, int], nodes: list[Node], label_of: dict[URIRef, str]) -> list[Edge]:
     """Add each entity's events and roles to its facts, in date order; return an edge per former role."""
     dated: dict[int, list[tuple[str, str, str]]] = {}  # node -> (sort date, predicate IRI, text)
-    name = lambda x: label_of.get(x, curie(x)) if isinstance(x, URIRef) else "?"
+
+    def name(x: object) -> str:
+        return label_of.get(x, curie(x)) if isinstance(x, URIRef) else "?"
     for cls in (expand(c) for c in EVENT_CLASSES.values()):
         for event in sorted(facts.subjects(RDF.type, cls), key=str):
             date = str(facts.value(event, DCTERMS.date) or "")
@@ -259,9 +261,10 @@ def _timeline(facts: Graph, index: dict[URIRef, int], nodes: list[Node], label_o
 def read_model(graph: Any, vocab: Vocab) -> ViewModel:
     """The view model of a built graph (Dataset or Graph, see docs/graph-model.md).
 
-    >>> model = read_model(kg.load("build"), vocab())           # doctest: +SKIP
-    >>> model.nodes[0].sl                                      # doctest: +SKIP
-    'Ampere'
+    >>> from kg.viz.vocab import vocab
+    >>> model = read_model(kg.load("build"), vocab())
+    >>> model.nodes[0].sl
+    'Renault'
     """
     facts, prov = split_graph(graph)
     entities = _entities(facts)

@@ -62,8 +62,11 @@ def shown_labels(model: ViewModel, vocab: Vocab, lang: str) -> list[str]:
     when another entity has the same label ("Ormož (plant)", "Ormož (city or town)"), and a
     number as well when they share the class too.
 
-    >>> shown_labels(model, vocab(), "en")[:2]         # doctest: +SKIP
-    ['Ormož (plant)', 'Ormož (city or town)']
+    >>> from kg.viz.model import read_model
+    >>> from kg.viz.vocab import vocab
+    >>> model = read_model(kg.load("build"), vocab())
+    >>> shown_labels(model, vocab(), "en")[:2]
+    ['Renault', 'Ampere']
     """
     own = [node_label(n, lang) for n in model.nodes]
     by_label: dict[str, list[int]] = {}
@@ -107,8 +110,11 @@ def build_network(model: ViewModel, vocab: Vocab, *, lang: str = "en",
     """A pyvis Network of ``model`` (nodes carry x/y, with the communities ``groups`` kept
     together; physics is off; options are set).
 
-    >>> net = build_network(model, vocab())          # doctest: +SKIP
-    >>> len(net.nodes) == len(model.nodes)            # doctest: +SKIP
+    >>> from kg.viz.model import read_model
+    >>> from kg.viz.vocab import vocab
+    >>> model = read_model(kg.load("build"), vocab())
+    >>> net = build_network(model, vocab())
+    >>> len(net.nodes) == len(model.nodes)
     True
     """
     net = Network(directed=True)

@@ -39,6 +39,8 @@ def char_span(iri: Any) -> tuple[int | None, int | None]:
 def _ints(prov: Graph, pred: URIRef) -> dict[Any, int]:
     out = {}
     for s, o in prov.subject_objects(pred):
+        if not isinstance(o, Literal):
+            continue
         try:
             out[s] = int(o)
         except (TypeError, ValueError):
@@ -49,7 +51,11 @@ def _ints(prov: Graph, pred: URIRef) -> dict[Any, int]:
 class Sentences:
     """Indexes a provenance graph and collects the sentences the view uses into a sorted table.
 
-    >>> sents = Sentences(prov); sents.mentions(index); table, ids = sents.table()   # doctest: +SKIP
+    >>> from kg.namespaces import PROVENANCE_GRAPH
+    >>> sents = Sentences(kg.load("build").graph(PROVENANCE_GRAPH))
+    >>> table, ids = sents.table()
+    >>> len(table) == len(ids)
+    True
     """
 
     def __init__(self, prov: Graph) -> None:
@@ -80,7 +86,7 @@ class Sentences:
         out: dict[int, dict[Any, set[tuple[int, int]]]] = {}
         for phrase, ent in self.prov.subject_objects(ITSRDF.taIdentRef):
             sentence = sentence_of.get(phrase)
-            if ent not in index or sentence is None or not self.add(sentence):
+            if not isinstance(ent, URIRef) or ent not in index or sentence is None or not self.add(sentence):
                 continue
             text, sb = self.found[sentence][3], self.begin.get(sentence, 0)
             b, e = self.begin.get(phrase), self.end.get(phrase)
@@ -103,7 +109,7 @@ class Sentences:
             key = (self.prov.value(st, RDF.subject), self.prov.value(st, RDF.predicate),
                    self.prov.value(st, RDF.object))
             sources = [s for s in self.prov.objects(st, PROV.wasDerivedFrom) if self.add(s)]
-            rules = [curie(r) for r in self.prov.objects(st, AKG.extractedBy)]
+            rules = [curie(str(r)) for r in self.prov.objects(st, AKG.extractedBy)]
             old = out.get(key, ([], []))
             out[key] = (old[0] + sources, sorted(set(old[1] + rules)))
         return out

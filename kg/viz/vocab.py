@@ -12,6 +12,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.namespaces import PREFIXES
+from kg.ontology import load_ontology
 
 LANGS = ("en", "sl")
 
@@ -84,16 +85,8 @@ def vocab_from_graph(graph: Graph) -> Vocab:
     return Vocab(labels, _closure(sub_c), _closure(sub_p))
 
 
-def ontology_path() -> Path:
-    """The project's ``ontology.ttl`` (beside the package when installed, else the project root)."""
-    here = Path(__file__).resolve().parent.parent
-    inside = here / "ontology.ttl"
-    return inside if inside.exists() else here.parent / "ontology.ttl"
-
-
 @lru_cache(maxsize=2)
 def vocab(path: Path | None = None) -> Vocab:
-    """The view's vocabulary from ``path`` (default: the project ontology), cached."""
-    graph = Graph()
-    graph.parse(path or ontology_path(), format="turtle")
-    return vocab_from_graph(graph)
+    """The view's vocabulary from ``path`` (default: the project ontology, as
+    :func:`kg.ontology.load_ontology` finds and reads it), cached."""
+    return vocab_from_graph(load_ontology(path).graph)

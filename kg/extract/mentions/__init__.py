@@ -11,16 +11,26 @@ mentions to be resolved by ``kg.extract.link``.
 from __future__ import annotations
 
 from kg.extract.document import Document, Mention
-from kg.lang import LanguagePack
 from kg.extract.lemmatize import lemma
-from kg.extract.mentions.names import (companies_by_name_head, people_by_context, acronym_expansions, capitalised_runs, classify, is_business_noun,
-                               list_after_trigger, list_before_trigger, mid_sentence_capitalised,
-                               short_forms_over_towns, split_known_prefix)
+from kg.extract.mentions.names import (
+    acronym_expansions,
+    capitalised_runs,
+    classify,
+    companies_by_name_head,
+    is_business_noun,
+    list_after_trigger,
+    list_before_trigger,
+    mid_sentence_capitalised,
+    people_by_context,
+    short_forms_over_towns,
+    split_known_prefix,
+)
 from kg.extract.mentions.phrases import coreferring, markets
 from kg.extract.mentions.places import demonyms, join_particle_towns, lexicon_spans, locatives, plants_in_towns
 from kg.extract.mentions.spans import STRENGTH, Span
+from kg.lang import LanguagePack
 
-__all__ = ["recognise_mentions", "STRENGTH"]
+__all__ = ["STRENGTH", "recognise_mentions"]
 
 def resolve_overlaps(spans: list[Span]) -> list[Span]:
     """Keep the strongest of overlapping spans (then the longest, then the first)."""

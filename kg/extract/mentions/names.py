@@ -3,11 +3,20 @@ after (or, in English, before) a trigger noun, and acronyms defined in brackets.
 from __future__ import annotations
 
 from kg.extract.document import Document
-from kg.lang import LanguagePack, first_names
 from kg.extract.lemmatize import dictionary_form, is_known_word, lemma, name_candidates
-from kg.extract.mentions.spans import (LIST_SEPARATORS, Span, after_speech_verb, is_given_name, is_name_token,
-                                       looks_like_person, nominative_first_name, role_ends_at, role_starts_at,
-                                       sentence_initial)
+from kg.extract.mentions.spans import (
+    LIST_SEPARATORS,
+    Span,
+    after_speech_verb,
+    is_given_name,
+    is_name_token,
+    looks_like_person,
+    nominative_first_name,
+    role_ends_at,
+    role_starts_at,
+    sentence_initial,
+)
+from kg.lang import LanguagePack, first_names
 from kg.reference import reference_index
 
 
@@ -67,7 +76,7 @@ def _after_name_noun(doc: Document, span: Span, pack: LanguagePack) -> bool:
 def is_business_noun(lemma: str, pack: LanguagePack) -> bool:
     """A noun naming a kind of business ("sirarna", "vrtnarstvo"), by its ending: part of the
     company's name when it opens it ("Sirarna Gorjanka d.o.o.")."""
-    return (lemma,) in pack.triggers or bool(pack.business_noun_endings) and lemma.endswith(tuple(pack.business_noun_endings))
+    return (lemma,) in pack.triggers or (bool(pack.business_noun_endings) and lemma.endswith(tuple(pack.business_noun_endings)))
 
 
 def _lowercase_then_legal(doc: Document, j: int, end: int, pack: LanguagePack) -> int:
@@ -132,7 +141,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 i += 1  # "the Company" of a filing: a word referring back, no name
                 continue
             if j - i == 1 and (toks[i].text.lower() in pack.months | pack.weekdays or
-                               toks[i].text.isupper() and toks[i].text.lower() in pack.currencies):
+                               (toks[i].text.isupper() and toks[i].text.lower() in pack.currencies)):
                 i += 1  # "in January", "on Friday": a time; "SEK 6 billion": a currency; no names
                 continue
             if j - i == 1 and toks[i].lemma in pack.demonyms and toks[i].text not in pack.places:
@@ -154,7 +163,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 continue
             if j < sent.tok_end and toks[j].text.isdigit() and (
                     pack.triggers.get((toks[j + 1].lemma,) if j + 1 < sent.tok_end else ()) in NUMBERED
-                    or i > sent.tok_start and pack.triggers.get((toks[i - 1].lemma,)) in NUMBERED):
+                    or (i > sent.tok_start and pack.triggers.get((toks[i - 1].lemma,)) in NUMBERED)):
                 j += 1  # "the K-Cell 90 battery", "model Clio 5", "znamkami Lisjak 1912": the number is part of the name
             elif j + 1 < sent.tok_end and toks[j].text.isdigit() and len(toks[j].text) <= 4 and \
                     not sentence_initial(doc, i) and (toks[j + 1].text in ",;:)" or toks[j + 1].text.lower() in LIST_SEPARATORS):
@@ -186,13 +195,13 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             # part of a name unless the document also writes it (in any case) capitalised elsewhere
             if (sentence_initial(doc, i) and is_known_word(tok.text, doc.lang) and tok.text not in pack.places
                     and not known_caps.intersection(name_candidates(tok.text, doc.lang, pack.inflection))
-                    and not tok.text.isupper() and (j - i == 1 and source == "capitalised"
-                                                    or j - i >= 2 and not pack.initial_runs_are_names
+                    and not tok.text.isupper() and ((j - i == 1 and source == "capitalised")
+                                                    or (j - i >= 2 and not pack.initial_runs_are_names
                                                     and not is_given_name(tok.text, pack, doc.lang)
                                                     and (tok.lemma,) not in pack.triggers
                                                     and not (source == "legal" and tok.text.lower() == tok.lemma
                                                              and tok.lemma not in pack.generic_nouns
-                                                             and tok.lemma not in pack.demonyms))):
+                                                             and tok.lemma not in pack.demonyms)))):
                 i += 1
                 continue
             spans.append(Span(i, j, cls, doc.text[toks[i].start:toks[j - 1].end], source))
@@ -375,9 +384,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.cls = before[1]
         if span.source != "trigger":
             surface = doc.text[toks[span.start].start:toks[span.end - 1].end]
-            row = ref.find(surface, span.cls)
-            place = pack.places.get(surface)
-            span.name = row.label if row else place.label if place and place.cls == span.cls else surface
+            known = ref.find(surface, span.cls)
+            town = pack.places.get(surface)
+            span.name = known.label if known else town.label if town and town.cls == span.cls else surface
         span.source = "trigger"
     if span.name.endswith(("'s", "’s")):
         span.name = span.name[:-2]  # "Brenner's plant": the possessor, not the plant
@@ -386,16 +395,16 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         nxt = toks[span.end + 1] if span.end + 1 < len(toks) else None
         if after == "schema:City" and nxt is not None and nxt.text.isalpha() and nxt.text.islower():
             after = None  # "its Urbis city buses": "city" modifies the noun after it
-        if after and (span.source in ("gazetteer", "reference") and after != "akg:Plant"
-                      or nxt is not None and is_name_token(nxt) and nxt.sent == toks[span.start].sent):
+        if after and ((span.source in ("gazetteer", "reference") and after != "akg:Plant")
+                      or (nxt is not None and is_name_token(nxt) and nxt.sent == toks[span.start].sent)):
             after = None  # "a Ho Chi Minh City maker", "the Istanbul conglomerate Boğaziçi Holding"
         if after and not (len(words) == 1 and lemma(words[0].lower(), doc.lang) in pack.demonyms):
             # "the Douai plant" (not "its first African car plant": a nationality adjective)
             # "the Douai plant", "the Renault brand": the class noun follows the name
             span.cls, span.source = after, "trigger"
             surface = doc.text[toks[span.start].start:toks[span.end - 1].end]
-            row = ref.find(surface, span.cls)
-            span.name = row.label if row else surface
+            known = ref.find(surface, span.cls)
+            span.name = known.label if known else surface
     if span.cls is None and len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         span.source = "acronym"
     return span
@@ -409,7 +418,7 @@ def list_after_trigger(doc: Document, spans: list[Span], pack: LanguagePack) -> 
     for sent in doc.sentences:
         for i in range(sent.tok_start, sent.tok_end - 1):
             if i in hub_ends and toks[i + 1].text == "(":
-                cls = "akg:Plant"  # "vozlišče Loški Park (Škofja Loka, Žiri in ...)": its plants
+                cls: str | None = "akg:Plant"  # "vozlišče Loški Park (Škofja Loka, Žiri in ...)": its plants
             elif toks[i].lemma in pack.list_triggers or pack.triggers.get((toks[i].lemma,)) in NUMBERED:
                 cls = pack.triggers.get((toks[i].lemma,))  # "tovarne", "sire Gorjanc, Trdinka in Slivnik"
             else:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kg.extract.document import Document
-from kg.lang import LanguagePack
 from kg.extract.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_name_token, role_starts_at
+from kg.lang import LanguagePack
 
 
 def markets(doc: Document, pack: LanguagePack) -> list[Span]:
@@ -132,8 +132,8 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
         for i in range(start, sent.tok_end - 1):
             word = toks[i].text.lower()
             if i not in taken and (
-                    word in pack.owner_possessives and {toks[i + 1].lemma, toks[i + 1].text.lower()} & pack.subsidiary_nouns
-                    or word in pack.role_owner_possessives and i != start and role_starts_at(toks, i + 1, sent.tok_end, pack)):
+                    (word in pack.owner_possessives and {toks[i + 1].lemma, toks[i + 1].text.lower()} & pack.subsidiary_nouns)
+                    or (word in pack.role_owner_possessives and i != start and role_starts_at(toks, i + 1, sent.tok_end, pack))):
                 # "njeno hčerinsko podjetje X", "who is now its chief executive": the possessive is
                 # the organisation named before in the sentence (kg.extract.link)
                 spans.append(Span(i, i + 1, "akg:Company", toks[i].text.lower(), "coref"))
@@ -156,7 +156,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
             prev = toks[i - 1] if i > sent.tok_start else None
             of_place = is_noun and prev is not None and i - 1 == start and prev.lemma in pack.demonyms
             if prev is not None and not of_place and (
-                    prev.lemma in pack.demonyms or prev.lemma in pack.numbers or is_noun and prev.text.isdigit()
+                    prev.lemma in pack.demonyms or prev.lemma in pack.numbers or (is_noun and prev.text.isdigit())
                     or prev.lemma in pack.other_words or prev.text.lower() in pack.other_words):
                 continue  # "evropski proizvajalec", "dve podjetji", "drugo tovarno": not a reference back
             if is_noun and pack.coref_determiners and i != start and \
@@ -174,7 +174,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 span = Span(i, i + 1, cls, toks[i].text, "coref")
                 if prev is not None and prev.lemma in pack.newness_words:
                     span.name = "new"  # "nova družba": the organisation introduced last (kg.extract.link)
-                elif of_place:
+                elif of_place and prev is not None:
                     span.name = "of:" + prev.lemma  # "Italijanska skupina ...": the Italian one (kg.extract.link)
                 elif prev is not None and {prev.lemma, prev.text.lower()} & pack.latter_words:
                     span.name = "latter"  # "Omenjena družba": the organisation mentioned last

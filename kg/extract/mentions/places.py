@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from kg.extract.document import Document
-from kg.lang import LanguagePack
 from kg.extract.lemmatize import name_candidates
 from kg.extract.mentions.spans import LIST_SEPARATORS, Span, is_name_token
+from kg.lang import LanguagePack
 from kg.reference import reference_index
 
 
@@ -55,8 +55,8 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
             if i >= sent.tok_end - 2:
                 continue
             j = i + 1
-            while j < sent.tok_end and j - i <= 7 and not toks[j].text.lower() in pack.locative_prepositions:
-                if toks[j].text in ".;" or j in by_start and by_start[j].source != "coref":
+            while j < sent.tok_end and j - i <= 7 and toks[j].text.lower() not in pack.locative_prepositions:
+                if toks[j].text in ".;" or (j in by_start and by_start[j].source != "coref"):
                     break  # "tovarno je podjetje odprlo v X" passes over a referring noun
                 j += 1
             if j >= sent.tok_end - 1 or toks[j].text.lower() not in pack.locative_prepositions:
@@ -84,14 +84,15 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                     and i + 2 in by_start and by_start[i + 2].cls == "schema:City"):
                 continue  # "tovarna zdravil Krka" names the plant; "tovarno v X" is handled above
             for k in range(max(sent.tok_start + 1, i - 10), i):
-                town = by_start.get(k)
-                if town and town.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
-                        and not any(town.end <= q < i and by_start[q].cls in ("schema:City", "akg:Plant")
+                before = by_start.get(k)
+                if before and before.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
+                        and not any(before.end <= q < i and by_start[q].cls in ("schema:City", "akg:Plant")
                                     for q in by_start) \
                         and not any((t.text.lower() in LIST_SEPARATORS or t.text in ".;:()")
-                                    and not _where_clause(toks, k2, pack) for k2, t in enumerate(toks[town.end:i], town.end)) \
-                        and not any(p.start == town.start for p in plants):
-                    plants.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
+                                    and not _where_clause(toks, k2, pack)
+                                    for k2, t in enumerate(toks[before.end:i], before.end)) \
+                        and not any(p.start == before.start for p in plants):
+                    plants.append(Span(before.start, before.end, "akg:Plant", before.name, "plant-town"))
     return plants
 
 
@@ -111,7 +112,7 @@ def _towns_after_plant_verbs(doc: Document, start: int, end: int, by_start: dict
         j = i + 1
         while j < min(end, i + PLANT_VERB_REACH) and toks[j].text.lower() not in pack.locative_prepositions:
             span = by_start.get(j)
-            if toks[j].text in ",;:.()" or span is not None and span.cls not in (None, "schema:Product", "schema:Brand"):
+            if toks[j].text in ",;:.()" or (span is not None and span.cls not in (None, "schema:Product", "schema:Brand")):
                 break
             j = span.end if span is not None else j + 1
         if j >= end or toks[j].text.lower() not in pack.locative_prepositions:

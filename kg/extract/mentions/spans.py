@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.document import Document, Token
-from kg.lang import LanguagePack, first_names
 from kg.extract.lemmatize import is_known_word, name_candidates
+from kg.lang import LanguagePack, first_names
 
 OPENING_QUOTES = "»„“\"'«"
 LIST_SEPARATORS = {",", "in", "ter", "and", "&"}
