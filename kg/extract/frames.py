@@ -23,6 +23,7 @@ an error naming the file and line), and each carries example sentences with the 
 """
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Callable
@@ -85,6 +86,11 @@ class Frame:
     unless_class: str = ""  # no match in a clause that holds a mention of this class
     unless_after: frozenset[str] = frozenset()  # lemmas that may not stand right after the trigger
     examples: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The first word of each trigger: a unit that is none of them starts no trigger."""
+        return _first_words(self.triggers)
 
 
 @dataclass(frozen=True)
@@ -315,6 +321,21 @@ def _trigger_at(units: list[Unit], clause: list[int], pos: int, trigger: tuple[s
     return len(trigger)
 
 
+@functools.cache
+def _first_words(triggers: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(t[0] for t in triggers if t)
+
+
+def _may_start(u: Unit, first: frozenset[str]) -> bool:
+    """Could a trigger starting with one of ``first`` start at ``u``? (A quick test before
+    :func:`_trigger_at`, which most units fail.)"""
+    if u.kind == "ent":
+        return DEMONYM in first and u.source == "demonym"
+    if u.kind == "role" and ROLE in first:
+        return True
+    return u.lemma in first or u.word in first
+
+
 def _is_one_of(cls: str | None, classes: tuple[str, ...], ctx: Context) -> bool:
     return bool(cls) and any(ctx.is_a(cls or "", c) for c in classes)
 
@@ -532,7 +553,10 @@ def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[st
                                   for i in clause.units):
         return []
     out: list[Binding] = []
+    first = frame.first_words
     for pos in range(len(clause.units)):
+        if not _may_start(units[clause.units[pos]], first):
+            continue
         n = next((n for t in frame.triggers if (n := _trigger_at(units, clause.units, pos, t))), 0)
         if not n or _barred(units, clause.units, pos, n, frame):
             continue

@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from kg.errors import InputError
@@ -204,8 +205,9 @@ def _resolve(month: int, day: int | None, doc: tuple[int, ...], future: bool) ->
 
 
 def _date_at(toks: list[Token], i: int, end: int, words: TimeWords, doc: tuple[int, ...],
-             future: bool) -> tuple[int, str] | None:
-    """A date starting at token ``i``: (end token, value), or None."""
+             future: Callable[[], bool]) -> tuple[int, str] | None:
+    """A date starting at token ``i``: (end token, value), or None; ``future`` says whether its
+    clause is in the future tense (asked only for a date with no year)."""
     tok = toks[i]
     low = tok.text.lower()
     shift = _relative_year(toks, i, words)
@@ -232,7 +234,7 @@ def _date_at(toks: list[Token], i: int, end: int, words: TimeWords, doc: tuple[i
         j = i + day[1] + 1
         if j < end and (year := _year(toks[j].text.rstrip(","))) is not None:
             return j + 1, _fmt(year, month, day[0])
-        return j, _resolve(month, day[0], doc, future)
+        return j, _resolve(month, day[0], doc, future())
     if (month := _month(tok, words)) is not None:
         j = i + 1
         if j < end and (day := _day(toks[j], toks[j + 1] if j + 1 < end else None)) is not None \
@@ -242,10 +244,10 @@ def _date_at(toks: list[Token], i: int, end: int, words: TimeWords, doc: tuple[i
             stop = j + day[1]
             if stop < end and (year := _year(toks[stop].text)) is not None:
                 return stop + 1, _fmt(year, month, day[0])
-            return stop, _resolve(month, day[0], doc, future)
+            return stop, _resolve(month, day[0], doc, future())
         if j < end and (year := _year(toks[j].text)) is not None:
             return j + 1, _fmt(year, month)
-        return j, _resolve(month, None, doc, future)
+        return j, _resolve(month, None, doc, future())
     return None
 
 
@@ -265,7 +267,7 @@ def sentence_dates(doc: Document, sent: int, words: TimeWords) -> list[DateExpr]
     out: list[DateExpr] = []
     i = s.tok_start
     while i < end:
-        found = _date_at(toks, i, end, words, here, _future_at(doc, i, words))
+        found = _date_at(toks, i, end, words, here, functools.partial(_future_at, doc, i, words))
         if found is None:
             i += 1
             continue
