@@ -7,7 +7,8 @@ the trigger's clause by where it stands relative to the trigger and which prepos
 
 - ``find = "subject"``: what the clause is about: the antecedent of a relative clause ("obrati v
   A in B, ki sestavljajo H": A and B), else the first organisation of the clause that no
-  preposition governs, else the sentence's dropped subject (``kg.extract.link``);
+  preposition governs, else the sentence's dropped subject (``kg.extract.link``); in a
+  "where"/"kjer" clause a subject of the clause's own comes before its antecedent place;
 - ``find = "antecedent"``: only the antecedent of a relative clause or apposition ("Kaltwerk, a
   Munich-based maker": Kaltwerk), when the trigger is among the clause's first ``within`` units;
 - ``find = "after"`` / ``"before"``: the nearest fitting mention after / before the trigger;
