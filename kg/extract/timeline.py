@@ -167,7 +167,7 @@ def _fmt(*parts: int) -> str:
 
 
 def _year(text: str) -> int | None:
-    return int(text) if len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100 else None
+    return int(text) if len(text) == 4 and text.isascii() and text.isdigit() and 1800 <= int(text) <= 2100 else None
 
 
 def _month(tok: Token, words: TimeWords) -> int | None:
@@ -180,7 +180,7 @@ def _month(tok: Token, words: TimeWords) -> int | None:
 def _day(tok: Token, nxt: Token | None) -> tuple[int, int] | None:
     """A day number ("15." or "15" "." or "15") and how many tokens it takes."""
     text = tok.text.rstrip(".")
-    if not text.isdigit() or not 1 <= int(text) <= 31 or len(text) > 2:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 31 or len(text) > 2:
         return None
     return int(text), 2 if nxt is not None and nxt.text == "." and not tok.text.endswith(".") else 1
 
