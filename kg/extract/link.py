@@ -143,6 +143,13 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
             gs = groups.by_core[key]
             if groups.classes[gs[0]] == m.cls:
                 return gs[0]
+    if m.source == "gazetteer" and " " not in m.name:
+        # "Delgado left the company" after "Marcus Delgado": a surname that is also a town
+        people = [groups.by_core[key][0] for key in groups.keys_with(suffixes=[" " + core])
+                  if groups.classes[groups.by_core[key][0]] == "schema:Person"]
+        if people:
+            m.cls = "schema:Person"  # the person's, so that the group keeps its class
+            return people[0]
     if m.source == "trigger" and m.cls == "akg:Company":
         # "skupina Hayashi" after "skupine Hayashi Industries": the first word(s) of that name
         for key in groups.keys_with(prefixes=[k + " " for k in keys if len(k) > 2]):
