@@ -112,6 +112,12 @@ CASES = {
                 ("Brightwater Pumps", "org:hasSite", "Preston"),
                 ("Poland", "schema:containedInPlace", "Poland")],
     },
+    "english-wire": {
+        "has": [("Okonkwo Steel Plc", "akg:acquired", "Benue Wires"),           # after a dateline "LAGOS, Feb 12 –"
+                ("Benue Wires", "schema:founder", "Amara Eze"),                   # "Dr." is no name
+                ("Benue Wires", "schema:founder", "Colin Delgado")],
+        "not": [("Lagos", "akg:acquired", "Benue Wires")],
+    },
     "english": {
         "has": [("Halden Robotics", "schema:founder", "Ingrid Solberg"),
                 ("Halden Robotics", "akg:headquarteredIn", "Oslo"),

@@ -94,6 +94,27 @@ def _split_after_abbreviations(sentences: list[list[tuple[str, int, int]]], lang
     return out
 
 
+def _join_split_legal_forms(sentences: list[list[tuple[str, int, int]]], lang: str
+                            ) -> list[list[tuple[str, int, int]]]:
+    """reldi ends a sentence inside a legal form of two abbreviations ("Teluk Refinery Sdn. Bhd.
+    has ..."): the two halves are one sentence."""
+    forms = {"".join(form) for form in load_pack(lang).legal_suffixes if len(form) > 1}
+
+    def spans_form(last: list[str], words: list[str]) -> bool:
+        return any("".join(last[-k:]) + "".join(words[:n]) in forms for k in (1, 2, 3) for n in (1, 2, 3)
+                   if k <= len(last) and n <= len(words))
+
+    out: list[list[tuple[str, int, int]]] = []
+    for sent in sentences:
+        words = [t[0] for t in sent if not t[0].isspace()]
+        last = [t[0] for t in out[-1] if not t[0].isspace()] if out else []
+        if last and words and spans_form(last, words):
+            out[-1] = out[-1] + sent
+        else:
+            out.append(sent)
+    return out
+
+
 def _chunks(sentence: list[tuple[str, int, int]]) -> Iterator[list[tuple[str, int, int]]]:
     words = [t for t in sentence if not t[0].isspace()]
     for i in range(0, len(words), MAX_SENTENCE_TOKENS):
@@ -125,7 +146,7 @@ def segment(doc: Document, split_suffixes: tuple[str, ...] = ()) -> Document:
     lang = RELDI_LANG.get(doc.lang, "sl")
     for offset, para in _paragraphs(doc.text):
         sentences = _split_final_numbers(reldi.sentence_split(reldi.tokenize(tokenizer, para), lang), doc.lang)
-        for raw in _split_after_abbreviations(sentences, doc.lang):
+        for raw in _join_split_legal_forms(_split_after_abbreviations(sentences, doc.lang), doc.lang):
             for chunk in _chunks(raw):
                 if not chunk:
                     continue

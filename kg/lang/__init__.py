@@ -127,6 +127,7 @@ class LanguagePack:
     frames: list = field(default_factory=list)                         # kg.extract.frames.Frame
     # derived once in load_pack, for speed:
     places_lower: frozenset[str] = frozenset()  # every place form, lower-cased
+    place_forms_by_lower: dict[str, str] = field(default_factory=dict)  # "taipei" -> "Taipei"
     role_starts: frozenset[str] = frozenset()   # first lemmas of role phrases
     max_trigger_len: int = 1                    # the longest trigger phrase, in words
 
@@ -378,7 +379,8 @@ def load_pack(code: str) -> LanguagePack:
     clash = sorted({r.id for r in pack.rules} & {f.id for f in pack.frames})
     if clash:  # provenance names the rule of each fact: ids must say which one
         raise InputError(f"{folder}: rule and frame ids must differ: {', '.join(clash)}")
-    pack.places_lower = frozenset(form.lower() for form in pack.places)
+    pack.place_forms_by_lower = {form.lower(): form for form in sorted(pack.places)}
+    pack.places_lower = frozenset(pack.place_forms_by_lower)
     pack.role_starts = frozenset(phrase[0] for phrase in pack.roles)
     pack.max_trigger_len = max((len(k) for k in pack.triggers), default=1)
     return pack

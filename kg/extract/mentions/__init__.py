@@ -66,11 +66,22 @@ def _extend_listed_names(names: list[Span], known: list[Span]) -> None:
             span.end, span.name = k.end, k.name
 
 
+def _caps_as_written_elsewhere(names: list[Span]) -> None:
+    """A headline in capitals ("SUTERA OLEOCHEMICALS BERHAD") names what the text writes in mixed
+    case ("Sutera Oleochemicals Berhad"): the name as written there."""
+    written = {s.name.lower(): s for s in names if not s.name.isupper()}
+    for s in names:
+        other = written.get(s.name.lower()) if s.name.isupper() and " " in s.name else None
+        if other is not None:
+            s.name, s.cls, s.source = other.name, other.cls, other.source
+
+
 def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     """Fill ``doc.mentions`` (sorted by position)."""
     known_caps = mid_sentence_capitalised(doc)
     names = [classify(doc, s, pack, known_caps) for s in capitalised_runs(doc, pack, known_caps)]
     names = split_known_prefix(doc, names, pack)
+    _caps_as_written_elsewhere(names)
     people_by_context(doc, names, pack)
     companies_by_name_head(names, pack)
     if pack.head_final:

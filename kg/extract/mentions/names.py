@@ -93,6 +93,25 @@ def _lowercase_then_legal(doc: Document, j: int, end: int, pack: LanguagePack) -
     return -1
 
 
+def _title_before_name(toks: list, i: int, end: int, pack: LanguagePack, lang: str) -> bool:
+    """"Dr. Anjali Kapur", "Mr Smith": an academic or courtesy title is no part of the name."""
+    word = toks[i].text
+    if word.lower().rstrip(".") not in pack.titles or i + 1 >= end or not is_name_token(toks[i + 1]):
+        return False
+    return word.endswith(".") or is_given_name(toks[i + 1].text, pack, lang)
+
+
+def dateline_town(doc: Document, span: Span, pack: LanguagePack) -> str:
+    """"TAIPEI, April 25 –" opening a paragraph: the town a news agency dateline names, or ""."""
+    toks = doc.tokens
+    sent = doc.sentences[toks[span.start].sent]
+    words = [t.text for t in toks[span.start:span.end]]
+    if span.start != sent.tok_start or span.end >= sent.tok_end or toks[span.end].text not in ",(" \
+            or not all(w.isupper() for w in words) or doc.text[:toks[span.start].start].rstrip(" \t")[-1:] not in ("", "\n"):
+        return ""
+    return pack.place_forms_by_lower.get(" ".join(words).lower(), "")
+
+
 def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -> list[Span]:
     """Maximal runs of capitalised words (with name particles and legal suffixes inside)."""
     spans: list[Span] = []
@@ -101,7 +120,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
         i = sent.tok_start
         while i < sent.tok_end:
             tok = toks[i]
-            if not is_name_token(tok) or tok.text.lower() in pack.function_words:
+            if not is_name_token(tok) or tok.text.lower() in pack.function_words or _title_before_name(toks, i, sent.tok_end, pack, doc.lang):
                 i += 1
                 continue
             j = i + 1
@@ -140,7 +159,12 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     and toks[i - 1].text.lower() in pack.coref_determiners:
                 i += 1  # "the Company" of a filing: a word referring back, no name
                 continue
-            if j - i == 1 and (toks[i].text.lower() in pack.months | pack.weekdays or
+            month = toks[i].text.lower() in pack.months or toks[i].text.lower() + "." in pack.months
+            if (month and i + 1 < sent.tok_end and toks[i + 1].text.isdigit()) \
+                    or (j - i == 1 and toks[i].text.lower() in pack.months):
+                i = j  # "in January", "Jan. 15": a date, no name
+                continue
+            if j - i == 1 and (toks[i].text.lower() in pack.weekdays or
                                (toks[i].text.isupper() and toks[i].text.lower() in pack.currencies)):
                 i += 1  # "in January", "on Friday": a time; "SEK 6 billion": a currency; no names
                 continue
@@ -317,6 +341,10 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     toks = doc.tokens
     words = [t.text for t in toks[span.start:span.end]]
     ref = reference_index()
+    town = dateline_town(doc, span, pack)
+    if town:
+        span.cls, span.name, span.source = pack.places[town].cls, pack.places[town].label, "gazetteer"
+        return span
     # reference data and gazetteer, by surface form or dictionary form
     for form in (span.name, " ".join(dictionary_form(w, doc.lang) for w in words)):
         if form in pack.places and span.cls is None:
