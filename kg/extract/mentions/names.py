@@ -341,9 +341,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     toks = doc.tokens
     words = [t.text for t in toks[span.start:span.end]]
     ref = reference_index()
-    town = dateline_town(doc, span, pack)
-    if town:
-        span.cls, span.name, span.source = pack.places[town].cls, pack.places[town].label, "gazetteer"
+    dateline = dateline_town(doc, span, pack)
+    if dateline:
+        span.cls, span.name, span.source = pack.places[dateline].cls, pack.places[dateline].label, "gazetteer"
         return span
     # reference data and gazetteer, by surface form or dictionary form
     for form in (span.name, " ".join(dictionary_form(w, doc.lang) for w in words)):
