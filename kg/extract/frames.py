@@ -363,11 +363,12 @@ def _same_kind(u: Unit, first: Unit, slot: Slot, ctx: Context) -> bool:
     return _is_one_of(u.cls, slot.cls, ctx)
 
 
-MAX_MODIFIERS = 3  # words that may stand between a conjunction and the next item of a list
+MAX_MODIFIERS = 4  # words that may stand between a conjunction and the next item of a list
 
 
 def _is_modifier(u: Unit) -> bool:
-    """A nationality adjective or a lower-case word, as in "in avstrijska jeklarska skupina B"."""
+    """A nationality adjective or a lower-case word, as in "in avstrijska jeklarska skupina B",
+    "and the Japanese engineering group B"."""
     return (u.kind == "ent" and u.source == "demonym") or \
         (u.kind == "tok" and u.word.isalpha() and u.word.islower())
 

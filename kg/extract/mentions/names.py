@@ -175,6 +175,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     and legal_end < 0 and toks[j - 1].text.lower() not in pack.company_name_heads:
                 i += 1  # "the Finnish Metsävirta group": the adjective is no part of the name ("American Airlines" is)
                 continue
+            if j - i >= 2 and tok.text.lower() in pack.sentence_openers and sentence_initial(doc, i):
+                i += 1  # "Today Ferrandi Cicli builds ...", "Rival Hongxin Electronics"
+                continue
             # "Krke Ana Novak": a given name inside a run starts a new name
             for k in range(i + 1, j - 1):
                 if is_given_name(toks[k].text, pack, doc.lang) and toks[k - 1].text not in pack.name_particles:
