@@ -69,3 +69,14 @@ def test_broken_frame_files_name_file_and_line(tmp_path, body, message):
 def test_shipped_frame_files_load():
     for code in ("sl", "en"):
         assert load_frames(LANG_DIR / code / "frames.toml", code, load_ontology().curies())
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Družba Ostra d.d., ki je v večinski lasti sklada Rheinkapital GmbH, izdeluje rezila in zaposluje 520 ljudi.",
+     "Rheinkapital GmbH schema:numberOfEmployees 520"),
+    ("Zadruga Mura d.d., ki ima v lasti tudi mlekarno Mlekomur d.o.o., obdeluje 6.500 hektarjev in zaposluje 430 ljudi.",
+     "Mlekomur d.o.o. schema:numberOfEmployees 430"),
+])
+def test_no_word_order_match_reaches_into_a_closed_relative_clause(text, wrong):
+    """An organisation named inside "..., ki ...," is not an argument of what follows the clause."""
+    assert wrong not in facts_of(text, "sl")
