@@ -69,3 +69,25 @@ def test_broken_frame_files_name_file_and_line(tmp_path, body, message):
 def test_shipped_frame_files_load():
     for code in ("sl", "en"):
         assert load_frames(LANG_DIR / code / "frames.toml", code, load_ontology().curies())
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Družba Ostra d.d., ki je v večinski lasti sklada Rheinkapital GmbH, izdeluje rezila in zaposluje 520 ljudi.",
+     "Rheinkapital GmbH schema:numberOfEmployees 520"),
+    ("Zadruga Mura d.d., ki ima v lasti tudi mlekarno Mlekomur d.o.o., obdeluje 6.500 hektarjev in zaposluje 430 ljudi.",
+     "Mlekomur d.o.o. schema:numberOfEmployees 430"),
+])
+def test_no_word_order_match_reaches_into_a_closed_relative_clause(text, wrong):
+    """An organisation named inside "..., ki ...," is not an argument of what follows the clause."""
+    assert wrong not in facts_of(text, "sl")
+
+
+def test_a_dropped_subject_carries_on_to_the_next_sentence():
+    """A sentence with a dropped subject is about that company, not about its owner named after
+    "v lasti", so the next dropped subject is that company again."""
+    found = facts_of("Pivovarna Hmelj d.o.o. ima sedež v Žalcu. Od leta 2015 je v lasti skupine Brauhaus AG, "
+                     "ki ima sedež v Münchnu. Lani je ustvarila 12 milijonov evrov prihodkov in zaposluje 85 ljudi.",
+                     "sl")
+    assert {"Pivovarna Hmelj d.o.o. akg:revenue 12000000 EUR",
+            "Pivovarna Hmelj d.o.o. schema:numberOfEmployees 85"} <= found
+    assert not {f for f in found if f.startswith("Brauhaus AG") and ("revenue" in f or "Employees" in f)}

@@ -368,6 +368,9 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
         if g is not None:
             zero.append(Mention(sent.tok_start, sent.tok_start, first.start, first.start, "", sent.i,
                                 "akg:Company", "", "zero", group=g))
+            # the dropped subject is what its sentence is about, ahead of an owner named in a
+            # relative clause ("Destilarna, ki je v lasti X, ... Lani je ustvarila ...": not X)
+            topic.setdefault(sent.i, []).insert(0, g)
     doc.mentions = sorted(doc.mentions + zero, key=lambda m: (m.tok_start, m.tok_end))
 
 

@@ -411,10 +411,13 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
             continue
         fired: set[str] = set()
         first = len(doc.relations)
+        relative = _relative_clauses(su.units, pack)
         for rule in pack.rules:
             if rule.unless & fired:
                 continue
             for binding in find_matches(rule, su.units, su.present, onto.is_a):
+                if _straddles(binding, su.units, relative):
+                    continue
                 fired.add(rule.id)
                 for rel in _emit(doc, rule, binding, sent_i, onto, su.units, pack):
                     add(rel)
@@ -428,6 +431,33 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
     doc.relations = _without_yielding(doc.relations, _yielding_rules(pack))
     doc.relations += _products_of_site_owners(doc.relations)
     return doc
+
+
+def _relative_clauses(units: list[Unit], pack: LanguagePack) -> list[frozenset[int]]:
+    """The unit indices of each relative clause ("..., ki ...,", "..., kjer ...") of a sentence,
+    without those that name its antecedent again ("Pekarna B, ki sta jo ustanovila ...": "jo")."""
+    glue = frozenset({",", "in", "ter", "and", "&"}) | frozenset(pack.prepositions)
+    out = []
+    for c in clauses(units, pack.relative_openers, glue, frozenset(pack.where_words)):
+        if c.antecedent or c.where:
+            same = {units[i].group for i in c.antecedent}
+            out.append(frozenset(i for i in c.units if units[i].kind != "ent" or units[i].group not in same))
+    return [c for c in out if c]
+
+
+def _straddles(binding: Binding, units: list[Unit], relative: list[frozenset[int]]) -> bool:
+    """Does a word-order match take one argument from inside a relative clause and another from
+    after it? ("Ostris, ki je v lasti sklada R, ... zaposluje 520 ljudi": not R's head count.)
+
+    >>> u = [Unit("ent", 0, 1), Unit("tok", 1, 2, word=","), Unit("ent", 2, 3), Unit("num", 3, 4)]
+    >>> _straddles({"org": u[2], "n": u[3]}, u, [frozenset({2})]), _straddles({"org": u[0], "n": u[3]}, u, [frozenset({2})])
+    (True, False)
+    """
+    if not relative:
+        return False
+    where = {id(u): i for i, u in enumerate(units)}
+    bound = [where[id(u)] for v in binding.values() for u in (v if isinstance(v, list) else [v]) if id(u) in where]
+    return any(any(i in c for i in bound) and any(i not in c and i > max(c) for i in bound) for c in relative)
 
 
 def _site_owner(doc: Document, sites: list[Unit]) -> Unit | None:
