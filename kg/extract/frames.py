@@ -547,10 +547,18 @@ def _barred(units: list[Unit], clause: list[int], pos: int, n: int, frame: Frame
     return barred(before, frame.unless_before) or barred(after, frame.unless_after)
 
 
+def _clause_words(units: list[Unit], clause: Clause) -> set[str]:
+    """The words and lemmas of a clause's tokens, lower-cased."""
+    toks = [units[i] for i in clause.units if units[i].kind in ("tok", "role")]
+    return {u.word.lower() for u in toks} | {u.lemma for u in toks}
+
+
 def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[str], ctx: Context) -> list[Binding]:
     """Every binding of ``frame`` in one clause (all slots filled, each trigger occurrence once)."""
-    if frame.unless_words & present or (frame.requires_words and not frame.requires_words & present):
+    if frame.requires_words and not frame.requires_words & present:
         return []
+    if frame.unless_words & present and frame.unless_words & _clause_words(units, clause):
+        return []  # "is led by X, who previously ran Y": the word bars only in the trigger's clause
     if frame.unless_class and any(units[i].kind == "ent" and _is_one_of(units[i].cls, (frame.unless_class,), ctx)
                                   for i in clause.units):
         return []

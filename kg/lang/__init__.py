@@ -389,6 +389,13 @@ def load_pack(code: str) -> LanguagePack:
 
 
 @lru_cache(maxsize=1)
+def east_asian_family_names() -> frozenset[str]:
+    """Family names written first in Chinese, Korean and Vietnamese names (``kg/data/east_asian_family_names.txt``)."""
+    text = (DATA_DIR / "east_asian_family_names.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Given names from ``kg/data/first_names.txt``."""
     text = (DATA_DIR / "first_names.txt").read_text(encoding="utf-8")

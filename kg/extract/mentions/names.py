@@ -8,6 +8,7 @@ from kg.extract.mentions.spans import (
     LIST_SEPARATORS,
     Span,
     after_speech_verb,
+    looks_east_asian,
     is_given_name,
     is_name_token,
     looks_like_person,
@@ -180,7 +181,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 continue
             # "Krke Ana Novak": a given name inside a run starts a new name
             for k in range(i + 1, j - 1):
-                if is_given_name(toks[k].text, pack, doc.lang) and toks[k - 1].text not in pack.name_particles:
+                if is_given_name(toks[k].text, pack, doc.lang) and toks[k - 1].text not in pack.name_particles \
+                        and not looks_east_asian([t.text for t in toks[i:j]], doc.lang):  # "Tan Mei Ling"
                     j = k
                     break
             # "Direktorica Voltanove": a role word that opens a sentence is not part of a name
@@ -402,6 +404,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         surname = toks[k] if k < len(toks) and toks[k].sent == toks[span.start].sent else None
         if surname is not None and surname.is_capitalised and not is_given_name(surname.text, pack, doc.lang):
             span.name = f"{nominative_first_name(words[0], pack, doc.lang)} {surname.text}"
+        return span
+    if span.cls is None and span.source == "capitalised" and looks_east_asian(words, doc.lang):
+        span.cls, span.source = "schema:Person", "person"
         return span
     if span.cls is None and len(words) == 2 and looks_like_person(words, doc, span.start, pack):
         span.cls, span.source = "schema:Person", "person"

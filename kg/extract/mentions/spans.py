@@ -1,11 +1,13 @@
 """What every mention recogniser shares: the span being built, token tests, and name tests."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from kg.extract.document import Document, Token
 from kg.extract.lemmatize import is_known_word, name_candidates
-from kg.lang import LanguagePack, first_names
+from kg.lang import LanguagePack, east_asian_family_names, first_names
 
 OPENING_QUOTES = "»„“\"'«"
 LIST_SEPARATORS = {",", "in", "ter", "and", "&"}
@@ -68,6 +70,25 @@ def looks_like_person(words: list[str], doc: Document, i: int, pack: LanguagePac
         return False
     after_role = any(tuple(t.lemma for t in doc.tokens[max(0, i - n):i]) in pack.roles for n in (1, 2, 3))
     return after_role or last.endswith(tuple(pack.surname_endings))
+
+
+_SYLLABLES = re.compile(r"[A-Z][a-z]{1,6}-[a-z]{2,6}")  # a romanised given name: "Yi-ting", "Seo-yeon"
+_SYLLABLE = re.compile(r"[A-Z][a-z]{1,5}")  # one syllable of a given name: "Mei", "Ling"
+
+
+def looks_east_asian(words: list[str], lang: str) -> bool:
+    """"Chen Yi-ting", "Yoon Seo-yeon", "Min-jun Park", "Tan Mei Ling": a family name with a
+    hyphenated given name, or with two one-syllable given names that are no dictionary words.
+
+    >>> looks_east_asian(["Chen", "Yi-ting"], "en"), looks_east_asian(["Hong", "Kong", "Land"], "en")
+    (True, False)
+    """
+    family = east_asian_family_names()
+    if len(words) == 2:
+        return (words[0] in family and bool(_SYLLABLES.fullmatch(words[1]))) or \
+            (words[1] in family and bool(_SYLLABLES.fullmatch(words[0])))
+    return len(words) == 3 and words[0] in family and all(
+        _SYLLABLE.fullmatch(w) and not is_known_word(w, lang) for w in words[1:])
 
 
 def after_speech_verb(doc: Document, i: int, pack: LanguagePack) -> bool:
