@@ -20,6 +20,7 @@ from collections.abc import Callable, Hashable, Iterable
 from kg.extract.document import Document, Mention
 from kg.extract.lemmatize import name_candidates
 from kg.extract.mentions import STRENGTH
+from kg.extract.mentions.spans import looks_east_asian
 from kg.lang import LanguagePack
 from kg.ontology import Ontology
 
@@ -170,7 +171,8 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         # word(s) ("Lumora" for "Lumora Lighting", "Valsesia" for "Acciaierie Valsesia"); not by
         # the last when the first is a name of its own ("Pomurje" in "Kovotech Pomurje" after "Kovotech")
         person = (m.cls or groups.classes[g]) == "schema:Person"
-        if any(key.endswith(" " + k) if person else key.startswith(k + " ") or
+        if any(key.endswith(" " + k) or (key.startswith(k + " ") and looks_east_asian(groups.names[g].split(), lang))
+               if person else key.startswith(k + " ") or
                (key.endswith(" " + k) and key.split()[0] not in groups.by_core) for k in keys if len(k) > 2):
             if m.source in ("capitalised", "person", "acronym") or groups.classes[g] == m.cls:
                 found.append(g)

@@ -279,7 +279,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.verb_genders = [tuple(e) for e in words.get("verb_genders", [])]
     for place, adjectives in lex.get("demonyms", {}).items():
         for adj in adjectives:
-            p.demonyms[lemma(adj, code)] = place
+            p.demonyms[" ".join(lemma(w, code) for w in adj.split())] = place  # "north american": two words
     p.market_heads = {lemma(w, code) for w in words.get("market_heads", [])}
     p.market_complements = {w.lower() for w in words.get("market_complements", [])}
     p.list_final_joiners = {w.lower() for w in words.get("list_final_joiners", [])}

@@ -60,9 +60,11 @@ def market_head_final(doc: Document, i: int, start: int, end: int, pack: Languag
     b = i + 1
     if a == i and b + 1 < end and toks[b].text.lower() in ("for", "of"):
         b += 1
-        while b < end and b - i <= 4 and toks[b].is_word and not toks[b].is_capitalised \
+        while b < end and b - i <= 4 and toks[b].is_word and (not toks[b].is_capitalised or toks[b].text.isupper()) \
                 and toks[b].text.lower() not in pack.function_words:
-            b += 1
+            b += 1  # "the market for EV batteries": an acronym may stand in the complement
+        if b == i + 2:
+            b = i + 1  # "market for" with no complement after it
     name = doc.text[toks[a].start:toks[b - 1].end].lower()
     span = Span(a, b, "akg:Market", name, "market")
     if a == i and b == i + 1:

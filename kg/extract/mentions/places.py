@@ -275,7 +275,18 @@ def _with_fleeting_e(word: str) -> str:
 
 def demonyms(doc: Document, pack: LanguagePack) -> list[Span]:
     spans = []
-    for tok in doc.tokens:
+    toks = doc.tokens
+    skip = -1
+    for tok in toks:
+        if tok.i <= skip:
+            continue
+        nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) and toks[tok.i + 1].sent == tok.sent else None
+        pair = pack.demonyms.get(f"{tok.lemma} {nxt.lemma}") if nxt is not None else None
+        if pair:  # "the North American market"
+            place = pack.places.get(pair)
+            spans.append(Span(tok.i, tok.i + 2, place.cls if place else "schema:Place", pair, "demonym", weak=True))
+            skip = tok.i + 1
+            continue
         label = pack.demonyms.get(tok.lemma)
         first = doc.sentences[tok.sent].tok_start == tok.i  # "Japonska družba X" opens a sentence
         if label and (not tok.is_capitalised or pack.head_final or first):
