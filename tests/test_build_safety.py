@@ -198,12 +198,9 @@ def test_killing_a_j2_build_leaves_no_worker_running(corpus, tmp_path, pool):
 
 
 # --- two builds into one folder --------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def seed_build(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("seed") / "out"
-    assert build(SEEDS, out).returncode == 0
-    return out
+# ``seed_build`` is the session's build of the seeds (the root conftest.py); the tests here read
+# it or copy it, and compare against its bytes: builds are deterministic, so a `kg build` of the
+# same seeds in this module would only repeat it.
 
 
 def test_a_second_build_waits_for_the_first_and_ends_whole(two_docs, seed_build, tmp_path):
