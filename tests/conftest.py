@@ -1,7 +1,10 @@
-"""Test order; the shared fixtures (the seed build) are in the project's root conftest.py."""
+"""Test order and the shared browser; the other shared fixtures (the seed build) are in the
+project's root conftest.py."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,3 +42,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if rest:
             ordered.append(rest.pop(0))
     items[:] = ordered + rest
+
+
+@pytest.fixture(scope="session")
+def chromium_browser() -> Iterator[Any]:
+    """One headless chromium per test session (per xdist worker): a start costs about a second
+    of CPU, and the pages of a test are contexts of their own."""
+    from tests.browser import chromium
+
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_browser: Any) -> Iterator[Any]:
+    """The session's browser; the pages a test module opened are closed at the module's end."""
+    yield chromium_browser
+    for context in chromium_browser.contexts:
+        context.close()

@@ -43,7 +43,9 @@ def hashes(out: Path) -> dict[str, str | None]:
             for name in OUTPUT_FILES}
 
 
-@pytest.fixture(scope="module")
+# session scope, not module: tests/conftest.py starts this module's slow tests first, apart from
+# the rest of it, and a module fixture is built again each time a worker comes back to the module
+@pytest.fixture(scope="session")
 def two_docs(tmp_path_factory) -> Path:
     """The seed document and a short second one."""
     seeds = tmp_path_factory.mktemp("two") / "seeds"
@@ -52,7 +54,7 @@ def two_docs(tmp_path_factory) -> Path:
     return seeds
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def clean_build(two_docs, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("clean") / "out"
     res = build(two_docs, out)
@@ -125,7 +127,7 @@ def test_an_entry_of_another_document_is_ignored(two_docs, clean_build, tmp_path
 # --- worker processes ------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def corpus(tmp_path_factory) -> Path:
     """60 generated documents: long enough for a -j2 build to have its workers running a while."""
     folder = tmp_path_factory.mktemp("corpus") / "seeds"
@@ -198,12 +200,9 @@ def test_killing_a_j2_build_leaves_no_worker_running(corpus, tmp_path, pool):
 
 
 # --- two builds into one folder --------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def seed_build(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("seed") / "out"
-    assert build(SEEDS, out).returncode == 0
-    return out
+# ``seed_build`` is the session's build of the seeds (the root conftest.py); the tests here read
+# it or copy it, and compare against its bytes: builds are deterministic, so a `kg build` of the
+# same seeds in this module would only repeat it.
 
 
 def test_a_second_build_waits_for_the_first_and_ends_whole(two_docs, seed_build, tmp_path):

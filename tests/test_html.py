@@ -22,7 +22,7 @@ import kg.viz
 from kg.namespaces import FACTS_GRAPH, sparql_prefixes
 
 sys.path.insert(0, str(Path(__file__).parent))
-from browser import chromium, open_page
+from browser import open_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,12 +88,6 @@ def page_json(path: Path) -> dict:
 def edge_end(data: dict, i: int) -> str:
     """The English (else Slovenian) label of node ``i`` in page data."""
     return data["nodes"][i]["en"] or data["nodes"][i]["sl"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")

@@ -137,7 +137,9 @@ def test_site_owners_answer_as_site_owner(monkeypatch):
     assert len(asked) > 40 and any(a is not None for a in asked)
 
 
-@pytest.fixture(scope="module")
+# session scope, not module: tests/conftest.py starts this module's slow tests first, apart from
+# the rest of it, and a module fixture is built again each time a worker comes back to the module
+@pytest.fixture(scope="session")
 def mixed(tmp_path_factory) -> Path:
     """A 60 kB generated document, the seed document and 6 news documents."""
     folder = tmp_path_factory.mktemp("mixed") / "seeds"
@@ -148,7 +150,7 @@ def mixed(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def mixed_build(mixed, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("mixed-build")
     kg.build(mixed, out, jobs=1, html=False)

@@ -172,36 +172,33 @@ def test_host_check_covers_the_page_and_the_named_queries(server):
 
 
 @pytest.mark.browser
-def test_query_page_runs_free_and_named_queries_offline(server):
-    from tests.browser import chromium
-
-    with chromium() as browser:
-        page = browser.new_page()
-        requests: list[str] = []
-        errors: list[str] = []
-        dialogs: list[str] = []
-        page.on("request", lambda r: requests.append(r.url))
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(base(server) + "/", wait_until="load")
-        # the page's CSP forbids eval, so waits use selectors, not wait_for_function
-        page.wait_for_selector("#named-name option[value=plants-of-hub]", state="attached")
-        page.select_option("#named-name", "plants-of-hub")
-        assert page.input_value("#named-params input[name=hub]") == "ElectriCity"
-        page.click("#named button")
-        page.wait_for_selector("#status:has-text('rows')")
-        cells = page.locator("#answer td").all_text_contents()
-        assert {"Douai @sl", "Maubeuge @sl", "Ruitz @sl"} <= set(cells)
-        page.fill("#query", 'SELECT ?x WHERE { BIND("<img src=x onerror=alert(1)>" AS ?x) }')
-        page.click("#free button")
-        page.wait_for_selector("#status:text-is('1 row')")
-        assert page.text_content("#answer td") == "<img src=x onerror=alert(1)>"
-        assert page.query_selector("#answer img") is None
-        page.fill("#query", "DROP ALL")
-        page.click("#free button")
-        page.wait_for_selector("#status.error")
-        assert "403" in page.text_content("#status")
-        page.close()
+def test_query_page_runs_free_and_named_queries_offline(server, browser):
+    page = browser.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    dialogs: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(base(server) + "/", wait_until="load")
+    # the page's CSP forbids eval, so waits use selectors, not wait_for_function
+    page.wait_for_selector("#named-name option[value=plants-of-hub]", state="attached")
+    page.select_option("#named-name", "plants-of-hub")
+    assert page.input_value("#named-params input[name=hub]") == "ElectriCity"
+    page.click("#named button")
+    page.wait_for_selector("#status:has-text('rows')")
+    cells = page.locator("#answer td").all_text_contents()
+    assert {"Douai @sl", "Maubeuge @sl", "Ruitz @sl"} <= set(cells)
+    page.fill("#query", 'SELECT ?x WHERE { BIND("<img src=x onerror=alert(1)>" AS ?x) }')
+    page.click("#free button")
+    page.wait_for_selector("#status:text-is('1 row')")
+    assert page.text_content("#answer td") == "<img src=x onerror=alert(1)>"
+    assert page.query_selector("#answer img") is None
+    page.fill("#query", "DROP ALL")
+    page.click("#free button")
+    page.wait_for_selector("#status.error")
+    assert "403" in page.text_content("#status")
+    page.close()
     assert not dialogs and not [e for e in errors if "403" not in e]
     assert all(urllib.parse.urlsplit(u).netloc == f"127.0.0.1:{server.port}" for u in requests)
