@@ -37,6 +37,7 @@ from kg.ontology import Ontology
 CODE_RULES = {
     "plant-named-after-town": "A plant named after a town is in that town.",
     "founding-year-near-word": "A year next to a founding word is the founding date of the organisation founded.",
+    "seat-town-before-class-noun": "The town in 'the Busan company' referring back is the company's head office.",
 }
 
 
@@ -160,6 +161,19 @@ def town_relations(doc: Document) -> list[Relation]:
         if town is not None and m.group >= 0 and doc.mentions[town].group >= 0:
             out.append(Relation(m.group, "schema:containedInPlace", doc.mentions[town].group, None,
                                 "plant-named-after-town", m.sent, (k, town)))
+    return out
+
+
+def seat_towns(doc: Document) -> list[Relation]:
+    """"The Busan company, which ...": the organisation a noun refers back to has its head office
+    in the town written before the noun (rule ``seat-town-before-class-noun``)."""
+    towns = {m.tok_start: k for k, m in enumerate(doc.mentions) if m.cls == "schema:City" and m.group >= 0}
+    out = []
+    for k, m in enumerate(doc.mentions):
+        town = towns.get(int(m.attrs.get("seat_town", -1)))
+        if town is not None and m.group >= 0 and m.cls and m.cls != "schema:City":
+            out.append(Relation(m.group, "akg:headquarteredIn", doc.mentions[town].group, None,
+                                "seat-town-before-class-noun", m.sent, (k, town)))
     return out
 
 
@@ -425,7 +439,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
             add(rel)
         for rel in founding_year(doc, sent_i, su.units, doc.relations[first:], pack, onto):
             add(rel)
-    for rel in town_relations(doc):
+    for rel in town_relations(doc) + seat_towns(doc):
         add(rel)
     doc.relations = _without_indirect_sites(doc.relations)
     doc.relations = _without_yielding(doc.relations, _yielding_rules(pack))

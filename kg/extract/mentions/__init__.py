@@ -107,6 +107,8 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
                     s.cls, s.name, s.source, weak=s.weak)
         if introduced_new and s.source != "coref":
             m.attrs["new"] = "1"  # "novo hčerinsko podjetje Medis Biotech" (see "nova družba" in kg.extract.link)
+        if s.seat_town >= 0:
+            m.attrs["seat_town"] = str(s.seat_town)  # kg.extract.relations.seat_towns
         if s.source == "plant-town":
             m.attrs["shadow"] = "town"  # same span as its town; not a unit of its own
         if s.start in expansions:

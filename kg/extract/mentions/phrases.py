@@ -118,6 +118,22 @@ def _over_compounds(toks: list, i: int, start: int) -> int:
     return j
 
 
+def _town_modifier(toks: list, i: int, start: int, pack: LanguagePack) -> int:
+    """"The Houston-based panel maker ...", "The Busan company, which ...": the token of the town
+    between the determiner and the class noun ``i`` (the company's head office), else -1. Only
+    where the noun phrase opens the sentence or follows a comma, where it refers to the topic."""
+    j = i - 1
+    if j > start and toks[j].text.isalpha() and toks[j].text.islower() and (toks[j].lemma,) not in pack.triggers:
+        j -= 1  # one noun before the class noun: "panel", "drone"
+    if j > start and toks[j].text.lower() in pack.split_suffixes and toks[j].text.startswith("-"):
+        j -= 1  # "Houston-based"
+    place = pack.places.get(toks[j].text) if j > start else None
+    if place is None or place.cls != "schema:City" or toks[j - 1].text.lower() not in pack.coref_determiners \
+            or not (j - 1 == start or toks[j - 2].text == ","):
+        return -1
+    return j
+
+
 def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns: frozenset[str] = frozenset()
                 ) -> list[Span]:
     """Words that refer back: "Podjetje zaposluje ...", "Ta želi ...", "... da bo podjetje vložilo".
@@ -161,9 +177,12 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                     prev.lemma in pack.demonyms or prev.lemma in pack.numbers or (is_noun and prev.text.isdigit())
                     or prev.lemma in pack.other_words or prev.text.lower() in pack.other_words):
                 continue  # "evropski proizvajalec", "dve podjetji", "drugo tovarno": not a reference back
+            seat = -1
             if is_noun and pack.coref_determiners and i != start and \
                     toks[_over_compounds(toks, i, start)].text.lower() not in pack.coref_determiners:
-                continue  # English: "the (family-owned) company" refers back, "the leading manufacturer" does not
+                seat = _town_modifier(toks, i, start, pack)  # "the Houston-based panel maker" does
+                if seat < 0:
+                    continue  # English: "the (family-owned) company" refers back, "the leading manufacturer" does not
             after = toks[i + 2] if i + 2 < sent.tok_end else None
             if (cls == "akg:Plant" or toks[i].lemma in pack.plant_nouns_too) and after is not None \
                     and nxt.text.lower() in pack.locative_prepositions and \
@@ -173,7 +192,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                     (not is_name_token(nxt) or is_given_name(nxt.text, pack, doc.lang))
                     and nxt.lemma not in pack.coreference and
                     (nxt.lemma,) not in pack.triggers and nxt.text not in "(:"):
-                span = Span(i, i + 1, cls, toks[i].text, "coref")
+                span = Span(i, i + 1, cls, toks[i].text, "coref", seat_town=seat)
                 if prev is not None and prev.lemma in pack.newness_words:
                     span.name = "new"  # "nova družba": the organisation introduced last (kg.extract.link)
                 elif of_place and prev is not None:

@@ -26,6 +26,7 @@ class Span:
     name: str
     source: str
     weak: bool = False
+    seat_town: int = -1  # "the Houston-based panel maker": the token of the town its head office is in
 
 
 def is_name_token(tok: Token) -> bool:
