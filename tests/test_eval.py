@@ -595,9 +595,10 @@ def test_gate_seed_every_core_fact_found_and_nothing_wrong():
 FLOORS = {  # subset: (entity F1, relation F1), a little under the scores measured in December 2026
     "sl/heldout": (0.93, 0.77),
     "sl/heldout2": (0.91, 0.80),
-    "en/heldout": (0.90, 0.59),  # lowered from 0.61: the English frames session 2 measured 0.602 (was 0.626)
+    "en/heldout": (0.91, 0.63),  # measured 0.927 / 0.652 (session 3)
+    "en/heldout2": (0.88, 0.65),  # written blind before session 3's rule work; measured 0.892 / 0.669
     "sl/dev": (0.95, 0.86),
-    "en/dev": (0.95, 0.83),
+    "en/dev": (0.94, 0.80),  # en51-en74 added (blind batch, 0.55 before tuning); measured 0.948 / 0.820
 }
 
 
