@@ -151,6 +151,30 @@ def test_shapes_violation_fails_the_build_with_the_violations(tmp_path):
     assert not (out / "graph.ttl").exists()
 
 
+def test_a_small_build_is_validated_by_sparql_on_its_store_not_by_pyshacl(tmp_path, monkeypatch):
+    """pyshacl parses a SPARQL constraint's query again for each focus node (minutes for 200
+    documents), so every build checks its store by SPARQL; a violation is still caught."""
+    import pyshacl
+
+    import kg
+    from kg.errors import ValidationError
+    from kg.namespaces import FACTS_GRAPH
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("pyshacl ran on the whole graph")
+
+    monkeypatch.setattr(pyshacl, "validate", refuse)
+    ds = kg.build(SEEDS, tmp_path / "out", jobs=1)
+    assert len(ds.graph(FACTS_GRAPH)) > 100
+    shapes = tmp_path / "strict.ttl"
+    shapes.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix schema: <https://schema.org/> .
+<urn:s> a sh:NodeShape ; sh:targetClass schema:Person ;
+  sh:property [ sh:path schema:birthDate ; sh:minCount 1 ] .""", encoding="utf-8")
+    with pytest.raises(ValidationError, match="luca-de-meo"):
+        kg.build(SEEDS, tmp_path / "strict", jobs=1, shapes=shapes)
+
+
 def test_python_api_returns_dataset_and_load_reads_it_back(tmp_path):
     import kg
     from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH

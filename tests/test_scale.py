@@ -188,6 +188,26 @@ def test_sparql_checks_find_what_pyshacl_finds(seed_dataset):
     assert sparql_violations(clean, str(PROVENANCE_GRAPH), checks) == []
 
 
+def test_sparql_checks_tell_too_few_from_too_many_values_of_one_path():
+    """The minimum and maximum count of a path are checked by one query; each node gets the
+    message of the bound it breaks, and a node within both gets none."""
+    import pyoxigraph as ox
+
+    from kg.rdf.shacl_sparql import compile_shapes, sparql_violations
+
+    shapes = Graph().parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> .
+<urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ;
+  sh:property [ sh:path <urn:p> ; sh:minCount 1 ; sh:maxCount 2 ] .""", format="turtle")
+    store = ox.Store()
+    store.load(b"""<urn:none> a <urn:C> .
+<urn:one> a <urn:C> . <urn:one> <urn:p> "a" .
+<urn:two> a <urn:C> . <urn:two> <urn:p> "a" . <urn:two> <urn:p> "b" .
+<urn:three> a <urn:C> . <urn:three> <urn:p> "a" . <urn:three> <urn:p> "b" . <urn:three> <urn:p> "c" .
+""", format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("urn:g"))
+    assert sparql_violations(store, "urn:g", compile_shapes(shapes)) == [
+        "urn:none urn:p: Less than 1 values", "urn:three urn:p: More than 2 values"]
+
+
 def test_parallel_assembly_equals_the_single_sink_reference(corpus, full_build):
     """The per-document, multi-process assembly writes exactly what kg.rdf.triples' one-sink path gives."""
     from kg.builder import assemble

@@ -230,10 +230,35 @@ def sparql_violations(store: ox.Store, graph: str, checks: ShapeChecks,
     >>> sparql_violations(open_store("build"), str(PROVENANCE_GRAPH), compile_shapes(load_shapes()))
     []
     """
-    lines = set()
-    for done, check in enumerate(checks.checks, 1):
-        for row in _select(store, _query(check, graph)):
-            lines.add(f"{row['f'].value} {check.path}: {check.message}")
+    lines, done, todo = set(), 0, list(checks.checks)
+    while todo:
+        check = todo.pop(0)
+        pair = next((c for c in todo if _pairs(check, c)), None)
+        if pair is not None:  # one scan of the focus nodes for both counts, not two
+            todo.remove(pair)
+            low, high = (check, pair) if check.kind == "min" else (pair, check)
+            for row in _select(store, _count_query(low, high, graph)):
+                n = int(row["n"].value)
+                for failed in [c for c, bad in ((low, n < low.count), (high, n > high.count)) if bad]:
+                    lines.add(f"{row['f'].value} {check.path}: {failed.message}")
+        else:
+            for row in _select(store, _query(check, graph)):
+                lines.add(f"{row['f'].value} {check.path}: {check.message}")
+        done += 1 if pair is None else 2
         if on_check is not None:
             on_check(done, len(checks.checks))
     return sorted(lines)
+
+
+def _pairs(a: Check, b: Check) -> bool:
+    """Whether ``a`` and ``b`` are the min and max count of one path on the same targets."""
+    return {a.kind, b.kind} == {"min", "max"} and (a.targets, a.path) == (b.targets, b.path)
+
+
+def _count_query(low: Check, high: Check, graph: str) -> str:
+    """The focus nodes with fewer values of the path than ``low`` allows or more than ``high``
+    does, and their count ``?n`` (zero values never exceed a maximum, so OPTIONAL serves both)."""
+    values = " ".join(f"<{t}>" for t in low.targets)
+    n = "COUNT(DISTINCT ?v)"
+    return (f"SELECT ?f ({n} AS ?n) WHERE {{ GRAPH <{graph}> {{ VALUES ?t {{ {values} }} ?f a ?t . "
+            f"OPTIONAL {{ ?f <{low.path}> ?v }} }} }} GROUP BY ?f HAVING ({n} < {low.count} || {n} > {high.count})")

@@ -44,7 +44,7 @@ _FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
             ".owl": ox.RdfFormat.RDF_XML}
 _RDFLIB_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig",
                    ".rdf": "xml", ".owl": "xml"}
-BULK_LOAD_MIN_BYTES = 32 << 20  # N-Triples above this are bulk-loaded into a store
+BULK_LOAD_MIN_BYTES = 1 << 20  # N-Triples above this are bulk-loaded (3.5x less CPU at 20 MB)
 _XSD_STRING = rdflib.XSD.string
 _LOOKUP_KEY = rdflib.URIRef(LOOKUP_KEY)
 _OFFSETS = frozenset({NIF.beginIndex, NIF.endIndex})  # typed xsd:nonNegativeInteger by kg.triples
