@@ -180,7 +180,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
             seat = -1
             if is_noun and pack.coref_determiners and i != start and \
                     toks[_over_compounds(toks, i, start)].text.lower() not in pack.coref_determiners:
-                seat = _town_modifier(toks, i, start, pack)  # "the Houston-based panel maker" does
+                seat = _town_modifier(toks, i, start, pack) if cls == "akg:Company" else -1  # "the Houston-based panel maker" does
                 if seat < 0:
                     continue  # English: "the (family-owned) company" refers back, "the leading manufacturer" does not
             after = toks[i + 2] if i + 2 < sent.tok_end else None
