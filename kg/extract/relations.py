@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 
 from kg.extract.document import Document, Mention, Quantity, Relation
-from kg.extract.frames import Context, clauses, match_frame, type_untyped
+from kg.extract.frames import Clause, Context, clauses, match_frame, type_untyped
 from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, find_matches
 from kg.extract.sites import SiteOwners
 from kg.lang import LanguagePack
@@ -425,7 +425,8 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
             continue
         fired: set[str] = set()
         first = len(doc.relations)
-        relative = _relative_clauses(su.units, pack)
+        split = clauses(su.units, pack.relative_openers, _clause_glue(pack), frozenset(pack.where_words))
+        relative = _relative_clauses(su.units, split)
         for rule in pack.rules:
             if rule.unless & fired:
                 continue
@@ -435,7 +436,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
                 fired.add(rule.id)
                 for rel in _emit(doc, rule, binding, sent_i, onto, su.units, pack):
                     add(rel)
-        for rel in frame_relations(doc, sent_i, su, pack, onto, owners):
+        for rel in frame_relations(doc, sent_i, su, pack, onto, owners, split):
             add(rel)
         for rel in founding_year(doc, sent_i, su.units, doc.relations[first:], pack, onto):
             add(rel)
@@ -447,12 +448,17 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
     return doc
 
 
-def _relative_clauses(units: list[Unit], pack: LanguagePack) -> list[frozenset[int]]:
-    """The unit indices of each relative clause ("..., ki ...,", "..., kjer ...") of a sentence,
-    without those that name its antecedent again ("Pekarna B, ki sta jo ustanovila ...": "jo")."""
-    glue = frozenset({",", "in", "ter", "and", "&"}) | frozenset(pack.prepositions)
+def _clause_glue(pack: LanguagePack) -> frozenset[str]:
+    """Words that may stand inside a list of entities without ending it ("v A, B in na C")."""
+    return frozenset({",", "in", "ter", "and", "&"}) | frozenset(pack.prepositions)
+
+
+def _relative_clauses(units: list[Unit], split: list[Clause]) -> list[frozenset[int]]:
+    """The unit indices of each relative clause ("..., ki ...,", "..., kjer ...") of a sentence
+    split into ``split``, without those that name its antecedent again ("Pekarna B, ki sta jo
+    ustanovila ...": "jo")."""
     out = []
-    for c in clauses(units, pack.relative_openers, glue, frozenset(pack.where_words)):
+    for c in split:
         if c.antecedent or c.where:
             same = {units[i].group for i in c.antecedent}
             out.append(frozenset(i for i in c.units if units[i].kind != "ent" or units[i].group not in same))
@@ -518,9 +524,11 @@ def _list_prepositions(units: list[Unit], own_prep: Callable[[int], str], joiner
 
 
 def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: LanguagePack,
-                    onto: Ontology, owners: SiteOwners | None = None) -> list[Relation]:
+                    onto: Ontology, owners: SiteOwners | None = None,
+                    split: list[Clause] | None = None) -> list[Relation]:
     """The facts of the pack's relation frames (``kg.extract.frames``) in each clause of one sentence
-    (``owners``: the document's ``SiteOwners``, else ``_site_owner`` reads all relations)."""
+    (``owners``: the document's ``SiteOwners``, else ``_site_owner`` reads all relations;
+    ``split``: the sentence's clauses, if the caller has them already)."""
     toks = doc.tokens
     first = doc.sentences[sent_i].tok_start
 
@@ -542,9 +550,11 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
         return own_prep(u.start) or inherited.get(u.start, "")
 
     ctx = Context(onto.is_a, prep_of, owner_of=owners.owner if owners else lambda sites: _site_owner(doc, sites),
-                  glue=frozenset({",", "in", "ter", "and", "&"}) | frozenset(pack.prepositions))
+                  glue=_clause_glue(pack))
+    if split is None:
+        split = clauses(su.units, pack.relative_openers, ctx.glue, frozenset(pack.where_words))
     out: list[Relation] = []
-    for clause in clauses(su.units, pack.relative_openers, ctx.glue, frozenset(pack.where_words)):
+    for clause in split:
         for frame in pack.frames:
             for binding in match_frame(frame, su.units, clause, su.present, ctx):
                 # an entity in no relation with itself ("Its owner ... bought it")
