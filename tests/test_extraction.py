@@ -118,6 +118,14 @@ CASES = {
                 ("Benue Wires", "schema:founder", "Colin Delgado")],
         "not": [("Lagos", "akg:acquired", "Benue Wires")],
     },
+    "english-coref": {
+        "has": [("Marlow Kitchens Ltd", "org:hasSite", "Wakefield"),            # "The British oven maker" refers back
+                ("Skovgaard Holding A/S", "akg:hasRootsIn", "Denmark"),        # "A/S." ends a sentence
+                ("Vestby Foods", "schema:parentOrganization", "Skovgaard Holding A/S")],  # "The Danish group"
+        "not": [("Skovgaard Holding A/S", "org:hasSite", "Wakefield"),
+                ("Vestby Foods", "schema:parentOrganization", "Marlow Kitchens Ltd"),
+                ("United Kingdom", "org:hasSite", "Wakefield")],
+    },
     "english": {
         "has": [("Halden Robotics", "schema:founder", "Ingrid Solberg"),
                 ("Halden Robotics", "akg:headquarteredIn", "Oslo"),

@@ -405,7 +405,9 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
     if m.name.startswith("of:"):
         # "Italijanska skupina": the organisation introduced with that adjective, if any
         adjective = m.name[3:]
-        of_place = sal.best(("of", adjective), lambda g: adjective in groups.nouns.get(g, ()), "count")
+        name, typed = _of_class(groups, cls, onto)  # the company, not the country the adjective names
+        of_place = sal.best(("of", adjective, *name),
+                            lambda g: typed(g) and adjective in groups.nouns.get(g, ()), "count")
         if of_place is not None:
             return of_place
     if m.text.lower() in pack.topic_pronouns and cls == "akg:Company" and (prev is None or not prev.is_word):

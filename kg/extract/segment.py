@@ -49,9 +49,24 @@ def _opens_sentence(word: str, lang: str) -> bool:
     return not word or (word[:1].isupper() and is_known_word(word, lang) and word not in first_names())
 
 
+@lru_cache(maxsize=8)
+def _legal_forms(lang: str, several_words: bool = False) -> frozenset[str]:
+    """The pack's legal forms written as one string ("A/S", "Sdn.Bhd."); of two words or more only
+    with ``several_words``."""
+    return frozenset("".join(form) for form in load_pack(lang).legal_suffixes if len(form) > 1 or not several_words)
+
+
+def _ends_dotless_legal_form(words: list[tuple[str, int, int]], k: int, lang: str) -> bool:
+    """Does word ``k`` end a legal form written without a final full stop ("A/S" in "... Holding
+    A/S. The firm ...")? Then its full stop ends the sentence."""
+    forms = _legal_forms(lang)
+    return any((joined := "".join(w[0] for w in words[k - n + 1:k + 1]))[:-1] in forms and joined not in forms
+               for n in (2, 3) if k - n + 1 >= 0)
+
+
 def _split_final_numbers(sentences: list[list[tuple[str, int, int]]], lang: str) -> list[list[tuple[str, int, int]]]:
-    """reldi reads "2011." and "2,150." (and "mill.") as one token; before a capital letter or at
-    the end the full stop ends a sentence."""
+    """reldi reads "2011." and "2,150." (and "mill.", and the "S." of "A/S.") as one token; before
+    a capital letter or at the end the full stop ends a sentence."""
     out: list[list[tuple[str, int, int]]] = []
     for sent in sentences:
         current: list[tuple[str, int, int]] = []
@@ -59,7 +74,8 @@ def _split_final_numbers(sentences: list[list[tuple[str, int, int]]], lang: str)
         for k, (text, start, end) in enumerate(words):
             nxt = words[k + 1][0] if k + 1 < len(words) else ""
             if text.endswith(".") and len(text) > 1 and (
-                    (_NUMBER.fullmatch(text[:-1]) and (not nxt or nxt[:1].isupper()))
+                    ((_NUMBER.fullmatch(text[:-1]) or _ends_dotless_legal_form(words, k, lang))
+                     and (not nxt or nxt[:1].isupper()))
                     or (_word_not_abbreviation(text[:-1], lang) and _opens_sentence(nxt, lang))):
                 current += [(text[:-1], start, end - 1), (".", end - 1, end)]
                 out.append(current)
@@ -98,7 +114,7 @@ def _join_split_legal_forms(sentences: list[list[tuple[str, int, int]]], lang: s
                             ) -> list[list[tuple[str, int, int]]]:
     """reldi ends a sentence inside a legal form of two abbreviations ("Teluk Refinery Sdn. Bhd.
     has ..."): the two halves are one sentence."""
-    forms = {"".join(form) for form in load_pack(lang).legal_suffixes if len(form) > 1}
+    forms = _legal_forms(lang, several_words=True)
 
     def spans_form(last: list[str], words: list[str]) -> bool:
         return any("".join(last[-k:]) + "".join(words[:n]) in forms for k in (1, 2, 3) for n in (1, 2, 3)

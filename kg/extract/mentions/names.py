@@ -21,6 +21,11 @@ from kg.lang import LanguagePack, first_names
 from kg.reference import reference_index
 
 
+def is_demonym(words: list[str], pack: LanguagePack, lang: str) -> bool:
+    """Are ``words`` a nationality adjective, of one word or of several ("South Korean")?"""
+    return " ".join(lemma(w.lower(), lang) for w in words) in pack.demonyms
+
+
 def legal_suffix_end(doc: Document, i: int, pack: LanguagePack) -> int:
     """If a legal suffix ("d. o. o.", "GmbH") starts at token i (maybe after a comma), its end."""
     toks = doc.tokens
@@ -434,7 +439,7 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         if after and ((span.source in ("gazetteer", "reference") and after != "akg:Plant")
                       or (nxt is not None and is_name_token(nxt) and nxt.sent == toks[span.start].sent)):
             after = None  # "a Ho Chi Minh City maker", "the Istanbul conglomerate Boğaziçi Holding"
-        if after and not (len(words) == 1 and lemma(words[0].lower(), doc.lang) in pack.demonyms):
+        if after and not is_demonym(words, pack, doc.lang):
             # "the Douai plant" (not "its first African car plant": a nationality adjective)
             # "the Douai plant", "the Renault brand": the class noun follows the name
             span.cls, span.source = after, "trigger"

@@ -134,6 +134,22 @@ def _town_modifier(toks: list, i: int, start: int, pack: LanguagePack) -> int:
     return j
 
 
+def _demonym_modifier(toks: list, i: int, start: int, pack: LanguagePack) -> str:
+    """"The South Korean battery maker ...", "The German carmaker, which ...": the nationality
+    adjective between the determiner and the class noun ``i`` (its last word's lemma), else "".
+    Only where the noun phrase opens the sentence or follows a comma, where it refers back."""
+    j = i - 1
+    if j > start and toks[j].text.isalpha() and toks[j].text.islower() and toks[j].lemma not in pack.demonyms:
+        j -= 1  # one noun before the class noun: "battery"
+    if j <= start or toks[j].lemma not in pack.demonyms:
+        return ""
+    k = j - 1 if f"{toks[j - 1].lemma} {toks[j].lemma}" in pack.demonyms else j  # "South Korean"
+    if k <= start - 1 or toks[k - 1].text.lower() not in pack.coref_determiners \
+            or not (k - 1 == start or toks[k - 2].text == ","):
+        return ""
+    return str(toks[j].lemma)
+
+
 def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns: frozenset[str] = frozenset()
                 ) -> list[Span]:
     """Words that refer back: "Podjetje zaposluje ...", "Ta želi ...", "... da bo podjetje vložilo".
@@ -173,7 +189,9 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
             nxt = toks[i + 1]
             prev = toks[i - 1] if i > sent.tok_start else None
             of_place = is_noun and prev is not None and i - 1 == start and prev.lemma in pack.demonyms
-            if prev is not None and not of_place and (
+            adjective = _demonym_modifier(toks, i, start, pack) if is_noun and cls == "akg:Company" \
+                and pack.coref_determiners and i != start else ""
+            if prev is not None and not of_place and not adjective and (
                     prev.lemma in pack.demonyms or prev.lemma in pack.numbers or (is_noun and prev.text.isdigit())
                     or prev.lemma in pack.other_words or prev.text.lower() in pack.other_words):
                 continue  # "evropski proizvajalec", "dve podjetji", "drugo tovarno": not a reference back
@@ -181,7 +199,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
             if is_noun and pack.coref_determiners and i != start and \
                     toks[_over_compounds(toks, i, start)].text.lower() not in pack.coref_determiners:
                 seat = _town_modifier(toks, i, start, pack) if cls == "akg:Company" else -1  # "the Houston-based panel maker" does
-                if seat < 0:
+                if seat < 0 and not adjective:  # nor "the South Korean battery maker"
                     continue  # English: "the (family-owned) company" refers back, "the leading manufacturer" does not
             after = toks[i + 2] if i + 2 < sent.tok_end else None
             if (cls == "akg:Plant" or toks[i].lemma in pack.plant_nouns_too) and after is not None \
@@ -197,6 +215,8 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                     span.name = "new"  # "nova družba": the organisation introduced last (kg.extract.link)
                 elif of_place and prev is not None:
                     span.name = "of:" + prev.lemma  # "Italijanska skupina ...": the Italian one (kg.extract.link)
+                elif adjective:
+                    span.name = "of:" + adjective  # "The South Korean battery maker": the Korean one, else the topic
                 elif prev is not None and {prev.lemma, prev.text.lower()} & pack.latter_words:
                     span.name = "latter"  # "Omenjena družba": the organisation mentioned last
                 spans.append(span)
