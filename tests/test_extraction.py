@@ -107,10 +107,12 @@ CASES = {
                 ("Brightwater Pumps", "org:hasSite", "Opole"),                    # "plants in Poland, in A, B and C"
                 ("Brightwater Pumps", "org:hasSite", "Tychy"),
                 ("Brightwater Pumps", "org:hasSite", "Kendal"),                   # "its Kendal mill." ends a sentence
-                ("Harwick Industries", "org:hasSite", "Preston")],                # "Harwick Industries' plant"
+                ("Harwick Industries", "org:hasSite", "Preston"),                 # "Harwick Industries' plant"
+                ("Brightwater Pumps", "org:hasSite", "Lancaster")],               # "a foundry in nearby Lancaster"
         "not": [("Zeeland Holdings", "org:hasSite", "Nitra"),                     # the owner named in the apposition
                 ("Brightwater Pumps", "org:hasSite", "Preston"),
-                ("Poland", "schema:containedInPlace", "Poland")],
+                ("Poland", "schema:containedInPlace", "Poland"),
+                ("Swansea", "schema:containedInPlace", "Swansea")],                # "Glanmor Bakeries in Swansea": no plant
     },
     "english-wire": {
         "has": [("Okonkwo Steel Plc", "akg:acquired", "Benue Wires"),           # after a dateline "LAGOS, Feb 12 –"

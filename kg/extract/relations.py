@@ -537,7 +537,7 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
         and an article ("at the Bamberg plant")."""
         j = start - 1
         while j > first and (((toks[j].lemma,) in pack.triggers and toks[j].text.islower())
-                             or toks[j].text.lower() in pack.articles):
+                             or toks[j].text.lower() in pack.articles | pack.place_modifiers):
             j -= 1
         word = toks[j].text.lower() if j >= first and start > first else ""
         return word if word in pack.prepositions else ""

@@ -433,6 +433,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.name = span.name[:-2]  # "Brenner's plant": the possessor, not the plant
     elif pack.head_final and span.source not in ("legal", "trigger"):
         after = trigger_after(doc, span.end, pack)
+        if after is None and span.source == "gazetteer" and span.cls == "schema:City" and span.end < len(toks) \
+                and toks[span.end].lemma in pack.plant_nouns_too:
+            after = "akg:Plant"  # "its Duluth brewery": a plant, where "the brewery X" is a company
         nxt = toks[span.end + 1] if span.end + 1 < len(toks) else None
         if after == "schema:City" and nxt is not None and nxt.text.isalpha() and nxt.text.islower():
             after = None  # "its Urbis city buses": "city" modifies the noun after it

@@ -61,7 +61,8 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                 j += 1
             if j >= sent.tok_end - 1 or toks[j].text.lower() not in pack.locative_prepositions:
                 continue
-            k = _past_region(toks, j + 1, by_start, pack)
+            k = j + 1 + (j + 1 < sent.tok_end and toks[j + 1].text.lower() in pack.place_modifiers)  # "in nearby X"
+            k = _past_region(toks, k, by_start, pack)
             closed = False  # "v Zrečah in Vitanju, v Gradcu pa ...": a comma after "in" ends the list
             while k in by_start and by_start[k].cls in ("schema:City",):
                 town = by_start[k]
@@ -157,6 +158,8 @@ def _plant_triggers(doc: Document, start: int, end: int, pack: LanguagePack) -> 
     toks = doc.tokens
     out: list[int] = []
     for i in range(start, end):
+        if i > start and toks[i].is_capitalised:
+            continue  # "Glanmor Bakeries in Swansea": a word of a name, not a plant noun
         if pack.triggers.get((toks[i].lemma,)) == "akg:Plant" or (
                 toks[i].lemma in pack.plant_nouns_too and i + 1 < end
                 and toks[i + 1].text.lower() in pack.locative_prepositions):
