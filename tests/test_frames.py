@@ -91,3 +91,15 @@ def test_a_dropped_subject_carries_on_to_the_next_sentence():
     assert {"Pivovarna Hmelj d.o.o. akg:revenue 12000000 EUR",
             "Pivovarna Hmelj d.o.o. schema:numberOfEmployees 85"} <= found
     assert not {f for f in found if f.startswith("Brauhaus AG") and ("revenue" in f or "Employees" in f)}
+
+
+@pytest.mark.parametrize(("text", "products", "others"), [
+    ("Its staff in Innsbruck assemble its Alpina and Vertex gondolas.", ["product/alpina", "product/vertex"],
+     ["city/innsbruck"]),
+    ("The plant makes the Sora crossover and the Kora sofa.", ["product/sora", "product/kora"], []),
+    # a product noun that modifies a class noun after it types nothing: Ankara stays a town
+    ("The Ankara drone maker Sefer Robotics will open a plant.", [], ["city/ankara"]),
+])
+def test_a_product_noun_types_the_names_before_it(text, products, others):
+    doc = extract(Document("t", Path("t.txt"), text, {}, lang="en"))
+    assert set(products) | set(others) <= set(doc.entities), sorted(doc.entities)

@@ -484,14 +484,24 @@ def list_after_trigger(doc: Document, spans: list[Span], pack: LanguagePack) -> 
                     break
 
 
+def _ends_product_noun(doc: Document, i: int, cls: str, pack: LanguagePack) -> bool:
+    """Is token ``i`` a product or brand noun that ends its noun phrase? "its Alpina gondolas", but
+    not "the Ankara drone maker", where the noun only modifies the class noun after it."""
+    if cls not in NUMBERED:
+        return False
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    return nxt is None or (pack.triggers.get((nxt.lemma,)) is None and nxt.lemma not in pack.generic_nouns)
+
+
 def list_before_trigger(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
-    """Head-final lists: "the Douai, Maubeuge and Ruitz plants" all take the trigger's class."""
+    """Head-final lists: "the Douai, Maubeuge and Ruitz plants" all take the trigger's class, as do
+    names before any product or brand noun ("its Alpina and Vertex gondolas")."""
     by_end = {s.end: s for s in spans}
     toks = doc.tokens
     for sent in doc.sentences:
         for i in range(sent.tok_start + 1, sent.tok_end):
             cls = pack.triggers.get((toks[i].lemma,))
-            if not cls or toks[i].lemma not in pack.list_triggers or i not in by_end:
+            if not cls or i not in by_end or not (toks[i].lemma in pack.list_triggers or _ends_product_noun(doc, i, cls, pack)):
                 continue
             j = i
             while j in by_end:
