@@ -103,3 +103,10 @@ def test_a_dropped_subject_carries_on_to_the_next_sentence():
 def test_a_product_noun_types_the_names_before_it(text, products, others):
     doc = extract(Document("t", Path("t.txt"), text, {}, lang="en"))
     assert set(products) | set(others) <= set(doc.entities), sorted(doc.entities)
+
+
+def test_a_currency_scale_with_a_full_stop_ends_the_sentence():
+    """"for €14m." ends the sentence: the price is read, and the next sentence's company is not
+    merged into this one."""
+    found = facts_of("Atlas Denim bought Lavados Turia for €14m. Rif Textiles sells jeans in Spain.", "en")
+    assert "Lavados Turia akg:acquisitionPrice 14000000 EUR" in found, sorted(found)
