@@ -110,3 +110,10 @@ def test_a_currency_scale_with_a_full_stop_ends_the_sentence():
     merged into this one."""
     found = facts_of("Atlas Denim bought Lavados Turia for €14m. Rif Textiles sells jeans in Spain.", "en")
     assert "Lavados Turia akg:acquisitionPrice 14000000 EUR" in found, sorted(found)
+
+
+def test_a_town_before_company_is_no_company_but_a_list_of_names_is():
+    doc = extract(Document("t", Path("t.txt"), "Klipheuwel Wines makes wine. The Paarl company sells it under "
+                           "the Oude Kaap and Silver Fynbos labels.", {}, lang="en"))
+    assert "company/paarl" not in doc.entities, sorted(doc.entities)
+    assert {"brand/oude-kaap", "brand/silver-fynbos"} <= set(doc.entities), sorted(doc.entities)

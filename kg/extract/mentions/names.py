@@ -503,19 +503,30 @@ def list_before_trigger(doc: Document, spans: list[Span], pack: LanguagePack) ->
             cls = pack.triggers.get((toks[i].lemma,))
             if not cls or i not in by_end or not (toks[i].lemma in pack.list_triggers or _ends_product_noun(doc, i, cls, pack)):
                 continue
-            j = i
-            while j in by_end:
-                span = by_end[j]
+            listed = _names_listed_before(by_end, i, sent.tok_start, toks)
+            if cls == "akg:Company" and len(listed) < 2:
+                continue  # "the Paarl company" is the company from Paarl; "the A and B companies" are two
+            for span in listed:
                 if span.source not in ("legal", "person"):
                     span.cls, span.source = cls, "list"
                     row = reference_index().find(span.name, cls)
                     if row is None and span.source == "list":
                         span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
-                j = span.start
-                while j - 1 >= sent.tok_start and toks[j - 1].text.lower() in LIST_SEPARATORS:
-                    j -= 1
-                if j == span.start:
-                    break
+
+
+def _names_listed_before(by_end: dict[int, Span], i: int, start: int, toks: list) -> list[Span]:
+    """The names ending at token ``i`` and coordinated before it ("Douai, Maubeuge and Ruitz")."""
+    out: list[Span] = []
+    j = i
+    while j in by_end:
+        span = by_end[j]
+        out.append(span)
+        j = span.start
+        while j - 1 >= start and toks[j - 1].text.lower() in LIST_SEPARATORS:
+            j -= 1
+        if j == span.start:
+            break
+    return out
 
 
 def acronym_expansions(doc: Document, spans: list[Span]) -> dict[int, str]:
