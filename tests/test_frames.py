@@ -91,3 +91,29 @@ def test_a_dropped_subject_carries_on_to_the_next_sentence():
     assert {"Pivovarna Hmelj d.o.o. akg:revenue 12000000 EUR",
             "Pivovarna Hmelj d.o.o. schema:numberOfEmployees 85"} <= found
     assert not {f for f in found if f.startswith("Brauhaus AG") and ("revenue" in f or "Employees" in f)}
+
+
+@pytest.mark.parametrize(("text", "products", "others"), [
+    ("Its staff in Innsbruck assemble its Alpina and Vertex gondolas.", ["product/alpina", "product/vertex"],
+     ["city/innsbruck"]),
+    ("The plant makes the Sora crossover and the Kora sofa.", ["product/sora", "product/kora"], []),
+    # a product noun that modifies a class noun after it types nothing: Ankara stays a town
+    ("The Ankara drone maker Sefer Robotics will open a plant.", [], ["city/ankara"]),
+])
+def test_a_product_noun_types_the_names_before_it(text, products, others):
+    doc = extract(Document("t", Path("t.txt"), text, {}, lang="en"))
+    assert set(products) | set(others) <= set(doc.entities), sorted(doc.entities)
+
+
+def test_a_currency_scale_with_a_full_stop_ends_the_sentence():
+    """"for €14m." ends the sentence: the price is read, and the next sentence's company is not
+    merged into this one."""
+    found = facts_of("Atlas Denim bought Lavados Turia for €14m. Rif Textiles sells jeans in Spain.", "en")
+    assert "Lavados Turia akg:acquisitionPrice 14000000 EUR" in found, sorted(found)
+
+
+def test_a_town_before_company_is_no_company_but_a_list_of_names_is():
+    doc = extract(Document("t", Path("t.txt"), "Klipheuwel Wines makes wine. The Paarl company sells it under "
+                           "the Oude Kaap and Silver Fynbos labels.", {}, lang="en"))
+    assert "company/paarl" not in doc.entities, sorted(doc.entities)
+    assert {"brand/oude-kaap", "brand/silver-fynbos"} <= set(doc.entities), sorted(doc.entities)

@@ -49,6 +49,11 @@ def _opens_sentence(word: str, lang: str) -> bool:
     return not word or (word[:1].isupper() and is_known_word(word, lang) and word not in first_names())
 
 
+def _scale_after_number(word: str, prev: str, lang: str) -> bool:
+    """"m" in "for €14m." : a currency scale right after a number, not an abbreviation."""
+    return prev[-1:].isdigit() and word.lower() in load_pack(lang).currency_scales
+
+
 @lru_cache(maxsize=8)
 def _legal_forms(lang: str, several_words: bool = False) -> frozenset[str]:
     """The pack's legal forms written as one string ("A/S", "Sdn.Bhd."); of two words or more only
@@ -65,16 +70,18 @@ def _ends_dotless_legal_form(words: list[tuple[str, int, int]], k: int, lang: st
 
 
 def _split_final_numbers(sentences: list[list[tuple[str, int, int]]], lang: str) -> list[list[tuple[str, int, int]]]:
-    """reldi reads "2011." and "2,150." (and "mill.", and the "S." of "A/S.") as one token; before
-    a capital letter or at the end the full stop ends a sentence."""
+    """reldi reads "2011." and "2,150." (and "mill.", "m." in "€14m.", the "S." of "A/S.") as one
+    token; before a capital letter or at the end the full stop ends a sentence."""
     out: list[list[tuple[str, int, int]]] = []
     for sent in sentences:
         current: list[tuple[str, int, int]] = []
         words = [t for t in sent if not t[0].isspace()]
         for k, (text, start, end) in enumerate(words):
             nxt = words[k + 1][0] if k + 1 < len(words) else ""
+            prev = words[k - 1][0] if k else ""
             if text.endswith(".") and len(text) > 1 and (
-                    ((_NUMBER.fullmatch(text[:-1]) or _ends_dotless_legal_form(words, k, lang))
+                    ((_NUMBER.fullmatch(text[:-1]) or _ends_dotless_legal_form(words, k, lang)
+                      or _scale_after_number(text[:-1], prev, lang))
                      and (not nxt or nxt[:1].isupper()))
                     or (_word_not_abbreviation(text[:-1], lang) and _opens_sentence(nxt, lang))):
                 current += [(text[:-1], start, end - 1), (".", end - 1, end)]

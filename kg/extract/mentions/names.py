@@ -492,28 +492,49 @@ def list_after_trigger(doc: Document, spans: list[Span], pack: LanguagePack) -> 
                     break
 
 
+def _ends_product_noun(doc: Document, i: int, cls: str, pack: LanguagePack) -> bool:
+    """Is token ``i`` a product or brand noun that ends its noun phrase? "its Alpina gondolas", but
+    not "the Ankara drone maker", where the noun only modifies the class noun after it."""
+    if cls not in NUMBERED:
+        return False
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    return nxt is None or (pack.triggers.get((nxt.lemma,)) is None and nxt.lemma not in pack.generic_nouns)
+
+
 def list_before_trigger(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
-    """Head-final lists: "the Douai, Maubeuge and Ruitz plants" all take the trigger's class."""
+    """Head-final lists: "the Douai, Maubeuge and Ruitz plants" all take the trigger's class, as do
+    names before any product or brand noun ("its Alpina and Vertex gondolas")."""
     by_end = {s.end: s for s in spans}
     toks = doc.tokens
     for sent in doc.sentences:
         for i in range(sent.tok_start + 1, sent.tok_end):
             cls = pack.triggers.get((toks[i].lemma,))
-            if not cls or toks[i].lemma not in pack.list_triggers or i not in by_end:
+            if not cls or i not in by_end or not (toks[i].lemma in pack.list_triggers or _ends_product_noun(doc, i, cls, pack)):
                 continue
-            j = i
-            while j in by_end:
-                span = by_end[j]
+            listed = _names_listed_before(by_end, i, sent.tok_start, toks)
+            if cls == "akg:Company" and len(listed) < 2:
+                continue  # "the Paarl company" is the company from Paarl; "the A and B companies" are two
+            for span in listed:
                 if span.source not in ("legal", "person"):
                     span.cls, span.source = cls, "list"
                     row = reference_index().find(span.name, cls)
                     if row is None and span.source == "list":
                         span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
-                j = span.start
-                while j - 1 >= sent.tok_start and toks[j - 1].text.lower() in LIST_SEPARATORS:
-                    j -= 1
-                if j == span.start:
-                    break
+
+
+def _names_listed_before(by_end: dict[int, Span], i: int, start: int, toks: list) -> list[Span]:
+    """The names ending at token ``i`` and coordinated before it ("Douai, Maubeuge and Ruitz")."""
+    out: list[Span] = []
+    j = i
+    while j in by_end:
+        span = by_end[j]
+        out.append(span)
+        j = span.start
+        while j - 1 >= start and toks[j - 1].text.lower() in LIST_SEPARATORS:
+            j -= 1
+        if j == span.start:
+            break
+    return out
 
 
 def acronym_expansions(doc: Document, spans: list[Span]) -> dict[int, str]:
