@@ -122,7 +122,7 @@ def _bound_before(doc: Document, i: int, start: int, pack: LanguagePack) -> tupl
 def _role_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, str] | None:
     """A role phrase starting at token i: (end, property). A possessive inside it is skipped
     ("predsednica njenega nadzornega sveta")."""
-    if doc.tokens[i].lemma not in pack.role_starts:
+    if doc.tokens[i].lemma not in pack.role_starts or doc.tokens[i].text.lower() in pack.role_verb_forms:
         return None
     for n in (5, 4, 3, 2, 1):
         if i + n <= end:
