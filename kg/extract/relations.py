@@ -510,13 +510,18 @@ def _site_owner(doc: Document, sites: list[Unit]) -> Unit | None:
 
 def _list_prepositions(units: list[Unit], own_prep: Callable[[int], str], joiners: set[str]) -> dict[int, str]:
     """Start token -> preposition for entities that continue a list after a joiner and have no
-    preposition of their own: "v Železnikih in Selcih" gives Selcih "v"."""
+    preposition of their own: "v Železnikih in Selcih" gives Selcih "v". A list closed by a
+    conjunction does not go on after a comma ("by A and B, C employs ...": C is no third founder)."""
     out: dict[int, str] = {}
     current = ""
+    closed = False  # the list's last item came after a conjunction
     for i, u in enumerate(units):
         if u.kind == "ent":
-            current = own_prep(u.start) or (current if i and units[i - 1].kind == "tok"
-                                            and units[i - 1].word in joiners else "")
+            joiner = units[i - 1].word if i and units[i - 1].kind == "tok" and units[i - 1].word in joiners else ""
+            if joiner == "," and closed:
+                joiner = ""
+            current = own_prep(u.start) or (current if joiner else "")
+            closed = bool(joiner) and joiner != ","
             if current and not own_prep(u.start):
                 out[u.start] = current
         elif not (u.kind == "tok" and u.word in joiners):
