@@ -117,3 +117,22 @@ def test_a_town_before_company_is_no_company_but_a_list_of_names_is():
                            "the Oude Kaap and Silver Fynbos labels.", {}, lang="en"))
     assert "company/paarl" not in doc.entities, sorted(doc.entities)
     assert {"brand/oude-kaap", "brand/silver-fynbos"} <= set(doc.entities), sorted(doc.entities)
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # the sentences before were about another company than the one the text is about
+    ("Kestrel Cycles has bought Brenmoor Foods. Kestrel Cycles makes bikes in Hull. Kestrel Cycles employs "
+     "300 people. Brenmoor Foods is based in Leeds. Chief financial officer Tom Ward said the deal was done.",
+     "Tom Ward akg:holdsRoleIn"),
+    # a verb, not a role: a division head holds no role in the company
+    ("Atlas Denim makes jeans in Tangier. Her brother, Youssef Benali, heads the export division.",
+     "Youssef Benali akg:"),
+    ("Atlas Denim makes jeans in Tangier. Her brother, Youssef Benali, chairs the export committee.",
+     "Youssef Benali akg:"),
+    ("Hexley Coatings makes paint in Wrexham. Councillor Mark Evans, who chairs the town's business forum, "
+     "welcomed the plan.", "Mark Evans akg:"),
+])
+def test_an_english_role_goes_to_no_company_the_text_does_not_make_plain(text, wrong):
+    """A bare role ("finance director X said") is held in the company the text is about only
+    when the sentences before were about it; "heads"/"chairs" a division is no role."""
+    assert not {f for f in facts_of(text, "en") if f.startswith(wrong)}

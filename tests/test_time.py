@@ -118,6 +118,11 @@ def test_tense_relative_months_and_resignations(text, date, role, event):
      ("person/mary-blake", "company/corvin-tools", "chiefExecutive", "current", "2015", "")),
     ("Corvin Tools is based in York. Tom Hale had led the company since 2001.", "2024-05-01", "en",
      ("person/tom-hale", "company/corvin-tools", "chiefExecutive", "former", "2001", "")),
+    # running the business is leading the company; chairing a company is chairing its board
+    ("Corvin Tools is based in York. Her son Tom Hale runs the business today.", "2024-05-01", "en",
+     ("person/tom-hale", "company/corvin-tools", "chiefExecutive", "current", "", "")),
+    ("Jane Hale, who also chairs the tool maker Corvin Tools, spoke in York.", "2024-05-01", "en",
+     ("person/jane-hale", "company/corvin-tools", "boardChair", "current", "", "")),
 ])
 def test_roles_read_from_cues_no_relation_rule_names(text, date, lang, expected):
     doc = read(text, date, lang)
@@ -129,6 +134,11 @@ def test_roles_read_from_cues_no_relation_rule_names(text, date, lang, expected)
 def test_leading_a_plant_or_a_plan_to_lead_is_no_role():
     assert roles(read("Jan Kos vodi tovarno podjetja Lipa d.o.o. v Celju.", "2024-05-01")) == set()
     assert roles(read("Jan Kos bo podjetje Lipa d.o.o. vodil tudi v prihodnje.", "2024-05-01")) == set()
+    # a division of the company, or a body outside it, is not the company
+    assert roles(read("Corvin Tools is based in York. Tom Hale heads the group's export division.",
+                      "2024-05-01", "en")) == set()
+    assert roles(read("Corvin Tools is based in York. Tom Hale, who chairs the town's business forum, "
+                      "spoke.", "2024-05-01", "en")) == set()
 
 
 def test_a_hand_over_ends_the_outgoing_role_and_a_take_over_dates_the_appointment():

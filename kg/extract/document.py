@@ -183,6 +183,8 @@ class Document:
     group_names: list[str] = field(default_factory=list)  # canonical name of each mention group
     group_classes: list[str | None] = field(default_factory=list)  # class of each group
     group_keys: dict[int, str] = field(default_factory=dict)  # group -> entity key (kg.extract.entities)
+    # sentence -> the organisation the sentences before it were about (kg.extract.link)
+    sentence_topics: dict[int, int] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
     roles: list[TimedRole] = field(default_factory=list)  # roles over time (kg.extract.timeline)

@@ -14,7 +14,9 @@ the trigger's clause by where it stands relative to the trigger and which prepos
 - ``find = "after"`` / ``"before"``: the nearest fitting mention after / before the trigger;
 - ``find = "demonym"``: a nationality adjective at most ``within`` units before the trigger;
 - ``find = "number"``: the nearest amount (with ``currency = true``: an amount of money);
-- ``prep = [...]``: the mention must follow one of these prepositions; ``bare = true``: none.
+- ``prep = [...]``: the mention must follow one of these prepositions; ``bare = true``: none;
+- ``fallback = "subject"`` / ``"topic"``: when nothing is found where the slot looks, the clause's
+  subject / the organisation the sentences before were about ('"...," chief executive X said').
 
 Frames live in ``kg/lang/<code>/frames.toml``, are checked against a schema when loaded (an
 unknown key, a fact naming an unbound slot, or a class or property the ontology lacks stops with
@@ -41,6 +43,7 @@ FRAME_KEYS = {"id", "comment", "trigger", "exact", "slots", "facts", "examples",
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
              "type", "after_word", "fallback", "sole"}
 FIND = {"subject", "antecedent", "after", "before", "near", "trigger", "number", "role", "role-after", "site-owner"}
+FALLBACK = {"subject", "topic"}
 DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("nemški", "German")
 ROLE = "<role>"  # a trigger word that matches any role phrase ("chief executive", "direktorica")
 QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00bb\u00ab')  # quotation marks that open or close a quotation
@@ -69,7 +72,7 @@ class Slot:
     named: bool = False  # only a written name, no "podjetje" referring back nor a dropped subject
     type_as: str = ""  # an untyped name may fill the slot, and then gets this class
     after_word: frozenset[str] = frozenset()  # look only after one of these words ("founded in 2009 by X")
-    fallback: str = ""  # "subject": when nothing is found where the slot looks, take the clause subject
+    fallback: str = ""  # "subject"/"topic": when nothing is found where the slot looks, take the clause subject / topic
     sole: bool = False  # the clause may name no other entity that could fill the slot
 
 
@@ -102,6 +105,7 @@ class Context:
     prep_of: Callable[[Unit], str]  # the preposition governing a mention, or ""
     owner_of: Callable[[list[Unit]], Unit | None] = lambda sites: None  # the organisation that has these sites
     glue: frozenset[str] = frozenset({",", "in", "ter", "and", "&"})  # may stand inside a list
+    topic: Callable[[], Unit | None] = lambda: None  # the organisation the sentences before were about
 
 
 @dataclass
@@ -131,8 +135,8 @@ def _check_keys(spec: dict[str, Any], allowed: set[str], where: str) -> None:
 def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str]) -> Slot:
     _check_keys(spec, SLOT_KEYS, f"{where}: slot {name!r}")
     find = spec.get("find", "after")
-    if spec.get("fallback", "subject") != "subject":
-        raise InputError(f"{where}: slot {name!r}: fallback may only be \"subject\"")
+    if spec.get("fallback", "subject") not in FALLBACK:
+        raise InputError(f"{where}: slot {name!r}: fallback may only be \"subject\" or \"topic\"")
     if find not in FIND:
         raise InputError(f"{where}: slot {name!r}: find must be one of {', '.join(sorted(FIND))}, not {find!r}")
     given = spec.get("class", [])
@@ -522,6 +526,9 @@ def _slot_units(slot: Slot, binding: Binding, units: list[Unit], clause: Clause,
     found = _fill(units, clause, start, length, slot, ctx)
     if not found and slot.fallback == "subject":
         found = _subject(units, clause, pos, slot, ctx)
+    if not found and slot.fallback == "topic":
+        topic = ctx.topic()
+        found = [topic] if topic is not None and _fits(topic, slot, ctx) else []
     if found and slot.sole and _others(units, clause, found, slot, ctx):
         return []
     return found

@@ -500,6 +500,7 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
                     and m.text.lower() not in pack.owner_possessives:  # "njeno" names no topic
                 topic.setdefault(m.sent, []).append(m.group)
     _zero_subjects(doc, groups, sal, onto, pack, topic)
+    doc.sentence_topics = {s.i: g for s in doc.sentences if (g := _topic(topic, s.i)) is not None}
     for m in doc.mentions:
         if m.group >= 0 and m.source not in ("coref", "zero"):
             m.cls = groups.classes[m.group]

@@ -24,6 +24,7 @@ A rule with ``unless = ["other-rule"]`` is skipped in a sentence where one of th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from kg.extract.document import Document, Mention, Quantity, Relation
@@ -122,7 +123,7 @@ def _bound_before(doc: Document, i: int, start: int, pack: LanguagePack) -> tupl
 def _role_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, str] | None:
     """A role phrase starting at token i: (end, property). A possessive inside it is skipped
     ("predsednica njenega nadzornega sveta")."""
-    if doc.tokens[i].lemma not in pack.role_starts:
+    if doc.tokens[i].lemma not in pack.role_starts or doc.tokens[i].text.lower() in pack.role_verb_forms:
         return None
     for n in (5, 4, 3, 2, 1):
         if i + n <= end:
@@ -509,13 +510,18 @@ def _site_owner(doc: Document, sites: list[Unit]) -> Unit | None:
 
 def _list_prepositions(units: list[Unit], own_prep: Callable[[int], str], joiners: set[str]) -> dict[int, str]:
     """Start token -> preposition for entities that continue a list after a joiner and have no
-    preposition of their own: "v Železnikih in Selcih" gives Selcih "v"."""
+    preposition of their own: "v Železnikih in Selcih" gives Selcih "v". A list closed by a
+    conjunction does not go on after a comma ("by A and B, C employs ...": C is no third founder)."""
     out: dict[int, str] = {}
     current = ""
+    closed = False  # the list's last item came after a conjunction
     for i, u in enumerate(units):
         if u.kind == "ent":
-            current = own_prep(u.start) or (current if i and units[i - 1].kind == "tok"
-                                            and units[i - 1].word in joiners else "")
+            joiner = units[i - 1].word if i and units[i - 1].kind == "tok" and units[i - 1].word in joiners else ""
+            if joiner == "," and closed:
+                joiner = ""
+            current = own_prep(u.start) or (current if joiner else "")
+            closed = bool(joiner) and joiner != ","
             if current and not own_prep(u.start):
                 out[u.start] = current
         elif not (u.kind == "tok" and u.word in joiners):
@@ -550,7 +556,7 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
         return own_prep(u.start) or inherited.get(u.start, "")
 
     ctx = Context(onto.is_a, prep_of, owner_of=owners.owner if owners else lambda sites: _site_owner(doc, sites),
-                  glue=_clause_glue(pack))
+                  glue=_clause_glue(pack), topic=lambda: _topic_unit(doc, sent_i, onto))
     if split is None:
         split = clauses(su.units, pack.relative_openers, ctx.glue, frozenset(pack.where_words))
     out: list[Relation] = []
@@ -564,6 +570,28 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
                     _show_classes(su.units, doc.group_classes)
                 out.extend(found)
     return out
+
+
+def _topic_unit(doc: Document, sent_i: int, onto: Ontology) -> Unit | None:
+    """The company the sentences before ``sent_i`` were about, if it is also the organisation
+    mentioned most so far (a speaker's role, "chief executive X said", is held there), as an
+    empty unit at the start of the sentence; None when that is not clear."""
+    g = doc.sentence_topics.get(sent_i)
+    cls = doc.group_classes[g] if g is not None else None
+    if g is None or not cls or not onto.is_a(cls, "akg:Company"):
+        return None
+    counts: Counter[int] = Counter()
+    last = -1
+    for k, m in enumerate(doc.mentions):
+        c = doc.group_classes[m.group] if m.group >= 0 else None
+        if m.sent < sent_i and c and onto.is_a(c, "schema:Organization"):
+            counts[m.group] += 1
+            last = k if m.group == g else last
+    ranked = counts.most_common(2)
+    if last < 0 or ranked[0][0] != g or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    start = doc.sentences[sent_i].tok_start
+    return Unit("ent", start, start, mention=last, group=g, cls=cls, source="zero")
 
 
 def _show_classes(units: list[Unit], group_classes: list[str | None]) -> None:

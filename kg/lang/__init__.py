@@ -81,6 +81,7 @@ class LanguagePack:
     infinitive_ending: str = ""  # a lemma ending so is a verb ("ustanoviti")
     clause_openers: set[str] = field(default_factory=set)  # ",", "da", "ki": a clause starts after them
     role_possessives: set[str] = field(default_factory=set)  # "njenega" inside a role phrase
+    role_verb_forms: set[str] = field(default_factory=set)  # "heads", "chairs": a verb, not the role "head"
     owner_possessives: set[str] = field(default_factory=set)  # "njeno" (hčerinsko podjetje)
     role_owner_possessives: set[str] = field(default_factory=set)  # "its" (chief executive) mid-sentence
     topic_pronouns: set[str] = field(default_factory=set)  # "It", "Its": the organisation a recent sentence was about
@@ -306,6 +307,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.infinitive_ending = words.get("infinitive_ending", "")
     p.clause_openers = set(words.get("clause_openers", []))
     p.role_possessives = {w.lower() for w in words.get("role_possessives", [])}
+    p.role_verb_forms = {w.lower() for w in words.get("role_verb_forms", [])}
     p.owner_possessives = {w.lower() for w in words.get("owner_possessives", [])}
     p.role_owner_possessives = {w.lower() for w in words.get("role_owner_possessives", [])}
     p.topic_pronouns = {w.lower() for w in words.get("topic_pronouns", [])}
