@@ -123,9 +123,11 @@ CASES = {
     "english-coref": {
         "has": [("Marlow Kitchens Ltd", "org:hasSite", "Wakefield"),            # "The British oven maker" refers back
                 ("Skovgaard Holding A/S", "akg:hasRootsIn", "Denmark"),        # "A/S." ends a sentence
-                ("Vestby Foods", "schema:parentOrganization", "Skovgaard Holding A/S")],  # "The Danish group"
+                ("Vestby Foods", "schema:parentOrganization", "Skovgaard Holding A/S"),  # "The Danish group"
+                ("Skovgaard Holding A/S", "akg:headquarteredIn", "Odense")],    # "Holm said the Odense-based group"
         "not": [("Skovgaard Holding A/S", "org:hasSite", "Wakefield"),
                 ("Vestby Foods", "schema:parentOrganization", "Marlow Kitchens Ltd"),
+                ("Marlow Kitchens Ltd", "akg:headquarteredIn", "Odense"),
                 ("United Kingdom", "org:hasSite", "Wakefield")],
     },
     "english": {

@@ -399,6 +399,8 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
             return subs
     if m.name == "new":
         return _salient(groups, sal, cls, onto, newest=True)
+    if m.name == "speaker" and topic.get(m.sent):
+        return topic[m.sent][0]  # "Brantwood's boss said the group would ...": Brantwood
     if m.name == "latter" or noun in pack.latter_words or m.text.lower() in pack.latter_words:
         # "Slednja", "Omenjena družba": the organisation mentioned last
         return sal.best(*_of_class(groups, cls, onto), "last")

@@ -2,7 +2,7 @@
 ("Podjetje ...", "Ta ...", "ga")."""
 from __future__ import annotations
 
-from kg.extract.document import Document
+from kg.extract.document import Document, Token
 from kg.extract.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_name_token, role_starts_at
 from kg.lang import LanguagePack
 
@@ -128,10 +128,37 @@ def _town_modifier(toks: list, i: int, start: int, pack: LanguagePack) -> int:
     if j > start and toks[j].text.lower() in pack.split_suffixes and toks[j].text.startswith("-"):
         j -= 1  # "Houston-based"
     place = pack.places.get(toks[j].text) if j > start else None
-    if place is None or place.cls != "schema:City" or toks[j - 1].text.lower() not in pack.coref_determiners \
-            or not (j - 1 == start or toks[j - 2].text == ","):
+    if place is None or place.cls != "schema:City" or not _opens_reference(toks, j - 1, start, pack):
         return -1
     return j
+
+
+def _opens_reference(toks: list, det: int, start: int, pack: LanguagePack) -> bool:
+    """Is ``det`` a determiner where a noun phrase refers back to the topic: opening the sentence
+    (after "Today"), after a comma, or opening reported speech ("said the Leeds-based group would")?"""
+    if det < start or toks[det].text.lower() not in pack.coref_determiners:
+        return False
+    before = toks[det - 1] if det > start else None
+    if before is not None and before.text.lower() == "that" and det - 1 > start:
+        before = toks[det - 2]
+    return before is None or before.text == "," or _is_speech_verb(before, pack) \
+        or (det - 1 == start and before.text.lower() in pack.sentence_openers)
+
+
+def _is_speech_verb(tok: Token, pack: LanguagePack) -> bool:
+    return tok.lemma in pack.speech_verbs
+
+
+def _reports_speech(toks: list, i: int, start: int, pack: LanguagePack) -> bool:
+    """Does the noun phrase of class noun ``i`` open reported speech ("Marsh said the Leeds-based
+    group would ...")? Then it is the speaker's organisation, named before in the sentence."""
+    det = next((d for d in range(i - 1, max(start, i - 5) - 1, -1) if toks[d].text.lower() in pack.coref_determiners), -1)
+    if det <= start:
+        return False
+    before = toks[det - 1]
+    if before.text.lower() == "that" and det - 1 > start:
+        before = toks[det - 2]
+    return _is_speech_verb(before, pack)
 
 
 def _demonym_modifier(toks: list, i: int, start: int, pack: LanguagePack) -> str:
@@ -144,8 +171,7 @@ def _demonym_modifier(toks: list, i: int, start: int, pack: LanguagePack) -> str
     if j <= start or toks[j].lemma not in pack.demonyms:
         return ""
     k = j - 1 if f"{toks[j - 1].lemma} {toks[j].lemma}" in pack.demonyms else j  # "South Korean"
-    if k <= start - 1 or toks[k - 1].text.lower() not in pack.coref_determiners \
-            or not (k - 1 == start or toks[k - 2].text == ","):
+    if not _opens_reference(toks, k - 1, start, pack):
         return ""
     return str(toks[j].lemma)
 
@@ -217,6 +243,8 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                     span.name = "of:" + prev.lemma  # "Italijanska skupina ...": the Italian one (kg.extract.link)
                 elif adjective:
                     span.name = "of:" + adjective  # "The South Korean battery maker": the Korean one, else the topic
+                elif is_noun and _reports_speech(toks, i, start, pack):
+                    span.name = "speaker"  # "Marsh said the group would ...": the organisation named before
                 elif prev is not None and {prev.lemma, prev.text.lower()} & pack.latter_words:
                     span.name = "latter"  # "Omenjena družba": the organisation mentioned last
                 spans.append(span)
