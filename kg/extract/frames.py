@@ -444,6 +444,8 @@ def _passable(u: Unit, via: frozenset[str], ctx: Context) -> bool:
         return PLACE in via and bool(u.cls) and ctx.is_a(u.cls or "", "schema:Place")
     if u.kind == "role":
         return u.lemma in via or ROLE in via  # "run by its founder X", "founder and chief executive"
+    if u.kind == "num":
+        return u.word.lower() in via  # "one of Australia's largest ..."
     if u.kind != "tok":
         return False
     return u.lemma in via or (ANY_WORD in via and u.word.replace("-", "").isalpha() and u.word.islower()
