@@ -306,7 +306,11 @@ def test_kill_while_taking_over_an_older_layout(point, seed_build, two_docs, cle
     assert_clean(out)
 
 
-def test_sigkill_after_random_delays_leaves_the_old_or_the_new_build(corpus, tmp_path):
+def test_sigkill_after_random_delays_leaves_the_old_or_the_new_build(tmp_path):
+    """SIGKILL at six random moments, one in each sixth of a rebuild of 21 documents (the named
+    steps have their own test above; these land anywhere, between steps too)."""
+    corpus = tmp_path / "seeds"
+    write_corpus(20, corpus, seed=3)
     new_seeds = tmp_path / "new-seeds"
     shutil.copytree(corpus, new_seeds)
     shutil.copy(SEEDS / "ampere-sl.txt", new_seeds)
@@ -322,7 +326,9 @@ def test_sigkill_after_random_delays_leaves_the_old_or_the_new_build(corpus, tmp
     assert hashes(timed) == refs["new"]
     rng = random.Random(11)
     seen = []
-    for i, delay in enumerate(sorted(rng.uniform(0.15, 1.0) * seconds for _ in range(10))):
+    # one random moment in each sixth of the span from 15% of the build's time to its end
+    moments = [0.15 + 0.85 * (k + rng.random()) / 6 for k in range(6)]
+    for i, delay in enumerate(m * seconds for m in moments):
         out = copy_build(tmp_path / "old", tmp_path / f"killed-{i}")
         proc = start_build(new_seeds, out, "-j", "2")
         time.sleep(delay)
