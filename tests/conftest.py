@@ -18,7 +18,7 @@ SEEDS = ROOT / "seeds"
 # two tests at a time, so a slow test at every other place lands on the worker that is free
 # next and overlaps the rest of the suite instead of ending it alone.
 SLOW_FIRST = (
-    "tests/test_robustness.py::test_ten_megabyte_document",
+    "tests/test_robustness.py::test_a_document_past_every_large_document_limit",
     "tests/test_build_safety.py::test_sigkill_after_random_delays_leaves_the_old_or_the_new_build",
     "tests/test_eval.py::test_scores_do_not_fall_below_the_measured_floor[sl/dev]",
     "tests/test_build_safety.py::test_a_thousand_tiny_documents_build_and_rebuild_from_the_cache",

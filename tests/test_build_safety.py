@@ -84,8 +84,7 @@ def test_the_payload_does_run_code_when_unpickled(tmp_path):
 
 
 def test_crafted_pickles_and_garbage_in_the_cache_are_not_run(two_docs, clean_build, tmp_path):
-    out = tmp_path / "out"
-    assert build(two_docs, out).returncode == 0
+    out = copy_build(clean_build, tmp_path / "out")  # the same folder a build of two_docs leaves
     marker = tmp_path / "pwned"
     payload = _payload(marker)
     entries = sorted(p for p in (out / ".cache").rglob("*") if p.is_file())
@@ -111,8 +110,7 @@ def test_crafted_pickles_and_garbage_in_the_cache_are_not_run(two_docs, clean_bu
 
 
 def test_an_entry_of_another_document_is_ignored(two_docs, clean_build, tmp_path):
-    out = tmp_path / "out"
-    assert build(two_docs, out).returncode == 0
+    out = copy_build(clean_build, tmp_path / "out")
     a, b = sorted((out / ".cache").glob("*.json.gz"))
     data_a, data_b = a.read_bytes(), b.read_bytes()
     a.write_bytes(data_b)  # well-formed entries, each under the other's name
@@ -306,7 +304,11 @@ def test_kill_while_taking_over_an_older_layout(point, seed_build, two_docs, cle
     assert_clean(out)
 
 
-def test_sigkill_after_random_delays_leaves_the_old_or_the_new_build(corpus, tmp_path):
+def test_sigkill_after_random_delays_leaves_the_old_or_the_new_build(tmp_path):
+    """SIGKILL at six random moments, one in each sixth of a rebuild of 21 documents (the named
+    steps have their own test above; these land anywhere, between steps too)."""
+    corpus = tmp_path / "seeds"
+    write_corpus(20, corpus, seed=3)
     new_seeds = tmp_path / "new-seeds"
     shutil.copytree(corpus, new_seeds)
     shutil.copy(SEEDS / "ampere-sl.txt", new_seeds)
@@ -322,7 +324,9 @@ def test_sigkill_after_random_delays_leaves_the_old_or_the_new_build(corpus, tmp
     assert hashes(timed) == refs["new"]
     rng = random.Random(11)
     seen = []
-    for i, delay in enumerate(sorted(rng.uniform(0.15, 1.0) * seconds for _ in range(10))):
+    # one random moment in each sixth of the span from 15% of the build's time to its end
+    moments = [0.15 + 0.85 * (k + rng.random()) / 6 for k in range(6)]
+    for i, delay in enumerate(m * seconds for m in moments):
         out = copy_build(tmp_path / "old", tmp_path / f"killed-{i}")
         proc = start_build(new_seeds, out, "-j", "2")
         time.sleep(delay)

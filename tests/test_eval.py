@@ -533,6 +533,15 @@ def test_real_build_simple_document_scores_one(tmp_path):
     assert doc.scores["relations"].counts.f1 == 1.0, doc.scores["relations"]
 
 
+def test_real_build_writes_no_page(tmp_path, monkeypatch):
+    """The temporary builds of an evaluation skip graph.html: a failure injected where the page is
+    written does not reach them."""
+    monkeypatch.setenv("KG_DEBUG_AT", "html:fail")
+    report = kg.evaluate(write_case(tmp_path / "set", "ceo", SIMPLE_TEXT, SIMPLE_GOLD))
+    assert report.errors() == []
+    assert only_doc(report).scores["relations"].counts.f1 == 1.0
+
+
 def test_real_build_unsupported_gold_lowers_recall_not_precision(tmp_path):
     base = only_doc(kg.evaluate(write_case(tmp_path / "a", "ceo", SIMPLE_TEXT, SIMPLE_GOLD)))
     more = only_doc(kg.evaluate(write_case(tmp_path / "b", "ceo", SIMPLE_TEXT, SIMPLE_GOLD + UNSUPPORTED)))

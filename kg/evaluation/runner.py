@@ -2,7 +2,8 @@
 
 Every ``NAME.gold.toml`` under a folder (recursively) names a document ``NAME.txt`` (or
 ``NAME.md``) beside it. Each document is copied, with its ``NAME.meta.toml``, into a fresh
-temporary seeds folder, built with :func:`kg.build`, and its facts graph scored against the gold
+temporary seeds folder, built with :func:`kg.build` (without ``graph.html``: nobody sees the
+page of a temporary build), and its facts graph scored against the gold
 by :mod:`kg.evaluation.scoring`. Results are grouped by subset (the folder of the document relative to the
 evaluated folder, e.g. ``sl/dev``) and micro-averaged per subset and overall.
 """
@@ -147,7 +148,8 @@ def _subset(root: Path, doc: Path) -> str:
 def _default_builder(seeds: Path, out: Path) -> Any:
     import kg
 
-    return kg.build(seeds, out)
+    # the page is a third of a small build's time, and the folder is deleted unseen
+    return kg.build(seeds, out, html=False)
 
 
 def build_alone(doc: Path, builder: Builder | None = None) -> Any:
@@ -183,7 +185,8 @@ def evaluate(path: str | Path = "eval", *, builder: Builder | None = None,
         A folder searched recursively for ``NAME.gold.toml`` files (each beside ``NAME.txt``
         or ``NAME.md``), or one gold file or document.
     builder
-        Function ``(seeds_dir, out_dir) -> rdflib.Dataset`` to evaluate; default :func:`kg.build`.
+        Function ``(seeds_dir, out_dir) -> rdflib.Dataset`` to evaluate; default :func:`kg.build`
+        with ``html=False``.
         With ``jobs > 1`` it must be a module-level function (it is sent to worker processes).
     jobs
         Documents built in parallel (worker processes).
