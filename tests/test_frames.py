@@ -21,13 +21,16 @@ EXAMPLES = [(code, frame.id, n, example)
 
 
 def facts_of(text: str, lang: str) -> set[str]:
-    """The document's facts as 'Subject predicate Object' lines (labels, or 'value unit')."""
+    """The document's facts as 'Subject predicate Object' lines (labels, or 'value unit', and a
+    quantity with a place also as 'value unit [place]')."""
     doc = extract(Document("t", Path("t.txt"), text, {}, lang=lang))
     names = {key: ent.name for key, ent in doc.entities.items()}
     out = set()
     for f in doc.facts:
         obj = f"{f.o.value} {f.o.unit}".strip() if isinstance(f.o, Quantity) else names.get(str(f.o), str(f.o))
         out.add(f"{names.get(f.s, f.s)} {f.p} {obj}")
+        if isinstance(f.o, Quantity) and f.o.place:  # "9 [United States]": also with the place it counts in
+            out.add(f"{names.get(f.s, f.s)} {f.p} {obj} [{names.get(f.o.place, f.o.place)}]")
     return out
 
 

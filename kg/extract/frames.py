@@ -50,7 +50,7 @@ QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00bb\u00ab')  # quotation marks th
 ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih aparatov X")
 PLACE = "<place>"  # in ``via``: a place name ("the Basel-based Aeschbach group")
 NAME = "<name>"  # in ``unless_after``/``unless_before``: any mention ("set up Ampere in 2023")
-FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit", "value", "datatype", "if_single"}
+FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit", "value", "datatype", "if_single", "place"}
 EXAMPLE_KEYS = {"text", "facts"}
 
 
@@ -155,7 +155,7 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
 def _facts(specs: list[dict[str, Any]], slots: dict[str, Slot], where: str, terms: set[str]) -> tuple[dict, ...]:
     for spec in specs:
         _check_keys(spec, FACT_KEYS, f"{where}: fact")
-        for key in ("s", "o", "quantity", "value", "p_from"):
+        for key in ("s", "o", "quantity", "value", "p_from", "place"):
             if key in spec and spec[key] not in slots:
                 raise InputError(f"{where}: fact {key} = {spec[key]!r} names no slot "
                                  f"(slots: {', '.join(sorted(slots))})")
