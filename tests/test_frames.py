@@ -139,3 +139,16 @@ def test_an_english_role_goes_to_no_company_the_text_does_not_make_plain(text, w
     """A bare role ("finance director X said") is held in the company the text is about only
     when the sentences before were about it; "heads"/"chairs" a division is no role."""
     assert not {f for f in facts_of(text, "en") if f.startswith(wrong)}
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Redgum Estates Pty Ltd reported revenue of A$640 million.", "Redgum Estates Pty Ltd akg:revenue 640000000 AUD"),
+    ("Yuantai Corp posted revenue of NT$96.5 billion.", "Yuantai Corp akg:revenue 96500000000 TWD"),
+    ("Kanemura Corp. had revenue of ¥1.2 trillion last year.", "Kanemura Corp. akg:revenue 1200000000000 JPY"),
+    ("Ijeoma Cement Plc reported revenue of 412 billion naira.", "Ijeoma Cement Plc akg:revenue 412000000000 NGN"),
+])
+def test_money_in_more_currencies_keeps_its_currency(text, fact):
+    """"A$" and "NT$" are not US dollars; "trillion" and currency words ("naira") are read."""
+    found = facts_of(text, "en")
+    assert fact in found, sorted(found)
+    assert not {f for f in found if f.endswith("USD")}, sorted(found)

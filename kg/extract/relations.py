@@ -65,6 +65,8 @@ def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int
     sign = toks[i].text.lower()
     if (toks[i].lemma in pack.currencies or sign in pack.currencies) and i + 1 < end and toks[i + 1].text[:1].isdigit():
         unit, i = pack.currencies.get(toks[i].lemma) or pack.currencies[sign], i + 1  # "€2.3 billion", "SEK 6 billion"
+        glued = toks[i - 2].text.lower() + sign if i >= 2 and toks[i - 2].end == toks[i - 1].start else ""
+        unit = pack.currencies.get(glued, unit)  # "A$640 million", "NT$12 billion": not US dollars
     value = parse_number(toks[i].text, pack.thousands_separator, pack.decimal_separator)
     if value is None:
         value = pack.numbers.get(toks[i].lemma)
