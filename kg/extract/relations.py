@@ -424,8 +424,8 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
 
     for sent_i in range(len(doc.sentences)):
         su = sentence_units(doc, sent_i, pack, by_start)
-        if not any(u.kind == "ent" for u in su.units):
-            continue
+        if not any(u.kind in ("ent", "num") for u in su.units):
+            continue  # a sentence with a number but no name may still speak of the topic ("Revenue rose to ...")
         fired: set[str] = set()
         first = len(doc.relations)
         split = clauses(su.units, pack.relative_openers, _clause_glue(pack), frozenset(pack.where_words))
