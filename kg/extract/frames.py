@@ -14,6 +14,7 @@ the trigger's clause by where it stands relative to the trigger and which prepos
 - ``find = "after"`` / ``"before"``: the nearest fitting mention after / before the trigger;
 - ``find = "demonym"``: a nationality adjective at most ``within`` units before the trigger;
 - ``find = "number"``: the nearest amount (with ``currency = true``: an amount of money);
+  ``"number-before"`` only before the trigger;
 - ``prep = [...]``: the mention must follow one of these prepositions; ``bare = true``: none;
 - ``fallback = "subject"`` / ``"topic"``: when nothing is found where the slot looks, the clause's
   subject / the organisation the sentences before were about ('"...," chief executive X said').
@@ -42,7 +43,8 @@ FRAME_KEYS = {"id", "comment", "trigger", "exact", "slots", "facts", "examples",
               "unless_before", "unless_after", "unless_class"}
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
              "type", "after_word", "fallback", "sole"}
-FIND = {"subject", "antecedent", "after", "before", "near", "trigger", "number", "role", "role-after", "site-owner"}
+FIND = {"subject", "antecedent", "after", "before", "near", "trigger", "number", "number-before", "role", "role-after",
+        "site-owner"}
 FALLBACK = {"subject", "topic"}
 DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("nemški", "German")
 ROLE = "<role>"  # a trigger word that matches any role phrase ("chief executive", "direktorica")
@@ -427,7 +429,7 @@ def _hit(u: Unit, slot: Slot, ctx: Context) -> bool:
     """Does unit ``u`` fill ``slot``?"""
     if slot.find in ("role", "role-after"):
         return u.kind == "role" and bool(u.prop)
-    if slot.find == "number":
+    if slot.find in ("number", "number-before"):
         if u.kind != "num" or u.quantity is None:
             return False
         money = u.quantity.unit not in ("", "percent")
@@ -482,6 +484,7 @@ def _fill(units: list[Unit], clause: Clause, t_pos: int, t_len: int, slot: Slot,
     if slot.find in ("number", "near"):
         return (_scan(units, clause.units, after, slot, ctx)
                 or _scan(units, clause.units, before, slot, ctx))
+    # "number-before": only before the trigger ("can make 400,000 inverters a year and will employ 450")
     return _scan(units, clause.units, before, slot, ctx)
 
 
