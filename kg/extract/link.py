@@ -33,14 +33,15 @@ def core_name(name: str, pack: LanguagePack) -> str:
     words = name.replace(",", " ").split()
     if len(words) > 1 and (words[0].lower(),) in pack.triggers:
         words = words[1:]  # "Skupina Renault", "Livarna Ferolit d.o.o."
-    flat = "".join(words)
     for suffix in pack.legal_suffixes:
         s = "".join(suffix)
-        if flat.endswith(s) and len(flat) > len(s):
-            # drop as many trailing words as make up the suffix
-            acc = ""
-            while words and acc != s:
-                acc = words.pop() + acc
+        # drop the trailing words that make up the suffix exactly ("ASA" does not end in "SA")
+        k, acc = len(words), ""
+        while k > 0 and len(acc) < len(s):
+            k -= 1
+            acc = words[k] + acc
+        if acc == s and k > 0:
+            words = words[:k]
             break
     return " ".join(words).lower()
 

@@ -1,0 +1,25 @@
+"""Ownership and acquisitions in English texts written for these tests: legal forms in entity
+keys, a filing's defined term "the Company", majority purchases (a minority stake stays silent)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract.document import Document, Quantity
+from kg.extract.pipeline import extract
+
+
+def build(text: str) -> tuple[dict[str, str], set[str]]:
+    """The document's entity keys by name, and its facts as 'Subject predicate Object' lines."""
+    doc = extract(Document("t", Path("t.txt"), text, {}, lang="en"))
+    names = {key: ent.name for key, ent in doc.entities.items()}
+    facts = set()
+    for f in doc.facts:
+        obj = f"{f.o.value} {f.o.unit}".strip() if isinstance(f.o, Quantity) else names.get(str(f.o), str(f.o))
+        facts.add(f"{names.get(f.s, f.s)} {f.p} {obj}")
+    return {name: key for key, name in names.items()}, facts
+
+
+def test_a_legal_form_is_cut_off_the_key_only_as_whole_words():
+    keys, _ = build("Haldor Fisk ASA and Brattvik Kraft ASA signed a supply deal in Bergen.")
+    assert keys["Haldor Fisk ASA"] == "company/haldor-fisk"  # "ASA", not "SA" eating the name
+    assert keys["Brattvik Kraft ASA"] == "company/brattvik-kraft"
