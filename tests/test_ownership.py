@@ -23,3 +23,11 @@ def test_a_legal_form_is_cut_off_the_key_only_as_whole_words():
     keys, _ = build("Haldor Fisk ASA and Brattvik Kraft ASA signed a supply deal in Bergen.")
     assert keys["Haldor Fisk ASA"] == "company/haldor-fisk"  # "ASA", not "SA" eating the name
     assert keys["Brattvik Kraft ASA"] == "company/brattvik-kraft"
+
+
+def test_a_filings_defined_company_is_the_filer_not_the_company_named_last():
+    _, facts = build("Brattvik Kraft ASA ('Brattvik' or 'the Company') has completed the purchase of Haldor Vind AS "
+                     "('Haldor'). Haldor operates two plants. Haldor will operate as a wholly owned subsidiary of "
+                     "the Company.")
+    assert "Haldor Vind AS schema:parentOrganization Brattvik Kraft ASA" in facts
+    assert not any(f.startswith("Haldor Vind AS schema:parentOrganization Haldor") for f in facts)

@@ -387,9 +387,32 @@ def _agrees(groups: _Groups, g: int, genders: str, pack: LanguagePack) -> bool:
     return not gender or gender in genders
 
 
+def _defined_term(doc: Document, m: Mention) -> int | None:
+    """The group a capitalised referring word stands for when a filing defines it: in
+    "Wattleridge Foods Limited ('Wattleridge' or 'the Company')" every later "the Company" is
+    Wattleridge, not the company named last. None if the document defines no such term."""
+    word = doc.tokens[m.tok_start].text
+    if not word[:1].isupper():
+        return None
+    for d in doc.mentions:
+        if d.source != "coref" or doc.tokens[d.tok_start].text != word or d.tok_start > m.tok_start:
+            continue
+        opening = next((j for j in range(d.tok_start - 1, max(-1, d.tok_start - 12), -1)
+                        if doc.tokens[j].text in "()"), -1)
+        if opening < 0 or doc.tokens[opening].text != "(":
+            continue
+        named = [n for n in doc.mentions if n.tok_end == opening and n.source != "coref" and n.group >= 0]
+        if named:
+            return named[0].group
+    return None
+
+
 def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic: _Topics,
               pack: LanguagePack, onto: Ontology) -> int | None:
     """The group a referring word ("Podjetje", "skupina", "Hčerinska družba", "Ta") points to."""
+    defined = _defined_term(doc, m)
+    if defined is not None:
+        return defined
     cls = m.cls or "akg:Company"
     noun = doc.tokens[m.tok_start].lemma
     prev = doc.tokens[m.tok_start - 1] if m.tok_start > doc.sentences[m.sent].tok_start else None
