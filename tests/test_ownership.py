@@ -31,3 +31,11 @@ def test_a_filings_defined_company_is_the_filer_not_the_company_named_last():
                      "the Company.")
     assert "Haldor Vind AS schema:parentOrganization Brattvik Kraft ASA" in facts
     assert not any(f.startswith("Haldor Vind AS schema:parentOrganization Haldor") for f in facts)
+
+
+def test_a_prefixed_dollar_and_a_currency_word_after_the_amount_keep_their_currency():
+    _, facts = build("Coralline Marine bought Tasman Hulls for NZ$38 million. Wattle Foods bought Otway Cheese "
+                     "for A$48.5 million. Kericho Tea bought Rift Cartons for 1.8 billion shillings.")
+    assert {"Tasman Hulls akg:acquisitionPrice 38000000 NZD", "Otway Cheese akg:acquisitionPrice 48500000 AUD",
+            "Rift Cartons akg:acquisitionPrice 1800000000 KES"} <= facts
+    assert not any(f.endswith(" USD") for f in facts)
