@@ -39,3 +39,10 @@ def test_a_prefixed_dollar_and_a_currency_word_after_the_amount_keep_their_curre
     assert {"Tasman Hulls akg:acquisitionPrice 38000000 NZD", "Otway Cheese akg:acquisitionPrice 48500000 AUD",
             "Rift Cartons akg:acquisitionPrice 1800000000 KES"} <= facts
     assert not any(f.endswith(" USD") for f in facts)
+
+
+def test_a_quoted_short_name_in_brackets_is_the_company_before_them():
+    keys, facts = build("Vidrios del Norte, S.A. (\"Vinosa\" or \"the Company\") informs that it has bought the "
+                        "glass maker Cristales Duero. Vinosa, headquartered in Zaragoza, employs 1,750 people.")
+    assert "Vinosa" not in keys  # one entity, not two
+    assert "Vidrios del Norte, S.A. akg:headquarteredIn Zaragoza" in facts

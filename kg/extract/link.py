@@ -459,15 +459,26 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
     return _salient(groups, sal, cls, onto)
 
 
+QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")  # quotation marks around a defined short name
+
+
 def _bracketed_short_name(doc: Document, i: int, by_end: dict[int, list[int]]) -> int | None:
     """The mention a bracketed acronym right after it names ("Energel d.d. (EGL)"), or None
     (``by_end``: the indices of the mentions that end at each token, in order)."""
     m = doc.mentions[i]
     toks = doc.tokens
-    if m.source != "acronym" or m.tok_start < 2 or m.tok_end >= len(toks) \
+    if m.source != "acronym" and m.tok_start >= 3 and m.tok_end < len(toks) \
+            and toks[m.tok_start - 1].text in QUOTES and toks[m.tok_end].text in QUOTES:
+        # 'Vidrios del Ebro, S.A. ("Vidrebro" or "the Company")': a filing's short name in quotes
+        opening = m.tok_start - 2
+        if toks[opening].text != "(":
+            return None
+    elif m.source != "acronym" or m.tok_start < 2 or m.tok_end >= len(toks) \
             or toks[m.tok_start - 1].text != "(" or toks[m.tok_end].text != ")":
         return None
-    return next((k for k in by_end.get(m.tok_start - 1, ()) if k != i
+    else:
+        opening = m.tok_start - 1
+    return next((k for k in by_end.get(opening, ()) if k != i
                  and doc.mentions[k].cls == "akg:Company"), None)
 
 
