@@ -46,3 +46,12 @@ def test_a_quoted_short_name_in_brackets_is_the_company_before_them():
                         "glass maker Cristales Duero. Vinosa, headquartered in Zaragoza, employs 1,750 people.")
     assert "Vinosa" not in keys  # one entity, not two
     assert "Vidrios del Norte, S.A. akg:headquarteredIn Zaragoza" in facts
+
+
+def test_a_majority_purchase_is_an_acquisition_with_its_price_and_a_minority_stake_is_not():
+    _, facts = build("Halden Robotics bought 51% of the drone maker Skyvik for €40 million.")
+    assert {"Halden Robotics akg:acquired Skyvik", "Skyvik akg:acquisitionPrice 40000000 EUR"} <= facts
+    for text in ("Halden Robotics bought 30% of the drone maker Skyvik for €40 million.",
+                 "Halden Robotics completed the acquisition of 49% of Skyvik for €40 million."):
+        _, facts = build(text)
+        assert not any("acquired" in f or "acquisitionPrice" in f for f in facts), facts
