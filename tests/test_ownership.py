@@ -55,3 +55,10 @@ def test_a_majority_purchase_is_an_acquisition_with_its_price_and_a_minority_sta
                  "Halden Robotics completed the acquisition of 49% of Skyvik for €40 million."):
         _, facts = build(text)
         assert not any("acquired" in f or "acquisitionPrice" in f for f in facts), facts
+
+
+def test_a_name_after_a_finished_list_is_not_governed_by_the_lists_preposition():
+    _, facts = build("Founded in 2014 by Marcus Delgado and Hannah Cho, Brightpath Controls employs 95 people "
+                     "and will operate as a wholly owned subsidiary of Solvanta.")
+    assert {"Brightpath Controls schema:parentOrganization Solvanta",
+            "Brightpath Controls schema:numberOfEmployees 95"} <= facts

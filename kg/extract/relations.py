@@ -516,14 +516,19 @@ def _list_prepositions(units: list[Unit], own_prep: Callable[[int], str], joiner
     preposition of their own: "v Železnikih in Selcih" gives Selcih "v"."""
     out: dict[int, str] = {}
     current = ""
+    closed = False  # the list has had its "and": a comma after its last item ends it
     for i, u in enumerate(units):
         if u.kind == "ent":
-            current = own_prep(u.start) or (current if i and units[i - 1].kind == "tok"
-                                            and units[i - 1].word in joiners else "")
+            joiner = units[i - 1].word if i and units[i - 1].kind == "tok" and units[i - 1].word in joiners else ""
+            if own_prep(u.start) or not joiner or (closed and joiner == ","):
+                # "Founded by A and B, Brightpath employs ...": Brightpath is no third founder
+                current, closed = own_prep(u.start), False
+            else:
+                closed = closed or joiner != ","
             if current and not own_prep(u.start):
                 out[u.start] = current
         elif not (u.kind == "tok" and u.word in joiners):
-            current = ""
+            current, closed = "", False
     return out
 
 
