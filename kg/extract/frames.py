@@ -18,6 +18,7 @@ the trigger's clause by where it stands relative to the trigger and which prepos
 - ``prep = [...]``: the mention must follow one of these prepositions; ``bare = true``: none;
 - ``fallback = "subject"`` / ``"topic"``: when nothing is found where the slot looks, the clause's
   subject / the organisation the sentences before were about ('"...," chief executive X said').
+- ``majority = true``: only a share over 50 % ("bought 70% of X": a purchase; 30 % is a stake).
 
 Frames live in ``kg/lang/<code>/frames.toml``, are checked against a schema when loaded (an
 unknown key, a fact naming an unbound slot, or a class or property the ontology lacks stops with
@@ -42,7 +43,7 @@ from kg.extract.matcher import Binding, Rule, Unit
 FRAME_KEYS = {"id", "comment", "trigger", "exact", "slots", "facts", "examples", "unless_word", "requires_word",
               "unless_before", "unless_after", "unless_class"}
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
-             "type", "after_word", "fallback", "sole"}
+             "type", "after_word", "fallback", "sole", "majority"}
 FIND = {"subject", "antecedent", "after", "before", "near", "trigger", "number", "number-before", "role", "role-after",
         "site-owner"}
 FALLBACK = {"subject", "topic"}
@@ -76,6 +77,7 @@ class Slot:
     after_word: frozenset[str] = frozenset()  # look only after one of these words ("founded in 2009 by X")
     fallback: str = ""  # "subject"/"topic": when nothing is found where the slot looks, take the clause subject / topic
     sole: bool = False  # the clause may name no other entity that could fill the slot
+    majority: bool = False  # only a share over 50 % ("bought 70% of X"; a minority stake is no purchase)
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
                 bool(spec.get("list")), frozenset(w if w in (ANY_WORD, DEMONYM, PLACE, ROLE) else lemma(w, lang) for w in spec.get("via", [])),
                 spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""),
                 frozenset(w.lower() for w in spec.get("after_word", [])), spec.get("fallback", ""),
-                bool(spec.get("sole")))
+                bool(spec.get("sole")), bool(spec.get("majority")))
 
 
 def _facts(specs: list[dict[str, Any]], slots: dict[str, Slot], where: str, terms: set[str]) -> tuple[dict, ...]:
@@ -429,6 +431,9 @@ def _hit(u: Unit, slot: Slot, ctx: Context) -> bool:
     """Does unit ``u`` fill ``slot``?"""
     if slot.find in ("role", "role-after"):
         return u.kind == "role" and bool(u.prop)
+    if slot.majority:
+        return u.kind == "num" and u.quantity is not None and u.quantity.unit == "percent" \
+            and u.quantity.bound != "max" and u.quantity.value > 50  # "up to 60%" may be a minority
     if slot.find in ("number", "number-before"):
         if u.kind != "num" or u.quantity is None:
             return False

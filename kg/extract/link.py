@@ -33,14 +33,15 @@ def core_name(name: str, pack: LanguagePack) -> str:
     words = name.replace(",", " ").split()
     if len(words) > 1 and (words[0].lower(),) in pack.triggers:
         words = words[1:]  # "Skupina Renault", "Livarna Ferolit d.o.o."
-    flat = "".join(words)
     for suffix in pack.legal_suffixes:
         s = "".join(suffix)
-        if flat.endswith(s) and len(flat) > len(s):
-            # drop as many trailing words as make up the suffix
-            acc = ""
-            while words and acc != s:
-                acc = words.pop() + acc
+        # drop the trailing words that make up the suffix exactly ("ASA" does not end in "SA")
+        k, acc = len(words), ""
+        while k > 0 and len(acc) < len(s):
+            k -= 1
+            acc = words[k] + acc
+        if acc == s and k > 0:
+            words = words[:k]
             break
     return " ".join(words).lower()
 
@@ -386,9 +387,32 @@ def _agrees(groups: _Groups, g: int, genders: str, pack: LanguagePack) -> bool:
     return not gender or gender in genders
 
 
+def _defined_term(doc: Document, m: Mention) -> int | None:
+    """The group a capitalised referring word stands for when a filing defines it: in
+    "Wattleridge Foods Limited ('Wattleridge' or 'the Company')" every later "the Company" is
+    Wattleridge, not the company named last. None if the document defines no such term."""
+    word = doc.tokens[m.tok_start].text
+    if not word[:1].isupper():
+        return None
+    for d in doc.mentions:
+        if d.source != "coref" or doc.tokens[d.tok_start].text != word or d.tok_start > m.tok_start:
+            continue
+        opening = next((j for j in range(d.tok_start - 1, max(-1, d.tok_start - 12), -1)
+                        if doc.tokens[j].text in "()"), -1)
+        if opening < 0 or doc.tokens[opening].text != "(":
+            continue
+        named = [n for n in doc.mentions if n.tok_end == opening and n.source != "coref" and n.group >= 0]
+        if named:
+            return named[0].group
+    return None
+
+
 def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic: _Topics,
               pack: LanguagePack, onto: Ontology) -> int | None:
     """The group a referring word ("Podjetje", "skupina", "Hčerinska družba", "Ta") points to."""
+    defined = _defined_term(doc, m)
+    if defined is not None:
+        return defined
     cls = m.cls or "akg:Company"
     noun = doc.tokens[m.tok_start].lemma
     prev = doc.tokens[m.tok_start - 1] if m.tok_start > doc.sentences[m.sent].tok_start else None
@@ -437,15 +461,26 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
     return _salient(groups, sal, cls, onto)
 
 
+QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")  # quotation marks around a defined short name
+
+
 def _bracketed_short_name(doc: Document, i: int, by_end: dict[int, list[int]]) -> int | None:
     """The mention a bracketed acronym right after it names ("Energel d.d. (EGL)"), or None
     (``by_end``: the indices of the mentions that end at each token, in order)."""
     m = doc.mentions[i]
     toks = doc.tokens
-    if m.source != "acronym" or m.tok_start < 2 or m.tok_end >= len(toks) \
+    if m.source != "acronym" and m.tok_start >= 3 and m.tok_end < len(toks) \
+            and toks[m.tok_start - 1].text in QUOTES and toks[m.tok_end].text in QUOTES:
+        # 'Vidrios del Ebro, S.A. ("Vidrebro" or "the Company")': a filing's short name in quotes
+        opening = m.tok_start - 2
+        if toks[opening].text != "(":
+            return None
+    elif m.source != "acronym" or m.tok_start < 2 or m.tok_end >= len(toks) \
             or toks[m.tok_start - 1].text != "(" or toks[m.tok_end].text != ")":
         return None
-    return next((k for k in by_end.get(m.tok_start - 1, ()) if k != i
+    else:
+        opening = m.tok_start - 1
+    return next((k for k in by_end.get(opening, ()) if k != i
                  and doc.mentions[k].cls == "akg:Company"), None)
 
 
