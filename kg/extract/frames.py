@@ -239,11 +239,15 @@ def _is_list_comma(units: list[Unit], i: int, glue: frozenset[str]) -> bool:
     return units[j].kind == "ent"
 
 
-def _antecedent(units: list[Unit], comma: int, glue: frozenset[str]) -> list[int]:
+def _antecedent(units: list[Unit], comma: int, glue: frozenset[str], class_nouns: frozenset[str] = frozenset()
+                ) -> list[int]:
     """The entity, or the coordinated entities, right before a comma that opens a relative clause
-    ("obrati v A, B in na C, ki ...": A, B and C)."""
+    ("obrati v A, B in na C, ki ...": A, B and C), also past a class noun after the name ("the
+    Jutland hub, which ...": Jutland)."""
     out: list[int] = []
     i = comma - 1
+    if i > 0 and units[i].kind == "tok" and units[i].lemma in class_nouns and units[i - 1].kind == "ent":
+        i -= 1
     while i >= 0:
         u = units[i]
         if u.kind == "ent":
@@ -277,10 +281,11 @@ def _without_quotations(units: list[Unit]) -> tuple[list[int], list[Clause]]:
 
 
 def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[str],
-            where_words: frozenset[str] = frozenset()) -> list[Clause]:
+            where_words: frozenset[str] = frozenset(), class_nouns: frozenset[str] = frozenset()) -> list[Clause]:
     """Split a sentence's units into clauses: a quotation is a clause of its own; a relative
     clause ("..., ki ...", "..., kjer ...") runs from its pronoun to the next comma that closes
-    it, and knows its antecedent; what surrounds it is one clause. Semicolons end a clause."""
+    it, and knows its antecedent (``class_nouns``: the nouns that may follow it, "the Jutland
+    hub"); what surrounds it is one clause. Semicolons end a clause."""
     outside, out = _without_quotations(units)
     main = Clause()
     current: Clause | None = None
@@ -291,7 +296,7 @@ def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[s
         if opens:
             if current is not None:
                 out.append(current)
-            current = Clause(antecedent=_antecedent(units, i, glue), where=units[i + 1].word in where_words)
+            current = Clause(antecedent=_antecedent(units, i, glue, class_nouns), where=units[i + 1].word in where_words)
             continue
         if current is not None and u.kind == "tok" and u.word == "," and not _is_list_comma(units, i, glue):
             out.append(current)

@@ -432,7 +432,8 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
             continue  # a sentence with a number but no name may still speak of the topic ("Revenue rose to ...")
         fired: set[str] = set()
         first = len(doc.relations)
-        split = clauses(su.units, pack.relative_openers, _clause_glue(pack), frozenset(pack.where_words))
+        split = clauses(su.units, pack.relative_openers, _clause_glue(pack), frozenset(pack.where_words),
+                        _class_nouns_after_names(pack))
         relative = _relative_clauses(su.units, split)
         for rule in pack.rules:
             if rule.unless & fired:
@@ -453,6 +454,11 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
     doc.relations = _without_yielding(doc.relations, _yielding_rules(pack))
     doc.relations += _products_of_site_owners(doc.relations)
     return doc
+
+
+def _class_nouns_after_names(pack: LanguagePack) -> frozenset[str]:
+    """The one-word class nouns that follow a name in a head-final language ("the Jutland hub")."""
+    return frozenset(t[0] for t in pack.triggers if len(t) == 1) if pack.head_final else frozenset()
 
 
 def _clause_glue(pack: LanguagePack) -> frozenset[str]:
@@ -564,7 +570,8 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
     ctx = Context(onto.is_a, prep_of, owner_of=owners.owner if owners else lambda sites: _site_owner(doc, sites),
                   glue=_clause_glue(pack), topic=lambda: _topic_unit(doc, sent_i, onto))
     if split is None:
-        split = clauses(su.units, pack.relative_openers, ctx.glue, frozenset(pack.where_words))
+        split = clauses(su.units, pack.relative_openers, ctx.glue, frozenset(pack.where_words),
+                        _class_nouns_after_names(pack))
     out: list[Relation] = []
     for clause in split:
         for frame in pack.frames:

@@ -325,8 +325,9 @@ def trigger_before(doc: Document, i: int, pack: LanguagePack) -> tuple[int, str]
     for _ in range(2):
         j -= 1
         tok = doc.tokens[j] if j >= s.tok_start else None
-        if tok is None or not tok.is_word or tok.is_capitalised or tok.text.lower() in pack.function_words:
-            break
+        if tok is None or not tok.is_word or tok.is_capitalised or tok.text.lower() in pack.function_words \
+                or (pack.head_final and tok.text.lower() not in pack.naming_words):
+            break  # English: "a hub called X", but "the hub near Castellón" names no hub
         head = trigger_ending_at(doc, j, s.tok_start, pack)
         if head:
             found = head
