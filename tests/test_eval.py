@@ -604,9 +604,9 @@ def test_gate_seed_every_core_fact_found_and_nothing_wrong():
 FLOORS = {  # subset: (entity F1, relation F1), a little under the scores measured in December 2026
     "sl/heldout": (0.93, 0.77),
     "sl/heldout2": (0.91, 0.80),
-    "en/heldout": (0.91, 0.63),  # measured 0.927 / 0.652 (session 3)
-    "en/heldout2": (0.88, 0.65),  # written blind before session 3's rule work; measured 0.892 / 0.669
-    "en/heldout3": (0.89, 0.67),  # written blind before session 4's rule work; measured 0.911 / 0.698
+    "en/heldout": (0.91, 0.70),  # measured 0.927 / 0.723 (session 4)
+    "en/heldout2": (0.89, 0.67),  # written blind before session 3's rule work; measured 0.909 / 0.694 (session 4)
+    "en/heldout3": (0.90, 0.73),  # written blind before session 4's rule work (0.911 / 0.698 then); measured 0.925 / 0.754
     "sl/dev": (0.95, 0.86),
     "en/dev": (0.96, 0.87),  # en51-en74 added (blind batch, 0.55 before tuning); measured 0.970 / 0.889 (session 4)
 }
