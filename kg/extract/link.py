@@ -387,32 +387,33 @@ def _agrees(groups: _Groups, g: int, genders: str, pack: LanguagePack) -> bool:
     return not gender or gender in genders
 
 
-def _defined_term(doc: Document, m: Mention) -> int | None:
-    """The group a capitalised referring word stands for when a filing defines it: in
-    "Wattleridge Foods Limited ('Wattleridge' or 'the Company')" every later "the Company" is
-    Wattleridge, not the company named last. None if the document defines no such term."""
-    word = doc.tokens[m.tok_start].text
-    if not word[:1].isupper():
-        return None
+def _defined_terms(doc: Document) -> dict[str, tuple[int, int]]:
+    """The capitalised referring words a filing defines, each with the token where it is defined
+    and the group it stands for: in "Wattleridge Foods Limited ('Wattleridge' or 'the Company')"
+    every later "the Company" is Wattleridge, not the company named last. Read once per document."""
+    named_before: dict[int, int] = {}  # token a name ends at -> its group
+    for n in doc.mentions:
+        if n.source != "coref" and n.group >= 0:
+            named_before.setdefault(n.tok_end, n.group)
+    out: dict[str, tuple[int, int]] = {}
     for d in doc.mentions:
-        if d.source != "coref" or doc.tokens[d.tok_start].text != word or d.tok_start > m.tok_start:
+        word = doc.tokens[d.tok_start].text
+        if d.source != "coref" or not word[:1].isupper() or word in out:
             continue
         opening = next((j for j in range(d.tok_start - 1, max(-1, d.tok_start - 12), -1)
                         if doc.tokens[j].text in "()"), -1)
-        if opening < 0 or doc.tokens[opening].text != "(":
-            continue
-        named = [n for n in doc.mentions if n.tok_end == opening and n.source != "coref" and n.group >= 0]
-        if named:
-            return named[0].group
-    return None
+        if opening >= 0 and doc.tokens[opening].text == "(" and opening in named_before:
+            out[word] = (d.tok_start, named_before[opening])
+    return out
 
 
 def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic: _Topics,
-              pack: LanguagePack, onto: Ontology) -> int | None:
-    """The group a referring word ("Podjetje", "skupina", "Hčerinska družba", "Ta") points to."""
-    defined = _defined_term(doc, m)
-    if defined is not None:
-        return defined
+              pack: LanguagePack, onto: Ontology, defined: dict[str, tuple[int, int]] | None = None) -> int | None:
+    """The group a referring word ("Podjetje", "skupina", "Hčerinska družba", "Ta") points to
+    (``defined``: the document's defined terms, ``_defined_terms``)."""
+    term = (defined or {}).get(doc.tokens[m.tok_start].text)
+    if term is not None and term[0] <= m.tok_start:
+        return term[1]
     cls = m.cls or "akg:Company"
     noun = doc.tokens[m.tok_start].lemma
     prev = doc.tokens[m.tok_start - 1] if m.tok_start > doc.sentences[m.sent].tok_start else None
@@ -522,9 +523,10 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
     # coreference in text order, with salience counted up to the mention
     topic = _Topics()  # sentence -> groups of its organisation mentions, in order
     sal = _Salience()
+    defined = _defined_terms(doc)
     for i, m in enumerate(doc.mentions):
         if m.source == "coref":
-            g = _referent(doc, m, groups, sal, topic, pack, onto)
+            g = _referent(doc, m, groups, sal, topic, pack, onto, defined)
             if g is None:
                 continue
             m.group = g
