@@ -50,6 +50,7 @@ FALLBACK = {"subject", "topic"}
 DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("nemški", "German")
 ROLE = "<role>"  # a trigger word that matches any role phrase ("chief executive", "direktorica")
 QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00bb\u00ab')  # quotation marks that open or close a quotation
+REFERRING = "<ref:"  # a trigger "<ref:its>" matches the referring word "its" as a mention ("Its Seaflow packs ...")
 ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih aparatov X")
 PLACE = "<place>"  # in ``via``: a place name ("the Basel-based Aeschbach group")
 NAME = "<name>"  # in ``unless_after``/``unless_before``: any mention ("set up Ampere in 2023")
@@ -330,9 +331,18 @@ def _trigger_at(units: list[Unit], clause: list[int], pos: int, trigger: tuple[s
         elif want == ROLE:
             if not (u.kind == "role" and u.prop):
                 return 0
+        elif want.startswith(REFERRING):
+            if not _refers_with(u, want):
+                return 0
         elif u.kind not in ("tok", "role") or (u.lemma != want and u.word != want):
             return 0
     return len(trigger)
+
+
+def _refers_with(u: Unit, want: str) -> bool:
+    """Is ``u`` a word referring back that is written ``want``'s word ("<ref:its>": "Its" opening
+    a sentence, which coreference has made the company)?"""
+    return u.kind == "ent" and u.source == "coref" and u.word.lower() == want[len(REFERRING):-1]
 
 
 @functools.cache
@@ -344,7 +354,8 @@ def _may_start(u: Unit, first: frozenset[str]) -> bool:
     """Could a trigger starting with one of ``first`` start at ``u``? (A quick test before
     :func:`_trigger_at`, which most units fail.)"""
     if u.kind == "ent":
-        return DEMONYM in first and u.source == "demonym"
+        return (DEMONYM in first and u.source == "demonym") or any(_refers_with(u, w) for w in first
+                                                                   if w.startswith(REFERRING))
     if u.kind == "role" and ROLE in first:
         return True
     return u.lemma in first or u.word in first

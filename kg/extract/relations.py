@@ -203,7 +203,8 @@ def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
             k, m = by_start[i]
             governed = i > s.tok_start and toks[i - 1].text.lower() in pack.prepositions
             out.units.append(Unit("ent", i, m.tok_end, depth=depth, mention=k, group=m.group,
-                                  cls=doc.group_classes[m.group], source=m.source, governed=governed))
+                                  cls=doc.group_classes[m.group], source=m.source, governed=governed,
+                                  word=m.text if m.source == "coref" else ""))  # "Its": a frame may name it
             for t in toks[i:m.tok_end]:
                 out.present.update((t.lemma, t.text.lower()))
             i = m.tok_end
