@@ -152,3 +152,13 @@ def test_money_in_more_currencies_keeps_its_currency(text, fact):
     found = facts_of(text, "en")
     assert fact in found, sorted(found)
     assert not {f for f in found if f.endswith("USD")}, sorted(found)
+
+
+def test_a_list_closed_by_and_does_not_run_on_past_a_comma():
+    """"by A and B, was bought by C": C is the buyer, no third founder; "The craft brewer"
+    (a noun before the class noun) refers back to the company."""
+    found = facts_of("Fjellbrygg AS brews beer in Bergen. The craft brewer, started in 2011 by Lars Nilsen and "
+                     "Kari Berg, was bought last week by Nordbev Group ASA.", "en")
+    assert "Fjellbrygg AS schema:founder Kari Berg" in found, sorted(found)
+    assert "Fjellbrygg AS schema:founder Nordbev Group ASA" not in found, sorted(found)
+    assert "Nordbev Group ASA akg:acquired Fjellbrygg AS" in found, sorted(found)

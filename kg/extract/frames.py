@@ -387,6 +387,7 @@ def _same_kind(u: Unit, first: Unit, slot: Slot, ctx: Context) -> bool:
     return _is_one_of(u.cls, slot.cls, ctx)
 
 
+CONJUNCTIONS = frozenset({"and", "in", "ter", "&"})  # the list joiners of kg.extract.relations._clause_glue
 MAX_MODIFIERS = 4  # words that may stand between a conjunction and the next item of a list
 
 
@@ -405,13 +406,16 @@ def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step:
     if not slot.as_list:
         return found
     j, glued, modifiers = pos + step, False, 0
+    joined = closed = False  # a conjunction came before the last item: a comma after it ends the list
     while 0 <= j < len(clause):
         u = units[clause[j]]
         if u.kind == "ent" and glued and _same_kind(u, first, slot, ctx):
             found.append(u)
-            glued, modifiers = False, 0
+            glued, modifiers, closed, joined = False, 0, joined, False
+        elif step > 0 and closed and u.kind == "tok" and u.word == ",":
+            break  # "by A and B, was acquired by C": C is no third founder
         elif _is_glue(u, ctx.glue):
-            glued = True
+            glued, joined = True, joined or u.word in CONJUNCTIONS
         elif glued and modifiers < MAX_MODIFIERS and _is_modifier(u):
             modifiers += 1  # "A in avstrijska jeklarska skupina B"
         else:

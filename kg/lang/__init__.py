@@ -94,6 +94,7 @@ class LanguagePack:
     compound_adjective_heads: set[str] = field(default_factory=set)  # "Danish-owned": an adjective, no name
     sentence_openers: set[str] = field(default_factory=set)  # "Today Ferrandi Cicli": no part of the name
     naming_words: set[str] = field(default_factory=set)  # "a hub called X": X is the hub (head-final packs)
+    non_referring_modifiers: set[str] = field(default_factory=set)  # "the leading maker": not one named before
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
     plant_verbs: frozenset[str] = frozenset()  # words as written: "makes its buses in Kolín" names a plant
     titles: set[str] = field(default_factory=set)  # "dr", "mag": academic titles before a name
@@ -321,6 +322,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.compound_adjective_heads = set(words.get("compound_adjective_heads", []))
     p.sentence_openers = {w.lower() for w in words.get("sentence_openers", [])}
     p.naming_words = {w.lower() for w in words.get("naming_words", [])}
+    p.non_referring_modifiers = {w.lower() for w in words.get("non_referring_modifiers", [])}
     p.plant_nouns_too = _lemmas_and_words(words, "plant_nouns_too", code)
     p.plant_verbs = frozenset(w.lower() for w in words.get("plant_verbs", []))
     p.titles = {w.lower().rstrip(".") for w in words.get("titles", [])}

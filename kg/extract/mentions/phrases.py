@@ -133,6 +133,18 @@ def _town_modifier(toks: list, i: int, start: int, pack: LanguagePack) -> int:
     return j
 
 
+def _noun_modifier(toks: list, i: int, start: int, pack: LanguagePack) -> bool:
+    """"The craft brewer was started ...", "The furniture maker, which ...": one noun between the
+    determiner and the class noun ``i``, where the phrase refers back (see ``_opens_reference``);
+    not an adjective that sets it apart ("the other maker", "the largest maker", "a new firm")."""
+    j = i - 1
+    word = toks[j].text.lower() if j > start else ""
+    if not (word.isalpha() and toks[j].text.islower()) or word.endswith("est") or toks[j].lemma in pack.demonyms \
+            or {word, toks[j].lemma} & (pack.other_words | pack.newness_words | pack.non_referring_modifiers):
+        return False
+    return _opens_reference(toks, j - 1, start, pack)
+
+
 def _opens_reference(toks: list, det: int, start: int, pack: LanguagePack) -> bool:
     """Is ``det`` a determiner where a noun phrase refers back to the topic: opening the sentence
     (after "Today"), after a comma, or opening reported speech ("said the Leeds-based group would")?"""
@@ -225,7 +237,8 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
             if is_noun and pack.coref_determiners and i != start and \
                     toks[_over_compounds(toks, i, start)].text.lower() not in pack.coref_determiners:
                 seat = _town_modifier(toks, i, start, pack) if cls == "akg:Company" else -1  # "the Houston-based panel maker" does
-                if seat < 0 and not adjective:  # nor "the South Korean battery maker"
+                if seat < 0 and not adjective and not _noun_modifier(toks, i, start, pack):
+                    # nor "the South Korean battery maker", "The craft brewer ..."
                     continue  # English: "the (family-owned) company" refers back, "the leading manufacturer" does not
             after = toks[i + 2] if i + 2 < sent.tok_end else None
             if (cls == "akg:Plant" or toks[i].lemma in pack.plant_nouns_too) and after is not None \
