@@ -49,6 +49,7 @@ FIND = {"subject", "antecedent", "after", "before", "near", "trigger", "number",
 FALLBACK = {"subject", "topic"}
 DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("nemški", "German")
 ROLE = "<role>"  # a trigger word that matches any role phrase ("chief executive", "direktorica")
+LIST_CONJUNCTIONS = frozenset({"in", "ter", "and", "&"})  # join the last item of a list ("A, B in C", "A and B")
 QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00bb\u00ab')  # quotation marks that open or close a quotation
 REFERRING = "<ref:"  # a trigger "<ref:its>" matches the referring word "its" as a mention ("Its Seaflow packs ...")
 ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih aparatov X")
@@ -109,7 +110,7 @@ class Context:
     is_a: Callable[[str, str], bool]
     prep_of: Callable[[Unit], str]  # the preposition governing a mention, or ""
     owner_of: Callable[[list[Unit]], Unit | None] = lambda sites: None  # the organisation that has these sites
-    glue: frozenset[str] = frozenset({",", "in", "ter", "and", "&"})  # may stand inside a list
+    glue: frozenset[str] = frozenset({","}) | LIST_CONJUNCTIONS  # may stand inside a list
     topic: Callable[[], Unit | None] = lambda: None  # the organisation the sentences before were about
 
 
@@ -387,7 +388,6 @@ def _same_kind(u: Unit, first: Unit, slot: Slot, ctx: Context) -> bool:
     return _is_one_of(u.cls, slot.cls, ctx)
 
 
-CONJUNCTIONS = frozenset({"and", "in", "ter", "&"})  # the list joiners of kg.extract.relations._clause_glue
 MAX_MODIFIERS = 4  # words that may stand between a conjunction and the next item of a list
 
 
@@ -415,7 +415,7 @@ def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step:
         elif step > 0 and closed and u.kind == "tok" and u.word == ",":
             break  # "by A and B, was acquired by C": C is no third founder
         elif _is_glue(u, ctx.glue):
-            glued, joined = True, joined or u.word in CONJUNCTIONS
+            glued, joined = True, joined or u.word in LIST_CONJUNCTIONS
         elif glued and modifiers < MAX_MODIFIERS and _is_modifier(u):
             modifiers += 1  # "A in avstrijska jeklarska skupina B"
         else:

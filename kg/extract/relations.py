@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from kg.extract.document import Document, Mention, Quantity, Relation
-from kg.extract.frames import Clause, Context, clauses, match_frame, type_untyped
+from kg.extract.frames import LIST_CONJUNCTIONS, Clause, Context, clauses, match_frame, type_untyped
 from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, find_matches
 from kg.extract.sites import SiteOwners
 from kg.lang import LanguagePack
@@ -464,7 +464,7 @@ def _class_nouns_after_names(pack: LanguagePack) -> frozenset[str]:
 
 def _clause_glue(pack: LanguagePack) -> frozenset[str]:
     """Words that may stand inside a list of entities without ending it ("v A, B in na C")."""
-    return frozenset({",", "in", "ter", "and", "&"}) | frozenset(pack.prepositions)
+    return frozenset({","}) | LIST_CONJUNCTIONS | frozenset(pack.prepositions)
 
 
 def _relative_clauses(units: list[Unit], split: list[Clause]) -> list[frozenset[int]]:

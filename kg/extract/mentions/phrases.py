@@ -150,27 +150,26 @@ def _opens_reference(toks: list, det: int, start: int, pack: LanguagePack) -> bo
     (after "Today"), after a comma, or opening reported speech ("said the Leeds-based group would")?"""
     if det < start or toks[det].text.lower() not in pack.coref_determiners:
         return False
-    before = toks[det - 1] if det > start else None
-    if before is not None and before.text.lower() == "that" and det - 1 > start:
-        before = toks[det - 2]
-    return before is None or before.text == "," or _is_speech_verb(before, pack) \
+    before = _before_reported(toks, det, start)
+    return before is None or before.text == "," or before.lemma in pack.speech_verbs \
         or (det - 1 == start and before.text.lower() in pack.sentence_openers)
 
 
-def _is_speech_verb(tok: Token, pack: LanguagePack) -> bool:
-    return tok.lemma in pack.speech_verbs
+def _before_reported(toks: list, det: int, start: int) -> Token | None:
+    """The token before the determiner ``det``, past a "that" opening reported speech ("said that
+    the group ..."); None at the sentence start ``start``."""
+    before = toks[det - 1] if det > start else None
+    if before is not None and before.text.lower() == "that" and det - 1 > start:
+        before = toks[det - 2]
+    return before
 
 
 def _reports_speech(toks: list, i: int, start: int, pack: LanguagePack) -> bool:
     """Does the noun phrase of class noun ``i`` open reported speech ("Marsh said the Leeds-based
     group would ...")? Then it is the speaker's organisation, named before in the sentence."""
     det = next((d for d in range(i - 1, max(start, i - 5) - 1, -1) if toks[d].text.lower() in pack.coref_determiners), -1)
-    if det <= start:
-        return False
-    before = toks[det - 1]
-    if before.text.lower() == "that" and det - 1 > start:
-        before = toks[det - 2]
-    return _is_speech_verb(before, pack)
+    before = _before_reported(toks, det, start) if det > start else None
+    return before is not None and before.lemma in pack.speech_verbs
 
 
 def _demonym_modifier(toks: list, i: int, start: int, pack: LanguagePack) -> str:
