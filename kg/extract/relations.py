@@ -63,14 +63,11 @@ def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int
     toks = doc.tokens
     unit = ""
     sign = toks[i].text.lower()
-    if i + 2 < end and toks[i].end == toks[i + 1].start and toks[i + 1].text in "$¥" and toks[i + 2].text[:1].isdigit() \
-            and sign + toks[i + 1].text in pack.currencies:
-        sign, i = sign + toks[i + 1].text, i + 1  # "A$48.5 million", "NZ$38 million": a dollar of its own
     if (toks[i].lemma in pack.currencies or sign in pack.currencies) and i + 1 < end and toks[i + 1].text[:1].isdigit():
-        unit = pack.currencies[sign] if "$" in sign[1:] else pack.currencies.get(toks[i].lemma) or pack.currencies[sign]
+        unit = pack.currencies.get(toks[i].lemma) or pack.currencies[sign]  # "€2.3 billion", "SEK 6 billion"
         glued = toks[i - 1].text.lower() + sign if i >= 1 and toks[i - 1].end == toks[i].start else ""
-        unit = pack.currencies.get(glued, unit)  # read from the "$" of "NT$12 billion" too: not US dollars
-        i += 1  # "€2.3 billion", "SEK 6 billion"
+        unit = pack.currencies.get(glued, unit)  # "A$48.5 million", "NT$12 billion": a dollar of its own
+        i += 1
     value = parse_number(toks[i].text, pack.thousands_separator, pack.decimal_separator)
     if value is None:
         value = pack.numbers.get(toks[i].lemma)
