@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from kg.extract.document import Document, Mention, Quantity, Relation
 from kg.extract.frames import LIST_CONJUNCTIONS, Clause, Context, clauses, match_frame, type_untyped
@@ -417,6 +417,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
     seen: set[tuple] = set()
     by_start = mentions_by_start(doc)
     owners = SiteOwners(doc)  # _site_owner without reading all relations at each question
+    tally = MentionTally(doc)  # _topic_unit without counting all mentions at each question
 
     def add(rel: Relation) -> None:
         key = (rel.subj, rel.pred, rel.obj, rel.value, rel.place, rel.rule, rel.sent)
@@ -442,7 +443,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
                 fired.add(rule.id)
                 for rel in _emit(doc, rule, binding, sent_i, onto, su.units, pack):
                     add(rel)
-        for rel in frame_relations(doc, sent_i, su, pack, onto, owners, split):
+        for rel in frame_relations(doc, sent_i, su, pack, onto, owners, split, tally):
             add(rel)
         for rel in founding_year(doc, sent_i, su.units, doc.relations[first:], pack, onto):
             add(rel)
@@ -541,19 +542,21 @@ def _list_prepositions(units: list[Unit], own_prep: Callable[[int], str], joiner
 
 def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: LanguagePack,
                     onto: Ontology, owners: SiteOwners | None = None,
-                    split: list[Clause] | None = None) -> list[Relation]:
+                    split: list[Clause] | None = None, tally: MentionTally | None = None) -> list[Relation]:
     """The facts of the pack's relation frames (``kg.extract.frames``) in each clause of one sentence
     (``owners``: the document's ``SiteOwners``, else ``_site_owner`` reads all relations;
-    ``split``: the sentence's clauses, if the caller has them already)."""
+    ``split``: the sentence's clauses, if the caller has them already; ``tally``: the document's
+    ``MentionTally``, brought forward sentence by sentence, else a new one)."""
     toks = doc.tokens
     first = doc.sentences[sent_i].tok_start
+    passed = pack.articles | pack.place_modifiers
 
     def own_prep(start: int) -> str:
-        """The preposition right before token ``start``, also over a class noun ("za družbo X")
-        and an article ("at the Bamberg plant")."""
+        """The preposition right before token ``start``, also over a class noun ("za družbo X"),
+        an article ("at the Bamberg plant") and "nearby" ("in nearby Rossano")."""
         j = start - 1
         while j > first and (((toks[j].lemma,) in pack.triggers and toks[j].text.islower())
-                             or toks[j].text.lower() in pack.articles | pack.place_modifiers):
+                             or toks[j].text.lower() in passed):
             j -= 1
         word = toks[j].text.lower() if j >= first and start > first else ""
         return word if word in pack.prepositions else ""
@@ -566,7 +569,7 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
         return own_prep(u.start) or inherited.get(u.start, "")
 
     ctx = Context(onto.is_a, prep_of, owner_of=owners.owner if owners else lambda sites: _site_owner(doc, sites),
-                  glue=_clause_glue(pack), topic=lambda: _topic_unit(doc, sent_i, onto))
+                  glue=_clause_glue(pack), topic=lambda: _topic_unit(doc, sent_i, onto, tally or MentionTally(doc)))
     if split is None:
         split = clauses(su.units, pack.relative_openers, ctx.glue, frozenset(pack.where_words),
                         _class_nouns_after_names(pack))
@@ -583,7 +586,45 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
     return out
 
 
-def _topic_unit(doc: Document, sent_i: int, onto: Ontology) -> Unit | None:
+class MentionTally:
+    """For each group, how many mentions stand before a sentence and the last of them, brought
+    forward as the sentence asked about moves on (sentences are read in order), so that a
+    question costs the number of groups, not the number of mentions in the document.
+
+    >>> from pathlib import Path
+    >>> doc = Document("d", Path("d.txt"), "", {})
+    >>> doc.mentions = [Mention(0, 1, 0, 4, "Krka", s, "akg:Company", "Krka", "legal", group=g)
+    ...                 for s, g in ((0, 0), (0, 1), (1, 0))]
+    >>> tally = MentionTally(doc)
+    >>> [dict(d) for d in tally.before(1)], [dict(d) for d in tally.before(2)]
+    ([{0: 1, 1: 1}, {0: 0, 1: 1}], [{0: 2, 1: 1}, {0: 2, 1: 1}])
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._reset()
+
+    def _reset(self) -> None:
+        self._next = 0  # the first mention not counted yet
+        self._counts: Counter[int] = Counter()
+        self._last: dict[int, int] = {}
+
+    def before(self, sent_i: int) -> tuple[Mapping[int, int], Mapping[int, int]]:
+        """(group -> its mentions before sentence ``sent_i``, group -> the last of them); both
+        change as later sentences are asked about."""
+        mentions = self.doc.mentions
+        if self._next and mentions[self._next - 1].sent >= sent_i:
+            self._reset()  # asked about an earlier sentence: count again
+        while self._next < len(mentions) and mentions[self._next].sent < sent_i:
+            m = mentions[self._next]
+            if m.group >= 0:
+                self._counts[m.group] += 1
+                self._last[m.group] = self._next
+            self._next += 1
+        return self._counts, self._last
+
+
+def _topic_unit(doc: Document, sent_i: int, onto: Ontology, tally: MentionTally) -> Unit | None:
     """The company the sentences before ``sent_i`` were about, if it is also the organisation
     mentioned most so far (a speaker's role, "chief executive X said", is held there), as an
     empty unit at the start of the sentence; None when that is not clear."""
@@ -591,18 +632,12 @@ def _topic_unit(doc: Document, sent_i: int, onto: Ontology) -> Unit | None:
     cls = doc.group_classes[g] if g is not None else None
     if g is None or not cls or not onto.is_a(cls, "akg:Company"):
         return None
-    counts: Counter[int] = Counter()
-    last = -1
-    for k, m in enumerate(doc.mentions):
-        c = doc.group_classes[m.group] if m.group >= 0 else None
-        if m.sent < sent_i and c and onto.is_a(c, "schema:Organization"):
-            counts[m.group] += 1
-            last = k if m.group == g else last
-    ranked = counts.most_common(2)
-    if last < 0 or ranked[0][0] != g or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
+    counts, last = tally.before(sent_i)
+    if g not in last or any(n >= counts[g] for h, n in counts.items() if h != g and (c := doc.group_classes[h])
+                            and onto.is_a(c, "schema:Organization")):
+        return None  # not mentioned yet, or another organisation mentioned as often or more
     start = doc.sentences[sent_i].tok_start
-    return Unit("ent", start, start, mention=last, group=g, cls=cls, source="zero")
+    return Unit("ent", start, start, mention=last[g], group=g, cls=cls, source="zero")
 
 
 def _show_classes(units: list[Unit], group_classes: list[str | None]) -> None:
