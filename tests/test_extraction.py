@@ -210,3 +210,20 @@ def test_precision_cues_of_slovenian_text(tmp_path):
     assert ("Keramika Lipa d.d.", "org:hasSite", "Mirna") not in rels
     assert ("Alpina AG", "org:hasSite", "Leoben") not in rels
     assert not {r for r in rels if r[0] == "Pomurka d.d." and r[1] == "schema:founder"}
+
+
+@pytest.mark.parametrize("title, maker", [("Kovito z novo tovarno", "Kovito d.o.o."),
+                                          ("Skupina Hrast kupila Kovito", "Skupina Hrast")])
+def test_a_title_naming_one_company_decides_the_dropped_subject(tmp_path, title, maker):
+    """After "Skupina X ima v lasti družbo Y", a sentence with a dropped subject is about the one
+    company the headline names; a headline naming both leaves the sentence's subject (X). A
+    neuter name in "-o" is found in its genitive ("direktor Kovita")."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "kovito.txt").write_text(
+        "Skupina Hrast ima v lasti družbo Kovito d.o.o. s sedežem v Kranju. V tovarni v Kamniku izdelujejo "
+        "omare. Direktor Kovita je Marko Hribar.\n", encoding="utf-8")
+    (seeds / "kovito.meta.toml").write_text(f'title = "{title}"\nlanguage = "sl"\n', encoding="utf-8")
+    rels = relations(kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH))
+    assert {r[0] for r in rels if r[1] == "org:hasSite" and r[2] == "Kamnik"} == {maker}
+    assert ("Marko Hribar", "akg:chiefExecutiveOf", "Kovito d.o.o.") in rels

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 
@@ -205,6 +206,7 @@ class _Topics(dict):
     def __init__(self) -> None:
         super().__init__()
         self._sorted: list[int] = []
+        self.headline: int | None = None  # the organisation the document's title names first
 
     def setdefault(self, key, default=None):
         if key not in self:
@@ -285,7 +287,9 @@ def _topic(topic: _Topics, sent: int, groups: _Groups | None = None, noun: str =
         same = {g for g in orgs if noun in groups.nouns.get(g, ())}
         if len(same) == 1:
             return same.pop()
-    return orgs[0]
+    # of several, the one the headline names ("Dolavto z novim direktorjem" after "Skupina X ima
+    # v lasti družbo Dolavto ...")
+    return topic.headline if topic.headline in orgs else orgs[0]
 
 
 def _salient(groups: _Groups, sal: _Salience, cls: str, onto: Ontology, newest: bool = False,
@@ -324,6 +328,30 @@ def _salient(groups: _Groups, sal: _Salience, cls: str, onto: Ontology, newest: 
 def _of_class(groups: _Groups, cls: str, onto: Ontology) -> tuple[tuple, Callable[[int], bool]]:
     """The condition "the group has class ``cls`` or a subclass", and its name for ``_Salience``."""
     return ("class", cls), lambda g: bool((c := groups.classes[g]) and onto.is_a(c, cls))
+
+
+def _headline(doc: Document, groups: _Groups, pack: LanguagePack, onto: Ontology) -> int | None:
+    """The one organisation the document's title names, its words in any case ("Dolavto z
+    novim direktorjem" -> Dolavto); None for no title (the file name stands in for one)."""
+    title = doc.meta.get("title", "")
+    if not title or title == doc.path.stem:
+        return None
+    words = re.findall(r"\w[\w'’-]*", title)
+    named: list[int] = []
+    for i, w in enumerate(words):
+        if not w[:1].isupper():
+            continue
+        for n in (3, 2, 1):  # the longest name first ("Moravia Metal")
+            rest = " ".join(words[i + 1:i + n]).lower()
+            # an untyped name ("Hofmann Bräu") may be an organisation too: it counts as a second one
+            orgs = [g for cand in name_candidates(w, doc.lang, pack.inflection)
+                    for g in groups.by_core.get(f"{cand.lower()} {rest}".strip(), ())
+                    if (c := groups.classes[g]) is None or onto.is_a(c, "schema:Organization")]
+            if orgs:
+                named.append(orgs[0])
+                break
+    # a title naming two ("X kupil Y") does not say which the text is about
+    return named[0] if len(set(named)) == 1 and groups.classes[named[0]] else None
 
 
 def _may_be_subject(doc: Document, m: Mention, pack: LanguagePack) -> bool:
@@ -522,6 +550,7 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
             last_market = g
     # coreference in text order, with salience counted up to the mention
     topic = _Topics()  # sentence -> groups of its organisation mentions, in order
+    topic.headline = _headline(doc, groups, pack, onto)
     sal = _Salience()
     defined = _defined_terms(doc)
     for i, m in enumerate(doc.mentions):
