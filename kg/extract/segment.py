@@ -14,7 +14,7 @@ from functools import lru_cache
 from reldi_tokeniser import tokeniser as reldi
 
 from kg.extract.document import Document, Sentence, Token
-from kg.extract.lemmatize import is_known_word
+from kg.extract.lemmatize import is_known_word, lemma
 from kg.lang import first_names, load_pack
 
 MAX_SENTENCE_TOKENS = 250
@@ -138,6 +138,25 @@ def _join_split_legal_forms(sentences: list[list[tuple[str, int, int]]], lang: s
     return out
 
 
+def _join_role_and_person(sentences: list[list[tuple[str, int, int]]], lang: str
+                          ) -> list[list[tuple[str, int, int]]]:
+    """reldi ends a sentence after a legal form followed by a person ("Predsednik uprave družbe
+    Kovis d.d. Boštjan Novak je ..."): after a role word, a given name and a capitalised word go on
+    with it."""
+    starts = load_pack(lang).role_starts
+    out: list[list[tuple[str, int, int]]] = []
+    for sent in sentences:
+        words = [t[0] for t in sent if not t[0].isspace()]
+        last = [t[0] for t in out[-1] if not t[0].isspace()] if out else []
+        if len(last) > 2 and len(words) > 1 and "." in last[-1][:-1] and last[-1].endswith(".") \
+                and words[0] in first_names() and words[1][:1].isupper() \
+                and any(lemma(w, lang) in starts for w in last[-7:-1]):
+            out[-1] = out[-1] + sent
+        else:
+            out.append(sent)
+    return out
+
+
 def _chunks(sentence: list[tuple[str, int, int]]) -> Iterator[list[tuple[str, int, int]]]:
     words = [t for t in sentence if not t[0].isspace()]
     for i in range(0, len(words), MAX_SENTENCE_TOKENS):
@@ -164,12 +183,16 @@ def segment(doc: Document, split_suffixes: tuple[str, ...] = ()) -> Document:
     >>> d = segment(Document("d", Path("d.txt"), "Dr. Novak je prišel. Podjetje d. o. o. raste.", {}))
     >>> [d.text[s.start:s.end] for s in d.sentences]
     ['Dr. Novak je prišel.', 'Podjetje d. o. o. raste.']
+    >>> d = segment(Document("d", Path("d.txt"), "Direktor družbe Kovis d.o.o. Marko Novak je prišel.", {}))
+    >>> len(d.sentences)
+    1
     """
     tokenizer = _tokenizer(doc.lang)
     lang = RELDI_LANG.get(doc.lang, "sl")
     for offset, para in _paragraphs(doc.text):
         sentences = _split_final_numbers(reldi.sentence_split(reldi.tokenize(tokenizer, para), lang), doc.lang)
-        for raw in _join_split_legal_forms(_split_after_abbreviations(sentences, doc.lang), doc.lang):
+        sentences = _join_split_legal_forms(_split_after_abbreviations(sentences, doc.lang), doc.lang)
+        for raw in _join_role_and_person(sentences, doc.lang):
             for chunk in _chunks(raw):
                 if not chunk:
                     continue
