@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from kg.errors import InputError
 from kg.extract.lemmatize import lemma
@@ -55,6 +56,7 @@ class LanguagePack:
     bounds: dict[Phrase, str] = field(default_factory=dict)
     currencies: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)             # adjective lemma -> place label
+    town_adjectives: dict[str, str] = field(default_factory=dict)      # "velenjsko" -> "Velenje"
     market_heads: set[str] = field(default_factory=set)
     market_complements: set[str] = field(default_factory=set)  # "trg senzorjev za skladiščenje žita"
     list_final_joiners: set[str] = field(default_factory=set)  # "A, B in C": no item after "in C,"
@@ -200,6 +202,27 @@ def _read_towns(path: Path, declension: list[list[str]], subdivisions: list[str]
         for form in place.forms:
             places.setdefault(form, place)
     return places
+
+
+def _town_adjectives(places: dict[str, Place], words: dict[str, Any]) -> dict[str, str]:
+    """Every case form of the adjectives of the known one-word towns (lexicon ``town_adjective_stems``),
+    lower-case, to the town; a stem two towns share is left out.
+
+    >>> town = Place("Velenje", "schema:City", ("Velenje",))
+    >>> words = {"town_adjective_stems": [["e", "sk"]], "town_adjective_endings": ["o", "i"]}
+    >>> _town_adjectives({"Velenje": town}, words)
+    {'velenjsko': 'Velenje', 'velenjski': 'Velenje'}
+    """
+    rules = words.get("town_adjective_stems", [])
+    stop = set(words.get("town_adjective_stoplist", []))
+    stems: dict[str, set[str]] = {}
+    for label in sorted({p.label for p in places.values() if p.cls == "schema:City" and " " not in p.label}):
+        low = label.lower()
+        for end, repl in rules:
+            if low.endswith(end) and len(low) - len(end) >= 3 and (end or low[-1] not in "aeiou"):
+                stems.setdefault(low[:len(low) - len(end)] + repl, set()).add(label)
+    return {stem + e: min(towns) for stem, towns in sorted(stems.items()) if len(towns) == 1 and stem not in stop
+            for e in words.get("town_adjective_endings", [])}
 
 
 def _read_places(path: Path, code: str, declension: Sequence[list[str]] = ()) -> dict[str, Place]:
@@ -384,6 +407,7 @@ def load_pack(code: str) -> LanguagePack:
     for form, place in towns.items():
         pack.places.setdefault(form, place)
     _use_world_towns(pack, words.get("world_towns", ""))
+    pack.town_adjectives = _town_adjectives(pack.places, words)
     pack.rules = load_rules(folder / "patterns.toml", code)
     pack.frames = load_frames(folder / "frames.toml", code, load_ontology().curies())
     clash = sorted({r.id for r in pack.rules} & {f.id for f in pack.frames})

@@ -290,7 +290,8 @@ def demonyms(doc: Document, pack: LanguagePack) -> list[Span]:
             spans.append(Span(tok.i, tok.i + 2, place.cls if place else "schema:Place", pair, "demonym", weak=True))
             skip = tok.i + 1
             continue
-        label = pack.demonyms.get(tok.lemma)
+        # a nationality adjective, or a town's ("velenjsko podjetje X")
+        label = pack.demonyms.get(tok.lemma) or pack.town_adjectives.get(tok.text.lower())
         first = doc.sentences[tok.sent].tok_start == tok.i  # "Japonska družba X" opens a sentence
         if label and (not tok.is_capitalised or pack.head_final or first):
             place = pack.places.get(label)
