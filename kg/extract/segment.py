@@ -169,6 +169,22 @@ def _join_role_and_person(sentences: list[list[tuple[str, int, int]]], lang: str
     return out
 
 
+DASHES = frozenset("-\u2013\u2014")  # the dash that ends a dateline
+
+
+def _split_dateline(sentences: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:
+    """"Maribor, 3. junija (STA) - Družba X ...": a news agency's dateline opening a paragraph
+    is a sentence of its own, so that the agency is not the first sentence's subject."""
+    if not sentences:
+        return sentences
+    words = [t for t in sentences[0] if not t[0].isspace()]
+    for k in range(3, min(len(words) - 1, 12)):
+        if words[k][0] in DASHES and words[k - 1][0] == ")" and words[k - 3][0] == "(" \
+                and words[k - 2][0][:1].isupper() and "," in (w[0] for w in words[:k - 3]):
+            return [words[:k + 1], words[k + 1:], *sentences[1:]]
+    return sentences
+
+
 def _chunks(sentence: list[tuple[str, int, int]]) -> Iterator[list[tuple[str, int, int]]]:
     words = [t for t in sentence if not t[0].isspace()]
     for i in range(0, len(words), MAX_SENTENCE_TOKENS):
@@ -198,12 +214,16 @@ def segment(doc: Document, split_suffixes: tuple[str, ...] = ()) -> Document:
     >>> d = segment(Document("d", Path("d.txt"), "Direktor družbe Kovis d.o.o. Marko Novak je prišel.", {}))
     >>> len(d.sentences)
     1
+    >>> d = segment(Document("d", Path("d.txt"), "Celje, 3. junija (STA) - Družba Cinkarna raste.", {}))
+    >>> [d.text[s.start:s.end] for s in d.sentences]
+    ['Celje, 3. junija (STA) -', 'Družba Cinkarna raste.']
     """
     tokenizer = _tokenizer(doc.lang)
     lang = RELDI_LANG.get(doc.lang, "sl")
     for offset, para in _paragraphs(doc.text):
         sentences = _split_final_numbers(reldi.sentence_split(reldi.tokenize(tokenizer, para), lang), doc.lang)
         sentences = _join_split_legal_forms(_split_after_abbreviations(sentences, doc.lang), doc.lang)
+        sentences = _split_dateline(sentences)
         for raw in _join_role_and_person(sentences, doc.lang):
             for chunk in _chunks(raw):
                 if not chunk:
