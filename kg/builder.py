@@ -12,18 +12,22 @@ read-only view of that store. Any bad input, failure or kill leaves the previous
 """
 from __future__ import annotations
 
+import hashlib
+import logging
+import mmap
 import sys
 import time
 import warnings
 from collections import Counter
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from rdflib import Dataset, Graph
 
-from kg.cache import Cache, extractor_version
+from kg.cache import Cache, assembly_version, extractor_version
 from kg.cachefmt import EXTRACTED, LINES
 from kg.errors import InputError, KgWarning
 from kg.extract.document import Document
@@ -44,17 +48,39 @@ from kg.outdir import (
     remove_scratch,
 )
 from kg.parallel import Extracted, default_jobs, extract_documents
-from kg.rdf.assembly import assemble_lines, write_turtle
+from kg.rdf.assembly import (
+    Part,
+    assemble_lines,
+    document_lines,
+    is_large,
+    lines_key,
+    reference_lines,
+    write_turtle,
+)
 from kg.rdf.graph import (
     CURRENT_LINK,
     FACTS_FILE,
     HTML_FILE,
     PROVENANCE_FILE,
     STORE_DIR,
+    build_folder,
     ensure_writable,
     new_dataset,
 )
+from kg.rdf.incremental import FORMAT as INCREMENTAL_FORMAT
+from kg.rdf.incremental import (
+    STATE_FILE,
+    Blocks,
+    NotIncremental,
+    State,
+    changed_keys,
+    count_change,
+    splice_turtle,
+    update_store,
+    validate_change,
+)
 from kg.rdf.largegraph import validate_large
+from kg.rdf.shacl_sparql import Unsupported, compile_shapes
 from kg.rdf.triples import (
     MENTION_RULES,
     TripleSink,
@@ -64,7 +90,7 @@ from kg.rdf.triples import (
     provenance_statements,
     rule_iri,
 )
-from kg.rdf.validate import load_shapes
+from kg.rdf.validate import load_shapes, raise_violations
 from kg.sparql.store import open_read_only, store_dataset, write_store
 
 if TYPE_CHECKING:
@@ -91,6 +117,7 @@ class BuildReport:
     cached: int = 0
     assembled: int = 0
     html_skipped: bool = False
+    incremental: bool = False  # the previous build changed in place (``kg.rdf.incremental``)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -254,15 +281,24 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
     with _progress(show_progress) as progress:
         items = extract_documents(paths, seeds, onto, jobs=jobs, cache=cache, follow_links=follow_links,
                                   on_done=_advancer(progress, "extracting", len(paths)))
-        lap("extract")
-        checkpoint("extracted")
-        docs = [it.doc for it in items]
-        entities = merge_entities(docs)
+    lap("extract")
+    checkpoint("extracted")
+    docs = [it.doc for it in items]
+    entities = merge_entities(docs)
+    version = _state_version(cache.version, shapes)
+    if lines_cache.enabled and version is not None:
+        try:
+            return _run_incremental(items, entities, _rule_comments(docs), out, onto, shapes, caches, version,
+                                    html, jobs, lap)
+        except NotIncremental as why:
+            logging.getLogger(__name__).info("full build: %s", why)
+    with _progress(show_progress) as progress:
         lines = assemble_lines(items, onto, entities, _rule_comments(docs), jobs=jobs, cache=lines_cache,
                                on_done=_advancer(progress, "assembling", len(docs)), scratch=scratch)
     _warn(items, seeds)
     rep = _report(items, entities, len(lines.assembled), cache, jobs)
     cache.stage()
+    keyed = all(it.key for it in items)
     del items, docs
     lap("assemble")
     checkpoint("assembled")
@@ -271,9 +307,15 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
         rep.facts_triples = lines.facts.write(fh)
     with open(nt[PROVENANCE_FILE], "xb") as fh:
         rep.provenance_triples = lines.provenance.write(fh)
+    state = None
+    if version is not None and keyed:
+        state = State(version, lines.keys, lines.reference, (lines.facts.multi, lines.provenance.multi),
+                      (rep.facts_triples, rep.provenance_triples))
     del lines
     staging = new_staging(out)
     try:
+        if state is not None:
+            state.write(staging / STATE_FILE)
         with StepBars(show_progress) as bars:
             for name, path in nt.items():
                 with open(staging / name, "xb") as fh:  # nobody reads it before the switch
@@ -293,6 +335,122 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
     except BaseException:
         discard(out, staging)
         raise
+    rep.files = [out / FACTS_FILE, out / PROVENANCE_FILE] + ([out / HTML_FILE] if html and not large else [])
+    rep.files.append(out / CURRENT_LINK / STORE_DIR)
+    return ds, rep
+
+
+def _state_version(extractor: str, shapes: Graph) -> str | None:
+    """What the state of a build for incremental rebuilds depends on: the extractor, the
+    assembly code and the compiled shapes; None if the shapes are outside the SPARQL subset."""
+    try:
+        checks = compile_shapes(shapes).checks
+    except Unsupported:
+        return None
+    text = f"{INCREMENTAL_FORMAT}\0{extractor}\0{assembly_version()}\0{checks!r}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _shares(items: list[Extracted], keys: dict[str, str], gone: list[str], came: list[str],
+            state: State, onto: Ontology, entities: dict, comments: dict,
+            caches: tuple[Cache, Cache]) -> tuple[list[Part], list[Part]]:
+    """The old shares that leave (from the lines cache) and the new ones that come (from it, or
+    assembled and cached); every other entry of the lines cache is kept for later builds."""
+    cache, lines_cache = caches
+    old: list[Part] = []
+    for key in gone:
+        kept = lines_cache.get(key)
+        if key not in keys:
+            lines_cache.used.discard(key)  # a removed document's entry goes at commit
+        if kept is None or kept[0] != state.docs[key]:
+            raise NotIncremental("a changed document's previous share is not in the cache")
+        old.append((kept[1], kept[2]))
+    by_key = {it.key: it for it in items}
+    new: list[Part] = []
+    for key in came:
+        doc = by_key[key].doc
+        if is_large(doc):
+            raise NotIncremental("a large document changed")
+        kept = lines_cache.get(key)
+        if kept is not None and kept[0] == keys[key]:
+            new.append((kept[1], kept[2]))
+            continue
+        share = document_lines(doc, onto, entities, comments)
+        lines_cache.put(key, (keys[key], share[0], share[1]))
+        lines_cache.stage(key)
+        new.append(share)
+    fresh = (set(cache.pending) | set(cache.staged)) - set(came)  # extracted anew, share unchanged:
+    for key in sorted(fresh & keys.keys()):  # its cache entries may be unreadable; rewrite them
+        kept = lines_cache.get(key)
+        if kept is None or kept[0] != keys[key]:
+            share = document_lines(by_key[key].doc, onto, entities, comments)
+            lines_cache.put(key, (keys[key], share[0], share[1]))
+            lines_cache.stage(key)
+    lines_cache.used.update(keys)
+    return old, new
+
+
+def _run_incremental(items: list[Extracted], entities: dict, comments: dict, out: Path, onto: Ontology,
+                     shapes: Graph, caches: tuple[Cache, Cache], version: str, html: bool, jobs: int,
+                     lap: Callable[[str], None]) -> tuple[Dataset, BuildReport]:
+    """The build as a change of the previous one (``kg.rdf.incremental``): only the shares that
+    changed are assembled, and the files, store and checks of the previous build are changed
+    where they differ. NotIncremental if the previous build does not allow it."""
+    cache = caches[0]
+    previous = build_folder(out)
+    state = State.read(previous / STATE_FILE, version)
+    if not all(it.key for it in items):
+        raise NotIncremental("a document without a cache key")
+    memo: dict[str, str] = {}
+    assembly = assembly_version()
+    keys = {it.key: lines_key(it.doc, entities, assembly, memo) for it in items}
+    gone, came = changed_keys(state, keys)
+    old, new = _shares(items, keys, gone, came, state, onto, entities, comments, caches)
+    reference = reference_lines(entities, comments)
+    rep = _report(items, entities, len(came), cache, jobs)
+    rep.incremental = True
+    cache.stage()
+    lap("assemble")
+    checkpoint("assembled")
+    with ExitStack() as stack:
+        maps = [stack.enter_context(open(previous / name, "rb")) for name in (FACTS_FILE, PROVENANCE_FILE)]
+        blocks = tuple(Blocks(stack.enter_context(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)))
+                       for fh in maps)
+        change = count_change(state, old + [state.reference], new + [reference], blocks)  # type: ignore[arg-type]
+        triples = tuple(state.triples[g] + len(change.added[g]) - len(change.removed[g]) for g in (0, 1))
+        if not all(triples):
+            raise NotIncremental("a graph without triples")
+        rep.facts_triples, rep.provenance_triples = triples
+        staging = new_staging(out)
+        try:
+            for g, name in enumerate((FACTS_FILE, PROVENANCE_FILE)):
+                with open(staging / name, "xb") as fh:
+                    splice_turtle(blocks[g], change.spans[g], change.added[g], change.removed[g], fh)
+                checkpoint(f"staged-{name}")
+            stack.close()  # the previous files are not read any more
+            lap("serialize")
+            store = update_store(previous / STORE_DIR, staging / STORE_DIR, change)
+            raise_violations(validate_change(store, shapes, change))
+            del store
+            State(version, keys, reference, state.multi, triples).write(staging / STATE_FILE)  # type: ignore[arg-type]
+            lap("store+validate")
+            checkpoint("validated")
+            large = sum(triples) > RDFLIB_MAX_TRIPLES
+            if large:
+                ds = store_dataset(open_read_only(staging / STORE_DIR))
+            else:
+                ds = new_dataset((), ())
+                for file, name in ((FACTS_FILE, FACTS_GRAPH), (PROVENANCE_FILE, PROVENANCE_GRAPH)):
+                    ds.graph(name).parse(staging / file, format="turtle")
+            rep.html_skipped = html and large
+            if html and not large:
+                checkpoint("html")
+                _write_html(ds, staging / HTML_FILE)
+                checkpoint(f"staged-{HTML_FILE}")
+            publish(out, staging)
+        except BaseException:
+            discard(out, staging)
+            raise
     rep.files = [out / FACTS_FILE, out / PROVENANCE_FILE] + ([out / HTML_FILE] if html and not large else [])
     rep.files.append(out / CURRENT_LINK / STORE_DIR)
     return ds, rep
@@ -381,7 +539,7 @@ def print_summary(rep: BuildReport) -> None:
     console = Console(stderr=False, highlight=False)
     table = Table(title="kg build", show_header=False, box=None)
     table.add_row("documents", f"{rep.documents} ({rep.cached} from cache, {rep.assembled} assembled, "
-                               f"{rep.jobs} jobs)")
+                               f"{rep.jobs} jobs{', incremental' if rep.incremental else ''})")
     table.add_row("sentences", str(rep.sentences))
     table.add_row("tokens", str(rep.tokens))
     # counted as kg stats and the page count them: quotations are facts of their speaker

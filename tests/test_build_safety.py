@@ -264,7 +264,7 @@ def assert_clean(out: Path) -> None:
         assert os.readlink(out / name) == f"current/{name}"
     current = os.readlink(out / "current")
     assert [p.name for p in (out / ".builds").iterdir()] == [current.split("/")[1]]
-    assert sorted(p.name for p in (out / current).iterdir()) == sorted([*OUTPUT_FILES, "store"])
+    assert sorted(p.name for p in (out / current).iterdir()) == sorted([*OUTPUT_FILES, "store", "incremental.json.gz"])
     for entry in (out / ".cache").rglob("*"):
         assert entry.name == "lines" or entry.name.endswith((".json.gz", ".lines.gz")), entry
 
@@ -420,7 +420,7 @@ def test_a_thousand_tiny_documents_build_and_rebuild_from_the_cache(tmp_path):
     before = hashes(out)
     second = run_kg("build", "--seeds", str(seeds), "--out", str(out), "-j", "2")
     assert second.returncode == 0 and second.stderr == "", second.stderr
-    assert "1001 (1001 from cache, 0 assembled, 2 jobs)" in second.stdout
+    assert "1001 (1001 from cache, 0 assembled, 2 jobs, incremental)" in second.stdout
     assert hashes(out) == before
     assert len(list((out / ".cache").glob("*.json.gz"))) == len(list((out / ".cache" / "lines").glob("*"))) == 1001
     assert_clean(out)

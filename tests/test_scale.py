@@ -69,7 +69,7 @@ def test_second_build_comes_from_the_cache_with_identical_files(corpus, full_bui
     out = tmp_path / "out"
     assert run_build(corpus, out, "-j", "2")[0] == 0
     code, text = run_build(corpus, out, "-j", "2")
-    assert code == 0 and "15 (15 from cache, 0 assembled, 2 jobs)" in text
+    assert code == 0 and "15 (15 from cache, 0 assembled, 2 jobs, incremental)" in text
     assert outputs(out) == outputs(full_build)
     code, text = run_build(corpus, out, "--full")
     assert code == 0 and from_cache(text) == 0

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -131,51 +132,75 @@ def lines_key(doc: Document, entities: dict[str, Entity], version: str, memo: di
 
 
 class LineSet:
-    """A set of N-Triples lines (``"<s> <p> <o>"``), written out sorted by ``write``. Given a
+    """A set of N-Triples lines (``"<s> <p> <o>"``) given share by share, written out sorted by
+    ``write``, which also counts the shares of each line held by more than one (``multi``). Given a
     ``folder``, it sorts the lines it holds into a run file there whenever they reach ``limit``,
     and ``write`` merges the runs: memory stays bounded whatever the number of lines.
 
     >>> lines = LineSet()
     >>> lines.update(["<urn:b> <urn:p> <urn:o>", "<urn:a> <urn:p> <urn:o>", "<urn:b> <urn:p> <urn:o>"])
+    >>> lines.update(["<urn:b> <urn:p> <urn:o>"])  # another share
     >>> list(lines.sorted())
     [b'<urn:a> <urn:p> <urn:o>', b'<urn:b> <urn:p> <urn:o>']
+    >>> lines.multi  # the lines in two shares or more (kept for incremental rebuilds)
+    {'<urn:b> <urn:p> <urn:o>': 2}
     """
 
     def __init__(self, folder: Path | None = None, name: str = "lines", limit: int | None = None) -> None:
         self.folder, self.name = folder, name
         self.limit = SPILL_LINES if limit is None else limit
-        self._held: set[str] = set()
+        self._held: Counter[str] = Counter()
+        self._extra: Counter[str] = Counter()  # of the run files: shares beyond the first, per line
         self._runs: list[Path] = []
+        self.multi: dict[str, int] = {}  # set by ``sorted``: lines in two shares or more, and in how many
 
     def update(self, lines: Iterable[str]) -> None:
-        self._held.update(lines)
+        """Add one share's lines (``multi`` counts the shares a line is in; a share given in
+        parts that repeat lines counts such a line more than once)."""
+        self._held.update(set(lines))
         if self.folder is not None and len(self._held) >= self.limit:
             path = self.folder / f"{self.name}-{len(self._runs)}.run"
             with open(path, "xb") as fh:
                 fh.writelines(line.encode("utf-8") + b"\n" for line in sorted(self._held))
+            self._extra.update({line: n - 1 for line, n in self._held.items() if n > 1})
             self._runs.append(path)
-            self._held = set()
+            self._held = Counter()
 
     def sorted(self) -> Iterator[bytes]:
         """The distinct lines in order, UTF-8 encoded (the order of the strings: UTF-8 keeps the
         order of code points); empties the set and deletes its run files."""
+        self.multi = {line: n for line, n in self._held.items() if n > 1}
         held = [line.encode("utf-8") for line in sorted(self._held)]
-        self._held = set()
+        self._held = Counter()
         if not self._runs:
             yield from held
             return
+        extra, self._extra = self._extra, Counter()
         try:
             with ExitStack() as stack:
                 files = [stack.enter_context(open(path, "rb")) for path in self._runs]
-                previous = None
+                previous, seen = None, 0
                 for line in heapq.merge(held, *((row[:-1] for row in fh) for fh in files)):
                     if line != previous:
+                        if seen > 1:
+                            self._count(previous, seen, extra)  # type: ignore[arg-type]
                         yield line
-                        previous = line
+                        previous, seen = line, 1
+                    else:
+                        seen += 1
+                if seen > 1:
+                    self._count(previous, seen, extra)  # type: ignore[arg-type]
+                for text, n in extra.items():  # lines in two shares of one run file only
+                    self.multi[text] = 1 + n
         finally:
             for path in self._runs:
                 path.unlink(missing_ok=True)
             self._runs = []
+
+    def _count(self, line: bytes, sources: int, extra: Counter[str]) -> None:
+        """Record a line found in ``sources`` of the held set and the run files."""
+        text = line.decode("utf-8")
+        self.multi[text] = self.multi.get(text, 1) - 1 + sources + extra.pop(text, 0)
 
     def write(self, out: IO[bytes]) -> int:
         """Write the sorted lines as N-Triples (``ntriples_bytes``' bytes); returns how many."""
@@ -197,6 +222,8 @@ class Lines:
     facts: LineSet = field(default_factory=LineSet)
     provenance: LineSet = field(default_factory=LineSet)
     assembled: list[int] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)  # document cache key -> its share's lines key
+    reference: Part = field(default_factory=lambda: ([], []))  # the reference data's share
 
     @classmethod
     def spilling(cls, folder: Path | None) -> Lines:
@@ -226,7 +253,7 @@ class _Share:
                 self.kept[1].extend(part[1])
 
 
-def _is_large(doc: Document) -> bool:
+def is_large(doc: Document) -> bool:
     return len(doc.mentions) + len(doc.facts) > LARGE_DOCUMENT
 
 
@@ -273,7 +300,7 @@ def assemble_lines(items: list[Extracted], onto: Ontology, entities: dict[str, E
         if on_done:
             on_done(1)
 
-    small = [i for i in todo if not _is_large(docs[i])]
+    small = [i for i in todo if not is_large(docs[i])]
     chunks = [small[i:i + CHUNK] for i in range(0, len(small), CHUNK)]
     _STATE.update(docs=docs, onto=onto, entities=entities, comments=comments)
     try:
@@ -283,7 +310,7 @@ def assemble_lines(items: list[Extracted], onto: Ontology, entities: dict[str, E
             else:  # the workers start on the small documents now
                 results = stack.enter_context(worker_pool(min(jobs, len(chunks)))).map(_chunk_lines, chunks)
             for i in todo:
-                if _is_large(docs[i]):
+                if is_large(docs[i]):
                     share = _Share(lines)
                     document_parts(docs[i], onto, entities, comments, share)
                     done(i, share)
@@ -294,7 +321,9 @@ def assemble_lines(items: list[Extracted], onto: Ontology, entities: dict[str, E
                     done(i, share)
     finally:
         _STATE.clear()
-    lines.add(reference_lines(entities, comments))
+    lines.reference = reference_lines(entities, comments)
+    lines.add(lines.reference)
+    lines.keys = {it.key: keys[i] for i, it in enumerate(items)}
     return lines
 
 

@@ -181,9 +181,14 @@ def compile_shapes(shapes: Graph, only_targets: set[str] | None = None) -> Shape
     return result
 
 
-def _query(check: Check, graph: str) -> str:
+def _only(focus: list[str] | None) -> str:
+    """A VALUES clause that binds ?f to the ``focus`` nodes (N-Triples terms); empty if None."""
+    return "" if focus is None else f"VALUES ?f {{ {' '.join(focus)} }} "
+
+
+def _query(check: Check, graph: str, only: str = "") -> str:
     values = " ".join(f"<{t}>" for t in check.targets)
-    focus = f"VALUES ?t {{ {values} }} ?f a ?t ."
+    focus = f"{only}VALUES ?t {{ {values} }} ?f a ?t ."
     if check.kind == "min":
         body = f"{focus} OPTIONAL {{ ?f <{check.path}> ?v }}"
         tail = f"GROUP BY ?f HAVING (COUNT(DISTINCT ?v) < {check.count})"
@@ -220,9 +225,12 @@ def graph_types(store: ox.Store, graph: str) -> set[str]:
 
 
 def sparql_violations(store: ox.Store, graph: str, checks: ShapeChecks,
-                      on_check: Callable[[int, int], None] | None = None) -> list[str]:
+                      on_check: Callable[[int, int], None] | None = None,
+                      focus: list[str] | None = None) -> list[str]:
     """One line per violation in the named graph ``graph`` of ``store`` (sorted; empty = conforms);
-    ``on_check(done, total)`` is called after each check (a progress bar).
+    ``on_check(done, total)`` is called after each check (a progress bar). Given ``focus`` (N-Triples
+    terms), the SHACL Core checks look at those focus nodes only; ``sh:sparql`` ones, which may
+    read any part of the graph, still look at all.
 
     >>> from kg.namespaces import PROVENANCE_GRAPH
     >>> from kg.rdf.validate import load_shapes
@@ -237,12 +245,12 @@ def sparql_violations(store: ox.Store, graph: str, checks: ShapeChecks,
         if pair is not None:  # one scan of the focus nodes for both counts, not two
             todo.remove(pair)
             low, high = (check, pair) if check.kind == "min" else (pair, check)
-            for row in _select(store, _count_query(low, high, graph)):
+            for row in _select(store, _count_query(low, high, graph, _only(focus))):
                 n = int(row["n"].value)
                 for failed in [c for c, bad in ((low, n < low.count), (high, n > high.count)) if bad]:
                     lines.add(f"{row['f'].value} {check.path}: {failed.message}")
         else:
-            for row in _select(store, _query(check, graph)):
+            for row in _select(store, _query(check, graph, "" if check.kind == "sparql" else _only(focus))):
                 lines.add(f"{row['f'].value} {check.path}: {check.message}")
         done += 1 if pair is None else 2
         if on_check is not None:
@@ -255,10 +263,10 @@ def _pairs(a: Check, b: Check) -> bool:
     return {a.kind, b.kind} == {"min", "max"} and (a.targets, a.path) == (b.targets, b.path)
 
 
-def _count_query(low: Check, high: Check, graph: str) -> str:
+def _count_query(low: Check, high: Check, graph: str, only: str = "") -> str:
     """The focus nodes with fewer values of the path than ``low`` allows or more than ``high``
     does, and their count ``?n`` (zero values never exceed a maximum, so OPTIONAL serves both)."""
     values = " ".join(f"<{t}>" for t in low.targets)
     n = "COUNT(DISTINCT ?v)"
-    return (f"SELECT ?f ({n} AS ?n) WHERE {{ GRAPH <{graph}> {{ VALUES ?t {{ {values} }} ?f a ?t . "
+    return (f"SELECT ?f ({n} AS ?n) WHERE {{ GRAPH <{graph}> {{ {only}VALUES ?t {{ {values} }} ?f a ?t . "
             f"OPTIONAL {{ ?f <{low.path}> ?v }} }} }} GROUP BY ?f HAVING ({n} < {low.count} || {n} > {high.count})")

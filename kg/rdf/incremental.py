@@ -1,0 +1,313 @@
+"""Incremental rebuilds: the previous build, changed by the shares of the documents that changed.
+
+A build's graph is the union of per-document shares (``kg.rdf.assembly``). Every build keeps,
+beside its files, what the next one needs to change it in place (``STATE_FILE``, data only): each
+document's cache key and the lines key of its share, the reference data's share, the number of
+triples, and for each line in two shares or more, how many (a line of one share only counts one).
+A build whose documents differ from the previous one in a few places then:
+
+1. finds the shares that changed: of added, removed and changed documents, and of documents
+   naming a merged entity that changed (their lines key differs);
+2. counts, per line, new shares minus old ones (old shares come from the lines cache): a line
+   whose count falls to 0 leaves the graph, one whose count rises from 0 enters it;
+3. copies the previous store by hard links (``Store.backup``: RocksDB never rewrites a file)
+   into the staging folder and applies the change there, with the lookup keys of changed names;
+4. writes each Turtle file by copying the previous one and rewriting only the blocks of the
+   subjects whose triples changed: Oxigraph writes one block per subject, in the order of the
+   sorted lines, whose text depends on that subject's triples only, so the bytes are those of a
+   full build (tested against ``--full``);
+5. validates the focus nodes of the change (``validate_change``).
+
+Whatever it cannot do this way (no state, another version, a share missing from the cache, a
+large document, most documents changed) raises ``NotIncremental``, and the build is a full one.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import mmap
+import os
+import shutil
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.namespaces import FACTS_GRAPH, LOOKUP_GRAPH, PROVENANCE_GRAPH
+from kg.rdf.graph import TURTLE_PREFIXES
+from kg.rdf.shacl_sparql import compile_shapes, sparql_violations
+from kg.sparql.lookup import LABEL_PROPERTIES, LOOKUP_KEY, _key_pairs
+
+STATE_FILE = "incremental.json.gz"
+FORMAT = "kg-incremental-1"
+GRAPHS = (str(FACTS_GRAPH), str(PROVENANCE_GRAPH))  # index 0: facts, 1: provenance
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+MAX_CHANGED = 0.25  # of the shares: past this a full build is faster
+Part = tuple[list[str], list[str]]
+
+
+class NotIncremental(Exception):
+    """The previous build cannot be changed in place; build in full."""
+
+
+@dataclass
+class State:
+    """What a build leaves for the next one to change it in place (see the module docstring)."""
+
+    version: str
+    docs: dict[str, str]  # document cache key -> lines key of its share
+    reference: Part
+    multi: tuple[dict[str, int], dict[str, int]]  # per graph: line -> shares holding it, if over 1
+    triples: tuple[int, int]
+
+    def write(self, path: Path) -> None:
+        data = {"format": FORMAT, "version": self.version, "docs": sorted(self.docs.items()),
+                "reference": [sorted(set(self.reference[0])), sorted(set(self.reference[1]))],
+                "multi": [sorted(m.items()) for m in self.multi], "triples": list(self.triples)}
+        with open(path, "xb") as fh:
+            fh.write(gzip.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), compresslevel=1, mtime=0))
+
+    @classmethod
+    def read(cls, path: Path, version: str) -> State:
+        """The state in ``path``; NotIncremental if there is none, or of another version."""
+        try:
+            data = json.loads(gzip.decompress(path.read_bytes()))
+            if data["format"] != FORMAT or data["version"] != version:
+                raise NotIncremental("the previous build is of another version")
+            return cls(version, dict(data["docs"]), (data["reference"][0], data["reference"][1]),
+                       (dict(data["multi"][0]), dict(data["multi"][1])), (data["triples"][0], data["triples"][1]))
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as err:
+            raise NotIncremental(f"no usable state of the previous build ({err})") from None
+
+
+def changed_keys(state: State, keys: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The document keys whose share left (removed or changed) and came (added or changed).
+
+    >>> s = State("v", {"a": "1", "b": "1"}, ([], []), ({}, {}), (0, 0))
+    >>> changed_keys(s, {"a": "1", "b": "2", "c": "1"})
+    (['b'], ['b', 'c'])
+    """
+    gone = [k for k, lk in state.docs.items() if keys.get(k) != lk]
+    came = [k for k, lk in keys.items() if state.docs.get(k) != lk]
+    if len(gone) + len(came) > MAX_CHANGED * max(len(keys), 1) and len(keys) > 8:
+        raise NotIncremental(f"{len(came)} of {len(keys)} shares changed")
+    return gone, came
+
+
+def subject(line: str) -> str:
+    """The subject of an N-Triples line (IRIs and blank nodes have no space)."""
+    return line[:line.index(" ")]
+
+
+class Blocks:
+    """The subject blocks of a Turtle file written by Oxigraph from sorted lines: each starts at a
+    line that does not start with a tab, in the order of the subjects' N-Triples text."""
+
+    def __init__(self, data: bytes | mmap.mmap) -> None:
+        self.data = data
+        pos = 0
+        while data[pos:pos + 7] == b"@prefix":
+            pos = data.find(b"\n", pos) + 1 or len(data)
+        self.start, self.end = pos, len(data)
+        self.header = bytes(data[:pos])
+        if self.start >= self.end:
+            raise NotIncremental("an empty graph")
+
+    def _next(self, pos: int) -> int:
+        """The first block start at ``pos`` or after (``end`` if none)."""
+        data = self.data
+        if pos <= self.start:
+            return self.start
+        if data[pos - 1:pos] != b"\n":
+            pos = data.find(b"\n", pos) + 1 or self.end
+        while pos < self.end and data[pos:pos + 1] == b"\t":
+            pos = data.find(b"\n", pos) + 1 or self.end
+        return pos
+
+    def _subject(self, pos: int) -> str:
+        data = self.data
+        if data[pos:pos + 1] == b"<":
+            return bytes(data[pos:data.find(b">", pos) + 1]).decode("utf-8")
+        token = bytes(data[pos:data.find(b" ", pos)]).decode("utf-8")
+        prefix, _, local = token.partition(":")
+        if prefix not in TURTLE_PREFIXES or "\\" in local:
+            raise NotIncremental(f"a subject written {token!r}")
+        return f"<{TURTLE_PREFIXES[prefix]}{local}>"
+
+    def find(self, name: str) -> tuple[int, int]:
+        """The byte range of the block of subject ``name`` (N-Triples), or the empty range where
+        it would go."""
+        lo, hi, found = self.start, self.end, self.end  # no block starts in [hi, found)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            b = self._next(mid)
+            if b >= hi:
+                hi = mid
+            elif self._subject(b) < name:
+                lo = b + 1
+            else:
+                found, hi = b, mid
+        if found < self.end and self._subject(found) == name:
+            return found, self._next(found + 1)
+        return found, found
+
+    def lines(self, span: tuple[int, int]) -> set[str]:
+        """The N-Triples lines of the block in ``span``."""
+        if span[0] == span[1]:
+            return set()
+        text = self.header + bytes(self.data[span[0]:span[1]])
+        return {str(t) for t in ox.parse(text, format=ox.RdfFormat.TURTLE)}
+
+
+def _triples(lines: Iterable[str]) -> list[ox.Triple]:
+    text = "".join(f"{line} .\n" for line in lines)
+    return list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)) if text else []
+
+
+@dataclass
+class Change:
+    """The lines that enter and leave each graph, and each changed subject's old block."""
+
+    added: tuple[set[str], set[str]]
+    removed: tuple[set[str], set[str]]
+    spans: tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]]
+
+
+def count_change(state: State, old: list[Part], new: list[Part], blocks: tuple[Blocks, Blocks]) -> Change:
+    """The lines whose count of shares falls to 0 or rises from 0 when the ``old`` shares are
+    replaced by the ``new`` ones (the reference share included); updates ``state.multi``. Whether
+    a line counted once is in the graph is read in the previous Turtle file's block."""
+    change = Change((set(), set()), (set(), set()), ({}, {}))
+    for g in (0, 1):
+        delta: Counter[str] = Counter()
+        for share in new:
+            delta.update(set(share[g]))
+        for share in old:
+            delta.subtract(set(share[g]))
+        multi, spans, present = state.multi[g], change.spans[g], dict[str, set[str]]()
+        for line, d in sorted(delta.items()):
+            if d == 0:
+                continue
+            s = subject(line)
+            if s not in spans:
+                spans[s] = blocks[g].find(s)
+                present[s] = blocks[g].lines(spans[s])
+            before = multi.get(line) or (1 if line in present[s] else 0)
+            after = before + d
+            if after < 0 or (d < 0 and line not in present[s]):
+                raise NotIncremental("the previous build's state does not match its files")
+            if after > 1:
+                multi[line] = after
+            else:
+                multi.pop(line, None)
+            if before and not after:
+                change.removed[g].add(line)
+            elif after and not before:
+                change.added[g].add(line)
+    return change
+
+
+def splice_turtle(blocks: Blocks, spans: dict[str, tuple[int, int]], added: set[str], removed: set[str],
+                  out: IO[bytes]) -> None:
+    """Write the previous Turtle file with the blocks of the subjects in ``spans`` rewritten."""
+    by_subject: dict[str, list[str]] = {}
+    plus: dict[str, set[str]] = {}
+    minus: dict[str, set[str]] = {}
+    for line in added:
+        plus.setdefault(subject(line), set()).add(line)
+    for line in removed:
+        minus.setdefault(subject(line), set()).add(line)
+    for s in sorted(spans):
+        lines = (blocks.lines(spans[s]) - minus.get(s, set())) | plus.get(s, set())
+        if lines:
+            by_subject[s] = sorted(lines)
+    text = ox.serialize(_triples(line for s in sorted(by_subject) for line in by_subject[s]),
+                        format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES) or b""
+    cuts: list[int] = []
+    if by_subject:
+        new = Blocks(text)
+        p = new.start
+        while p < new.end:
+            cuts.append(p)
+            p = new._next(p + 1)
+        if len(cuts) != len(by_subject):
+            raise NotIncremental("the Turtle writer did not write one block per subject")
+    starts = iter(zip(cuts, cuts[1:] + [len(text)], strict=True))
+    pos = 0
+    for s in sorted(spans):
+        a, b = spans[s]
+        out.write(blocks.data[pos:a])
+        if s in by_subject:
+            c, d = next(starts)
+            out.write(text[c:d])
+        pos = b
+    out.write(blocks.data[pos:blocks.end])
+
+
+def copy_store(old: Path, new: Path) -> None:
+    """Copy a closed RocksDB store: its table files as hard links (RocksDB never changes one; the
+    copy deletes its own links as it compacts), the rest (write-ahead logs, manifest) as copies,
+    ``CURRENT`` last. ``Store.backup`` would leave out what is only in the write-ahead log."""
+    new.mkdir()
+    files = sorted(p for p in old.iterdir() if p.name not in ("LOCK", "CURRENT") and not p.name.startswith("LOG"))
+    for path in [*files, old / "CURRENT"]:
+        if path.suffix == ".sst":
+            try:
+                os.link(path, new / path.name)
+                continue
+            except OSError:  # another file system
+                pass
+        shutil.copyfile(path, new / path.name)
+
+
+def update_store(old: Path, new: Path, change: Change) -> ox.Store:
+    """A copy of the store ``old`` in ``new`` (``copy_store``) with ``change`` applied, and the
+    lookup keys of the subjects whose labels changed; returned open for writing."""
+    copy_store(old, new)
+    store = ox.Store(str(new))
+    named = set()
+    for g, graph in enumerate(GRAPHS):
+        name = ox.NamedNode(graph)
+        for t in _triples(sorted(change.removed[g])):
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, name))
+        store.extend([ox.Quad(t.subject, t.predicate, t.object, name) for t in _triples(sorted(change.added[g]))])
+        named |= {subject(line) for line in change.added[g] | change.removed[g]
+                  if any(f" <{p}> " in line for p in LABEL_PROPERTIES)}
+    key, lookup = ox.NamedNode(str(LOOKUP_KEY)), ox.NamedNode(str(LOOKUP_GRAPH))
+    for s in sorted(named):
+        node = ox.NamedNode(s[1:-1])
+        for quad in list(store.quads_for_pattern(node, key, None, lookup)):
+            store.remove(quad)
+        pairs = [(s, q.object.value) for p in LABEL_PROPERTIES
+                 for q in store.quads_for_pattern(node, ox.NamedNode(str(p)), None, None)
+                 if isinstance(q.object, ox.Literal)]
+        store.extend([ox.Quad(node, key, ox.Literal(k), lookup) for _, k in _key_pairs(pairs)])
+    store.flush()
+    return store
+
+
+def focus_nodes(store: ox.Store, g: int, change: Change) -> list[str]:
+    """The nodes whose conformance the change can alter: the subjects of changed triples, and the
+    nodes having as a value one whose types changed (``sh:class`` reads the value's type)."""
+    lines = change.added[g] | change.removed[g]
+    focus = {subject(line) for line in lines}
+    retyped = sorted({subject(line) for line in lines if f" {RDF_TYPE} " in line})
+    for i in range(0, len(retyped), 500):
+        values = " ".join(retyped[i:i + 500])
+        rows = store.query(f"SELECT DISTINCT ?f WHERE {{ GRAPH <{GRAPHS[g]}> {{ VALUES ?x {{ {values} }} ?f ?p ?x }} }}")
+        focus |= {str(row["f"]) for row in rows}  # type: ignore[union-attr]
+    return sorted(f for f in focus if f.startswith("<"))
+
+
+def validate_change(store: ox.Store, shapes: Graph, change: Change) -> list[str]:
+    """The violations the change can have brought (the previous build conformed): SHACL Core
+    checks on the focus nodes, ``sh:sparql`` ones on the whole graph."""
+    checks = compile_shapes(shapes)
+    found: list[str] = []
+    for g, graph in enumerate(GRAPHS):
+        found += sparql_violations(store, graph, checks, focus=focus_nodes(store, g, change))
+    return sorted(found)

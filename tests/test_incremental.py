@@ -1,0 +1,100 @@
+"""Incremental rebuilds (``kg.rdf.incremental``): adding, changing or removing a document changes
+the previous build in place, and gives the bytes of a full build of the same documents."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from tests.conftest import ROOT, SEEDS
+
+sys.path.insert(0, str(ROOT / "bench"))
+from corpus import write_corpus
+
+FILES = ("graph.ttl", "provenance.ttl", "graph.html")
+
+
+def build(seeds: Path, out: Path, capsys: pytest.CaptureFixture[str], full: bool = False) -> str:
+    """Build and return the summary's documents line."""
+    import kg
+
+    kg.build(seeds, out, jobs=1, full=full, report=True)
+    return next(line for line in capsys.readouterr().out.splitlines() if "from cache" in line)
+
+
+def contents(out: Path) -> dict[str, object]:
+    """The bytes of the output files and the quads of the store (sorted)."""
+    found: dict[str, object] = {name: (out / name).read_bytes() for name in FILES if (out / name).exists()}
+    store = ox.Store.read_only(str(out / "current" / "store"))
+    found["store"] = sorted(str(q) for q in store)
+    return found
+
+
+def same_as_full(seeds: Path, out: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    full = tmp_path / f"full-{len(list(tmp_path.iterdir()))}"
+    build(seeds, full, capsys, full=True)
+    mine, theirs = contents(out), contents(full)
+    assert mine.keys() == theirs.keys() == {*FILES, "store"}
+    for name in mine:
+        assert mine[name] == theirs[name], name
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    write_corpus(8, folder, seed=7)
+    for f in SEEDS.iterdir():
+        shutil.copy(f, folder)
+    return folder
+
+
+def test_add_change_remove_and_nothing_give_the_full_build(seeds, tmp_path, capsys):
+    aside = tmp_path / "doc-00007.txt"
+    shutil.move(seeds / "doc-00007.txt", aside)
+    out = tmp_path / "out"
+    assert "incremental" not in build(seeds, out, capsys)  # the first build is a full one
+
+    shutil.copy(aside, seeds)  # a document added
+    line = build(seeds, out, capsys)
+    assert "incremental" in line and "9 from cache" not in line
+    same_as_full(seeds, out, tmp_path, capsys)
+
+    with open(seeds / "doc-00002.txt", "a", encoding="utf-8") as fh:  # a document changed
+        fh.write("\nPodjetje Krka ima sedež v Novem mestu. Krka zaposluje več kot 12.000 ljudi.\n")
+    assert "incremental" in build(seeds, out, capsys)
+    same_as_full(seeds, out, tmp_path, capsys)
+
+    (seeds / "doc-00004.txt").unlink()  # a document removed
+    assert "incremental" in build(seeds, out, capsys)
+    same_as_full(seeds, out, tmp_path, capsys)
+
+    before = contents(out)  # nothing changed
+    line = build(seeds, out, capsys)
+    assert "incremental" in line and "0 assembled" in line
+    assert contents(out) == before
+
+
+def test_the_lookup_keys_follow_a_new_name(seeds, tmp_path, capsys):
+    from kg.sparql.lookup import lookup_key
+
+    out = tmp_path / "out"
+    build(seeds, out, capsys)
+    (seeds / "doc-krka.txt").write_text("Podjetje Krka ima sedež v Novem mestu.\n", encoding="utf-8")
+    assert "incremental" in build(seeds, out, capsys)
+    store = ox.Store.read_only(str(out / "current" / "store"))
+    rows = list(store.query(f'SELECT ?e WHERE {{ GRAPH ?g {{ ?e ?k "{lookup_key("KRKA")}" }} }}'))
+    assert rows
+    same_as_full(seeds, out, tmp_path, capsys)
+
+
+def test_a_full_build_after_an_incremental_one_changes_nothing(seeds, tmp_path, capsys):
+    out = tmp_path / "out"
+    build(seeds, out, capsys)
+    (seeds / "doc-00001.txt").unlink()
+    assert "incremental" in build(seeds, out, capsys)
+    before = contents(out)
+    assert "incremental" not in build(seeds, out, capsys, full=True)
+    assert contents(out) == before
