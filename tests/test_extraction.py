@@ -227,3 +227,18 @@ def test_a_title_naming_one_company_decides_the_dropped_subject(tmp_path, title,
     rels = relations(kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH))
     assert {r[0] for r in rels if r[1] == "org:hasSite" and r[2] == "Kamnik"} == {maker}
     assert ("Marko Hribar", "akg:chiefExecutiveOf", "Kovito d.o.o.") in rels
+
+
+def test_a_minority_share_is_no_purchase_and_a_majority_one_is(tmp_path):
+    """"kupil 20-odstotni delež v družbi X" buys no company; "70-odstotni delež" and "večinski
+    delež" do; "30 odstotkov družbe X" does not."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "delezi.txt").write_text(
+        "Sklad Adriatic Capital je kupil 20-odstotni delež v družbi Ekoplast d.o.o.\n\n"
+        "Skupina Hrast je lani prevzela 30 odstotkov družbe Lipa d.o.o.\n\n"
+        "Švedski koncern Nordmetall AB je kupil 70-odstotni delež v družbi Livar d.d.\n\n"
+        "Koncern Steinmetall AG je kupil večinski delež v družbi Kolpa d.o.o.\n", encoding="utf-8")
+    rels = relations(kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH))
+    assert {r for r in rels if r[1] == "akg:acquired"} == {
+        ("Nordmetall AB", "akg:acquired", "Livar d.d."), ("Koncern Steinmetall AG", "akg:acquired", "Kolpa d.o.o.")}

@@ -29,6 +29,7 @@ from collections.abc import Callable, Mapping
 
 from kg.extract.document import Document, Mention, Quantity, Relation
 from kg.extract.frames import LIST_CONJUNCTIONS, Clause, Context, clauses, match_frame, type_untyped
+from kg.extract.lemmatize import lemma
 from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, find_matches
 from kg.extract.sites import SiteOwners
 from kg.lang import LanguagePack
@@ -72,7 +73,7 @@ def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int
     if value is None:
         value = pack.numbers.get(toks[i].lemma)
     if value is None:
-        return None
+        return _percent_adjective(toks[i].text, i, pack)
     j = i + 1
     if j < end and toks[j].lemma in pack.scales:
         value = round(value * pack.scales[toks[j].lemma], 6)  # 2.3 * 10**9 is not exact in binary
@@ -87,6 +88,15 @@ def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return j, Quantity(value, unit=unit)
+
+
+def _percent_adjective(word: str, i: int, pack: LanguagePack) -> tuple[int, Quantity] | None:
+    """"70-odstotni (delež)", "a 70-percent stake": a share written as one adjective."""
+    number, _, rest = word.partition("-")
+    value = parse_number(number, pack.thousands_separator, pack.decimal_separator) if rest else None
+    if value is None or lemma(rest.lower(), pack.code) not in pack.percent_adjectives:
+        return None
+    return i + 1, Quantity(int(value) if isinstance(value, float) and value.is_integer() else value, unit="percent")
 
 
 def _date_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, int] | None:

@@ -53,6 +53,7 @@ class LanguagePack:
     numbers: dict[str, int | float] = field(default_factory=dict)  # "pol" = 0.5
     scales: dict[str, int] = field(default_factory=dict)
     currency_scales: dict[str, int] = field(default_factory=dict)  # "£14m": abbreviations after a currency sign
+    percent_adjectives: set[str] = field(default_factory=set)  # lemmas: "70-odstotni" delež is 70 %
     bounds: dict[Phrase, str] = field(default_factory=dict)
     currencies: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)             # adjective lemma -> place label
@@ -289,6 +290,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.numbers = {lemma(k, code): v for k, v in lex.get("numbers", {}).items()}
     p.scales = {lemma(k, code): int(v) for k, v in lex.get("scales", {}).items()}
     p.currency_scales = {k.lower(): int(v) for k, v in lex.get("currency_scales", {}).items()}
+    p.percent_adjectives = {lemma(w, code) for w in words.get("percent_adjectives", [])}
     for bound, phrases in lex.get("bounds", {}).items():
         for ph in phrases:
             p.bounds[phrase_lemmas(ph, code)] = bound
