@@ -220,11 +220,3 @@ class Document:
     events: list[Event] = field(default_factory=list)  # dated events (kg.extract.timeline)
     # what the build should warn about: (file relative to the seeds folder, message)
     warnings: list[tuple[str, str]] = field(default_factory=list)
-
-    def sentence_text(self, i: int) -> str:
-        s = self.sentences[i]
-        return self.text[s.start:s.end]
-
-    def sentence_tokens(self, i: int) -> list[Token]:
-        s = self.sentences[i]
-        return self.tokens[s.tok_start:s.tok_end]
