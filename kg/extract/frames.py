@@ -23,7 +23,7 @@ the trigger's clause by where it stands relative to the trigger and which prepos
 Frames live in ``kg/lang/<code>/frames.toml``, are checked against a schema when loaded (an
 unknown key, a fact naming an unbound slot, or a class or property the ontology lacks stops with
 an error naming the file and line), and each carries example sentences with the facts expected
-(``tests/test_frames.py`` runs them all). Frames run after the word-order rules of
+(``tests/extract/test_frames.py`` runs them all). Frames run after the word-order rules of
 ``patterns.toml`` on every sentence and emit through the same fact specs (``kg.extract.relations``).
 """
 from __future__ import annotations

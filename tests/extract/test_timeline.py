@@ -23,7 +23,7 @@ from kg.rdf.validate import load_shapes, violations
 from kg.viz.model import read_model
 from kg.viz.page import page_data
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ROOT / "queries"
 
 

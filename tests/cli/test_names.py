@@ -23,7 +23,7 @@ from kg.iri import slug
 from kg.namespaces import ENTITY_CLASS_PARTS, KGID, QUERY_PREFIXES, sparql_name
 from kg.sparql.labels import display_names, find_entities, resolve_pair
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOWN = """
 @prefix akg: <https://w3id.org/ampere-kg/ontology#> .
 @prefix org: <http://www.w3.org/ns/org#> .
