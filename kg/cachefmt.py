@@ -2,7 +2,7 @@
 
 An extraction result (``kg.parallel.Extracted``) is stored as JSON: a dataclass as an array of
 its fields in declaration order, a set as a sorted array, a tuple as an array, a dict with int
-keys as an array of pairs, a ``Path`` as a string. Decoding checks every value against the
+keys as an array of pairs, a ``Path`` or an enum member as a string. Decoding checks every value against the
 dataclass type hints, so an entry of another shape raises ``ValueError`` instead of giving a
 half-valid document. A document's assembled share of the graph is stored as text: one JSON header
 line, then each distinct RDF term once, sorted, one per line in N-Triples form (which escapes
@@ -17,6 +17,7 @@ import dataclasses
 import json
 import types
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
@@ -78,6 +79,9 @@ def _decoder(hint: Any) -> Convert:
     if hint is Path:
         text = _exact(str)
         return lambda value: Path(text(value))
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        word = _exact(str)
+        return lambda value: hint(word(value))  # an unknown value is a ValueError
     if origin in (Union, types.UnionType):
         return _union([_decoder(a) for a in args])
     if origin in (list, set, tuple):
@@ -114,6 +118,8 @@ def _encoder(hint: Any) -> Convert:
         return _same
     if hint is Path:
         return str
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return lambda value: value.value
     if origin in (Union, types.UnionType):
         members = [(a, _encoder(a)) for a in args]
         def either(value: Any) -> Any:
@@ -164,7 +170,17 @@ def encode_extracted(key: str, item: Extracted) -> bytes:
 
 
 def decode_extracted(key: str, data: bytes) -> Extracted:
-    """The extraction result in ``data``; ValueError if it is not a well-formed entry for ``key``."""
+    """The extraction result in ``data``; ValueError if it is not a well-formed entry for ``key``.
+
+    >>> from kg.extract.document import Document, Mention, MentionSource
+    >>> krka = Mention(0, 1, 0, 4, "Krka", 0, "akg:Company", "Krka", MentionSource.LEGAL)
+    >>> data = encode_extracted("k", Extracted(Document("d", Path("d.txt"), "Krka", {}, mentions=[krka]), 1))
+    >>> decode_extracted("k", data).doc.mentions[0].source
+    <MentionSource.LEGAL: 'legal'>
+    >>> decode_extracted("k", data.replace(b'"legal"', b'"guessed"'))
+    Traceback (most recent call last):
+    ValueError: 'guessed' is not a valid MentionSource
+    """
     try:
         entry = json.loads(data.decode("utf-8"))
     except RecursionError:

@@ -19,15 +19,15 @@ SEEDS = ROOT / "seeds"
 # next and overlaps the rest of the suite instead of ending it alone.
 SLOW_FIRST = (
     "tests/test_robustness.py::test_a_document_past_every_large_document_limit",
-    "tests/test_build_safety.py::test_sigkill_after_random_delays_leaves_the_old_or_the_new_build",
-    "tests/test_eval.py::test_scores_do_not_fall_below_the_measured_floor[sl/dev]",
-    "tests/test_build_safety.py::test_a_thousand_tiny_documents_build_and_rebuild_from_the_cache",
-    "tests/test_large_documents.py::test_bounded_memory_assembly_writes_the_same_bytes[2]",
-    "tests/test_query.py::test_cli_streams_a_large_result_in_flat_memory",
+    "tests/test_builder_safety.py::test_sigkill_after_random_delays_leaves_the_old_or_the_new_build",
+    "tests/evaluation/test_eval.py::test_scores_do_not_fall_below_the_measured_floor[sl/dev]",
+    "tests/test_builder_safety.py::test_a_thousand_tiny_documents_build_and_rebuild_from_the_cache",
+    "tests/extract/test_large_documents.py::test_bounded_memory_assembly_writes_the_same_bytes[2]",
+    "tests/sparql/test_query.py::test_cli_streams_a_large_result_in_flat_memory",
     "tests/test_robustness.py::test_large_document_150_kb",
-    "tests/test_large_documents.py::test_large_file_is_extracted_in_a_worker",
-    "tests/test_large_documents.py::test_bounded_memory_assembly_writes_the_same_bytes[1]",
-    "tests/test_eval.py::test_scores_do_not_fall_below_the_measured_floor[en/dev]",
+    "tests/extract/test_large_documents.py::test_large_file_is_extracted_in_a_worker",
+    "tests/extract/test_large_documents.py::test_bounded_memory_assembly_writes_the_same_bytes[1]",
+    "tests/evaluation/test_eval.py::test_scores_do_not_fall_below_the_measured_floor[en/dev]",
 )
 
 

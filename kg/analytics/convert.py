@@ -18,8 +18,9 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from kg.namespaces import NIF, SCHEMA
+from kg.ontology import Ontology, curie
 
-from .source import NON_ENTITY_TYPES, GraphInput, Ontology, Source, curie, open_source
+from .source import NON_ENTITY_TYPES, GraphInput, Source, open_source
 from .timeview import newest_values, superseded_roles
 
 LABEL_PREDICATES = (SKOS.prefLabel, RDFS.label, SKOS.altLabel)

@@ -15,10 +15,11 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import InputError
+from kg.ontology import curie
 from kg.sparql.labels import display_names, label_in, resolve_pair
 
 from .convert import to_networkx
-from .source import GraphInput, curie
+from .source import GraphInput
 
 LANGUAGES = ("en", "sl")
 

@@ -15,10 +15,11 @@ from typing import Any
 import networkx as nx
 from rdflib import URIRef
 
+from kg.ontology import curie, load_ontology
 from kg.sparql.labels import display_names, label_in
 
 from .convert import to_networkx
-from .source import GraphInput, curie, project_ontology
+from .source import GraphInput
 
 
 def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterable[str] | None = None,
@@ -93,7 +94,7 @@ def stats(graph: GraphInput | nx.MultiDiGraph, *, top: int = 10, classes: Iterab
 def implied_relations(G: nx.MultiDiGraph) -> int:
     """How many relations another relation between the same two entities implies, by being a
     sub-property of it (the page draws only the more specific one)."""
-    supers = project_ontology().superproperties
+    supers = load_ontology().superproperties
     implied = 0
     for u, v in set(G.edges()):
         keys = {URIRef(k) for k in G.get_edge_data(u, v)}

@@ -30,7 +30,6 @@ def viz_command(build_dir: Path, out: Path | None, classes: tuple[str, ...], foc
                 depth: int | None, lang: str) -> None:
     """Write the interactive HTML view of the graph in BUILD."""
     import kg
-    from kg.analytics.source import project_ontology
     from kg.sparql.labels import find_entity
     from kg.viz import write_html
 
@@ -39,8 +38,6 @@ def viz_command(build_dir: Path, out: Path | None, classes: tuple[str, ...], foc
         raise InputError(f"{facts}: not found (run `kg build --out {build_dir}` first)")
     graph = kg.load(build_dir)
     try:
-        for name in classes:  # checked here too, for the "did you mean" of every other command
-            project_ontology().resolve_class(name)
         if focus is not None:  # any name kg path takes: inflected, "Ormož (plant)", plant:ormoz
             focus = find_entity(graph, focus)
         path = write_html(graph, out or build_dir / "graph.html", classes=classes, focus=focus,

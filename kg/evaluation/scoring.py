@@ -12,7 +12,6 @@ Every unmatched graph item is an *extra*.
 """
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,22 +52,6 @@ def shorten(iri: URIRef) -> str:
     ('schema:founder', 'http://www.w3.org/2006/time#Instant')
     """
     return prefixed_name(str(iri), _REPORT_PREFIXES) or str(iri)
-
-
-@functools.cache
-def _hierarchy() -> tuple[dict[URIRef, frozenset[URIRef]], dict[URIRef, frozenset[URIRef]]]:
-    """Superclass and super-property closures (each includes itself) from ontology.ttl."""
-    onto = load_ontology().graph
-
-    def closure(pred: URIRef) -> dict[URIRef, frozenset[URIRef]]:
-        nodes = {n for n in (*onto.subjects(pred, None), *onto.objects(None, pred)) if isinstance(n, URIRef)}
-        return {n: frozenset(x for x in onto.transitive_objects(n, pred) if isinstance(x, URIRef)) for n in nodes}
-
-    return closure(RDFS.subClassOf), closure(RDFS.subPropertyOf)
-
-
-def _supers(table: dict[URIRef, frozenset[URIRef]], term: URIRef) -> frozenset[URIRef]:
-    return table.get(term, frozenset({term}))
 
 
 @dataclass
@@ -138,11 +121,11 @@ def _display(graph: Graph, node: URIRef) -> str:
 
 def graph_entities(graph: Graph) -> dict[URIRef, _Entity]:
     """Every node typed with an entity class, with its names and all its classes."""
-    classes, _ = _hierarchy()
+    onto = load_ontology()
     wanted = {expand(c) for c in ENTITY_CLASSES}
     out: dict[URIRef, _Entity] = {}
     for node in sorted({s for s, t in graph.subject_objects(RDF.type) if t in wanted and isinstance(s, URIRef)}):
-        types = frozenset[URIRef]().union(*(_supers(classes, t) for t in graph.objects(node, RDF.type)
+        types = frozenset[URIRef]().union(*(onto.self_and_supers(t) for t in graph.objects(node, RDF.type)
                                             if isinstance(t, URIRef)))
         pref = frozenset(norm(str(lit)) for lit in graph.objects(node, SKOS.prefLabel))
         alt = frozenset(norm(str(lit)) for lit in graph.objects(node, SKOS.altLabel))
@@ -152,9 +135,7 @@ def graph_entities(graph: Graph) -> dict[URIRef, _Entity]:
 
 def _kind(ent: _Entity) -> str:
     specific = [t for t in ent.types if t in {expand(c) for c in ENTITY_CLASSES}]
-    classes, _ = _hierarchy()
-    leaves = [t for t in specific if not any(t != u and t in _supers(classes, u) for u in specific)]
-    return ", ".join(sorted(shorten(t) for t in leaves))
+    return ", ".join(sorted(shorten(t) for t in load_ontology().leaves(specific)))
 
 
 def match_entities(gold: Gold, ents: dict[URIRef, _Entity]) -> dict[GoldEntity, URIRef]:
@@ -262,7 +243,7 @@ def _entity_score(ctx: _Context, gold: list[GoldEntity], ents: list[_Entity]) ->
 
 
 def _relation_score(ctx: _Context) -> Score:
-    _, props = _hierarchy()
+    onto = load_ontology()
     wanted = {expand(c) for c in RELATION_PREDICATES}
     triples = sorted((s, p, o) for s, p, o in ctx.graph if p in wanted)
 
@@ -273,7 +254,7 @@ def _relation_score(ctx: _Context) -> Score:
         return ends(g, t) and expand(g.predicate) == t[1]
 
     def sub(g: Any, t: tuple) -> bool:
-        return ends(g, t) and expand(g.predicate) in _supers(props, t[1])
+        return ends(g, t) and expand(g.predicate) in onto.self_and_supers(t[1])
 
     pairs, miss, extra = _pair(ctx.gold.relations, triples, (exact, sub))
     score = _score(pairs, miss, extra, lambda g: f"{g.subject} --{g.predicate}--> {g.object}",
@@ -450,8 +431,7 @@ def score_graph(gold: Gold, graph: Graph) -> dict[str, Score]:
     """
     ents = graph_entities(graph)
     ctx = _Context(gold, graph, ents, match_entities(gold, ents))
-    classes, _ = _hierarchy()
-    concepts = [g for g in gold.entities if _CONCEPT in _supers(classes, expand(g.cls))]
+    concepts = [g for g in gold.entities if _CONCEPT in load_ontology().self_and_supers(expand(g.cls))]
     return {
         "entities": _entity_score(ctx, gold.entities, list(ents.values())),
         "relations": _relation_score(ctx),

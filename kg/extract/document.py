@@ -8,6 +8,7 @@ stored in the build cache as JSON (``kg.cachefmt``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 
@@ -42,6 +43,34 @@ class Sentence:
     tok_end: int
 
 
+class MentionSource(StrEnum):
+    """What found a mention: the evidence for it and its class (``STRENGTH`` in
+    ``kg.extract.mentions.spans`` ranks them; the provenance names the rule ``mention-<value>``).
+
+    >>> MentionSource("plant-town") is MentionSource.PLANT_TOWN, f"mention-{MentionSource.COREF}"
+    (True, 'mention-coref')
+    """
+
+    CAPITALISED = "capitalised"  # a run of capitalised words, class unknown
+    LEGAL = "legal"  # a legal suffix ("Krka d.d.")
+    TRIGGER = "trigger"  # a class noun before or inside the name ("tovarna Cléon")
+    LIST = "list"  # listed after a trigger noun
+    PERSON = "person"  # starts with a known given name
+    SPEAKER = "speaker"  # the one who says something
+    ACRONYM = "acronym"
+    DEFINITION = "definition"  # an acronym defined by its expansion
+    EXPANSION = "expansion"  # that expansion (not an entity of its own)
+    NAME_HEAD = "name-head"  # a name ending in a company noun
+    GAZETTEER = "gazetteer"  # the language pack's places
+    REFERENCE = "reference"  # the shipped reference data
+    MARKET = "market"  # a market phrase
+    PLANT_TOWN = "plant-town"  # a town that stands for the plant in it
+    LOCATIVE = "locative"  # an unknown name after a locative preposition
+    DEMONYM = "demonym"  # an adjective naming a place
+    COREF = "coref"  # a word that refers back ("družba", "its")
+    ZERO = "zero"  # a dropped subject (kg.extract.link)
+
+
 @dataclass(slots=True)
 class Mention:
     """A span of tokens that names (or refers back to) an entity.
@@ -58,7 +87,7 @@ class Mention:
     sent: int
     cls: str | None
     name: str
-    source: str
+    source: MentionSource
     weak: bool = False  # only becomes an entity if a relation uses it (demonyms, locatives)
     group: int = -1  # mentions of one entity in a document share a group (set by kg.extract.link)
     attrs: dict[str, str] = field(default_factory=dict)  # e.g. "expansion", "region"
@@ -191,11 +220,3 @@ class Document:
     events: list[Event] = field(default_factory=list)  # dated events (kg.extract.timeline)
     # what the build should warn about: (file relative to the seeds folder, message)
     warnings: list[tuple[str, str]] = field(default_factory=list)
-
-    def sentence_text(self, i: int) -> str:
-        s = self.sentences[i]
-        return self.text[s.start:s.end]
-
-    def sentence_tokens(self, i: int) -> list[Token]:
-        s = self.sentences[i]
-        return self.tokens[s.tok_start:s.tok_end]

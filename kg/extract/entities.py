@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from kg.extract.document import Document, Entity, Fact, Quantity, Relation
+from kg.extract.document import Document, Entity, Fact, MentionSource, Quantity, Relation
 from kg.extract.link import core_name
 from kg.iri import CONFUSABLE_SCRIPTS, odd_letters, script, slug
 from kg.lang import LanguagePack, load_pack
@@ -66,7 +66,7 @@ def _make_entities(doc: Document, pack: LanguagePack) -> dict[int, Entity]:
     for m in doc.mentions:
         named = out.get(m.group)
         # adjectives ("evropski") and a bare "trg" refer to an entity but are not its names
-        if named is not None and m.source not in ("coref", "demonym") and not (m.weak and m.cls == "akg:Market"):
+        if named is not None and m.source not in (MentionSource.COREF, MentionSource.DEMONYM) and not (m.weak and m.cls == "akg:Market"):
             named.surface_forms.add(m.text)
             if "expansion" in m.attrs:
                 named.expansions.add(m.attrs["expansion"])

@@ -23,7 +23,7 @@ the trigger's clause by where it stands relative to the trigger and which prepos
 Frames live in ``kg/lang/<code>/frames.toml``, are checked against a schema when loaded (an
 unknown key, a fact naming an unbound slot, or a class or property the ontology lacks stops with
 an error naming the file and line), and each carries example sentences with the facts expected
-(``tests/test_frames.py`` runs them all). Frames run after the word-order rules of
+(``tests/extract/test_frames.py`` runs them all). Frames run after the word-order rules of
 ``patterns.toml`` on every sentence and emit through the same fact specs (``kg.extract.relations``).
 """
 from __future__ import annotations
@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.extract.document import MentionSource
 from kg.extract.lemmatize import lemma
 from kg.extract.matcher import Binding, Rule, Unit
 
@@ -327,7 +328,7 @@ def _trigger_at(units: list[Unit], clause: list[int], pos: int, trigger: tuple[s
     for n, want in enumerate(trigger):
         u = units[clause[pos + n]]
         if want == DEMONYM:
-            if not (u.kind == "ent" and u.source == "demonym"):
+            if not (u.kind == "ent" and u.source == MentionSource.DEMONYM):
                 return 0
         elif want == ROLE:
             if not (u.kind == "role" and u.prop):
@@ -343,7 +344,7 @@ def _trigger_at(units: list[Unit], clause: list[int], pos: int, trigger: tuple[s
 def _refers_with(u: Unit, want: str) -> bool:
     """Is ``u`` a word referring back that is written ``want``'s word ("<ref:its>": "Its" opening
     a sentence, which coreference has made the company)?"""
-    return u.kind == "ent" and u.source == "coref" and u.word.lower() == want[len(REFERRING):-1]
+    return u.kind == "ent" and u.source == MentionSource.COREF and u.word.lower() == want[len(REFERRING):-1]
 
 
 @functools.cache
@@ -355,7 +356,7 @@ def _may_start(u: Unit, first: frozenset[str]) -> bool:
     """Could a trigger starting with one of ``first`` start at ``u``? (A quick test before
     :func:`_trigger_at`, which most units fail.)"""
     if u.kind == "ent":
-        return (DEMONYM in first and u.source == "demonym") or any(_refers_with(u, w) for w in first
+        return (DEMONYM in first and u.source == MentionSource.DEMONYM) or any(_refers_with(u, w) for w in first
                                                                    if w.startswith(REFERRING))
     if u.kind == "role" and ROLE in first:
         return True
@@ -367,11 +368,11 @@ def _is_one_of(cls: str | None, classes: tuple[str, ...], ctx: Context) -> bool:
 
 
 def _fits(u: Unit, slot: Slot, ctx: Context) -> bool:
-    if u.kind != "ent" or u.source == "demonym" or u.group < 0:
+    if u.kind != "ent" or u.source == MentionSource.DEMONYM or u.group < 0:
         return False
     if slot.cls and not _is_one_of(u.cls, slot.cls, ctx) and not (slot.type_as and u.cls is None):
         return False
-    if slot.named and u.source in ("coref", "zero"):
+    if slot.named and u.source in (MentionSource.COREF, MentionSource.ZERO):
         return False
     word = ctx.prep_of(u)
     if slot.prep and word not in slot.prep:
@@ -381,7 +382,7 @@ def _fits(u: Unit, slot: Slot, ctx: Context) -> bool:
 
 def _same_kind(u: Unit, first: Unit, slot: Slot, ctx: Context) -> bool:
     """May ``u`` be coordinated with ``first`` in a list slot? The same class, or one the slot takes."""
-    if u.source in ("demonym", "coref") or u.group < 0:  # "... in hčerinsko podjetje": no name
+    if u.source in (MentionSource.DEMONYM, MentionSource.COREF) or u.group < 0:  # "... in hčerinsko podjetje": no name
         return False
     if u.cls == first.cls or (u.cls is None and slot.type_as):
         return True
@@ -394,7 +395,7 @@ MAX_MODIFIERS = 4  # words that may stand between a conjunction and the next ite
 def _is_modifier(u: Unit) -> bool:
     """A nationality adjective or a lower-case word, as in "in avstrijska jeklarska skupina B",
     "and the Japanese engineering group B"."""
-    return (u.kind == "ent" and u.source == "demonym") or \
+    return (u.kind == "ent" and u.source == MentionSource.DEMONYM) or \
         (u.kind == "tok" and u.word.isalpha() and u.word.islower())
 
 
@@ -443,7 +444,7 @@ def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Con
             return _with_list(units, clause.units, pos, slot, 1, ctx)
     if ants:  # "v Kopru, kjer proizvedejo ...": with no subject of its own, the place
         return ants
-    zero = [u for u in units if u.source == "zero" and _fits(u, slot, ctx)]
+    zero = [u for u in units if u.source == MentionSource.ZERO and _fits(u, slot, ctx)]
     return zero[:1]
 
 
@@ -465,7 +466,7 @@ def _hit(u: Unit, slot: Slot, ctx: Context) -> bool:
 def _passable(u: Unit, via: frozenset[str], ctx: Context) -> bool:
     """May a ``via`` slot look past unit ``u``? ``<word>`` passes lower-case words, but not
     prepositions and conjunctions ("the German subsidiary of X": X is not the German one)."""
-    if u.kind == "ent" and u.source == "demonym":
+    if u.kind == "ent" and u.source == MentionSource.DEMONYM:
         return DEMONYM in via  # "by the Belgian drinks group X"
     if u.kind == "ent":
         return PLACE in via and bool(u.cls) and ctx.is_a(u.cls or "", "schema:Place")

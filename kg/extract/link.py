@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 
-from kg.extract.document import Document, Mention
+from kg.extract.document import Document, Mention, MentionSource
 from kg.extract.lemmatize import name_candidates
 from kg.extract.mentions import STRENGTH
 from kg.extract.mentions.spans import looks_east_asian
@@ -111,7 +111,7 @@ class _Groups:
         s = STRENGTH.get(m.source, 0) if m.cls else -1
         if s > self.strength[g]:
             self.classes[g], self.strength[g] = m.cls, s
-        if m.source in ("coref", "locative", "zero"):
+        if m.source in (MentionSource.COREF, MentionSource.LOCATIVE, MentionSource.ZERO):
             return
         old = self.names[g]
         if m.name in name_candidates(old, lang, endings)[1:]:
@@ -131,7 +131,7 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
                  for b in name_candidates(words[1], lang, pack.inflection)[1:4]]
     for key in keys:
         found = [g for g in groups.by_core.get(key, ()) if _compatible(groups.classes[g], m.cls, onto)]
-        if not found and m.source == "person":
+        if not found and m.source == MentionSource.PERSON:
             # a name only guessed to be a person ("Direktor Bertoldi Adrie bo ...") that is an
             # organisation's name in another case
             found = [g for g in groups.by_core.get(key, ()) if groups.classes[g] == "akg:Company"]
@@ -146,20 +146,20 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
             gs = groups.by_core[key]
             if groups.classes[gs[0]] == m.cls:
                 return gs[0]
-    if m.source == "gazetteer" and " " not in m.name:
+    if m.source == MentionSource.GAZETTEER and " " not in m.name:
         # "Delgado left the company" after "Marcus Delgado": a surname that is also a town
         people = [groups.by_core[key][0] for key in groups.keys_with(suffixes=[" " + core])
                   if groups.classes[groups.by_core[key][0]] == "schema:Person"]
         if people:
             m.cls = "schema:Person"  # the person's, so that the group keeps its class
             return people[0]
-    if m.source == "trigger" and m.cls == "akg:Company":
+    if m.source == MentionSource.TRIGGER and m.cls == "akg:Company":
         # "skupina Hayashi" after "skupine Hayashi Industries": the first word(s) of that name
         for key in groups.keys_with(prefixes=[k + " " for k in keys if len(k) > 2]):
             gs = groups.by_core[key]
             if groups.classes[gs[0]] == m.cls:
                 return gs[0]
-    if m.source not in ("capitalised", "person", "acronym", "speaker"):
+    if m.source not in (MentionSource.CAPITALISED, MentionSource.PERSON, MentionSource.ACRONYM, MentionSource.SPEAKER):
         return None  # otherwise a name typed by its own noun ("skupine Bosch") is no short form
     found = []
     long_keys = [k for k in keys if len(k) > 2]
@@ -176,7 +176,7 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         if any(key.endswith(" " + k) or (key.startswith(k + " ") and looks_east_asian(groups.names[g].split(), lang))
                if person else key.startswith(k + " ") or
                (key.endswith(" " + k) and key.split()[0] not in groups.by_core) for k in keys if len(k) > 2):
-            if m.source in ("capitalised", "person", "acronym") or groups.classes[g] == m.cls:
+            if m.source in (MentionSource.CAPITALISED, MentionSource.PERSON, MentionSource.ACRONYM) or groups.classes[g] == m.cls:
                 found.append(g)
     if len(found) > 1 and pack.feminine_name_ending and m.name.lower().endswith(tuple(pack.feminine_surname_endings)):
         # "Mlakarjeva" after "Jože Mlakar" and "Petra Mlakar": the woman
@@ -398,7 +398,7 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
             g = _salient(groups, sal, "akg:Company", onto)
         if g is not None:
             zero.append(Mention(sent.tok_start, sent.tok_start, first.start, first.start, "", sent.i,
-                                "akg:Company", "", "zero", group=g))
+                                "akg:Company", "", MentionSource.ZERO, group=g))
             # the dropped subject is what its sentence is about, ahead of an owner named in a
             # relative clause ("Destilarna, ki je v lasti X, ... Lani je ustvarila ...": not X)
             topic.setdefault(sent.i, []).insert(0, g)
@@ -421,12 +421,12 @@ def _defined_terms(doc: Document) -> dict[str, tuple[int, int]]:
     every later "the Company" is Wattleridge, not the company named last. Read once per document."""
     named_before: dict[int, int] = {}  # token a name ends at -> its group
     for n in doc.mentions:
-        if n.source != "coref" and n.group >= 0:
+        if n.source != MentionSource.COREF and n.group >= 0:
             named_before.setdefault(n.tok_end, n.group)
     out: dict[str, tuple[int, int]] = {}
     for d in doc.mentions:
         word = doc.tokens[d.tok_start].text
-        if d.source != "coref" or not word[:1].isupper() or word in out:
+        if d.source != MentionSource.COREF or not word[:1].isupper() or word in out:
             continue
         opening = next((j for j in range(d.tok_start - 1, max(-1, d.tok_start - 12), -1)
                         if doc.tokens[j].text in "()"), -1)
@@ -498,13 +498,13 @@ def _bracketed_short_name(doc: Document, i: int, by_end: dict[int, list[int]]) -
     (``by_end``: the indices of the mentions that end at each token, in order)."""
     m = doc.mentions[i]
     toks = doc.tokens
-    if m.source != "acronym" and m.tok_start >= 3 and m.tok_end < len(toks) \
+    if m.source != MentionSource.ACRONYM and m.tok_start >= 3 and m.tok_end < len(toks) \
             and toks[m.tok_start - 1].text in QUOTES and toks[m.tok_end].text in QUOTES:
         # 'Vidrios del Ebro, S.A. ("Vidrebro" or "the Company")': a filing's short name in quotes
         opening = m.tok_start - 2
         if toks[opening].text != "(":
             return None
-    elif m.source != "acronym" or m.tok_start < 2 or m.tok_end >= len(toks) \
+    elif m.source != MentionSource.ACRONYM or m.tok_start < 2 or m.tok_end >= len(toks) \
             or toks[m.tok_start - 1].text != "(" or toks[m.tok_end].text != ")":
         return None
     else:
@@ -522,10 +522,10 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
     for k, m in enumerate(doc.mentions):
         by_end.setdefault(m.tok_end, []).append(k)
     # names first, in text order, so that later short forms find earlier full names
-    ordered = sorted(range(len(doc.mentions)), key=lambda i: (doc.mentions[i].source == "coref", i))
+    ordered = sorted(range(len(doc.mentions)), key=lambda i: (doc.mentions[i].source == MentionSource.COREF, i))
     for i in ordered:
         m = doc.mentions[i]
-        if m.source == "coref":
+        if m.source == MentionSource.COREF:
             continue
         core = core_name(m.name, pack)
         named = _bracketed_short_name(doc, i, by_end)
@@ -554,7 +554,7 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
     sal = _Salience()
     defined = _defined_terms(doc)
     for i, m in enumerate(doc.mentions):
-        if m.source == "coref":
+        if m.source == MentionSource.COREF:
             g = _referent(doc, m, groups, sal, topic, pack, onto, defined)
             if g is None:
                 continue
@@ -563,14 +563,14 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
             sal.see(m.group, i)
             cls = groups.classes[m.group]
             # an untyped name may still be an organisation (a rule types it later)
-            if ((cls is None and m.source == "capitalised" and m.tok_start == doc.sentences[m.sent].tok_start)
+            if ((cls is None and m.source == MentionSource.CAPITALISED and m.tok_start == doc.sentences[m.sent].tok_start)
                     or (cls and onto.is_a(cls, "schema:Organization"))) \
                     and m.text.lower() not in pack.owner_possessives:  # "njeno" names no topic
                 topic.setdefault(m.sent, []).append(m.group)
     _zero_subjects(doc, groups, sal, onto, pack, topic)
     doc.sentence_topics = {s.i: g for s in doc.sentences if (g := _topic(topic, s.i)) is not None}
     for m in doc.mentions:
-        if m.group >= 0 and m.source not in ("coref", "zero"):
+        if m.group >= 0 and m.source not in (MentionSource.COREF, MentionSource.ZERO):
             m.cls = groups.classes[m.group]
     doc.group_names = groups.names
     doc.group_classes = groups.classes

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.extract.document import Quantity
+from kg.extract.document import MentionSource, Quantity
 from kg.extract.lemmatize import lemma
 
 ELEMENT_KINDS = ("ent", "list", "lemma", "word", "punct", "role", "num", "demonym", "any", "skip")
@@ -84,7 +84,7 @@ class Unit:
     mention: int = -1
     group: int = -1
     cls: str | None = None
-    source: str = ""
+    source: MentionSource | None = None  # of an entity's mention
     prop: str = ""
     quantity: Quantity | None = None
     governed: bool = False  # a preposition stands right before this mention
@@ -142,7 +142,7 @@ def load_rules(path: Path, lang: str) -> list[Rule]:
 
 def _unit_ok(el: Element, u: Unit, is_a: IsA) -> bool:
     if el.kind == "ent":
-        if u.kind != "ent" or u.source == "demonym" or (el.named and u.source in ("coref", "zero")):
+        if u.kind != "ent" or u.source == MentionSource.DEMONYM or (el.named and u.source in (MentionSource.COREF, MentionSource.ZERO)):
             return False
         if u.cls is None:
             return el.type_as is not None
@@ -158,7 +158,7 @@ def _unit_ok(el: Element, u: Unit, is_a: IsA) -> bool:
     if el.kind == "num":
         return u.kind == "num" and u.quantity is not None and (not el.values or u.quantity.unit in el.values)
     if el.kind == "demonym":
-        return u.kind == "ent" and u.source == "demonym"
+        return u.kind == "ent" and u.source == MentionSource.DEMONYM
     if el.kind == "any":
         return u.kind == "tok" and any(ch.isalpha() for ch in u.word) and \
             (not el.values or "true" in el.values or u.lemma.endswith(tuple(el.values)))
@@ -169,7 +169,7 @@ def _is_barred(el: Element, u: Unit, is_a: IsA) -> bool:
     """True if a skip with ``not = [...]`` (classes, or words such as "za") may not pass over unit u."""
     if u.kind == "tok":
         return u.word in el.values
-    return u.kind == "ent" and u.source != "demonym" and u.cls is not None and \
+    return u.kind == "ent" and u.source != MentionSource.DEMONYM and u.cls is not None and \
         any(is_a(u.cls, c) for c in el.values if ":" in c)
 
 
@@ -232,7 +232,7 @@ def _match(elements: tuple[Element, ...], units: list[Unit], ei: int, ui: int, b
                 yield from _match(elements, units, ei + 1, nxt, {**b, el.bind or "_": items}, is_a)
         elif _unit_ok(el, units[ui], is_a) and (not el.subject or _is_first_of_class(el, units, ui, is_a)) \
                 and (not el.sole or _is_sole_of_class(el, units, ui, is_a)) and not (el.bare and units[ui].governed) \
-                and not (el.overt and units[ui].source == "zero"):
+                and not (el.overt and units[ui].source == MentionSource.ZERO):
             nb = {**b, el.bind: units[ui]} if el.bind else b
             yield from _match(elements, units, ei + 1, ui + 1, nb, is_a)
     if el.optional:

@@ -45,9 +45,9 @@ def _latest_person(doc: Document, persons: dict[int, int]) -> Callable[[int], in
     in prefix maxima instead of a scan over ``persons`` per quote.
 
     >>> from pathlib import Path
-    >>> from kg.extract.document import Mention
+    >>> from kg.extract.document import Mention, MentionSource
     >>> doc = Document("d", Path("d.txt"), "", {})
-    >>> doc.mentions = [Mention(s, e, 0, 0, "", 0, "schema:Person", "", "person") for s, e in ((2, 4), (7, 8))]
+    >>> doc.mentions = [Mention(s, e, 0, 0, "", 0, "schema:Person", "", MentionSource.PERSON) for s, e in ((2, 4), (7, 8))]
     >>> latest = _latest_person(doc, {2: 0, 3: 0, 7: 1})
     >>> latest(2), latest(3), latest(7), latest(8)
     (None, 0, 0, 1)

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from kg.extract.document import Document, Mention, Quantity, Relation
+from kg.extract.document import Document, Mention, MentionSource, Quantity, Relation
 from kg.extract.frames import LIST_CONJUNCTIONS, Clause, Context, clauses, match_frame, type_untyped
 from kg.extract.lemmatize import lemma
 from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, find_matches
@@ -159,7 +159,7 @@ def mentions_by_start(doc: Document) -> dict[int, tuple[int, Mention]]:
     for k, m in enumerate(doc.mentions):
         if m.group < 0:
             continue
-        if m.source == "zero":
+        if m.source == MentionSource.ZERO:
             out[-1 - m.sent] = (k, m)
         elif m.tok_start not in out or m.attrs.get("shadow"):
             out[m.tok_start] = (k, m)
@@ -200,7 +200,7 @@ def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
     if -1 - sent_i in by_start:  # a dropped subject (kg.extract.link) comes first
         k, m = by_start[-1 - sent_i]
         out.units.append(Unit("ent", s.tok_start, s.tok_start, mention=k, group=m.group,
-                              cls=doc.group_classes[m.group], source="zero"))
+                              cls=doc.group_classes[m.group], source=MentionSource.ZERO))
     depth = 0
     i = s.tok_start
     while i < s.tok_end:
@@ -211,7 +211,7 @@ def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
             governed = i > s.tok_start and toks[i - 1].text.lower() in pack.prepositions
             out.units.append(Unit("ent", i, m.tok_end, depth=depth, mention=k, group=m.group,
                                   cls=doc.group_classes[m.group], source=m.source, governed=governed,
-                                  word=m.text if m.source == "coref" else ""))  # "Its": a frame may name it
+                                  word=m.text if m.source == MentionSource.COREF else ""))  # "Its": a frame may name it
             for t in toks[i:m.tok_end]:
                 out.present.update((t.lemma, t.text.lower()))
             i = m.tok_end
@@ -372,7 +372,7 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
             continue
         subjects = _units_of(binding, spec.get("s"))
         if "s_all" in spec:
-            subjects = [u for u in units if u.kind == "ent" and u.source != "demonym" and u.cls
+            subjects = [u for u in units if u.kind == "ent" and u.source != MentionSource.DEMONYM and u.cls
                         and onto.is_a(u.cls, spec["s_all"])]
         if not subjects:
             continue
@@ -514,7 +514,7 @@ def _site_owner(doc: Document, sites: list[Unit]) -> Unit | None:
     owners: dict[int, tuple[int, set[int]]] = {}  # organisation group -> (a mention of it, its sites)
     for r in doc.relations:
         if r.pred == "org:hasSite" and r.obj is not None and r.mentions and \
-                doc.mentions[r.mentions[0]].source != "coref":
+                doc.mentions[r.mentions[0]].source != MentionSource.COREF:
             mention, held = owners.get(r.subj, (r.mentions[0], set()))
             owners[r.subj] = (mention, held | {r.obj} | hubs.get(r.obj, set()))
     fitting = [(g, k) for g, (k, held) in owners.items() if groups <= held]
@@ -603,7 +603,7 @@ class MentionTally:
 
     >>> from pathlib import Path
     >>> doc = Document("d", Path("d.txt"), "", {})
-    >>> doc.mentions = [Mention(0, 1, 0, 4, "Krka", s, "akg:Company", "Krka", "legal", group=g)
+    >>> doc.mentions = [Mention(0, 1, 0, 4, "Krka", s, "akg:Company", "Krka", MentionSource.LEGAL, group=g)
     ...                 for s, g in ((0, 0), (0, 1), (1, 0))]
     >>> tally = MentionTally(doc)
     >>> [dict(d) for d in tally.before(1)], [dict(d) for d in tally.before(2)]
@@ -647,7 +647,7 @@ def _topic_unit(doc: Document, sent_i: int, onto: Ontology, tally: MentionTally)
                             and onto.is_a(c, "schema:Organization")):
         return None  # not mentioned yet, or another organisation mentioned as often or more
     start = doc.sentences[sent_i].tok_start
-    return Unit("ent", start, start, mention=last[g], group=g, cls=cls, source="zero")
+    return Unit("ent", start, start, mention=last[g], group=g, cls=cls, source=MentionSource.ZERO)
 
 
 def _show_classes(units: list[Unit], group_classes: list[str | None]) -> None:
@@ -679,7 +679,7 @@ def founding_year(doc: Document, sent_i: int, units: list[Unit], found: list[Rel
         return []
     created = {r.subj for r in found if r.pred == "schema:founder"}
     if not created:
-        created = {u.group for u in units if u.kind == "ent" and u.cls and u.source != "demonym"
+        created = {u.group for u in units if u.kind == "ent" and u.cls and u.source != MentionSource.DEMONYM
                    and onto.is_a(u.cls, "schema:Organization")}
     if len(created) != 1:
         return []

@@ -9,7 +9,7 @@ and their owners cost, not the whole document.
 """
 from __future__ import annotations
 
-from kg.extract.document import Document, Quantity
+from kg.extract.document import Document, MentionSource, Quantity
 from kg.extract.matcher import Unit
 
 
@@ -17,9 +17,9 @@ class SiteOwners:
     """Indexes over ``doc.relations`` as it grows, for ``owner``.
 
     >>> from pathlib import Path
-    >>> from kg.extract.document import Mention, Relation
+    >>> from kg.extract.document import Mention, MentionSource, Relation
     >>> doc = Document("d", Path("d.txt"), "", {}, group_classes=["akg:Company", "akg:IndustrialHub", "akg:Plant"])
-    >>> doc.mentions = [Mention(0, 1, 0, 5, "Krka", 0, "akg:Company", "Krka", "legal", group=0)]
+    >>> doc.mentions = [Mention(0, 1, 0, 5, "Krka", 0, "akg:Company", "Krka", MentionSource.LEGAL, group=0)]
     >>> owners = SiteOwners(doc)
     >>> doc.relations += [Relation(0, "org:hasSite", 1, None, "r", 0, (0,)),
     ...                   Relation(1, "schema:containsPlace", 2, None, "r", 0, ())]
@@ -42,7 +42,7 @@ class SiteOwners:
             if r.pred == "schema:containsPlace" and r.obj is not None:
                 self._hubs_of.setdefault(r.obj, set()).add(r.subj)
             elif r.pred == "org:hasSite" and r.obj is not None and r.mentions and \
-                    mentions[r.mentions[0]].source != "coref":
+                    mentions[r.mentions[0]].source != MentionSource.COREF:
                 self._first.setdefault(r.subj, r.mentions[0])
                 self._sites.setdefault(r.subj, set()).add(r.obj)
                 self._owners.setdefault(r.obj, set()).add(r.subj)

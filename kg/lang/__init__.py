@@ -400,8 +400,8 @@ def load_pack(code: str) -> LanguagePack:
     folder = LANG_DIR / code
     if not folder.is_dir():
         raise InputError(f"no language pack for {code!r} in {LANG_DIR}")
-    pack = _build_pack(code, _read_toml(folder / "lexicon.toml"))
     lex = _read_toml(folder / "lexicon.toml")
+    pack = _build_pack(code, lex)
     pack.places = _read_places(folder / "places.tsv", code, lex.get("words", {}).get("country_declension", []))
     words = lex.get("words", {})
     towns = _read_towns(folder / "towns.txt", words.get("town_declension", []), words.get("town_subdivisions", []),

@@ -29,6 +29,7 @@ from kg.extract.document import (
     Event,
     Fact,
     Mention,
+    MentionSource,
     Quantity,
     TimedRole,
 )
@@ -62,19 +63,19 @@ Triple = tuple[URIRef, URIRef, URIRef | Literal]
 DRAIN_FACTS, DRAIN_PROVENANCE = 20_000, 200_000  # see add_facts
 REFERENCE_SOURCE = KGDOC["reference"]
 GEONAMES = "https://sws.geonames.org/{}/"
-MENTION_RULES = {
-    "trigger": "A trigger noun before or inside the name gives its class (\"tovarno Cléon\").",
-    "legal": "A legal suffix (d.o.o., GmbH, S.A.) marks a company.",
-    "list": "A name listed after a trigger noun takes its class (\"tovarne (Douai, Maubeuge in Ruitz)\").",
-    "reference": "The name is in the shipped reference data.",
-    "gazetteer": "The name is in the language pack's gazetteer (or pycountry's country names).",
-    "person": "The name starts with a known given name.",
-    "market": "A market phrase (\"trg električnih vozil\").",
-    "definition": "An acronym defined by a lower-case expansion in brackets is a concept.",
-    "locative": "An unknown name after a locative preposition (\"v Douaiju\") is a place.",
-    "demonym": "An adjective naming a place (\"evropski\").",
-    "capitalised": "A capitalised name typed by the relation that uses it.",
-    "acronym": "An acronym typed by the relation that uses it.",
+MENTION_RULES: dict[MentionSource, str] = {
+    MentionSource.TRIGGER: "A trigger noun before or inside the name gives its class (\"tovarno Cléon\").",
+    MentionSource.LEGAL: "A legal suffix (d.o.o., GmbH, S.A.) marks a company.",
+    MentionSource.LIST: "A name listed after a trigger noun takes its class (\"tovarne (Douai, Maubeuge in Ruitz)\").",
+    MentionSource.REFERENCE: "The name is in the shipped reference data.",
+    MentionSource.GAZETTEER: "The name is in the language pack's gazetteer (or pycountry's country names).",
+    MentionSource.PERSON: "The name starts with a known given name.",
+    MentionSource.MARKET: "A market phrase (\"trg električnih vozil\").",
+    MentionSource.DEFINITION: "An acronym defined by a lower-case expansion in brackets is a concept.",
+    MentionSource.LOCATIVE: "An unknown name after a locative preposition (\"v Douaiju\") is a place.",
+    MentionSource.DEMONYM: "An adjective naming a place (\"evropski\").",
+    MentionSource.CAPITALISED: "A capitalised name typed by the relation that uses it.",
+    MentionSource.ACRONYM: "An acronym typed by the relation that uses it.",
 }
 
 
@@ -247,7 +248,7 @@ def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[st
     typed: set[str] = set()
     for k, m in enumerate(doc.mentions):
         key = doc.group_keys.get(m.group)
-        if key is None or m.source in ("coref", "zero") or (key, m.text) in cited:
+        if key is None or m.source in (MentionSource.COREF, MentionSource.ZERO) or (key, m.text) in cited:
             continue
         cited.add((key, m.text))
         first = key not in typed
@@ -265,7 +266,7 @@ def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[st
 
     def cited_mentions(mentions: tuple[int, ...]) -> list[URIRef]:
         return [mention_iri(k) for k in mentions
-                if doc.mentions[k].group in doc.group_keys and doc.mentions[k].source != "zero"]
+                if doc.mentions[k].group in doc.group_keys and doc.mentions[k].source != MentionSource.ZERO]
 
     for f in doc.facts:
         if f.p not in READ_ONLY:  # former/future roles are written as memberships only

@@ -111,10 +111,10 @@ def _classes(graph: Any, iri: str) -> list[str]:
 def class_names(cls: str) -> frozenset[str]:
     """Every name a class answers to in a lookup: CURIE, local name, its labels (any language,
     lower case) and their words of three letters or more ("town" for "City or town")."""
-    from kg.analytics.source import curie, project_ontology
+    from kg.ontology import curie, load_ontology
 
     short = curie(cls)
-    labels = project_ontology().labels.get(URIRef(cls), {}).values()
+    labels = load_ontology().labels.get(URIRef(cls), {}).values()
     words = {w for label in labels for w in WORD.findall(label) if len(w) >= 3}
     return frozenset({cls, short, short.partition(":")[2], *labels, *words})
 
@@ -127,9 +127,9 @@ def class_name(cls: str, lang: str = "en") -> str:
     >>> class_name("https://w3id.org/ampere-kg/ontology#Plant"), class_name("https://schema.org/City", "sl")
     ('plant', 'mesto ali kraj')
     """
-    from kg.analytics.source import project_ontology
+    from kg.ontology import load_ontology
 
-    return project_ontology().label(URIRef(cls), lang).lower()
+    return load_ontology().label(URIRef(cls), lang).lower()
 
 
 def label_in(data: Mapping[str, Any], node: str, lang: str = "en") -> str:

@@ -220,7 +220,7 @@ def push(source: Path | str, endpoint: str, *, graph: str | None = None,
 
     Examples
     --------
-    It needs a Graph Store endpoint to write to (``tests/test_push.py`` runs one), so the example
+    It needs a Graph Store endpoint to write to (``tests/sparql/test_push.py`` runs one), so the example
     is not run here::
 
         push("build", "http://127.0.0.1:7878/store")

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.ontology import load_ontology
 from kg.viz.files import write_atomic
 from kg.viz.model import ViewModel, read_model
 from kg.viz.notebook import GraphView
 from kg.viz.page import page_data, render_page, ui
 from kg.viz.select import select
-from kg.viz.vocab import vocab
 
 __all__ = ["GraphView", "render_html", "show", "write_html"]
 
@@ -60,10 +60,10 @@ def render_html(graph: Any, *, classes: Iterable[str] | None = None, focus: str 
     """
     if lang not in ("en", "sl"):
         raise InputError(f"lang must be 'en' or 'sl', not {lang!r}")
-    words = vocab()
-    model: ViewModel = read_model(graph, words)
-    part, at = select(model, words, classes=list(classes or []), focus=focus, depth=depth)
-    data = page_data(part, words, lang=lang, focus=at)
+    onto = load_ontology()
+    model: ViewModel = read_model(graph, onto)
+    part, at = select(model, onto, classes=list(classes or []), focus=focus, depth=depth)
+    data = page_data(part, onto, lang=lang, focus=at)
     data["title"] = {code: title or _default_title(part, at, code) for code in ("en", "sl")}
     return render_page(data)
 

@@ -26,10 +26,9 @@ from kg.namespaces import (
     SCHEMA,
     TIME,
 )
-from kg.ontology import expand
+from kg.ontology import Ontology, curie, expand
 from kg.timeterms import EVENT_CLASSES
 from kg.viz.sources import Sentences
-from kg.viz.vocab import Vocab, curie
 
 HELPER_TYPES = {SCHEMA.QuantitativeValue, SCHEMA.Quotation}
 NOT_EDGES = {RDF.type, OWL.sameAs, RDFS.seeAlso}
@@ -174,9 +173,9 @@ def _entities(facts: Graph) -> list[URIRef]:
     return sorted(found, key=str)
 
 
-def _node(facts: Graph, s: URIRef, vocab: Vocab, label_of: dict[URIRef, str]) -> Node:
+def _node(facts: Graph, s: URIRef, onto: Ontology, label_of: dict[URIRef, str]) -> Node:
     types = {t for t in facts.objects(s, RDF.type) if isinstance(t, URIRef)}
-    cls = vocab.most_specific(types)
+    cls = onto.most_specific(types)
     sl = _text(facts.objects(s, SKOS.prefLabel), "sl") or _text(facts.objects(s, SKOS.prefLabel), None)
     en = _text(facts.objects(s, SKOS.prefLabel), "en")
     alt = [a for a in _text(facts.objects(s, SKOS.altLabel), None) if a not in sl]
@@ -198,7 +197,7 @@ def _quotes(facts: Graph, index: dict[URIRef, int], nodes: list[Node]) -> None:
                     nodes[index[person]].facts.append((str(SCHEMA.Quotation), text))
 
 
-def _edges(facts: Graph, entities: list[URIRef], index: dict[URIRef, int], vocab: Vocab) -> list[Edge]:
+def _edges(facts: Graph, entities: list[URIRef], index: dict[URIRef, int], onto: Ontology) -> list[Edge]:
     edges = []
     for s in entities:
         by_target: dict[URIRef, set[URIRef]] = {}
@@ -206,8 +205,8 @@ def _edges(facts: Graph, entities: list[URIRef], index: dict[URIRef, int], vocab
             if isinstance(o, URIRef) and o in index and p not in NOT_EDGES and isinstance(p, URIRef):
                 by_target.setdefault(o, set()).add(p)
         for o, preds in by_target.items():
-            implied = {sup for p in preds for sup in vocab.prop_supers.get(str(p), ())}
-            edges += [Edge(index[s], index[o], str(p)) for p in preds if str(p) not in implied]
+            implied = {sup for p in preds for sup in onto.superproperties.get(p, ())}
+            edges += [Edge(index[s], index[o], str(p)) for p in preds if p not in implied]
     return sorted(edges, key=lambda e: (e.source, e.target, e.pred))
 
 
@@ -258,11 +257,11 @@ def _timeline(facts: Graph, index: dict[URIRef, int], nodes: list[Node], label_o
     return former
 
 
-def read_model(graph: Any, vocab: Vocab) -> ViewModel:
+def read_model(graph: Any, onto: Ontology) -> ViewModel:
     """The view model of a built graph (Dataset or Graph, see docs/graph-model.md).
 
-    >>> from kg.viz.vocab import vocab
-    >>> model = read_model(kg.load("build"), vocab())
+    >>> from kg.ontology import load_ontology
+    >>> model = read_model(kg.load("build"), load_ontology())
     >>> model.nodes[0].sl
     'Renault'
     """
@@ -272,9 +271,9 @@ def read_model(graph: Any, vocab: Vocab) -> ViewModel:
     label_of = {}
     for s in entities:
         label_of[s] = (_text(facts.objects(s, SKOS.prefLabel), "sl") or [curie(s)])[0]
-    nodes = [_node(facts, s, vocab, label_of) for s in entities]
+    nodes = [_node(facts, s, onto, label_of) for s in entities]
     _quotes(facts, index, nodes)
-    edges = _edges(facts, entities, index, vocab)
+    edges = _edges(facts, entities, index, onto)
     edges = sorted(edges + _timeline(facts, index, nodes, label_of), key=lambda e: (e.source, e.target, e.pred))
     sents = Sentences(prov)
     mentions = sents.mentions(index)

@@ -14,10 +14,10 @@ from typing import Any
 
 from pyvis.network import Network
 
+from kg.ontology import Ontology
 from kg.viz.layout import positions
 from kg.viz.model import FORMER_OTHER_ROLE, FORMER_ROLE, Node, ViewModel
 from kg.viz.structure import degrees
-from kg.viz.vocab import Vocab
 
 DASHED = frozenset(FORMER_ROLE.values()) | {FORMER_OTHER_ROLE}
 LARGE = 1000   # above this many nodes: straight edges, hidden edges while dragging/zooming
@@ -51,21 +51,21 @@ def node_label(node: Node, lang: str) -> str:
     return (node.en or node.sl) if lang == "en" else node.sl
 
 
-def _class_word(cls: str, vocab: Vocab, lang: str) -> str:
+def _class_word(cls: str, onto: Ontology, lang: str) -> str:
     """The class label as a word inside a sentence: "Plant" -> "plant", "EU" stays."""
-    word = vocab.label(cls, lang) if cls else "?"
+    word = onto.label(cls, lang) if cls else "?"
     return word[0].lower() + word[1:] if word[1:2].islower() else word
 
 
-def shown_labels(model: ViewModel, vocab: Vocab, lang: str) -> list[str]:
+def shown_labels(model: ViewModel, onto: Ontology, lang: str) -> list[str]:
     """The label each node is shown and found by in ``lang``: its own label, with its class added
     when another entity has the same label ("Ormož (plant)", "Ormož (city or town)"), and a
     number as well when they share the class too.
 
     >>> from kg.viz.model import read_model
-    >>> from kg.viz.vocab import vocab
-    >>> model = read_model(kg.load("build"), vocab())
-    >>> shown_labels(model, vocab(), "en")[:2]
+    >>> from kg.ontology import load_ontology
+    >>> model = read_model(kg.load("build"), load_ontology())
+    >>> shown_labels(model, load_ontology(), "en")[:2]
     ['Renault', 'Ampere']
     """
     own = [node_label(n, lang) for n in model.nodes]
@@ -80,7 +80,7 @@ def shown_labels(model: ViewModel, vocab: Vocab, lang: str) -> list[str]:
         for i in same:
             per_class.setdefault(model.nodes[i].cls, []).append(i)
         for cls, members in per_class.items():
-            word = _class_word(cls, vocab, lang)
+            word = _class_word(cls, onto, lang)
             for k, i in enumerate(members, start=1):
                 shown[i] = f"{own[i]} ({word} {k})" if len(members) > 1 else f"{own[i]} ({word})"
     return shown
@@ -105,15 +105,15 @@ def _options(count: int) -> dict[str, Any]:
     }
 
 
-def build_network(model: ViewModel, vocab: Vocab, *, lang: str = "en",
+def build_network(model: ViewModel, onto: Ontology, *, lang: str = "en",
                   groups: list[int] | None = None) -> Network:
     """A pyvis Network of ``model`` (nodes carry x/y, with the communities ``groups`` kept
     together; physics is off; options are set).
 
     >>> from kg.viz.model import read_model
-    >>> from kg.viz.vocab import vocab
-    >>> model = read_model(kg.load("build"), vocab())
-    >>> net = build_network(model, vocab())
+    >>> from kg.ontology import load_ontology
+    >>> model = read_model(kg.load("build"), load_ontology())
+    >>> net = build_network(model, load_ontology())
     >>> len(net.nodes) == len(model.nodes)
     True
     """
@@ -121,19 +121,19 @@ def build_network(model: ViewModel, vocab: Vocab, *, lang: str = "en",
     degree = degrees(len(model.nodes), [(e.source, e.target) for e in model.edges])
     most = max(degree, default=0) or 1
     xy = positions(len(model.nodes), sorted({(e.source, e.target) for e in model.edges}), groups=groups)
-    labels = shown_labels(model, vocab, lang)
+    labels = shown_labels(model, onto, lang)
     for i, node in enumerate(model.nodes):
         style = style_of(node.cls)
         weight = math.sqrt(degree[i] / most)     # area grows with degree; the biggest hub is 40 px
         net.add_node(i, label=labels[i], shape=style.shape, color=style.color, x=xy[i][0], y=xy[i][1],
                      size=round(7 + 33 * weight, 1), font={"size": round(14 + 10 * weight)},
-                     title=f"{labels[i]} ({vocab.label(node.cls, lang) if node.cls else '?'})")
+                     title=f"{labels[i]} ({onto.label(node.cls, lang) if node.cls else '?'})")
     pairs: dict[tuple[int, int], int] = {}
     for j, e in enumerate(model.edges):
         key = (min(e.source, e.target), max(e.source, e.target))
         extra = pairs.get(key, 0)
         pairs[key] = extra + 1
-        edge: dict[str, Any] = {"id": j, "label": f"{vocab.label(e.pred, lang)} {e.note}".strip()}
+        edge: dict[str, Any] = {"id": j, "label": f"{onto.label(e.pred, lang)} {e.note}".strip()}
         if e.pred in DASHED:
             edge["dashes"] = True  # a former role
         if extra and len(model.nodes) <= LARGE:

@@ -18,10 +18,10 @@ from typing import Any
 import pyvis
 
 from kg.namespaces import SCHEMA
+from kg.ontology import Ontology, curie
 from kg.viz.model import ViewModel
 from kg.viz.network import build_network, node_label, shown_labels, style_of, styles
 from kg.viz.structure import communities, degrees
-from kg.viz.vocab import Vocab, curie
 
 HERE = Path(__file__).parent
 VIS_JS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
@@ -72,7 +72,7 @@ def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def _classes(model: ViewModel, vocab: Vocab) -> tuple[list[dict[str, Any]], dict[str, int]]:
+def _classes(model: ViewModel, onto: Ontology) -> tuple[list[dict[str, Any]], dict[str, int]]:
     known, _ = styles()
     order = [s.cls for s in known] + sorted({n.cls for n in model.nodes} - {s.cls for s in known})
     counts: dict[str, int] = {}
@@ -83,19 +83,19 @@ def _classes(model: ViewModel, vocab: Vocab) -> tuple[list[dict[str, Any]], dict
         st = style_of(cls)
         rows.append({"iri": cls, "curie": curie(cls) if cls else "other", "color": st.color,
                      "shape": st.shape, "count": counts.get(cls, 0),
-                     "en": vocab.label(cls, "en") if cls else ui()["en"]["other"],
-                     "sl": vocab.label(cls, "sl") if cls else ui()["sl"]["other"]})
+                     "en": onto.label(cls, "en") if cls else ui()["en"]["other"],
+                     "sl": onto.label(cls, "sl") if cls else ui()["sl"]["other"]})
     return rows, {c: i for i, c in enumerate(order)}
 
 
-def page_data(model: ViewModel, vocab: Vocab, *, lang: str = "en", focus: int | None = None) -> dict[str, Any]:
+def page_data(model: ViewModel, onto: Ontology, *, lang: str = "en", focus: int | None = None) -> dict[str, Any]:
     """Everything the page script needs, as plain JSON-able data."""
     links = [(e.source, e.target) for e in model.edges]
     degree, group = degrees(len(model.nodes), links), communities(len(model.nodes), links)
-    net = build_network(model, vocab, lang=lang, groups=group)
-    classes, class_index = _classes(model, vocab)
+    net = build_network(model, onto, lang=lang, groups=group)
+    classes, class_index = _classes(model, onto)
     terms = sorted({e.pred for e in model.edges} | {p for n in model.nodes for p, _ in n.facts})
-    shown = {code: shown_labels(model, vocab, code) for code in ("en", "sl")}
+    shown = {code: shown_labels(model, onto, code) for code in ("en", "sl")}
     nodes = []
     for i, n in enumerate(model.nodes):
         row = {"iri": n.iri, "c": class_index[n.cls], "sl": n.sl, "en": n.en, "alt": n.alt,
@@ -110,7 +110,7 @@ def page_data(model: ViewModel, vocab: Vocab, *, lang: str = "en", focus: int | 
         "focus": focus,
         "quotation": str(SCHEMA.Quotation),
         "classes": classes,
-        "terms": {t: {"en": vocab.label(t, "en"), "sl": vocab.label(t, "sl")} for t in terms},
+        "terms": {t: {"en": onto.label(t, "en"), "sl": onto.label(t, "sl")} for t in terms},
         "nodes": nodes,
         "edges": [[e.pred, e.sentences, e.rules, e.note] for e in model.edges],
         "sentences": [list(s) for s in model.sentences],

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 
 from kg.errors import InputError
 from kg.namespaces import PREFIXES
+from kg.ontology import Ontology
 from kg.viz.model import ViewModel
-from kg.viz.vocab import Vocab, curie
 
 
 def _fold(text: str) -> str:
@@ -22,23 +22,6 @@ def _expand(name: str) -> str:
     if sep and prefix in PREFIXES and not local.startswith("//"):
         return str(PREFIXES[prefix]) + local
     return name
-
-
-def resolve_class(name: str, vocab: Vocab) -> str:
-    """The class IRI meant by ``name``; InputError if the ontology has no such class.
-
-    >>> from kg.viz.vocab import vocab
-    >>> resolve_class("Plant", vocab())
-    'https://w3id.org/ampere-kg/ontology#Plant'
-    """
-    wanted = _fold(name)
-    for cls in sorted(vocab.class_supers, key=str):
-        names = {_fold(str(cls)), _fold(curie(cls)), _fold(curie(cls).partition(":")[2]),
-                 *(_fold(v) for v in vocab.labels.get(cls, {}).values())}
-        if wanted in names or _fold(_expand(name)) == _fold(str(cls)):
-            return str(cls)
-    known = ", ".join(sorted(curie(c) for c in vocab.class_supers))
-    raise InputError(f"unknown class {name!r} (known: {known})")
 
 
 def resolve_entity(name: str, model: ViewModel) -> int:
@@ -74,14 +57,14 @@ def neighbourhood(model: ViewModel, start: int, depth: int) -> set[int]:
     return set(seen)
 
 
-def select(model: ViewModel, vocab: Vocab, *, classes: Iterable[str] | None = None,
+def select(model: ViewModel, onto: Ontology, *, classes: Iterable[str] | None = None,
            focus: str | None = None, depth: int | None = None) -> tuple[ViewModel, int | None]:
     """The sub-model to draw and the index (in it) of the focus entity, if any.
 
     >>> from kg.viz.model import read_model
-    >>> from kg.viz.vocab import vocab
-    >>> model = read_model(kg.load("build"), vocab())
-    >>> part, at = select(model, vocab(), focus="Ampere", depth=1)
+    >>> from kg.ontology import load_ontology
+    >>> model = read_model(kg.load("build"), load_ontology())
+    >>> part, at = select(model, load_ontology(), focus="Ampere", depth=1)
     >>> part.nodes[at].sl, len(part.nodes) < len(model.nodes)
     ('Ampere', True)
     """
@@ -95,7 +78,7 @@ def select(model: ViewModel, vocab: Vocab, *, classes: Iterable[str] | None = No
         start = resolve_entity(focus, model)
         keep = neighbourhood(model, start, 1 if depth is None else depth)
     if classes:
-        wanted = {resolve_class(c, vocab) for c in classes}
+        wanted = {str(onto.resolve_class(c)) for c in classes}
         keep = {i for i in keep if wanted & set(model.nodes[i].types) or i == start}
     part = model.subset(keep)
     at = sorted(keep).index(start) if start is not None else None

@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF
 
 from kg.namespaces import AKG, ITSRDF, NIF, SCHEMA
-from kg.viz.vocab import curie
+from kg.ontology import curie
 
 
 def utf16(text: str, i: int) -> int:

@@ -10,7 +10,7 @@ mentions to be resolved by ``kg.extract.link``.
 """
 from __future__ import annotations
 
-from kg.extract.document import Document, Mention
+from kg.extract.document import Document, Mention, MentionSource
 from kg.extract.lemmatize import lemma
 from kg.extract.mentions.names import (
     acronym_expansions,
@@ -59,10 +59,10 @@ def _business_nouns_of_names(doc: Document, spans: list[Span], pack: LanguagePac
 def _extend_listed_names(names: list[Span], known: list[Span]) -> None:
     """A listed name that is the start of a known longer place ("Gorenja" of "Gorenja vas") is
     that place, with the list's class."""
-    longer = {k.start: k for k in known if k.source == "gazetteer"}
+    longer = {k.start: k for k in known if k.source == MentionSource.GAZETTEER}
     for span in names:
         k = longer.get(span.start)
-        if span.source == "list" and k is not None and k.end > span.end:
+        if span.source == MentionSource.LIST and k is not None and k.end > span.end:
             span.end, span.name = k.end, k.name
 
 
@@ -91,7 +91,7 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     expansions = acronym_expansions(doc, names)
     known = lexicon_spans(doc, pack)
     _extend_listed_names(names, known)
-    names = [s for s in names if s.source != "expansion"]
+    names = [s for s in names if s.source != MentionSource.EXPANSION]
     locatives(doc, sorted(known + names, key=lambda s: (s.start, -s.end)), pack)
     spans = resolve_overlaps(known + names + markets(doc, pack) + demonyms(doc, pack))
     spans = join_particle_towns(doc, spans, pack)
@@ -100,16 +100,16 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     spans = resolve_overlaps(spans + coreferring(doc, pack, taken, _business_nouns_of_names(doc, spans, pack)))
     spans += plants_in_towns(doc, spans, pack)
     toks = doc.tokens
-    for s in sorted(spans, key=lambda s: (s.start, s.source == "plant-town")):
+    for s in sorted(spans, key=lambda s: (s.start, s.source == MentionSource.PLANT_TOWN)):
         introduced_new = any(t.lemma in pack.newness_words for t in toks[max(s.start - 3, 0):s.start])
         m = Mention(s.start, s.end, toks[s.start].start, toks[s.end - 1].end,
                     doc.text[toks[s.start].start:toks[s.end - 1].end], toks[s.start].sent,
                     s.cls, s.name, s.source, weak=s.weak)
-        if introduced_new and s.source != "coref":
+        if introduced_new and s.source != MentionSource.COREF:
             m.attrs["new"] = "1"  # "novo hčerinsko podjetje Medis Biotech" (see "nova družba" in kg.extract.link)
         if s.seat_town >= 0:
             m.attrs["seat_town"] = str(s.seat_town)  # kg.extract.relations.seat_towns
-        if s.source == "plant-town":
+        if s.source == MentionSource.PLANT_TOWN:
             m.attrs["shadow"] = "town"  # same span as its town; not a unit of its own
         if s.start in expansions:
             m.attrs["expansion"] = expansions[s.start]

@@ -2,7 +2,7 @@
 after (or, in English, before) a trigger noun, and acronyms defined in brackets."""
 from __future__ import annotations
 
-from kg.extract.document import Document
+from kg.extract.document import Document, MentionSource
 from kg.extract.lemmatize import dictionary_form, is_known_word, lemma, name_candidates
 from kg.extract.mentions.spans import (
     LIST_SEPARATORS,
@@ -202,11 +202,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             elif j + 1 < sent.tok_end and toks[j].text.isdigit() and len(toks[j].text) <= 4 and \
                     not sentence_initial(doc, i) and (toks[j + 1].text in ",;:)" or toks[j + 1].text.lower() in LIST_SEPARATORS):
                 j += 1  # "tečaj Mehko 110, ...": a model number closes the name
-            source, cls = "capitalised", None
+            source, cls = MentionSource.CAPITALISED, None
             if legal_end < 0:
                 legal_end = legal_suffix_end(doc, j, pack)
             if legal_end > 0:
-                j, source, cls = legal_end, "legal", "akg:Company"
+                j, source, cls = legal_end, MentionSource.LEGAL, "akg:Company"
             if j - i == 1 and sentence_initial(doc, i) and j < sent.tok_end and \
                     not toks[j].is_capitalised and (toks[j].lemma,) in pack.triggers:
                 i += 1  # "Logistična družba Transadria": an adjective before the class noun
@@ -220,7 +220,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             nxt = j
             while nxt < sent.tok_end and (toks[nxt].text.lower().rstrip(".") in pack.titles or toks[nxt].text == "."):
                 nxt += 1  # "Farmacevtka dr. Mojca Lesjak": titles stand between
-            if j - i == 1 and source == "capitalised" and sentence_initial(doc, i) and nxt < sent.tok_end \
+            if j - i == 1 and source == MentionSource.CAPITALISED and sentence_initial(doc, i) and nxt < sent.tok_end \
                     and tok.text not in known_caps and is_given_name(toks[nxt].text, pack, doc.lang) \
                     and not is_given_name(tok.text, pack, doc.lang):
                 i += 1  # "Podjetnica Lara Vidic": a word describing the person who follows
@@ -229,11 +229,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             # part of a name unless the document also writes it (in any case) capitalised elsewhere
             if (sentence_initial(doc, i) and is_known_word(tok.text, doc.lang) and tok.text not in pack.places
                     and not known_caps.intersection(name_candidates(tok.text, doc.lang, pack.inflection))
-                    and not tok.text.isupper() and ((j - i == 1 and source == "capitalised")
+                    and not tok.text.isupper() and ((j - i == 1 and source == MentionSource.CAPITALISED)
                                                     or (j - i >= 2 and not pack.initial_runs_are_names
                                                     and not is_given_name(tok.text, pack, doc.lang)
                                                     and (tok.lemma,) not in pack.triggers
-                                                    and not (source == "legal" and tok.text.lower() == tok.lemma
+                                                    and not (source == MentionSource.LEGAL and tok.text.lower() == tok.lemma
                                                              and tok.lemma not in pack.generic_nouns
                                                              and tok.lemma not in pack.demonyms)))):
                 i += 1
@@ -255,12 +255,12 @@ def split_known_prefix(doc: Document, spans: list[Span], pack: LanguagePack) -> 
     """Split "Mehatrona Boris Kranjc" into an organisation the document names elsewhere and a person."""
     orgs = {s.name.lower() for s in spans if s.cls and s.cls.startswith("akg:Company")}
     orgs |= pack.places_lower
-    orgs |= {" ".join(s.name.lower().split()[:-1]) for s in spans if s.source == "legal"}
-    orgs |= {s.name.lower().split()[-1] for s in spans if s.source == "trigger" and s.cls == "akg:Company"}
+    orgs |= {" ".join(s.name.lower().split()[:-1]) for s in spans if s.source == MentionSource.LEGAL}
+    orgs |= {s.name.lower().split()[-1] for s in spans if s.source == MentionSource.TRIGGER and s.cls == "akg:Company"}
     out: list[Span] = []
     for span in spans:
         n = span.end - span.start
-        if (span.cls is not None and span.source != "trigger") or n < 3:
+        if (span.cls is not None and span.source != MentionSource.TRIGGER) or n < 3:
             out.append(span)
             continue
         cut = 0
@@ -275,11 +275,11 @@ def split_known_prefix(doc: Document, spans: list[Span], pack: LanguagePack) -> 
                     or not is_given_name(toks[span.start + cut].text, pack, doc.lang)):
             cut = 0  # "Ontario Milk Partners", "Ho Chi Minh City": one name, no person after a place
         if cut and n - cut >= 2:
-            head = Span(span.start, span.start + cut, span.cls if span.source == "trigger" else None,
+            head = Span(span.start, span.start + cut, span.cls if span.source == MentionSource.TRIGGER else None,
                          doc.text[toks[span.start].start:toks[span.start + cut - 1].end],
-                         "trigger" if span.source == "trigger" else "capitalised")
+                         MentionSource.TRIGGER if span.source == MentionSource.TRIGGER else MentionSource.CAPITALISED)
             tail = Span(span.start + cut, span.end, "schema:Person",
-                         doc.text[toks[span.start + cut].start:toks[span.end - 1].end], "person")
+                         doc.text[toks[span.start + cut].start:toks[span.end - 1].end], MentionSource.PERSON)
             out.extend([head, tail])
         else:
             out.append(span)
@@ -354,19 +354,19 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     ref = reference_index()
     dateline = dateline_town(doc, span, pack)
     if dateline:
-        span.cls, span.name, span.source = pack.places[dateline].cls, pack.places[dateline].label, "gazetteer"
+        span.cls, span.name, span.source = pack.places[dateline].cls, pack.places[dateline].label, MentionSource.GAZETTEER
         return span
     # reference data and gazetteer, by surface form or dictionary form
     for form in (span.name, " ".join(dictionary_form(w, doc.lang) for w in words)):
         if form in pack.places and span.cls is None:
             place = pack.places[form]
-            span.cls, span.name, span.source = place.cls, place.label, "gazetteer"
-        if form in ref.by_alias and span.source in ("capitalised", "gazetteer"):
+            span.cls, span.name, span.source = place.cls, place.label, MentionSource.GAZETTEER
+        if form in ref.by_alias and span.source in (MentionSource.CAPITALISED, MentionSource.GAZETTEER):
             row = ref.by_alias[form][0]
-            span.cls, span.name, span.source = row.cls, row.label, "reference"
+            span.cls, span.name, span.source = row.cls, row.label, MentionSource.REFERENCE
             break
     first_lemma = lemma(words[0].lower(), doc.lang)
-    if span.source == "legal" and len(words) > 2 and (first_lemma,) in pack.triggers \
+    if span.source == MentionSource.LEGAL and len(words) > 2 and (first_lemma,) in pack.triggers \
             and first_lemma != words[0].lower():
         # "Livarno Ferolit d.o.o. so ustanovili": a class noun opening the name is inflected
         span.name = first_lemma.capitalize() + span.name[len(words[0]):]
@@ -375,7 +375,7 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
                    or not sentence_initial(doc, span.start)
                    or toks[span.start].text in known_caps
                    or toks[span.start].lemma not in pack.generic_nouns):
-        span.cls, span.name, span.source = inside, name_with_trigger(doc, span), "trigger"
+        span.cls, span.name, span.source = inside, name_with_trigger(doc, span), MentionSource.TRIGGER
         name_ref = ref.by_alias.get(span.name)
         if name_ref:
             span.name = name_ref[0].label
@@ -383,12 +383,12 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         # sentence-initial "Podjetje Krka": a generic noun gives the class, the name is the rest
         span.start += 1
         span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
-        span.cls, span.source = inside, "trigger"
-    if span.source in ("capitalised", "trigger") and len(words) >= 2 and is_given_name(words[0], pack, doc.lang) \
+        span.cls, span.source = inside, MentionSource.TRIGGER
+    if span.source in (MentionSource.CAPITALISED, MentionSource.TRIGGER) and len(words) >= 2 and is_given_name(words[0], pack, doc.lang) \
             and span.cls in (None, "schema:Person") and not _after_name_noun(doc, span, pack) \
             and words[-1].lower() not in pack.company_name_heads:  # "Corvin Tools" is a company
         # a given name makes a person, whatever noun stands before ("direktorica tovarne Marija Kos")
-        span.cls, span.source = "schema:Person", "person"
+        span.cls, span.source = "schema:Person", MentionSource.PERSON
         first = nominative_first_name(words[0], pack, doc.lang)
         rest = words[1:]
         masculine = _masculine_genitive(words, pack, doc.lang)
@@ -405,53 +405,53 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
             span.end + 1 < len(toks) and toks[span.end].text.lower() in LIST_SEPARATORS and \
             is_given_name(toks[span.end + 1].text, pack, doc.lang):
         # "brata Marko in Janez Kovač": a given name coordinated with a full name shares its surname
-        span.cls, span.source = "schema:Person", "person"
+        span.cls, span.source = "schema:Person", MentionSource.PERSON
         k = span.end + 2
         surname = toks[k] if k < len(toks) and toks[k].sent == toks[span.start].sent else None
         if surname is not None and surname.is_capitalised and not is_given_name(surname.text, pack, doc.lang):
             span.name = f"{nominative_first_name(words[0], pack, doc.lang)} {surname.text}"
         return span
-    if span.cls is None and span.source == "capitalised" and looks_east_asian(words, doc.lang):
-        span.cls, span.source = "schema:Person", "person"
+    if span.cls is None and span.source == MentionSource.CAPITALISED and looks_east_asian(words, doc.lang):
+        span.cls, span.source = "schema:Person", MentionSource.PERSON
         return span
     if span.cls is None and len(words) == 2 and looks_like_person(words, doc, span.start, pack):
-        span.cls, span.source = "schema:Person", "person"
+        span.cls, span.source = "schema:Person", MentionSource.PERSON
         return span
     if span.cls is None and len(words) >= 2 and after_speech_verb(doc, span.start, pack):
-        span.cls, span.source = "schema:Person", "speaker"
+        span.cls, span.source = "schema:Person", MentionSource.SPEAKER
         return span
     before = trigger_before(doc, span.start, pack)
-    if before and span.source != "legal":
+    if before and span.source != MentionSource.LEGAL:
         # the trigger decides the class: "blagovno znamko Renault" is the brand, not the group
         span.cls = before[1]
-        if span.source != "trigger":
+        if span.source != MentionSource.TRIGGER:
             surface = doc.text[toks[span.start].start:toks[span.end - 1].end]
             known = ref.find(surface, span.cls)
             town = pack.places.get(surface)
             span.name = known.label if known else town.label if town and town.cls == span.cls else surface
-        span.source = "trigger"
+        span.source = MentionSource.TRIGGER
     if span.name.endswith(("'s", "’s")):
         span.name = span.name[:-2]  # "Brenner's plant": the possessor, not the plant
-    elif pack.head_final and span.source not in ("legal", "trigger"):
+    elif pack.head_final and span.source not in (MentionSource.LEGAL, MentionSource.TRIGGER):
         after = trigger_after(doc, span.end, pack)
-        if after is None and span.source == "gazetteer" and span.cls == "schema:City" and span.end < len(toks) \
+        if after is None and span.source == MentionSource.GAZETTEER and span.cls == "schema:City" and span.end < len(toks) \
                 and toks[span.end].lemma in pack.plant_nouns_too:
             after = "akg:Plant"  # "its Duluth brewery": a plant, where "the brewery X" is a company
         nxt = toks[span.end + 1] if span.end + 1 < len(toks) else None
         if after == "schema:City" and nxt is not None and nxt.text.isalpha() and nxt.text.islower():
             after = None  # "its Urbis city buses": "city" modifies the noun after it
-        if after and ((span.source in ("gazetteer", "reference") and after != "akg:Plant")
+        if after and ((span.source in (MentionSource.GAZETTEER, MentionSource.REFERENCE) and after != "akg:Plant")
                       or (nxt is not None and is_name_token(nxt) and nxt.sent == toks[span.start].sent)):
             after = None  # "a Ho Chi Minh City maker", "the Istanbul conglomerate Boğaziçi Holding"
         if after and not is_demonym(words, pack, doc.lang):
             # "the Douai plant" (not "its first African car plant": a nationality adjective)
             # "the Douai plant", "the Renault brand": the class noun follows the name
-            span.cls, span.source = after, "trigger"
+            span.cls, span.source = after, MentionSource.TRIGGER
             surface = doc.text[toks[span.start].start:toks[span.end - 1].end]
             known = ref.find(surface, span.cls)
             span.name = known.label if known else surface
     if span.cls is None and len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
-        span.source = "acronym"
+        span.source = MentionSource.ACRONYM
     return span
 
 
@@ -478,12 +478,12 @@ def list_after_trigger(doc: Document, spans: list[Span], pack: LanguagePack) -> 
                     continue  # a single name right after the trigger: classify already typed it
             while j < sent.tok_end and j in by_start:
                 span = by_start[j]
-                if span.source == "person" and cls in NUMBERED:
+                if span.source == MentionSource.PERSON and cls in NUMBERED:
                     # a brand list is brands: "znamkama Satovje in Zlati Panj" names no person
                     span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
-                    span.cls, span.source = cls, "list"
-                elif span.source not in ("trigger", "legal", "person"):
-                    span.cls, span.source = cls, "list"
+                    span.cls, span.source = cls, MentionSource.LIST
+                elif span.source not in (MentionSource.TRIGGER, MentionSource.LEGAL, MentionSource.PERSON):
+                    span.cls, span.source = cls, MentionSource.LIST
                 j = span.end
                 if j < sent.tok_end and toks[j].text.lower() in LIST_SEPARATORS:
                     j += 1
@@ -516,10 +516,10 @@ def list_before_trigger(doc: Document, spans: list[Span], pack: LanguagePack) ->
             if cls == "akg:Company" and len(listed) < 2:
                 continue  # "the Paarl company" is the company from Paarl; "the A and B companies" are two
             for span in listed:
-                if span.source not in ("legal", "person"):
-                    span.cls, span.source = cls, "list"
+                if span.source not in (MentionSource.LEGAL, MentionSource.PERSON):
+                    span.cls, span.source = cls, MentionSource.LIST
                     row = reference_index().find(span.name, cls)
-                    if row is None and span.source == "list":
+                    if row is None and span.source == MentionSource.LIST:
                         span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
 
 
@@ -562,10 +562,10 @@ def acronym_expansions(doc: Document, spans: list[Span]) -> dict[int, str]:
                 # an expansion in lower-case words defines a term ("ESG (Environmental, social,
                 # and corporate governance)"); a company's expansion is a capitalised name
                 if any(t.is_word and t.text.islower() and len(t.text) > 3 for t in inner):
-                    span.cls, span.source = "skos:Concept", "definition"
+                    span.cls, span.source = "skos:Concept", MentionSource.DEFINITION
                 for other in spans:
                     if span.end < other.start < j:
-                        other.cls, other.source = None, "expansion"
+                        other.cls, other.source = None, MentionSource.EXPANSION
     return out
 
 
@@ -575,7 +575,7 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
     the chief financial officer" (given names alone miss "Rhian", "Beat", "Ola")."""
     toks = doc.tokens
     for span in spans:
-        if span.cls is not None or span.source != "capitalised" or not 2 <= span.end - span.start <= 4:
+        if span.cls is not None or span.source != MentionSource.CAPITALISED or not 2 <= span.end - span.start <= 4:
             continue
         if any((t.lemma,) in pack.triggers or not t.text[:1].isupper() for t in toks[span.start:span.end]):
             continue
@@ -590,7 +590,7 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
             j += 1
         role_after = after[:1] == [","] and role_starts_at(toks, j, sent.tok_end, pack, written=True)
         if relative or role_before or role_after:
-            span.cls, span.source = "schema:Person", "person"
+            span.cls, span.source = "schema:Person", MentionSource.PERSON
 
 
 def companies_by_name_head(spans: list[Span], pack: LanguagePack) -> None:
@@ -598,9 +598,9 @@ def companies_by_name_head(spans: list[Span], pack: LanguagePack) -> None:
     companies: "Glanmor Bakeries", "Redgum Estates", "Marmara Elektrik"."""
     for span in spans:
         words = span.name.split()
-        if span.cls is None and span.source == "capitalised" and len(words) >= 2 \
+        if span.cls is None and span.source == MentionSource.CAPITALISED and len(words) >= 2 \
                 and words[-1].lower() in pack.company_name_heads:
-            span.cls, span.source = "akg:Company", "name-head"
+            span.cls, span.source = "akg:Company", MentionSource.NAME_HEAD
 
 
 def short_forms_over_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
@@ -611,8 +611,8 @@ def short_forms_over_towns(doc: Document, spans: list[Span], pack: LanguagePack)
     seen: set[str] = set()
     for span in sorted(spans, key=lambda s: s.start):
         words = span.name.split()
-        if span.cls in ("akg:Company", None) and span.source != "coref" and len(words) >= 2:
+        if span.cls in ("akg:Company", None) and span.source != MentionSource.COREF and len(words) >= 2:
             seen.update({words[0], words[-1]})
-        elif span.source == "gazetteer" and span.cls == "schema:City" and span.end - span.start == 1 \
+        elif span.source == MentionSource.GAZETTEER and span.cls == "schema:City" and span.end - span.start == 1 \
                 and span.name in seen and not (span.start > 0 and toks[span.start - 1].text.lower() in pack.prepositions):
-            span.cls, span.source = None, "capitalised"
+            span.cls, span.source = None, MentionSource.CAPITALISED

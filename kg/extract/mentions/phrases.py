@@ -2,7 +2,7 @@
 ("Podjetje ...", "Ta ...", "ga")."""
 from __future__ import annotations
 
-from kg.extract.document import Document, Token
+from kg.extract.document import Document, MentionSource, Token
 from kg.extract.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_name_token, role_starts_at
 from kg.lang import LanguagePack
 
@@ -26,7 +26,7 @@ def markets(doc: Document, pack: LanguagePack) -> list[Span]:
                 j = _past_complement(toks, j, sent.tok_end, pack)
             complement = doc.text[toks[i + 1].start:toks[j - 1].end] if j > i + 1 else ""
             head = toks[i].lemma
-            span = Span(i, j, "akg:Market", f"{head} {complement}".strip(), "market")
+            span = Span(i, j, "akg:Market", f"{head} {complement}".strip(), MentionSource.MARKET)
             if not complement:
                 # a bare "trg" refers back to the last market (see kg.extract.link); with a demonym
                 # before it and no earlier market it is named by that ("evropski trg")
@@ -66,7 +66,7 @@ def market_head_final(doc: Document, i: int, start: int, end: int, pack: Languag
         if b == i + 2:
             b = i + 1  # "market for" with no complement after it
     name = doc.text[toks[a].start:toks[b - 1].end].lower()
-    span = Span(a, b, "akg:Market", name, "market")
+    span = Span(a, b, "akg:Market", name, MentionSource.MARKET)
     if a == i and b == i + 1:
         span.weak = True  # "that market": refers back (kg.extract.link)
         if a > start and toks[a - 1].lemma in pack.demonyms:
@@ -207,7 +207,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                     or (word in pack.role_owner_possessives and i != start and role_starts_at(toks, i + 1, sent.tok_end, pack))):
                 # "njeno hčerinsko podjetje X", "who is now its chief executive": the possessive is
                 # the organisation named before in the sentence (kg.extract.link)
-                spans.append(Span(i, i + 1, "akg:Company", toks[i].text.lower(), "coref"))
+                spans.append(Span(i, i + 1, "akg:Company", toks[i].text.lower(), MentionSource.COREF))
                 continue
             cls = "akg:Company" if toks[i].text.lower() in pack.object_pronouns or toks[i].lemma in naming_nouns \
                 else pack.coreference.get(toks[i].lemma)
@@ -248,7 +248,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                     (not is_name_token(nxt) or is_given_name(nxt.text, pack, doc.lang))
                     and nxt.lemma not in pack.coreference and
                     (nxt.lemma,) not in pack.triggers and nxt.text not in "(:"):
-                span = Span(i, i + 1, cls, toks[i].text, "coref", seat_town=seat)
+                span = Span(i, i + 1, cls, toks[i].text, MentionSource.COREF, seat_town=seat)
                 if prev is not None and prev.lemma in pack.newness_words:
                     span.name = "new"  # "nova družba": the organisation introduced last (kg.extract.link)
                 elif of_place and prev is not None:

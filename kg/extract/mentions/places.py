@@ -2,7 +2,7 @@
 ("v Douaiju"), plants named after the town they are in, and adjectives naming a place."""
 from __future__ import annotations
 
-from kg.extract.document import Document
+from kg.extract.document import Document, MentionSource
 from kg.extract.lemmatize import name_candidates
 from kg.extract.mentions.spans import LIST_SEPARATORS, Span, is_name_token
 from kg.lang import LanguagePack
@@ -25,10 +25,10 @@ def lexicon_spans(doc: Document, pack: LanguagePack) -> list[Span]:
                     text = doc.text[toks[i].start:toks[i + n - 1].end]
                     if text in pack.places:
                         place = pack.places[text]
-                        found = Span(i, i + n, place.cls, place.label, "gazetteer")
+                        found = Span(i, i + n, place.cls, place.label, MentionSource.GAZETTEER)
                     elif text in ref.by_alias:
                         row = ref.by_alias[text][0]
-                        found = Span(i, i + n, row.cls, row.label, "reference")
+                        found = Span(i, i + n, row.cls, row.label, MentionSource.REFERENCE)
                     if found:
                         break
             if found:
@@ -56,7 +56,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                 continue
             j = i + 1
             while j < sent.tok_end and j - i <= 7 and toks[j].text.lower() not in pack.locative_prepositions:
-                if toks[j].text in ".;" or (j in by_start and by_start[j].source != "coref"):
+                if toks[j].text in ".;" or (j in by_start and by_start[j].source != MentionSource.COREF):
                     break  # "tovarno je podjetje odprlo v X" passes over a referring noun
                 j += 1
             if j >= sent.tok_end - 1 or toks[j].text.lower() not in pack.locative_prepositions:
@@ -66,7 +66,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
             closed = False  # "v Zrečah in Vitanju, v Gradcu pa ...": a comma after "in" ends the list
             while k in by_start and by_start[k].cls in ("schema:City",):
                 town = by_start[k]
-                plants.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
+                plants.append(Span(town.start, town.end, "akg:Plant", town.name, MentionSource.PLANT_TOWN))
                 k = town.end
                 if k < sent.tok_end and toks[k].text.lower() in LIST_SEPARATORS \
                         and not (closed and toks[k].text == ","):
@@ -93,7 +93,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                                     and not _where_clause(toks, k2, pack)
                                     for k2, t in enumerate(toks[before.end:i], before.end)) \
                         and not any(p.start == before.start for p in plants):
-                    plants.append(Span(before.start, before.end, "akg:Plant", before.name, "plant-town"))
+                    plants.append(Span(before.start, before.end, "akg:Plant", before.name, MentionSource.PLANT_TOWN))
     return plants
 
 
@@ -121,7 +121,7 @@ def _towns_after_plant_verbs(doc: Document, start: int, end: int, by_start: dict
         k = j + 1
         while k in by_start and by_start[k].cls == "schema:City":
             town = by_start[k]
-            out.append(Span(town.start, town.end, "akg:Plant", town.name, "plant-town"))
+            out.append(Span(town.start, town.end, "akg:Plant", town.name, MentionSource.PLANT_TOWN))
             k = town.end
             if k < end and toks[k].text.lower() in LIST_SEPARATORS:
                 k += 1 + (k + 1 < end and toks[k + 1].text.lower() in pack.locative_prepositions)
@@ -217,7 +217,7 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
         if span.cls or org_words & {c.lower() for c in name_candidates(span.name, doc.lang, pack.inflection)} \
                 or span.name.lower() in pack.months:  # "in January": a time
             continue
-        span.cls, span.source = "schema:City", "locative"
+        span.cls, span.source = "schema:City", MentionSource.LOCATIVE
         span.name = locative_nominative(span.name, pack)
 
 
@@ -287,7 +287,7 @@ def demonyms(doc: Document, pack: LanguagePack) -> list[Span]:
         pair = pack.demonyms.get(f"{tok.lemma} {nxt.lemma}") if nxt is not None else None
         if pair:  # "the North American market"
             place = pack.places.get(pair)
-            spans.append(Span(tok.i, tok.i + 2, place.cls if place else "schema:Place", pair, "demonym", weak=True))
+            spans.append(Span(tok.i, tok.i + 2, place.cls if place else "schema:Place", pair, MentionSource.DEMONYM, weak=True))
             skip = tok.i + 1
             continue
         # a nationality adjective, or a town's ("velenjsko podjetje X")
@@ -295,5 +295,5 @@ def demonyms(doc: Document, pack: LanguagePack) -> list[Span]:
         first = doc.sentences[tok.sent].tok_start == tok.i  # "Japonska družba X" opens a sentence
         if label and (not tok.is_capitalised or pack.head_final or first):
             place = pack.places.get(label)
-            spans.append(Span(tok.i, tok.i + 1, place.cls if place else "schema:Place", label, "demonym", weak=True))
+            spans.append(Span(tok.i, tok.i + 1, place.cls if place else "schema:Place", label, MentionSource.DEMONYM, weak=True))
     return spans

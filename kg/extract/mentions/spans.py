@@ -4,16 +4,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.document import Document, Token
+from kg.extract.document import Document, MentionSource, Token
 from kg.extract.lemmatize import is_known_word, name_candidates
 from kg.lang import LanguagePack, east_asian_family_names, first_names
 
 OPENING_QUOTES = "»„“\"'«"
 LIST_SEPARATORS = {",", "in", "ter", "and", "&"}
 # priority of evidence when choosing a class (higher wins)
-STRENGTH = {"definition": 7, "plant-town": 6, "trigger": 6, "legal": 6, "list": 5, "reference": 4,
-            "gazetteer": 4, "market": 4, "person": 3, "name-head": 3, "speaker": 3, "demonym": 2, "acronym": 1,
-            "locative": 1, "capitalised": 0, "coref": 0}
+STRENGTH: dict[MentionSource, int] = {MentionSource.DEFINITION: 7, MentionSource.PLANT_TOWN: 6,
+            MentionSource.TRIGGER: 6, MentionSource.LEGAL: 6, MentionSource.LIST: 5,
+            MentionSource.REFERENCE: 4, MentionSource.GAZETTEER: 4, MentionSource.MARKET: 4,
+            MentionSource.PERSON: 3, MentionSource.NAME_HEAD: 3, MentionSource.SPEAKER: 3,
+            MentionSource.DEMONYM: 2, MentionSource.ACRONYM: 1, MentionSource.LOCATIVE: 1,
+            MentionSource.CAPITALISED: 0, MentionSource.COREF: 0}
 
 
 @dataclass
@@ -24,7 +27,7 @@ class Span:
     end: int    # exclusive
     cls: str | None
     name: str
-    source: str
+    source: MentionSource
     weak: bool = False
     seat_town: int = -1  # "the Houston-based panel maker": the token of the town its head office is in
 

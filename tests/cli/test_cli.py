@@ -127,7 +127,7 @@ def test_build_summary_stats_and_page_count_the_same_entities(tmp_path):
 
     from kg.analytics import stats
 
-    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
     summary = invoke("build", "--seeds", str(seeds), "--out", str(tmp_path / "b"), "-j", "1").stdout
     report = stats(tmp_path / "b")
     assert re.search(rf"^\s*entities\s+{report['entities']}\s*$", summary, re.MULTILINE), summary
@@ -147,7 +147,7 @@ def test_build_into_the_default_relative_folder_keeps_its_cache(tmp_path, monkey
     import shutil
     import warnings
 
-    shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", tmp_path / "seeds")
+    shutil.copytree(Path(__file__).resolve().parents[2] / "seeds", tmp_path / "seeds")
     monkeypatch.chdir(tmp_path)  # kg build's default: seeds/ into build/, both relative
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

@@ -21,10 +21,10 @@ import kg
 import kg.viz
 from kg.namespaces import FACTS_GRAPH, sparql_prefixes
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))
 from browser import open_page
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 ENTITIES = sparql_prefixes() + """
 SELECT DISTINCT ?e WHERE {

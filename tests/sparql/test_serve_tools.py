@@ -15,12 +15,12 @@ import pytest
 
 import kg
 from tests.listener import Listener
-from tests.test_serve import http
-from tests.test_serve_abuse import raw, request, serving, status_of
+from tests.sparql.test_serve import http
+from tests.sparql.test_serve_abuse import raw, request, serving, status_of
 
 pytestmark = pytest.mark.server
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 YASGUI = "https://yasgui.example"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 

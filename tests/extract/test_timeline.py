@@ -17,13 +17,13 @@ from kg.cli import cli
 from kg.extract.document import Document
 from kg.extract.pipeline import extract
 from kg.namespaces import AKG, FACTS_GRAPH, SCHEMA
+from kg.ontology import load_ontology
 from kg.rdf.shacl_sparql import compile_shapes, graph_types, sparql_violations
 from kg.rdf.validate import load_shapes, violations
 from kg.viz.model import read_model
 from kg.viz.page import page_data
-from kg.viz.vocab import vocab
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ROOT / "queries"
 
 
@@ -251,7 +251,7 @@ def test_the_page_lists_dated_facts_in_order_and_draws_a_former_role_dashed(tmp_
                                     "Ana Kos, nekdanja direktorica podjetja Hrast d.o.o.\n", encoding="utf-8")
     (seeds / "lipa.meta.toml").write_text('language = "sl"\ndate = "2025-06-01"\n', encoding="utf-8")
     kg.build(seeds, tmp_path / "out")
-    data = page_data(read_model(kg.load(tmp_path / "out"), vocab()), vocab())
+    data = page_data(read_model(kg.load(tmp_path / "out"), load_ontology()), load_ontology())
     hrast = next(n for n in data["nodes"] if n["sl"] == "Hrast d.o.o.")
     assert [f for f in hrast["f"] if f[0] in (str(AKG.Acquisition), str(AKG.ChiefExecutive))] == [
         [str(AKG.Acquisition), "2019: Lipa d.o.o. → Hrast d.o.o."],

@@ -27,7 +27,7 @@ from kg.namespaces import AKG, KGID, ORG, SCHEMA
 from kg.sparql.query import iter_named_queries
 from tests.listener import Listener
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ROOT / "queries"
 REQUIRED = {"plants-of-hub", "sites-of-company", "who-leads", "created-by", "workforce",
             "fact-provenance", "entities-of-class", "shortest-connection"}

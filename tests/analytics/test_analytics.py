@@ -21,10 +21,10 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 import kg
 from kg.analytics import export, shortest_path, stats
-from kg.analytics.source import curie
 from kg.cli import cli
 from kg.errors import InputError
 from kg.namespaces import AKG, FACTS_GRAPH, KGID, NIF, ORG, PROVENANCE_GRAPH, SCHEMA, sparql_prefixes
+from kg.ontology import curie
 from kg.sparql.labels import find_entities, find_entity
 
 ENTITIES = sparql_prefixes() + """

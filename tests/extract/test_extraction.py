@@ -16,7 +16,7 @@ from rdflib.namespace import SKOS
 import kg
 from kg.namespaces import FACTS_GRAPH, sparql_prefixes
 
-FIXTURES = Path(__file__).parent / "fixtures" / "extraction"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "extraction"
 
 
 @pytest.fixture(scope="module")

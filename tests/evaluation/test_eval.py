@@ -21,7 +21,7 @@ import kg
 from kg.errors import InputError
 from kg.namespaces import FACTS_GRAPH
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT / "eval"
 
 PREFIXES = """\

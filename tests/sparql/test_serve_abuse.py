@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_serve import PLANTS, free_port, http
+from tests.sparql.test_serve import PLANTS, free_port, http
 
 pytestmark = pytest.mark.server
 

@@ -23,7 +23,7 @@ from kg.iri import slug
 from kg.namespaces import ENTITY_CLASS_PARTS, KGID, QUERY_PREFIXES, sparql_name
 from kg.sparql.labels import display_names, find_entities, resolve_pair
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOWN = """
 @prefix akg: <https://w3id.org/ampere-kg/ontology#> .
 @prefix org: <http://www.w3.org/ns/org#> .
@@ -129,10 +129,10 @@ def test_table_names_paste_back_into_a_query(seed_build):
 
 
 def test_every_class_of_the_ontology_has_an_entity_prefix():
-    from kg.analytics.source import project_ontology
     from kg.extract.entities import class_slug
+    from kg.ontology import load_ontology
 
-    parts = {class_slug(sparql_name(c)) for c in project_ontology().classes
+    parts = {class_slug(sparql_name(c)) for c in load_ontology().classes
              if sparql_name(c).split(":")[0] in ("akg", "schema", "org", "skos")}
     assert parts - {"extraction-rule", "reference-data"} <= set(ENTITY_CLASS_PARTS)
 
