@@ -397,8 +397,12 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         else:
             case = words[0][len(first):] if words[0].startswith(first) else \
                 pack.surname_cases.get((words[0][-1:], first[-1:]), "")
-            if case and rest and rest[-1].endswith(case) and len(rest[-1]) > len(case) + 2:
-                rest[-1] = rest[-1][: -len(case)]  # "Janom Kosom" -> "Jan Kos", "Aljošo Vrhovnikom" -> "Aljoša Vrhovnik"
+            # "Janom Kosom" -> "Jan Kos", "Aljošo Vrhovnikom" -> "Aljoša Vrhovnik", "Janezom Mlakarjem"
+            # -> "Janez Mlakar" (a surname in a soft consonant takes "-jem")
+            for ending, repl in ([*pack.surname_case_variants.get(case, []), (case, "")] if case and rest else []):
+                if rest[-1].endswith(ending) and len(rest[-1]) > len(ending) + 2:
+                    rest[-1] = rest[-1][: -len(ending)] + repl
+                    break
         span.name = " ".join([first, *rest])
         return span
     if span.cls is None and len(words) == 1 and is_given_name(words[0], pack, doc.lang) and \
