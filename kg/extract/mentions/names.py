@@ -205,6 +205,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             source, cls = MentionSource.CAPITALISED, None
             if legal_end < 0:
                 legal_end = legal_suffix_end(doc, j, pack)
+            name_end = j  # where the name's words end, before a legal form
             if legal_end > 0:
                 j, source, cls = legal_end, MentionSource.LEGAL, "akg:Company"
             if j - i == 1 and sentence_initial(doc, i) and j < sent.tok_end and \
@@ -233,6 +234,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                                                     or (j - i >= 2 and not pack.initial_runs_are_names
                                                     and not is_given_name(tok.text, pack, doc.lang)
                                                     and (tok.lemma,) not in pack.triggers
+                                                    # "Lesko d.o.o. ima ...": one word and a legal form
+                                                    and not (source == MentionSource.LEGAL and name_end - i == 1)
                                                     and not (source == MentionSource.LEGAL and tok.text.lower() == tok.lemma
                                                              and tok.lemma not in pack.generic_nouns
                                                              and tok.lemma not in pack.demonyms)))):
