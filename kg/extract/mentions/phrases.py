@@ -20,7 +20,8 @@ def markets(doc: Document, pack: LanguagePack) -> list[Span]:
                 continue
             j = i + 1
             while (j < sent.tok_end and j - i <= 3 and toks[j].is_word and not toks[j].is_capitalised
-                   and toks[j].text.lower() not in pack.function_words and toks[j].lemma not in pack.numbers):
+                   and toks[j].text.lower() not in pack.function_words and toks[j].lemma not in pack.numbers
+                   and not _is_verb(toks[j], pack)):  # "na trg poslala nov model": no market's name
                 j += 1
             if j > i + 1:
                 j = _past_complement(toks, j, sent.tok_end, pack)
@@ -35,6 +36,13 @@ def markets(doc: Document, pack: LanguagePack) -> list[Span]:
                     span.name = f"{toks[i - 1].lemma} {head}"
             spans.append(span)
     return spans
+
+
+def _is_verb(tok: Token, pack: LanguagePack) -> bool:
+    """A participle of a verb ("poslala", "poslali": its lemma "poslati" ends as an infinitive);
+    not a masculine one, which a genitive plural noun shares ("trg vozil", from "voziti")."""
+    gender = pack.verb_gender(tok.text.lower())
+    return bool(pack.infinitive_ending) and tok.lemma.endswith(pack.infinitive_ending) and gender not in ("", "m")
 
 
 def _past_complement(toks: list, j: int, end: int, pack: LanguagePack) -> int:
