@@ -56,6 +56,13 @@ def _word_not_abbreviation(word: str, lang: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word.islower() and is_known_word(word, lang)
 
 
+def _name_word_ends_text(word: str, prev: str, lang: str) -> bool:
+    """"... modela Volt X." / "Elvalve Max." ending a paragraph: the last word of a name, not an
+    abbreviation, unless it is a legal form ("Inc.")."""
+    return word[:-1].isalpha() and word[:1].isupper() and prev[:1].isupper() and word not in _legal_forms(lang) \
+        and word[:-1] not in _legal_forms(lang)
+
+
 def _opens_sentence(word: str, lang: str) -> bool:
     """The end of the text, or a capitalised dictionary word that is no given name ("mag. Tanja")."""
     return not word or (word[:1].isupper() and is_known_word(word, lang) and word not in first_names())
@@ -95,7 +102,8 @@ def _split_final_numbers(sentences: list[list[tuple[str, int, int]]], lang: str)
                     ((_NUMBER.fullmatch(text[:-1]) or _ends_dotless_legal_form(words, k, lang)
                       or _scale_after_number(text[:-1], prev, lang))
                      and (not nxt or nxt[:1].isupper()))
-                    or (_word_not_abbreviation(text[:-1], lang) and _opens_sentence(nxt, lang))):
+                    or (_word_not_abbreviation(text[:-1], lang) and _opens_sentence(nxt, lang))
+                    or (not nxt and _name_word_ends_text(text, prev, lang))):
                 current += [(text[:-1], start, end - 1), (".", end - 1, end)]
                 out.append(current)
                 current = []

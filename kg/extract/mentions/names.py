@@ -118,6 +118,20 @@ def dateline_town(doc: Document, span: Span, pack: LanguagePack) -> str:
     return pack.place_forms_by_lower.get(" ".join(words).lower(), "")
 
 
+def _inflected_place_end(doc: Document, i: int, j: int, pack: LanguagePack) -> int:
+    """"v Velenju Elvita d.o.o. izdeluje": a place in a case form after a locative preposition
+    is a name of its own, not the opening of the company name after it; the run's new end (else
+    ``j``)."""
+    toks = doc.tokens
+    if i == 0 or toks[i - 1].text.lower() not in pack.locative_prepositions:
+        return j
+    for k in range(j, i, -1):  # the longest place first ("v Mirni Peči", not "Mirni")
+        place = pack.places.get(doc.text[toks[i].start:toks[k - 1].end])
+        if place is not None:
+            return k if place.label != doc.text[toks[i].start:toks[k - 1].end] else j
+    return j
+
+
 def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -> list[Span]:
     """Maximal runs of capitalised words (with name particles and legal suffixes inside)."""
     spans: list[Span] = []
@@ -151,6 +165,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 else:
                     legal_end = _lowercase_then_legal(doc, j, sent.tok_end, pack)
                     break
+            # (only before a legal form: "v Mirni Peči" is one town whose case form is not known)
+            if legal_end > 0 and (cut := _inflected_place_end(doc, i, j, pack)) < j:
+                j, legal_end = cut, -1
             # "Tessaro CEO Marco Bellini": a role word inside a run ends the name before it
             for k in range(i + 1, j):
                 if (toks[k].lemma,) in pack.roles or (toks[k].text,) in pack.roles:
