@@ -114,7 +114,7 @@ def test_a_document_past_every_large_document_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(assembly, "MEMO_MAX", assembly.MEMO_MAX // 10)
     monkeypatch.setattr(kg.builder, "RDFLIB_MAX_TRIPLES", kg.builder.RDFLIB_MAX_TRIPLES // 10)
     taken = {"worker": 0, "in parts": 0, "runs": 0}
-    apart, is_large, update = kg.parallel._extract_apart, assembly._is_large, assembly.LineSet.update
+    apart, is_large, update = kg.parallel._extract_apart, assembly.is_large, assembly.LineSet.update
 
     def spy_apart(*args):
         taken["worker"] += 1
@@ -130,7 +130,7 @@ def test_a_document_past_every_large_document_limit(tmp_path, monkeypatch):
         taken["runs"] += len(self._runs) - runs
 
     monkeypatch.setattr(kg.parallel, "_extract_apart", spy_apart)
-    monkeypatch.setattr(assembly, "_is_large", spy_large)
+    monkeypatch.setattr(assembly, "is_large", spy_large)
     monkeypatch.setattr(assembly.LineSet, "update", spy_update)
     raw = _large_document(1_200_000)
     assert len(raw.encode("utf-8")) > kg.parallel.LARGE_FILE
