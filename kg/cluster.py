@@ -163,6 +163,11 @@ def _result(future: Future, docs: list[Document], address: str) -> list[Extracte
                            "worker") from None
     except (OSError, TimeoutError) as err:  # CommClosedError is an OSError
         raise ClusterError(f"{address}: lost the Dask scheduler ({err}); the build wrote nothing") from None
+    except RuntimeError as err:
+        if "deserialization of the task graph" not in str(err):  # Dask's words; it has no type for it
+            raise
+        raise ClusterError(f"{address}: the Dask scheduler cannot load kg's tasks; install the same "
+                           "ampere-kg on the scheduler as on the driver and the workers") from None
     except CancelledError:  # distributed's FutureCancelledError
         raise ClusterError(f"{address}: the cluster cancelled the work (scheduler lost or restarted); "
                            "the build wrote nothing") from None
@@ -177,7 +182,11 @@ def extract_on(client: Client, paths: list[Path], root: Path, onto: Ontology,
     from kg.clusterworker import OntologyPlugin, code_version, extract_chunk
 
     plugin = f"kg-ontology-{uuid.uuid4().hex}"  # one per build: builds may share a cluster
-    client.register_plugin(OntologyPlugin(plugin, onto), name=plugin)
+    try:
+        client.register_plugin(OntologyPlugin(plugin, onto), name=plugin)
+    except Exception as err:  # Dask passes a worker's error on as a plain Exception with its text
+        hint = "install ampere-kg on every worker" if "ModuleNotFoundError" in str(err) else _short(err)
+        raise ClusterError(f"{address}: cannot set up the workers ({hint})") from None
     version = code_version()
     chunks = _read_chunks(paths, root, follow_links)
     window: deque[tuple[Future, list[Document]]] = deque()

@@ -166,3 +166,40 @@ def test_workers_that_keep_dying_fail_the_build_and_keep_the_old_one(corpus, loc
     assert "workers died extracting" in res.stderr and "wrote nothing" in res.stderr
     assert "Traceback" not in res.stderr
     assert {name: (out / name).read_bytes() for name in FILES} == before
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def dask_command(which: str, without_kg: bool, *args: str) -> subprocess.Popen:
+    """``dask scheduler`` or ``dask worker`` in a process of its own, optionally unable to import kg."""
+    code = ("import sys; " + ("sys.modules['kg'] = None; " if without_kg else "")
+            + f"sys.argv[0] = 'dask'; from distributed.cli.dask_{which} import main; main()")
+    return subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
+@pytest.mark.parametrize("without", ["scheduler", "worker"])
+def test_a_scheduler_or_worker_without_kg_is_named(corpus, tmp_path, without):
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    scheduler = dask_command("scheduler", without == "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                             "--dashboard-address", "127.0.0.1:0")
+    # no nanny: the worker process itself is the one without kg
+    worker = dask_command("worker", without == "worker", address, "--nthreads", "1", "--no-nanny",
+                          "--no-dashboard")
+    try:
+        res = run_kg("build", "--seeds", str(corpus), "--out", str(tmp_path / "out"), "--cluster", address)
+    finally:
+        for process in (worker, scheduler):
+            process.kill()
+            process.wait()
+    assert res.returncode == 2, res.stderr
+    [line] = res.stderr.strip().splitlines()
+    expected = {"scheduler": "install the same ampere-kg on the scheduler as on the driver and the workers",
+                "worker": "cannot set up the workers (install ampere-kg on every worker)"}[without]
+    assert line.startswith(f"error: {address}: ") and expected in line
+    assert not (tmp_path / "out" / "graph.ttl").exists()
