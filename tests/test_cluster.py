@@ -174,23 +174,36 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def dask_command(which: str, without_kg: bool, *args: str) -> subprocess.Popen:
-    """``dask scheduler`` or ``dask worker`` in a process of its own, optionally unable to import kg."""
-    code = ("import sys; " + ("sys.modules['kg'] = None; " if without_kg else "")
-            + f"sys.argv[0] = 'dask'; from distributed.cli.dask_{which} import main; main()")
+BROKEN = {
+    "without": "import sys; sys.modules['kg'] = None; ",  # cannot import kg
+    "other": "import kg.clusterworker as w; w.code_version = lambda: 'f' * 64; ",  # another extractor
+}
+
+
+def dask_command(which: str, broken: str | None, *args: str) -> subprocess.Popen:
+    """``dask scheduler`` or ``dask worker`` in a process of its own, broken as ``BROKEN`` says."""
+    code = (BROKEN[broken] if broken else "") + (
+        f"import sys; sys.argv[0] = 'dask'; from distributed.cli.dask_{which} import main; main()")
     return subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
 
 
-@pytest.mark.parametrize("without", ["scheduler", "worker"])
-def test_a_scheduler_or_worker_without_kg_is_named(corpus, tmp_path, without):
+EXPECTED = {
+    ("scheduler", "without"): "install the same ampere-kg on the scheduler as on the driver and the workers",
+    ("worker", "without"): "cannot set up the workers (install ampere-kg on every worker)",
+    ("worker", "other"): "a worker runs another version of the extractor (ffffffffffff, the build ",
+}
+
+
+@pytest.mark.parametrize(("where", "broken"), sorted(EXPECTED))
+def test_a_scheduler_or_worker_without_our_kg_is_named(corpus, tmp_path, where, broken):
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
-    scheduler = dask_command("scheduler", without == "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                             "--dashboard-address", "127.0.0.1:0")
-    # no nanny: the worker process itself is the one without kg
-    worker = dask_command("worker", without == "worker", address, "--nthreads", "1", "--no-nanny",
-                          "--no-dashboard")
+    scheduler = dask_command("scheduler", broken if where == "scheduler" else None, "--host", "127.0.0.1",
+                             "--port", str(port), "--dashboard-address", "127.0.0.1:0")
+    # no nanny: the worker process itself is the broken one
+    worker = dask_command("worker", broken if where == "worker" else None, address, "--nthreads", "1",
+                          "--no-nanny", "--no-dashboard")
     try:
         res = run_kg("build", "--seeds", str(corpus), "--out", str(tmp_path / "out"), "--cluster", address)
     finally:
@@ -199,7 +212,21 @@ def test_a_scheduler_or_worker_without_kg_is_named(corpus, tmp_path, without):
             process.wait()
     assert res.returncode == 2, res.stderr
     [line] = res.stderr.strip().splitlines()
-    expected = {"scheduler": "install the same ampere-kg on the scheduler as on the driver and the workers",
-                "worker": "cannot set up the workers (install ampere-kg on every worker)"}[without]
-    assert line.startswith(f"error: {address}: ") and expected in line
+    assert line.startswith("error: ") and EXPECTED[where, broken] in line
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_a_scheduler_without_workers_fails_in_seconds(corpus, tmp_path):
+    port = free_port()
+    scheduler = dask_command("scheduler", None, "--host", "127.0.0.1", "--port", str(port),
+                             "--dashboard-address", "127.0.0.1:0")
+    try:
+        time.sleep(1)  # a head start (connecting is retried for 5 s anyway)
+        res = run_kg("build", "--seeds", str(corpus), "--out", str(tmp_path / "out"), "--cluster",
+                     f"tcp://127.0.0.1:{port}")
+    finally:
+        scheduler.kill()
+        scheduler.wait()
+    assert res.returncode == 2, res.stderr
+    assert res.stderr.strip() == f"error: tcp://127.0.0.1:{port}: the Dask scheduler has no workers (waited 5 s)"
     assert not (tmp_path / "out" / "graph.ttl").exists()
