@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import pytest
 
 import kg
 from tests.conftest import ROOT, SEEDS
+from tests.test_builder_safety import all_gone, live_group, start_build, wait_for
 
 FILES = ("graph.ttl", "provenance.ttl")
 EVAL = ROOT / "eval" / "sl" / "dev"
@@ -229,4 +231,22 @@ def test_a_scheduler_without_workers_fails_in_seconds(corpus, tmp_path):
         scheduler.wait()
     assert res.returncode == 2, res.stderr
     assert res.stderr.strip() == f"error: tcp://127.0.0.1:{port}: the Dask scheduler has no workers (waited 5 s)"
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_killing_the_driver_leaves_no_local_worker_running(corpus, tmp_path):
+    never = tmp_path / "never"  # workers wait in their first task for this file
+    proc = start_build(corpus, tmp_path / "out", "-j", "2", "--full", "--cluster", "local",
+                       env={"KG_DEBUG_AT": f"cluster-extract:wait={never}"})
+    try:
+        # the two workers and multiprocessing's resource tracker
+        assert wait_for(lambda: len(live_group(proc.pid) - {proc.pid}) == 3, timeout=60), "no workers started"
+        time.sleep(2)  # time to take a task
+        proc.kill()
+        proc.wait(timeout=30)
+        assert all_gone(proc.pid), f"left running: {live_group(proc.pid)}"
+    finally:
+        for pid in live_group(proc.pid):
+            os.kill(pid, signal.SIGKILL)
+        proc.communicate()
     assert not (tmp_path / "out" / "graph.ttl").exists()
