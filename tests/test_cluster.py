@@ -19,7 +19,7 @@ import pytest
 
 import kg
 from tests.conftest import ROOT, SEEDS
-from tests.test_builder_safety import all_gone, live_group, start_build, wait_for
+from tests.test_builder_safety import kill_and_check_gone, live_group, start_build, wait_for
 
 FILES = ("graph.ttl", "provenance.ttl")
 EVAL = ROOT / "eval" / "sl" / "dev"
@@ -242,9 +242,7 @@ def test_killing_the_driver_leaves_no_local_worker_running(corpus, tmp_path):
         # the two workers and multiprocessing's resource tracker
         assert wait_for(lambda: len(live_group(proc.pid) - {proc.pid}) == 3, timeout=60), "no workers started"
         time.sleep(2)  # time to take a task
-        proc.kill()
-        proc.wait(timeout=30)
-        assert all_gone(proc.pid), f"left running: {live_group(proc.pid)}"
+        kill_and_check_gone(proc)
     finally:
         for pid in live_group(proc.pid):
             os.kill(pid, signal.SIGKILL)
