@@ -512,7 +512,7 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     >>> ds = build("seeds", "build", jobs=2)
     """
     if cluster is not None:
-        require_dask()  # before any work: the one-line hint, not a traceback later
+        require_dask(cluster)  # before any work: the one-line hint, not a traceback later
     start = time.perf_counter()
     timings: dict[str, float] = {}
 

@@ -46,10 +46,20 @@ class ClusterError(KgError):
     """The cluster cannot be reached or used, or it lost the work; nothing was written."""
 
 
-def require_dask() -> None:
-    """Raise a ``ClusterError`` (no traceback) when Dask distributed is not installed."""
+def require_dask(cluster: object = LOCAL) -> None:
+    """Raise a ``ClusterError`` (no traceback) when Dask distributed is not installed, or when
+    ``cluster`` is neither a string nor a ``distributed.Client``.
+
+    >>> require_dask(4)
+    Traceback (most recent call last):
+    kg.cluster.ClusterError: cluster must be 'local', a scheduler address or a distributed.Client, not 4
+    """
     if importlib.util.find_spec("distributed") is None:
         raise ClusterError(f"--cluster needs Dask distributed, which is not installed; {INSTALL_HINT}")
+    from distributed import Client
+
+    if not isinstance(cluster, str | Client):
+        raise ClusterError(f"cluster must be 'local', a scheduler address or a distributed.Client, not {cluster!r}")
 
 
 def describe(cluster: object, jobs: int) -> str:
@@ -69,7 +79,7 @@ def describe(cluster: object, jobs: int) -> str:
 @contextmanager
 def connect(cluster: object, jobs: int) -> Iterator[Client]:
     """A client of ``cluster`` (see the module docstring) with at least one worker."""
-    require_dask()
+    require_dask(cluster)
     from distributed import Client, LocalCluster
 
     if not isinstance(cluster, str):
