@@ -7,8 +7,14 @@ added and the build is run again with the cache (the incremental rebuild). Last,
 who-leads`` is timed end to end (a new process each time, median of 5) on that build, which
 opens the build's store. The Markdown table goes to stdout and to ``bench/results/build.md``.
 
+With ``--cluster ADDRESS`` each size is also built with ``kg build --cluster ADDRESS`` (``local``:
+a local Dask cluster of the largest ``--jobs`` workers), its files are checked byte for byte
+against the ``--jobs`` build's, and the table goes to ``bench/results/cluster.md`` instead (no
+incremental or query rows).
+
     python bench/bench_build.py                  # all sizes, about 15 minutes on 2 cores
     python bench/bench_build.py --sizes 100 1000
+    python bench/bench_build.py --sizes 1000 --jobs 2 --cluster local
 """
 from __future__ import annotations
 
@@ -28,6 +34,7 @@ from corpus import _vocabulary, document, write_corpus  # noqa: E402 (after the 
 
 OUT = HERE / "out"
 RESULTS = HERE / "results" / "build.md"
+CLUSTER_RESULTS = HERE / "results" / "cluster.md"
 
 
 def _number(pattern: str, text: str) -> int:
@@ -35,10 +42,12 @@ def _number(pattern: str, text: str) -> int:
     return int(m.group(1)) if m else 0
 
 
-def run_build(seeds: Path, out: Path, jobs: int, full: bool) -> dict:
-    """One ``kg build`` under /usr/bin/time -v; its wall time, peak RSS and summary counts."""
+def run_build(seeds: Path, out: Path, jobs: int, full: bool, cluster: str | None = None) -> dict:
+    """One ``kg build`` under /usr/bin/time -v; its wall time, peak RSS and summary counts (the
+    CPU time and RSS of a remote cluster's workers are not counted, those of a local one are)."""
     cmd = ["/usr/bin/time", "-v", sys.executable, "-m", "kg", "build", "--seeds", str(seeds),
            "--out", str(out), "--jobs", str(jobs)] + (["--full"] if full else [])
+    cmd += ["--cluster", cluster] if cluster else []
     start = time.perf_counter()
     res = subprocess.run(cmd, check=False, capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
     wall = time.perf_counter() - start
@@ -86,10 +95,22 @@ def row(n: int, jobs: int, r: dict, what: str = "full") -> str:
             f"| {r['load']:.1f} | {r['steps']} |")
 
 
+def cluster_row(seeds: Path, n: int, jobs: int, cluster: str) -> str:
+    """Build on ``cluster`` and check the files against the ``--jobs jobs`` build's."""
+    out = OUT / f"build-{n}-cluster"
+    r = run_build(seeds, out, jobs, full=True, cluster=cluster)
+    for name in ("graph.ttl", "provenance.ttl"):
+        if (out / name).read_bytes() != (OUT / f"build-{n}-j{jobs}" / name).read_bytes():
+            raise SystemExit(f"{name} differs between --cluster {cluster} and --jobs {jobs}")
+    return row(n, jobs, r, f"full, --cluster {cluster} (same bytes)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--cluster", metavar="ADDRESS",
+                        help="also build on this Dask cluster ('local': a local one) and compare the files")
     args = parser.parse_args()
     lines = [f"Machine: {machine()}.", "",
              ("| documents | jobs | build | wall s | CPU s | docs/s | tokens/s | facts triples "
@@ -103,6 +124,13 @@ def main() -> None:
             r = run_build(seeds, out, jobs, full=True)
             lines.append(row(n, jobs, r))
             print(lines[-1], flush=True)
+        if args.cluster:
+            lines.append(cluster_row(seeds, n, max(args.jobs), args.cluster))
+            print(lines[-1], flush=True)
+    if args.cluster:
+        CLUSTER_RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        CLUSTER_RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return
     n, jobs = max(args.sizes), max(args.jobs)
     seeds, out = corpus(n), OUT / f"build-{n}-j{jobs}"
     extra = seeds / "doc-new.txt"

@@ -29,6 +29,7 @@ from rdflib import Dataset, Graph
 
 from kg.cache import Cache, assembly_version, extractor_version
 from kg.cachefmt import EXTRACTED, LINES
+from kg.cluster import describe, require_dask
 from kg.errors import InputError, KgWarning
 from kg.extract.document import Document
 from kg.extract.entities import merge_entities
@@ -94,6 +95,7 @@ from kg.rdf.validate import load_shapes, raise_violations
 from kg.sparql.store import open_read_only, store_dataset, write_store
 
 if TYPE_CHECKING:
+    from distributed import Client
     from rich.progress import Progress
 
 PROGRESS_MIN_DOCUMENTS = 20
@@ -119,6 +121,7 @@ class BuildReport:
     html_skipped: bool = False
     incremental: bool = False  # the previous build changed in place (``kg.rdf.incremental``)
     timings: dict[str, float] = field(default_factory=dict)
+    cluster: str = ""  # where extraction ran, when on a Dask cluster
 
 
 def _progress(show: bool) -> Progress:
@@ -263,24 +266,24 @@ def _dataset(nt: dict[str, Path], shapes: Graph, triples: int, folder: Path, bar
 
 def _run(paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Graph, jobs: int,
          caches: tuple[Cache, Cache], html: bool, show_progress: bool, follow_links: bool,
-         lap: Callable[[str], None]) -> tuple[Dataset, BuildReport]:
+         lap: Callable[[str], None], cluster: object = None) -> tuple[Dataset, BuildReport]:
     """Extract, assemble, validate and write (everything but the cache commit), with a scratch
     folder for the sorted lines that is deleted at the end."""
     scratch = new_scratch(out)
     try:
         return _run_in(scratch, paths, seeds, out, onto, shapes, jobs, caches, html, show_progress,
-                       follow_links, lap)
+                       follow_links, lap, cluster)
     finally:
         remove_scratch(out, scratch)
 
 
 def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Graph,
             jobs: int, caches: tuple[Cache, Cache], html: bool, show_progress: bool, follow_links: bool,
-            lap: Callable[[str], None]) -> tuple[Dataset, BuildReport]:
+            lap: Callable[[str], None], cluster: object = None) -> tuple[Dataset, BuildReport]:
     cache, lines_cache = caches
     with _progress(show_progress) as progress:
         items = extract_documents(paths, seeds, onto, jobs=jobs, cache=cache, follow_links=follow_links,
-                                  on_done=_advancer(progress, "extracting", len(paths)))
+                                  on_done=_advancer(progress, "extracting", len(paths)), cluster=cluster)
     lap("extract")
     checkpoint("extracted")
     docs = [it.doc for it in items]
@@ -458,13 +461,14 @@ def _run_incremental(items: list[Extracted], entities: dict, comments: dict, out
 
 def _run_cached(paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Graph, jobs: int,
                 version: str, full: bool, html: bool, show_progress: bool, follow_links: bool,
-                lap: Callable[[str], None]) -> tuple[Dataset, BuildReport]:
+                lap: Callable[[str], None], cluster: object = None) -> tuple[Dataset, BuildReport]:
     """``_run`` with the cache: new entries are kept only if the build succeeds; its problems
     (unreadable entries, foreign files) become warnings."""
     caches = (Cache(out, version, EXTRACTED, enabled=not full),
               Cache(out, version, LINES, enabled=not full, part="lines"))
     try:
-        ds, rep = _run(paths, seeds, out, onto, shapes, jobs, caches, html, show_progress, follow_links, lap)
+        ds, rep = _run(paths, seeds, out, onto, shapes, jobs, caches, html, show_progress, follow_links, lap,
+                       cluster)
     except BaseException as err:
         for c in reversed(caches):
             c.discard()
@@ -492,7 +496,7 @@ def _waiting_note(out: Path) -> Callable[[str], None]:
 def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
           ontology: str | Path | None = None, shapes: str | Path | None = None,
           report: bool = False, html: bool = True, jobs: int | None = None,
-          full: bool = False, follow_links: bool = False) -> Dataset:
+          full: bool = False, follow_links: bool = False, cluster: str | Client | None = None) -> Dataset:
     """Build the knowledge graph of the documents in ``seeds_dir`` and write it to ``out_dir``.
 
     Returns the graph as an rdflib Dataset with two named graphs (facts, provenance); see
@@ -501,9 +505,14 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     is set. The files written are the same whatever ``jobs`` and the cache state. With
     ``report=True`` a summary is printed (and a progress bar, on a terminal). Symbolic links
     out of ``seeds_dir`` are skipped with a ``kg.KgWarning`` each unless ``follow_links``.
+    ``cluster`` extracts on Dask distributed (``pip install 'ampere-kg[cluster]'``): ``"local"``
+    starts a local cluster of ``jobs`` workers for the build, an address such as
+    ``"tcp://host:8786"`` or a ``distributed.Client`` uses a running one; the files are the same.
 
     >>> ds = build("seeds", "build", jobs=2)
     """
+    if cluster is not None:
+        require_dask(cluster)  # before any work: the one-line hint, not a traceback later
     start = time.perf_counter()
     timings: dict[str, float] = {}
 
@@ -522,9 +531,10 @@ def build(seeds_dir: str | Path = "seeds", out_dir: str | Path = "build", *,
     with locked(out, on_wait=_waiting_note(out)):
         prepare(out)
         ds, rep = _run_cached(paths, seeds, out, onto, shapes_graph, jobs, version, full, html,
-                              show_progress, follow_links, lap)
+                              show_progress, follow_links, lap, cluster)
     lap("write")
     rep.timings = timings
+    rep.cluster = describe(cluster, jobs) if cluster is not None and rep.cached < rep.documents else ""
     rep.seconds = time.perf_counter() - start
     if report:
         print_summary(rep)
@@ -540,6 +550,8 @@ def print_summary(rep: BuildReport) -> None:
     table = Table(title="kg build", show_header=False, box=None)
     table.add_row("documents", f"{rep.documents} ({rep.cached} from cache, {rep.assembled} assembled, "
                                f"{rep.jobs} jobs{', incremental' if rep.incremental else ''})")
+    if rep.cluster:
+        table.add_row("extracted on", rep.cluster)
     table.add_row("sentences", str(rep.sentences))
     table.add_row("tokens", str(rep.tokens))
     # counted as kg stats and the page count them: quotations are facts of their speaker

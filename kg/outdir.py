@@ -40,7 +40,8 @@ DEBUG_ENV = "KG_DEBUG_AT"  # test hook, see ``checkpoint``
 
 def checkpoint(name: str) -> None:
     """A named point of the build where tests can stop it: ``KG_DEBUG_AT=name:kill`` sends SIGKILL
-    to this process, ``name:fail`` raises OSError, ``name:wait=FILE`` waits until FILE exists.
+    to this process, ``name:fail`` raises OSError, ``name:wait=FILE`` waits until FILE exists,
+    ``name:kill-once=FILE`` sends SIGKILL to the first process that gets there (and creates FILE).
     Several ``name:action`` pairs are separated by commas. Nothing happens without the variable.
     """
     for item in os.environ.get(DEBUG_ENV, "").split(","):
@@ -51,6 +52,10 @@ def checkpoint(name: str) -> None:
             os.kill(os.getpid(), signal.SIGKILL)
         elif action == "fail":
             raise OSError(errno.EIO, f"failure injected at {name} by {DEBUG_ENV}")
+        elif action.startswith("kill-once="):
+            with suppress(FileExistsError):
+                Path(action[10:]).touch(exist_ok=False)
+                os.kill(os.getpid(), signal.SIGKILL)
         elif action.startswith("wait="):
             while not Path(action[5:]).exists():
                 time.sleep(0.01)

@@ -4,7 +4,8 @@ Each document is read and run through ``kg.extract.pipeline.extract`` on its own
 when ``jobs > 1``); what comes back is a compact result: the ``Document`` without its tokens,
 relations and quotes, which later steps do not need (about a fifth of the size). Results
 come back in the order of the paths whatever ``jobs`` is, so the build output does not depend
-on it. Documents whose cache entry matches are not read again.
+on it. Documents whose cache entry matches are not read again. With ``cluster`` set, the
+documents left to extract go to a Dask cluster instead (``kg.cluster``), in the same order.
 """
 from __future__ import annotations
 
@@ -132,8 +133,15 @@ def _extract_apart(path: Path, root: Path, follow_links: bool) -> Extracted:
         return pool.submit(_work, (path, root, follow_links)).result()
 
 
-def _run(todo: list[Path], root: Path, onto: Ontology, jobs: int, follow_links: bool) -> Iterator[Extracted]:
+def _run(todo: list[Path], root: Path, onto: Ontology, jobs: int, follow_links: bool,
+         cluster: object = None) -> Iterator[Extracted]:
     global _WORKER_ONTOLOGY
+    if cluster is not None and todo:
+        from kg.cluster import connect, extract_on  # imports Dask only when asked to
+
+        with connect(cluster, jobs) as client:
+            yield from extract_on(client, todo, root, onto, follow_links)
+        return
     _WORKER_ONTOLOGY = onto  # inherited by the forked workers
     if jobs <= 1 or len(todo) < 2:
         for p in todo:
@@ -149,10 +157,12 @@ def _run(todo: list[Path], root: Path, onto: Ontology, jobs: int, follow_links: 
 
 def extract_documents(paths: list[Path], root: Path, onto: Ontology, *, jobs: int = 1,
                       cache: Cache | None = None, on_done: Callable[[int], None] | None = None,
-                      follow_links: bool = False) -> list[Extracted]:
+                      follow_links: bool = False, cluster: object = None) -> list[Extracted]:
     """Extraction results of ``paths``, in that order, using ``jobs`` processes and the cache.
 
     The first bad document (in path order) raises its ``InputError``, whatever ``jobs`` is.
+    ``cluster`` (see ``kg.cluster``): extract the documents the cache lacks on a Dask cluster;
+    none is started when the cache has them all.
 
     >>> from kg.extract.reading import find_documents
     >>> from kg.ontology import load_ontology
@@ -170,7 +180,8 @@ def extract_documents(paths: list[Path], root: Path, onto: Ontology, *, jobs: in
     if on_done and any(r is not None for r in results):
         on_done(sum(r is not None for r in results))
     todo = [i for i, r in enumerate(results) if r is None]
-    for i, res in zip(todo, _run([paths[i] for i in todo], root, onto, jobs, follow_links), strict=True):
+    for i, res in zip(todo, _run([paths[i] for i in todo], root, onto, jobs, follow_links, cluster),
+                      strict=True):
         results[i] = res
         key = keys[i]
         if cache is not None and key is not None:

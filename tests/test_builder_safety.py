@@ -153,6 +153,13 @@ def all_gone(pgid: int) -> bool:
     return wait_for(lambda: not live_group(pgid), timeout=10)
 
 
+def kill_and_check_gone(proc: subprocess.Popen) -> None:
+    """SIGKILL the build ``proc`` (see ``start_build``) and check its whole group ends in 10 s."""
+    proc.kill()
+    proc.wait(timeout=30)
+    assert all_gone(proc.pid), f"left running: {live_group(proc.pid)}"
+
+
 def wait_for(condition, timeout: float = 120.0, step: float = 0.01) -> bool:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -188,9 +195,7 @@ def test_killing_a_j2_build_leaves_no_worker_running(corpus, tmp_path, pool):
             assert wait_for(lambda: len(live_group(proc.pid) - {proc.pid} - first) == 2), "no second pool"
         workers = live_group(proc.pid) - {proc.pid}
         assert proc.poll() is None and len(workers) == 2
-        proc.kill()
-        proc.wait(timeout=30)
-        assert all_gone(proc.pid), f"left running: {live_group(proc.pid)}"
+        kill_and_check_gone(proc)
     finally:
         for pid in live_group(proc.pid):
             os.kill(pid, signal.SIGKILL)

@@ -22,15 +22,19 @@ from .options import quiet, verbosity_options
               help="SHACL shapes to validate the graph with (default: the project's shapes.ttl).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Extract on N processes (default: the number of cores). Output is the same for any N.")
+@click.option("--cluster", metavar="ADDRESS", default=None,
+              help="Extract on a Dask cluster: the scheduler's address (tcp://host:8786), or 'local' to "
+                   "start a local cluster of --jobs workers for this build. Output is the same. "
+                   "Needs: pip install 'ampere-kg[cluster]'.")
 @click.option("--full", is_flag=True, help="Ignore the cache in OUT/.cache and extract every document again.")
 @click.option("--follow-links", is_flag=True,
               help="Read documents and metadata that symbolic links reach outside SEEDS "
                    "(by default they are skipped, with a warning each).")
 def build_command(seeds_dir: Path, out_dir: Path, ontology: Path | None, shapes: Path | None,
-                  jobs: int | None, full: bool, follow_links: bool) -> None:
+                  jobs: int | None, cluster: str | None, full: bool, follow_links: bool) -> None:
     """Build the knowledge graph from SEEDS into OUT (same as ``kg.build()``)."""
     kg.build(seeds_dir, out_dir, ontology=ontology, shapes=shapes, report=not quiet(), jobs=jobs, full=full,
-             follow_links=follow_links)
+             follow_links=follow_links, cluster=cluster)
 
 
 COMMANDS: list[click.Command] = [build_command]
