@@ -71,6 +71,20 @@ class MentionSource(StrEnum):
     ZERO = "zero"  # a dropped subject (kg.extract.link)
 
 
+class CorefHint(StrEnum):
+    """What the words around a referring phrase say about its referent (set by
+    ``kg.extract.mentions.phrases.coreferring``, read by ``kg.extract.link``).
+
+    >>> CorefHint("of") is CorefHint.OF
+    True
+    """
+
+    NEW = "new"  # "nova družba": the organisation introduced last
+    OF = "of"  # "Italijanska skupina": the one introduced with that adjective (``Mention.hint_adjective``)
+    SPEAKER = "speaker"  # "Marsh said the group would ...": the organisation named before
+    LATTER = "latter"  # "Omenjena družba": the organisation mentioned last
+
+
 @dataclass(slots=True)
 class Mention:
     """A span of tokens that names (or refers back to) an entity.
@@ -91,6 +105,8 @@ class Mention:
     weak: bool = False  # only becomes an entity if a relation uses it (demonyms, locatives)
     group: int = -1  # mentions of one entity in a document share a group (set by kg.extract.link)
     attrs: dict[str, str] = field(default_factory=dict)  # e.g. "expansion", "region"
+    hint: CorefHint | None = None  # a referring phrase's clue to its referent (kg.extract.link)
+    hint_adjective: str = ""  # with ``CorefHint.OF``: the adjective's lemma ("italijanski")
 
     @property
     def span(self) -> tuple[int, int]:
