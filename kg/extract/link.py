@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 
-from kg.extract.document import CorefHint, Document, Mention, MentionSource
+from kg.extract.document import CorefHint, Document, Group, Mention, MentionSource
 from kg.extract.lemmatize import name_candidates
 from kg.extract.mentions import STRENGTH
 from kg.extract.mentions.spans import looks_east_asian
@@ -572,6 +572,5 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
     for m in doc.mentions:
         if m.group >= 0 and m.source not in (MentionSource.COREF, MentionSource.ZERO):
             m.cls = groups.classes[m.group]
-    doc.group_names = groups.names
-    doc.group_classes = groups.classes
+    doc.groups = [Group(name, cls) for name, cls in zip(groups.names, groups.classes, strict=True)]
     return doc

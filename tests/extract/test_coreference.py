@@ -13,7 +13,7 @@ from kg.parallel import Extracted
 def referring(text: str, lang: str) -> tuple[Document, list[tuple[str, str, CorefHint | None, str, str]]]:
     """The document, and per referring mention: (text, name, hint, adjective, name of its referent)."""
     doc = extract(Document("t", Path("t.txt"), text, {}, lang=lang))
-    return doc, [(m.text, m.name, m.hint, m.hint_adjective, doc.group_names[m.group] if m.group >= 0 else "")
+    return doc, [(m.text, m.name, m.hint, m.hint_adjective, doc.groups[m.group].name if m.group >= 0 else "")
                  for m in doc.mentions if m.source == MentionSource.COREF]
 
 
