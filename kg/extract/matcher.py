@@ -36,6 +36,8 @@ from kg.extract.lemmatize import lemma
 
 ELEMENT_KINDS = ("ent", "list", "lemma", "word", "punct", "role", "num", "demonym", "any", "skip")
 LIST_JOINERS = {",", "in", "ter", "and", "&", "ali", "or", "as well as"}
+# "..., Oražmova pa je tehnična direktorica": a name before a contrastive "pa" opens a clause
+CLAUSE_PARTICLES = {"pa"}
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,8 @@ def _match_list(el: Element, units: list[Unit], i: int, is_a: IsA) -> list[tuple
     items = []
     j = i
     while j < len(units) and _unit_ok(one, units[j], is_a):
+        if items and j + 1 < len(units) and units[j + 1].kind == "tok" and units[j + 1].word in CLAUSE_PARTICLES:
+            break
         items.append(units[j])
         j += 1
         out.append((list(items), j))

@@ -105,6 +105,7 @@ class LanguagePack:
     feminine_name_ending: str = ""  # "a": the usual ending of women's given names
     business_noun_endings: list[str] = field(default_factory=list)  # "-arna": "Sirarna Gorjanka d.o.o."
     surname_cases: dict[tuple[str, str], str] = field(default_factory=dict)  # ("o", "a") -> "om"
+    surname_case_variants: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # "om" -> [("rjem", "r")]
     where_words: set[str] = field(default_factory=set)  # "kjer": "v X, kjer ima tovarno"
     accusative_endings: list[tuple[str, str]] = field(default_factory=list)  # ("a", "o"): "družbo" is no subject
     latter_words: set[str] = field(default_factory=set)  # "slednji": the organisation mentioned last
@@ -355,6 +356,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.feminine_name_ending = words.get("feminine_name_ending", "")
     p.business_noun_endings = list(words.get("business_noun_endings", []))
     p.surname_cases = {(w, n): s for w, n, s in words.get("surname_cases", [])}
+    p.surname_case_variants = {k: [(e, r) for e, r in v] for k, v in lex.get("surname_case_variants", {}).items()}
     p.where_words = {w.lower() for w in words.get("where_words", [])}
     p.accusative_endings = [tuple(e) for e in words.get("accusative_endings", [])]
     p.latter_words = _lemmas_and_words(words, "latter_words", code)

@@ -242,3 +242,22 @@ def test_a_minority_share_is_no_purchase_and_a_majority_one_is(tmp_path):
     rels = relations(kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH))
     assert {r for r in rels if r[1] == "akg:acquired"} == {
         ("Nordmetall AB", "akg:acquired", "Livar d.d."), ("Koncern Steinmetall AG", "akg:acquired", "Kolpa d.o.o.")}
+
+
+def test_head_offices_sites_and_head_counts_in_other_shapes(tmp_path):
+    """A one-word name before its legal form opening a sentence is a company even when it is a
+    dictionary word ("Lesko d.o.o."); "Sedež družbe X je v Y" and "V Y ima sedež družba X" give the
+    head office; planned hires ("bodo zaposlili 30 ljudi") are no head count."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "sedez.txt").write_text(
+        "Lesko d.o.o. ima 5 obratov.\n\n"
+        "Sedež družbe Promet d.o.o. je v Ptuju. Družba bo letos zaposlila 30 ljudi.\n\n"
+        "V Ljubljani ima sedež tudi družba Kovis d.o.o.\n", encoding="utf-8")
+    graph = kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH)
+    rels = relations(graph)
+    assert {r for r in rels if r[1] == "akg:headquarteredIn"} == {
+        ("Promet d.o.o.", "akg:headquarteredIn", "Ptuj"), ("Kovis d.o.o.", "akg:headquarteredIn", "Ljubljana")}
+    q = sparql_prefixes() + """SELECT ?n ?v WHERE { ?c skos:prefLabel ?n ; ?p ?q . ?q schema:value ?v .
+        FILTER(?p IN (akg:numberOfSites, schema:numberOfEmployees)) }"""
+    assert sorted((str(n), int(v)) for n, v in graph.query(q)) == [("Lesko d.o.o.", 5)]

@@ -205,6 +205,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             source, cls = MentionSource.CAPITALISED, None
             if legal_end < 0:
                 legal_end = legal_suffix_end(doc, j, pack)
+            name_end = j  # where the name's words end, before a legal form
             if legal_end > 0:
                 j, source, cls = legal_end, MentionSource.LEGAL, "akg:Company"
             if j - i == 1 and sentence_initial(doc, i) and j < sent.tok_end and \
@@ -233,6 +234,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                                                     or (j - i >= 2 and not pack.initial_runs_are_names
                                                     and not is_given_name(tok.text, pack, doc.lang)
                                                     and (tok.lemma,) not in pack.triggers
+                                                    # "Lesko d.o.o. ima ...": one word and a legal form
+                                                    and not (source == MentionSource.LEGAL and name_end - i == 1)
                                                     and not (source == MentionSource.LEGAL and tok.text.lower() == tok.lemma
                                                              and tok.lemma not in pack.generic_nouns
                                                              and tok.lemma not in pack.demonyms)))):
@@ -397,8 +400,12 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         else:
             case = words[0][len(first):] if words[0].startswith(first) else \
                 pack.surname_cases.get((words[0][-1:], first[-1:]), "")
-            if case and rest and rest[-1].endswith(case) and len(rest[-1]) > len(case) + 2:
-                rest[-1] = rest[-1][: -len(case)]  # "Janom Kosom" -> "Jan Kos", "Aljošo Vrhovnikom" -> "Aljoša Vrhovnik"
+            # "Janom Kosom" -> "Jan Kos", "Aljošo Vrhovnikom" -> "Aljoša Vrhovnik", "Janezom Mlakarjem"
+            # -> "Janez Mlakar" (a surname in a soft consonant takes "-jem")
+            for ending, repl in ([*pack.surname_case_variants.get(case, []), (case, "")] if case and rest else []):
+                if rest[-1].endswith(ending) and len(rest[-1]) > len(ending) + 2:
+                    rest[-1] = rest[-1][: -len(ending)] + repl
+                    break
         span.name = " ".join([first, *rest])
         return span
     if span.cls is None and len(words) == 1 and is_given_name(words[0], pack, doc.lang) and \
