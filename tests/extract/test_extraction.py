@@ -261,3 +261,17 @@ def test_head_offices_sites_and_head_counts_in_other_shapes(tmp_path):
     q = sparql_prefixes() + """SELECT ?n ?v WHERE { ?c skos:prefLabel ?n ; ?p ?q . ?q schema:value ?v .
         FILTER(?p IN (akg:numberOfSites, schema:numberOfEmployees)) }"""
     assert sorted((str(n), int(v)) for n, v in graph.query(q)) == [("Lesko d.o.o.", 5)]
+
+
+def test_taking_over_the_management_or_buying_from_a_seller_is_no_acquisition(tmp_path):
+    """"Vodenje podjetja je prevzela Alenkina hči P" is a role, not a purchase of "Alenkina";
+    the company a buyer bought "od sklada X" is not X."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "vodenje.txt").write_text(
+        "Podjetje Vezenka d.o.o. ima sedež v Kranju. Vodenje podjetja je lani prevzela Alenkina hči "
+        "Nives Podobnik.\n\nSkupina Mlekoprodukt je mlekarno kupila od sklada Alpski Kapital d.o.o.\n",
+        encoding="utf-8")
+    rels = relations(kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH))
+    assert ("Nives Podobnik", "akg:chiefExecutiveOf", "Vezenka d.o.o.") in rels
+    assert not {r for r in rels if r[1] == "akg:acquired"}

@@ -184,9 +184,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             if j - i >= 2 and tok.text.lower() in pack.sentence_openers and sentence_initial(doc, i):
                 i += 1  # "Today Ferrandi Cicli builds ...", "Rival Hongxin Electronics"
                 continue
-            # "Krke Ana Novak": a given name inside a run starts a new name
+            # "Krke Ana Novak": a given name inside a run starts a new name, unless only given names
+            # stand before it ("Eva Maria Huber")
             for k in range(i + 1, j - 1):
                 if is_given_name(toks[k].text, pack, doc.lang) and toks[k - 1].text not in pack.name_particles \
+                        and not all(t.text in first_names() for t in toks[i:k]) \
                         and not looks_east_asian([t.text for t in toks[i:j]], doc.lang):  # "Tan Mei Ling"
                     j = k
                     break
