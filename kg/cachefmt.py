@@ -25,7 +25,7 @@ from kg.cache import Codec
 from kg.extract.document import Document
 from kg.parallel import Extracted
 
-EXTRACTED_FORMAT = "kg-extracted-3"
+EXTRACTED_FORMAT = "kg-extracted-5"
 LINES_FORMAT = "kg-lines-3"
 
 Convert = Callable[[Any], Any]

@@ -45,8 +45,9 @@ class Extracted:
 
 
 def compact(doc: Document) -> Extracted:
-    """Drop what assembling the graph does not read (tokens, relations, quotes)."""
-    small = dataclasses.replace(doc, tokens=[], relations=[], quotes=[], group_names=[], group_classes=[])
+    """Drop what assembling the graph does not read (tokens, relations, quotes); the mention
+    groups stay whole (assembly reads their keys; their names and classes are a few words each)."""
+    small = dataclasses.replace(doc, tokens=[], relations=[], quotes=[])
     return Extracted(small, len(doc.tokens))
 
 

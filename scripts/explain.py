@@ -29,7 +29,7 @@ def main() -> None:
         for u in units:
             if u.kind == "ent":
                 m = doc.mentions[u.mention]
-                shown.append(f"<{m.text}|{u.cls}|{doc.group_names[m.group]}|{m.source}>")
+                shown.append(f"<{m.text}|{u.cls}|{doc.groups[m.group].name}|{m.source}>")
             elif u.kind == "role":
                 shown.append(f"<ROLE {u.prop}>")
             elif u.kind == "num":
@@ -39,8 +39,8 @@ def main() -> None:
         print("    " + " ".join(shown))
         for r in doc.relations:
             if r.sent == s.i:
-                obj = doc.group_names[r.obj] if r.obj is not None else r.value
-                print(f"    => {doc.group_names[r.subj]} {r.pred} {obj}  ({r.rule})")
+                obj = doc.groups[r.obj].name if r.obj is not None else r.value
+                print(f"    => {doc.groups[r.subj].name} {r.pred} {obj}  ({r.rule})")
 
 
 if __name__ == "__main__":

@@ -71,6 +71,20 @@ class MentionSource(StrEnum):
     ZERO = "zero"  # a dropped subject (kg.extract.link)
 
 
+class CorefHint(StrEnum):
+    """What the words around a referring phrase say about its referent (set by
+    ``kg.extract.mentions.phrases.coreferring``, read by ``kg.extract.link``).
+
+    >>> CorefHint("of") is CorefHint.OF
+    True
+    """
+
+    NEW = "new"  # "nova družba": the organisation introduced last
+    OF = "of"  # "Italijanska skupina": the one introduced with that adjective (``Mention.hint_adjective``)
+    SPEAKER = "speaker"  # "Marsh said the group would ...": the organisation named before
+    LATTER = "latter"  # "Omenjena družba": the organisation mentioned last
+
+
 @dataclass(slots=True)
 class Mention:
     """A span of tokens that names (or refers back to) an entity.
@@ -91,6 +105,8 @@ class Mention:
     weak: bool = False  # only becomes an entity if a relation uses it (demonyms, locatives)
     group: int = -1  # mentions of one entity in a document share a group (set by kg.extract.link)
     attrs: dict[str, str] = field(default_factory=dict)  # e.g. "expansion", "region"
+    hint: CorefHint | None = None  # a referring phrase's clue to its referent (kg.extract.link)
+    hint_adjective: str = ""  # with ``CorefHint.OF``: the adjective's lemma ("italijanski")
 
     @property
     def span(self) -> tuple[int, int]:
@@ -196,6 +212,20 @@ class Entity:
 
 
 @dataclass(slots=True)
+class Group:
+    """The mentions of one entity in a document (``Mention.group`` is its index in ``Document.groups``).
+
+    ``name`` is the canonical name, ``cls`` the class (None while unknown; a rule may type it
+    later), ``key`` the entity key ("" until ``kg.extract.entities`` sets it, and for a group that
+    becomes no entity).
+    """
+
+    name: str
+    cls: str | None
+    key: str = ""
+
+
+@dataclass(slots=True)
 class Document:
     """A text document and everything the pipeline learns about it."""
 
@@ -209,9 +239,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    group_names: list[str] = field(default_factory=list)  # canonical name of each mention group
-    group_classes: list[str | None] = field(default_factory=list)  # class of each group
-    group_keys: dict[int, str] = field(default_factory=dict)  # group -> entity key (kg.extract.entities)
+    groups: list[Group] = field(default_factory=list)  # the mention groups (kg.extract.link)
     # sentence -> the organisation the sentences before it were about (kg.extract.link)
     sentence_topics: dict[int, int] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
@@ -220,3 +248,13 @@ class Document:
     events: list[Event] = field(default_factory=list)  # dated events (kg.extract.timeline)
     # what the build should warn about: (file relative to the seeds folder, message)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+
+    def key_of(self, group: int) -> str | None:
+        """The entity key of mention group ``group``; None for no group (-1) or one that is no entity.
+
+        >>> doc = Document("d", Path("d.txt"), "", {}, groups=[Group("Krka", "akg:Company", "company/krka"),
+        ...                                                    Group("trg", None)])
+        >>> doc.key_of(0), doc.key_of(1), doc.key_of(-1)
+        ('company/krka', None, None)
+        """
+        return (self.groups[group].key or None) if group >= 0 else None

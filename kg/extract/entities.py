@@ -51,10 +51,11 @@ def _make_entities(doc: Document, pack: LanguagePack) -> dict[int, Entity]:
     used = _used_groups(doc)
     weak_only = {m.group for m in doc.mentions if m.weak} - {m.group for m in doc.mentions if not m.weak}
     out: dict[int, Entity] = {}
-    for g, cls in enumerate(doc.group_classes):
+    for g, group in enumerate(doc.groups):
+        cls = group.cls
         if cls is None or (g in weak_only and g not in used):
             continue
-        name = doc.group_names[g]
+        name = group.name
         row = ref.find(name, cls)
         if row:
             name = row.label  # reference labels are Slovenian, so the Slovenian pack makes their key
@@ -120,7 +121,9 @@ def resolve_entities(doc: Document, pack: LanguagePack) -> Document:
             else:
                 doc.entities[ent.key] = ent
     doc.facts = facts
-    doc.group_keys = {g: e.key for g, e in ents.items() if e.key in doc.entities}
+    for g, e in ents.items():
+        if e.key in doc.entities:
+            doc.groups[g].key = e.key
     doc.warnings += [(doc.meta.get("path", str(doc.path)), w) for w in look_alike_warnings(doc.entities)]
     return doc
 

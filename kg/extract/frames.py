@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
-from kg.extract.document import MentionSource
+from kg.extract.document import Group, MentionSource
 from kg.extract.lemmatize import lemma
 from kg.extract.matcher import Binding, Rule, Unit
 
@@ -514,14 +514,14 @@ def _fill(units: list[Unit], clause: Clause, t_pos: int, t_len: int, slot: Slot,
     return _scan(units, clause.units, before, slot, ctx)
 
 
-def type_untyped(frame: Frame, binding: Binding, group_classes: list[str | None]) -> None:
+def type_untyped(frame: Frame, binding: Binding, groups: list[Group]) -> None:
     """Names that filled a slot only through its ``type`` get that class (as a rule's ``type``)."""
     for slot in frame.slots:
         if slot.type_as and slot.name in binding:
             found = binding[slot.name]
             for u in found if isinstance(found, list) else [found]:
-                if group_classes[u.group] is None:
-                    group_classes[u.group] = slot.type_as
+                if groups[u.group].cls is None:
+                    groups[u.group].cls = slot.type_as
 
 
 def _others(units: list[Unit], clause: Clause, found: list[Unit], slot: Slot, ctx: Context) -> bool:

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 
-from kg.extract.document import Document, Mention, MentionSource
+from kg.extract.document import CorefHint, Document, Group, Mention, MentionSource
 from kg.extract.lemmatize import name_candidates
 from kg.extract.mentions import STRENGTH
 from kg.extract.mentions.spans import looks_east_asian
@@ -450,16 +450,16 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         subs = sal.best(("subsidiary",), lambda g: bool(groups.nouns.get(g, set()) & pack.subsidiary_nouns), "id")
         if subs is not None:
             return subs
-    if m.name == "new":
+    if m.hint == CorefHint.NEW:
         return _salient(groups, sal, cls, onto, newest=True)
-    if m.name == "speaker" and topic.get(m.sent):
+    if m.hint == CorefHint.SPEAKER and topic.get(m.sent):
         return topic[m.sent][0]  # "Brantwood's boss said the group would ...": Brantwood
-    if m.name == "latter" or noun in pack.latter_words or m.text.lower() in pack.latter_words:
+    if m.hint == CorefHint.LATTER or noun in pack.latter_words or m.text.lower() in pack.latter_words:
         # "Slednja", "Omenjena družba": the organisation mentioned last
         return sal.best(*_of_class(groups, cls, onto), "last")
-    if m.name.startswith("of:"):
+    if m.hint == CorefHint.OF:
         # "Italijanska skupina": the organisation introduced with that adjective, if any
-        adjective = m.name[3:]
+        adjective = m.hint_adjective
         name, typed = _of_class(groups, cls, onto)  # the company, not the country the adjective names
         of_place = sal.best(("of", adjective, *name),
                             lambda g: typed(g) and adjective in groups.nouns.get(g, ()), "count")
@@ -572,6 +572,5 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
     for m in doc.mentions:
         if m.group >= 0 and m.source not in (MentionSource.COREF, MentionSource.ZERO):
             m.cls = groups.classes[m.group]
-    doc.group_names = groups.names
-    doc.group_classes = groups.classes
+    doc.groups = [Group(name, cls) for name, cls in zip(groups.names, groups.classes, strict=True)]
     return doc

@@ -33,7 +33,7 @@ def _person_mentions(doc: Document) -> dict[int, int]:
     """token index -> mention index, for mentions of people."""
     out = {}
     for k, m in enumerate(doc.mentions):
-        if m.group >= 0 and doc.group_classes[m.group] == "schema:Person":
+        if m.group >= 0 and doc.groups[m.group].cls == "schema:Person":
             for t in range(m.tok_start, m.tok_end):
                 out[t] = k
     return out

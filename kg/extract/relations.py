@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from kg.extract.document import Document, Mention, MentionSource, Quantity, Relation
+from kg.extract.document import Document, Group, Mention, MentionSource, Quantity, Relation
 from kg.extract.frames import LIST_CONJUNCTIONS, Clause, Context, clauses, match_frame, type_untyped
 from kg.extract.lemmatize import lemma
 from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, find_matches
@@ -200,7 +200,7 @@ def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
     if -1 - sent_i in by_start:  # a dropped subject (kg.extract.link) comes first
         k, m = by_start[-1 - sent_i]
         out.units.append(Unit("ent", s.tok_start, s.tok_start, mention=k, group=m.group,
-                              cls=doc.group_classes[m.group], source=MentionSource.ZERO))
+                              cls=doc.groups[m.group].cls, source=MentionSource.ZERO))
     depth = 0
     i = s.tok_start
     while i < s.tok_end:
@@ -210,7 +210,7 @@ def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
             k, m = by_start[i]
             governed = i > s.tok_start and toks[i - 1].text.lower() in pack.prepositions
             out.units.append(Unit("ent", i, m.tok_end, depth=depth, mention=k, group=m.group,
-                                  cls=doc.group_classes[m.group], source=m.source, governed=governed,
+                                  cls=doc.groups[m.group].cls, source=m.source, governed=governed,
                                   word=m.text if m.source == MentionSource.COREF else ""))  # "Its": a frame may name it
             for t in toks[i:m.tok_end]:
                 out.present.update((t.lemma, t.text.lower()))
@@ -261,10 +261,10 @@ def _units_of(binding: Binding, name: str | None) -> list[Unit]:
 def _plant_named(doc: Document, g: int) -> int | None:
     """A plant's group, or for a town the plant named after it in the document ("... pa
     izdelujejo le v Apačah" after "obrat v Apačah"); None if there is no such plant."""
-    if doc.group_classes[g] == "akg:Plant":
+    if doc.groups[g].cls == "akg:Plant":
         return g
-    name = doc.group_names[g]
-    return next((p for p, cls in enumerate(doc.group_classes) if cls == "akg:Plant" and doc.group_names[p] == name), None)
+    name = doc.groups[g].name
+    return next((p for p, group in enumerate(doc.groups) if group.cls == "akg:Plant" and group.name == name), None)
 
 
 def _town_of(doc: Document, k: int) -> int:
@@ -283,8 +283,8 @@ def _type_untyped(doc: Document, rule: Rule, binding: Binding, used: set[str]) -
         if el.bind in used and el.type_as:
             for u in _units_of(binding, el.bind):
                 g = doc.mentions[u.mention].group
-                if doc.group_classes[g] is None:
-                    doc.group_classes[g] = el.type_as
+                if doc.groups[g].cls is None:
+                    doc.groups[g].cls = el.type_as
 
 
 def _gender_of_mention(doc: Document, m: Mention, pack: LanguagePack) -> str:
@@ -311,7 +311,7 @@ def _is_accusative(doc: Document, m: Mention, pack: LanguagePack) -> bool:
     if any(inflected(doc.tokens[j].text.lower(), doc.tokens[j].lemma)
            for j in range(max(s.tok_start, m.tok_start - 2), m.tok_start)):
         return True
-    name = doc.group_names[m.group].split()[0] if m.group >= 0 and doc.group_names[m.group] else ""
+    name = doc.groups[m.group].name.split()[0] if m.group >= 0 and doc.groups[m.group].name else ""
     return inflected(doc.tokens[m.tok_start].text, name)
 
 
@@ -350,7 +350,7 @@ def _stale(doc: Document, rule: Rule, binding: Binding, onto: Ontology) -> bool:
     for el in rule.elements:
         if el.kind in ("ent", "list") and el.bind and el.values:
             for u in _units_of(binding, el.bind):
-                cls = doc.group_classes[doc.mentions[u.mention].group]
+                cls = doc.groups[doc.mentions[u.mention].group].cls
                 if cls and not any(onto.is_a(cls, v) for v in el.values):
                     return True
     return False
@@ -526,7 +526,7 @@ def _site_owner(doc: Document, sites: list[Unit]) -> Unit | None:
     if any(isinstance(n, (int, float)) and n > len(groups) for n in counted):
         return None  # "ima štiri tovarne ... v obratih na Ptuju in v Ormožu": only some of them
     m = doc.mentions[k]
-    return Unit("ent", m.tok_start, m.tok_end, mention=k, group=g, cls=doc.group_classes[g], source=m.source)
+    return Unit("ent", m.tok_start, m.tok_end, mention=k, group=g, cls=doc.groups[g].cls, source=m.source)
 
 
 def _list_prepositions(units: list[Unit], own_prep: Callable[[int], str], joiners: set[str]) -> dict[int, str]:
@@ -590,8 +590,8 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
                 # an entity in no relation with itself ("Its owner ... bought it")
                 found = [r for r in _emit(doc, frame.rule, binding, sent_i, onto, su.units, pack) if r.subj != r.obj]
                 if found:
-                    type_untyped(frame, binding, doc.group_classes)
-                    _show_classes(su.units, doc.group_classes)
+                    type_untyped(frame, binding, doc.groups)
+                    _show_classes(su.units, doc.groups)
                 out.extend(found)
     return out
 
@@ -639,23 +639,23 @@ def _topic_unit(doc: Document, sent_i: int, onto: Ontology, tally: MentionTally)
     mentioned most so far (a speaker's role, "chief executive X said", is held there), as an
     empty unit at the start of the sentence; None when that is not clear."""
     g = doc.sentence_topics.get(sent_i)
-    cls = doc.group_classes[g] if g is not None else None
+    cls = doc.groups[g].cls if g is not None else None
     if g is None or not cls or not onto.is_a(cls, "akg:Company"):
         return None
     counts, last = tally.before(sent_i)
-    if g not in last or any(n >= counts[g] for h, n in counts.items() if h != g and (c := doc.group_classes[h])
+    if g not in last or any(n >= counts[g] for h, n in counts.items() if h != g and (c := doc.groups[h].cls)
                             and onto.is_a(c, "schema:Organization")):
         return None  # not mentioned yet, or another organisation mentioned as often or more
     start = doc.sentences[sent_i].tok_start
     return Unit("ent", start, start, mention=last[g], group=g, cls=cls, source=MentionSource.ZERO)
 
 
-def _show_classes(units: list[Unit], group_classes: list[str | None]) -> None:
+def _show_classes(units: list[Unit], groups: list[Group]) -> None:
     """A name a frame has just typed ("Voltera Mobility, the unit of Y": a company) has that
     class for the frames that follow in the sentence."""
     for u in units:
         if u.kind == "ent" and u.cls is None and u.group >= 0:
-            u.cls = group_classes[u.group]
+            u.cls = groups[u.group].cls
 
 
 def _is_year(value: object) -> bool:

@@ -17,8 +17,9 @@ class SiteOwners:
     """Indexes over ``doc.relations`` as it grows, for ``owner``.
 
     >>> from pathlib import Path
-    >>> from kg.extract.document import Mention, MentionSource, Relation
-    >>> doc = Document("d", Path("d.txt"), "", {}, group_classes=["akg:Company", "akg:IndustrialHub", "akg:Plant"])
+    >>> from kg.extract.document import Group, Mention, MentionSource, Relation
+    >>> doc = Document("d", Path("d.txt"), "", {}, groups=[Group("Krka", "akg:Company"),
+    ...                Group("Industrijska cona", "akg:IndustrialHub"), Group("obrat", "akg:Plant")])
     >>> doc.mentions = [Mention(0, 1, 0, 5, "Krka", 0, "akg:Company", "Krka", MentionSource.LEGAL, group=0)]
     >>> owners = SiteOwners(doc)
     >>> doc.relations += [Relation(0, "org:hasSite", 1, None, "r", 0, (0,)),
@@ -76,4 +77,4 @@ class SiteOwners:
             return None  # "ima štiri tovarne ... v obratih na Ptuju in v Ormožu": only some of them
         k = self._first[g]
         m = self.doc.mentions[k]
-        return Unit("ent", m.tok_start, m.tok_end, mention=k, group=g, cls=self.doc.group_classes[g], source=m.source)
+        return Unit("ent", m.tok_start, m.tok_end, mention=k, group=g, cls=self.doc.groups[g].cls, source=m.source)

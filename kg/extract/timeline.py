@@ -333,7 +333,7 @@ def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
 
 
 def _is_org(doc: Document, k: int) -> bool:
-    cls = doc.group_classes[doc.mentions[k].group] if doc.mentions[k].group >= 0 else None
+    cls = doc.groups[doc.mentions[k].group].cls if doc.mentions[k].group >= 0 else None
     return cls in ("akg:Company", "schema:Organization")
 
 
@@ -368,7 +368,7 @@ def _status_after(doc: Document, after: int, sent: int, words: TimeWords, dates:
         for _ in range(2):
             stop = next((i for i in range(stop + 1, s.tok_end) if doc.tokens[i].text in (",", ";")), s.tok_end)
     person = next((m.tok_start for m in doc.mentions if m.sent == sent and after <= m.tok_start < stop
-                   and m.group >= 0 and doc.group_classes[m.group] == "schema:Person"), stop)
+                   and m.group >= 0 and doc.groups[m.group].cls == "schema:Person"), stop)
     stop = min(stop, person)
     seen = [t.text.lower() for t in doc.tokens[after:min(stop, after + 2 * NEAR)]]
     if _has_phrase(seen, words.future_verbs):
@@ -607,7 +607,7 @@ def _clause(doc: Document, i: int, conjunctions: frozenset[str] = frozenset()) -
 
 def _of_class(doc: Document, k: int, classes: tuple[str, ...]) -> bool:
     m = doc.mentions[k]
-    return m.group >= 0 and doc.group_classes[m.group] in classes and m.group in doc.group_keys
+    return m.group >= 0 and doc.groups[m.group].cls in classes and doc.groups[m.group].key != ""
 
 
 def _named(doc: Document, lo: int, hi: int, classes: tuple[str, ...], pack: LanguagePack) -> list[int]:
@@ -711,7 +711,7 @@ def _text_role(doc: Document, at: int, clause: tuple[int, int], kind: str, statu
     if person is None or org is None:
         return None
     p, o = doc.mentions[person], doc.mentions[org]
-    return TimedRole(doc.group_keys[p.group], doc.group_keys[o.group], kind, status, "", "", rule,
+    return TimedRole(doc.groups[p.group].key, doc.groups[o.group].key, kind, status, "", "", rule,
                      doc.tokens[at].sent, (person, org))
 
 

@@ -241,13 +241,13 @@ def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[st
     def mention_iri(k: int) -> URIRef:
         if k not in mention_iris:
             m = doc.mentions[k]
-            mention_iris[k] = _mention(sink, doc, m, doc.group_keys[m.group])
+            mention_iris[k] = _mention(sink, doc, m, doc.groups[m.group].key)
         return mention_iris[k]
 
     cited: set[tuple[str, str]] = set()
     typed: set[str] = set()
     for k, m in enumerate(doc.mentions):
-        key = doc.group_keys.get(m.group)
+        key = doc.key_of(m.group)
         if key is None or m.source in (MentionSource.COREF, MentionSource.ZERO) or (key, m.text) in cited:
             continue
         cited.add((key, m.text))
@@ -266,7 +266,7 @@ def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[st
 
     def cited_mentions(mentions: tuple[int, ...]) -> list[URIRef]:
         return [mention_iri(k) for k in mentions
-                if doc.mentions[k].group in doc.group_keys and doc.mentions[k].source != MentionSource.ZERO]
+                if doc.key_of(doc.mentions[k].group) is not None and doc.mentions[k].source != MentionSource.ZERO]
 
     for f in doc.facts:
         if f.p not in READ_ONLY:  # former/future roles are written as memberships only

@@ -104,7 +104,7 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
         introduced_new = any(t.lemma in pack.newness_words for t in toks[max(s.start - 3, 0):s.start])
         m = Mention(s.start, s.end, toks[s.start].start, toks[s.end - 1].end,
                     doc.text[toks[s.start].start:toks[s.end - 1].end], toks[s.start].sent,
-                    s.cls, s.name, s.source, weak=s.weak)
+                    s.cls, s.name, s.source, weak=s.weak, hint=s.hint, hint_adjective=s.hint_adjective)
         if introduced_new and s.source != MentionSource.COREF:
             m.attrs["new"] = "1"  # "novo hčerinsko podjetje Medis Biotech" (see "nova družba" in kg.extract.link)
         if s.seat_town >= 0:

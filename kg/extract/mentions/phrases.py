@@ -2,7 +2,7 @@
 ("Podjetje ...", "Ta ...", "ga")."""
 from __future__ import annotations
 
-from kg.extract.document import Document, MentionSource, Token
+from kg.extract.document import CorefHint, Document, MentionSource, Token
 from kg.extract.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_name_token, role_starts_at
 from kg.lang import LanguagePack
 
@@ -258,14 +258,16 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                     (nxt.lemma,) not in pack.triggers and nxt.text not in "(:"):
                 span = Span(i, i + 1, cls, toks[i].text, MentionSource.COREF, seat_town=seat)
                 if prev is not None and prev.lemma in pack.newness_words:
-                    span.name = "new"  # "nova družba": the organisation introduced last (kg.extract.link)
+                    span.hint = CorefHint.NEW  # "nova družba": the organisation introduced last (kg.extract.link)
                 elif of_place and prev is not None:
-                    span.name = "of:" + prev.lemma  # "Italijanska skupina ...": the Italian one (kg.extract.link)
+                    # "Italijanska skupina ...": the Italian one (kg.extract.link)
+                    span.hint, span.hint_adjective = CorefHint.OF, prev.lemma
                 elif adjective:
-                    span.name = "of:" + adjective  # "The South Korean battery maker": the Korean one, else the topic
+                    # "The South Korean battery maker": the Korean one, else the topic
+                    span.hint, span.hint_adjective = CorefHint.OF, adjective
                 elif is_noun and _reports_speech(toks, i, start, pack):
-                    span.name = "speaker"  # "Marsh said the group would ...": the organisation named before
+                    span.hint = CorefHint.SPEAKER  # "Marsh said the group would ...": the organisation named before
                 elif prev is not None and {prev.lemma, prev.text.lower()} & pack.latter_words:
-                    span.name = "latter"  # "Omenjena družba": the organisation mentioned last
+                    span.hint = CorefHint.LATTER  # "Omenjena družba": the organisation mentioned last
                 spans.append(span)
     return spans

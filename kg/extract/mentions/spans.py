@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.document import Document, MentionSource, Token
+from kg.extract.document import CorefHint, Document, MentionSource, Token
 from kg.extract.lemmatize import is_known_word, name_candidates
 from kg.lang import LanguagePack, east_asian_family_names, first_names
 
@@ -30,6 +30,8 @@ class Span:
     source: MentionSource
     weak: bool = False
     seat_town: int = -1  # "the Houston-based panel maker": the token of the town its head office is in
+    hint: CorefHint | None = None  # a referring phrase's clue to its referent (``Mention.hint``)
+    hint_adjective: str = ""  # with ``CorefHint.OF``: the adjective's lemma
 
 
 def is_name_token(tok: Token) -> bool:
