@@ -98,3 +98,33 @@ def test_a_full_build_after_an_incremental_one_changes_nothing(seeds, tmp_path, 
     before = contents(out)
     assert "incremental" not in build(seeds, out, capsys, full=True)
     assert contents(out) == before
+
+
+def test_the_checks_of_a_change_see_the_types_of_values_and_the_whole_graph():
+    from kg.namespaces import FACTS_GRAPH
+    from kg.rdf.incremental import Change, validate_change
+    from kg.rdf.shacl_sparql import compile_shapes, sparql_violations
+    from kg.rdf.validate import load_shapes
+
+    org, time = "http://www.w3.org/ns/org#", "http://www.w3.org/2006/time#"
+    a, akg = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "https://w3id.org/ampere-kg/ontology#"
+    membership = {f"<urn:m> {a} <{org}Membership>", f"<urn:m> <{org}member> <urn:p>",
+                  f"<urn:m> <{org}organization> <urn:o>", f"<urn:m> <{org}role> <{akg}ChiefExecutive>",
+                  f"<urn:m> <{akg}roleStatus> <{akg}Current>"}
+    before = {f"<urn:o> {a} <{org}Organization>", f"<urn:p> {a} <https://schema.org/Place>",  # not a Person
+              f"<urn:i> {a} <{time}Interval>", f"<urn:i> <{time}hasBeginning> <urn:b>",
+              f"<urn:i> <{time}hasEnd> <urn:e>", f"<urn:b> {a} <{time}Instant>", f"<urn:e> {a} <{time}Instant>",
+              f'<urn:b> <{time}inXSDgYear> "2020"^^<http://www.w3.org/2001/XMLSchema#gYear>',
+              f'<urn:e> <{time}inXSDgYear> "2019"^^<http://www.w3.org/2001/XMLSchema#gYear>'}
+    store = ox.Store()
+    text = "".join(f"{line} .\n" for line in sorted(before | membership)).encode()
+    store.extend([ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(FACTS_GRAPH)))
+                  for t in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)])
+    change = Change((membership, set()), (set(), set()), ({}, {}))
+    found = validate_change(store, load_shapes(), change)
+    checks = compile_shapes(load_shapes())
+    everywhere = sparql_violations(store, str(FACTS_GRAPH), checks)
+    # the Core checks look at the changed subject, the sh:sparql ones (urn:i) at the whole graph
+    assert found == [v for v in everywhere if v.split()[0] in ("urn:m", "urn:i")]
+    assert "urn:m http://www.w3.org/ns/org#member: Value does not have class https://schema.org/Person" in found
+    assert "urn:i : the interval starts after it ends" in found
