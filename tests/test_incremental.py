@@ -128,3 +128,22 @@ def test_the_checks_of_a_change_see_the_types_of_values_and_the_whole_graph():
     assert found == [v for v in everywhere if v.split()[0] in ("urn:m", "urn:i")]
     assert "urn:m http://www.w3.org/ns/org#member: Value does not have class https://schema.org/Person" in found
     assert "urn:i : the interval starts after it ends" in found
+
+
+def test_a_change_of_the_same_size_with_the_old_mtime_is_seen(seeds, tmp_path, capsys, monkeypatch):
+    import os
+
+    import kg.rdf.docstate
+
+    monkeypatch.setattr(kg.rdf.docstate, "RACY_NS", 0)  # keep the stamps of files written just now
+    out = tmp_path / "out"
+    build(seeds, out, capsys)
+    doc = seeds / "doc-00003.txt"
+    before = os.stat(doc)
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(text.replace("Maribor", "Mariboh", 1) if "Maribor" in text else "X" + text[1:], encoding="utf-8")
+    os.utime(doc, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `cp -p` or `rsync -t` would
+    assert os.stat(doc).st_size == before.st_size
+    line = build(seeds, out, capsys)
+    assert "incremental" in line and " 0 assembled" not in line  # the changed document was seen
+    same_as_full(seeds, out, tmp_path, capsys)

@@ -31,20 +31,22 @@ import os
 import shutil
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
 from rdflib import Graph
 
+from kg.extract.document import Entity
 from kg.namespaces import FACTS_GRAPH, LOOKUP_GRAPH, PROVENANCE_GRAPH
+from kg.rdf.docstate import Stamp, Summary, decode_entities, encode_entities
 from kg.rdf.graph import TURTLE_PREFIXES
 from kg.rdf.shacl_sparql import ShapeChecks, compile_shapes, sparql_violations
 from kg.sparql.lookup import LABEL_PROPERTIES, LOOKUP_KEY, _key_pairs
 
 STATE_FILE = "incremental.json.gz"
-FORMAT = "kg-incremental-1"
+FORMAT = "kg-incremental-2"
 GRAPHS = (str(FACTS_GRAPH), str(PROVENANCE_GRAPH))  # index 0: facts, 1: provenance
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 MAX_CHANGED = 0.25  # of the shares: past this a full build is faster
@@ -57,18 +59,25 @@ class NotIncremental(Exception):
 
 @dataclass
 class State:
-    """What a build leaves for the next one to change it in place (see the module docstring)."""
+    """What a build leaves for the next one to change it in place (see the module docstring),
+    and what it knows of each document without reading it (``kg.rdf.docstate``)."""
 
     version: str
     docs: dict[str, str]  # document cache key -> lines key of its share
     reference: Part
     multi: tuple[dict[str, int], dict[str, int]]  # per graph: line -> shares holding it, if over 1
     triples: tuple[int, int]
+    files: dict[str, tuple[str, Stamp]] = field(default_factory=dict)  # relative path -> key, stamp
+    summaries: dict[str, Summary] = field(default_factory=dict)  # document cache key -> summary
+    entities: dict[str, Entity] = field(default_factory=dict)  # the merged entities
 
     def write(self, path: Path) -> None:
         data = {"format": FORMAT, "version": self.version, "docs": sorted(self.docs.items()),
                 "reference": [sorted(set(self.reference[0])), sorted(set(self.reference[1]))],
-                "multi": [sorted(m.items()) for m in self.multi], "triples": list(self.triples)}
+                "multi": [sorted(m.items()) for m in self.multi], "triples": list(self.triples),
+                "files": sorted([rel, key, st] for rel, (key, st) in self.files.items()),
+                "summaries": sorted([k, s.to_json()] for k, s in self.summaries.items()),
+                "entities": encode_entities(dict(sorted(self.entities.items())))}
         with open(path, "xb") as fh:
             fh.write(gzip.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), compresslevel=1, mtime=0))
 
@@ -80,7 +89,9 @@ class State:
             if data["format"] != FORMAT or data["version"] != version:
                 raise NotIncremental("the previous build is of another version")
             return cls(version, dict(data["docs"]), (data["reference"][0], data["reference"][1]),
-                       (dict(data["multi"][0]), dict(data["multi"][1])), (data["triples"][0], data["triples"][1]))
+                       (dict(data["multi"][0]), dict(data["multi"][1])), (data["triples"][0], data["triples"][1]),
+                       {rel: (key, st) for rel, key, st in data["files"]},
+                       {k: Summary.from_json(s) for k, s in data["summaries"]}, decode_entities(data["entities"]))
         except (OSError, ValueError, KeyError, TypeError, IndexError) as err:
             raise NotIncremental(f"no usable state of the previous build ({err})") from None
 
