@@ -27,13 +27,13 @@ from typing import TYPE_CHECKING, Self
 
 from rdflib import Dataset, Graph
 
-from kg.cache import Cache, assembly_version, extractor_version
+from kg.cache import Cache, assembly_version, document_key, extractor_version
 from kg.cachefmt import EXTRACTED, LINES
 from kg.cluster import describe, require_dask
 from kg.errors import InputError, KgWarning
 from kg.extract.document import Document
 from kg.extract.entities import merge_entities
-from kg.extract.reading import find_documents, shown
+from kg.extract.reading import find_documents, shown, sidecar
 from kg.extract.relations import CODE_RULES
 from kg.lang import load_pack
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
@@ -58,6 +58,7 @@ from kg.rdf.assembly import (
     reference_lines,
     write_turtle,
 )
+from kg.rdf.docstate import Stamp, Summary, merge_touched, stamp
 from kg.rdf.graph import (
     CURRENT_LINK,
     FACTS_FILE,
@@ -189,9 +190,9 @@ class StepBars:
         return lambda done, total: self.progress.update(task, completed=done, total=total)
 
 
-def _rule_comments(docs: list[Document]) -> dict:
+def _rule_comments(langs: set[str]) -> dict:
     comments = {}
-    for lang in sorted({d.lang for d in docs}):
+    for lang in sorted(langs):
         for rule in load_pack(lang).rules:
             comments[rule_iri(lang, rule.id)] = rule.comment
         for source, text in MENTION_RULES.items():
@@ -214,7 +215,7 @@ def assemble(docs: list[Document], onto: Ontology) -> TripleSink:
         add_document(sink, doc)
         add_facts(sink, doc, onto, entities)
     add_reference(sink, entities)
-    provenance_statements(sink, _rule_comments(docs))
+    provenance_statements(sink, _rule_comments({d.lang for d in docs}))
     return sink
 
 
@@ -234,11 +235,10 @@ def _report(results: list[Extracted], entities: dict, assembled: int, cache: Cac
                        jobs=jobs, cached=cache.hits, assembled=assembled)
 
 
-def _warn(items: list[Extracted], seeds: Path) -> None:
+def _warn(notes: list[tuple[str, str]], seeds: Path) -> None:
     """One ``KgWarning`` per note the documents carry (e.g. an unknown metadata field), in path order."""
-    for item in items:
-        for rel, message in item.doc.warnings:
-            warnings.warn(KgWarning(f"{shown(seeds / rel)}: {message}"), stacklevel=4)
+    for rel, message in notes:
+        warnings.warn(KgWarning(f"{shown(seeds / rel)}: {message}"), stacklevel=4)
 
 
 def _dataset(nt: dict[str, Path], shapes: Graph, triples: int, folder: Path, bars: StepBars) -> Dataset:
@@ -281,27 +281,35 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
             jobs: int, caches: tuple[Cache, Cache], html: bool, show_progress: bool, follow_links: bool,
             lap: Callable[[str], None], cluster: object = None) -> tuple[Dataset, BuildReport]:
     cache, lines_cache = caches
+    version = _state_version(cache.version, shapes)
+    done: dict[Path, tuple[Extracted, Stamp | None]] = {}
+    if lines_cache.enabled and version is not None:
+        try:
+            return _run_incremental(paths, seeds, out, onto, shapes, caches, version, html, jobs, follow_links,
+                                    show_progress, lap, done, cluster)
+        except NotIncremental as why:
+            logging.getLogger(__name__).info("full build: %s", why)
+    stamps = _stamps([p for p in paths if p not in done], seeds, follow_links)  # before hashing
     with _progress(show_progress) as progress:
-        items = extract_documents(paths, seeds, onto, jobs=jobs, cache=cache, follow_links=follow_links,
-                                  on_done=_advancer(progress, "extracting", len(paths)), cluster=cluster)
+        todo = [p for p in paths if p not in done]
+        found = dict(zip(todo, extract_documents(todo, seeds, onto, jobs=jobs, cache=cache, follow_links=follow_links,
+                                                 on_done=_advancer(progress, "extracting", len(todo)), cluster=cluster),
+                         strict=True))
+    items = [found[p] if p in found else done[p][0] for p in paths]
+    stamps.update((p, st) for p, (_, st) in done.items())
     lap("extract")
     checkpoint("extracted")
     docs = [it.doc for it in items]
     entities = merge_entities(docs)
-    version = _state_version(cache.version, shapes)
-    if lines_cache.enabled and version is not None:
-        try:
-            return _run_incremental(items, entities, _rule_comments(docs), out, onto, shapes, caches, version,
-                                    html, jobs, lap)
-        except NotIncremental as why:
-            logging.getLogger(__name__).info("full build: %s", why)
     with _progress(show_progress) as progress:
-        lines = assemble_lines(items, onto, entities, _rule_comments(docs), jobs=jobs, cache=lines_cache,
+        lines = assemble_lines(items, onto, entities, _rule_comments({d.lang for d in docs}), jobs=jobs, cache=lines_cache,
                                on_done=_advancer(progress, "assembling", len(docs)), scratch=scratch)
-    _warn(items, seeds)
+    _warn([w for it in items for w in it.doc.warnings], seeds)
     rep = _report(items, entities, len(lines.assembled), cache, jobs)
     cache.stage()
     keyed = all(it.key for it in items)
+    summaries = {it.key: Summary.of(it.doc, it.tokens) for it in items} if keyed else {}
+    files = _files(seeds, {p: it.key for p, it in zip(paths, items, strict=True)}, stamps)
     del items, docs
     lap("assemble")
     checkpoint("assembled")
@@ -313,7 +321,7 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
     state = None
     if version is not None and keyed:
         state = State(version, lines.keys, lines.reference, (lines.facts.multi, lines.provenance.multi),
-                      (rep.facts_triples, rep.provenance_triples))
+                      (rep.facts_triples, rep.provenance_triples), files, summaries, entities)
     del lines
     staging = new_staging(out)
     try:
@@ -393,25 +401,88 @@ def _shares(items: list[Extracted], keys: dict[str, str], gone: list[str], came:
     return old, new
 
 
-def _run_incremental(items: list[Extracted], entities: dict, comments: dict, out: Path, onto: Ontology,
-                     shapes: Graph, caches: tuple[Cache, Cache], version: str, html: bool, jobs: int,
-                     lap: Callable[[str], None]) -> tuple[Dataset, BuildReport]:
-    """The build as a change of the previous one (``kg.rdf.incremental``): only the shares that
-    changed are assembled, and the files, store and checks of the previous build are changed
-    where they differ. NotIncremental if the previous build does not allow it."""
+def _stamps(paths: list[Path], seeds: Path, follow_links: bool) -> dict[Path, Stamp | None]:
+    """The stamp of each document (``kg.rdf.docstate``), to take before its key is computed."""
+    now = time.time_ns()
+    return {p: stamp(p, sidecar(p, seeds, follow_links), now) for p in paths}
+
+
+def _files(seeds: Path, keys: dict[Path, str], stamps: dict[Path, Stamp | None]) -> dict[str, tuple[str, Stamp]]:
+    """Relative path -> (cache key, stamp) of the documents with a key and a stamp, for the state."""
+    return {p.relative_to(seeds).as_posix(): (key, st) for p, key in keys.items()
+            if key and (st := stamps.get(p)) is not None}
+
+
+def _current_keys(paths: list[Path], seeds: Path, state: State, version: str, follow_links: bool
+                  ) -> tuple[dict[Path, str], dict[Path, Stamp | None]]:
+    """Each document's cache key: the state's if its stamp did not change, else its hash."""
+    stamps = _stamps(paths, seeds, follow_links)
+    keys = {}
+    for p in paths:
+        rel = p.relative_to(seeds).as_posix()
+        kept = state.files.get(rel)
+        if kept is not None and stamps[p] is not None and kept[1] == stamps[p]:
+            keys[p] = kept[0]
+            continue
+        try:
+            keys[p] = document_key(version, rel, p, sidecar(p, seeds, follow_links))
+        except OSError as err:
+            raise NotIncremental(f"{p}: unreadable") from err  # the full build reports it
+    return keys, stamps
+
+
+def _run_incremental(paths: list[Path], seeds: Path, out: Path, onto: Ontology, shapes: Graph,
+                     caches: tuple[Cache, Cache], version: str, html: bool, jobs: int, follow_links: bool,
+                     show_progress: bool, lap: Callable[[str], None],
+                     done: dict[Path, tuple[Extracted, Stamp | None]],
+                     cluster: object = None) -> tuple[Dataset, BuildReport]:
+    """The build as a change of the previous one (``kg.rdf.incremental``): only new and changed
+    documents are extracted, only the entities they name merged again, only the shares that
+    changed assembled, and the files, store and checks of the previous build are changed where
+    they differ. NotIncremental if the previous build does not allow it; ``done`` then holds
+    the documents extracted (and their stamps) for the full build."""
     cache = caches[0]
     previous = build_folder(out)
     state = State.read(previous / STATE_FILE, version)
-    if not all(it.key for it in items):
-        raise NotIncremental("a document without a cache key")
+    paths_keys, stamps = _current_keys(paths, seeds, state, cache.version, follow_links)
+    unread = [paths_keys[p] for p in paths if paths_keys[p] in state.summaries]
+    bad = set(cache.reuse(unread))  # get() reports and rebuilds them
+    todo = [p for p in paths if paths_keys[p] not in state.summaries or paths_keys[p] in bad]
+    with _progress(show_progress and len(todo) >= PROGRESS_MIN_DOCUMENTS) as progress:
+        fresh = extract_documents(todo, seeds, onto, jobs=jobs, cache=cache, follow_links=follow_links,
+                                  on_done=_advancer(progress, "extracting", len(todo)), cluster=cluster)
+    for p, it in zip(todo, fresh, strict=True):
+        done[p] = (it, stamps[p])
+        if not it.key:
+            raise NotIncremental("a document without a cache key")
+        paths_keys[p] = it.key  # hashed again: the file may have changed since
+    lap("extract")
+    checkpoint("extracted")
+    by_key = {it.key: it for it in fresh}
+    summaries = [state.summaries.get(k) or Summary.of(by_key[k].doc, by_key[k].tokens) for k in paths_keys.values()]
+    current = dict(zip(paths_keys.values(), summaries, strict=True))
+    touched = {e for k in state.summaries.keys() - current.keys() for e in state.summaries[k].encoded}
+    touched |= {e for it in fresh for e in it.doc.entities}
+    entities = merge_touched(state.entities, summaries, touched)
+    changed = {e for e in touched if entities.get(e) != state.entities.get(e)}
     memo: dict[str, str] = {}
     assembly = assembly_version()
-    keys = {it.key: lines_key(it.doc, entities, assembly, memo) for it in items}
+    keys = {k: state.docs[k] if k in state.docs and changed.isdisjoint(s.encoded) and k not in by_key
+            else lines_key(s.named(), entities, assembly, memo) for k, s in current.items()}
     gone, came = changed_keys(state, keys)
+    again = [p for p in paths if paths_keys[p] in came and paths_keys[p] not in by_key]
+    items = fresh + extract_documents(again, seeds, onto, jobs=jobs, cache=cache, follow_links=follow_links,
+                                      cluster=cluster)
+    cache.hits += len(unread) - len(bad) - len(again)  # the others were read (counted) or extracted
+    comments = _rule_comments({s.lang for s in summaries})
     old, new = _shares(items, keys, gone, came, state, onto, entities, comments, caches)
     reference = reference_lines(entities, comments)
-    rep = _report(items, entities, len(came), cache, jobs)
-    rep.incremental = True
+    rep = BuildReport(documents=len(summaries), sentences=sum(s.sentences for s in summaries),
+                      tokens=sum(s.tokens for s in summaries),
+                      entities_by_class=Counter(e.cls for e in entities.values()),
+                      without_facts=[s.rel for s in summaries if not s.facts], jobs=jobs, cached=cache.hits,
+                      assembled=len(came), incremental=True)
+    files = _files(seeds, paths_keys, stamps)
     cache.stage()
     lap("assemble")
     checkpoint("assembled")
@@ -435,7 +506,8 @@ def _run_incremental(items: list[Extracted], entities: dict, comments: dict, out
             store = update_store(previous / STORE_DIR, staging / STORE_DIR, change)
             raise_violations(validate_change(store, shapes, change))
             del store
-            State(version, keys, reference, state.multi, triples).write(staging / STATE_FILE)  # type: ignore[arg-type]
+            State(version, keys, reference, state.multi, triples, files, current,  # type: ignore[arg-type]
+                  entities).write(staging / STATE_FILE)
             lap("store+validate")
             checkpoint("validated")
             large = sum(triples) > RDFLIB_MAX_TRIPLES
@@ -456,6 +528,7 @@ def _run_incremental(items: list[Extracted], entities: dict, comments: dict, out
             raise
     rep.files = [out / FACTS_FILE, out / PROVENANCE_FILE] + ([out / HTML_FILE] if html and not large else [])
     rep.files.append(out / CURRENT_LINK / STORE_DIR)
+    _warn([w for s in summaries for w in s.warnings], seeds)  # once the build cannot fall back
     return ds, rep
 
 

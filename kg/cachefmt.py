@@ -254,5 +254,10 @@ def decode_lines(key: str, data: bytes) -> Lines:
             _lines(rows[start + n_facts:], terms))
 
 
-EXTRACTED = Codec(".json.gz", encode_extracted, decode_extracted)
+def extracted_header(key: str) -> bytes:
+    """How the entry of an extraction result for ``key`` starts (``encode_extracted``)."""
+    return json.dumps({"format": EXTRACTED_FORMAT, "key": key}, separators=(",", ":"))[:-1].encode() + b","
+
+
+EXTRACTED = Codec(".json.gz", encode_extracted, decode_extracted, extracted_header)
 LINES = Codec(".lines.gz", encode_lines, decode_lines)

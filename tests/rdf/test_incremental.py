@@ -98,3 +98,52 @@ def test_a_full_build_after_an_incremental_one_changes_nothing(seeds, tmp_path, 
     before = contents(out)
     assert "incremental" not in build(seeds, out, capsys, full=True)
     assert contents(out) == before
+
+
+def test_the_checks_of_a_change_see_the_types_of_values_and_the_whole_graph():
+    from kg.namespaces import FACTS_GRAPH
+    from kg.rdf.incremental import Change, validate_change
+    from kg.rdf.shacl_sparql import compile_shapes, sparql_violations
+    from kg.rdf.validate import load_shapes
+
+    org, time = "http://www.w3.org/ns/org#", "http://www.w3.org/2006/time#"
+    a, akg = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "https://w3id.org/ampere-kg/ontology#"
+    membership = {f"<urn:m> {a} <{org}Membership>", f"<urn:m> <{org}member> <urn:p>",
+                  f"<urn:m> <{org}organization> <urn:o>", f"<urn:m> <{org}role> <{akg}ChiefExecutive>",
+                  f"<urn:m> <{akg}roleStatus> <{akg}Current>"}
+    before = {f"<urn:o> {a} <{org}Organization>", f"<urn:p> {a} <https://schema.org/Place>",  # not a Person
+              f"<urn:i> {a} <{time}Interval>", f"<urn:i> <{time}hasBeginning> <urn:b>",
+              f"<urn:i> <{time}hasEnd> <urn:e>", f"<urn:b> {a} <{time}Instant>", f"<urn:e> {a} <{time}Instant>",
+              f'<urn:b> <{time}inXSDgYear> "2020"^^<http://www.w3.org/2001/XMLSchema#gYear>',
+              f'<urn:e> <{time}inXSDgYear> "2019"^^<http://www.w3.org/2001/XMLSchema#gYear>'}
+    store = ox.Store()
+    text = "".join(f"{line} .\n" for line in sorted(before | membership)).encode()
+    store.extend([ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(FACTS_GRAPH)))
+                  for t in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)])
+    change = Change((membership, set()), (set(), set()), ({}, {}))
+    found = validate_change(store, load_shapes(), change)
+    checks = compile_shapes(load_shapes())
+    everywhere = sparql_violations(store, str(FACTS_GRAPH), checks)
+    # the Core checks look at the changed subject, the sh:sparql ones (urn:i) at the whole graph
+    assert found == [v for v in everywhere if v.split()[0] in ("urn:m", "urn:i")]
+    assert "urn:m http://www.w3.org/ns/org#member: Value does not have class https://schema.org/Person" in found
+    assert "urn:i : the interval starts after it ends" in found
+
+
+def test_a_change_of_the_same_size_with_the_old_mtime_is_seen(seeds, tmp_path, capsys, monkeypatch):
+    import os
+
+    import kg.rdf.docstate
+
+    monkeypatch.setattr(kg.rdf.docstate, "RACY_NS", 0)  # keep the stamps of files written just now
+    out = tmp_path / "out"
+    build(seeds, out, capsys)
+    doc = seeds / "doc-00003.txt"
+    before = os.stat(doc)
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(text.replace("Maribor", "Mariboh", 1) if "Maribor" in text else "X" + text[1:], encoding="utf-8")
+    os.utime(doc, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `cp -p` or `rsync -t` would
+    assert os.stat(doc).st_size == before.st_size
+    line = build(seeds, out, capsys)
+    assert "incremental" in line and " 0 assembled" not in line  # the changed document was seen
+    same_as_full(seeds, out, tmp_path, capsys)
