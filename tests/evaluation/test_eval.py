@@ -603,12 +603,12 @@ def test_gate_seed_every_core_fact_found_and_nothing_wrong():
 # subsets are gated on their totals only: their per-document errors are not read.
 FLOORS = {  # subset: (entity F1, relation F1), a little under the scores measured in December 2026
     "sl/heldout": (0.93, 0.77),
-    "sl/heldout2": (0.91, 0.80),
-    "en/heldout": (0.91, 0.70),  # measured 0.927 / 0.723 (session 4)
-    "en/heldout2": (0.89, 0.67),  # written blind before session 3's rule work; measured 0.909 / 0.699 (session 4)
-    "en/heldout3": (0.90, 0.73),  # written blind before session 4's rule work (0.911 / 0.698 then); measured 0.925 / 0.758
-    "sl/heldout3": (0.87, 0.66),  # written blind before session 5's Slovenian work (0.879 / 0.662 then)
-    "sl/dev": (0.95, 0.86),
+    "sl/heldout2": (0.92, 0.84),  # measured 0.932 / 0.856 (session 5)
+    "en/heldout": (0.92, 0.72),  # measured 0.939 / 0.738 (session 5)
+    "en/heldout2": (0.90, 0.69),  # written blind before session 3's rule work; measured 0.914 / 0.709 (session 5)
+    "en/heldout3": (0.91, 0.75),  # written blind before session 4's rule work (0.911 / 0.698 then); measured 0.927 / 0.765
+    "sl/heldout3": (0.88, 0.69),  # written blind before session 5's Slovenian work (0.879 / 0.662 then); measured 0.896 / 0.703
+    "sl/dev": (0.95, 0.87),  # measured 0.961 / 0.887 (session 5)
     "en/dev": (0.96, 0.88),  # en51-en74 added (blind batch, 0.55 before tuning); measured 0.972 / 0.897 (session 4)
 }
 
