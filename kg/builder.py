@@ -337,18 +337,24 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
             ds = _dataset(nt, shapes, rep.facts_triples + rep.provenance_triples, staging / STORE_DIR, bars)
         lap("store+validate")
         checkpoint("validated")
-        rep.html_skipped = html and large  # the view reads every triple through rdflib: too slow here
-        if html and not rep.html_skipped:
-            checkpoint("html")
-            _write_html(ds, staging / HTML_FILE)
-            checkpoint(f"staged-{HTML_FILE}")
-        publish(out, staging)
+        _page_and_publish(ds, rep, out, staging, html, large)
     except BaseException:
         discard(out, staging)
         raise
+    return ds, rep
+
+
+def _page_and_publish(ds: Dataset, rep: BuildReport, out: Path, staging: Path, html: bool, large: bool) -> None:
+    """Write the page into the staging folder (not for a graph too large for it: the view reads
+    every triple through rdflib), switch the build to it, and list the files in ``rep``."""
+    rep.html_skipped = html and large
+    if html and not large:
+        checkpoint("html")
+        _write_html(ds, staging / HTML_FILE)
+        checkpoint(f"staged-{HTML_FILE}")
+    publish(out, staging)
     rep.files = [out / FACTS_FILE, out / PROVENANCE_FILE] + ([out / HTML_FILE] if html and not large else [])
     rep.files.append(out / CURRENT_LINK / STORE_DIR)
-    return ds, rep
 
 
 def _state_version(extractor: str, shapes: Graph) -> str | None:
@@ -517,17 +523,10 @@ def _run_incremental(paths: list[Path], seeds: Path, out: Path, onto: Ontology, 
                 ds = new_dataset((), ())
                 for file, name in ((FACTS_FILE, FACTS_GRAPH), (PROVENANCE_FILE, PROVENANCE_GRAPH)):
                     ds.graph(name).parse(staging / file, format="turtle")
-            rep.html_skipped = html and large
-            if html and not large:
-                checkpoint("html")
-                _write_html(ds, staging / HTML_FILE)
-                checkpoint(f"staged-{HTML_FILE}")
-            publish(out, staging)
+            _page_and_publish(ds, rep, out, staging, html, large)
         except BaseException:
             discard(out, staging)
             raise
-    rep.files = [out / FACTS_FILE, out / PROVENANCE_FILE] + ([out / HTML_FILE] if html and not large else [])
-    rep.files.append(out / CURRENT_LINK / STORE_DIR)
     _warn([w for s in summaries for w in s.warnings], seeds)  # once the build cannot fall back
     return ds, rep
 
