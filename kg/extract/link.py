@@ -206,7 +206,7 @@ class _Topics(dict):
     def __init__(self) -> None:
         super().__init__()
         self._sorted: list[int] = []
-        self.headline: int | None = None  # the organisation the document's title names first
+        self.headline: int | None = None  # the one organisation the document's title names
 
     def setdefault(self, key, default=None):
         if key not in self:
