@@ -6,6 +6,8 @@ from kg.extract.document import CorefHint, Document, MentionSource, Token
 from kg.extract.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_name_token, role_starts_at
 from kg.lang import LanguagePack
 
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})  # "the company's", "the firms'"
+
 
 def markets(doc: Document, pack: LanguagePack) -> list[Span]:
     """Market phrases: "trg električnih vozil", "evropski trg" (head noun + genitive words)."""
@@ -89,6 +91,8 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
     after a role it is the organisation ("je direktorica družbe")."""
     if any(tuple(t.lemma for t in toks[i - n:i]) in pack.roles for n in (1, 2, 3) if i - n >= start):
         return False
+    if i + 1 < len(toks) and toks[i + 1].text in POSSESSIVE_MARKS:
+        return False  # "X is the company's finance director": the noun owns what follows
     copulas = [c for c in range(max(start, i - 3), i) if toks[c].text.lower() in pack.copulas]
     if not copulas:
         return False
