@@ -116,6 +116,16 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
                    for t in toks[i + 1:end])
 
 
+FRONTED_REACH = 5  # words a fronted adverbial may have ("Under his leadership", "In March 2019")
+
+
+def _after_fronted_adverbial(toks: list, start: int, i: int, pack: LanguagePack) -> bool:
+    """Is the pronoun at ``i`` a subject after a fronted adverbial with no comma ("Under his
+    leadership it added factories", "Last year it opened a plant")?"""
+    return 0 < i - start <= FRONTED_REACH and toks[start].text.lower() in pack.fronted_openers \
+        and toks[i].text.lower() in pack.fronted_pronouns and all(t.text != "," for t in toks[start:i])
+
+
 def _over_compounds(toks: list, i: int, start: int) -> int:
     """The token before ``i`` and any hyphenated adjectives before it ("the 60-year-old firm")."""
     j = i - 1
@@ -230,7 +240,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 continue  # "je mednarodna skupina", "bo ostal samostojna družba": says what, not who
             after_clause_break = i > sent.tok_start and toks[i - 1].text.lower() in (",", "and", "in", "ter", "but")
             if i != start and not is_noun and toks[i].text.lower() not in pack.object_pronouns \
-                    and not after_clause_break:
+                    and not after_clause_break and not _after_fronted_adverbial(toks, start, i, pack):
                 continue
             if toks[i].text.lower() in pack.object_pronouns and i > sent.tok_start and \
                     toks[i - 1].text.lower() in pack.relative_pronouns:
