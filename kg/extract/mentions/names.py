@@ -497,6 +497,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         if after and ((span.source in (MentionSource.GAZETTEER, MentionSource.REFERENCE) and after != "akg:Plant")
                       or (nxt is not None and is_name_token(nxt) and nxt.sent == toks[span.start].sent)):
             after = None  # "a Ho Chi Minh City maker", "the Istanbul conglomerate Boğaziçi Holding"
+        if after == "akg:Plant" and _is_town(span):
+            after = None  # "its Valladolid plant": the town stays; kg.extract.mentions.places adds its plant
         if after and not is_demonym(words, pack, doc.lang):
             # "the Douai plant" (not "its first African car plant": a nationality adjective)
             # "the Douai plant", "the Renault brand": the class noun follows the name
@@ -556,6 +558,10 @@ def _ends_product_noun(doc: Document, i: int, cls: str, pack: LanguagePack) -> b
     return nxt is None or (pack.triggers.get((nxt.lemma,)) is None and nxt.lemma not in pack.generic_nouns)
 
 
+def _is_town(span: Span) -> bool:
+    return span.source == MentionSource.GAZETTEER and span.cls == "schema:City"
+
+
 def list_before_trigger(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
     """Head-final lists: "the Douai, Maubeuge and Ruitz plants" all take the trigger's class, as do
     names before any product or brand noun ("its Alpina and Vertex gondolas")."""
@@ -570,6 +576,8 @@ def list_before_trigger(doc: Document, spans: list[Span], pack: LanguagePack) ->
             if cls == "akg:Company" and len(listed) < 2:
                 continue  # "the Paarl company" is the company from Paarl; "the A and B companies" are two
             for span in listed:
+                if cls == "akg:Plant" and _is_town(span):
+                    continue  # "the Douai and Ruitz plants": towns, each with its plant (kg.extract.mentions.places)
                 if span.source not in (MentionSource.LEGAL, MentionSource.PERSON):
                     span.cls, span.source = cls, MentionSource.LIST
                     row = reference_index().find(span.name, cls)

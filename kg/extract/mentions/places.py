@@ -48,6 +48,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
     toks = doc.tokens
     by_start = {s.start: s for s in spans}
     plants: list[Span] = []
+    plants += _towns_before_plant_nouns(doc, spans, pack)
     for sent in doc.sentences:
         plants += _towns_after_plant_verbs(doc, sent.tok_start, sent.tok_end, by_start, pack)
         triggers = _plant_triggers(doc, sent.tok_start, sent.tok_end, pack)
@@ -95,6 +96,28 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                         and not any(p.start == before.start for p in plants):
                     plants.append(Span(before.start, before.end, "akg:Plant", before.name, MentionSource.PLANT_TOWN))
     return plants
+
+
+def _towns_before_plant_nouns(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
+    """Head-final: "its Valladolid plant", "the Douai, Maubeuge and Ruitz plants": each town right
+    before a plant noun (or listed before it) names a plant."""
+    if not pack.head_final:
+        return []
+    toks = doc.tokens
+    by_end = {s.end: s for s in spans}
+    out: list[Span] = []
+    for i, tok in enumerate(toks):
+        if pack.triggers.get((tok.lemma,)) != "akg:Plant" and tok.lemma not in pack.plant_nouns_too:
+            continue
+        name = by_end.get(i)
+        while name is not None and name.cls in ("schema:City", "akg:Plant"):  # "the Wakefield and Hull factories"
+            if name.cls == "schema:City" and name.source == MentionSource.GAZETTEER:
+                out.append(Span(name.start, name.end, "akg:Plant", name.name, MentionSource.PLANT_TOWN))
+            j = name.start
+            while j > 0 and toks[j - 1].text.lower() in LIST_SEPARATORS and toks[j - 1].sent == tok.sent:
+                j -= 1
+            name = by_end.get(j) if j < name.start else None
+    return out
 
 
 PLANT_VERB_REACH = 8  # tokens between a plant verb and "in <town>"
