@@ -283,19 +283,31 @@ def _without_quotations(units: list[Unit]) -> tuple[list[int], list[Clause]]:
     return outside, quoted
 
 
+def _names_its_noun(units: list[Unit], comma: int, articles: frozenset[str], possessives: frozenset[str]) -> bool:
+    """Does the comma at ``comma`` open an apposition that names a possessed noun ("Its owner, the
+    investment house X, bought it", "its flagship model, the Monte Grappa, ...")? That apposition
+    belongs to the clause of the noun."""
+    if comma + 1 >= len(units) or units[comma + 1].word not in articles or units[comma - 1].kind != "tok":
+        return False
+    return any(u.word.lower() in possessives and u.kind in ("tok", "ent") for u in units[max(0, comma - 4):comma - 1])
+
+
 def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[str],
-            where_words: frozenset[str] = frozenset(), class_nouns: frozenset[str] = frozenset()) -> list[Clause]:
+            where_words: frozenset[str] = frozenset(), class_nouns: frozenset[str] = frozenset(),
+            articles: frozenset[str] = frozenset(), possessives: frozenset[str] = frozenset()) -> list[Clause]:
     """Split a sentence's units into clauses: a quotation is a clause of its own; a relative
     clause ("..., ki ...", "..., kjer ...") runs from its pronoun to the next comma that closes
     it, and knows its antecedent (``class_nouns``: the nouns that may follow it, "the Jutland
-    hub"); what surrounds it is one clause. Semicolons end a clause."""
+    hub"); what surrounds it is one clause, and so is an apposition naming a possessed noun
+    ("its owner, the X"). Semicolons end a clause."""
     outside, out = _without_quotations(units)
     main = Clause()
     current: Clause | None = None
     for i in outside:
         u = units[i]
         opens = (u.kind == "tok" and u.word == "," and i + 1 < len(units)
-                 and units[i + 1].kind == "tok" and units[i + 1].word in relative_words)
+                 and units[i + 1].kind == "tok" and units[i + 1].word in relative_words
+                 and not (i > 0 and _names_its_noun(units, i, articles, possessives)))
         if opens:
             if current is not None:
                 out.append(current)

@@ -443,7 +443,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
         fired: set[str] = set()
         first = len(doc.relations)
         split = clauses(su.units, pack.relative_openers, _clause_glue(pack), frozenset(pack.where_words),
-                        _class_nouns_after_names(pack))
+                        _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives))
         relative = _relative_clauses(su.units, split)
         for rule in pack.rules:
             if rule.unless & fired:
@@ -583,7 +583,7 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
                   glue=_clause_glue(pack), topic=lambda: _topic_unit(doc, sent_i, onto, tally or MentionTally(doc)))
     if split is None:
         split = clauses(su.units, pack.relative_openers, ctx.glue, frozenset(pack.where_words),
-                        _class_nouns_after_names(pack))
+                        _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives))
     out: list[Relation] = []
     for clause in split:
         for frame in pack.frames:
