@@ -177,6 +177,17 @@ def _month(tok: Token, words: TimeWords) -> int | None:
     return words.months.get(text.lower())
 
 
+def _first_month(toks: list[Token], i: int, end: int, words: TimeWords) -> int | None:
+    """A lower-case language's month capitalised as a sentence's first word, when a year or a
+    relative year follows ("Decembra lani", "Marca 2023"; "Maja Novak" is a name)."""
+    tok = toks[i]
+    if words.title_months or (i > 0 and toks[i - 1].sent == tok.sent) or not tok.text[1:].islower():
+        return None
+    month = words.months.get(tok.text.lower())
+    follows = i + 1 < end and (_year(toks[i + 1].text) is not None or _relative_year(toks, i + 1, words) is not None)
+    return month if follows else None
+
+
 def _day(tok: Token, nxt: Token | None) -> tuple[int, int] | None:
     """A day number ("15." or "15" "." or "15") and how many tokens it takes."""
     text = tok.text.rstrip(".")
@@ -217,7 +228,7 @@ def _date_at(toks: list[Token], i: int, end: int, words: TimeWords, doc: tuple[i
         if not doc:
             return j + (1 if month else 0), ""
         return (j + 1, _fmt(doc[0] + shift[1], month)) if month else (j, _fmt(doc[0] + shift[1]))
-    month = _month(tok, words)
+    month = _month(tok, words) or _first_month(toks, i, end, words)
     relative = _relative_year(toks, i + 1, words) if month and i + 1 < end else None
     if month and relative is not None:  # "decembra lani"
         return (i + 1 + relative[0], _fmt(doc[0] + relative[1], month)) if doc else (i + 1 + relative[0], "")
@@ -235,7 +246,7 @@ def _date_at(toks: list[Token], i: int, end: int, words: TimeWords, doc: tuple[i
         if j < end and (year := _year(toks[j].text.rstrip(","))) is not None:
             return j + 1, _fmt(year, month, day[0])
         return j, _resolve(month, day[0], doc, future())
-    if (month := _month(tok, words)) is not None:
+    if (month := _month(tok, words) or _first_month(toks, i, end, words)) is not None:
         j = i + 1
         if j < end and (day := _day(toks[j], toks[j + 1] if j + 1 < end else None)) is not None \
                 and (j + day[1] >= end or not toks[j + day[1]].text[:1].isalpha()):
@@ -520,8 +531,9 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     here = _doc_date(doc)
     roles = [_role(doc, f, pack, words, dates[f.sent]) for f in doc.facts if f.p in ROLE_PREDICATES]
     read = read_text_roles(doc, pack, dates)
-    roles = _distinct(_merged(roles, read, here))
-    roles = _ended_by_resignation(_started_by_appointment(roles, events), events, here)
+    roles = _merged(roles, read, here)
+    # one role per key once resignations have given their ends (two rules may read one stint)
+    roles = _distinct(_ended_by_resignation(_started_by_appointment(roles, events), events, here))
     roles = _handed_over(doc, roles, words)
     events = _take_over_events(read, events)
     current_ceo = {r.org for r in roles if (r.kind, r.status) == ("chiefExecutive", "current")}
