@@ -43,6 +43,7 @@ from kg.extract.document import (
     TimedRole,
     Token,
 )
+from kg.extract.relations import _number_at
 from kg.lang import LANG_DIR, LanguagePack
 from kg.timeterms import as_of
 
@@ -109,6 +110,8 @@ class TextCues:
     conjunctions: frozenset[str] = frozenset()
     handover: tuple[tuple[str, ...], ...] = ()
     passive: frozenset[str] = frozenset()  # "had been appointed chief executive": an auxiliary, no copula
+    price_before: frozenset[str] = frozenset()  # "za 36 milijonov evrov", "for $45 million": a price
+    price_nouns: frozenset[str] = frozenset()  # "its $340 million acquisition": a price
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,8 @@ def time_words(code: str) -> TimeWords:
                     phrases(text.get("copula_future", [])), phrases(text.get("take_over", [])),
                     frozenset(text.get("take_needs", [])), bool(text.get("subject_first", False)),
                     frozenset(text.get("conjunctions", [])),
-                    phrases(text.get("handover", [])), frozenset(text.get("passive", [])))
+                    phrases(text.get("handover", [])), frozenset(text.get("passive", [])),
+                    frozenset(text.get("price_before", [])), frozenset(text.get("price_nouns", [])))
     return TimeWords({k.lower(): int(v) for k, v in data.get("months", {}).items()},
                      data.get("month_case") == "title", frozenset(words.get("start", [])),
                      frozenset(words.get("end", [])), frozenset(words.get("year", [])),
@@ -473,16 +477,51 @@ def _year_of_value(doc: Document, fact: Fact, value: Quantity, dates: list[DateE
     return ""
 
 
-def _amount(doc: Document, fact: Fact, kind: str) -> Quantity | None:
-    """The sum of an acquisition (the target's price, in this sentence or the next) or an investment."""
+def _amount(doc: Document, fact: Fact, kind: str, pack: LanguagePack) -> Quantity | None:
+    """The sum of an investment, or the price of an acquisition: the target's price in this
+    sentence or the next, else the one price of its sentence (a rule may hang it on the
+    buyer), else the one sum of money its sentence names as a price ("za 36 milijonov evrov
+    kupil", "bought X for $45 million", "its $340 million acquisition of")."""
     if kind == "investment" and isinstance(fact.o, Quantity):
         return fact.o
-    if kind == "acquisition":
-        for f in doc.facts:
-            if f.p == "akg:acquisitionPrice" and f.s == fact.o and f.sent in (fact.sent, fact.sent + 1) \
-                    and isinstance(f.o, Quantity) and f.o.bound == "exact":
-                return f.o
-    return None
+    if kind != "acquisition":
+        return None
+    prices = [f.o for f in doc.facts if f.p == "akg:acquisitionPrice" and isinstance(f.o, Quantity)
+              and f.o.bound == "exact"]
+    exact = [f.o for f in doc.facts if f.p == "akg:acquisitionPrice" and f.s == fact.o
+             and f.sent in (fact.sent, fact.sent + 1) and isinstance(f.o, Quantity) and f.o.bound == "exact"]
+    if exact:
+        return exact[0]
+    bought = {f.o for f in doc.facts if f.p == "akg:acquired" and f.sent == fact.sent}
+    here = [f.o for f in doc.facts if f.p == "akg:acquisitionPrice" and f.sent == fact.sent
+            and isinstance(f.o, Quantity) and f.o.bound == "exact"]
+    if len(bought) == 1 and len({(q.value, q.unit) for q in here}) == 1:
+        return here[0]
+    if prices or len(bought) != 1:
+        return None
+    return _price_in_text(doc, fact.sent, pack)
+
+
+def _price_in_text(doc: Document, sent: int, pack: LanguagePack) -> Quantity | None:
+    """The one sum of money in a sentence, if a price cue of ``time.toml`` marks it as a price."""
+    cues = time_words(doc.lang).text
+    s = doc.sentences[sent]
+    found: list[tuple[int, int, Quantity]] = []
+    i = s.tok_start
+    while i < s.tok_end:
+        hit = _number_at(doc, i, s.tok_end, pack) if doc.tokens[i].text[:1].isdigit() or \
+            doc.tokens[i].text.lower() in pack.currencies or doc.tokens[i].lemma in pack.currencies else None
+        if hit is not None and hit[1].unit not in ("", "percent"):
+            found.append((i, hit[0], hit[1]))
+            i = hit[0]
+            continue
+        i += 1
+    if len(found) != 1:
+        return None
+    start, end, money = found[0]
+    before = doc.tokens[start - 1].text.lower() if start > s.tok_start else ""
+    after = doc.tokens[end].text.lower() if end < s.tok_end else ""
+    return money if before in cues.price_before or after in cues.price_nouns else None
 
 
 def _distinct(roles: list[TimedRole]) -> list[TimedRole]:
@@ -527,7 +566,7 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     """Fill ``doc.roles`` and ``doc.events``; drop role facts of roles not current, date values."""
     words = time_words(doc.lang)
     dates = {i: sentence_dates(doc, i, words) for i in sorted({f.sent for f in doc.facts})}
-    events = _events(doc, dates)
+    events = _events(doc, dates, pack)
     here = _doc_date(doc)
     roles = [_role(doc, f, pack, words, dates[f.sent]) for f in doc.facts if f.p in ROLE_PREDICATES]
     read = read_text_roles(doc, pack, dates)
@@ -571,7 +610,7 @@ def _shortcuts(roles: list[TimedRole], facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def _events(doc: Document, dates: dict[int, list[DateExpr]]) -> list[Event]:
+def _events(doc: Document, dates: dict[int, list[DateExpr]], pack: LanguagePack) -> list[Event]:
     """The events the document's facts report, each dated by the nearest date of its sentence."""
     founded = {f.s: f for f in doc.facts if f.p == "schema:foundingDate"}
     events: list[Event] = []
@@ -584,7 +623,7 @@ def _events(doc: Document, dates: dict[int, list[DateExpr]]) -> list[Event]:
         if kind == "founding" and f.s in founded:
             year = str(founded[f.s].o)
             date = date if date.startswith(year) else year
-        events.append(Event(kind, agent, obj, date, _amount(doc, f, kind), f.rule, f.sent, f.mentions))
+        events.append(Event(kind, agent, obj, date, _amount(doc, f, kind, pack), f.rule, f.sent, f.mentions))
     founders = {f.s for f in doc.facts if f.p == "schema:founder"}
     for org, f in founded.items():
         if org not in founders:

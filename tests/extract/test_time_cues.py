@@ -44,3 +44,21 @@ def test_one_stint_read_by_two_rules_is_one_role_with_both_dates(text):
     doc = read(text, "2026-06-15")
     person = "person/jan-kos" if "Jan" in text else "person/ana-kos"
     assert roles(doc) == {(person, "company/lipa", "chiefExecutive", "former", "2024", "2026-06-14")}
+
+
+@pytest.mark.parametrize(("text", "lang", "price"), [
+    ("Švedski sklad Sever AB je marca 2023 za 42 milijonov evrov kupil 60-odstotni delež podjetja Lipa d.o.o.", "sl",
+     (42000000, "EUR")),
+    ("Družba Hrast d.d. je lani za 5 milijonov evrov prevzela podjetje Lipa d.o.o.", "sl", (5000000, "EUR")),
+    ("Corvin Tools completed its $340 million acquisition of Hale Metals on January 12.", "en", (340000000, "USD")),
+    ("Corvin Tools bought Hale Metals for £80 million in May 2021.", "en", (80000000, "GBP")),
+])
+def test_an_acquisition_carries_the_price_its_sentence_names(text, lang, price):
+    [deal] = [e for e in read(text, "2024-02-07", lang).events if e.kind == "acquisition"]
+    assert deal.amount is not None and (deal.amount.value, deal.amount.unit) == price
+
+
+def test_a_sum_that_is_no_price_stays_off_the_acquisition():
+    text = "Corvin Tools bought Hale Metals in 2021, and Hale Metals had revenue of $40 million."
+    [deal] = [e for e in read(text, "2024-02-07", "en").events if e.kind == "acquisition"]
+    assert deal.amount is None
