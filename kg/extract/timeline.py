@@ -850,6 +850,33 @@ def _take_over_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCue
     return out
 
 
+def _title_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords) -> list[TimedRole]:
+    """Roles a title right before a name gives in a sentence that names no organisation but
+    the one the text is about ("Direktor Jure Ambrožič je povedal ...", "prokuristka Saša
+    Kralj"): held there, current unless a cue before the title says former or future."""
+    topic = doc.sentence_topics.get(sent)
+    if topic is None or doc.groups[topic].cls not in _ORG_CLASSES or not doc.groups[topic].key:
+        return []
+    s = doc.sentences[sent]
+    if any(m.group != topic for m in doc.mentions if m.sent == sent and m.tok_end > m.tok_start
+           and m.group >= 0 and doc.groups[m.group].cls in _ORG_CLASSES):
+        return []  # another organisation in the sentence may be the one the title is held in
+    org = next(k for k, m in enumerate(doc.mentions) if m.group == topic)
+    out = []
+    for start, end, prop, phrase in _role_phrases(doc, sent, pack):
+        person = next((k for k, m in enumerate(doc.mentions) if m.sent == sent and m.tok_start == end
+                       and m.tok_end > end and _of_class(doc, k, ("schema:Person",))), None)
+        if person is None or prop not in ("akg:chiefExecutiveOf", "akg:holdsRoleIn"):
+            continue
+        cue = {t.text.lower() for t in doc.tokens[max(s.tok_start, start - 2):start]}
+        status = "former" if cue & words.former else "future" if cue & words.future else "current"
+        kind = "chiefExecutive" if prop == "akg:chiefExecutiveOf" else words.role_kinds.get(phrase, "other")
+        p = doc.mentions[person]
+        out.append(TimedRole(doc.groups[p.group].key, doc.groups[topic].key, kind, status, "", "",
+                             "time-title-role", sent, (person, org)))
+    return out
+
+
 def read_text_roles(doc: Document, pack: LanguagePack, dates: dict[int, list[DateExpr]]) -> list[TimedRole]:
     """The roles the time cues of ``time.toml`` (``[text]``) state in each sentence."""
     words = time_words(doc.lang)
@@ -861,6 +888,7 @@ def read_text_roles(doc: Document, pack: LanguagePack, dates: dict[int, list[Dat
         out += _lead_roles(doc, sent, pack, words.text, found)
         out += _copula_roles(doc, sent, pack, words.text, words, found)
         out += _take_over_roles(doc, sent, pack, words.text, words, found)
+        out += _title_roles(doc, sent, pack, words)
     return [r for r in out if r.person != r.org]
 
 
@@ -873,6 +901,8 @@ def _merged(roles: list[TimedRole], read: list[TimedRole], here: tuple[int, ...]
         if here and new.end and new.status == "current" and _compare(new.end, here) < 0:
             new = replace(new, status="former")
         same = [k for k, r in enumerate(out) if (r.person, r.org, r.kind) == (new.person, new.org, new.kind)]
+        if same and new.rule == "time-title-role":
+            continue  # a bare title adds a role no other reading gives, and changes none
         exact = [k for k in same if out[k].status == new.status]
         if exact:
             k = exact[0]
@@ -886,7 +916,7 @@ def _merged(roles: list[TimedRole], read: list[TimedRole], here: tuple[int, ...]
     return out
 
 
-_TEXT_RULES = frozenset({"time-leads", "time-copula-role", "time-takes-over"})
+_TEXT_RULES = frozenset({"time-leads", "time-copula-role", "time-takes-over", "time-title-role"})
 
 
 def _handed_over(doc: Document, roles: list[TimedRole], words: TimeWords) -> list[TimedRole]:

@@ -62,3 +62,23 @@ def test_a_sum_that_is_no_price_stays_off_the_acquisition():
     text = "Corvin Tools bought Hale Metals in 2021, and Hale Metals had revenue of $40 million."
     [deal] = [e for e in read(text, "2024-02-07", "en").events if e.kind == "acquisition"]
     assert deal.amount is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Podjetje Lipa d.o.o. izdeluje pohištvo. Direktor Jan Kos želi do leta 2030 prodajo podvojiti.",
+     ("person/jan-kos", "company/lipa", "chiefExecutive", "current", "", "")),
+    ("Lipa d.o.o. zaposluje 80 ljudi. Direktorica Ana Kos je povedala, da načrtujejo novo trgovino.",
+     ("person/ana-kos", "company/lipa", "chiefExecutive", "current", "", "")),
+    ("Lipa d.o.o. ima sedež v Celju. Družbo začasno vodi prokuristka Ana Kos.",
+     ("person/ana-kos", "company/lipa", "other", "current", "", "")),
+])
+def test_a_title_before_a_name_is_a_role_in_the_company_the_text_is_about(text, expected):
+    doc = read(text, "2024-05-01")
+    assert expected in roles(doc)
+    prop = "akg:chiefExecutiveOf" if expected[2] == "chiefExecutive" else "akg:holdsRoleIn"
+    assert (expected[0], prop, expected[1]) in {(f.s, f.p, str(f.o)) for f in doc.facts}
+
+
+def test_a_title_in_a_sentence_that_names_another_organisation_gives_no_role():
+    doc = read("Lipa d.o.o. zaposluje 80 ljudi. Direktor Jan Kos je povedal, da bo Hrast d.d. kupil trgovino.", "2024-05-01")
+    assert not any(r.person == "person/jan-kos" for r in doc.roles)
