@@ -852,8 +852,9 @@ def _take_over_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCue
 
 def _title_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords) -> list[TimedRole]:
     """Roles a title right before a name gives in a sentence that names no organisation but
-    the one the text is about ("Direktor Jure Ambrožič je povedal ...", "prokuristka Saša
-    Kralj"): held there, current unless a cue before the title says former or future."""
+    the one the text is about, the one the sentences before named most ("Direktor Jure
+    Ambrožič je povedal ...", "prokuristka Saša Kralj"): held there, current unless a cue
+    before the title says former or future."""
     topic = doc.sentence_topics.get(sent)
     if topic is None or doc.groups[topic].cls not in _ORG_CLASSES or not doc.groups[topic].key:
         return []
@@ -861,6 +862,12 @@ def _title_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords)
     if any(m.group != topic for m in doc.mentions if m.sent == sent and m.tok_end > m.tok_start
            and m.group >= 0 and doc.groups[m.group].cls in _ORG_CLASSES):
         return []  # another organisation in the sentence may be the one the title is held in
+    counts: dict[int, int] = {}
+    for m in doc.mentions:
+        if m.sent < sent and m.group >= 0 and doc.groups[m.group].cls in _ORG_CLASSES:
+            counts[m.group] = counts.get(m.group, 0) + 1
+    if any(n >= counts.get(topic, 0) for g, n in counts.items() if g != topic):
+        return []  # the text so far is as much about another organisation (kg.extract.relations does the same)
     org = next(k for k, m in enumerate(doc.mentions) if m.group == topic)
     out = []
     for start, end, prop, phrase in _role_phrases(doc, sent, pack):

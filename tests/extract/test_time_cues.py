@@ -82,3 +82,9 @@ def test_a_title_before_a_name_is_a_role_in_the_company_the_text_is_about(text, 
 def test_a_title_in_a_sentence_that_names_another_organisation_gives_no_role():
     doc = read("Lipa d.o.o. zaposluje 80 ljudi. Direktor Jan Kos je povedal, da bo Hrast d.d. kupil trgovino.", "2024-05-01")
     assert not any(r.person == "person/jan-kos" for r in doc.roles)
+
+
+def test_a_title_after_sentences_as_much_about_another_organisation_gives_no_role():
+    doc = read("Lipa d.o.o. je kupila podjetje Hrast d.d. Direktor Jan Kos je povedal, da je posel končan.",
+               "2024-05-01")
+    assert not any(r.person == "person/jan-kos" for r in doc.roles)
