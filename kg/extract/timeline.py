@@ -827,7 +827,7 @@ def _copula_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues, 
 
 
 def _take_over_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues, words: TimeWords,
-                     dates: list[DateExpr]) -> list[TimedRole]:
+                     dates: list[DateExpr], known: list[TimedRole]) -> list[TimedRole]:
     """Chief executives who take over the lead: "je vodenje prevzela januarja 2017" (current from
     then), "bo 1. septembra prevzel vodenje družbe X", "will take over on March 1" (future)."""
     s = doc.sentences[sent]
@@ -843,11 +843,39 @@ def _take_over_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCue
         if cues.take_needs and not inside & cues.take_needs:
             continue
         future = bool(inside & words.future_tense)
-        role = _text_role(doc, at, (lo, hi), "chiefExecutive", "future" if future else "current",
-                          "time-takes-over", pack, True)
+        status = "future" if future else "current"
+        role = _text_role(doc, at, (lo, hi), "chiefExecutive", status, "time-takes-over", pack, True) \
+            or _taken_from(doc, at, hi, status, pack, known)
         if role is not None:
             out.append(_dated(doc, role, dates, lo, hi, True))
     return out
+
+
+def _taken_from(doc: Document, at: int, hi: int, status: str, pack: LanguagePack,
+                known: list[TimedRole]) -> TimedRole | None:
+    """A take-over in a sentence naming several organisations: the lead of the one organisation
+    a rule already makes its holder's (future) chief executive in the sentence, else of the one
+    a person the lead is taken from leads ("will take over on 2 April from Helen Marsh, who has
+    run Brightwell")."""
+    lo, _ = _clause(doc, at)
+    person = _holder(doc, at, lo, hi, pack, time_words(doc.lang).text)
+    if person is None:
+        return None
+    sent, key = doc.tokens[at].sent, doc.groups[doc.mentions[person].group].key
+    wanted = "akg:futureChiefExecutiveOf" if status == "future" else "akg:chiefExecutiveOf"
+    orgs = {(str(f.o), f.mentions[1]) for f in doc.facts if f.sent == sent and f.s == key and f.p == wanted
+            and len(f.mentions) > 1}
+    if not orgs:
+        after = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if at < m.tok_start < hi
+                 and _of_class(doc, k, ("schema:Person",)) and m.group != doc.mentions[person].group}
+        orgs = {(str(f.o), f.mentions[1]) for f in doc.facts if f.sent == sent and f.s in after
+                and f.p == "akg:chiefExecutiveOf" and len(f.mentions) > 1}
+        orgs |= {(r.org, r.mentions[1]) for r in known if r.sent == sent and r.person in after
+                 and (r.kind, r.status) == ("chiefExecutive", "current") and len(r.mentions) > 1}
+    if len({o for o, _ in orgs}) != 1:
+        return None
+    [(org, mention), *_] = sorted(orgs)
+    return TimedRole(key, org, "chiefExecutive", status, "", "", "time-takes-over", sent, (person, mention))
 
 
 def _title_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords) -> list[TimedRole]:
@@ -894,7 +922,7 @@ def read_text_roles(doc: Document, pack: LanguagePack, dates: dict[int, list[Dat
             found = dates[sent] = sentence_dates(doc, sent, words)
         out += _lead_roles(doc, sent, pack, words.text, found)
         out += _copula_roles(doc, sent, pack, words.text, words, found)
-        out += _take_over_roles(doc, sent, pack, words.text, words, found)
+        out += _take_over_roles(doc, sent, pack, words.text, words, found, out)
         out += _title_roles(doc, sent, pack, words)
     return [r for r in out if r.person != r.org]
 

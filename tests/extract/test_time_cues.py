@@ -88,3 +88,17 @@ def test_a_title_after_sentences_as_much_about_another_organisation_gives_no_rol
     doc = read("Lipa d.o.o. je kupila podjetje Hrast d.d. Direktor Jan Kos je povedal, da je posel končan.",
                "2024-05-01")
     assert not any(r.person == "person/jan-kos" for r in doc.roles)
+
+
+@pytest.mark.parametrize(("text", "person", "org", "start"), [
+    ("Corvin Tools has named Dan Reed as its next chief executive. Reed, previously finance director of the steel "
+     "group Hale Metals, will take over on 2 April from Jane Hale, who has run Corvin Tools since 2019.",
+     "person/dan-reed", "company/corvin-tools", "2024-04-02"),
+    ("Sam Cole, finance director of Ardent Milk, will take over on 1 June from Lucy Hart, who has led Brook Foods "
+     "since 2015.", "person/sam-cole", "company/brook-foods", "2024-06-01"),
+])
+def test_a_take_over_from_a_chief_executive_is_of_the_company_that_one_leads(text, person, org, start):
+    doc = read(text, "2024-03-27", "en")
+    assert (person, org, "chiefExecutive", "future", start, "") in roles(doc)
+    assert ("appointment", org, person, start) in events(doc)
+    assert not any(r.person == person and r.kind == "chiefExecutive" and r.org != org for r in doc.roles)
