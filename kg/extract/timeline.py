@@ -460,6 +460,32 @@ def _event_date(doc: Document, fact: Fact, dates: list[DateExpr], kind: str) -> 
     return best.value if best else ""
 
 
+def _money_span(doc: Document, sent: int, money: Quantity, pack: LanguagePack) -> tuple[int, int] | None:
+    """The tokens of the one sum of money in a sentence that is this quantity, if just one is."""
+    s = doc.sentences[sent]
+    found = []
+    for i in range(s.tok_start, s.tok_end):
+        hit = _number_at(doc, i, s.tok_end, pack)
+        if hit is not None and (hit[1].value, hit[1].unit) == (money.value, money.unit) \
+                and not any(a <= i < b for a, b in found):
+            found.append((i, hit[0]))
+    return found[0] if len(found) == 1 else None
+
+
+def _invested_when_where(doc: Document, money: tuple[int, int], dates: list[DateExpr],
+                         date: str) -> tuple[str, str]:
+    """The date and the plant of an investment from the clause of its sum (between commas):
+    "lani je odprla pekarno, letos pa je vložila 4,8 milijona evrov" (this year), "invested
+    NOK 2.4 billion in a plant at Tonstad" (that plant); the date nearest the fact otherwise."""
+    lo, hi = _clause(doc, money[0])
+    inside = [d for d in dates if d.mark == "point" and lo <= d.start and d.end <= hi]
+    if len(inside) == 1:
+        date = inside[0].value
+    plants = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if money[1] <= m.tok_start < hi
+              and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
+    return date, (plants.pop() if len(plants) == 1 else "")
+
+
 def _year_of_value(doc: Document, fact: Fact, value: Quantity, dates: list[DateExpr]) -> str:
     """The year a value's own clause (between commas) names, if one does and says no "now"."""
     s = doc.sentences[fact.sent]
@@ -620,6 +646,8 @@ def _events(doc: Document, dates: dict[int, list[DateExpr]], pack: LanguagePack)
         kind, subject_acts = EVENT_PREDICATES[f.p]
         agent, obj = (f.s, str(f.o) if f.object_is_entity else "") if subject_acts else (str(f.o), f.s)
         date = _event_date(doc, f, dates[f.sent], kind)
+        if kind == "investment" and isinstance(f.o, Quantity) and (money := _money_span(doc, f.sent, f.o, pack)):
+            date, obj = _invested_when_where(doc, money, dates[f.sent], date)
         if kind == "founding" and f.s in founded:
             year = str(founded[f.s].o)
             date = date if date.startswith(year) else year

@@ -102,3 +102,19 @@ def test_a_take_over_from_a_chief_executive_is_of_the_company_that_one_leads(tex
     assert (person, org, "chiefExecutive", "future", start, "") in roles(doc)
     assert ("appointment", org, person, start) in events(doc)
     assert not any(r.person == person and r.kind == "chiefExecutive" and r.org != org for r in doc.roles)
+
+
+@pytest.mark.parametrize(("text", "lang", "event"), [
+    # the date of the sum's own clause, not the nearest to the company
+    ("Lani je Lipa d.o.o. v Celju odprla novo trgovino, letos pa je v nove stroje vložila 3 milijone evrov.", "sl",
+     ("investment", "company/lipa", "", "2024")),
+    ("Lipa d.o.o. je lani zaposlila 20 ljudi, letos pa je v razvoj vložila 2 milijona evrov.", "sl",
+     ("investment", "company/lipa", "", "2024")),
+    # the plant the money goes to
+    ("In early 2021 Corvin Tools invested EUR 40 million in a new plant at Tonstad.", "en",
+     ("investment", "company/corvin-tools", "plant/tonstad", "2021")),
+    ("Last year Corvin Tools invested $12 million in its factory in Ogden.", "en",
+     ("investment", "company/corvin-tools", "plant/ogden", "2023")),
+])
+def test_an_investment_takes_the_date_and_plant_of_its_sums_clause(text, lang, event):
+    assert event in events(read(text, "2024-11-08", lang))
