@@ -463,7 +463,7 @@ def _event_date(doc: Document, fact: Fact, dates: list[DateExpr], kind: str) -> 
 def _money_span(doc: Document, sent: int, money: Quantity, pack: LanguagePack) -> tuple[int, int] | None:
     """The tokens of the one sum of money in a sentence that is this quantity, if just one is."""
     s = doc.sentences[sent]
-    found = []
+    found: list[tuple[int, int]] = []
     for i in range(s.tok_start, s.tok_end):
         hit = _number_at(doc, i, s.tok_end, pack)
         if hit is not None and (hit[1].value, hit[1].unit) == (money.value, money.unit) \
