@@ -112,6 +112,7 @@ class TextCues:
     passive: frozenset[str] = frozenset()  # "had been appointed chief executive": an auxiliary, no copula
     price_before: frozenset[str] = frozenset()  # "za 36 milijonov evrov", "for $45 million": a price
     price_nouns: frozenset[str] = frozenset()  # "its $340 million acquisition": a price
+    hand_to: tuple[tuple[str, ...], ...] = ()  # "funkcijo predal X", "hand over to X": X takes the role
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,8 @@ def time_words(code: str) -> TimeWords:
                     frozenset(text.get("take_needs", [])), bool(text.get("subject_first", False)),
                     frozenset(text.get("conjunctions", [])),
                     phrases(text.get("handover", [])), frozenset(text.get("passive", [])),
-                    frozenset(text.get("price_before", [])), frozenset(text.get("price_nouns", [])))
+                    frozenset(text.get("price_before", [])), frozenset(text.get("price_nouns", [])),
+                    phrases(text.get("hand_to", [])))
     return TimeWords({k.lower(): int(v) for k, v in data.get("months", {}).items()},
                      data.get("month_case") == "title", frozenset(words.get("start", [])),
                      frozenset(words.get("end", [])), frozenset(words.get("year", [])),
@@ -601,9 +603,10 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     roles = _distinct(_ended_by_resignation(_started_by_appointment(roles, events), events, here))
     roles = _handed_over(doc, roles, words)
     events = _take_over_events(read, events)
-    current_ceo = {r.org for r in roles if (r.kind, r.status) == ("chiefExecutive", "current")}
+    # a future role keeps its plain fact only while nobody holds that role ("Direktor novega podjetja bo ...")
+    held = {(r.org, r.kind) for r in roles if r.status == "current"}
     dropped = {(r.person, _shortcut(r), r.org, r.sent) for r in roles
-               if r.status == "former" or (r.status == "future" and r.org in current_ceo)}
+               if r.status == "former" or (r.status == "future" and (r.org, r.kind) in held)}
     doc.roles, doc.events = roles, events
     facts = []
     for f in doc.facts:
@@ -940,6 +943,44 @@ def _title_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords)
     return out
 
 
+def _hand_to_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords, dates: list[DateExpr],
+                   known: list[TimedRole]) -> list[TimedRole]:
+    """The role a holder hands to the person right after a verb of handing over ("Rado Kump bo
+    septembra funkcijo predal Metki Avsec", "Tom Hale will hand over to Jane Reed in June"):
+    the giver's role in this sentence, from the clause's date (ahead: future)."""
+    s = doc.sentences[sent]
+    all_words = _words(doc, s.tok_start, s.tok_end)
+    here = _doc_date(doc)
+    out = []
+    for i in range(len(all_words)):
+        n = _phrase_len(all_words, i, words.text.hand_to)
+        if not n:
+            continue
+        at = s.tok_start + i
+        lo, hi = _clause(doc, at, words.text.conjunctions)
+        receiver = next((k for k, m in enumerate(doc.mentions) if 0 <= m.tok_start - (at + n) <= 1
+                         and m.tok_end > m.tok_start and _of_class(doc, k, ("schema:Person",))), None)
+        givers = _named(doc, s.tok_start, at, ("schema:Person",), pack)  # the subject, before
+        if receiver is None or not givers:
+            continue
+        giver = doc.groups[doc.mentions[max(givers, key=lambda k: doc.mentions[k].tok_end)].group].key
+        held = {(r.org, r.kind, r.mentions[1] if len(r.mentions) > 1 else receiver) for r in known
+                if r.sent == sent and r.person == giver and r.status == "current"}
+        held |= {(r.org, r.kind, r.mentions[1] if len(r.mentions) > 1 else receiver)
+                 for f in doc.facts if f.sent == sent and f.s == giver and f.p in ("akg:chiefExecutiveOf", "akg:holdsRoleIn")
+                 for r in [_role(doc, f, pack, words, dates)] if r.status == "current"}
+        if len({(o, k) for o, k, _ in held}) != 1:
+            continue
+        [(org, kind, mention), *_] = sorted(held)
+        role = TimedRole(doc.groups[doc.mentions[receiver].group].key, org, kind, "current", "", "",
+                         "time-handed-to", sent, (receiver, mention))
+        role = _dated(doc, role, dates, lo, hi, True)
+        ahead = bool(set(_words(doc, lo, hi)) & words.future_tense) or \
+            bool(role.start and here and _compare(role.start, here) > 0)
+        out.append(replace(role, status="future" if ahead else "current"))
+    return out
+
+
 def read_text_roles(doc: Document, pack: LanguagePack, dates: dict[int, list[DateExpr]]) -> list[TimedRole]:
     """The roles the time cues of ``time.toml`` (``[text]``) state in each sentence."""
     words = time_words(doc.lang)
@@ -952,6 +993,7 @@ def read_text_roles(doc: Document, pack: LanguagePack, dates: dict[int, list[Dat
         out += _copula_roles(doc, sent, pack, words.text, words, found)
         out += _take_over_roles(doc, sent, pack, words.text, words, found, out)
         out += _title_roles(doc, sent, pack, words)
+        out += _hand_to_roles(doc, sent, pack, words, found, out)
     return [r for r in out if r.person != r.org]
 
 
@@ -979,7 +1021,7 @@ def _merged(roles: list[TimedRole], read: list[TimedRole], here: tuple[int, ...]
     return out
 
 
-_TEXT_RULES = frozenset({"time-leads", "time-copula-role", "time-takes-over", "time-title-role"})
+_TEXT_RULES = frozenset({"time-leads", "time-copula-role", "time-takes-over", "time-title-role", "time-handed-to"})
 
 
 def _handed_over(doc: Document, roles: list[TimedRole], words: TimeWords) -> list[TimedRole]:
@@ -1009,7 +1051,7 @@ def _take_over_events(roles: list[TimedRole], events: list[Event]) -> list[Event
     unless the text reports the appointment otherwise (then only its missing date is filled)."""
     out = list(events)
     for r in roles:
-        if r.rule != "time-takes-over" or not r.start:
+        if r.rule not in ("time-takes-over", "time-handed-to") or not r.start:
             continue
         same = [k for k, e in enumerate(out) if e.kind == "appointment" and (e.agent, e.obj) == (r.org, r.person)]
         if same:

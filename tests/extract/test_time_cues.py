@@ -118,3 +118,20 @@ def test_a_take_over_from_a_chief_executive_is_of_the_company_that_one_leads(tex
 ])
 def test_an_investment_takes_the_date_and_plant_of_its_sums_clause(text, lang, event):
     assert event in events(read(text, "2024-11-08", lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "giver", "receiver", "kind", "date"), [
+    ("Lipa d.o.o. ima sedež v Celju. Predsednik nadzornega sveta Jan Kos bo septembra funkcijo predal Ani Rus.", "sl",
+     "person/jan-kos", "person/ana-rus", "supervisoryChair", "2025-09"),
+    ("Direktorica družbe Lipa d.o.o. Ana Kos bo 1. julija vodenje predala Mojci Pečnik.", "sl",
+     "person/ana-kos", "person/mojca-pecnik", "chiefExecutive", "2025-07-01"),
+    ("Tom Hale, chief executive of Corvin Tools, will hand over to Jane Reed on 1 August.", "en",
+     "person/tom-hale", "person/jane-reed", "chiefExecutive", "2025-08-01"),
+])
+def test_a_role_handed_to_a_named_successor_is_hers_from_the_hand_over(text, lang, giver, receiver, kind, date):
+    doc = read(text, "2025-06-30", lang)
+    org = "company/lipa" if lang == "sl" else "company/corvin-tools"
+    assert (giver, org, kind, "current", "", date) in roles(doc)
+    assert (receiver, org, kind, "future", date, "") in roles(doc)
+    assert ("appointment", org, receiver, date) in events(doc)
+    assert not any(f.s == receiver for f in doc.facts if f.p in ("akg:chiefExecutiveOf", "akg:holdsRoleIn"))
