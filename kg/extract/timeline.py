@@ -113,6 +113,7 @@ class TextCues:
     price_before: frozenset[str] = frozenset()  # "za 36 milijonov evrov", "for $45 million": a price
     price_nouns: frozenset[str] = frozenset()  # "its $340 million acquisition": a price
     hand_to: tuple[tuple[str, ...], ...] = ()  # "funkcijo predal X", "hand over to X": X takes the role
+    appointed: tuple[tuple[str, ...], ...] = ()  # "X was appointed in 2019": an appointment
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def time_words(code: str) -> TimeWords:
                     frozenset(text.get("conjunctions", [])),
                     phrases(text.get("handover", [])), frozenset(text.get("passive", [])),
                     frozenset(text.get("price_before", [])), frozenset(text.get("price_nouns", [])),
-                    phrases(text.get("hand_to", [])))
+                    phrases(text.get("hand_to", [])), phrases(text.get("appointed", [])))
     return TimeWords({k.lower(): int(v) for k, v in data.get("months", {}).items()},
                      data.get("month_case") == "title", frozenset(words.get("start", [])),
                      frozenset(words.get("end", [])), frozenset(words.get("year", [])),
@@ -602,7 +603,7 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     # one role per key once resignations have given their ends (two rules may read one stint)
     roles = _distinct(_ended_by_resignation(_started_by_appointment(roles, events), events, here))
     roles = _handed_over(doc, roles, words)
-    events = _take_over_events(read, events)
+    events = _appointed_events(doc, roles, _take_over_events(read, events), dates, words, pack)
     # a future role keeps its plain fact only while nobody holds that role ("Direktor novega podjetja bo ...")
     held = {(r.org, r.kind) for r in roles if r.status == "current"}
     dropped = {(r.person, _shortcut(r), r.org, r.sent) for r in roles
@@ -1043,6 +1044,42 @@ def _handed_over(doc: Document, roles: list[TimedRole], words: TimeWords) -> lis
         if len(outgoing) == 1 and not (out[outgoing[0]].start and _compare(
                 out[outgoing[0]].start, tuple(int(p) for p in new.start.split("-"))) > 0):
             out[outgoing[0]] = replace(out[outgoing[0]], end=new.start)
+    return out
+
+
+def _appointed_events(doc: Document, roles: list[TimedRole], events: list[Event], dates: dict[int, list[DateExpr]],
+                      words: TimeWords, pack: LanguagePack) -> list[Event]:
+    """An appointment a passive states of a person whose role the sentence names ("chief
+    executive Anna Brooks was appointed in 2019", "direktorica Ana Kos je bila imenovana
+    marca"): in that role's organisation, dated by the clause."""
+    out = list(events)
+    for sent, s in enumerate(doc.sentences):
+        all_words = _words(doc, s.tok_start, s.tok_end)
+        for i in range(len(all_words)):
+            if not _phrase_len(all_words, i, words.text.appointed):
+                continue
+            at = s.tok_start + i
+            before = _named(doc, s.tok_start, at, ("schema:Person",), pack)
+            if not before:
+                continue
+            person = doc.groups[doc.mentions[max(before, key=lambda k: doc.mentions[k].tok_end)].group].key
+            orgs = {r.org for r in roles if r.sent == sent and r.person == person and r.status != "former"}
+            if len(orgs) != 1:
+                continue
+            org = orgs.pop()
+            lo, hi = _clause(doc, at, words.text.conjunctions)
+            found = dates.get(sent)
+            if found is None:
+                found = dates[sent] = sentence_dates(doc, sent, words)
+            inside = [d for d in found if d.mark == "point" and lo <= d.start and d.end <= hi and d.start >= at]
+            date = inside[0].value if len(inside) == 1 else ""
+            same = [k for k, e in enumerate(out) if e.kind == "appointment" and (e.agent, e.obj) == (org, person)]
+            if same:
+                out[same[0]] = replace(out[same[0]], date=out[same[0]].date or date)
+            else:
+                mention = next(k for k, m in enumerate(doc.mentions) if m.sent == sent and m.group >= 0
+                               and doc.groups[m.group].key == person)
+                out.append(Event("appointment", org, person, date, None, "time-appointed", sent, (mention,)))
     return out
 
 

@@ -135,3 +135,15 @@ def test_a_role_handed_to_a_named_successor_is_hers_from_the_hand_over(text, lan
     assert (receiver, org, kind, "future", date, "") in roles(doc)
     assert ("appointment", org, receiver, date) in events(doc)
     assert not any(f.s == receiver for f in doc.facts if f.p in ("akg:chiefExecutiveOf", "akg:holdsRoleIn"))
+
+
+@pytest.mark.parametrize(("text", "lang", "event"), [
+    ("Corvin Tools makes drills. Chief executive Anna Brooks was appointed in 2019.", "en",
+     ("appointment", "company/corvin-tools", "person/anna-brooks", "2019")),
+    ("Jane Reed, chief executive of Corvin Tools, was named in March 2021 after a long search.", "en",
+     ("appointment", "company/corvin-tools", "person/jane-reed", "2021-03")),
+    ("Ana Kos, direktorica podjetja Lipa d.o.o., je bila imenovana marca 2021.", "sl",
+     ("appointment", "company/lipa", "person/ana-kos", "2021-03")),
+])
+def test_a_passive_appointment_of_a_role_holder_is_an_appointment_event(text, lang, event):
+    assert event in events(read(text, "2022-05-03", lang))
