@@ -138,11 +138,12 @@ def _role_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, 
     ("predsednica njenega nadzornega sveta")."""
     if doc.tokens[i].lemma not in pack.role_starts or doc.tokens[i].text.lower() in pack.role_verb_forms:
         return None
-    for n in (5, 4, 3, 2, 1):
+    longest = max(map(len, pack.roles))  # "chairman of the supervisory board": five words
+    for n in range(longest + 1, 0, -1):
         if i + n <= end:
             lemmas = tuple(t.lemma for t in doc.tokens[i:i + n] if t.text.lower() not in pack.role_possessives)
-            # roles are at most four words; a fifth token is only allowed if it was a possessive
-            hit = pack.roles.get(lemmas) if len(lemmas) < 5 else None
+            # one token more than the longest role is only allowed if it was a possessive
+            hit = pack.roles.get(lemmas) if len(lemmas) <= longest else None
             if hit and doc.tokens[i].text.lower() not in pack.role_possessives:
                 return i + n, hit[0]
     return None

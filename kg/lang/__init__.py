@@ -100,6 +100,9 @@ class LanguagePack:
     non_referring_modifiers: set[str] = field(default_factory=set)  # "the leading maker": not one named before
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
     plant_verbs: frozenset[str] = frozenset()  # words as written: "makes its buses in Kolín" names a plant
+    passive_plant_verbs: frozenset[str] = frozenset()  # "are made": "its staplers are made in Lowell" too
+    fronted_openers: frozenset[str] = frozenset()  # "Under his leadership it ...": words opening an adverbial
+    fronted_pronouns: frozenset[str] = frozenset()  # ... and the subject pronouns that may follow it
     titles: set[str] = field(default_factory=set)  # "dr", "mag": academic titles before a name
     feminine_surname_endings: list[str] = field(default_factory=list)  # "Mlakarjeva": a woman's surname form
     feminine_name_ending: str = ""  # "a": the usual ending of women's given names
@@ -351,6 +354,9 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.non_referring_modifiers = {w.lower() for w in words.get("non_referring_modifiers", [])}
     p.plant_nouns_too = _lemmas_and_words(words, "plant_nouns_too", code)
     p.plant_verbs = frozenset(w.lower() for w in words.get("plant_verbs", []))
+    p.passive_plant_verbs = frozenset(w.lower() for w in words.get("passive_plant_verbs", []))
+    p.fronted_openers = frozenset(w.lower() for w in words.get("fronted_openers", []))
+    p.fronted_pronouns = frozenset(w.lower() for w in words.get("fronted_pronouns", []))
     p.titles = {w.lower().rstrip(".") for w in words.get("titles", [])}
     p.feminine_surname_endings = list(words.get("feminine_surname_endings", []))
     p.feminine_name_ending = words.get("feminine_name_ending", "")

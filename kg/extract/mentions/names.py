@@ -218,9 +218,12 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     pack.triggers.get((toks[j + 1].lemma,) if j + 1 < sent.tok_end else ()) in NUMBERED
                     or (i > sent.tok_start and pack.triggers.get((toks[i - 1].lemma,)) in NUMBERED)):
                 j += 1  # "the K-Cell 90 battery", "model Clio 5", "znamkami Lisjak 1912": the number is part of the name
-            elif j + 1 < sent.tok_end and toks[j].text.isdigit() and len(toks[j].text) <= 4 and \
-                    not sentence_initial(doc, i) and (toks[j + 1].text in ",;:)" or toks[j + 1].text.lower() in LIST_SEPARATORS):
-                j += 1  # "tečaj Mehko 110, ...": a model number closes the name
+            elif j + 1 < sent.tok_end and _is_model_number(toks[j].text) and not sentence_initial(doc, i) and (
+                    toks[j + 1].text in ",;:)" or toks[j + 1].text.lower() in LIST_SEPARATORS
+                    or (toks[j + 1].text == "." and j + 2 == sent.tok_end and "." in toks[j].text)):
+                # "tečaj Mehko 110, ...", "the popular Kaimoana 7.5.": a model number closes the name
+                # (a whole number ending a sentence is more often a count: "v Passauu 900.")
+                j += 1
             source, cls = MentionSource.CAPITALISED, None
             if legal_end < 0:
                 legal_end = legal_suffix_end(doc, j, pack)
@@ -333,6 +336,28 @@ def trigger_after(doc: Document, end: int, pack: LanguagePack) -> str | None:
     return None
 
 
+def _is_model_number(word: str) -> bool:
+    """A number that may end a model's name: up to four digits, or one decimal ("7.5").
+
+    >>> [_is_model_number(w) for w in ("110", "7.5", "2,500", "12345")]
+    [True, True, False, False]
+    """
+    whole, _, decimal = word.partition(".")
+    return whole.isdigit() and len(whole) <= 4 and (decimal == "" or (decimal.isdigit() and len(decimal) == 1))
+
+
+def _apposition_trigger(doc: Document, i: int, start: int, pack: LanguagePack) -> tuple[int, str] | None:
+    """A product or brand noun the name at token i stands in apposition to: "its flagship model,
+    the Monte Grappa" (a company noun is left alone: "the company, Kora, ..." may name anything)."""
+    k = i - 1
+    if k >= start and doc.tokens[k].text.lower() in pack.articles:
+        k -= 1
+    if k <= start or doc.tokens[k].text != ",":
+        return None
+    found = trigger_ending_at(doc, k, start, pack)
+    return found if found and found[1] in NUMBERED else None
+
+
 def trigger_before(doc: Document, i: int, pack: LanguagePack) -> tuple[int, str] | None:
     """The trigger noun that heads a name at token i: (its first token, class).
 
@@ -343,6 +368,9 @@ def trigger_before(doc: Document, i: int, pack: LanguagePack) -> tuple[int, str]
     found = trigger_ending_at(doc, i, s.tok_start, pack)
     if found:
         return found  # the noun next to the name: "tovarna podjetja Hidria", "battery start-up Fjord"
+    appositive = _apposition_trigger(doc, i, s.tok_start, pack)
+    if appositive:
+        return appositive
     j = i
     for _ in range(2):
         j -= 1

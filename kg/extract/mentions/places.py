@@ -108,7 +108,7 @@ def _towns_after_plant_verbs(doc: Document, start: int, end: int, by_start: dict
     toks = doc.tokens
     out: list[Span] = []
     for i in range(start, end):
-        if toks[i].text.lower() not in pack.plant_verbs:
+        if toks[i].text.lower() not in pack.plant_verbs and not _products_made(toks, start, i, by_start, pack):
             continue
         j = i + 1
         while j < min(end, i + PLANT_VERB_REACH) and toks[j].text.lower() not in pack.locative_prepositions:
@@ -128,6 +128,17 @@ def _towns_after_plant_verbs(doc: Document, start: int, end: int, by_start: dict
             else:
                 break
     return out
+
+
+PRODUCTS = ("schema:Product", "schema:Brand")
+
+
+def _products_made(toks: list, start: int, i: int, by_start: dict[int, Span], pack: LanguagePack) -> bool:
+    """"Its SureLine staplers are made in Lowell": a passive production verb (``passive_plant_verbs``)
+    after a named product of the same sentence ("the decision was made in Paris" names no plant)."""
+    if i == start or f"{toks[i - 1].text} {toks[i].text}".lower() not in pack.passive_plant_verbs:
+        return False
+    return any(span.cls in PRODUCTS for k, span in by_start.items() if start <= k < i)
 
 
 REGIONS = ("schema:Country",)
