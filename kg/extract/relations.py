@@ -530,17 +530,28 @@ def _site_owner(doc: Document, sites: list[Unit]) -> Unit | None:
     return Unit("ent", m.tok_start, m.tok_end, mention=k, group=g, cls=doc.groups[g].cls, source=m.source)
 
 
+LIST_ENDS = frozenset({".", ";", ")", "!", "?"})
+
+
+def _list_goes_on(units: list[Unit], i: int, joiners: set[str]) -> bool:
+    """Does a joiner, or the end of the sentence, follow the entity at ``i``?"""
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    return nxt is None or (nxt.kind == "tok" and (nxt.word in joiners or nxt.word in LIST_ENDS))
+
+
 def _list_prepositions(units: list[Unit], own_prep: Callable[[int], str], joiners: set[str]) -> dict[int, str]:
     """Start token -> preposition for entities that continue a list after a joiner and have no
     preposition of their own: "v Železnikih in Selcih" gives Selcih "v". A list closed by a
-    conjunction does not go on after a comma ("by A and B, C employs ...": C is no third founder)."""
+    conjunction does not go on after a comma ("by A and B, C employs ...": C is no third founder),
+    and an item after a comma only continues it if the list goes on or ends after it ("in A, B
+    and C", but not "Now led by A, B employs ...")."""
     out: dict[int, str] = {}
     current = ""
     closed = False  # the list's last item came after a conjunction
     for i, u in enumerate(units):
         if u.kind == "ent":
             joiner = units[i - 1].word if i and units[i - 1].kind == "tok" and units[i - 1].word in joiners else ""
-            if joiner == "," and closed:
+            if joiner == "," and (closed or not _list_goes_on(units, i, joiners)):
                 joiner = ""
             current = own_prep(u.start) or (current if joiner else "")
             closed = bool(joiner) and joiner != ","
