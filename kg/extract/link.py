@@ -513,6 +513,9 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         # "skupina", or a noun the document names a company with ("sirarna"): that company
         return _salient(groups, sal, cls, onto, noun=noun, subsidiary=pack.subsidiary_nouns)
     if (noun,) in pack.triggers and cls == "akg:Company":
+        named = [g for g in topic.get(m.sent, []) if g in topic.free.get(m.sent, ()) and groups.classes[g] is not None]
+        if pack.coref_determiners and named:
+            return named[0]  # "X's managing director told a paper that the company would ...": X, named before it
         g = _topic(topic, m.sent, groups, noun)
         return g if g is not None else _salient(groups, sal, cls, onto)
     return _salient(groups, sal, cls, onto)

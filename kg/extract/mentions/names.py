@@ -10,6 +10,7 @@ from kg.extract.mentions.spans import (
     after_speech_verb,
     is_given_name,
     is_name_token,
+    is_written_given_name,
     looks_east_asian,
     looks_like_person,
     nominative_first_name,
@@ -17,7 +18,7 @@ from kg.extract.mentions.spans import (
     role_starts_at,
     sentence_initial,
 )
-from kg.lang import LanguagePack, first_names
+from kg.lang import LanguagePack, east_asian_family_names, first_names
 from kg.reference import reference_index
 
 
@@ -202,10 +203,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 i += 1  # "Today Ferrandi Cicli builds ...", "Rival Hongxin Electronics"
                 continue
             # "Krke Ana Novak": a given name inside a run starts a new name, unless only given names
-            # stand before it ("Eva Maria Huber")
+            # stand before it ("Eva Maria Huber") or an East Asian family name ("Nguyen Thi Lan")
             for k in range(i + 1, j - 1):
                 if is_given_name(toks[k].text, pack, doc.lang) and toks[k - 1].text not in pack.name_particles \
-                        and not all(t.text in first_names() for t in toks[i:k]) \
+                        and not all(is_written_given_name(t.text, pack) for t in toks[i:k]) \
+                        and not (k == i + 1 and toks[i].text in east_asian_family_names()) \
                         and not looks_east_asian([t.text for t in toks[i:j]], doc.lang):  # "Tan Mei Ling"
                     j = k
                     break
