@@ -547,6 +547,9 @@ def _as_list(value: Unit | list[Unit] | None) -> list[Unit]:
     return [] if value is None else value if isinstance(value, list) else [value]
 
 
+AFTER_WORD_REACH = 9  # units from the trigger to a slot's ``after_word``
+
+
 def _slot_units(slot: Slot, binding: Binding, units: list[Unit], clause: Clause, pos: int, n: int,
                 ctx: Context) -> list[Unit]:
     """The units that fill ``slot`` for the trigger at clause position ``pos`` (``n`` units long),
@@ -560,8 +563,8 @@ def _slot_units(slot: Slot, binding: Binding, units: list[Unit], clause: Clause,
         prior = _as_list(binding.get(slot.following))
         start = next((k for k, i in enumerate(clause.units) if prior and units[i] is prior[-1]), pos)
         length = 1
-    if slot.after_word:
-        start = next((k for k in range(start, len(clause.units))
+    if slot.after_word:  # "founded in 1994 by", not "established in 2008 and ... majority-owned by"
+        start = next((k for k in range(start, min(len(clause.units), start + AFTER_WORD_REACH))
                       if units[clause.units[k]].word in slot.after_word), -1)
         if start < 0:
             return []

@@ -452,11 +452,14 @@ def _defined_terms(doc: Document) -> dict[str, tuple[int, int]]:
         if n.source != MentionSource.COREF and n.group >= 0:
             named_before.setdefault(n.tok_end, n.group)
     out: dict[str, tuple[int, int]] = {}
+    toks = doc.tokens
     for d in doc.mentions:
-        word = doc.tokens[d.tok_start].text
-        if d.source != MentionSource.COREF or not word[:1].isupper() or word in out:
+        word = toks[d.tok_start].text
+        quoted = d.tok_start > 0 and d.tok_end == d.tok_start + 1 < len(toks) \
+            and toks[d.tok_start - 1].text in QUOTES and toks[d.tok_end].text in QUOTES  # '(the "Group")'
+        if not (d.source == MentionSource.COREF or quoted) or not word[:1].isupper() or word in out:
             continue
-        opening = next((j for j in range(d.tok_start - 1, max(-1, d.tok_start - 12), -1)
+        opening = next((j for j in range(d.tok_start - 1, max(-1, d.tok_start - 16), -1)
                         if doc.tokens[j].text in "()"), -1)
         if opening >= 0 and doc.tokens[opening].text == "(" and opening in named_before:
             out[word] = (d.tok_start, named_before[opening])
@@ -529,9 +532,10 @@ def _bracketed_short_name(doc: Document, i: int, by_end: dict[int, list[int]]) -
     (``by_end``: the indices of the mentions that end at each token, in order)."""
     m = doc.mentions[i]
     toks = doc.tokens
-    if m.source != MentionSource.ACRONYM and m.tok_start >= 3 and m.tok_end < len(toks) \
+    if m.tok_start >= 3 and m.tok_end < len(toks) \
             and toks[m.tok_start - 1].text in QUOTES and toks[m.tok_end].text in QUOTES:
-        # 'Vidrios del Ebro, S.A. ("Vidrebro" or "the Company")': a filing's short name in quotes
+        # 'Vidrios del Ebro, S.A. ("Vidrebro" or "the Company")', '(Pty) Ltd ("KSG")': a filing's
+        # short name in quotes
         opening = m.tok_start - 2
         if toks[opening].text != "(":
             return None

@@ -101,6 +101,7 @@ class LanguagePack:
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
     plant_verbs: frozenset[str] = frozenset()  # words as written: "makes its buses in Kolín" names a plant
     passive_plant_verbs: frozenset[str] = frozenset()  # "are made": "its staplers are made in Lowell" too
+    courtesy_titles: frozenset[str] = frozenset()  # "Ms Mokoena": a title before any surname, not only a given name
     rarer_first_names: bool = False  # kg/data/first_names_more.txt marks persons too (English: no inflection)
     fronted_openers: frozenset[str] = frozenset()  # "Under his leadership it ...": words opening an adverbial
     fronted_pronouns: frozenset[str] = frozenset()  # ... and the subject pronouns that may follow it
@@ -357,6 +358,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.plant_verbs = frozenset(w.lower() for w in words.get("plant_verbs", []))
     p.passive_plant_verbs = frozenset(w.lower() for w in words.get("passive_plant_verbs", []))
     p.rarer_first_names = bool(words.get("rarer_first_names", False))
+    p.courtesy_titles = frozenset(w.lower() for w in words.get("courtesy_titles", []))
     p.fronted_openers = frozenset(w.lower() for w in words.get("fronted_openers", []))
     p.fronted_pronouns = frozenset(w.lower() for w in words.get("fronted_pronouns", []))
     p.titles = {w.lower().rstrip(".") for w in words.get("titles", [])}

@@ -105,7 +105,7 @@ def _title_before_name(toks: list, i: int, end: int, pack: LanguagePack, lang: s
     word = toks[i].text
     if word.lower().rstrip(".") not in pack.titles or i + 1 >= end or not is_name_token(toks[i + 1]):
         return False
-    return word.endswith(".") or is_given_name(toks[i + 1].text, pack, lang)
+    return word.endswith(".") or word.lower() in pack.courtesy_titles or is_given_name(toks[i + 1].text, pack, lang)
 
 
 def dateline_town(doc: Document, span: Span, pack: LanguagePack) -> str:
@@ -229,6 +229,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             source, cls = MentionSource.CAPITALISED, None
             if legal_end < 0:
                 legal_end = legal_suffix_end(doc, j, pack)
+            if legal_end < 0 and j + 3 < sent.tok_end and toks[j].text == "(" and toks[j + 2].text == ")" \
+                    and is_name_token(toks[j + 1]):
+                legal_end = legal_suffix_end(doc, j + 3, pack)  # "Jade River Textile (Vietnam) Co., Ltd."
             name_end = j  # where the name's words end, before a legal form
             if legal_end > 0:
                 j, source, cls = legal_end, MentionSource.LEGAL, "akg:Company"

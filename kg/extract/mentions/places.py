@@ -249,8 +249,8 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
         if j < len(toks) and toks[j].text.lower() in LIST_SEPARATORS and j + 1 in by_start:
             after_locative.add(j + 1)
         if span.cls or org_words & {c.lower() for c in name_candidates(span.name, doc.lang, pack.inflection)} \
-                or span.name.lower() in pack.months:  # "in January": a time
-            continue
+                or span.name.lower() in pack.months or span.source == MentionSource.ACRONYM:
+            continue  # "in January": a time; "at KSG's factory", "in Cape Town, KSG is": no town
         span.cls, span.source = "schema:City", MentionSource.LOCATIVE
         span.name = locative_nominative(span.name, pack)
 
