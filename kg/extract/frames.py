@@ -452,6 +452,10 @@ def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Con
     if ants and not clause.where:
         return ants
     for pos, i in enumerate(clause.units):
+        if pos > t_pos > 1 and units[i].cls is None:
+            # a name of unknown class after the trigger is its object ("The yard ... already produces
+            # Lomvi 16"), unless the trigger opens the clause ("Run by Anna Smit since 2015, X makes")
+            continue
         if pos != t_pos and _fits(units[i], slot, ctx) and not ctx.prep_of(units[i]) and not _possessor(units, i):
             return _with_list(units, clause.units, pos, slot, 1, ctx)
     if ants:  # "v Kopru, kjer proizvedejo ...": with no subject of its own, the place

@@ -49,6 +49,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
     by_start = {s.start: s for s in spans}
     plants: list[Span] = []
     plants += _towns_before_plant_nouns(doc, spans, pack)
+    plants += _towns_that_make(doc, spans, pack)
     for sent in doc.sentences:
         plants += _towns_after_plant_verbs(doc, sent.tok_start, sent.tok_end, by_start, pack)
         triggers = _plant_triggers(doc, sent.tok_start, sent.tok_end, pack)
@@ -96,6 +97,19 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                         and not any(p.start == before.start for p in plants):
                     plants.append(Span(before.start, before.end, "akg:Plant", before.name, MentionSource.PLANT_TOWN))
     return plants
+
+
+def _towns_that_make(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
+    """"Passo Fundo builds the Tchê 75 and Tchê 110 models": a town opening its sentence as the
+    subject of a production verb is the plant there."""
+    toks = doc.tokens
+    out = []
+    for span in spans:
+        if span.cls == "schema:City" and span.source == MentionSource.GAZETTEER and span.end < len(toks) \
+                and span.start == doc.sentences[toks[span.start].sent].tok_start \
+                and toks[span.end].text.lower() in pack.plant_verbs and toks[span.end].sent == toks[span.start].sent:
+            out.append(Span(span.start, span.end, "akg:Plant", span.name, MentionSource.PLANT_TOWN))
+    return out
 
 
 def _towns_before_plant_nouns(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
@@ -159,7 +173,9 @@ PRODUCTS = ("schema:Product", "schema:Brand")
 def _products_made(toks: list, start: int, i: int, by_start: dict[int, Span], pack: LanguagePack) -> bool:
     """"Its SureLine staplers are made in Lowell": a passive production verb (``passive_plant_verbs``)
     after a named product of the same sentence ("the decision was made in Paris" names no plant)."""
-    if i == start or f"{toks[i - 1].text} {toks[i].text}".lower() not in pack.passive_plant_verbs:
+    adverb = i - 2 >= start and toks[i - 1].text.isalpha() and toks[i - 1].text.islower()  # "is still made"
+    if i == start or (f"{toks[i - 1].text} {toks[i].text}".lower() not in pack.passive_plant_verbs
+                      and not (adverb and f"{toks[i - 2].text} {toks[i].text}".lower() in pack.passive_plant_verbs)):
         return False
     return any(span.cls in PRODUCTS for k, span in by_start.items() if start <= k < i)
 
