@@ -169,9 +169,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             # (only before a legal form: "v Mirni Peči" is one town whose case form is not known)
             if legal_end > 0 and (cut := _inflected_place_end(doc, i, j, pack)) < j:
                 j, legal_end = cut, -1
-            # "Tessaro CEO Marco Bellini": a role word inside a run ends the name before it
+            # "Tessaro CEO Marco Bellini", "Bellbird Managing Director and CEO Andrew Pettigrew": a role
+            # inside a run ends the name before it
             for k in range(i + 1, j):
-                if (toks[k].lemma,) in pack.roles or (toks[k].text,) in pack.roles:
+                if (toks[k].lemma,) in pack.roles or (toks[k].text,) in pack.roles \
+                        or role_prefix_end(doc, k, sent.tok_end, pack) - k >= 2:
                     j = k
                     break
             if j - i == 1 and j < sent.tok_end and i > sent.tok_start and _adjective_opens_name(toks, i, pack):
@@ -211,8 +213,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                         and not looks_east_asian([t.text for t in toks[i:j]], doc.lang):  # "Tan Mei Ling"
                     j = k
                     break
-            # "Direktorica Voltanove": a role word that opens a sentence is not part of a name
-            k = role_prefix_end(doc, i, j, pack)
+            # "Direktorica Voltanove", "Managing Director Jane Roe": a role that opens a run is not part of a name
+            k = role_prefix_end(doc, i, sent.tok_end, pack)
             if k > i:
                 i = k
                 continue
