@@ -101,6 +101,8 @@ class LanguagePack:
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
     plant_verbs: frozenset[str] = frozenset()  # words as written: "makes its buses in Kolín" names a plant
     passive_plant_verbs: frozenset[str] = frozenset()  # "are made": "its staplers are made in Lowell" too
+    founding_participles: frozenset[str] = frozenset()  # "founded": a two-word name after ...
+    founded_by_words: frozenset[str] = frozenset()  # ... and "by" is a person ("founded in 1948 by Tokujiro Kanemori")
     courtesy_titles: frozenset[str] = frozenset()  # "Ms Mokoena": a title before any surname, not only a given name
     rarer_first_names: bool = False  # kg/data/first_names_more.txt marks persons too (English: no inflection)
     fronted_openers: frozenset[str] = frozenset()  # "Under his leadership it ...": words opening an adverbial
@@ -359,6 +361,8 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.passive_plant_verbs = frozenset(w.lower() for w in words.get("passive_plant_verbs", []))
     p.rarer_first_names = bool(words.get("rarer_first_names", False))
     p.courtesy_titles = frozenset(w.lower() for w in words.get("courtesy_titles", []))
+    p.founding_participles = frozenset(w.lower() for w in words.get("founding_participles", []))
+    p.founded_by_words = frozenset(w.lower() for w in words.get("founded_by_words", []))
     p.fronted_openers = frozenset(w.lower() for w in words.get("fronted_openers", []))
     p.fronted_pronouns = frozenset(w.lower() for w in words.get("fronted_pronouns", []))
     p.titles = {w.lower().rstrip(".") for w in words.get("titles", [])}

@@ -343,6 +343,18 @@ def trigger_after(doc: Document, end: int, pack: LanguagePack) -> str | None:
     return None
 
 
+FOUNDED_BY_REACH = 6  # tokens from a founding participle to the "by" before the founder
+
+
+def _founded_by(doc: Document, i: int, pack: LanguagePack) -> bool:
+    """Does the name at token i follow "by" after a founding participle ("was founded in 1948 by X")?"""
+    toks = doc.tokens
+    start = doc.sentences[toks[i].sent].tok_start
+    if i - 1 <= start or toks[i - 1].text.lower() not in pack.founded_by_words:
+        return False
+    return any(t.text.lower() in pack.founding_participles for t in toks[max(start, i - 1 - FOUNDED_BY_REACH):i - 1])
+
+
 def _is_model_number(word: str) -> bool:
     """A number that may end a model's name: up to four digits, or one decimal ("7.5").
 
@@ -462,10 +474,12 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
                     break
         span.name = " ".join([first, *rest])
         return span
-    if span.cls is None and len(words) == 1 and is_given_name(words[0], pack, doc.lang) and \
+    if (span.cls is None or span.source == MentionSource.GAZETTEER) and len(words) == 1 \
+            and is_given_name(words[0], pack, doc.lang) and \
             span.end + 1 < len(toks) and toks[span.end].text.lower() in LIST_SEPARATORS and \
             is_given_name(toks[span.end + 1].text, pack, doc.lang):
         # "brata Marko in Janez Kovač": a given name coordinated with a full name shares its surname
+        # (also one that is a town: "by Gary and Donna Brandvold")
         span.cls, span.source = "schema:Person", MentionSource.PERSON
         k = span.end + 2
         surname = toks[k] if k < len(toks) and toks[k].sent == toks[span.start].sent else None
@@ -480,6 +494,10 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         return span
     if span.cls is None and len(words) >= 2 and after_speech_verb(doc, span.start, pack):
         span.cls, span.source = "schema:Person", MentionSource.SPEAKER
+        return span
+    if span.cls is None and len(words) == 2 and _founded_by(doc, span.start, pack) \
+            and words[-1].lower() not in pack.company_name_heads:
+        span.cls, span.source = "schema:Person", MentionSource.PERSON  # "founded in 1948 by Tokujiro Kanemori"
         return span
     before = trigger_before(doc, span.start, pack)
     if before and span.source != MentionSource.LEGAL:

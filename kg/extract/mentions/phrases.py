@@ -235,7 +235,8 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 else pack.coreference.get(toks[i].lemma)
             if not cls or i in taken:
                 continue
-            is_noun = (toks[i].lemma,) in pack.triggers or toks[i].lemma in naming_nouns
+            is_noun = (toks[i].lemma,) in pack.triggers or toks[i].lemma in naming_nouns \
+                or (i == start + 1 and toks[start].text.lower() in pack.coref_determiners)  # "The business was started"
             if is_noun and i != start and _is_predicate_noun(toks, start, i, pack, taken, spans):
                 continue  # "je mednarodna skupina", "bo ostal samostojna družba": says what, not who
             after_clause_break = i > sent.tok_start and toks[i - 1].text.lower() in (",", "and", "in", "ter", "but")
