@@ -141,15 +141,14 @@ class Cache:
     def reuse(self, keys: list[str]) -> list[str]:
         """Keep the entries of ``keys`` at commit without decoding them (the build knows what it
         needs of them from its state, ``kg.rdf.docstate``). An entry is only
-        checked to be there and to start as one of its key does (a tenth of the cost of decoding
-        it); the keys of those that do not are returned, for ``get`` to rebuild and report."""
+        checked to be there and to start as one of its key does: only its first bytes are read and
+        inflated (inflating whole entries cost 0.35 s at 10,000 documents); a damaged end is
+        found by ``get`` when the entry is read. The keys of those that do not are returned, for
+        ``get`` to rebuild and report."""
         bad = []
         for key in keys:
-            try:
-                data = _gunzip(self._path(key).read_bytes())
-            except (OSError, ValueError):
-                data = b""
-            if self.codec.header is None or not data.startswith(self.codec.header(key)):
+            header = self.codec.header(key) if self.codec.header is not None else None
+            if header is None or _gunzip_head(self._path(key), len(header)) != header:
                 bad.append(key)
         self.used |= set(keys) - set(bad)
         return bad
@@ -178,17 +177,19 @@ class Cache:
         document uses, temporary files of a killed build, and anything that is no entry (an old
         pickle cache, foreign files), which is removed unread and listed in ``foreign``."""
         self.stage()
-        keep = set(self.staged.values())
-        for entry in sorted(self.folder.iterdir()):
+        keep = {p.name for p in self.staged.values()}
+        with os.scandir(self.folder) as found:  # names and types only: no stat per entry
+            entries = sorted(found, key=lambda e: e.name)
+        for entry in entries:
             name = entry.name
-            if entry in keep or (not self.part and name in PARTS and is_real_folder(entry)):
+            if name in keep or (not self.part and name in PARTS and is_real_folder(Path(entry.path))):
                 continue
             key = name[:-len(self.codec.suffix)] if name.endswith(self.codec.suffix) else ""
             if len(key) == KEY_LENGTH and key in self.used and key not in self.staged and entry.is_file():
                 continue  # an entry this build read
             if len(key) != KEY_LENGTH and not (name.startswith(".") and name.endswith(".tmp")):
                 self.foreign.append(name)
-            remove_path(entry)
+            remove_path(Path(entry.path))
         for key, tmp in sorted(self.staged.items()):
             os.replace(tmp, self._path(key))
         self.staged.clear()
@@ -224,6 +225,17 @@ class Cache:
 
 def _plural(n: int, one: str, many: str) -> str:
     return one if n == 1 else many
+
+
+def _gunzip_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of the gzip file ``path`` inflated (fewer if it is shorter or
+    not gzip data; empty if unreadable), reading only its first few KiB."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(4096)
+        return zlib.decompressobj(wbits=16 + zlib.MAX_WBITS).decompress(data, size)
+    except (OSError, zlib.error):
+        return b""
 
 
 def _gunzip(data: bytes) -> bytes:
