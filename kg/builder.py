@@ -71,8 +71,9 @@ from kg.rdf.graph import (
 )
 from kg.rdf.incremental import FORMAT as INCREMENTAL_FORMAT
 from kg.rdf.incremental import (
-    STATE_FILE,
+    STATE_DIR,
     Blocks,
+    Counts,
     NotIncremental,
     State,
     changed_keys,
@@ -302,7 +303,8 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
     docs = [it.doc for it in items]
     entities = merge_entities(docs)
     with _progress(show_progress) as progress:
-        lines = assemble_lines(items, onto, entities, _rule_comments({d.lang for d in docs}), jobs=jobs, cache=lines_cache,
+        comments = _rule_comments({d.lang for d in docs})
+        lines = assemble_lines(items, onto, entities, comments, jobs=jobs, cache=lines_cache,
                                on_done=_advancer(progress, "assembling", len(docs)), scratch=scratch)
     _warn([w for it in items for w in it.doc.warnings], seeds)
     rep = _report(items, entities, len(lines.assembled), cache, jobs)
@@ -320,13 +322,13 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
         rep.provenance_triples = lines.provenance.write(fh)
     state = None
     if version is not None and keyed:
-        state = State(version, lines.keys, lines.reference, (lines.facts.multi, lines.provenance.multi),
+        state = State(version, lines.keys, lines.reference, (Counts.of(lines.facts.multi), Counts.of(lines.provenance.multi)),
                       (rep.facts_triples, rep.provenance_triples), files, summaries, entities)
     del lines
     staging = new_staging(out)
     try:
         if state is not None:
-            state.write(staging / STATE_FILE)
+            state.write(staging / STATE_DIR)
         with StepBars(show_progress) as bars:
             for name, path in nt.items():
                 with open(staging / name, "xb") as fh:  # nobody reads it before the switch
@@ -449,7 +451,7 @@ def _run_incremental(paths: list[Path], seeds: Path, out: Path, onto: Ontology, 
     the documents extracted (and their stamps) for the full build."""
     cache = caches[0]
     previous = build_folder(out)
-    state = State.read(previous / STATE_FILE, version)
+    state = State.read(previous / STATE_DIR, version)
     paths_keys, stamps = _current_keys(paths, seeds, state, cache.version, follow_links)
     unread = [paths_keys[p] for p in paths if paths_keys[p] in state.summaries]
     bad = set(cache.reuse(unread))  # get() reports and rebuilds them
@@ -467,13 +469,16 @@ def _run_incremental(paths: list[Path], seeds: Path, out: Path, onto: Ontology, 
     by_key = {it.key: it for it in fresh}
     summaries = [state.summaries.get(k) or Summary.of(by_key[k].doc, by_key[k].tokens) for k in paths_keys.values()]
     current = dict(zip(paths_keys.values(), summaries, strict=True))
-    touched = {e for k in state.summaries.keys() - current.keys() for e in state.summaries[k].encoded}
+    touched = {e for k in state.summaries.keys() - current.keys() for e in state.summaries[k].names}
     touched |= {e for it in fresh for e in it.doc.entities}
-    entities = merge_touched(state.entities, summaries, touched)
+    try:
+        entities = merge_touched(state.entities, summaries, touched)
+    except ValueError as err:  # a summary's entities do not decode
+        raise NotIncremental(f"no usable state of the previous build ({err})") from None
     changed = {e for e in touched if entities.get(e) != state.entities.get(e)}
     memo: dict[str, str] = {}
     assembly = assembly_version()
-    keys = {k: state.docs[k] if k in state.docs and changed.isdisjoint(s.encoded) and k not in by_key
+    keys = {k: state.docs[k] if k in state.docs and changed.isdisjoint(s.names) and k not in by_key
             else lines_key(s.named(), entities, assembly, memo) for k, s in current.items()}
     gone, came = changed_keys(state, keys)
     again = [p for p in paths if paths_keys[p] in came and paths_keys[p] not in by_key]
@@ -513,7 +518,7 @@ def _run_incremental(paths: list[Path], seeds: Path, out: Path, onto: Ontology, 
             raise_violations(validate_change(store, shapes, change))
             del store
             State(version, keys, reference, state.multi, triples, files, current,  # type: ignore[arg-type]
-                  entities).write(staging / STATE_FILE)
+                  entities).write(staging / STATE_DIR)
             lap("store+validate")
             checkpoint("validated")
             large = sum(triples) > RDFLIB_MAX_TRIPLES

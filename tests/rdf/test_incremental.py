@@ -147,3 +147,32 @@ def test_a_change_of_the_same_size_with_the_old_mtime_is_seen(seeds, tmp_path, c
     line = build(seeds, out, capsys)
     assert "incremental" in line and " 0 assembled" not in line  # the changed document was seen
     same_as_full(seeds, out, tmp_path, capsys)
+
+
+def test_a_state_of_an_older_layout_gives_a_full_build_then_incremental_ones(seeds, tmp_path, capsys):
+    import gzip
+    import json
+
+    out = tmp_path / "out"
+    build(seeds, out, capsys)
+    current = out / "current"
+    shutil.rmtree(current / "incremental")  # as a build of the previous layout left it:
+    (current / "incremental.json.gz").write_bytes(gzip.compress(json.dumps({"format": "kg-incremental-2"}).encode()))
+    (seeds / "doc-00005.txt").unlink()
+    assert "incremental" not in build(seeds, out, capsys)  # not read: built in full
+    assert sorted(p.name for p in current.iterdir()) == ["graph.html", "graph.ttl", "incremental", "provenance.ttl", "store"]
+    same_as_full(seeds, out, tmp_path, capsys)
+    (seeds / "doc-00006.txt").unlink()
+    assert "incremental" in build(seeds, out, capsys)  # from the state that build wrote
+    same_as_full(seeds, out, tmp_path, capsys)
+
+
+def test_a_damaged_state_gives_a_full_build(seeds, tmp_path, capsys):
+    out = tmp_path / "out"
+    build(seeds, out, capsys)
+    docs = out / "current" / "incremental" / "docs.tsv"
+    data = docs.read_bytes()
+    docs.write_bytes(data[:data.rindex(b"\n", 0, -1) + 1])  # its last line lost, as to a full disk
+    (seeds / "doc-00005.txt").unlink()
+    assert "incremental" not in build(seeds, out, capsys)
+    same_as_full(seeds, out, tmp_path, capsys)
