@@ -441,12 +441,13 @@ def neighbourhood(store: ox.Store, graph: str, focus: list[str]) -> ox.Store:
     class before it joins the focus nodes (2.5 s a check on the 10,000-document provenance)."""
     name, rdf_type = ox.NamedNode(graph), ox.NamedNode(RDF_TYPE[1:-1])
     quads: list[ox.Quad] = []
+    values: set[ox.NamedNode | ox.BlankNode] = set()  # each looked up once: focus nodes share many
     for f in focus:
         own = list(store.quads_for_pattern(ox.NamedNode(f[1:-1]), None, None, name))
         quads += own
-        for q in own:
-            if not isinstance(q.object, ox.Literal):
-                quads += store.quads_for_pattern(q.object, rdf_type, None, name)
+        values.update(q.object for q in own if not isinstance(q.object, ox.Literal))  # type: ignore[misc]
+    for value in values:
+        quads += store.quads_for_pattern(value, rdf_type, None, name)
     local = ox.Store()
     local.extend(quads)
     return local
