@@ -499,7 +499,7 @@ def _run_incremental(paths: list[Path], seeds: Path, out: Path, onto: Ontology, 
     checkpoint("assembled")
     with ExitStack() as stack:
         maps = [stack.enter_context(open(previous / name, "rb")) for name in (FACTS_FILE, PROVENANCE_FILE)]
-        blocks = tuple(Blocks(stack.enter_context(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)))
+        blocks = tuple(Blocks(stack.enter_context(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)), fh.fileno())
                        for fh in maps)
         change = count_change(state, old + [state.reference], new + [reference], blocks)  # type: ignore[arg-type]
         triples = tuple(state.triples[g] + len(change.added[g]) - len(change.removed[g]) for g in (0, 1))

