@@ -41,6 +41,7 @@ from kg.ontology import Ontology, default_file, load_ontology
 from kg.outdir import (
     checkpoint,
     discard,
+    flush_early,
     locked,
     new_scratch,
     new_staging,
@@ -513,6 +514,7 @@ def _run_incremental(paths: list[Path], seeds: Path, out: Path, onto: Ontology, 
                     splice_turtle(blocks[g], change.spans[g], change.added[g], change.removed[g], fh)
                 checkpoint(f"staged-{name}")
             stack.close()  # the previous files are not read any more
+            flushed = flush_early([staging / FACTS_FILE, staging / PROVENANCE_FILE])  # while the store changes
             lap("serialize")
             store = update_store(previous / STORE_DIR, staging / STORE_DIR, change)
             raise_violations(validate_change(store, shapes, change))
@@ -528,6 +530,7 @@ def _run_incremental(paths: list[Path], seeds: Path, out: Path, onto: Ontology, 
                 ds = new_dataset((), ())
                 for file, name in ((FACTS_FILE, FACTS_GRAPH), (PROVENANCE_FILE, PROVENANCE_GRAPH)):
                     ds.graph(name).parse(staging / file, format="turtle")
+            flushed()
             _page_and_publish(ds, rep, out, staging, html, large)
         except BaseException:
             discard(out, staging)
