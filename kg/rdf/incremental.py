@@ -167,6 +167,7 @@ class State:
     files: dict[str, tuple[str, Stamp]] = field(default_factory=dict)  # relative path -> key, stamp
     summaries: dict[str, Summary] = field(default_factory=dict)  # document cache key -> summary
     entities: dict[str, Entity] = field(default_factory=dict)  # the merged entities
+    comments: dict[str, str] = field(default_factory=dict)  # rule IRI -> comment, of the documents' languages
 
     def write(self, folder: Path) -> None:
         """Write the state into the new folder ``folder``."""
@@ -188,7 +189,8 @@ class State:
         head = {"format": FORMAT, "version": self.version,
                 "sizes": {name: (folder / name).stat().st_size for name in (FILES, DOCS, *COUNTS)},
                 "reference": [sorted(set(self.reference[0])), sorted(set(self.reference[1]))],
-                "triples": list(self.triples), "entities": encode_entities(dict(sorted(self.entities.items())))}
+                "triples": list(self.triples), "entities": encode_entities(dict(sorted(self.entities.items()))),
+                "comments": sorted(self.comments.items())}
         with open(folder / HEAD, "xb") as fh:  # last: it tells the sizes of the others
             fh.write(json.dumps(head, ensure_ascii=False).encode("utf-8"))
 
@@ -213,7 +215,7 @@ class State:
                        (Counts.open(folder / COUNTS[0]), Counts.open(folder / COUNTS[1])),
                        (head["triples"][0], head["triples"][1]),
                        {rel: (key, st) for rel, key, st in json.loads((folder / FILES).read_bytes())},
-                       summaries, decode_entities(head["entities"]))
+                       summaries, decode_entities(head["entities"]), {str(k): str(v) for k, v in head["comments"]})
         except (OSError, ValueError, KeyError, TypeError, IndexError) as err:
             raise NotIncremental(f"no usable state of the previous build ({err})") from None
 
