@@ -494,10 +494,10 @@ def neighbourhood(store: ox.Store, graph: str, focus: list[str], checks: list[Ch
         quads += types
         need: dict[str, int] = {}
         with_types: set[str] = set()
-        for t in types:
-            for path, k in needs.get(t.object.value, {}).items():
+        for cls in (t.object.value for t in types if isinstance(t.object, ox.NamedNode)):
+            for path, k in needs.get(cls, {}).items():
                 need[path] = max(need.get(path, 0), k)
-            with_types |= typed.get(t.object.value, set())
+            with_types |= typed.get(cls, set())
         for path in sorted(need):
             found = list(islice(store.quads_for_pattern(node, ox.NamedNode(path), None, name), need[path]))
             quads += found
