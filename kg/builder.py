@@ -332,7 +332,8 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
     state = None
     if version is not None and keyed:
         state = State(version, lines.keys, lines.reference, (Counts.of(lines.facts.multi), Counts.of(lines.provenance.multi)),
-                      (rep.facts_triples, rep.provenance_triples), files, summaries, entities, comments)
+                      (rep.facts_triples, rep.provenance_triples), files, summaries, entities, comments,
+                      cache.stamps)
     del lines
     staging = new_staging(out)
     try:
@@ -463,7 +464,7 @@ def _run_incremental(paths: list[Path], seeds: Path, out: Path, onto: Ontology, 
     state = State.read(previous / STATE_DIR, version)
     paths_keys, stamps = _current_keys(paths, seeds, state, cache.version, follow_links)
     unread = [paths_keys[p] for p in paths if paths_keys[p] in state.summaries]
-    bad = set(cache.reuse(unread))  # get() reports and rebuilds them
+    bad = set(cache.reuse(unread, state.entries))  # get() reports and rebuilds them
     todo = [p for p in paths if paths_keys[p] not in state.summaries or paths_keys[p] in bad]
     with _progress(show_progress and len(todo) >= PROGRESS_MIN_DOCUMENTS) as progress:
         fresh = extract_documents(todo, seeds, onto, jobs=jobs, cache=cache, follow_links=follow_links,
@@ -528,7 +529,7 @@ def _run_incremental(paths: list[Path], seeds: Path, out: Path, onto: Ontology, 
             raise_violations(validate_change(store, shapes, change))
             del store
             State(version, keys, reference, state.multi, triples, files, current,  # type: ignore[arg-type]
-                  entities, comments).write(staging / STATE_DIR)
+                  entities, comments, cache.stamps).write(staging / STATE_DIR)
             lap("store+validate")
             checkpoint("validated")
             large = sum(triples) > RDFLIB_MAX_TRIPLES

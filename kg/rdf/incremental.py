@@ -51,7 +51,7 @@ from kg.sparql.lookup import LABEL_PROPERTIES, LOOKUP_KEY, _key_pairs
 
 STATE_DIR = "incremental"
 FORMAT = "kg-incremental-3"
-HEAD, FILES, DOCS = "head.json", "files.json", "docs.tsv"
+HEAD, FILES, DOCS, ENTRIES = "head.json", "files.json", "docs.tsv", "entries.json"
 COUNTS = ("multi-facts.tsv", "multi-provenance.tsv")  # per graph: lines in two shares or more
 GRAPHS = (str(FACTS_GRAPH), str(PROVENANCE_GRAPH))  # index 0: facts, 1: provenance
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -156,7 +156,8 @@ class State:
     """What a build leaves for the next one to change it in place (see the module docstring),
     and what it knows of each document without reading it (``kg.rdf.docstate``). It is a folder
     (``STATE_DIR``) of plain data files: ``head.json`` (format, version, reference share, numbers
-    of triples, merged entities), ``files.json`` (stamps), ``docs.tsv`` (per document, sorted by
+    of triples, merged entities, rule comments), ``files.json`` and ``entries.json`` (stamps of
+    the documents and of their cache entries), ``docs.tsv`` (per document, sorted by
     key: ``key<TAB>lines key<TAB>summary JSON<TAB>entities JSON``, the entities parsed only for
     the documents naming a changed entity) and the ``Counts`` of each graph. A rebuild reads what
     it needs of it and writes the lines of unchanged documents back as they were read."""
@@ -170,6 +171,7 @@ class State:
     summaries: dict[str, Summary] = field(default_factory=dict)  # document cache key -> summary
     entities: dict[str, Entity] = field(default_factory=dict)  # the merged entities
     comments: dict[str, str] = field(default_factory=dict)  # rule IRI -> comment, of the documents' languages
+    entries: dict[str, list[int]] = field(default_factory=dict)  # document key -> stamp of its cache entry
 
     def write(self, folder: Path) -> None:
         """Write the state into the new folder ``folder``."""
@@ -177,8 +179,10 @@ class State:
             raise ValueError("a state whose documents and summaries differ")
         folder.mkdir()
         files = sorted([rel, key, st] for rel, (key, st) in self.files.items())
-        with open(folder / FILES, "xb") as fh:
-            fh.write(json.dumps(files, ensure_ascii=False).encode("utf-8"))
+        entries = sorted([key, *st] for key, st in self.entries.items() if key in self.docs)
+        for name, data in ((FILES, files), (ENTRIES, entries)):
+            with open(folder / name, "xb") as fh:
+                fh.write(json.dumps(data, ensure_ascii=False).encode("utf-8"))
         rows = []
         for key in sorted(self.docs):  # json.dumps escapes tabs and line breaks: they separate
             s = self.summaries[key]
@@ -189,7 +193,7 @@ class State:
             with open(folder / name, "xb") as fh:
                 counts.write(fh)
         head = {"format": FORMAT, "version": self.version,
-                "sizes": {name: (folder / name).stat().st_size for name in (FILES, DOCS, *COUNTS)},
+                "sizes": {name: (folder / name).stat().st_size for name in (FILES, ENTRIES, DOCS, *COUNTS)},
                 "reference": [sorted(set(self.reference[0])), sorted(set(self.reference[1]))],
                 "triples": list(self.triples), "entities": encode_entities(dict(sorted(self.entities.items()))),
                 "comments": sorted(self.comments.items())}
@@ -217,7 +221,8 @@ class State:
                        (Counts.open(folder / COUNTS[0]), Counts.open(folder / COUNTS[1])),
                        (head["triples"][0], head["triples"][1]),
                        {rel: (key, st) for rel, key, st in json.loads((folder / FILES).read_bytes())},
-                       summaries, decode_entities(head["entities"]), {str(k): str(v) for k, v in head["comments"]})
+                       summaries, decode_entities(head["entities"]), {str(k): str(v) for k, v in head["comments"]},
+                       {row[0]: row[1:] for row in json.loads((folder / ENTRIES).read_bytes())})
         except (OSError, ValueError, KeyError, TypeError, IndexError) as err:
             raise NotIncremental(f"no usable state of the previous build ({err})") from None
 
