@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import mmap
+import os
 import sys
 import time
 import warnings
@@ -33,7 +34,7 @@ from kg.cluster import describe, require_dask
 from kg.errors import InputError, KgWarning
 from kg.extract.document import Document
 from kg.extract.entities import merge_entities
-from kg.extract.reading import find_documents, shown, sidecar
+from kg.extract.reading import META_SUFFIX, find_documents, shown, sidecar
 from kg.extract.relations import CODE_RULES
 from kg.lang import load_pack
 from kg.namespaces import FACTS_GRAPH, KGRULE, PROVENANCE_GRAPH
@@ -420,9 +421,22 @@ def _shares(items: list[Extracted], keys: dict[str, str], gone: list[str], came:
 
 
 def _stamps(paths: list[Path], seeds: Path, follow_links: bool) -> dict[Path, Stamp | None]:
-    """The stamp of each document (``kg.rdf.docstate``), to take before its key is computed."""
+    """The stamp of each document (``kg.rdf.docstate``), to take before its key is computed.
+    Each folder is listed once, so that a document without a metadata file costs one stat, not
+    three (a sidecar that appears after the listing is seen by the next build: the stamp differs)."""
     now = time.time_ns()
-    return {p: stamp(p, sidecar(p, seeds, follow_links), now) for p in paths}
+    listed: dict[Path, set[str] | None] = {}
+    stamps = {}
+    for p in paths:
+        if p.parent not in listed:
+            try:
+                listed[p.parent] = set(os.listdir(p.parent))
+            except OSError:
+                listed[p.parent] = None
+        names = listed[p.parent]
+        meta = None if names is not None and p.stem + META_SUFFIX not in names else sidecar(p, seeds, follow_links)
+        stamps[p] = stamp(p, meta, now)
+    return stamps
 
 
 def _files(seeds: Path, keys: dict[Path, str], stamps: dict[Path, Stamp | None]) -> dict[str, tuple[str, Stamp]]:

@@ -203,3 +203,15 @@ def test_the_checks_of_a_change_count_values_as_on_the_whole_graph():
     found = validate_change(store, load_shapes(), change)
     assert found == sparql_violations(store, str(PROVENANCE_GRAPH), compile_shapes(load_shapes()))
     assert [v.split()[0] for v in found] == ["urn:none", "urn:two"]
+
+
+def test_a_metadata_file_added_beside_a_document_is_seen(seeds, tmp_path, capsys, monkeypatch):
+    import kg.rdf.docstate
+
+    monkeypatch.setattr(kg.rdf.docstate, "RACY_NS", 0)  # keep the stamps of files written just now
+    out = tmp_path / "out"
+    build(seeds, out, capsys)
+    (seeds / "doc-00003.meta.toml").write_text('title = "Novo ime"\npublisher = "Nekdo"\n', encoding="utf-8")
+    line = build(seeds, out, capsys)
+    assert "incremental" in line and " 0 assembled" not in line
+    same_as_full(seeds, out, tmp_path, capsys)
