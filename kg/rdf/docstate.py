@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
@@ -69,6 +69,7 @@ class Summary:
     warnings: list[tuple[str, str]]
     names: list[str]  # the keys of the entities it names
     encoded_json: str  # JSON text: entity key -> the entity as the cache encodes it
+    head_json: str = field(default="", compare=False)  # ``head()`` as JSON text, if read as such
 
     @classmethod
     def of(cls, doc: Document, tokens: int) -> Summary:
@@ -82,8 +83,9 @@ class Summary:
                 [list(w) for w in self.warnings], self.names]
 
     @classmethod
-    def from_json(cls, head: list, encoded_json: str) -> Summary:
-        """The summary of ``head`` (see ``head``) and the entities' JSON text (read when needed).
+    def from_json(cls, head: list, encoded_json: str, head_json: str = "") -> Summary:
+        """The summary of ``head`` (see ``head``; ``head_json`` its text, written back as it is)
+        and the entities' JSON text (read when needed).
 
         >>> s = Summary.from_json(["a.txt", "sl", 1, 2, True, [], ["k"]], '{"k": []}')
         >>> s.named().entities, Summary.from_json(s.head(), s.encoded_json) == s
@@ -94,7 +96,7 @@ class Summary:
                 and isinstance(names, list) and all(isinstance(n, str) for n in names)):
             raise ValueError("a malformed document summary")
         return cls(rel, lang, sentences, tokens, bool(facts), [(str(a), str(b)) for a, b in warnings], names,
-                   encoded_json)
+                   encoded_json, head_json)
 
     def entities(self, only: set[str]) -> dict[str, Entity]:
         """This document's entities whose keys are in ``only`` (ValueError if malformed)."""

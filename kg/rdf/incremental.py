@@ -34,6 +34,7 @@ import shutil
 import sys
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -100,10 +101,11 @@ class Counts:
     b'<urn:b> <urn:p> 1\t2\n<urn:c> <urn:p> 3\t4\n'
     """
 
-    def __init__(self, data: bytes | mmap.mmap = b"") -> None:
+    def __init__(self, data: bytes | mmap.mmap = b"", path: Path | None = None) -> None:
         if data and data[-1:] != b"\n":
             raise ValueError("a truncated file of counts")
         self.data = data
+        self.path = path  # the file ``data`` maps, if any
         self.changes: dict[str, int] = {}  # line -> its count now (0 or 1: not kept)
 
     @classmethod
@@ -117,7 +119,7 @@ class Counts:
         with open(path, "rb") as fh:
             if os.fstat(fh.fileno()).st_size == 0:
                 return cls()
-            return cls(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+            return cls(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ), path)
 
     def _find(self, key: bytes) -> tuple[int, int, int]:
         """(start, end, count) of the line of ``key``; (start, start, 0) where it would go."""
@@ -140,15 +142,17 @@ class Counts:
 
     def write(self, out: IO[bytes]) -> None:
         """The counts with the changes merged in, as the file ``open`` reads."""
-        pos = 0
-        for line in sorted(self.changes):  # str order is UTF-8 byte order
-            key = line.encode("utf-8")
-            start, end, _ = self._find(key)
-            out.write(self.data[pos:start])
-            if self.changes[line] > 1:
-                out.write(b"%b\t%d\n" % (key, self.changes[line]))
-            pos = end
-        out.write(self.data[pos:])
+        with ExitStack() as stack:
+            source = stack.enter_context(open(self.path, "rb")).fileno() if self.path is not None else None
+            pos = 0
+            for line in sorted(self.changes):  # str order is UTF-8 byte order
+                key = line.encode("utf-8")
+                start, end, _ = self._find(key)
+                _copy(self.data, source, pos, start, out)
+                if self.changes[line] > 1:
+                    out.write(b"%b\t%d\n" % (key, self.changes[line]))
+                pos = end
+            _copy(self.data, source, pos, len(self.data), out)
 
 
 @dataclass
@@ -186,7 +190,8 @@ class State:
         rows = []
         for key in sorted(self.docs):  # json.dumps escapes tabs and line breaks: they separate
             s = self.summaries[key]
-            rows.append(f"{key}\t{self.docs[key]}\t{json.dumps(s.head(), ensure_ascii=False)}\t{s.encoded_json}\n")
+            text = s.head_json or json.dumps(s.head(), ensure_ascii=False)
+            rows.append(f"{key}\t{self.docs[key]}\t{text}\t{s.encoded_json}\n")
         with open(folder / DOCS, "xb") as fh:
             fh.write("".join(rows).encode("utf-8"))
         for counts, name in zip(self.multi, COUNTS, strict=True):
@@ -216,7 +221,7 @@ class State:
                 raise ValueError("a truncated list of documents")
             rows = [line.split("\t") for line in text.split("\n")[:-1]]
             heads = json.loads("[" + ",".join(row[2] for row in rows) + "]")
-            summaries = {row[0]: Summary.from_json(h, row[3]) for row, h in zip(rows, heads, strict=True)}
+            summaries = {row[0]: Summary.from_json(h, row[3], row[2]) for row, h in zip(rows, heads, strict=True)}
             return cls(version, {row[0]: row[1] for row in rows}, (head["reference"][0], head["reference"][1]),
                        (Counts.open(folder / COUNTS[0]), Counts.open(folder / COUNTS[1])),
                        (head["triples"][0], head["triples"][1]),
@@ -381,28 +386,29 @@ def splice_turtle(blocks: Blocks, spans: dict[str, tuple[int, int]], added: set[
     pos = 0
     for s in sorted(spans):
         a, b = spans[s]
-        _copy(blocks, pos, a, out)
+        _copy(blocks.data, blocks.source, pos, a, out)
         if s in by_subject:
             c, d = next(starts)
             out.write(text[c:d])
         pos = b
-    _copy(blocks, pos, blocks.end, out)
+    _copy(blocks.data, blocks.source, pos, blocks.end, out)
 
 
-def _copy(blocks: Blocks, start: int, end: int, out: IO[bytes]) -> None:
-    """Write bytes ``[start, end)`` of the previous file: in the kernel if both are files (the
-    254 MB provenance.ttl of 10,000 documents: 0.3-1.1 s, against 1.6 s through memory)."""
-    if blocks.source is not None and start < end:
+def _copy(data: bytes | mmap.mmap, source: int | None, start: int, end: int, out: IO[bytes]) -> None:
+    """Write bytes ``[start, end)`` of ``data``, which maps the file ``source`` if not None: then
+    in the kernel (the 254 MB provenance.ttl of 10,000 documents: 0.3-1.1 s, against 1.6 s
+    through memory)."""
+    if source is not None and start < end:
         try:
             out.flush()
             while start < end:
-                n = os.copy_file_range(blocks.source, out.fileno(), end - start, start)
+                n = os.copy_file_range(source, out.fileno(), end - start, start)
                 if n == 0:
                     break
                 start += n
         except (OSError, AttributeError, ValueError):  # not supported here: copy it ourselves
             pass
-    out.write(blocks.data[start:end])
+    out.write(data[start:end])
 
 
 def copy_store(old: Path, new: Path) -> None:
