@@ -537,13 +537,14 @@ def _run_incremental(paths: list[Path], seeds: Path, out: Path, onto: Ontology, 
                     splice_turtle(blocks[g], change.spans[g], change.added[g], change.removed[g], fh)
                 checkpoint(f"staged-{name}")
             stack.close()  # the previous files are not read any more
-            flushed = flush_early([staging / FACTS_FILE, staging / PROVENANCE_FILE])  # while the store changes
+            State(version, keys, reference, state.multi, triples, files, current,  # type: ignore[arg-type]
+                  entities, comments, cache.stamps).write(staging / STATE_DIR)
+            written = [staging / FACTS_FILE, staging / PROVENANCE_FILE, *sorted((staging / STATE_DIR).iterdir())]
+            flushed = flush_early(written)  # while the store changes
             lap("serialize")
             store = update_store(previous / STORE_DIR, staging / STORE_DIR, change)
             raise_violations(validate_change(store, shapes, change))
             del store
-            State(version, keys, reference, state.multi, triples, files, current,  # type: ignore[arg-type]
-                  entities, comments, cache.stamps).write(staging / STATE_DIR)
             lap("store+validate")
             checkpoint("validated")
             large = sum(triples) > RDFLIB_MAX_TRIPLES
