@@ -283,19 +283,31 @@ def _without_quotations(units: list[Unit]) -> tuple[list[int], list[Clause]]:
     return outside, quoted
 
 
+def _names_its_noun(units: list[Unit], comma: int, articles: frozenset[str], possessives: frozenset[str]) -> bool:
+    """Does the comma at ``comma`` open an apposition that names a possessed noun ("Its owner, the
+    investment house X, bought it", "its flagship model, the Monte Grappa, ...")? That apposition
+    belongs to the clause of the noun."""
+    if comma + 1 >= len(units) or units[comma + 1].word not in articles or units[comma - 1].kind != "tok":
+        return False
+    return any(u.word.lower() in possessives and u.kind in ("tok", "ent") for u in units[max(0, comma - 4):comma - 1])
+
+
 def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[str],
-            where_words: frozenset[str] = frozenset(), class_nouns: frozenset[str] = frozenset()) -> list[Clause]:
+            where_words: frozenset[str] = frozenset(), class_nouns: frozenset[str] = frozenset(),
+            articles: frozenset[str] = frozenset(), possessives: frozenset[str] = frozenset()) -> list[Clause]:
     """Split a sentence's units into clauses: a quotation is a clause of its own; a relative
     clause ("..., ki ...", "..., kjer ...") runs from its pronoun to the next comma that closes
     it, and knows its antecedent (``class_nouns``: the nouns that may follow it, "the Jutland
-    hub"); what surrounds it is one clause. Semicolons end a clause."""
+    hub"); what surrounds it is one clause, and so is an apposition naming a possessed noun
+    ("its owner, the X"). Semicolons end a clause."""
     outside, out = _without_quotations(units)
     main = Clause()
     current: Clause | None = None
     for i in outside:
         u = units[i]
         opens = (u.kind == "tok" and u.word == "," and i + 1 < len(units)
-                 and units[i + 1].kind == "tok" and units[i + 1].word in relative_words)
+                 and units[i + 1].kind == "tok" and units[i + 1].word in relative_words
+                 and not (i > 0 and _names_its_noun(units, i, articles, possessives)))
         if opens:
             if current is not None:
                 out.append(current)
@@ -440,6 +452,10 @@ def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Con
     if ants and not clause.where:
         return ants
     for pos, i in enumerate(clause.units):
+        if pos > t_pos > 1 and units[i].cls is None:
+            # a name of unknown class after the trigger is its object ("The yard ... already produces
+            # Lomvi 16"), unless the trigger opens the clause ("Run by Anna Smit since 2015, X makes")
+            continue
         if pos != t_pos and _fits(units[i], slot, ctx) and not ctx.prep_of(units[i]) and not _possessor(units, i):
             return _with_list(units, clause.units, pos, slot, 1, ctx)
     if ants:  # "v Kopru, kjer proizvedejo ...": with no subject of its own, the place
@@ -535,6 +551,9 @@ def _as_list(value: Unit | list[Unit] | None) -> list[Unit]:
     return [] if value is None else value if isinstance(value, list) else [value]
 
 
+AFTER_WORD_REACH = 9  # units from the trigger to a slot's ``after_word``
+
+
 def _slot_units(slot: Slot, binding: Binding, units: list[Unit], clause: Clause, pos: int, n: int,
                 ctx: Context) -> list[Unit]:
     """The units that fill ``slot`` for the trigger at clause position ``pos`` (``n`` units long),
@@ -548,8 +567,8 @@ def _slot_units(slot: Slot, binding: Binding, units: list[Unit], clause: Clause,
         prior = _as_list(binding.get(slot.following))
         start = next((k for k, i in enumerate(clause.units) if prior and units[i] is prior[-1]), pos)
         length = 1
-    if slot.after_word:
-        start = next((k for k in range(start, len(clause.units))
+    if slot.after_word:  # "founded in 1994 by", not "established in 2008 and ... majority-owned by"
+        start = next((k for k in range(start, min(len(clause.units), start + AFTER_WORD_REACH))
                       if units[clause.units[k]].word in slot.after_word), -1)
         if start < 0:
             return []

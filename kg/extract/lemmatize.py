@@ -20,11 +20,15 @@ def lemma(word: str, lang: str) -> str:
 
     >>> lemma("Skupine", "sl"), lemma("tovarno", "sl"), lemma("Renaultu", "sl")
     ('skupina', 'tovarna', 'renaultu')
+    >>> lemma("SUVs", "en")
+    'suv'
     """
     if not any(ch.isalpha() for ch in word) or word.startswith(("-", "'", "’")):  # "-based", "'s"
         return word.lower()
     if word[:1].isupper() and not word.isupper() and is_known_word(word, lang):
         word = word.lower()  # "Vodi" at the start of a sentence is the verb "voditi", not "voda"
+    elif len(word) > 2 and word[:-1].isupper() and word[-1].islower():
+        word = word.lower()  # an acronym's plural ("SUVs", "EVs") inflects like a common noun
     base = simplemma.lemmatize(word, lang=lang)
     if base == word and word.islower() and not simplemma.is_known(word, lang=lang):
         # an unknown common noun ("farmacevtov"): lemmagen3 strips its ending

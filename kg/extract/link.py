@@ -207,6 +207,7 @@ class _Topics(dict):
         super().__init__()
         self._sorted: list[int] = []
         self.headline: int | None = None  # the one organisation the document's title names
+        self.free: dict[int, set[int]] = {}  # sentence -> its groups named once at least not after a preposition
 
     def setdefault(self, key, default=None):
         if key not in self:
@@ -275,14 +276,41 @@ class _Salience:
         return heap[0][-1] if heap else None
 
 
-def _topic(topic: _Topics, sent: int, groups: _Groups | None = None, noun: str = "") -> int | None:
+def _opens_sentence(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """Does the mention open its sentence, but for sentence adverbs ("Today Ferrandi Cicli ...")?"""
+    start = doc.sentences[m.sent].tok_start
+    return all(t.text.lower() in pack.sentence_openers for t in doc.tokens[start:m.tok_start])
+
+
+PREPOSITION_REACH = 4  # words between a preposition and the name it governs ("from the American group X")
+
+
+def _after_preposition(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """Is the mention governed by a preposition, past articles, adjectives and class nouns
+    ("an offer from the American group Trailhawk")?"""
+    toks = doc.tokens
+    start = doc.sentences[m.sent].tok_start
+    for k in range(m.tok_start - 1, max(start, m.tok_start - 1 - PREPOSITION_REACH) - 1, -1):
+        word = toks[k].text.lower()
+        if word in pack.prepositions:
+            return True
+        if not (toks[k].is_word and (word == toks[k].text or toks[k].lemma in pack.demonyms)):
+            return False
+    return False
+
+
+def _topic(topic: _Topics, sent: int, groups: _Groups | None = None, noun: str = "", free: bool = False) -> int | None:
     """"Podjetje ...", "Družba ...": the organisation a recent sentence was about: its first one,
     or the only one of them named with the same noun ("... koncern X je ustanovil hčerinsko
-    podjetje Y. Podjetje bo ..." -> Y)."""
+    podjetje Y. Podjetje bo ..." -> Y). With ``free``, a sentence that names organisations only
+    after prepositions ("... turned down an offer from the group X.") is passed over."""
     earlier = topic.before(sent)
+    if free:
+        while earlier is not None and not topic.free.get(earlier):
+            earlier = topic.before(earlier)
     if earlier is None:
         return None
-    orgs = topic[earlier]
+    orgs = [g for g in topic[earlier] if g in topic.free[earlier]] if free else topic[earlier]
     if groups is not None and noun:
         same = {g for g in orgs if noun in groups.nouns.get(g, ())}
         if len(same) == 1:
@@ -424,11 +452,14 @@ def _defined_terms(doc: Document) -> dict[str, tuple[int, int]]:
         if n.source != MentionSource.COREF and n.group >= 0:
             named_before.setdefault(n.tok_end, n.group)
     out: dict[str, tuple[int, int]] = {}
+    toks = doc.tokens
     for d in doc.mentions:
-        word = doc.tokens[d.tok_start].text
-        if d.source != MentionSource.COREF or not word[:1].isupper() or word in out:
+        word = toks[d.tok_start].text
+        quoted = d.tok_start > 0 and d.tok_end == d.tok_start + 1 < len(toks) \
+            and toks[d.tok_start - 1].text in QUOTES and toks[d.tok_end].text in QUOTES  # '(the "Group")'
+        if not (d.source == MentionSource.COREF or quoted) or not word[:1].isupper() or word in out:
             continue
-        opening = next((j for j in range(d.tok_start - 1, max(-1, d.tok_start - 12), -1)
+        opening = next((j for j in range(d.tok_start - 1, max(-1, d.tok_start - 16), -1)
                         if doc.tokens[j].text in "()"), -1)
         if opening >= 0 and doc.tokens[opening].text == "(" and opening in named_before:
             out[word] = (d.tok_start, named_before[opening])
@@ -466,7 +497,7 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         if of_place is not None:
             return of_place
     if m.text.lower() in pack.topic_pronouns and cls == "akg:Company" and (prev is None or not prev.is_word):
-        g = _topic(topic, m.sent)  # "Kolora was founded in 1994 ... Its factory in Přerov ..."
+        g = _topic(topic, m.sent, free=True)  # "Kolora was founded in 1994 ... Its factory in Přerov ..."
         if g is not None:
             return g
     genders = pack.pronoun_genders.get(m.text.lower(), "")
@@ -485,6 +516,9 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         # "skupina", or a noun the document names a company with ("sirarna"): that company
         return _salient(groups, sal, cls, onto, noun=noun, subsidiary=pack.subsidiary_nouns)
     if (noun,) in pack.triggers and cls == "akg:Company":
+        named = [g for g in topic.get(m.sent, []) if g in topic.free.get(m.sent, ()) and groups.classes[g] is not None]
+        if pack.coref_determiners and named:
+            return named[0]  # "X's managing director told a paper that the company would ...": X, named before it
         g = _topic(topic, m.sent, groups, noun)
         return g if g is not None else _salient(groups, sal, cls, onto)
     return _salient(groups, sal, cls, onto)
@@ -498,9 +532,10 @@ def _bracketed_short_name(doc: Document, i: int, by_end: dict[int, list[int]]) -
     (``by_end``: the indices of the mentions that end at each token, in order)."""
     m = doc.mentions[i]
     toks = doc.tokens
-    if m.source != MentionSource.ACRONYM and m.tok_start >= 3 and m.tok_end < len(toks) \
+    if m.tok_start >= 3 and m.tok_end < len(toks) \
             and toks[m.tok_start - 1].text in QUOTES and toks[m.tok_end].text in QUOTES:
-        # 'Vidrios del Ebro, S.A. ("Vidrebro" or "the Company")': a filing's short name in quotes
+        # 'Vidrios del Ebro, S.A. ("Vidrebro" or "the Company")', '(Pty) Ltd ("KSG")': a filing's
+        # short name in quotes
         opening = m.tok_start - 2
         if toks[opening].text != "(":
             return None
@@ -563,10 +598,12 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
             sal.see(m.group, i)
             cls = groups.classes[m.group]
             # an untyped name may still be an organisation (a rule types it later)
-            if ((cls is None and m.source == MentionSource.CAPITALISED and m.tok_start == doc.sentences[m.sent].tok_start)
+            if ((cls is None and m.source == MentionSource.CAPITALISED and _opens_sentence(doc, m, pack))
                     or (cls and onto.is_a(cls, "schema:Organization"))) \
                     and m.text.lower() not in pack.owner_possessives:  # "njeno" names no topic
                 topic.setdefault(m.sent, []).append(m.group)
+                if not _after_preposition(doc, m, pack):
+                    topic.free.setdefault(m.sent, set()).add(m.group)
     _zero_subjects(doc, groups, sal, onto, pack, topic)
     doc.sentence_topics = {s.i: g for s in doc.sentences if (g := _topic(topic, s.i)) is not None}
     for m in doc.mentions:

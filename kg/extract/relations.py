@@ -138,11 +138,12 @@ def _role_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, 
     ("predsednica njenega nadzornega sveta")."""
     if doc.tokens[i].lemma not in pack.role_starts or doc.tokens[i].text.lower() in pack.role_verb_forms:
         return None
-    for n in (5, 4, 3, 2, 1):
+    longest = max(map(len, pack.roles))  # "chairman of the supervisory board": five words
+    for n in range(longest + 1, 0, -1):
         if i + n <= end:
             lemmas = tuple(t.lemma for t in doc.tokens[i:i + n] if t.text.lower() not in pack.role_possessives)
-            # roles are at most four words; a fifth token is only allowed if it was a possessive
-            hit = pack.roles.get(lemmas) if len(lemmas) < 5 else None
+            # one token more than the longest role is only allowed if it was a possessive
+            hit = pack.roles.get(lemmas) if len(lemmas) <= longest else None
             if hit and doc.tokens[i].text.lower() not in pack.role_possessives:
                 return i + n, hit[0]
     return None
@@ -442,7 +443,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
         fired: set[str] = set()
         first = len(doc.relations)
         split = clauses(su.units, pack.relative_openers, _clause_glue(pack), frozenset(pack.where_words),
-                        _class_nouns_after_names(pack))
+                        _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives))
         relative = _relative_clauses(su.units, split)
         for rule in pack.rules:
             if rule.unless & fired:
@@ -529,17 +530,28 @@ def _site_owner(doc: Document, sites: list[Unit]) -> Unit | None:
     return Unit("ent", m.tok_start, m.tok_end, mention=k, group=g, cls=doc.groups[g].cls, source=m.source)
 
 
+LIST_ENDS = frozenset({".", ";", ")", "!", "?"})
+
+
+def _list_goes_on(units: list[Unit], i: int, joiners: set[str]) -> bool:
+    """Does a joiner, or the end of the sentence, follow the entity at ``i``?"""
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    return nxt is None or (nxt.kind == "tok" and (nxt.word in joiners or nxt.word in LIST_ENDS))
+
+
 def _list_prepositions(units: list[Unit], own_prep: Callable[[int], str], joiners: set[str]) -> dict[int, str]:
     """Start token -> preposition for entities that continue a list after a joiner and have no
     preposition of their own: "v Železnikih in Selcih" gives Selcih "v". A list closed by a
-    conjunction does not go on after a comma ("by A and B, C employs ...": C is no third founder)."""
+    conjunction does not go on after a comma ("by A and B, C employs ...": C is no third founder),
+    and an item after a comma only continues it if the list goes on or ends after it ("in A, B
+    and C", but not "Now led by A, B employs ...")."""
     out: dict[int, str] = {}
     current = ""
     closed = False  # the list's last item came after a conjunction
     for i, u in enumerate(units):
         if u.kind == "ent":
             joiner = units[i - 1].word if i and units[i - 1].kind == "tok" and units[i - 1].word in joiners else ""
-            if joiner == "," and closed:
+            if joiner == "," and (closed or not _list_goes_on(units, i, joiners)):
                 joiner = ""
             current = own_prep(u.start) or (current if joiner else "")
             closed = bool(joiner) and joiner != ","
@@ -582,7 +594,7 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
                   glue=_clause_glue(pack), topic=lambda: _topic_unit(doc, sent_i, onto, tally or MentionTally(doc)))
     if split is None:
         split = clauses(su.units, pack.relative_openers, ctx.glue, frozenset(pack.where_words),
-                        _class_nouns_after_names(pack))
+                        _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives))
     out: list[Relation] = []
     for clause in split:
         for frame in pack.frames:

@@ -43,6 +43,7 @@ from kg.extract.document import (
     TimedRole,
     Token,
 )
+from kg.extract.relations import _number_at
 from kg.lang import LANG_DIR, LanguagePack
 from kg.timeterms import as_of
 
@@ -109,6 +110,10 @@ class TextCues:
     conjunctions: frozenset[str] = frozenset()
     handover: tuple[tuple[str, ...], ...] = ()
     passive: frozenset[str] = frozenset()  # "had been appointed chief executive": an auxiliary, no copula
+    price_before: frozenset[str] = frozenset()  # "za 36 milijonov evrov", "for $45 million": a price
+    price_nouns: frozenset[str] = frozenset()  # "its $340 million acquisition": a price
+    hand_to: tuple[tuple[str, ...], ...] = ()  # "funkcijo predal X", "hand over to X": X takes the role
+    appointed: tuple[tuple[str, ...], ...] = ()  # "X was appointed in 2019": an appointment
 
 
 @dataclass(frozen=True)
@@ -143,7 +148,9 @@ def time_words(code: str) -> TimeWords:
                     phrases(text.get("copula_future", [])), phrases(text.get("take_over", [])),
                     frozenset(text.get("take_needs", [])), bool(text.get("subject_first", False)),
                     frozenset(text.get("conjunctions", [])),
-                    phrases(text.get("handover", [])), frozenset(text.get("passive", [])))
+                    phrases(text.get("handover", [])), frozenset(text.get("passive", [])),
+                    frozenset(text.get("price_before", [])), frozenset(text.get("price_nouns", [])),
+                    phrases(text.get("hand_to", [])), phrases(text.get("appointed", [])))
     return TimeWords({k.lower(): int(v) for k, v in data.get("months", {}).items()},
                      data.get("month_case") == "title", frozenset(words.get("start", [])),
                      frozenset(words.get("end", [])), frozenset(words.get("year", [])),
@@ -175,6 +182,17 @@ def _month(tok: Token, words: TimeWords) -> int | None:
     if (words.title_months and not text[:1].isupper()) or (not words.title_months and not text.islower()):
         return None
     return words.months.get(text.lower())
+
+
+def _first_month(toks: list[Token], i: int, end: int, words: TimeWords) -> int | None:
+    """A lower-case language's month capitalised as a sentence's first word, when a year or a
+    relative year follows ("Decembra lani", "Marca 2023"; "Maja Novak" is a name)."""
+    tok = toks[i]
+    if words.title_months or (i > 0 and toks[i - 1].sent == tok.sent) or not tok.text[1:].islower():
+        return None
+    month = words.months.get(tok.text.lower())
+    follows = i + 1 < end and (_year(toks[i + 1].text) is not None or _relative_year(toks, i + 1, words) is not None)
+    return month if follows else None
 
 
 def _day(tok: Token, nxt: Token | None) -> tuple[int, int] | None:
@@ -217,7 +235,7 @@ def _date_at(toks: list[Token], i: int, end: int, words: TimeWords, doc: tuple[i
         if not doc:
             return j + (1 if month else 0), ""
         return (j + 1, _fmt(doc[0] + shift[1], month)) if month else (j, _fmt(doc[0] + shift[1]))
-    month = _month(tok, words)
+    month = _month(tok, words) or _first_month(toks, i, end, words)
     relative = _relative_year(toks, i + 1, words) if month and i + 1 < end else None
     if month and relative is not None:  # "decembra lani"
         return (i + 1 + relative[0], _fmt(doc[0] + relative[1], month)) if doc else (i + 1 + relative[0], "")
@@ -235,7 +253,7 @@ def _date_at(toks: list[Token], i: int, end: int, words: TimeWords, doc: tuple[i
         if j < end and (year := _year(toks[j].text.rstrip(","))) is not None:
             return j + 1, _fmt(year, month, day[0])
         return j, _resolve(month, day[0], doc, future())
-    if (month := _month(tok, words)) is not None:
+    if (month := _month(tok, words) or _first_month(toks, i, end, words)) is not None:
         j = i + 1
         if j < end and (day := _day(toks[j], toks[j + 1] if j + 1 < end else None)) is not None \
                 and (j + day[1] >= end or not toks[j + day[1]].text[:1].isalpha()):
@@ -445,6 +463,32 @@ def _event_date(doc: Document, fact: Fact, dates: list[DateExpr], kind: str) -> 
     return best.value if best else ""
 
 
+def _money_span(doc: Document, sent: int, money: Quantity, pack: LanguagePack) -> tuple[int, int] | None:
+    """The tokens of the one sum of money in a sentence that is this quantity, if just one is."""
+    s = doc.sentences[sent]
+    found: list[tuple[int, int]] = []
+    for i in range(s.tok_start, s.tok_end):
+        hit = _number_at(doc, i, s.tok_end, pack)
+        if hit is not None and (hit[1].value, hit[1].unit) == (money.value, money.unit) \
+                and not any(a <= i < b for a, b in found):
+            found.append((i, hit[0]))
+    return found[0] if len(found) == 1 else None
+
+
+def _invested_when_where(doc: Document, money: tuple[int, int], dates: list[DateExpr],
+                         date: str) -> tuple[str, str]:
+    """The date and the plant of an investment from the clause of its sum (between commas):
+    "lani je odprla pekarno, letos pa je vložila 4,8 milijona evrov" (this year), "invested
+    NOK 2.4 billion in a plant at Tonstad" (that plant); the date nearest the fact otherwise."""
+    lo, hi = _clause(doc, money[0])
+    inside = [d for d in dates if d.mark == "point" and lo <= d.start and d.end <= hi]
+    if len(inside) == 1:
+        date = inside[0].value
+    plants = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if money[1] <= m.tok_start < hi
+              and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
+    return date, (plants.pop() if len(plants) == 1 else "")
+
+
 def _year_of_value(doc: Document, fact: Fact, value: Quantity, dates: list[DateExpr]) -> str:
     """The year a value's own clause (between commas) names, if one does and says no "now"."""
     s = doc.sentences[fact.sent]
@@ -462,16 +506,51 @@ def _year_of_value(doc: Document, fact: Fact, value: Quantity, dates: list[DateE
     return ""
 
 
-def _amount(doc: Document, fact: Fact, kind: str) -> Quantity | None:
-    """The sum of an acquisition (the target's price, in this sentence or the next) or an investment."""
+def _amount(doc: Document, fact: Fact, kind: str, pack: LanguagePack) -> Quantity | None:
+    """The sum of an investment, or the price of an acquisition: the target's price in this
+    sentence or the next, else the one price of its sentence (a rule may hang it on the
+    buyer), else the one sum of money its sentence names as a price ("za 36 milijonov evrov
+    kupil", "bought X for $45 million", "its $340 million acquisition of")."""
     if kind == "investment" and isinstance(fact.o, Quantity):
         return fact.o
-    if kind == "acquisition":
-        for f in doc.facts:
-            if f.p == "akg:acquisitionPrice" and f.s == fact.o and f.sent in (fact.sent, fact.sent + 1) \
-                    and isinstance(f.o, Quantity) and f.o.bound == "exact":
-                return f.o
-    return None
+    if kind != "acquisition":
+        return None
+    prices = [f.o for f in doc.facts if f.p == "akg:acquisitionPrice" and isinstance(f.o, Quantity)
+              and f.o.bound == "exact"]
+    exact = [f.o for f in doc.facts if f.p == "akg:acquisitionPrice" and f.s == fact.o
+             and f.sent in (fact.sent, fact.sent + 1) and isinstance(f.o, Quantity) and f.o.bound == "exact"]
+    if exact:
+        return exact[0]
+    bought = {f.o for f in doc.facts if f.p == "akg:acquired" and f.sent == fact.sent}
+    here = [f.o for f in doc.facts if f.p == "akg:acquisitionPrice" and f.sent == fact.sent
+            and isinstance(f.o, Quantity) and f.o.bound == "exact"]
+    if len(bought) == 1 and len({(q.value, q.unit) for q in here}) == 1:
+        return here[0]
+    if prices or len(bought) != 1:
+        return None
+    return _price_in_text(doc, fact.sent, pack)
+
+
+def _price_in_text(doc: Document, sent: int, pack: LanguagePack) -> Quantity | None:
+    """The one sum of money in a sentence, if a price cue of ``time.toml`` marks it as a price."""
+    cues = time_words(doc.lang).text
+    s = doc.sentences[sent]
+    found: list[tuple[int, int, Quantity]] = []
+    i = s.tok_start
+    while i < s.tok_end:
+        hit = _number_at(doc, i, s.tok_end, pack) if doc.tokens[i].text[:1].isdigit() or \
+            doc.tokens[i].text.lower() in pack.currencies or doc.tokens[i].lemma in pack.currencies else None
+        if hit is not None and hit[1].unit not in ("", "percent"):
+            found.append((i, hit[0], hit[1]))
+            i = hit[0]
+            continue
+        i += 1
+    if len(found) != 1:
+        return None
+    start, end, money = found[0]
+    before = doc.tokens[start - 1].text.lower() if start > s.tok_start else ""
+    after = doc.tokens[end].text.lower() if end < s.tok_end else ""
+    return money if before in cues.price_before or after in cues.price_nouns else None
 
 
 def _distinct(roles: list[TimedRole]) -> list[TimedRole]:
@@ -516,17 +595,19 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     """Fill ``doc.roles`` and ``doc.events``; drop role facts of roles not current, date values."""
     words = time_words(doc.lang)
     dates = {i: sentence_dates(doc, i, words) for i in sorted({f.sent for f in doc.facts})}
-    events = _events(doc, dates)
+    events = _events(doc, dates, pack)
     here = _doc_date(doc)
     roles = [_role(doc, f, pack, words, dates[f.sent]) for f in doc.facts if f.p in ROLE_PREDICATES]
     read = read_text_roles(doc, pack, dates)
-    roles = _distinct(_merged(roles, read, here))
-    roles = _ended_by_resignation(_started_by_appointment(roles, events), events, here)
+    roles = _merged(roles, read, here)
+    # one role per key once resignations have given their ends (two rules may read one stint)
+    roles = _distinct(_ended_by_resignation(_started_by_appointment(roles, events), events, here))
     roles = _handed_over(doc, roles, words)
-    events = _take_over_events(read, events)
-    current_ceo = {r.org for r in roles if (r.kind, r.status) == ("chiefExecutive", "current")}
+    events = _appointed_events(doc, roles, _take_over_events(read, events), dates, words, pack)
+    # a future role keeps its plain fact only while nobody holds that role ("Direktor novega podjetja bo ...")
+    held = {(r.org, r.kind) for r in roles if r.status == "current"}
     dropped = {(r.person, _shortcut(r), r.org, r.sent) for r in roles
-               if r.status == "former" or (r.status == "future" and r.org in current_ceo)}
+               if r.status == "former" or (r.status == "future" and (r.org, r.kind) in held)}
     doc.roles, doc.events = roles, events
     facts = []
     for f in doc.facts:
@@ -559,7 +640,7 @@ def _shortcuts(roles: list[TimedRole], facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def _events(doc: Document, dates: dict[int, list[DateExpr]]) -> list[Event]:
+def _events(doc: Document, dates: dict[int, list[DateExpr]], pack: LanguagePack) -> list[Event]:
     """The events the document's facts report, each dated by the nearest date of its sentence."""
     founded = {f.s: f for f in doc.facts if f.p == "schema:foundingDate"}
     events: list[Event] = []
@@ -569,10 +650,12 @@ def _events(doc: Document, dates: dict[int, list[DateExpr]]) -> list[Event]:
         kind, subject_acts = EVENT_PREDICATES[f.p]
         agent, obj = (f.s, str(f.o) if f.object_is_entity else "") if subject_acts else (str(f.o), f.s)
         date = _event_date(doc, f, dates[f.sent], kind)
+        if kind == "investment" and isinstance(f.o, Quantity) and (money := _money_span(doc, f.sent, f.o, pack)):
+            date, obj = _invested_when_where(doc, money, dates[f.sent], date)
         if kind == "founding" and f.s in founded:
             year = str(founded[f.s].o)
             date = date if date.startswith(year) else year
-        events.append(Event(kind, agent, obj, date, _amount(doc, f, kind), f.rule, f.sent, f.mentions))
+        events.append(Event(kind, agent, obj, date, _amount(doc, f, kind, pack), f.rule, f.sent, f.mentions))
     founders = {f.s for f in doc.facts if f.p == "schema:founder"}
     for org, f in founded.items():
         if org not in founders:
@@ -776,7 +859,7 @@ def _copula_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues, 
 
 
 def _take_over_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues, words: TimeWords,
-                     dates: list[DateExpr]) -> list[TimedRole]:
+                     dates: list[DateExpr], known: list[TimedRole]) -> list[TimedRole]:
     """Chief executives who take over the lead: "je vodenje prevzela januarja 2017" (current from
     then), "bo 1. septembra prevzel vodenje družbe X", "will take over on March 1" (future)."""
     s = doc.sentences[sent]
@@ -792,10 +875,110 @@ def _take_over_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCue
         if cues.take_needs and not inside & cues.take_needs:
             continue
         future = bool(inside & words.future_tense)
-        role = _text_role(doc, at, (lo, hi), "chiefExecutive", "future" if future else "current",
-                          "time-takes-over", pack, True)
+        status = "future" if future else "current"
+        role = _text_role(doc, at, (lo, hi), "chiefExecutive", status, "time-takes-over", pack, True) \
+            or _taken_from(doc, at, hi, status, pack, known)
         if role is not None:
             out.append(_dated(doc, role, dates, lo, hi, True))
+    return out
+
+
+def _taken_from(doc: Document, at: int, hi: int, status: str, pack: LanguagePack,
+                known: list[TimedRole]) -> TimedRole | None:
+    """A take-over in a sentence naming several organisations: the lead of the one organisation
+    a rule already makes its holder's (future) chief executive in the sentence, else of the one
+    a person the lead is taken from leads ("will take over on 2 April from Helen Marsh, who has
+    run Brightwell")."""
+    lo, _ = _clause(doc, at)
+    person = _holder(doc, at, lo, hi, pack, time_words(doc.lang).text)
+    if person is None:
+        return None
+    sent, key = doc.tokens[at].sent, doc.groups[doc.mentions[person].group].key
+    wanted = "akg:futureChiefExecutiveOf" if status == "future" else "akg:chiefExecutiveOf"
+    orgs = {(str(f.o), f.mentions[1]) for f in doc.facts if f.sent == sent and f.s == key and f.p == wanted
+            and len(f.mentions) > 1}
+    if not orgs:
+        after = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if at < m.tok_start < hi
+                 and _of_class(doc, k, ("schema:Person",)) and m.group != doc.mentions[person].group}
+        orgs = {(str(f.o), f.mentions[1]) for f in doc.facts if f.sent == sent and f.s in after
+                and f.p == "akg:chiefExecutiveOf" and len(f.mentions) > 1}
+        orgs |= {(r.org, r.mentions[1]) for r in known if r.sent == sent and r.person in after
+                 and (r.kind, r.status) == ("chiefExecutive", "current") and len(r.mentions) > 1}
+    if len({o for o, _ in orgs}) != 1:
+        return None
+    [(org, mention), *_] = sorted(orgs)
+    return TimedRole(key, org, "chiefExecutive", status, "", "", "time-takes-over", sent, (person, mention))
+
+
+def _title_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords) -> list[TimedRole]:
+    """Roles a title right before a name gives in a sentence that names no organisation but
+    the one the text is about, the one the sentences before named most ("Direktor Jure
+    Ambrožič je povedal ...", "prokuristka Saša Kralj"): held there, current unless a cue
+    before the title says former or future."""
+    topic = doc.sentence_topics.get(sent)
+    if topic is None or doc.groups[topic].cls not in _ORG_CLASSES or not doc.groups[topic].key:
+        return []
+    s = doc.sentences[sent]
+    if any(m.group != topic for m in doc.mentions if m.sent == sent and m.tok_end > m.tok_start
+           and m.group >= 0 and doc.groups[m.group].cls in _ORG_CLASSES):
+        return []  # another organisation in the sentence may be the one the title is held in
+    counts: dict[int, int] = {}
+    for m in doc.mentions:
+        if m.sent < sent and m.group >= 0 and doc.groups[m.group].cls in _ORG_CLASSES:
+            counts[m.group] = counts.get(m.group, 0) + 1
+    if any(n >= counts.get(topic, 0) for g, n in counts.items() if g != topic):
+        return []  # the text so far is as much about another organisation (kg.extract.relations does the same)
+    org = next(k for k, m in enumerate(doc.mentions) if m.group == topic)
+    out = []
+    for start, end, prop, phrase in _role_phrases(doc, sent, pack):
+        person = next((k for k, m in enumerate(doc.mentions) if m.sent == sent and m.tok_start == end
+                       and m.tok_end > end and _of_class(doc, k, ("schema:Person",))), None)
+        if person is None or prop not in ("akg:chiefExecutiveOf", "akg:holdsRoleIn"):
+            continue
+        cue = {t.text.lower() for t in doc.tokens[max(s.tok_start, start - 2):start]}
+        status = "former" if cue & words.former else "future" if cue & words.future else "current"
+        kind = "chiefExecutive" if prop == "akg:chiefExecutiveOf" else words.role_kinds.get(phrase, "other")
+        p = doc.mentions[person]
+        out.append(TimedRole(doc.groups[p.group].key, doc.groups[topic].key, kind, status, "", "",
+                             "time-title-role", sent, (person, org)))
+    return out
+
+
+def _hand_to_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords, dates: list[DateExpr],
+                   known: list[TimedRole]) -> list[TimedRole]:
+    """The role a holder hands to the person right after a verb of handing over ("Rado Kump bo
+    septembra funkcijo predal Metki Avsec", "Tom Hale will hand over to Jane Reed in June"):
+    the giver's role in this sentence, from the clause's date (ahead: future)."""
+    s = doc.sentences[sent]
+    all_words = _words(doc, s.tok_start, s.tok_end)
+    here = _doc_date(doc)
+    out = []
+    for i in range(len(all_words)):
+        n = _phrase_len(all_words, i, words.text.hand_to)
+        if not n:
+            continue
+        at = s.tok_start + i
+        lo, hi = _clause(doc, at, words.text.conjunctions)
+        receiver = next((k for k, m in enumerate(doc.mentions) if 0 <= m.tok_start - (at + n) <= 1
+                         and m.tok_end > m.tok_start and _of_class(doc, k, ("schema:Person",))), None)
+        givers = _named(doc, s.tok_start, at, ("schema:Person",), pack)  # the subject, before
+        if receiver is None or not givers:
+            continue
+        giver = doc.groups[doc.mentions[max(givers, key=lambda k: doc.mentions[k].tok_end)].group].key
+        held = {(r.org, r.kind, r.mentions[1] if len(r.mentions) > 1 else receiver) for r in known
+                if r.sent == sent and r.person == giver and r.status == "current"}
+        held |= {(r.org, r.kind, r.mentions[1] if len(r.mentions) > 1 else receiver)
+                 for f in doc.facts if f.sent == sent and f.s == giver and f.p in ("akg:chiefExecutiveOf", "akg:holdsRoleIn")
+                 for r in [_role(doc, f, pack, words, dates)] if r.status == "current"}
+        if len({(o, k) for o, k, _ in held}) != 1:
+            continue
+        [(org, kind, mention), *_] = sorted(held)
+        role = TimedRole(doc.groups[doc.mentions[receiver].group].key, org, kind, "current", "", "",
+                         "time-handed-to", sent, (receiver, mention))
+        role = _dated(doc, role, dates, lo, hi, True)
+        ahead = bool(set(_words(doc, lo, hi)) & words.future_tense) or \
+            bool(role.start and here and _compare(role.start, here) > 0)
+        out.append(replace(role, status="future" if ahead else "current"))
     return out
 
 
@@ -809,7 +992,9 @@ def read_text_roles(doc: Document, pack: LanguagePack, dates: dict[int, list[Dat
             found = dates[sent] = sentence_dates(doc, sent, words)
         out += _lead_roles(doc, sent, pack, words.text, found)
         out += _copula_roles(doc, sent, pack, words.text, words, found)
-        out += _take_over_roles(doc, sent, pack, words.text, words, found)
+        out += _take_over_roles(doc, sent, pack, words.text, words, found, out)
+        out += _title_roles(doc, sent, pack, words)
+        out += _hand_to_roles(doc, sent, pack, words, found, out)
     return [r for r in out if r.person != r.org]
 
 
@@ -822,6 +1007,8 @@ def _merged(roles: list[TimedRole], read: list[TimedRole], here: tuple[int, ...]
         if here and new.end and new.status == "current" and _compare(new.end, here) < 0:
             new = replace(new, status="former")
         same = [k for k, r in enumerate(out) if (r.person, r.org, r.kind) == (new.person, new.org, new.kind)]
+        if same and new.rule == "time-title-role":
+            continue  # a bare title adds a role no other reading gives, and changes none
         exact = [k for k in same if out[k].status == new.status]
         if exact:
             k = exact[0]
@@ -835,7 +1022,7 @@ def _merged(roles: list[TimedRole], read: list[TimedRole], here: tuple[int, ...]
     return out
 
 
-_TEXT_RULES = frozenset({"time-leads", "time-copula-role", "time-takes-over"})
+_TEXT_RULES = frozenset({"time-leads", "time-copula-role", "time-takes-over", "time-title-role", "time-handed-to"})
 
 
 def _handed_over(doc: Document, roles: list[TimedRole], words: TimeWords) -> list[TimedRole]:
@@ -860,12 +1047,48 @@ def _handed_over(doc: Document, roles: list[TimedRole], words: TimeWords) -> lis
     return out
 
 
+def _appointed_events(doc: Document, roles: list[TimedRole], events: list[Event], dates: dict[int, list[DateExpr]],
+                      words: TimeWords, pack: LanguagePack) -> list[Event]:
+    """An appointment a passive states of a person whose role the sentence names ("chief
+    executive Anna Brooks was appointed in 2019", "direktorica Ana Kos je bila imenovana
+    marca"): in that role's organisation, dated by the clause."""
+    out = list(events)
+    for sent, s in enumerate(doc.sentences):
+        all_words = _words(doc, s.tok_start, s.tok_end)
+        for i in range(len(all_words)):
+            if not _phrase_len(all_words, i, words.text.appointed):
+                continue
+            at = s.tok_start + i
+            before = _named(doc, s.tok_start, at, ("schema:Person",), pack)
+            if not before:
+                continue
+            person = doc.groups[doc.mentions[max(before, key=lambda k: doc.mentions[k].tok_end)].group].key
+            orgs = {r.org for r in roles if r.sent == sent and r.person == person and r.status != "former"}
+            if len(orgs) != 1:
+                continue
+            org = orgs.pop()
+            lo, hi = _clause(doc, at, words.text.conjunctions)
+            found = dates.get(sent)
+            if found is None:
+                found = dates[sent] = sentence_dates(doc, sent, words)
+            inside = [d for d in found if d.mark == "point" and lo <= d.start and d.end <= hi and d.start >= at]
+            date = inside[0].value if len(inside) == 1 else ""
+            same = [k for k, e in enumerate(out) if e.kind == "appointment" and (e.agent, e.obj) == (org, person)]
+            if same:
+                out[same[0]] = replace(out[same[0]], date=out[same[0]].date or date)
+            else:
+                mention = next(k for k, m in enumerate(doc.mentions) if m.sent == sent and m.group >= 0
+                               and doc.groups[m.group].key == person)
+                out.append(Event("appointment", org, person, date, None, "time-appointed", sent, (mention,)))
+    return out
+
+
 def _take_over_events(roles: list[TimedRole], events: list[Event]) -> list[Event]:
     """An appointment dated by a taking over the text tells ("je vodenje prevzela januarja 2017"),
     unless the text reports the appointment otherwise (then only its missing date is filled)."""
     out = list(events)
     for r in roles:
-        if r.rule != "time-takes-over" or not r.start:
+        if r.rule not in ("time-takes-over", "time-handed-to") or not r.start:
             continue
         same = [k for k, e in enumerate(out) if e.kind == "appointment" and (e.agent, e.obj) == (r.org, r.person)]
         if same:

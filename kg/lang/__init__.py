@@ -100,6 +100,11 @@ class LanguagePack:
     non_referring_modifiers: set[str] = field(default_factory=set)  # "the leading maker": not one named before
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
     plant_verbs: frozenset[str] = frozenset()  # words as written: "makes its buses in Kolín" names a plant
+    passive_plant_verbs: frozenset[str] = frozenset()  # "are made": "its staplers are made in Lowell" too
+    courtesy_titles: frozenset[str] = frozenset()  # "Ms Mokoena": a title before any surname, not only a given name
+    rarer_first_names: bool = False  # kg/data/first_names_more.txt marks persons too (English: no inflection)
+    fronted_openers: frozenset[str] = frozenset()  # "Under his leadership it ...": words opening an adverbial
+    fronted_pronouns: frozenset[str] = frozenset()  # ... and the subject pronouns that may follow it
     titles: set[str] = field(default_factory=set)  # "dr", "mag": academic titles before a name
     feminine_surname_endings: list[str] = field(default_factory=list)  # "Mlakarjeva": a woman's surname form
     feminine_name_ending: str = ""  # "a": the usual ending of women's given names
@@ -351,6 +356,11 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.non_referring_modifiers = {w.lower() for w in words.get("non_referring_modifiers", [])}
     p.plant_nouns_too = _lemmas_and_words(words, "plant_nouns_too", code)
     p.plant_verbs = frozenset(w.lower() for w in words.get("plant_verbs", []))
+    p.passive_plant_verbs = frozenset(w.lower() for w in words.get("passive_plant_verbs", []))
+    p.rarer_first_names = bool(words.get("rarer_first_names", False))
+    p.courtesy_titles = frozenset(w.lower() for w in words.get("courtesy_titles", []))
+    p.fronted_openers = frozenset(w.lower() for w in words.get("fronted_openers", []))
+    p.fronted_pronouns = frozenset(w.lower() for w in words.get("fronted_pronouns", []))
     p.titles = {w.lower().rstrip(".") for w in words.get("titles", [])}
     p.feminine_surname_endings = list(words.get("feminine_surname_endings", []))
     p.feminine_name_ending = words.get("feminine_name_ending", "")
@@ -433,6 +443,20 @@ def east_asian_family_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Given names from ``kg/data/first_names.txt``."""
+    """Given names from ``kg/data/first_names.txt``: they also mark a person in an inflected form."""
     text = (DATA_DIR / "first_names.txt").read_text(encoding="utf-8")
     return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def written_first_names() -> frozenset[str]:
+    """Every given name known as written: ``first_names`` and ``kg/data/first_names_more.txt``
+    (the world's rarer given names, for packs with ``rarer_first_names``: in Slovenian they would
+    turn declined names into persons, "predsednik uprave Tamika" being Tamiko's).
+
+    >>> "Edna" in written_first_names(), "Edna" in first_names()
+    (True, False)
+    """
+    text = (DATA_DIR / "first_names_more.txt").read_text(encoding="utf-8")
+    more = frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return first_names() | more

@@ -10,6 +10,7 @@ from kg.extract.mentions.spans import (
     after_speech_verb,
     is_given_name,
     is_name_token,
+    is_written_given_name,
     looks_east_asian,
     looks_like_person,
     nominative_first_name,
@@ -17,7 +18,7 @@ from kg.extract.mentions.spans import (
     role_starts_at,
     sentence_initial,
 )
-from kg.lang import LanguagePack, first_names
+from kg.lang import LanguagePack, east_asian_family_names, first_names
 from kg.reference import reference_index
 
 
@@ -104,7 +105,7 @@ def _title_before_name(toks: list, i: int, end: int, pack: LanguagePack, lang: s
     word = toks[i].text
     if word.lower().rstrip(".") not in pack.titles or i + 1 >= end or not is_name_token(toks[i + 1]):
         return False
-    return word.endswith(".") or is_given_name(toks[i + 1].text, pack, lang)
+    return word.endswith(".") or word.lower() in pack.courtesy_titles or is_given_name(toks[i + 1].text, pack, lang)
 
 
 def dateline_town(doc: Document, span: Span, pack: LanguagePack) -> str:
@@ -168,9 +169,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             # (only before a legal form: "v Mirni Peči" is one town whose case form is not known)
             if legal_end > 0 and (cut := _inflected_place_end(doc, i, j, pack)) < j:
                 j, legal_end = cut, -1
-            # "Tessaro CEO Marco Bellini": a role word inside a run ends the name before it
+            # "Tessaro CEO Marco Bellini", "Bellbird Managing Director and CEO Andrew Pettigrew": a role
+            # inside a run ends the name before it
             for k in range(i + 1, j):
-                if (toks[k].lemma,) in pack.roles or (toks[k].text,) in pack.roles:
+                if (toks[k].lemma,) in pack.roles or (toks[k].text,) in pack.roles \
+                        or role_prefix_end(doc, k, sent.tok_end, pack) - k >= 2:
                     j = k
                     break
             if j - i == 1 and j < sent.tok_end and i > sent.tok_start and _adjective_opens_name(toks, i, pack):
@@ -202,15 +205,16 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 i += 1  # "Today Ferrandi Cicli builds ...", "Rival Hongxin Electronics"
                 continue
             # "Krke Ana Novak": a given name inside a run starts a new name, unless only given names
-            # stand before it ("Eva Maria Huber")
+            # stand before it ("Eva Maria Huber") or an East Asian family name ("Nguyen Thi Lan")
             for k in range(i + 1, j - 1):
                 if is_given_name(toks[k].text, pack, doc.lang) and toks[k - 1].text not in pack.name_particles \
-                        and not all(t.text in first_names() for t in toks[i:k]) \
+                        and not all(is_written_given_name(t.text, pack) for t in toks[i:k]) \
+                        and not (k == i + 1 and toks[i].text in east_asian_family_names()) \
                         and not looks_east_asian([t.text for t in toks[i:j]], doc.lang):  # "Tan Mei Ling"
                     j = k
                     break
-            # "Direktorica Voltanove": a role word that opens a sentence is not part of a name
-            k = role_prefix_end(doc, i, j, pack)
+            # "Direktorica Voltanove", "Managing Director Jane Roe": a role that opens a run is not part of a name
+            k = role_prefix_end(doc, i, sent.tok_end, pack)
             if k > i:
                 i = k
                 continue
@@ -218,12 +222,18 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     pack.triggers.get((toks[j + 1].lemma,) if j + 1 < sent.tok_end else ()) in NUMBERED
                     or (i > sent.tok_start and pack.triggers.get((toks[i - 1].lemma,)) in NUMBERED)):
                 j += 1  # "the K-Cell 90 battery", "model Clio 5", "znamkami Lisjak 1912": the number is part of the name
-            elif j + 1 < sent.tok_end and toks[j].text.isdigit() and len(toks[j].text) <= 4 and \
-                    not sentence_initial(doc, i) and (toks[j + 1].text in ",;:)" or toks[j + 1].text.lower() in LIST_SEPARATORS):
-                j += 1  # "tečaj Mehko 110, ...": a model number closes the name
+            elif j + 1 < sent.tok_end and _is_model_number(toks[j].text) and not sentence_initial(doc, i) and (
+                    toks[j + 1].text in ",;:)" or toks[j + 1].text.lower() in LIST_SEPARATORS
+                    or (toks[j + 1].text == "." and j + 2 == sent.tok_end and "." in toks[j].text)):
+                # "tečaj Mehko 110, ...", "the popular Kaimoana 7.5.": a model number closes the name
+                # (a whole number ending a sentence is more often a count: "v Passauu 900.")
+                j += 1
             source, cls = MentionSource.CAPITALISED, None
             if legal_end < 0:
                 legal_end = legal_suffix_end(doc, j, pack)
+            if legal_end < 0 and j + 3 < sent.tok_end and toks[j].text == "(" and toks[j + 2].text == ")" \
+                    and is_name_token(toks[j + 1]):
+                legal_end = legal_suffix_end(doc, j + 3, pack)  # "Jade River Textile (Vietnam) Co., Ltd."
             name_end = j  # where the name's words end, before a legal form
             if legal_end > 0:
                 j, source, cls = legal_end, MentionSource.LEGAL, "akg:Company"
@@ -333,6 +343,28 @@ def trigger_after(doc: Document, end: int, pack: LanguagePack) -> str | None:
     return None
 
 
+def _is_model_number(word: str) -> bool:
+    """A number that may end a model's name: up to four digits, or one decimal ("7.5").
+
+    >>> [_is_model_number(w) for w in ("110", "7.5", "2,500", "12345")]
+    [True, True, False, False]
+    """
+    whole, _, decimal = word.partition(".")
+    return whole.isdigit() and len(whole) <= 4 and (decimal == "" or (decimal.isdigit() and len(decimal) == 1))
+
+
+def _apposition_trigger(doc: Document, i: int, start: int, pack: LanguagePack) -> tuple[int, str] | None:
+    """A product or brand noun the name at token i stands in apposition to: "its flagship model,
+    the Monte Grappa" (a company noun is left alone: "the company, Kora, ..." may name anything)."""
+    k = i - 1
+    if k >= start and doc.tokens[k].text.lower() in pack.articles:
+        k -= 1
+    if k <= start or doc.tokens[k].text != ",":
+        return None
+    found = trigger_ending_at(doc, k, start, pack)
+    return found if found and found[1] in NUMBERED else None
+
+
 def trigger_before(doc: Document, i: int, pack: LanguagePack) -> tuple[int, str] | None:
     """The trigger noun that heads a name at token i: (its first token, class).
 
@@ -343,6 +375,9 @@ def trigger_before(doc: Document, i: int, pack: LanguagePack) -> tuple[int, str]
     found = trigger_ending_at(doc, i, s.tok_start, pack)
     if found:
         return found  # the noun next to the name: "tovarna podjetja Hidria", "battery start-up Fjord"
+    appositive = _apposition_trigger(doc, i, s.tok_start, pack)
+    if appositive:
+        return appositive
     j = i
     for _ in range(2):
         j -= 1
@@ -469,6 +504,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         if after and ((span.source in (MentionSource.GAZETTEER, MentionSource.REFERENCE) and after != "akg:Plant")
                       or (nxt is not None and is_name_token(nxt) and nxt.sent == toks[span.start].sent)):
             after = None  # "a Ho Chi Minh City maker", "the Istanbul conglomerate Boğaziçi Holding"
+        if after == "akg:Plant" and _is_town(span):
+            after = None  # "its Valladolid plant": the town stays; kg.extract.mentions.places adds its plant
         if after and not is_demonym(words, pack, doc.lang):
             # "the Douai plant" (not "its first African car plant": a nationality adjective)
             # "the Douai plant", "the Renault brand": the class noun follows the name
@@ -528,6 +565,10 @@ def _ends_product_noun(doc: Document, i: int, cls: str, pack: LanguagePack) -> b
     return nxt is None or (pack.triggers.get((nxt.lemma,)) is None and nxt.lemma not in pack.generic_nouns)
 
 
+def _is_town(span: Span) -> bool:
+    return span.source == MentionSource.GAZETTEER and span.cls == "schema:City"
+
+
 def list_before_trigger(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
     """Head-final lists: "the Douai, Maubeuge and Ruitz plants" all take the trigger's class, as do
     names before any product or brand noun ("its Alpina and Vertex gondolas")."""
@@ -542,6 +583,8 @@ def list_before_trigger(doc: Document, spans: list[Span], pack: LanguagePack) ->
             if cls == "akg:Company" and len(listed) < 2:
                 continue  # "the Paarl company" is the company from Paarl; "the A and B companies" are two
             for span in listed:
+                if cls == "akg:Plant" and _is_town(span):
+                    continue  # "the Douai and Ruitz plants": towns, each with its plant (kg.extract.mentions.places)
                 if span.source not in (MentionSource.LEGAL, MentionSource.PERSON):
                     span.cls, span.source = cls, MentionSource.LIST
                     row = reference_index().find(span.name, cls)

@@ -6,6 +6,8 @@ from kg.extract.document import CorefHint, Document, MentionSource, Token
 from kg.extract.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_name_token, role_starts_at
 from kg.lang import LanguagePack
 
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})  # "the company's", "the firms'"
+
 
 def markets(doc: Document, pack: LanguagePack) -> list[Span]:
     """Market phrases: "trg električnih vozil", "evropski trg" (head noun + genitive words)."""
@@ -89,6 +91,8 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
     after a role it is the organisation ("je direktorica družbe")."""
     if any(tuple(t.lemma for t in toks[i - n:i]) in pack.roles for n in (1, 2, 3) if i - n >= start):
         return False
+    if i + 1 < len(toks) and toks[i + 1].text in POSSESSIVE_MARKS:
+        return False  # "X is the company's finance director": the noun owns what follows
     copulas = [c for c in range(max(start, i - 3), i) if toks[c].text.lower() in pack.copulas]
     if not copulas:
         return False
@@ -110,6 +114,16 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
         end += 1
     return not any(pack.verb_gender(t.text.lower()) and pack.infinitive_ending and t.lemma.endswith(pack.infinitive_ending)
                    for t in toks[i + 1:end])
+
+
+FRONTED_REACH = 5  # words a fronted adverbial may have ("Under his leadership", "In March 2019")
+
+
+def _after_fronted_adverbial(toks: list, start: int, i: int, pack: LanguagePack) -> bool:
+    """Is the pronoun at ``i`` a subject after a fronted adverbial with no comma ("Under his
+    leadership it added factories", "Last year it opened a plant")?"""
+    return 0 < i - start <= FRONTED_REACH and toks[start].text.lower() in pack.fronted_openers \
+        and toks[i].text.lower() in pack.fronted_pronouns and all(t.text != "," for t in toks[start:i])
 
 
 def _over_compounds(toks: list, i: int, start: int) -> int:
@@ -226,7 +240,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 continue  # "je mednarodna skupina", "bo ostal samostojna družba": says what, not who
             after_clause_break = i > sent.tok_start and toks[i - 1].text.lower() in (",", "and", "in", "ter", "but")
             if i != start and not is_noun and toks[i].text.lower() not in pack.object_pronouns \
-                    and not after_clause_break:
+                    and not after_clause_break and not _after_fronted_adverbial(toks, start, i, pack):
                 continue
             if toks[i].text.lower() in pack.object_pronouns and i > sent.tok_start and \
                     toks[i - 1].text.lower() in pack.relative_pronouns:

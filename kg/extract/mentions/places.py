@@ -48,6 +48,8 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
     toks = doc.tokens
     by_start = {s.start: s for s in spans}
     plants: list[Span] = []
+    plants += _towns_before_plant_nouns(doc, spans, pack)
+    plants += _towns_that_make(doc, spans, pack)
     for sent in doc.sentences:
         plants += _towns_after_plant_verbs(doc, sent.tok_start, sent.tok_end, by_start, pack)
         triggers = _plant_triggers(doc, sent.tok_start, sent.tok_end, pack)
@@ -97,6 +99,41 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
     return plants
 
 
+def _towns_that_make(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
+    """"Passo Fundo builds the Tchê 75 and Tchê 110 models": a town opening its sentence as the
+    subject of a production verb is the plant there."""
+    toks = doc.tokens
+    out = []
+    for span in spans:
+        if span.cls == "schema:City" and span.source == MentionSource.GAZETTEER and span.end < len(toks) \
+                and span.start == doc.sentences[toks[span.start].sent].tok_start \
+                and toks[span.end].text.lower() in pack.plant_verbs and toks[span.end].sent == toks[span.start].sent:
+            out.append(Span(span.start, span.end, "akg:Plant", span.name, MentionSource.PLANT_TOWN))
+    return out
+
+
+def _towns_before_plant_nouns(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
+    """Head-final: "its Valladolid plant", "the Douai, Maubeuge and Ruitz plants": each town right
+    before a plant noun (or listed before it) names a plant."""
+    if not pack.head_final:
+        return []
+    toks = doc.tokens
+    by_end = {s.end: s for s in spans}
+    out: list[Span] = []
+    for i, tok in enumerate(toks):
+        if pack.triggers.get((tok.lemma,)) != "akg:Plant" and tok.lemma not in pack.plant_nouns_too:
+            continue
+        name = by_end.get(i)
+        while name is not None and name.cls in ("schema:City", "akg:Plant"):  # "the Wakefield and Hull factories"
+            if name.cls == "schema:City" and name.source == MentionSource.GAZETTEER:
+                out.append(Span(name.start, name.end, "akg:Plant", name.name, MentionSource.PLANT_TOWN))
+            j = name.start
+            while j > 0 and toks[j - 1].text.lower() in LIST_SEPARATORS and toks[j - 1].sent == tok.sent:
+                j -= 1
+            name = by_end.get(j) if j < name.start else None
+    return out
+
+
 PLANT_VERB_REACH = 8  # tokens between a plant verb and "in <town>"
 
 
@@ -108,7 +145,7 @@ def _towns_after_plant_verbs(doc: Document, start: int, end: int, by_start: dict
     toks = doc.tokens
     out: list[Span] = []
     for i in range(start, end):
-        if toks[i].text.lower() not in pack.plant_verbs:
+        if toks[i].text.lower() not in pack.plant_verbs and not _products_made(toks, start, i, by_start, pack):
             continue
         j = i + 1
         while j < min(end, i + PLANT_VERB_REACH) and toks[j].text.lower() not in pack.locative_prepositions:
@@ -128,6 +165,19 @@ def _towns_after_plant_verbs(doc: Document, start: int, end: int, by_start: dict
             else:
                 break
     return out
+
+
+PRODUCTS = ("schema:Product", "schema:Brand")
+
+
+def _products_made(toks: list, start: int, i: int, by_start: dict[int, Span], pack: LanguagePack) -> bool:
+    """"Its SureLine staplers are made in Lowell": a passive production verb (``passive_plant_verbs``)
+    after a named product of the same sentence ("the decision was made in Paris" names no plant)."""
+    adverb = i - 2 >= start and toks[i - 1].text.isalpha() and toks[i - 1].text.islower()  # "is still made"
+    if i == start or (f"{toks[i - 1].text} {toks[i].text}".lower() not in pack.passive_plant_verbs
+                      and not (adverb and f"{toks[i - 2].text} {toks[i].text}".lower() in pack.passive_plant_verbs)):
+        return False
+    return any(span.cls in PRODUCTS for k, span in by_start.items() if start <= k < i)
 
 
 REGIONS = ("schema:Country",)
@@ -215,8 +265,8 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
         if j < len(toks) and toks[j].text.lower() in LIST_SEPARATORS and j + 1 in by_start:
             after_locative.add(j + 1)
         if span.cls or org_words & {c.lower() for c in name_candidates(span.name, doc.lang, pack.inflection)} \
-                or span.name.lower() in pack.months:  # "in January": a time
-            continue
+                or span.name.lower() in pack.months or span.source == MentionSource.ACRONYM:
+            continue  # "in January": a time; "at KSG's factory", "in Cape Town, KSG is": no town
         span.cls, span.source = "schema:City", MentionSource.LOCATIVE
         span.name = locative_nominative(span.name, pack)
 

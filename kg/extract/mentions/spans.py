@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from kg.extract.document import CorefHint, Document, MentionSource, Token
 from kg.extract.lemmatize import is_known_word, name_candidates
-from kg.lang import LanguagePack, east_asian_family_names, first_names
+from kg.lang import LanguagePack, east_asian_family_names, first_names, written_first_names
 
 OPENING_QUOTES = "»„“\"'«"
 LIST_SEPARATORS = {",", "in", "ter", "and", "&"}
@@ -57,10 +57,17 @@ def is_given_name(word: str, pack: LanguagePack, lang: str) -> bool:
     names = first_names()
     if "-" in word:  # "Hans-Peter", "Jean-Luc"
         word = word.split("-", 1)[0]
-    return word in names or any(c in names for c in name_candidates(word, lang, pack.inflection)[1:3])
+    return is_written_given_name(word, pack) or any(c in names for c in name_candidates(word, lang, pack.inflection)[1:3])
+
+
+def is_written_given_name(word: str, pack: LanguagePack) -> bool:
+    """A given name as written, not inflected ("Edna" in English; "Tamika" is no name in Slovenian)."""
+    return word in first_names() or (pack.rarer_first_names and word in written_first_names())
 
 
 def nominative_first_name(word: str, pack: LanguagePack, lang: str) -> str:
+    if is_written_given_name(word, pack):
+        return word
     for cand in name_candidates(word, lang, pack.inflection):
         if cand in first_names():
             return cand
@@ -87,13 +94,15 @@ def looks_east_asian(words: list[str], lang: str) -> bool:
 
     >>> looks_east_asian(["Chen", "Yi-ting"], "en"), looks_east_asian(["Hong", "Kong", "Land"], "en")
     (True, False)
+    >>> looks_east_asian(["Nguyen", "Thi", "Lan"], "en")
+    True
     """
     family = east_asian_family_names()
     if len(words) == 2:
         return (words[0] in family and bool(_SYLLABLES.fullmatch(words[1]))) or \
             (words[1] in family and bool(_SYLLABLES.fullmatch(words[0])))
-    return len(words) == 3 and words[0] in family and all(
-        _SYLLABLE.fullmatch(w) and not is_known_word(w, lang) for w in words[1:])
+    return len(words) == 3 and words[0] in family and all(_SYLLABLE.fullmatch(w) for w in words[1:]) and (
+        not any(is_known_word(w, lang) for w in words[1:]) or words[1] in written_first_names())  # "Nguyen Thi Lan"
 
 
 def after_speech_verb(doc: Document, i: int, pack: LanguagePack) -> bool:

@@ -1,0 +1,149 @@
+"""Time cues read from new text (kg/extract/timeline.py, kg/lang/<code>/time.toml): each cue is a
+general phrasing, checked here on invented sentences (two or more each), through ``extract``."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract.document import Document
+from kg.extract.pipeline import extract
+
+
+def read(text: str, date: str = "", lang: str = "sl") -> Document:
+    """Extract one document with the given date (``.meta.toml`` ``date``)."""
+    return extract(Document("t", Path("t.txt"), text, {"date": date} if date else {}, lang=lang))
+
+
+def roles(doc: Document) -> set[tuple[str, ...]]:
+    return {(r.person, r.org, r.kind, r.status, r.start, r.end) for r in doc.roles}
+
+
+def events(doc: Document) -> set[tuple[str, ...]]:
+    return {(e.kind, e.agent, e.obj, e.date) for e in doc.events}
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Decembra lani je podjetje Lipa d.o.o. kupila družba Hrast d.d.", ("acquisition", "company/hrast", "company/lipa", "2024-12")),
+    ("Marca 2023 je družba Hrast d.d. kupila podjetje Lipa d.o.o.", ("acquisition", "company/hrast", "company/lipa", "2023-03")),
+])
+def test_a_month_that_opens_the_sentence_is_a_date_when_a_year_follows(text, event):
+    assert event in events(read(text, "2025-09-09"))
+
+
+def test_a_capitalised_name_that_is_also_a_month_is_no_date():
+    doc = read("Maja Novak je direktorica podjetja Lipa d.o.o.", "2025-09-09")
+    assert roles(doc) == {("person/maja-novak", "company/lipa", "chiefExecutive", "current", "", "")}
+
+
+@pytest.mark.parametrize("text", [
+    "Direktor družbe Lipa d.o.o. Jan Kos je včeraj odstopil, le leto dni po tem, ko je v začetku leta 2024 prevzel vodenje.",
+    "Direktorica družbe Lipa d.o.o. Ana Kos je včeraj odstopila, dve leti po tem, ko je v začetku leta 2024 prevzela vodenje.",
+])
+def test_one_stint_read_by_two_rules_is_one_role_with_both_dates(text):
+    doc = read(text, "2026-06-15")
+    person = "person/jan-kos" if "Jan" in text else "person/ana-kos"
+    assert roles(doc) == {(person, "company/lipa", "chiefExecutive", "former", "2024", "2026-06-14")}
+
+
+@pytest.mark.parametrize(("text", "lang", "price"), [
+    ("Švedski sklad Sever AB je marca 2023 za 42 milijonov evrov kupil 60-odstotni delež podjetja Lipa d.o.o.", "sl",
+     (42000000, "EUR")),
+    ("Družba Hrast d.d. je lani za 5 milijonov evrov prevzela podjetje Lipa d.o.o.", "sl", (5000000, "EUR")),
+    ("Corvin Tools completed its $340 million acquisition of Hale Metals on January 12.", "en", (340000000, "USD")),
+    ("Corvin Tools bought Hale Metals for £80 million in May 2021.", "en", (80000000, "GBP")),
+])
+def test_an_acquisition_carries_the_price_its_sentence_names(text, lang, price):
+    [deal] = [e for e in read(text, "2024-02-07", lang).events if e.kind == "acquisition"]
+    assert deal.amount is not None and (deal.amount.value, deal.amount.unit) == price
+
+
+def test_a_sum_that_is_no_price_stays_off_the_acquisition():
+    text = "Corvin Tools bought Hale Metals in 2021, and Hale Metals had revenue of $40 million."
+    [deal] = [e for e in read(text, "2024-02-07", "en").events if e.kind == "acquisition"]
+    assert deal.amount is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Podjetje Lipa d.o.o. izdeluje pohištvo. Direktor Jan Kos želi do leta 2030 prodajo podvojiti.",
+     ("person/jan-kos", "company/lipa", "chiefExecutive", "current", "", "")),
+    ("Lipa d.o.o. zaposluje 80 ljudi. Direktorica Ana Kos je povedala, da načrtujejo novo trgovino.",
+     ("person/ana-kos", "company/lipa", "chiefExecutive", "current", "", "")),
+    ("Lipa d.o.o. ima sedež v Celju. Družbo začasno vodi prokuristka Ana Kos.",
+     ("person/ana-kos", "company/lipa", "other", "current", "", "")),
+])
+def test_a_title_before_a_name_is_a_role_in_the_company_the_text_is_about(text, expected):
+    doc = read(text, "2024-05-01")
+    assert expected in roles(doc)
+    prop = "akg:chiefExecutiveOf" if expected[2] == "chiefExecutive" else "akg:holdsRoleIn"
+    assert (expected[0], prop, expected[1]) in {(f.s, f.p, str(f.o)) for f in doc.facts}
+
+
+def test_a_title_in_a_sentence_that_names_another_organisation_gives_no_role():
+    doc = read("Lipa d.o.o. zaposluje 80 ljudi. Direktor Jan Kos je povedal, da bo Hrast d.d. kupil trgovino.", "2024-05-01")
+    assert not any(r.person == "person/jan-kos" for r in doc.roles)
+
+
+def test_a_title_after_sentences_as_much_about_another_organisation_gives_no_role():
+    doc = read("Lipa d.o.o. je kupila podjetje Hrast d.d. Direktor Jan Kos je povedal, da je posel končan.",
+               "2024-05-01")
+    assert not any(r.person == "person/jan-kos" for r in doc.roles)
+
+
+@pytest.mark.parametrize(("text", "person", "org", "start"), [
+    ("Corvin Tools has named Dan Reed as its next chief executive. Reed, previously finance director of the steel "
+     "group Hale Metals, will take over on 2 April from Jane Hale, who has run Corvin Tools since 2019.",
+     "person/dan-reed", "company/corvin-tools", "2024-04-02"),
+    ("Sam Cole, finance director of Ardent Milk, will take over on 1 June from Lucy Hart, who has led Brook Foods "
+     "since 2015.", "person/sam-cole", "company/brook-foods", "2024-06-01"),
+])
+def test_a_take_over_from_a_chief_executive_is_of_the_company_that_one_leads(text, person, org, start):
+    doc = read(text, "2024-03-27", "en")
+    assert (person, org, "chiefExecutive", "future", start, "") in roles(doc)
+    assert ("appointment", org, person, start) in events(doc)
+    assert not any(r.person == person and r.kind == "chiefExecutive" and r.org != org for r in doc.roles)
+
+
+@pytest.mark.parametrize(("text", "lang", "event"), [
+    # the date of the sum's own clause, not the nearest to the company
+    ("Lani je Lipa d.o.o. v Celju odprla novo trgovino, letos pa je v nove stroje vložila 3 milijone evrov.", "sl",
+     ("investment", "company/lipa", "", "2024")),
+    ("Lipa d.o.o. je lani zaposlila 20 ljudi, letos pa je v razvoj vložila 2 milijona evrov.", "sl",
+     ("investment", "company/lipa", "", "2024")),
+    # the plant the money goes to
+    ("In early 2021 Corvin Tools invested EUR 40 million in a new plant at Tonstad.", "en",
+     ("investment", "company/corvin-tools", "plant/tonstad", "2021")),
+    ("Last year Corvin Tools invested $12 million in its factory in Ogden.", "en",
+     ("investment", "company/corvin-tools", "plant/ogden", "2023")),
+])
+def test_an_investment_takes_the_date_and_plant_of_its_sums_clause(text, lang, event):
+    assert event in events(read(text, "2024-11-08", lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "giver", "receiver", "kind", "date"), [
+    ("Lipa d.o.o. ima sedež v Celju. Predsednik nadzornega sveta Jan Kos bo septembra funkcijo predal Ani Rus.", "sl",
+     "person/jan-kos", "person/ana-rus", "supervisoryChair", "2025-09"),
+    ("Direktorica družbe Lipa d.o.o. Ana Kos bo 1. julija vodenje predala Mojci Pečnik.", "sl",
+     "person/ana-kos", "person/mojca-pecnik", "chiefExecutive", "2025-07-01"),
+    ("Tom Hale, chief executive of Corvin Tools, will hand over to Jane Reed on 1 August.", "en",
+     "person/tom-hale", "person/jane-reed", "chiefExecutive", "2025-08-01"),
+])
+def test_a_role_handed_to_a_named_successor_is_hers_from_the_hand_over(text, lang, giver, receiver, kind, date):
+    doc = read(text, "2025-06-30", lang)
+    org = "company/lipa" if lang == "sl" else "company/corvin-tools"
+    assert (giver, org, kind, "current", "", date) in roles(doc)
+    assert (receiver, org, kind, "future", date, "") in roles(doc)
+    assert ("appointment", org, receiver, date) in events(doc)
+    assert not any(f.s == receiver for f in doc.facts if f.p in ("akg:chiefExecutiveOf", "akg:holdsRoleIn"))
+
+
+@pytest.mark.parametrize(("text", "lang", "event"), [
+    ("Corvin Tools makes drills. Chief executive Anna Brooks was appointed in 2019.", "en",
+     ("appointment", "company/corvin-tools", "person/anna-brooks", "2019")),
+    ("Jane Reed, chief executive of Corvin Tools, was named in March 2021 after a long search.", "en",
+     ("appointment", "company/corvin-tools", "person/jane-reed", "2021-03")),
+    ("Ana Kos, direktorica podjetja Lipa d.o.o., je bila imenovana marca 2021.", "sl",
+     ("appointment", "company/lipa", "person/ana-kos", "2021-03")),
+])
+def test_a_passive_appointment_of_a_role_holder_is_an_appointment_event(text, lang, event):
+    assert event in events(read(text, "2022-05-03", lang))
