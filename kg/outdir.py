@@ -22,6 +22,7 @@ import os
 import shutil
 import signal
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -200,6 +201,20 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def flush_early(paths: list[Path]) -> Callable[[], None]:
+    """Start flushing ``paths`` to disk in a thread while the build goes on; call the result to
+    wait for it. ``publish`` still flushes every file (then quickly: nothing is left to write),
+    so a failure here only loses the head start."""
+    def run() -> None:
+        for path in paths:
+            with suppress(OSError):
+                _fsync(path)
+
+    thread = threading.Thread(target=run, name="kg-flush", daemon=True)
+    thread.start()
+    return thread.join
 
 
 def _symlink(target: str, path: Path) -> None:

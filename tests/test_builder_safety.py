@@ -269,7 +269,7 @@ def assert_clean(out: Path) -> None:
         assert os.readlink(out / name) == f"current/{name}"
     current = os.readlink(out / "current")
     assert [p.name for p in (out / ".builds").iterdir()] == [current.split("/")[1]]
-    assert sorted(p.name for p in (out / current).iterdir()) == sorted([*OUTPUT_FILES, "store", "incremental.json.gz"])
+    assert sorted(p.name for p in (out / current).iterdir()) == sorted([*OUTPUT_FILES, "store", "incremental"])
     for entry in (out / ".cache").rglob("*"):
         assert entry.name == "lines" or entry.name.endswith((".json.gz", ".lines.gz")), entry
 

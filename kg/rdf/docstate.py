@@ -9,14 +9,16 @@ document (10 s at 10,000 documents); the state keeps instead (``kg.rdf.increment
   taken before the file was hashed: a file whose stamp did not change keeps its key unread. As
   git does with "racily clean" entries, a stamp taken less than ``RACY_NS`` after the file last
   changed is not kept, since the file could change again within one clock tick at the same size;
-- a ``Summary`` of each document: its entities (encoded as in the cache) and its counts;
+- a ``Summary`` of each document: its counts, the keys of the entities it names, and those
+  entities (encoded as in the cache, left as JSON text unless one of them changed);
 - the merged entities, of which a change recomputes only those the changed documents name
   (``merge_touched``), from the summaries of the documents naming them, in path order.
 """
 from __future__ import annotations
 
+import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
@@ -55,8 +57,9 @@ def stamp(path: Path, meta: Path | None, now: int) -> Stamp | None:
 
 @dataclass
 class Summary:
-    """What a build reads of a document it does not extract or read again: ``entities`` stays
-    encoded until an entity it names changes (decoding all of them costs as much as the rest)."""
+    """What a build reads of a document it does not extract or read again: the keys of the
+    entities it names, and the entities themselves as the cache encodes them, kept as JSON text
+    until an entity it names changes (reading all of them costs as much as the rest)."""
 
     rel: str  # path relative to the seeds folder, as the summary prints it
     lang: str
@@ -64,32 +67,48 @@ class Summary:
     tokens: int
     facts: bool
     warnings: list[tuple[str, str]]
-    encoded: dict[str, Any]  # entity key -> the entity as the cache encodes it
+    names: list[str]  # the keys of the entities it names
+    encoded_json: str  # JSON text: entity key -> the entity as the cache encodes it
+    head_json: str = field(default="", compare=False)  # ``head()`` as JSON text, if read as such
 
     @classmethod
     def of(cls, doc: Document, tokens: int) -> Summary:
+        encoded = json.dumps(_ENTITIES_OUT(doc.entities), ensure_ascii=False, separators=(",", ":"))
         return cls(doc.meta["path"], doc.lang, len(doc.sentences), tokens, bool(doc.facts),
-                   [(a, b) for a, b in doc.warnings], _ENTITIES_OUT(doc.entities))
+                   [(a, b) for a, b in doc.warnings], list(doc.entities), encoded)
 
-    def to_json(self) -> list:
+    def head(self) -> list:
+        """All but the entities, as JSON data (``from_json`` reads it back)."""
         return [self.rel, self.lang, self.sentences, self.tokens, self.facts,
-                [list(w) for w in self.warnings], self.encoded]
+                [list(w) for w in self.warnings], self.names]
 
     @classmethod
-    def from_json(cls, data: list) -> Summary:
-        rel, lang, sentences, tokens, facts, warnings, encoded = data
-        if not (isinstance(rel, str) and isinstance(encoded, dict) and type(sentences) is int):
+    def from_json(cls, head: list, encoded_json: str, head_json: str = "") -> Summary:
+        """The summary of ``head`` (see ``head``; ``head_json`` its text, written back as it is)
+        and the entities' JSON text (read when needed).
+
+        >>> s = Summary.from_json(["a.txt", "sl", 1, 2, True, [], ["k"]], '{"k": []}')
+        >>> s.named().entities, Summary.from_json(s.head(), s.encoded_json) == s
+        ({'k': None}, True)
+        """
+        rel, lang, sentences, tokens, facts, warnings, names = head
+        if not (isinstance(rel, str) and type(sentences) is int and type(tokens) is int
+                and isinstance(names, list) and all(isinstance(n, str) for n in names)):
             raise ValueError("a malformed document summary")
-        return cls(rel, lang, sentences, tokens, bool(facts), [(str(a), str(b)) for a, b in warnings], encoded)
+        return cls(rel, lang, sentences, tokens, bool(facts), [(str(a), str(b)) for a, b in warnings], names,
+                   encoded_json, head_json)
 
     def entities(self, only: set[str]) -> dict[str, Entity]:
-        """This document's entities whose keys are in ``only``."""
-        return decode_entities({k: v for k, v in self.encoded.items() if k in only})
+        """This document's entities whose keys are in ``only`` (ValueError if malformed)."""
+        encoded = json.loads(self.encoded_json)
+        if not isinstance(encoded, dict):
+            raise ValueError("a malformed document summary")
+        return decode_entities({k: v for k, v in encoded.items() if k in only})
 
     def named(self) -> Document:
         """A stand-in for the document where only the keys of its entities are read
         (``kg.rdf.assembly.lines_key``)."""
-        return cast(Document, _Named(self.encoded))
+        return cast(Document, _Named(dict.fromkeys(self.names)))
 
 
 @dataclass
@@ -106,11 +125,11 @@ def merge_touched(merged: dict[str, Entity], summaries: list[Summary], touched: 
     documents naming its key, in their order. Keys no document names any more are dropped.
 
     >>> e = Entity("k", "schema:Person", "Ana", "sl")
-    >>> s = [Summary("a", "sl", 1, 1, True, [], _ENTITIES_OUT({"k": e}))]
+    >>> s = [Summary("a", "sl", 1, 1, True, [], ["k"], json.dumps(_ENTITIES_OUT({"k": e})))]
     >>> merge_touched({}, s, {"k", "gone"})["k"].name
     'Ana'
     """
-    named = [_Named(s.entities(touched)) for s in summaries if not touched.isdisjoint(s.encoded)]
+    named = [_Named(s.entities(touched)) for s in summaries if not touched.isdisjoint(s.names)]
     again = merge_entities(named)  # type: ignore[arg-type]
     out = {k: e for k, e in merged.items() if k not in touched}
     out.update(again)

@@ -52,6 +52,7 @@ class Check:
     count: int = 0
     ok: str = ""  # SPARQL expression true when value ?v conforms
     message: str = ""
+    paths: list[str] = field(default_factory=list)  # of a "node" check: the paths it asks for a value of
 
 
 @dataclass
@@ -135,7 +136,7 @@ def _node_or(g: Graph, members: list, targets: list[str]) -> Check:
             raise Unsupported("node-level sh:or other than minCount 1 alternatives")
         paths.append(str(g.value(m, SH.path)))
     ok = " || ".join(f"EXISTS {{ ?f <{p}> ?any{i} }}" for i, p in enumerate(paths))
-    return Check(targets, "", "node", ok=f"({ok})", message="Node does not conform to any shape in sh:or")
+    return Check(targets, "", "node", ok=f"({ok})", message="Node does not conform to any shape in sh:or", paths=paths)
 
 
 def _sparql_check(g: Graph, constraint: RdfNode, targets: list[str]) -> Check:

@@ -147,3 +147,71 @@ def test_a_change_of_the_same_size_with_the_old_mtime_is_seen(seeds, tmp_path, c
     line = build(seeds, out, capsys)
     assert "incremental" in line and " 0 assembled" not in line  # the changed document was seen
     same_as_full(seeds, out, tmp_path, capsys)
+
+
+def test_a_state_of_an_older_layout_gives_a_full_build_then_incremental_ones(seeds, tmp_path, capsys):
+    import gzip
+    import json
+
+    out = tmp_path / "out"
+    build(seeds, out, capsys)
+    current = out / "current"
+    shutil.rmtree(current / "incremental")  # as a build of the previous layout left it:
+    (current / "incremental.json.gz").write_bytes(gzip.compress(json.dumps({"format": "kg-incremental-2"}).encode()))
+    (seeds / "doc-00005.txt").unlink()
+    assert "incremental" not in build(seeds, out, capsys)  # not read: built in full
+    assert sorted(p.name for p in current.iterdir()) == ["graph.html", "graph.ttl", "incremental", "provenance.ttl", "store"]
+    same_as_full(seeds, out, tmp_path, capsys)
+    (seeds / "doc-00006.txt").unlink()
+    assert "incremental" in build(seeds, out, capsys)  # from the state that build wrote
+    same_as_full(seeds, out, tmp_path, capsys)
+
+
+def test_a_damaged_state_gives_a_full_build(seeds, tmp_path, capsys):
+    out = tmp_path / "out"
+    build(seeds, out, capsys)
+    docs = out / "current" / "incremental" / "docs.tsv"
+    data = docs.read_bytes()
+    docs.write_bytes(data[:data.rindex(b"\n", 0, -1) + 1])  # its last line lost, as to a full disk
+    (seeds / "doc-00005.txt").unlink()
+    assert "incremental" not in build(seeds, out, capsys)
+    same_as_full(seeds, out, tmp_path, capsys)
+
+
+def test_the_checks_of_a_change_count_values_as_on_the_whole_graph():
+    from kg.namespaces import PROVENANCE_GRAPH
+    from kg.rdf.incremental import Change, validate_change
+    from kg.rdf.shacl_sparql import compile_shapes, sparql_violations
+    from kg.rdf.validate import load_shapes
+
+    rdf, prov = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/ns/prov#"
+    a = f"<{rdf}type>"
+
+    def statement(name: str, subjects: int, sources: int) -> set[str]:
+        lines = {f"<urn:{name}> {a} <{rdf}Statement>", f"<urn:{name}> <{rdf}predicate> <urn:p>",
+                 f"<urn:{name}> <{rdf}object> <urn:o>", f"<urn:{name}> <urn:unchecked> <urn:x>"}
+        lines |= {f"<urn:{name}> <{rdf}subject> <urn:s{i}>" for i in range(subjects)}
+        return lines | {f"<urn:{name}> <{prov}wasDerivedFrom> <urn:d{i}>" for i in range(sources)}
+
+    # many sources (sh:minCount 1 needs one), none, and two subjects (sh:maxCount 1)
+    graph = statement("many", 1, 40) | statement("none", 1, 0) | statement("two", 2, 3)
+    store = ox.Store()
+    text = "".join(f"{line} .\n" for line in sorted(graph)).encode()
+    store.extend([ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(PROVENANCE_GRAPH)))
+                  for t in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)])
+    change = Change((set(), {line for line in graph if "unchecked" in line}), (set(), set()), ({}, {}))
+    found = validate_change(store, load_shapes(), change)
+    assert found == sparql_violations(store, str(PROVENANCE_GRAPH), compile_shapes(load_shapes()))
+    assert [v.split()[0] for v in found] == ["urn:none", "urn:two"]
+
+
+def test_a_metadata_file_added_beside_a_document_is_seen(seeds, tmp_path, capsys, monkeypatch):
+    import kg.rdf.docstate
+
+    monkeypatch.setattr(kg.rdf.docstate, "RACY_NS", 0)  # keep the stamps of files written just now
+    out = tmp_path / "out"
+    build(seeds, out, capsys)
+    (seeds / "doc-00003.meta.toml").write_text('title = "Novo ime"\npublisher = "Nekdo"\n', encoding="utf-8")
+    line = build(seeds, out, capsys)
+    assert "incremental" in line and " 0 assembled" not in line
+    same_as_full(seeds, out, tmp_path, capsys)
