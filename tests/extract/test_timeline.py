@@ -15,29 +15,18 @@ import kg
 from kg.analytics import shortest_path, stats
 from kg.cli import cli
 from kg.extract.document import Document
-from kg.extract.pipeline import extract
 from kg.namespaces import AKG, FACTS_GRAPH, SCHEMA
 from kg.ontology import load_ontology
 from kg.rdf.shacl_sparql import compile_shapes, graph_types, sparql_violations
 from kg.rdf.validate import load_shapes, violations
 from kg.viz.model import read_model
 from kg.viz.page import page_data
+from tests.extract.timeread import events, read, roles
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ROOT / "queries"
 
 
-def read(text: str, date: str = "", lang: str = "sl") -> Document:
-    """Extract one document with the given date (``.meta.toml`` ``date``)."""
-    return extract(Document("t", Path("t.txt"), text, {"date": date} if date else {}, lang=lang))
-
-
-def roles(doc: Document) -> set[tuple[str, ...]]:
-    return {(r.person, r.org, r.kind, r.status, r.start, r.end) for r in doc.roles}
-
-
-def events(doc: Document) -> set[tuple[str, ...]]:
-    return {(e.kind, e.agent, e.obj, e.date) for e in doc.events}
 
 
 def role_facts(doc: Document) -> set[tuple[str, str, str]]:
