@@ -484,6 +484,8 @@ def _passable(u: Unit, via: frozenset[str], ctx: Context) -> bool:
     prepositions and conjunctions ("the German subsidiary of X": X is not the German one)."""
     if u.kind == "ent" and u.source == MentionSource.DEMONYM:
         return DEMONYM in via  # "by the Belgian drinks group X"
+    if u.kind == "ent" and u.source == MentionSource.COREF and "'s" in via:
+        return True  # "build the firm's aluminum Bayrunner trailers": a possessor referring back
     if u.kind == "ent":
         return PLACE in via and bool(u.cls) and ctx.is_a(u.cls or "", "schema:Place")
     if u.kind == "role":

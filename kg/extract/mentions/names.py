@@ -377,6 +377,25 @@ def _apposition_trigger(doc: Document, i: int, start: int, pack: LanguagePack) -
     return found if found and found[1] in NUMBERED else None
 
 
+APPOSITION_REACH = 4  # words between the article and the class noun ("a fully electric workboat")
+
+
+def _apposition_after(doc: Document, end: int, pack: LanguagePack) -> str | None:
+    """The product or brand class an apposition after a name gives it: "the Lomvi 24, a fully
+    electric workboat", "Glucora, an insulin pen" (the last class noun before a preposition decides:
+    "X, a tractor maker with plants" is no product)."""
+    toks = doc.tokens
+    sent_end = doc.sentences[toks[end - 1].sent].tok_end
+    if end + 2 >= sent_end or toks[end].text != "," or toks[end + 1].text.lower() not in pack.articles:
+        return None
+    head = None  # English noun phrases end in their head: "a tractor maker with plants" is a maker
+    for k in range(end + 2, min(sent_end, end + 2 + APPOSITION_REACH)):
+        if not (toks[k].is_word and toks[k].text.islower()) or toks[k].text in pack.prepositions:
+            break
+        head = pack.triggers.get((toks[k].lemma,)) or head
+    return head if head in NUMBERED else None
+
+
 def trigger_before(doc: Document, i: int, pack: LanguagePack) -> tuple[int, str] | None:
     """The trigger noun that heads a name at token i: (its first token, class).
 
@@ -500,6 +519,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.cls, span.source = "schema:Person", MentionSource.PERSON  # "founded in 1948 by Tokujiro Kanemori"
         return span
     before = trigger_before(doc, span.start, pack)
+    if before is None and span.cls is None and span.source == MentionSource.CAPITALISED:
+        after_cls = _apposition_after(doc, span.end, pack)
+        before = (span.start, after_cls) if after_cls else None
     if before and span.source != MentionSource.LEGAL:
         # the trigger decides the class: "blagovno znamko Renault" is the brand, not the group
         span.cls = before[1]
