@@ -386,7 +386,8 @@ def _apposition_after(doc: Document, end: int, pack: LanguagePack) -> str | None
     "X, a tractor maker with plants" is no product)."""
     toks = doc.tokens
     sent_end = doc.sentences[toks[end - 1].sent].tok_end
-    if end + 2 >= sent_end or toks[end].text != "," or toks[end + 1].text.lower() not in pack.articles:
+    if end + 2 >= sent_end or toks[end].text != "," or \
+            toks[end + 1].text.lower() not in pack.articles | pack.possessives:  # ", its best-known model"
         return None
     head = None  # English noun phrases end in their head: "a tractor maker with plants" is a maker
     for k in range(end + 2, min(sent_end, end + 2 + APPOSITION_REACH)):
