@@ -292,6 +292,13 @@ def _names_its_noun(units: list[Unit], comma: int, articles: frozenset[str], pos
     return any(u.word.lower() in possessives and u.kind in ("tok", "ent") for u in units[max(0, comma - 4):comma - 1])
 
 
+def _names_class_noun(units: list[Unit], comma: int, articles: frozenset[str], class_nouns: frozenset[str]) -> bool:
+    """Does the comma open an apposition that names the class noun before it ("into a single hub,
+    the Complexo Gaúcho")? It belongs to the noun's clause too."""
+    return comma + 1 < len(units) and units[comma + 1].word in articles and units[comma - 1].kind == "tok" \
+        and units[comma - 1].lemma in class_nouns
+
+
 def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[str],
             where_words: frozenset[str] = frozenset(), class_nouns: frozenset[str] = frozenset(),
             articles: frozenset[str] = frozenset(), possessives: frozenset[str] = frozenset()) -> list[Clause]:
@@ -307,7 +314,8 @@ def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[s
         u = units[i]
         opens = (u.kind == "tok" and u.word == "," and i + 1 < len(units)
                  and units[i + 1].kind == "tok" and units[i + 1].word in relative_words
-                 and not (i > 0 and _names_its_noun(units, i, articles, possessives)))
+                 and not (i > 0 and (_names_its_noun(units, i, articles, possessives)
+                                     or _names_class_noun(units, i, articles, class_nouns))))
         if opens:
             if current is not None:
                 out.append(current)

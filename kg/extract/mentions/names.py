@@ -366,15 +366,15 @@ def _is_model_number(word: str) -> bool:
 
 
 def _apposition_trigger(doc: Document, i: int, start: int, pack: LanguagePack) -> tuple[int, str] | None:
-    """A product or brand noun the name at token i stands in apposition to: "its flagship model,
-    the Monte Grappa" (a company noun is left alone: "the company, Kora, ..." may name anything)."""
+    """A product, brand or hub noun the name at token i stands in apposition to: "its flagship
+    model, the Monte Grappa" (a company noun is left alone: "the company, Kora, ..." may name anything)."""
     k = i - 1
     if k >= start and doc.tokens[k].text.lower() in pack.articles:
         k -= 1
     if k <= start or doc.tokens[k].text != ",":
         return None
     found = trigger_ending_at(doc, k, start, pack)
-    return found if found and found[1] in NUMBERED else None
+    return found if found and found[1] in NAMED_BY_ADJECTIVE else None  # also "a single hub, the Complexo Gaúcho"
 
 
 APPOSITION_REACH = 4  # words between the article and the class noun ("a fully electric workboat")
