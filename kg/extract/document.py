@@ -43,6 +43,9 @@ class Sentence:
     tok_end: int
 
 
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})  # the possessive tokens: "the company's", "the firms'"
+
+
 class MentionSource(StrEnum):
     """What found a mention: the evidence for it and its class (``STRENGTH`` in
     ``kg.extract.mentions.spans`` ranks them; the provenance names the rule ``mention-<value>``).

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
-from kg.extract.document import Group, MentionSource
+from kg.extract.document import POSSESSIVE_MARKS, Group, MentionSource
 from kg.extract.lemmatize import lemma
 from kg.extract.matcher import Binding, Rule, Unit
 
@@ -445,7 +445,6 @@ def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step:
     return found if step > 0 else found[:1] + sorted(found[1:], key=lambda x: x.start)
 
 
-POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 
 def _possessor(units: list[Unit], i: int) -> bool:

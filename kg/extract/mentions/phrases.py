@@ -2,11 +2,9 @@
 ("Podjetje ...", "Ta ...", "ga")."""
 from __future__ import annotations
 
-from kg.extract.document import CorefHint, Document, MentionSource, Token
+from kg.extract.document import POSSESSIVE_MARKS, CorefHint, Document, MentionSource, Token
 from kg.extract.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_name_token, role_starts_at
 from kg.lang import LanguagePack
-
-POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})  # "the company's", "the firms'"
 
 
 def markets(doc: Document, pack: LanguagePack) -> list[Span]:
