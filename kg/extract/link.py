@@ -515,7 +515,9 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
     if noun in pack.specific_coref_nouns or ((noun,) not in pack.triggers and noun in groups.all_nouns()):
         # "skupina", or a noun the document names a company with ("sirarna"): that company
         return _salient(groups, sal, cls, onto, noun=noun, subsidiary=pack.subsidiary_nouns)
-    if (noun,) in pack.triggers and cls == "akg:Company":
+    seated = m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lower() in pack.split_suffixes \
+        and doc.tokens[m.tok_start - 1].text.startswith("-")  # "The Mumbai-headquartered converter"
+    if ((noun,) in pack.triggers or seated) and cls == "akg:Company":
         named = [g for g in topic.get(m.sent, []) if g in topic.free.get(m.sent, ()) and groups.classes[g] is not None]
         if pack.coref_determiners and named:
             return named[0]  # "X's managing director told a paper that the company would ...": X, named before it

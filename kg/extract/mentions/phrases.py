@@ -114,6 +114,20 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
                    for t in toks[i + 1:end])
 
 
+SEAT_NAME_REACH = 3  # words of a town before a seat suffix ("The São Paulo-based ...")
+
+
+def _after_seat_suffix(toks: list, start: int, i: int, pack: LanguagePack) -> bool:
+    """Is token ``i`` the noun of a sentence-opening "The <Town>-based <noun>" ("The
+    Mumbai-headquartered converter ...", "The Bogotá-based maker ...")?"""
+    word = toks[i].text
+    if not (word.isalpha() and word.islower()) or not (start + 2 < i <= start + 1 + SEAT_NAME_REACH) \
+            or toks[start].text.lower() not in pack.coref_determiners:
+        return False
+    suffix = toks[i - 1].text.lower()
+    return suffix.startswith("-") and suffix in pack.split_suffixes and all(t.is_capitalised for t in toks[start + 1:i - 1])
+
+
 FRONTED_REACH = 5  # words a fronted adverbial may have ("Under his leadership", "In March 2019")
 
 
@@ -231,9 +245,12 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 continue
             cls = "akg:Company" if toks[i].text.lower() in pack.object_pronouns or toks[i].lemma in naming_nouns \
                 else pack.coreference.get(toks[i].lemma)
+            seated = cls is None and _after_seat_suffix(toks, start, i, pack)
+            if seated:
+                cls = "akg:Company"  # "The Mumbai-headquartered converter, ...": any noun after a seat refers back
             if not cls or i in taken:
                 continue
-            is_noun = (toks[i].lemma,) in pack.triggers or toks[i].lemma in naming_nouns \
+            is_noun = seated or (toks[i].lemma,) in pack.triggers or toks[i].lemma in naming_nouns \
                 or (i == start + 1 and toks[start].text.lower() in pack.coref_determiners)  # "The business was started"
             if is_noun and i != start and _is_predicate_noun(toks, start, i, pack, taken, spans):
                 continue  # "je mednarodna skupina", "bo ostal samostojna družba": says what, not who
