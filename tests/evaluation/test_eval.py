@@ -609,7 +609,7 @@ FLOORS = {  # subset: (entity F1, relation F1), a little under the scores measur
     "en/heldout3": (0.92, 0.78),  # written blind before session 4's rule work (0.911 / 0.698 then); measured 0.937 / 0.792
     "sl/heldout3": (0.88, 0.70),  # written blind before session 5's Slovenian work (0.879 / 0.662 then); measured 0.896 / 0.719
     "sl/dev": (0.95, 0.87),  # measured 0.962 / 0.888 (session 6)
-    "en/dev": (0.95, 0.87),  # en75-en90 added in session 6 (blind batch, 0.632 before tuning); measured 0.965 / 0.885
+    "en/dev": (0.95, 0.87),  # en75-en90 added in session 6 (blind batch, 0.632 before tuning); measured 0.965 / 0.888
 }
 
 
