@@ -138,7 +138,7 @@ def _role_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, 
     ("predsednica njenega nadzornega sveta")."""
     if doc.tokens[i].lemma not in pack.role_starts or doc.tokens[i].text.lower() in pack.role_verb_forms:
         return None
-    longest = max(map(len, pack.roles))  # "chairman of the supervisory board": five words
+    longest = pack.max_role_len  # "chairman of the supervisory board": five words
     for n in range(longest + 1, 0, -1):
         if i + n <= end:
             lemmas = tuple(t.lemma for t in doc.tokens[i:i + n] if t.text.lower() not in pack.role_possessives)

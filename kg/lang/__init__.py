@@ -146,6 +146,7 @@ class LanguagePack:
     place_forms_by_lower: dict[str, str] = field(default_factory=dict)  # "taipei" -> "Taipei"
     role_starts: frozenset[str] = frozenset()   # first lemmas of role phrases
     max_trigger_len: int = 1                    # the longest trigger phrase, in words
+    max_role_len: int = 1                       # the longest role phrase, in words
 
 
 def _lemmas_and_words(words: dict, key: str, code: str) -> set[str]:
@@ -435,6 +436,7 @@ def load_pack(code: str) -> LanguagePack:
     pack.places_lower = frozenset(pack.place_forms_by_lower)
     pack.role_starts = frozenset(phrase[0] for phrase in pack.roles)
     pack.max_trigger_len = max((len(k) for k in pack.triggers), default=1)
+    pack.max_role_len = max((len(k) for k in pack.roles), default=1)
     return pack
 
 
