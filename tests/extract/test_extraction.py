@@ -130,6 +130,14 @@ CASES = {
                 ("Marlow Kitchens Ltd", "akg:headquarteredIn", "Odense"),
                 ("United Kingdom", "org:hasSite", "Wakefield")],
     },
+    "seat-not-plant": {
+        "has": [("Holzbau AG", "akg:headquarteredIn", "Gradec"),
+                ("Lesnik d.o.o.", "org:hasSite", "Kočevje"),
+                ("Lesnik d.o.o.", "schema:brand", "Kočevka")],  # "Stroje bo Lesnik ...": no product "Lesnik"
+        "not": [("Holzbau AG", "org:hasSite", "Gradec"),         # "s sedežem v Gradcu ima tovarne še ..."
+                ("Holzbau AG", "org:hasSite", "Kočevje"),        # "tovarne še na Madžarskem": new plants
+                ("Holzbau AG", "schema:brand", "Kočevka")],
+    },
     "english": {
         "has": [("Halden Robotics", "schema:founder", "Ingrid Solberg"),
                 ("Halden Robotics", "akg:headquarteredIn", "Oslo"),

@@ -415,6 +415,7 @@ def trigger_before(doc: Document, i: int, pack: LanguagePack) -> tuple[int, str]
         j -= 1
         tok = doc.tokens[j] if j >= s.tok_start else None
         if tok is None or not tok.is_word or tok.is_capitalised or tok.text.lower() in pack.function_words \
+                or tok.text.lower() in pack.copulas \
                 or (pack.head_final and tok.text.lower() not in pack.naming_words):
             break  # English: "a hub called X", but "the hub near Castellón" names no hub
         head = trigger_ending_at(doc, j, s.tok_start, pack)

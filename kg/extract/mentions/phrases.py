@@ -7,6 +7,17 @@ from kg.extract.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_na
 from kg.lang import LanguagePack
 
 
+def _names_its_place(toks: list[Token], i: int, end: int, pack: LanguagePack) -> bool:
+    """A plant noun followed (past one particle: "še", "tudi") by a preposition and a name or
+    number names a plant there: "tovarne še v Avstriji" is no reference back to a plant."""
+    j = i + 1
+    if j < end and toks[j].text.lower() in pack.function_words and toks[j].text.lower() not in pack.locative_prepositions:
+        j += 1
+    if j + 1 >= end or toks[j].text.lower() not in pack.locative_prepositions:
+        return False
+    after = toks[j + 1]
+    return is_name_token(after) or after.lemma in pack.numbers or after.text[:1].isdigit()
+
 def markets(doc: Document, pack: LanguagePack) -> list[Span]:
     """Market phrases: "trg električnih vozil", "evropski trg" (head noun + genitive words)."""
     spans: list[Span] = []
@@ -277,11 +288,8 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 if seat < 0 and not adjective and not _noun_modifier(toks, i, start, pack):
                     # nor "the South Korean battery maker", "The craft brewer ..."
                     continue  # English: "the (family-owned) company" refers back, "the leading manufacturer" does not
-            after = toks[i + 2] if i + 2 < sent.tok_end else None
-            if (cls == "akg:Plant" or toks[i].lemma in pack.plant_nouns_too) and after is not None \
-                    and nxt.text.lower() in pack.locative_prepositions and \
-                    (is_name_token(after) or after.lemma in pack.numbers or after.text[:1].isdigit()):
-                continue  # "tovarno v Valjevu", "tovarne na treh celinah": not a reference back
+            if (cls == "akg:Plant" or toks[i].lemma in pack.plant_nouns_too) and _names_its_place(toks, i, sent.tok_end, pack):
+                continue  # "tovarno v Valjevu", "tovarne (še) na treh celinah": not a reference back
             if toks[i].text.lower() in pack.object_pronouns | pack.possessives or (
                     (not is_name_token(nxt) or is_given_name(nxt.text, pack, doc.lang))
                     and nxt.lemma not in pack.coreference and

@@ -89,6 +89,8 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
             for k in range(max(sent.tok_start + 1, i - 10), i):
                 before = by_start.get(k)
                 if before and before.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
+                        and not (k >= 2 and toks[k - 2].lemma in pack.seat_words
+                                 and not any(t.text.lower() in pack.where_words for t in toks[before.end:i])) \
                         and not any(before.end <= q < i and by_start[q].cls in ("schema:City", "akg:Plant")
                                     for q in by_start) \
                         and not any((t.text.lower() in LIST_SEPARATORS or t.text in ".;:()")
