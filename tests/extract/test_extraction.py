@@ -138,6 +138,13 @@ CASES = {
                 ("Holzbau AG", "org:hasSite", "Kočevje"),        # "tovarne še na Madžarskem": new plants
                 ("Holzbau AG", "schema:brand", "Kočevka")],
     },
+    "dateline-subject": {
+        "has": [("Kovitex", "akg:headquarteredIn", "Celje"),      # "Celje – Celjski Kovitex": a town adjective
+                ("Kovitex", "org:hasSite", "Zagreb"),               # the dropped subject refers back ...
+                ("Kovitex", "schema:parentOrganization", "Schraubwerk Holding")],
+        "not": [("Schraubwerk Holding", "org:hasSite", "Zagreb"),   # ... not to the owner named later
+                ("Schraubwerk Holding", "org:hasSite", "Laško")],
+    },
     "english": {
         "has": [("Halden Robotics", "schema:founder", "Ingrid Solberg"),
                 ("Halden Robotics", "akg:headquarteredIn", "Oslo"),
