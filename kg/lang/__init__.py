@@ -256,7 +256,16 @@ def _read_places(path: Path, code: str, declension: Sequence[list[str]] = ()) ->
 
 
 def _country_forms(label: str, declension: Sequence[list[str]]) -> tuple[str, ...]:
-    """Case forms of a one-word country name by the first rule whose ending fits."""
+    """Case forms of a one-word country name by the first rule whose ending fits, and of two
+    nouns joined by "in", each declined ("Bosna in Hercegovina" -> "v Bosni in Hercegovini").
+
+    >>> _country_forms("Bosna in Hercegovina", [["a", "e", "i", "o"]])
+    ('Bosne in Hercegovine', 'Bosni in Hercegovini', 'Bosno in Hercegovino')
+    """
+    words = label.split(" ")
+    if len(words) == 3 and words[1] == "in":
+        first, second = _country_forms(words[0], declension), _country_forms(words[2], declension)
+        return tuple(f"{a} in {b}" for a, b in zip(first, second, strict=False)) if len(first) == len(second) else ()
     if " " in label:
         return ()
     for ending, *forms in declension:

@@ -18,6 +18,15 @@ def _names_its_place(toks: list[Token], i: int, end: int, pack: LanguagePack) ->
     after = toks[j + 1]
     return is_name_token(after) or after.lemma in pack.numbers or after.text[:1].isdigit()
 
+def _counted(toks: list[Token], i: int, start: int, pack: LanguagePack) -> bool:
+    """A number before the noun at ``i``, past up to two lower-case words: "14 proizvodnih obratov"."""
+    j = i - 1
+    while j >= start and i - j <= 2 and toks[j].text.islower() and toks[j].lemma not in pack.numbers \
+            and toks[j].text not in pack.function_words:
+        j -= 1
+    return j >= start and j < i - 1 and (toks[j].text.isdigit() or toks[j].lemma in pack.numbers)
+
+
 def markets(doc: Document, pack: LanguagePack) -> list[Span]:
     """Market phrases: "trg električnih vozil", "evropski trg" (head noun + genitive words)."""
     spans: list[Span] = []
@@ -279,7 +288,8 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 and pack.coref_determiners and i != start else ""
             if prev is not None and not of_place and not adjective and (
                     prev.lemma in pack.demonyms or prev.lemma in pack.numbers or (is_noun and prev.text.isdigit())
-                    or prev.lemma in pack.other_words or prev.text.lower() in pack.other_words):
+                    or prev.lemma in pack.other_words or prev.text.lower() in pack.other_words
+                    or (is_noun and _counted(toks, i, sent.tok_start, pack))):
                 continue  # "evropski proizvajalec", "dve podjetji", "drugo tovarno": not a reference back
             seat = -1
             if is_noun and pack.coref_determiners and i != start and \
