@@ -147,7 +147,8 @@ CASES = {
     },
     "owned-head-count": {
         "has": [("Slovenske Konjice", "akg:produces", "Tovor X5"),   # "Model Tovor X5 ..." opens a sentence
-                ("Prikolica d.o.o.", "schema:parentOrganization", "Anhänger Werke GmbH")],
+                ("Prikolica d.o.o.", "schema:parentOrganization", "Anhänger Werke GmbH"),
+                ("Marko Zupan", "akg:chiefExecutiveOf", "Prikolica d.o.o.")],  # "X je lani postal direktor družbe Y"
         "not": [("Anhänger Werke GmbH", "org:hasSite", "Slovenske Konjice")],
     },
     "english": {
@@ -179,6 +180,8 @@ def test_head_count_after_an_owner_and_site_counts_with_adjectives(facts):
     assert numbers("Anhänger Werke GmbH", "schema:numberOfEmployees") == []
     # "letno ustvari 30 milijonov evrov prihodkov" is revenue, and 210 no yearly output
     assert numbers("Prikolica d.o.o.", "akg:productionCapacity") == []
+    # "Tam na leto izdelajo 4.000 prikolic": "tam" is the plant named last
+    assert numbers("Slovenske Konjice", "akg:productionCapacity") == ["4000"]
     # "9 proizvodnih obratov, od tega dva v Bosni in Hercegovini"
     assert numbers("Anhänger Werke GmbH", "akg:numberOfSites") == ["2", "9"]
     q = sparql_prefixes() + """ASK { ?c skos:prefLabel "Anhänger Werke GmbH"@sl ; akg:numberOfSites ?n .
