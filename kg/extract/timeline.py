@@ -89,6 +89,7 @@ class TimeWords:
     leave_verbs: frozenset[str]
     role_kinds: dict[str, str]
     text: TextCues
+    offsets: Offsets = field(default_factory=lambda: Offsets())
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,20 @@ class TextCues:
     price_nouns: frozenset[str] = frozenset()  # "its $340 million acquisition": a price
     hand_to: tuple[tuple[str, ...], ...] = ()  # "funkcijo predal X", "hand over to X": X takes the role
     appointed: tuple[tuple[str, ...], ...] = ()  # "X was appointed in 2019": an appointment
+
+
+@dataclass(frozen=True)
+class Offsets:
+    """The ``[offsets]`` words of ``time.toml``: a date given as a distance from another one
+    ("two days later", "three days after", "dan pozneje", "dve leti kasneje")."""
+
+    numbers: dict[str, int] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)  # word -> "day", "week", "month" or "year"
+    unit_filler: frozenset[str] = frozenset()  # "teden dni": "dni" after the unit adds nothing
+    later: frozenset[str] = frozenset()  # anchor + distance: "two days later"
+    earlier: frozenset[str] = frozenset()  # anchor - distance: "a year earlier"
+    after: frozenset[str] = frozenset()  # "on 18 October, three days after X resigned": X on anchor - distance
+    before: frozenset[str] = frozenset()  # "on 18 October, a week before X": X on anchor + distance
 
 
 @dataclass(frozen=True)
@@ -160,7 +175,14 @@ def time_words(code: str) -> TimeWords:
                      frozenset(words.get("future", [])), frozenset(status.get("former", [])),
                      frozenset(status.get("future", [])), phrases(status.get("future_verbs", [])),
                      frozenset(status.get("start_verbs", [])),
-                     frozenset(status.get("leave_verbs", [])), kinds, cues)
+                     frozenset(status.get("leave_verbs", [])), kinds, cues, _offsets(data.get("offsets", {})))
+
+
+def _offsets(data: dict) -> Offsets:
+    return Offsets({k: int(v) for k, v in data.get("numbers", {}).items()}, dict(data.get("units", {})),
+                   frozenset(data.get("unit_filler", [])), frozenset(data.get("later", [])),
+                   frozenset(data.get("earlier", [])), frozenset(data.get("after", [])),
+                   frozenset(data.get("before", [])))
 
 
 def _doc_date(doc: Document) -> tuple[int, ...]:
@@ -285,6 +307,13 @@ def sentence_dates(doc: Document, sent: int, words: TimeWords) -> list[DateExpr]
     out: list[DateExpr] = []
     i = s.tok_start
     while i < end:
+        offset = _offset_at(toks, i, end, words.offsets)
+        if offset is not None:
+            j, value = _offset_value(doc, sent, out, offset, words)
+            if value:
+                out.append(DateExpr(i, j, value, "point"))
+            i = j
+            continue
         found = _date_at(toks, i, end, words, here, functools.partial(_future_at, doc, i, words))
         if found is None:
             i += 1
@@ -299,6 +328,73 @@ def sentence_dates(doc: Document, sent: int, words: TimeWords) -> list[DateExpr]
             out.append(DateExpr(k if mark != "point" else i, j, value, mark))
         i = j
     return out
+
+
+def _offset_at(toks: list[Token], i: int, end: int, words: Offsets) -> tuple[int, int, str, str] | None:
+    """A distance from another date at token ``i``: (end token, how many, unit, direction word),
+    "three days after", "A week later", "dan pozneje" (a unit without a number is one)."""
+    j, n = i, 1
+    word = toks[i].text.lower()
+    if word in words.numbers:
+        n, j = words.numbers[word], i + 1
+    elif word.isascii() and word.isdigit() and len(word) <= 2:
+        n, j = int(word), i + 1
+    if j >= end or toks[j].text.lower() not in words.units:
+        return None
+    unit = words.units[toks[j].text.lower()]
+    j += 1
+    while j < end and toks[j].text.lower() in words.unit_filler:
+        j += 1
+    if j >= end:
+        return None
+    way = toks[j].text.lower()
+    if way not in words.later | words.earlier | words.after | words.before:
+        return None
+    return j + 1, n, unit, way
+
+
+def _shift(value: str, n: int, unit: str) -> str:
+    """A date moved by ``n`` units, at the precision of ``value``; "" when the unit is finer than
+    the date ("three days after" a month) or the result is no calendar date."""
+    parts = [int(p) for p in value.split("-")]
+    try:
+        if unit in ("day", "week"):
+            if len(parts) < 3:
+                return ""
+            then = dt.date(*parts) + dt.timedelta(days=n * (7 if unit == "week" else 1))
+            return _fmt(then.year, then.month, then.day)
+        if unit == "month":
+            if len(parts) < 2:
+                return ""
+            months = parts[0] * 12 + parts[1] - 1 + n
+            moved = [months // 12, months % 12 + 1, *parts[2:]]
+            dt.date(moved[0], moved[1], moved[2] if len(moved) > 2 else 1)
+            return _fmt(*moved)
+        if unit == "year":
+            moved = [parts[0] + n, *parts[1:]]
+            dt.date(moved[0], moved[1] if len(moved) > 1 else 1, moved[2] if len(moved) > 2 else 1)
+            return _fmt(*moved)
+    except ValueError:
+        return ""
+    return ""
+
+
+def _offset_value(doc: Document, sent: int, before: list[DateExpr], offset: tuple[int, int, str, str],
+                  words: TimeWords) -> tuple[int, str]:
+    """(end token, date) of a distance from another date: "two days later" counts from the last
+    date before it (in this sentence, else the sentence before); "three days after X resigned"
+    from the date of this sentence's main clause, backwards (X resigned three days before it)."""
+    j, n, unit, way = offset
+    points = [d.value for d in before if d.mark == "point"]
+    if way in words.offsets.after | words.offsets.before:
+        if not points:
+            return j, ""
+        return j, _shift(points[-1], -n if way in words.offsets.after else n, unit)
+    if not points and sent > 0:
+        points = [d.value for d in sentence_dates(doc, sent - 1, words) if d.mark == "point"]
+    if not points:
+        return j, ""
+    return j, _shift(points[-1], n if way in words.offsets.later else -n, unit)
 
 
 def _compare(a: str, b: tuple[int, ...]) -> int:
@@ -459,7 +555,10 @@ def _event_date(doc: Document, fact: Fact, dates: list[DateExpr], kind: str) -> 
     where = _span(doc, fact)
     marks = {"point", "start"} if kind == "appointment" else {"point"}
     near = [d for d in dates if d.mark in marks and _distance((d.start, d.end), where) <= 2 * NEAR]
-    best = min(near, key=lambda d: _distance((d.start, d.end), where), default=None)
+    first = doc.mentions[fact.mentions[0]].span if fact.mentions else where
+    # on a tie the date nearer the fact's first name: "on October 18, three days after Moe resigned"
+    best = min(near, key=lambda d: (_distance((d.start, d.end), where), _distance((d.start, d.end), first)),
+               default=None)
     return best.value if best else ""
 
 

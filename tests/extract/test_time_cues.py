@@ -131,3 +131,28 @@ def test_a_role_handed_to_a_named_successor_is_hers_from_the_hand_over(text, lan
 ])
 def test_a_passive_appointment_of_a_role_holder_is_an_appointment_event(text, lang, event):
     assert event in events(read(text, "2022-05-03", lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "date", "event"), [
+    ("Peter Hall left Nordic Steel on 4 March. A week later the company named Anna Berg chief executive.", "en",
+     "2024-12-05", ("appointment", "company/nordic-steel", "person/anna-berg", "2024-03-11")),
+    ("Hale Metals bought Orbit Tools in 2019. Two years later Hale Metals bought Pine Gears.", "en",
+     "2024-12-05", ("acquisition", "company/hale-metals", "company/pine-gears", "2021")),
+    ("Direktor družbe Lipa d.o.o. Jan Kos je 29. novembra odstopil. Nadzorni svet je dan pozneje za direktorico "
+     "imenoval Ano Kos.", "sl", "2022-12-01", ("appointment", "company/lipa", "person/ana-kos", "2022-11-30")),
+    ("Direktor družbe Lipa d.o.o. Jan Kos je 3. maja odstopil. Dva tedna kasneje je nadzorni svet za direktorico "
+     "imenoval Ano Kos.", "sl", "2022-12-01", ("appointment", "company/lipa", "person/ana-kos", "2022-05-17")),
+])
+def test_a_date_given_as_a_distance_from_the_date_before_it(text, lang, date, event):
+    assert event in events(read(text, date, lang))
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Halvorsen Energy appointed Ingrid Dahl as chief executive on October 18, three days after Lars Moe stepped down.",
+     ("resignation", "person/lars-moe", "company/halvorsen-energy", "2021-10-15")),
+    ("Corvin Tools named Jane Reed chief executive on 12 March, two weeks after Tom Hale resigned.",
+     ("resignation", "person/tom-hale", "company/corvin-tools", "2021-02-26")),
+])
+def test_an_event_dated_by_its_distance_before_the_sentences_date(text, event):
+    assert event in events(read(text, "2021-10-19", "en"))
+
