@@ -667,8 +667,9 @@ def _started_by_appointment(roles: list[TimedRole], events: list[Event]) -> list
     """A role without a start whose holder the same sentence says was appointed on a date
     starts then ("je 2. marca za predsednico izvolila Bredo Kolar")."""
     appointed = {(e.obj, e.sent): e.date for e in events if e.kind == "appointment" and e.date}
+    # a title before the name is a role held already ("imenoval finančno direktorico X"): not started then
     return [replace(r, start=appointed[r.person, r.sent]) if not r.start and r.status != "former"
-            and (r.person, r.sent) in appointed else r for r in roles]
+            and r.rule != "time-title-role" and (r.person, r.sent) in appointed else r for r in roles]
 
 
 def _ended_by_resignation(roles: list[TimedRole], events: list[Event], here: tuple[int, ...]) -> list[TimedRole]:
@@ -804,8 +805,23 @@ def _antecedent(doc: Document, lo: int, pack: LanguagePack) -> int | None:
     """The person a relative clause starting at ``lo`` refers back to ("Alenka Meško, ki ...")."""
     if lo < 2 or doc.tokens[lo - 1].text != "," or doc.tokens[lo].text.lower() not in pack.relative_openers:
         return None
-    return next((k for k, m in enumerate(doc.mentions) if m.tok_end == lo - 1 and m.sent == doc.tokens[lo].sent
+    end = _before_date(doc, lo - 1, time_words(doc.lang))
+    return next((k for k, m in enumerate(doc.mentions) if m.tok_end == end and m.sent == doc.tokens[lo].sent
                  and _of_class(doc, k, ("schema:Person",))), None)
+
+
+def _before_date(doc: Document, i: int, words: TimeWords) -> int:
+    """Where the words before token ``i`` stop being a date ("from Jo Lee on 1 February, who":
+    the token after "Lee"), so that a relative clause after a date finds its person."""
+    s = doc.sentences[doc.tokens[i].sent]
+    k = i
+    while k > s.tok_start and i - k < 5:
+        word = doc.tokens[k - 1].text.lower()
+        if not (word.rstrip(".").isdigit() or word in words.months or word in words.filler or word in words.year
+                or word == "."):
+            break
+        k -= 1
+    return k
 
 
 def _holder(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, cues: TextCues) -> int | None:
@@ -1114,8 +1130,9 @@ def _merged(roles: list[TimedRole], read: list[TimedRole], here: tuple[int, ...]
             out[k] = replace(out[k], start=out[k].start or new.start, end=out[k].end or new.end)
         elif same and all(out[k].status == "current" and out[k].rule not in _TEXT_RULES for k in same) \
                 and new.status in ("former", "future"):
-            k = same[0]
-            out[k] = replace(out[k], status=new.status, start=out[k].start or new.start, end=out[k].end or new.end)
+            for k in same:  # every rule's reading of it: "named X chief executive" read by two rules
+                start = (new.start or out[k].start) if new.status == "future" else (out[k].start or new.start)
+                out[k] = replace(out[k], status=new.status, start=start, end=out[k].end or new.end)
         elif not same or all(out[k].rule in _TEXT_RULES or out[k].status == "former" for k in same):
             out.append(new)  # also a second stint ("njegov predhodnik X, ki je bil direktor do ...")
     return out

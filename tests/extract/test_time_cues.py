@@ -156,3 +156,16 @@ def test_a_date_given_as_a_distance_from_the_date_before_it(text, lang, date, ev
 def test_an_event_dated_by_its_distance_before_the_sentences_date(text, event):
     assert event in events(read(text, "2021-10-19", "en"))
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Harrow Tools named Emma Clarke chief executive on 3 December. She will take over from John Webb on 1 February, "
+     "who has led the company since 2012.",
+     {("person/emma-clarke", "company/harrow-tools", "chiefExecutive", "future", "2025-02-01", ""),
+      ("person/john-webb", "company/harrow-tools", "chiefExecutive", "current", "2012", "2025-02-01")}),
+    ("Corvin Tools named Jane Reed chief executive on 9 November. She will take over from Tom Hale on 1 March, "
+     "who has run the company since 2015.",
+     {("person/jane-reed", "company/corvin-tools", "chiefExecutive", "future", "2025-03-01", ""),
+      ("person/tom-hale", "company/corvin-tools", "chiefExecutive", "current", "2015", "2025-03-01")}),
+])
+def test_a_take_over_on_a_later_date_makes_the_named_successor_future(text, expected):
+    assert roles(read(text, "2024-12-05", "en")) == expected
