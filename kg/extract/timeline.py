@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.errors import InputError
 from kg.extract.document import (
+    POSSESSIVE_MARKS,
     Document,
     Event,
     Fact,
@@ -115,6 +116,8 @@ class TextCues:
     price_nouns: frozenset[str] = frozenset()  # "its $340 million acquisition": a price
     hand_to: tuple[tuple[str, ...], ...] = ()  # "funkcijo predal X", "hand over to X": X takes the role
     appointed: tuple[tuple[str, ...], ...] = ()  # "X was appointed in 2019": an appointment
+    parts: frozenset[str] = frozenset()  # "Vantage's Asian business": a part of the company, led by no chief executive
+    part_owners: frozenset[str] = frozenset()  # "its Asian business": the owner named by a possessive word
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,8 @@ def time_words(code: str) -> TimeWords:
                     frozenset(text.get("conjunctions", [])),
                     phrases(text.get("handover", [])), frozenset(text.get("passive", [])),
                     frozenset(text.get("price_before", [])), frozenset(text.get("price_nouns", [])),
-                    phrases(text.get("hand_to", [])), phrases(text.get("appointed", [])))
+                    phrases(text.get("hand_to", [])), phrases(text.get("appointed", [])),
+                    frozenset(text.get("parts", [])), frozenset(text.get("part_owners", [])))
     return TimeWords({k.lower(): int(v) for k, v in data.get("months", {}).items()},
                      data.get("month_case") == "title", frozenset(words.get("start", [])),
                      frozenset(words.get("end", [])), frozenset(words.get("year", [])),
@@ -471,15 +475,18 @@ def _phrase_of(doc: Document, fact: Fact, pack: LanguagePack, prop: str, person:
 
 
 def _status_after(doc: Document, after: int, sent: int, words: TimeWords, dates: list[DateExpr],
-                  relative: frozenset[str]) -> tuple[str, str]:
+                  relative: frozenset[str], anchor: int = -1) -> tuple[str, str]:
     """Status and end from a verb after the person, in the same stretch between commas and
     before another person: "bo prevzela" (future), "je 1. decembra odstopil" (former, ended
     then), "se bo ob tem upokojila" (current, ending then); ("", "") when there is none."""
     s = doc.sentences[sent]
     stop = next((i for i in range(after, s.tok_end) if doc.tokens[i].text in (",", ";")), s.tok_end)
     if stop == after and after + 1 < s.tok_end and doc.tokens[after + 1].text.lower() in relative:
-        # "X, ki je ..., se bo upokojila": the relative clause and the clause after it are about X
-        for _ in range(2):
+        # "X, ki je ..., se bo upokojila": the relative clause and the clause after it are about X,
+        # but a role the relative clause itself names has its own verb ("X, who heads Y's arm, will ...")
+        closing = next((i for i in range(stop + 1, s.tok_end) if doc.tokens[i].text in (",", ";")), s.tok_end)
+        inside = after < anchor < closing
+        for _ in range(1 if inside else 2):
             stop = next((i for i in range(stop + 1, s.tok_end) if doc.tokens[i].text in (",", ";")), s.tok_end)
     person = next((m.tok_start for m in doc.mentions if m.sent == sent and after <= m.tok_start < stop
                    and m.group >= 0 and doc.groups[m.group].cls == "schema:Person"), stop)
@@ -515,7 +522,8 @@ def _role(doc: Document, fact: Fact, pack: LanguagePack, words: TimeWords,
         status = "former" if before & words.former else "future" if before & words.future else ""
     start = end = ""
     if person is not None and status in ("", "former"):
-        after, end = _status_after(doc, person.tok_end, fact.sent, words, dates, pack.relative_openers)
+        after, end = _status_after(doc, person.tok_end, fact.sent, words, dates, pack.relative_openers,
+                                   phrase[0] if phrase else _span(doc, fact)[1] - 1)
         if not status or (after == "current" and fact.p not in READ_ONLY):
             status = after  # "dosedanja direktorica X, ki se bo upokojila": still current until then
     anchor = (phrase[0], phrase[1]) if phrase else where
@@ -694,6 +702,8 @@ def _ended_by_resignation(roles: list[TimedRole], events: list[Event], here: tup
 def read_time(doc: Document, pack: LanguagePack) -> Document:
     """Fill ``doc.roles`` and ``doc.events``; drop role facts of roles not current, date values."""
     words = time_words(doc.lang)
+    heads = [_part_head(doc, f, words.text) for f in doc.facts]
+    doc.facts = [f for f, _ in heads]
     dates = {i: sentence_dates(doc, i, words) for i in sorted({f.sent for f in doc.facts})}
     events = _events(doc, dates, pack)
     here = _doc_date(doc)
@@ -709,9 +719,15 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     dropped = {(r.person, _shortcut(r), r.org, r.sent) for r in roles
                if r.status == "former" or (r.status == "future" and (r.org, r.kind) in held)}
     doc.roles, doc.events = roles, events
+    # the head of a part of a company holds a role in it, but no plain fact: "heading a division
+    # gives nothing" (eval/README.md); the membership says it
+    parts = {(f.s, str(f.o)) for f, part in heads if part} | \
+        {(r.person, r.org) for r in roles if r.rule == "time-leads-part"}
     facts = []
     for f in doc.facts:
         if f.p not in READ_ONLY and f.p in ROLE_PREDICATES and (f.s, f.p, str(f.o), f.sent) in dropped:
+            continue
+        if f.p == "akg:holdsRoleIn" and (f.s, str(f.o)) in parts:
             continue
         if f.p in DATED_VALUES and isinstance(f.o, Quantity):
             year = _year_of_value(doc, f, f.o, dates.get(f.sent, []))
@@ -720,6 +736,31 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
         facts.append(f)
     doc.facts = facts + _shortcuts(roles, facts)
     return doc
+
+
+def _owned_part(words: list[str], cues: TextCues) -> bool:
+    """Do the words after a verb of leading name a part of a company by its owner ("Vantage 's
+    Asian business", "its European arm")?"""
+    owner = next((k for k, w in enumerate(words[:4]) if w in POSSESSIVE_MARKS or w in cues.part_owners), -1)
+    part = next((k for k in range(owner + 1, min(len(words), owner + 4)) if words[k] in cues.parts), -1)
+    # "the town's business forum": the part noun is the last of its phrase
+    return owner >= 0 and part >= 0 and not (part + 1 < len(words) and words[part + 1] in cues.not_led)
+
+
+def _part_head(doc: Document, fact: Fact, cues: TextCues) -> tuple[Fact, bool]:
+    """A chief executive fact about the head of a part of the organisation ("Seo heads Vantage's
+    Asian business", "who runs its European arm") is a role in it, no chief executive; and
+    whether it is one."""
+    if fact.p != "akg:chiefExecutiveOf" or len(fact.mentions) < 2 or not cues.parts:
+        return fact, False
+    org = doc.mentions[fact.mentions[1]]
+    s = doc.sentences[org.sent]
+    after = [t.text.lower() for t in doc.tokens[org.tok_end:min(s.tok_end, org.tok_end + 4)]]
+    owned = org.text.lower() in cues.part_owners or (after[:1] and after[0] in POSSESSIVE_MARKS)
+    words = after[1:] if after[:1] and after[0] in POSSESSIVE_MARKS else after
+    if owned and _owned_part([after[0] if after[:1] and after[0] in POSSESSIVE_MARKS else "its", *words], cues):
+        return replace(fact, p="akg:holdsRoleIn"), True
+    return fact, False
 
 
 def _shortcut(role: TimedRole) -> str:
@@ -734,7 +775,8 @@ def _shortcuts(roles: list[TimedRole], facts: list[Fact]) -> list[Fact]:
     out = []
     for r in roles:
         p = _shortcut(r)
-        if r.rule in _TEXT_RULES and r.status == "current" and (r.person, p, r.org) not in have:
+        if r.rule in _TEXT_RULES and r.rule != "time-leads-part" and r.status == "current" \
+                and (r.person, p, r.org) not in have:
             have.add((r.person, p, r.org))
             out.append(Fact(r.person, p, r.org, r.rule, r.sent, r.mentions))
     return out
@@ -928,15 +970,18 @@ def _lead_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues,
         at = s.tok_start + i
         lo, hi = _clause(doc, at, cues.conjunctions)
         inside = words[lo - s.tok_start:hi - s.tok_start]
-        if set(inside) & cues.not_led or (n_past > n_cur and set(inside) & time_words(doc.lang).future_tense):
+        part = _owned_part(words[i + n:hi - s.tok_start], cues)
+        if (set(inside) & cues.not_led and not part) or \
+                (n_past > n_cur and set(inside) & time_words(doc.lang).future_tense):
             continue  # no organisation led; "bo podjetje vodil": a plan, not a past role
-        body = next((cues.led_bodies[w] for w in inside if w in cues.led_bodies), "")
+        body = "other" if part else next((cues.led_bodies[w] for w in inside if w in cues.led_bodies), "")
         kind = body or cues.lead_kinds.get(words[i + n - 1], "")
         if not kind:
             continue
         refers = bool(set(inside) & cues.refers) or bool(body)
-        role = _text_role(doc, at, (lo, hi), kind, "current" if n_cur >= n_past else "former", "time-leads",
-                          pack, refers or not _named(doc, lo, hi, _ORG_CLASSES, pack))
+        role = _text_role(doc, at, (lo, hi), kind, "current" if n_cur >= n_past else "former",
+                          "time-leads-part" if part else "time-leads", pack,
+                          refers or not _named(doc, lo, hi, _ORG_CLASSES, pack))
         if role is not None:
             out.append(_dated(doc, role, dates, lo, hi, False))
     return out
@@ -1138,7 +1183,7 @@ def _merged(roles: list[TimedRole], read: list[TimedRole], here: tuple[int, ...]
     return out
 
 
-_TEXT_RULES = frozenset({"time-leads", "time-copula-role", "time-takes-over", "time-title-role", "time-handed-to"})
+_TEXT_RULES = frozenset({"time-leads", "time-leads-part", "time-copula-role", "time-takes-over", "time-title-role", "time-handed-to"})
 
 
 def _handed_over(doc: Document, roles: list[TimedRole], words: TimeWords) -> list[TimedRole]:

@@ -169,3 +169,29 @@ def test_an_event_dated_by_its_distance_before_the_sentences_date(text, event):
 ])
 def test_a_take_over_on_a_later_date_makes_the_named_successor_future(text, expected):
     assert roles(read(text, "2024-12-05", "en")) == expected
+
+
+@pytest.mark.parametrize(("text", "person", "org"), [
+    ("Min-jun Seo, who heads Vantage Polymers's Asian business, will join the board.", "person/min-jun-seo",
+     "company/vantage-polymers"),
+    ("Hale Metals makes steel. Jane Reed runs its European arm.", "person/jane-reed", "company/hale-metals"),
+])
+def test_the_head_of_a_part_of_a_company_holds_a_role_in_it_and_is_no_chief_executive(text, person, org):
+    doc = read(text, "2024-12-05", "en")
+    assert (person, org, "other", "current", "", "") in roles(doc)
+    assert not [r for r in doc.roles if r.kind == "chiefExecutive"]
+    assert not [f for f in doc.facts if f.p in ("akg:chiefExecutiveOf", "akg:holdsRoleIn")]
+
+
+def test_a_forum_of_a_town_is_no_part_of_a_company():
+    doc = read("Hale Metals makes steel in Leeds. Councillor Mark Evans, who chairs the town's business forum, "
+               "welcomed the plant.", "2024-12-05", "en")
+    assert not doc.roles
+
+
+@pytest.mark.parametrize("text", [
+    "Emma Clarke, who has been chief operating officer of Harrow Tools since 2017, will succeed John Webb next year.",
+    "Emma Clarke, who has been chief operating officer of Harrow Tools since 2017, will take over the top job.",
+])
+def test_a_role_inside_a_relative_clause_keeps_its_own_tense(text):
+    assert ("person/emma-clarke", "company/harrow-tools", "other", "current", "2017", "") in roles(read(text, "2024-12-05", "en"))
