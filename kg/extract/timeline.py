@@ -91,6 +91,7 @@ class TimeWords:
     role_kinds: dict[str, str]
     text: TextCues
     offsets: Offsets = field(default_factory=lambda: Offsets())
+    end_after_start: frozenset[str] = frozenset()  # "from 2005 to 2021": "to" ends what "from" starts
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class Offsets:
     earlier: frozenset[str] = frozenset()  # anchor - distance: "a year earlier"
     after: frozenset[str] = frozenset()  # "on 18 October, three days after X resigned": X on anchor - distance
     before: frozenset[str] = frozenset()  # "on 18 October, a week before X": X on anchor + distance
+    same: tuple[tuple[str, ...], ...] = ()  # "the same day": the date before it
 
 
 @dataclass(frozen=True)
@@ -179,14 +181,15 @@ def time_words(code: str) -> TimeWords:
                      frozenset(words.get("future", [])), frozenset(status.get("former", [])),
                      frozenset(status.get("future", [])), phrases(status.get("future_verbs", [])),
                      frozenset(status.get("start_verbs", [])),
-                     frozenset(status.get("leave_verbs", [])), kinds, cues, _offsets(data.get("offsets", {})))
+                     frozenset(status.get("leave_verbs", [])), kinds, cues, _offsets(data.get("offsets", {})),
+                     frozenset(words.get("end_after_start", [])))
 
 
 def _offsets(data: dict) -> Offsets:
     return Offsets({k: int(v) for k, v in data.get("numbers", {}).items()}, dict(data.get("units", {})),
                    frozenset(data.get("unit_filler", [])), frozenset(data.get("later", [])),
                    frozenset(data.get("earlier", [])), frozenset(data.get("after", [])),
-                   frozenset(data.get("before", [])))
+                   frozenset(data.get("before", [])), tuple(tuple(p.split()) for p in data.get("same", [])))
 
 
 def _doc_date(doc: Document) -> tuple[int, ...]:
@@ -309,8 +312,15 @@ def sentence_dates(doc: Document, sent: int, words: TimeWords) -> list[DateExpr]
     toks, end = doc.tokens, s.tok_end
     here = _doc_date(doc)
     out: list[DateExpr] = []
-    i = s.tok_start
+    i = _after_dateline(doc, sent)
     while i < end:
+        same = _phrase_len([t.text.lower() for t in toks[i:min(end, i + 4)]], 0, words.offsets.same)
+        if same:  # "will become chairman the same day"
+            last = _last_point(doc, sent, out, words)
+            if last:
+                out.append(DateExpr(i, i + same, last, "point"))
+            i += same
+            continue
         offset = _offset_at(toks, i, end, words.offsets)
         if offset is not None:
             j, value = _offset_value(doc, sent, out, offset, words)
@@ -328,10 +338,24 @@ def sentence_dates(doc: Document, sent: int, words: TimeWords) -> list[DateExpr]
             k -= 1
         word = toks[k].text.lower() if k >= s.tok_start else ""
         mark = "start" if word in words.start else "end" if word in words.end else "point"
+        if word in words.end_after_start and out and out[-1].mark == "start" and out[-1].end == k:
+            mark = "end"  # "from 2005 to 2021"
         if value:
             out.append(DateExpr(k if mark != "point" else i, j, value, mark))
         i = j
     return out
+
+
+def _after_dateline(doc: Document, sent: int) -> int:
+    """The first token of a sentence after its dateline: "ODENSE, Denmark, 3 February 2025 – X
+    announces ...": the date before the dash is the document's, no fact's."""
+    s = doc.sentences[sent]
+    if sent > 0:
+        return s.tok_start
+    dash = next((k for k in range(s.tok_start, min(s.tok_end, s.tok_start + 10))
+                 if doc.tokens[k].text in ("–", "—", "-", "--")), -1)
+    digits = dash > 0 and any(t.text[:1].isdigit() for t in doc.tokens[s.tok_start:dash])
+    return dash + 1 if digits else s.tok_start
 
 
 def _offset_at(toks: list[Token], i: int, end: int, words: Offsets) -> tuple[int, int, str, str] | None:
@@ -389,16 +413,19 @@ def _offset_value(doc: Document, sent: int, before: list[DateExpr], offset: tupl
     date before it (in this sentence, else the sentence before); "three days after X resigned"
     from the date of this sentence's main clause, backwards (X resigned three days before it)."""
     j, n, unit, way = offset
-    points = [d.value for d in before if d.mark == "point"]
     if way in words.offsets.after | words.offsets.before:
-        if not points:
-            return j, ""
-        return j, _shift(points[-1], -n if way in words.offsets.after else n, unit)
+        points = [d.value for d in before if d.mark == "point"]
+        return j, _shift(points[-1], -n if way in words.offsets.after else n, unit) if points else ""
+    last = _last_point(doc, sent, before, words)
+    return j, _shift(last, n if way in words.offsets.later else -n, unit) if last else ""
+
+
+def _last_point(doc: Document, sent: int, before: list[DateExpr], words: TimeWords) -> str:
+    """The last point date before here: in this sentence, else in the sentence before ("" if none)."""
+    points = [d.value for d in before if d.mark == "point"]
     if not points and sent > 0:
         points = [d.value for d in sentence_dates(doc, sent - 1, words) if d.mark == "point"]
-    if not points:
-        return j, ""
-    return j, _shift(points[-1], n if way in words.offsets.later else -n, unit)
+    return points[-1] if points else ""
 
 
 def _compare(a: str, b: tuple[int, ...]) -> int:
@@ -712,7 +739,7 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     roles = _merged(roles, read, here)
     # one role per key once resignations have given their ends (two rules may read one stint)
     roles = _distinct(_ended_by_resignation(_started_by_appointment(roles, events), events, here))
-    roles = _handed_over(doc, roles, words)
+    roles = _as_of(_handed_over(doc, roles, words), here)
     events = _appointed_events(doc, roles, _take_over_events(read, events), dates, words, pack)
     # a future role keeps its plain fact only while nobody holds that role ("Direktor novega podjetja bo ...")
     held = {(r.org, r.kind) for r in roles if r.status == "current"}
@@ -962,11 +989,13 @@ def _lead_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues,
     s = doc.sentences[sent]
     words = _words(doc, s.tok_start, s.tok_end)
     out = []
+    covered = 0  # "has led": the "led" inside a longer phrase is no verb of its own
     for i in range(len(words)):
         n_cur, n_past = _phrase_len(words, i, cues.lead_current), _phrase_len(words, i, cues.lead_former)
         n = max(n_cur, n_past)
-        if not n:
+        if not n or i < covered:
             continue
+        covered = i + n
         at = s.tok_start + i
         lo, hi = _clause(doc, at, cues.conjunctions)
         inside = words[lo - s.tok_start:hi - s.tok_start]
@@ -1184,6 +1213,21 @@ def _merged(roles: list[TimedRole], read: list[TimedRole], here: tuple[int, ...]
 
 
 _TEXT_RULES = frozenset({"time-leads", "time-leads-part", "time-copula-role", "time-takes-over", "time-title-role", "time-handed-to"})
+
+
+def _as_of(roles: list[TimedRole], here: tuple[int, ...]) -> list[TimedRole]:
+    """A current role that starts after the document date is future ("appointed ..., effective
+    1 July"), one that ended before it former."""
+    if not here:
+        return roles
+    out = []
+    for r in roles:
+        if r.status == "current" and r.start and _compare(r.start, here) > 0:
+            r = replace(r, status="future")
+        elif r.status == "current" and r.end and _compare(r.end, here) < 0:
+            r = replace(r, status="former")
+        out.append(r)
+    return out
 
 
 def _handed_over(doc: Document, roles: list[TimedRole], words: TimeWords) -> list[TimedRole]:

@@ -195,3 +195,43 @@ def test_a_forum_of_a_town_is_no_part_of_a_company():
 ])
 def test_a_role_inside_a_relative_clause_keeps_its_own_tense(text):
     assert ("person/emma-clarke", "company/harrow-tools", "other", "current", "2017", "") in roles(read(text, "2024-12-05", "en"))
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("LEEDS, England, 3 February 2025 – Hale Metals says that Tom Hale stepped down as chief executive on 31 January.",
+     ("resignation", "person/tom-hale", "company/hale-metals", "2025-01-31")),
+    ("OSLO, March 4 – Corvin Tools said Jane Reed resigned as chief executive on 28 February.",
+     ("resignation", "person/jane-reed", "company/corvin-tools", "2025-02-28")),
+])
+def test_the_date_of_a_dateline_belongs_to_no_fact(text, event):
+    assert event in events(read(text, "2025-03-04", "en"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Her predecessor, Tom Hale, ran Hale Metals from 2005 to 2021.",
+     ("person/tom-hale", "company/hale-metals", "chiefExecutive", "former", "2005", "2021")),
+    ("Jane Reed led Corvin Tools from 2010 to 2019 and now advises start-ups.",
+     ("person/jane-reed", "company/corvin-tools", "chiefExecutive", "former", "2010", "2019")),
+])
+def test_from_one_year_to_another_is_an_interval(text, expected):
+    assert expected in roles(read(text, "2024-05-01", "en"))
+
+
+@pytest.mark.parametrize("text", [
+    "Hale Metals has appointed Jane Reed as chief executive, effective 1 July 2025.",
+    "Hale Metals named Jane Reed chief executive with effect from 1 July 2025.",
+])
+def test_a_role_that_starts_after_the_document_date_is_future(text):
+    assert ("person/jane-reed", "company/hale-metals", "chiefExecutive", "future", "2025-07-01", "") in \
+        roles(read(text, "2025-04-18", "en"))
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Jane Reed will succeed Tom Hale on 1 September, and Hale, who has run Corvin Tools since 2009, will become "
+     "chairman of its board the same day.", "2021-09-01"),
+    ("Jane Reed will take over from Tom Hale on 2 July. Hale, who has run Corvin Tools since 2009, will become "
+     "chairman of its board that day.", "2021-07-02"),
+])
+def test_the_same_day_is_the_date_named_before(text, date):
+    doc = read(text, "2021-06-08", "en")
+    assert [r.start for r in doc.roles if r.kind == "boardChair"] == [date]
