@@ -235,3 +235,16 @@ def test_a_role_that_starts_after_the_document_date_is_future(text):
 def test_the_same_day_is_the_date_named_before(text, date):
     doc = read(text, "2021-06-08", "en")
     assert [r.start for r in doc.roles if r.kind == "boardChair"] == [date]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Nadzorni svet družbe Lipa d.d. je za predsednika uprave imenoval Mateja Grudnika. Grudnik je zdaj direktor "
+     "prodaje.", "Matej Grudnik"),
+    ("Za direktorja družbe Lipa d.o.o. so izbrali Tadeja Koširja. Koširja so predlagali lastniki, Košir pa je "
+     "ponudbo sprejel.", "Tadej Košir"),
+    ("Kot naslednico predsednika uprave Gregorja Ramšaka omenjajo Ano Kos.", "Gregor Ramšak"),
+    ("Družba Lipa d.o.o. je za direktorja imenovala Igorja Kralja.", "Igor Kralj"),
+])
+def test_a_mans_name_in_the_genitive_or_accusative_is_named_in_the_nominative(text, name):
+    doc = read(text, "2024-05-01")
+    assert name in {e.name for e in doc.entities.values() if e.cls == "schema:Person"}
