@@ -512,19 +512,22 @@ def _status_after(doc: Document, after: int, sent: int, words: TimeWords, dates:
         # "X, ki je ..., se bo upokojila": the relative clause and the clause after it are about X,
         # but a role the relative clause itself names has its own verb ("X, who heads Y's arm, will ...")
         closing = next((i for i in range(stop + 1, s.tok_end) if doc.tokens[i].text in (",", ";")), s.tok_end)
-        inside = after < anchor < closing
-        for _ in range(1 if inside else 2):
+        for _ in range(2):
             stop = next((i for i in range(stop + 1, s.tok_end) if doc.tokens[i].text in (",", ";")), s.tok_end)
+    else:
+        closing = stop
     person = next((m.tok_start for m in doc.mentions if m.sent == sent and after <= m.tok_start < stop
                    and m.group >= 0 and doc.groups[m.group].cls == "schema:Person"), stop)
     stop = min(stop, person)
     seen = [t.text.lower() for t in doc.tokens[after:min(stop, after + 2 * NEAR)]]
-    if _has_phrase(seen, words.future_verbs):
+    # taking a post is about a new role, not one the relative clause names; leaving ends any
+    own = seen[:max(0, closing - after)] if after < anchor < closing else seen
+    if _has_phrase(own, words.future_verbs):
         return "future", ""
     verb = next((i for i in range(after, min(stop, after + 2 * NEAR)) if doc.tokens[i].text.lower() in words.leave_verbs), -1)
     if verb < 0:
         return "", ""
-    near = [d for d in dates if d.mark == "point" and after <= d.start and d.end <= verb + 3]
+    near = [d for d in dates if d.mark == "point" and after <= d.start <= verb + 3 and d.end <= stop]
     end = near[-1].value if near else ""
     future = any(w in words.future_tense for w in seen)
     return ("current" if future else "former"), end

@@ -248,3 +248,13 @@ def test_the_same_day_is_the_date_named_before(text, date):
 def test_a_mans_name_in_the_genitive_or_accusative_is_named_in_the_nominative(text, name):
     doc = read(text, "2024-05-01")
     assert name in {e.name for e in doc.entities.values() if e.cls == "schema:Person"}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Direktor Jan Kos, ki vodi podjetje Lipa d.o.o. od leta 2010, se bo 30. junija upokojil.", "sl",
+     ("person/jan-kos", "company/lipa", "chiefExecutive", "current", "2010", "2025-06-30")),
+    ("Chief executive Tom Hale, who has run Hale Metals since 2010, will retire on 30 June.", "en",
+     ("person/tom-hale", "company/hale-metals", "chiefExecutive", "current", "2010", "2025-06-30")),
+])
+def test_leaving_after_a_relative_clause_ends_the_role_it_names(text, lang, expected):
+    assert expected in roles(read(text, "2025-04-18", lang))
