@@ -598,11 +598,15 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
                         _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives))
     out: list[Relation] = []
     for clause in split:
+        fired: set[str] = set()
         for frame in pack.frames:
+            if frame.unless_frames & fired:
+                continue
             for binding in match_frame(frame, su.units, clause, su.present, ctx):
                 # an entity in no relation with itself ("Its owner ... bought it")
                 found = [r for r in _emit(doc, frame.rule, binding, sent_i, onto, su.units, pack) if r.subj != r.obj]
                 if found:
+                    fired.add(frame.id)
                     type_untyped(frame, binding, doc.groups)
                     _show_classes(su.units, doc.groups)
                 out.extend(found)
