@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
 from kg.namespaces import sparql_prefixes
 
@@ -148,9 +148,16 @@ def test_every_fact_traces_to_a_sentence_of_the_document(seed_dataset):
              if prov.value(m, AKG.extractedBy) and prov.value(prov.value(m, NIF.sentence), NIF.anchorOf)}
     by_mention = [t for t in ds.graph(FACTS_GRAPH) if t not in covered
                   and t[1] in (RDF.type, SKOS.prefLabel, RDFS.label, SKOS.altLabel) and t[0] in named]
-    missing = [t for t in ds.graph(FACTS_GRAPH) if t not in covered and t not in by_mention]
+    # and a membership's or event's triples (its interval's, instants', amount's too): the node's
+    nodes = tuple(f"{node}" for node in prov.subjects(AKG.evidence, None)
+                  if "/membership/" in node or "/event/" in node)
+    by_node = [t for t in ds.graph(FACTS_GRAPH) if str(t[0]).startswith(nodes)]
+    missing = [t for t in ds.graph(FACTS_GRAPH) if t not in covered and t not in by_mention and t not in by_node]
     assert not missing, missing[:5]
-    assert by_mention and not [t for t in by_mention if t in covered]
+    assert by_mention and by_node and not [t for t in by_mention + by_node if t in covered]
+    for node in nodes:  # each evidence node of a membership or event names its sentence and rule
+        for e in prov.objects(URIRef(node), AKG.evidence):
+            assert prov.value(e, PROV.wasDerivedFrom) is not None and prov.value(e, AKG.extractedBy) is not None
 
 
 def test_the_seed_and_an_english_text_about_it_share_one_renault_group(tmp_path):

@@ -3,10 +3,11 @@
 Facts go to the facts graph; for a triple there, the provenance graph holds an
 ``rdf:Statement`` pointing (``akg:evidence``) to one evidence node per reading of it: the
 sentence (``nif:Sentence``) it was read from, the mention spans (``nif:Phrase``) and the rule
-(``akg:ExtractionRule``). All the triples of one reading (a membership's, an event's, a quantity's)
-share its evidence node. Triples from the shipped reference data (English labels, Wikidata
-links, coordinates) point to the evidence node of ``kgdoc:reference`` instead. See
-docs/graph-model.md for the shape.
+(``akg:ExtractionRule``). All the triples of one reading (say a quantity's) share its evidence
+node. A membership or event node, minted for what one document states, carries its evidence
+itself and its triples have no statement. Triples from the shipped reference data (English
+labels, Wikidata links, coordinates) point to the evidence node of ``kgdoc:reference`` instead.
+See docs/graph-model.md for the shape.
 
 What can be derived is left out: a mention's document (its sentence's) and offsets (its IRI,
 ``#char=begin,end``), a rule's ``prov:Plan`` type (``akg:ExtractionRule`` is a subclass) and id
@@ -106,14 +107,23 @@ class TripleSink:
     facts: dict[Triple, Evidence] = field(default_factory=lambda: defaultdict(Evidence))
     provenance: set[Triple] = field(default_factory=set)
     rules: set[URIRef] = field(default_factory=set)  # rules to describe (see provenance_statements)
+    nodes: dict[URIRef, set[Reading]] = field(default_factory=lambda: defaultdict(set))  # see add
 
     def add(self, triple: Triple, sentence: URIRef | None = None, mentions: Iterable[URIRef] = (),
-            rule: URIRef | None = None, reference: bool = False, by_mention: bool = False) -> None:
-        """Add ``triple`` with its evidence; ``by_mention``: an entity's type or label read from a
-        mention of it, whose support is the entity's mentions (no statement of its own)."""
+            rule: URIRef | None = None, reference: bool = False, by_mention: bool = False,
+            node: URIRef | None = None) -> None:
+        """Add ``triple`` with its evidence. ``by_mention``: an entity's type or label read from a
+        mention of it, whose support is the entity's mentions (no statement of its own). ``node``:
+        a triple of a membership or event node (or of its interval, instant or amount), whose IRI
+        hashes the document and all that the reading states, so that every reading of the node
+        gives all its triples: the node has the evidence, its triples no statement."""
         ev = self.facts[triple]
         if not by_mention and (sentence is not None or rule is not None):
-            ev.readings.add(Reading(sentence, tuple(sorted(set(mentions))), rule))
+            reading = Reading(sentence, tuple(sorted(set(mentions))), rule)
+            if node is not None:
+                self.nodes[node].add(reading)
+            else:
+                ev.readings.add(reading)
         ev.reference |= reference
 
 
@@ -314,7 +324,7 @@ def _add_role(sink: TripleSink, doc: Document, role: TimedRole, ms: list[URIRef]
                 triples += [(interval, prop, instant), (instant, RDF.type, TIME.Instant),
                             (instant, instant_property(date), date_literal(date))]
     for triple in triples:
-        sink.add(triple, sent, ms, rule)
+        sink.add(triple, sent, ms, rule, node=node)
 
 
 def _add_event(sink: TripleSink, doc: Document, event: Event, onto: Ontology, ms: list[URIRef]) -> None:
@@ -323,7 +333,7 @@ def _add_event(sink: TripleSink, doc: Document, event: Event, onto: Ontology, ms
     node = _node_iri("event", doc, event.kind, event.agent, event.obj, event.date, amount)
     sent, rule = _sentence(sink, doc, event.sent), rule_iri(doc.lang, event.rule)
     for t in onto.types_of(EVENT_CLASSES[event.kind]):
-        sink.add((node, RDF.type, t), sent, ms, rule)
+        sink.add((node, RDF.type, t), sent, ms, rule, node=node)
     triples: list[Triple] = []
     if event.agent:
         triples.append((node, SCHEMA.agent, entity_iri(event.agent)))
@@ -339,7 +349,7 @@ def _add_event(sink: TripleSink, doc: Document, event: Event, onto: Ontology, ms
         triples.append((node, AKG.amount, value))
         triples += [(value, pp, oo) for pp, oo in pairs]
     for triple in triples:
-        sink.add(triple, sent, ms, rule)
+        sink.add(triple, sent, ms, rule, node=node)
 
 
 def _add_fact(sink: TripleSink, doc: Document, f: Fact, onto: Ontology, ms: list[URIRef],
@@ -408,6 +418,20 @@ def provenance_statements(sink: TripleSink, rule_comments: dict[URIRef, str]) ->
     only from its mentions have no statement: the mentions are their support."""
     p = sink.provenance
     described: set[Reading] = set()
+
+    def cite(subject: URIRef, reading: Reading) -> None:
+        e = evidence_iri(reading)
+        p.add((subject, AKG.evidence, e))
+        if reading in described:
+            return
+        described.add(reading)
+        if reading.sentence is not None:
+            p.add((e, PROV.wasDerivedFrom, reading.sentence))
+        p.update((e, AKG.mention, x) for x in reading.mentions)
+        if reading.rule is not None:
+            p.add((e, AKG.extractedBy, reading.rule))
+            sink.rules.add(reading.rule)
+
     for triple, ev in sink.facts.items():
         if not ev.readings and not ev.reference:
             continue
@@ -417,17 +441,11 @@ def provenance_statements(sink: TripleSink, rule_comments: dict[URIRef, str]) ->
         if ev.reference:
             p.add((st, AKG.evidence, REFERENCE_EVIDENCE))
         for reading in ev.readings:
-            e = evidence_iri(reading)
-            p.add((st, AKG.evidence, e))
-            if reading in described:
-                continue
-            described.add(reading)
-            if reading.sentence is not None:
-                p.add((e, PROV.wasDerivedFrom, reading.sentence))
-            p.update((e, AKG.mention, x) for x in reading.mentions)
-            if reading.rule is not None:
-                p.add((e, AKG.extractedBy, reading.rule))
-                sink.rules.add(reading.rule)
+            cite(st, reading)
+    for node, readings in sink.nodes.items():
+        for reading in readings:
+            cite(node, reading)
+    sink.nodes.clear()  # cited: a large document's next part cites only its own
     for rule in sink.rules:
         p.add((rule, RDF.type, AKG.ExtractionRule))
         if rule in rule_comments:
