@@ -55,6 +55,7 @@ QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00bb\u00ab')  # quotation marks th
 REFERRING = "<ref:"  # a trigger "<ref:its>" matches the referring word "its" as a mention ("Its Seaflow packs ...")
 ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih aparatov X")
 PLACE = "<place>"  # in ``via``: a place name ("the Basel-based Aeschbach group")
+NUMBER = "<number>"  # in ``via``: any number ("bo 1. julija postal direktor")
 NAME = "<name>"  # in ``unless_after``/``unless_before``: any mention ("set up Ampere in 2023")
 FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit", "value", "datatype", "if_single", "place"}
 EXAMPLE_KEYS = {"text", "facts"}
@@ -153,7 +154,7 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
             raise InputError(f"{where}: slot {name!r}: class {term!r} is not in the ontology")
     return Slot(name, find, classes, frozenset(w.lower() for w in spec.get("prep", [])), bool(spec.get("bare")),
                 int(spec.get("within", 8)), bool(spec.get("currency")), bool(spec.get("plain")),
-                bool(spec.get("list")), frozenset(w if w in (ANY_WORD, DEMONYM, PLACE, ROLE) else lemma(w, lang) for w in spec.get("via", [])),
+                bool(spec.get("list")), frozenset(w if w in (ANY_WORD, DEMONYM, PLACE, ROLE, NUMBER) else lemma(w, lang) for w in spec.get("via", [])),
                 spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""),
                 frozenset(w.lower() for w in spec.get("after_word", [])), spec.get("fallback", ""),
                 bool(spec.get("sole")), bool(spec.get("majority")))
@@ -498,9 +499,11 @@ def _passable(u: Unit, via: frozenset[str], ctx: Context) -> bool:
     if u.kind == "role":
         return u.lemma in via or ROLE in via  # "run by its founder X", "founder and chief executive"
     if u.kind == "num":
-        return u.word.lower() in via  # "one of Australia's largest ..."
+        return u.word.lower() in via or NUMBER in via  # "one of Australia's largest ..."
     if u.kind != "tok":
         return False
+    if NUMBER in via and u.word.rstrip(".").isdigit():
+        return True  # "1." of a date
     return u.lemma in via or (ANY_WORD in via and u.word.replace("-", "").isalpha() and u.word.islower()
                               and not _is_glue(u, ctx.glue))
 

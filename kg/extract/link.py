@@ -409,6 +409,9 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
     for m in doc.mentions:
         by_sent.setdefault(m.sent, []).append(m)
     zero: list[Mention] = []
+    first_sentence: dict[int, int] = {}
+    for m in doc.mentions:
+        first_sentence.setdefault(m.group, m.sent)
     for sent in doc.sentences:
         ms = by_sent.get(sent.i, [])
         if any(m.group >= 0 and (c := groups.classes[m.group]) and onto.is_a(c, "schema:Organization")
@@ -424,6 +427,9 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
         g = _topic(topic, sent.i)
         if g is None:
             g = _salient(groups, sal, "akg:Company", onto)
+            if g is not None and first_sentence.get(g, sent.i) > sent.i:
+                # a dropped subject refers back, never to an organisation named later
+                g = _named_before(groups, sal, onto, first_sentence, sent.i)
         if g is not None:
             zero.append(Mention(sent.tok_start, sent.tok_start, first.start, first.start, "", sent.i,
                                 "akg:Company", "", MentionSource.ZERO, group=g))
@@ -431,6 +437,17 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
             # relative clause ("Destilarna, ki je v lasti X, ... Lani je ustvarila ...": not X)
             topic.setdefault(sent.i, []).insert(0, g)
     doc.mentions = sorted(doc.mentions + zero, key=lambda m: (m.tok_start, m.tok_end))
+
+
+def _named_before(groups: _Groups, sal: _Salience, onto: Ontology, first_sentence: dict[int, int],
+                  sent: int) -> int | None:
+    """The most mentioned company named by sentence ``sent``, else such an untyped name."""
+    before = [g for g, first in first_sentence.items() if first <= sent and g >= 0]
+    for typed in (True, False):
+        found = [g for g in before if (onto.is_a(c, "akg:Company") if (c := groups.classes[g]) else not typed)]
+        if found:
+            return max(found, key=lambda g: (sal.counts[g], sal.last.get(g, -1), -g))
+    return None
 
 
 def _agrees(groups: _Groups, g: int, genders: str, pack: LanguagePack) -> bool:

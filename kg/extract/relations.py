@@ -373,8 +373,9 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
             continue
         subjects = _units_of(binding, spec.get("s"))
         if "s_all" in spec:
-            subjects = [u for u in units if u.kind == "ent" and u.source != MentionSource.DEMONYM and u.cls
-                        and onto.is_a(u.cls, spec["s_all"])]
+            # sites named in the sentence, not words referring back ("Tam dela 1.150 ljudi, ...")
+            subjects = [u for u in units if u.kind == "ent" and u.source not in (MentionSource.DEMONYM, MentionSource.COREF)
+                        and u.cls and onto.is_a(u.cls, spec["s_all"])]
         if not subjects:
             continue
         pred = spec.get("p")

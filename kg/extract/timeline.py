@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.errors import InputError
 from kg.extract.document import (
+    POSSESSIVE_MARKS,
     Document,
     Event,
     Fact,
@@ -89,6 +90,8 @@ class TimeWords:
     leave_verbs: frozenset[str]
     role_kinds: dict[str, str]
     text: TextCues
+    offsets: Offsets = field(default_factory=lambda: Offsets())
+    end_after_start: frozenset[str] = frozenset()  # "from 2005 to 2021": "to" ends what "from" starts
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,23 @@ class TextCues:
     price_nouns: frozenset[str] = frozenset()  # "its $340 million acquisition": a price
     hand_to: tuple[tuple[str, ...], ...] = ()  # "funkcijo predal X", "hand over to X": X takes the role
     appointed: tuple[tuple[str, ...], ...] = ()  # "X was appointed in 2019": an appointment
+    parts: frozenset[str] = frozenset()  # "Vantage's Asian business": a part of the company, led by no chief executive
+    part_owners: frozenset[str] = frozenset()  # "its Asian business": the owner named by a possessive word
+
+
+@dataclass(frozen=True)
+class Offsets:
+    """The ``[offsets]`` words of ``time.toml``: a date given as a distance from another one
+    ("two days later", "three days after", "dan pozneje", "dve leti kasneje")."""
+
+    numbers: dict[str, int] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)  # word -> "day", "week", "month" or "year"
+    unit_filler: frozenset[str] = frozenset()  # "teden dni": "dni" after the unit adds nothing
+    later: frozenset[str] = frozenset()  # anchor + distance: "two days later"
+    earlier: frozenset[str] = frozenset()  # anchor - distance: "a year earlier"
+    after: frozenset[str] = frozenset()  # "on 18 October, three days after X resigned": X on anchor - distance
+    before: frozenset[str] = frozenset()  # "on 18 October, a week before X": X on anchor + distance
+    same: tuple[tuple[str, ...], ...] = ()  # "the same day": the date before it
 
 
 @dataclass(frozen=True)
@@ -150,7 +170,8 @@ def time_words(code: str) -> TimeWords:
                     frozenset(text.get("conjunctions", [])),
                     phrases(text.get("handover", [])), frozenset(text.get("passive", [])),
                     frozenset(text.get("price_before", [])), frozenset(text.get("price_nouns", [])),
-                    phrases(text.get("hand_to", [])), phrases(text.get("appointed", [])))
+                    phrases(text.get("hand_to", [])), phrases(text.get("appointed", [])),
+                    frozenset(text.get("parts", [])), frozenset(text.get("part_owners", [])))
     return TimeWords({k.lower(): int(v) for k, v in data.get("months", {}).items()},
                      data.get("month_case") == "title", frozenset(words.get("start", [])),
                      frozenset(words.get("end", [])), frozenset(words.get("year", [])),
@@ -160,7 +181,15 @@ def time_words(code: str) -> TimeWords:
                      frozenset(words.get("future", [])), frozenset(status.get("former", [])),
                      frozenset(status.get("future", [])), phrases(status.get("future_verbs", [])),
                      frozenset(status.get("start_verbs", [])),
-                     frozenset(status.get("leave_verbs", [])), kinds, cues)
+                     frozenset(status.get("leave_verbs", [])), kinds, cues, _offsets(data.get("offsets", {})),
+                     frozenset(words.get("end_after_start", [])))
+
+
+def _offsets(data: dict) -> Offsets:
+    return Offsets({k: int(v) for k, v in data.get("numbers", {}).items()}, dict(data.get("units", {})),
+                   frozenset(data.get("unit_filler", [])), frozenset(data.get("later", [])),
+                   frozenset(data.get("earlier", [])), frozenset(data.get("after", [])),
+                   frozenset(data.get("before", [])), tuple(tuple(p.split()) for p in data.get("same", [])))
 
 
 def _doc_date(doc: Document) -> tuple[int, ...]:
@@ -283,8 +312,22 @@ def sentence_dates(doc: Document, sent: int, words: TimeWords) -> list[DateExpr]
     toks, end = doc.tokens, s.tok_end
     here = _doc_date(doc)
     out: list[DateExpr] = []
-    i = s.tok_start
+    i = _after_dateline(doc, sent)
     while i < end:
+        same = _phrase_len([t.text.lower() for t in toks[i:min(end, i + 4)]], 0, words.offsets.same)
+        if same:  # "will become chairman the same day"
+            last = _last_point(doc, sent, out, words)
+            if last:
+                out.append(DateExpr(i, i + same, last, "point"))
+            i += same
+            continue
+        offset = _offset_at(toks, i, end, words.offsets)
+        if offset is not None:
+            j, value = _offset_value(doc, sent, out, offset, words)
+            if value:
+                out.append(DateExpr(i, j, value, "point"))
+            i = j
+            continue
         found = _date_at(toks, i, end, words, here, functools.partial(_future_at, doc, i, words))
         if found is None:
             i += 1
@@ -295,10 +338,94 @@ def sentence_dates(doc: Document, sent: int, words: TimeWords) -> list[DateExpr]
             k -= 1
         word = toks[k].text.lower() if k >= s.tok_start else ""
         mark = "start" if word in words.start else "end" if word in words.end else "point"
+        if word in words.end_after_start and out and out[-1].mark == "start" and out[-1].end == k:
+            mark = "end"  # "from 2005 to 2021"
         if value:
             out.append(DateExpr(k if mark != "point" else i, j, value, mark))
         i = j
     return out
+
+
+def _after_dateline(doc: Document, sent: int) -> int:
+    """The first token of a sentence after its dateline: "ODENSE, Denmark, 3 February 2025 – X
+    announces ...": the date before the dash is the document's, no fact's."""
+    s = doc.sentences[sent]
+    if sent > 0:
+        return s.tok_start
+    dash = next((k for k in range(s.tok_start, min(s.tok_end, s.tok_start + 10))
+                 if doc.tokens[k].text in ("–", "—", "-", "--")), -1)
+    digits = dash > 0 and any(t.text[:1].isdigit() for t in doc.tokens[s.tok_start:dash])
+    return dash + 1 if digits else s.tok_start
+
+
+def _offset_at(toks: list[Token], i: int, end: int, words: Offsets) -> tuple[int, int, str, str] | None:
+    """A distance from another date at token ``i``: (end token, how many, unit, direction word),
+    "three days after", "A week later", "dan pozneje" (a unit without a number is one)."""
+    j, n = i, 1
+    word = toks[i].text.lower()
+    if word in words.numbers:
+        n, j = words.numbers[word], i + 1
+    elif word.isascii() and word.isdigit() and len(word) <= 2:
+        n, j = int(word), i + 1
+    if j >= end or toks[j].text.lower() not in words.units:
+        return None
+    unit = words.units[toks[j].text.lower()]
+    j += 1
+    while j < end and toks[j].text.lower() in words.unit_filler:
+        j += 1
+    if j >= end:
+        return None
+    way = toks[j].text.lower()
+    if way not in words.later | words.earlier | words.after | words.before:
+        return None
+    return j + 1, n, unit, way
+
+
+def _shift(value: str, n: int, unit: str) -> str:
+    """A date moved by ``n`` units, at the precision of ``value``; "" when the unit is finer than
+    the date ("three days after" a month) or the result is no calendar date."""
+    parts = [int(p) for p in value.split("-")]
+    try:
+        if unit in ("day", "week"):
+            if len(parts) < 3:
+                return ""
+            then = dt.date(*parts) + dt.timedelta(days=n * (7 if unit == "week" else 1))
+            return _fmt(then.year, then.month, then.day)
+        if unit == "month":
+            if len(parts) < 2:
+                return ""
+            months = parts[0] * 12 + parts[1] - 1 + n
+            moved = [months // 12, months % 12 + 1, *parts[2:]]
+            dt.date(moved[0], moved[1], moved[2] if len(moved) > 2 else 1)
+            return _fmt(*moved)
+        if unit == "year":
+            moved = [parts[0] + n, *parts[1:]]
+            dt.date(moved[0], moved[1] if len(moved) > 1 else 1, moved[2] if len(moved) > 2 else 1)
+            return _fmt(*moved)
+    except ValueError:
+        return ""
+    return ""
+
+
+def _offset_value(doc: Document, sent: int, before: list[DateExpr], offset: tuple[int, int, str, str],
+                  words: TimeWords) -> tuple[int, str]:
+    """(end token, date) of a distance from another date: "two days later" counts from the last
+    date before it (in this sentence, else the sentence before); "three days after X resigned"
+    from the date of this sentence's main clause, backwards (X resigned three days before it)."""
+    j, n, unit, way = offset
+    if way in words.offsets.after | words.offsets.before:
+        points = [d.value for d in before if d.mark == "point"]
+        return j, _shift(points[-1], -n if way in words.offsets.after else n, unit) if points else ""
+    last = _last_point(doc, sent, before, words)
+    return j, _shift(last, n if way in words.offsets.later else -n, unit) if last else ""
+
+
+def _last_point(doc: Document, sent: int, before: list[DateExpr], words: TimeWords) -> str:
+    """The last point date before here: in this sentence, else in the sentence before ("" if none)."""
+    points = [d.value for d in before if d.mark == "point"]
+    if not points and sent > 0:
+        points = [d.value for d in sentence_dates(doc, sent - 1, words) if d.mark == "point"]
+    return points[-1] if points else ""
 
 
 def _compare(a: str, b: tuple[int, ...]) -> int:
@@ -375,26 +502,32 @@ def _phrase_of(doc: Document, fact: Fact, pack: LanguagePack, prop: str, person:
 
 
 def _status_after(doc: Document, after: int, sent: int, words: TimeWords, dates: list[DateExpr],
-                  relative: frozenset[str]) -> tuple[str, str]:
+                  relative: frozenset[str], anchor: int = -1) -> tuple[str, str]:
     """Status and end from a verb after the person, in the same stretch between commas and
     before another person: "bo prevzela" (future), "je 1. decembra odstopil" (former, ended
     then), "se bo ob tem upokojila" (current, ending then); ("", "") when there is none."""
     s = doc.sentences[sent]
     stop = next((i for i in range(after, s.tok_end) if doc.tokens[i].text in (",", ";")), s.tok_end)
     if stop == after and after + 1 < s.tok_end and doc.tokens[after + 1].text.lower() in relative:
-        # "X, ki je ..., se bo upokojila": the relative clause and the clause after it are about X
+        # "X, ki je ..., se bo upokojila": the relative clause and the clause after it are about X,
+        # but a role the relative clause itself names has its own verb ("X, who heads Y's arm, will ...")
+        closing = next((i for i in range(stop + 1, s.tok_end) if doc.tokens[i].text in (",", ";")), s.tok_end)
         for _ in range(2):
             stop = next((i for i in range(stop + 1, s.tok_end) if doc.tokens[i].text in (",", ";")), s.tok_end)
+    else:
+        closing = stop
     person = next((m.tok_start for m in doc.mentions if m.sent == sent and after <= m.tok_start < stop
                    and m.group >= 0 and doc.groups[m.group].cls == "schema:Person"), stop)
     stop = min(stop, person)
     seen = [t.text.lower() for t in doc.tokens[after:min(stop, after + 2 * NEAR)]]
-    if _has_phrase(seen, words.future_verbs):
+    # taking a post is about a new role, not one the relative clause names; leaving ends any
+    own = seen[:max(0, closing - after)] if after < anchor < closing else seen
+    if _has_phrase(own, words.future_verbs):
         return "future", ""
     verb = next((i for i in range(after, min(stop, after + 2 * NEAR)) if doc.tokens[i].text.lower() in words.leave_verbs), -1)
     if verb < 0:
         return "", ""
-    near = [d for d in dates if d.mark == "point" and after <= d.start and d.end <= verb + 3]
+    near = [d for d in dates if d.mark == "point" and after <= d.start <= verb + 3 and d.end <= stop]
     end = near[-1].value if near else ""
     future = any(w in words.future_tense for w in seen)
     return ("current" if future else "former"), end
@@ -419,7 +552,8 @@ def _role(doc: Document, fact: Fact, pack: LanguagePack, words: TimeWords,
         status = "former" if before & words.former else "future" if before & words.future else ""
     start = end = ""
     if person is not None and status in ("", "former"):
-        after, end = _status_after(doc, person.tok_end, fact.sent, words, dates, pack.relative_openers)
+        after, end = _status_after(doc, person.tok_end, fact.sent, words, dates, pack.relative_openers,
+                                   phrase[0] if phrase else _span(doc, fact)[1] - 1)
         if not status or (after == "current" and fact.p not in READ_ONLY):
             status = after  # "dosedanja direktorica X, ki se bo upokojila": still current until then
     anchor = (phrase[0], phrase[1]) if phrase else where
@@ -459,7 +593,10 @@ def _event_date(doc: Document, fact: Fact, dates: list[DateExpr], kind: str) -> 
     where = _span(doc, fact)
     marks = {"point", "start"} if kind == "appointment" else {"point"}
     near = [d for d in dates if d.mark in marks and _distance((d.start, d.end), where) <= 2 * NEAR]
-    best = min(near, key=lambda d: _distance((d.start, d.end), where), default=None)
+    first = doc.mentions[fact.mentions[0]].span if fact.mentions else where
+    # on a tie the date nearer the fact's first name: "on October 18, three days after Moe resigned"
+    best = min(near, key=lambda d: (_distance((d.start, d.end), where), _distance((d.start, d.end), first)),
+               default=None)
     return best.value if best else ""
 
 
@@ -568,8 +705,9 @@ def _started_by_appointment(roles: list[TimedRole], events: list[Event]) -> list
     """A role without a start whose holder the same sentence says was appointed on a date
     starts then ("je 2. marca za predsednico izvolila Bredo Kolar")."""
     appointed = {(e.obj, e.sent): e.date for e in events if e.kind == "appointment" and e.date}
+    # a title before the name is a role held already ("imenoval finančno direktorico X"): not started then
     return [replace(r, start=appointed[r.person, r.sent]) if not r.start and r.status != "former"
-            and (r.person, r.sent) in appointed else r for r in roles]
+            and r.rule != "time-title-role" and (r.person, r.sent) in appointed else r for r in roles]
 
 
 def _ended_by_resignation(roles: list[TimedRole], events: list[Event], here: tuple[int, ...]) -> list[TimedRole]:
@@ -594,6 +732,8 @@ def _ended_by_resignation(roles: list[TimedRole], events: list[Event], here: tup
 def read_time(doc: Document, pack: LanguagePack) -> Document:
     """Fill ``doc.roles`` and ``doc.events``; drop role facts of roles not current, date values."""
     words = time_words(doc.lang)
+    heads = [_part_head(doc, f, words.text) for f in doc.facts]
+    doc.facts = [f for f, _ in heads]
     dates = {i: sentence_dates(doc, i, words) for i in sorted({f.sent for f in doc.facts})}
     events = _events(doc, dates, pack)
     here = _doc_date(doc)
@@ -602,16 +742,22 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     roles = _merged(roles, read, here)
     # one role per key once resignations have given their ends (two rules may read one stint)
     roles = _distinct(_ended_by_resignation(_started_by_appointment(roles, events), events, here))
-    roles = _handed_over(doc, roles, words)
+    roles = _as_of(_handed_over(doc, roles, words), here)
     events = _appointed_events(doc, roles, _take_over_events(read, events), dates, words, pack)
     # a future role keeps its plain fact only while nobody holds that role ("Direktor novega podjetja bo ...")
     held = {(r.org, r.kind) for r in roles if r.status == "current"}
     dropped = {(r.person, _shortcut(r), r.org, r.sent) for r in roles
                if r.status == "former" or (r.status == "future" and (r.org, r.kind) in held)}
     doc.roles, doc.events = roles, events
+    # the head of a part of a company holds a role in it, but no plain fact: "heading a division
+    # gives nothing" (eval/README.md); the membership says it
+    parts = {(f.s, str(f.o)) for f, part in heads if part} | \
+        {(r.person, r.org) for r in roles if r.rule == "time-leads-part"}
     facts = []
     for f in doc.facts:
         if f.p not in READ_ONLY and f.p in ROLE_PREDICATES and (f.s, f.p, str(f.o), f.sent) in dropped:
+            continue
+        if f.p == "akg:holdsRoleIn" and (f.s, str(f.o)) in parts:
             continue
         if f.p in DATED_VALUES and isinstance(f.o, Quantity):
             year = _year_of_value(doc, f, f.o, dates.get(f.sent, []))
@@ -620,6 +766,31 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
         facts.append(f)
     doc.facts = facts + _shortcuts(roles, facts)
     return doc
+
+
+def _owned_part(words: list[str], cues: TextCues) -> bool:
+    """Do the words after a verb of leading name a part of a company by its owner ("Vantage 's
+    Asian business", "its European arm")?"""
+    owner = next((k for k, w in enumerate(words[:4]) if w in POSSESSIVE_MARKS or w in cues.part_owners), -1)
+    part = next((k for k in range(owner + 1, min(len(words), owner + 4)) if words[k] in cues.parts), -1)
+    # "the town's business forum": the part noun is the last of its phrase
+    return owner >= 0 and part >= 0 and not (part + 1 < len(words) and words[part + 1] in cues.not_led)
+
+
+def _part_head(doc: Document, fact: Fact, cues: TextCues) -> tuple[Fact, bool]:
+    """A chief executive fact about the head of a part of the organisation ("Seo heads Vantage's
+    Asian business", "who runs its European arm") is a role in it, no chief executive; and
+    whether it is one."""
+    if fact.p != "akg:chiefExecutiveOf" or len(fact.mentions) < 2 or not cues.parts:
+        return fact, False
+    org = doc.mentions[fact.mentions[1]]
+    s = doc.sentences[org.sent]
+    after = [t.text.lower() for t in doc.tokens[org.tok_end:min(s.tok_end, org.tok_end + 4)]]
+    owned = org.text.lower() in cues.part_owners or (after[:1] and after[0] in POSSESSIVE_MARKS)
+    words = after[1:] if after[:1] and after[0] in POSSESSIVE_MARKS else after
+    if owned and _owned_part([after[0] if after[:1] and after[0] in POSSESSIVE_MARKS else "its", *words], cues):
+        return replace(fact, p="akg:holdsRoleIn"), True
+    return fact, False
 
 
 def _shortcut(role: TimedRole) -> str:
@@ -634,7 +805,8 @@ def _shortcuts(roles: list[TimedRole], facts: list[Fact]) -> list[Fact]:
     out = []
     for r in roles:
         p = _shortcut(r)
-        if r.rule in _TEXT_RULES and r.status == "current" and (r.person, p, r.org) not in have:
+        if r.rule in _TEXT_RULES and r.rule != "time-leads-part" and r.status == "current" \
+                and (r.person, p, r.org) not in have:
             have.add((r.person, p, r.org))
             out.append(Fact(r.person, p, r.org, r.rule, r.sent, r.mentions))
     return out
@@ -705,8 +877,23 @@ def _antecedent(doc: Document, lo: int, pack: LanguagePack) -> int | None:
     """The person a relative clause starting at ``lo`` refers back to ("Alenka Meško, ki ...")."""
     if lo < 2 or doc.tokens[lo - 1].text != "," or doc.tokens[lo].text.lower() not in pack.relative_openers:
         return None
-    return next((k for k, m in enumerate(doc.mentions) if m.tok_end == lo - 1 and m.sent == doc.tokens[lo].sent
+    end = _before_date(doc, lo - 1, time_words(doc.lang))
+    return next((k for k, m in enumerate(doc.mentions) if m.tok_end == end and m.sent == doc.tokens[lo].sent
                  and _of_class(doc, k, ("schema:Person",))), None)
+
+
+def _before_date(doc: Document, i: int, words: TimeWords) -> int:
+    """Where the words before token ``i`` stop being a date ("from Jo Lee on 1 February, who":
+    the token after "Lee"), so that a relative clause after a date finds its person."""
+    s = doc.sentences[doc.tokens[i].sent]
+    k = i
+    while k > s.tok_start and i - k < 5:
+        word = doc.tokens[k - 1].text.lower()
+        if not (word.rstrip(".").isdigit() or word in words.months or word in words.filler or word in words.year
+                or word == "."):
+            break
+        k -= 1
+    return k
 
 
 def _holder(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, cues: TextCues) -> int | None:
@@ -805,23 +992,28 @@ def _lead_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues,
     s = doc.sentences[sent]
     words = _words(doc, s.tok_start, s.tok_end)
     out = []
+    covered = 0  # "has led": the "led" inside a longer phrase is no verb of its own
     for i in range(len(words)):
         n_cur, n_past = _phrase_len(words, i, cues.lead_current), _phrase_len(words, i, cues.lead_former)
         n = max(n_cur, n_past)
-        if not n:
+        if not n or i < covered:
             continue
+        covered = i + n
         at = s.tok_start + i
         lo, hi = _clause(doc, at, cues.conjunctions)
         inside = words[lo - s.tok_start:hi - s.tok_start]
-        if set(inside) & cues.not_led or (n_past > n_cur and set(inside) & time_words(doc.lang).future_tense):
+        part = _owned_part(words[i + n:hi - s.tok_start], cues)
+        if (set(inside) & cues.not_led and not part) or \
+                (n_past > n_cur and set(inside) & time_words(doc.lang).future_tense):
             continue  # no organisation led; "bo podjetje vodil": a plan, not a past role
-        body = next((cues.led_bodies[w] for w in inside if w in cues.led_bodies), "")
+        body = "other" if part else next((cues.led_bodies[w] for w in inside if w in cues.led_bodies), "")
         kind = body or cues.lead_kinds.get(words[i + n - 1], "")
         if not kind:
             continue
         refers = bool(set(inside) & cues.refers) or bool(body)
-        role = _text_role(doc, at, (lo, hi), kind, "current" if n_cur >= n_past else "former", "time-leads",
-                          pack, refers or not _named(doc, lo, hi, _ORG_CLASSES, pack))
+        role = _text_role(doc, at, (lo, hi), kind, "current" if n_cur >= n_past else "former",
+                          "time-leads-part" if part else "time-leads", pack,
+                          refers or not _named(doc, lo, hi, _ORG_CLASSES, pack))
         if role is not None:
             out.append(_dated(doc, role, dates, lo, hi, False))
     return out
@@ -1015,14 +1207,30 @@ def _merged(roles: list[TimedRole], read: list[TimedRole], here: tuple[int, ...]
             out[k] = replace(out[k], start=out[k].start or new.start, end=out[k].end or new.end)
         elif same and all(out[k].status == "current" and out[k].rule not in _TEXT_RULES for k in same) \
                 and new.status in ("former", "future"):
-            k = same[0]
-            out[k] = replace(out[k], status=new.status, start=out[k].start or new.start, end=out[k].end or new.end)
+            for k in same:  # every rule's reading of it: "named X chief executive" read by two rules
+                start = (new.start or out[k].start) if new.status == "future" else (out[k].start or new.start)
+                out[k] = replace(out[k], status=new.status, start=start, end=out[k].end or new.end)
         elif not same or all(out[k].rule in _TEXT_RULES or out[k].status == "former" for k in same):
             out.append(new)  # also a second stint ("njegov predhodnik X, ki je bil direktor do ...")
     return out
 
 
-_TEXT_RULES = frozenset({"time-leads", "time-copula-role", "time-takes-over", "time-title-role", "time-handed-to"})
+_TEXT_RULES = frozenset({"time-leads", "time-leads-part", "time-copula-role", "time-takes-over", "time-title-role", "time-handed-to"})
+
+
+def _as_of(roles: list[TimedRole], here: tuple[int, ...]) -> list[TimedRole]:
+    """A current role that starts after the document date is future ("appointed ..., effective
+    1 July"), one that ended before it former."""
+    if not here:
+        return roles
+    out = []
+    for r in roles:
+        if r.status == "current" and r.start and _compare(r.start, here) > 0:
+            r = replace(r, status="future")
+        elif r.status == "current" and r.end and _compare(r.end, here) < 0:
+            r = replace(r, status="former")
+        out.append(r)
+    return out
 
 
 def _handed_over(doc: Document, roles: list[TimedRole], words: TimeWords) -> list[TimedRole]:

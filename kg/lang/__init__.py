@@ -101,6 +101,7 @@ class LanguagePack:
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
     plant_verbs: frozenset[str] = frozenset()  # words as written: "makes its buses in Kolín" names a plant
     passive_plant_verbs: frozenset[str] = frozenset()  # "are made": "its staplers are made in Lowell" too
+    seat_words: frozenset[str] = frozenset()  # lemmas: "s sedežem v Celju ima tovarne": Celje is no plant
     founding_participles: frozenset[str] = frozenset()  # "founded": a two-word name after ...
     founded_by_words: frozenset[str] = frozenset()  # ... and "by" is a person ("founded in 1948 by Tokujiro Kanemori")
     courtesy_titles: frozenset[str] = frozenset()  # "Ms Mokoena": a title before any surname, not only a given name
@@ -255,7 +256,16 @@ def _read_places(path: Path, code: str, declension: Sequence[list[str]] = ()) ->
 
 
 def _country_forms(label: str, declension: Sequence[list[str]]) -> tuple[str, ...]:
-    """Case forms of a one-word country name by the first rule whose ending fits."""
+    """Case forms of a one-word country name by the first rule whose ending fits, and of two
+    nouns joined by "in", each declined ("Bosna in Hercegovina" -> "v Bosni in Hercegovini").
+
+    >>> _country_forms("Bosna in Hercegovina", [["a", "e", "i", "o"]])
+    ('Bosne in Hercegovine', 'Bosni in Hercegovini', 'Bosno in Hercegovino')
+    """
+    words = label.split(" ")
+    if len(words) == 3 and words[1] == "in":
+        first, second = _country_forms(words[0], declension), _country_forms(words[2], declension)
+        return tuple(f"{a} in {b}" for a, b in zip(first, second, strict=False)) if len(first) == len(second) else ()
     if " " in label:
         return ()
     for ending, *forms in declension:
@@ -360,6 +370,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.plant_nouns_too = _lemmas_and_words(words, "plant_nouns_too", code)
     p.plant_verbs = frozenset(w.lower() for w in words.get("plant_verbs", []))
     p.passive_plant_verbs = frozenset(w.lower() for w in words.get("passive_plant_verbs", []))
+    p.seat_words = frozenset(_lemmas_and_words(words, "seat_words", code))
     p.rarer_first_names = bool(words.get("rarer_first_names", False))
     p.courtesy_titles = frozenset(w.lower() for w in words.get("courtesy_titles", []))
     p.founding_participles = frozenset(w.lower() for w in words.get("founding_participles", []))

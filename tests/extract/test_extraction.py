@@ -130,6 +130,27 @@ CASES = {
                 ("Marlow Kitchens Ltd", "akg:headquarteredIn", "Odense"),
                 ("United Kingdom", "org:hasSite", "Wakefield")],
     },
+    "seat-not-plant": {
+        "has": [("Holzbau AG", "akg:headquarteredIn", "Gradec"),
+                ("Lesnik d.o.o.", "org:hasSite", "Kočevje"),
+                ("Lesnik d.o.o.", "schema:brand", "Kočevka")],  # "Stroje bo Lesnik ...": no product "Lesnik"
+        "not": [("Holzbau AG", "org:hasSite", "Gradec"),         # "s sedežem v Gradcu ima tovarne še ..."
+                ("Holzbau AG", "org:hasSite", "Kočevje"),        # "tovarne še na Madžarskem": new plants
+                ("Holzbau AG", "schema:brand", "Kočevka")],
+    },
+    "dateline-subject": {
+        "has": [("Kovitex", "akg:headquarteredIn", "Celje"),      # "Celje – Celjski Kovitex": a town adjective
+                ("Kovitex", "org:hasSite", "Zagreb"),               # the dropped subject refers back ...
+                ("Kovitex", "schema:parentOrganization", "Schraubwerk Holding")],
+        "not": [("Schraubwerk Holding", "org:hasSite", "Zagreb"),   # ... not to the owner named later
+                ("Schraubwerk Holding", "org:hasSite", "Laško")],
+    },
+    "owned-head-count": {
+        "has": [("Slovenske Konjice", "akg:produces", "Tovor X5"),   # "Model Tovor X5 ..." opens a sentence
+                ("Prikolica d.o.o.", "schema:parentOrganization", "Anhänger Werke GmbH"),
+                ("Marko Zupan", "akg:chiefExecutiveOf", "Prikolica d.o.o.")],  # "X je lani postal direktor družbe Y"
+        "not": [("Anhänger Werke GmbH", "org:hasSite", "Slovenske Konjice")],
+    },
     "english": {
         "has": [("Halden Robotics", "schema:founder", "Ingrid Solberg"),
                 ("Halden Robotics", "akg:headquarteredIn", "Oslo"),
@@ -147,6 +168,25 @@ def test_relations_of_a_short_text(facts, name):
     assert not missing, f"missing {missing}; found {sorted(found)}"
     wrong = [r for r in CASES[name].get("not", []) if r in found]
     assert not wrong, f"wrong {wrong}"
+
+
+def test_head_count_after_an_owner_and_site_counts_with_adjectives(facts):
+    def numbers(label: str, prop: str) -> list[str]:
+        q = sparql_prefixes() + f"""SELECT ?v WHERE {{ ?c skos:prefLabel "{label}"@sl ; {prop} ?n .
+            ?n schema:value ?v }} ORDER BY ?v"""
+        return [str(r[0]) for r in facts["owned-head-count"].query(q)]
+    # "X je v lasti skupine Y iz Ulma, zaposluje 210 ljudi": X's staff, not Y's
+    assert numbers("Prikolica d.o.o.", "schema:numberOfEmployees") == ["210"]
+    assert numbers("Anhänger Werke GmbH", "schema:numberOfEmployees") == []
+    # "letno ustvari 30 milijonov evrov prihodkov" is revenue, and 210 no yearly output
+    assert numbers("Prikolica d.o.o.", "akg:productionCapacity") == []
+    # "Tam na leto izdelajo 4.000 prikolic": "tam" is the plant named last
+    assert numbers("Slovenske Konjice", "akg:productionCapacity") == ["4000"]
+    # "9 proizvodnih obratov, od tega dva v Bosni in Hercegovini"
+    assert numbers("Anhänger Werke GmbH", "akg:numberOfSites") == ["2", "9"]
+    q = sparql_prefixes() + """ASK { ?c skos:prefLabel "Anhänger Werke GmbH"@sl ; akg:numberOfSites ?n .
+        ?n schema:value 2 ; akg:inPlace/skos:prefLabel "Bosna in Hercegovina"@sl }"""
+    assert facts["owned-head-count"].query(q).askAnswer
 
 
 def test_numbers_bounds_and_shares(facts):

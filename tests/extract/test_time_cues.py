@@ -131,3 +131,130 @@ def test_a_role_handed_to_a_named_successor_is_hers_from_the_hand_over(text, lan
 ])
 def test_a_passive_appointment_of_a_role_holder_is_an_appointment_event(text, lang, event):
     assert event in events(read(text, "2022-05-03", lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "date", "event"), [
+    ("Peter Hall left Nordic Steel on 4 March. A week later the company named Anna Berg chief executive.", "en",
+     "2024-12-05", ("appointment", "company/nordic-steel", "person/anna-berg", "2024-03-11")),
+    ("Hale Metals bought Orbit Tools in 2019. Two years later Hale Metals bought Pine Gears.", "en",
+     "2024-12-05", ("acquisition", "company/hale-metals", "company/pine-gears", "2021")),
+    ("Direktor družbe Lipa d.o.o. Jan Kos je 29. novembra odstopil. Nadzorni svet je dan pozneje za direktorico "
+     "imenoval Ano Kos.", "sl", "2022-12-01", ("appointment", "company/lipa", "person/ana-kos", "2022-11-30")),
+    ("Direktor družbe Lipa d.o.o. Jan Kos je 3. maja odstopil. Dva tedna kasneje je nadzorni svet za direktorico "
+     "imenoval Ano Kos.", "sl", "2022-12-01", ("appointment", "company/lipa", "person/ana-kos", "2022-05-17")),
+])
+def test_a_date_given_as_a_distance_from_the_date_before_it(text, lang, date, event):
+    assert event in events(read(text, date, lang))
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Halvorsen Energy appointed Ingrid Dahl as chief executive on October 18, three days after Lars Moe stepped down.",
+     ("resignation", "person/lars-moe", "company/halvorsen-energy", "2021-10-15")),
+    ("Corvin Tools named Jane Reed chief executive on 12 March, two weeks after Tom Hale resigned.",
+     ("resignation", "person/tom-hale", "company/corvin-tools", "2021-02-26")),
+])
+def test_an_event_dated_by_its_distance_before_the_sentences_date(text, event):
+    assert event in events(read(text, "2021-10-19", "en"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Harrow Tools named Emma Clarke chief executive on 3 December. She will take over from John Webb on 1 February, "
+     "who has led the company since 2012.",
+     {("person/emma-clarke", "company/harrow-tools", "chiefExecutive", "future", "2025-02-01", ""),
+      ("person/john-webb", "company/harrow-tools", "chiefExecutive", "current", "2012", "2025-02-01")}),
+    ("Corvin Tools named Jane Reed chief executive on 9 November. She will take over from Tom Hale on 1 March, "
+     "who has run the company since 2015.",
+     {("person/jane-reed", "company/corvin-tools", "chiefExecutive", "future", "2025-03-01", ""),
+      ("person/tom-hale", "company/corvin-tools", "chiefExecutive", "current", "2015", "2025-03-01")}),
+])
+def test_a_take_over_on_a_later_date_makes_the_named_successor_future(text, expected):
+    assert roles(read(text, "2024-12-05", "en")) == expected
+
+
+@pytest.mark.parametrize(("text", "person", "org"), [
+    ("Min-jun Seo, who heads Vantage Polymers's Asian business, will join the board.", "person/min-jun-seo",
+     "company/vantage-polymers"),
+    ("Hale Metals makes steel. Jane Reed runs its European arm.", "person/jane-reed", "company/hale-metals"),
+])
+def test_the_head_of_a_part_of_a_company_holds_a_role_in_it_and_is_no_chief_executive(text, person, org):
+    doc = read(text, "2024-12-05", "en")
+    assert (person, org, "other", "current", "", "") in roles(doc)
+    assert not [r for r in doc.roles if r.kind == "chiefExecutive"]
+    assert not [f for f in doc.facts if f.p in ("akg:chiefExecutiveOf", "akg:holdsRoleIn")]
+
+
+def test_a_forum_of_a_town_is_no_part_of_a_company():
+    doc = read("Hale Metals makes steel in Leeds. Councillor Mark Evans, who chairs the town's business forum, "
+               "welcomed the plant.", "2024-12-05", "en")
+    assert not doc.roles
+
+
+@pytest.mark.parametrize("text", [
+    "Emma Clarke, who has been chief operating officer of Harrow Tools since 2017, will succeed John Webb next year.",
+    "Emma Clarke, who has been chief operating officer of Harrow Tools since 2017, will take over the top job.",
+])
+def test_a_role_inside_a_relative_clause_keeps_its_own_tense(text):
+    assert ("person/emma-clarke", "company/harrow-tools", "other", "current", "2017", "") in roles(read(text, "2024-12-05", "en"))
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("LEEDS, England, 3 February 2025 – Hale Metals says that Tom Hale stepped down as chief executive on 31 January.",
+     ("resignation", "person/tom-hale", "company/hale-metals", "2025-01-31")),
+    ("OSLO, March 4 – Corvin Tools said Jane Reed resigned as chief executive on 28 February.",
+     ("resignation", "person/jane-reed", "company/corvin-tools", "2025-02-28")),
+])
+def test_the_date_of_a_dateline_belongs_to_no_fact(text, event):
+    assert event in events(read(text, "2025-03-04", "en"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Her predecessor, Tom Hale, ran Hale Metals from 2005 to 2021.",
+     ("person/tom-hale", "company/hale-metals", "chiefExecutive", "former", "2005", "2021")),
+    ("Jane Reed led Corvin Tools from 2010 to 2019 and now advises start-ups.",
+     ("person/jane-reed", "company/corvin-tools", "chiefExecutive", "former", "2010", "2019")),
+])
+def test_from_one_year_to_another_is_an_interval(text, expected):
+    assert expected in roles(read(text, "2024-05-01", "en"))
+
+
+@pytest.mark.parametrize("text", [
+    "Hale Metals has appointed Jane Reed as chief executive, effective 1 July 2025.",
+    "Hale Metals named Jane Reed chief executive with effect from 1 July 2025.",
+])
+def test_a_role_that_starts_after_the_document_date_is_future(text):
+    assert ("person/jane-reed", "company/hale-metals", "chiefExecutive", "future", "2025-07-01", "") in \
+        roles(read(text, "2025-04-18", "en"))
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Jane Reed will succeed Tom Hale on 1 September, and Hale, who has run Corvin Tools since 2009, will become "
+     "chairman of its board the same day.", "2021-09-01"),
+    ("Jane Reed will take over from Tom Hale on 2 July. Hale, who has run Corvin Tools since 2009, will become "
+     "chairman of its board that day.", "2021-07-02"),
+])
+def test_the_same_day_is_the_date_named_before(text, date):
+    doc = read(text, "2021-06-08", "en")
+    assert [r.start for r in doc.roles if r.kind == "boardChair"] == [date]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Nadzorni svet družbe Lipa d.d. je za predsednika uprave imenoval Mateja Grudnika. Grudnik je zdaj direktor "
+     "prodaje.", "Matej Grudnik"),
+    ("Za direktorja družbe Lipa d.o.o. so izbrali Tadeja Koširja. Koširja so predlagali lastniki, Košir pa je "
+     "ponudbo sprejel.", "Tadej Košir"),
+    ("Kot naslednico predsednika uprave Gregorja Ramšaka omenjajo Ano Kos.", "Gregor Ramšak"),
+    ("Družba Lipa d.o.o. je za direktorja imenovala Igorja Kralja.", "Igor Kralj"),
+])
+def test_a_mans_name_in_the_genitive_or_accusative_is_named_in_the_nominative(text, name):
+    doc = read(text, "2024-05-01")
+    assert name in {e.name for e in doc.entities.values() if e.cls == "schema:Person"}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Direktor Jan Kos, ki vodi podjetje Lipa d.o.o. od leta 2010, se bo 30. junija upokojil.", "sl",
+     ("person/jan-kos", "company/lipa", "chiefExecutive", "current", "2010", "2025-06-30")),
+    ("Chief executive Tom Hale, who has run Hale Metals since 2010, will retire on 30 June.", "en",
+     ("person/tom-hale", "company/hale-metals", "chiefExecutive", "current", "2010", "2025-06-30")),
+])
+def test_leaving_after_a_relative_clause_ends_the_role_it_names(text, lang, expected):
+    assert expected in roles(read(text, "2025-04-18", lang))

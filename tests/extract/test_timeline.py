@@ -123,9 +123,12 @@ def test_roles_read_from_cues_no_relation_rule_names(text, date, lang, expected)
 def test_leading_a_plant_or_a_plan_to_lead_is_no_role():
     assert roles(read("Jan Kos vodi tovarno podjetja Lipa d.o.o. v Celju.", "2024-05-01")) == set()
     assert roles(read("Jan Kos bo podjetje Lipa d.o.o. vodil tudi v prihodnje.", "2024-05-01")) == set()
-    # a division of the company, or a body outside it, is not the company
-    assert roles(read("Corvin Tools is based in York. Tom Hale heads the group's export division.",
-                      "2024-05-01", "en")) == set()
+    # a division of the company is a role in it ("other", eval/time-README.md) but no chief
+    # executive and no plain fact ("heading a division gives nothing", eval/README.md); a body
+    # outside it is not the company
+    doc = read("Corvin Tools is based in York. Tom Hale heads the group's export division.", "2024-05-01", "en")
+    assert roles(doc) == {("person/tom-hale", "company/corvin-tools", "other", "current", "", "")}
+    assert not role_facts(doc)
     assert roles(read("Corvin Tools is based in York. Tom Hale, who chairs the town's business forum, "
                       "spoke.", "2024-05-01", "en")) == set()
 

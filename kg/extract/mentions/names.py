@@ -2,6 +2,9 @@
 after (or, in English, before) a trigger noun, and acronyms defined in brackets."""
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from kg.extract.document import Document, MentionSource
 from kg.extract.lemmatize import dictionary_form, is_known_word, lemma, name_candidates
 from kg.extract.mentions.spans import (
@@ -59,19 +62,35 @@ def _adjective_opens_name(toks: list, i: int, pack: LanguagePack) -> bool:
         and nxt.text.isalpha() and nxt.text.islower() and nxt.text not in pack.function_words
 
 
-def _masculine_genitive(words: list[str], pack: LanguagePack, lang: str) -> tuple[str, list[str]] | None:
+def _masculine_genitive(words: list[str], pack: LanguagePack, lang: str,
+                        alone: Callable[[str], bool] = lambda word: False) -> tuple[str, list[str]] | None:
     """A man's name in the genitive or accusative, told by its surname: a surname in "-rja"
     ("Pintarja", "Weberja") is a masculine noun in "-r" inflected, which a woman's surname never
-    is. Returns the nominative given name (the "-o" name first: "Marka" -> "Marko") and
-    surnames, or None."""
+    is; nor does one in "-a" whose form without it stands alone in the text (``alone``). Returns
+    the nominative given name (the "-o" name first: "Marka" -> "Marko") and surnames, or None."""
     ending = pack.masculine_genitive_surname
-    if not ending or len(words) < 2 or not words[0].endswith("a") or not words[-1].endswith(ending):
+    if not ending or len(words) < 2 or not words[0].endswith("a"):
+        return None
+    if words[-1].endswith(ending):
+        surname = words[-1][: -len(ending) + 1]
+    elif words[-1].endswith("a") and alone(words[-1][:-1]):
+        surname = words[-1][:-1]  # "Mateja Grudnika" and, elsewhere, "Grudnik je ...": a man's surname inflected
+    else:
         return None
     stem = words[0][:-1]
     first = next((c for c in (stem + "o", stem) if c in first_names()), None)
     if first is None:
         return None
-    return first, [*words[1:-1], words[-1][: -len(ending) + 1]]
+    return first, [*words[1:-1], surname]
+
+
+def _stands_alone(doc: Document, span: Span, word: str) -> bool:
+    """Does ``word`` stand in the text outside ``span``, not after another capitalised word
+    ("Grudnik je zdaj direktor")?"""
+    toks = doc.tokens
+    return any(t.text == word and not span.start <= k < span.end
+               and not (k > 0 and toks[k - 1].is_capitalised and toks[k - 1].sent == t.sent)
+               for k, t in enumerate(toks))
 
 
 def _after_name_noun(doc: Document, span: Span, pack: LanguagePack) -> bool:
@@ -200,6 +219,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             if j - i >= 2 and pack.head_final and toks[i].lemma in pack.demonyms and toks[i].text not in pack.places \
                     and legal_end < 0 and toks[j - 1].text.lower() not in pack.company_name_heads:
                 i += 1  # "the Finnish Metsävirta group": the adjective is no part of the name ("American Airlines" is)
+                continue
+            if j - i >= 2 and not pack.head_final and legal_end < 0 and sentence_initial(doc, i) \
+                    and (tok.lemma in pack.demonyms or tok.text.lower() in pack.town_adjectives) \
+                    and doc.text[tok.start:toks[j - 1].end] not in pack.places:
+                i += 1  # "Ptujski Snopteh je ...", "Avstrijski Seeberger": the adjective opens the sentence
                 continue
             if j - i >= 2 and tok.text.lower() in pack.sentence_openers and sentence_initial(doc, i):
                 i += 1  # "Today Ferrandi Cicli builds ...", "Rival Hongxin Electronics"
@@ -415,6 +439,7 @@ def trigger_before(doc: Document, i: int, pack: LanguagePack) -> tuple[int, str]
         j -= 1
         tok = doc.tokens[j] if j >= s.tok_start else None
         if tok is None or not tok.is_word or tok.is_capitalised or tok.text.lower() in pack.function_words \
+                or tok.text.lower() in pack.copulas \
                 or (pack.head_final and tok.text.lower() not in pack.naming_words):
             break  # English: "a hub called X", but "the hub near Castellón" names no hub
         head = trigger_ending_at(doc, j, s.tok_start, pack)
@@ -480,7 +505,7 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.cls, span.source = "schema:Person", MentionSource.PERSON
         first = nominative_first_name(words[0], pack, doc.lang)
         rest = words[1:]
-        masculine = _masculine_genitive(words, pack, doc.lang)
+        masculine = _masculine_genitive(words, pack, doc.lang, functools.partial(_stands_alone, doc, span))
         if masculine:  # "Marka Pintarja", "Mateja Lozarja" -> "Marko Pintar", "Matej Lozar"
             first, rest = masculine
         else:

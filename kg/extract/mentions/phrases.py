@@ -7,6 +7,26 @@ from kg.extract.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_na
 from kg.lang import LanguagePack
 
 
+def _names_its_place(toks: list[Token], i: int, end: int, pack: LanguagePack) -> bool:
+    """A plant noun followed (past one particle: "še", "tudi") by a preposition and a name or
+    number names a plant there: "tovarne še v Avstriji" is no reference back to a plant."""
+    j = i + 1
+    if j < end and toks[j].text.lower() in pack.function_words and toks[j].text.lower() not in pack.locative_prepositions:
+        j += 1
+    if j + 1 >= end or toks[j].text.lower() not in pack.locative_prepositions:
+        return False
+    after = toks[j + 1]
+    return is_name_token(after) or after.lemma in pack.numbers or after.text[:1].isdigit()
+
+def _counted(toks: list[Token], i: int, start: int, pack: LanguagePack) -> bool:
+    """A number before the noun at ``i``, past up to two lower-case words: "14 proizvodnih obratov"."""
+    j = i - 1
+    while j >= start and i - j <= 2 and toks[j].text.islower() and toks[j].lemma not in pack.numbers \
+            and toks[j].text not in pack.function_words:
+        j -= 1
+    return j >= start and j < i - 1 and (toks[j].text.isdigit() or toks[j].lemma in pack.numbers)
+
+
 def markets(doc: Document, pack: LanguagePack) -> list[Span]:
     """Market phrases: "trg električnih vozil", "evropski trg" (head noun + genitive words)."""
     spans: list[Span] = []
@@ -268,7 +288,8 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 and pack.coref_determiners and i != start else ""
             if prev is not None and not of_place and not adjective and (
                     prev.lemma in pack.demonyms or prev.lemma in pack.numbers or (is_noun and prev.text.isdigit())
-                    or prev.lemma in pack.other_words or prev.text.lower() in pack.other_words):
+                    or prev.lemma in pack.other_words or prev.text.lower() in pack.other_words
+                    or (is_noun and _counted(toks, i, sent.tok_start, pack))):
                 continue  # "evropski proizvajalec", "dve podjetji", "drugo tovarno": not a reference back
             seat = -1
             if is_noun and pack.coref_determiners and i != start and \
@@ -277,11 +298,8 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 if seat < 0 and not adjective and not _noun_modifier(toks, i, start, pack):
                     # nor "the South Korean battery maker", "The craft brewer ..."
                     continue  # English: "the (family-owned) company" refers back, "the leading manufacturer" does not
-            after = toks[i + 2] if i + 2 < sent.tok_end else None
-            if (cls == "akg:Plant" or toks[i].lemma in pack.plant_nouns_too) and after is not None \
-                    and nxt.text.lower() in pack.locative_prepositions and \
-                    (is_name_token(after) or after.lemma in pack.numbers or after.text[:1].isdigit()):
-                continue  # "tovarno v Valjevu", "tovarne na treh celinah": not a reference back
+            if (cls == "akg:Plant" or toks[i].lemma in pack.plant_nouns_too) and _names_its_place(toks, i, sent.tok_end, pack):
+                continue  # "tovarno v Valjevu", "tovarne (še) na treh celinah": not a reference back
             if toks[i].text.lower() in pack.object_pronouns | pack.possessives or (
                     (not is_name_token(nxt) or is_given_name(nxt.text, pack, doc.lang))
                     and nxt.lemma not in pack.coreference and

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.document import Document, MentionSource
 from kg.extract.lemmatize import name_candidates
-from kg.extract.mentions.spans import LIST_SEPARATORS, Span, is_name_token
+from kg.extract.mentions.spans import LIST_SEPARATORS, Span, after_dateline, is_name_token
 from kg.lang import LanguagePack
 from kg.reference import reference_index
 
@@ -89,6 +89,8 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
             for k in range(max(sent.tok_start + 1, i - 10), i):
                 before = by_start.get(k)
                 if before and before.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
+                        and not (k >= 2 and toks[k - 2].lemma in pack.seat_words
+                                 and not any(t.text.lower() in pack.where_words for t in toks[before.end:i])) \
                         and not any(before.end <= q < i and by_start[q].cls in ("schema:City", "akg:Plant")
                                     for q in by_start) \
                         and not any((t.text.lower() in LIST_SEPARATORS or t.text in ".;:()")
@@ -342,7 +344,8 @@ def demonyms(doc: Document, pack: LanguagePack) -> list[Span]:
             continue
         # a nationality adjective, or a town's ("velenjsko podjetje X")
         label = pack.demonyms.get(tok.lemma) or pack.town_adjectives.get(tok.text.lower())
-        first = doc.sentences[tok.sent].tok_start == tok.i  # "Japonska družba X" opens a sentence
+        # "Japonska družba X" opens a sentence (or follows a dateline: "Ptuj – Ptujski Snopteh")
+        first = doc.sentences[tok.sent].tok_start == tok.i or after_dateline(doc, tok.i)
         if label and (not tok.is_capitalised or pack.head_final or first):
             place = pack.places.get(label)
             spans.append(Span(tok.i, tok.i + 1, place.cls if place else "schema:Place", label, MentionSource.DEMONYM, weak=True))

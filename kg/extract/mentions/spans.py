@@ -38,6 +38,9 @@ def is_name_token(tok: Token) -> bool:
     return tok.is_capitalised and tok.is_word and not tok.text.isdigit()
 
 
+DATELINE_WORDS = 8  # at most so many tokens before the dash of a dateline
+
+
 def sentence_initial(doc: Document, i: int) -> bool:
     """True at the start of a sentence or of a quote (where any word is capitalised)."""
     s = doc.sentences[doc.tokens[i].sent]
@@ -49,7 +52,19 @@ def sentence_initial(doc: Document, i: int) -> bool:
     # "... skupine Voyageur S.A. Podjetje zaposluje": the splitter kept an abbreviation-ended
     # sentence together; a short capitalised abbreviation before counts as a sentence end
     prev = doc.tokens[j].text
-    return prev.endswith(".") and len(prev) <= 3 and prev[:1].isupper()
+    return (prev.endswith(".") and len(prev) <= 3 and prev[:1].isupper()) or after_dateline(doc, i)
+
+
+def after_dateline(doc: Document, i: int) -> bool:
+    """Does token ``i`` follow the dash of a dateline opening its paragraph ("Ptuj – Ptujski
+    Snopteh je ...", "Ljubljana, 12. marca (STA) – Družba ...")?"""
+    start = doc.sentences[doc.tokens[i].sent].tok_start
+    dash = i - 1
+    if dash <= start or doc.tokens[dash].text not in "–—":
+        return False
+    first = doc.tokens[start]
+    return dash - start <= DATELINE_WORDS and first.text[:1].isupper() \
+        and doc.text[:first.start].rstrip(" \t")[-1:] in ("", "\n")
 
 
 def is_given_name(word: str, pack: LanguagePack, lang: str) -> bool:
