@@ -1,5 +1,5 @@
 """Write a synthetic build folder shaped like ours (companies, hubs, plants, people, quantities,
-quotations, and one rdf:Statement with sentence provenance per fact), with the seed build's own
+quotations, and one rdf:Statement with an evidence node and its sentence per fact), with the seed build's own
 files included so the named queries' default parameters still hit. About 640 triples per
 synthetic company: ``--companies 1560`` (the default) gives about 1M triples.
 
@@ -52,12 +52,13 @@ class Writer:
 
     def fact(self, s: str, p: str, o: str, doc: str, begin: int) -> None:
         self.facts.append(f"{s} {p} {o} .")
-        st = iri("https://w3id.org/ampere-kg/fact/" + hashlib.sha1(f"{s}{p}{o}".encode()).hexdigest()[:20])
+        digest = hashlib.sha1(f"{s}{p}{o}".encode()).hexdigest()[:20]
+        st, ev = (iri(f"https://w3id.org/ampere-kg/fact/{x}{digest}") for x in ("", "ev-"))
         sent = iri(f"{DOC}{doc}#char={begin},{begin + 120}")
         self.prov += [f"{st} <{RDF}type> <{RDF}Statement> .", f"{st} <{RDF}subject> {s} .",
                       f"{st} <{RDF}predicate> {p} .", f"{st} <{RDF}object> {o} .",
-                      f"{st} <{PROV}wasDerivedFrom> {sent} .",
-                      f"{st} <{A}extractedBy> <https://w3id.org/ampere-kg/rule/sl/synthetic> ."]
+                      f"{st} <{A}evidence> {ev} .", f"{ev} <{PROV}wasDerivedFrom> {sent} .",
+                      f"{ev} <{A}extractedBy> <https://w3id.org/ampere-kg/rule/sl/synthetic> ."]
 
     def entity(self, kind: str, slug: str, sl: str, en: str, doc: str) -> str:
         node = iri(f"{ID}{kind}/{slug}")

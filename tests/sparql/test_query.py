@@ -122,6 +122,19 @@ def test_fact_provenance_points_at_the_real_sentence(seed_build):
         assert str(r["rule"]).startswith("https://w3id.org/ampere-kg/rule/")
 
 
+def test_fact_provenance_gives_types_and_labels_the_mentions_that_name_the_entity(seed_build):
+    """An entity's types and labels have no statement: the query reads them from its mentions."""
+    rows = q(seed_build, "fact-provenance", entity="Ampere")
+    typed = [r for r in rows if r["predicate"] == rdflib.RDF.type
+             and r["object"] == rdflib.URIRef("https://w3id.org/ampere-kg/ontology#Company")]
+    assert len({int(r["begin"]) for r in typed}) >= 3  # one row per sentence naming Ampere
+    for r in typed:
+        assert "Ampere" in str(r["sentence"])
+        assert str(r["rule"]).startswith("https://w3id.org/ampere-kg/rule/sl/mention-")
+    labels = {str(r["object"]) for r in rows if r["predicate"] == rdflib.namespace.SKOS.prefLabel}
+    assert "Ampere" in labels
+
+
 def test_entities_of_class_uses_materialised_superclasses(seed_build):
     plants = q(seed_build, "entities-of-class")  # default akg:Plant
     assert labels(plants, "labelSl") == {"Douai", "Maubeuge", "Ruitz", "Cléon"}
