@@ -171,6 +171,30 @@ def test_labels_and_wikidata(seed_build):
     assert ("altLabel", Literal("Skupine Renault", lang="sl")) in values
     assert any(p == "sameAs" and str(v).startswith("http://www.wikidata.org/entity/Q") for p, v in values)
 
+ONE_PARTICIPANT = """\
+@prefix akg: <https://w3id.org/ampere-kg/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix kgid: <https://w3id.org/ampere-kg/id/> .
+kgid:company\\/lipa skos:prefLabel "Lipa"@sl .
+kgid:company\\/hrast skos:prefLabel "Hrast"@sl .
+kgid:person\\/ana skos:prefLabel "Ana"@sl .
+kgid:event\\/1 a akg:Resignation ; schema:agent kgid:person\\/ana ; akg:asOf "2025" .
+kgid:event\\/2 a akg:Acquisition ; schema:agent kgid:company\\/lipa ; schema:object kgid:company\\/hrast .
+"""
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_events_of_an_event_without_other_participant_is_one_row(tmp_path, engine):
+    graph = tmp_path / "events.ttl"
+    graph.write_text(ONE_PARTICIPANT, encoding="utf-8")
+    ana = kg.query(graph, "events-of", queries_dir=QUERIES, engine=engine, entity="Ana").dicts()
+    assert [(r["what"], r.get("other"), r.get("otherLabel")) for r in ana] == [(AKG.Resignation, None, None)]
+    lipa = kg.query(graph, "events-of", queries_dir=QUERIES, engine=engine, entity="lipa").dicts()
+    assert [(r["what"], r["other"], str(r["otherLabel"])) for r in lipa] == [
+        (AKG.Acquisition, KGID["company/hrast"], "Hrast")]
+
+
 
 def test_shortest_connection_douai_to_luca_de_meo(seed_build):
     rows = q(seed_build, "shortest-connection")
