@@ -485,6 +485,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         # "Livarno Ferolit d.o.o. so ustanovili": a class noun opening the name is inflected
         span.name = first_lemma.capitalize() + span.name[len(words[0]):]
     inside = trigger_inside(doc, span, pack)
+    if inside in ("akg:Plant", "akg:IndustrialHub") and span.source == MentionSource.LEGAL:
+        inside = None  # "Livarna Kovina d.o.o.": a legal form makes a company, whatever noun opens the name
     if inside and (doc.text[toks[span.start].start:toks[span.end - 1].end] in ref.by_alias
                    or not sentence_initial(doc, span.start)
                    or toks[span.start].text in known_caps
