@@ -17,7 +17,9 @@ the trigger's clause by where it stands relative to the trigger and which prepos
   ``"number-before"`` only before the trigger;
 - ``prep = [...]``: the mention must follow one of these prepositions; ``bare = true``: none;
 - ``fallback = "subject"`` / ``"topic"``: when nothing is found where the slot looks, the clause's
-  subject / the organisation the sentences before were about ('"...," chief executive X said').
+  subject / the organisation the sentences before were about ('"...," chief executive X said');
+  ``"person-topic"``: the person who opened the sentence before, in a sentence naming no person,
+  if the trigger's gender agrees ("Irena Sosič je ... Podjetje X je ustanovila leta 2009").
 - ``majority = true``: only a share over 50 % ("bought 70% of X": a purchase; 30 % is a stake).
 
 A frame with ``unless_frame = [ids]`` yields nothing in a clause where one of those earlier
@@ -50,7 +52,7 @@ SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "li
              "type", "after_word", "fallback", "sole", "majority"}
 FIND = {"subject", "antecedent", "after", "before", "near", "trigger", "number", "number-before", "role", "role-after",
         "site-owner"}
-FALLBACK = {"subject", "topic"}
+FALLBACK = {"subject", "topic", "person-topic"}
 DEMONYM = "<demonym>"  # a trigger word that matches a nationality adjective ("nemški", "German")
 ROLE = "<role>"  # a trigger word that matches any role phrase ("chief executive", "direktorica")
 LIST_CONJUNCTIONS = frozenset({"in", "ter", "and", "&"})  # join the last item of a list ("A, B in C", "A and B")
@@ -118,6 +120,7 @@ class Context:
     owner_of: Callable[[list[Unit]], Unit | None] = lambda sites: None  # the organisation that has these sites
     glue: frozenset[str] = frozenset({","}) | LIST_CONJUNCTIONS  # may stand inside a list
     topic: Callable[[], Unit | None] = lambda: None  # the organisation the sentences before were about
+    person_topic: Callable[[str], Unit | None] = lambda verb: None  # the person opening the sentence before
 
 
 @dataclass
@@ -148,7 +151,7 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
     _check_keys(spec, SLOT_KEYS, f"{where}: slot {name!r}")
     find = spec.get("find", "after")
     if spec.get("fallback", "subject") not in FALLBACK:
-        raise InputError(f"{where}: slot {name!r}: fallback may only be \"subject\" or \"topic\"")
+        raise InputError(f"{where}: slot {name!r}: fallback may only be \"subject\", \"topic\" or \"person-topic\"")
     if find not in FIND:
         raise InputError(f"{where}: slot {name!r}: find must be one of {', '.join(sorted(FIND))}, not {find!r}")
     given = spec.get("class", [])
@@ -598,6 +601,10 @@ def _slot_units(slot: Slot, binding: Binding, units: list[Unit], clause: Clause,
     if not found and slot.fallback == "topic":
         topic = ctx.topic()
         found = [topic] if topic is not None and _fits(topic, slot, ctx) else []
+    if not found and slot.fallback == "person-topic" and not any(
+            units[i].kind == "ent" and units[i].cls == "schema:Person" for i in clause.units):
+        person = ctx.person_topic(units[clause.units[pos]].word)
+        found = [person] if person is not None and _fits(person, slot, ctx) else []
     if found and slot.sole and _others(units, clause, found, slot, ctx):
         return []
     return found

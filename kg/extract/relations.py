@@ -617,7 +617,8 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
         return own_prep(u.start) or inherited.get(u.start, "")
 
     ctx = Context(onto.is_a, prep_of, owner_of=owners.owner if owners else lambda sites: _site_owner(doc, sites),
-                  glue=_clause_glue(pack), topic=lambda: _topic_unit(doc, sent_i, onto, tally or MentionTally(doc)))
+                  glue=_clause_glue(pack), topic=lambda: _topic_unit(doc, sent_i, onto, tally or MentionTally(doc)),
+                  person_topic=lambda verb: _person_before(doc, sent_i, verb, pack))
     if split is None:
         split = clauses(su.units, pack.relative_openers, ctx.glue, frozenset(pack.where_words),
                         _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives))
@@ -690,6 +691,23 @@ def _topic_unit(doc: Document, sent_i: int, onto: Ontology, tally: MentionTally)
         return None  # not mentioned yet, or another organisation mentioned as often or more
     start = doc.sentences[sent_i].tok_start
     return Unit("ent", start, start, mention=last[g], group=g, cls=cls, source=MentionSource.ZERO)
+
+
+def _person_before(doc: Document, sent_i: int, verb: str, pack: LanguagePack) -> Unit | None:
+    """The person whose name opens sentence ``sent_i - 1``, as an empty unit at the start of
+    sentence ``sent_i``, if the verb's gender agrees ("Irena Sosič je ... Podjetje je ustanovila")."""
+    if sent_i == 0 or not pack.feminine_name_ending or not verb[-1:].isalpha():
+        return None
+    before = doc.sentences[sent_i - 1]
+    first = next((m for m in doc.mentions if m.sent == sent_i - 1 and m.source != MentionSource.ZERO), None)
+    if first is None or first.tok_start != before.tok_start or first.cls != "schema:Person" or first.group < 0:
+        return None
+    feminine = doc.groups[first.group].name.split()[0].lower().endswith(pack.feminine_name_ending)
+    if verb.lower().endswith(pack.feminine_name_ending) != feminine:
+        return None  # "je ustanovila" after a man, "je ustanovil" after a woman
+    start = doc.sentences[sent_i].tok_start
+    return Unit("ent", start, start, mention=doc.mentions.index(first), group=first.group, cls="schema:Person",
+                source=MentionSource.ZERO)
 
 
 def _show_classes(units: list[Unit], groups: list[Group]) -> None:
