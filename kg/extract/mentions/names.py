@@ -487,10 +487,12 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     inside = trigger_inside(doc, span, pack)
     if inside in ("akg:Plant", "akg:IndustrialHub") and span.source == MentionSource.LEGAL:
         inside = None  # "Livarna Kovina d.o.o.": a legal form makes a company, whatever noun opens the name
+    # a sentence-initial generic or product noun only gives the class ("Ploščice Lipnica in Bistra ...")
+    generic = toks[span.start].lemma in pack.generic_nouns or inside == "schema:Product"
     if inside and (doc.text[toks[span.start].start:toks[span.end - 1].end] in ref.by_alias
                    or not sentence_initial(doc, span.start)
                    or toks[span.start].text in known_caps
-                   or toks[span.start].lemma not in pack.generic_nouns):
+                   or not generic):
         span.cls, span.name, span.source = inside, name_with_trigger(doc, span), MentionSource.TRIGGER
         name_ref = ref.by_alias.get(span.name)
         if name_ref:
