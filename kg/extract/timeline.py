@@ -119,6 +119,8 @@ class TextCues:
     appointed: tuple[tuple[str, ...], ...] = ()  # "X was appointed in 2019": an appointment
     parts: frozenset[str] = frozenset()  # "Vantage's Asian business": a part of the company, led by no chief executive
     part_owners: frozenset[str] = frozenset()  # "its Asian business": the owner named by a possessive word
+    succeed: tuple[tuple[str, ...], ...] = ()  # "X will succeed Y": X takes Y's role
+    succeeded_by: tuple[tuple[str, ...], ...] = ()  # "Y was succeeded by X": the same, the other way round
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,8 @@ def time_words(code: str) -> TimeWords:
                     phrases(text.get("handover", [])), frozenset(text.get("passive", [])),
                     frozenset(text.get("price_before", [])), frozenset(text.get("price_nouns", [])),
                     phrases(text.get("hand_to", [])), phrases(text.get("appointed", [])),
-                    frozenset(text.get("parts", [])), frozenset(text.get("part_owners", [])))
+                    frozenset(text.get("parts", [])), frozenset(text.get("part_owners", [])),
+                    phrases(text.get("succeed", [])), phrases(text.get("succeeded_by", [])))
     return TimeWords({k.lower(): int(v) for k, v in data.get("months", {}).items()},
                      data.get("month_case") == "title", frozenset(words.get("start", [])),
                      frozenset(words.get("end", [])), frozenset(words.get("year", [])),
@@ -739,11 +742,12 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     here = _doc_date(doc)
     roles = [_role(doc, f, pack, words, dates[f.sent]) for f in doc.facts if f.p in ROLE_PREDICATES]
     read = read_text_roles(doc, pack, dates)
-    roles = _merged(roles, read, here)
+    roles = _succeeded(doc, _merged(roles, read, here), events, dates, words, pack)
     # one role per key once resignations have given their ends (two rules may read one stint)
     roles = _distinct(_ended_by_resignation(_started_by_appointment(roles, events), events, here))
     roles = _as_of(_handed_over(doc, roles, words), here)
-    events = _appointed_events(doc, roles, _take_over_events(read, events), dates, words, pack)
+    taken = read + [r for r in roles if r.rule == "time-succeeds"]
+    events = _appointed_events(doc, roles, _take_over_events(taken, events), dates, words, pack)
     # a future role keeps its plain fact only while nobody holds that role ("Direktor novega podjetja bo ...")
     held = {(r.org, r.kind) for r in roles if r.status == "current"}
     dropped = {(r.person, _shortcut(r), r.org, r.sent) for r in roles
@@ -1215,7 +1219,8 @@ def _merged(roles: list[TimedRole], read: list[TimedRole], here: tuple[int, ...]
     return out
 
 
-_TEXT_RULES = frozenset({"time-leads", "time-leads-part", "time-copula-role", "time-takes-over", "time-title-role", "time-handed-to"})
+_TEXT_RULES = frozenset({"time-leads", "time-leads-part", "time-copula-role", "time-takes-over", "time-title-role",
+                         "time-handed-to", "time-succeeds", "time-succeeded"})
 
 
 def _as_of(roles: list[TimedRole], here: tuple[int, ...]) -> list[TimedRole]:
@@ -1296,7 +1301,7 @@ def _take_over_events(roles: list[TimedRole], events: list[Event]) -> list[Event
     unless the text reports the appointment otherwise (then only its missing date is filled)."""
     out = list(events)
     for r in roles:
-        if r.rule not in ("time-takes-over", "time-handed-to") or not r.start:
+        if r.rule not in ("time-takes-over", "time-handed-to", "time-succeeds") or not r.start:
             continue
         same = [k for k, e in enumerate(out) if e.kind == "appointment" and (e.agent, e.obj) == (r.org, r.person)]
         if same:
@@ -1305,3 +1310,114 @@ def _take_over_events(roles: list[TimedRole], events: list[Event]) -> list[Event
         else:
             out.append(Event("appointment", r.org, r.person, r.start, None, r.rule, r.sent, r.mentions))
     return out
+
+
+def _successions(doc: Document, sent: int, words: TimeWords, pack: LanguagePack) -> list[tuple[int, int, int, int]]:
+    """(successor mention, predecessor mention, cue start, cue end) of each succession a sentence
+    tells with both persons named: "Strachan will succeed Keith Lumsden", "Rozman bo nasledil
+    Ireno Gorjup" (successor before the cue, predecessor right after it), "Lumsden was
+    succeeded that month by Moira Falconer" (the other way round)."""
+    s = doc.sentences[sent]
+    all_words = _words(doc, s.tok_start, s.tok_end)
+    cues = words.text
+    out = []
+    covered = 0  # "was succeeded": the "succeeded" inside it is no active cue
+    for i in range(len(all_words)):
+        active, passive = _phrase_len(all_words, i, cues.succeed), _phrase_len(all_words, i, cues.succeeded_by)
+        if (not active and not passive) or i < covered:
+            continue
+        at, n = s.tok_start + i, max(active, passive)
+        covered = i + n
+        lo, hi = _clause(doc, at, cues.conjunctions)
+        before = _named(doc, lo, at, ("schema:Person",), pack) or \
+            (_named(doc, s.tok_start, at, ("schema:Person",), pack) if cues.subject_first else [])
+        # the person right after the cue, past a date or a few words ("that month by")
+        after = [k for k in _named(doc, at + n, min(hi, at + n + NEAR), ("schema:Person",), pack)
+                 if not any(doc.tokens[j].text in (",", ";") for j in range(at + n, doc.mentions[k].tok_start))]
+        after += [k for k, m in enumerate(doc.mentions) if at + n <= m.tok_start < min(hi, at + n + NEAR)
+                  and m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lower() in pack.prepositions
+                  and _of_class(doc, k, ("schema:Person",)) and passive >= active]  # "by X"
+        if not before or not after:
+            continue
+        first = min(after, key=lambda k: doc.mentions[k].tok_start)
+        last = max(before, key=lambda k: doc.mentions[k].tok_end)
+        new, old = (last, first) if active >= passive else (first, last)
+        if doc.mentions[new].group != doc.mentions[old].group:
+            out.append((new, old, at, at + n))
+    return out
+
+
+def _succeeded(doc: Document, roles: list[TimedRole], events: list[Event], dates: dict[int, list[DateExpr]],
+               words: TimeWords, pack: LanguagePack) -> list[TimedRole]:
+    """Hand-overs by succession: the successor takes the one role the text gives the predecessor
+    (from the date of the cue's clause; future when that lies ahead or the clause is in the
+    future tense) and the predecessor's role ends then (it stays current until a future date,
+    and ends at the predecessor's own dated resignation if the text gives one). When only the
+    successor's role is named, the predecessor held it ("X bo postal direktor. X bo nasledil Y")."""
+    if not (words.text.succeed or words.text.succeeded_by):
+        return roles
+    here = _doc_date(doc)
+    resigned = {(e.agent, e.obj): e.date for e in events if e.kind == "resignation" and e.date}
+    out = list(roles)
+    for sent in range(len(doc.sentences)):
+        found = dates.get(sent)
+        if found is None:
+            found = dates[sent] = sentence_dates(doc, sent, words)
+        for new, old, at, _ in _successions(doc, sent, words, pack):
+            newcomer, leaver = (doc.groups[doc.mentions[k].group].key for k in (new, old))
+            lo, hi = _clause(doc, at, words.text.conjunctions)
+            points = [d for d in found if d.mark in ("point", "start") and lo <= d.start and d.end <= hi]
+            rel = _relative_after(doc, old, pack)  # "succeeded X, who had run it since 2012, in January"
+            if not points and rel[1] > rel[0] and rel[1] < doc.sentences[sent].tok_end and doc.tokens[rel[1]].text == ",":
+                points = [d for d in found if d.mark == "point" and rel[1] < d.start <= rel[1] + 3]
+            date = points[0].value if len(points) == 1 else ""
+            future = bool(set(_words(doc, lo, hi)) & words.future_tense)
+            if future and date and here and _compare(date, here) < 0 and \
+                    not any(_year(t.text) for t in doc.tokens[points[0].start:points[0].end]):
+                date = _shift(date, 1, "year")  # "will succeed X, who ..., on 1 June": the next 1 June
+            ahead = future or bool(date and here and _compare(date, here) > 0)
+            held = _one_held(out, leaver, sent) or _one_held(out, newcomer, sent, taken=True)
+            if held is None:
+                continue
+            org, kind, mention = held
+            mine = [k for k, r in enumerate(out) if (r.person, r.org, r.kind) == (newcomer, org, kind)]
+            date = date or next((out[k].start for k in mine if out[k].status == "future" and out[k].start), "")
+            ahead = ahead or bool(date and here and _compare(date, here) > 0)
+            left = resigned.get((leaver, org), "")
+            gone = not ahead or bool(left and here and _compare(left, here) <= 0)
+            theirs = [k for k, r in enumerate(out) if (r.person, r.org, r.kind) == (leaver, org, kind) and r.status != "future"]
+            if not theirs:  # the predecessor's role, dated by the relative clause after the name
+                clause = _relative_after(doc, old, pack)
+                start = next((d.value for d in found if d.mark == "start" and clause[0] <= d.start and d.end <= clause[1]), "")
+                out.append(TimedRole(leaver, org, kind, "current", start, "", "time-succeeded", sent, (old, mention)))
+                theirs = [len(out) - 1]
+            for k in theirs:  # the predecessor's role ends at the hand-over (or the resignation)
+                r = out[k]
+                out[k] = replace(r, status="former" if gone else "current", end=r.end or left or date)
+            status = "future" if ahead else "current"
+            for k in mine:
+                out[k] = replace(out[k], status=status, start=out[k].start or date)
+            if not mine:
+                out.append(TimedRole(newcomer, org, kind, status, date, "", "time-succeeds", sent, (new, mention)))
+    return out
+
+
+def _one_held(roles: list[TimedRole], person: str, sent: int, taken: bool = False) -> tuple[str, str, int] | None:
+    """(organisation, kind, organisation's mention) of the one role the text gives a person
+    (held, or when ``taken`` one ahead), else of the one given in this sentence; None if
+    there is not exactly one."""
+    # a successor's current role is one held already ("X, who is chief operating officer, will succeed Y")
+    mine = [r for r in roles if r.person == person and len(r.mentions) > 1
+            and (r.status == "future" if taken else r.status != "future")]
+    for group in (mine, [r for r in mine if r.sent == sent]):
+        if len({(r.org, r.kind) for r in group}) == 1:
+            return group[0].org, group[0].kind, group[0].mentions[1]
+    return None
+
+
+def _relative_after(doc: Document, mention: int, pack: LanguagePack) -> tuple[int, int]:
+    """The relative clause right after a name ("Ireno Gorjup, ki je bila ... od leta 2011"), or an empty span."""
+    end = doc.mentions[mention].tok_end
+    if end + 1 < len(doc.tokens) and doc.tokens[end].text == "," and doc.tokens[end + 1].text.lower() in pack.relative_openers:
+        return _clause(doc, end + 1)
+    return end, end

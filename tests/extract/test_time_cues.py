@@ -258,3 +258,42 @@ def test_a_mans_name_in_the_genitive_or_accusative_is_named_in_the_nominative(te
 ])
 def test_leaving_after_a_relative_clause_ends_the_role_it_names(text, lang, expected):
     assert expected in roles(read(text, "2025-04-18", lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Ana Kos bo 1. maja nasledila Mojco Horvat, ki podjetje Lipa d.o.o. vodi od leta 2015.", "sl",
+     {("person/mojca-horvat", "company/lipa", "chiefExecutive", "current", "2015", "2024-05-01"),
+      ("person/ana-kos", "company/lipa", "chiefExecutive", "future", "2024-05-01", "")}),
+    ("Maja Zupan je januarja nasledila Vesno Kralj, ki je družbo Hrast d.d. vodila od leta 2016.", "sl",
+     {("person/vesna-kralj", "company/hrast", "chiefExecutive", "former", "2016", "2024-01"),
+      ("person/maja-zupan", "company/hrast", "chiefExecutive", "current", "2024-01", "")}),
+    ("Tom Hale will succeed Mark Dunn, who has led Hale Metals since 2015, on 1 June.", "en",
+     {("person/mark-dunn", "company/hale-metals", "chiefExecutive", "current", "2015", "2024-06-01"),
+      ("person/tom-hale", "company/hale-metals", "chiefExecutive", "future", "2024-06-01", "")}),
+    ("Jane Reed succeeded Tom Hale, who had run Lipa Foods since 2012, in January.", "en",
+     {("person/tom-hale", "company/lipa-foods", "chiefExecutive", "former", "2012", "2024-01"),
+      ("person/jane-reed", "company/lipa-foods", "chiefExecutive", "current", "2024-01", "")}),
+    ("Tom Hale, who has run Lipa Foods since 2012, was succeeded in January by Jane Reed.", "en",
+     {("person/tom-hale", "company/lipa-foods", "chiefExecutive", "former", "2012", "2024-01"),
+      ("person/jane-reed", "company/lipa-foods", "chiefExecutive", "current", "2024-01", "")}),
+])
+def test_a_successor_takes_the_predecessors_role_from_the_hand_over(text, lang, expected):
+    doc = read(text, "2024-03-10", lang)
+    assert roles(doc) == expected
+    [newcomer] = [r for r in expected if not r[5]]
+    assert ("appointment", newcomer[1], newcomer[0], newcomer[4]) in events(doc)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Predsednica uprave družbe Hrast d.d. bo 1. aprila postala Maja Zupan. Zupanova bo nasledila Vesno Kralj, "
+     "ki je bila na čelu uprave od leta 2011.", "sl",
+     ("person/vesna-kralj", "company/hrast", "boardChair", "current", "2011", "2024-04-01")),
+    ("Jane Reed will become chief executive of Hale Metals on 1 June. She will succeed Mark Dunn.", "en",
+     ("person/mark-dunn", "company/hale-metals", "chiefExecutive", "current", "", "2024-06-01")),
+])
+def test_a_predecessor_held_the_role_the_successor_is_named_to(text, lang, expected):
+    assert expected in roles(read(text, "2024-03-10", lang))
+
+
+def test_a_succession_names_no_role_when_nobody_holds_one():
+    assert roles(read("Jane Reed will succeed Mark Dunn on 1 June.", "2024-03-10", "en")) == set()
