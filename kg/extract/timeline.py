@@ -92,6 +92,9 @@ class TimeWords:
     text: TextCues
     offsets: Offsets = field(default_factory=lambda: Offsets())
     end_after_start: frozenset[str] = frozenset()  # "from 2005 to 2021": "to" ends what "from" starts
+    weekdays: dict[str, int] = field(default_factory=dict)  # "on Monday": 0 (Monday) .. 6, near the document date
+    speech: frozenset[str] = frozenset()  # "said on Monday": the day of the saying, no fact's
+    appointment_refs: tuple[tuple[str, ...], ...] = ()  # "approved the appointment on Monday": the one named before
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,9 @@ def time_words(code: str) -> TimeWords:
                      frozenset(status.get("future", [])), phrases(status.get("future_verbs", [])),
                      frozenset(status.get("start_verbs", [])),
                      frozenset(status.get("leave_verbs", [])), kinds, cues, _offsets(data.get("offsets", {})),
-                     frozenset(words.get("end_after_start", [])))
+                     frozenset(words.get("end_after_start", [])),
+                     {k: int(v) for k, v in words.get("weekdays", {}).items()}, frozenset(words.get("speech", [])),
+                     phrases(words.get("appointment_refs", [])))
 
 
 def _offsets(data: dict) -> Offsets:
@@ -271,6 +276,8 @@ def _date_at(toks: list[Token], i: int, end: int, words: TimeWords, doc: tuple[i
     relative = _relative_year(toks, i + 1, words) if month and i + 1 < end else None
     if month and relative is not None:  # "decembra lani"
         return (i + 1 + relative[0], _fmt(doc[0] + relative[1], month)) if doc else (i + 1 + relative[0], "")
+    if low in words.weekdays and (tok.text[:1].isupper() == words.title_months):
+        return i + 1, _weekday(words.weekdays[low], doc, future())
     if low in words.relative_days:
         if len(doc) < 3:
             return i + 1, ""
@@ -299,6 +306,23 @@ def _date_at(toks: list[Token], i: int, end: int, words: TimeWords, doc: tuple[i
             return j + 1, _fmt(year, month)
         return j, _resolve(month, None, doc, future())
     return None
+
+
+def _weekday(day: int, doc: tuple[int, ...], future: bool) -> str:
+    """A weekday (0 = Monday) as the nearest such day before the document date (after it in the
+    future tense); "" without a full document date or on the document's own weekday (either week).
+
+    >>> _weekday(0, (2021, 6, 8), False), _weekday(4, (2021, 6, 8), True), _weekday(1, (2021, 6, 8), False)
+    ('2021-06-07', '2021-06-11', '')
+    """
+    if len(doc) < 3:
+        return ""
+    today = dt.date(doc[0], doc[1], doc[2])
+    gap = (day - today.weekday()) % 7 if future else (today.weekday() - day) % 7
+    if not gap:
+        return ""
+    then = today + dt.timedelta(days=gap if future else -gap)
+    return _fmt(then.year, then.month, then.day)
 
 
 def _future_at(doc: Document, i: int, words: TimeWords) -> bool:
@@ -343,7 +367,9 @@ def sentence_dates(doc: Document, sent: int, words: TimeWords) -> list[DateExpr]
         mark = "start" if word in words.start else "end" if word in words.end else "point"
         if word in words.end_after_start and out and out[-1].mark == "start" and out[-1].end == k:
             mark = "end"  # "from 2005 to 2021"
-        if value:
+        said = toks[i].text.lower() in words.weekdays and \
+            any(t.text.lower() in words.speech for t in toks[max(s.tok_start, k - 3):min(end, j + 2)])
+        if value and not said:  # "said in a statement on Monday", "je v ponedeljek sporočila": the day of the saying
             out.append(DateExpr(k if mark != "point" else i, j, value, mark))
         i = j
     return out
@@ -747,7 +773,9 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     roles = _distinct(_ended_by_resignation(_started_by_appointment(roles, events), events, here))
     roles = _as_of(_handed_over(doc, roles, words), here)
     taken = read + [r for r in roles if r.rule == "time-succeeds"]
-    events = _appointed_events(doc, roles, _take_over_events(taken, events), dates, words, pack)
+    # the date of a later "approved the appointment on Monday" is the act's, not the role's start
+    events = _take_over_events(taken, _appointment_dated_after(doc, events, words))
+    events = _appointed_events(doc, roles, events, dates, words, pack)
     # a future role keeps its plain fact only while nobody holds that role ("Direktor novega podjetja bo ...")
     held = {(r.org, r.kind) for r in roles if r.status == "current"}
     dropped = {(r.person, _shortcut(r), r.org, r.sent) for r in roles
@@ -1421,3 +1449,21 @@ def _relative_after(doc: Document, mention: int, pack: LanguagePack) -> tuple[in
     if end + 1 < len(doc.tokens) and doc.tokens[end].text == "," and doc.tokens[end + 1].text.lower() in pack.relative_openers:
         return _clause(doc, end + 1)
     return end, end
+
+
+def _appointment_dated_after(doc: Document, events: list[Event], words: TimeWords) -> list[Event]:
+    """An undated appointment dated by the next sentence that refers back to it and names no
+    person ("X has named Y its next chief executive. The board approved the appointment on
+    Monday."): the one date of that sentence, when the sentence before reports one appointment."""
+    out = list(events)
+    for sent in range(1, len(doc.sentences)):
+        s = doc.sentences[sent]
+        if not _has_phrase(_words(doc, s.tok_start, s.tok_end), words.appointment_refs):
+            continue
+        before = [k for k, e in enumerate(out) if e.kind == "appointment" and e.sent == sent - 1]
+        others = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if m.sent == sent
+                  and _of_class(doc, k, ("schema:Person",))} - {out[k].obj for k in before}
+        points = {d.value for d in sentence_dates(doc, sent, words) if d.mark == "point"}
+        if len(points) == 1 and len(before) == 1 and not out[before[0]].date and not others:
+            out[before[0]] = replace(out[before[0]], date=points.pop())
+    return out

@@ -297,3 +297,26 @@ def test_a_predecessor_held_the_role_the_successor_is_named_to(text, lang, expec
 
 def test_a_succession_names_no_role_when_nobody_holds_one():
     assert roles(read("Jane Reed will succeed Mark Dunn on 1 June.", "2024-03-10", "en")) == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "event"), [
+    ("Hale Metals has named Jane Reed its next chief executive. The board approved the appointment on Monday.", "en",
+     ("appointment", "company/hale-metals", "person/jane-reed", "2021-06-07")),
+    ("Lipa Foods has appointed Tom Dunn as chief executive. His appointment was confirmed on Friday.", "en",
+     ("appointment", "company/lipa-foods", "person/tom-dunn", "2021-06-04")),
+    ("Družba Hrast d.d. je za direktorico imenovala Majo Zupan. Imenovanje je nadzorni svet potrdil v ponedeljek.", "sl",
+     ("appointment", "company/hrast", "person/maja-zupan", "2021-06-07")),
+    ("Nadzorni svet družbe Lipa d.o.o. je v petek za direktorico imenovala Vesno Kralj.", "sl",
+     ("appointment", "company/lipa", "person/vesna-kralj", "2021-06-04")),
+])
+def test_a_weekday_is_the_nearest_such_day_before_the_document_date(text, lang, event):
+    assert event in events(read(text, "2021-06-08", lang))  # a Tuesday
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Lipa Foods has appointed Tom Dunn as chief executive. Jane Reed said the appointment was approved on Friday.", "en"),
+    ("Hale Metals said on Monday it had bought Lipa Foods.", "en"),
+    ("Družba Hrast d.d. je v ponedeljek sporočila, da je kupila podjetje Lipa d.o.o.", "sl"),
+])
+def test_a_weekday_of_saying_or_of_another_persons_sentence_dates_no_event(text, lang):
+    assert all(not e.date for e in read(text, "2021-06-08", lang).events)
