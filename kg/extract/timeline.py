@@ -95,6 +95,7 @@ class TimeWords:
     weekdays: dict[str, int] = field(default_factory=dict)  # "on Monday": 0 (Monday) .. 6, near the document date
     speech: frozenset[str] = frozenset()  # "said on Monday": the day of the saying, no fact's
     appointment_refs: tuple[tuple[str, ...], ...] = ()  # "approved the appointment on Monday": the one named before
+    investment_refs: tuple[tuple[str, ...], ...] = ()  # "Naložba bo stala ...": the plant named before
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ def time_words(code: str) -> TimeWords:
                      frozenset(status.get("leave_verbs", [])), kinds, cues, _offsets(data.get("offsets", {})),
                      frozenset(words.get("end_after_start", [])),
                      {k: int(v) for k, v in words.get("weekdays", {}).items()}, frozenset(words.get("speech", [])),
-                     phrases(words.get("appointment_refs", [])))
+                     phrases(words.get("appointment_refs", [])), phrases(words.get("investment_refs", [])))
 
 
 def _offsets(data: dict) -> Offsets:
@@ -652,7 +653,26 @@ def _invested_when_where(doc: Document, money: tuple[int, int], dates: list[Date
         date = inside[0].value
     plants = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if money[1] <= m.tok_start < hi
               and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
+    if not plants:  # "je v tovarni v Štorah vložil 7,4 milijona evrov": the plant before the sum
+        plants = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if lo <= m.tok_start < money[0]
+                  and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
     return date, (plants.pop() if len(plants) == 1 else "")
+
+
+def _plant_referred_to(doc: Document, sent: int) -> str:
+    """The plant an investment refers back to: a sentence that opens with a word for the
+    investment ("Naložba bo stala 18 milijonov evrov", "The investment will cost ...") and names
+    no place is about the one plant the sentence before names ("" otherwise)."""
+    refs = time_words(doc.lang).investment_refs
+    s = doc.sentences[sent]
+    opening = _words(doc, s.tok_start, min(s.tok_end, s.tok_start + 3))
+    if sent == 0 or not any(tuple(opening[:len(p)]) == p for p in refs) or \
+            any(m.sent == sent and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant", "schema:City", "schema:Country"))
+                for k, m in enumerate(doc.mentions)):
+        return ""
+    plants = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if m.sent == sent - 1
+              and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
+    return plants.pop() if len(plants) == 1 else ""
 
 
 def _year_of_value(doc: Document, fact: Fact, value: Quantity, dates: list[DateExpr]) -> str:
@@ -856,6 +876,8 @@ def _events(doc: Document, dates: dict[int, list[DateExpr]], pack: LanguagePack)
         date = _event_date(doc, f, dates[f.sent], kind)
         if kind == "investment" and isinstance(f.o, Quantity) and (money := _money_span(doc, f.sent, f.o, pack)):
             date, obj = _invested_when_where(doc, money, dates[f.sent], date)
+        if kind == "investment" and not obj:
+            obj = _plant_referred_to(doc, f.sent)
         if kind == "founding" and f.s in founded:
             year = str(founded[f.s].o)
             date = date if date.startswith(year) else year

@@ -320,3 +320,22 @@ def test_a_weekday_is_the_nearest_such_day_before_the_document_date(text, lang, 
 ])
 def test_a_weekday_of_saying_or_of_another_persons_sentence_dates_no_event(text, lang):
     assert all(not e.date for e in read(text, "2021-06-08", lang).events)
+
+
+@pytest.mark.parametrize(("text", "lang", "event"), [
+    ("Lipa d.o.o. bo letos odprla novo tovarno, in sicer v Kranju. Naložba bo stala 8 milijonov evrov.", "sl",
+     ("investment", "company/lipa", "plant/kranj", "")),
+    ("Hrast d.d. je septembra odprl obrat v Celju. Investicija je stala 3 milijone evrov.", "sl",
+     ("investment", "company/hrast", "plant/celje", "")),
+    ("Hrast d.d. je lani v tovarni v Celju vložil 2,5 milijona evrov v novo linijo.", "sl",
+     ("investment", "company/hrast", "plant/celje", "2023")),
+    ("Last year Hale Metals invested £8 million at its plant in Leeds in a new line.", "en",
+     ("investment", "company/hale-metals", "plant/leeds", "2023")),
+])
+def test_an_investment_is_in_the_plant_its_clause_or_the_sentence_before_names(text, lang, event):
+    assert event in events(read(text, "2024-10-01", lang))
+
+
+def test_an_investment_after_a_sentence_about_a_plant_but_not_referring_back_names_no_plant():
+    doc = read("Lipa d.o.o. je lani odprla tovarno v Kranju. Letos bo vložila 5 milijonov evrov v razvoj.", "2024-10-01")
+    assert [e.obj for e in doc.events if e.kind == "investment"] == [""]
