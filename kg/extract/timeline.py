@@ -96,6 +96,7 @@ class TimeWords:
     speech: frozenset[str] = frozenset()  # "said on Monday": the day of the saying, no fact's
     appointment_refs: tuple[tuple[str, ...], ...] = ()  # "approved the appointment on Monday": the one named before
     investment_refs: tuple[tuple[str, ...], ...] = ()  # "Naložba bo stala ...": the plant named before
+    took_post: tuple[tuple[str, ...], ...] = ()  # "X, who took up the post in May": X's role starts then
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,8 @@ def time_words(code: str) -> TimeWords:
                      frozenset(status.get("leave_verbs", [])), kinds, cues, _offsets(data.get("offsets", {})),
                      frozenset(words.get("end_after_start", [])),
                      {k: int(v) for k, v in words.get("weekdays", {}).items()}, frozenset(words.get("speech", [])),
-                     phrases(words.get("appointment_refs", [])), phrases(words.get("investment_refs", [])))
+                     phrases(words.get("appointment_refs", [])), phrases(words.get("investment_refs", [])),
+                     phrases(words.get("took_post", [])))
 
 
 def _offsets(data: dict) -> Offsets:
@@ -791,6 +793,7 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     roles = _succeeded(doc, _merged(roles, read, here), events, dates, words, pack)
     # one role per key once resignations have given their ends (two rules may read one stint)
     roles = _distinct(_ended_by_resignation(_started_by_appointment(roles, events), events, here))
+    roles, events = _took_post(doc, roles, events, dates, words, pack)
     roles = _as_of(_handed_over(doc, roles, words), here)
     taken = read + [r for r in roles if r.rule == "time-succeeds"]
     # the date of a later "approved the appointment on Monday" is the act's, not the role's start
@@ -1489,3 +1492,34 @@ def _appointment_dated_after(doc: Document, events: list[Event], words: TimeWord
         if len(points) == 1 and len(before) == 1 and not out[before[0]].date and not others:
             out[before[0]] = replace(out[before[0]], date=points.pop())
     return out
+
+
+def _took_post(doc: Document, roles: list[TimedRole], events: list[Event], dates: dict[int, list[DateExpr]],
+               words: TimeWords, pack: LanguagePack) -> tuple[list[TimedRole], list[Event]]:
+    """A role named with its holder starts at the date of a relative clause after the name
+    that tells of taking the post ("Managing director Ana Kos, who took up the post in May last
+    year, said ...", "direktorica Ana Kos, ki je funkcijo prevzela marca, ..."); the taking
+    is the appointment, when the text reports none of that person there."""
+    out, found = list(roles), list(events)
+    for k, r in enumerate(roles):
+        if r.status != "current" or r.start or not r.mentions or not words.took_post:
+            continue
+        lo, hi = _relative_after(doc, r.mentions[0], pack)
+        if hi <= lo or not _has_phrase(_words(doc, lo, hi), words.took_post):
+            continue
+        # "who was appointed chairman of Lipa in 2019" is about another post, as may be a second role of the person
+        others = {doc.groups[m.group].key for j, m in enumerate(doc.mentions) if lo <= m.tok_start < hi
+                  and m.tok_end > m.tok_start and _of_class(doc, j, _ORG_CLASSES)} - {r.org}
+        if others or len({(o.org, o.kind) for o in roles if o.person == r.person and o.sent == r.sent}) != 1:
+            continue
+        points = {d.value for d in dates.get(r.sent, []) if d.mark == "point" and lo <= d.start and d.end <= hi}
+        if len(points) != 1:
+            continue
+        date = points.pop()
+        out[k] = replace(r, start=date)
+        same = [j for j, e in enumerate(found) if e.kind == "appointment" and (e.agent, e.obj) == (r.org, r.person)]
+        if not same:
+            found.append(Event("appointment", r.org, r.person, date, None, "time-took-post", r.sent, r.mentions))
+        elif not found[same[0]].date:
+            found[same[0]] = replace(found[same[0]], date=date)
+    return out, found

@@ -339,3 +339,30 @@ def test_an_investment_is_in_the_plant_its_clause_or_the_sentence_before_names(t
 def test_an_investment_after_a_sentence_about_a_plant_but_not_referring_back_names_no_plant():
     doc = read("Lipa d.o.o. je lani odprla tovarno v Kranju. Letos bo vložila 5 milijonov evrov v razvoj.", "2024-10-01")
     assert [e.obj for e in doc.events if e.kind == "investment"] == [""]
+
+
+@pytest.mark.parametrize(("text", "lang", "person", "org", "start"), [
+    ("Hale Metals makes valves. Its chief executive, Tom Dunn, who was appointed in March, said sales rose.", "en",
+     "person/tom-dunn", "company/hale-metals", "2022-03"),
+    ("Ballyrane Dairies will close a creamery. Managing director Siobhán Kinsella, who took up the post in May last "
+     "year, said the milk would be processed elsewhere.", "en", "person/siobhan-kinsella", "company/ballyrane-dairies",
+     "2021-05"),
+    ("Lipa d.o.o. izdeluje pohištvo. Direktorica Ana Kos, ki je funkcijo prevzela marca lani, je povedala, da bodo "
+     "zaposlili 20 ljudi.", "sl", "person/ana-kos", "company/lipa", "2021-03"),
+])
+def test_taking_the_post_in_a_relative_clause_starts_the_role_named_with_the_person(text, lang, person, org, start):
+    doc = read(text, "2022-11-09", lang)
+    assert (person, org, "chiefExecutive", "current", start, "") in roles(doc)
+    assert ("appointment", org, person, start) in events(doc)
+
+
+@pytest.mark.parametrize(("text", "lang", "person", "org"), [
+    ("Hale Metals makes valves. Its chief executive, Tom Dunn, who was appointed chairman of Corvin Tools in 2019, "
+     "said sales rose.", "en", "person/tom-dunn", "company/hale-metals"),
+    ("Harrow Tools sells drills. Its chief executive, Jane Reed, who took up the post at Corvin Tools in 2015, said "
+     "sales rose.", "en", "person/jane-reed", "company/harrow-tools"),
+])
+def test_taking_a_post_elsewhere_in_a_relative_clause_starts_no_role(text, lang, person, org):
+    doc = read(text, "2022-11-09", lang)
+    assert (person, org, "chiefExecutive", "current", "", "") in roles(doc)
+    assert not any(e.kind == "appointment" and e.date for e in doc.events)
