@@ -97,6 +97,7 @@ class TimeWords:
     appointment_refs: tuple[tuple[str, ...], ...] = ()  # "approved the appointment on Monday": the one named before
     investment_refs: tuple[tuple[str, ...], ...] = ()  # "Naložba bo stala ...": the plant named before
     took_post: tuple[tuple[str, ...], ...] = ()  # "X, who took up the post in May": X's role starts then
+    left_post: tuple[tuple[str, ...], ...] = ()  # "X stepped down in 2015": X's one role ends then
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ def time_words(code: str) -> TimeWords:
                      frozenset(words.get("end_after_start", [])),
                      {k: int(v) for k, v in words.get("weekdays", {}).items()}, frozenset(words.get("speech", [])),
                      phrases(words.get("appointment_refs", [])), phrases(words.get("investment_refs", [])),
-                     phrases(words.get("took_post", [])))
+                     phrases(words.get("took_post", [])), phrases(words.get("left_post", [])))
 
 
 def _offsets(data: dict) -> Offsets:
@@ -790,7 +791,8 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     here = _doc_date(doc)
     roles = [_role(doc, f, pack, words, dates[f.sent]) for f in doc.facts if f.p in ROLE_PREDICATES]
     read = read_text_roles(doc, pack, dates)
-    roles = _succeeded(doc, _merged(roles, read, here), events, dates, words, pack)
+    roles, events = _left_post(doc, _merged(roles, read, here), events, dates, words, pack)
+    roles = _succeeded(doc, roles, events, dates, words, pack)
     # one role per key once resignations have given their ends (two rules may read one stint)
     roles = _distinct(_ended_by_resignation(_started_by_appointment(roles, events), events, here))
     roles, events = _took_post(doc, roles, events, dates, words, pack)
@@ -1434,7 +1436,9 @@ def _succeeded(doc: Document, roles: list[TimedRole], events: list[Event], dates
                 continue
             org, kind, mention = held
             mine = [k for k, r in enumerate(out) if (r.person, r.org, r.kind) == (newcomer, org, kind)]
-            date = date or next((out[k].start for k in mine if out[k].status == "future" and out[k].start), "")
+            date = date or next((out[k].start for k in mine if out[k].status == "future" and out[k].start), "") \
+                or next((r.end for r in out if (r.person, r.org, r.kind) == (leaver, org, kind) and r.end
+                         and (leaver, org) in resigned and resigned[leaver, org] == r.end), "")
             ahead = ahead or bool(date and here and _compare(date, here) > 0)
             left = resigned.get((leaver, org), "")
             gone = not ahead or bool(left and here and _compare(left, here) <= 0)
@@ -1522,4 +1526,41 @@ def _took_post(doc: Document, roles: list[TimedRole], events: list[Event], dates
             found.append(Event("appointment", r.org, r.person, date, None, "time-took-post", r.sent, r.mentions))
         elif not found[same[0]].date:
             found[same[0]] = replace(found[same[0]], date=date)
+    return out, found
+
+
+def _left_post(doc: Document, roles: list[TimedRole], events: list[Event], dates: dict[int, list[DateExpr]],
+               words: TimeWords, pack: LanguagePack) -> tuple[list[TimedRole], list[Event]]:
+    """A person who leaves with no post named ("Robert Iveson stepped down in 2015", "Kos je
+    lani odstopil") leaves the one role the text gives him (in the organisation a rule read as
+    left, if one did): it ends at the date of the clause (former when that is not ahead), and
+    the leaving is a resignation from that organisation."""
+    out, found = list(roles), list(events)
+    for sent, s in enumerate(doc.sentences):
+        all_words = _words(doc, s.tok_start, s.tok_end)
+        for i in range(len(all_words)):
+            n = _phrase_len(all_words, i, words.left_post)
+            if not n:
+                continue
+            at = s.tok_start + i
+            lo, hi = _clause(doc, at, words.text.conjunctions)
+            persons = _named(doc, lo, at, ("schema:Person",), pack)
+            if not persons:
+                continue
+            person = doc.groups[doc.mentions[max(persons, key=lambda k: doc.mentions[k].tok_end)].group].key
+            # a rule read the organisation left: the role there ("Zupanova je lani odstopila")
+            read = {e.obj for e in found if e.kind == "resignation" and e.sent == sent and e.agent == person}
+            mine = [k for k, r in enumerate(out) if r.person == person and r.status != "future"
+                    and (not read or r.org in read)]
+            if len({(out[k].org, out[k].kind) for k in mine}) != 1 or any(out[k].end for k in mine):
+                continue
+            points = {d.value for d in dates.get(sent, []) if d.mark == "point" and lo <= d.start and d.end <= hi}
+            date = points.pop() if len(points) == 1 else ""
+            here = _doc_date(doc)
+            ahead = bool(set(_words(doc, lo, hi)) & words.future_tense) or bool(date and here and _compare(date, here) > 0)
+            for k in mine:
+                out[k] = replace(out[k], status="current" if ahead else "former", end=date)
+            r = out[mine[0]]
+            if not read:
+                found.append(Event("resignation", person, r.org, date, None, "time-left-post", sent, r.mentions))
     return out, found

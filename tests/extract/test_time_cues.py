@@ -366,3 +366,33 @@ def test_taking_a_post_elsewhere_in_a_relative_clause_starts_no_role(text, lang,
     doc = read(text, "2022-11-09", lang)
     assert (person, org, "chiefExecutive", "current", "", "") in roles(doc)
     assert not any(e.kind == "appointment" and e.date for e in doc.events)
+
+
+@pytest.mark.parametrize(("text", "lang", "role", "event"), [
+    ("Tom Dunn ran Corvin Tools from 1998. Tom Dunn stepped down in 2015.", "en",
+     ("person/tom-dunn", "company/corvin-tools", "chiefExecutive", "former", "1998", "2015"),
+     ("resignation", "person/tom-dunn", "company/corvin-tools", "2015")),
+    ("Harrow Tools makes drills. Its chief executive is Mark Dunn. Mark Dunn will retire in June.", "en",
+     ("person/mark-dunn", "company/harrow-tools", "chiefExecutive", "current", "", "2023-06"),
+     ("resignation", "person/mark-dunn", "company/harrow-tools", "2023-06")),
+    ("Podjetje Lipa d.o.o. od leta 2010 vodi Maja Zupan. Maja Zupan je lani odstopila.", "sl",
+     ("person/maja-zupan", "company/lipa", "chiefExecutive", "former", "2010", "2022"),
+     ("resignation", "person/maja-zupan", "company/lipa", "2022")),
+    ("Družbo Hrast d.d. od leta 2012 vodi Tomaž Golob. Golob se bo junija upokojil.", "sl",
+     ("person/tomaz-golob", "company/hrast", "chiefExecutive", "current", "2012", "2023-06"),
+     ("resignation", "person/tomaz-golob", "company/hrast", "2023-06")),
+])
+def test_leaving_with_no_post_named_ends_the_one_role_the_text_gives(text, lang, role, event):
+    doc = read(text, "2023-02-14", lang)
+    assert role in roles(doc) and event in events(doc)
+
+
+def test_leaving_with_no_post_named_ends_no_role_of_someone_with_two():
+    doc = read("Tom Dunn runs Corvin Tools and chairs Harrow Tools. Tom Dunn stepped down in 2015.", "2023-02-14", "en")
+    assert len(doc.roles) == 2 and all(not r.end for r in doc.roles) and not doc.events
+
+
+def test_a_successor_who_follows_a_leaver_starts_when_he_left():
+    doc = read("Tom Dunn ran Corvin Tools from 1998. Tom Dunn stepped down in 2015 and was followed by Jane Reed.",
+               "2023-02-14", "en")
+    assert ("person/jane-reed", "company/corvin-tools", "chiefExecutive", "current", "2015", "") in roles(doc)
