@@ -1545,6 +1545,9 @@ def _left_post(doc: Document, roles: list[TimedRole], events: list[Event], dates
             at = s.tok_start + i
             lo, hi = _clause(doc, at, words.text.conjunctions)
             persons = _named(doc, lo, at, ("schema:Person",), pack)
+            if not persons and lo - 2 > s.tok_start:  # "X, who has led Y since 2012, will retire"
+                ante = _antecedent(doc, _clause(doc, lo - 2)[0], pack)
+                persons = [ante] if ante is not None else []
             if not persons:
                 continue
             person = doc.groups[doc.mentions[max(persons, key=lambda k: doc.mentions[k].tok_end)].group].key
@@ -1558,6 +1561,8 @@ def _left_post(doc: Document, roles: list[TimedRole], events: list[Event], dates
             date = points.pop() if len(points) == 1 else ""
             here = _doc_date(doc)
             ahead = bool(set(_words(doc, lo, hi)) & words.future_tense) or bool(date and here and _compare(date, here) > 0)
+            if ahead and not date:
+                continue  # "se bo takrat upokojil": a hand-over elsewhere may date it (_handed_over)
             for k in mine:
                 out[k] = replace(out[k], status="current" if ahead else "former", end=date)
             r = out[mine[0]]

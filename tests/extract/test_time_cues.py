@@ -396,3 +396,19 @@ def test_a_successor_who_follows_a_leaver_starts_when_he_left():
     doc = read("Tom Dunn ran Corvin Tools from 1998. Tom Dunn stepped down in 2015 and was followed by Jane Reed.",
                "2023-02-14", "en")
     assert ("person/jane-reed", "company/corvin-tools", "chiefExecutive", "current", "2015", "") in roles(doc)
+
+
+@pytest.mark.parametrize(("text", "lang", "role", "event"), [
+    ("Graham Toohey, who has led Wattlegrove Packaging since March 2012, will retire on 30 June 2023.", "en",
+     ("person/graham-toohey", "company/wattlegrove-packaging", "chiefExecutive", "current", "2012-03", "2023-06-30"),
+     ("resignation", "person/graham-toohey", "company/wattlegrove-packaging", "2023-06-30")),
+    ("Graham Toohey, who has run Harrow Tools since 2010 and opened three plants, stepped down in January.", "en",
+     ("person/graham-toohey", "company/harrow-tools", "chiefExecutive", "former", "2010", "2023-01"),
+     ("resignation", "person/graham-toohey", "company/harrow-tools", "2023-01")),
+    ("Tomaž Golob, ki od leta 2012 vodi družbo Hrast d.d., se bo junija upokojil.", "sl",
+     ("person/tomaz-golob", "company/hrast", "chiefExecutive", "current", "2012", "2023-06"),
+     ("resignation", "person/tomaz-golob", "company/hrast", "2023-06")),
+])
+def test_leaving_after_a_long_relative_clause_is_the_antecedents(text, lang, role, event):
+    doc = read(text, "2023-04-18", lang)
+    assert role in roles(doc) and event in events(doc)
