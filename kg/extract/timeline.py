@@ -626,6 +626,12 @@ def _event_date(doc: Document, fact: Fact, dates: list[DateExpr], kind: str) -> 
     where = _span(doc, fact)
     marks = {"point", "start"} if kind == "appointment" else {"point"}
     near = [d for d in dates if d.mark in marks and _distance((d.start, d.end), where) <= 2 * NEAR]
+    obj = doc.mentions[fact.mentions[-1]] if len(fact.mentions) > 1 else None
+    if obj is not None and obj.tok_end > obj.tok_start and obj.tok_start >= where[1] - (obj.tok_end - obj.tok_start):
+        # "X invested in a plant that opened in March 2019, and it closed its works last year": the
+        # object's own clause (the object named last) dates the fact, when it has a date
+        lo, hi = _clause(doc, doc.mentions[fact.mentions[-1]].tok_start, time_words(doc.lang).text.conjunctions)
+        near = [d for d in near if lo <= d.start and d.end <= hi] or near
     first = doc.mentions[fact.mentions[0]].span if fact.mentions else where
     # on a tie the date nearer the fact's first name: "on October 18, three days after Moe resigned"
     best = min(near, key=lambda d: (_distance((d.start, d.end), where), _distance((d.start, d.end), first)),

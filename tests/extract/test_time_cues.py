@@ -412,3 +412,13 @@ def test_a_successor_who_follows_a_leaver_starts_when_he_left():
 def test_leaving_after_a_long_relative_clause_is_the_antecedents(text, lang, role, event):
     doc = read(text, "2023-04-18", lang)
     assert role in roles(doc) and event in events(doc)
+
+
+@pytest.mark.parametrize(("text", "lang", "event"), [
+    ("Corran Subsea invested £12 million in a plant at Montrose that opened in March 2019, and it closed its older "
+     "Peterhead works last year.", "en", ("siteClosing", "company/corran-subsea", "plant/peterhead", "2020")),
+    ("Hale Metals opened a plant in Leeds in May 2018 and closed its factory in Hull last year.", "en",
+     ("siteClosing", "company/hale-metals", "plant/hull", "2020")),
+])
+def test_an_event_is_dated_by_its_objects_own_clause(text, lang, event):
+    assert event in events(read(text, "2021-06-08", lang))
