@@ -98,6 +98,8 @@ class TimeWords:
     investment_refs: tuple[tuple[str, ...], ...] = ()  # "Naložba bo stala ...": the plant named before
     took_post: tuple[tuple[str, ...], ...] = ()  # "X, who took up the post in May": X's role starts then
     left_post: tuple[tuple[str, ...], ...] = ()  # "X stepped down in 2015": X's one role ends then
+    appoint_verbs: frozenset[str] = frozenset()  # "the board appointed him on Monday", "ga je imenoval včeraj":
+    object_pronouns: frozenset[str] = frozenset()  # the person the sentence before gives a role
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,8 @@ def time_words(code: str) -> TimeWords:
                      frozenset(words.get("end_after_start", [])),
                      {k: int(v) for k, v in words.get("weekdays", {}).items()}, frozenset(words.get("speech", [])),
                      phrases(words.get("appointment_refs", [])), phrases(words.get("investment_refs", [])),
-                     phrases(words.get("took_post", [])), phrases(words.get("left_post", [])))
+                     phrases(words.get("took_post", [])), phrases(words.get("left_post", [])),
+                     frozenset(words.get("appoint_verbs", [])), frozenset(words.get("object_pronouns", [])))
 
 
 def _offsets(data: dict) -> Offsets:
@@ -805,7 +808,7 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     roles = _as_of(_handed_over(doc, roles, words), here)
     taken = read + [r for r in roles if r.rule == "time-succeeds"]
     # the date of a later "approved the appointment on Monday" is the act's, not the role's start
-    events = _take_over_events(taken, _appointment_dated_after(doc, events, words))
+    events = _take_over_events(taken, _appointment_dated_after(doc, events, roles, words))
     events = _appointed_events(doc, roles, events, dates, words, pack)
     # a future role keeps its plain fact only while nobody holds that role ("Direktor novega podjetja bo ...")
     held = {(r.org, r.kind) for r in roles if r.status == "current"}
@@ -1486,21 +1489,37 @@ def _relative_after(doc: Document, mention: int, pack: LanguagePack) -> tuple[in
     return end, end
 
 
-def _appointment_dated_after(doc: Document, events: list[Event], words: TimeWords) -> list[Event]:
-    """An undated appointment dated by the next sentence that refers back to it and names no
-    person ("X has named Y its next chief executive. The board approved the appointment on
-    Monday."): the one date of that sentence, when the sentence before reports one appointment."""
+def _appointment_dated_after(doc: Document, events: list[Event], roles: list[TimedRole],
+                             words: TimeWords) -> list[Event]:
+    """An appointment told in the sentence after the one that names it, which names no other
+    person and has one date: "X has named Y its next chief executive. The board approved the
+    appointment on Monday." dates the one undated appointment before it; "Rozman bo 1. aprila
+    postal predsednik uprave. Nadzorni svet ga je imenoval včeraj." is the appointment of the
+    one person the sentence before gives a role that is not former."""
     out = list(events)
     for sent in range(1, len(doc.sentences)):
         s = doc.sentences[sent]
-        if not _has_phrase(_words(doc, s.tok_start, s.tok_end), words.appointment_refs):
+        said = _words(doc, s.tok_start, s.tok_end)
+        refers = _has_phrase(said, words.appointment_refs)
+        pronoun = any(w in words.object_pronouns for w in said) and any(w in words.appoint_verbs for w in said)
+        if not (refers or pronoun):
             continue
         before = [k for k, e in enumerate(out) if e.kind == "appointment" and e.sent == sent - 1]
+        named = {(r.org, r.person) for r in roles if r.sent == sent - 1 and r.status != "former"}
+        wanted = {(out[k].agent, out[k].obj) for k in before} or (named if pronoun else set())
         others = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if m.sent == sent
-                  and _of_class(doc, k, ("schema:Person",))} - {out[k].obj for k in before}
+                  and _of_class(doc, k, ("schema:Person",))} - {p for _, p in wanted}
         points = {d.value for d in sentence_dates(doc, sent, words) if d.mark == "point"}
-        if len(points) == 1 and len(before) == 1 and not out[before[0]].date and not others:
-            out[before[0]] = replace(out[before[0]], date=points.pop())
+        if len(points) != 1 or len(wanted) != 1 or others:
+            continue
+        date = points.pop()
+        if before:
+            if not out[before[0]].date:
+                out[before[0]] = replace(out[before[0]], date=date)
+            continue
+        [(org, person)] = wanted
+        mentions = next(r.mentions for r in roles if (r.org, r.person) == (org, person) and r.sent == sent - 1)
+        out.append(Event("appointment", org, person, date, None, "time-appointed-after", sent - 1, mentions))
     return out
 
 

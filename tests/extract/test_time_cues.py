@@ -422,3 +422,21 @@ def test_leaving_after_a_long_relative_clause_is_the_antecedents(text, lang, rol
 ])
 def test_an_event_is_dated_by_its_objects_own_clause(text, lang, event):
     assert event in events(read(text, "2021-06-08", lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "event"), [
+    ("Maja Zupan bo 1. septembra postala direktorica družbe Hrast d.d. Nadzorni svet jo je imenoval včeraj.", "sl",
+     ("appointment", "company/hrast", "person/maja-zupan", "2021-06-07")),
+    ("Tomaž Golob bo 1. julija postal predsednik uprave družbe Lipa d.o.o. Nadzorni svet ga je na to mesto izbral "
+     "v petek.", "sl", ("appointment", "company/lipa", "person/tomaz-golob", "2021-06-04")),
+    ("Jane Reed will become chief executive of Hale Metals on 1 September. The board appointed her on Monday.", "en",
+     ("appointment", "company/hale-metals", "person/jane-reed", "2021-06-07")),
+])
+def test_an_appointment_told_with_a_pronoun_after_the_role_is_the_role_holders(text, lang, event):
+    assert event in events(read(text, "2021-06-08", lang))
+
+
+def test_an_appointment_told_with_a_pronoun_after_two_roles_is_nobodys():
+    doc = read("Jane Reed will become chief executive of Hale Metals and Tom Dunn will become chairman of Corvin Tools. "
+               "The board appointed her on Monday.", "2021-06-08", "en")
+    assert len(doc.roles) == 2 and not [e for e in doc.events if e.kind == "appointment"]
