@@ -45,10 +45,11 @@ def synthetic(n: int, seed: int = 0) -> Dataset:
     for k, (s, p, o) in enumerate(rels):
         facts.add((s, p, o))
         sentence = KGDOC[f"doc{k // 20}#char={k},{k + 1}"]
-        st = KGFACT[f"f{k}"]
+        st, ev = KGFACT[f"f{k}"], KGFACT[f"ev-f{k}"]
         for pred, obj in ((RDF.type, RDF.Statement), (RDF.subject, s), (RDF.predicate, p), (RDF.object, o),
-                          (PROV.wasDerivedFrom, sentence)):
+                          (AKG.evidence, ev)):
             prov.add((st, pred, obj))
+        prov.add((ev, PROV.wasDerivedFrom, sentence))
         prov.add((sentence, NIF.anchorOf, Literal(f"sentence {k}", lang="sl")))
     return ds
 

@@ -5,6 +5,7 @@ then ``--repeat`` times, and the median of the repeats is reported. rdflib runs 
 ``--rdflib-cap`` seconds are stopped and reported as "> cap".
 
 Usage: python bench/bench_query.py --graph build [--graph /tmp/synth] [--repeat 5]
+       [--param company="Podjetje 700" ...]   (for every query that declares the parameter)
 Writes a Markdown table to stdout and JSON to --json if given.
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -54,7 +56,7 @@ def fits(run, cap: float) -> bool:
     return False
 
 
-def measure(graph: str, engine: str, repeat: int, cap: float) -> dict:
+def measure(graph: str, engine: str, repeat: int, cap: float, params: dict[str, str]) -> dict:
     """Load ``graph`` with ``engine`` and time every named query; runs in a child process."""
     import kg.sparql.query as kq
     from kg.sparql.store import open_rdflib, open_store
@@ -66,11 +68,13 @@ def measure(graph: str, engine: str, repeat: int, cap: float) -> dict:
     out = {"graph": graph, "engine": engine, "triples": size, "load_s": load, "queries": {}}
     signal.signal(signal.SIGALRM, _alarm)
     for nq in kq.iter_named_queries(ROOT / "queries"):
+        given: dict[str, Any] = {k: v for k, v in params.items() if k in nq.params}  # others: defaults
         times: list[float] = []
         rows = None
         capped = False
         if engine == "oxigraph" and not fits(
-                lambda name=nq.name: kq.query(source, name, queries_dir=ROOT / "queries"), cap):
+                lambda name=nq.name, given=given: kq.query(source, name, queries_dir=ROOT / "queries",
+                                                           **given), cap):
             out["queries"][nq.name] = {"cold_s": None, "median_s": None, "runs": 0,
                                        "rows": None, "capped": True}
             continue
@@ -78,7 +82,7 @@ def measure(graph: str, engine: str, repeat: int, cap: float) -> dict:
             signal.setitimer(signal.ITIMER_REAL, cap)
             t0 = time.perf_counter()
             try:
-                rows = len(kq.query(source, nq.name, engine=engine, queries_dir=ROOT / "queries"))
+                rows = len(kq.query(source, nq.name, engine=engine, queries_dir=ROOT / "queries", **given))
             except Capped:
                 capped = True
                 break
@@ -110,16 +114,20 @@ def main() -> None:
                         help="seconds after which a query run is stopped (both engines)")
     parser.add_argument("--engines", default="oxigraph,rdflib")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                        help="bind NAME in every query that declares it (repeatable)")
     parser.add_argument("--child", nargs=2, metavar=("GRAPH", "ENGINE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    params = dict(p.split("=", 1) for p in args.param)
     if args.child:
-        print(json.dumps(measure(args.child[0], args.child[1], args.repeat, args.rdflib_cap)))
+        print(json.dumps(measure(args.child[0], args.child[1], args.repeat, args.rdflib_cap, params)))
         return
     results = []
     for graph in args.graph:
         for engine in args.engines.split(","):
             cmd = [sys.executable, __file__, "--graph", graph, "--child", graph, engine,
-                   "--repeat", str(args.repeat), "--rdflib-cap", str(args.rdflib_cap)]
+                   "--repeat", str(args.repeat), "--rdflib-cap", str(args.rdflib_cap),
+                   *(f"--param={p}" for p in args.param)]
             done = subprocess.run(cmd, capture_output=True, text=True, check=False)
             if done.returncode != 0:
                 print(f"# {graph} {engine}: failed\n{done.stderr}", file=sys.stderr, flush=True)

@@ -1,5 +1,5 @@
 """Write a synthetic build folder shaped like ours (companies, hubs, plants, people, quantities,
-quotations, and one rdf:Statement with sentence provenance per fact), with the seed build's own
+quotations, and one rdf:Statement with an evidence node and its sentence per fact), with the seed build's own
 files included so the named queries' default parameters still hit. About 640 triples per
 synthetic company: ``--companies 1560`` (the default) gives about 1M triples.
 
@@ -52,12 +52,13 @@ class Writer:
 
     def fact(self, s: str, p: str, o: str, doc: str, begin: int) -> None:
         self.facts.append(f"{s} {p} {o} .")
-        st = iri("https://w3id.org/ampere-kg/fact/" + hashlib.sha1(f"{s}{p}{o}".encode()).hexdigest()[:20])
+        digest = hashlib.sha1(f"{s}{p}{o}".encode()).hexdigest()[:20]
+        st, ev = (iri(f"https://w3id.org/ampere-kg/fact/{x}{digest}") for x in ("", "ev-"))
         sent = iri(f"{DOC}{doc}#char={begin},{begin + 120}")
         self.prov += [f"{st} <{RDF}type> <{RDF}Statement> .", f"{st} <{RDF}subject> {s} .",
                       f"{st} <{RDF}predicate> {p} .", f"{st} <{RDF}object> {o} .",
-                      f"{st} <{PROV}wasDerivedFrom> {sent} .",
-                      f"{st} <{A}extractedBy> <https://w3id.org/ampere-kg/rule/sl/synthetic> ."]
+                      f"{st} <{A}evidence> {ev} .", f"{ev} <{PROV}wasDerivedFrom> {sent} .",
+                      f"{ev} <{A}extractedBy> <https://w3id.org/ampere-kg/rule/sl/synthetic> ."]
 
     def entity(self, kind: str, slug: str, sl: str, en: str, doc: str) -> str:
         node = iri(f"{ID}{kind}/{slug}")
@@ -70,7 +71,7 @@ class Writer:
         return node
 
 
-def company(w: Writer, i: int, n: int) -> None:
+def company(w: Writer, i: int, n: int, timeline: bool = False) -> None:
     doc = f"synthetic-{i}"
     w.prov += [f"<{DOC}{doc}> <{RDF}type> <{NIF}Context> .",
                f"<{DOC}{doc}> <http://purl.org/dc/terms/title> {lit(f'Novica {i}', 'sl')} .",
@@ -114,13 +115,37 @@ def company(w: Writer, i: int, n: int) -> None:
     w.fact(quote, iri(RDF + "type"), iri(S + "Quotation"), doc, 650)
     w.fact(quote, iri(S + "text"), lit(f"Izjava številka {i}.", "sl"), doc, 650)
     w.fact(quote, iri(S + "creator"), ceo, doc, 650)
+    if timeline:
+        dated(w, i, n, c, parent, doc)
 
 
-def write(seed_build: Path, out: Path, companies: int) -> int:
+def dated(w: Writer, i: int, n: int, c: str, parent: str, doc: str) -> None:
+    """Roles and events in time (``--timeline``): the company's chief executive now (2024), the one
+    a 2020 document named and a 2024 one says has left, an acquisition by its parent, and the
+    date of its head count, so that who-leads, leadership-history and events-of have work to do."""
+    year = lit("2024", dtype=XSD + "gYear")
+    for k, (person, status, as_of) in enumerate(((i, "Current", year), ((i + 1) % n, "Current",
+                                                 lit("2020", dtype=XSD + "gYear")),
+                                                 ((i + 1) % n, "Former", year))):
+        m = iri(f"{ID}membership/m{i}-{k}")
+        for p, o in ((RDF + "type", iri(ORG + "Membership")), (ORG + "organization", c),
+                     (ORG + "member", iri(f"{ID}person/oseba-{person}")),
+                     (ORG + "role", iri(A + "ChiefExecutive")), (A + "roleStatus", iri(A + status)),
+                     (A + "asOf", as_of)):
+            w.fact(m, iri(p), o, doc, 260)
+    event = iri(f"{ID}event/e{i}")
+    for p, o in ((RDF + "type", iri(A + "Acquisition")), (S + "agent", parent), (S + "object", c),
+                 ("http://purl.org/dc/terms/date", lit(f"{2000 + i % 25}", dtype=XSD + "gYear")),
+                 (A + "asOf", year)):
+        w.fact(event, iri(p), o, doc, 520)
+    w.fact(iri(f"{ID}company/podjetje-{i}/numberOfEmployees"), iri(A + "asOf"), year, doc, 390)
+
+
+def write(seed_build: Path, out: Path, companies: int, timeline: bool = False) -> int:
     """Write ``out/graph.ttl`` and ``out/provenance.ttl``; return the number of triples written."""
     w = Writer()
     for i in range(companies):
-        company(w, i, companies)
+        company(w, i, companies, timeline)
     for k in range(50):
         w.entity("country", f"drzava-{k}", f"Država {k}", f"Country {k}", "synthetic-0")
     out.mkdir(parents=True, exist_ok=True)
@@ -136,8 +161,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--companies", type=int, default=1560)
     parser.add_argument("--store", action="store_true", help="also write the store (store/)")
+    parser.add_argument("--timeline", action="store_true",
+                        help="also dated roles, events and head counts (about 170 triples a company)")
     args = parser.parse_args()
-    n = write(args.seed_build, args.out, args.companies)
+    n = write(args.seed_build, args.out, args.companies, args.timeline)
     print(f"wrote {n} synthetic triples (+ the seed build) to {args.out}")
     if args.store:
         write_store_folder(args.out)

@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from kg.namespaces import NIF, SCHEMA
+from kg.namespaces import AKG, NIF, SCHEMA
 from kg.ontology import Ontology, curie
 
 from .source import NON_ENTITY_TYPES, GraphInput, Source, open_source
@@ -198,14 +198,17 @@ def python_value(term: Node) -> Any:
 
 
 def statement_sources(provenance: Graph) -> dict[tuple[Node, Node, Node], set[Node]]:
-    """Map each reified triple of the provenance graph to what it was derived from."""
+    """Map each reified triple of the provenance graph to what its evidence was derived from."""
     subjects = dict(provenance.subject_objects(RDF.subject))
     predicates = dict(provenance.subject_objects(RDF.predicate))
     objects = dict(provenance.subject_objects(RDF.object))
+    origins: dict[Node, set[Node]] = {}
+    for evidence, origin in provenance.subject_objects(PROV.wasDerivedFrom):
+        origins.setdefault(evidence, set()).add(origin)
     found: dict[tuple[Node, Node, Node], set[Node]] = {}
-    for st, origin in provenance.subject_objects(PROV.wasDerivedFrom):
+    for st, evidence in provenance.subject_objects(AKG.evidence):  # statement -> evidence -> sentence
         if st in subjects and st in predicates and st in objects:
-            found.setdefault((subjects[st], predicates[st], objects[st]), set()).add(origin)
+            found.setdefault((subjects[st], predicates[st], objects[st]), set()).update(origins.get(evidence, ()))
     return found
 
 

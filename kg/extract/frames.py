@@ -20,6 +20,9 @@ the trigger's clause by where it stands relative to the trigger and which prepos
   subject / the organisation the sentences before were about ('"...," chief executive X said').
 - ``majority = true``: only a share over 50 % ("bought 70% of X": a purchase; 30 % is a stake).
 
+A frame with ``unless_frame = [ids]`` yields nothing in a clause where one of those earlier
+frames yielded facts (a plant's yearly output before the company's).
+
 Frames live in ``kg/lang/<code>/frames.toml``, are checked against a schema when loaded (an
 unknown key, a fact naming an unbound slot, or a class or property the ontology lacks stops with
 an error naming the file and line), and each carries example sentences with the facts expected
@@ -42,7 +45,7 @@ from kg.extract.lemmatize import lemma
 from kg.extract.matcher import Binding, Rule, Unit
 
 FRAME_KEYS = {"id", "comment", "trigger", "exact", "slots", "facts", "examples", "unless_word", "requires_word",
-              "unless_before", "unless_after", "unless_class"}
+              "unless_before", "unless_after", "unless_class", "unless_frame"}
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
              "type", "after_word", "fallback", "sole", "majority"}
 FIND = {"subject", "antecedent", "after", "before", "near", "trigger", "number", "number-before", "role", "role-after",
@@ -98,6 +101,7 @@ class Frame:
     unless_class: str = ""  # no match in a clause that holds a mention of this class
     unless_after: frozenset[str] = frozenset()  # lemmas that may not stand right after the trigger
     examples: tuple[dict[str, Any], ...] = ()
+    unless_frames: frozenset[str] = frozenset()  # earlier frames whose facts in the clause stop this one
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -200,7 +204,7 @@ def _frame(spec: dict[str, Any], lang: str, where: str, terms: set[str]) -> Fram
                  frozenset(w.lower() for w in spec.get("requires_word", [])),
                  frozenset(w if w == NAME else lemma(w, lang) for w in spec.get("unless_before", [])), unless_class,
                  frozenset(w if w == NAME else lemma(w, lang) for w in spec.get("unless_after", [])),
-                 tuple(spec["examples"]))
+                 tuple(spec["examples"]), frozenset(spec.get("unless_frame", [])))
 
 
 def load_frames(path: Path, lang: str, terms: set[str]) -> list[Frame]:
@@ -219,10 +223,13 @@ def load_frames(path: Path, lang: str, terms: set[str]) -> list[Frame]:
     except tomllib.TOMLDecodeError as err:
         raise InputError(f"{path}: invalid TOML: {err}") from None
     _check_keys(data, {"frame"}, str(path))
-    frames = []
+    frames: list[Frame] = []
     for spec in data.get("frame", []):
         where = f"{path}:{_line_of(text, str(spec.get('id', '')))}"
-        frames.append(_frame(spec, lang, where, terms))
+        frame = _frame(spec, lang, where, terms)
+        if unknown := frame.unless_frames - {f.id for f in frames}:
+            raise InputError(f"{where}: unless_frame names no earlier frame: {', '.join(sorted(unknown))}")
+        frames.append(frame)
     return frames
 
 

@@ -311,7 +311,9 @@ def _topic(topic: _Topics, sent: int, groups: _Groups | None = None, noun: str =
     if earlier is None:
         return None
     orgs = [g for g in topic[earlier] if g in topic.free[earlier]] if free else topic[earlier]
-    if groups is not None and noun:
+    if groups is not None and noun and earlier == sent - 1:
+        # (only from the sentence right before: after a sentence about the subject, "Družbo vodi
+        # ..." is the subject again, not the company it bought two sentences before)
         same = {g for g in orgs if noun in groups.nouns.get(g, ())}
         if len(same) == 1:
             return same.pop()

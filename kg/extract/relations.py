@@ -459,12 +459,37 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
             add(rel)
         for rel in founding_year(doc, sent_i, su.units, doc.relations[first:], pack, onto):
             add(rel)
+        doc.relations[first:] = _without_hearsay(doc, sent_i, doc.relations[first:], pack)
     for rel in town_relations(doc) + seat_towns(doc):
         add(rel)
     doc.relations = _without_indirect_sites(doc.relations)
     doc.relations = _without_yielding(doc.relations, _yielding_rules(pack))
     doc.relations += _products_of_site_owners(doc.relations)
     return doc
+
+
+# What hearsay cannot establish: a deal, an owner, a price, an investment, who leads ("naj bi X
+# kupil Y", "X is reportedly in talks to buy Y"); a seat or a country named on the way stands.
+HEARSAY_PREDICATES = frozenset({"akg:acquired", "schema:parentOrganization", "akg:acquisitionPrice", "akg:investment",
+                                "akg:chiefExecutiveOf", "akg:holdsRoleIn"})
+
+
+def _without_hearsay(doc: Document, sent_i: int, relations: list[Relation], pack: LanguagePack) -> list[Relation]:
+    """The sentence's relations but those of ``HEARSAY_PREDICATES`` read in a stretch between
+    commas that holds a word of hearsay (lexicon ``hedges``: "naj bi", "reportedly")."""
+    s = doc.sentences[sent_i]
+    toks = doc.tokens
+    hedged: set[int] = set()
+    start = s.tok_start
+    for end in [i for i in range(s.tok_start, s.tok_end) if toks[i].text in ",;:"] + [s.tok_end]:
+        words = [t.text.lower() for t in toks[start:end]]
+        if any(words[i:i + len(h)] == list(h) for h in pack.hedges for i in range(len(words) - len(h) + 1)):
+            hedged.update(range(start, end))
+        start = end + 1
+    if not hedged:
+        return relations
+    return [r for r in relations if r.pred not in HEARSAY_PREDICATES
+            or not any(doc.mentions[m].tok_start in hedged for m in r.mentions)]
 
 
 def _class_nouns_after_names(pack: LanguagePack) -> frozenset[str]:
@@ -598,11 +623,15 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
                         _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives))
     out: list[Relation] = []
     for clause in split:
+        fired: set[str] = set()
         for frame in pack.frames:
+            if frame.unless_frames & fired:
+                continue
             for binding in match_frame(frame, su.units, clause, su.present, ctx):
                 # an entity in no relation with itself ("Its owner ... bought it")
                 found = [r for r in _emit(doc, frame.rule, binding, sent_i, onto, su.units, pack) if r.subj != r.obj]
                 if found:
+                    fired.add(frame.id)
                     type_untyped(frame, binding, doc.groups)
                     _show_classes(su.units, doc.groups)
                 out.extend(found)

@@ -1,16 +1,19 @@
 """Turn extracted entities and facts into RDF triples, each with its provenance.
 
-Facts go to the facts graph; for every triple there, the provenance graph holds an
-``rdf:Statement`` saying which sentences (``nif:Sentence``), mention spans (``nif:Phrase``) and
-rules (``akg:ExtractionRule``) it came from, and the documents those sentences belong to. Triples
-from the shipped reference data (English labels, Wikidata links, coordinates) point to
-``kgdoc:reference`` instead. See docs/graph-model.md for the shape.
+Facts go to the facts graph; for a triple there, the provenance graph holds an
+``rdf:Statement`` pointing (``akg:evidence``) to one evidence node per reading of it: the
+sentence (``nif:Sentence``) it was read from, the mention spans (``nif:Phrase``) and the rule
+(``akg:ExtractionRule``). All the triples of one reading (say a quantity's) share its evidence
+node. A membership or event node, minted for what one document states, carries its evidence
+itself and its triples have no statement. Triples from the shipped reference data (English
+labels, Wikidata links, coordinates) point to the evidence node of ``kgdoc:reference`` instead.
+See docs/graph-model.md for the shape.
 
 What can be derived is left out: a mention's document (its sentence's) and offsets (its IRI,
 ``#char=begin,end``), a rule's ``prov:Plan`` type (``akg:ExtractionRule`` is a subclass) and id
-(its IRI), and the mentions and rules of a materialised triple (a superclass type, an
-``rdfs:label`` copy of a ``skos:prefLabel``), which are those of the triple it follows from: its
-statement keeps its sentences.
+(its IRI), an evidence node's type (the range of ``akg:evidence``), and the statements of an
+entity's types and labels as read from its mentions: their support is the entity's mentions
+(``itsrdf:taIdentRef``), each with its sentence and the rule that recognised it.
 """
 from __future__ import annotations
 
@@ -62,6 +65,7 @@ from kg.timeterms import (
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 DRAIN_FACTS, DRAIN_PROVENANCE = 20_000, 200_000  # see add_facts
 REFERENCE_SOURCE = KGDOC["reference"]
+REFERENCE_EVIDENCE = KGFACT["ev-reference"]  # the evidence node of every reference-data statement
 GEONAMES = "https://sws.geonames.org/{}/"
 MENTION_RULES: dict[MentionSource, str] = {
     MentionSource.TRIGGER: "A trigger noun before or inside the name gives its class (\"tovarno Cléon\").",
@@ -79,15 +83,21 @@ MENTION_RULES: dict[MentionSource, str] = {
 }
 
 
+@dataclass(frozen=True)
+class Reading:
+    """One reading of a triple: a sentence, the mention spans and the rule it was read with."""
+
+    sentence: URIRef | None
+    mentions: tuple[URIRef, ...]
+    rule: URIRef | None
+
+
 @dataclass
 class Evidence:
-    """Where a triple came from: sentences, mention spans, rules, or the reference data."""
+    """Where a triple came from: its readings, the reference data, or only its subject's mentions."""
 
-    sentences: set[URIRef] = field(default_factory=set)
-    mentions: set[URIRef] = field(default_factory=set)
-    rules: set[URIRef] = field(default_factory=set)
+    readings: set[Reading] = field(default_factory=set)
     reference: bool = False
-    stated: bool = False  # added at least once as read, not only as materialised from another triple
 
 
 @dataclass
@@ -96,19 +106,24 @@ class TripleSink:
 
     facts: dict[Triple, Evidence] = field(default_factory=lambda: defaultdict(Evidence))
     provenance: set[Triple] = field(default_factory=set)
+    rules: set[URIRef] = field(default_factory=set)  # rules to describe (see provenance_statements)
+    nodes: dict[URIRef, set[Reading]] = field(default_factory=lambda: defaultdict(set))  # see add
 
     def add(self, triple: Triple, sentence: URIRef | None = None, mentions: Iterable[URIRef] = (),
-            rule: URIRef | None = None, reference: bool = False, derived: bool = False) -> None:
-        """Add ``triple`` with its evidence; ``derived``: materialised from another triple added
-        with the same evidence (a superclass type, an rdfs:label), whose mentions and rule its
-        statement does not repeat."""
+            rule: URIRef | None = None, reference: bool = False, by_mention: bool = False,
+            node: URIRef | None = None) -> None:
+        """Add ``triple`` with its evidence. ``by_mention``: an entity's type or label read from a
+        mention of it, whose support is the entity's mentions (no statement of its own). ``node``:
+        a triple of a membership or event node (or of its interval, instant or amount), whose IRI
+        hashes the document and all that the reading states, so that every reading of the node
+        gives all its triples: the node has the evidence, its triples no statement."""
         ev = self.facts[triple]
-        ev.stated |= not derived
-        if sentence is not None:
-            ev.sentences.add(sentence)
-        ev.mentions.update(mentions)
-        if rule is not None:
-            ev.rules.add(rule)
+        if not by_mention and (sentence is not None or rule is not None):
+            reading = Reading(sentence, tuple(sorted(set(mentions))), rule)
+            if node is not None:
+                self.nodes[node].add(reading)
+            else:
+                ev.readings.add(reading)
         ev.reference |= reference
 
 
@@ -162,12 +177,18 @@ def _sentence(sink: TripleSink, doc: Document, i: int) -> URIRef:
 
 
 def _mention(sink: TripleSink, doc: Document, m: Mention, key: str) -> URIRef:
+    """A mention span with its sentence, text, entity and the rule that recognised it (its
+    entity's types and labels cite it, kg.rdf.triples)."""
     iri = char_iri(doc, m.start, m.end)  # its offsets; its document is its sentence's
     sink.provenance.update({
         (iri, RDF.type, NIF.Phrase), (iri, NIF.sentence, _sentence(sink, doc, m.sent)),
         # the text as read: m.text has no invisible format characters (kg.extract.textview), the span may
         (iri, NIF.anchorOf, Literal(doc.text[m.start:m.end])), (iri, ITSRDF.taIdentRef, entity_iri(key)),
     })
+    if m.source in MENTION_RULES:  # a coreference (a pronoun, "the company") names no rule of its own
+        rule = rule_iri(doc.lang, f"mention-{m.source}")
+        sink.provenance.add((iri, AKG.extractedBy, rule))
+        sink.rules.add(rule)
     return iri
 
 
@@ -208,15 +229,14 @@ def _labels(ent: Entity) -> list[Literal]:
 
 
 def _add_types_and_labels(sink: TripleSink, s: URIRef, ent: Entity, onto: Ontology, sent: URIRef,
-                          ms: list[URIRef], rule: URIRef) -> None:
-    """An entity's class with its superclasses, and its labels as skos:prefLabel and rdfs:label;
-    the superclasses and the rdfs:label copies are materialised (``derived``)."""
-    cls = expand(ent.cls)
+                          ms: list[URIRef], rule: URIRef, by_mention: bool = False) -> None:
+    """An entity's class with its superclasses, and its labels as skos:prefLabel and rdfs:label
+    (``by_mention``: read from a mention of the entity, see ``TripleSink.add``)."""
     for t in onto.types_of(ent.cls):
-        sink.add((s, RDF.type, t), sent, ms, rule, derived=t != cls)
+        sink.add((s, RDF.type, t), sent, ms, rule, by_mention=by_mention)
     for label in _labels(ent):
-        sink.add((s, SKOS.prefLabel, label), sent, ms, rule)
-        sink.add((s, RDFS.label, label), sent, ms, rule, derived=True)
+        sink.add((s, SKOS.prefLabel, label), sent, ms, rule, by_mention=by_mention)
+        sink.add((s, RDFS.label, label), sent, ms, rule, by_mention=by_mention)
 
 
 def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[str, Entity],
@@ -257,11 +277,11 @@ def add_facts(sink: TripleSink, doc: Document, onto: Ontology, entities: dict[st
         s = entity_iri(key)
         sent, rule, ms = _sentence(sink, doc, m.sent), rule_iri(doc.lang, f"mention-{m.source}"), [mention_iri(k)]
         if first:
-            _add_types_and_labels(sink, s, ent, onto, sent, ms, rule)
+            _add_types_and_labels(sink, s, ent, onto, sent, ms, rule, by_mention=True)
             for expansion in sorted(ent.expansions):
-                sink.add((s, SKOS.altLabel, Literal(expansion, lang="en")), sent, ms, rule)
+                sink.add((s, SKOS.altLabel, Literal(expansion, lang="en")), sent, ms, rule, by_mention=True)
         if m.text in ent.surface_forms and m.text not in (ent.name, *ent.other_names.values()):
-            sink.add((s, SKOS.altLabel, Literal(m.text, lang=doc.lang)), sent, ms, rule)
+            sink.add((s, SKOS.altLabel, Literal(m.text, lang=doc.lang)), sent, ms, rule, by_mention=True)
         maybe_drain()
 
     def cited_mentions(mentions: tuple[int, ...]) -> list[URIRef]:
@@ -304,7 +324,7 @@ def _add_role(sink: TripleSink, doc: Document, role: TimedRole, ms: list[URIRef]
                 triples += [(interval, prop, instant), (instant, RDF.type, TIME.Instant),
                             (instant, instant_property(date), date_literal(date))]
     for triple in triples:
-        sink.add(triple, sent, ms, rule)
+        sink.add(triple, sent, ms, rule, node=node)
 
 
 def _add_event(sink: TripleSink, doc: Document, event: Event, onto: Ontology, ms: list[URIRef]) -> None:
@@ -312,9 +332,8 @@ def _add_event(sink: TripleSink, doc: Document, event: Event, onto: Ontology, ms
     amount = f"{event.amount.value} {event.amount.unit}" if event.amount else ""
     node = _node_iri("event", doc, event.kind, event.agent, event.obj, event.date, amount)
     sent, rule = _sentence(sink, doc, event.sent), rule_iri(doc.lang, event.rule)
-    cls = expand(EVENT_CLASSES[event.kind])
     for t in onto.types_of(EVENT_CLASSES[event.kind]):
-        sink.add((node, RDF.type, t), sent, ms, rule, derived=t != cls)
+        sink.add((node, RDF.type, t), sent, ms, rule, node=node)
     triples: list[Triple] = []
     if event.agent:
         triples.append((node, SCHEMA.agent, entity_iri(event.agent)))
@@ -330,7 +349,7 @@ def _add_event(sink: TripleSink, doc: Document, event: Event, onto: Ontology, ms
         triples.append((node, AKG.amount, value))
         triples += [(value, pp, oo) for pp, oo in pairs]
     for triple in triples:
-        sink.add(triple, sent, ms, rule)
+        sink.add(triple, sent, ms, rule, node=node)
 
 
 def _add_fact(sink: TripleSink, doc: Document, f: Fact, onto: Ontology, ms: list[URIRef],
@@ -386,25 +405,54 @@ def statement_iri(triple: Triple) -> URIRef:
     return KGFACT[hashlib.sha1(nt.encode("utf-8")).hexdigest()[:20]]
 
 
+def evidence_iri(reading: Reading) -> URIRef:
+    """A stable IRI for the evidence node of a reading (hash of its sentence, mentions and rule;
+    the sentence's IRI names the document)."""
+    parts = [str(reading.sentence or ""), str(reading.rule or ""), *map(str, reading.mentions)]
+    return KGFACT["ev-" + hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:20]]
+
+
 def provenance_statements(sink: TripleSink, rule_comments: dict[URIRef, str]) -> None:
-    """An rdf:Statement for every facts-graph triple, and the rules and reference source."""
+    """An rdf:Statement for every facts-graph triple with readings or reference data, the evidence
+    nodes of its readings, and the rules and reference source. An entity's types and labels read
+    only from its mentions have no statement: the mentions are their support."""
     p = sink.provenance
+    described: set[Reading] = set()
+
+    def cite(subject: URIRef, reading: Reading) -> None:
+        e = evidence_iri(reading)
+        p.add((subject, AKG.evidence, e))
+        if reading in described:
+            return
+        described.add(reading)
+        if reading.sentence is not None:
+            p.add((e, PROV.wasDerivedFrom, reading.sentence))
+        p.update((e, AKG.mention, x) for x in reading.mentions)
+        if reading.rule is not None:
+            p.add((e, AKG.extractedBy, reading.rule))
+            sink.rules.add(reading.rule)
+
     for triple, ev in sink.facts.items():
+        if not ev.readings and not ev.reference:
+            continue
         st = statement_iri(triple)
         p.update({(st, RDF.type, RDF.Statement), (st, RDF.subject, triple[0]),
                   (st, RDF.predicate, triple[1]), (st, RDF.object, triple[2])})
-        p.update((st, PROV.wasDerivedFrom, x) for x in ev.sentences)
         if ev.reference:
-            p.add((st, PROV.wasDerivedFrom, REFERENCE_SOURCE))
-        if not ev.stated:  # materialised: its mentions and rule are those of the triple it follows from
-            continue
-        p.update((st, AKG.mention, x) for x in ev.mentions)
-        p.update((st, AKG.extractedBy, x) for x in ev.rules)
-        for rule in ev.rules:
-            p.add((rule, RDF.type, AKG.ExtractionRule))
-            if rule in rule_comments:
-                p.add((rule, RDFS.comment, Literal(rule_comments[rule], lang="en")))
+            p.add((st, AKG.evidence, REFERENCE_EVIDENCE))
+        for reading in ev.readings:
+            cite(st, reading)
+    for node, readings in sink.nodes.items():
+        for reading in readings:
+            cite(node, reading)
+    sink.nodes.clear()  # cited: a large document's next part cites only its own
+    for rule in sink.rules:
+        p.add((rule, RDF.type, AKG.ExtractionRule))
+        if rule in rule_comments:
+            p.add((rule, RDFS.comment, Literal(rule_comments[rule], lang="en")))
+    sink.rules.clear()  # described: a large document's next part describes only its own
     if any(ev.reference for ev in sink.facts.values()):
         p.update({(REFERENCE_SOURCE, RDF.type, AKG.ReferenceData), (REFERENCE_SOURCE, RDF.type, PROV.Entity),
                   (REFERENCE_SOURCE, DCTERMS.title, Literal("ampere-kg reference data (kg/data/reference.tsv)")),
-                  (REFERENCE_SOURCE, DCTERMS.source, Literal("public copies of Wikidata and GeoNames"))})
+                  (REFERENCE_SOURCE, DCTERMS.source, Literal("public copies of Wikidata and GeoNames")),
+                  (REFERENCE_EVIDENCE, PROV.wasDerivedFrom, REFERENCE_SOURCE)})

@@ -103,13 +103,15 @@ class Sentences:
         return out
 
     def statements(self) -> dict[tuple, tuple[list, list[str]]]:
-        """(subject, predicate, object) -> (sentence IRIs it was derived from, rule CURIEs)."""
+        """(subject, predicate, object) -> (sentence IRIs it was derived from, rule CURIEs), read
+        through the statement's evidence nodes (``akg:evidence``, docs/graph-model.md)."""
         out: dict[tuple, tuple[list, list[str]]] = {}
         for st in self.prov.subjects(RDF.type, RDF.Statement):
             key = (self.prov.value(st, RDF.subject), self.prov.value(st, RDF.predicate),
                    self.prov.value(st, RDF.object))
-            sources = [s for s in self.prov.objects(st, PROV.wasDerivedFrom) if self.add(s)]
-            rules = [curie(str(r)) for r in self.prov.objects(st, AKG.extractedBy)]
+            evidence = list(self.prov.objects(st, AKG.evidence))
+            sources = [s for e in evidence for s in self.prov.objects(e, PROV.wasDerivedFrom) if self.add(s)]
+            rules = [curie(str(r)) for e in evidence for r in self.prov.objects(e, AKG.extractedBy)]
             old = out.get(key, ([], []))
             out[key] = (old[0] + sources, sorted(set(old[1] + rules)))
         return out

@@ -43,7 +43,7 @@ SELECT DISTINCT ?s ?p ?o WHERE {
 }"""
 SUPPORT = sparql_prefixes() + """
 SELECT ?s ?p ?o ?sentence WHERE {
-  ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?sentence .
+  ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; akg:evidence/prov:wasDerivedFrom ?sentence .
   ?sentence nif:anchorOf ?text .
 }"""
 

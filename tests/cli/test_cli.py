@@ -2,7 +2,10 @@
 (``--build`` for the build folder, old spellings as deprecated aliases), ``-v``/``-q`` everywhere."""
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -105,6 +108,59 @@ def test_query_dash_reads_the_query_from_standard_input(seed_build):
     inline = invoke("query", "-b", str(seed_build), "-f", "csv", "SELECT ?p WHERE { ?p a akg:Plant } ORDER BY ?p")
     assert piped.exit_code == 0 and piped.stdout == inline.stdout and piped.stdout.count("\n") > 2
     one_line_error(run_kg("query", "-b", str(seed_build), "-", stdin=""), "standard input: no query")
+
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE_LINE = "^ *LIMIT 100 OFFSET"  # the line that queries/quotations.rq says to drop for every row
+
+
+def _many(n: int) -> str:
+    """Turtle with ``n`` quotations (each by its own person), founding pairs and plants."""
+    lines = ["@prefix akg: <https://w3id.org/ampere-kg/ontology#> .",
+             "@prefix schema: <https://schema.org/> .",
+             "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+             "@prefix kgid: <https://w3id.org/ampere-kg/id/> ."]
+    for i in range(n):
+        lines += [f'kgid:person\\/p{i} skos:prefLabel "Oseba {i:03d}"@sl .',
+                  f'kgid:quotation\\/q{i} a schema:Quotation ; schema:text "Izjava {i}."@sl ; '
+                  f"schema:creator kgid:person\\/p{i} .",
+                  f'kgid:company\\/c{i} a schema:Organization ; skos:prefLabel "Podjetje {i:03d}"@sl ; '
+                  f"schema:founder kgid:company\\/c{(i + 1) % n} .",
+                  f'kgid:plant\\/t{i} a akg:Plant ; skos:prefLabel "Tovarna {i:03d}"@sl .']
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("name, label, params", [("quotations", "personLabel", []),
+                                                 ("created-by", "creatorLabel", []),
+                                                 ("entities-of-class", "labelSl", ["-p", "class=akg:Plant"])])
+def test_listing_queries_answer_one_sorted_page_and_say_how_to_get_the_rest(tmp_path, name, label, params):
+    graph = tmp_path / "many.ttl"
+    graph.write_text(_many(150), encoding="utf-8")
+    text = (ROOT / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+
+    def rows(*args: str, stdin: str | None = None) -> list[dict[str, str]]:
+        done = invoke("query", "-b", str(graph), "-f", "csv", "--queries", str(ROOT / "queries"),
+                      *args, stdin=stdin)
+        assert done.exit_code == 0, done.output
+        return list(csv.DictReader(io.StringIO(done.stdout)))
+
+    first = rows(name)
+    assert len(first) == 100
+    assert [r[label] for r in first] == sorted(r[label] for r in first)
+    second = rows("-", *params, stdin=text.replace("LIMIT 100 OFFSET 0", "LIMIT 100 OFFSET 100"))
+    assert len(second) == 50
+    everything = rows("-", *params, stdin="".join(
+        line for line in text.splitlines(keepends=True) if not re.match(PAGE_LINE, line)))
+    assert len(everything) == 150
+    assert sorted(map(str, first + second)) == sorted(map(str, everything))
+
+
+def test_the_documented_command_lists_every_quotation(tmp_path):
+    graph = tmp_path / "many.ttl"
+    graph.write_text(_many(150), encoding="utf-8")
+    done = subprocess.run(f"grep -v '{PAGE_LINE}' queries/quotations.rq | {sys.executable} -m kg query -b {graph} - "
+                          "-f csv", shell=True, cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.count("\n") == 151  # the header and every quotation
 
 
 @pytest.mark.parametrize("fmt, query", [(f, "SELECT ?s WHERE { ?s a akg:Plant }") for f in

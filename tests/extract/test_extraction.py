@@ -151,6 +151,15 @@ CASES = {
                 ("Marko Zupan", "akg:chiefExecutiveOf", "Prikolica d.o.o.")],  # "X je lani postal direktor družbe Y"
         "not": [("Anhänger Werke GmbH", "org:hasSite", "Slovenske Konjice")],
     },
+    "hearsay": {
+        "has": [("Skupina Lipa d.d.", "akg:acquired", "Hrast d.o.o."),
+                ("Kovis d.o.o.", "akg:headquarteredIn", "Maribor")],  # named on the way, it stands
+        "not": [("Skupina Lipa d.d.", "akg:acquired", "Kovis d.o.o.")],  # "se govori, da naj bi Lipa kupila"
+    },
+    "hearsay-en": {
+        "has": [("Kestrel Cycles Ltd", "akg:acquired", "Pennine Wheels Ltd.")],
+        "not": [("Kestrel Cycles Ltd", "akg:acquired", "Harlow Bikes Ltd")],  # "has reportedly bought"
+    },
     "english": {
         "has": [("Halden Robotics", "schema:founder", "Ingrid Solberg"),
                 ("Halden Robotics", "akg:headquarteredIn", "Oslo"),

@@ -60,6 +60,8 @@ def test_every_frame_has_two_examples_and_the_packs_have_frames():
      "property 'akg:ownz' is not in the ontology"),
     ('\n\n[[frame]]\nid = "x"\ntrigger = ["v"]\nslots.a = { find = "after" }\nfacts = []\nexamples = [{ text = "a", facts = [] }]\n',
      "at least two examples"),
+    ('[[frame]]\nid = "x"\ntrigger = ["v"]\nslots.a = { find = "after" }\nfacts = []\nunless_frame = ["later"]\nexamples = [{ text = "a", facts = [] }, { text = "b", facts = [] }]\n',
+     "unless_frame names no earlier frame: later"),
 ])
 def test_broken_frame_files_name_file_and_line(tmp_path, body, message):
     path = tmp_path / "frames.toml"

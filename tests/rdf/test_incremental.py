@@ -184,16 +184,16 @@ def test_the_checks_of_a_change_count_values_as_on_the_whole_graph():
     from kg.rdf.shacl_sparql import compile_shapes, sparql_violations
     from kg.rdf.validate import load_shapes
 
-    rdf, prov = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/ns/prov#"
+    rdf, evidence = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "https://w3id.org/ampere-kg/ontology#evidence"
     a = f"<{rdf}type>"
 
     def statement(name: str, subjects: int, sources: int) -> set[str]:
         lines = {f"<urn:{name}> {a} <{rdf}Statement>", f"<urn:{name}> <{rdf}predicate> <urn:p>",
                  f"<urn:{name}> <{rdf}object> <urn:o>", f"<urn:{name}> <urn:unchecked> <urn:x>"}
         lines |= {f"<urn:{name}> <{rdf}subject> <urn:s{i}>" for i in range(subjects)}
-        return lines | {f"<urn:{name}> <{prov}wasDerivedFrom> <urn:d{i}>" for i in range(sources)}
+        return lines | {f"<urn:{name}> <{evidence}> <urn:e{i}>" for i in range(sources)}
 
-    # many sources (sh:minCount 1 needs one), none, and two subjects (sh:maxCount 1)
+    # many readings (sh:minCount 1 needs one), none, and two subjects (sh:maxCount 1)
     graph = statement("many", 1, 40) | statement("none", 1, 0) | statement("two", 2, 3)
     store = ox.Store()
     text = "".join(f"{line} .\n" for line in sorted(graph)).encode()

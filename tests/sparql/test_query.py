@@ -122,6 +122,19 @@ def test_fact_provenance_points_at_the_real_sentence(seed_build):
         assert str(r["rule"]).startswith("https://w3id.org/ampere-kg/rule/")
 
 
+def test_fact_provenance_gives_types_and_labels_the_mentions_that_name_the_entity(seed_build):
+    """An entity's types and labels have no statement: the query reads them from its mentions."""
+    rows = q(seed_build, "fact-provenance", entity="Ampere")
+    typed = [r for r in rows if r["predicate"] == rdflib.RDF.type
+             and r["object"] == rdflib.URIRef("https://w3id.org/ampere-kg/ontology#Company")]
+    assert len({int(r["begin"]) for r in typed}) >= 3  # one row per sentence naming Ampere
+    for r in typed:
+        assert "Ampere" in str(r["sentence"])
+        assert str(r["rule"]).startswith("https://w3id.org/ampere-kg/rule/sl/mention-")
+    labels = {str(r["object"]) for r in rows if r["predicate"] == rdflib.namespace.SKOS.prefLabel}
+    assert "Ampere" in labels
+
+
 def test_entities_of_class_uses_materialised_superclasses(seed_build):
     plants = q(seed_build, "entities-of-class")  # default akg:Plant
     assert labels(plants, "labelSl") == {"Douai", "Maubeuge", "Ruitz", "Cléon"}
@@ -157,6 +170,30 @@ def test_labels_and_wikidata(seed_build):
     assert ("prefLabel", Literal("Renault Group", lang="en")) in values
     assert ("altLabel", Literal("Skupine Renault", lang="sl")) in values
     assert any(p == "sameAs" and str(v).startswith("http://www.wikidata.org/entity/Q") for p, v in values)
+
+ONE_PARTICIPANT = """\
+@prefix akg: <https://w3id.org/ampere-kg/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix kgid: <https://w3id.org/ampere-kg/id/> .
+kgid:company\\/lipa skos:prefLabel "Lipa"@sl .
+kgid:company\\/hrast skos:prefLabel "Hrast"@sl .
+kgid:person\\/ana skos:prefLabel "Ana"@sl .
+kgid:event\\/1 a akg:Resignation ; schema:agent kgid:person\\/ana ; akg:asOf "2025" .
+kgid:event\\/2 a akg:Acquisition ; schema:agent kgid:company\\/lipa ; schema:object kgid:company\\/hrast .
+"""
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_events_of_an_event_without_other_participant_is_one_row(tmp_path, engine):
+    graph = tmp_path / "events.ttl"
+    graph.write_text(ONE_PARTICIPANT, encoding="utf-8")
+    ana = kg.query(graph, "events-of", queries_dir=QUERIES, engine=engine, entity="Ana").dicts()
+    assert [(r["what"], r.get("other"), r.get("otherLabel")) for r in ana] == [(AKG.Resignation, None, None)]
+    lipa = kg.query(graph, "events-of", queries_dir=QUERIES, engine=engine, entity="lipa").dicts()
+    assert [(r["what"], r["other"], str(r["otherLabel"])) for r in lipa] == [
+        (AKG.Acquisition, KGID["company/hrast"], "Hrast")]
+
 
 
 def test_shortest_connection_douai_to_luca_de_meo(seed_build):

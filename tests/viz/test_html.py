@@ -217,7 +217,7 @@ def test_click_on_an_arrow_shows_the_sentences_behind_the_relation(browser, seed
     s, o, pred = data["nodes"][edge["from"]]["iri"], data["nodes"][edge["to"]]["iri"], data["edges"][j][0]
     texts = {str(r.text) for r in seed_union.query(sparql_prefixes() + f"""
         SELECT ?text WHERE {{ ?st rdf:subject <{s}> ; rdf:predicate <{pred}> ; rdf:object <{o}> ;
-                              prov:wasDerivedFrom ?sen . ?sen nif:anchorOf ?text }}""")}
+                              akg:evidence/prov:wasDerivedFrom ?sen . ?sen nif:anchorOf ?text }}""")}
     assert texts
     visit.page.mouse.click(x, y)
     panel = visit.page.locator("#details")

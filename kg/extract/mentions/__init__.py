@@ -25,7 +25,7 @@ from kg.extract.mentions.names import (
     short_forms_over_towns,
     split_known_prefix,
 )
-from kg.extract.mentions.phrases import coreferring, markets
+from kg.extract.mentions.phrases import coreferring, markets, site_pronouns
 from kg.extract.mentions.places import demonyms, join_particle_towns, lexicon_spans, locatives, plants_in_towns
 from kg.extract.mentions.spans import STRENGTH, Span
 from kg.lang import LanguagePack
@@ -97,7 +97,8 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     spans = join_particle_towns(doc, spans, pack)
     short_forms_over_towns(doc, spans, pack)
     taken = {k for s in spans for k in range(s.start, s.end)}
-    spans = resolve_overlaps(spans + coreferring(doc, pack, taken, _business_nouns_of_names(doc, spans, pack)))
+    spans = resolve_overlaps(spans + coreferring(doc, pack, taken, _business_nouns_of_names(doc, spans, pack))
+                             + site_pronouns(doc, pack, taken))
     spans += plants_in_towns(doc, spans, pack)
     toks = doc.tokens
     for s in sorted(spans, key=lambda s: (s.start, s.source == MentionSource.PLANT_TOWN)):

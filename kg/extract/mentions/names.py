@@ -220,7 +220,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     and legal_end < 0 and toks[j - 1].text.lower() not in pack.company_name_heads:
                 i += 1  # "the Finnish Metsävirta group": the adjective is no part of the name ("American Airlines" is)
                 continue
-            if j - i >= 2 and not pack.head_final and legal_end < 0 and sentence_initial(doc, i) \
+            if j - i >= 2 and not pack.head_final and sentence_initial(doc, i) \
                     and (tok.lemma in pack.demonyms or tok.text.lower() in pack.town_adjectives) \
                     and doc.text[tok.start:toks[j - 1].end] not in pack.places:
                 i += 1  # "Ptujski Snopteh je ...", "Avstrijski Seeberger": the adjective opens the sentence

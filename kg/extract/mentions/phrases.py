@@ -241,6 +241,21 @@ def _demonym_modifier(toks: list, i: int, start: int, pack: LanguagePack) -> str
     return str(toks[j].lemma)
 
 
+def site_pronouns(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Span]:
+    """"Tam na leto izdelajo ...", "V njej bodo izdelovali ...": a word opening its sentence that
+    refers to the plant or hub named last (lexicon ``site_pronouns``; kg.extract.link resolves it)."""
+    spans = []
+    for sent in doc.sentences:
+        i = sent.tok_start
+        if i + 1 < sent.tok_end and doc.tokens[i].text.lower() in pack.locative_prepositions:
+            i += 1  # "V njem ..."
+        if i not in taken and i + 1 < sent.tok_end and doc.tokens[i].text.lower() in pack.site_pronouns:
+            span = Span(i, i + 1, "org:Site", doc.tokens[i].text.lower(), MentionSource.COREF)
+            span.hint = CorefHint.LATTER
+            spans.append(span)
+    return spans
+
+
 def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns: frozenset[str] = frozenset()
                 ) -> list[Span]:
     """Words that refer back: "Podjetje zaposluje ...", "Ta želi ...", "... da bo podjetje vložilo".

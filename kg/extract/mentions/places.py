@@ -295,7 +295,12 @@ def locative_nominative(name: str, pack: LanguagePack) -> str:
 
 def locative_word(word: str, pack: LanguagePack, prefer_known: bool = True) -> str:
     """One word's nominative by the first matching ending (a condition V/C: after a vowel/consonant),
-    unless another ending, or a fleeting "e" ("Leobnu" -> "Leoben"), gives a known town."""
+    unless another ending, or a fleeting "e" ("Leobnu" -> "Leoben"), gives a known town.
+
+    >>> from kg.lang import load_pack
+    >>> [locative_word(w, load_pack("sl")) for w in ("Leobnu", "Karlovcu", "Čačku", "Bergamu")]
+    ['Leoben', 'Karlovac', 'Čačak', 'Bergamo']
+    """
     candidates = []
     for suffix, repl, *cond in pack.locative_endings:
         stem = word[: len(word) - len(suffix)]
@@ -309,7 +314,8 @@ def locative_word(word: str, pack: LanguagePack, prefer_known: bool = True) -> s
     known = pack.known_town_names if prefer_known else frozenset()
     for cand in candidates if known else ():
         # "Bergamu" -> "Bergamo", "Örebru" -> "Örebro": foreign towns in "-o" decline like neuters
-        for form in (cand, _with_fleeting_e(cand), cand + "o", cand + "a"):
+        # "Karlovcu" -> "Karlovac", "Čačku" -> "Čačak": South Slavic towns' fleeting "a"
+        for form in (cand, _with_fleeting_e(cand), cand + "o", cand + "a", _with_fleeting_e(cand, "a")):
             if form in known:
                 return form
     return _repaired(candidates[0], pack)
@@ -321,10 +327,11 @@ def _repaired(stem: str, pack: LanguagePack) -> str:
     return next((stem[: len(stem) - len(a)] + b for a, b in pack.stem_repairs if stem.endswith(a)), stem)
 
 
-def _with_fleeting_e(word: str) -> str:
-    """"Leobn" -> "Leoben", "Karlovc" -> "Karlovec": an "e" between two final consonants."""
+def _with_fleeting_e(word: str, vowel: str = "e") -> str:
+    """"Leobn" -> "Leoben", "Karlovc" -> "Karlovec" (or, with ``vowel`` "a", "Karlovac"): a
+    vowel between two final consonants."""
     if len(word) > 3 and word[-1].lower() not in "aeiouy" and word[-2].lower() not in "aeiouy":
-        return word[:-1] + "e" + word[-1]
+        return word[:-1] + vowel + word[-1]
     return word
 
 
