@@ -92,6 +92,14 @@ class TimeWords:
     text: TextCues
     offsets: Offsets = field(default_factory=lambda: Offsets())
     end_after_start: frozenset[str] = frozenset()  # "from 2005 to 2021": "to" ends what "from" starts
+    weekdays: dict[str, int] = field(default_factory=dict)  # "on Monday": 0 (Monday) .. 6, near the document date
+    speech: frozenset[str] = frozenset()  # "said on Monday": the day of the saying, no fact's
+    appointment_refs: tuple[tuple[str, ...], ...] = ()  # "approved the appointment on Monday": the one named before
+    investment_refs: tuple[tuple[str, ...], ...] = ()  # "Naložba bo stala ...": the plant named before
+    took_post: tuple[tuple[str, ...], ...] = ()  # "X, who took up the post in May": X's role starts then
+    left_post: tuple[tuple[str, ...], ...] = ()  # "X stepped down in 2015": X's one role ends then
+    appoint_verbs: frozenset[str] = frozenset()  # "the board appointed him on Monday", "ga je imenoval včeraj":
+    object_pronouns: frozenset[str] = frozenset()  # the person the sentence before gives a role
 
 
 @dataclass(frozen=True)
@@ -119,6 +127,8 @@ class TextCues:
     appointed: tuple[tuple[str, ...], ...] = ()  # "X was appointed in 2019": an appointment
     parts: frozenset[str] = frozenset()  # "Vantage's Asian business": a part of the company, led by no chief executive
     part_owners: frozenset[str] = frozenset()  # "its Asian business": the owner named by a possessive word
+    succeed: tuple[tuple[str, ...], ...] = ()  # "X will succeed Y": X takes Y's role
+    succeeded_by: tuple[tuple[str, ...], ...] = ()  # "Y was succeeded by X": the same, the other way round
 
 
 @dataclass(frozen=True)
@@ -171,7 +181,8 @@ def time_words(code: str) -> TimeWords:
                     phrases(text.get("handover", [])), frozenset(text.get("passive", [])),
                     frozenset(text.get("price_before", [])), frozenset(text.get("price_nouns", [])),
                     phrases(text.get("hand_to", [])), phrases(text.get("appointed", [])),
-                    frozenset(text.get("parts", [])), frozenset(text.get("part_owners", [])))
+                    frozenset(text.get("parts", [])), frozenset(text.get("part_owners", [])),
+                    phrases(text.get("succeed", [])), phrases(text.get("succeeded_by", [])))
     return TimeWords({k.lower(): int(v) for k, v in data.get("months", {}).items()},
                      data.get("month_case") == "title", frozenset(words.get("start", [])),
                      frozenset(words.get("end", [])), frozenset(words.get("year", [])),
@@ -182,7 +193,11 @@ def time_words(code: str) -> TimeWords:
                      frozenset(status.get("future", [])), phrases(status.get("future_verbs", [])),
                      frozenset(status.get("start_verbs", [])),
                      frozenset(status.get("leave_verbs", [])), kinds, cues, _offsets(data.get("offsets", {})),
-                     frozenset(words.get("end_after_start", [])))
+                     frozenset(words.get("end_after_start", [])),
+                     {k: int(v) for k, v in words.get("weekdays", {}).items()}, frozenset(words.get("speech", [])),
+                     phrases(words.get("appointment_refs", [])), phrases(words.get("investment_refs", [])),
+                     phrases(words.get("took_post", [])), phrases(words.get("left_post", [])),
+                     frozenset(words.get("appoint_verbs", [])), frozenset(words.get("object_pronouns", [])))
 
 
 def _offsets(data: dict) -> Offsets:
@@ -268,6 +283,8 @@ def _date_at(toks: list[Token], i: int, end: int, words: TimeWords, doc: tuple[i
     relative = _relative_year(toks, i + 1, words) if month and i + 1 < end else None
     if month and relative is not None:  # "decembra lani"
         return (i + 1 + relative[0], _fmt(doc[0] + relative[1], month)) if doc else (i + 1 + relative[0], "")
+    if low in words.weekdays and (tok.text[:1].isupper() == words.title_months):
+        return i + 1, _weekday(words.weekdays[low], doc, future())
     if low in words.relative_days:
         if len(doc) < 3:
             return i + 1, ""
@@ -296,6 +313,23 @@ def _date_at(toks: list[Token], i: int, end: int, words: TimeWords, doc: tuple[i
             return j + 1, _fmt(year, month)
         return j, _resolve(month, None, doc, future())
     return None
+
+
+def _weekday(day: int, doc: tuple[int, ...], future: bool) -> str:
+    """A weekday (0 = Monday) as the nearest such day before the document date (after it in the
+    future tense); "" without a full document date or on the document's own weekday (either week).
+
+    >>> _weekday(0, (2021, 6, 8), False), _weekday(4, (2021, 6, 8), True), _weekday(1, (2021, 6, 8), False)
+    ('2021-06-07', '2021-06-11', '')
+    """
+    if len(doc) < 3:
+        return ""
+    today = dt.date(doc[0], doc[1], doc[2])
+    gap = (day - today.weekday()) % 7 if future else (today.weekday() - day) % 7
+    if not gap:
+        return ""
+    then = today + dt.timedelta(days=gap if future else -gap)
+    return _fmt(then.year, then.month, then.day)
 
 
 def _future_at(doc: Document, i: int, words: TimeWords) -> bool:
@@ -340,7 +374,9 @@ def sentence_dates(doc: Document, sent: int, words: TimeWords) -> list[DateExpr]
         mark = "start" if word in words.start else "end" if word in words.end else "point"
         if word in words.end_after_start and out and out[-1].mark == "start" and out[-1].end == k:
             mark = "end"  # "from 2005 to 2021"
-        if value:
+        said = toks[i].text.lower() in words.weekdays and \
+            any(t.text.lower() in words.speech for t in toks[max(s.tok_start, k - 3):min(end, j + 2)])
+        if value and not said:  # "said in a statement on Monday", "je v ponedeljek sporočila": the day of the saying
             out.append(DateExpr(k if mark != "point" else i, j, value, mark))
         i = j
     return out
@@ -593,6 +629,12 @@ def _event_date(doc: Document, fact: Fact, dates: list[DateExpr], kind: str) -> 
     where = _span(doc, fact)
     marks = {"point", "start"} if kind == "appointment" else {"point"}
     near = [d for d in dates if d.mark in marks and _distance((d.start, d.end), where) <= 2 * NEAR]
+    obj = doc.mentions[fact.mentions[-1]] if len(fact.mentions) > 1 else None
+    if obj is not None and obj.tok_end > obj.tok_start and obj.tok_start >= where[1] - (obj.tok_end - obj.tok_start):
+        # "X invested in a plant that opened in March 2019, and it closed its works last year": the
+        # object's own clause (the object named last) dates the fact, when it has a date
+        lo, hi = _clause(doc, doc.mentions[fact.mentions[-1]].tok_start, time_words(doc.lang).text.conjunctions)
+        near = [d for d in near if lo <= d.start and d.end <= hi] or near
     first = doc.mentions[fact.mentions[0]].span if fact.mentions else where
     # on a tie the date nearer the fact's first name: "on October 18, three days after Moe resigned"
     best = min(near, key=lambda d: (_distance((d.start, d.end), where), _distance((d.start, d.end), first)),
@@ -623,7 +665,26 @@ def _invested_when_where(doc: Document, money: tuple[int, int], dates: list[Date
         date = inside[0].value
     plants = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if money[1] <= m.tok_start < hi
               and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
+    if not plants:  # "je v tovarni v Štorah vložil 7,4 milijona evrov": the plant before the sum
+        plants = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if lo <= m.tok_start < money[0]
+                  and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
     return date, (plants.pop() if len(plants) == 1 else "")
+
+
+def _plant_referred_to(doc: Document, sent: int) -> str:
+    """The plant an investment refers back to: a sentence that opens with a word for the
+    investment ("Naložba bo stala 18 milijonov evrov", "The investment will cost ...") and names
+    no place is about the one plant the sentence before names ("" otherwise)."""
+    refs = time_words(doc.lang).investment_refs
+    s = doc.sentences[sent]
+    opening = _words(doc, s.tok_start, min(s.tok_end, s.tok_start + 3))
+    if sent == 0 or not any(tuple(opening[:len(p)]) == p for p in refs) or \
+            any(m.sent == sent and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant", "schema:City", "schema:Country"))
+                for k, m in enumerate(doc.mentions)):
+        return ""
+    plants = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if m.sent == sent - 1
+              and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
+    return plants.pop() if len(plants) == 1 else ""
 
 
 def _year_of_value(doc: Document, fact: Fact, value: Quantity, dates: list[DateExpr]) -> str:
@@ -739,11 +800,16 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     here = _doc_date(doc)
     roles = [_role(doc, f, pack, words, dates[f.sent]) for f in doc.facts if f.p in ROLE_PREDICATES]
     read = read_text_roles(doc, pack, dates)
-    roles = _merged(roles, read, here)
+    roles, events = _left_post(doc, _merged(roles, read, here), events, dates, words, pack)
+    roles = _succeeded(doc, roles, events, dates, words, pack)
     # one role per key once resignations have given their ends (two rules may read one stint)
     roles = _distinct(_ended_by_resignation(_started_by_appointment(roles, events), events, here))
+    roles, events = _took_post(doc, roles, events, dates, words, pack)
     roles = _as_of(_handed_over(doc, roles, words), here)
-    events = _appointed_events(doc, roles, _take_over_events(read, events), dates, words, pack)
+    taken = read + [r for r in roles if r.rule == "time-succeeds"]
+    # the date of a later "approved the appointment on Monday" is the act's, not the role's start
+    events = _take_over_events(taken, _appointment_dated_after(doc, events, roles, words))
+    events = _appointed_events(doc, roles, events, dates, words, pack)
     # a future role keeps its plain fact only while nobody holds that role ("Direktor novega podjetja bo ...")
     held = {(r.org, r.kind) for r in roles if r.status == "current"}
     dropped = {(r.person, _shortcut(r), r.org, r.sent) for r in roles
@@ -824,6 +890,8 @@ def _events(doc: Document, dates: dict[int, list[DateExpr]], pack: LanguagePack)
         date = _event_date(doc, f, dates[f.sent], kind)
         if kind == "investment" and isinstance(f.o, Quantity) and (money := _money_span(doc, f.sent, f.o, pack)):
             date, obj = _invested_when_where(doc, money, dates[f.sent], date)
+        if kind == "investment" and not obj:
+            obj = _plant_referred_to(doc, f.sent)
         if kind == "founding" and f.s in founded:
             year = str(founded[f.s].o)
             date = date if date.startswith(year) else year
@@ -1215,7 +1283,8 @@ def _merged(roles: list[TimedRole], read: list[TimedRole], here: tuple[int, ...]
     return out
 
 
-_TEXT_RULES = frozenset({"time-leads", "time-leads-part", "time-copula-role", "time-takes-over", "time-title-role", "time-handed-to"})
+_TEXT_RULES = frozenset({"time-leads", "time-leads-part", "time-copula-role", "time-takes-over", "time-title-role",
+                         "time-handed-to", "time-succeeds", "time-succeeded"})
 
 
 def _as_of(roles: list[TimedRole], here: tuple[int, ...]) -> list[TimedRole]:
@@ -1296,7 +1365,7 @@ def _take_over_events(roles: list[TimedRole], events: list[Event]) -> list[Event
     unless the text reports the appointment otherwise (then only its missing date is filled)."""
     out = list(events)
     for r in roles:
-        if r.rule not in ("time-takes-over", "time-handed-to") or not r.start:
+        if r.rule not in ("time-takes-over", "time-handed-to", "time-succeeds") or not r.start:
             continue
         same = [k for k, e in enumerate(out) if e.kind == "appointment" and (e.agent, e.obj) == (r.org, r.person)]
         if same:
@@ -1305,3 +1374,223 @@ def _take_over_events(roles: list[TimedRole], events: list[Event]) -> list[Event
         else:
             out.append(Event("appointment", r.org, r.person, r.start, None, r.rule, r.sent, r.mentions))
     return out
+
+
+def _successions(doc: Document, sent: int, words: TimeWords, pack: LanguagePack) -> list[tuple[int, int, int, int]]:
+    """(successor mention, predecessor mention, cue start, cue end) of each succession a sentence
+    tells with both persons named: "Strachan will succeed Keith Lumsden", "Rozman bo nasledil
+    Ireno Gorjup" (successor before the cue, predecessor right after it), "Lumsden was
+    succeeded that month by Moira Falconer" (the other way round)."""
+    s = doc.sentences[sent]
+    all_words = _words(doc, s.tok_start, s.tok_end)
+    cues = words.text
+    out = []
+    covered = 0  # "was succeeded": the "succeeded" inside it is no active cue
+    for i in range(len(all_words)):
+        active, passive = _phrase_len(all_words, i, cues.succeed), _phrase_len(all_words, i, cues.succeeded_by)
+        if (not active and not passive) or i < covered:
+            continue
+        at, n = s.tok_start + i, max(active, passive)
+        covered = i + n
+        lo, hi = _clause(doc, at, cues.conjunctions)
+        before = _named(doc, lo, at, ("schema:Person",), pack) or \
+            (_named(doc, s.tok_start, at, ("schema:Person",), pack) if cues.subject_first else [])
+        # the person right after the cue, past a date or a few words ("that month by")
+        after = [k for k in _named(doc, at + n, min(hi, at + n + NEAR), ("schema:Person",), pack)
+                 if not any(doc.tokens[j].text in (",", ";") for j in range(at + n, doc.mentions[k].tok_start))]
+        after += [k for k, m in enumerate(doc.mentions) if at + n <= m.tok_start < min(hi, at + n + NEAR)
+                  and m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lower() in pack.prepositions
+                  and _of_class(doc, k, ("schema:Person",)) and passive >= active]  # "by X"
+        if not before or not after:
+            continue
+        first = min(after, key=lambda k: doc.mentions[k].tok_start)
+        last = max(before, key=lambda k: doc.mentions[k].tok_end)
+        new, old = (last, first) if active >= passive else (first, last)
+        if doc.mentions[new].group != doc.mentions[old].group:
+            out.append((new, old, at, at + n))
+    return out
+
+
+def _succeeded(doc: Document, roles: list[TimedRole], events: list[Event], dates: dict[int, list[DateExpr]],
+               words: TimeWords, pack: LanguagePack) -> list[TimedRole]:
+    """Hand-overs by succession: the successor takes the one role the text gives the predecessor
+    (from the date of the cue's clause; future when that lies ahead or the clause is in the
+    future tense) and the predecessor's role ends then (it stays current until a future date,
+    and ends at the predecessor's own dated resignation if the text gives one). When only the
+    successor's role is named, the predecessor held it ("X bo postal direktor. X bo nasledil Y")."""
+    if not (words.text.succeed or words.text.succeeded_by):
+        return roles
+    here = _doc_date(doc)
+    resigned = {(e.agent, e.obj): e.date for e in events if e.kind == "resignation" and e.date}
+    out = list(roles)
+    for sent in range(len(doc.sentences)):
+        found = dates.get(sent)
+        if found is None:
+            found = dates[sent] = sentence_dates(doc, sent, words)
+        for new, old, at, _ in _successions(doc, sent, words, pack):
+            newcomer, leaver = (doc.groups[doc.mentions[k].group].key for k in (new, old))
+            lo, hi = _clause(doc, at, words.text.conjunctions)
+            points = [d for d in found if d.mark in ("point", "start") and lo <= d.start and d.end <= hi]
+            rel = _relative_after(doc, old, pack)  # "succeeded X, who had run it since 2012, in January"
+            if not points and rel[1] > rel[0] and rel[1] < doc.sentences[sent].tok_end and doc.tokens[rel[1]].text == ",":
+                points = [d for d in found if d.mark == "point" and rel[1] < d.start <= rel[1] + 3]
+            date = points[0].value if len(points) == 1 else ""
+            future = bool(set(_words(doc, lo, hi)) & words.future_tense)
+            if future and date and here and _compare(date, here) < 0 and \
+                    not any(_year(t.text) for t in doc.tokens[points[0].start:points[0].end]):
+                date = _shift(date, 1, "year")  # "will succeed X, who ..., on 1 June": the next 1 June
+            ahead = future or bool(date and here and _compare(date, here) > 0)
+            held = _one_held(out, leaver, sent) or _one_held(out, newcomer, sent, taken=True)
+            if held is None:
+                continue
+            org, kind, mention = held
+            mine = [k for k, r in enumerate(out) if (r.person, r.org, r.kind) == (newcomer, org, kind)]
+            date = date or next((out[k].start for k in mine if out[k].status == "future" and out[k].start), "") \
+                or next((r.end for r in out if (r.person, r.org, r.kind) == (leaver, org, kind) and r.end
+                         and (leaver, org) in resigned and resigned[leaver, org] == r.end), "")
+            ahead = ahead or bool(date and here and _compare(date, here) > 0)
+            left = resigned.get((leaver, org), "")
+            gone = not ahead or bool(left and here and _compare(left, here) <= 0)
+            theirs = [k for k, r in enumerate(out) if (r.person, r.org, r.kind) == (leaver, org, kind) and r.status != "future"]
+            if not theirs:  # the predecessor's role, dated by the relative clause after the name
+                clause = _relative_after(doc, old, pack)
+                start = next((d.value for d in found if d.mark == "start" and clause[0] <= d.start and d.end <= clause[1]), "")
+                out.append(TimedRole(leaver, org, kind, "current", start, "", "time-succeeded", sent, (old, mention)))
+                theirs = [len(out) - 1]
+            for k in theirs:  # the predecessor's role ends at the hand-over (or the resignation)
+                r = out[k]
+                out[k] = replace(r, status="former" if gone else "current", end=r.end or left or date)
+            status = "future" if ahead else "current"
+            for k in mine:
+                out[k] = replace(out[k], status=status, start=out[k].start or date)
+            if not mine:
+                out.append(TimedRole(newcomer, org, kind, status, date, "", "time-succeeds", sent, (new, mention)))
+    return out
+
+
+def _one_held(roles: list[TimedRole], person: str, sent: int, taken: bool = False) -> tuple[str, str, int] | None:
+    """(organisation, kind, organisation's mention) of the one role the text gives a person
+    (held, or when ``taken`` one ahead), else of the one given in this sentence; None if
+    there is not exactly one."""
+    # a successor's current role is one held already ("X, who is chief operating officer, will succeed Y")
+    mine = [r for r in roles if r.person == person and len(r.mentions) > 1
+            and (r.status == "future" if taken else r.status != "future")]
+    for group in (mine, [r for r in mine if r.sent == sent]):
+        if len({(r.org, r.kind) for r in group}) == 1:
+            return group[0].org, group[0].kind, group[0].mentions[1]
+    return None
+
+
+def _relative_after(doc: Document, mention: int, pack: LanguagePack) -> tuple[int, int]:
+    """The relative clause right after a name ("Ireno Gorjup, ki je bila ... od leta 2011"), or an empty span."""
+    end = doc.mentions[mention].tok_end
+    if end + 1 < len(doc.tokens) and doc.tokens[end].text == "," and doc.tokens[end + 1].text.lower() in pack.relative_openers:
+        return _clause(doc, end + 1)
+    return end, end
+
+
+def _appointment_dated_after(doc: Document, events: list[Event], roles: list[TimedRole],
+                             words: TimeWords) -> list[Event]:
+    """An appointment told in the sentence after the one that names it, which names no other
+    person and has one date: "X has named Y its next chief executive. The board approved the
+    appointment on Monday." dates the one undated appointment before it; "Rozman bo 1. aprila
+    postal predsednik uprave. Nadzorni svet ga je imenoval včeraj." is the appointment of the
+    one person the sentence before gives a role that is not former."""
+    out = list(events)
+    for sent in range(1, len(doc.sentences)):
+        s = doc.sentences[sent]
+        said = _words(doc, s.tok_start, s.tok_end)
+        refers = _has_phrase(said, words.appointment_refs)
+        pronoun = any(w in words.object_pronouns for w in said) and any(w in words.appoint_verbs for w in said)
+        if not (refers or pronoun):
+            continue
+        before = [k for k, e in enumerate(out) if e.kind == "appointment" and e.sent == sent - 1]
+        named = {(r.org, r.person) for r in roles if r.sent == sent - 1 and r.status != "former"}
+        wanted = {(out[k].agent, out[k].obj) for k in before} or (named if pronoun else set())
+        others = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if m.sent == sent
+                  and _of_class(doc, k, ("schema:Person",))} - {p for _, p in wanted}
+        points = {d.value for d in sentence_dates(doc, sent, words) if d.mark == "point"}
+        if len(points) != 1 or len(wanted) != 1 or others:
+            continue
+        date = points.pop()
+        if before:
+            if not out[before[0]].date:
+                out[before[0]] = replace(out[before[0]], date=date)
+            continue
+        [(org, person)] = wanted
+        mentions = next(r.mentions for r in roles if (r.org, r.person) == (org, person) and r.sent == sent - 1)
+        out.append(Event("appointment", org, person, date, None, "time-appointed-after", sent - 1, mentions))
+    return out
+
+
+def _took_post(doc: Document, roles: list[TimedRole], events: list[Event], dates: dict[int, list[DateExpr]],
+               words: TimeWords, pack: LanguagePack) -> tuple[list[TimedRole], list[Event]]:
+    """A role named with its holder starts at the date of a relative clause after the name
+    that tells of taking the post ("Managing director Ana Kos, who took up the post in May last
+    year, said ...", "direktorica Ana Kos, ki je funkcijo prevzela marca, ..."); the taking
+    is the appointment, when the text reports none of that person there."""
+    out, found = list(roles), list(events)
+    for k, r in enumerate(roles):
+        if r.status != "current" or r.start or not r.mentions or not words.took_post:
+            continue
+        lo, hi = _relative_after(doc, r.mentions[0], pack)
+        if hi <= lo or not _has_phrase(_words(doc, lo, hi), words.took_post):
+            continue
+        # "who was appointed chairman of Lipa in 2019" is about another post, as may be a second role of the person
+        others = {doc.groups[m.group].key for j, m in enumerate(doc.mentions) if lo <= m.tok_start < hi
+                  and m.tok_end > m.tok_start and _of_class(doc, j, _ORG_CLASSES)} - {r.org}
+        if others or len({(o.org, o.kind) for o in roles if o.person == r.person and o.sent == r.sent}) != 1:
+            continue
+        points = {d.value for d in dates.get(r.sent, []) if d.mark == "point" and lo <= d.start and d.end <= hi}
+        if len(points) != 1:
+            continue
+        date = points.pop()
+        out[k] = replace(r, start=date)
+        same = [j for j, e in enumerate(found) if e.kind == "appointment" and (e.agent, e.obj) == (r.org, r.person)]
+        if not same:
+            found.append(Event("appointment", r.org, r.person, date, None, "time-took-post", r.sent, r.mentions))
+        elif not found[same[0]].date:
+            found[same[0]] = replace(found[same[0]], date=date)
+    return out, found
+
+
+def _left_post(doc: Document, roles: list[TimedRole], events: list[Event], dates: dict[int, list[DateExpr]],
+               words: TimeWords, pack: LanguagePack) -> tuple[list[TimedRole], list[Event]]:
+    """A person who leaves with no post named ("Robert Iveson stepped down in 2015", "Kos je
+    lani odstopil") leaves the one role the text gives him (in the organisation a rule read as
+    left, if one did): it ends at the date of the clause (former when that is not ahead), and
+    the leaving is a resignation from that organisation."""
+    out, found = list(roles), list(events)
+    for sent, s in enumerate(doc.sentences):
+        all_words = _words(doc, s.tok_start, s.tok_end)
+        for i in range(len(all_words)):
+            n = _phrase_len(all_words, i, words.left_post)
+            if not n:
+                continue
+            at = s.tok_start + i
+            lo, hi = _clause(doc, at, words.text.conjunctions)
+            persons = _named(doc, lo, at, ("schema:Person",), pack)
+            if not persons and lo - 2 > s.tok_start:  # "X, who has led Y since 2012, will retire"
+                ante = _antecedent(doc, _clause(doc, lo - 2)[0], pack)
+                persons = [ante] if ante is not None else []
+            if not persons:
+                continue
+            person = doc.groups[doc.mentions[max(persons, key=lambda k: doc.mentions[k].tok_end)].group].key
+            # a rule read the organisation left: the role there ("Zupanova je lani odstopila")
+            read = {e.obj for e in found if e.kind == "resignation" and e.sent == sent and e.agent == person}
+            mine = [k for k, r in enumerate(out) if r.person == person and r.status != "future"
+                    and (not read or r.org in read)]
+            if len({(out[k].org, out[k].kind) for k in mine}) != 1 or any(out[k].end for k in mine):
+                continue
+            points = {d.value for d in dates.get(sent, []) if d.mark == "point" and lo <= d.start and d.end <= hi}
+            date = points.pop() if len(points) == 1 else ""
+            here = _doc_date(doc)
+            ahead = bool(set(_words(doc, lo, hi)) & words.future_tense) or bool(date and here and _compare(date, here) > 0)
+            if ahead and not date:
+                continue  # "se bo takrat upokojil": a hand-over elsewhere may date it (_handed_over)
+            for k in mine:
+                out[k] = replace(out[k], status="current" if ahead else "former", end=date)
+            r = out[mine[0]]
+            if not read:
+                found.append(Event("resignation", person, r.org, date, None, "time-left-post", sent, r.mentions))
+    return out, found

@@ -258,3 +258,185 @@ def test_a_mans_name_in_the_genitive_or_accusative_is_named_in_the_nominative(te
 ])
 def test_leaving_after_a_relative_clause_ends_the_role_it_names(text, lang, expected):
     assert expected in roles(read(text, "2025-04-18", lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Ana Kos bo 1. maja nasledila Mojco Horvat, ki podjetje Lipa d.o.o. vodi od leta 2015.", "sl",
+     {("person/mojca-horvat", "company/lipa", "chiefExecutive", "current", "2015", "2024-05-01"),
+      ("person/ana-kos", "company/lipa", "chiefExecutive", "future", "2024-05-01", "")}),
+    ("Maja Zupan je januarja nasledila Vesno Kralj, ki je družbo Hrast d.d. vodila od leta 2016.", "sl",
+     {("person/vesna-kralj", "company/hrast", "chiefExecutive", "former", "2016", "2024-01"),
+      ("person/maja-zupan", "company/hrast", "chiefExecutive", "current", "2024-01", "")}),
+    ("Tom Hale will succeed Mark Dunn, who has led Hale Metals since 2015, on 1 June.", "en",
+     {("person/mark-dunn", "company/hale-metals", "chiefExecutive", "current", "2015", "2024-06-01"),
+      ("person/tom-hale", "company/hale-metals", "chiefExecutive", "future", "2024-06-01", "")}),
+    ("Jane Reed succeeded Tom Hale, who had run Lipa Foods since 2012, in January.", "en",
+     {("person/tom-hale", "company/lipa-foods", "chiefExecutive", "former", "2012", "2024-01"),
+      ("person/jane-reed", "company/lipa-foods", "chiefExecutive", "current", "2024-01", "")}),
+    ("Tom Hale, who has run Lipa Foods since 2012, was succeeded in January by Jane Reed.", "en",
+     {("person/tom-hale", "company/lipa-foods", "chiefExecutive", "former", "2012", "2024-01"),
+      ("person/jane-reed", "company/lipa-foods", "chiefExecutive", "current", "2024-01", "")}),
+])
+def test_a_successor_takes_the_predecessors_role_from_the_hand_over(text, lang, expected):
+    doc = read(text, "2024-03-10", lang)
+    assert roles(doc) == expected
+    [newcomer] = [r for r in expected if not r[5]]
+    assert ("appointment", newcomer[1], newcomer[0], newcomer[4]) in events(doc)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Predsednica uprave družbe Hrast d.d. bo 1. aprila postala Maja Zupan. Zupanova bo nasledila Vesno Kralj, "
+     "ki je bila na čelu uprave od leta 2011.", "sl",
+     ("person/vesna-kralj", "company/hrast", "boardChair", "current", "2011", "2024-04-01")),
+    ("Jane Reed will become chief executive of Hale Metals on 1 June. She will succeed Mark Dunn.", "en",
+     ("person/mark-dunn", "company/hale-metals", "chiefExecutive", "current", "", "2024-06-01")),
+])
+def test_a_predecessor_held_the_role_the_successor_is_named_to(text, lang, expected):
+    assert expected in roles(read(text, "2024-03-10", lang))
+
+
+def test_a_succession_names_no_role_when_nobody_holds_one():
+    assert roles(read("Jane Reed will succeed Mark Dunn on 1 June.", "2024-03-10", "en")) == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "event"), [
+    ("Hale Metals has named Jane Reed its next chief executive. The board approved the appointment on Monday.", "en",
+     ("appointment", "company/hale-metals", "person/jane-reed", "2021-06-07")),
+    ("Lipa Foods has appointed Tom Dunn as chief executive. His appointment was confirmed on Friday.", "en",
+     ("appointment", "company/lipa-foods", "person/tom-dunn", "2021-06-04")),
+    ("Družba Hrast d.d. je za direktorico imenovala Majo Zupan. Imenovanje je nadzorni svet potrdil v ponedeljek.", "sl",
+     ("appointment", "company/hrast", "person/maja-zupan", "2021-06-07")),
+    ("Nadzorni svet družbe Lipa d.o.o. je v petek za direktorico imenovala Vesno Kralj.", "sl",
+     ("appointment", "company/lipa", "person/vesna-kralj", "2021-06-04")),
+])
+def test_a_weekday_is_the_nearest_such_day_before_the_document_date(text, lang, event):
+    assert event in events(read(text, "2021-06-08", lang))  # a Tuesday
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Lipa Foods has appointed Tom Dunn as chief executive. Jane Reed said the appointment was approved on Friday.", "en"),
+    ("Hale Metals said on Monday it had bought Lipa Foods.", "en"),
+    ("Družba Hrast d.d. je v ponedeljek sporočila, da je kupila podjetje Lipa d.o.o.", "sl"),
+])
+def test_a_weekday_of_saying_or_of_another_persons_sentence_dates_no_event(text, lang):
+    assert all(not e.date for e in read(text, "2021-06-08", lang).events)
+
+
+@pytest.mark.parametrize(("text", "lang", "event"), [
+    ("Lipa d.o.o. bo letos odprla novo tovarno, in sicer v Kranju. Naložba bo stala 8 milijonov evrov.", "sl",
+     ("investment", "company/lipa", "plant/kranj", "")),
+    ("Hrast d.d. je septembra odprl obrat v Celju. Investicija je stala 3 milijone evrov.", "sl",
+     ("investment", "company/hrast", "plant/celje", "")),
+    ("Hrast d.d. je lani v tovarni v Celju vložil 2,5 milijona evrov v novo linijo.", "sl",
+     ("investment", "company/hrast", "plant/celje", "2023")),
+    ("Last year Hale Metals invested £8 million at its plant in Leeds in a new line.", "en",
+     ("investment", "company/hale-metals", "plant/leeds", "2023")),
+])
+def test_an_investment_is_in_the_plant_its_clause_or_the_sentence_before_names(text, lang, event):
+    assert event in events(read(text, "2024-10-01", lang))
+
+
+def test_an_investment_after_a_sentence_about_a_plant_but_not_referring_back_names_no_plant():
+    doc = read("Lipa d.o.o. je lani odprla tovarno v Kranju. Letos bo vložila 5 milijonov evrov v razvoj.", "2024-10-01")
+    assert [e.obj for e in doc.events if e.kind == "investment"] == [""]
+
+
+@pytest.mark.parametrize(("text", "lang", "person", "org", "start"), [
+    ("Hale Metals makes valves. Its chief executive, Tom Dunn, who was appointed in March, said sales rose.", "en",
+     "person/tom-dunn", "company/hale-metals", "2022-03"),
+    ("Ballyrane Dairies will close a creamery. Managing director Siobhán Kinsella, who took up the post in May last "
+     "year, said the milk would be processed elsewhere.", "en", "person/siobhan-kinsella", "company/ballyrane-dairies",
+     "2021-05"),
+    ("Lipa d.o.o. izdeluje pohištvo. Direktorica Ana Kos, ki je funkcijo prevzela marca lani, je povedala, da bodo "
+     "zaposlili 20 ljudi.", "sl", "person/ana-kos", "company/lipa", "2021-03"),
+])
+def test_taking_the_post_in_a_relative_clause_starts_the_role_named_with_the_person(text, lang, person, org, start):
+    doc = read(text, "2022-11-09", lang)
+    assert (person, org, "chiefExecutive", "current", start, "") in roles(doc)
+    assert ("appointment", org, person, start) in events(doc)
+
+
+@pytest.mark.parametrize(("text", "lang", "person", "org"), [
+    ("Hale Metals makes valves. Its chief executive, Tom Dunn, who was appointed chairman of Corvin Tools in 2019, "
+     "said sales rose.", "en", "person/tom-dunn", "company/hale-metals"),
+    ("Harrow Tools sells drills. Its chief executive, Jane Reed, who took up the post at Corvin Tools in 2015, said "
+     "sales rose.", "en", "person/jane-reed", "company/harrow-tools"),
+])
+def test_taking_a_post_elsewhere_in_a_relative_clause_starts_no_role(text, lang, person, org):
+    doc = read(text, "2022-11-09", lang)
+    assert (person, org, "chiefExecutive", "current", "", "") in roles(doc)
+    assert not any(e.kind == "appointment" and e.date for e in doc.events)
+
+
+@pytest.mark.parametrize(("text", "lang", "role", "event"), [
+    ("Tom Dunn ran Corvin Tools from 1998. Tom Dunn stepped down in 2015.", "en",
+     ("person/tom-dunn", "company/corvin-tools", "chiefExecutive", "former", "1998", "2015"),
+     ("resignation", "person/tom-dunn", "company/corvin-tools", "2015")),
+    ("Harrow Tools makes drills. Its chief executive is Mark Dunn. Mark Dunn will retire in June.", "en",
+     ("person/mark-dunn", "company/harrow-tools", "chiefExecutive", "current", "", "2023-06"),
+     ("resignation", "person/mark-dunn", "company/harrow-tools", "2023-06")),
+    ("Podjetje Lipa d.o.o. od leta 2010 vodi Maja Zupan. Maja Zupan je lani odstopila.", "sl",
+     ("person/maja-zupan", "company/lipa", "chiefExecutive", "former", "2010", "2022"),
+     ("resignation", "person/maja-zupan", "company/lipa", "2022")),
+    ("Družbo Hrast d.d. od leta 2012 vodi Tomaž Golob. Golob se bo junija upokojil.", "sl",
+     ("person/tomaz-golob", "company/hrast", "chiefExecutive", "current", "2012", "2023-06"),
+     ("resignation", "person/tomaz-golob", "company/hrast", "2023-06")),
+])
+def test_leaving_with_no_post_named_ends_the_one_role_the_text_gives(text, lang, role, event):
+    doc = read(text, "2023-02-14", lang)
+    assert role in roles(doc) and event in events(doc)
+
+
+def test_leaving_with_no_post_named_ends_no_role_of_someone_with_two():
+    doc = read("Tom Dunn runs Corvin Tools and chairs Harrow Tools. Tom Dunn stepped down in 2015.", "2023-02-14", "en")
+    assert len(doc.roles) == 2 and all(not r.end for r in doc.roles) and not doc.events
+
+
+def test_a_successor_who_follows_a_leaver_starts_when_he_left():
+    doc = read("Tom Dunn ran Corvin Tools from 1998. Tom Dunn stepped down in 2015 and was followed by Jane Reed.",
+               "2023-02-14", "en")
+    assert ("person/jane-reed", "company/corvin-tools", "chiefExecutive", "current", "2015", "") in roles(doc)
+
+
+@pytest.mark.parametrize(("text", "lang", "role", "event"), [
+    ("Graham Toohey, who has led Wattlegrove Packaging since March 2012, will retire on 30 June 2023.", "en",
+     ("person/graham-toohey", "company/wattlegrove-packaging", "chiefExecutive", "current", "2012-03", "2023-06-30"),
+     ("resignation", "person/graham-toohey", "company/wattlegrove-packaging", "2023-06-30")),
+    ("Graham Toohey, who has run Harrow Tools since 2010 and opened three plants, stepped down in January.", "en",
+     ("person/graham-toohey", "company/harrow-tools", "chiefExecutive", "former", "2010", "2023-01"),
+     ("resignation", "person/graham-toohey", "company/harrow-tools", "2023-01")),
+    ("Tomaž Golob, ki od leta 2012 vodi družbo Hrast d.d., se bo junija upokojil.", "sl",
+     ("person/tomaz-golob", "company/hrast", "chiefExecutive", "current", "2012", "2023-06"),
+     ("resignation", "person/tomaz-golob", "company/hrast", "2023-06")),
+])
+def test_leaving_after_a_long_relative_clause_is_the_antecedents(text, lang, role, event):
+    doc = read(text, "2023-04-18", lang)
+    assert role in roles(doc) and event in events(doc)
+
+
+@pytest.mark.parametrize(("text", "lang", "event"), [
+    ("Corran Subsea invested £12 million in a plant at Montrose that opened in March 2019, and it closed its older "
+     "Peterhead works last year.", "en", ("siteClosing", "company/corran-subsea", "plant/peterhead", "2020")),
+    ("Hale Metals opened a plant in Leeds in May 2018 and closed its factory in Hull last year.", "en",
+     ("siteClosing", "company/hale-metals", "plant/hull", "2020")),
+])
+def test_an_event_is_dated_by_its_objects_own_clause(text, lang, event):
+    assert event in events(read(text, "2021-06-08", lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "event"), [
+    ("Maja Zupan bo 1. septembra postala direktorica družbe Hrast d.d. Nadzorni svet jo je imenoval včeraj.", "sl",
+     ("appointment", "company/hrast", "person/maja-zupan", "2021-06-07")),
+    ("Tomaž Golob bo 1. julija postal predsednik uprave družbe Lipa d.o.o. Nadzorni svet ga je na to mesto izbral "
+     "v petek.", "sl", ("appointment", "company/lipa", "person/tomaz-golob", "2021-06-04")),
+    ("Jane Reed will become chief executive of Hale Metals on 1 September. The board appointed her on Monday.", "en",
+     ("appointment", "company/hale-metals", "person/jane-reed", "2021-06-07")),
+])
+def test_an_appointment_told_with_a_pronoun_after_the_role_is_the_role_holders(text, lang, event):
+    assert event in events(read(text, "2021-06-08", lang))
+
+
+def test_an_appointment_told_with_a_pronoun_after_two_roles_is_nobodys():
+    doc = read("Jane Reed will become chief executive of Hale Metals and Tom Dunn will become chairman of Corvin Tools. "
+               "The board appointed her on Monday.", "2021-06-08", "en")
+    assert len(doc.roles) == 2 and not [e for e in doc.events if e.kind == "appointment"]
