@@ -415,6 +415,8 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
                     continue
                 place = _units_of(binding, spec.get("place"))
                 occ = _units_of(binding, spec.get("occupation"))
+                if occ and occ[0].lemma in pack.non_occupations:
+                    continue  # "60 odstotkov delnic", "do konca leta ... 70 delavcev": no share of the staff
                 used.update(k for k in (spec.get("place"),) if k)
                 q = Quantity(q.value, q.bound, spec.get("unit", q.unit), "", occ[0].lemma if occ else "")
                 ms = (su.mention, *(p.mention for p in place))

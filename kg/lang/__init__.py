@@ -103,6 +103,7 @@ class LanguagePack:
     passive_plant_verbs: frozenset[str] = frozenset()  # "are made": "its staplers are made in Lowell" too
     seat_words: frozenset[str] = frozenset()  # lemmas: "s sedežem v Celju ima tovarne": Celje is no plant
     site_pronouns: frozenset[str] = frozenset()  # "Tam ...", "V njej ...": the plant or hub named last
+    non_occupations: frozenset[str] = frozenset()  # lemmas: "60 odstotkov delnic" is no share of the staff
     hedges: tuple[tuple[str, ...], ...] = ()  # "naj bi", "reportedly": a sentence reporting hearsay states no fact
     founding_participles: frozenset[str] = frozenset()  # "founded": a two-word name after ...
     founded_by_words: frozenset[str] = frozenset()  # ... and "by" is a person ("founded in 1948 by Tokujiro Kanemori")
@@ -375,6 +376,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.seat_words = frozenset(_lemmas_and_words(words, "seat_words", code))
     p.site_pronouns = frozenset(w.lower() for w in words.get("site_pronouns", []))
     p.hedges = tuple(tuple(h.lower().split()) for h in words.get("hedges", []))
+    p.non_occupations = frozenset(_lemmas_and_words(words, "non_occupations", code))
     p.rarer_first_names = bool(words.get("rarer_first_names", False))
     p.courtesy_titles = frozenset(w.lower() for w in words.get("courtesy_titles", []))
     p.founding_participles = frozenset(w.lower() for w in words.get("founding_participles", []))

@@ -164,3 +164,13 @@ def test_a_list_closed_by_and_does_not_run_on_past_a_comma():
     assert "Fjellbrygg AS schema:founder Kari Berg" in found, sorted(found)
     assert "Fjellbrygg AS schema:founder Nordbev Group ASA" not in found, sorted(found)
     assert "Nordbev Group ASA akg:acquired Fjellbrygg AS" in found, sorted(found)
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("Družba Lipa d.o.o. zaposluje 300 ljudi. Lani je sklad Alpen Kapital kupil 60 odstotkov delnic družbe Lipa d.o.o.", None),
+    ("Družba Lipa d.o.o. je v tovarno vložila devet milijonov evrov, do konca leta pa bo zaposlila 70 delavcev.", None),
+    ("Družba Lipa d.o.o. zaposluje 300 ljudi, od katerih je 35 odstotkov inženirjev.", "Lipa d.o.o. akg:workforceShare 35 percent"),
+])
+def test_a_share_of_stock_or_of_the_year_is_no_share_of_the_staff(text, share):
+    shares = {f for f in facts_of(text, "sl") if "workforceShare" in f}
+    assert shares == ({share} if share else set()), shares
