@@ -228,6 +228,17 @@ def test_leadership_history_lists_both_chief_executives_with_their_documents_dat
         ("Ana Kos", AKG.ChiefExecutive, AKG.Current, "2025-06-01", "")]
 
 
+def test_changes_of_tells_what_each_dated_document_states_first_and_last(two_dates):
+    rows = ask(two_dates, "changes-of", entity="Lipa d.o.o.")
+    counts = [(int(r["value"]), str(r["firstStated"]), str(r["lastStated"])) for r in rows
+              if r["predicate"] == SCHEMA.numberOfEmployees]
+    assert counts == [(4000, "2023-03-01", "2023-03-01"), (4500, "2025-06-01", "2025-06-01")]
+    # Marko Novak led Lipa as of 2023; the 2025 document no longer says he does
+    rows = ask(two_dates, "changes-of", entity="Marko Novak")
+    assert [(str(r["objectLabel"]), str(r["firstStated"]), str(r["lastStated"])) for r in rows
+            if r["predicate"] == AKG.chiefExecutiveOf] == [("Lipa d.o.o.", "2023-03-01", "2023-03-01")]
+
+
 def test_conflicting_head_counts_are_both_kept_and_the_current_view_shows_the_newer(two_dates):
     rows = ask(two_dates, "events-of", entity="Lipa d.o.o.")
     counts = [(str(r["date"]), int(r["value"])) for r in rows if r["what"] == SCHEMA.numberOfEmployees]
