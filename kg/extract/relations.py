@@ -476,6 +476,15 @@ HEARSAY_PREDICATES = frozenset({"akg:acquired", "schema:parentOrganization", "ak
                                 "akg:chiefExecutiveOf", "akg:holdsRoleIn"})
 
 
+def has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Does one of ``phrases`` (word sequences) stand in ``words``?
+
+    >>> has_phrase(["se", "govori", ",", "da", "naj", "bi"], (("naj", "bi"),))
+    True
+    """
+    return any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words)))
+
+
 def _without_hearsay(doc: Document, sent_i: int, relations: list[Relation], pack: LanguagePack) -> list[Relation]:
     """The sentence's relations but those of ``HEARSAY_PREDICATES`` read in a stretch between
     commas that holds a word of hearsay (lexicon ``hedges``: "naj bi", "reportedly")."""
@@ -484,8 +493,7 @@ def _without_hearsay(doc: Document, sent_i: int, relations: list[Relation], pack
     hedged: set[int] = set()
     start = s.tok_start
     for end in [i for i in range(s.tok_start, s.tok_end) if toks[i].text in ",;:"] + [s.tok_end]:
-        words = [t.text.lower() for t in toks[start:end]]
-        if any(words[i:i + len(h)] == list(h) for h in pack.hedges for i in range(len(words) - len(h) + 1)):
+        if has_phrase([t.text.lower() for t in toks[start:end]], pack.hedges):
             hedged.update(range(start, end))
         start = end + 1
     if not hedged:
@@ -701,14 +709,15 @@ def _person_before(doc: Document, sent_i: int, verb: str, pack: LanguagePack) ->
     if sent_i == 0 or not pack.feminine_name_ending or not verb[-1:].isalpha():
         return None
     before = doc.sentences[sent_i - 1]
-    first = next((m for m in doc.mentions if m.sent == sent_i - 1 and m.source != MentionSource.ZERO), None)
+    k, first = next(((k, m) for k, m in enumerate(doc.mentions) if m.sent == sent_i - 1 and m.source != MentionSource.ZERO),
+                    (-1, None))
     if first is None or first.tok_start != before.tok_start or first.cls != "schema:Person" or first.group < 0:
         return None
     feminine = doc.groups[first.group].name.split()[0].lower().endswith(pack.feminine_name_ending)
     if verb.lower().endswith(pack.feminine_name_ending) != feminine:
         return None  # "je ustanovila" after a man, "je ustanovil" after a woman
     start = doc.sentences[sent_i].tok_start
-    return Unit("ent", start, start, mention=doc.mentions.index(first), group=first.group, cls="schema:Person",
+    return Unit("ent", start, start, mention=k, group=first.group, cls="schema:Person",
                 source=MentionSource.ZERO)
 
 

@@ -44,7 +44,7 @@ from kg.extract.document import (
     TimedRole,
     Token,
 )
-from kg.extract.relations import _number_at
+from kg.extract.relations import _number_at, has_phrase
 from kg.lang import LANG_DIR, LanguagePack
 from kg.timeterms import as_of
 
@@ -509,10 +509,6 @@ def _role_phrases(doc: Document, sent: int, pack: LanguagePack) -> list[tuple[in
     return out
 
 
-def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    return any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words)))
-
-
 def _is_org(doc: Document, k: int) -> bool:
     cls = doc.groups[doc.mentions[k].group].cls if doc.mentions[k].group >= 0 else None
     return cls in ("akg:Company", "schema:Organization")
@@ -558,7 +554,7 @@ def _status_after(doc: Document, after: int, sent: int, words: TimeWords, dates:
     seen = [t.text.lower() for t in doc.tokens[after:min(stop, after + 2 * NEAR)]]
     # taking a post is about a new role, not one the relative clause names; leaving ends any
     own = seen[:max(0, closing - after)] if after < anchor < closing else seen
-    if _has_phrase(own, words.future_verbs):
+    if has_phrase(own, words.future_verbs):
         return "future", ""
     verb = next((i for i in range(after, min(stop, after + 2 * NEAR)) if doc.tokens[i].text.lower() in words.leave_verbs), -1)
     if verb < 0:
@@ -1306,7 +1302,7 @@ def _handed_over(doc: Document, roles: list[TimedRole], words: TimeWords) -> lis
     """When the text tells of a hand-over ("nasledila", "do prihoda", "take over from") and one
     holder of a role in an organisation comes in on a date, the one holder who goes out
     (a former role with no end, or the current one while the newcomer's is still ahead) ends then."""
-    if not any(_has_phrase(_words(doc, s.tok_start, s.tok_end), words.text.handover) for s in doc.sentences):
+    if not any(has_phrase(_words(doc, s.tok_start, s.tok_end), words.text.handover) for s in doc.sentences):
         return roles
     out = list(roles)
     for org, kind in sorted({(r.org, r.kind) for r in roles}):
@@ -1500,7 +1496,7 @@ def _appointment_dated_after(doc: Document, events: list[Event], roles: list[Tim
     for sent in range(1, len(doc.sentences)):
         s = doc.sentences[sent]
         said = _words(doc, s.tok_start, s.tok_end)
-        refers = _has_phrase(said, words.appointment_refs)
+        refers = has_phrase(said, words.appointment_refs)
         pronoun = any(w in words.object_pronouns for w in said) and any(w in words.appoint_verbs for w in said)
         if not (refers or pronoun):
             continue
@@ -1534,7 +1530,7 @@ def _took_post(doc: Document, roles: list[TimedRole], events: list[Event], dates
         if r.status != "current" or r.start or not r.mentions or not words.took_post:
             continue
         lo, hi = _relative_after(doc, r.mentions[0], pack)
-        if hi <= lo or not _has_phrase(_words(doc, lo, hi), words.took_post):
+        if hi <= lo or not has_phrase(_words(doc, lo, hi), words.took_post):
             continue
         # "who was appointed chairman of Lipa in 2019" is about another post, as may be a second role of the person
         others = {doc.groups[m.group].key for j, m in enumerate(doc.mentions) if lo <= m.tok_start < hi

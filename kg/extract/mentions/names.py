@@ -17,6 +17,7 @@ from kg.extract.mentions.spans import (
     looks_east_asian,
     looks_like_person,
     nominative_first_name,
+    opens_paragraph,
     role_ends_at,
     role_starts_at,
     sentence_initial,
@@ -133,7 +134,7 @@ def dateline_town(doc: Document, span: Span, pack: LanguagePack) -> str:
     sent = doc.sentences[toks[span.start].sent]
     words = [t.text for t in toks[span.start:span.end]]
     if span.start != sent.tok_start or span.end >= sent.tok_end or toks[span.end].text not in ",(" \
-            or not all(w.isupper() for w in words) or doc.text[:toks[span.start].start].rstrip(" \t")[-1:] not in ("", "\n"):
+            or not all(w.isupper() for w in words) or not opens_paragraph(doc, toks[span.start].start):
         return ""
     return pack.place_forms_by_lower.get(" ".join(words).lower(), "")
 

@@ -63,8 +63,15 @@ def after_dateline(doc: Document, i: int) -> bool:
     if dash <= start or doc.tokens[dash].text not in "–—":
         return False
     first = doc.tokens[start]
-    return dash - start <= DATELINE_WORDS and first.text[:1].isupper() \
-        and doc.text[:first.start].rstrip(" \t")[-1:] in ("", "\n")
+    return dash - start <= DATELINE_WORDS and first.text[:1].isupper() and opens_paragraph(doc, first.start)
+
+
+def opens_paragraph(doc: Document, offset: int) -> bool:
+    """Does only a line start (and spaces or tabs) stand before character ``offset``?"""
+    j = offset - 1
+    while j >= 0 and doc.text[j] in " \t":
+        j -= 1
+    return j < 0 or doc.text[j] == "\n"
 
 
 def is_given_name(word: str, pack: LanguagePack, lang: str) -> bool:
