@@ -446,7 +446,8 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
         fired: set[str] = set()
         first = len(doc.relations)
         split = clauses(su.units, pack.relative_openers, _clause_glue(pack), frozenset(pack.where_words),
-                        _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives))
+                        _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives),
+                        (pack.predicate_participles, pack.copula_lemmas))
         relative = _relative_clauses(su.units, split)
         for rule in pack.rules:
             if rule.unless & fired:
@@ -631,7 +632,8 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
                   person_topic=lambda verb: _person_before(doc, sent_i, verb, pack))
     if split is None:
         split = clauses(su.units, pack.relative_openers, ctx.glue, frozenset(pack.where_words),
-                        _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives))
+                        _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives),
+                        (pack.predicate_participles, pack.copula_lemmas))
     out: list[Relation] = []
     for clause in split:
         fired: set[str] = set()

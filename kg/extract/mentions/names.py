@@ -650,6 +650,8 @@ def list_before_trigger(doc: Document, spans: list[Span], pack: LanguagePack) ->
             cls = pack.triggers.get((toks[i].lemma,))
             if not cls or i not in by_end or not (toks[i].lemma in pack.list_triggers or _ends_product_noun(doc, i, cls, pack)):
                 continue
+            if cls in NUMBERED and not toks[i].text.islower():
+                continue  # "Ahlqvist Pump", "Ventora Blades": a capitalised noun is part of a company's name
             listed = _names_listed_before(by_end, i, sent.tok_start, toks)
             if cls == "akg:Company" and len(listed) < 2:
                 continue  # "the Paarl company" is the company from Paarl; "the A and B companies" are two
