@@ -414,6 +414,9 @@ def _may_be_subject(doc: Document, m: Mention, pack: LanguagePack) -> bool:
     return True
 
 
+BODY_OWNER_REACH = 5  # words from a sentence's start to the organisation its opening body belongs to
+
+
 def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontology, pack: LanguagePack,
                    topic: _Topics) -> None:
     """Slovenian drops pronoun subjects ("Ima tri tovarne.", "Direktor je Ivan Novak.", "Od leta 2019
@@ -441,6 +444,10 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
             continue  # "Salvia proizvaja ...": an untyped name opening the sentence is its subject
         if first.lemma in pack.demonyms and doc.tokens[sent.tok_start + 1].text.islower():
             continue  # "Kitajski partner ima tovarne ...": a noun phrase is the subject, none is dropped
+        if any(t.lemma in pack.subject_bodies for t in doc.tokens[sent.tok_start:sent.tok_start + 2]) \
+                and any(m.tok_start < sent.tok_start + BODY_OWNER_REACH and m.group >= 0
+                        and (c := groups.classes[m.group]) and onto.is_a(c, "schema:Organization") for m in ms):
+            continue  # "Nadzorni svet Pivovarne X je imenoval ...": the board of X is the subject
         g = _topic(topic, sent.i)
         if g is None:
             g = _salient(groups, sal, "akg:Company", onto)

@@ -131,6 +131,7 @@ class LanguagePack:
     decimal_separator: str = ","
     head_final: bool = False  # English: the class noun follows the name ("the Douai plant")
     pro_drop: bool = False  # Slovenian drops subject pronouns ("Ima tri tovarne."), see kg.extract.link
+    subject_bodies: frozenset[str] = frozenset()  # lemmas: "Nadzorni svet ... je imenoval": the subject is named
     coref_determiners: set[str] = field(default_factory=set)  # English: "the company"
     market_skip_words: set[str] = field(default_factory=set)  # "leading", "growing": not part of a market name
     noun_genders: list[tuple[str, str]] = field(default_factory=list)  # (lemma ending, gender)
@@ -330,6 +331,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.decimal_separator = words.get("decimal_separator", ",")
     p.head_final = bool(words.get("head_final", False))
     p.pro_drop = bool(words.get("pro_drop", False))
+    p.subject_bodies = frozenset(lemma(w, code) for w in words.get("subject_bodies", []))
     p.market_skip_words = {lemma(w, code) for w in words.get("market_skip_words", [])}
     p.coref_determiners = {w.lower() for w in words.get("coref_determiners", [])}
     p.verb_genders = [tuple(e) for e in words.get("verb_genders", [])]
