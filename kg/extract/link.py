@@ -282,6 +282,17 @@ def _opens_sentence(doc: Document, m: Mention, pack: LanguagePack) -> bool:
     return all(t.text.lower() in pack.sentence_openers for t in doc.tokens[start:m.tok_start])
 
 
+def _in_relative_clause(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """Does the mention stand in a relative clause ("..., ki jo prodaja tudi veriga X"): after a
+    relative pronoun that follows the last comma before it?"""
+    start = doc.sentences[m.sent].tok_start
+    for k in range(m.tok_start - 1, start - 1, -1):
+        word = doc.tokens[k].text.lower()
+        if word == ",":
+            return k + 1 < m.tok_start and doc.tokens[k + 1].text.lower() in pack.relative_pronouns
+    return False
+
+
 PREPOSITION_REACH = 4  # words between a preposition and the name it governs ("from the American group X")
 
 
@@ -646,6 +657,8 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
             if ((cls is None and m.source == MentionSource.CAPITALISED and _opens_sentence(doc, m, pack))
                     or (cls and onto.is_a(cls, "schema:Organization"))) \
                     and m.text.lower() not in pack.owner_possessives:  # "njeno" names no topic
+                if sal.counts[m.group] == 1 and _in_relative_clause(doc, m, pack):
+                    continue  # "..., ki jo prodaja tudi veriga X": X, new here, is not what the sentence is about
                 topic.setdefault(m.sent, []).append(m.group)
                 if not _after_preposition(doc, m, pack):
                     topic.free.setdefault(m.sent, set()).add(m.group)
