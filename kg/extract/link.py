@@ -305,8 +305,9 @@ def _after_preposition(doc: Document, m: Mention, pack: LanguagePack) -> bool:
         word = toks[k].text.lower()
         if word in pack.prepositions:
             return True
-        if not (toks[k].is_word and (word == toks[k].text or toks[k].lemma in pack.demonyms)):
-            return False
+        if not (toks[k].is_word and (word == toks[k].text or toks[k].lemma in pack.demonyms)) \
+                or (word in pack.function_words and word not in pack.articles):
+            return False  # "Od takrat je Lesonit ...": a verb or conjunction ends the phrase
     return False
 
 
@@ -322,15 +323,19 @@ def _topic(topic: _Topics, sent: int, groups: _Groups | None = None, noun: str =
     if earlier is None:
         return None
     orgs = [g for g in topic[earlier] if g in topic.free[earlier]] if free else topic[earlier]
+    free_orgs = [g for g in orgs if g in topic.free.get(earlier, ())]
     if groups is not None and noun and earlier == sent - 1:
         # (only from the sentence right before: after a sentence about the subject, "Družbo vodi
         # ..." is the subject again, not the company it bought two sentences before)
         same = {g for g in orgs if noun in groups.nouns.get(g, ())}
-        if len(same) == 1:
+        if len(same) == 1 and (same <= set(free_orgs) or not free_orgs):
             return same.pop()
     # of several, the one the headline names ("Dolavto z novim direktorjem" after "Skupina X ima
-    # v lasti družbo Dolavto ...")
-    return topic.headline if topic.headline in orgs else orgs[0]
+    # v lasti družbo Dolavto ..."), else the first not governed by a preposition ("Na razpisu
+    # podjetja X je ponudbo oddala družba Y. Ormoško podjetje ...": Y)
+    if topic.headline in orgs:
+        return topic.headline
+    return free_orgs[0] if free_orgs else orgs[0]
 
 
 def _other_of_previous(doc: Document, topic: _Topics, sent: int, first: int, pack: LanguagePack) -> int:
