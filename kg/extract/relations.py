@@ -786,7 +786,7 @@ def founding_year(doc: Document, sent_i: int, units: list[Unit], found: list[Rel
         return []
     years = [i + 1 for i, u in enumerate(units[:-1]) if u.kind == "tok" and u.word == pack.year_word
              and units[i + 1].kind == "num" and (q := units[i + 1].quantity) is not None
-             and _is_year(q.value)]
+             and _is_year(q.value) and not (i > 0 and units[i - 1].word in pack.until_words)]
     near = [i for i in years if any(u.lemma in pack.founding_words or u.word in pack.founding_words
                                     for u in units[max(0, i - 10):i + 12])]
     if not near:

@@ -81,6 +81,7 @@ class LanguagePack:
     founding_words: set[str] = field(default_factory=set)  # "ustanoviti", "ustanovitev": a year near them founds
     months: set[str] = field(default_factory=set)  # month names and their lemmas, for full dates
     year_word: str = ""  # the word the rules expect before a year ("leta 2001")
+    until_words: frozenset[str] = frozenset()  # "do" (leta 2019): a year that ends something founds nothing
     prepositions: set[str] = field(default_factory=set)  # "v", "za": the noun after them is no subject
     generic_nouns: set[str] = field(default_factory=set)  # "podjetje": not part of a name even when capitalised
     place_name_particles: list[str] = field(default_factory=list)  # "ob": "Zagorje ob Savi" is also "Zagorje"
@@ -358,6 +359,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.founding_words = _lemmas_and_words(words, "founding_words", code)
     p.months = {w.lower() for w in words.get("months", [])} | {lemma(w, code) for w in words.get("months", [])}
     p.year_word = words.get("year_word", "")
+    p.until_words = frozenset(words.get("until_words", []))
     p.prepositions = {w.lower() for w in words.get("prepositions", [])}
     p.generic_nouns = {lemma(w, code) for w in words.get("generic_nouns", [])}
     p.place_name_particles = list(words.get("place_name_particles", []))
