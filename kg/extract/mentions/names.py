@@ -730,10 +730,20 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
     "Rhian Pryce, who took over ...", "Chief operating officer Beat Zürcher said", "Ola Strand,
     the chief financial officer" (given names alone miss "Rhian", "Beat", "Ola")."""
     toks = doc.tokens
+    people_end = {s.end for s in spans if s.cls == "schema:Person"}
+    people_start = {s.start for s in spans if s.cls == "schema:Person"}
     for span in spans:
         if span.cls is not None or span.source != MentionSource.CAPITALISED or not 2 <= span.end - span.start <= 4:
             continue
         if any((t.lemma,) in pack.triggers or not t.text[:1].isupper() for t in toks[span.start:span.end]):
+            continue
+        joins = LIST_SEPARATORS - pack.prepositions - {","}  # "and", not "in Port Talbot" nor an apposition
+        plain = not any(t.text.lower() in pack.function_words or t.text.lower() in pack.months
+                        or t.text.lower() in pack.sentence_openers for t in toks[span.start:span.end])
+        if plain and span.name.split()[-1].lower() not in pack.company_name_heads and (
+                (span.start - 1 in people_end and toks[span.start - 1].text.lower() in joins)
+                or (span.end + 1 in people_start and span.end < len(toks) and toks[span.end].text.lower() in joins)):
+            span.cls, span.source = "schema:Person", MentionSource.PERSON  # "Lars Eidsvik and Marte Bjørnstad"
             continue
         sent = doc.sentences[toks[span.start].sent]
         after = [t.text.lower() for t in toks[span.end:min(span.end + 2, sent.tok_end)]]
