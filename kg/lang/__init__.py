@@ -99,6 +99,7 @@ class LanguagePack:
     person_relatives: set[str] = field(default_factory=set)  # "who": ", who ..." after a name says it is a person
     weekdays: set[str] = field(default_factory=set)  # "Friday": a time, no name
     company_name_heads: set[str] = field(default_factory=set)  # "Bakeries": a name ending so is a company's
+    company_name_openers: set[str] = field(default_factory=set)  # "Grupo": a name opening so is a company's
     compound_adjective_heads: set[str] = field(default_factory=set)  # "Danish-owned": an adjective, no name
     sentence_openers: set[str] = field(default_factory=set)  # "Today Ferrandi Cicli": no part of the name
     naming_words: set[str] = field(default_factory=set)  # "a hub called X": X is the hub (head-final packs)
@@ -377,6 +378,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.person_relatives = {w.lower() for w in words.get("person_relatives", [])}
     p.weekdays = {w.lower() for w in words.get("weekdays", [])}
     p.company_name_heads = {w.lower() for w in words.get("company_name_heads", [])}
+    p.company_name_openers = {w.lower() for w in words.get("company_name_openers", [])}
     p.compound_adjective_heads = set(words.get("compound_adjective_heads", []))
     p.sentence_openers = {w.lower() for w in words.get("sentence_openers", [])}
     p.naming_words = {w.lower() for w in words.get("naming_words", [])}

@@ -761,11 +761,12 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
 
 def companies_by_name_head(spans: list[Span], pack: LanguagePack) -> None:
     """Untyped names of two or more words that end in a word companies are named with are
-    companies: "Glanmor Bakeries", "Redgum Estates", "Marmara Elektrik"."""
+    companies: "Glanmor Bakeries", "Redgum Estates", "Marmara Elektrik"; so are those that open
+    with one in another language ("Grupo Serrano", "Acciaierie Valsesia")."""
     for span in spans:
         words = span.name.split()
         if span.cls is None and span.source == MentionSource.CAPITALISED and len(words) >= 2 \
-                and words[-1].lower() in pack.company_name_heads:
+                and (words[-1].lower() in pack.company_name_heads or words[0].lower() in pack.company_name_openers):
             span.cls, span.source = "akg:Company", MentionSource.NAME_HEAD
 
 
