@@ -641,7 +641,8 @@ def _modifies_noun_phrase(toks: list, name_start: int, k: int, pack: LanguagePac
     by an article or possessive ("the Alpenfil membrane cloth", "its Durazin floor coatings"; not
     "Kolding makes pontoons")?"""
     word = toks[k].text
-    return name_start > 0 and toks[name_start - 1].text.lower() in pack.articles | pack.possessives \
+    opener = toks[name_start - 1].text.lower() if name_start > 0 else ""
+    return opener in pack.articles | pack.possessives \
         and word.replace("-", "").isalpha() and word.islower() and (toks[k].lemma,) not in pack.triggers \
         and word not in LIST_SEPARATORS and word not in pack.prepositions
 
