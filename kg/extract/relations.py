@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 
 from kg.extract.document import Document, Group, Mention, MentionSource, Quantity, Relation
-from kg.extract.frames import LIST_CONJUNCTIONS, Clause, Context, clauses, match_frame, type_untyped
+from kg.extract.frames import LIST_CONJUNCTIONS, Clause, Context, clauses, match_frame, start_index, type_untyped
 from kg.extract.lemmatize import lemma
 from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, find_matches
 from kg.extract.sites import SiteOwners
@@ -635,10 +635,11 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
     out: list[Relation] = []
     for clause in split:
         fired: set[str] = set()
+        index = start_index(su.units, clause)
         for frame in pack.frames:
             if frame.unless_frames & fired:
                 continue
-            for binding in match_frame(frame, su.units, clause, su.present, ctx):
+            for binding in match_frame(frame, su.units, clause, su.present, ctx, index):
                 # an entity in no relation with itself ("Its owner ... bought it")
                 found = [r for r in _emit(doc, frame.rule, binding, sent_i, onto, su.units, pack) if r.subj != r.obj]
                 if found:

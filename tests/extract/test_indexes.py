@@ -1,0 +1,58 @@
+"""The look-up index that makes relation matching cheaper finds exactly what trying every
+position finds: frame triggers (``kg.extract.frames.start_index``), over every sentence of the
+development texts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract.document import Document
+from kg.extract.frames import _start_positions, _trigger_at, clauses, start_index
+from kg.extract.lemmatize import lemmatize
+from kg.extract.link import link_mentions
+from kg.extract.matcher import SentenceUnits
+from kg.extract.mentions import recognise_mentions
+from kg.extract.reading import read_document
+from kg.extract.relations import _class_nouns_after_names, _clause_glue, mentions_by_start, sentence_units
+from kg.extract.segment import segment
+from kg.extract.textview import extraction_text
+from kg.lang import LanguagePack, load_pack
+from kg.ontology import load_ontology
+
+EVAL = Path(__file__).resolve().parents[2] / "eval"
+ONTO = load_ontology()
+
+
+def sentences(lang: str, limit: int) -> list[tuple[LanguagePack, SentenceUnits]]:
+    """The units of each sentence of the first ``limit`` development texts of ``lang``."""
+    pack = load_pack(lang)
+    root = EVAL / lang / "dev"
+    out = []
+    for path in sorted(root.glob("*.txt"))[:limit]:
+        doc: Document = read_document(path, root)
+        with extraction_text(doc):
+            segment(doc, pack.split_suffixes)
+            lemmatize(doc, pack.lemma_overrides)
+            recognise_mentions(doc, pack)
+            link_mentions(doc, pack, ONTO)
+            by_start = mentions_by_start(doc)
+            out += [(pack, sentence_units(doc, i, pack, by_start)) for i in range(len(doc.sentences))]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["sl", "en"])
+def test_frames_look_at_every_position_a_trigger_starts(lang):
+    starts = 0
+    for pack, su in sentences(lang, 40):
+        split = clauses(su.units, pack.relative_openers, _clause_glue(pack), frozenset(pack.where_words),
+                        _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives))
+        for clause in split:
+            index = start_index(su.units, clause)
+            for frame in pack.frames:
+                looked = set(_start_positions(frame, index))
+                for pos in range(len(clause.units)):
+                    if any(_trigger_at(su.units, clause.units, pos, t) for t in frame.triggers):
+                        starts += 1
+                        assert pos in looked, (frame.id, pos)
+    assert starts > 100
