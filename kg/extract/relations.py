@@ -30,7 +30,7 @@ from collections.abc import Callable, Mapping
 from kg.extract.document import Document, Group, Mention, MentionSource, Quantity, Relation
 from kg.extract.frames import LIST_CONJUNCTIONS, Clause, Context, clauses, match_frame, start_index, type_untyped
 from kg.extract.lemmatize import lemma
-from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, find_matches
+from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, UnitIndex, find_matches
 from kg.extract.sites import SiteOwners
 from kg.lang import LanguagePack
 from kg.ontology import Ontology
@@ -448,10 +448,11 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
         split = clauses(su.units, pack.relative_openers, _clause_glue(pack), frozenset(pack.where_words),
                         _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives))
         relative = _relative_clauses(su.units, split)
+        index = UnitIndex(su.units)
         for rule in pack.rules:
             if rule.unless & fired:
                 continue
-            for binding in find_matches(rule, su.units, su.present, onto.is_a):
+            for binding in find_matches(rule, su.units, su.present, onto.is_a, index):
                 if _straddles(binding, su.units, relative):
                     continue
                 fired.add(rule.id)

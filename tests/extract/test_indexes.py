@@ -1,6 +1,6 @@
-"""The look-up index that makes relation matching cheaper finds exactly what trying every
-position finds: frame triggers (``kg.extract.frames.start_index``), over every sentence of the
-development texts."""
+"""The look-up indexes that make relation matching cheaper find exactly what trying every
+position finds: word-order rules (``kg.extract.matcher.UnitIndex``) and frame triggers
+(``kg.extract.frames.start_index``), over every sentence of the development texts."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,7 +11,7 @@ from kg.extract.document import Document
 from kg.extract.frames import _start_positions, _trigger_at, clauses, start_index
 from kg.extract.lemmatize import lemmatize
 from kg.extract.link import link_mentions
-from kg.extract.matcher import SentenceUnits
+from kg.extract.matcher import Element, Rule, SentenceUnits, Unit, UnitIndex, find_matches
 from kg.extract.mentions import recognise_mentions
 from kg.extract.reading import read_document
 from kg.extract.relations import _class_nouns_after_names, _clause_glue, mentions_by_start, sentence_units
@@ -22,6 +22,16 @@ from kg.ontology import load_ontology
 
 EVAL = Path(__file__).resolve().parents[2] / "eval"
 ONTO = load_ontology()
+
+
+class EveryPosition(UnitIndex):
+    """An index that prunes nothing: every position may start a match."""
+
+    def candidates(self, el: Element) -> range:
+        return range(self.size)
+
+    def last_start(self, rule: Rule, units: list[Unit], is_a) -> int:
+        return self.size - 1
 
 
 def sentences(lang: str, limit: int) -> list[tuple[LanguagePack, SentenceUnits]]:
@@ -39,6 +49,18 @@ def sentences(lang: str, limit: int) -> list[tuple[LanguagePack, SentenceUnits]]
             by_start = mentions_by_start(doc)
             out += [(pack, sentence_units(doc, i, pack, by_start)) for i in range(len(doc.sentences))]
     return out
+
+
+@pytest.mark.parametrize("lang", ["sl", "en"])
+def test_rules_find_the_same_matches_with_the_index(lang):
+    checked = matched = 0
+    for pack, su in sentences(lang, 40):
+        index, every = UnitIndex(su.units), EveryPosition(su.units)
+        for rule in pack.rules:
+            want = find_matches(rule, su.units, su.present, ONTO.is_a, every)
+            assert find_matches(rule, su.units, su.present, ONTO.is_a, index) == want, rule.id
+            checked, matched = checked + 1, matched + len(want)
+    assert checked > 1000 and matched > 20  # the texts exercise the rules
 
 
 @pytest.mark.parametrize("lang", ["sl", "en"])
