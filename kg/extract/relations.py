@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from kg.extract.document import Document, Group, Mention, MentionSource, Quantity, Relation
 from kg.extract.frames import LIST_CONJUNCTIONS, Clause, Context, clauses, match_frame, start_index, type_untyped
@@ -477,13 +477,40 @@ HEARSAY_PREDICATES = frozenset({"akg:acquired", "schema:parentOrganization", "ak
                                 "akg:chiefExecutiveOf", "akg:holdsRoleIn"})
 
 
+PhraseGroups = dict[str | None, tuple[tuple[str, ...], ...]]
+_GROUPS: dict[int, tuple[Iterable[tuple[str, ...]], PhraseGroups]] = {}  # id -> (the phrases, their groups)
+
+
+def phrases_by_first(phrases: Iterable[tuple[str, ...]]) -> PhraseGroups:
+    """``phrases`` grouped by their first word, each group in the order given (an empty phrase
+    under None), so that a search tries only the phrases that can start at a word. Kept by
+    identity: the phrases are the language data's, which live as long as the process, and a
+    tuple of tuples would be hashed again at each call (the cache holds them, so no id is reused).
+
+    >>> phrases_by_first((("naj", "bi"), ("baje",), ("naj", "se")))
+    {'naj': (('naj', 'bi'), ('naj', 'se')), 'baje': (('baje',),)}
+    """
+    hit = _GROUPS.get(id(phrases))
+    if hit is None:
+        if len(_GROUPS) > 1024:  # phrases made on the fly (tests): do not keep them all
+            _GROUPS.clear()
+        groups: dict[str | None, list[tuple[str, ...]]] = {}
+        for p in phrases:
+            groups.setdefault(p[0] if p else None, []).append(p)
+        hit = _GROUPS[id(phrases)] = (phrases, {first: tuple(group) for first, group in groups.items()})
+    return hit[1]
+
+
 def has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     """Does one of ``phrases`` (word sequences) stand in ``words``?
 
     >>> has_phrase(["se", "govori", ",", "da", "naj", "bi"], (("naj", "bi"),))
     True
     """
-    return any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words)))
+    groups = phrases_by_first(phrases)
+    if words and None in groups:
+        return True  # an empty phrase stands in any words
+    return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in groups.get(w, ()))
 
 
 def _without_hearsay(doc: Document, sent_i: int, relations: list[Relation], pack: LanguagePack) -> list[Relation]:

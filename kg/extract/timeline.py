@@ -44,7 +44,7 @@ from kg.extract.document import (
     TimedRole,
     Token,
 )
-from kg.extract.relations import _number_at, has_phrase
+from kg.extract.relations import _number_at, has_phrase, phrases_by_first
 from kg.lang import LANG_DIR, LanguagePack
 from kg.timeterms import as_of
 
@@ -249,9 +249,12 @@ def _day(tok: Token, nxt: Token | None) -> tuple[int, int] | None:
 
 def _relative_year(toks: list[Token], i: int, words: TimeWords) -> tuple[int, int] | None:
     """(tokens, years from the document's year) of a relative year at token ``i`` ("lani": -1)."""
-    for phrase, shift in words.relative_years.items():
+    groups = phrases_by_first(words.relative_years)
+    anywhere = None in groups or not 0 <= i < len(toks)  # an empty phrase matches anywhere, the first one wins
+    candidates = words.relative_years if anywhere else groups.get(toks[i].text.lower(), ())
+    for phrase in candidates:
         if tuple(t.text.lower() for t in toks[i:i + len(phrase)]) == phrase:
-            return len(phrase), shift
+            return len(phrase), words.relative_years[phrase]
     return None
 
 
@@ -499,6 +502,9 @@ def _role_phrases(doc: Document, sent: int, pack: LanguagePack) -> list[tuple[in
     out = []
     i = s.tok_start
     while i < s.tok_end:
+        if doc.tokens[i].lemma not in pack.role_starts:  # a quick test: most words start no role
+            i += 1
+            continue
         for n in (5, 4, 3, 2, 1):
             hit = pack.roles.get(tuple(t.lemma for t in doc.tokens[i:i + n])) if i + n <= s.tok_end else None
             if hit:
@@ -912,7 +918,10 @@ def _words(doc: Document, lo: int, hi: int) -> list[str]:
 
 def _phrase_len(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """The length of the longest of ``phrases`` that starts at ``words[i]`` (0: none does)."""
-    return max((len(p) for p in phrases if tuple(words[i:i + len(p)]) == p), default=0)
+    if not 0 <= i < len(words):
+        return max((len(p) for p in phrases if tuple(words[i:i + len(p)]) == p), default=0)
+    return max((len(p) for p in phrases_by_first(phrases).get(words[i], ()) if tuple(words[i:i + len(p)]) == p),
+               default=0)
 
 
 def _clause(doc: Document, i: int, conjunctions: frozenset[str] = frozenset()) -> tuple[int, int]:

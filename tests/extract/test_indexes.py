@@ -1,6 +1,7 @@
-"""The look-up indexes that make relation matching cheaper find exactly what trying every
-position finds: word-order rules (``kg.extract.matcher.UnitIndex``) and frame triggers
-(``kg.extract.frames.start_index``), over every sentence of the development texts."""
+"""The look-up indexes that make extraction cheaper find exactly what trying every position
+finds: word-order rules (``kg.extract.matcher.UnitIndex``) and frame triggers
+(``kg.extract.frames.start_index``) over every sentence of the development texts, and phrases
+searched by their first word."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,9 +15,10 @@ from kg.extract.link import link_mentions
 from kg.extract.matcher import Element, Rule, SentenceUnits, Unit, UnitIndex, find_matches
 from kg.extract.mentions import recognise_mentions
 from kg.extract.reading import read_document
-from kg.extract.relations import _class_nouns_after_names, _clause_glue, mentions_by_start, sentence_units
+from kg.extract.relations import _class_nouns_after_names, _clause_glue, has_phrase, mentions_by_start, sentence_units
 from kg.extract.segment import segment
 from kg.extract.textview import extraction_text
+from kg.extract.timeline import _phrase_len, time_words
 from kg.lang import LanguagePack, load_pack
 from kg.ontology import load_ontology
 
@@ -78,3 +80,18 @@ def test_frames_look_at_every_position_a_trigger_starts(lang):
                         starts += 1
                         assert pos in looked, (frame.id, pos)
     assert starts > 100
+
+
+def test_phrase_search_by_first_word_finds_what_a_scan_finds():
+    cues = time_words("sl").text
+    sets = [load_pack("sl").hedges, cues.lead_current, cues.succeed, (("je", "bil"), ("je",), ()), ()]
+    words = ["on", "je", "bil", "naj", "bi", "lani", "vodil", "direktor", ",", "ki", "je", "bil", "od", "leta"]
+    for phrases in sets:
+        for lo in range(len(words)):
+            part = words[lo:]
+            assert has_phrase(part, phrases) == any(tuple(part[i:i + len(p)]) == p for p in phrases
+                                                    for i in range(len(part)))
+            for i in range(-1, len(part) + 1):
+                want = max((len(p) for p in phrases if tuple(part[i:i + len(p)]) == p), default=0)
+                assert _phrase_len(part, i, phrases) == want
+    assert has_phrase(["naj", "bi"], load_pack("sl").hedges)
