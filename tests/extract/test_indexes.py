@@ -11,7 +11,7 @@ import pytest
 from kg.extract.document import Document
 from kg.extract.frames import _start_positions, _trigger_at, clauses, start_index
 from kg.extract.lemmatize import lemmatize
-from kg.extract.link import link_mentions
+from kg.extract.link import core_name, link_mentions
 from kg.extract.matcher import Element, Rule, SentenceUnits, Unit, UnitIndex, find_matches
 from kg.extract.mentions import recognise_mentions
 from kg.extract.reading import read_document
@@ -95,3 +95,27 @@ def test_phrase_search_by_first_word_finds_what_a_scan_finds():
                 want = max((len(p) for p in phrases if tuple(part[i:i + len(p)]) == p), default=0)
                 assert _phrase_len(part, i, phrases) == want
     assert has_phrase(["naj", "bi"], load_pack("sl").hedges)
+
+
+def _core_name_by_scan(name: str, pack: LanguagePack) -> str:
+    """``core_name`` as it was written first: every suffix compared with the name's last words."""
+    words = name.replace(",", " ").split()
+    if len(words) > 1 and (words[0].lower(),) in pack.triggers:
+        words = words[1:]
+    for suffix in pack.legal_suffixes:
+        s, k, acc = "".join(suffix), len(words), ""
+        while k > 0 and len(acc) < len(s):
+            k -= 1
+            acc = words[k] + acc
+        if acc == s and k > 0:
+            return " ".join(words[:k]).lower()
+    return " ".join(words).lower()
+
+
+@pytest.mark.parametrize("lang", ["sl", "en"])
+def test_core_name_drops_the_same_suffixes_as_a_scan(lang):
+    pack = load_pack(lang)
+    names = [f"{head} {' '.join(suffix)}" for head in ("Krka", "Skupina Renault", "A", "")
+             for suffix in pack.legal_suffixes] + ["Krka, d. d.", "ASA", "Bosch GmbH & Co. KG", "Foo SA"]
+    assert [core_name(n, pack) for n in names] == [_core_name_by_scan(n, pack) for n in names]
+    assert core_name("Livarna Ferolit d.o.o.", load_pack("sl")) == "ferolit"
