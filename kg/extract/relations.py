@@ -28,9 +28,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
 from kg.extract.document import Document, Group, Mention, MentionSource, Quantity, Relation
-from kg.extract.frames import LIST_CONJUNCTIONS, Clause, Context, clauses, match_frame, start_index, type_untyped
+from kg.extract.frames import (
+    LIST_CONJUNCTIONS,
+    Clause,
+    Context,
+    clauses,
+    match_frame,
+    start_index,
+    type_untyped,
+)
 from kg.extract.lemmatize import lemma
 from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, UnitIndex, find_matches
+from kg.extract.memo import by_identity
 from kg.extract.sites import SiteOwners
 from kg.lang import LanguagePack
 from kg.ontology import Ontology
@@ -478,27 +487,21 @@ HEARSAY_PREDICATES = frozenset({"akg:acquired", "schema:parentOrganization", "ak
 
 
 PhraseGroups = dict[str | None, tuple[tuple[str, ...], ...]]
-_GROUPS: dict[int, tuple[Iterable[tuple[str, ...]], PhraseGroups]] = {}  # id -> (the phrases, their groups)
 
 
+@by_identity
 def phrases_by_first(phrases: Iterable[tuple[str, ...]]) -> PhraseGroups:
     """``phrases`` grouped by their first word, each group in the order given (an empty phrase
-    under None), so that a search tries only the phrases that can start at a word. Kept by
-    identity: the phrases are the language data's, which live as long as the process, and a
-    tuple of tuples would be hashed again at each call (the cache holds them, so no id is reused).
+    under None), so that a search tries only the phrases that can start at a word; built once
+    per phrase list of the language data (``kg.extract.memo``).
 
     >>> phrases_by_first((("naj", "bi"), ("baje",), ("naj", "se")))
     {'naj': (('naj', 'bi'), ('naj', 'se')), 'baje': (('baje',),)}
     """
-    hit = _GROUPS.get(id(phrases))
-    if hit is None:
-        if len(_GROUPS) > 1024:  # phrases made on the fly (tests): do not keep them all
-            _GROUPS.clear()
-        groups: dict[str | None, list[tuple[str, ...]]] = {}
-        for p in phrases:
-            groups.setdefault(p[0] if p else None, []).append(p)
-        hit = _GROUPS[id(phrases)] = (phrases, {first: tuple(group) for first, group in groups.items()})
-    return hit[1]
+    groups: dict[str | None, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        groups.setdefault(p[0] if p else None, []).append(p)
+    return {first: tuple(group) for first, group in groups.items()}
 
 
 def has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:

@@ -920,8 +920,8 @@ def _phrase_len(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) 
     """The length of the longest of ``phrases`` that starts at ``words[i]`` (0: none does)."""
     if not 0 <= i < len(words):
         return max((len(p) for p in phrases if tuple(words[i:i + len(p)]) == p), default=0)
-    return max((len(p) for p in phrases_by_first(phrases).get(words[i], ()) if tuple(words[i:i + len(p)]) == p),
-               default=0)
+    group = phrases_by_first(phrases).get(words[i])
+    return max((len(p) for p in group if tuple(words[i:i + len(p)]) == p), default=0) if group else 0
 
 
 def _clause(doc: Document, i: int, conjunctions: frozenset[str] = frozenset()) -> tuple[int, int]:
