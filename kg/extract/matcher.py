@@ -257,6 +257,7 @@ class UnitIndex:
         self.by_kind: dict[str, list[int]] = {}
         self.last_lemma: dict[str, int] = {}  # of tok, role and num units (``lemma`` elements)
         self.last_word: dict[str, int] = {}  # of tok units (``word`` and ``punct`` elements)
+        self._fits: dict[tuple, int] = {}  # element (as it matches a unit) -> last_fit
         for i, u in enumerate(units):
             self.by_kind.setdefault(u.kind, []).append(i)
             if u.kind in ("tok", "role", "num"):
@@ -275,9 +276,12 @@ class UnitIndex:
             return max((self.last_lemma.get(v, -1) for v in el.values), default=-1)
         if el.kind in ("word", "punct"):
             return max((self.last_word.get(v, -1) for v in el.values), default=-1)
-        probe = Element("ent", el.values, type_as=el.type_as, named=el.named) if el.kind == "list" else el
-        positions = self.candidates(probe)
-        return next((i for i in reversed(positions) if _unit_ok(probe, units[i], is_a)), -1)
+        key = ("ent" if el.kind == "list" else el.kind, el.values, el.type_as, el.named)  # what _unit_ok reads
+        if key not in self._fits:  # rules share elements ("an organisation")
+            probe = Element("ent", el.values, type_as=el.type_as, named=el.named) if el.kind == "list" else el
+            positions = self.candidates(probe)
+            self._fits[key] = next((i for i in reversed(positions) if _unit_ok(probe, units[i], is_a)), -1)
+        return self._fits[key]
 
     def last_start(self, rule: Rule, units: list[Unit], is_a: IsA) -> int:
         """The last position where a match of ``rule`` may start: each element that is not
@@ -294,7 +298,7 @@ def find_matches(rule: Rule, units: list[Unit], present: set[str], is_a: IsA,
     ``present``: the lemmas and words of the sentence, to skip rules that cannot match;
     ``index``: the sentence's ``UnitIndex``, if the caller has it already.
     """
-    if any(not (values & present) for values in rule.required):
+    if any(values.isdisjoint(present) for values in rule.required):
         return []
     index = index or UnitIndex(units)
     first = rule.elements[0]
