@@ -45,6 +45,7 @@ from kg.errors import InputError
 from kg.extract.document import POSSESSIVE_MARKS, Group, MentionSource
 from kg.extract.lemmatize import lemma
 from kg.extract.matcher import Binding, Rule, Unit
+from kg.extract.memo import by_identity
 
 FRAME_KEYS = {"id", "comment", "trigger", "exact", "slots", "facts", "examples", "unless_word", "requires_word",
               "unless_before", "unless_after", "unless_class", "unless_frame"}
@@ -417,6 +418,31 @@ def start_index(units: list[Unit], clause: Clause) -> dict[StartKey, list[int]]:
         for key in _start_keys(units[i]):
             index.setdefault(key, []).append(pos)
     return index
+
+
+@by_identity
+def _frames_by_key(frames: list[Frame]) -> dict[StartKey, frozenset[int]]:
+    """For each start key, the positions in ``frames`` of the frames a trigger of which it may start."""
+    out: dict[StartKey, set[int]] = {}
+    for k, frame in enumerate(frames):
+        for key in _lookup_keys(frame.first_words):
+            out.setdefault(key, set()).add(k)
+    return {key: frozenset(ks) for key, ks in out.items()}
+
+
+def frames_that_may_start(frames: list[Frame], index: dict[StartKey, list[int]]) -> set[int]:
+    """The positions in ``frames`` of the frames one of whose triggers may start in the clause
+    of ``index`` (the others match nothing there).
+
+    >>> from kg.lang import load_pack
+    >>> frames = load_pack("en").frames
+    >>> units = [Unit("tok", 0, 1, lemma="own", word="owned"), Unit("tok", 1, 2, lemma="by", word="by")]
+    >>> may = frames_that_may_start(frames, start_index(units, Clause([0, 1])))
+    >>> 0 < len(may) < len(frames), all(frames[k].first_words & {"own", "owned", "by"} for k in may)
+    (True, True)
+    """
+    by_key = _frames_by_key(frames)
+    return {k for key in index for k in by_key.get(key, ())}
 
 
 def _start_positions(frame: Frame, index: dict[StartKey, list[int]]) -> list[int]:

@@ -33,6 +33,7 @@ from kg.extract.frames import (
     Clause,
     Context,
     clauses,
+    frames_that_may_start,
     match_frame,
     start_index,
     type_untyped,
@@ -667,8 +668,9 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
     for clause in split:
         fired: set[str] = set()
         index = start_index(su.units, clause)
-        for frame in pack.frames:
-            if frame.unless_frames & fired:
+        may_start = frames_that_may_start(pack.frames, index)
+        for k, frame in enumerate(pack.frames):
+            if k not in may_start or frame.unless_frames & fired:
                 continue
             for binding in match_frame(frame, su.units, clause, su.present, ctx, index):
                 # an entity in no relation with itself ("Its owner ... bought it")
