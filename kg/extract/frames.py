@@ -273,6 +273,13 @@ def _antecedent(units: list[Unit], comma: int, glue: frozenset[str], class_nouns
     return out
 
 
+def _copula_subject(units: list[Unit], main: list[int], copulas: frozenset[str]) -> list[int]:
+    """The entity that opens the clause so far when a copula follows it ("X is a maker ..."), else none."""
+    if len(main) > 1 and units[main[0]].kind == "ent" and units[main[1]].lemma in copulas:
+        return [main[0]]
+    return []
+
+
 def _without_quotations(units: list[Unit]) -> tuple[list[int], list[Clause]]:
     """The unit indices outside quotation marks, and each quotation as a clause of its own: what
     a speaker says is no part of the clause that attributes it ("»…,« je dejal direktor X").
@@ -313,12 +320,15 @@ def _names_class_noun(units: list[Unit], comma: int, articles: frozenset[str], c
 
 def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[str],
             where_words: frozenset[str] = frozenset(), class_nouns: frozenset[str] = frozenset(),
-            articles: frozenset[str] = frozenset(), possessives: frozenset[str] = frozenset()) -> list[Clause]:
+            articles: frozenset[str] = frozenset(), possessives: frozenset[str] = frozenset(),
+            predicate: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> list[Clause]:
     """Split a sentence's units into clauses: a quotation is a clause of its own; a relative
     clause ("..., ki ...", "..., kjer ...") runs from its pronoun to the next comma that closes
     it, and knows its antecedent (``class_nouns``: the nouns that may follow it, "the Jutland
     hub"); what surrounds it is one clause, and so is an apposition naming a possessed noun
-    ("its owner, the X"). Semicolons end a clause."""
+    ("its owner, the X"). Semicolons end a clause. ``predicate`` (participles, copula lemmas): a
+    participle clause after a predicate noun refers to the subject of the copula ("X is a maker of
+    vaccines, headquartered in Uppsala": X)."""
     outside, out = _without_quotations(units)
     main = Clause()
     current: Clause | None = None
@@ -332,6 +342,8 @@ def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[s
             if current is not None:
                 out.append(current)
             current = Clause(antecedent=_antecedent(units, i, glue, class_nouns), where=units[i + 1].word in where_words)
+            if not current.antecedent and units[i + 1].word in predicate[0]:
+                current.antecedent = _copula_subject(units, main.units, predicate[1])
             continue
         if current is not None and u.kind == "tok" and u.word == "," and not _is_list_comma(units, i, glue):
             out.append(current)

@@ -327,6 +327,21 @@ def _topic(topic: _Topics, sent: int, groups: _Groups | None = None, noun: str =
     return topic.headline if topic.headline in orgs else orgs[0]
 
 
+def _other_of_previous(doc: Document, topic: _Topics, sent: int, first: int, pack: LanguagePack) -> int:
+    """"X je kupil podjetje Y. Za družbo je odštel ...": a referring noun governed by a preposition
+    is not the subject of the sentence before but the one other organisation it named; ``first``
+    when that sentence had no visible subject or several others."""
+    earlier = topic.before(sent)
+    if earlier is None:
+        return first
+    subjects = [m.group for m in doc.mentions if m.sent == earlier and m.group in topic[earlier]
+                and m.text.lower() not in pack.object_pronouns and _may_be_subject(doc, m, pack)]
+    if not subjects:
+        return first
+    others = list(dict.fromkeys(g for g in topic[earlier] if g != subjects[0]))
+    return others[0] if len(others) == 1 else first
+
+
 def _salient(groups: _Groups, sal: _Salience, cls: str, onto: Ontology, newest: bool = False,
              noun: str = "", subsidiary: set[str] | frozenset[str] = frozenset()) -> int | None:
     """The group a referring word points to: the most mentioned so far (the latest on ties), or,
@@ -546,6 +561,8 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         if pack.coref_determiners and named:
             return named[0]  # "X's managing director told a paper that the company would ...": X, named before it
         g = _topic(topic, m.sent, groups, noun)
+        if g is not None and pack.pro_drop and prev is not None and prev.text.lower() in pack.prepositions:
+            g = _other_of_previous(doc, topic, m.sent, g, pack)
         return g if g is not None else _salient(groups, sal, cls, onto)
     return _salient(groups, sal, cls, onto)
 

@@ -367,6 +367,23 @@ def _stale(doc: Document, rule: Rule, binding: Binding, onto: Ontology) -> bool:
     return False
 
 
+ROLE_JOINERS = frozenset({"and", "&", "in", "ter"})  # "chairman and managing director", "predsednik in direktor"
+
+
+def _coordinated_roles(units: list[Unit], role: Unit, pred: str | None) -> list[str]:
+    """The other roles coordinated with ``role`` right next to it ("Shivneri's chairman and managing
+    director, X"): their properties, other than ``pred``."""
+    i = next((k for k, u in enumerate(units) if u is role), -1)
+    found: list[str] = []
+    for step in (-1, 1):
+        k = i + step
+        if 0 <= k + step < len(units) and units[k].kind == "tok" and units[k].word.lower() in ROLE_JOINERS:
+            other = units[k + step]
+            if other.kind == "role" and other.prop and other.prop != pred and other.prop not in found:
+                found.append(other.prop)
+    return found if i >= 0 else []
+
+
 def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontology,
           units: list[Unit], pack: LanguagePack) -> list[Relation]:
     out: list[Relation] = []
@@ -389,12 +406,21 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
         if not subjects:
             continue
         pred = spec.get("p")
+        also: list[str] = []  # "chairman and managing director": each coordinated role
         if "p_from" in spec:
             role = _units_of(binding, spec["p_from"])
             pred = role[0].prop if role else None
+            also = _coordinated_roles(units, role[0], pred) if role else []
         if not pred:
             continue
         used.update(k for k in (spec.get("s"), spec.get("o")) if k)
+        if also and "o" in spec:
+            for su in subjects:
+                for ou in _units_of(binding, spec["o"]):
+                    sg, og = doc.mentions[su.mention].group, doc.mentions[ou.mention].group
+                    out.extend(Relation(og, p[1:], sg, None, rule.id, sent_i, (ou.mention, su.mention))
+                               if p.startswith("^") else Relation(sg, p, og, None, rule.id, sent_i, (su.mention, ou.mention))
+                               for p in also if sg != og)
         for su in subjects:
             sg = doc.mentions[su.mention].group
             if spec.get("plant"):
@@ -456,7 +482,8 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
         fired: set[str] = set()
         first = len(doc.relations)
         split = clauses(su.units, pack.relative_openers, _clause_glue(pack), frozenset(pack.where_words),
-                        _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives))
+                        _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives),
+                        (pack.predicate_participles, pack.copula_lemmas))
         relative = _relative_clauses(su.units, split)
         index = UnitIndex(su.units)
         for rule in pack.rules:
@@ -663,7 +690,8 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
                   person_topic=lambda verb: _person_before(doc, sent_i, verb, pack))
     if split is None:
         split = clauses(su.units, pack.relative_openers, ctx.glue, frozenset(pack.where_words),
-                        _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives))
+                        _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives),
+                        (pack.predicate_participles, pack.copula_lemmas))
     out: list[Relation] = []
     for clause in split:
         fired: set[str] = set()

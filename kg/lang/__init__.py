@@ -69,6 +69,10 @@ class LanguagePack:
     masculine_genitive_surname: str = ""  # "rja": "Marka Pintarja" is "Marko Pintar" inflected
     split_suffixes: tuple[str, ...] = ()  # "-based": "Munich-based" is read as "Munich" "-based"
     relative_openers: frozenset[str] = frozenset()  # "ki", "kjer": a comma before them opens a relative clause
+    # "X is a Swedish maker of vaccines, headquartered in Uppsala": such a clause after a predicate
+    # noun is about the subject of "is"
+    predicate_participles: frozenset[str] = frozenset()
+    copula_lemmas: frozenset[str] = frozenset()  # "be": the subject of "X is a maker ..." is X
     possessives: set[str] = field(default_factory=set)  # "its plant": refers back even before a noun
     specific_coref_nouns: set[str] = field(default_factory=set)  # "skupina": refers to a group called so
     subsidiary_nouns: set[str] = field(default_factory=set)  # "hčerinski": ... and not to a subsidiary
@@ -341,6 +345,8 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.split_suffixes = tuple(w.lower() for w in words.get("split_suffixes", []))
     p.relative_openers = frozenset(w.lower() for w in words.get("relative_openers", [])) | frozenset(p.relative_pronouns)
     p.possessives = {w.lower() for w in words.get("possessives", [])}
+    p.predicate_participles = frozenset(w.lower() for w in words.get("predicate_participles", []))
+    p.copula_lemmas = frozenset(words.get("copula_lemmas", []))
     p.copulas = {w.lower() for w in words.get("copulas", [])}
     p.specific_coref_nouns = {lemma(w, code) for w in words.get("specific_coref_nouns", [])}
     p.subsidiary_nouns = _lemmas_and_words(words, "subsidiary_nouns", code)

@@ -641,6 +641,16 @@ def _ends_product_noun(doc: Document, i: int, cls: str, pack: LanguagePack) -> b
     return nxt is None or (pack.triggers.get((nxt.lemma,)) is None and nxt.lemma not in pack.generic_nouns)
 
 
+def _modifies_noun_phrase(toks: list, name_start: int, k: int, pack: LanguagePack) -> bool:
+    """Is token ``k`` a lower-case word between a name and its noun inside one noun phrase opened
+    by an article or possessive ("the Alpenfil membrane cloth", "its Durazin floor coatings"; not
+    "Kolding makes pontoons")?"""
+    word = toks[k].text
+    return name_start > 0 and toks[name_start - 1].text.lower() in pack.articles | pack.possessives \
+        and word.replace("-", "").isalpha() and word.islower() and (toks[k].lemma,) not in pack.triggers \
+        and word not in LIST_SEPARATORS and word not in pack.prepositions
+
+
 def _is_town(span: Span) -> bool:
     return span.source == MentionSource.GAZETTEER and span.cls == "schema:City"
 
@@ -653,9 +663,15 @@ def list_before_trigger(doc: Document, spans: list[Span], pack: LanguagePack) ->
     for sent in doc.sentences:
         for i in range(sent.tok_start + 1, sent.tok_end):
             cls = pack.triggers.get((toks[i].lemma,))
-            if not cls or i not in by_end or not (toks[i].lemma in pack.list_triggers or _ends_product_noun(doc, i, cls, pack)):
+            end = i
+            if cls == "schema:Product" and i not in by_end and i - 1 in by_end and pack.head_final \
+                    and _modifies_noun_phrase(toks, by_end[i - 1].start, i - 1, pack):
+                end = i - 1  # "the Alpenfil membrane cloth", "its Durazin floor coatings"
+            if not cls or end not in by_end or not (toks[i].lemma in pack.list_triggers or _ends_product_noun(doc, i, cls, pack)):
                 continue
-            listed = _names_listed_before(by_end, i, sent.tok_start, toks)
+            if cls in NUMBERED and not toks[i].text.islower():
+                continue  # "Ahlqvist Pump", "Ventora Blades": a capitalised noun is part of a company's name
+            listed = _names_listed_before(by_end, end, sent.tok_start, toks)
             if cls == "akg:Company" and len(listed) < 2:
                 continue  # "the Paarl company" is the company from Paarl; "the A and B companies" are two
             for span in listed:

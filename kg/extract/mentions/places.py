@@ -255,6 +255,10 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
     # the first or last word of a longer untyped or company name is its short form, no town
     org_words |= {w.lower() for s in spans if s.cls in (None, "akg:Company") and " " in s.name
                   for w in (s.name.split()[0], s.name.split()[-1])}
+    # "Head of Operations at Tessitura Bardelli" before "Tessitura Bardelli S.p.A.": a longer name
+    # sharing a word with a company's name is that company
+    company_words = {w.lower() for s in spans if s.cls == "akg:Company" and " " in s.name
+                     for w in (s.name.split()[0], s.name.split()[-1])}
     for span in spans:
         prev = toks[span.start - 1] if span.start > 0 else None
         if prev is None or prev.sent != toks[span.start].sent:
@@ -262,13 +266,18 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
         listed = span.start in after_locative
         if not listed and prev.text.lower() not in pack.locative_prepositions:
             continue
-        # "v Novem mestu, Ljutomeru in Krškem": the names listed after a locative are places too
+        if span.cls not in (None, "schema:City", "schema:Country") or \
+                org_words & {c.lower() for c in name_candidates(span.name, doc.lang, pack.inflection)} \
+                or (" " in span.name and company_words & {w.lower() for w in span.name.split()}) \
+                or span.name.lower() in pack.months or span.source == MentionSource.ACRONYM:
+            continue  # "in January": a time; "at KSG's factory", "in Cape Town, KSG is": no town
+        # "v Novem mestu, Ljutomeru in Krškem": the names listed after a locative place are places
+        # too ("at Linwood Apparel, I'm starting": not after a company)
         j = span.end
         if j < len(toks) and toks[j].text.lower() in LIST_SEPARATORS and j + 1 in by_start:
             after_locative.add(j + 1)
-        if span.cls or org_words & {c.lower() for c in name_candidates(span.name, doc.lang, pack.inflection)} \
-                or span.name.lower() in pack.months or span.source == MentionSource.ACRONYM:
-            continue  # "in January": a time; "at KSG's factory", "in Cape Town, KSG is": no town
+        if span.cls:
+            continue
         span.cls, span.source = "schema:City", MentionSource.LOCATIVE
         span.name = locative_nominative(span.name, pack)
 
