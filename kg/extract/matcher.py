@@ -33,6 +33,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.extract.document import MentionSource, Quantity
 from kg.extract.lemmatize import lemma
+from kg.extract.memo import by_identity
 
 ELEMENT_KINDS = ("ent", "list", "lemma", "word", "punct", "role", "num", "demonym", "any", "skip")
 LIST_JOINERS = {",", "in", "ter", "and", "&", "ali", "or", "as well as"}
@@ -272,23 +273,46 @@ class UnitIndex:
 
     def last_fit(self, el: Element, units: list[Unit], is_a: IsA) -> int:
         """At least the last position where ``el`` could match a unit (-1: none can)."""
+        return self._last_fit(_fit_key(el), el, units, is_a)
+
+    def _last_fit(self, key: tuple, el: Element, units: list[Unit], is_a: IsA) -> int:
+        if key in self._fits:  # rules share elements ("an organisation")
+            return self._fits[key]
         if el.kind == "lemma":
-            return max((self.last_lemma.get(v, -1) for v in el.values), default=-1)
-        if el.kind in ("word", "punct"):
-            return max((self.last_word.get(v, -1) for v in el.values), default=-1)
-        key = ("ent" if el.kind == "list" else el.kind, el.values, el.type_as, el.named)  # what _unit_ok reads
-        if key not in self._fits:  # rules share elements ("an organisation")
+            fit = max((self.last_lemma.get(v, -1) for v in el.values), default=-1)
+        elif el.kind in ("word", "punct"):
+            fit = max((self.last_word.get(v, -1) for v in el.values), default=-1)
+        else:
             probe = Element("ent", el.values, type_as=el.type_as, named=el.named) if el.kind == "list" else el
-            positions = self.candidates(probe)
-            self._fits[key] = next((i for i in reversed(positions) if _unit_ok(probe, units[i], is_a)), -1)
-        return self._fits[key]
+            fit = next((i for i in reversed(self.candidates(probe)) if _unit_ok(probe, units[i], is_a)), -1)
+        self._fits[key] = fit
+        return fit
 
     def last_start(self, rule: Rule, units: list[Unit], is_a: IsA) -> int:
         """The last position where a match of ``rule`` may start: each element that is not
         optional matches at or after the start. (Else a rule "ORG, skip 25, list of sites"
         tries 26 skips at each organisation of a sentence that names no site.)"""
-        needed = (el for el in rule.elements if el.kind not in ("skip", "any") and not el.optional)
-        return min((self.last_fit(el, units, is_a) for el in needed), default=self.size - 1)
+        last = self.size - 1
+        for key, el in _needed(rule):
+            last = min(last, self._last_fit(key, el, units, is_a))
+            if last < 0:
+                break
+        return last
+
+
+def _fit_key(el: Element) -> tuple:
+    """What matching ``el`` against one unit reads of it: equal keys, equal last fits."""
+    if el.kind in ("lemma", "word", "punct"):
+        return ("word" if el.kind == "punct" else el.kind, el.values)
+    return ("ent" if el.kind == "list" else el.kind, el.values, el.type_as, el.named)
+
+
+@by_identity
+def _needed(rule: Rule) -> tuple[tuple[tuple, Element], ...]:
+    """The elements of ``rule`` that every match must fit (not optional, not a skip nor "any"),
+    with their keys, those looked up by word first (the cheapest)."""
+    needed = [(_fit_key(el), el) for el in rule.elements if el.kind not in ("skip", "any") and not el.optional]
+    return tuple(sorted(needed, key=lambda pair: pair[1].kind not in ("lemma", "word", "punct")))
 
 
 def find_matches(rule: Rule, units: list[Unit], present: set[str], is_a: IsA,
