@@ -23,6 +23,7 @@ A rule with ``unless = ["other-rule"]`` is skipped in a sentence where one of th
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -60,13 +61,20 @@ def parse_number(text: str, thousands: str = ".", decimal: str = ",") -> float |
     >>> parse_number("11.000"), parse_number("2,5"), parse_number("35"), parse_number("11,000", ",", ".")
     (11000, 2.5, 35, 11000)
     """
-    t, d = re.escape(thousands), re.escape(decimal)
-    if re.fullmatch(rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?", text):
+    grouped, plain = _number_patterns(thousands, decimal)
+    if grouped.fullmatch(text):
         text = text.replace(thousands, "")
-    elif not re.fullmatch(rf"\d+(?:{d}\d+)?", text):
+    elif not plain.fullmatch(text):
         return None
     value = float(text.replace(decimal, ".")) if decimal in text else int(text)
     return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+@functools.cache
+def _number_patterns(thousands: str, decimal: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A number with thousands groups ("11.000,5"), and one without ("2,5"), compiled once."""
+    t, d = re.escape(thousands), re.escape(decimal)
+    return re.compile(rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?"), re.compile(rf"\d+(?:{d}\d+)?")
 
 
 def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, Quantity] | None:
