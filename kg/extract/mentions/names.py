@@ -638,10 +638,11 @@ def _ends_product_noun(doc: Document, i: int, cls: str, pack: LanguagePack) -> b
 
 def _modifies_noun_phrase(toks: list, name_start: int, k: int, pack: LanguagePack) -> bool:
     """Is token ``k`` a lower-case word between a name and its noun inside one noun phrase opened
-    by an article or possessive ("the Alpenfil membrane cloth", "its Durazin floor coatings"; not
-    "Kolding makes pontoons")?"""
+    by an article or possessive, or in a list ("the Alpenfil membrane cloth", "the Veer and Kavach
+    electric scooters"; not "Kolding makes pontoons")?"""
     word = toks[k].text
-    return name_start > 0 and toks[name_start - 1].text.lower() in pack.articles | pack.possessives \
+    opener = toks[name_start - 1].text.lower() if name_start > 0 else ""
+    return (opener in pack.articles | pack.possessives or opener in LIST_SEPARATORS) \
         and word.replace("-", "").isalpha() and word.islower() and (toks[k].lemma,) not in pack.triggers \
         and word not in LIST_SEPARATORS and word not in pack.prepositions
 
