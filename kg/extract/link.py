@@ -287,6 +287,17 @@ def _opens_sentence(doc: Document, m: Mention, pack: LanguagePack) -> bool:
     return all(t.text.lower() in pack.sentence_openers for t in doc.tokens[start:m.tok_start])
 
 
+def _in_relative_clause(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """Does the mention stand in a relative clause ("..., ki jo prodaja tudi veriga X"): after a
+    relative pronoun that follows the last comma before it?"""
+    start = doc.sentences[m.sent].tok_start
+    for k in range(m.tok_start - 1, start - 1, -1):
+        word = doc.tokens[k].text.lower()
+        if word == ",":
+            return k + 1 < m.tok_start and doc.tokens[k + 1].text.lower() in pack.relative_pronouns
+    return False
+
+
 PREPOSITION_REACH = 4  # words between a preposition and the name it governs ("from the American group X")
 
 
@@ -299,8 +310,9 @@ def _after_preposition(doc: Document, m: Mention, pack: LanguagePack) -> bool:
         word = toks[k].text.lower()
         if word in pack.prepositions:
             return True
-        if not (toks[k].is_word and (word == toks[k].text or toks[k].lemma in pack.demonyms)):
-            return False
+        if not (toks[k].is_word and (word == toks[k].text or toks[k].lemma in pack.demonyms)) \
+                or (word in pack.function_words and word not in pack.articles):
+            return False  # "Od takrat je Lesonit ...": a verb or conjunction ends the phrase
     return False
 
 
@@ -316,15 +328,19 @@ def _topic(topic: _Topics, sent: int, groups: _Groups | None = None, noun: str =
     if earlier is None:
         return None
     orgs = [g for g in topic[earlier] if g in topic.free[earlier]] if free else topic[earlier]
+    free_orgs = [g for g in orgs if g in topic.free.get(earlier, ())]
     if groups is not None and noun and earlier == sent - 1:
         # (only from the sentence right before: after a sentence about the subject, "Družbo vodi
         # ..." is the subject again, not the company it bought two sentences before)
         same = {g for g in orgs if noun in groups.nouns.get(g, ())}
-        if len(same) == 1:
+        if len(same) == 1 and (same <= set(free_orgs) or not free_orgs):
             return same.pop()
     # of several, the one the headline names ("Dolavto z novim direktorjem" after "Skupina X ima
-    # v lasti družbo Dolavto ...")
-    return topic.headline if topic.headline in orgs else orgs[0]
+    # v lasti družbo Dolavto ..."), else the first not governed by a preposition ("Na razpisu
+    # podjetja X je ponudbo oddala družba Y. Ormoško podjetje ...": Y)
+    if topic.headline in orgs:
+        return topic.headline
+    return free_orgs[0] if free_orgs else orgs[0]
 
 
 def _other_of_previous(doc: Document, topic: _Topics, sent: int, first: int, pack: LanguagePack) -> int:
@@ -419,6 +435,9 @@ def _may_be_subject(doc: Document, m: Mention, pack: LanguagePack) -> bool:
     return True
 
 
+BODY_OWNER_REACH = 5  # words from a sentence's start to the organisation its opening body belongs to
+
+
 def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontology, pack: LanguagePack,
                    topic: _Topics) -> None:
     """Slovenian drops pronoun subjects ("Ima tri tovarne.", "Direktor je Ivan Novak.", "Od leta 2019
@@ -446,6 +465,10 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
             continue  # "Salvia proizvaja ...": an untyped name opening the sentence is its subject
         if first.lemma in pack.demonyms and doc.tokens[sent.tok_start + 1].text.islower():
             continue  # "Kitajski partner ima tovarne ...": a noun phrase is the subject, none is dropped
+        if any(t.lemma in pack.subject_bodies for t in doc.tokens[sent.tok_start:sent.tok_start + 2]) \
+                and any(m.tok_start < sent.tok_start + BODY_OWNER_REACH and m.group >= 0
+                        and (c := groups.classes[m.group]) and onto.is_a(c, "schema:Organization") for m in ms):
+            continue  # "Nadzorni svet Pivovarne X je imenoval ...": the board of X is the subject
         g = _topic(topic, sent.i)
         if g is None:
             g = _salient(groups, sal, "akg:Company", onto)
@@ -644,6 +667,8 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
             if ((cls is None and m.source == MentionSource.CAPITALISED and _opens_sentence(doc, m, pack))
                     or (cls and onto.is_a(cls, "schema:Organization"))) \
                     and m.text.lower() not in pack.owner_possessives:  # "njeno" names no topic
+                if sal.counts[m.group] == 1 and _in_relative_clause(doc, m, pack):
+                    continue  # "..., ki jo prodaja tudi veriga X": X, new here, is not what the sentence is about
                 topic.setdefault(m.sent, []).append(m.group)
                 if not _after_preposition(doc, m, pack):
                     topic.free.setdefault(m.sent, set()).add(m.group)

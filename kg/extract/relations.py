@@ -552,17 +552,32 @@ def has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in groups.get(w, ()))
 
 
+def phrase_at(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Where the first of ``phrases`` stands in ``words``, or -1.
+
+    >>> phrase_at(["je", "zanikal", "poročanje"], (("zanikal",),))
+    1
+    """
+    return next((i for i in range(len(words)) for p in phrases if tuple(words[i:i + len(p)]) == p), -1)
+
+
 def _without_hearsay(doc: Document, sent_i: int, relations: list[Relation], pack: LanguagePack) -> list[Relation]:
     """The sentence's relations but those of ``HEARSAY_PREDICATES`` read in a stretch between
-    commas that holds a word of hearsay (lexicon ``hedges``: "naj bi", "reportedly")."""
+    commas that holds a word of hearsay (lexicon ``hedges``: "naj bi", "reportedly"), or that
+    holds or follows a word of denial (``denials``: "je zanikal, da ...")."""
     s = doc.sentences[sent_i]
     toks = doc.tokens
     hedged: set[int] = set()
     start = s.tok_start
+    denied = False  # the stretch before ended in a denial
     for end in [i for i in range(s.tok_start, s.tok_end) if toks[i].text in ",;:"] + [s.tok_end]:
-        if has_phrase([t.text.lower() for t in toks[start:end]], pack.hedges):
+        words = [t.text.lower() for t in toks[start:end]]
+        if denied or has_phrase(words, pack.hedges):
             hedged.update(range(start, end))
-        start = end + 1
+        denial = phrase_at(words, pack.denials)
+        if denial >= 0:  # who denies stands; what is denied does not
+            hedged.update(range(start + denial, end))
+        denied, start = denial >= 0, end + 1
     if not hedged:
         return relations
     return [r for r in relations if r.pred not in HEARSAY_PREDICATES
@@ -813,7 +828,7 @@ def founding_year(doc: Document, sent_i: int, units: list[Unit], found: list[Rel
         return []
     years = [i + 1 for i, u in enumerate(units[:-1]) if u.kind == "tok" and u.word == pack.year_word
              and units[i + 1].kind == "num" and (q := units[i + 1].quantity) is not None
-             and _is_year(q.value)]
+             and _is_year(q.value) and not (i > 0 and units[i - 1].word in pack.until_words)]
     near = [i for i in years if any(u.lemma in pack.founding_words or u.word in pack.founding_words
                                     for u in units[max(0, i - 10):i + 12])]
     if not near:

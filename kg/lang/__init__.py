@@ -81,6 +81,7 @@ class LanguagePack:
     founding_words: set[str] = field(default_factory=set)  # "ustanoviti", "ustanovitev": a year near them founds
     months: set[str] = field(default_factory=set)  # month names and their lemmas, for full dates
     year_word: str = ""  # the word the rules expect before a year ("leta 2001")
+    until_words: frozenset[str] = frozenset()  # "do" (leta 2019): a year that ends something founds nothing
     prepositions: set[str] = field(default_factory=set)  # "v", "za": the noun after them is no subject
     generic_nouns: set[str] = field(default_factory=set)  # "podjetje": not part of a name even when capitalised
     place_name_particles: list[str] = field(default_factory=list)  # "ob": "Zagorje ob Savi" is also "Zagorje"
@@ -98,6 +99,7 @@ class LanguagePack:
     person_relatives: set[str] = field(default_factory=set)  # "who": ", who ..." after a name says it is a person
     weekdays: set[str] = field(default_factory=set)  # "Friday": a time, no name
     company_name_heads: set[str] = field(default_factory=set)  # "Bakeries": a name ending so is a company's
+    company_name_openers: set[str] = field(default_factory=set)  # "Grupo": a name opening so is a company's
     compound_adjective_heads: set[str] = field(default_factory=set)  # "Danish-owned": an adjective, no name
     sentence_openers: set[str] = field(default_factory=set)  # "Today Ferrandi Cicli": no part of the name
     naming_words: set[str] = field(default_factory=set)  # "a hub called X": X is the hub (head-final packs)
@@ -109,6 +111,7 @@ class LanguagePack:
     site_pronouns: frozenset[str] = frozenset()  # "Tam ...", "V njej ...": the plant or hub named last
     non_occupations: frozenset[str] = frozenset()  # lemmas: "60 odstotkov delnic" is no share of the staff
     hedges: tuple[tuple[str, ...], ...] = ()  # "naj bi", "reportedly": a sentence reporting hearsay states no fact
+    denials: tuple[tuple[str, ...], ...] = ()  # "zanikal", "denied": nor does the clause a denial governs
     founding_participles: frozenset[str] = frozenset()  # "founded": a two-word name after ...
     founded_by_words: frozenset[str] = frozenset()  # ... and "by" is a person ("founded in 1948 by Tokujiro Kanemori")
     courtesy_titles: frozenset[str] = frozenset()  # "Ms Mokoena": a title before any surname, not only a given name
@@ -130,6 +133,7 @@ class LanguagePack:
     decimal_separator: str = ","
     head_final: bool = False  # English: the class noun follows the name ("the Douai plant")
     pro_drop: bool = False  # Slovenian drops subject pronouns ("Ima tri tovarne."), see kg.extract.link
+    subject_bodies: frozenset[str] = frozenset()  # lemmas: "Nadzorni svet ... je imenoval": the subject is named
     coref_determiners: set[str] = field(default_factory=set)  # English: "the company"
     market_skip_words: set[str] = field(default_factory=set)  # "leading", "growing": not part of a market name
     noun_genders: list[tuple[str, str]] = field(default_factory=list)  # (lemma ending, gender)
@@ -330,6 +334,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.decimal_separator = words.get("decimal_separator", ",")
     p.head_final = bool(words.get("head_final", False))
     p.pro_drop = bool(words.get("pro_drop", False))
+    p.subject_bodies = frozenset(lemma(w, code) for w in words.get("subject_bodies", []))
     p.market_skip_words = {lemma(w, code) for w in words.get("market_skip_words", [])}
     p.coref_determiners = {w.lower() for w in words.get("coref_determiners", [])}
     p.verb_genders = [tuple(e) for e in words.get("verb_genders", [])]
@@ -356,6 +361,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.founding_words = _lemmas_and_words(words, "founding_words", code)
     p.months = {w.lower() for w in words.get("months", [])} | {lemma(w, code) for w in words.get("months", [])}
     p.year_word = words.get("year_word", "")
+    p.until_words = frozenset(words.get("until_words", []))
     p.prepositions = {w.lower() for w in words.get("prepositions", [])}
     p.generic_nouns = {lemma(w, code) for w in words.get("generic_nouns", [])}
     p.place_name_particles = list(words.get("place_name_particles", []))
@@ -373,6 +379,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.person_relatives = {w.lower() for w in words.get("person_relatives", [])}
     p.weekdays = {w.lower() for w in words.get("weekdays", [])}
     p.company_name_heads = {w.lower() for w in words.get("company_name_heads", [])}
+    p.company_name_openers = {w.lower() for w in words.get("company_name_openers", [])}
     p.compound_adjective_heads = set(words.get("compound_adjective_heads", []))
     p.sentence_openers = {w.lower() for w in words.get("sentence_openers", [])}
     p.naming_words = {w.lower() for w in words.get("naming_words", [])}
@@ -383,6 +390,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.seat_words = frozenset(_lemmas_and_words(words, "seat_words", code))
     p.site_pronouns = frozenset(w.lower() for w in words.get("site_pronouns", []))
     p.hedges = tuple(tuple(h.lower().split()) for h in words.get("hedges", []))
+    p.denials = tuple(tuple(h.lower().split()) for h in words.get("denials", []))
     p.non_occupations = frozenset(_lemmas_and_words(words, "non_occupations", code))
     p.rarer_first_names = bool(words.get("rarer_first_names", False))
     p.courtesy_titles = frozenset(w.lower() for w in words.get("courtesy_titles", []))

@@ -160,6 +160,15 @@ CASES = {
         "has": [("Kestrel Cycles Ltd", "akg:acquired", "Pennine Wheels Ltd.")],
         "not": [("Kestrel Cycles Ltd", "akg:acquired", "Harlow Bikes Ltd")],  # "has reportedly bought"
     },
+    "denial": {
+        "has": [("Tomo Kralj", "akg:chiefExecutiveOf", "Valjar d.o.o."),  # who denies stands
+                ("Valjar d.o.o.", "akg:acquired", "Jeklotok d.o.o.")],
+        "not": [("Walzwerk Holding", "akg:acquired", "Valjar d.o.o.")],  # "je zanikal poročanje, da je ... kupil"
+    },
+    "denial-en": {
+        "has": [("Harbury Foods Ltd", "akg:acquired", "Pennine Bakes Ltd.")],
+        "not": [("Calder Snacks Group", "akg:acquired", "Harbury Foods Ltd")],  # "denied that ... had been bought by"
+    },
     "english": {
         "has": [("Halden Robotics", "schema:founder", "Ingrid Solberg"),
                 ("Halden Robotics", "akg:headquarteredIn", "Oslo"),

@@ -643,10 +643,11 @@ def _ends_product_noun(doc: Document, i: int, cls: str, pack: LanguagePack) -> b
 
 def _modifies_noun_phrase(toks: list, name_start: int, k: int, pack: LanguagePack) -> bool:
     """Is token ``k`` a lower-case word between a name and its noun inside one noun phrase opened
-    by an article or possessive ("the Alpenfil membrane cloth", "its Durazin floor coatings"; not
-    "Kolding makes pontoons")?"""
+    by an article or possessive, or in a list ("the Alpenfil membrane cloth", "the Veer and Kavach
+    electric scooters"; not "Kolding makes pontoons")?"""
     word = toks[k].text
-    return name_start > 0 and toks[name_start - 1].text.lower() in pack.articles | pack.possessives \
+    opener = toks[name_start - 1].text.lower() if name_start > 0 else ""
+    return (opener in pack.articles | pack.possessives or opener in LIST_SEPARATORS) \
         and word.replace("-", "").isalpha() and word.islower() and (toks[k].lemma,) not in pack.triggers \
         and word not in LIST_SEPARATORS and word not in pack.prepositions
 
@@ -735,10 +736,20 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
     "Rhian Pryce, who took over ...", "Chief operating officer Beat Zürcher said", "Ola Strand,
     the chief financial officer" (given names alone miss "Rhian", "Beat", "Ola")."""
     toks = doc.tokens
+    people_end = {s.end for s in spans if s.cls == "schema:Person"}
+    people_start = {s.start for s in spans if s.cls == "schema:Person"}
     for span in spans:
         if span.cls is not None or span.source != MentionSource.CAPITALISED or not 2 <= span.end - span.start <= 4:
             continue
         if any((t.lemma,) in pack.triggers or not t.text[:1].isupper() for t in toks[span.start:span.end]):
+            continue
+        joins = LIST_SEPARATORS - pack.prepositions - {","}  # "and", not "in Port Talbot" nor an apposition
+        plain = not any(t.text.lower() in pack.function_words or t.text.lower() in pack.months
+                        or t.text.lower() in pack.sentence_openers for t in toks[span.start:span.end])
+        if plain and span.name.split()[-1].lower() not in pack.company_name_heads and (
+                (span.start - 1 in people_end and toks[span.start - 1].text.lower() in joins)
+                or (span.end + 1 in people_start and span.end < len(toks) and toks[span.end].text.lower() in joins)):
+            span.cls, span.source = "schema:Person", MentionSource.PERSON  # "Lars Eidsvik and Marte Bjørnstad"
             continue
         sent = doc.sentences[toks[span.start].sent]
         after = [t.text.lower() for t in toks[span.end:min(span.end + 2, sent.tok_end)]]
@@ -756,11 +767,12 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
 
 def companies_by_name_head(spans: list[Span], pack: LanguagePack) -> None:
     """Untyped names of two or more words that end in a word companies are named with are
-    companies: "Glanmor Bakeries", "Redgum Estates", "Marmara Elektrik"."""
+    companies: "Glanmor Bakeries", "Redgum Estates", "Marmara Elektrik"; so are those that open
+    with one in another language ("Grupo Serrano", "Acciaierie Valsesia")."""
     for span in spans:
         words = span.name.split()
         if span.cls is None and span.source == MentionSource.CAPITALISED and len(words) >= 2 \
-                and words[-1].lower() in pack.company_name_heads:
+                and (words[-1].lower() in pack.company_name_heads or words[0].lower() in pack.company_name_openers):
             span.cls, span.source = "akg:Company", MentionSource.NAME_HEAD
 
 

@@ -307,8 +307,8 @@ def locative_word(word: str, pack: LanguagePack, prefer_known: bool = True) -> s
     unless another ending, or a fleeting "e" ("Leobnu" -> "Leoben"), gives a known town.
 
     >>> from kg.lang import load_pack
-    >>> [locative_word(w, load_pack("sl")) for w in ("Leobnu", "Karlovcu", "Čačku", "Bergamu")]
-    ['Leoben', 'Karlovac', 'Čačak', 'Bergamo']
+    >>> [locative_word(w, load_pack("sl")) for w in ("Leobnu", "Karlovcu", "Čačku", "Bergamu", "Vukovarju", "Zagorju")]
+    ['Leoben', 'Karlovac', 'Čačak', 'Bergamo', 'Vukovar', 'Zagorje']
     """
     candidates = []
     for suffix, repl, *cond in pack.locative_endings:
@@ -323,8 +323,10 @@ def locative_word(word: str, pack: LanguagePack, prefer_known: bool = True) -> s
     known = pack.known_town_names if prefer_known else frozenset()
     for cand in candidates if known else ():
         # "Bergamu" -> "Bergamo", "Örebru" -> "Örebro": foreign towns in "-o" decline like neuters
-        # "Karlovcu" -> "Karlovac", "Čačku" -> "Čačak": South Slavic towns' fleeting "a"
-        for form in (cand, _with_fleeting_e(cand), cand + "o", cand + "a", _with_fleeting_e(cand, "a")):
+        # "Karlovcu" -> "Karlovac", "Čačku" -> "Čačak": South Slavic towns' fleeting "a";
+        # "Vukovarju" -> "Vukovar": a "j" after a final "r"
+        rj = cand[:-1] if cand.endswith("rj") else cand
+        for form in (cand, _with_fleeting_e(cand), cand + "o", cand + "a", _with_fleeting_e(cand, "a"), rj):
             if form in known:
                 return form
     return _repaired(candidates[0], pack)
