@@ -9,6 +9,7 @@ scripts is kept apart and the document gets a warning. Groups without a class, a
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -29,9 +30,19 @@ def class_slug(cls: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "-", local).lower()
 
 
+# Names repeat across documents (the same groups, towns and people): their slugs and look-alike
+# letters are worked out once. Both are pure functions of the text.
+_slug = functools.lru_cache(maxsize=1 << 16)(slug)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _odd_letters(name: str) -> tuple[str, ...]:
+    return tuple(odd_letters(name))
+
+
 def entity_key(cls: str, name: str, pack: LanguagePack) -> str:
     """The key of an entity: its class and its name without a legal suffix ("Krka d.d." = "Krka")."""
-    return f"{class_slug(cls)}/{slug(core_name(name, pack))}"
+    return f"{class_slug(cls)}/{_slug(core_name(name, pack))}"
 
 
 def _used_groups(doc: Document) -> set[int]:
@@ -137,7 +148,7 @@ def look_alike_warnings(entities: dict[str, Entity]) -> list[str]:
     out = []
     for key in sorted(entities):
         name = entities[key].name
-        odd = odd_letters(name)
+        odd = _odd_letters(name)
         if odd:
             scripts = " and ".join(sorted({script(c).title() for c in name if script(c) in CONFUSABLE_SCRIPTS}))
             letters = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in dict.fromkeys(odd))

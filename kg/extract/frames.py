@@ -45,6 +45,7 @@ from kg.errors import InputError
 from kg.extract.document import POSSESSIVE_MARKS, Group, MentionSource
 from kg.extract.lemmatize import lemma
 from kg.extract.matcher import Binding, Rule, Unit
+from kg.extract.memo import by_identity
 
 FRAME_KEYS = {"id", "comment", "trigger", "exact", "slots", "facts", "examples", "unless_word", "requires_word",
               "unless_before", "unless_after", "unless_class", "unless_frame"}
@@ -395,15 +396,70 @@ def _first_words(triggers: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     return frozenset(t[0] for t in triggers if t)
 
 
-def _may_start(u: Unit, first: frozenset[str]) -> bool:
-    """Could a trigger starting with one of ``first`` start at ``u``? (A quick test before
-    :func:`_trigger_at`, which most units fail.)"""
+StartKey = str | tuple[str, str]  # a word or lemma; DEMONYM or ROLE; ("ref", word) for a referring mention
+
+
+def _start_keys(u: Unit) -> tuple[StartKey, ...]:
+    """The keys under which a trigger's first word could start at ``u``: its lemma and word,
+    ROLE for a role phrase, DEMONYM or ("ref", its word) for a mention of those sources."""
     if u.kind == "ent":
-        return (DEMONYM in first and u.source == MentionSource.DEMONYM) or any(_refers_with(u, w) for w in first
-                                                                   if w.startswith(REFERRING))
-    if u.kind == "role" and ROLE in first:
-        return True
-    return u.lemma in first or u.word in first
+        if u.source == MentionSource.DEMONYM:
+            return (DEMONYM,)
+        return (("ref", u.word.lower()),) if u.source == MentionSource.COREF else ()
+    return (u.lemma, u.word, ROLE) if u.kind == "role" else (u.lemma, u.word)
+
+
+@functools.cache
+def _lookup_keys(first: frozenset[str]) -> tuple[StartKey, ...]:
+    """The :func:`_start_keys` that a trigger starting with one of ``first`` looks for
+    ("<ref:its>" looks for ("ref", "its"))."""
+    refs = tuple(("ref", w[len(REFERRING):-1]) for w in first if w.startswith(REFERRING))
+    return (*first, *refs)
+
+
+def start_index(units: list[Unit], clause: Clause) -> dict[StartKey, list[int]]:
+    """Clause positions by start key, so that a frame looks only where one of its triggers may
+    start instead of testing every unit of the clause against every frame.
+
+    >>> units = [Unit("tok", 0, 1, lemma="biti", word="je"), Unit("role", 1, 2, lemma="direktor", word="")]
+    >>> start_index(units, Clause([0, 1]))
+    {'biti': [0], 'je': [0], 'direktor': [1], '': [1], '<role>': [1]}
+    """
+    index: dict[StartKey, list[int]] = {}
+    for pos, i in enumerate(clause.units):
+        for key in _start_keys(units[i]):
+            index.setdefault(key, []).append(pos)
+    return index
+
+
+@by_identity
+def _frames_by_key(frames: list[Frame]) -> dict[StartKey, frozenset[int]]:
+    """For each start key, the positions in ``frames`` of the frames a trigger of which it may start."""
+    out: dict[StartKey, set[int]] = {}
+    for k, frame in enumerate(frames):
+        for key in _lookup_keys(frame.first_words):
+            out.setdefault(key, set()).add(k)
+    return {key: frozenset(ks) for key, ks in out.items()}
+
+
+def frames_that_may_start(frames: list[Frame], index: dict[StartKey, list[int]]) -> set[int]:
+    """The positions in ``frames`` of the frames one of whose triggers may start in the clause
+    of ``index`` (the others match nothing there).
+
+    >>> from kg.lang import load_pack
+    >>> frames = load_pack("en").frames
+    >>> units = [Unit("tok", 0, 1, lemma="own", word="owned"), Unit("tok", 1, 2, lemma="by", word="by")]
+    >>> may = frames_that_may_start(frames, start_index(units, Clause([0, 1])))
+    >>> 0 < len(may) < len(frames), all(frames[k].first_words & {"own", "owned", "by"} for k in may)
+    (True, True)
+    """
+    by_key = _frames_by_key(frames)
+    return {k for key in index for k in by_key.get(key, ())}
+
+
+def _start_positions(frame: Frame, index: dict[StartKey, list[int]]) -> list[int]:
+    """The clause positions, in order, where one of ``frame``'s triggers may start."""
+    return sorted({pos for key in _lookup_keys(frame.first_words) for pos in index.get(key, ())})
 
 
 def _is_one_of(cls: str | None, classes: tuple[str, ...], ctx: Context) -> bool:
@@ -648,8 +704,13 @@ def _clause_words(units: list[Unit], clause: Clause) -> set[str]:
     return {u.word.lower() for u in toks} | {u.lemma for u in toks}
 
 
-def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[str], ctx: Context) -> list[Binding]:
-    """Every binding of ``frame`` in one clause (all slots filled, each trigger occurrence once)."""
+def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[str], ctx: Context,
+                index: dict[StartKey, list[int]] | None = None) -> list[Binding]:
+    """Every binding of ``frame`` in one clause (all slots filled, each trigger occurrence once);
+    ``index``: the clause's :func:`start_index`, if the caller has it already."""
+    starts = _start_positions(frame, start_index(units, clause) if index is None else index)
+    if not starts:
+        return []
     if frame.requires_words and not frame.requires_words & present:
         return []
     if frame.unless_words & present and frame.unless_words & _clause_words(units, clause):
@@ -658,10 +719,7 @@ def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[st
                                   for i in clause.units):
         return []
     out: list[Binding] = []
-    first = frame.first_words
-    for pos in range(len(clause.units)):
-        if not _may_start(units[clause.units[pos]], first):
-            continue
+    for pos in starts:
         n = next((n for t in frame.triggers if (n := _trigger_at(units, clause.units, pos, t))), 0)
         if not n or _barred(units, clause.units, pos, n, frame):
             continue

@@ -34,17 +34,22 @@ def core_name(name: str, pack: LanguagePack) -> str:
     words = name.replace(",", " ").split()
     if len(words) > 1 and (words[0].lower(),) in pack.triggers:
         words = words[1:]  # "Skupina Renault", "Livarna Ferolit d.o.o."
-    for suffix in pack.legal_suffixes:
-        s = "".join(suffix)
-        # drop the trailing words that make up the suffix exactly ("ASA" does not end in "SA")
-        k, acc = len(words), ""
-        while k > 0 and len(acc) < len(s):
-            k -= 1
-            acc = words[k] + acc
-        if acc == s and k > 0:
-            words = words[:k]
-            break
-    return " ".join(words).lower()
+    # drop the trailing words that make up a suffix exactly ("ASA" does not end in "SA")
+    tails = _tails(words, max(map(len, pack.legal_suffix_texts), default=0))
+    k = next((tails[s] for s in pack.legal_suffix_texts if tails.get(s, 0) > 0), len(words))
+    return " ".join(words[:k]).lower()
+
+
+def _tails(words: list[str], longest: int) -> dict[str, int]:
+    """The last words joined without spaces, up to ``longest`` characters, each with the index
+    of its first word: ["Krka", "d.", "d."] -> {"d.": 2, "d.d.": 1, ...}."""
+    out: dict[str, int] = {}
+    k, acc = len(words), ""
+    while k > 0 and len(acc) < longest:
+        k -= 1
+        acc = words[k] + acc
+        out[acc] = k
+    return out
 
 
 def _compatible(a: str | None, b: str | None, onto: Ontology) -> bool:

@@ -33,6 +33,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.extract.document import MentionSource, Quantity
 from kg.extract.lemmatize import lemma
+from kg.extract.memo import by_identity
 
 ELEMENT_KINDS = ("ent", "list", "lemma", "word", "punct", "role", "num", "demonym", "any", "skip")
 LIST_JOINERS = {",", "in", "ter", "and", "&", "ali", "or", "as well as"}
@@ -243,18 +244,95 @@ def _match(elements: tuple[Element, ...], units: list[Unit], ei: int, ui: int, b
         yield from _match(elements, units, ei + 1, ui, b, is_a)
 
 
-def find_matches(rule: Rule, units: list[Unit], present: set[str], is_a: IsA) -> list[Binding]:
+class UnitIndex:
+    """Where the units of a sentence stand, by kind, lemma and word, so that a rule looks for its
+    start only among the units that can begin it and not past the last one that can end it.
+
+    >>> index = UnitIndex([Unit("ent", 0, 1), Unit("tok", 1, 2, lemma="biti", word="je"), Unit("ent", 2, 3)])
+    >>> index.by_kind["ent"], index.last_lemma["biti"], index.last_word["je"]
+    ([0, 2], 1, 1)
+    """
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.size = len(units)
+        self.by_kind: dict[str, list[int]] = {}
+        self.last_lemma: dict[str, int] = {}  # of tok, role and num units (``lemma`` elements)
+        self.last_word: dict[str, int] = {}  # of tok units (``word`` and ``punct`` elements)
+        self._fits: dict[tuple, int] = {}  # element (as it matches a unit) -> last_fit
+        for i, u in enumerate(units):
+            self.by_kind.setdefault(u.kind, []).append(i)
+            if u.kind in ("tok", "role", "num"):
+                self.last_lemma[u.lemma] = i
+            if u.kind == "tok":
+                self.last_word[u.word] = i
+
+    def candidates(self, el: Element) -> list[int] | range:
+        """Positions, in order, that may match ``el`` (a superset: the matcher still tests each)."""
+        kind = {"ent": "ent", "list": "ent", "demonym": "ent", "num": "num", "role": "role"}.get(el.kind)
+        return self.by_kind.get(kind, []) if kind else range(self.size)
+
+    def last_fit(self, el: Element, units: list[Unit], is_a: IsA) -> int:
+        """At least the last position where ``el`` could match a unit (-1: none can)."""
+        return self._last_fit(_fit_key(el), el, units, is_a)
+
+    def _last_fit(self, key: tuple, el: Element, units: list[Unit], is_a: IsA) -> int:
+        if key in self._fits:  # rules share elements ("an organisation")
+            return self._fits[key]
+        if el.kind == "lemma":
+            fit = max((self.last_lemma.get(v, -1) for v in el.values), default=-1)
+        elif el.kind in ("word", "punct"):
+            fit = max((self.last_word.get(v, -1) for v in el.values), default=-1)
+        else:
+            probe = Element("ent", el.values, type_as=el.type_as, named=el.named) if el.kind == "list" else el
+            fit = next((i for i in reversed(self.candidates(probe)) if _unit_ok(probe, units[i], is_a)), -1)
+        self._fits[key] = fit
+        return fit
+
+    def last_start(self, rule: Rule, units: list[Unit], is_a: IsA) -> int:
+        """The last position where a match of ``rule`` may start: each element that is not
+        optional matches at or after the start. (Else a rule "ORG, skip 25, list of sites"
+        tries 26 skips at each organisation of a sentence that names no site.)"""
+        last = self.size - 1
+        for key, el in _needed(rule):
+            last = min(last, self._last_fit(key, el, units, is_a))
+            if last < 0:
+                break
+        return last
+
+
+def _fit_key(el: Element) -> tuple:
+    """What matching ``el`` against one unit reads of it: equal keys, equal last fits."""
+    if el.kind in ("lemma", "word", "punct"):
+        return ("word" if el.kind == "punct" else el.kind, el.values)
+    return ("ent" if el.kind == "list" else el.kind, el.values, el.type_as, el.named)
+
+
+@by_identity
+def _needed(rule: Rule) -> tuple[tuple[tuple, Element], ...]:
+    """The elements of ``rule`` that every match must fit (not optional, not a skip nor "any"),
+    with their keys, those looked up by word first (the cheapest)."""
+    needed = [(_fit_key(el), el) for el in rule.elements if el.kind not in ("skip", "any") and not el.optional]
+    return tuple(sorted(needed, key=lambda pair: pair[1].kind not in ("lemma", "word", "punct")))
+
+
+def find_matches(rule: Rule, units: list[Unit], present: set[str], is_a: IsA,
+                 index: UnitIndex | None = None) -> list[Binding]:
     """All bindings of a rule in a sentence (first match for each start position).
 
-    ``present``: the lemmas and words of the sentence, to skip rules that cannot match.
+    ``present``: the lemmas and words of the sentence, to skip rules that cannot match;
+    ``index``: the sentence's ``UnitIndex``, if the caller has it already.
     """
-    if any(not (values & present) for values in rule.required):
+    if any(values.isdisjoint(present) for values in rule.required):
         return []
+    index = index or UnitIndex(units)
     first = rule.elements[0]
     anchored = first.kind not in ("skip", "list") and not first.optional
+    last = index.last_start(rule, units, is_a)
     results = []
     covered = -1  # a list that opens the rule: its later items start no match of their own
-    for start in range(len(units)):
+    for start in (index.candidates(first) if anchored else range(index.size)):
+        if start > last:
+            break
         if start <= covered:
             continue
         if anchored and not _unit_ok(first, units[start], is_a):

@@ -23,14 +23,25 @@ A rule with ``unless = ["other-rule"]`` is skipped in a sentence where one of th
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from kg.extract.document import Document, Group, Mention, MentionSource, Quantity, Relation
-from kg.extract.frames import LIST_CONJUNCTIONS, Clause, Context, clauses, match_frame, type_untyped
+from kg.extract.frames import (
+    LIST_CONJUNCTIONS,
+    Clause,
+    Context,
+    clauses,
+    frames_that_may_start,
+    match_frame,
+    start_index,
+    type_untyped,
+)
 from kg.extract.lemmatize import lemma
-from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, find_matches
+from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, UnitIndex, find_matches
+from kg.extract.memo import by_identity
 from kg.extract.sites import SiteOwners
 from kg.lang import LanguagePack
 from kg.ontology import Ontology
@@ -50,13 +61,20 @@ def parse_number(text: str, thousands: str = ".", decimal: str = ",") -> float |
     >>> parse_number("11.000"), parse_number("2,5"), parse_number("35"), parse_number("11,000", ",", ".")
     (11000, 2.5, 35, 11000)
     """
-    t, d = re.escape(thousands), re.escape(decimal)
-    if re.fullmatch(rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?", text):
+    grouped, plain = _number_patterns(thousands, decimal)
+    if grouped.fullmatch(text):
         text = text.replace(thousands, "")
-    elif not re.fullmatch(rf"\d+(?:{d}\d+)?", text):
+    elif not plain.fullmatch(text):
         return None
     value = float(text.replace(decimal, ".")) if decimal in text else int(text)
     return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+@functools.cache
+def _number_patterns(thousands: str, decimal: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A number with thousands groups ("11.000,5"), and one without ("2,5"), compiled once."""
+    t, d = re.escape(thousands), re.escape(decimal)
+    return re.compile(rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?"), re.compile(rf"\d+(?:{d}\d+)?")
 
 
 def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, Quantity] | None:
@@ -475,10 +493,11 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
                         _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives),
                         (pack.predicate_participles, pack.copula_lemmas))
         relative = _relative_clauses(su.units, split)
+        index = UnitIndex(su.units)
         for rule in pack.rules:
             if rule.unless & fired:
                 continue
-            for binding in find_matches(rule, su.units, su.present, onto.is_a):
+            for binding in find_matches(rule, su.units, su.present, onto.is_a, index):
                 if _straddles(binding, su.units, relative):
                     continue
                 fired.add(rule.id)
@@ -503,13 +522,34 @@ HEARSAY_PREDICATES = frozenset({"akg:acquired", "schema:parentOrganization", "ak
                                 "akg:chiefExecutiveOf", "akg:holdsRoleIn"})
 
 
+PhraseGroups = dict[str | None, tuple[tuple[str, ...], ...]]
+
+
+@by_identity
+def phrases_by_first(phrases: Iterable[tuple[str, ...]]) -> PhraseGroups:
+    """``phrases`` grouped by their first word, each group in the order given (an empty phrase
+    under None), so that a search tries only the phrases that can start at a word; built once
+    per phrase list of the language data (``kg.extract.memo``).
+
+    >>> phrases_by_first((("naj", "bi"), ("baje",), ("naj", "se")))
+    {'naj': (('naj', 'bi'), ('naj', 'se')), 'baje': (('baje',),)}
+    """
+    groups: dict[str | None, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        groups.setdefault(p[0] if p else None, []).append(p)
+    return {first: tuple(group) for first, group in groups.items()}
+
+
 def has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     """Does one of ``phrases`` (word sequences) stand in ``words``?
 
     >>> has_phrase(["se", "govori", ",", "da", "naj", "bi"], (("naj", "bi"),))
     True
     """
-    return any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words)))
+    groups = phrases_by_first(phrases)
+    if words and None in groups:
+        return True  # an empty phrase stands in any words
+    return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in groups.get(w, ()))
 
 
 def phrase_at(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> int:
@@ -678,10 +718,12 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
     out: list[Relation] = []
     for clause in split:
         fired: set[str] = set()
-        for frame in pack.frames:
-            if frame.unless_frames & fired:
+        index = start_index(su.units, clause)
+        may_start = frames_that_may_start(pack.frames, index)
+        for k, frame in enumerate(pack.frames):
+            if k not in may_start or frame.unless_frames & fired:
                 continue
-            for binding in match_frame(frame, su.units, clause, su.present, ctx):
+            for binding in match_frame(frame, su.units, clause, su.present, ctx, index):
                 # an entity in no relation with itself ("Its owner ... bought it")
                 found = [r for r in _emit(doc, frame.rule, binding, sent_i, onto, su.units, pack) if r.subj != r.obj]
                 if found:

@@ -44,7 +44,7 @@ from kg.extract.document import (
     TimedRole,
     Token,
 )
-from kg.extract.relations import _number_at, has_phrase
+from kg.extract.relations import _number_at, has_phrase, phrases_by_first
 from kg.lang import LANG_DIR, LanguagePack
 from kg.timeterms import as_of
 
@@ -249,9 +249,12 @@ def _day(tok: Token, nxt: Token | None) -> tuple[int, int] | None:
 
 def _relative_year(toks: list[Token], i: int, words: TimeWords) -> tuple[int, int] | None:
     """(tokens, years from the document's year) of a relative year at token ``i`` ("lani": -1)."""
-    for phrase, shift in words.relative_years.items():
+    groups = phrases_by_first(words.relative_years)
+    anywhere = None in groups or not 0 <= i < len(toks)  # an empty phrase matches anywhere, the first one wins
+    candidates = words.relative_years if anywhere else groups.get(toks[i].text.lower(), ())
+    for phrase in candidates:
         if tuple(t.text.lower() for t in toks[i:i + len(phrase)]) == phrase:
-            return len(phrase), shift
+            return len(phrase), words.relative_years[phrase]
     return None
 
 
@@ -499,6 +502,9 @@ def _role_phrases(doc: Document, sent: int, pack: LanguagePack) -> list[tuple[in
     out = []
     i = s.tok_start
     while i < s.tok_end:
+        if doc.tokens[i].lemma not in pack.role_starts:  # a quick test: most words start no role
+            i += 1
+            continue
         for n in (5, 4, 3, 2, 1):
             hit = pack.roles.get(tuple(t.lemma for t in doc.tokens[i:i + n])) if i + n <= s.tok_end else None
             if hit:
@@ -912,7 +918,10 @@ def _words(doc: Document, lo: int, hi: int) -> list[str]:
 
 def _phrase_len(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """The length of the longest of ``phrases`` that starts at ``words[i]`` (0: none does)."""
-    return max((len(p) for p in phrases if tuple(words[i:i + len(p)]) == p), default=0)
+    if not 0 <= i < len(words):
+        return max((len(p) for p in phrases if tuple(words[i:i + len(p)]) == p), default=0)
+    group = phrases_by_first(phrases).get(words[i])
+    return max((len(p) for p in group if tuple(words[i:i + len(p)]) == p), default=0) if group else 0
 
 
 def _clause(doc: Document, i: int, conjunctions: frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -1166,7 +1175,34 @@ def _taken_from(doc: Document, at: int, hi: int, status: str, pack: LanguagePack
     return TimedRole(key, org, "chiefExecutive", status, "", "", "time-takes-over", sent, (person, mention))
 
 
-def _title_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords) -> list[TimedRole]:
+class _SentenceMentions:
+    """A document's mentions by sentence, the first mention of each group, and the mentions of
+    organisations counted sentence by sentence (asked in order), so that ``_title_roles`` costs
+    a sentence's mentions, not all of the document's, at each sentence."""
+
+    def __init__(self, doc: Document) -> None:
+        self.by_sent: dict[int, list[int]] = {}
+        self.first: dict[int, int] = {}
+        for k, m in enumerate(doc.mentions):
+            self.by_sent.setdefault(m.sent, []).append(k)
+            self.first.setdefault(m.group, k)
+        self._orgs = sorted((m.sent, m.group) for m in doc.mentions
+                            if m.group >= 0 and doc.groups[m.group].cls in _ORG_CLASSES)
+        self._next = 0
+        self._counts: dict[int, int] = {}
+
+    def org_counts_before(self, sent: int) -> dict[int, int]:
+        """Group -> its mentions as an organisation in the sentences before ``sent`` (asked
+        with ``sent`` never going back)."""
+        while self._next < len(self._orgs) and self._orgs[self._next][0] < sent:
+            group = self._orgs[self._next][1]
+            self._counts[group] = self._counts.get(group, 0) + 1
+            self._next += 1
+        return self._counts
+
+
+def _title_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords,
+                 mentions: _SentenceMentions) -> list[TimedRole]:
     """Roles a title right before a name gives in a sentence that names no organisation but
     the one the text is about, the one the sentences before named most ("Direktor Jure
     Ambrožič je povedal ...", "prokuristka Saša Kralj"): held there, current unless a cue
@@ -1175,20 +1211,18 @@ def _title_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords)
     if topic is None or doc.groups[topic].cls not in _ORG_CLASSES or not doc.groups[topic].key:
         return []
     s = doc.sentences[sent]
-    if any(m.group != topic for m in doc.mentions if m.sent == sent and m.tok_end > m.tok_start
+    here = [(k, doc.mentions[k]) for k in mentions.by_sent.get(sent, [])]
+    if any(m.group != topic for _, m in here if m.tok_end > m.tok_start
            and m.group >= 0 and doc.groups[m.group].cls in _ORG_CLASSES):
         return []  # another organisation in the sentence may be the one the title is held in
-    counts: dict[int, int] = {}
-    for m in doc.mentions:
-        if m.sent < sent and m.group >= 0 and doc.groups[m.group].cls in _ORG_CLASSES:
-            counts[m.group] = counts.get(m.group, 0) + 1
+    counts = mentions.org_counts_before(sent)
     if any(n >= counts.get(topic, 0) for g, n in counts.items() if g != topic):
         return []  # the text so far is as much about another organisation (kg.extract.relations does the same)
-    org = next(k for k, m in enumerate(doc.mentions) if m.group == topic)
+    org = mentions.first[topic]
     out = []
     for start, end, prop, phrase in _role_phrases(doc, sent, pack):
-        person = next((k for k, m in enumerate(doc.mentions) if m.sent == sent and m.tok_start == end
-                       and m.tok_end > end and _of_class(doc, k, ("schema:Person",))), None)
+        person = next((k for k, m in here if m.tok_start == end and m.tok_end > end
+                       and _of_class(doc, k, ("schema:Person",))), None)
         if person is None or prop not in ("akg:chiefExecutiveOf", "akg:holdsRoleIn"):
             continue
         cue = {t.text.lower() for t in doc.tokens[max(s.tok_start, start - 2):start]}
@@ -1242,6 +1276,7 @@ def read_text_roles(doc: Document, pack: LanguagePack, dates: dict[int, list[Dat
     """The roles the time cues of ``time.toml`` (``[text]``) state in each sentence."""
     words = time_words(doc.lang)
     out: list[TimedRole] = []
+    mentions = _SentenceMentions(doc)
     for sent in range(len(doc.sentences)):
         found = dates.get(sent)
         if found is None:
@@ -1249,7 +1284,7 @@ def read_text_roles(doc: Document, pack: LanguagePack, dates: dict[int, list[Dat
         out += _lead_roles(doc, sent, pack, words.text, found)
         out += _copula_roles(doc, sent, pack, words.text, words, found)
         out += _take_over_roles(doc, sent, pack, words.text, words, found, out)
-        out += _title_roles(doc, sent, pack, words)
+        out += _title_roles(doc, sent, pack, words, mentions)
         out += _hand_to_roles(doc, sent, pack, words, found, out)
     return [r for r in out if r.person != r.org]
 

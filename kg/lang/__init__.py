@@ -157,6 +157,7 @@ class LanguagePack:
     places_lower: frozenset[str] = frozenset()  # every place form, lower-cased
     place_forms_by_lower: dict[str, str] = field(default_factory=dict)  # "taipei" -> "Taipei"
     role_starts: frozenset[str] = frozenset()   # first lemmas of role phrases
+    legal_suffix_texts: tuple[str, ...] = ()   # each legal suffix's tokens joined ("d.o.o."), in order
     max_trigger_len: int = 1                    # the longest trigger phrase, in words
     max_role_len: int = 1                       # the longest role phrase, in words
 
@@ -466,6 +467,7 @@ def load_pack(code: str) -> LanguagePack:
     pack.place_forms_by_lower = {form.lower(): form for form in sorted(pack.places)}
     pack.places_lower = frozenset(pack.place_forms_by_lower)
     pack.role_starts = frozenset(phrase[0] for phrase in pack.roles)
+    pack.legal_suffix_texts = tuple("".join(suffix) for suffix in pack.legal_suffixes)
     pack.max_trigger_len = max((len(k) for k in pack.triggers), default=1)
     pack.max_role_len = max((len(k) for k in pack.roles), default=1)
     return pack

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from kg.extract.document import Document, MentionSource
+from kg.extract.document import Document, MentionSource, Token
 from kg.extract.lemmatize import dictionary_form, is_known_word, lemma, name_candidates
 from kg.extract.mentions.spans import (
     LIST_SEPARATORS,
@@ -38,16 +38,21 @@ def legal_suffix_end(doc: Document, i: int, pack: LanguagePack) -> int:
     start = i + 1 if i < sent_end and toks[i].text == "," else i
     if start >= sent_end or toks[start].text[:1] not in pack.legal_suffix_initials:
         return -1
-    for suffix in pack.legal_suffixes:
-        joined = "".join(suffix)
-        text = ""
-        j = start
-        while j < sent_end and len(text) < len(joined):
-            text += toks[j].text
-            j += 1
-            if text == joined:
-                return j
-    return -1
+    ends = _joined_ends(toks, start, sent_end, max(map(len, pack.legal_suffix_texts), default=0))
+    return next((ends[text] for text in pack.legal_suffix_texts if text in ends), -1)
+
+
+def _joined_ends(toks: list[Token], start: int, end: int, longest: int) -> dict[str, int]:
+    """The texts of the tokens from ``start`` joined without spaces, up to ``longest``
+    characters, each with the token it ends before ("d.", "d.o." -> 2 ...)."""
+    out: dict[str, int] = {}
+    text = ""
+    j = start
+    while j < end and len(text) < longest:
+        text += toks[j].text
+        j += 1
+        out.setdefault(text, j)
+    return out
 
 
 NAMED_BY_ADJECTIVE = ("schema:Brand", "schema:Product", "akg:IndustrialHub")
