@@ -58,7 +58,6 @@ from kg.rdf.assembly import (
     is_large,
     lines_key,
     reference_lines,
-    write_turtle,
 )
 from kg.rdf.docstate import Stamp, Summary, merge_touched, stamp
 from kg.rdf.graph import (
@@ -95,6 +94,7 @@ from kg.rdf.triples import (
     provenance_statements,
     rule_iri,
 )
+from kg.rdf.turtlejob import turtle_writer
 from kg.rdf.validate import load_shapes, raise_violations
 from kg.sparql.store import open_read_only, store_dataset, write_store
 
@@ -341,13 +341,15 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
         if state is not None:
             state.write(staging / STATE_DIR)
         with StepBars(show_progress) as bars:
-            for name, path in nt.items():
-                with open(staging / name, "xb") as fh:  # nobody reads it before the switch
-                    write_turtle(path, fh, bars.reading(f"writing {name}", [path]))
-                checkpoint(f"staged-{name}")
             lap("serialize")
-            large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
-            ds = _dataset(nt, shapes, rep.facts_triples + rep.provenance_triples, staging / STORE_DIR, bars)
+            # the Turtle files are written alongside the store and its checks (kg.rdf.turtlejob)
+            turtles = [(path, staging / name) for name, path in nt.items()]
+            with turtle_writer(turtles, bars.reading("writing Turtle", list(nt.values()))) as turtles_written:
+                large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
+                ds = _dataset(nt, shapes, rep.facts_triples + rep.provenance_triples, staging / STORE_DIR, bars)
+                turtles_written()
+            for name in nt:
+                checkpoint(f"staged-{name}")
         lap("store+validate")
         checkpoint("validated")
         _page_and_publish(ds, rep, out, staging, html, large)
