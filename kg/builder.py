@@ -182,6 +182,24 @@ class StepBars:
         task = self.progress.add_task(name, total=sum(f.stat().st_size for f in files) or 1)
         return lambda n: self.progress.update(task, advance=n)
 
+    def in_turn(self, steps: list[tuple[str, Path]]) -> Callable[[int], None]:
+        """A bar for each step that reads its file once, the steps one after another; call the
+        result with the size of each block read, whichever step it is in."""
+        bars = [(self.reading(name, [path]), path.stat().st_size) for name, path in steps]
+        done = [0]
+
+        def advance(n: int) -> None:
+            start = done[0]
+            done[0] += n
+            offset = 0
+            for bar, size in bars:  # the part of [start, start + n) in each file
+                part = min(done[0], offset + size) - max(start, offset)
+                if part > 0:
+                    bar(part)
+                offset += size
+
+        return advance
+
     def waiting(self, name: str) -> Callable[[], None]:
         """A bar without an end for a step that reports no progress; call the result when done."""
         task = self.progress.add_task(name, total=None)
@@ -344,7 +362,8 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
             lap("serialize")
             # the Turtle files are written alongside the store and its checks (kg.rdf.turtlejob)
             turtles = [(path, staging / name) for name, path in nt.items()]
-            with turtle_writer(turtles, bars.reading("writing Turtle", list(nt.values()))) as turtles_written:
+            with turtle_writer(turtles, bars.in_turn([(f"writing {name}", path) for name, path in nt.items()])
+                               ) as turtles_written:
                 large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
                 ds = _dataset(nt, shapes, rep.facts_triples + rep.provenance_triples, staging / STORE_DIR, bars)
                 turtles_written()
