@@ -58,7 +58,6 @@ from kg.rdf.assembly import (
     is_large,
     lines_key,
     reference_lines,
-    write_turtle,
 )
 from kg.rdf.docstate import Stamp, Summary, merge_touched, stamp
 from kg.rdf.graph import (
@@ -95,6 +94,7 @@ from kg.rdf.triples import (
     provenance_statements,
     rule_iri,
 )
+from kg.rdf.turtlejob import turtle_writer
 from kg.rdf.validate import load_shapes, raise_violations
 from kg.sparql.store import open_read_only, store_dataset, write_store
 
@@ -181,6 +181,24 @@ class StepBars:
         """A bar for a step that reads ``files`` once; call the result with each block's size."""
         task = self.progress.add_task(name, total=sum(f.stat().st_size for f in files) or 1)
         return lambda n: self.progress.update(task, advance=n)
+
+    def in_turn(self, steps: list[tuple[str, Path]]) -> Callable[[int], None]:
+        """A bar for each step that reads its file once, the steps one after another; call the
+        result with the size of each block read, whichever step it is in."""
+        bars = [(self.reading(name, [path]), path.stat().st_size) for name, path in steps]
+        done = [0]
+
+        def advance(n: int) -> None:
+            start = done[0]
+            done[0] += n
+            offset = 0
+            for bar, size in bars:  # the part of [start, start + n) in each file
+                part = min(done[0], offset + size) - max(start, offset)
+                if part > 0:
+                    bar(part)
+                offset += size
+
+        return advance
 
     def waiting(self, name: str) -> Callable[[], None]:
         """A bar without an end for a step that reports no progress; call the result when done."""
@@ -341,13 +359,16 @@ def _run_in(scratch: Path, paths: list[Path], seeds: Path, out: Path, onto: Onto
         if state is not None:
             state.write(staging / STATE_DIR)
         with StepBars(show_progress) as bars:
-            for name, path in nt.items():
-                with open(staging / name, "xb") as fh:  # nobody reads it before the switch
-                    write_turtle(path, fh, bars.reading(f"writing {name}", [path]))
-                checkpoint(f"staged-{name}")
             lap("serialize")
-            large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
-            ds = _dataset(nt, shapes, rep.facts_triples + rep.provenance_triples, staging / STORE_DIR, bars)
+            # the Turtle files are written alongside the store and its checks (kg.rdf.turtlejob)
+            turtles = [(path, staging / name) for name, path in nt.items()]
+            with turtle_writer(turtles, bars.in_turn([(f"writing {name}", path) for name, path in nt.items()])
+                               ) as turtles_written:
+                large = rep.facts_triples + rep.provenance_triples > RDFLIB_MAX_TRIPLES
+                ds = _dataset(nt, shapes, rep.facts_triples + rep.provenance_triples, staging / STORE_DIR, bars)
+                turtles_written()
+            for name in nt:
+                checkpoint(f"staged-{name}")
         lap("store+validate")
         checkpoint("validated")
         _page_and_publish(ds, rep, out, staging, html, large)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
+from rdflib import URIRef
 from rdflib.term import Node
 
 from kg.cache import Cache, assembly_version
@@ -56,7 +57,14 @@ _MEMO: dict = {}  # rdflib term -> N-Triples text, per process
 
 
 def nt(term: Node) -> str:
-    """The N-Triples form of an rdflib term, as Oxigraph writes it (memoised, up to MEMO_MAX terms)."""
+    """The N-Triples form of an rdflib term, as Oxigraph writes it (memoised, up to MEMO_MAX terms).
+
+    >>> from rdflib import XSD, Literal
+    >>> nt(URIRef("https://example.org/a")), nt(Literal("5", datatype=XSD.nonNegativeInteger))
+    ('<https://example.org/a>', '"5"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>')
+    """
+    if isinstance(term, URIRef):  # Oxigraph writes an IRI as it is (the store's loader checks it)
+        return f"<{term}>"
     found = _MEMO.get(term)
     if found is None:
         if len(_MEMO) >= MEMO_MAX:

@@ -22,6 +22,7 @@ from kg.rdf.graph import new_graph
 from kg.rdf.shacl_sparql import Unsupported, compile_shapes, graph_types, sparql_violations
 from kg.rdf.validate import raise_violations, violations
 
+FACTS_IN_MEMORY_MAX = 128 << 20  # bytes of facts N-Triples checked in memory (about twice that in RAM)
 CheckProgress = Callable[[int, int], None]  # (checks done, checks in all) of one graph
 
 
@@ -36,11 +37,28 @@ def graph_violations(store: ox.Store, name: str, shapes: Graph, ntriples: bytes 
     return sparql_violations(store, name, checks, on_check)
 
 
+def facts_store(store: ox.Store, facts_nt: bytes | Path) -> ox.Store:
+    """The store to check the facts graph on: a new in-memory store of the facts alone if they are
+    at most ``FACTS_IN_MEMORY_MAX`` bytes of N-Triples, else ``store``. The SHACL checks read the
+    facts graph 5x faster from memory than from the on-disk store (6.8 CPU s on disk, 1.1 + 1.3 s
+    to load and check in memory, for the 340,000 facts triples of 10,000 documents), and the facts
+    are a small part of the graph (an eighth there; the provenance stays on disk)."""
+    size = facts_nt.stat().st_size if isinstance(facts_nt, Path) else len(facts_nt)
+    if size > FACTS_IN_MEMORY_MAX:
+        return store
+    memory = ox.Store()
+    source = {"path": str(facts_nt)} if isinstance(facts_nt, Path) else {"input": facts_nt}
+    memory.load(format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(FACTS_GRAPH)), **source)
+    return memory
+
+
 def validate_large(store: ox.Store, shapes: Graph, facts_nt: bytes | Path, provenance_nt: bytes | Path,
                    progress: Callable[[str], CheckProgress] | None = None) -> None:
     """Raise ValidationError if the facts or provenance graph of ``store`` violates ``shapes``;
-    ``progress(name)`` gives the progress callback of the graph called ``name``, if given."""
-    found = graph_violations(store, str(FACTS_GRAPH), shapes, facts_nt, progress and progress("facts"))
+    ``progress(name)`` gives the progress callback of the graph called ``name``, if given. The
+    facts graph is checked on a copy in memory when small (``facts_store``)."""
+    found = graph_violations(facts_store(store, facts_nt), str(FACTS_GRAPH), shapes, facts_nt,
+                             progress and progress("facts"))
     found += graph_violations(store, str(PROVENANCE_GRAPH), shapes, provenance_nt,
                               progress and progress("provenance"))
     raise_violations(sorted(found))

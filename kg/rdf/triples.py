@@ -24,7 +24,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS as _DCTERMS
+from rdflib.namespace import OWL as _OWL
+from rdflib.namespace import PROV as _PROV
+from rdflib.namespace import RDF as _RDF
+from rdflib.namespace import RDFS as _RDFS
+from rdflib.namespace import SKOS as _SKOS
+from rdflib.namespace import XSD as _XSD
 
 from kg.extract.document import (
     Document,
@@ -38,19 +44,19 @@ from kg.extract.document import (
 )
 from kg.extract.timeline import READ_ONLY
 from kg.iri import slug
+from kg.namespaces import AKG as _AKG
+from kg.namespaces import ITSRDF as _ITSRDF
 from kg.namespaces import (
-    AKG,
-    ITSRDF,
     KGDOC,
     KGFACT,
     KGID,
     KGRULE,
-    NIF,
-    ORG,
-    SCHEMA,
-    TIME,
     WD,
 )
+from kg.namespaces import NIF as _NIF
+from kg.namespaces import ORG as _ORG
+from kg.namespaces import SCHEMA as _SCHEMA
+from kg.namespaces import TIME as _TIME
 from kg.ontology import Ontology, expand
 from kg.reference import reference_index
 from kg.timeterms import (
@@ -62,6 +68,26 @@ from kg.timeterms import (
     instant_property,
 )
 
+
+class _Terms:
+    """A namespace whose terms are made once: rdflib makes (and checks) a new URIRef at each
+    ``NS.name``, which was a fifth of the time of assembling a document.
+
+    >>> _Terms(_RDF).type is _Terms(_RDF).type, _Terms(_RDF).type == _RDF.type
+    (False, True)
+    """
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = URIRef(self._namespace[name])  # type: ignore[index]
+        setattr(self, name, term)  # found as an attribute from now on: no second call
+        return term
+
+
+AKG, DCTERMS, ITSRDF, NIF, ORG, OWL, PROV = map(_Terms, (_AKG, _DCTERMS, _ITSRDF, _NIF, _ORG, _OWL, _PROV))
+RDF, RDFS, SCHEMA, SKOS, TIME, XSD = map(_Terms, (_RDF, _RDFS, _SCHEMA, _SKOS, _TIME, _XSD))
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 DRAIN_FACTS, DRAIN_PROVENANCE = 20_000, 200_000  # see add_facts
 REFERENCE_SOURCE = KGDOC["reference"]

@@ -175,6 +175,32 @@ def test_a_small_build_is_validated_by_sparql_on_its_store_not_by_pyshacl(tmp_pa
         kg.build(SEEDS, tmp_path / "strict", jobs=1, shapes=shapes)
 
 
+def test_the_facts_are_checked_alike_in_memory_and_on_the_store(tmp_path, monkeypatch):
+    """The facts graph is checked on an in-memory copy when small (kg.rdf.largegraph.facts_store),
+    on the build's store past FACTS_IN_MEMORY_MAX: the same violations either way."""
+    import kg
+    import kg.rdf.largegraph as largegraph
+    from kg.errors import ValidationError
+
+    shapes = tmp_path / "strict.ttl"
+    shapes.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix schema: <https://schema.org/> .
+<urn:s> a sh:NodeShape ; sh:targetClass schema:Organization ;
+  sh:property [ sh:path schema:foundingDate ; sh:minCount 1 ] .""", encoding="utf-8")
+    stores: list[str] = []
+    real = largegraph.facts_store
+    monkeypatch.setattr(largegraph, "facts_store", lambda store, nt: stores.append(
+        "memory" if (found := real(store, nt)) is not store else "disk") or found)
+    messages = []
+    for limit in (largegraph.FACTS_IN_MEMORY_MAX, 0):
+        monkeypatch.setattr(largegraph, "FACTS_IN_MEMORY_MAX", limit)
+        with pytest.raises(ValidationError) as err:
+            kg.build(SEEDS, tmp_path / f"strict-{limit}", jobs=1, shapes=shapes)
+        messages.append(str(err.value))
+    assert stores == ["memory", "disk"]
+    assert messages[0] == messages[1] and "renault" in messages[0]
+
+
 def test_python_api_returns_dataset_and_load_reads_it_back(tmp_path):
     import kg
     from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
