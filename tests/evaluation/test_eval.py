@@ -602,14 +602,14 @@ def test_gate_seed_every_core_fact_found_and_nothing_wrong():
 # subset's score below its floor fails here; raise a floor when the scores rise. The held-out
 # subsets are gated on their totals only: their per-document errors are not read.
 FLOORS = {  # subset: (entity F1, relation F1), a little under the scores measured in December 2026
-    "sl/heldout": (0.94, 0.80),  # measured 0.958 / 0.815 (session 7)
+    "sl/heldout": (0.95, 0.82),  # measured 0.965 / 0.831 (session 8)
     "sl/heldout2": (0.93, 0.87),  # measured 0.948 / 0.886 (session 7)
     "en/heldout": (0.94, 0.74),  # measured 0.964 / 0.755 (session 6)
     "en/heldout2": (0.91, 0.70),  # written blind before session 3's rule work; measured 0.923 / 0.719 (session 6)
     "en/heldout3": (0.92, 0.78),  # written blind before session 4's rule work (0.911 / 0.698 then); measured 0.937 / 0.792
     "sl/heldout3": (0.90, 0.73),  # written blind before session 5's Slovenian work (0.879 / 0.662 then); measured 0.915 / 0.753
-    "sl/dev": (0.95, 0.88),  # 145-160 added in session 7 (blind batch, 0.726 before tuning); measured 0.962 / 0.890
-    "en/dev": (0.95, 0.86),  # en91-en106 added in session 8 (blind batch, 0.702 before tuning)
+    "sl/dev": (0.95, 0.88),  # 161-176 added in session 8 (blind batch, 0.768 before tuning); measured 0.962 / 0.889
+    "en/dev": (0.95, 0.87),  # en91-en106 added in session 8 (blind batch, 0.702 before tuning); measured 0.961 / 0.878
 }
 
 
