@@ -350,7 +350,10 @@ def _other_of_previous(doc: Document, topic: _Topics, sent: int, first: int, pac
     earlier = topic.before(sent)
     if earlier is None:
         return first
-    subjects = [m.group for m in doc.mentions if m.sent == earlier and m.group in topic[earlier]
+    sentence = doc.sentences[earlier]  # its mentions, found by position (they are sorted)
+    lo = bisect.bisect_left(doc.mentions, sentence.tok_start, key=lambda m: m.tok_start)
+    hi = bisect.bisect_left(doc.mentions, sentence.tok_end, key=lambda m: m.tok_start)
+    subjects = [m.group for m in doc.mentions[lo:hi] if m.group in topic[earlier]
                 and m.text.lower() not in pack.object_pronouns and _may_be_subject(doc, m, pack)]
     if not subjects:
         return first
