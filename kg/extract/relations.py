@@ -375,17 +375,14 @@ def _stale(doc: Document, rule: Rule, binding: Binding, onto: Ontology) -> bool:
     return False
 
 
-ROLE_JOINERS = frozenset({"and", "&", "in", "ter"})  # "chairman and managing director", "predsednik in direktor"
-
-
 def _coordinated_roles(units: list[Unit], role: Unit, pred: str | None) -> list[str]:
-    """The other roles coordinated with ``role`` right next to it ("Shivneri's chairman and managing
-    director, X"): their properties, other than ``pred``."""
+    """The other roles coordinated with ``role`` right next to it by a list conjunction ("Shivneri's
+    chairman and managing director, X", "predsednik in direktor"): their properties, other than ``pred``."""
     i = next((k for k, u in enumerate(units) if u is role), -1)
     found: list[str] = []
     for step in (-1, 1):
         k = i + step
-        if 0 <= k + step < len(units) and units[k].kind == "tok" and units[k].word.lower() in ROLE_JOINERS:
+        if 0 <= k + step < len(units) and units[k].kind == "tok" and units[k].word.lower() in LIST_CONJUNCTIONS:
             other = units[k + step]
             if other.kind == "role" and other.prop and other.prop != pred and other.prop not in found:
                 found.append(other.prop)
@@ -489,9 +486,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
             continue  # a sentence with a number but no name may still speak of the topic ("Revenue rose to ...")
         fired: set[str] = set()
         first = len(doc.relations)
-        split = clauses(su.units, pack.relative_openers, _clause_glue(pack), frozenset(pack.where_words),
-                        _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives),
-                        (pack.predicate_participles, pack.copula_lemmas))
+        split = sentence_clauses(su.units, pack)
         relative = _relative_clauses(su.units, split)
         index = UnitIndex(su.units)
         for rule in pack.rules:
@@ -587,6 +582,13 @@ def _without_hearsay(doc: Document, sent_i: int, relations: list[Relation], pack
 def _class_nouns_after_names(pack: LanguagePack) -> frozenset[str]:
     """The one-word class nouns that follow a name in a head-final language ("the Jutland hub")."""
     return frozenset(t[0] for t in pack.triggers if len(t) == 1) if pack.head_final else frozenset()
+
+
+def sentence_clauses(units: list[Unit], pack: LanguagePack) -> list[Clause]:
+    """A sentence's clauses with the language pack's words (``kg.extract.frames.clauses``)."""
+    return clauses(units, pack.relative_openers, _clause_glue(pack), frozenset(pack.where_words),
+                   _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives),
+                   (pack.predicate_participles, pack.copula_lemmas))
 
 
 def _clause_glue(pack: LanguagePack) -> frozenset[str]:
@@ -712,9 +714,7 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
                   glue=_clause_glue(pack), topic=lambda: _topic_unit(doc, sent_i, onto, tally or MentionTally(doc)),
                   person_topic=lambda verb: _person_before(doc, sent_i, verb, pack))
     if split is None:
-        split = clauses(su.units, pack.relative_openers, ctx.glue, frozenset(pack.where_words),
-                        _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives),
-                        (pack.predicate_participles, pack.copula_lemmas))
+        split = sentence_clauses(su.units, pack)
     out: list[Relation] = []
     for clause in split:
         fired: set[str] = set()
