@@ -419,13 +419,6 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
         if not pred:
             continue
         used.update(k for k in (spec.get("s"), spec.get("o")) if k)
-        if also and "o" in spec:
-            for su in subjects:
-                for ou in _units_of(binding, spec["o"]):
-                    sg, og = doc.mentions[su.mention].group, doc.mentions[ou.mention].group
-                    out.extend(Relation(og, p[1:], sg, None, rule.id, sent_i, (ou.mention, su.mention))
-                               if p.startswith("^") else Relation(sg, p, og, None, rule.id, sent_i, (su.mention, ou.mention))
-                               for p in also if sg != og)
         for su in subjects:
             sg = doc.mentions[su.mention].group
             if spec.get("plant"):
@@ -439,10 +432,11 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
                     og = doc.mentions[om].group
                     if og == sg:
                         continue
-                    if pred.startswith("^"):  # an inverse role: "ustanovitelj podjetja" -> founder
-                        out.append(Relation(og, pred[1:], sg, None, rule.id, sent_i, (om, su.mention)))
-                    else:
-                        out.append(Relation(sg, pred, og, None, rule.id, sent_i, (su.mention, om)))
+                    for p in (pred, *also):
+                        if p.startswith("^"):  # an inverse role: "ustanovitelj podjetja" -> founder
+                            out.append(Relation(og, p[1:], sg, None, rule.id, sent_i, (om, su.mention)))
+                        else:
+                            out.append(Relation(sg, p, og, None, rule.id, sent_i, (su.mention, om)))
             elif "quantity" in spec or "value" in spec:
                 num = _units_of(binding, spec.get("quantity") or spec.get("value"))
                 if not num or num[0].quantity is None:
@@ -541,19 +535,20 @@ def has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     >>> has_phrase(["se", "govori", ",", "da", "naj", "bi"], (("naj", "bi"),))
     True
     """
-    groups = phrases_by_first(phrases)
-    if words and None in groups:
-        return True  # an empty phrase stands in any words
-    return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in groups.get(w, ()))
+    return phrase_at(words, phrases) >= 0
 
 
 def phrase_at(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> int:
-    """Where the first of ``phrases`` stands in ``words``, or -1.
+    """Where the first of ``phrases`` stands in ``words``, or -1 (only the phrases that can start
+    at a word are tried, ``phrases_by_first``).
 
     >>> phrase_at(["je", "zanikal", "poročanje"], (("zanikal",),))
     1
     """
-    return next((i for i in range(len(words)) for p in phrases if tuple(words[i:i + len(p)]) == p), -1)
+    groups = phrases_by_first(phrases)
+    if words and None in groups:
+        return 0  # an empty phrase stands in any words
+    return next((i for i, w in enumerate(words) for p in groups.get(w, ()) if tuple(words[i:i + len(p)]) == p), -1)
 
 
 def _without_hearsay(doc: Document, sent_i: int, relations: list[Relation], pack: LanguagePack) -> list[Relation]:

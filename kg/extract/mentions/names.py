@@ -738,12 +738,12 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
     toks = doc.tokens
     people_end = {s.end for s in spans if s.cls == "schema:Person"}
     people_start = {s.start for s in spans if s.cls == "schema:Person"}
+    joins = LIST_SEPARATORS - pack.prepositions - {","}  # "and", not "in Port Talbot" nor an apposition
     for span in spans:
         if span.cls is not None or span.source != MentionSource.CAPITALISED or not 2 <= span.end - span.start <= 4:
             continue
         if any((t.lemma,) in pack.triggers or not t.text[:1].isupper() for t in toks[span.start:span.end]):
             continue
-        joins = LIST_SEPARATORS - pack.prepositions - {","}  # "and", not "in Port Talbot" nor an apposition
         plain = not any(t.text.lower() in pack.function_words or t.text.lower() in pack.months
                         or t.text.lower() in pack.sentence_openers for t in toks[span.start:span.end])
         if plain and span.name.split()[-1].lower() not in pack.company_name_heads and (
