@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import tomllib
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from kg.errors import InputError
@@ -532,7 +534,7 @@ def _phrase_of(doc: Document, fact: Fact, pack: LanguagePack, prop: str, person:
             return min(by_org, key=lambda p: _distance((p[0], p[1]), (org.tok_start, org.tok_end)))
     if person is None:
         return None
-    others = [(m.tok_start, m.tok_end) for k, m in enumerate(doc.mentions)
+    others = [(m.tok_start, m.tok_end) for k, m in _in_sentence(doc, fact.sent)
               if m.sent == fact.sent and (org is None or m.group != org.group) and _is_org(doc, k)]
     by_person = [p for p in phrases if _distance((p[0], p[1]), (person.tok_start, person.tok_end)) <= 6
                  and not any(_distance((p[0], p[1]), o) <= 3 for o in others)]
@@ -554,7 +556,7 @@ def _status_after(doc: Document, after: int, sent: int, words: TimeWords, dates:
             stop = next((i for i in range(stop + 1, s.tok_end) if doc.tokens[i].text in (",", ";")), s.tok_end)
     else:
         closing = stop
-    person = next((m.tok_start for m in doc.mentions if m.sent == sent and after <= m.tok_start < stop
+    person = next((m.tok_start for _, m in _starting(doc, after, stop) if m.sent == sent
                    and m.group >= 0 and doc.groups[m.group].cls == "schema:Person"), stop)
     stop = min(stop, person)
     seen = [t.text.lower() for t in doc.tokens[after:min(stop, after + 2 * NEAR)]]
@@ -665,11 +667,11 @@ def _invested_when_where(doc: Document, money: tuple[int, int], dates: list[Date
     inside = [d for d in dates if d.mark == "point" and lo <= d.start and d.end <= hi]
     if len(inside) == 1:
         date = inside[0].value
-    plants = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if money[1] <= m.tok_start < hi
-              and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
+    plants = {doc.groups[m.group].key for k, m in _starting(doc, money[1], hi)
+              if m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
     if not plants:  # "je v tovarni v Štorah vložil 7,4 milijona evrov": the plant before the sum
-        plants = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if lo <= m.tok_start < money[0]
-                  and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
+        plants = {doc.groups[m.group].key for k, m in _starting(doc, lo, money[0])
+                  if m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
     return date, (plants.pop() if len(plants) == 1 else "")
 
 
@@ -682,9 +684,9 @@ def _plant_referred_to(doc: Document, sent: int) -> str:
     opening = _words(doc, s.tok_start, min(s.tok_end, s.tok_start + 3))
     if sent == 0 or not any(tuple(opening[:len(p)]) == p for p in refs) or \
             any(m.sent == sent and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant", "schema:City", "schema:Country"))
-                for k, m in enumerate(doc.mentions)):
+                for k, m in _in_sentence(doc, sent)):
         return ""
-    plants = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if m.sent == sent - 1
+    plants = {doc.groups[m.group].key for k, m in _in_sentence(doc, sent - 1) if m.sent == sent - 1
               and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
     return plants.pop() if len(plants) == 1 else ""
 
@@ -794,6 +796,8 @@ def _ended_by_resignation(roles: list[TimedRole], events: list[Event], here: tup
 
 def read_time(doc: Document, pack: LanguagePack) -> Document:
     """Fill ``doc.roles`` and ``doc.events``; drop role facts of roles not current, date values."""
+    # the searches of ``_starting`` rely on the order linking leaves
+    assert all(a.tok_start <= b.tok_start for a, b in itertools.pairwise(doc.mentions)), "mentions unsorted"
     words = time_words(doc.lang)
     heads = [_part_head(doc, f, words.text) for f in doc.facts]
     doc.facts = [f for f, _ in heads]
@@ -938,10 +942,36 @@ def _of_class(doc: Document, k: int, classes: tuple[str, ...]) -> bool:
     return m.group >= 0 and doc.groups[m.group].cls in classes and doc.groups[m.group].key != ""
 
 
+def _starting(doc: Document, lo: int, hi: int) -> Iterator[tuple[int, Mention]]:
+    """The mentions (index, mention) whose first token is in ``[lo, hi)``, found by bisection:
+    linking leaves ``doc.mentions`` sorted by position, and a scan of every mention for each
+    clause made long documents cost more per word.
+
+    >>> from pathlib import Path
+    >>> from kg.extract.document import MentionSource
+    >>> doc = Document("d", Path("d.txt"), "", {}, mentions=[Mention(s, s + 1, 0, 0, "", 0, "schema:Person", "",
+    ...     MentionSource.PERSON) for s in (1, 4, 4, 9)])
+    >>> [k for k, _ in _starting(doc, 2, 9)]
+    [1, 2]
+    """
+    start = bisect_left(doc.mentions, lo, key=_start)
+    return ((k, doc.mentions[k]) for k in range(start, bisect_left(doc.mentions, hi, lo=start, key=_start)))
+
+
+def _start(m: Mention) -> int:
+    return m.tok_start
+
+
+def _in_sentence(doc: Document, sent: int) -> Iterator[tuple[int, Mention]]:
+    """The mentions that start inside sentence ``sent`` (a dropped subject sits at its first token)."""
+    s = doc.sentences[sent]
+    return _starting(doc, s.tok_start, max(s.tok_end, s.tok_start + 1))
+
+
 def _named(doc: Document, lo: int, hi: int, classes: tuple[str, ...], pack: LanguagePack) -> list[int]:
     """Written mentions of these classes in ``[lo, hi)`` that no preposition governs ("od X" is
     no subject)."""
-    return [k for k, m in enumerate(doc.mentions) if lo <= m.tok_start and m.tok_end <= hi
+    return [k for k, m in _starting(doc, lo, hi + 1) if m.tok_end <= hi
             and m.tok_end > m.tok_start and _of_class(doc, k, classes)
             and not (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lower() in pack.prepositions)]
 
@@ -951,7 +981,7 @@ def _antecedent(doc: Document, lo: int, pack: LanguagePack) -> int | None:
     if lo < 2 or doc.tokens[lo - 1].text != "," or doc.tokens[lo].text.lower() not in pack.relative_openers:
         return None
     end = _before_date(doc, lo - 1, time_words(doc.lang))
-    return next((k for k, m in enumerate(doc.mentions) if m.tok_end == end and m.sent == doc.tokens[lo].sent
+    return next((k for k, m in _in_sentence(doc, doc.tokens[lo].sent) if m.tok_end == end and m.sent == doc.tokens[lo].sent
                  and _of_class(doc, k, ("schema:Person",))), None)
 
 
@@ -1017,11 +1047,11 @@ def _led_org(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, impli
     topic = _topic(doc)
     if orgs and len({doc.mentions[k].group for k in orgs}) == 1:
         return orgs[0]
-    dropped = [k for k, m in enumerate(doc.mentions) if m.sent == sent and m.tok_end == m.tok_start
+    dropped = [k for k, m in _in_sentence(doc, sent) if m.sent == sent and m.tok_end == m.tok_start
                and _of_class(doc, k, _ORG_CLASSES)]
     if topic is not None and any(doc.mentions[k].group == doc.mentions[topic].group for k in dropped):
         return topic  # the sentence's dropped subject is the document's organisation
-    written = [k for k, m in enumerate(doc.mentions) if m.sent == sent and m.tok_end > m.tok_start
+    written = [k for k, m in _in_sentence(doc, sent) if m.sent == sent and m.tok_end > m.tok_start
                and _of_class(doc, k, _ORG_CLASSES)]
     if written:
         return written[0] if len({doc.mentions[k].group for k in written}) == 1 else None
@@ -1163,8 +1193,8 @@ def _taken_from(doc: Document, at: int, hi: int, status: str, pack: LanguagePack
     orgs = {(str(f.o), f.mentions[1]) for f in doc.facts if f.sent == sent and f.s == key and f.p == wanted
             and len(f.mentions) > 1}
     if not orgs:
-        after = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if at < m.tok_start < hi
-                 and _of_class(doc, k, ("schema:Person",)) and m.group != doc.mentions[person].group}
+        after = {doc.groups[m.group].key for k, m in _starting(doc, at + 1, hi)
+                 if _of_class(doc, k, ("schema:Person",)) and m.group != doc.mentions[person].group}
         orgs = {(str(f.o), f.mentions[1]) for f in doc.facts if f.sent == sent and f.s in after
                 and f.p == "akg:chiefExecutiveOf" and len(f.mentions) > 1}
         orgs |= {(r.org, r.mentions[1]) for r in known if r.sent == sent and r.person in after
@@ -1249,8 +1279,8 @@ def _hand_to_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWord
             continue
         at = s.tok_start + i
         lo, hi = _clause(doc, at, words.text.conjunctions)
-        receiver = next((k for k, m in enumerate(doc.mentions) if 0 <= m.tok_start - (at + n) <= 1
-                         and m.tok_end > m.tok_start and _of_class(doc, k, ("schema:Person",))), None)
+        receiver = next((k for k, m in _starting(doc, at + n, at + n + 2)
+                         if m.tok_end > m.tok_start and _of_class(doc, k, ("schema:Person",))), None)
         givers = _named(doc, s.tok_start, at, ("schema:Person",), pack)  # the subject, before
         if receiver is None or not givers:
             continue
@@ -1385,7 +1415,7 @@ def _appointed_events(doc: Document, roles: list[TimedRole], events: list[Event]
             if same:
                 out[same[0]] = replace(out[same[0]], date=out[same[0]].date or date)
             else:
-                mention = next(k for k, m in enumerate(doc.mentions) if m.sent == sent and m.group >= 0
+                mention = next(k for k, m in _in_sentence(doc, sent) if m.sent == sent and m.group >= 0
                                and doc.groups[m.group].key == person)
                 out.append(Event("appointment", org, person, date, None, "time-appointed", sent, (mention,)))
     return out
@@ -1429,8 +1459,8 @@ def _successions(doc: Document, sent: int, words: TimeWords, pack: LanguagePack)
         # the person right after the cue, past a date or a few words ("that month by")
         after = [k for k in _named(doc, at + n, min(hi, at + n + NEAR), ("schema:Person",), pack)
                  if not any(doc.tokens[j].text in (",", ";") for j in range(at + n, doc.mentions[k].tok_start))]
-        after += [k for k, m in enumerate(doc.mentions) if at + n <= m.tok_start < min(hi, at + n + NEAR)
-                  and m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lower() in pack.prepositions
+        after += [k for k, m in _starting(doc, at + n, min(hi, at + n + NEAR))
+                  if m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lower() in pack.prepositions
                   and _of_class(doc, k, ("schema:Person",)) and passive >= active]  # "by X"
         if not before or not after:
             continue
@@ -1538,7 +1568,7 @@ def _appointment_dated_after(doc: Document, events: list[Event], roles: list[Tim
         before = [k for k, e in enumerate(out) if e.kind == "appointment" and e.sent == sent - 1]
         named = {(r.org, r.person) for r in roles if r.sent == sent - 1 and r.status != "former"}
         wanted = {(out[k].agent, out[k].obj) for k in before} or (named if pronoun else set())
-        others = {doc.groups[m.group].key for k, m in enumerate(doc.mentions) if m.sent == sent
+        others = {doc.groups[m.group].key for k, m in _in_sentence(doc, sent) if m.sent == sent
                   and _of_class(doc, k, ("schema:Person",))} - {p for _, p in wanted}
         points = {d.value for d in sentence_dates(doc, sent, words) if d.mark == "point"}
         if len(points) != 1 or len(wanted) != 1 or others:
@@ -1568,8 +1598,8 @@ def _took_post(doc: Document, roles: list[TimedRole], events: list[Event], dates
         if hi <= lo or not has_phrase(_words(doc, lo, hi), words.took_post):
             continue
         # "who was appointed chairman of Lipa in 2019" is about another post, as may be a second role of the person
-        others = {doc.groups[m.group].key for j, m in enumerate(doc.mentions) if lo <= m.tok_start < hi
-                  and m.tok_end > m.tok_start and _of_class(doc, j, _ORG_CLASSES)} - {r.org}
+        others = {doc.groups[m.group].key for j, m in _starting(doc, lo, hi)
+                  if m.tok_end > m.tok_start and _of_class(doc, j, _ORG_CLASSES)} - {r.org}
         if others or len({(o.org, o.kind) for o in roles if o.person == r.person and o.sent == r.sent}) != 1:
             continue
         points = {d.value for d in dates.get(r.sent, []) if d.mark == "point" and lo <= d.start and d.end <= hi}

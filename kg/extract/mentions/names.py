@@ -3,6 +3,8 @@ after (or, in English, before) a trigger noun, and acronyms defined in brackets.
 from __future__ import annotations
 
 import functools
+import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from kg.extract.document import Document, MentionSource, Token
@@ -94,9 +96,18 @@ def _stands_alone(doc: Document, span: Span, word: str) -> bool:
     """Does ``word`` stand in the text outside ``span``, not after another capitalised word
     ("Grudnik je zdaj direktor")?"""
     toks = doc.tokens
-    return any(t.text == word and not span.start <= k < span.end
-               and not (k > 0 and toks[k - 1].is_capitalised and toks[k - 1].sent == t.sent)
-               for k, t in enumerate(toks))
+    # the text is searched (in C) and only its hits mapped to tokens: a scan of every token for
+    # each name made a long document cost more per word
+    for hit in re.finditer(re.escape(word), doc.text):
+        k = bisect_left(toks, hit.start(), key=_token_start)
+        if k < len(toks) and toks[k].start == hit.start() and toks[k].text == word and not span.start <= k < span.end \
+                and not (k > 0 and toks[k - 1].is_capitalised and toks[k - 1].sent == toks[k].sent):
+            return True
+    return False
+
+
+def _token_start(t: Token) -> int:
+    return t.start
 
 
 def _after_name_noun(doc: Document, span: Span, pack: LanguagePack) -> bool:

@@ -91,8 +91,8 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                 if before and before.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
                         and not (k >= 2 and toks[k - 2].lemma in pack.seat_words
                                  and not any(t.text.lower() in pack.where_words for t in toks[before.end:i])) \
-                        and not any(before.end <= q < i and by_start[q].cls in ("schema:City", "akg:Plant")
-                                    for q in by_start) \
+                        and not any(q in by_start and by_start[q].cls in ("schema:City", "akg:Plant")
+                                    for q in range(before.end, i)) \
                         and not any((t.text.lower() in LIST_SEPARATORS or t.text in ".;:()")
                                     and not _where_clause(toks, k2, pack)
                                     for k2, t in enumerate(toks[before.end:i], before.end)) \
