@@ -77,6 +77,10 @@ def _number_patterns(thousands: str, decimal: str) -> tuple[re.Pattern[str], re.
     return re.compile(rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?"), re.compile(rf"\d+(?:{d}\d+)?")
 
 
+# predicates whose values count things: never an amount of money or a share
+COUNTED = frozenset({"akg:numberOfSites", "schema:numberOfEmployees", "akg:productionCapacity"})
+
+
 def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, Quantity] | None:
     """A number starting at token i (digits or a number word, maybe a scale word, %, currency)."""
     toks = doc.tokens
@@ -452,6 +456,8 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
                 occ = _units_of(binding, spec.get("occupation"))
                 if occ and occ[0].lemma in pack.non_occupations:
                     continue  # "60 odstotkov delnic", "do konca leta ... 70 delavcev": no share of the staff
+                if pred in COUNTED and (q.unit in pack.currencies.values() or q.unit == "percent"):
+                    continue  # "a $180 million plant" is one plant; "60 %" of the staff is no head count
                 used.update(k for k in (spec.get("place"),) if k)
                 q = Quantity(q.value, q.bound, spec.get("unit", q.unit), "", occ[0].lemma if occ else "")
                 ms = (su.mention, *(p.mention for p in place))

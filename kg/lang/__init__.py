@@ -46,6 +46,7 @@ class LanguagePack:
     roles: dict[Phrase, tuple[str, str]] = field(default_factory=dict)  # lemmas -> (property, phrase)
     coreference: dict[str, str] = field(default_factory=dict)          # lemma -> class
     function_words: set[str] = field(default_factory=set)
+    common_acronyms: frozenset[str] = frozenset()  # "IPO", "CDMO": capitals that name nothing alone
     name_particles: set[str] = field(default_factory=set)
     legal_suffixes: list[tuple[str, ...]] = field(default_factory=list)  # token sequences
     legal_suffix_initials: set[str] = field(default_factory=set)  # first characters, a quick test
@@ -123,6 +124,7 @@ class LanguagePack:
     feminine_name_ending: str = ""  # "a": the usual ending of women's given names
     business_noun_endings: list[str] = field(default_factory=list)  # "-arna": "Sirarna Gorjanka d.o.o."
     surname_cases: dict[tuple[str, str], str] = field(default_factory=dict)  # ("o", "a") -> "om"
+    surname_dropped_endings: list[str] = field(default_factory=list)  # "o": "Murku" may be "Murko"
     surname_case_variants: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # "om" -> [("rjem", "r")]
     where_words: set[str] = field(default_factory=set)  # "kjer": "v X, kjer ima tovarno"
     accusative_endings: list[tuple[str, str]] = field(default_factory=list)  # ("a", "o"): "družbo" is no subject
@@ -314,6 +316,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
         for w in coref_words:
             p.coreference.setdefault(lemma(w, code), cls)
     p.function_words = {w.lower() for w in words.get("function_words", [])}
+    p.common_acronyms = frozenset(words.get("common_acronyms", []))
     p.name_particles = set(words.get("name_particles", []))
     p.legal_suffixes = sorted((tuple(s.split()) for s in words.get("legal_suffixes", [])), key=len, reverse=True)
     p.legal_suffix_initials = {s[0][:1] for s in p.legal_suffixes if s}
@@ -403,6 +406,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.feminine_name_ending = words.get("feminine_name_ending", "")
     p.business_noun_endings = list(words.get("business_noun_endings", []))
     p.surname_cases = {(w, n): s for w, n, s in words.get("surname_cases", [])}
+    p.surname_dropped_endings = list(words.get("surname_dropped_endings", []))
     p.surname_case_variants = {k: [(e, r) for e, r in v] for k, v in lex.get("surname_case_variants", {}).items()}
     p.where_words = {w.lower() for w in words.get("where_words", [])}
     p.accusative_endings = [tuple(e) for e in words.get("accusative_endings", [])]

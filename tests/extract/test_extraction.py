@@ -333,3 +333,41 @@ def test_taking_over_the_management_or_buying_from_a_seller_is_no_acquisition(tm
     rels = relations(kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH))
     assert ("Nives Podobnik", "akg:chiefExecutiveOf", "Vezenka d.o.o.") in rels
     assert not {r for r in rels if r[1] == "akg:acquired"}
+
+
+def test_money_is_no_count_and_common_acronyms_name_nothing(tmp_path):
+    """"a $180 million plant" is one plant, not 180 million sites; "a possible IPO" names no
+    company, and "The Basel-headquartered CDMO" refers back to the company; "Melbourne dairy
+    group" is a group from Melbourne, not a dairy plant there."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "caps.txt").write_text(
+        "Brake maker Caswin Friction Inc will build a $180 million plant in Santa Catarina.\n\n"
+        "Drug maker Velanto Pharma AG has a plant in Debrecen. The Basel-headquartered CDMO, a unit of "
+        "Norvik Life Sciences, runs four sites in Europe. CEO Helga Vogt did not comment on a possible IPO.\n\n"
+        "Melbourne dairy group Coolabar Milk Co. has named Priya Ramanathan as its chief executive.\n",
+        encoding="utf-8")
+    graph = kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH)
+    rels = relations(graph)
+    assert ("Velanto Pharma AG", "akg:headquarteredIn", "Basel") in rels
+    assert ("Velanto Pharma AG", "schema:parentOrganization", "Norvik Life Sciences") in rels
+    assert ("Coolabar Milk Co.", "akg:headquarteredIn", "Melbourne") in rels
+    labels = {str(o) for o in graph.objects(None, SKOS.prefLabel)}
+    assert not labels & {"IPO", "CDMO"}
+    assert ("Melbourne", "schema:containedInPlace", "Melbourne") not in rels
+    q = sparql_prefixes() + """SELECT ?n ?v WHERE { ?c skos:prefLabel ?n ; akg:numberOfSites ?q . ?q schema:value ?v }"""
+    assert {(str(n), int(v)) for n, v in graph.query(q)} == {("Velanto Pharma AG", 4)}
+
+
+def test_inflected_business_nouns_and_surnames_take_their_written_forms(tmp_path):
+    """"ustanovila Pražarno Kofetar d.o.o." names "Pražarna Kofetar d.o.o." although the dictionary
+    lacks "pražarna"; "sinu Marjanu Murku" is "Marjan Murko" when the text writes "Murko"."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "murko.txt").write_text(
+        "Leta 2014 je Ana Strgar ustanovila Sušilnico Kofelj d.o.o. s sedežem v Škofji Loki.\n\n"
+        "Umrl je Anton Murko, ustanovitelj podjetja Kalupnik d.o.o. Vodenje je leta 2004 predal sinu "
+        "Marjanu Murku, ki je še danes direktor.\n", encoding="utf-8")
+    rels = relations(kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH))
+    assert ("Sušilnica Kofelj d.o.o.", "akg:headquarteredIn", "Škofja Loka") in rels
+    assert ("Marjan Murko", "akg:chiefExecutiveOf", "Kalupnik d.o.o.") in rels

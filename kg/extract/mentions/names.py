@@ -106,6 +106,12 @@ def _stands_alone(doc: Document, span: Span, word: str) -> bool:
     return False
 
 
+def _written_surname(doc: Document, stem: str, pack: LanguagePack) -> str:
+    """``stem`` with the ending its inflection dropped, when the text writes it so: "sinu Marjanu
+    Murku" beside "Anton Murko" gives "Murko", not "Murk"."""
+    return next((stem + e for e in pack.surname_dropped_endings if re.search(rf"\b{re.escape(stem + e)}\b", doc.text)), stem)
+
+
 def _token_start(t: Token) -> int:
     return t.start
 
@@ -120,6 +126,16 @@ def is_business_noun(lemma: str, pack: LanguagePack) -> bool:
     """A noun naming a kind of business ("sirarna", "vrtnarstvo"), by its ending: part of the
     company's name when it opens it ("Sirarna Gorjanka d.o.o.")."""
     return (lemma,) in pack.triggers or (bool(pack.business_noun_endings) and lemma.endswith(tuple(pack.business_noun_endings)))
+
+
+def _business_noun_nominative(word: str, pack: LanguagePack) -> str:
+    """The nominative of a business noun in the accusative that the dictionary does not know, by
+    its ending ("Pražarno Kofetar d.o.o. sta ustanovila" -> "pražarna"); "" for any other word."""
+    for ending in pack.business_noun_endings:
+        for nominative, accusative in pack.accusative_endings:
+            if ending.endswith(nominative) and word.endswith(ending[: len(ending) - len(nominative)] + accusative):
+                return word[: len(word) - len(accusative)] + nominative
+    return ""
 
 
 def _lowercase_then_legal(doc: Document, j: int, end: int, pack: LanguagePack) -> int:
@@ -169,6 +185,12 @@ def _inflected_place_end(doc: Document, i: int, j: int, pack: LanguagePack) -> i
     return j
 
 
+def _common_acronym(toks: list[Token], i: int, end: int, pack: LanguagePack) -> bool:
+    """Is token ``i`` an abbreviation of a common noun standing alone ("a possible IPO"), not a
+    word of a longer name ("IPO Holdings")?"""
+    return toks[i].text in pack.common_acronyms and not (i + 1 < end and is_name_token(toks[i + 1]))
+
+
 def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -> list[Span]:
     """Maximal runs of capitalised words (with name particles and legal suffixes inside)."""
     spans: list[Span] = []
@@ -177,7 +199,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
         i = sent.tok_start
         while i < sent.tok_end:
             tok = toks[i]
-            if not is_name_token(tok) or tok.text.lower() in pack.function_words or _title_before_name(toks, i, sent.tok_end, pack, doc.lang):
+            if not is_name_token(tok) or tok.text.lower() in pack.function_words or _title_before_name(toks, i, sent.tok_end, pack, doc.lang) \
+                    or _common_acronym(toks, i, sent.tok_end, pack):
                 i += 1
                 continue
             j = i + 1
@@ -496,8 +519,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
             row = ref.by_alias[form][0]
             span.cls, span.name, span.source = row.cls, row.label, MentionSource.REFERENCE
             break
-    first_lemma = lemma(words[0].lower(), doc.lang)
-    if span.source == MentionSource.LEGAL and len(words) > 2 and (first_lemma,) in pack.triggers \
+    first_lemma = _business_noun_nominative(words[0].lower(), pack) or lemma(words[0].lower(), doc.lang)
+    if span.source == MentionSource.LEGAL and len(words) > 2 and is_business_noun(first_lemma, pack) \
             and first_lemma != words[0].lower():
         # "Livarno Ferolit d.o.o. so ustanovili": a class noun opening the name is inflected
         span.name = first_lemma.capitalize() + span.name[len(words[0]):]
@@ -538,6 +561,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
                 if rest[-1].endswith(ending) and len(rest[-1]) > len(ending) + 2:
                     rest[-1] = rest[-1][: -len(ending)] + repl
                     break
+            if case and rest:
+                rest[-1] = _written_surname(doc, rest[-1], pack)
         span.name = " ".join([first, *rest])
         return span
     if (span.cls is None or span.source == MentionSource.GAZETTEER) and len(words) == 1 \

@@ -139,9 +139,9 @@ SEAT_NAME_REACH = 3  # words of a town before a seat suffix ("The São Paulo-bas
 
 def _after_seat_suffix(toks: list, start: int, i: int, pack: LanguagePack) -> bool:
     """Is token ``i`` the noun of a sentence-opening "The <Town>-based <noun>" ("The
-    Mumbai-headquartered converter ...", "The Bogotá-based maker ...")?"""
+    Mumbai-headquartered converter ...", "The Bogotá-based maker ...", "The Basel-headquartered CDMO")?"""
     word = toks[i].text
-    if not (word.isalpha() and word.islower()) or not (start + 2 < i <= start + 1 + SEAT_NAME_REACH) \
+    if not ((word.isalpha() and word.islower()) or word in pack.common_acronyms) or not (start + 2 < i <= start + 1 + SEAT_NAME_REACH) \
             or toks[start].text.lower() not in pack.coref_determiners:
         return False
     suffix = toks[i - 1].text.lower()

@@ -125,6 +125,8 @@ def _towns_before_plant_nouns(doc: Document, spans: list[Span], pack: LanguagePa
     for i, tok in enumerate(toks):
         if pack.triggers.get((tok.lemma,)) != "akg:Plant" and tok.lemma not in pack.plant_nouns_too:
             continue
+        if i + 1 < len(toks) and pack.triggers.get((toks[i + 1].lemma,)) in ("akg:Company", "schema:Organization"):
+            continue  # "Melbourne dairy group": the noun names the group's trade, not a plant
         name = by_end.get(i)
         while name is not None and name.cls in ("schema:City", "akg:Plant"):  # "the Wakefield and Hull factories"
             if name.cls == "schema:City" and name.source == MentionSource.GAZETTEER:
