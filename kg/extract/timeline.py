@@ -131,6 +131,7 @@ class TextCues:
     part_owners: frozenset[str] = frozenset()  # "its Asian business": the owner named by a possessive word
     succeed: tuple[tuple[str, ...], ...] = ()  # "X will succeed Y": X takes Y's role
     succeeded_by: tuple[tuple[str, ...], ...] = ()  # "Y was succeeded by X": the same, the other way round
+    other_bodies: frozenset[str] = frozenset()  # "predsednik zbornice", "head of the agency": no company's role
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,8 @@ def time_words(code: str) -> TimeWords:
                     frozenset(text.get("price_before", [])), frozenset(text.get("price_nouns", [])),
                     phrases(text.get("hand_to", [])), phrases(text.get("appointed", [])),
                     frozenset(text.get("parts", [])), frozenset(text.get("part_owners", [])),
-                    phrases(text.get("succeed", [])), phrases(text.get("succeeded_by", [])))
+                    phrases(text.get("succeed", [])), phrases(text.get("succeeded_by", [])),
+                    frozenset(text.get("other_bodies", [])))
     return TimeWords({k.lower(): int(v) for k, v in data.get("months", {}).items()},
                      data.get("month_case") == "title", frozenset(words.get("start", [])),
                      frozenset(words.get("end", [])), frozenset(words.get("year", [])),
@@ -1146,11 +1148,24 @@ def _copula_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues, 
             continue  # "je za direktorja imenovala X", "had been appointed chief executive": an auxiliary
         if status == "future" and not set(_words(doc, lo, hi)) & words.future_tense and not cues.subject_first:
             continue  # "je postal direktor": taken over, current (the rules read that)
+        if _of_other_body(doc, end, hi, cues):
+            continue  # "je podelil predsednik zbornice X": the chamber's president, not the company's
         kind = "chiefExecutive" if prop == "akg:chiefExecutiveOf" else words.role_kinds.get(phrase, "other")
         role = _text_role(doc, start, (lo, hi), kind, status, "time-copula-role", pack, True)
         if role is not None:
             out.append(_dated(doc, role, dates, lo, hi, False))
     return out
+
+
+def _of_other_body(doc: Document, end: int, hi: int, cues: TextCues) -> bool:
+    """Does the role phrase ending at ``end`` name a body that is no company right after it, before
+    any name ("predsednik zbornice Ivan Sukič", "head of the regional agency")?"""
+    for t in doc.tokens[end:min(hi, end + 3)]:
+        if t.is_capitalised or not t.is_word:
+            return False
+        if t.text.lower() in cues.other_bodies:
+            return True
+    return False
 
 
 def _take_over_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues, words: TimeWords,

@@ -194,6 +194,10 @@ def _declined_forms(label: str, declension: list[list[str]], particles: tuple[st
             return tuple(f"{form} {rest}" for form in _declined_forms(first, declension))
         if " " not in rest and first.endswith("a") and rest.endswith("a"):
             return tuple(f"{first[:-1]}{e} {rest[:-1]}{e}" for e in ("e", "i", "o"))
+        if " " not in rest and first.endswith("a") and rest[-1:].isalpha() and rest[-1] not in "aeiou":
+            # a feminine adjective before a noun in a consonant: the noun declines like "vas", "peč"
+            # ("v Gorenji vasi", "iz Mirne Peči", "Gorenjo vas")
+            return tuple(f"{first[:-1]}{e} {rest}{n}" for e, n in (("e", "i"), ("i", "i"), ("o", ""), ("o", "jo")))
         return ()
     # every rule whose (non-empty) ending fits: "Radlje" may be neuter ("v Radlju") or plural
     # ("v Radljah"); a form a text never uses does no harm

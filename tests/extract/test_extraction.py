@@ -371,3 +371,18 @@ def test_inflected_business_nouns_and_surnames_take_their_written_forms(tmp_path
     rels = relations(kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH))
     assert ("Sušilnica Kofelj d.o.o.", "akg:headquarteredIn", "Škofja Loka") in rels
     assert ("Marjan Murko", "akg:chiefExecutiveOf", "Kalupnik d.o.o.") in rels
+
+
+def test_plural_and_two_word_towns_decline_and_other_bodies_hold_their_own_roles(tmp_path):
+    """"iz Beltincev" is Beltinci and "v Gorenji vasi" is Gorenja vas (a feminine adjective and a
+    noun in a consonant); "predsednik zbornice X" is the chamber's president, not the company's."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "kraji.txt").write_text(
+        "Nagrado je prejelo podjetje Ravnik Stroji d.o.o. iz Beltincev. Podelil jo je predsednik zbornice "
+        "Ivan Sukovič.\n\n"
+        "Stole izdeluje podjetje Lesoform d.o.o. s sedežem v Gorenji vasi.\n", encoding="utf-8")
+    rels = relations(kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH))
+    assert ("Ravnik Stroji d.o.o.", "akg:headquarteredIn", "Beltinci") in rels
+    assert ("Lesoform d.o.o.", "akg:headquarteredIn", "Gorenja vas") in rels
+    assert not [r for r in rels if r[0] == "Ivan Sukovič"]
