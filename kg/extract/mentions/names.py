@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from kg.extract.document import Document, MentionSource, Token
+from kg.extract.document import POSSESSIVE_MARKS, Document, MentionSource, Token
 from kg.extract.lemmatize import dictionary_form, is_known_word, lemma, name_candidates
 from kg.extract.mentions.spans import (
     LIST_SEPARATORS,
@@ -796,6 +796,10 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
         j = span.end + 1 if after[:1] == [","] else span.end
         while j < sent.tok_end and toks[j].text.lower() in pack.articles:
             j += 1
+        if j + 1 < sent.tok_end and toks[j].is_capitalised and toks[j + 1].text in POSSESSIVE_MARKS:
+            j += 2  # "Siri Lunde, Kvitfjell's chief executive, ..."
+        elif j < sent.tok_end and toks[j].text.lower() in pack.possessives:
+            j += 1  # "X, its founder"
         role_after = after[:1] == [","] and role_starts_at(toks, j, sent.tok_end, pack, written=True)
         if relative or role_before or role_after:
             span.cls, span.source = "schema:Person", MentionSource.PERSON
