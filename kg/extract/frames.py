@@ -28,7 +28,8 @@ frames yielded facts (a plant's yearly output before the company's).
 Frames live in ``kg/lang/<code>/frames.toml``, are checked against a schema when loaded (an
 unknown key, a fact naming an unbound slot, or a class or property the ontology lacks stops with
 an error naming the file and line), and each carries example sentences with the facts expected
-(``tests/extract/test_frames.py`` runs them all). Frames run after the word-order rules of
+and, under ``not``, facts a trap in the sentence must not give (``tests/extract/test_frames.py``
+runs them all). Frames run after the word-order rules of
 ``patterns.toml`` on every sentence and emit through the same fact specs (``kg.extract.relations``).
 """
 from __future__ import annotations
@@ -64,7 +65,7 @@ PLACE = "<place>"  # in ``via``: a place name ("the Basel-based Aeschbach group"
 NUMBER = "<number>"  # in ``via``: any number ("bo 1. julija postal direktor")
 NAME = "<name>"  # in ``unless_after``/``unless_before``: any mention ("set up Ampere in 2023")
 FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit", "value", "datatype", "if_single", "place"}
-EXAMPLE_KEYS = {"text", "facts"}
+EXAMPLE_KEYS = {"text", "facts", "not"}  # "not": facts the sentence must not give (its traps)
 
 
 @dataclass(frozen=True)

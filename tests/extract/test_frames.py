@@ -40,6 +40,8 @@ def test_frame_example_yields_its_facts(lang, frame, n, example):
     found = facts_of(example["text"], lang)
     missing = set(example["facts"]) - found
     assert not missing, f"{frame} example {n}: missing {sorted(missing)}; found {sorted(found)}"
+    wrong = set(example.get("not", [])) & found
+    assert not wrong, f"{frame} example {n}: gives {sorted(wrong)}, which its trap must not"
 
 
 def test_every_frame_has_two_examples_and_the_packs_have_frames():

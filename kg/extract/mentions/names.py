@@ -191,16 +191,24 @@ def _common_acronym(toks: list[Token], i: int, end: int, pack: LanguagePack) -> 
     return toks[i].text in pack.common_acronyms and not (i + 1 < end and is_name_token(toks[i + 1]))
 
 
+def _is_heading(toks: list[Token]) -> bool:
+    """Is this sentence a heading in capitals ("PRODUCT RECALL NOTICE.")? Its words give no
+    names: where capitals start names cannot be told, and the text below writes them again."""
+    words = [t.text for t in toks if t.is_word]
+    return len(words) >= 2 and all(w.isupper() for w in words)
+
+
 def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -> list[Span]:
     """Maximal runs of capitalised words (with name particles and legal suffixes inside)."""
     spans: list[Span] = []
     toks = doc.tokens
     for sent in doc.sentences:
         i = sent.tok_start
+        heading = _is_heading(toks[sent.tok_start:sent.tok_end])
         while i < sent.tok_end:
             tok = toks[i]
             if not is_name_token(tok) or tok.text.lower() in pack.function_words or _title_before_name(toks, i, sent.tok_end, pack, doc.lang) \
-                    or _common_acronym(toks, i, sent.tok_end, pack):
+                    or _common_acronym(toks, i, sent.tok_end, pack) or heading:
                 i += 1
                 continue
             j = i + 1
@@ -511,8 +519,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.cls, span.name, span.source = pack.places[dateline].cls, pack.places[dateline].label, MentionSource.GAZETTEER
         return span
     # reference data and gazetteer, by surface form or dictionary form
+    family = span.end < len(toks) and toks[span.end].text.lower() in pack.family_nouns  # "the Salgueiro family"
     for form in (span.name, " ".join(dictionary_form(w, doc.lang) for w in words)):
-        if form in pack.places and span.cls is None:
+        if form in pack.places and span.cls is None and not family:
             place = pack.places[form]
             span.cls, span.name, span.source = place.cls, place.label, MentionSource.GAZETTEER
         if form in ref.by_alias and span.source in (MentionSource.CAPITALISED, MentionSource.GAZETTEER):
