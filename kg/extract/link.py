@@ -191,11 +191,13 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
 
 
 def _naming_nouns(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
-    """The class nouns a name is introduced with: "skupine Hayashi Industries" -> {"skupina"}."""
+    """The class nouns a name is introduced with: "skupine Hayashi Industries" -> {"skupina"}; and
+    the town of a town adjective: "semiškem podjetju Belkab" -> {"podjetje", "town:Semič"}."""
     first = doc.sentences[m.sent].tok_start
     toks = doc.tokens[max(first, m.tok_start - 3):m.tok_start + 1]
     return {t.lemma for t in toks if (t.lemma,) in pack.triggers or t.lemma in pack.subsidiary_nouns
-            or t.lemma in pack.demonyms}
+            or t.lemma in pack.demonyms} | {f"town:{pack.town_adjectives[t.text.lower()]}" for t in toks[:-1]
+                                            if t.text.lower() in pack.town_adjectives}
 
 
 class _Topics(dict):

@@ -390,3 +390,18 @@ def test_plural_and_two_word_towns_decline_and_other_bodies_hold_their_own_roles
     assert ("Ravnik Stroji d.o.o.", "akg:headquarteredIn", "Beltinci") in rels
     assert ("Lesoform d.o.o.", "akg:headquarteredIn", "Gorenja vas") in rels
     assert not [r for r in rels if r[0] == "Ivan Sukovič"]
+
+
+def test_a_town_adjective_before_a_referring_noun_picks_the_company_of_that_town(tmp_path):
+    """"Semiško podjetje zaposluje 310 ljudi" after "V semiškem podjetju Belkor" and a customer
+    named later is Belkor's head count, not the customer's."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "semic.txt").write_text(
+        "V semiškem podjetju Belkor d.o.o. so odprli novo halo. Največji kupec je hrvaški proizvajalec "
+        "avtobusov Autovoz Karlovac d.d., ki ima tovarno v Karlovcu. Semiško podjetje zaposluje 310 ljudi.\n",
+        encoding="utf-8")
+    graph = kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH)
+    q = sparql_prefixes() + """SELECT ?n ?v WHERE { ?c skos:prefLabel ?n ; schema:numberOfEmployees ?q . ?q schema:value ?v }"""
+    assert {(str(n), int(v)) for n, v in graph.query(q)} == {("Belkor d.o.o.", 310)}
+    assert ("Autovoz Karlovac d.d.", "akg:headquarteredIn", "Semič") not in relations(graph)

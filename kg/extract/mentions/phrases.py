@@ -299,6 +299,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
             nxt = toks[i + 1]
             prev = toks[i - 1] if i > sent.tok_start else None
             of_place = is_noun and prev is not None and i - 1 == start and prev.lemma in pack.demonyms
+            town = pack.town_adjectives.get(prev.text.lower(), "") if is_noun and prev is not None else ""
             adjective = _demonym_modifier(toks, i, start, pack) if is_noun and cls == "akg:Company" \
                 and pack.coref_determiners and i != start else ""
             if prev is not None and not of_place and not adjective and (
@@ -325,6 +326,9 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 elif of_place and prev is not None:
                     # "Italijanska skupina ...": the Italian one (kg.extract.link)
                     span.hint, span.hint_adjective = CorefHint.OF, prev.lemma
+                elif town:
+                    # "Semiško podjetje ...": the company introduced as the Semič one (kg.extract.link)
+                    span.hint, span.hint_adjective = CorefHint.OF, f"town:{town}"
                 elif adjective:
                     # "The South Korean battery maker": the Korean one, else the topic
                     span.hint, span.hint_adjective = CorefHint.OF, adjective
