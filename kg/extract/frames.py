@@ -490,6 +490,7 @@ def _same_kind(u: Unit, first: Unit, slot: Slot, ctx: Context) -> bool:
 
 
 MAX_MODIFIERS = 4  # words that may stand between a conjunction and the next item of a list
+MAX_PRODUCT_NOUNS = 2  # words after a product's name in a list ("Crunchwood vegetable crisps and ...")
 
 
 def _is_modifier(u: Unit) -> bool:
@@ -506,13 +507,16 @@ def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step:
     found = [first]
     if not slot.as_list:
         return found
-    j, glued, modifiers = pos + step, False, 0
+    j, glued, modifiers, nouns = pos + step, False, 0, 0
     joined = closed = False  # a conjunction came before the last item: a comma after it ends the list
     while 0 <= j < len(clause):
         u = units[clause[j]]
         if u.kind == "ent" and glued and _same_kind(u, first, slot, ctx):
             found.append(u)
-            glued, modifiers, closed, joined = False, 0, joined, False
+            glued, modifiers, closed, joined, nouns = False, 0, joined, False, 0
+        elif step > 0 and not glued and nouns < MAX_PRODUCT_NOUNS and first.cls == "schema:Product" \
+                and u.kind == "tok" and _is_modifier(u) and not _is_glue(u, ctx.glue):
+            nouns += 1  # "its Crunchwood vegetable crisps and Hedgerow popcorn": a product's own nouns
         elif step > 0 and closed and u.kind == "tok" and u.word == ",":
             break  # "by A and B, was acquired by C": C is no third founder
         elif _is_glue(u, ctx.glue):
