@@ -322,12 +322,14 @@ def _names_class_noun(units: list[Unit], comma: int, articles: frozenset[str], c
 def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[str],
             where_words: frozenset[str] = frozenset(), class_nouns: frozenset[str] = frozenset(),
             articles: frozenset[str] = frozenset(), possessives: frozenset[str] = frozenset(),
-            predicate: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> list[Clause]:
+            predicate: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+            after_preposition: frozenset[str] = frozenset()) -> list[Clause]:
     """Split a sentence's units into clauses: a quotation is a clause of its own; a relative
     clause ("..., ki ...", "..., kjer ...") runs from its pronoun to the next comma that closes
     it, and knows its antecedent (``class_nouns``: the nouns that may follow it, "the Jutland
     hub"); what surrounds it is one clause, and so is an apposition naming a possessed noun
-    ("its owner, the X"). Semicolons end a clause. ``predicate`` (participles, copula lemmas): a
+    ("its owner, the X"). Semicolons end a clause. A relative word of ``after_preposition`` may
+    follow a preposition ("..., v kateri izdelujejo", "..., in which it makes"). ``predicate`` (participles, copula lemmas): a
     participle clause after a predicate noun refers to the subject of the copula ("X is a maker of
     vaccines, headquartered in Uppsala": X)."""
     outside, out = _without_quotations(units)
@@ -335,15 +337,18 @@ def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[s
     current: Clause | None = None
     for i in outside:
         u = units[i]
-        opens = (u.kind == "tok" and u.word == "," and i + 1 < len(units)
-                 and units[i + 1].kind == "tok" and units[i + 1].word in relative_words
+        pronoun = i + 1
+        if _after_preposition(units, i + 1, glue) and i + 2 < len(units) and units[i + 2].word in after_preposition:
+            pronoun = i + 2  # ", v kateri ...", ", in which ..."
+        opens = (u.kind == "tok" and u.word == "," and pronoun < len(units)
+                 and units[pronoun].kind == "tok" and units[pronoun].word in relative_words
                  and not (i > 0 and (_names_its_noun(units, i, articles, possessives)
                                      or _names_class_noun(units, i, articles, class_nouns))))
         if opens:
             if current is not None:
                 out.append(current)
-            current = Clause(antecedent=_antecedent(units, i, glue, class_nouns), where=units[i + 1].word in where_words)
-            if not current.antecedent and units[i + 1].word in predicate[0]:
+            current = Clause(antecedent=_antecedent(units, i, glue, class_nouns), where=units[pronoun].word in where_words)
+            if not current.antecedent and units[pronoun].word in predicate[0]:
                 current.antecedent = _copula_subject(units, main.units, predicate[1])
             continue
         if current is not None and u.kind == "tok" and u.word == "," and not _is_list_comma(units, i, glue):
@@ -361,6 +366,12 @@ def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[s
         out.append(current)
     out.append(main)
     return [c for c in out if c.units]
+
+
+def _after_preposition(units: list[Unit], i: int, glue: frozenset[str]) -> bool:
+    """Is unit ``i`` a preposition (a word of ``glue`` that is no comma or conjunction)?"""
+    u = units[i] if i < len(units) else None
+    return u is not None and u.kind == "tok" and u.word in glue and u.word != "," and u.word not in LIST_CONJUNCTIONS
 
 
 # ------------------------------------------------------------------ matching

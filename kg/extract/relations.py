@@ -589,7 +589,7 @@ def sentence_clauses(units: list[Unit], pack: LanguagePack) -> list[Clause]:
     """A sentence's clauses with the language pack's words (``kg.extract.frames.clauses``)."""
     return clauses(units, pack.relative_openers, _clause_glue(pack), frozenset(pack.where_words),
                    _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives),
-                   (pack.predicate_participles, pack.copula_lemmas))
+                   (pack.predicate_participles, pack.copula_lemmas), pack.prepositional_relatives)
 
 
 def _clause_glue(pack: LanguagePack) -> frozenset[str]:

@@ -47,6 +47,7 @@ class LanguagePack:
     coreference: dict[str, str] = field(default_factory=dict)          # lemma -> class
     function_words: set[str] = field(default_factory=set)
     common_acronyms: frozenset[str] = frozenset()  # "IPO", "CDMO": capitals that name nothing alone
+    prepositional_relatives: frozenset[str] = frozenset()  # "kateri": ", v kateri ..." opens a relative clause
     family_nouns: frozenset[str] = frozenset()  # "family": "the Salgueiro family" is no town
     name_particles: set[str] = field(default_factory=set)
     legal_suffixes: list[tuple[str, ...]] = field(default_factory=list)  # token sequences
@@ -322,6 +323,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
             p.coreference.setdefault(lemma(w, code), cls)
     p.function_words = {w.lower() for w in words.get("function_words", [])}
     p.common_acronyms = frozenset(words.get("common_acronyms", []))
+    p.prepositional_relatives = frozenset(words.get("prepositional_relatives", []))
     p.family_nouns = frozenset(words.get("family_nouns", []))
     p.name_particles = set(words.get("name_particles", []))
     p.legal_suffixes = sorted((tuple(s.split()) for s in words.get("legal_suffixes", [])), key=len, reverse=True)
