@@ -561,6 +561,11 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         name, typed = _of_class(groups, cls, onto)  # the company, not the country the adjective names
         of_place = sal.best(("of", adjective, *name),
                             lambda g: typed(g) and adjective in groups.nouns.get(g, ()), "count")
+        if of_place is None and adjective.startswith("town:"):
+            # "Pivško podjetje" after "Kartonaža Pivka d.o.o.": the company named after the town
+            town = adjective[len("town:"):]
+            of_place = sal.best(("named", adjective, *name),
+                                lambda g: typed(g) and town in groups.names[g].split(), "count")
         if of_place is not None:
             return of_place
     if m.text.lower() in pack.topic_pronouns and cls == "akg:Company" and (prev is None or not prev.is_word):

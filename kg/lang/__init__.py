@@ -47,6 +47,7 @@ class LanguagePack:
     coreference: dict[str, str] = field(default_factory=dict)          # lemma -> class
     function_words: set[str] = field(default_factory=set)
     common_acronyms: frozenset[str] = frozenset()  # "IPO", "CDMO": capitals that name nothing alone
+    oblique_name_endings: list[tuple[str, str]] = field(default_factory=list)  # ("emu", "u"): "Termopanu" -> "Termopan"
     prepositional_relatives: frozenset[str] = frozenset()  # "kateri": ", v kateri ..." opens a relative clause
     family_nouns: frozenset[str] = frozenset()  # "family": "the Salgueiro family" is no town
     name_particles: set[str] = field(default_factory=set)
@@ -235,6 +236,10 @@ def _read_towns(path: Path, declension: list[list[str]], subdivisions: list[str]
     return places
 
 
+def label_words(label: str) -> int:
+    return len(label.split())
+
+
 def _town_adjectives(places: dict[str, Place], words: dict[str, Any]) -> dict[str, str]:
     """Every case form of the adjectives of the known one-word towns (lexicon ``town_adjective_stems``),
     lower-case, to the town; a stem two towns share is left out.
@@ -246,12 +251,23 @@ def _town_adjectives(places: dict[str, Place], words: dict[str, Any]) -> dict[st
     """
     rules = words.get("town_adjective_stems", [])
     stop = set(words.get("town_adjective_stoplist", []))
+    firsts = words.get("town_adjective_first_words", [])  # "Murska Sobota" -> "murskosoboški"
     stems: dict[str, set[str]] = {}
-    for label in sorted({p.label for p in places.values() if p.cls == "schema:City" and " " not in p.label}):
+    first_label: dict[str, str] = {}  # one town listed twice ("Novo mesto", "Novo Mesto"): the first
+    for p in places.values():
+        if p.cls == "schema:City" and label_words(p.label) <= 2:
+            first_label.setdefault(p.label.lower(), p.label)
+    for label in sorted(first_label.values()):
         low = label.lower()
+        prefix = ""
+        if " " in low:
+            first, low = low.split(" ")
+            prefix = next((first[:len(first) - len(end)] + repl for end, repl in firsts if first.endswith(end)), "")
+            if not prefix:
+                continue
         for end, repl in rules:
-            if low.endswith(end) and len(low) - len(end) >= 3 and (end or low[-1] not in "aeiou"):
-                stems.setdefault(low[:len(low) - len(end)] + repl, set()).add(label)
+            if low.endswith(end) and len(low) - len(end) >= (2 if prefix else 3) and (end or low[-1] not in "aeiou"):
+                stems.setdefault(prefix + low[:len(low) - len(end)] + repl, set()).add(label)
     return {stem + e: min(towns) for stem, towns in sorted(stems.items()) if len(towns) == 1 and stem not in stop
             for e in words.get("town_adjective_endings", [])}
 
@@ -323,6 +339,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
             p.coreference.setdefault(lemma(w, code), cls)
     p.function_words = {w.lower() for w in words.get("function_words", [])}
     p.common_acronyms = frozenset(words.get("common_acronyms", []))
+    p.oblique_name_endings = [(a, n) for a, n in words.get("oblique_name_endings", [])]
     p.prepositional_relatives = frozenset(words.get("prepositional_relatives", []))
     p.family_nouns = frozenset(words.get("family_nouns", []))
     p.name_particles = set(words.get("name_particles", []))

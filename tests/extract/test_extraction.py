@@ -405,3 +405,21 @@ def test_a_town_adjective_before_a_referring_noun_picks_the_company_of_that_town
     q = sparql_prefixes() + """SELECT ?n ?v WHERE { ?c skos:prefLabel ?n ; schema:numberOfEmployees ?q . ?q schema:value ?v }"""
     assert {(str(n), int(v)) for n, v in graph.query(q)} == {("Belkor d.o.o.", 310)}
     assert ("Autovoz Karlovac d.d.", "akg:headquarteredIn", "Semič") not in relations(graph)
+
+
+def test_adjectives_of_two_word_towns_and_companies_named_after_a_town(tmp_path):
+    """"novomeške družbe X" gives Novo mesto as X's head office; "Pivško podjetje" is the company
+    named after Pivka; "gornjeradgonskemu Termopanu d.o.o." is Termopan d.o.o. in the dative."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "kraji.txt").write_text(
+        "Tina Jerlah je od lani direktorica novomeške družbe Sedor d.o.o.\n\n"
+        "Skupina Ferantti S.p.A. s sedežem v Bergamu je kupila družbo Kartonaža Pivka d.o.o. Pivško "
+        "podjetje zaposluje 140 ljudi.\n\n"
+        "Priznanje je šlo gornjeradgonskemu Termolitu d.o.o.\n", encoding="utf-8")
+    graph = kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH)
+    rels = relations(graph)
+    assert ("Sedor d.o.o.", "akg:headquarteredIn", "Novo mesto") in rels
+    assert ("Termolit d.o.o.", "akg:headquarteredIn", "Gornja Radgona") in rels
+    q = sparql_prefixes() + """SELECT ?n ?v WHERE { ?c skos:prefLabel ?n ; schema:numberOfEmployees ?q . ?q schema:value ?v }"""
+    assert {(str(n), int(v)) for n, v in graph.query(q)} == {("Kartonaža Pivka d.o.o.", 140)}

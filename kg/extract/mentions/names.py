@@ -138,6 +138,17 @@ def _business_noun_nominative(word: str, pack: LanguagePack) -> str:
     return ""
 
 
+def _after_case_adjective(adjective: str, name: str, pack: LanguagePack) -> str:
+    """A one-word company name in the case of the adjective before it, in the nominative:
+    "gornjeradgonskemu Termopanu d.o.o." -> "Termopan" (``oblique_name_endings``: adjective
+    ending, the name's ending in that case)."""
+    for adjective_ending, name_ending in pack.oblique_name_endings:
+        if adjective.islower() and adjective.endswith(adjective_ending) and name.endswith(name_ending) \
+                and len(name) - len(name_ending) >= 4:
+            return name[: len(name) - len(name_ending)]
+    return name
+
+
 def _lowercase_then_legal(doc: Document, j: int, end: int, pack: LanguagePack) -> int:
     """"Posavska toplota d.o.o.": one or two lower-case words right before a legal form belong
     to the company's name; the end of that form, or -1."""
@@ -533,6 +544,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
             and first_lemma != words[0].lower():
         # "Livarno Ferolit d.o.o. so ustanovili": a class noun opening the name is inflected
         span.name = first_lemma.capitalize() + span.name[len(words[0]):]
+    elif span.source == MentionSource.LEGAL and len(words) == 2 and span.start > 0:
+        span.name = _after_case_adjective(toks[span.start - 1].text, words[0], pack) + span.name[len(words[0]):]
     inside = trigger_inside(doc, span, pack)
     if inside in ("akg:Plant", "akg:IndustrialHub") and span.source == MentionSource.LEGAL:
         inside = None  # "Livarna Kovina d.o.o.": a legal form makes a company, whatever noun opens the name
