@@ -1270,6 +1270,8 @@ def _title_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords,
                        and _of_class(doc, k, ("schema:Person",))), None)
         if person is None or prop not in ("akg:chiefExecutiveOf", "akg:holdsRoleIn"):
             continue
+        if start > s.tok_start and doc.tokens[start - 1].text.lower() in words.text.not_led:
+            continue  # "site head Zsófia Kertész": the head of a plant holds no role in the company
         cue = {t.text.lower() for t in doc.tokens[max(s.tok_start, start - 2):start]}
         status = "former" if cue & words.former else "future" if cue & words.future else "current"
         kind = "chiefExecutive" if prop == "akg:chiefExecutiveOf" else words.role_kinds.get(phrase, "other")
