@@ -64,7 +64,7 @@ ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih apa
 PLACE = "<place>"  # in ``via``: a place name ("the Basel-based Aeschbach group")
 NUMBER = "<number>"  # in ``via``: any number ("bo 1. julija postal direktor")
 NAME = "<name>"  # in ``unless_after``/``unless_before``: any mention ("set up Ampere in 2023")
-FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit", "value", "datatype", "if_single", "place"}
+FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit", "value", "datatype", "if_single", "place", "town"}
 EXAMPLE_KEYS = {"text", "facts", "not"}  # "not": facts the sentence must not give (its traps)
 
 
