@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from kg.extract.document import POSSESSIVE_MARKS, Document, MentionSource, Token
 from kg.extract.lemmatize import dictionary_form, is_known_word, lemma, name_candidates
+from kg.extract.mentions.places import attributive
 from kg.extract.mentions.spans import (
     LIST_SEPARATORS,
     Span,
@@ -202,6 +203,11 @@ def _common_acronym(toks: list[Token], i: int, end: int, pack: LanguagePack) -> 
     return toks[i].text in pack.common_acronyms and not (i + 1 < end and is_name_token(toks[i + 1]))
 
 
+def _glued(toks: list[Token], i: int) -> bool:
+    """Does token ``i`` touch the next one ("US$")?"""
+    return i + 1 < len(toks) and toks[i].end == toks[i + 1].start
+
+
 def _is_heading(toks: list[Token]) -> bool:
     """Is this sentence a heading in capitals ("PRODUCT RECALL NOTICE.")? Its words give no
     names: where capitals start names cannot be told, and the text below writes them again."""
@@ -269,7 +275,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 i = j  # "in January", "Jan. 15": a date, no name
                 continue
             if j - i == 1 and (toks[i].text.lower() in pack.weekdays or
-                               (toks[i].text.isupper() and toks[i].text.lower() in pack.currencies)):
+                               (toks[i].text.isupper() and toks[i].text.lower() in pack.currencies
+                                and not (toks[i].text in pack.places and not _glued(toks, i)))):  # "US", "US$"
                 i += 1  # "in January", "on Friday": a time; "SEK 6 billion": a currency; no names
                 continue
             if j - i == 1 and toks[i].lemma in pack.demonyms and toks[i].text not in pack.places:
@@ -535,6 +542,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         if form in pack.places and span.cls is None and not family:
             place = pack.places[form]
             span.cls, span.name, span.source = place.cls, place.label, MentionSource.GAZETTEER
+            if place.cls == "schema:Country" and attributive(toks, span.start, span.end, pack):
+                span.source = MentionSource.DEMONYM  # "U.S. brake maker X", "New Zealand rival X": its origin
         if form in ref.by_alias and span.source in (MentionSource.CAPITALISED, MentionSource.GAZETTEER):
             row = ref.by_alias[form][0]
             span.cls, span.name, span.source = row.cls, row.label, MentionSource.REFERENCE
@@ -638,6 +647,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         if after and ((span.source in (MentionSource.GAZETTEER, MentionSource.REFERENCE) and after != "akg:Plant")
                       or (nxt is not None and is_name_token(nxt) and nxt.sent == toks[span.start].sent)):
             after = None  # "a Ho Chi Minh City maker", "the Istanbul conglomerate Boğaziçi Holding"
+        if after and span.source == MentionSource.GAZETTEER and span.cls == "schema:Country":
+            after = None  # "a first US plant": a plant in the country, not one named after it
         if after == "akg:Plant" and _is_town(span):
             after = None  # "its Valladolid plant": the town stays; kg.extract.mentions.places adds its plant
         if after and not is_demonym(words, pack, doc.lang):
@@ -736,6 +747,8 @@ def list_before_trigger(doc: Document, spans: list[Span], pack: LanguagePack) ->
             for span in listed:
                 if cls == "akg:Plant" and _is_town(span):
                     continue  # "the Douai and Ruitz plants": towns, each with its plant (kg.extract.mentions.places)
+                if span.source == MentionSource.GAZETTEER and span.cls == "schema:Country":
+                    continue  # "a first US plant": a plant in the country
                 if span.source not in (MentionSource.LEGAL, MentionSource.PERSON):
                     span.cls, span.source = cls, MentionSource.LIST
                     row = reference_index().find(span.name, cls)

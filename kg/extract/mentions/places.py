@@ -2,11 +2,34 @@
 ("v Douaiju"), plants named after the town they are in, and adjectives naming a place."""
 from __future__ import annotations
 
-from kg.extract.document import Document, MentionSource
+from kg.extract.document import Document, MentionSource, Token
 from kg.extract.lemmatize import name_candidates
 from kg.extract.mentions.spans import LIST_SEPARATORS, Span, after_dateline, is_name_token
 from kg.lang import LanguagePack
 from kg.reference import reference_index
+
+
+def attributive(toks: list[Token], start: int, end: int, pack: LanguagePack) -> bool:
+    """Is the country name at ``[start, end)`` used as an adjective of a company named right after
+    a few lower-case words ("U.S. brake maker Caswell", "at New Zealand rival Kahikatea"; not "the
+    U.S. market")? Only in a language that puts modifiers before the noun.
+
+    >>> from kg.lang import load_pack
+    >>> words = ["the", "US", "biotech", "Alveda", "in", "US", "markets", "."]
+    >>> toks = [Token(i, w, 0, 0, 0) for i, w in enumerate(words)]
+    >>> attributive(toks, 1, 2, load_pack("en")), attributive(toks, 5, 6, load_pack("en"))
+    (True, False)
+    """
+    if not pack.head_final:
+        return False
+    k = end
+    while k < min(len(toks), end + MODIFIER_REACH) and toks[k].text.isalpha() and toks[k].text.islower() \
+            and toks[k].text not in pack.function_words:
+        k += 1
+    return end < k < len(toks) and toks[k].is_capitalised and toks[k].sent == toks[start].sent
+
+
+MODIFIER_REACH = 3  # lower-case words between a country used as an adjective and the company's name
 
 
 def lexicon_spans(doc: Document, pack: LanguagePack) -> list[Span]:
@@ -26,6 +49,8 @@ def lexicon_spans(doc: Document, pack: LanguagePack) -> list[Span]:
                     if text in pack.places:
                         place = pack.places[text]
                         found = Span(i, i + n, place.cls, place.label, MentionSource.GAZETTEER)
+                        if place.cls == "schema:Country" and attributive(toks, i, i + n, pack):
+                            found.source = MentionSource.DEMONYM  # "New Zealand rival X": its origin
                     elif text in ref.by_alias:
                         row = ref.by_alias[text][0]
                         found = Span(i, i + n, row.cls, row.label, MentionSource.REFERENCE)
