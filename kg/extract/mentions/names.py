@@ -690,8 +690,9 @@ def list_after_trigger(doc: Document, spans: list[Span], pack: LanguagePack) -> 
                     # a brand list is brands: "znamkama Satovje in Zlati Panj" names no person
                     span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
                     span.cls, span.source = cls, MentionSource.LIST
-                elif span.source not in (MentionSource.TRIGGER, MentionSource.LEGAL, MentionSource.PERSON):
-                    span.cls, span.source = cls, MentionSource.LIST
+                elif span.source not in (MentionSource.TRIGGER, MentionSource.LEGAL, MentionSource.PERSON) \
+                        and not (_is_town(span) and cls in ("akg:Company", "schema:Organization")):
+                    span.cls, span.source = cls, MentionSource.LIST  # (not "družbo X d.o.o., Celje": its town)
                 j = span.end
                 if j < sent.tok_end and toks[j].text.lower() in LIST_SEPARATORS:
                     j += 1
