@@ -5,12 +5,15 @@ and over 1 GB per million; and pyshacl parses the query of a SPARQL-based constr
 each focus node (50 CPU s for 112,000 triples). So each named graph of the build's on-disk store
 (``kg.sparql.store.write_store``, bulk-loaded from the sorted N-Triples, so memory stays bounded)
 is validated with ``kg.rdf.shacl_sparql``, at any size; a graph whose shapes use SHACL features
-outside that subset is validated with pyshacl on an rdflib graph of its own triples only.
+outside that subset is validated with pyshacl on an rdflib graph of its own triples only. The
+facts graph is checked on an in-memory copy when small, the provenance graph block by block in
+memory (``kg.rdf.blockcheck``), the store then answering only the types of values in other blocks.
 ``kg.build`` then returns a read-only rdflib view of that store (large graphs) or an in-memory
 rdflib Dataset (small ones).
 """
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +21,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
+from kg.rdf.blockcheck import blocked_violations
 from kg.rdf.graph import new_graph
 from kg.rdf.shacl_sparql import Unsupported, compile_shapes, graph_types, sparql_violations
 from kg.rdf.validate import raise_violations, violations
@@ -59,6 +63,33 @@ def validate_large(store: ox.Store, shapes: Graph, facts_nt: bytes | Path, prove
     facts graph is checked on a copy in memory when small (``facts_store``)."""
     found = graph_violations(facts_store(store, facts_nt), str(FACTS_GRAPH), shapes, facts_nt,
                              progress and progress("facts"))
-    found += graph_violations(store, str(PROVENANCE_GRAPH), shapes, provenance_nt,
-                              progress and progress("provenance"))
+    found += provenance_violations(store, shapes, provenance_nt, progress and progress("provenance"))
     raise_violations(sorted(found))
+
+
+def provenance_violations(store: ox.Store, shapes: Graph, provenance_nt: bytes | Path,
+                          on_check: CheckProgress | None = None) -> list[str]:
+    """The violations in the provenance graph of ``store``, whose sorted N-Triples are
+    ``provenance_nt``: checked in blocks in memory where the shapes allow (``kg.rdf.blockcheck``:
+    9.7 CPU s for the 2.2 million triples of 10,000 documents against 38.9 on the store), else
+    on the store. ``on_check`` is told (bytes checked, bytes in all) or (checks done, checks)."""
+    size = provenance_nt.stat().st_size if isinstance(provenance_nt, Path) else len(provenance_nt)
+    progress = None if on_check is None else _bytes_done(on_check, size)
+    try:
+        with open(provenance_nt, "rb") if isinstance(provenance_nt, Path) else io.BytesIO(provenance_nt) as raw:
+            found = blocked_violations(store, str(PROVENANCE_GRAPH), shapes, raw, on_bytes=progress)
+    except Unsupported:
+        found = None
+    if found is not None:
+        return found
+    return graph_violations(store, str(PROVENANCE_GRAPH), shapes, provenance_nt, on_check)
+
+
+def _bytes_done(on_check: CheckProgress, total: int) -> Callable[[int], None]:
+    done = [0]
+
+    def advance(n: int) -> None:
+        done[0] += n
+        on_check(done[0], total)
+
+    return advance

@@ -1,0 +1,95 @@
+"""The provenance graph checked block by block in memory (``kg.rdf.blockcheck``): the same
+violations as the SPARQL checks on the whole store, whatever the block size, and a build that
+reports them."""
+from __future__ import annotations
+
+import io
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+import kg
+from kg.errors import ValidationError
+from kg.namespaces import NIF, PROVENANCE_GRAPH
+from kg.rdf.blockcheck import blocked_violations, subject_blocks
+from kg.rdf.shacl_sparql import compile_shapes, graph_types, sparql_violations
+from kg.rdf.validate import load_shapes
+from tests.conftest import SEEDS
+
+GRAPH = str(PROVENANCE_GRAPH)
+
+
+def _damaged(prov: Graph) -> Graph:
+    """The seed provenance with damage of each kind the provenance shapes check, some of it
+    naming nodes of other subjects (which a small block does not hold)."""
+    g = Graph()
+    for t in prov:
+        g.add(t)
+    sentences = sorted(prov.subjects(RDF.type, NIF.Sentence))
+    phrases = sorted(prov.subjects(RDF.type, NIF.Phrase))
+    statements = sorted(prov.subjects(RDF.type, RDF.Statement))
+    g.remove((sentences[0], NIF.anchorOf, None))                                             # minCount
+    g.add((sentences[1], NIF.beginIndex, Literal(99999, datatype=XSD.nonNegativeInteger)))  # maxCount
+    g.set((sentences[2], NIF.endIndex, Literal("zwei")))                                     # datatype
+    g.set((phrases[0], NIF.sentence, URIRef("urn:not-a-sentence")))                         # class
+    g.set((phrases[1], NIF.sentence, phrases[2]))                                           # class: a typed node
+    g.set((phrases[3], NIF.sentence, Literal("a sentence")))                                # class: a literal
+    g.set((phrases[4], NIF.sentence, sentences[-1]))                                        # fine: far away
+    g.add((statements[0], RDF.object, URIRef("urn:another")))                               # maxCount
+    return g
+
+
+def _sorted_nt(g: Graph) -> bytes:
+    lines = sorted(line for line in g.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines() if line)
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _store(nt: bytes) -> ox.Store:
+    store = ox.Store()
+    store.load(nt, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(GRAPH))
+    return store
+
+
+@pytest.mark.parametrize("size", [1, 300, 4096, 1 << 30])
+def test_blocks_find_the_violations_the_whole_store_finds(seed_dataset, size):
+    shapes = load_shapes()
+    nt = _sorted_nt(_damaged(seed_dataset.graph(PROVENANCE_GRAPH)))
+    store = _store(nt)
+    whole = sparql_violations(store, GRAPH, compile_shapes(shapes, only_targets=graph_types(store, GRAPH)))
+    assert len(whole) == 7  # the far sentence is fine
+    assert blocked_violations(store, GRAPH, shapes, io.BytesIO(nt), size=size) == whole
+
+
+def test_blocks_of_the_clean_seed_provenance_have_no_violations(seed_dataset):
+    nt = _sorted_nt(seed_dataset.graph(PROVENANCE_GRAPH))
+    assert blocked_violations(_store(nt), GRAPH, load_shapes(), io.BytesIO(nt), size=1000) == []
+
+
+def test_a_block_holds_all_lines_of_its_subjects(seed_dataset):
+    nt = _sorted_nt(seed_dataset.graph(PROVENANCE_GRAPH))
+    blocks = list(subject_blocks(io.BytesIO(nt), 700))
+    assert b"".join(blocks) == nt and len(blocks) > 10
+    subjects = [{line.split(b" ", 1)[0] for line in block.splitlines()} for block in blocks]
+    assert all(a.isdisjoint(b) for i, a in enumerate(subjects) for b in subjects[i + 1:])
+
+
+def test_shapes_with_a_sparql_constraint_or_blank_nodes_are_left_to_the_store():
+    shapes = Graph().parse(format="turtle", data="""@prefix sh: <http://www.w3.org/ns/shacl#> .
+<urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ;
+  sh:sparql [ a sh:SPARQLConstraint ; sh:select "SELECT $this WHERE { $this <urn:p> <urn:q> }" ] .""")
+    typed = b"<urn:a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:C> .\n"
+    assert blocked_violations(_store(typed), GRAPH, shapes, io.BytesIO(typed)) is None
+    blank = b"_:b <urn:p> <urn:q> .\n"
+    assert blocked_violations(_store(blank), GRAPH, load_shapes(), io.BytesIO(blank)) is None
+
+
+def test_a_build_reports_violations_in_the_provenance_graph(tmp_path):
+    """Shapes the provenance cannot meet: the build fails and names a sentence."""
+    shapes = tmp_path / "strict.ttl"
+    shapes.write_text((SEEDS.parent / "shapes.ttl").read_text(encoding="utf-8") + """
+<urn:strict> a sh:NodeShape ; sh:targetClass nif:Sentence ;
+  sh:property [ sh:path <urn:x:reviewedBy> ; sh:minCount 1 ] .""", encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"doc/.*#char=\d+,\d+ urn:x:reviewedBy: Less than 1 values"):
+        kg.build(SEEDS, tmp_path / "out", jobs=1, shapes=shapes)
