@@ -18,7 +18,11 @@ blank nodes (whose labels a store does not keep) are not checked this way:
 """
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from threading import Event
 from typing import IO
 
 import pyoxigraph as ox
@@ -36,6 +40,9 @@ from kg.rdf.shacl_sparql import (
 
 BLOCK_BYTES = 2 << 20  # N-Triples per in-memory store (about 12,000 provenance triples; 0.5 to 2 MB ran alike)
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+Value = ox.NamedNode | ox.Literal  # the value of a class check (a blank node is never checked in blocks)
 
 
 def subject_blocks(raw: IO[bytes], size: int) -> Iterator[bytes]:
@@ -64,7 +71,7 @@ def subject_blocks(raw: IO[bytes], size: int) -> Iterator[bytes]:
         yield rest
 
 
-def _classes(store: ox.Store, graph: str, value: ox.NamedNode | ox.Literal) -> frozenset[str]:
+def _classes(store: ox.Store, graph: str, value: Value) -> frozenset[str]:
     """The classes ``value`` is an instance of in ``graph`` of ``store`` (none for a literal)."""
     if not isinstance(value, ox.NamedNode):
         return frozenset()
@@ -72,15 +79,93 @@ def _classes(store: ox.Store, graph: str, value: ox.NamedNode | ox.Literal) -> f
     return frozenset(q.object.value for q in quads if isinstance(q.object, ox.NamedNode))
 
 
-def blocked_violations(store: ox.Store, graph: str, shapes: Graph, ntriples: IO[bytes], size: int = BLOCK_BYTES,
+def _in_memory(block: bytes, graph: str) -> ox.Store:
+    local = ox.Store()
+    local.load(block, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+    return local
+
+
+def _read(source: Path | bytes) -> IO[bytes]:
+    return open(source, "rb") if isinstance(source, Path) else io.BytesIO(source)
+
+
+@dataclass
+class Blocks:
+    """What the checks of the blocks found without the store of the whole graph: the violations
+    within blocks, and the values that failed a class check in their block, with where those
+    blocks are (read again only for a value that is in none of the classes in the whole graph)."""
+
+    graph: str
+    source: Path | bytes  # the sorted N-Triples
+    found: set[str] = field(default_factory=set)
+    failing: dict[tuple[Value, int], list[tuple[int, int]]] = field(default_factory=dict)  # (value, check #): blocks
+    checks: list[Check] = field(default_factory=list)  # the class checks, numbered
+
+    def finish(self, store: ox.Store) -> list[str]:
+        """All the violations, sorted, the failing values looked up in ``store`` (the whole graph)."""
+        found = set(self.found)
+        classes: dict[Value, frozenset[str]] = {}
+        again: dict[tuple[int, int], list[tuple[Value, int]]] = {}  # block: its (value, check #) that fail
+        for (value, n), blocks in self.failing.items():
+            if value not in classes:
+                classes[value] = _classes(store, self.graph, value)
+            if classes[value].isdisjoint(self.checks[n].classes):
+                for block in blocks:
+                    again.setdefault(block, []).append((value, n))
+        with _read(self.source) as raw:
+            for (offset, size), pairs in sorted(again.items()):
+                raw.seek(offset)
+                local = _in_memory(raw.read(size), self.graph)
+                for n in sorted({n for _, n in pairs}):
+                    check, bad = self.checks[n], {value for value, m in pairs if m == n}
+                    found.update(f"{row['f'].value} {check.path}: {check.message}"
+                                 for row in _select(local, value_query(check, self.graph)) if row["v"] in bad)
+        return sorted(found)
+
+
+def check_blocks(graph: str, shapes: Graph, source: Path | bytes, size: int = BLOCK_BYTES,
+                 on_bytes: Callable[[int], None] | None = None, stop: Event | None = None) -> Blocks | None:
+    """Check the named graph ``graph``, whose triples are the sorted N-Triples ``source`` (a file
+    or its bytes), block by block; ``Blocks.finish`` completes it with the store of the whole
+    graph. None if a ``sh:sparql`` constraint applies or the graph has blank nodes (check the
+    whole store then), or if ``stop`` is set. Raises ``Unsupported`` as ``compile_shapes`` does.
+    ``on_bytes`` is told the bytes checked.
+    """
+    result = Blocks(graph, source)
+    compiled: dict[frozenset[str], tuple[ShapeChecks, list[int]]] = {}
+    offset = 0
+    with _read(source) as raw:
+        for block in subject_blocks(raw, size):
+            if b"_:" in block or (stop is not None and stop.is_set()):
+                return None
+            local = _in_memory(block, graph)
+            types = frozenset(graph_types(local, graph))
+            if types not in compiled:
+                checks = compile_shapes(shapes, only_targets=set(types)) if types else ShapeChecks()
+                if any(c.kind == "sparql" for c in checks.checks):
+                    return None
+                typed = [c for c in checks.checks if c.classes]
+                compiled[types] = (ShapeChecks([c for c in checks.checks if not c.classes]),
+                                   list(range(len(result.checks), len(result.checks) + len(typed))))
+                result.checks += typed
+            core, typed_numbers = compiled[types]
+            result.found.update(sparql_violations(local, graph, core))
+            for n in typed_numbers:  # the values failing here may be in the class in another block
+                for row in _select(local, value_query(result.checks[n], graph, values_only=True)):
+                    result.failing.setdefault((row["v"], n), []).append((offset, len(block)))
+            offset += len(block)
+            if on_bytes is not None:
+                on_bytes(len(block))
+    return result
+
+
+def blocked_violations(store: ox.Store, graph: str, shapes: Graph, source: Path | bytes, size: int = BLOCK_BYTES,
                        on_bytes: Callable[[int], None] | None = None) -> list[str] | None:
     """The violations of ``shapes`` in the named graph ``graph``, whose triples are the sorted
-    N-Triples ``ntriples`` and are in ``store`` too (where the types of values in another block
-    are looked up): the lines ``sparql_violations`` gives on ``store``, sorted; None if a
-    ``sh:sparql`` constraint applies or the graph has blank nodes (check the whole store then).
-    Raises ``Unsupported`` as ``compile_shapes`` does. ``on_bytes`` is told the bytes checked.
+    N-Triples ``source`` and are in ``store`` too (where the types of values in another block
+    are looked up): the lines ``sparql_violations`` gives on ``store``, sorted; None if
+    ``check_blocks`` gives None.
 
-    >>> import io
     >>> shapes = Graph().parse(format="turtle", data='''@prefix sh: <http://www.w3.org/ns/shacl#> .
     ... <urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:property [ sh:path <urn:p> ; sh:class <urn:D> ] .''')
     >>> nt = b"<urn:a> <urn:p> <urn:d> .\\n<urn:a> a <urn:C> .\\n<urn:b> <urn:p> <urn:x> .\\n<urn:b> a <urn:C> .\\n"
@@ -88,35 +173,8 @@ def blocked_violations(store: ox.Store, graph: str, shapes: Graph, ntriples: IO[
     >>> nt += b"<urn:d> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:D> .\\n"
     >>> whole = ox.Store()
     >>> whole.load(nt, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("urn:g"))
-    >>> blocked_violations(whole, "urn:g", shapes, io.BytesIO(nt), size=40)  # <urn:d> is typed in another block
+    >>> blocked_violations(whole, "urn:g", shapes, nt, size=40)  # <urn:d> is typed in another block
     ['urn:b urn:p: Value does not have class urn:D']
     """
-    found: set[str] = set()
-    compiled: dict[frozenset[str], tuple[ShapeChecks, list[Check]]] = {}
-    classes: dict[ox.NamedNode | ox.Literal, frozenset[str]] = {}  # of the values looked up in ``store``
-    for block in subject_blocks(ntriples, size):
-        if b"_:" in block:
-            return None
-        local = ox.Store()
-        local.load(block, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
-        types = frozenset(graph_types(local, graph))
-        if types not in compiled:
-            checks = compile_shapes(shapes, only_targets=set(types)) if types else ShapeChecks()
-            if any(c.kind == "sparql" for c in checks.checks):
-                return None
-            compiled[types] = (ShapeChecks([c for c in checks.checks if not c.classes]),
-                               [c for c in checks.checks if c.classes])
-        core, typed = compiled[types]
-        found.update(sparql_violations(local, graph, core))
-        for check in typed:  # the values failing in the block: are they in a class in the whole graph?
-            failing = [row["v"] for row in _select(local, value_query(check, graph, values_only=True))]
-            for value in failing:
-                if value not in classes:
-                    classes[value] = _classes(store, graph, value)
-            bad = {value for value in failing if classes[value].isdisjoint(check.classes)}
-            if bad:
-                found.update(f"{row['f'].value} {check.path}: {check.message}"
-                             for row in _select(local, value_query(check, graph)) if row["v"] in bad)
-        if on_bytes is not None:
-            on_bytes(len(block))
-    return sorted(found)
+    blocks = check_blocks(graph, shapes, source, size, on_bytes)
+    return None if blocks is None else blocks.finish(store)

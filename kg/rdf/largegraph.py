@@ -7,24 +7,25 @@ each focus node (50 CPU s for 112,000 triples). So each named graph of the build
 is validated with ``kg.rdf.shacl_sparql``, at any size; a graph whose shapes use SHACL features
 outside that subset is validated with pyshacl on an rdflib graph of its own triples only. The
 facts graph is checked on an in-memory copy when small, the provenance graph block by block in
-memory (``kg.rdf.blockcheck``), the store then answering only the types of values in other blocks.
-``kg.build`` then returns a read-only rdflib view of that store (large graphs) or an in-memory
+memory (``kg.rdf.blockcheck``), the store then answering only the types of values in other blocks:
+``check_early`` runs what needs no store while the store is written, and what it returns finishes
+the checks with the store. ``kg.build`` then returns a read-only rdflib view of that store (large graphs) or an in-memory
 rdflib Dataset (small ones).
 """
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
+from threading import Event
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.namespaces import FACTS_GRAPH, PROVENANCE_GRAPH
-from kg.rdf.blockcheck import blocked_violations
+from kg.rdf.blockcheck import check_blocks
 from kg.rdf.graph import new_graph
 from kg.rdf.shacl_sparql import Unsupported, compile_shapes, graph_types, sparql_violations
-from kg.rdf.validate import raise_violations, violations
+from kg.rdf.validate import violations
 
 FACTS_IN_MEMORY_MAX = 128 << 20  # bytes of facts N-Triples checked in memory (about twice that in RAM)
 CheckProgress = Callable[[int, int], None]  # (checks done, checks in all) of one graph
@@ -41,14 +42,13 @@ def graph_violations(store: ox.Store, name: str, shapes: Graph, ntriples: bytes 
     return sparql_violations(store, name, checks, on_check)
 
 
-def facts_store(store: ox.Store, facts_nt: bytes | Path) -> ox.Store:
+def facts_store(store: ox.Store | None, facts_nt: bytes | Path) -> ox.Store | None:
     """The store to check the facts graph on: a new in-memory store of the facts alone if they are
     at most ``FACTS_IN_MEMORY_MAX`` bytes of N-Triples, else ``store``. The SHACL checks read the
     facts graph 5x faster from memory than from the on-disk store (6.8 CPU s on disk, 1.1 + 1.3 s
     to load and check in memory, for the 340,000 facts triples of 10,000 documents), and the facts
-    are a small part of the graph (an eighth there; the provenance stays on disk)."""
-    size = facts_nt.stat().st_size if isinstance(facts_nt, Path) else len(facts_nt)
-    if size > FACTS_IN_MEMORY_MAX:
+    are a small part of the graph (an eighth there)."""
+    if _size(facts_nt) > FACTS_IN_MEMORY_MAX:
         return store
     memory = ox.Store()
     source = {"path": str(facts_nt)} if isinstance(facts_nt, Path) else {"input": facts_nt}
@@ -56,33 +56,40 @@ def facts_store(store: ox.Store, facts_nt: bytes | Path) -> ox.Store:
     return memory
 
 
-def validate_large(store: ox.Store, shapes: Graph, facts_nt: bytes | Path, provenance_nt: bytes | Path,
-                   progress: Callable[[str], CheckProgress] | None = None) -> None:
-    """Raise ValidationError if the facts or provenance graph of ``store`` violates ``shapes``;
-    ``progress(name)`` gives the progress callback of the graph called ``name``, if given. The
-    facts graph is checked on a copy in memory when small (``facts_store``)."""
-    found = graph_violations(facts_store(store, facts_nt), str(FACTS_GRAPH), shapes, facts_nt,
-                             progress and progress("facts"))
-    found += provenance_violations(store, shapes, provenance_nt, progress and progress("provenance"))
-    raise_violations(sorted(found))
+def _size(ntriples: bytes | Path) -> int:
+    return ntriples.stat().st_size if isinstance(ntriples, Path) else len(ntriples)
 
 
-def provenance_violations(store: ox.Store, shapes: Graph, provenance_nt: bytes | Path,
-                          on_check: CheckProgress | None = None) -> list[str]:
-    """The violations in the provenance graph of ``store``, whose sorted N-Triples are
-    ``provenance_nt``: checked in blocks in memory where the shapes allow (``kg.rdf.blockcheck``:
-    9.7 CPU s for the 2.2 million triples of 10,000 documents against 38.9 on the store), else
-    on the store. ``on_check`` is told (bytes checked, bytes in all) or (checks done, checks)."""
-    size = provenance_nt.stat().st_size if isinstance(provenance_nt, Path) else len(provenance_nt)
-    progress = None if on_check is None else _bytes_done(on_check, size)
+def check_early(shapes: Graph, facts_nt: bytes | Path, provenance_nt: bytes | Path,
+                progress: Callable[[str], CheckProgress] | None = None,
+                stop: Event | None = None) -> Callable[[ox.Store], list[str]]:
+    """Run the checks of the build's graph that need no store of it, so that they can run while
+    the store is written: the facts graph on a copy in memory when small (``facts_store``), the
+    provenance graph block by block in memory (``kg.rdf.blockcheck``: 9.7 CPU s for the 2.2
+    million triples of 10,000 documents, against 38.9 on the on-disk store). Returns what
+    finishes them given the store (``finish(store)``: the violations, sorted): the look-ups of
+    values in other blocks, and the checks that need the whole graph. ``progress(name)`` gives the
+    progress callback of the graph called ``name``; the provenance's is told bytes, not checks.
+    If ``stop`` is set the rest is left to ``finish``."""
+    memory = facts_store(None, facts_nt)
+    facts = None if memory is None else graph_violations(memory, str(FACTS_GRAPH), shapes, facts_nt,
+                                                         progress and progress("facts"))
+    del memory
+    on_check = progress and progress("provenance")
     try:
-        with open(provenance_nt, "rb") if isinstance(provenance_nt, Path) else io.BytesIO(provenance_nt) as raw:
-            found = blocked_violations(store, str(PROVENANCE_GRAPH), shapes, raw, on_bytes=progress)
+        blocks = check_blocks(str(PROVENANCE_GRAPH), shapes, provenance_nt, on_bytes=on_check and _bytes_done(
+            on_check, _size(provenance_nt)), stop=stop)
     except Unsupported:
-        found = None
-    if found is not None:
-        return found
-    return graph_violations(store, str(PROVENANCE_GRAPH), shapes, provenance_nt, on_check)
+        blocks = None
+
+    def finish(store: ox.Store) -> list[str]:
+        found = facts if facts is not None else graph_violations(store, str(FACTS_GRAPH), shapes, facts_nt,
+                                                                 progress and progress("facts"))
+        if blocks is not None:
+            return sorted(found + blocks.finish(store))
+        return sorted(found + graph_violations(store, str(PROVENANCE_GRAPH), shapes, provenance_nt, on_check))
+
+    return finish
 
 
 def _bytes_done(on_check: CheckProgress, total: int) -> Callable[[int], None]:

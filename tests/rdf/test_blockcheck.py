@@ -59,12 +59,12 @@ def test_blocks_find_the_violations_the_whole_store_finds(seed_dataset, size):
     store = _store(nt)
     whole = sparql_violations(store, GRAPH, compile_shapes(shapes, only_targets=graph_types(store, GRAPH)))
     assert len(whole) == 7  # the far sentence is fine
-    assert blocked_violations(store, GRAPH, shapes, io.BytesIO(nt), size=size) == whole
+    assert blocked_violations(store, GRAPH, shapes, nt, size=size) == whole
 
 
 def test_blocks_of_the_clean_seed_provenance_have_no_violations(seed_dataset):
     nt = _sorted_nt(seed_dataset.graph(PROVENANCE_GRAPH))
-    assert blocked_violations(_store(nt), GRAPH, load_shapes(), io.BytesIO(nt), size=1000) == []
+    assert blocked_violations(_store(nt), GRAPH, load_shapes(), nt, size=1000) == []
 
 
 def test_a_block_holds_all_lines_of_its_subjects(seed_dataset):
@@ -80,9 +80,9 @@ def test_shapes_with_a_sparql_constraint_or_blank_nodes_are_left_to_the_store():
 <urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ;
   sh:sparql [ a sh:SPARQLConstraint ; sh:select "SELECT $this WHERE { $this <urn:p> <urn:q> }" ] .""")
     typed = b"<urn:a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:C> .\n"
-    assert blocked_violations(_store(typed), GRAPH, shapes, io.BytesIO(typed)) is None
+    assert blocked_violations(_store(typed), GRAPH, shapes, typed) is None
     blank = b"_:b <urn:p> <urn:q> .\n"
-    assert blocked_violations(_store(blank), GRAPH, load_shapes(), io.BytesIO(blank)) is None
+    assert blocked_violations(_store(blank), GRAPH, load_shapes(), blank) is None
 
 
 def test_a_build_reports_violations_in_the_provenance_graph(tmp_path):
@@ -93,3 +93,37 @@ def test_a_build_reports_violations_in_the_provenance_graph(tmp_path):
   sh:property [ sh:path <urn:x:reviewedBy> ; sh:minCount 1 ] .""", encoding="utf-8")
     with pytest.raises(ValidationError, match=r"doc/.*#char=\d+,\d+ urn:x:reviewedBy: Less than 1 values"):
         kg.build(SEEDS, tmp_path / "out", jobs=1, shapes=shapes)
+
+
+def test_set_stop_leaves_the_blocks_unchecked(seed_dataset):
+    import threading
+
+    from kg.rdf.blockcheck import check_blocks
+
+    nt = _sorted_nt(seed_dataset.graph(PROVENANCE_GRAPH))
+    stop = threading.Event()
+    stop.set()
+    assert check_blocks(GRAPH, load_shapes(), nt, size=1000, stop=stop) is None
+    assert check_blocks(GRAPH, load_shapes(), nt, size=1000) is not None
+
+
+def test_a_build_whose_store_fails_stops_its_checks_and_keeps_the_previous_build(seed_build, tmp_path, monkeypatch):
+    """The checks run on a thread while the store is written; if writing fails, the build fails
+    with that error, no checking thread is left, and the previous build is in place."""
+    import shutil
+    import threading
+
+    import kg.builder
+
+    out = tmp_path / "out"
+    shutil.copytree(seed_build, out, symlinks=True)
+    before = (out / "provenance.ttl").read_bytes()
+
+    def fail(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(kg.builder, "write_store", fail)
+    with pytest.raises(Exception, match="No space left on device"):
+        kg.build(SEEDS, out, jobs=1, full=True)
+    assert not [t for t in threading.enumerate() if t.name.startswith("kg-check")]
+    assert (out / "provenance.ttl").read_bytes() == before
