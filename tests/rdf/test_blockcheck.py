@@ -8,7 +8,7 @@ import io
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF
 
 import kg
 from kg.errors import ValidationError
@@ -17,27 +17,20 @@ from kg.rdf.blockcheck import blocked_violations, subject_blocks
 from kg.rdf.shacl_sparql import compile_shapes, graph_types, sparql_violations
 from kg.rdf.validate import load_shapes
 from tests.conftest import SEEDS
+from tests.test_scale import _injected
 
 GRAPH = str(PROVENANCE_GRAPH)
 
 
 def _damaged(prov: Graph) -> Graph:
-    """The seed provenance with damage of each kind the provenance shapes check, some of it
-    naming nodes of other subjects (which a small block does not hold)."""
-    g = Graph()
-    for t in prov:
-        g.add(t)
-    sentences = sorted(prov.subjects(RDF.type, NIF.Sentence))
+    """The seed provenance with ``test_scale``'s damage to sentences and a phrase, and more whose
+    checks read nodes of other subjects (which a small block does not hold)."""
+    g = _injected(prov)
     phrases = sorted(prov.subjects(RDF.type, NIF.Phrase))
-    statements = sorted(prov.subjects(RDF.type, RDF.Statement))
-    g.remove((sentences[0], NIF.anchorOf, None))                                             # minCount
-    g.add((sentences[1], NIF.beginIndex, Literal(99999, datatype=XSD.nonNegativeInteger)))  # maxCount
-    g.set((sentences[2], NIF.endIndex, Literal("zwei")))                                     # datatype
-    g.set((phrases[0], NIF.sentence, URIRef("urn:not-a-sentence")))                         # class
-    g.set((phrases[1], NIF.sentence, phrases[2]))                                           # class: a typed node
-    g.set((phrases[3], NIF.sentence, Literal("a sentence")))                                # class: a literal
-    g.set((phrases[4], NIF.sentence, sentences[-1]))                                        # fine: far away
-    g.add((statements[0], RDF.object, URIRef("urn:another")))                               # maxCount
+    g.set((phrases[1], NIF.sentence, phrases[2]))                           # class: a typed node
+    g.set((phrases[3], NIF.sentence, Literal("a sentence")))                # class: a literal
+    g.set((phrases[4], NIF.sentence, sorted(prov.subjects(RDF.type, NIF.Sentence))[-1]))  # fine: far away
+    g.add((sorted(prov.subjects(RDF.type, RDF.Statement))[0], RDF.object, URIRef("urn:another")))  # maxCount
     return g
 
 
