@@ -17,10 +17,12 @@ import logging
 import mmap
 import os
 import sys
+import threading
 import time
 import warnings
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,7 +85,7 @@ from kg.rdf.incremental import (
     update_store,
     validate_change,
 )
-from kg.rdf.largegraph import validate_large
+from kg.rdf.largegraph import check_early
 from kg.rdf.shacl_sparql import Unsupported, compile_shapes
 from kg.rdf.triples import (
     MENTION_RULES,
@@ -277,11 +279,22 @@ def _dataset(nt: dict[str, Path], shapes: Graph, triples: int, folder: Path, bar
 
     pyshacl is not run on the whole graph of any size: it parses the query of a SPARQL-based
     constraint (``shapes:Interval``, ``shapes:Event``) again for each focus node, minutes for a
-    200-document corpus; ``validate_large`` uses it only for a graph whose shapes it cannot translate.
+    200-document corpus; ``kg.rdf.largegraph`` uses it only for a graph whose shapes it cannot
+    translate. The checks that need no store (``check_early``) run while the store is written.
     """
-    store = write_store(folder, [(nt[FACTS_FILE], str(FACTS_GRAPH)), (nt[PROVENANCE_FILE], str(PROVENANCE_GRAPH))],
-                        bars.reading("storing", list(nt.values())))
-    validate_large(store, shapes, nt[FACTS_FILE], nt[PROVENANCE_FILE], bars.checks)
+    stop = threading.Event()
+    # the checks that need no store run on a thread beside the bulk loader (both release the GIL)
+    with ThreadPoolExecutor(1, thread_name_prefix="kg-check") as pool:
+        early = pool.submit(check_early, shapes, nt[FACTS_FILE], nt[PROVENANCE_FILE], bars.checks, stop)
+        try:
+            store = write_store(folder, [(nt[FACTS_FILE], str(FACTS_GRAPH)),
+                                         (nt[PROVENANCE_FILE], str(PROVENANCE_GRAPH))],
+                                bars.reading("storing", list(nt.values())))
+        except BaseException:
+            stop.set()  # the thread stops at its next block
+            raise
+        finish = early.result()
+    raise_violations(finish(store))
     del store  # closes the writing instance: the build's store is only read from now on
     if triples > RDFLIB_MAX_TRIPLES:
         return store_dataset(open_read_only(folder))

@@ -194,20 +194,6 @@ def decode_extracted(key: str, data: bytes) -> Extracted:
         raise ValueError(str(err)) from None
 
 
-def _split(line: str) -> list[str]:
-    """The three terms of an N-Triples line ``"<s> <p> <o>"`` (only the object may hold spaces)."""
-    terms = line.split(" ", 2)
-    if len(terms) != 3:
-        raise ValueError(f"not a triple: {line[:80]!r}")
-    return terms
-
-
-def _numbered(lines: list[str], index: dict[str, int]) -> list[str]:
-    """Each triple as the sorted numbers of its terms, ``"s p o"``."""
-    rows = sorted(tuple(index[t] for t in _split(line)) for line in lines)
-    return [f"{s} {p} {o}" for s, p, o in rows]
-
-
 def encode_lines(key: str, value: Lines) -> bytes:
     """A document's share of the graph: a JSON header line, its distinct terms one per line,
     then its facts and provenance triples as term numbers (each part sorted: a share is a set).
@@ -216,11 +202,17 @@ def encode_lines(key: str, value: Lines) -> bytes:
     ('v', ['<a> <b> <c>'], ['<a> <e> <c>', '<d> <e> "f g"'])
     """
     lines_key, facts, provenance = value
-    terms = sorted({term for line in (*facts, *provenance) for term in _split(line)})
-    index = {term: i for i, term in enumerate(terms)}
+    # sorted lines are sorted by their terms (no term is a prefix of another that is followed by
+    # a space), so their rows come out sorted by term number: one sort of strings, no tuples
+    triples = [line.split(" ", 2) for part in (facts, provenance) for line in sorted(part)]
+    if any(len(terms) != 3 for terms in triples):
+        bad = next(" ".join(terms) for terms in triples if len(terms) != 3)
+        raise ValueError(f"not a triple: {bad[:80]!r}")
+    terms = sorted({term for triple in triples for term in triple})
+    index = {term: str(i) for i, term in enumerate(terms)}
     header = json.dumps({"format": LINES_FORMAT, "key": key, "lines_key": lines_key, "terms": len(terms),
                          "facts": len(facts), "provenance": len(provenance)}, ensure_ascii=True)
-    rows = [header, *terms, *_numbered(facts, index), *_numbered(provenance, index)]
+    rows = [header, *terms, *(f"{index[s]} {index[p]} {index[o]}" for s, p, o in triples)]
     return "\n".join(rows).encode("utf-8")
 
 

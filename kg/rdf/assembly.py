@@ -75,8 +75,9 @@ def nt(term: Node) -> str:
 
 def sink_lines(sink: TripleSink) -> tuple[list[str], list[str]]:
     """A sink's facts and provenance triples as ``"<s> <p> <o>"`` lines."""
-    facts = [f"{nt(s)} {nt(p)} {nt(o)}" for s, p, o in sink.facts]
-    prov = [f"{nt(s)} {nt(p)} {nt(o)}" for s, p, o in sink.provenance]
+    # subjects and predicates are IRIs (``kg.rdf.triples.Triple``): written as ``nt`` writes them
+    facts = [f"<{s}> <{p}> {nt(o)}" for s, p, o in sink.facts]
+    prov = [f"<{s}> <{p}> {nt(o)}" for s, p, o in sink.provenance]
     return facts, prov
 
 

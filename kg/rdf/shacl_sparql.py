@@ -53,6 +53,9 @@ class Check:
     ok: str = ""  # SPARQL expression true when value ?v conforms
     message: str = ""
     paths: list[str] = field(default_factory=list)  # of a "node" check: the paths it asks for a value of
+    # of a "value" check: the classes ``ok`` asks ?v to be in (``sh:class``, in an ``sh:or`` or
+    # alone); ``ok`` is then false only if ?v is in none of them and its other terms are false
+    classes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -106,7 +109,7 @@ def _property_checks(g: Graph, prop: RdfNode, targets: list[str]) -> list[Check]
                          message=f"Value is not Literal with datatype {dt}"))
     if (cls := g.value(prop, SH["class"])) is not None:
         out.append(Check(targets, p, "value", ok=_value_condition(g, prop, "class"),
-                         message=f"Value does not have class {cls}"))
+                         message=f"Value does not have class {cls}", classes=[str(cls)]))
     if (kind := g.value(prop, SH.nodeKind)) is not None:
         if not isinstance(kind, URIRef) or kind not in NODE_KINDS:
             raise Unsupported(f"sh:nodeKind {kind}")
@@ -121,9 +124,11 @@ def _property_checks(g: Graph, prop: RdfNode, targets: list[str]) -> list[Check]
         members = ", ".join(m.n3() for m in Collection(g, allowed))
         out.append(Check(targets, p, "value", ok=f"(?v IN ({members}))", message="Value is not in the sh:in list"))
     if (alts := g.value(prop, SH["or"])) is not None:
-        conds = [_alternative(g, m) for m in Collection(g, alts)]
+        options = list(Collection(g, alts))
+        conds = [_alternative(g, m) for m in options]
+        classes = [str(c) for m in options if (c := g.value(m, SH["class"])) is not None]
         out.append(Check(targets, p, "value", ok="(" + " || ".join(conds) + ")",
-                         message="Value does not conform to any shape in sh:or"))
+                         message="Value does not conform to any shape in sh:or", classes=classes))
     return out
 
 
@@ -210,6 +215,12 @@ def _query(check: Check, graph: str, only: str = "") -> str:
         body = f"{focus} ?f <{check.path}> ?v . FILTER (!{check.ok})"
         tail = ""
     return f"SELECT DISTINCT ?f WHERE {{ GRAPH <{graph}> {{ {body} }} }} {tail}"
+
+
+def value_query(check: Check, graph: str, values_only: bool = False) -> str:
+    """The (focus node ``?f``, value ``?v``) pairs that fail a "value" check in ``graph``, or
+    only their distinct values."""
+    return _query(check, graph).replace("SELECT DISTINCT ?f WHERE", f"SELECT DISTINCT {'' if values_only else '?f '}?v WHERE", 1)
 
 
 def _select(store: ox.Store, query: str) -> ox.QuerySolutions:

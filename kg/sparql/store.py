@@ -46,8 +46,11 @@ _RDFLIB_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "tri
                    ".rdf": "xml", ".owl": "xml"}
 BULK_LOAD_MIN_BYTES = 1 << 20  # N-Triples above this are bulk-loaded (3.5x less CPU at 20 MB)
 # N-Triples per bulk_load call: Oxigraph's bulk loader holds what one call reads (up to ~2 GB a
-# thread) before writing it out: the 360 MB of provenance of 10,000 documents in one call peaked
-# at 1.5 GB RSS, in blocks of 32 MB at 0.34 GB, for about the same CPU (30 to 36 s)
+# thread) before writing it out: the 410 MB of N-Triples of 10,000 documents in one call peaked
+# at 1.5 GB RSS. Each call writes a set of index files, so small blocks cost CPU: measured alone,
+# twice each (load 3), 32 MB blocks 39-45 CPU s and 0.33 GB, 64 MB 33-34 CPU s and 0.54-0.57 GB,
+# 128 MB 32.5 CPU s and 1.0-1.1 GB. With 64 MB the 10,000-document rebuild peaked at 1.46 GiB
+# (1.17-1.23 GiB with 32 MB): the memory target (1.5 GB) comes first
 BULK_LOAD_BLOCK = 32 << 20
 _XSD_STRING = rdflib.XSD.string
 _LOOKUP_KEY = rdflib.URIRef(LOOKUP_KEY)
