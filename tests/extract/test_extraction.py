@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from rdflib import Literal
+from rdflib import Graph, Literal
 from rdflib.namespace import SKOS
 
 import kg
@@ -335,22 +335,32 @@ def test_taking_over_the_management_or_buying_from_a_seller_is_no_acquisition(tm
     assert not {r for r in rels if r[1] == "akg:acquired"}
 
 
+def values_of(graph: Graph, predicate: str) -> set[tuple[str, int]]:
+    """(entity label, value) of every quantity ``predicate`` gives in ``graph``."""
+    q = sparql_prefixes() + f"SELECT ?n ?v WHERE {{ ?c skos:prefLabel ?n ; {predicate} ?q . ?q schema:value ?v }}"
+    return {(str(n), int(v)) for n, v in graph.query(q)}
+
+
+def facts_of_text(tmp_path: Path, text: str) -> Graph:
+    """The facts graph of a build of one document with ``text``."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "doc.txt").write_text(text, encoding="utf-8")
+    return kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH)
+
+
 def test_money_is_no_count_and_common_acronyms_name_nothing(tmp_path):
     """"a $180 million plant" is one plant, not 180 million sites; "a possible IPO" names no
     company, and "The Basel-headquartered CDMO" refers back to the company; "Melbourne dairy
     group" is a group from Melbourne, not a dairy plant there; "X, Kvitsand's chief executive," is
     a person whatever the given name."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "caps.txt").write_text(
+    graph = facts_of_text(tmp_path,
         "Brake maker Caswin Friction Inc will build a $180 million plant in Santa Catarina.\n\n"
         "Drug maker Velanto Pharma AG has a plant in Debrecen. The Basel-headquartered CDMO, a unit of "
         "Norvik Life Sciences, runs four sites in Europe. CEO Helga Vogt did not comment on a possible IPO.\n\n"
         "Melbourne dairy group Coolabar Milk Co. has named Priya Ramanathan as its chief executive.\n\n"
         "Kvitsand Feed ASA makes fish feed. Sirka Lundal, Kvitsand's chief executive, works from its head office "
-        "in Bergen.\n",
-        encoding="utf-8")
-    graph = kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH)
+        "in Bergen.\n")
     rels = relations(graph)
     assert ("Velanto Pharma AG", "akg:headquarteredIn", "Basel") in rels
     assert ("Velanto Pharma AG", "schema:parentOrganization", "Norvik Life Sciences") in rels
@@ -359,20 +369,16 @@ def test_money_is_no_count_and_common_acronyms_name_nothing(tmp_path):
     labels = {str(o) for o in graph.objects(None, SKOS.prefLabel)}
     assert not labels & {"IPO", "CDMO"}
     assert ("Melbourne", "schema:containedInPlace", "Melbourne") not in rels
-    q = sparql_prefixes() + """SELECT ?n ?v WHERE { ?c skos:prefLabel ?n ; akg:numberOfSites ?q . ?q schema:value ?v }"""
-    assert {(str(n), int(v)) for n, v in graph.query(q)} == {("Velanto Pharma AG", 4)}
+    assert values_of(graph, "akg:numberOfSites") == {("Velanto Pharma AG", 4)}
 
 
 def test_inflected_business_nouns_and_surnames_take_their_written_forms(tmp_path):
     """"ustanovila Pražarno Kofetar d.o.o." names "Pražarna Kofetar d.o.o." although the dictionary
     lacks "pražarna"; "sinu Marjanu Murku" is "Marjan Murko" when the text writes "Murko"."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "murko.txt").write_text(
+    rels = relations(facts_of_text(tmp_path,
         "Leta 2014 je Ana Strgar ustanovila Sušilnico Kofelj d.o.o. s sedežem v Škofji Loki.\n\n"
         "Umrl je Anton Murko, ustanovitelj podjetja Kalupnik d.o.o. Vodenje je leta 2004 predal sinu "
-        "Marjanu Murku, ki je še danes direktor.\n", encoding="utf-8")
-    rels = relations(kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH))
+        "Marjanu Murku, ki je še danes direktor.\n"))
     assert ("Sušilnica Kofelj d.o.o.", "akg:headquarteredIn", "Škofja Loka") in rels
     assert ("Marjan Murko", "akg:chiefExecutiveOf", "Kalupnik d.o.o.") in rels
 
@@ -380,13 +386,10 @@ def test_inflected_business_nouns_and_surnames_take_their_written_forms(tmp_path
 def test_plural_and_two_word_towns_decline_and_other_bodies_hold_their_own_roles(tmp_path):
     """"iz Beltincev" is Beltinci and "v Gorenji vasi" is Gorenja vas (a feminine adjective and a
     noun in a consonant); "predsednik zbornice X" is the chamber's president, not the company's."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "kraji.txt").write_text(
+    rels = relations(facts_of_text(tmp_path,
         "Nagrado je prejelo podjetje Ravnik Stroji d.o.o. iz Beltincev. Podelil jo je predsednik zbornice "
         "Ivan Sukovič.\n\n"
-        "Stole izdeluje podjetje Lesoform d.o.o. s sedežem v Gorenji vasi.\n", encoding="utf-8")
-    rels = relations(kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH))
+        "Stole izdeluje podjetje Lesoform d.o.o. s sedežem v Gorenji vasi.\n"))
     assert ("Ravnik Stroji d.o.o.", "akg:headquarteredIn", "Beltinci") in rels
     assert ("Lesoform d.o.o.", "akg:headquarteredIn", "Gorenja vas") in rels
     assert not [r for r in rels if r[0] == "Ivan Sukovič"]
@@ -395,31 +398,22 @@ def test_plural_and_two_word_towns_decline_and_other_bodies_hold_their_own_roles
 def test_a_town_adjective_before_a_referring_noun_picks_the_company_of_that_town(tmp_path):
     """"Semiško podjetje zaposluje 310 ljudi" after "V semiškem podjetju Belkor" and a customer
     named later is Belkor's head count, not the customer's."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "semic.txt").write_text(
+    graph = facts_of_text(tmp_path,
         "V semiškem podjetju Belkor d.o.o. so odprli novo halo. Največji kupec je hrvaški proizvajalec "
-        "avtobusov Autovoz Karlovac d.d., ki ima tovarno v Karlovcu. Semiško podjetje zaposluje 310 ljudi.\n",
-        encoding="utf-8")
-    graph = kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH)
-    q = sparql_prefixes() + """SELECT ?n ?v WHERE { ?c skos:prefLabel ?n ; schema:numberOfEmployees ?q . ?q schema:value ?v }"""
-    assert {(str(n), int(v)) for n, v in graph.query(q)} == {("Belkor d.o.o.", 310)}
+        "avtobusov Autovoz Karlovac d.d., ki ima tovarno v Karlovcu. Semiško podjetje zaposluje 310 ljudi.\n")
+    assert values_of(graph, "schema:numberOfEmployees") == {("Belkor d.o.o.", 310)}
     assert ("Autovoz Karlovac d.d.", "akg:headquarteredIn", "Semič") not in relations(graph)
 
 
 def test_adjectives_of_two_word_towns_and_companies_named_after_a_town(tmp_path):
     """"novomeške družbe X" gives Novo mesto as X's head office; "Pivško podjetje" is the company
     named after Pivka; "gornjeradgonskemu Termopanu d.o.o." is Termopan d.o.o. in the dative."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "kraji.txt").write_text(
+    graph = facts_of_text(tmp_path,
         "Tina Jerlah je od lani direktorica novomeške družbe Sedor d.o.o.\n\n"
         "Skupina Ferantti S.p.A. s sedežem v Bergamu je kupila družbo Kartonaža Pivka d.o.o. Pivško "
         "podjetje zaposluje 140 ljudi.\n\n"
-        "Priznanje je šlo gornjeradgonskemu Termolitu d.o.o.\n", encoding="utf-8")
-    graph = kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH)
+        "Priznanje je šlo gornjeradgonskemu Termolitu d.o.o.\n")
     rels = relations(graph)
     assert ("Sedor d.o.o.", "akg:headquarteredIn", "Novo mesto") in rels
     assert ("Termolit d.o.o.", "akg:headquarteredIn", "Gornja Radgona") in rels
-    q = sparql_prefixes() + """SELECT ?n ?v WHERE { ?c skos:prefLabel ?n ; schema:numberOfEmployees ?q . ?q schema:value ?v }"""
-    assert {(str(n), int(v)) for n, v in graph.query(q)} == {("Kartonaža Pivka d.o.o.", 140)}
+    assert values_of(graph, "schema:numberOfEmployees") == {("Kartonaža Pivka d.o.o.", 140)}
