@@ -203,6 +203,25 @@ def _common_acronym(toks: list[Token], i: int, end: int, pack: LanguagePack) -> 
     return toks[i].text in pack.common_acronyms and not (i + 1 < end and is_name_token(toks[i + 1]))
 
 
+def _names_a_company(doc: Document, i: int, end: int, pack: LanguagePack) -> bool:
+    """Does a legal form close the capitalised words from token ``i`` ("Kolbe Agency Ltd")?"""
+    j = i
+    while j < end and is_name_token(doc.tokens[j]) and legal_suffix_end(doc, j, pack) < 0:
+        j += 1
+    return j < end and legal_suffix_end(doc, j, pack) > 0
+
+
+def _public_body_end(toks: list[Token], i: int, end: int) -> int:
+    """Past the name of a public body opening at token ``i``: its noun, and "of" or "for" with
+    the capitalised words after it ("Ministry of Economy", "Agency for Energy")."""
+    j = i + 1
+    if j + 1 < end and toks[j].text in ("of", "for") and is_name_token(toks[j + 1]):
+        j += 1
+        while j < end and (is_name_token(toks[j]) or toks[j].text == "and"):
+            j += 1
+    return j
+
+
 def _glued(toks: list[Token], i: int) -> bool:
     """Does token ``i`` touch the next one ("US$")?"""
     return i + 1 < len(toks) and toks[i].end == toks[i + 1].start
@@ -228,12 +247,17 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     or _common_acronym(toks, i, sent.tok_end, pack) or heading:
                 i += 1
                 continue
+            if tok.text in pack.public_body_nouns and not _names_a_company(doc, i, sent.tok_end, pack):
+                i = _public_body_end(toks, i, sent.tok_end)  # "Ministry of Economy": no company, no entity
+                continue
             j = i + 1
             legal_end = -1
             while j < sent.tok_end:
                 legal_end = legal_suffix_end(doc, j, pack)
                 if legal_end > 0:
                     break  # "Adriaenergia S.p.A." ends at its legal form
+                if toks[j].text in pack.public_body_nouns and not _names_a_company(doc, j, sent.tok_end, pack):
+                    break  # "Portuguese Ministry of Economy": the body's name starts a run of its own
                 if is_name_token(toks[j]):
                     j += 1
                 elif toks[j].text in pack.name_particles:
