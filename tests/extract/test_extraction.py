@@ -353,21 +353,23 @@ def test_money_is_no_count_and_common_acronyms_name_nothing(tmp_path):
     """"a $180 million plant" is one plant, not 180 million sites; "a possible IPO" names no
     company, and "The Basel-headquartered CDMO" refers back to the company; "Melbourne dairy
     group" is a group from Melbourne, not a dairy plant there; "X, Kvitsand's chief executive," is
-    a person whatever the given name; "the Portuguese Ministry of Economy" is no company."""
+    a person whatever the given name; "the Portuguese Ministry of Economy" is no company, nor is the
+    board of "Chair of the Board"."""
     graph = facts_of_text(tmp_path,
         "Brake maker Caswin Friction Inc will build a $180 million plant in Santa Catarina.\n\n"
         "Drug maker Velanto Pharma AG has a plant in Debrecen. The Basel-headquartered CDMO, a unit of "
         "Norvik Life Sciences, runs four sites in Europe. CEO Helga Vogt did not comment on a possible IPO.\n\n"
         "Melbourne dairy group Coolabar Milk Co. has named Priya Ramanathan as its chief executive.\n\n"
         "Kvitsand Feed ASA makes fish feed. Sirka Lundal, Kvitsand's chief executive, works from its head office "
-        "in Bergen.\n\nThe Portuguese Ministry of Economy has approved a grant for Tecelagem Arvo S.A.\n")
+        "in Bergen.\n\nThe Portuguese Ministry of Economy has approved a grant for Tecelagem Arvo S.A.\n\n"
+        "Veltra AB makes drugs. \"She knows our customers,\" said Karin Wahl, Chair of the Board.\n")
     rels = relations(graph)
     assert ("Velanto Pharma AG", "akg:headquarteredIn", "Basel") in rels
     assert ("Velanto Pharma AG", "schema:parentOrganization", "Norvik Life Sciences") in rels
     assert ("Coolabar Milk Co.", "akg:headquarteredIn", "Melbourne") in rels
     assert ("Sirka Lundal", "akg:chiefExecutiveOf", "Kvitsand Feed ASA") in rels  # a person, by the apposition
     labels = {str(o) for o in graph.objects(None, SKOS.prefLabel)}
-    assert not labels & {"IPO", "CDMO", "Ministry", "Economy"}  # a public body is no company
+    assert not labels & {"IPO", "CDMO", "Ministry", "Economy", "Board"}  # a public body, a role in capitals
     assert ("Melbourne", "schema:containedInPlace", "Melbourne") not in rels
     assert values_of(graph, "akg:numberOfSites") == {("Velanto Pharma AG", 4)}
 

@@ -12,6 +12,7 @@ from kg.extract.lemmatize import dictionary_form, is_known_word, lemma, name_can
 from kg.extract.mentions.places import attributive
 from kg.extract.mentions.spans import (
     LIST_SEPARATORS,
+    MAX_ROLE_WORDS,
     Span,
     after_speech_verb,
     is_given_name,
@@ -211,6 +212,17 @@ def _names_a_company(doc: Document, i: int, end: int, pack: LanguagePack) -> boo
     return j < end and legal_suffix_end(doc, j, pack) > 0
 
 
+def _title_case_role_end(toks: list[Token], i: int, end: int, pack: LanguagePack) -> int:
+    """The end of a role phrase of two or more words written in capitals from token ``i``
+    ("Executive Chairman", "Chair of the Board"), or ``i``."""
+    for n in range(MAX_ROLE_WORDS, 1, -1):
+        words = toks[i:i + n]
+        if i + n <= end and tuple(t.text.lower() for t in words) in pack.roles \
+                and all(t.is_capitalised for t in words if t.text.lower() not in pack.function_words):
+            return i + n
+    return i
+
+
 def _public_body_end(toks: list[Token], i: int, end: int) -> int:
     """Past the name of a public body opening at token ``i``: its noun, and "of" or "for" with
     the capitalised words after it ("Ministry of Economy", "Agency for Energy")."""
@@ -246,6 +258,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             if not is_name_token(tok) or tok.text.lower() in pack.function_words or _title_before_name(toks, i, sent.tok_end, pack, doc.lang) \
                     or _common_acronym(toks, i, sent.tok_end, pack) or heading:
                 i += 1
+                continue
+            if (role_end := _title_case_role_end(toks, i, sent.tok_end, pack)) > i:
+                i = role_end  # "will become Executive Chairman", "Chair of the Board": a role, no name
                 continue
             if tok.text in pack.public_body_nouns and not _names_a_company(doc, i, sent.tok_end, pack):
                 i = _public_body_end(toks, i, sent.tok_end)  # "Ministry of Economy": no company, no entity
