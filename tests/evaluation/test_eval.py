@@ -609,7 +609,7 @@ FLOORS = {  # subset: (entity F1, relation F1), a little under the scores measur
     "en/heldout3": (0.92, 0.78),  # written blind before session 4's rule work (0.911 / 0.698 then); measured 0.940 / 0.796
     "sl/heldout3": (0.91, 0.75),  # written blind before session 5's Slovenian work (0.879 / 0.662 then); measured 0.929 / 0.764
     "sl/dev": (0.95, 0.88),  # 177-192 added in session 9 (blind batch, 0.780 before tuning); measured 0.963 / 0.890
-    "en/dev": (0.95, 0.86),  # en107-en122 added in session 9 (blind batch, 0.738 before tuning); measured 0.963 / 0.873
+    "en/dev": (0.94, 0.84),  # en123-en138 added late in session 9 (blind batch, 0.683 before tuning); measured 0.952 / 0.851
 }
 
 
