@@ -47,6 +47,7 @@ class LanguagePack:
     coreference: dict[str, str] = field(default_factory=dict)          # lemma -> class
     function_words: set[str] = field(default_factory=set)
     common_acronyms: frozenset[str] = frozenset()  # "IPO", "CDMO": capitals that name nothing alone
+    clause_latter_pronouns: frozenset[str] = frozenset()  # ", ta pa ima": the organisation named last
     oblique_name_endings: list[tuple[str, str]] = field(default_factory=list)  # ("emu", "u"): "Termopanu" -> "Termopan"
     prepositional_relatives: frozenset[str] = frozenset()  # "kateri": ", v kateri ..." opens a relative clause
     family_nouns: frozenset[str] = frozenset()  # "family": "the Salgueiro family" is no town
@@ -340,6 +341,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
             p.coreference.setdefault(lemma(w, code), cls)
     p.function_words = {w.lower() for w in words.get("function_words", [])}
     p.common_acronyms = frozenset(words.get("common_acronyms", []))
+    p.clause_latter_pronouns = frozenset(words.get("clause_latter_pronouns", []))
     p.oblique_name_endings = [(a, n) for a, n in words.get("oblique_name_endings", [])]
     p.prepositional_relatives = frozenset(words.get("prepositional_relatives", []))
     p.family_nouns = frozenset(words.get("family_nouns", []))

@@ -419,3 +419,12 @@ def test_adjectives_of_two_word_towns_and_companies_named_after_a_town(tmp_path)
     assert ("Sedor d.o.o.", "akg:headquarteredIn", "Novo mesto") in rels
     assert ("Termolit d.o.o.", "akg:headquarteredIn", "Gornja Radgona") in rels
     assert values_of(graph, "schema:numberOfEmployees") == {("Kartonaža Pivka d.o.o.", 140)}
+
+
+def test_a_demonstrative_after_a_comma_is_the_organisation_named_last(tmp_path):
+    """"Livarna je hčerinska družba koncerna X, ta pa ima po svetu 14 tovarn": X's plants."""
+    graph = facts_of_text(tmp_path,
+        "Livarna Lipnik d.o.o. iz Štor zaposluje 620 ljudi. Livarna je od leta 2019 hčerinska družba nemškega "
+        "koncerna Hofmann Guss GmbH, ta pa ima po svetu 14 tovarn.\n")
+    assert values_of(graph, "akg:numberOfSites") == {("Hofmann Guss GmbH", 14)}
+

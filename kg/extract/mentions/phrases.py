@@ -336,5 +336,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                     span.hint = CorefHint.SPEAKER  # "Marsh said the group would ...": the organisation named before
                 elif prev is not None and {prev.lemma, prev.text.lower()} & pack.latter_words:
                     span.hint = CorefHint.LATTER  # "Omenjena družba": the organisation mentioned last
+                elif prev is not None and prev.text == "," and toks[i].text.lower() in pack.clause_latter_pronouns:
+                    span.hint = CorefHint.LATTER  # "X je hčerinska družba koncerna Y, ta pa ima ...": Y
                 spans.append(span)
     return spans
