@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal
-from rdflib.namespace import SKOS
+from rdflib.namespace import RDF, SKOS
 
 import kg
-from kg.namespaces import FACTS_GRAPH, sparql_prefixes
+from kg.namespaces import FACTS_GRAPH, SCHEMA, sparql_prefixes
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "extraction"
 
@@ -427,4 +427,15 @@ def test_a_demonstrative_after_a_comma_is_the_organisation_named_last(tmp_path):
         "Livarna Lipnik d.o.o. iz Štor zaposluje 620 ljudi. Livarna je od leta 2019 hčerinska družba nemškega "
         "koncerna Hofmann Guss GmbH, ta pa ima po svetu 14 tovarn.\n")
     assert values_of(graph, "akg:numberOfSites") == {("Hofmann Guss GmbH", 14)}
+
+
+def test_company_names_with_a_given_name_first(tmp_path):
+    """A given name opening a company's name makes no person when a company word ends it ("Ashby
+    Furnishings"), an ampersand joins it ("Hadley & Frome") or a brand noun follows ("the Lee
+    Valley brand")."""
+    graph = facts_of_text(tmp_path,
+        "Mlimo Tea Ltd is a subsidiary of the British group Hadley & Frome. It also sells tea under the "
+        "Lee Valley brand.\n\nRival Ashby Furnishings makes sofas in Lenoir.\n")
+    people = {str(o) for s in graph.subjects(RDF.type, SCHEMA.Person) for o in graph.objects(s, SKOS.prefLabel)}
+    assert not people & {"Hadley & Frome", "Lee Valley", "Ashby Furnishings"}
 
