@@ -52,6 +52,7 @@ class LanguagePack:
     prepositional_relatives: frozenset[str] = frozenset()  # "kateri": ", v kateri ..." opens a relative clause
     family_nouns: frozenset[str] = frozenset()  # "family": "the Salgueiro family" is no town
     public_body_nouns: frozenset[str] = frozenset()  # "Ministry": "the Ministry of Economy" is no company
+    public_body_joiners: frozenset[str] = frozenset()  # "of": the words after it belong to the body's name
     name_particles: set[str] = field(default_factory=set)
     legal_suffixes: list[tuple[str, ...]] = field(default_factory=list)  # token sequences
     legal_suffix_initials: set[str] = field(default_factory=set)  # first characters, a quick test
@@ -346,6 +347,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.prepositional_relatives = frozenset(words.get("prepositional_relatives", []))
     p.family_nouns = frozenset(words.get("family_nouns", []))
     p.public_body_nouns = frozenset(words.get("public_body_nouns", []))
+    p.public_body_joiners = frozenset(words.get("public_body_joiners", []))
     p.name_particles = set(words.get("name_particles", []))
     p.legal_suffixes = sorted((tuple(s.split()) for s in words.get("legal_suffixes", [])), key=len, reverse=True)
     p.legal_suffix_initials = {s[0][:1] for s in p.legal_suffixes if s}

@@ -223,11 +223,12 @@ def _title_case_role_end(toks: list[Token], i: int, end: int, pack: LanguagePack
     return i
 
 
-def _public_body_end(toks: list[Token], i: int, end: int) -> int:
-    """Past the name of a public body opening at token ``i``: its noun, and "of" or "for" with
-    the capitalised words after it ("Ministry of Economy", "Agency for Energy")."""
+def _public_body_end(toks: list[Token], i: int, end: int, pack: LanguagePack) -> int:
+    """Past the name of a public body opening at token ``i``: its noun, and a joining word
+    (``public_body_joiners``) with the capitalised words after it ("Ministry of Economy",
+    "Agency for Energy")."""
     j = i + 1
-    if j + 1 < end and toks[j].text in ("of", "for") and is_name_token(toks[j + 1]):
+    if j + 1 < end and toks[j].text in pack.public_body_joiners and is_name_token(toks[j + 1]):
         j += 1
         while j < end and (is_name_token(toks[j]) or toks[j].text == "and"):
             j += 1
@@ -263,7 +264,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 i = role_end  # "will become Executive Chairman", "Chair of the Board": a role, no name
                 continue
             if tok.text in pack.public_body_nouns and not _names_a_company(doc, i, sent.tok_end, pack):
-                i = _public_body_end(toks, i, sent.tok_end)  # "Ministry of Economy": no company, no entity
+                i = _public_body_end(toks, i, sent.tok_end, pack)  # "Ministry of Economy": no company, no entity
                 continue
             j = i + 1
             legal_end = -1
