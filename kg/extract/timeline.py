@@ -537,7 +537,7 @@ def _phrase_of(doc: Document, fact: Fact, pack: LanguagePack, prop: str, person:
     if person is None:
         return None
     others = [(m.tok_start, m.tok_end) for k, m in _in_sentence(doc, fact.sent)
-              if m.sent == fact.sent and (org is None or m.group != org.group) and _is_org(doc, k)]
+              if (org is None or m.group != org.group) and _is_org(doc, k)]
     by_person = [p for p in phrases if _distance((p[0], p[1]), (person.tok_start, person.tok_end)) <= 6
                  and not any(_distance((p[0], p[1]), o) <= 3 for o in others)]
     return min(by_person, key=lambda p: _distance((p[0], p[1]), (person.tok_start, person.tok_end)), default=None)
@@ -685,11 +685,11 @@ def _plant_referred_to(doc: Document, sent: int) -> str:
     s = doc.sentences[sent]
     opening = _words(doc, s.tok_start, min(s.tok_end, s.tok_start + 3))
     if sent == 0 or not any(tuple(opening[:len(p)]) == p for p in refs) or \
-            any(m.sent == sent and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant", "schema:City", "schema:Country"))
+            any(m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant", "schema:City", "schema:Country"))
                 for k, m in _in_sentence(doc, sent)):
         return ""
-    plants = {doc.groups[m.group].key for k, m in _in_sentence(doc, sent - 1) if m.sent == sent - 1
-              and m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
+    plants = {doc.groups[m.group].key for k, m in _in_sentence(doc, sent - 1)
+              if m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
     return plants.pop() if len(plants) == 1 else ""
 
 
@@ -983,7 +983,7 @@ def _antecedent(doc: Document, lo: int, pack: LanguagePack) -> int | None:
     if lo < 2 or doc.tokens[lo - 1].text != "," or doc.tokens[lo].text.lower() not in pack.relative_openers:
         return None
     end = _before_date(doc, lo - 1, time_words(doc.lang))
-    return next((k for k, m in _in_sentence(doc, doc.tokens[lo].sent) if m.tok_end == end and m.sent == doc.tokens[lo].sent
+    return next((k for k, m in _in_sentence(doc, doc.tokens[lo].sent) if m.tok_end == end
                  and _of_class(doc, k, ("schema:Person",))), None)
 
 
@@ -1049,11 +1049,11 @@ def _led_org(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, impli
     topic = _topic(doc)
     if orgs and len({doc.mentions[k].group for k in orgs}) == 1:
         return orgs[0]
-    dropped = [k for k, m in _in_sentence(doc, sent) if m.sent == sent and m.tok_end == m.tok_start
+    dropped = [k for k, m in _in_sentence(doc, sent) if m.tok_end == m.tok_start
                and _of_class(doc, k, _ORG_CLASSES)]
     if topic is not None and any(doc.mentions[k].group == doc.mentions[topic].group for k in dropped):
         return topic  # the sentence's dropped subject is the document's organisation
-    written = [k for k, m in _in_sentence(doc, sent) if m.sent == sent and m.tok_end > m.tok_start
+    written = [k for k, m in _in_sentence(doc, sent) if m.tok_end > m.tok_start
                and _of_class(doc, k, _ORG_CLASSES)]
     if written:
         return written[0] if len({doc.mentions[k].group for k in written}) == 1 else None
@@ -1221,15 +1221,13 @@ def _taken_from(doc: Document, at: int, hi: int, status: str, pack: LanguagePack
 
 
 class _SentenceMentions:
-    """A document's mentions by sentence, the first mention of each group, and the mentions of
-    organisations counted sentence by sentence (asked in order), so that ``_title_roles`` costs
-    a sentence's mentions, not all of the document's, at each sentence."""
+    """The first mention of each group of a document, and the mentions of organisations counted
+    sentence by sentence (asked in order), so that ``_title_roles`` costs a sentence's mentions,
+    not all of the document's, at each sentence (its own are found by ``_in_sentence``)."""
 
     def __init__(self, doc: Document) -> None:
-        self.by_sent: dict[int, list[int]] = {}
         self.first: dict[int, int] = {}
         for k, m in enumerate(doc.mentions):
-            self.by_sent.setdefault(m.sent, []).append(k)
             self.first.setdefault(m.group, k)
         self._orgs = sorted((m.sent, m.group) for m in doc.mentions
                             if m.group >= 0 and doc.groups[m.group].cls in _ORG_CLASSES)
@@ -1256,7 +1254,7 @@ def _title_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords,
     if topic is None or doc.groups[topic].cls not in _ORG_CLASSES or not doc.groups[topic].key:
         return []
     s = doc.sentences[sent]
-    here = [(k, doc.mentions[k]) for k in mentions.by_sent.get(sent, [])]
+    here = list(_in_sentence(doc, sent))
     if any(m.group != topic for _, m in here if m.tok_end > m.tok_start
            and m.group >= 0 and doc.groups[m.group].cls in _ORG_CLASSES):
         return []  # another organisation in the sentence may be the one the title is held in
@@ -1432,7 +1430,7 @@ def _appointed_events(doc: Document, roles: list[TimedRole], events: list[Event]
             if same:
                 out[same[0]] = replace(out[same[0]], date=out[same[0]].date or date)
             else:
-                mention = next(k for k, m in _in_sentence(doc, sent) if m.sent == sent and m.group >= 0
+                mention = next(k for k, m in _in_sentence(doc, sent) if m.group >= 0
                                and doc.groups[m.group].key == person)
                 out.append(Event("appointment", org, person, date, None, "time-appointed", sent, (mention,)))
     return out
@@ -1585,8 +1583,8 @@ def _appointment_dated_after(doc: Document, events: list[Event], roles: list[Tim
         before = [k for k, e in enumerate(out) if e.kind == "appointment" and e.sent == sent - 1]
         named = {(r.org, r.person) for r in roles if r.sent == sent - 1 and r.status != "former"}
         wanted = {(out[k].agent, out[k].obj) for k in before} or (named if pronoun else set())
-        others = {doc.groups[m.group].key for k, m in _in_sentence(doc, sent) if m.sent == sent
-                  and _of_class(doc, k, ("schema:Person",))} - {p for _, p in wanted}
+        others = {doc.groups[m.group].key for k, m in _in_sentence(doc, sent)
+                  if _of_class(doc, k, ("schema:Person",))} - {p for _, p in wanted}
         points = {d.value for d in sentence_dates(doc, sent, words) if d.mark == "point"}
         if len(points) != 1 or len(wanted) != 1 or others:
             continue
