@@ -197,7 +197,17 @@ def _naming_nouns(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
     toks = doc.tokens[max(first, m.tok_start - 3):m.tok_start + 1]
     return {t.lemma for t in toks if (t.lemma,) in pack.triggers or t.lemma in pack.subsidiary_nouns
             or t.lemma in pack.demonyms} | {f"town:{pack.town_adjectives[t.text.lower()]}" for t in toks[:-1]
-                                            if t.text.lower() in pack.town_adjectives}
+                                            if t.text.lower() in pack.town_adjectives} | _bought(doc, m, pack)
+
+
+def _bought(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
+    """{the verb's lemma} for a name that is what a verb of buying took: "je kupil družbo
+    Termokava" (the class noun in an oblique case, or none); a group bought is no "skupina"."""
+    k = m.tok_start - 1
+    toks = doc.tokens
+    if k > doc.sentences[m.sent].tok_start and (toks[k].lemma,) in pack.triggers and toks[k].text.lower() != toks[k].lemma:
+        k -= 1  # "družbo"
+    return {toks[k].lemma} if k >= doc.sentences[m.sent].tok_start and toks[k].lemma in pack.buying_verbs else set()
 
 
 class _Topics(dict):
@@ -586,7 +596,8 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
             return agreeing
     if noun in pack.specific_coref_nouns or ((noun,) not in pack.triggers and noun in groups.all_nouns()):
         # "skupina", or a noun the document names a company with ("sirarna"): that company
-        return _salient(groups, sal, cls, onto, noun=noun, subsidiary=pack.subsidiary_nouns)
+        # ... and neither to one introduced as a subsidiary nor to one bought
+        return _salient(groups, sal, cls, onto, noun=noun, subsidiary=pack.subsidiary_nouns | pack.buying_verbs)
     seated = m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lower() in pack.split_suffixes \
         and doc.tokens[m.tok_start - 1].text.startswith("-")  # "The Mumbai-headquartered converter"
     if ((noun,) in pack.triggers or seated) and cls == "akg:Company":

@@ -83,8 +83,14 @@ class LanguagePack:
     possessives: set[str] = field(default_factory=set)  # "its plant": refers back even before a noun
     specific_coref_nouns: set[str] = field(default_factory=set)  # "skupina": refers to a group called so
     subsidiary_nouns: set[str] = field(default_factory=set)  # "hčerinski": ... and not to a subsidiary
+    buying_verbs: set[str] = field(default_factory=set)  # lemmas: "kupiti": ... nor to a company bought
     newness_words: set[str] = field(default_factory=set)  # lemmas: "nov" ("nova družba")
     adjective_endings: list[str] = field(default_factory=list)  # "-ski": "Kočevski gozd" is one name
+    # any case of an adjective that may open a company's name: "Kmetijske zadruge Slivnica z.o.o."
+    name_adjective_endings: list[str] = field(default_factory=list)
+    # (noun lemma ending, the nominative ending of an adjective agreeing with it), first match wins
+    adjective_agreement: list[tuple[str, str]] = field(default_factory=list)
+    adjective_case_endings: list[str] = field(default_factory=list)  # "Kmetijsk|ega": lexicon town_adjective_endings
     founding_words: set[str] = field(default_factory=set)  # "ustanoviti", "ustanovitev": a year near them founds
     months: set[str] = field(default_factory=set)  # month names and their lemmas, for full dates
     year_word: str = ""  # the word the rules expect before a year ("leta 2001")
@@ -389,9 +395,13 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.copulas = {w.lower() for w in words.get("copulas", [])}
     p.specific_coref_nouns = {lemma(w, code) for w in words.get("specific_coref_nouns", [])}
     p.subsidiary_nouns = _lemmas_and_words(words, "subsidiary_nouns", code)
+    p.buying_verbs = set(words.get("buying_verbs", []))
     p.surname_endings = list(words.get("surname_endings", []))
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
     p.adjective_endings = list(words.get("adjective_endings", []))
+    p.name_adjective_endings = list(words.get("name_adjective_endings", []))
+    p.adjective_case_endings = sorted(words.get("town_adjective_endings", []), key=len, reverse=True)
+    p.adjective_agreement = [(noun, adjective) for noun, adjective in words.get("adjective_agreement", [])]
     p.founding_words = _lemmas_and_words(words, "founding_words", code)
     p.months = {w.lower() for w in words.get("months", [])} | {lemma(w, code) for w in words.get("months", [])}
     p.year_word = words.get("year_word", "")

@@ -34,3 +34,11 @@ def test_english_referring_phrases_keep_their_name_and_carry_a_hint():
     assert [(text, name, hint, adjective) for text, name, hint, adjective, _ in found] == [
         ("maker", "maker", CorefHint.OF, "korean"), ("group", "group", CorefHint.SPEAKER, "")]
     assert found[1][4] == "Brantwood Ltd"  # the organisation named before "said"
+
+
+def test_a_group_is_not_the_company_it_bought():
+    """"X je kupil družbo Y ... direktor skupine": the group is the buyer, though Y is named more."""
+    _, found = referring("Proizvajalec orodij Steinwerk AG iz Ulma je kupil družbo Vijakom d.o.o. iz Celja. "
+                         "Vijakom ima v Celju tovarno. Vijakom zaposluje 90 ljudi. »Vijakom je dobra naložba,« "
+                         "je dejal direktor skupine Jonas Weber.", "sl")
+    assert [(text, referent) for text, _, _, _, referent in found if text == "skupine"] == [("skupine", "Steinwerk AG")]

@@ -439,3 +439,32 @@ def test_company_names_with_a_given_name_first(tmp_path):
     people = {str(o) for s in graph.subjects(RDF.type, SCHEMA.Person) for o in graph.objects(s, SKOS.prefLabel)}
     assert not people & {"Hadley & Frome", "Lee Valley", "Ashby Furnishings"}
 
+
+
+def test_a_capitalised_adjective_and_a_noun_open_a_company_name_in_any_case(tmp_path):
+    """"hčerinska družba Kmetijske zadruge Brestanica z.o.o." names "Kmetijska zadruga Brestanica
+    z.o.o." (adjective and noun put in the nominative); at a sentence start "Japonska družba X
+    Corp." is a description and a name, and the description stays out of the label."""
+    graph = facts_of_text(tmp_path,
+        "Mlekarna Bistra je hčerinska družba Kmetijske zadruge Brestanica z.o.o. s sedežem v Krškem.\n\n"
+        "Lani je skupina Tornberg AG prevzela Lesno galanterijo Sevnica d.o.o. iz Sevnice.\n\n"
+        "Japonska družba Orimoto Seiki Corp. je kupila podjetje Valjar d.o.o.\n")
+    rels = relations(graph)
+    assert ("Kmetijska zadruga Brestanica z.o.o.", "akg:headquarteredIn", "Krško") in rels
+    assert ("Tornberg AG", "akg:acquired", "Lesna galanterija Sevnica d.o.o.") in rels
+    labels = {str(o) for o in graph.objects(None, SKOS.prefLabel)}
+    assert "Orimoto Seiki Corp." in labels and not [label for label in labels if label.startswith("Japonska družba")]
+
+
+def test_towns_with_a_particle_an_adjective_or_a_plural_in_oblique_cases(tmp_path):
+    """"v Gornjem gradu pri Mozirju" is one town with a lower-case noun, "in Gradcu ob Muri" a
+    listed town with a particle, "iz Ivančne Gorice" a feminine genitive, "iz Podgradov" a
+    masculine plural."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Lesnina d.o.o. ima obrata v Ptuju in Gradcu ob Muri ter tovarno v Gornjem gradu pri Mozirju.\n\n"
+        "Vinarstvo Koren d.o.o. iz Ivančne Gorice prodaja vino.\n\n"
+        "Oljarna Bela d.o.o. iz Podgradov izdeluje olje.\n"))
+    assert ("Lesnina d.o.o.", "org:hasSite", "Gradec ob Muri") in rels
+    assert ("Lesnina d.o.o.", "org:hasSite", "Gornji grad pri Mozirju") in rels
+    assert ("Vinarstvo Koren d.o.o.", "akg:headquarteredIn", "Ivančna Gorica") in rels
+    assert ("Oljarna Bela d.o.o.", "akg:headquarteredIn", "Podgradi") in rels

@@ -140,6 +140,21 @@ def _business_noun_nominative(word: str, pack: LanguagePack) -> str:
     return ""
 
 
+def _adjective_noun_nominative(words: list[str], pack: LanguagePack, lang: str) -> str:
+    """The nominative of a capitalised adjective and a lower-case noun opening a company's name in
+    an oblique case ("Kmetijske zadruge" -> "Kmetijska zadruga", "Lesno industrijo" -> "Lesna
+    industrija"); "" when they are not so, or already nominative."""
+    adjective, noun = words[0], words[1]
+    if not (noun.islower() and adjective[:1].isupper() and adjective.lower().endswith(tuple(pack.name_adjective_endings))):
+        return ""
+    noun_lemma = lemma(noun, lang)
+    ending = next((e for e in pack.adjective_case_endings if adjective.endswith(e)), "")
+    nominative = next((adj for noun_end, adj in pack.adjective_agreement if noun_lemma.endswith(noun_end)), "")
+    if noun_lemma == noun or not ending or not nominative:
+        return ""
+    return f"{adjective[: len(adjective) - len(ending)]}{nominative} {noun_lemma}"
+
+
 def _after_case_adjective(adjective: str, name: str, pack: LanguagePack) -> str:
     """A one-word company name in the case of the adjective before it, in the nominative:
     "gornjeradgonskemu Termopanu d.o.o." -> "Termopan" (``oblique_name_endings``: adjective
@@ -155,14 +170,30 @@ def _lowercase_then_legal(doc: Document, j: int, end: int, pack: LanguagePack) -
     """"Posavska toplota d.o.o.": one or two lower-case words right before a legal form belong
     to the company's name; the end of that form, or -1."""
     toks = doc.tokens
-    for k in range(j, min(j + 3, end)):
-        legal = legal_suffix_end(doc, k, pack)
-        if legal > 0:
-            return legal if k > j else -1
-        t = toks[k]
-        if not (t.is_word and t.text.islower() and t.text not in pack.function_words):
-            return -1
-    return -1
+    k = j
+    while k < min(j + 2, end) and legal_suffix_end(doc, k, pack) < 0 and _name_noun_word(toks[k], pack):
+        k += 1
+    names = k
+    while k < min(names + 3, end) and k > j and legal_suffix_end(doc, k, pack) < 0 and is_name_token(toks[k]):
+        k += 1  # "Kmetijske zadruge Slivnica z.o.o.", "Vinska klet Lastovica d.o.o."
+    legal = legal_suffix_end(doc, k, pack) if k > j else -1
+    # a capitalised adjective opens a name with a noun and names after it only where no sentence
+    # starts ("Japonska družba Hoshino Corp." is a description and a name)
+    return legal if legal > 0 and (k == names or (_opens_with_adjective(toks[j - 1], pack)
+                                                  and not sentence_initial(doc, j - 1))) else -1
+
+
+def _name_noun_word(t: Token, pack: LanguagePack) -> bool:
+    """A lower-case word that may stand inside a company's name: no function word, no verb."""
+    return t.is_word and t.text.islower() and t.text not in pack.function_words \
+        and t.text not in pack.town_adjectives and t.lemma not in pack.demonyms \
+        and not pack.verb_gender(t.text) and not (pack.infinitive_ending and t.lemma.endswith(pack.infinitive_ending))
+
+
+def _opens_with_adjective(t: Token, pack: LanguagePack) -> bool:
+    """A capitalised adjective ("Kmetijske", "Vinska", "Lesno") that may open a name with a
+    lower-case noun after it: by its ending in any case."""
+    return t.text.lower().endswith(tuple(pack.name_adjective_endings))
 
 
 def _title_before_name(toks: list, i: int, end: int, pack: LanguagePack, lang: str) -> bool:
@@ -593,6 +624,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
             and first_lemma != words[0].lower():
         # "Livarno Ferolit d.o.o. so ustanovili": a class noun opening the name is inflected
         span.name = first_lemma.capitalize() + span.name[len(words[0]):]
+    elif span.source == MentionSource.LEGAL and len(words) > 2 and (opening := _adjective_noun_nominative(words, pack, doc.lang)):
+        span.name = opening + span.name[len(words[0]) + 1 + len(words[1]):]  # "Kmetijske zadruge X" -> "Kmetijska zadruga X"
     elif span.source == MentionSource.LEGAL and len(words) == 2 and span.start > 0:
         span.name = _after_case_adjective(toks[span.start - 1].text, words[0], pack) + span.name[len(words[0]):]
     inside = trigger_inside(doc, span, pack)

@@ -258,16 +258,31 @@ def join_particle_towns(doc: Document, spans: list[Span], pack: LanguagePack) ->
     for s in spans:
         if s.start in skip:
             continue
-        nxt = by_start.get(s.end + 1)
-        if s.cls == "schema:City" and s.start > 0 and toks[s.start - 1].text.lower() in pack.locative_prepositions \
-                and s.end < len(toks) and toks[s.end].text in pack.place_name_particles and nxt is not None \
+        end, town = _town_before_particle(doc, s, pack)
+        nxt = by_start.get(end + 1)
+        if town and end < len(toks) and toks[end].text in pack.place_name_particles and nxt is not None \
                 and nxt.cls in (None, "schema:City") and toks[nxt.start].sent == toks[s.start].sent:
-            name = f"{s.name} {toks[s.end].text} {doc.text[toks[nxt.start].start:toks[nxt.end - 1].end]}"
+            name = f"{town} {toks[end].text} {doc.text[toks[nxt.start].start:toks[nxt.end - 1].end]}"
             out.append(Span(s.start, nxt.end, "schema:City", name, s.source))
-            skip.add(nxt.start)
+            skip.update(range(s.start + 1, nxt.end))  # "trgu" of "v Starem trgu pri Ložu" is no market
         else:
             out.append(s)
-    return out
+    return [s for s in out if s.start not in skip]
+
+
+def _town_before_particle(doc: Document, s: Span, pack: LanguagePack) -> tuple[int, str]:
+    """Where the town's own words end and their nominative, for a town after a locative
+    preposition or listed after one ("v Beljaku in Špitalu ob Dravi"), or a capitalised adjective
+    and a lower-case noun after a preposition ("v Starem trgu pri Ložu" -> "Stari trg"); else (0, "")."""
+    toks = doc.tokens
+    prev = toks[s.start - 1].text.lower() if s.start > 0 else ""
+    if s.cls in (None, "schema:City") and s.end - s.start == 1 and prev in pack.locative_prepositions \
+            and s.end + 1 < len(toks) and toks[s.end].is_word and toks[s.end].text.islower() \
+            and toks[s.end].text not in pack.function_words and toks[s.end + 1].text in pack.place_name_particles:
+        return s.end + 1, locative_nominative(f"{toks[s.start].text} {toks[s.end].text}", pack)
+    if s.cls == "schema:City" and (prev in pack.locative_prepositions or prev in LIST_SEPARATORS):
+        return s.end, s.name
+    return 0, ""
 
 
 def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
@@ -319,6 +334,9 @@ def locative_nominative(name: str, pack: LanguagePack) -> str:
     if len(words) == 2 and words[0].endswith("ih") and words[1].endswith("ah"):
         # plural: "Slovenskih Konjicah" -> "Slovenske Konjice"
         return f"{words[0][:-2]}e {locative_word(words[1], pack, prefer_known=False)}"
+    if len(words) == 2 and words[0].endswith("e") and words[1].endswith("e") and words[1][:1].isupper():
+        # feminine genitive: "iz Bohinjske Bistrice" -> "Bohinjska Bistrica"
+        return f"{words[0][:-1]}a {words[1][:-1]}a"
     if len(words) == 2 and words[0].endswith(("i", "em", "ega")):
         noun = locative_word(words[1], pack, prefer_known=False)  # a word of a name, not a town
         stem = words[0][:-3] if words[0].endswith("ega") else words[0][:-2] if words[0].endswith("em") else words[0][:-1]
