@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
-from kg.extract.document import Document, Group, Mention, MentionSource, Quantity, Relation
+from kg.extract.document import Document, Group, Mention, MentionSource, Quantity, Relation, Token
 from kg.extract.frames import (
     LIST_CONJUNCTIONS,
     Clause,
@@ -214,6 +214,13 @@ def seat_towns(doc: Document) -> list[Relation]:
     return out
 
 
+def _genitive_of_noun(before: Token, m: Mention, name: str, pack: LanguagePack) -> bool:
+    """A name in an oblique case right after a class noun is that noun's complement, no subject
+    ("hčerinsko podjetje Slavonke"; "podjetje Slavonka" is an apposition)."""
+    return m.source != MentionSource.COREF and before.text.islower() and (before.lemma,) in pack.triggers \
+        and not name.lower().startswith(m.text.lower())
+
+
 def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
                    by_start: dict[int, tuple[int, Mention]]) -> SentenceUnits:
     """The units of one sentence for the matcher (``by_start`` from ``mentions_by_start``)."""
@@ -231,7 +238,8 @@ def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
         out.present.update((tok.lemma, tok.text.lower()))
         if i in by_start:
             k, m = by_start[i]
-            governed = i > s.tok_start and toks[i - 1].text.lower() in pack.prepositions
+            governed = i > s.tok_start and (toks[i - 1].text.lower() in pack.prepositions
+                                            or _genitive_of_noun(toks[i - 1], m, doc.groups[m.group].name, pack))
             out.units.append(Unit("ent", i, m.tok_end, depth=depth, mention=k, group=m.group,
                                   cls=doc.groups[m.group].cls, source=m.source, governed=governed,
                                   word=m.text if m.source == MentionSource.COREF else ""))  # "Its": a frame may name it

@@ -339,6 +339,22 @@ def _weekday(day: int, doc: tuple[int, ...], future: bool) -> str:
     return _fmt(then.year, then.month, then.day)
 
 
+def _closed_sites(doc: Document, words: TimeWords, pack: LanguagePack) -> set[tuple[str, str]]:
+    """(organisation, plant) of the sites the text says were closed: a past participle of a
+    closing verb in the plant's clause ("je lani zaprl obrat"; not "bo zaprl", "namerava zapreti")."""
+    out = set()
+    for f in doc.facts:
+        if f.p != "akg:closedSite" or not f.mentions:
+            continue
+        i = doc.mentions[f.mentions[-1]].tok_start
+        s = doc.sentences[doc.tokens[i].sent]
+        lo = max((k for k in range(s.tok_start, i) if doc.tokens[k].text in (",", ";")), default=s.tok_start)
+        if any(t.lemma in pack.closing_verbs and pack.verb_gender(t.text.lower()) for t in doc.tokens[lo:i]) \
+                and not _future_at(doc, i, words):
+            out.add((f.s, str(f.o)))
+    return out
+
+
 def _future_at(doc: Document, i: int, words: TimeWords) -> bool:
     """Is the clause around token ``i`` (between commas) in the future tense?"""
     s = doc.sentences[doc.tokens[i].sent]
@@ -827,10 +843,13 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     # gives nothing" (eval/README.md); the membership says it
     parts = {(f.s, str(f.o)) for f, part in heads if part} | \
         {(r.person, r.org) for r in roles if r.rule == "time-leads-part"}
+    closed = _closed_sites(doc, words, pack)
     facts = []
     for f in doc.facts:
         if f.p not in READ_ONLY and f.p in ROLE_PREDICATES and (f.s, f.p, str(f.o), f.sent) in dropped:
             continue
+        if f.p == "org:hasSite" and (f.s, str(f.o)) in closed:
+            continue  # "je lani zaprl obrat v Ormožu": no longer its site ("bo zaprl": still is)
         if f.p == "akg:holdsRoleIn" and (f.s, str(f.o)) in parts:
             continue
         if f.p in DATED_VALUES and isinstance(f.o, Quantity):

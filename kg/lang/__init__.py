@@ -84,6 +84,7 @@ class LanguagePack:
     specific_coref_nouns: set[str] = field(default_factory=set)  # "skupina": refers to a group called so
     subsidiary_nouns: set[str] = field(default_factory=set)  # "hčerinski": ... and not to a subsidiary
     buying_verbs: set[str] = field(default_factory=set)  # lemmas: "kupiti": ... nor to a company bought
+    closing_verbs: set[str] = field(default_factory=set)  # lemmas: "zapreti": a plant closed is no site
     newness_words: set[str] = field(default_factory=set)  # lemmas: "nov" ("nova družba")
     adjective_endings: list[str] = field(default_factory=list)  # "-ski": "Kočevski gozd" is one name
     # any case of an adjective that may open a company's name: "Kmetijske zadruge Slivnica z.o.o."
@@ -396,6 +397,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.specific_coref_nouns = {lemma(w, code) for w in words.get("specific_coref_nouns", [])}
     p.subsidiary_nouns = _lemmas_and_words(words, "subsidiary_nouns", code)
     p.buying_verbs = set(words.get("buying_verbs", []))
+    p.closing_verbs = set(words.get("closing_verbs", []))
     p.surname_endings = list(words.get("surname_endings", []))
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
     p.adjective_endings = list(words.get("adjective_endings", []))

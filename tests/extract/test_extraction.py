@@ -468,3 +468,21 @@ def test_towns_with_a_particle_an_adjective_or_a_plural_in_oblique_cases(tmp_pat
     assert ("Lesnina d.o.o.", "org:hasSite", "Gornji grad pri Mozirju") in rels
     assert ("Vinarstvo Koren d.o.o.", "akg:headquarteredIn", "Ivančna Gorica") in rels
     assert ("Oljarna Bela d.o.o.", "akg:headquarteredIn", "Podgradi") in rels
+
+
+def test_a_name_in_the_genitive_after_a_class_noun_leads_nothing(tmp_path):
+    """"Mlinar pa bo kot hčerinsko podjetje Agrokora še naprej vodil Kovač": Kovač leads no
+    Agrokor (the name after "podjetje" is its complement, no subject of "voditi")."""
+    rels = relations(facts_of_text(tmp_path,
+        "Skupina Agrokor d.d. je kupila podjetje Mlin Mlinar d.o.o. Kupec bo v mlin vložil milijon evrov, "
+        "Mlinar pa bo kot hčerinsko podjetje Agrokora še naprej vodil Tone Kovač.\n"))
+    assert not [r for r in rels if r[0] == "Tone Kovač" and "Agrokor" in r[2]]
+
+
+def test_a_plant_closed_is_no_site_and_one_to_be_closed_still_is(tmp_path):
+    """"je lani zaprl obrat v X" ends the site; "namerava zapreti obrat v Y" and "bo zaprl" do not."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Lesko d.o.o. je lani zaprl obrat v Ormožu.\n\n"
+        "Podjetje Tekstil Nova d.o.o. namerava zapreti obrat v Trbovljah.\n"))
+    assert ("Lesko d.o.o.", "org:hasSite", "Ormož") not in rels
+    assert ("Tekstil Nova d.o.o.", "org:hasSite", "Trbovlje") in rels
