@@ -123,6 +123,7 @@ class Context:
     glue: frozenset[str] = frozenset({","}) | LIST_CONJUNCTIONS  # may stand inside a list
     topic: Callable[[], Unit | None] = lambda: None  # the organisation the sentences before were about
     person_topic: Callable[[str], Unit | None] = lambda verb: None  # the person opening the sentence before
+    class_nouns: frozenset[str] = frozenset()  # lemmas of the pack's one-word class nouns ("plant")
 
 
 @dataclass
@@ -323,7 +324,7 @@ def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[s
             where_words: frozenset[str] = frozenset(), class_nouns: frozenset[str] = frozenset(),
             articles: frozenset[str] = frozenset(), possessives: frozenset[str] = frozenset(),
             predicate: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-            after_preposition: frozenset[str] = frozenset()) -> list[Clause]:
+            after_preposition: frozenset[str] = frozenset(), coordinators: frozenset[str] = frozenset()) -> list[Clause]:
     """Split a sentence's units into clauses: a quotation is a clause of its own; a relative
     clause ("..., ki ...", "..., kjer ...") runs from its pronoun to the next comma that closes
     it, and knows its antecedent (``class_nouns``: the nouns that may follow it, "the Jutland
@@ -331,7 +332,8 @@ def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[s
     ("its owner, the X"). Semicolons end a clause. A relative word of ``after_preposition`` may
     follow a preposition ("..., v kateri izdelujejo", "..., in which it makes"). ``predicate`` (participles, copula lemmas): a
     participle clause after a predicate noun refers to the subject of the copula ("X is a maker of
-    vaccines, headquartered in Uppsala": X)."""
+    vaccines, headquartered in Uppsala": X). A comma and a word of ``coordinators`` open a main
+    clause of its own ("X makes A at its P plant, while its Q plant assembles B")."""
     outside, out = _without_quotations(units)
     main = Clause()
     current: Clause | None = None
@@ -354,6 +356,10 @@ def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[s
         if current is not None and u.kind == "tok" and u.word == "," and not _is_list_comma(units, i, glue):
             out.append(current)
             current = None
+            continue
+        if u.kind == "tok" and u.word == "," and i + 1 < len(units) and units[i + 1].word in coordinators:
+            out += [c for c in (current, main) if c is not None]
+            main, current = Clause(), None
             continue
         if u.kind == "tok" and u.word == ";":
             out.append(current or main)
@@ -530,6 +536,8 @@ def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step:
             nouns += 1  # "its Crunchwood vegetable crisps and Hedgerow popcorn": a product's own nouns
         elif step > 0 and closed and u.kind == "tok" and u.word == ",":
             break  # "by A and B, was acquired by C": C is no third founder
+        elif step > 0 and _is_glue(u, ctx.glue) and modifiers and units[clause[j - 1]].lemma not in ctx.class_nouns:
+            break  # "by A and now run by his grandson B" ("and at a second plant in B" goes on)
         elif _is_glue(u, ctx.glue):
             glued, joined = True, joined or u.word in LIST_CONJUNCTIONS
         elif glued and modifiers < MAX_MODIFIERS and _is_modifier(u):

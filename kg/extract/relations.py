@@ -588,6 +588,12 @@ def _without_hearsay(doc: Document, sent_i: int, relations: list[Relation], pack
             or not any(doc.mentions[m].tok_start in hedged for m in r.mentions)]
 
 
+@by_identity
+def _class_nouns(pack: LanguagePack) -> frozenset[str]:
+    """The pack's one-word class nouns ("plant", "tovarna")."""
+    return frozenset(t[0] for t in pack.triggers if len(t) == 1)
+
+
 def _class_nouns_after_names(pack: LanguagePack) -> frozenset[str]:
     """The one-word class nouns that follow a name in a head-final language ("the Jutland hub")."""
     return frozenset(t[0] for t in pack.triggers if len(t) == 1) if pack.head_final else frozenset()
@@ -597,7 +603,8 @@ def sentence_clauses(units: list[Unit], pack: LanguagePack) -> list[Clause]:
     """A sentence's clauses with the language pack's words (``kg.extract.frames.clauses``)."""
     return clauses(units, pack.relative_openers, _clause_glue(pack), frozenset(pack.where_words),
                    _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives),
-                   (pack.predicate_participles, pack.copula_lemmas), pack.prepositional_relatives)
+                   (pack.predicate_participles, pack.copula_lemmas), pack.prepositional_relatives,
+                   frozenset(pack.clause_coordinators))
 
 
 def _clause_glue(pack: LanguagePack) -> frozenset[str]:
@@ -700,7 +707,7 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
     ``MentionTally``, brought forward sentence by sentence, else a new one)."""
     toks = doc.tokens
     first = doc.sentences[sent_i].tok_start
-    passed = pack.articles | pack.place_modifiers
+    passed = pack.articles | pack.place_modifiers | pack.possessives  # "at its Davao City plant"
 
     def own_prep(start: int) -> str:
         """The preposition right before token ``start``, also over a class noun ("za družbo X"),
@@ -721,7 +728,7 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
 
     ctx = Context(onto.is_a, prep_of, owner_of=owners.owner if owners else lambda sites: _site_owner(doc, sites),
                   glue=_clause_glue(pack), topic=lambda: _topic_unit(doc, sent_i, onto, tally or MentionTally(doc)),
-                  person_topic=lambda verb: _person_before(doc, sent_i, verb, pack))
+                  person_topic=lambda verb: _person_before(doc, sent_i, verb, pack), class_nouns=_class_nouns(pack))
     if split is None:
         split = sentence_clauses(su.units, pack)
     out: list[Relation] = []

@@ -84,7 +84,7 @@ class LanguagePack:
     specific_coref_nouns: set[str] = field(default_factory=set)  # "skupina": refers to a group called so
     subsidiary_nouns: set[str] = field(default_factory=set)  # "hčerinski": ... and not to a subsidiary
     buying_verbs: set[str] = field(default_factory=set)  # lemmas: "kupiti": ... nor to a company bought
-    closing_verbs: set[str] = field(default_factory=set)  # lemmas: "zapreti": a plant closed is no site
+    closing_words: set[str] = field(default_factory=set)  # "zaprl", "closed": a plant closed is no site
     newness_words: set[str] = field(default_factory=set)  # lemmas: "nov" ("nova družba")
     adjective_endings: list[str] = field(default_factory=list)  # "-ski": "Kočevski gozd" is one name
     # any case of an adjective that may open a company's name: "Kmetijske zadruge Slivnica z.o.o."
@@ -140,6 +140,7 @@ class LanguagePack:
     surname_dropped_endings: list[str] = field(default_factory=list)  # "o": "Murku" may be "Murko"
     surname_case_variants: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # "om" -> [("rjem", "r")]
     where_words: set[str] = field(default_factory=set)  # "kjer": "v X, kjer ima tovarno"
+    clause_coordinators: set[str] = field(default_factory=set)  # ", while": a main clause of its own
     accusative_endings: list[tuple[str, str]] = field(default_factory=list)  # ("a", "o"): "družbo" is no subject
     latter_words: set[str] = field(default_factory=set)  # "slednji": the organisation mentioned last
     other_words: set[str] = field(default_factory=set)  # lemmas: "drug" ("drugo tovarno"): not a reference
@@ -397,7 +398,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.specific_coref_nouns = {lemma(w, code) for w in words.get("specific_coref_nouns", [])}
     p.subsidiary_nouns = _lemmas_and_words(words, "subsidiary_nouns", code)
     p.buying_verbs = set(words.get("buying_verbs", []))
-    p.closing_verbs = set(words.get("closing_verbs", []))
+    p.closing_words = {w.lower() for w in words.get("closing_words", [])}
     p.surname_endings = list(words.get("surname_endings", []))
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
     p.adjective_endings = list(words.get("adjective_endings", []))
@@ -452,6 +453,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.surname_dropped_endings = list(words.get("surname_dropped_endings", []))
     p.surname_case_variants = {k: [(e, r) for e, r in v] for k, v in lex.get("surname_case_variants", {}).items()}
     p.where_words = {w.lower() for w in words.get("where_words", [])}
+    p.clause_coordinators = {w.lower() for w in words.get("clause_coordinators", [])}
     p.accusative_endings = [tuple(e) for e in words.get("accusative_endings", [])]
     p.latter_words = _lemmas_and_words(words, "latter_words", code)
     p.other_words = _lemmas_and_words(words, "other_words", code)

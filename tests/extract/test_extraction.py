@@ -486,3 +486,19 @@ def test_a_plant_closed_is_no_site_and_one_to_be_closed_still_is(tmp_path):
         "Podjetje Tekstil Nova d.o.o. namerava zapreti obrat v Trbovljah.\n"))
     assert ("Lesko d.o.o.", "org:hasSite", "Ormož") not in rels
     assert ("Tekstil Nova d.o.o.", "org:hasSite", "Trbovlje") in rels
+
+
+def test_wire_brief_bullets_listed_owners_and_closed_foundries_in_english(tmp_path):
+    """A brief's "* Says ..." items name no "Says X"; "owned by Manila-listed X Corp." names X;
+    "closed its foundry in Y" ends the site Y."""
+    graph = facts_of_text(tmp_path,
+        "Feb 24 (Reuters) - Norvane Marine ASA:\n\n"
+        "* Says Skarfjord Feeds AS, based in Ålesund, runs two feed mills\n\n"
+        "Pasig Foods Inc. makes snacks. It is 60% owned by Manila-listed Tala Holdings Corp.\n\n"
+        "Moravec Stroje a.s. closed its foundry in Kojetín in June and moved casting to its works in Prostějov.\n")
+    rels = relations(graph)
+    assert ("Skarfjord Feeds AS", "akg:headquarteredIn", "Ålesund") in rels
+    assert ("Pasig Foods Inc.", "schema:parentOrganization", "Tala Holdings Corp.") in rels
+    assert ("Moravec Stroje a.s.", "org:hasSite", "Kojetín") not in rels
+    labels = {str(o) for o in graph.objects(None, SKOS.prefLabel)}
+    assert not [label for label in labels if label.startswith("Says")]

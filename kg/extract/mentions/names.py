@@ -333,8 +333,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     break
             if j - i == 1 and j < sent.tok_end and i > sent.tok_start and _adjective_opens_name(toks, i, pack):
                 j += 1  # "pod blagovno znamko Kočevski gozd", "vozlišče Posavski park"
-            if j - i == 1 and "-" in toks[i].text and toks[i].text.rsplit("-", 1)[1] in pack.compound_adjective_heads:
-                i += 1  # "the Danish-owned company": an adjective, no name
+            if "-" in toks[i].text and toks[i].text.rsplit("-", 1)[1] in pack.compound_adjective_heads:
+                i += 1  # "the Danish-owned company", "Manila-listed Tala Holdings": an adjective, no name
                 continue
             if j - i == 1 and i > sent.tok_start and toks[i].text.lower() in pack.coreference \
                     and toks[i - 1].text.lower() in pack.coref_determiners:

@@ -45,7 +45,7 @@ def sentence_initial(doc: Document, i: int) -> bool:
     """True at the start of a sentence or of a quote (where any word is capitalised)."""
     s = doc.sentences[doc.tokens[i].sent]
     j = i - 1
-    while j >= s.tok_start and doc.tokens[j].text in OPENING_QUOTES + "(-–—":
+    while j >= s.tok_start and doc.tokens[j].text in OPENING_QUOTES + "(-–—*•":  # "* Says ...": a bullet
         j -= 1
     if j < s.tok_start or doc.tokens[j].text in ".!?:…":
         return True
