@@ -446,7 +446,7 @@ def _may_be_subject(doc: Document, m: Mention, pack: LanguagePack) -> bool:
         return False  # in a subordinate clause ("..., kamor družba izvozi ...")
     for t in doc.tokens[max(first, m.tok_start - 2):m.tok_end]:
         if (t.lemma,) in pack.triggers and pack.triggers[(t.lemma,)] == "akg:Company":
-            return t.text.lower() == t.lemma
+            return t.text.lower() == t.lemma or t.text.lower() in pack.nominative_class_adjectives
     return True
 
 

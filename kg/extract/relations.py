@@ -362,7 +362,8 @@ def _agreement_swaps(doc: Document, rule: Rule, binding: Binding, pack: Language
     vg = pack.verb_gender(doc.tokens[verb[0].start].text.lower())
     sg = _gender_of_mention(doc, doc.mentions[subj[0].mention], pack)
     og = _gender_of_mention(doc, doc.mentions[obj[0].mention], pack)
-    return bool(vg) and og == vg and sg not in ("", vg)
+    # a dropped subject yields to a named one the verb agrees with ("ko nas je prevzela skupina Y")
+    return bool(vg) and og == vg and (sg not in ("", vg) or subj[0].source == MentionSource.ZERO)
 
 
 def _plural_verb_of_one(doc: Document, rule: Rule, binding: Binding, pack: LanguagePack) -> bool:

@@ -341,17 +341,15 @@ def _weekday(day: int, doc: tuple[int, ...], future: bool) -> str:
 
 def _closed_sites(doc: Document, words: TimeWords, pack: LanguagePack) -> set[tuple[str, str]]:
     """(organisation, plant) of the sites the text says were closed: a past form of a closing verb
-    in the plant's clause ("je lani zaprl obrat", "closed its foundry"; not "bo zaprl",
-    "namerava zapreti", "will close")."""
+    in the plant's clause ("je lani zaprl obrat", "Obrat v X smo marca zaprli", "closed its
+    foundry"; not "bo zaprl", "namerava zapreti", "will close")."""
     out = set()
     for f in doc.facts:
-        if f.p != "akg:closedSite" or not f.mentions:
+        if f.p not in ("akg:closedSite", "org:hasSite") or not f.mentions:
             continue
         i = doc.mentions[f.mentions[-1]].tok_start
-        s = doc.sentences[doc.tokens[i].sent]
-        lo = max((k for k in range(s.tok_start, i) if doc.tokens[k].text in (",", ";")), default=s.tok_start)
-        if any(t.text.lower() in pack.closing_words for t in doc.tokens[lo:i]) \
-                and not _future_at(doc, i, words):
+        lo, hi = _clause(doc, i, words.text.conjunctions)  # "moved it to Bolton and closed X": not Bolton
+        if any(t.text.lower() in pack.closing_words for t in doc.tokens[lo:hi]) and not _future_at(doc, i, words):
             out.add((f.s, str(f.o)))
     return out
 

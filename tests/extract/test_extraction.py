@@ -480,11 +480,14 @@ def test_a_name_in_the_genitive_after_a_class_noun_leads_nothing(tmp_path):
 
 
 def test_a_plant_closed_is_no_site_and_one_to_be_closed_still_is(tmp_path):
-    """"je lani zaprl obrat v X" ends the site; "namerava zapreti obrat v Y" and "bo zaprl" do not."""
+    """"je lani zaprl obrat v X" and "Obrat v Z je družba marca zaprla" end the site; "namerava zapreti
+    obrat v Y" does not."""
     rels = relations(facts_of_text(tmp_path,
         "Podjetje Lesko d.o.o. je lani zaprl obrat v Ormožu.\n\n"
-        "Podjetje Tekstil Nova d.o.o. namerava zapreti obrat v Trbovljah.\n"))
+        "Podjetje Tekstil Nova d.o.o. namerava zapreti obrat v Trbovljah.\n\n"
+        "Železarna Mežica d.d. izdeluje jeklo. Obrat v Črni na Koroškem je družba marca zaprla.\n"))
     assert ("Lesko d.o.o.", "org:hasSite", "Ormož") not in rels
+    assert ("Železarna Mežica d.d.", "org:hasSite", "Črna na Koroškem") not in rels
     assert ("Tekstil Nova d.o.o.", "org:hasSite", "Trbovlje") in rels
 
 
@@ -502,3 +505,19 @@ def test_wire_brief_bullets_listed_owners_and_closed_foundries_in_english(tmp_pa
     assert ("Moravec Stroje a.s.", "org:hasSite", "Kojetín") not in rels
     labels = {str(o) for o in graph.objects(None, SKOS.prefLabel)}
     assert not [label for label in labels if label.startswith("Says")]
+
+
+def test_object_first_purchases_rivals_and_shares_in_slovenian(tmp_path):
+    """"ko nas je prevzela skupina Y": Y bought the company speaking; "40-odstotni delež podjetja
+    X je kupil Y" is no purchase of X; "Konkurenčni X d.d." is X, and X is the subject."""
+    graph = facts_of_text(tmp_path,
+        "Podjetje Tokovnik d.o.o. izdeluje ventile. Od leta 2019, ko nas je prevzela avstrijska skupina "
+        "Strom Holding AG iz Gradca, smo del mednarodne družine.\n\n"
+        "Oljarna Buča d.o.o. stiska olje. Lani je 40-odstotni delež podjetja kupil trgovec Kernhof GmbH.\n\n"
+        "Podjetje Solarni Park d.d. izdeluje panele. Konkurenčni Svetlonap d.d. iz Ljutomera je zaprl obrat v Ormožu.\n")
+    rels = relations(graph)
+    assert ("Strom Holding AG", "akg:acquired", "Tokovnik d.o.o.") in rels
+    assert ("Tokovnik d.o.o.", "akg:acquired", "Strom Holding AG") not in rels
+    assert not [r for r in rels if r[1] == "akg:acquired" and "Kernhof" in r[0]]
+    assert ("Svetlonap d.d.", "akg:headquarteredIn", "Ljutomer") in rels
+    assert not [r for r in rels if r[1] == "org:hasSite" and r[2] == "Ormož"]
