@@ -480,10 +480,10 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
             continue  # "Salvia proizvaja ...": an untyped name opening the sentence is its subject
         if first.lemma in pack.demonyms and doc.tokens[sent.tok_start + 1].text.islower():
             continue  # "Kitajski partner ima tovarne ...": a noun phrase is the subject, none is dropped
-        if any(t.lemma in pack.subject_bodies for t in doc.tokens[sent.tok_start:sent.tok_start + 2]) \
+        if any(t.lemma in pack.subject_bodies or (t.lemma,) in pack.roles for t in doc.tokens[sent.tok_start:sent.tok_start + 2]) \
                 and any(m.tok_start < sent.tok_start + BODY_OWNER_REACH and m.group >= 0
                         and (c := groups.classes[m.group]) and onto.is_a(c, "schema:Organization") for m in ms):
-            continue  # "Nadzorni svet Pivovarne X je imenoval ...": the board of X is the subject
+            continue  # "Nadzorni svet Pivovarne X je imenoval ...", "Direktor družbe X je povedal": of X
         g = _topic(topic, sent.i)
         if g is None:
             g = _salient(groups, sal, "akg:Company", onto)

@@ -86,6 +86,7 @@ class LanguagePack:
     buying_verbs: set[str] = field(default_factory=set)  # lemmas: "kupiti": ... nor to a company bought
     closing_words: set[str] = field(default_factory=set)  # "zaprl", "closed": a plant closed is no site
     nominative_class_adjectives: set[str] = field(default_factory=set)  # "konkurenčni X": X may be the subject
+    speech_complementisers: set[str] = field(default_factory=set)  # "je povedal, da bo podjetje": the speaker's
     newness_words: set[str] = field(default_factory=set)  # lemmas: "nov" ("nova družba")
     adjective_endings: list[str] = field(default_factory=list)  # "-ski": "Kočevski gozd" is one name
     # any case of an adjective that may open a company's name: "Kmetijske zadruge Slivnica z.o.o."
@@ -401,6 +402,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.buying_verbs = set(words.get("buying_verbs", []))
     p.closing_words = {w.lower() for w in words.get("closing_words", [])}
     p.nominative_class_adjectives = {w.lower() for w in words.get("nominative_class_adjectives", [])}
+    p.speech_complementisers = {w.lower() for w in words.get("speech_complementisers", [])}
     p.surname_endings = list(words.get("surname_endings", []))
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
     p.adjective_endings = list(words.get("adjective_endings", []))

@@ -521,3 +521,16 @@ def test_object_first_purchases_rivals_and_shares_in_slovenian(tmp_path):
     assert not [r for r in rels if r[1] == "akg:acquired" and "Kernhof" in r[0]]
     assert ("Svetlonap d.d.", "akg:headquarteredIn", "Ljutomer") in rels
     assert not [r for r in rels if r[1] == "org:hasSite" and r[2] == "Ormož"]
+
+
+def test_the_company_a_speaker_leads_targets_the_market(tmp_path):
+    """"Direktor družbe X je povedal, da bo podjetje s pomočjo novega lastnika ciljalo na trg Y":
+    X targets Y, not the new owner (no dropped subject after a role that names its company, and
+    "podjetje" in reported speech is the speaker's)."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Lasermik d.o.o. iz Logatca izdeluje laserje. Lani ga je kupila japonska skupina Hoshida "
+        "Optics. Skupina Hoshida Optics ima sedež v Osaki in zaposluje 900 ljudi. Direktor družbe Lasermik "
+        "Jure Kos je povedal, da bo podjetje s pomočjo novega lastnika ciljalo na trg industrijskih laserjev "
+        "v Aziji.\n"))
+    markets = [r for r in rels if r[1] == "akg:targetsMarket"]
+    assert markets == [("Lasermik d.o.o.", "akg:targetsMarket", "trg industrijskih laserjev")]

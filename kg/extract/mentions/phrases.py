@@ -223,7 +223,11 @@ def _reports_speech(toks: list, i: int, start: int, pack: LanguagePack) -> bool:
     group would ...")? Then it is the speaker's organisation, named before in the sentence."""
     det = next((d for d in range(i - 1, max(start, i - 5) - 1, -1) if toks[d].text.lower() in pack.coref_determiners), -1)
     before = _before_reported(toks, det, start) if det > start else None
-    return before is not None and before.lemma in pack.speech_verbs
+    if before is not None and before.lemma in pack.speech_verbs:
+        return True
+    # "je povedal, da bo podjetje ...": a complementiser after a comma and a speech verb, a few words before
+    that = next((d for d in range(i - 1, max(start, i - 4) - 1, -1) if toks[d].text.lower() in pack.speech_complementisers), -1)
+    return that - 2 >= start and toks[that - 1].text == "," and toks[that - 2].lemma in pack.speech_verbs
 
 
 def _demonym_modifier(toks: list, i: int, start: int, pack: LanguagePack) -> str:
@@ -332,7 +336,8 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 elif adjective:
                     # "The South Korean battery maker": the Korean one, else the topic
                     span.hint, span.hint_adjective = CorefHint.OF, adjective
-                elif is_noun and _reports_speech(toks, i, start, pack):
+                elif is_noun and cls == "akg:Company" and toks[i].lemma not in pack.specific_coref_nouns \
+                        and _reports_speech(toks, i, start, pack):
                     span.hint = CorefHint.SPEAKER  # "Marsh said the group would ...": the organisation named before
                 elif prev is not None and {prev.lemma, prev.text.lower()} & pack.latter_words:
                     span.hint = CorefHint.LATTER  # "Omenjena družba": the organisation mentioned last
