@@ -534,3 +534,14 @@ def test_the_company_a_speaker_leads_targets_the_market(tmp_path):
         "v Aziji.\n"))
     markets = [r for r in rels if r[1] == "akg:targetsMarket"]
     assert markets == [("Lasermik d.o.o.", "akg:targetsMarket", "trg industrijskih laserjev")]
+
+
+def test_a_possessive_before_a_family_noun_names_nobody(tmp_path):
+    """"Podjetje je ustanovil Kranjčev oče Alojz Kranjec": Alojz Kranjec founded it, "Kranjčev" is
+    no company."""
+    graph = facts_of_text(tmp_path,
+        "Podjetje Lipovit d.o.o. izdeluje lesene igrače. Podjetje je leta 1993 ustanovil Kranjčev oče "
+        "Alojz Kranjec, danes predsednik nadzornega sveta.\n")
+    rels = relations(graph)
+    assert ("Lipovit d.o.o.", "schema:founder", "Alojz Kranjec") in rels
+    assert not [r for r in rels if "Kranjčev" in r[2]]

@@ -408,6 +408,10 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     and not (pack.infinitive_ending and toks[j].lemma.endswith(pack.infinitive_ending)):
                 i += 1  # "Kumpova vnukinja", "Gregorjeva hči": a possessive adjective, not a name
                 continue
+            if j - i == 1 and j < sent.tok_end and toks[j].text.lower() in pack.family_nouns \
+                    and tok.text.lower().endswith(tuple(pack.possessive_endings)):
+                i += 1  # "Turnškov oče", "Majin brat": a possessive adjective, not a name
+                continue
             nxt = j
             while nxt < sent.tok_end and (toks[nxt].text.lower().rstrip(".") in pack.titles or toks[nxt].text == "."):
                 nxt += 1  # "Farmacevtka dr. Mojca Lesjak": titles stand between
