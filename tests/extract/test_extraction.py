@@ -545,3 +545,15 @@ def test_a_possessive_before_a_family_noun_names_nobody(tmp_path):
     rels = relations(graph)
     assert ("Lipovit d.o.o.", "schema:founder", "Alojz Kranjec") in rels
     assert not [r for r in rels if "Kranjčev" in r[2]]
+
+
+def test_who_leads_a_plant_or_opens_a_contrastive_clause_leads_no_company(tmp_path):
+    """"Tovarno vodi inženir X, direktor družbe pa je Y": Y is chief executive, X is not (the role
+    before "pa" opens a clause of its own); "Vozlišče vodi Z": a hub, no company led."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Kovinar Ptuj d.d. izdeluje vijake. Tovarno vodi inženir Miha Jurič, direktor družbe pa je "
+        "od januarja Primož Kosec.\n\n"
+        "Podjetje Baterion d.o.o. je z dvema partnerjema ustanovilo energetsko vozlišče Sončna dolina. "
+        "Vozlišče vodi Boris Pungartnik, ki ima za seboj 20 let dela v energetiki.\n"))
+    assert ("Primož Kosec", "akg:chiefExecutiveOf", "Kovinar Ptuj d.d.") in rels
+    assert not [r for r in rels if r[0] in ("Miha Jurič", "Boris Pungartnik")]
