@@ -557,3 +557,14 @@ def test_who_leads_a_plant_or_opens_a_contrastive_clause_leads_no_company(tmp_pa
         "Vozlišče vodi Boris Pungartnik, ki ima za seboj 20 let dela v energetiki.\n"))
     assert ("Primož Kosec", "akg:chiefExecutiveOf", "Kovinar Ptuj d.d.") in rels
     assert not [r for r in rels if r[0] in ("Miha Jurič", "Boris Pungartnik")]
+
+
+def test_a_possessive_of_a_company_name_owns_the_plant_after_it(tmp_path):
+    """"Lesnikova tovarna v Sevnici" after "Lesnik d.o.o.": Lesnik has the plant, not the group that
+    bought it; "Žitkonovo trgovsko podjetje Žitomarket": the adjective is no argument of its own."""
+    rels = relations(facts_of_text(tmp_path,
+        "Prevzem družbe Lesnik d.o.o., ki jo je lani kupila kranjska skupina Ambalis d.d., je bil prvi korak. "
+        "Ambalis ima sedež v Kranju in zaposluje 900 ljudi. Lesnikova tovarna v Sevnici letno izdela 18.000 "
+        "ton plošč.\n"))
+    assert ("Lesnik d.o.o.", "org:hasSite", "Sevnica") in rels
+    assert ("Ambalis d.d.", "org:hasSite", "Sevnica") not in rels

@@ -17,6 +17,7 @@ from kg.extract.mentions.names import (
     capitalised_runs,
     classify,
     companies_by_name_head,
+    company_possessives,
     is_business_noun,
     list_after_trigger,
     list_before_trigger,
@@ -84,6 +85,7 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     _caps_as_written_elsewhere(names)
     people_by_context(doc, names, pack)
     companies_by_name_head(names, pack)
+    names = company_possessives(doc, names, pack)
     if pack.head_final:
         list_before_trigger(doc, names, pack)
     else:

@@ -931,6 +931,35 @@ def companies_by_name_head(spans: list[Span], pack: LanguagePack) -> None:
             span.cls, span.source = "akg:Company", MentionSource.NAME_HEAD
 
 
+def company_possessives(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
+    """"Hanbitove tovarne v Ulsanu", "Folipakova tovarna" after "Hanbit Energy Co.", "Folipak":
+    a capitalised possessive adjective of the first word of a company the document names is a
+    mention of that company (its owner), replacing an untyped name of that word."""
+    firsts: dict[str, str] = {}
+    for s in spans:
+        if s.cls == "akg:Company" and len(s.name.split()[0]) >= 3:
+            firsts.setdefault(s.name.split()[0].lower(), s.name)
+    if not firsts or not pack.possessive_endings:
+        return spans
+    taken = {k: s for s in spans for k in range(s.start, s.end)}
+    # "Žitkonovo trgovsko podjetje Žitomarket d.o.o.": an adjective of a company named right after
+    # it is no argument of its own
+    companies = {s.start for s in spans if s.cls == "akg:Company"}
+    out = [s for s in spans if not (s.cls is None and s.end - s.start == 1 and _possessive_of(doc.tokens[s.start].text, firsts, pack))]
+    for i, t in enumerate(doc.tokens):
+        if (i not in taken or taken[i] not in out) and t.is_capitalised and (name := _possessive_of(t.text, firsts, pack)) \
+                and not companies & set(range(i + 1, i + 4)):
+            out.append(Span(i, i + 1, "akg:Company", name, MentionSource.CAPITALISED))
+    return sorted(out, key=lambda s: (s.start, -s.end))
+
+
+def _possessive_of(word: str, firsts: dict[str, str], pack: LanguagePack) -> str:
+    """The company whose first word ``word`` is a possessive adjective of, else ""."""
+    low = word.lower()
+    return next((firsts[low[: len(low) - len(e)]] for e in pack.possessive_endings
+                 if low.endswith(e) and low[: len(low) - len(e)] in firsts), "")
+
+
 def short_forms_over_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
     """"Ribeira, a unit of ..." after "Têxteis Ribeira": a one-word town name that is the first or
     last word of a company (or an untyped name) named before, and that no preposition governs ("in Ribeira" stays the
