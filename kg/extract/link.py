@@ -143,6 +143,13 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         if found:
             # an untyped name ("Krke") prefers an organisation of that name over a plant or brand
             return min(found, key=lambda g: (UNTYPED_PREFERENCE.get(groups.classes[g] or "", 9), g))
+    if m.cls == "akg:Company" and len(core.split()) > 1:
+        # "Carrocerías Albeniz S.A." after a title's "Albeniz": a one-word name of no class yet,
+        # its first or last word, is its short form written first
+        short = {g for w in (core.split()[0], core.split()[-1]) for g in groups.by_core.get(w, ())
+                 if groups.classes[g] is None}
+        if len(short) == 1:
+            return short.pop()
     # a surname or short form ("Zorkova" -> "Maja Zorko", "Mehatrona" -> "Skupina Mehatron"):
     # the last or first word(s) of a longer name of a compatible class
     if m.cls in ("schema:City", "akg:Plant"):

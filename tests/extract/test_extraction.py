@@ -568,3 +568,17 @@ def test_a_possessive_of_a_company_name_owns_the_plant_after_it(tmp_path):
         "ton plošč.\n"))
     assert ("Lesnik d.o.o.", "org:hasSite", "Sevnica") in rels
     assert ("Ambalis d.d.", "org:hasSite", "Sevnica") not in rels
+
+
+def test_a_short_name_in_a_title_is_the_company_named_in_full_later(tmp_path):
+    """A title's "Lizarra becomes sponsor" before "Carrocerías Lizarra S.A." is one company; "Club
+    president X said" holds no role in it."""
+    graph = facts_of_text(tmp_path,
+        "Lizarra becomes main sponsor of Zadorra Basket\n\n"
+        "Vitoria-Gasteiz, 2 September 2025 – Carrocerías Lizarra S.A., the coachbuilder based in Vitoria-Gasteiz, "
+        "Spain, will sponsor the club. Club president Jon Etxebarri said the money would fund the academy.\n")
+    rels = relations(graph)
+    assert ("Carrocerías Lizarra S.A.", "akg:headquarteredIn", "Vitoria-Gasteiz") in rels
+    assert not [r for r in rels if r[0] == "Jon Etxebarri"]
+    labels = [str(o) for o in graph.objects(None, SKOS.prefLabel)]
+    assert "Lizarra" not in labels
