@@ -122,6 +122,7 @@ class LanguagePack:
     naming_words: set[str] = field(default_factory=set)  # "a hub called X": X is the hub (head-final packs)
     non_referring_modifiers: set[str] = field(default_factory=set)  # "the leading maker": not one named before
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
+    adverbs_before_places: set[str] = field(default_factory=set)  # "pivovarne še v Linzu"
     plant_verbs: frozenset[str] = frozenset()  # words as written: "makes its buses in Kolín" names a plant
     passive_plant_verbs: frozenset[str] = frozenset()  # "are made": "its staplers are made in Lowell" too
     seat_words: frozenset[str] = frozenset()  # lemmas: "s sedežem v Celju ima tovarne": Celje is no plant
@@ -438,6 +439,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.naming_words = {w.lower() for w in words.get("naming_words", [])}
     p.non_referring_modifiers = {w.lower() for w in words.get("non_referring_modifiers", [])}
     p.plant_nouns_too = _lemmas_and_words(words, "plant_nouns_too", code)
+    p.adverbs_before_places = {w.lower() for w in words.get("adverbs_before_places", [])}
     p.plant_verbs = frozenset(w.lower() for w in words.get("plant_verbs", []))
     p.passive_plant_verbs = frozenset(w.lower() for w in words.get("passive_plant_verbs", []))
     p.seat_words = frozenset(_lemmas_and_words(words, "seat_words", code))

@@ -239,9 +239,12 @@ def _plant_triggers(doc: Document, start: int, end: int, pack: LanguagePack) -> 
     for i in range(start, end):
         if i > start and toks[i].is_capitalised:
             continue  # "Glanmor Bakeries in Swansea": a word of a name, not a plant noun
+        nxt = i + 1
+        while nxt < end and toks[nxt].text.lower() in pack.adverbs_before_places:
+            nxt += 1  # "pivovarne še v Linzu"
         if pack.triggers.get((toks[i].lemma,)) == "akg:Plant" or (
-                toks[i].lemma in pack.plant_nouns_too and i + 1 < end
-                and toks[i + 1].text.lower() in pack.locative_prepositions):
+                toks[i].lemma in pack.plant_nouns_too and nxt < end
+                and toks[nxt].text.lower() in pack.locative_prepositions):
             out.append(i)  # "tovarno", and "pivovarno v Radljah"
         elif out and {toks[i].lemma, toks[i].text.lower()} & pack.other_words:
             out.append(i)
