@@ -582,3 +582,12 @@ def test_a_short_name_in_a_title_is_the_company_named_in_full_later(tmp_path):
     assert not [r for r in rels if r[0] == "Jon Etxebarri"]
     labels = [str(o) for o in graph.objects(None, SKOS.prefLabel)]
     assert "Lizarra" not in labels
+
+
+def test_an_adjective_opening_a_sentence_before_its_noun_names_nothing(tmp_path):
+    """"Sterilne raztopine izdeluje v obratu v Kočevju": "Sterilne" is no company that owns a plant."""
+    graph = facts_of_text(tmp_path,
+        "Medilin d.d. ima sedež v Ljubljani. Sterilne raztopine izdeluje v obratu v Kočevju, hčerinska družba "
+        "Medilin Beograd d.o.o. pa ima obrat v Šabcu.\n")
+    labels = {str(o) for o in graph.objects(None, SKOS.prefLabel)}
+    assert "Sterilne" not in labels

@@ -420,6 +420,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     and not is_given_name(tok.text, pack, doc.lang):
                 i += 1  # "Podjetnica Lara Vidic": a word describing the person who follows
                 continue
+            if j - i == 1 and source == MentionSource.CAPITALISED and sentence_initial(doc, i) and j < sent.tok_end \
+                    and tok.text not in known_caps and tok.text.lower().endswith(tuple(pack.name_adjective_endings)) \
+                    and _name_noun_word(toks[j], pack):
+                i += 1  # "Sterilne raztopine izdeluje ...": an adjective before its noun, no name
+                continue
             # a dictionary word at the start of a sentence ("Danes Kodera", "Logistična") is not
             # part of a name unless the document also writes it (in any case) capitalised elsewhere
             if (sentence_initial(doc, i) and is_known_word(tok.text, doc.lang) and tok.text not in pack.places
