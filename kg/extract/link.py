@@ -65,6 +65,8 @@ class _Groups:
         self.strength: list[int] = []
         self.by_core: dict[str, list[int]] = {}
         self.introduced_new: set[int] = set()  # groups introduced as new ("novo podjetje X")
+        self.first_sentence: list[int] = []  # the sentence each group was first named in
+        self.titled = False  # the first sentence is a title (no closing punctuation)
         self.nouns: dict[int, set[str]] = {}  # group -> class nouns it was named with ("skupina")
         # the keys of ``by_core`` by their word-boundary prefixes ("zagorje ob ") and suffixes
         # (" zorko"), so a short form finds longer names without a scan over all of them
@@ -76,6 +78,7 @@ class _Groups:
     def new(self, m: Mention, core: str) -> int:
         self.names.append(m.name)
         self.classes.append(m.cls)
+        self.first_sentence.append(m.sent)
         self.strength.append(STRENGTH.get(m.source, 0) if m.cls else -1)
         self.file(core, len(self.names) - 1)
         return len(self.names) - 1
@@ -144,10 +147,13 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
             # an untyped name ("Krke") prefers an organisation of that name over a plant or brand
             return min(found, key=lambda g: (UNTYPED_PREFERENCE.get(groups.classes[g] or "", 9), g))
     if m.cls == "akg:Company" and len(core.split()) > 1:
-        # "Carrocerías Albeniz S.A." after a title's "Albeniz": a one-word name of no class yet,
-        # its first or last word, is its short form written first
-        short = {g for w in (core.split()[0], core.split()[-1]) for g in groups.by_core.get(w, ())
-                 if groups.classes[g] is None}
+        # "Carrocerías Albeniz S.A." after a title's "Albeniz": a one-word name of no class yet, its
+        # first or last word, is its short form written first; so is a title's company named by
+        # the last word ("... to buy rival Tupã"; "Dronika" is not "Dronika Agro d.o.o.")
+        first, last = core.split()[0], core.split()[-1]
+        short = {g for w in (first, last) for g in groups.by_core.get(w, ()) if groups.classes[g] is None}
+        short |= {g for g in groups.by_core.get(last, ())
+                  if groups.titled and groups.classes[g] == m.cls and groups.first_sentence[g] == 0}
         if len(short) == 1:
             return short.pop()
     # a surname or short form ("Zorkova" -> "Maja Zorko", "Mehatrona" -> "Skupina Mehatron"):
@@ -645,6 +651,7 @@ def _bracketed_short_name(doc: Document, i: int, by_end: dict[int, list[int]]) -
 def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:
     """Set ``mention.group`` for every mention; coreferring mentions join a salient group."""
     groups = _Groups()
+    groups.titled = len(doc.sentences) > 1 and doc.tokens[doc.sentences[0].tok_end - 1].text not in ".!?…:\"”«»"
     last_market: int | None = None
     g: int | None  # a group number, None while not found
     by_end: dict[int, list[int]] = {}

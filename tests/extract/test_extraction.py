@@ -591,3 +591,17 @@ def test_an_adjective_opening_a_sentence_before_its_noun_names_nothing(tmp_path)
         "Medilin Beograd d.o.o. pa ima obrat v Šabcu.\n")
     labels = {str(o) for o in graph.objects(None, SKOS.prefLabel)}
     assert "Sterilne" not in labels
+
+
+def test_a_title_company_named_by_its_last_word_and_model_numbers_after_the(tmp_path):
+    """"Vinhal to buy rival Tupanga" in a title is "Implementos Tupanga Ltda." named below (its last
+    word); "turns out the Graneleiro 9000." and "builds the Nova 8 unit" keep the model numbers."""
+    rels = relations(facts_of_text(tmp_path,
+        "Vinhal to buy rival Tupanga for R$310 million\n\n"
+        "SÃO PAULO – Trailer builder Vinhal S.A. has agreed to buy 85% of Implementos Tupanga Ltda., a grain-trailer "
+        "maker from Maringá. Tupanga's founder, Osvaldo Brandão, stays on as its chairman. Its Maringá factory "
+        "turns out the Graneleiro 9000.\n\n"
+        "Vestra AB makes heat pumps. The Arvika plant, which builds the Nova 8 air-to-water unit, is busy.\n"))
+    assert ("Osvaldo Brandão", "akg:holdsRoleIn", "Implementos Tupanga Ltda.") in rels
+    assert ("Maringá", "akg:produces", "Graneleiro 9000") in rels
+    assert ("Arvika", "akg:produces", "Nova 8") in rels

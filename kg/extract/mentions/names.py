@@ -43,7 +43,8 @@ def legal_suffix_end(doc: Document, i: int, pack: LanguagePack) -> int:
     if start >= sent_end or toks[start].text[:1] not in pack.legal_suffix_initials:
         return -1
     ends = _joined_ends(toks, start, sent_end, max(map(len, pack.legal_suffix_texts), default=0))
-    return next((ends[text] for text in pack.legal_suffix_texts if text in ends), -1)
+    # the longest form written ("Ltda." over "Ltda")
+    return max((ends[text] for text in pack.legal_suffix_texts if text in ends), default=-1)
 
 
 def _joined_ends(toks: list[Token], start: int, end: int, longest: int) -> dict[str, int]:
@@ -385,7 +386,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 j += 1  # "the K-Cell 90 battery", "model Clio 5", "znamkami Lisjak 1912": the number is part of the name
             elif j + 1 < sent.tok_end and _is_model_number(toks[j].text) and not sentence_initial(doc, i) and (
                     toks[j + 1].text in ",;:)" or toks[j + 1].text.lower() in LIST_SEPARATORS
-                    or (toks[j + 1].text == "." and j + 2 == sent.tok_end and "." in toks[j].text)):
+                    or (toks[j + 1].text == "." and j + 2 == sent.tok_end and "." in toks[j].text)
+                    # "turns out the Graneleiro 9000.", "builds the Nova 8 air-to-water unit": an article
+                    # before the name makes the number a model's
+                    or (toks[i - 1].text.lower() in pack.articles and toks[j].text.isdigit()
+                        and (toks[j + 1].text == "." or toks[j + 1].text.islower()))):
                 # "tečaj Mehko 110, ...", "the popular Kaimoana 7.5.": a model number closes the name
                 # (a whole number ending a sentence is more often a count: "v Passauu 900.")
                 j += 1
@@ -973,6 +978,8 @@ def short_forms_over_towns(doc: Document, spans: list[Span], pack: LanguagePack)
     seen: set[str] = set()
     for span in sorted(spans, key=lambda s: s.start):
         words = span.name.split()
+        while len(words) > 2 and words[-1] in pack.legal_suffix_texts:
+            words = words[:-1]  # "Implementos Tupã Ltda." -> "Tupã"
         if span.cls in ("akg:Company", None) and span.source != MentionSource.COREF and len(words) >= 2:
             seen.update({words[0], words[-1]})
         elif span.source == MentionSource.GAZETTEER and span.cls == "schema:City" and span.end - span.start == 1 \
