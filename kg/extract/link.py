@@ -571,6 +571,14 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         subs = sal.best(("subsidiary",), lambda g: bool(groups.nouns.get(g, set()) & pack.subsidiary_nouns), "id")
         if subs is not None:
             return subs
+    if prev is not None and prev.lemma in pack.parent_adjectives and cls == "akg:Company":
+        # "Matična družba ...", "članica uprave matičnega koncerna": the most salient organisation
+        # that is neither introduced as a subsidiary nor what the sentence is about
+        about = {g for g in (topic.get(m.sent, [])[:1] + [_topic(topic, m.sent)]) if g is not None}
+        parent = sal.best(("parent", frozenset(about)), lambda g: groups.classes[g] == "akg:Company" and g not in about
+                          and not groups.nouns.get(g, set()) & pack.subsidiary_nouns, "count")
+        if parent is not None:
+            return parent
     if m.hint == CorefHint.NEW:
         return _salient(groups, sal, cls, onto, newest=True)
     if m.hint == CorefHint.SPEAKER and topic.get(m.sent):

@@ -128,6 +128,7 @@ def _split_after_abbreviations(sentences: list[list[tuple[str, int, int]]], lang
             dotted = len(text) > 2 and text.endswith(".") and "." in text[:-1]  # "d.o.o."
             initials = len(text) == 2 and text[0].isupper() and text[1] == "." and k > 0 \
                 and len(words[k - 1][0]) == 2 and words[k - 1][0][1] == "."  # "S. A."
+            initials = initials or _ends_initials_legal_form(words, k, lang)  # "s. r. o."
             if (dotted or initials) and nxt[:1].isupper() and nxt[1:].islower() and k + 2 < len(words) \
                     and is_known_word(nxt, lang) and nxt not in load_pack(lang).places:
                 out.append(current)
@@ -135,6 +136,14 @@ def _split_after_abbreviations(sentences: list[list[tuple[str, int, int]]], lang
         if current:
             out.append(current)
     return out
+
+
+def _ends_initials_legal_form(words: list[tuple[str, int, int]], k: int, lang: str) -> bool:
+    """Does word ``k`` end a legal form of one-letter abbreviations ("s. r. o.", "d. o. o.")?"""
+    j = k
+    while j >= 0 and len(words[j][0]) == 2 and words[j][0][0].isalpha() and words[j][0][1] == ".":
+        j -= 1
+    return k - j >= 2 and "".join(w for w, _, _ in words[j + 1:k + 1]) in _legal_forms(lang)
 
 
 def _join_split_legal_forms(sentences: list[list[tuple[str, int, int]]], lang: str
@@ -222,6 +231,9 @@ def segment(doc: Document, split_suffixes: tuple[str, ...] = ()) -> Document:
     >>> d = segment(Document("d", Path("d.txt"), "Direktor družbe Kovis d.o.o. Marko Novak je prišel.", {}))
     >>> len(d.sentences)
     1
+    >>> d = segment(Document("d", Path("d.txt"), "Ustanovila je Petonia Slovakia s.r.o. Novo podjetje raste.", {}))
+    >>> len(d.sentences)
+    2
     >>> d = segment(Document("d", Path("d.txt"), "Celje, 3. junija (STA) - Družba Cinkarna raste.", {}))
     >>> [d.text[s.start:s.end] for s in d.sentences]
     ['Celje, 3. junija (STA) -', 'Družba Cinkarna raste.']

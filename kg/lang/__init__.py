@@ -85,6 +85,7 @@ class LanguagePack:
     specific_coref_nouns: set[str] = field(default_factory=set)  # "skupina": refers to a group called so
     subsidiary_nouns: set[str] = field(default_factory=set)  # "hčerinski": ... and not to a subsidiary
     buying_verbs: set[str] = field(default_factory=set)  # lemmas: "kupiti": ... nor to a company bought
+    parent_adjectives: set[str] = field(default_factory=set)  # lemmas: "matičen": "Matična družba" is the parent
     closing_words: set[str] = field(default_factory=set)  # "zaprl", "closed": a plant closed is no site
     nominative_class_adjectives: set[str] = field(default_factory=set)  # "konkurenčni X": X may be the subject
     speech_complementisers: set[str] = field(default_factory=set)  # "je povedal, da bo podjetje": the speaker's
@@ -403,6 +404,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.specific_coref_nouns = {lemma(w, code) for w in words.get("specific_coref_nouns", [])}
     p.subsidiary_nouns = _lemmas_and_words(words, "subsidiary_nouns", code)
     p.buying_verbs = set(words.get("buying_verbs", []))
+    p.parent_adjectives = set(words.get("parent_adjectives", []))
     p.closing_words = {w.lower() for w in words.get("closing_words", [])}
     p.nominative_class_adjectives = {w.lower() for w in words.get("nominative_class_adjectives", [])}
     p.speech_complementisers = {w.lower() for w in words.get("speech_complementisers", [])}

@@ -605,3 +605,15 @@ def test_a_title_company_named_by_its_last_word_and_model_numbers_after_the(tmp_
     assert ("Osvaldo Brandão", "akg:holdsRoleIn", "Implementos Tupanga Ltda.") in rels
     assert ("Maringá", "akg:produces", "Graneleiro 9000") in rels
     assert ("Arvika", "akg:produces", "Nova 8") in rels
+
+
+def test_the_parent_company_and_a_sentence_after_a_spelled_out_legal_form(tmp_path):
+    """"... hčerinsko podjetje Mačkon Slovakia s.r.o. Novo podjetje bo imelo sedež v Bratislavi.
+    Matična družba ima sedež na Vrhniki": the new company is in Bratislava, the parent on Vrhnika."""
+    rels = relations(facts_of_text(tmp_path,
+        "Proizvajalec hrane za pse Mačkon d.o.o. je februarja ustanovil hčerinsko podjetje Mačkon Slovakia s.r.o. "
+        "Novo podjetje bo imelo sedež v Bratislavi in bo sprva zaposlovalo 12 ljudi. Matična družba ima sedež "
+        "v Logatcu.\n"))
+    assert ("Mačkon Slovakia s.r.o.", "akg:headquarteredIn", "Bratislava") in rels
+    assert ("Mačkon d.o.o.", "akg:headquarteredIn", "Logatec") in rels
+    assert ("Mačkon d.o.o.", "akg:headquarteredIn", "Bratislava") not in rels
