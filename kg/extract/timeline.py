@@ -1038,6 +1038,8 @@ def _holder(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, cues: 
         return ante
     if any(t.is_capitalised for t in doc.tokens[max(lo, doc.sentences[doc.tokens[at].sent].tok_start + 1):hi]):
         return None  # a name the recogniser missed may be the holder ("do takrat pa družbo vodi Golob")
+    if any(t.text.lower() in pack.family_nouns for t in doc.tokens[lo:hi]):
+        return None  # "..., oče pa je ostal predsednik nadzornega sveta": the father, not the person before
     s = doc.sentences[doc.tokens[at].sent]
     everyone = _named(doc, s.tok_start, s.tok_end, ("schema:Person",), pack)
     return everyone[0] if len({doc.mentions[k].group for k in everyone}) == 1 else None

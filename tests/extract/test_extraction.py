@@ -617,3 +617,12 @@ def test_the_parent_company_and_a_sentence_after_a_spelled_out_legal_form(tmp_pa
     assert ("Mačkon Slovakia s.r.o.", "akg:headquarteredIn", "Bratislava") in rels
     assert ("Mačkon d.o.o.", "akg:headquarteredIn", "Logatec") in rels
     assert ("Mačkon d.o.o.", "akg:headquarteredIn", "Bratislava") not in rels
+
+
+def test_a_role_in_a_clause_about_a_family_member_is_not_the_named_persons(tmp_path):
+    """"Od lani ga vodi hči Nataša Kos, oče pa je ostal predsednik nadzornega sveta": Nataša Kos is
+    chief executive; the chair is the father's, not hers."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Pnevmat d.o.o. izdeluje kompresorje. Leta 1991 ga je ustanovil Silvo Kos. Od lani ga vodi "
+        "ustanoviteljeva hči Nataša Kos, oče pa je ostal predsednik nadzornega sveta.\n"))
+    assert ("Nataša Kos", "akg:holdsRoleIn", "Pnevmat d.o.o.") not in rels
