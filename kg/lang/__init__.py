@@ -51,6 +51,9 @@ class LanguagePack:
     oblique_name_endings: list[tuple[str, str]] = field(default_factory=list)  # ("emu", "u"): "Termopanu" -> "Termopan"
     prepositional_relatives: frozenset[str] = frozenset()  # "kateri": ", v kateri ..." opens a relative clause
     family_nouns: frozenset[str] = frozenset()  # "family": "the Salgueiro family" is no town
+    region_heads: frozenset[str] = frozenset()  # "Nagano Prefecture": a region, no entity
+    region_openers: frozenset[str] = frozenset()  # "Co Galway"
+    region_abbreviations: frozenset[str] = frozenset()  # "Que." after a town
     possessive_endings: tuple[str, ...] = ()  # "Turnškov oče": a possessive adjective before a family noun
     public_body_nouns: frozenset[str] = frozenset()  # "Ministry": "the Ministry of Economy" is no company
     public_body_joiners: frozenset[str] = frozenset()  # "of": the words after it belong to the body's name
@@ -359,6 +362,9 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.oblique_name_endings = [(a, n) for a, n in words.get("oblique_name_endings", [])]
     p.prepositional_relatives = frozenset(words.get("prepositional_relatives", []))
     p.family_nouns = frozenset(words.get("family_nouns", []))
+    p.region_heads = frozenset(words.get("region_heads", []))
+    p.region_openers = frozenset(words.get("region_openers", []))
+    p.region_abbreviations = frozenset(words.get("region_abbreviations", []))
     p.possessive_endings = tuple(words.get("possessive_endings", []))
     p.public_body_nouns = frozenset(words.get("public_body_nouns", []))
     p.public_body_joiners = frozenset(words.get("public_body_joiners", []))

@@ -626,3 +626,15 @@ def test_a_role_in_a_clause_about_a_family_member_is_not_the_named_persons(tmp_p
         "Podjetje Pnevmat d.o.o. izdeluje kompresorje. Leta 1991 ga je ustanovil Silvo Kos. Od lani ga vodi "
         "ustanoviteljeva hči Nataša Kos, oče pa je ostal predsednik nadzornega sveta.\n"))
     assert ("Nataša Kos", "akg:holdsRoleIn", "Pnevmat d.o.o.") not in rels
+
+
+def test_regions_name_no_town_and_a_legal_name_takes_the_nominative_written_elsewhere(tmp_path):
+    """"Ballinasloe, Co Galway", "Saint-Georges, Que." and "Gunsan, North Jeolla Province" give no
+    town for the region; "V Hladniku d.d. so ..." is "Hladnik d.d." where the text writes "Hladnik"."""
+    graph = facts_of_text(tmp_path,
+        "Inagh Medical makes catheters at its plant in Ballinasloe, Co Galway. Remorques Laval Inc. of "
+        "Saint-Georges, Que., makes trailers. Its plant is in Gunsan, North Jeolla Province.\n\n"
+        "V Hladniku d.d. so ta teden podpisali pogodbo. Hladnik zaposluje 430 ljudi in ima sedež v Celju.\n")
+    labels = {str(o) for o in graph.objects(None, SKOS.prefLabel)}
+    assert not labels & {"Co Galway", "Que", "North Jeolla Province", "Hladniku d.d."}
+    assert ("Hladnik d.d.", "akg:headquarteredIn", "Celje") in relations(graph)

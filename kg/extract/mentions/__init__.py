@@ -11,7 +11,7 @@ mentions to be resolved by ``kg.extract.link``.
 from __future__ import annotations
 
 from kg.extract.document import Document, Mention, MentionSource
-from kg.extract.lemmatize import lemma
+from kg.extract.lemmatize import lemma, name_candidates
 from kg.extract.mentions.names import (
     acronym_expansions,
     capitalised_runs,
@@ -77,12 +77,28 @@ def _caps_as_written_elsewhere(names: list[Span]) -> None:
             s.name, s.cls, s.source = other.name, other.cls, other.source
 
 
+def _legal_names_as_written_elsewhere(names: list[Span], lang: str, pack: LanguagePack) -> None:
+    """"V Toplotniku d.d.", "uprava Stikalnika d.d.": a one-word name with a legal form in an
+    oblique case takes the nominative the text writes elsewhere ("Toplotnik zaposluje ...")."""
+    written = {s.name for s in names if " " not in s.name and s.cls in (None, "akg:Company")}
+    for s in names:
+        words = s.name.split()
+        if s.source != MentionSource.LEGAL or len(words) != 2 or words[0] in written:
+            continue
+        # (a shorter form only: "Toplotniku" -> "Toplotnik"; "Kovito" is not "Kovita" written elsewhere)
+        nominative = next((c for c in name_candidates(words[0], lang, pack.inflection)[1:]
+                           if c in written and len(c) < len(words[0])), "")
+        if nominative:
+            s.name = f"{nominative} {words[1]}"
+
+
 def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     """Fill ``doc.mentions`` (sorted by position)."""
     known_caps = mid_sentence_capitalised(doc)
     names = [classify(doc, s, pack, known_caps) for s in capitalised_runs(doc, pack, known_caps)]
     names = split_known_prefix(doc, names, pack)
     _caps_as_written_elsewhere(names)
+    _legal_names_as_written_elsewhere(names, doc.lang, pack)
     people_by_context(doc, names, pack)
     companies_by_name_head(names, pack)
     names = company_possessives(doc, names, pack)

@@ -267,6 +267,15 @@ def _public_body_end(toks: list[Token], i: int, end: int, pack: LanguagePack) ->
     return j
 
 
+def _names_a_region(toks: list[Token], i: int, j: int, pack: LanguagePack) -> bool:
+    """Does the run ``[i, j)`` name a region that the graph does not hold: one ending in a region
+    noun ("Nagano Prefecture"), opening with one ("Co Galway"), or an abbreviated province or
+    state before its full stop ("Que.")?"""
+    if j - i >= 2 and (toks[j - 1].text in pack.region_heads or toks[i].text in pack.region_openers):
+        return True
+    return j - i == 1 and toks[i].text in pack.region_abbreviations and j < len(toks) and toks[j].text == "."
+
+
 def _glued(toks: list[Token], i: int) -> bool:
     """Does token ``i`` touch the next one ("US$")?"""
     return i + 1 < len(toks) and toks[i].end == toks[i + 1].start
@@ -334,6 +343,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     break
             if j - i == 1 and j < sent.tok_end and i > sent.tok_start and _adjective_opens_name(toks, i, pack):
                 j += 1  # "pod blagovno znamko Kočevski gozd", "vozlišče Posavski park"
+            if _names_a_region(toks, i, j, pack):
+                i = j  # "Nagano Prefecture", "Co Galway", "Beauce, Que.": a region, no entity
+                continue
             if "-" in toks[i].text and toks[i].text.rsplit("-", 1)[1] in pack.compound_adjective_heads:
                 i += 1  # "the Danish-owned company", "Manila-listed Tala Holdings": an adjective, no name
                 continue
