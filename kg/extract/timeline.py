@@ -1128,7 +1128,10 @@ def _lead_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues,
         lo, hi = _clause(doc, at, cues.conjunctions)
         inside = words[lo - s.tok_start:hi - s.tok_start]
         part = _owned_part(words[i + n:hi - s.tok_start], cues)
-        if (set(inside) & cues.not_led and not part) or \
+        # "razvojni oddelek, ki ga vodi X", "Sindikat, ki ga vodi Y": the noun a relative clause
+        # is about is what is led
+        antecedent = words[max(0, lo - s.tok_start - 2):lo - s.tok_start] if lo > s.tok_start else []
+        if (set(inside + antecedent) & cues.not_led and not part) or \
                 (n_past > n_cur and set(inside) & time_words(doc.lang).future_tense):
             continue  # no organisation led; "bo podjetje vodil": a plan, not a past role
         body = "other" if part else next((cues.led_bodies[w] for w in inside if w in cues.led_bodies), "")

@@ -638,3 +638,14 @@ def test_regions_name_no_town_and_a_legal_name_takes_the_nominative_written_else
     labels = {str(o) for o in graph.objects(None, SKOS.prefLabel)}
     assert not labels & {"Co Galway", "Que", "North Jeolla Province", "Hladniku d.d."}
     assert ("Hladnik d.d.", "akg:headquarteredIn", "Celje") in relations(graph)
+
+
+def test_who_leads_a_department_or_union_and_a_plant_sold_lead_and_hold_nothing(tmp_path):
+    """"razvojni oddelek, ki ga vodi X" and "Sindikat, ki ga vodi Y" lead no company; a plant the
+    company "je prodal" is no longer its site."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Zobnik d.d. izdeluje zobnike. Komisija je pohvalila razvojni oddelek, ki ga vodi član uprave "
+        "Bojan Zupan. Sindikat, ki ga vodi Jože Ramuš, bo pogajanja nadaljeval oktobra.\n\n"
+        "Nogavičarna d.o.o. je obrat v Beltincih prodal družbi Pleteks d.o.o. iz Lendave.\n"))
+    assert not [r for r in rels if r[0] in ("Bojan Zupan", "Jože Ramuš") and r[1] == "akg:chiefExecutiveOf"]
+    assert ("Nogavičarna d.o.o.", "org:hasSite", "Beltinci") not in rels
