@@ -649,3 +649,14 @@ def test_who_leads_a_department_or_union_and_a_plant_sold_lead_and_hold_nothing(
         "Nogavičarna d.o.o. je obrat v Beltincih prodal družbi Pleteks d.o.o. iz Lendave.\n"))
     assert not [r for r in rels if r[0] in ("Bojan Zupan", "Jože Ramuš") and r[1] == "akg:chiefExecutiveOf"]
     assert ("Nogavičarna d.o.o.", "org:hasSite", "Beltinci") not in rels
+
+
+def test_a_town_opening_a_public_bodys_name_is_the_town(tmp_path):
+    """"Brantford City Council – Summary ..." names the town Brantford (and no company "Brantford
+    City"), so "its Brantford plant, which turns out the Hearthline range" is a plant in that town."""
+    rels = relations(facts_of_text(tmp_path,
+        "Brantford City Council – Summary of the Regular Meeting of March 10\n\n"
+        "Council voted to grant Oakridge Cabinetry Inc. a rebate. Oakridge employs 310 people at its Brantford "
+        "plant, which turns out the Hearthline kitchen range.\n"))
+    assert ("Brantford", "akg:produces", "Hearthline") in rels
+    assert ("Oakridge Cabinetry Inc.", "org:hasSite", "Brantford") in rels

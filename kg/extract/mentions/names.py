@@ -331,6 +331,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 else:
                     legal_end = _lowercase_then_legal(doc, j, sent.tok_end, pack)
                     break
+            resume = -1  # where the next run may start, when not right after this one
+            if j - i >= 2 and j < sent.tok_end and toks[j].text in pack.public_body_nouns and toks[i].text in pack.places:
+                resume, j = j, i + 1  # "Brantford City Council", "Vaasa Regional Transport Authority": the town, then a body
             # (only before a legal form: "v Mirni Peči" is one town whose case form is not known)
             if legal_end > 0 and (cut := _inflected_place_end(doc, i, j, pack)) < j:
                 j, legal_end = cut, -1
@@ -458,7 +461,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 i += 1
                 continue
             spans.append(Span(i, j, cls, doc.text[toks[i].start:toks[j - 1].end], source))
-            i = j
+            i = max(j, resume)
     return spans
 
 
