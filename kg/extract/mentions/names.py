@@ -966,13 +966,15 @@ def company_possessives(doc: Document, spans: list[Span], pack: LanguagePack) ->
             firsts.setdefault(s.name.split()[0].lower(), s.name)
     if not firsts or not pack.possessive_endings:
         return spans
-    taken = {k: s for s in spans for k in range(s.start, s.end)}
     # "Žitkonovo trgovsko podjetje Žitomarket d.o.o.": an adjective of a company named right after
     # it is no argument of its own
     companies = {s.start for s in spans if s.cls == "akg:Company"}
-    out = [s for s in spans if not (s.cls is None and s.end - s.start == 1 and _possessive_of(doc.tokens[s.start].text, firsts, pack))]
+    replaced = {s.start for s in spans
+                if s.cls is None and s.end - s.start == 1 and _possessive_of(doc.tokens[s.start].text, firsts, pack)}
+    out = [s for s in spans if not (s.start in replaced and s.end - s.start == 1 and s.cls is None)]
+    taken = {k for s in out for k in range(s.start, s.end)}
     for i, t in enumerate(doc.tokens):
-        if (i not in taken or taken[i] not in out) and t.is_capitalised and (name := _possessive_of(t.text, firsts, pack)) \
+        if i not in taken and t.is_capitalised and (name := _possessive_of(t.text, firsts, pack)) \
                 and not companies & set(range(i + 1, i + 4)):
             out.append(Span(i, i + 1, "akg:Company", name, MentionSource.CAPITALISED))
     return sorted(out, key=lambda s: (s.start, -s.end))
