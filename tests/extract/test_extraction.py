@@ -440,7 +440,6 @@ def test_company_names_with_a_given_name_first(tmp_path):
     assert not people & {"Hadley & Frome", "Lee Valley", "Ashby Furnishings"}
 
 
-
 def test_a_capitalised_adjective_and_a_noun_open_a_company_name_in_any_case(tmp_path):
     """"hčerinska družba Kmetijske zadruge Brestanica z.o.o." names "Kmetijska zadruga Brestanica
     z.o.o." (adjective and noun put in the nominative); at a sentence start "Japonska družba X
