@@ -239,7 +239,8 @@ def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
         if i in by_start:
             k, m = by_start[i]
             governed = i > s.tok_start and (toks[i - 1].text.lower() in pack.prepositions
-                                            or _genitive_of_noun(toks[i - 1], m, doc.groups[m.group].name, pack))
+                                            or _genitive_of_noun(toks[i - 1], m, doc.groups[m.group].name
+                                                                 if m.group >= 0 else m.name, pack))
             out.units.append(Unit("ent", i, m.tok_end, depth=depth, mention=k, group=m.group,
                                   cls=doc.groups[m.group].cls, source=m.source, governed=governed,
                                   word=m.text if m.source == MentionSource.COREF else ""))  # "Its": a frame may name it
