@@ -686,6 +686,8 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
             g = groups.new(m, core)
         else:
             groups.add(g, m, doc.lang, pack.inflection)
+            if " " in core and g not in groups.by_core.get(core, ()):
+                groups.file(core, g)  # "Inagh Medical" after a sentence-opening "Medical": "Inagh" finds it too
         m.group = g
         groups.nouns.setdefault(g, set()).update(_naming_nouns(doc, m, pack))
         if m.attrs.get("new"):

@@ -659,3 +659,16 @@ def test_a_town_opening_a_public_bodys_name_is_the_town(tmp_path):
         "plant, which turns out the Hearthline kitchen range.\n"))
     assert ("Brantford", "akg:produces", "Hearthline") in rels
     assert ("Oakridge Cabinetry Inc.", "org:hasSite", "Brantford") in rels
+
+
+def test_a_full_name_after_its_last_word_opened_a_sentence_is_found_by_its_first(tmp_path):
+    """"Medical device maker Corrib Medical ..." then "Corrib has been ...": one company, whose
+    chief executive is the one "Chief executive X said" names."""
+    rels = relations(facts_of_text(tmp_path,
+        "Medical device maker Corrib Medical is to create 150 jobs at its plant in Ballinasloe, where it makes the "
+        "FloSure catheter. The company, headquartered in Galway, employs 1,240 people across three Irish sites. "
+        "Founded in 1994 by engineers Aoife Lynch and Declan Hurley, Corrib has been a subsidiary of Trestle Health "
+        "since 2020, when the Minneapolis-based group bought it for $310 million. Chief executive Gráinne Nolan said "
+        "the investment would lift the plant's output.\n"))
+    assert ("Gráinne Nolan", "akg:chiefExecutiveOf", "Corrib Medical") in rels
+    assert ("Corrib Medical", "schema:parentOrganization", "Trestle Health") in rels
