@@ -672,3 +672,13 @@ def test_a_full_name_after_its_last_word_opened_a_sentence_is_found_by_its_first
         "the investment would lift the plant's output.\n"))
     assert ("Gráinne Nolan", "akg:chiefExecutiveOf", "Corrib Medical") in rels
     assert ("Corrib Medical", "schema:parentOrganization", "Trestle Health") in rels
+
+
+def test_a_town_after_a_plant_noun_is_a_town_though_a_company_is_named_after_it(tmp_path):
+    """"makes the Sliabh Mór cheeses at its plant in Ballyvourney" after "Ballyvourney Creamery":
+    Ballyvourney is the plant's town."""
+    rels = relations(facts_of_text(tmp_path,
+        "Cork-based Glenmore Dairies has agreed to buy Ballyvourney Creamery for €46 million. The creamery makes "
+        "the Sliabh Mór and Gougane Blue cheeses at its plant in Ballyvourney.\n"))
+    assert ("Ballyvourney", "akg:produces", "Sliabh Mór") in rels
+    assert ("Ballyvourney", "schema:containedInPlace", "Ballyvourney") in rels

@@ -311,8 +311,10 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
         listed = span.start in after_locative
         if not listed and prev.text.lower() not in pack.locative_prepositions:
             continue
+        # "its plant in Ballyvourney" after "Ballyvourney Creamery": after a plant noun, the town
+        after_plant = span.start >= 2 and pack.triggers.get((toks[span.start - 2].lemma,)) == "akg:Plant"
         if span.cls not in (None, "schema:City", "schema:Country") or \
-                org_words & {c.lower() for c in name_candidates(span.name, doc.lang, pack.inflection)} \
+                (org_words & {c.lower() for c in name_candidates(span.name, doc.lang, pack.inflection)} and not after_plant) \
                 or (" " in span.name and company_words & {w.lower() for w in span.name.split()}) \
                 or span.name.lower() in pack.months or span.source == MentionSource.ACRONYM:
             continue  # "in January": a time; "at KSG's factory", "in Cape Town, KSG is": no town
