@@ -517,6 +517,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
         add(rel)
     doc.relations = _without_indirect_sites(doc.relations)
     doc.relations = _without_yielding(doc.relations, _yielding_rules(pack))
+    doc.relations += _working_plants_of_the_one_company(doc, doc.relations)
     doc.relations += _products_of_site_owners(doc.relations)
     return doc
 
@@ -909,6 +910,20 @@ def _without_yielding(relations: list[Relation], yielding: frozenset[tuple[str, 
         return not (firm.get(key, set()) | earlier) - {r.subj}
 
     return [r for r in relations if stands(r)]
+
+
+def _working_plants_of_the_one_company(doc: Document, relations: list[Relation]) -> list[Relation]:
+    """"The Leeds plant produces the AquaMax range" in a document that names one company: a plant
+    that makes something and has no owner yet is that company's (rule ``plant-of-the-one-company``)."""
+    companies = {m.group for m in doc.mentions if m.group >= 0 and doc.groups[m.group].cls == "akg:Company"}
+    if len(companies) != 1:
+        return []
+    company = next(iter(companies))
+    owned = {r.obj for r in relations if r.pred == "org:hasSite"}
+    working = {r.subj: r for r in relations if r.pred in ("akg:produces", "akg:productionCapacity")
+               and doc.groups[r.subj].cls == "akg:Plant" and r.subj not in owned}
+    return [Relation(company, "org:hasSite", plant, None, "plant-of-the-one-company", r.sent, r.mentions)
+            for plant, r in sorted(working.items())]
 
 
 def _products_of_site_owners(relations: list[Relation]) -> list[Relation]:

@@ -682,3 +682,18 @@ def test_a_town_after_a_plant_noun_is_a_town_though_a_company_is_named_after_it(
         "the Sliabh Mór and Gougane Blue cheeses at its plant in Ballyvourney.\n"))
     assert ("Ballyvourney", "akg:produces", "Sliabh Mór") in rels
     assert ("Ballyvourney", "schema:containedInPlace", "Ballyvourney") in rels
+
+
+def test_a_working_plant_in_a_text_about_one_company_is_its_site(tmp_path):
+    """"The Dubuque plant will build the Bayrunner trailers" in a text naming one company: the plant
+    is the company's, and so are its products; with a second company named, nothing is guessed."""
+    rels = relations(facts_of_text(tmp_path,
+        "Fox Creek Trailers Inc., an Oshkosh maker of boat trailers, will open a factory this fall. The Dubuque "
+        "plant will build the firm's aluminum Bayrunner trailers.\n"))
+    assert ("Fox Creek Trailers Inc.", "org:hasSite", "Dubuque") in rels
+    assert ("Fox Creek Trailers Inc.", "akg:produces", "Bayrunner") in rels
+    (tmp_path / "two").mkdir()
+    two = relations(facts_of_text(tmp_path / "two",
+        "Fox Creek Trailer Works sells trailers made by Harlan Steel Inc. The Dubuque plant builds the Bayrunner "
+        "trailers.\n"))
+    assert not [r for r in two if r[1] == "org:hasSite" and r[2] == "Dubuque"]
