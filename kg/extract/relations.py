@@ -920,8 +920,11 @@ def _working_plants_of_the_one_company(doc: Document, relations: list[Relation])
         return []
     company = next(iter(companies))
     owned = {r.obj for r in relations if r.pred == "org:hasSite"}
+    own_words = set(doc.groups[company].name.lower().split())
+    # (not "the Solvane Automotive plant": a plant named with the company's own name is no town's)
     working = {r.subj: r for r in relations if r.pred in ("akg:produces", "akg:productionCapacity")
-               and doc.groups[r.subj].cls == "akg:Plant" and r.subj not in owned}
+               and doc.groups[r.subj].cls == "akg:Plant" and r.subj not in owned
+               and not own_words & set(doc.groups[r.subj].name.lower().split())}
     return [Relation(company, "org:hasSite", plant, None, "plant-of-the-one-company", r.sent, r.mentions)
             for plant, r in sorted(working.items())]
 

@@ -697,3 +697,14 @@ def test_a_working_plant_in_a_text_about_one_company_is_its_site(tmp_path):
         "Fox Creek Trailer Works sells trailers made by Harlan Steel Inc. The Dubuque plant builds the Bayrunner "
         "trailers.\n"))
     assert not [r for r in two if r[1] == "org:hasSite" and r[2] == "Dubuque"]
+
+
+def test_our_in_a_company_page_is_the_company(tmp_path):
+    """An "About us" page: "Our managing director, X, joined us from Y, where she was chief operating
+    officer" makes X the chief executive of the page's company, not of Y."""
+    rels = relations(facts_of_text(tmp_path,
+        "About us\n\nStonewort Valve Company was founded in 1962 in Rotherham. Today we are based in Sheffield. "
+        "Our managing director, Anjali Mehta, joined us from the rail supplier Brookvale Rail, where she was chief "
+        "operating officer.\n"))
+    assert ("Anjali Mehta", "akg:chiefExecutiveOf", "Stonewort Valve Company") in rels
+    assert ("Anjali Mehta", "akg:chiefExecutiveOf", "Brookvale Rail") not in rels
