@@ -708,3 +708,13 @@ def test_our_in_a_company_page_is_the_company(tmp_path):
         "operating officer.\n"))
     assert ("Anjali Mehta", "akg:chiefExecutiveOf", "Stonewort Valve Company") in rels
     assert ("Anjali Mehta", "akg:chiefExecutiveOf", "Brookvale Rail") not in rels
+
+
+def test_we_after_a_fronted_adverbial_and_a_demonym_after_the(tmp_path):
+    """"Since 2020 we have belonged to the Austrian Hollerer Group" on a company's page: Hollerer
+    Group (from Austria) is the parent of the page's company."""
+    rels = relations(facts_of_text(tmp_path,
+        "About us\n\nBrennfeld Kunststofftechnik GmbH makes plastic clips in Landshut. Since 2020 we have belonged "
+        "to the Austrian Hollerer Group.\n"))
+    assert ("Brennfeld Kunststofftechnik GmbH", "schema:parentOrganization", "Hollerer Group") in rels
+    assert ("Hollerer Group", "akg:hasRootsIn", "Austria") in rels

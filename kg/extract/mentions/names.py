@@ -370,8 +370,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 i += 1  # "the German subsidiary": an adjective of place, not a name ("na Madžarskem" is)
                 continue
             if j - i >= 2 and pack.head_final and toks[i].lemma in pack.demonyms and toks[i].text not in pack.places \
-                    and legal_end < 0 and toks[j - 1].text.lower() not in pack.company_name_heads:
-                i += 1  # "the Finnish Metsävirta group": the adjective is no part of the name ("American Airlines" is)
+                    and legal_end < 0 and (toks[j - 1].text.lower() not in pack.company_name_heads
+                                           or (i > sent.tok_start and toks[i - 1].text.lower() in pack.articles)):
+                i += 1  # "the Finnish Metsävirta group", "the Austrian Hollerer Group": no part of the name ("American Airlines" is)
                 continue
             if j - i >= 2 and not pack.head_final and sentence_initial(doc, i) \
                     and (tok.lemma in pack.demonyms or tok.text.lower() in pack.town_adjectives) \
