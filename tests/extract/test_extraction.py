@@ -718,3 +718,15 @@ def test_we_after_a_fronted_adverbial_and_a_demonym_after_the(tmp_path):
         "to the Austrian Hollerer Group.\n"))
     assert ("Brennfeld Kunststofftechnik GmbH", "schema:parentOrganization", "Hollerer Group") in rels
     assert ("Hollerer Group", "akg:hasRootsIn", "Austria") in rels
+
+
+def test_a_company_of_a_town_and_we_after_today(tmp_path):
+    """"Ishikawa Denki of Nagoya", "Dunmore Home Group, of Mississauga," name head offices; "Today we
+    are based in Sheffield" on a company's page is its head office."""
+    rels = relations(facts_of_text(tmp_path,
+        "About us\n\nStonewort Valve Company was founded in 1962 in Rotherham. Today we are based in Sheffield "
+        "and employ 430 people. Since 2019 we have been majority-owned by Ishikawa Denki of Nagoya. Our "
+        "distributor is Fenwick Flows, of Aberdeen.\n"))
+    assert ("Stonewort Valve Company", "akg:headquarteredIn", "Sheffield") in rels
+    assert ("Ishikawa Denki", "akg:headquarteredIn", "Nagoya") in rels
+    assert ("Fenwick Flows", "akg:headquarteredIn", "Aberdeen") in rels
