@@ -730,3 +730,10 @@ def test_a_company_of_a_town_and_we_after_today(tmp_path):
     assert ("Stonewort Valve Company", "akg:headquarteredIn", "Sheffield") in rels
     assert ("Ishikawa Denki", "akg:headquarteredIn", "Nagoya") in rels
     assert ("Fenwick Flows", "akg:headquarteredIn", "Aberdeen") in rels
+
+
+def test_a_dictionary_word_opening_a_sentence_before_based_is_a_town(tmp_path):
+    """"Cork-based Glenmore Dairies has agreed to buy ...": Cork (also a word) is the head office."""
+    rels = relations(facts_of_text(tmp_path,
+        "Cork-based Glenmarsh Dairies has agreed to buy Ballyvane Creamery for €46 million.\n"))
+    assert ("Glenmarsh Dairies", "akg:headquarteredIn", "Cork") in rels
