@@ -599,7 +599,7 @@ def _class_nouns(pack: LanguagePack) -> frozenset[str]:
 
 def _class_nouns_after_names(pack: LanguagePack) -> frozenset[str]:
     """The one-word class nouns that follow a name in a head-final language ("the Jutland hub")."""
-    return frozenset(t[0] for t in pack.triggers if len(t) == 1) if pack.head_final else frozenset()
+    return _class_nouns(pack) if pack.head_final else frozenset()
 
 
 def sentence_clauses(units: list[Unit], pack: LanguagePack) -> list[Clause]:
