@@ -506,6 +506,7 @@ def _same_kind(u: Unit, first: Unit, slot: Slot, ctx: Context) -> bool:
     return _is_one_of(u.cls, slot.cls, ctx)
 
 
+NAMED_GOODS = ("schema:Product", "schema:Brand")  # listed by commas and conjunctions, never by prepositions
 MAX_MODIFIERS = 4  # words that may stand between a conjunction and the next item of a list
 MAX_PRODUCT_NOUNS = 2  # words after a product's name in a list ("Crunchwood vegetable crisps and ...")
 
@@ -525,6 +526,7 @@ def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step:
     if not slot.as_list:
         return found
     j, glued, modifiers, nouns = pos + step, False, 0, 0
+    product = first.cls in NAMED_GOODS or (first.cls is None and slot.type_as in NAMED_GOODS)
     joined = closed = False  # a conjunction came before the last item: a comma after it ends the list
     while 0 <= j < len(clause):
         u = units[clause[j]]
@@ -536,6 +538,8 @@ def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step:
             nouns += 1  # "its Crunchwood vegetable crisps and Hedgerow popcorn": a product's own nouns
         elif step > 0 and closed and u.kind == "tok" and u.word == ",":
             break  # "by A and B, was acquired by C": C is no third founder
+        elif product and _is_glue(u, ctx.glue) and u.word != "," and u.word not in LIST_CONJUNCTIONS:
+            break  # "the Glen Corran malt at its Rothes distillery": products are listed by "and" only
         elif step > 0 and _is_glue(u, ctx.glue) and modifiers and units[clause[j - 1]].lemma not in ctx.class_nouns:
             break  # "by A and now run by his grandson B" ("and at a second plant in B" goes on)
         elif _is_glue(u, ctx.glue):

@@ -737,3 +737,19 @@ def test_a_dictionary_word_opening_a_sentence_before_based_is_a_town(tmp_path):
     rels = relations(facts_of_text(tmp_path,
         "Cork-based Glenmarsh Dairies has agreed to buy Ballyvane Creamery for €46 million.\n"))
     assert ("Glenmarsh Dairies", "akg:headquarteredIn", "Cork") in rels
+
+
+def test_names_before_goods_nouns_are_products_but_not_techniques_or_name_endings(tmp_path):
+    """"its Duraglide discs" names a product, and "casts ... in Telford" a plant there; "CNC lathes"
+    names a technique; in "Mombasa Vale Oil, Kenya's largest oil refiner" the comma follows a name,
+    not a product noun; "the Copper Kettle and Timberjack beer brands" are brands, not beers."""
+    graph = facts_of_text(tmp_path,
+        "Tamsworth Castings Ltd casts its Duraglide brake discs in Telford. It also runs CNC lathes.\n\n"
+        "Mombasa Vale Oil, Kenya's largest oil refiner, bought Rift Cartons Ltd.\n\n"
+        "Northgate Beverage Group also owns the Copper Kettle and Timberjack beer brands.\n")
+    rels = relations(graph)
+    assert ("Tamsworth Castings Ltd", "akg:produces", "Duraglide") in rels
+    assert ("Telford", "akg:produces", "Duraglide") in rels
+    assert ("Northgate Beverage Group", "schema:brand", "Timberjack") in rels
+    products = {str(n) for n, in graph.query(sparql_prefixes() + "SELECT ?n WHERE { ?p a schema:Product ; skos:prefLabel ?n }")}
+    assert products == {"Duraglide"}

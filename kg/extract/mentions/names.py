@@ -532,6 +532,8 @@ def trigger_after(doc: Document, end: int, pack: LanguagePack) -> str | None:
     for n in range(pack.max_trigger_len, 0, -1):
         if end + n <= s.tok_end:
             cls = pack.triggers.get(tuple(t.lemma for t in doc.tokens[end:end + n]))
+            if cls in NUMBERED and end + n < s.tok_end and doc.tokens[end + n].text.islower():
+                return trigger_after(doc, end + n, pack) or cls  # "Timberjack beer brands": the last noun heads
             if cls:
                 return cls
     return None
@@ -568,7 +570,9 @@ def _apposition_trigger(doc: Document, i: int, start: int, pack: LanguagePack) -
     if k <= start or doc.tokens[k].text != ",":
         return None
     found = trigger_ending_at(doc, k, start, pack)
-    return found if found and found[1] in NAMED_BY_ADJECTIVE else None  # also "a single hub, the Complexo Gaúcho"
+    if found is None or found[1] not in NAMED_BY_ADJECTIVE or doc.tokens[k - 1].is_capitalised:
+        return None  # "Kericho Highlands Tea, Kenya's ...": the noun ends the name before the comma
+    return found  # also "a single hub, the Complexo Gaúcho"
 
 
 APPOSITION_REACH = 4  # words between the article and the class noun ("a fully electric workboat")
@@ -755,8 +759,10 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         if after and ((span.source in (MentionSource.GAZETTEER, MentionSource.REFERENCE) and after != "akg:Plant")
                       or (nxt is not None and is_name_token(nxt) and nxt.sent == toks[span.start].sent)):
             after = None  # "a Ho Chi Minh City maker", "the Istanbul conglomerate Boğaziçi Holding"
-        if after and span.source == MentionSource.GAZETTEER and span.cls == "schema:Country":
+        if after and span.source in (MentionSource.GAZETTEER, MentionSource.DEMONYM) and span.cls == "schema:Country":
             after = None  # "a first US plant": a plant in the country, not one named after it
+        if after == "schema:Product" and _letters_acronym(words):
+            after = None  # "CNC lathes", "BOPP film": a technique, not a model's name
         if after == "akg:Plant" and _is_town(span):
             after = None  # "its Valladolid plant": the town stays; kg.extract.mentions.places adds its plant
         if after and not is_demonym(words, pack, doc.lang):
@@ -830,6 +836,16 @@ def _modifies_noun_phrase(toks: list, name_start: int, k: int, pack: LanguagePac
         and word not in LIST_SEPARATORS and word not in pack.prepositions
 
 
+def _letters_acronym(words: list[str]) -> bool:
+    """One word of capital letters only ("CNC", "BOPP"): before a product noun a technique, not a
+    model, which carries digits ("HX-20") or lower case ("FreshLayer").
+
+    >>> [_letters_acronym(w.split()) for w in ("CNC", "HX-20", "FreshLayer", "Kora Max")]
+    [True, False, False, False]
+    """
+    return len(words) == 1 and words[0].isalpha() and words[0].isupper()
+
+
 def _is_town(span: Span) -> bool:
     return span.source == MentionSource.GAZETTEER and span.cls == "schema:City"
 
@@ -858,6 +874,8 @@ def list_before_trigger(doc: Document, spans: list[Span], pack: LanguagePack) ->
                     continue  # "the Douai and Ruitz plants": towns, each with its plant (kg.extract.mentions.places)
                 if span.source == MentionSource.GAZETTEER and span.cls == "schema:Country":
                     continue  # "a first US plant": a plant in the country
+                if cls == "schema:Product" and _letters_acronym(doc.text[toks[span.start].start:toks[span.end - 1].end].split()):
+                    continue  # "BOPP film": a technique
                 if span.source not in (MentionSource.LEGAL, MentionSource.PERSON):
                     span.cls, span.source = cls, MentionSource.LIST
                     row = reference_index().find(span.name, cls)
