@@ -74,6 +74,7 @@ class LanguagePack:
     list_final_joiners: set[str] = field(default_factory=set)  # "A, B in C": no item after "in C,"
     object_pronouns: set[str] = field(default_factory=set)  # "ga", "jo": refer back anywhere
     surname_endings: list[str] = field(default_factory=list)  # "-ič", "-nik": a two-word name is a person
+    given_name_endings_first: tuple[str, ...] = ()  # "Marka" is Marko before Mark or Marek
     copulas: set[str] = field(default_factory=set)  # "je", "bo", "ostal": a noun after them is a predicate
     relative_pronouns: set[str] = field(default_factory=set)  # "ki": "..., ki ga je" refers to the noun before
     known_town_names: frozenset[str] = frozenset()  # nominatives that win when a case form is read
@@ -415,6 +416,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.nominative_class_adjectives = {w.lower() for w in words.get("nominative_class_adjectives", [])}
     p.speech_complementisers = {w.lower() for w in words.get("speech_complementisers", [])}
     p.surname_endings = list(words.get("surname_endings", []))
+    p.given_name_endings_first = tuple(words.get("given_name_endings_first", []))
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
     p.adjective_endings = list(words.get("adjective_endings", []))
     p.name_adjective_endings = list(words.get("name_adjective_endings", []))

@@ -753,3 +753,21 @@ def test_names_before_goods_nouns_are_products_but_not_techniques_or_name_ending
     assert ("Northgate Beverage Group", "schema:brand", "Timberjack") in rels
     products = {str(n) for n, in graph.query(sparql_prefixes() + "SELECT ?n WHERE { ?p a schema:Product ; skos:prefLabel ?n }")}
     assert products == {"Duraglide"}
+
+
+def test_function_directors_inflected_o_names_and_a_seat_besides_a_plant(tmp_path):
+    """"kadrovska direktorica X" heads a function, not the company; "Marka Furlana" and "Markom
+    Novakom" are Marko Furlan and Marko Novak; "poleg sedeža še tovarno v Logatcu" puts a plant,
+    not the head office, in Logatec."""
+    graph = facts_of_text(tmp_path,
+        "Optronik d.d. ima sedež na Vrhniki. Podjetje ima tri lokacije: poleg sedeža še tovarno v Logatcu in "
+        "razvojni center v Ljubljani. Kandidate sprejema kadrovska direktorica Urša Mlakar.\n\n"
+        "Družba Lesmark d.o.o. iz Kopra je dobila novega direktorja. Nadzorni svet je za direktorja imenoval "
+        "Marka Furlana, ki je prej sodeloval z Markom Novakom.\n")
+    rels = relations(graph)
+    assert ("Urša Mlakar", "akg:holdsRoleIn", "Optronik d.d.") in rels
+    assert ("Urša Mlakar", "akg:chiefExecutiveOf", "Optronik d.d.") not in rels
+    assert ("Optronik d.d.", "akg:headquarteredIn", "Logatec") not in rels
+    assert ("Optronik d.d.", "akg:headquarteredIn", "Vrhnika") in rels
+    people = {str(n) for n, in graph.query(sparql_prefixes() + "SELECT ?n WHERE { ?p a schema:Person ; skos:prefLabel ?n }")}
+    assert {"Marko Furlan", "Marko Novak"} <= people

@@ -696,8 +696,7 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         if masculine:  # "Marka Pintarja", "Mateja Lozarja" -> "Marko Pintar", "Matej Lozar"
             first, rest = masculine
         else:
-            case = words[0][len(first):] if words[0].startswith(first) else \
-                pack.surname_cases.get((words[0][-1:], first[-1:]), "")
+            case = _given_name_case(words[0], first, pack)
             # "Janom Kosom" -> "Jan Kos", "Aljošo Vrhovnikom" -> "Aljoša Vrhovnik", "Janezom Mlakarjem"
             # -> "Janez Mlakar" (a surname in a soft consonant takes "-jem")
             for ending, repl in ([*pack.surname_case_variants.get(case, []), (case, "")] if case and rest else []):
@@ -844,6 +843,16 @@ def _letters_acronym(words: list[str]) -> bool:
     [True, False, False, False]
     """
     return len(words) == 1 and words[0].isalpha() and words[0].isupper()
+
+
+def _given_name_case(written: str, first: str, pack: LanguagePack) -> str:
+    """The case ending a given name shows, which its surname takes too: "Janezom" -> "om" (from
+    "Janez"), "Aljošo" -> "om" and "Markom" -> "om" (``surname_cases``: "Aljoša", "Marko")."""
+    if written == first:
+        return ""
+    if written.startswith(first) and not (pack.given_name_endings_first and first.endswith(pack.given_name_endings_first)):
+        return written[len(first):]
+    return pack.surname_cases.get((written[-1:], first[-1:]), "")
 
 
 def _is_town(span: Span) -> bool:

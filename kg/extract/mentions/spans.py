@@ -90,10 +90,9 @@ def is_written_given_name(word: str, pack: LanguagePack) -> bool:
 def nominative_first_name(word: str, pack: LanguagePack, lang: str) -> str:
     if is_written_given_name(word, pack):
         return word
-    for cand in name_candidates(word, lang, pack.inflection):
-        if cand in first_names():
-            return cand
-    return word
+    names = [c for c in name_candidates(word, lang, pack.inflection) if c in first_names()]
+    preferred = [c for c in names if c.endswith(pack.given_name_endings_first)] if pack.given_name_endings_first else []
+    return (preferred or names or [word])[0]
 
 
 def looks_like_person(words: list[str], doc: Document, i: int, pack: LanguagePack) -> bool:
