@@ -42,6 +42,7 @@ from kg.extract.frames import (
 from kg.extract.lemmatize import lemma
 from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, UnitIndex, find_matches
 from kg.extract.memo import by_identity
+from kg.extract.mentions.names import is_demonym
 from kg.extract.sites import SiteOwners
 from kg.lang import LanguagePack
 from kg.ontology import Ontology
@@ -714,10 +715,14 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
 
     def own_prep(start: int) -> str:
         """The preposition right before token ``start``, also over a class noun ("za družbo X"),
-        an article ("at the Bamberg plant") and "nearby" ("in nearby Rossano")."""
+        a noun for a business partner with its nationality ("pri nemškem kupcu X"), an article
+        ("at the Bamberg plant") and "nearby" ("in nearby Rossano")."""
         j = start - 1
-        while j > first and (((toks[j].lemma,) in pack.triggers and toks[j].text.islower())
-                             or toks[j].text.lower() in passed):
+        while j > first and ((((toks[j].lemma,) in pack.triggers or toks[j].lemma in pack.counterpart_nouns)
+                              and toks[j].text.islower())
+                             or toks[j].text.lower() in passed
+                             or (j + 1 < start and toks[j + 1].lemma in pack.counterpart_nouns
+                                 and toks[j].text.islower() and is_demonym([toks[j].text], pack, doc.lang))):
             j -= 1
         word = toks[j].text.lower() if j >= first and start > first else ""
         return word if word in pack.prepositions else ""

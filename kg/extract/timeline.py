@@ -344,14 +344,21 @@ def _closed_sites(doc: Document, words: TimeWords, pack: LanguagePack) -> set[tu
     in the plant's clause ("je lani zaprl obrat", "Obrat v X smo marca zaprli", "closed its
     foundry"; not "bo zaprl", "namerava zapreti", "will close")."""
     out = set()
+    closed = {doc.groups[m.group].key for m in doc.mentions if m.group >= 0 and _closed_at(doc, m.tok_start, words, pack)}
     for f in doc.facts:
         if f.p not in ("akg:closedSite", "org:hasSite") or not f.mentions:
             continue
-        i = doc.mentions[f.mentions[-1]].tok_start
-        lo, hi = _clause(doc, i, words.text.conjunctions)  # "moved it to Bolton and closed X": not Bolton
-        if any(t.text.lower() in pack.closing_words for t in doc.tokens[lo:hi]) and not _future_at(doc, i, words):
+        # the fact's own clause, or any clause that names the plant ("Obrat v Komendi je bil zaprt leta 2003")
+        if _closed_at(doc, doc.mentions[f.mentions[-1]].tok_start, words, pack) or \
+                (f.p == "org:hasSite" and str(f.o).startswith("plant/") and str(f.o) in closed):
             out.add((f.s, str(f.o)))
     return out
+
+
+def _closed_at(doc: Document, i: int, words: TimeWords, pack: LanguagePack) -> bool:
+    """Does the clause of token ``i`` say in the past that something closed?"""
+    lo, hi = _clause(doc, i, words.text.conjunctions)  # "moved it to Bolton and closed X": not Bolton
+    return any(t.text.lower() in pack.closing_words for t in doc.tokens[lo:hi]) and not _future_at(doc, i, words)
 
 
 def _future_at(doc: Document, i: int, words: TimeWords) -> bool:

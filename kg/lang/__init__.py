@@ -117,6 +117,7 @@ class LanguagePack:
     topic_pronouns: set[str] = field(default_factory=set)  # "It", "Its": the organisation a recent sentence was about
     articles: set[str] = field(default_factory=set)  # "the", "a": may stand between a preposition and its name
     place_modifiers: set[str] = field(default_factory=set)  # "nearby": may stand between a preposition and a town
+    counterpart_nouns: set[str] = field(default_factory=set)  # "kupec": "pri kupcu X" governs X (lemmas)
     initial_runs_are_names: bool = False  # "Meridian Metals ..." opening a sentence is a name as a whole
     person_relatives: set[str] = field(default_factory=set)  # "who": ", who ..." after a name says it is a person
     weekdays: set[str] = field(default_factory=set)  # "Friday": a time, no name
@@ -439,6 +440,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.topic_pronouns = {w.lower() for w in words.get("topic_pronouns", [])}
     p.articles = {w.lower() for w in words.get("articles", [])}
     p.place_modifiers = {w.lower() for w in words.get("place_modifiers", [])}
+    p.counterpart_nouns = _lemmas_and_words(words, "counterpart_nouns", code)
     p.initial_runs_are_names = bool(words.get("initial_runs_are_names", False))
     p.person_relatives = {w.lower() for w in words.get("person_relatives", [])}
     p.weekdays = {w.lower() for w in words.get("weekdays", [])}

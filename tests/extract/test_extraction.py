@@ -771,3 +771,13 @@ def test_function_directors_inflected_o_names_and_a_seat_besides_a_plant(tmp_pat
     assert ("Optronik d.d.", "akg:headquarteredIn", "Vrhnika") in rels
     people = {str(n) for n, in graph.query(sparql_prefixes() + "SELECT ?n WHERE { ?p a schema:Person ; skos:prefLabel ?n }")}
     assert {"Marko Furlan", "Marko Novak"} <= people
+
+
+def test_a_plant_closed_in_a_later_sentence_is_no_site(tmp_path):
+    """"odprlo obrata v Mengšu in Komendi. Obrat v Komendi je bil zaprt leta 2003": Komenda's plant
+    is no longer a site, Mengeš's is."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Rotavent d.o.o. je leta 1985 odprlo obrata v Mengšu in Komendi. Obrat v Komendi je bil "
+        "zaprt leta 2003.\n"))
+    assert ("Rotavent d.o.o.", "org:hasSite", "Mengeš") in rels
+    assert ("Rotavent d.o.o.", "org:hasSite", "Komenda") not in rels
