@@ -120,6 +120,7 @@ class LanguagePack:
     counterpart_nouns: set[str] = field(default_factory=set)  # "kupec": "pri kupcu X" governs X (lemmas)
     initial_runs_are_names: bool = False  # "Meridian Metals ..." opening a sentence is a name as a whole
     person_relatives: set[str] = field(default_factory=set)  # "who": ", who ..." after a name says it is a person
+    occupation_nouns: set[str] = field(default_factory=set)  # "mizar": "mizar Just Mermolja" is a person (lemmas)
     weekdays: set[str] = field(default_factory=set)  # "Friday": a time, no name
     company_name_heads: set[str] = field(default_factory=set)  # "Bakeries": a name ending so is a company's
     company_name_openers: set[str] = field(default_factory=set)  # "Grupo": a name opening so is a company's
@@ -443,6 +444,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.counterpart_nouns = _lemmas_and_words(words, "counterpart_nouns", code)
     p.initial_runs_are_names = bool(words.get("initial_runs_are_names", False))
     p.person_relatives = {w.lower() for w in words.get("person_relatives", [])}
+    p.occupation_nouns = _lemmas_and_words(words, "occupation_nouns", code)
     p.weekdays = {w.lower() for w in words.get("weekdays", [])}
     p.company_name_heads = {w.lower() for w in words.get("company_name_heads", [])}
     p.company_name_openers = {w.lower() for w in words.get("company_name_openers", [])}

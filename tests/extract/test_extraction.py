@@ -344,7 +344,7 @@ def values_of(graph: Graph, predicate: str) -> set[tuple[str, int]]:
 def facts_of_text(tmp_path: Path, text: str) -> Graph:
     """The facts graph of a build of one document with ``text``."""
     seeds = tmp_path / "seeds"
-    seeds.mkdir()
+    seeds.mkdir(parents=True)
     (seeds / "doc.txt").write_text(text, encoding="utf-8")
     return kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH)
 
@@ -781,3 +781,15 @@ def test_a_plant_closed_in_a_later_sentence_is_no_site(tmp_path):
         "zaprt leta 2003.\n"))
     assert ("Rotavent d.o.o.", "org:hasSite", "Mengeš") in rels
     assert ("Rotavent d.o.o.", "org:hasSite", "Komenda") not in rels
+
+
+def test_a_name_after_an_occupation_is_a_person(tmp_path):
+    """"ustanovil mizar Just Mermolja", "set up by chemist Quill Farrand": the founders are people,
+    not companies that own what they founded."""
+    rels = relations(facts_of_text(tmp_path / "sl",
+        "Lesmark S.r.l. iz Gorice, ki ga je leta 1968 ustanovil mizar Just Mermolja, je postal hčerinska družba "
+        "skupine Polidom d.d.\n"))
+    assert ("Lesmark S.r.l.", "schema:founder", "Just Mermolja") in rels
+    assert ("Just Mermolja", "schema:parentOrganization", "Lesmark S.r.l.") not in rels
+    rels = relations(facts_of_text(tmp_path / "en", "Hardanger Kjemi AS was set up in 1990 by chemist Quill Farrand.\n"))
+    assert ("Hardanger Kjemi AS", "schema:founder", "Quill Farrand") in rels

@@ -972,7 +972,9 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
         elif j < sent.tok_end and toks[j].text.lower() in pack.possessives:
             j += 1  # "X, its founder"
         role_after = after[:1] == [","] and role_starts_at(toks, j, sent.tok_end, pack, written=True)
-        if relative or role_before or role_after:
+        occupation = span.start > sent.tok_start and toks[span.start - 1].text.islower() \
+            and toks[span.start - 1].lemma in pack.occupation_nouns  # "mizar Just Mermolja"
+        if relative or role_before or role_after or occupation:
             span.cls, span.source = "schema:Person", MentionSource.PERSON
 
 
