@@ -1037,7 +1037,11 @@ def _holder(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, cues: 
         if ante is not None and not before:
             return ante
         s = doc.sentences[doc.tokens[at].sent]
-        before = before or list(_named(doc, s.tok_start, at, ("schema:Person",), pack))
+        if not before:
+            before = list(_named(doc, s.tok_start, at, ("schema:Person",), pack))
+            inside = _embedded(doc, s.tok_start, at, pack)
+            # "X, who founded it with her husband Y, runs it": the subject, not a name in its clause
+            before = [k for k in before if doc.mentions[k].tok_start not in inside] or before
         return max(before, key=lambda k: doc.mentions[k].tok_end, default=None)
     if persons:
         return min(persons, key=lambda k: _distance(doc.mentions[k].span, (at, at + 1)))
@@ -1050,6 +1054,21 @@ def _holder(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, cues: 
     s = doc.sentences[doc.tokens[at].sent]
     everyone = _named(doc, s.tok_start, s.tok_end, ("schema:Person",), pack)
     return everyone[0] if len({doc.mentions[k].group for k in everyone}) == 1 else None
+
+
+def _embedded(doc: Document, start: int, end: int, pack: LanguagePack) -> set[int]:
+    """Tokens in ``[start, end)`` inside a relative clause or apposition closed by a comma
+    (", who ... ,", ", the ... ,")."""
+    toks, opened = doc.tokens, -1
+    out: set[int] = set()
+    for k in range(start, end):
+        if toks[k].text == ",":
+            if opened >= 0:
+                out.update(range(opened, k))
+                opened = -1
+            elif k + 1 < end and toks[k + 1].text.lower() in pack.relative_openers:
+                opened = k + 1
+    return out
 
 
 def _topic(doc: Document) -> int | None:
