@@ -793,3 +793,14 @@ def test_a_name_after_an_occupation_is_a_person(tmp_path):
     assert ("Just Mermolja", "schema:parentOrganization", "Lesmark S.r.l.") not in rels
     rels = relations(facts_of_text(tmp_path / "en", "Hardanger Kjemi AS was set up in 1990 by chemist Quill Farrand.\n"))
     assert ("Hardanger Kjemi AS", "schema:founder", "Quill Farrand") in rels
+
+
+def test_a_plant_noun_naming_its_owner_or_town_refers_to_no_earlier_plant(tmp_path):
+    """"tovarna nemškega proizvajalca filtrov X" and "komendsko tovarno" are X's plant and the
+    Komenda plant, not the Mengeš plant named before."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Tiskodar d.o.o. iz Domžal tiska embalažo v tiskarni v Mengšu, kjer dela 95 ljudi. V coni že "
+        "stoji tovarna nemškega proizvajalca filtrov Filtwerk GmbH. Filtwerk ima sedež v Stuttgartu, komendsko "
+        "tovarno pa vodi Irena Cerar.\n"))
+    assert ("Tiskodar d.o.o.", "org:hasSite", "Mengeš") in rels
+    assert not {r for r in rels if r[0] == "Filtwerk GmbH" and r[2] == "Mengeš"}

@@ -260,6 +260,34 @@ def site_pronouns(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Sp
     return spans
 
 
+OWNER_REACH = 5  # words from a plant noun to the name of its owner ("tovarna nemškega proizvajalca filtrov X")
+
+
+def _names_its_owner(toks: list[Token], i: int, end: int, pack: LanguagePack) -> bool:
+    """Does the plant noun at ``i`` name its owner after it, through a company noun in the
+    genitive ("tovarna nemškega proizvajalca filtrov Luftmann GmbH")? Then it is that company's
+    plant, not one named before (but "v obratu družbe X v Kropi" may be the Kropa plant)."""
+    company_noun = False
+    for j in range(i + 1, min(end, i + 1 + OWNER_REACH)):
+        if not toks[j].text.isalpha():
+            return False
+        if toks[j].text.islower():
+            company_noun = company_noun or pack.triggers.get((toks[j].lemma,)) == "akg:Company"
+            continue
+        return company_noun and not _place_after_name(toks, j, end, pack)
+    return False
+
+
+def _place_after_name(toks: list[Token], j: int, end: int, pack: LanguagePack) -> bool:
+    """Does a place follow the name at ``j`` in its phrase ("družbe Vigrad d.o.o. v Kropi")?"""
+    for k in range(j + 1, min(end - 1, j + 1 + OWNER_REACH)):
+        if toks[k].text in ",;":
+            return False
+        if toks[k].text.lower() in pack.locative_prepositions:
+            return is_name_token(toks[k + 1])
+    return False
+
+
 def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns: frozenset[str] = frozenset()
                 ) -> list[Span]:
     """Words that refer back: "Podjetje zaposluje ...", "Ta želi ...", "... da bo podjetje vložilo".
@@ -318,8 +346,11 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 if seat < 0 and not adjective and not _noun_modifier(toks, i, start, pack):
                     # nor "the South Korean battery maker", "The craft brewer ..."
                     continue  # English: "the (family-owned) company" refers back, "the leading manufacturer" does not
-            if (cls == "akg:Plant" or toks[i].lemma in pack.plant_nouns_too) and _names_its_place(toks, i, sent.tok_end, pack):
-                continue  # "tovarno v Valjevu", "tovarne (še) na treh celinah": not a reference back
+            if (cls == "akg:Plant" or toks[i].lemma in pack.plant_nouns_too) and (
+                    _names_its_place(toks, i, sent.tok_end, pack) or _names_its_owner(toks, i, sent.tok_end, pack)):
+                continue  # "tovarno v Valjevu", "tovarna proizvajalca filtrov Luftmann": not a reference back
+            if cls == "akg:Plant" and town:
+                continue  # "komendsko tovarno": the plant in Komenda, whichever plant came before
             if toks[i].text.lower() in pack.object_pronouns | pack.possessives or (
                     (not is_name_token(nxt) or is_given_name(nxt.text, pack, doc.lang))
                     and nxt.lemma not in pack.coreference and
