@@ -804,3 +804,13 @@ def test_a_plant_noun_naming_its_owner_or_town_refers_to_no_earlier_plant(tmp_pa
         "tovarno pa vodi Irena Cerar.\n"))
     assert ("Tiskodar d.o.o.", "org:hasSite", "Mengeš") in rels
     assert not {r for r in rels if r[0] == "Filtwerk GmbH" and r[2] == "Mengeš"}
+
+
+def test_a_sentence_opening_noun_coordinated_with_a_common_noun_names_nothing(tmp_path):
+    """"Salame in klobase izdeluje v Spodnji Hajdini": "Salame" (not in the dictionary) is a
+    common noun like the "klobase" it is coordinated with, not a company that makes them."""
+    rels = relations(facts_of_text(tmp_path,
+        "Mesnina Dravinja d.o.o. ima sedež na Ptuju. Salame in klobase izdeluje v Spodnji Hajdini. "
+        "Direktorica je Branka Kokol.\n"))
+    assert ("Mesnina Dravinja d.o.o.", "org:hasSite", "Spodnja Hajdina") in rels
+    assert not {r for r in rels if "Salame" in r}

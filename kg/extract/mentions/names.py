@@ -446,6 +446,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     and _name_noun_word(toks[j], pack):
                 i += 1  # "Sterilne raztopine izdeluje ...": an adjective before its noun, no name
                 continue
+            if j - i == 1 and source == MentionSource.CAPITALISED and sentence_initial(doc, i) and j + 1 < sent.tok_end \
+                    and tok.text not in known_caps and toks[j].text.isalpha() and toks[j].text.lower() in LIST_SEPARATORS \
+                    and toks[j + 1].text.isalpha() and toks[j + 1].text.islower():
+                i += 1  # "Salame in klobase izdeluje ...": a common noun coordinated with another
+                continue
             # a dictionary word at the start of a sentence ("Danes Kodera", "Logistična") is not
             # part of a name unless the document also writes it (in any case) capitalised elsewhere
             seat_suffix = j < sent.tok_end and toks[j].text.lower() in pack.split_suffixes \
