@@ -57,6 +57,9 @@ class LanguagePack:
     possessive_endings: tuple[str, ...] = ()  # "Turnškov oče": a possessive adjective before a family noun
     public_body_nouns: frozenset[str] = frozenset()  # "Ministry": "the Ministry of Economy" is no company
     public_body_joiners: frozenset[str] = frozenset()  # "of": the words after it belong to the body's name
+    body_phrases: tuple[tuple[str, ...], ...] = ()  # "Board of Directors", "Annual General Meeting": no entity
+    region_nouns_after: frozenset[str] = frozenset()  # "state": "in India's Gujarat state" names a region
+    region_compass: frozenset[str] = frozenset()  # "Central": "Kendal, Central Java" names a region
     name_particles: set[str] = field(default_factory=set)
     legal_suffixes: list[tuple[str, ...]] = field(default_factory=list)  # token sequences
     legal_suffix_initials: set[str] = field(default_factory=set)  # first characters, a quick test
@@ -371,6 +374,9 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.possessive_endings = tuple(words.get("possessive_endings", []))
     p.public_body_nouns = frozenset(words.get("public_body_nouns", []))
     p.public_body_joiners = frozenset(words.get("public_body_joiners", []))
+    p.body_phrases = tuple(sorted((tuple(b.split()) for b in words.get("body_phrases", [])), key=len, reverse=True))
+    p.region_nouns_after = frozenset(words.get("region_nouns_after", []))
+    p.region_compass = frozenset(words.get("region_compass", []))
     p.name_particles = set(words.get("name_particles", []))
     p.legal_suffixes = sorted((tuple(s.split()) for s in words.get("legal_suffixes", [])), key=len, reverse=True)
     p.legal_suffix_initials = {s[0][:1] for s in p.legal_suffixes if s}

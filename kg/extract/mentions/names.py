@@ -273,7 +273,35 @@ def _names_a_region(toks: list[Token], i: int, j: int, pack: LanguagePack) -> bo
     state before its full stop ("Que.")?"""
     if j - i >= 2 and (toks[j - 1].text in pack.region_heads or toks[i].text in pack.region_openers):
         return True
-    return j - i == 1 and toks[i].text in pack.region_abbreviations and j < len(toks) and toks[j].text == "."
+    if j < len(toks) and toks[j].text in pack.region_nouns_after and toks[j].sent == toks[i].sent:
+        return True  # "in India's Gujarat state"
+    if j - i >= 2 and i >= 2 and toks[i].text in pack.region_compass and toks[i - 1].text == "," \
+            and toks[i - 2].is_capitalised and " ".join(t.text for t in toks[i:j]) not in pack.places:
+        return True  # "Kendal, Central Java"
+    if j - i == 1 and toks[i].text in pack.region_abbreviations and j < len(toks) and toks[j].text == ".":
+        return True
+    # "Greenville, S.C.": the abbreviation split at its full stops
+    joined = "".join(t.text for t in toks[i:j]) + ("." if j < len(toks) and toks[j].text == "." else "")
+    return j - i <= 3 and all(toks[k].start == toks[k - 1].end for k in range(i + 1, j)) \
+        and joined.endswith(".") and joined.rstrip(".") in pack.region_abbreviations
+
+
+def _capitals_label(toks: list[Token], i: int, end: int, lang: str) -> bool:
+    """A dictionary word in capitals, alone or before a colon ("OWNERSHIP:", "LEADERSHIP"): a
+    label of a fact box, where acronyms are short ("IKEA", "BMW") or no words (a dateline's town,
+    "MILAN", is checked by the caller)."""
+    word = toks[i].text
+    return len(word) >= 5 and word.isalpha() and word.isupper() \
+        and (i + 1 >= end or not toks[i + 1].text[:1].isupper() or toks[i + 1].text == ":") \
+        and is_known_word(word.lower(), lang)
+
+
+def _phrase_end(toks: list[Token], i: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """The end of the first of ``phrases`` (words as written) that starts at token ``i``, else ``i``."""
+    for phrase in phrases:
+        if i + len(phrase) <= end and tuple(t.text for t in toks[i:i + len(phrase)]) == phrase:
+            return i + len(phrase)
+    return i
 
 
 def _glued(toks: list[Token], i: int) -> bool:
@@ -303,6 +331,12 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 continue
             if (role_end := _title_case_role_end(toks, i, sent.tok_end, pack)) > i:
                 i = role_end  # "will become Executive Chairman", "Chair of the Board": a role, no name
+                continue
+            if _capitals_label(toks, i, sent.tok_end, doc.lang) and tok.text.title() not in pack.places:
+                i += 1  # "* OWNERSHIP: ...", "LEADERSHIP": a heading word in capitals, no name
+                continue
+            if (body_end := _phrase_end(toks, i, sent.tok_end, pack.body_phrases)) > i:
+                i = body_end  # "the Board of Directors", "the Annual General Meeting": no entity
                 continue
             if tok.text in pack.public_body_nouns and not _names_a_company(doc, i, sent.tok_end, pack):
                 i = _public_body_end(toks, i, sent.tok_end, pack)  # "Ministry of Economy": no company, no entity
