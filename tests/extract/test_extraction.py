@@ -830,3 +830,16 @@ def test_regions_bodies_and_fact_box_labels_name_no_entity(tmp_path):
     assert not labels & {"Gujarat", "Central Java", "S.C.", "S. C.", "Board", "Board of Directors",
                          "Annual General Meeting", "OWNERSHIP"}
     assert {"Sanand", "Kendal", "Greenville", "Strahl AG"} <= labels
+
+
+def test_a_hub_named_after_a_place_and_a_wish_to_buy(tmp_path):
+    """"its Pearl River cluster" is a hub though "Pearl River" is also a place; its plants are the
+    hub's, not the company's. "vas želi kupiti X" is a wish, no purchase."""
+    rels = relations(facts_of_text(tmp_path / "en",
+        "Kinwah Playthings Ltd makes toys. Plants in Dongguan, Huizhou and Qingyuan form its Pearl River "
+        "cluster, which can turn out 40 million toys a year.\n"))
+    assert ("Pearl River", "schema:containsPlace", "Dongguan") in rels
+    assert ("Kinwah Playthings Ltd", "org:hasSite", "Dongguan") not in rels
+    rels = relations(facts_of_text(tmp_path / "sl",
+        "Aerovid d.o.o. izdeluje drone v Kranju. Ali drži, da vas želi kupiti ameriški Aerospan Inc.?\n"))
+    assert not {r for r in rels if r[1] == "akg:acquired"}

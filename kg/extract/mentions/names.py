@@ -794,7 +794,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         nxt = toks[span.end + 1] if span.end + 1 < len(toks) else None
         if after == "schema:City" and nxt is not None and nxt.text.isalpha() and nxt.text.islower():
             after = None  # "its Urbis city buses": "city" modifies the noun after it
-        if after and ((span.source in (MentionSource.GAZETTEER, MentionSource.REFERENCE) and after != "akg:Plant")
+        if after and ((span.source in (MentionSource.GAZETTEER, MentionSource.REFERENCE)
+                       and after not in ("akg:Plant", "akg:IndustrialHub"))  # "its Pearl River cluster"
                       or (nxt is not None and is_name_token(nxt) and nxt.sent == toks[span.start].sent)):
             after = None  # "a Ho Chi Minh City maker", "the Istanbul conglomerate Boğaziçi Holding"
         if after and span.source in (MentionSource.GAZETTEER, MentionSource.DEMONYM) and span.cls == "schema:Country":
