@@ -439,7 +439,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     or (toks[j + 1].text == "." and j + 2 == sent.tok_end and "." in toks[j].text)
                     # "turns out the Graneleiro 9000.", "builds the Nova 8 air-to-water unit": an article
                     # before the name makes the number a model's
-                    or (toks[i - 1].text.lower() in pack.articles and toks[j].text.isdigit()
+                    or (_after_article(toks, i, sent.tok_start, pack) and toks[j].text.isdigit()
                         and (toks[j + 1].text == "." or toks[j + 1].text.islower()))):
                 # "tečaj Mehko 110, ...", "the popular Kaimoana 7.5.": a model number closes the name
                 # (a whole number ending a sentence is more often a count: "v Passauu 900.")
@@ -588,6 +588,15 @@ def _founded_by(doc: Document, i: int, pack: LanguagePack) -> bool:
     if i - 1 <= start or toks[i - 1].text.lower() not in pack.founded_by_words:
         return False
     return any(t.text.lower() in pack.founding_participles for t in toks[max(start, i - 1 - FOUNDED_BY_REACH):i - 1])
+
+
+def _after_article(toks: list[Token], i: int, start: int, pack: LanguagePack) -> bool:
+    """Does an article stand before token ``i``, also past one lower-case adjective ("the smaller
+    Toofan 70")?"""
+    if i - 1 >= start and toks[i - 1].text.lower() in pack.articles:
+        return True
+    return i - 2 >= start and toks[i - 1].text.isalpha() and toks[i - 1].text.islower() \
+        and toks[i - 2].text.lower() in pack.articles | pack.possessives
 
 
 def _is_model_number(word: str) -> bool:
