@@ -843,3 +843,12 @@ def test_a_hub_named_after_a_place_and_a_wish_to_buy(tmp_path):
     rels = relations(facts_of_text(tmp_path / "sl",
         "Aerovid d.o.o. izdeluje drone v Kranju. Ali drži, da vas želi kupiti ameriški Aerospan Inc.?\n"))
     assert not {r for r in rels if r[1] == "akg:acquired"}
+
+
+def test_a_leader_after_a_comma_is_no_one_the_verb_names(tmp_path):
+    """"on ga vodi kot direktor, ona pa je finančna direktorica": she is not the chief executive."""
+    rels = relations(facts_of_text(tmp_path,
+        "Senzorik d.o.o. izdeluje senzorje. Senzorik sta leta 2003 ustanovila zakonca Matjaž in Irena Cerar; on ga "
+        "vodi kot direktor, ona pa je finančna direktorica.\n"))
+    assert ("Irena Cerar", "akg:chiefExecutiveOf", "Senzorik d.o.o.") not in rels
+    assert ("Irena Cerar", "akg:holdsRoleIn", "Senzorik d.o.o.") in rels
