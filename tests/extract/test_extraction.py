@@ -852,3 +852,13 @@ def test_a_leader_after_a_comma_is_no_one_the_verb_names(tmp_path):
         "vodi kot direktor, ona pa je finančna direktorica.\n"))
     assert ("Irena Cerar", "akg:chiefExecutiveOf", "Senzorik d.o.o.") not in rels
     assert ("Irena Cerar", "akg:holdsRoleIn", "Senzorik d.o.o.") in rels
+
+
+def test_a_legal_name_in_the_genitive_takes_the_nominative_written_elsewhere(tmp_path):
+    """"Sedež Pastifika d.o.o. je v Šentjurju ... Pastifik ... Pastifika": the company is Pastifik
+    d.o.o., though its genitive also stands alone; "Sedež" opens no name."""
+    rels = relations(facts_of_text(tmp_path,
+        "Sedež Testenika d.o.o. je v Šentjurju, testenine pa družba izdeluje v tovarni na Ponikvi. Od leta "
+        "2022 je Testenik v lasti skupine Žitomlin d.d. Direktorica Testenika je Lidija Šuman.\n"))
+    assert ("Testenik d.o.o.", "akg:headquarteredIn", "Šentjur") in rels
+    assert not {r for r in rels if "Testenika d.o.o." in r or "Sedež Testenika d.o.o." in r}

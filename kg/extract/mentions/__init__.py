@@ -79,11 +79,12 @@ def _caps_as_written_elsewhere(names: list[Span]) -> None:
 
 def _legal_names_as_written_elsewhere(names: list[Span], lang: str, pack: LanguagePack) -> None:
     """"V Toplotniku d.d.", "uprava Stikalnika d.d.": a one-word name with a legal form in an
-    oblique case takes the nominative the text writes elsewhere ("Toplotnik zaposluje ...")."""
+    oblique case takes the nominative the text writes elsewhere ("Toplotnik zaposluje ..."), also
+    when the oblique form stands alone too ("Sedež Pastifika d.o.o. ... Pastifik ... Pastifika")."""
     written = {s.name for s in names if " " not in s.name and s.cls in (None, "akg:Company")}
     for s in names:
         words = s.name.split()
-        if s.source != MentionSource.LEGAL or len(words) != 2 or words[0] in written:
+        if s.source != MentionSource.LEGAL or len(words) != 2:
             continue
         # (a shorter form only: "Toplotniku" -> "Toplotnik"; "Kovito" is not "Kovita" written elsewhere)
         nominative = next((c for c in name_candidates(words[0], lang, pack.inflection)[1:]
