@@ -862,3 +862,13 @@ def test_a_legal_name_in_the_genitive_takes_the_nominative_written_elsewhere(tmp
         "2022 je Testenik v lasti skupine Žitomlin d.d. Direktorica Testenika je Lidija Šuman.\n"))
     assert ("Testenik d.o.o.", "akg:headquarteredIn", "Šentjur") in rels
     assert not {r for r in rels if "Testenika d.o.o." in r or "Sedež Testenika d.o.o." in r}
+
+
+def test_a_name_after_a_goods_noun_is_a_product_not_the_maker(tmp_path):
+    """"izdeluje zobniška gonila Kozjak v tovarnah v Tolminu": Kozjak is the product; the plants
+    and the head count are Pogonik's."""
+    rels = relations(facts_of_text(tmp_path,
+        "Pogonik d.d. izdeluje zobniška gonila Kozjak v tovarnah v Tolminu in na Mostu na Soči, zaposluje 380 ljudi.\n"))
+    assert ("Pogonik d.d.", "akg:produces", "Kozjak") in rels
+    assert ("Pogonik d.d.", "org:hasSite", "Tolmin") in rels
+    assert not {r for r in rels if r[0] == "Kozjak"}
