@@ -872,3 +872,23 @@ def test_a_name_after_a_goods_noun_is_a_product_not_the_maker(tmp_path):
     assert ("Pogonik d.d.", "akg:produces", "Kozjak") in rels
     assert ("Pogonik d.d.", "org:hasSite", "Tolmin") in rels
     assert not {r for r in rels if r[0] == "Kozjak"}
+
+
+def test_governor_announcements_appositions_and_arabic_names(tmp_path):
+    """"Gov. X announced that Daesan Energy Materials will build ..." names a company, not a
+    speaker, and "jobs for Kentuckians" no company; "Stahlwerk Kessner, the German group" is German,
+    not the company the text is about; "Al Rasheed Holding" is one name, whose town is not its
+    subsidiary's."""
+    rels = relations(facts_of_text(tmp_path / "a",
+        "FRANKFORT, Ky. – Gov. Ellen Whitaker today announced that Daesan Energy Materials will build a "
+        "$460 million cathode plant in Bowling Green, creating 850 jobs for Kentuckians. The company, a "
+        "subsidiary of Seoul-based Daesan Chemical, will produce its HN-8 cathode at the site.\n"))
+    assert ("Daesan Energy Materials", "schema:parentOrganization", "Daesan Chemical") in rels
+    assert not {r for r in rels if r[0] in ("Gov", "Kentuckians")}
+    rels = relations(facts_of_text(tmp_path / "b",
+        "Officine Varesi SpA forges crankshafts in Lumezzane. It is not for sale, despite an approach from "
+        "Stahlwerk Kessner, the German group whose Chemnitz plant competes with it. Qamar Profiles, part of "
+        "the Dubai conglomerate Al Rasheed Holding, runs three plants.\n"))
+    assert ("Officine Varesi SpA", "akg:hasRootsIn", "Germany") not in rels
+    assert ("Al Rasheed Holding", "akg:headquarteredIn", "Dubai") in rels
+    assert ("Qamar Profiles", "akg:headquarteredIn", "Dubai") not in rels

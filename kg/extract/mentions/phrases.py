@@ -260,6 +260,20 @@ def site_pronouns(doc: Document, pack: LanguagePack, taken: set[int]) -> list[Sp
     return spans
 
 
+def _apposition_to_name(toks: list[Token], i: int, start: int, pack: LanguagePack, taken: set[int]) -> bool:
+    """Is the noun at ``i`` the head of an apposition right after a name: ", the German group"
+    after "Stahlwerk Kessner" (an article, lower-case words and a nationality adjective; "Founded
+    by Per Almqvist, the company employs ..." opens the main clause)?"""
+    j, demonym = i - 1, False
+    while j > start and (toks[j].text.islower() or toks[j].lemma in pack.demonyms) and toks[j].text.isalpha() \
+            and toks[j].text.lower() not in pack.coref_determiners:
+        demonym = demonym or toks[j].lemma in pack.demonyms
+        j -= 1
+    if not demonym or j <= start + 1 or toks[j].text.lower() not in pack.coref_determiners - pack.possessives:
+        return False
+    return toks[j - 1].text == "," and j - 2 in taken and toks[j - 2].is_capitalised
+
+
 OWNER_REACH = 5  # words from a plant noun to the name of its owner ("tovarna nemškega proizvajalca filtrov X")
 
 
@@ -346,6 +360,8 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 if seat < 0 and not adjective and not _noun_modifier(toks, i, start, pack):
                     # nor "the South Korean battery maker", "The craft brewer ..."
                     continue  # English: "the (family-owned) company" refers back, "the leading manufacturer" does not
+            if is_noun and pack.coref_determiners and _apposition_to_name(toks, i, start, pack, taken):
+                continue  # "Stahlwerk Kessner, the German group whose ...": the name before, not the topic
             if (cls == "akg:Plant" or toks[i].lemma in pack.plant_nouns_too) and (
                     _names_its_place(toks, i, sent.tok_end, pack) or _names_its_owner(toks, i, sent.tok_end, pack)):
                 continue  # "tovarno v Valjevu", "tovarna proizvajalca filtrov Luftmann": not a reference back

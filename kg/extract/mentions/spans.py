@@ -127,8 +127,11 @@ def looks_east_asian(words: list[str], lang: str) -> bool:
 
 
 def after_speech_verb(doc: Document, i: int, pack: LanguagePack) -> bool:
-    """True if a verb of saying stands right before token i ("je dejal Hans-Peter Müller")."""
+    """True if a verb of saying stands right before token i ("je dejal Hans-Peter Müller"; not
+    "announced that Daesan Energy Materials will ...": the name opens what was said)."""
     s = doc.sentences[doc.tokens[i].sent]
+    if i > s.tok_start and doc.tokens[i - 1].text.lower() in pack.speech_complementisers:
+        return False
     return any(doc.tokens[j].lemma in pack.speech_verbs for j in range(max(s.tok_start, i - 2), i))
 
 
