@@ -148,6 +148,7 @@ class LanguagePack:
     fronted_openers: frozenset[str] = frozenset()  # "Under his leadership it ...": words opening an adverbial
     fronted_pronouns: frozenset[str] = frozenset()  # ... and the subject pronouns that may follow it
     titles: set[str] = field(default_factory=set)  # "dr", "mag": academic titles before a name
+    dotted_titles: frozenset[str] = frozenset()  # "gov": a title only with its full stop ("Gov. X")
     feminine_surname_endings: list[str] = field(default_factory=list)  # "Mlakarjeva": a woman's surname form
     feminine_name_ending: str = ""  # "a": the usual ending of women's given names
     business_noun_endings: list[str] = field(default_factory=list)  # "-arna": "Sirarna Gorjanka d.o.o."
@@ -476,6 +477,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.fronted_openers = frozenset(w.lower() for w in words.get("fronted_openers", []))
     p.fronted_pronouns = frozenset(w.lower() for w in words.get("fronted_pronouns", []))
     p.titles = {w.lower().rstrip(".") for w in words.get("titles", [])}
+    p.dotted_titles = frozenset(w.lower() for w in words.get("dotted_titles", []))
     p.feminine_surname_endings = list(words.get("feminine_surname_endings", []))
     p.feminine_name_ending = words.get("feminine_name_ending", "")
     p.business_noun_endings = list(words.get("business_noun_endings", []))

@@ -198,8 +198,11 @@ def _opens_with_adjective(t: Token, pack: LanguagePack) -> bool:
 
 
 def _title_before_name(toks: list, i: int, end: int, pack: LanguagePack, lang: str) -> bool:
-    """"Dr. Anjali Kapur", "Mr Smith": an academic or courtesy title is no part of the name."""
+    """"Dr. Anjali Kapur", "Mr Smith", "Gov. Ellen Whitaker": an academic, courtesy or official
+    title is no part of the name."""
     word = toks[i].text
+    if word.lower() in pack.dotted_titles:
+        return i + 2 < end and toks[i + 1].text == "." and is_name_token(toks[i + 2])
     if word.lower().rstrip(".") not in pack.titles or i + 1 >= end or not is_name_token(toks[i + 1]):
         return False
     return word.endswith(".") or word.lower() in pack.courtesy_titles or is_given_name(toks[i + 1].text, pack, lang)
