@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 
@@ -647,13 +648,30 @@ def _bracketed_short_name(doc: Document, i: int, by_end: dict[int, list[int]]) -
         opening = m.tok_start - 2
         if toks[opening].text != "(":
             return None
-    elif m.source != MentionSource.ACRONYM or m.tok_start < 2 or m.tok_end >= len(toks) \
-            or toks[m.tok_start - 1].text != "(" or toks[m.tok_end].text != ")":
+    elif m.source not in (MentionSource.ACRONYM, MentionSource.CAPITALISED) or m.tok_start < 2 \
+            or m.tok_end >= len(toks) or toks[m.tok_start - 1].text != "(" or toks[m.tok_end].text != ")":
         return None
     else:
         opening = m.tok_start - 1
+        if m.source == MentionSource.CAPITALISED:
+            # "Explosivos del Pacífico (Expac)": a short name made of the full name's letters
+            return next((k for k in by_end.get(opening, ()) if k != i and doc.mentions[k].cls in (None, "akg:Company")
+                         and _abbreviates(m.name, doc.mentions[k].name)), None)
     return next((k for k in by_end.get(opening, ()) if k != i
                  and doc.mentions[k].cls == "akg:Company"), None)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Is ``short`` one word made of ``full``'s letters, in order, from its first ("Expac" of
+    "Explosivos del Pacífico", "Vidrebro" of "Vidrios del Ebro")?
+
+    >>> _abbreviates("Expac", "Explosivos del Pacífico"), _abbreviates("Kora", "Explosivos del Pacífico")
+    (True, False)
+    """
+    letters = iter(unicodedata.normalize("NFKD", full.lower()))
+    low = unicodedata.normalize("NFKD", short.lower())
+    return " " not in short and " " in full and short[:1].lower() == full[:1].lower() \
+        and all(ch in letters for ch in low if ch.isalpha())
 
 
 def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:

@@ -892,3 +892,15 @@ def test_governor_announcements_appositions_and_arabic_names(tmp_path):
     assert ("Officine Varesi SpA", "akg:hasRootsIn", "Germany") not in rels
     assert ("Al Rasheed Holding", "akg:headquarteredIn", "Dubai") in rels
     assert ("Qamar Profiles", "akg:headquarteredIn", "Dubai") not in rels
+
+
+def test_a_dash_dateline_and_a_short_name_in_brackets(tmp_path):
+    """"SANTIAGO – Explosivos del Pacífico (Expac), ... has agreed to pay US$96 million for Detonor
+    SpA": the dateline is a town, Expac is the same company, and the agreed purchase an acquisition."""
+    rels = relations(facts_of_text(tmp_path,
+        "SANTIAGO – Explosivos del Pacífico (Expac), the blasting unit of Lima's Grupo Andagua, has agreed to "
+        "pay US$96 million for Detonor SpA, a smaller Chilean rival.\n\n"
+        "Expac, led by general manager Rodrigo Cárcamo, already makes its Pukará boosters at a plant in Calama.\n"))
+    assert ("Explosivos del Pacífico", "akg:acquired", "Detonor SpA") in rels
+    assert ("Explosivos del Pacífico", "org:hasSite", "Calama") in rels
+    assert not {r for r in rels if "SANTIAGO" in r or "Expac" in r}
