@@ -341,6 +341,11 @@ def values_of(graph: Graph, predicate: str) -> set[tuple[str, int]]:
     return {(str(n), int(v)) for n, v in graph.query(q)}
 
 
+def labels_of_class(graph: Graph, cls: str) -> set[str]:
+    """The labels of the entities of class ``cls`` (a CURIE) in ``graph``."""
+    return {str(n) for n, in graph.query(sparql_prefixes() + f"SELECT ?n WHERE {{ ?e a {cls} ; skos:prefLabel ?n }}")}
+
+
 def facts_of_text(tmp_path: Path, text: str) -> Graph:
     """The facts graph of a build of one document with ``text``."""
     seeds = tmp_path / "seeds"
@@ -751,8 +756,7 @@ def test_names_before_goods_nouns_are_products_but_not_techniques_or_name_ending
     assert ("Tamsworth Castings Ltd", "akg:produces", "Duraglide") in rels
     assert ("Telford", "akg:produces", "Duraglide") in rels
     assert ("Northgate Beverage Group", "schema:brand", "Timberjack") in rels
-    products = {str(n) for n, in graph.query(sparql_prefixes() + "SELECT ?n WHERE { ?p a schema:Product ; skos:prefLabel ?n }")}
-    assert products == {"Duraglide"}
+    assert labels_of_class(graph, "schema:Product") == {"Duraglide"}
 
 
 def test_function_directors_inflected_o_names_and_a_seat_besides_a_plant(tmp_path):
@@ -769,8 +773,7 @@ def test_function_directors_inflected_o_names_and_a_seat_besides_a_plant(tmp_pat
     assert ("Urša Mlakar", "akg:chiefExecutiveOf", "Optronik d.d.") not in rels
     assert ("Optronik d.d.", "akg:headquarteredIn", "Logatec") not in rels
     assert ("Optronik d.d.", "akg:headquarteredIn", "Vrhnika") in rels
-    people = {str(n) for n, in graph.query(sparql_prefixes() + "SELECT ?n WHERE { ?p a schema:Person ; skos:prefLabel ?n }")}
-    assert {"Marko Furlan", "Marko Novak"} <= people
+    assert {"Marko Furlan", "Marko Novak"} <= labels_of_class(graph, "schema:Person")
 
 
 def test_a_plant_closed_in_a_later_sentence_is_no_site(tmp_path):
