@@ -356,9 +356,11 @@ def _closed_sites(doc: Document, words: TimeWords, pack: LanguagePack) -> set[tu
 
 
 def _closed_at(doc: Document, i: int, words: TimeWords, pack: LanguagePack) -> bool:
-    """Does the clause of token ``i`` say in the past that something closed?"""
+    """Does the clause of token ``i`` say in the past that something closed, or that it was only
+    considered, talked of or sold ("razmišlja o obratu v X", "held talks on a plant in X")?"""
     lo, hi = _clause(doc, i, words.text.conjunctions)  # "moved it to Bolton and closed X": not Bolton
-    return any(t.text.lower() in pack.closing_words for t in doc.tokens[lo:hi]) and not _future_at(doc, i, words)
+    said = {t.text.lower() for t in doc.tokens[lo:hi]}
+    return bool(said & pack.unreal_site_words) or (bool(said & pack.closing_words) and not _future_at(doc, i, words))
 
 
 def _future_at(doc: Document, i: int, words: TimeWords) -> bool:

@@ -907,3 +907,17 @@ def test_a_dash_dateline_and_a_short_name_in_brackets(tmp_path):
     assert ("Explosivos del Pacífico", "akg:acquired", "Detonor SpA") in rels
     assert ("Explosivos del Pacífico", "org:hasSite", "Calama") in rels
     assert not {r for r in rels if "SANTIAGO" in r or "Expac" in r}
+
+
+def test_a_plant_only_considered_or_sold_is_no_site(tmp_path):
+    """"razmišlja o novem obratu v Ormožu", "held talks on a second plant in Kiryat Gat, but the idea
+    was dropped", "the sale of its mill in Lahti": none is a site; the plants the texts run are."""
+    rels = relations(facts_of_text(tmp_path / "sl",
+        "Ostris Orodja d.d. izdeluje rezila v obratu v Ljutomeru. Razmišlja tudi o novem obratu v Ormožu.\n"))
+    assert ("Ostris Orodja d.d.", "org:hasSite", "Ljutomer") in rels
+    assert ("Ostris Orodja d.d.", "org:hasSite", "Ormož") not in rels
+    rels = relations(facts_of_text(tmp_path / "en",
+        "Vireon Photonics Ltd makes sensors at its plant in Migdal HaEmek. Vireon once held talks on a second "
+        "plant in Kiryat Gat, but the idea was dropped.\n"))
+    assert ("Vireon Photonics Ltd", "org:hasSite", "Migdal HaEmek") in rels
+    assert ("Vireon Photonics Ltd", "org:hasSite", "Kiryat Gat") not in rels
