@@ -60,6 +60,7 @@ class LanguagePack:
     body_phrases: tuple[tuple[str, ...], ...] = ()  # "Board of Directors", "Annual General Meeting": no entity
     region_nouns_after: frozenset[str] = frozenset()  # "state": "in India's Gujarat state" names a region
     region_compass: frozenset[str] = frozenset()  # "Central": "Kendal, Central Java" names a region
+    region_names: frozenset[str] = frozenset()  # "Ohio", "Gujarat": first-level regions, no entity
     inhabitant_endings: tuple[str, ...] = ()  # "-ians": "jobs for Kentuckians" names no organisation
     name_particles: set[str] = field(default_factory=set)
     legal_suffixes: list[tuple[str, ...]] = field(default_factory=list)  # token sequences
@@ -380,6 +381,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.body_phrases = tuple(sorted((tuple(b.split()) for b in words.get("body_phrases", [])), key=len, reverse=True))
     p.region_nouns_after = frozenset(words.get("region_nouns_after", []))
     p.region_compass = frozenset(words.get("region_compass", []))
+    p.region_names = frozenset(words.get("region_names", []))
     p.inhabitant_endings = tuple(words.get("inhabitant_endings", []))
     p.name_particles = set(words.get("name_particles", []))
     p.legal_suffixes = sorted((tuple(s.split()) for s in words.get("legal_suffixes", [])), key=len, reverse=True)

@@ -820,19 +820,20 @@ def test_a_sentence_opening_noun_coordinated_with_a_common_noun_names_nothing(tm
 
 
 def test_regions_bodies_and_fact_box_labels_name_no_entity(tmp_path):
-    """"in India's Gujarat state", "Kendal, Central Java", "Greenville, S.C." name regions; "The Board
-    of Directors", "the Annual General Meeting" are a company's bodies; "* OWNERSHIP:" labels a fact
-    box. None is a company, town or plant."""
+    """"in India's Gujarat state", "Kendal, Central Java", "Greenville, S.C.", "Conway, Arkansas" name
+    regions; "The Board of Directors", "the Annual General Meeting" are a company's bodies; "*
+    OWNERSHIP:" labels a fact box. None is a company, town or plant."""
     graph = facts_of_text(tmp_path,
         "Sakuragi Seiko KK plans a plant in Sanand, in India's Gujarat state. Garuda Cell PT will build a "
         "cell factory in Kendal, Central Java. Corbin & Hale Inc. weighed a plant in Greenville, S.C., last year.\n\n"
         "The Board of Directors of Strahl AG has appointed Corinne Wyss as chief executive. She succeeds Urs "
         "Strähl, who will be proposed as Chairman at the Annual General Meeting.\n\n"
-        "* OWNERSHIP: Brannock Agri Ltd is owned by Nore Valley Co-op.\n")
+        "* OWNERSHIP: Brannock Agri Ltd is owned by Nore Valley Co-op.\n\n"
+        "Brackett-Dunn Truck Bodies Inc. builds truck bodies at its plant in Conway, Arkansas.\n")
     labels = {str(o) for o in graph.objects(None, SKOS.prefLabel)}
     assert not labels & {"Gujarat", "Central Java", "S.C.", "S. C.", "Board", "Board of Directors",
-                         "Annual General Meeting", "OWNERSHIP"}
-    assert {"Sanand", "Kendal", "Greenville", "Strahl AG"} <= labels
+                         "Annual General Meeting", "OWNERSHIP", "Arkansas"}
+    assert {"Sanand", "Kendal", "Greenville", "Strahl AG", "Conway"} <= labels
 
 
 def test_a_hub_named_after_a_place_and_a_wish_to_buy(tmp_path):

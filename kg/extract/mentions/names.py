@@ -279,6 +279,8 @@ def _names_a_region(toks: list[Token], i: int, j: int, pack: LanguagePack) -> bo
         return True
     if j < len(toks) and toks[j].text in pack.region_nouns_after and toks[j].sent == toks[i].sent:
         return True  # "in India's Gujarat state"
+    if " ".join(t.text for t in toks[i:j]) in pack.region_names:
+        return True  # "Conway, Arkansas", "an Ohio foundry"
     if j - i >= 2 and i >= 2 and toks[i].text in pack.region_compass and toks[i - 1].text == "," \
             and toks[i - 2].is_capitalised and " ".join(t.text for t in toks[i:j]) not in pack.places:
         return True  # "Kendal, Central Java"
