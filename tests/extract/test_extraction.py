@@ -922,3 +922,14 @@ def test_a_plant_only_considered_or_sold_is_no_site(tmp_path):
         "plant in Kiryat Gat, but the idea was dropped.\n"))
     assert ("Vireon Photonics Ltd", "org:hasSite", "Migdal HaEmek") in rels
     assert ("Vireon Photonics Ltd", "org:hasSite", "Kiryat Gat") not in rels
+
+
+def test_a_town_after_a_nationality_adjective_and_a_founding_grower(tmp_path):
+    """"v kanadskem Hamiltonu" is the town Hamilton, no Canadian company; "ustanovil sadjar
+    Florijan Ogris" names a person."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Sterle Trailers Inc. je leta 1981 v kanadskem Hamiltonu ustanovil Stanko Sterle. Podjetje "
+        "Sadjarstvo Ogris GmbH je leta 1996 ustanovil sadjar Florijan Ogris.\n"))
+    assert not {r for r in rels if "Hamiltonu" in r}
+    assert ("Sadjarstvo Ogris GmbH", "schema:founder", "Florijan Ogris") in rels
+    assert ("Sadjarstvo Ogris GmbH", "schema:parentOrganization", "Florijan Ogris") not in rels

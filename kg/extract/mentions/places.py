@@ -309,7 +309,10 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
         if prev is None or prev.sent != toks[span.start].sent:
             continue
         listed = span.start in after_locative
-        if not listed and prev.text.lower() not in pack.locative_prepositions:
+        # "v kanadskem Hamiltonu": a nationality adjective may stand between (Slovenian agrees it)
+        adjective = not pack.head_final and span.start >= 2 and prev.text.islower() and prev.lemma in pack.demonyms \
+            and toks[span.start - 2].text.lower() in pack.locative_prepositions
+        if not listed and not adjective and prev.text.lower() not in pack.locative_prepositions:
             continue
         # "its plant in Ballyvourney" after "Ballyvourney Creamery": after a plant noun, the town
         after_plant = span.start >= 2 and pack.triggers.get((toks[span.start - 2].lemma,)) == "akg:Plant"
