@@ -933,3 +933,12 @@ def test_a_town_after_a_nationality_adjective_and_a_founding_grower(tmp_path):
     assert not {r for r in rels if "Hamiltonu" in r}
     assert ("Sadjarstvo Ogris GmbH", "schema:founder", "Florijan Ogris") in rels
     assert ("Sadjarstvo Ogris GmbH", "schema:parentOrganization", "Florijan Ogris") not in rels
+
+
+def test_towns_ending_in_a_lower_case_noun_and_foreign_towns_in_the_locative(tmp_path):
+    """"v Dobrli vasi" is Dobrla vas and "v Malmöju" Malmö, not "Dobrla" and "Malmöj"."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Sadjarstvo Ogris GmbH s sedežem v Dobrli vasi stiska sokove. Švedska skupina Nordwind AB s "
+        "sedežem v Malmöju je kupila delež.\n"))
+    assert ("Sadjarstvo Ogris GmbH", "akg:headquarteredIn", "Dobrla vas") in rels
+    assert ("Nordwind AB", "akg:headquarteredIn", "Malmö") in rels

@@ -330,6 +330,10 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
             continue
         span.cls, span.source = "schema:City", MentionSource.LOCATIVE
         span.name = locative_nominative(span.name, pack)
+        tail = toks[span.end].text if span.end < len(toks) and toks[span.end].sent == prev.sent else ""
+        if " " not in span.name and tail in pack.town_tail_nouns:
+            span.end += 1  # "v Dobrli vasi": "Dobrla vas"
+            span.name = f"{span.name} {pack.town_tail_nouns[tail]}"
 
 
 def locative_nominative(name: str, pack: LanguagePack) -> str:
