@@ -342,7 +342,8 @@ def _weekday(day: int, doc: tuple[int, ...], future: bool) -> str:
 def _closed_sites(doc: Document, words: TimeWords, pack: LanguagePack) -> set[tuple[str, str]]:
     """(organisation, plant) of the sites the text says were closed: a past form of a closing verb
     in the plant's clause ("je lani zaprl obrat", "Obrat v X smo marca zaprli", "closed its
-    foundry"; not "bo zaprl", "namerava zapreti", "will close")."""
+    foundry"; not "bo zaprl", "namerava zapreti", "will close"), or any clause naming the plant,
+    also one that says it was only considered or sold (``unreal_site_words``)."""
     out = set()
     closed = {doc.groups[m.group].key for m in doc.mentions if m.group >= 0 and _closed_at(doc, m.tok_start, words, pack)}
     for f in doc.facts:
