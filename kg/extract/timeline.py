@@ -345,7 +345,8 @@ def _closed_sites(doc: Document, words: TimeWords, pack: LanguagePack) -> set[tu
     foundry"; not "bo zaprl", "namerava zapreti", "will close"), or any clause naming the plant,
     also one that says it was only considered or sold (``unreal_site_words``)."""
     out = set()
-    closed = {doc.groups[m.group].key for m in doc.mentions if m.group >= 0 and _closed_at(doc, m.tok_start, words, pack)}
+    closed = {doc.groups[m.group].key for m in doc.mentions if m.group >= 0
+              and doc.groups[m.group].key.startswith("plant/") and _closed_at(doc, m.tok_start, words, pack)}
     for f in doc.facts:
         if f.p not in ("akg:closedSite", "org:hasSite") or not f.mentions:
             continue
