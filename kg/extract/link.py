@@ -33,12 +33,12 @@ def core_name(name: str, pack: LanguagePack) -> str:
     """A name without its legal suffix, a leading class noun and punctuation, lower-cased:
     "Krka, d. d." -> "krka", "Skupina Bosch" -> "bosch"."""
     words = name.replace(",", " ").split()
-    if len(words) > 1 and (words[0].lower(),) in pack.triggers:
-        words = words[1:]  # "Skupina Renault", "Livarna Ferolit d.o.o."
     # drop the trailing words that make up a suffix exactly ("ASA" does not end in "SA")
     tails = _tails(words, max(map(len, pack.legal_suffix_texts), default=0))
     k = next((tails[s] for s in pack.legal_suffix_texts if tails.get(s, 0) > 0), len(words))
-    return " ".join(words[:k]).lower()
+    # "Skupina Renault", "Livarna Ferolit d.o.o.", but the noun is the name in "Kapsula d.o.o."
+    first = 1 if k > 1 and (words[0].lower(),) in pack.triggers else 0
+    return " ".join(words[first:k]).lower()
 
 
 def _tails(words: list[str], longest: int) -> dict[str, int]:

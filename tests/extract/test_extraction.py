@@ -942,3 +942,25 @@ def test_towns_ending_in_a_lower_case_noun_and_foreign_towns_in_the_locative(tmp
         "sedežem v Malmöju je kupila delež.\n"))
     assert ("Sadjarstvo Ogris GmbH", "akg:headquarteredIn", "Dobrla vas") in rels
     assert ("Nordwind AB", "akg:headquarteredIn", "Malmö") in rels
+
+
+def test_company_names_after_roles_bodies_and_a_noun_that_opens_a_name(tmp_path):
+    """"direktor Pekarne Zlati klas" names the company "Pekarne Zlati klas d.o.o." (no person
+    "Pekarne Zlati"); "Nadzorni svet Opekarne Dolina d.d." is Opekarna Dolina d.d. in the
+    genitive; a noun naming the company ("Tableta d.o.o.", later "Tableto") keeps its name; "je
+    imenoval Simona Kolenca" names the man Simon Kolenc, not a woman Simona."""
+    graph = facts_of_text(tmp_path,
+        "Pekarne Zlati klas d.o.o. iz Celja so odprle novo trgovino. »Rasli bomo še naprej,« je dejal "
+        "direktor Pekarn Zlati klas Boris Kolar.\n\n"
+        "Nadzorni svet Opekarne Dolina d.d. je za predsednika uprave imenoval Simona Kolenca. "
+        "Izdelke zanje polni družba Tableta d.o.o. v svojem obratu v Ormožu. Tableto, ki zaposluje "
+        "40 ljudi, je leta 1998 ustanovil kemik Jernej Žagar.\n")
+    rels = relations(graph)
+    people = labels_of_class(graph, "schema:Person")
+    assert "Pekarn Zlati" not in people and "Boris Kolar" in people
+    assert ("Boris Kolar", "akg:chiefExecutiveOf", "Pekarne Zlati klas d.o.o.") in rels or \
+        ("Boris Kolar", "akg:chiefExecutiveOf", "Pekarna Zlati klas d.o.o.") in rels
+    assert "Simon Kolenc" in people and "Simona Kolenca" not in people
+    assert "Opekarna Dolina d.d." in labels_of_class(graph, "akg:Company")
+    assert ("Tableta d.o.o.", "schema:founder", "Jernej Žagar") in rels
+    assert "Tableto" not in labels_of_class(graph, "akg:Company")

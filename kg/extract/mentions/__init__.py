@@ -17,6 +17,7 @@ from kg.extract.mentions.names import (
     capitalised_runs,
     classify,
     companies_by_name_head,
+    company_name_openings,
     company_possessives,
     is_business_noun,
     list_after_trigger,
@@ -101,6 +102,7 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     _caps_as_written_elsewhere(names)
     _legal_names_as_written_elsewhere(names, doc.lang, pack)
     people_by_context(doc, names, pack)
+    company_name_openings(doc, names, pack)
     companies_by_name_head(names, pack)
     names = company_possessives(doc, names, pack)
     if pack.head_final:

@@ -109,6 +109,15 @@ def _stands_alone(doc: Document, span: Span, word: str) -> bool:
     return False
 
 
+def _after_masculine_participle(doc: Document, i: int, pack: LanguagePack) -> bool:
+    """Does a verb's masculine past participle stand right before token i ("je imenoval Simona
+    Korenta")? A name in "-a ... -a" there is its object, a man's: a woman's would be "Simono"."""
+    if i == 0 or not pack.infinitive_ending:
+        return False
+    t = doc.tokens[i - 1]
+    return t.text.islower() and pack.verb_gender(t.text) == "m" and t.lemma.endswith(pack.infinitive_ending)
+
+
 def _written_surname(doc: Document, stem: str, pack: LanguagePack) -> str:
     """``stem`` with the ending its inflection dropped, when the text writes it so: "sinu Marjanu
     Murku" beside "Anton Murko" gives "Murko", not "Murk"."""
@@ -154,6 +163,20 @@ def _adjective_noun_nominative(words: list[str], pack: LanguagePack, lang: str) 
     if noun_lemma == noun or not ending or not nominative:
         return ""
     return f"{adjective[: len(adjective) - len(ending)]}{nominative} {noun_lemma}"
+
+
+def _oblique_after_word(doc: Document, i: int, first_lemma: str, pack: LanguagePack) -> bool:
+    """Is the dictionary noun opening the name at token i in the genitive after a body or role
+    ("Nadzorni svet Armature Vrhnika d.d.", "direktor Armature ...")? Elsewhere the name may be
+    a plural as written ("Lekarne Zeleni križ d.o.o. so ...", "proizvajalec testenin Testenine
+    Zlatko d.d.")."""
+    word = doc.tokens[i].text
+    if i == 0 or first_lemma == word.lower():
+        return False
+    before = doc.tokens[i - 1]
+    sent = doc.sentences[doc.tokens[i].sent]
+    return before.sent == doc.tokens[i].sent and before.text.islower() \
+        and (before.lemma in pack.subject_bodies or role_ends_at(doc.tokens, i, sent.tok_start, pack))
 
 
 def _after_case_adjective(adjective: str, name: str, pack: LanguagePack) -> str:
@@ -721,6 +744,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.name = first_lemma.capitalize() + span.name[len(words[0]):]
     elif span.source == MentionSource.LEGAL and len(words) > 2 and (opening := _adjective_noun_nominative(words, pack, doc.lang)):
         span.name = opening + span.name[len(words[0]) + 1 + len(words[1]):]  # "Kmetijske zadruge X" -> "Kmetijska zadruga X"
+    elif span.source == MentionSource.LEGAL and len(words) > 2 and _oblique_after_word(doc, span.start, first_lemma, pack):
+        span.name = first_lemma.capitalize() + span.name[len(words[0]):]  # "Nadzorni svet Armature Vrhnika d.d."
     elif span.source == MentionSource.LEGAL and len(words) == 2 and span.start > 0:
         span.name = _after_case_adjective(toks[span.start - 1].text, words[0], pack) + span.name[len(words[0]):]
     inside = trigger_inside(doc, span, pack)
@@ -750,7 +775,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.cls, span.source = "schema:Person", MentionSource.PERSON
         first = nominative_first_name(words[0], pack, doc.lang)
         rest = words[1:]
-        masculine = _masculine_genitive(words, pack, doc.lang, functools.partial(_stands_alone, doc, span))
+        masculine = _masculine_genitive(words, pack, doc.lang, functools.partial(_stands_alone, doc, span)) \
+            or _masculine_genitive(words, pack, doc.lang, lambda word: _after_masculine_participle(doc, span.start, pack))
         if masculine:  # "Marka Pintarja", "Mateja Lozarja" -> "Marko Pintar", "Matej Lozar"
             first, rest = masculine
         else:
@@ -1035,6 +1061,25 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
             and toks[span.start - 1].lemma in pack.occupation_nouns  # "mizar Just Mermolja"
         if relative or role_before or role_after or occupation:
             span.cls, span.source = "schema:Person", MentionSource.PERSON
+
+
+def company_name_openings(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
+    """A "person" that opens the name of a company the document writes in full is that company:
+    "direktorica Lekarn Zeleni križ" is no person "Lekarn Zeleni" when "Lekarne Zeleni križ d.o.o."
+    is named (a name run stops at the lower-case "križ")."""
+    orgs = [s for s in spans if s.cls == "akg:Company" and s.source in (MentionSource.LEGAL, MentionSource.TRIGGER)]
+    for span in spans:
+        words = span.name.split()
+        if span.cls != "schema:Person" or len(words) < 2 or is_given_name(words[0], pack, doc.lang):
+            continue
+        rest = " ".join(words[1:]).lower()
+        heads = {lemma(c.lower(), doc.lang) for c in name_candidates(words[0], doc.lang, pack.inflection)}
+        for org in orgs:
+            org_words = org.name.lower().split()
+            if len(org_words) > len(words) and lemma(org_words[0], doc.lang) in heads \
+                    and " ".join(org_words[1:]).startswith(rest):
+                span.cls, span.name, span.source = org.cls, org.name, MentionSource.CAPITALISED
+                break
 
 
 def companies_by_name_head(spans: list[Span], pack: LanguagePack) -> None:
