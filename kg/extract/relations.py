@@ -40,6 +40,7 @@ from kg.extract.frames import (
     type_untyped,
 )
 from kg.extract.lemmatize import lemma
+from kg.extract.link import core_name
 from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, UnitIndex, find_matches
 from kg.extract.memo import by_identity
 from kg.extract.mentions.names import is_demonym
@@ -330,7 +331,8 @@ def _gender_of_mention(doc: Document, m: Mention, pack: LanguagePack) -> str:
     first = doc.tokens[m.tok_start]
     if (first.lemma,) in pack.triggers and m.tok_end - m.tok_start > 1:
         return pack.noun_gender(first.lemma)
-    return pack.noun_gender(m.name.split()[-1].lower()) if m.name else ""
+    core = core_name(m.name, pack).split() if m.name else []  # "Vlagomer d.o.o.": masculine
+    return pack.noun_gender(core[-1]) if core else ""
 
 
 def _is_accusative(doc: Document, m: Mention, pack: LanguagePack) -> bool:

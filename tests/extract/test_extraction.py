@@ -964,3 +964,18 @@ def test_company_names_after_roles_bodies_and_a_noun_that_opens_a_name(tmp_path)
     assert "Opekarna Dolina d.d." in labels_of_class(graph, "akg:Company")
     assert ("Tableta d.o.o.", "schema:founder", "Jernej Žagar") in rels
     assert "Tableto" not in labels_of_class(graph, "akg:Company")
+
+
+def test_the_verb_agrees_with_the_buyer_after_a_legal_name_and_valleys_are_no_towns(tmp_path):
+    """"Kamniški Stiskar d.o.o. ... je kupila avstrijska družba Presswerk GmbH": the feminine verb
+    agrees with "družba", so Presswerk bought Stiskar (a name's gender is read before its legal
+    form); "v Vipavski dolini" names a valley, no town and no plant."""
+    graph = facts_of_text(tmp_path,
+        "Kamniški Stiskar d.o.o., v katerem je imel sklad manjšinski delež, je lani kupila avstrijska "
+        "družba Presswerk GmbH iz Linza.\n\n"
+        "Oljarna Trobec d.o.o. ima obrat v Vipavski dolini in sedež v Ajdovščini.\n")
+    rels = relations(graph)
+    assert ("Presswerk GmbH", "akg:acquired", "Stiskar d.o.o.") in rels
+    assert ("Stiskar d.o.o.", "akg:acquired", "Presswerk GmbH") not in rels
+    assert "Vipavska" not in labels_of_class(graph, "schema:City") | labels_of_class(graph, "akg:Plant")
+    assert ("Oljarna Trobec d.o.o.", "akg:headquarteredIn", "Ajdovščina") in rels
