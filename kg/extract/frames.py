@@ -49,7 +49,7 @@ from kg.extract.matcher import Binding, Rule, Unit
 from kg.extract.memo import by_identity
 
 FRAME_KEYS = {"id", "comment", "trigger", "exact", "slots", "facts", "examples", "unless_word", "requires_word",
-              "unless_before", "unless_after", "unless_class", "unless_frame"}
+              "unless_before", "unless_after", "unless_class", "unless_antecedent", "unless_frame"}
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
              "type", "after_word", "fallback", "sole", "majority"}
 FIND = {"subject", "antecedent", "after", "before", "near", "trigger", "number", "number-before", "role", "role-after",
@@ -106,6 +106,7 @@ class Frame:
     unless_after: frozenset[str] = frozenset()  # lemmas that may not stand right after the trigger
     examples: tuple[dict[str, Any], ...] = ()
     unless_frames: frozenset[str] = frozenset()  # earlier frames whose facts in the clause stop this one
+    unless_antecedent: str = ""  # no match in a relative clause about a mention of this class
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -198,9 +199,10 @@ def _frame(spec: dict[str, Any], lang: str, where: str, terms: set[str]) -> Fram
         if slot.following and slot.following not in slots:
             raise InputError(f"{where}: slot {slot.name!r}: following = {slot.following!r} names no slot")
     facts = _facts(spec["facts"], slots, where, terms)
-    unless_class = spec.get("unless_class", "")
-    if unless_class and unless_class not in terms:
-        raise InputError(f"{where}: unless_class {unless_class!r} is not in the ontology")
+    unless_class, unless_antecedent = spec.get("unless_class", ""), spec.get("unless_antecedent", "")
+    for key, cls in (("unless_class", unless_class), ("unless_antecedent", unless_antecedent)):
+        if cls and cls not in terms:
+            raise InputError(f"{where}: {key} {cls!r} is not in the ontology")
     exact = bool(spec.get("exact"))  # match the trigger words as written ("runs", not "would run")
     triggers = tuple(tuple(w if w in (DEMONYM, ROLE) else w.lower() if exact else lemma(w, lang) for w in phrase.split())
                      for phrase in spec["trigger"])
@@ -210,7 +212,7 @@ def _frame(spec: dict[str, Any], lang: str, where: str, terms: set[str]) -> Fram
                  frozenset(w.lower() for w in spec.get("requires_word", [])),
                  frozenset(w if w == NAME else lemma(w, lang) for w in spec.get("unless_before", [])), unless_class,
                  frozenset(w if w == NAME else lemma(w, lang) for w in spec.get("unless_after", [])),
-                 tuple(spec["examples"]), frozenset(spec.get("unless_frame", [])))
+                 tuple(spec["examples"]), frozenset(spec.get("unless_frame", [])), unless_antecedent)
 
 
 def load_frames(path: Path, lang: str, terms: set[str]) -> list[Frame]:
@@ -746,6 +748,9 @@ def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[st
     if frame.unless_class and any(units[i].kind == "ent" and _is_one_of(units[i].cls, (frame.unless_class,), ctx)
                                   for i in clause.units):
         return []
+    if frame.unless_antecedent and any(units[i].kind == "ent" and _is_one_of(units[i].cls, (frame.unless_antecedent,), ctx)
+                                       for i in clause.antecedent):
+        return []  # "obrat v Kanalu, ki ga je X prodal družbi Y": a plant sold, no company
     out: list[Binding] = []
     for pos in starts:
         n = next((n for t in frame.triggers if (n := _trigger_at(units, clause.units, pos, t))), 0)
