@@ -80,6 +80,7 @@ class LanguagePack:
     object_pronouns: set[str] = field(default_factory=set)  # "ga", "jo": refer back anywhere
     surname_endings: list[str] = field(default_factory=list)  # "-ič", "-nik": a two-word name is a person
     given_name_endings_first: tuple[str, ...] = ()  # "Marka" is Marko before Mark or Marek
+    given_name_stem_consonants: tuple[str, ...] = ()  # "Jureta": Jure + "t" + the case ending "-a"
     copulas: set[str] = field(default_factory=set)  # "je", "bo", "ostal": a noun after them is a predicate
     relative_pronouns: set[str] = field(default_factory=set)  # "ki": "..., ki ga je" refers to the noun before
     known_town_names: frozenset[str] = frozenset()  # nominatives that win when a case form is read
@@ -434,6 +435,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.speech_complementisers = {w.lower() for w in words.get("speech_complementisers", [])}
     p.surname_endings = list(words.get("surname_endings", []))
     p.given_name_endings_first = tuple(words.get("given_name_endings_first", []))
+    p.given_name_stem_consonants = tuple(words.get("given_name_stem_consonants", []))
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
     p.adjective_endings = list(words.get("adjective_endings", []))
     p.name_adjective_endings = list(words.get("name_adjective_endings", []))

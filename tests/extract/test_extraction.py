@@ -979,3 +979,16 @@ def test_the_verb_agrees_with_the_buyer_after_a_legal_name_and_valleys_are_no_to
     assert ("Stiskar d.o.o.", "akg:acquired", "Presswerk GmbH") not in rels
     assert "Vipavska" not in labels_of_class(graph, "schema:City") | labels_of_class(graph, "akg:Plant")
     assert ("Oljarna Trobec d.o.o.", "akg:headquarteredIn", "Ajdovščina") in rels
+
+
+def test_mens_names_in_the_genitive_after_a_role_and_names_in_e(tmp_path):
+    """"po besedah direktorja Žage Lipa Andreja Zupana": a man's role in the genitive makes
+    "Andreja Zupana" Andrej Zupan (a woman would be "Andreje Zupan"); "imenoval Toneta Jamca"
+    is Tone Jamec ("Tone", "Toneta"; a fleeting e in the surname)."""
+    graph = facts_of_text(tmp_path,
+        "Žaga Lipa d.o.o. iz Kočevja bo proizvodnjo po besedah direktorja Žage Lipa Andreja Zupana "
+        "ustavila za teden dni.\n\n"
+        "Nadzorni svet družbe Vrvar d.d. je za direktorja imenoval Toneta Jamca.\n")
+    people = labels_of_class(graph, "schema:Person")
+    assert {"Andrej Zupan", "Tone Jamec"} <= people
+    assert not people & {"Andreja Zupana", "Tone Jamca", "Toneta Jamca"}

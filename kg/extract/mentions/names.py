@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from kg.extract.document import POSSESSIVE_MARKS, Document, MentionSource, Token
 from kg.extract.lemmatize import dictionary_form, is_known_word, lemma, name_candidates
-from kg.extract.mentions.places import attributive
+from kg.extract.mentions.places import attributive, repaired_stem
 from kg.extract.mentions.spans import (
     LIST_SEPARATORS,
     MAX_ROLE_WORDS,
@@ -116,6 +116,19 @@ def _after_masculine_participle(doc: Document, i: int, pack: LanguagePack) -> bo
         return False
     t = doc.tokens[i - 1]
     return t.text.islower() and pack.verb_gender(t.text) == "m" and t.lemma.endswith(pack.infinitive_ending)
+
+
+def _after_masculine_role(doc: Document, i: int, pack: LanguagePack) -> bool:
+    """Does a man's role in the genitive or accusative stand before token i, with at most a
+    company's name between ("po besedah direktorja Lesvita Andreja Furlana")? A woman named so
+    would be "Andreje Furlan"."""
+    sent = doc.sentences[doc.tokens[i].sent]
+    j = i - 1
+    while j > sent.tok_start and j >= i - 3 and doc.tokens[j].is_capitalised:
+        j -= 1
+    t = doc.tokens[j]
+    return j >= sent.tok_start and t.text.islower() and t.lemma in pack.role_starts and t.text != t.lemma \
+        and t.text.endswith("a") and pack.noun_gender(t.lemma) == "m"
 
 
 def _written_surname(doc: Document, stem: str, pack: LanguagePack) -> str:
@@ -776,7 +789,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         first = nominative_first_name(words[0], pack, doc.lang)
         rest = words[1:]
         masculine = _masculine_genitive(words, pack, doc.lang, functools.partial(_stands_alone, doc, span)) \
-            or _masculine_genitive(words, pack, doc.lang, lambda word: _after_masculine_participle(doc, span.start, pack))
+            or _masculine_genitive(words, pack, doc.lang, lambda word: _after_masculine_participle(doc, span.start, pack)
+                                   or _after_masculine_role(doc, span.start, pack))
         if masculine:  # "Marka Pintarja", "Mateja Lozarja" -> "Marko Pintar", "Matej Lozar"
             first, rest = masculine
         else:
@@ -785,7 +799,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
             # -> "Janez Mlakar" (a surname in a soft consonant takes "-jem")
             for ending, repl in ([*pack.surname_case_variants.get(case, []), (case, "")] if case and rest else []):
                 if rest[-1].endswith(ending) and len(rest[-1]) > len(ending) + 2:
-                    rest[-1] = rest[-1][: -len(ending)] + repl
+                    # "Štimca" -> "Štimec": a stem no nominative ends in lost a fleeting e
+                    rest[-1] = rest[-1][: -len(ending)] + repl if repl else repaired_stem(rest[-1][: -len(ending)], pack)
                     break
             if case and rest:
                 rest[-1] = _written_surname(doc, rest[-1], pack)
@@ -936,7 +951,9 @@ def _given_name_case(written: str, first: str, pack: LanguagePack) -> str:
     if written == first:
         return ""
     if written.startswith(first) and not (pack.given_name_endings_first and first.endswith(pack.given_name_endings_first)):
-        return written[len(first):]
+        ending = written[len(first):]
+        # "Jureta" -> "a": the consonant a name in "-e" adds is no part of the case ending
+        return ending[1:] if len(ending) > 1 and ending[0] in pack.given_name_stem_consonants else ending
     return pack.surname_cases.get((written[-1:], first[-1:]), "")
 
 

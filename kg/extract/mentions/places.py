@@ -386,10 +386,10 @@ def locative_word(word: str, pack: LanguagePack, prefer_known: bool = True) -> s
         for form in (cand, _with_fleeting_e(cand), cand + "o", cand + "a", _with_fleeting_e(cand, "a"), rj):
             if form in known:
                 return form
-    return _repaired(candidates[0], pack)
+    return repaired_stem(candidates[0], pack)
 
 
-def _repaired(stem: str, pack: LanguagePack) -> str:
+def repaired_stem(stem: str, pack: LanguagePack) -> str:
     """A stem with an ending no nominative has, repaired by the pack's ``stem_repairs``
     ("Leobn" -> "Leoben"); else the stem."""
     return next((stem[: len(stem) - len(a)] + b for a, b in pack.stem_repairs if stem.endswith(a)), stem)
