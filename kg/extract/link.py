@@ -461,7 +461,18 @@ def _may_be_subject(doc: Document, m: Mention, pack: LanguagePack) -> bool:
     for t in doc.tokens[max(first, m.tok_start - 2):m.tok_end]:
         if (t.lemma,) in pack.triggers and pack.triggers[(t.lemma,)] == "akg:Company":
             return t.text.lower() == t.lemma or t.text.lower() in pack.nominative_class_adjectives
-    return True
+    return not _after_inflected_noun(doc, m, pack)
+
+
+def _after_inflected_noun(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """Does an inflected noun naming a kind of business stand right before the name ("delež
+    avstrijske pakirnice Kräuterhof GmbH")? The name is then its apposition in that case, no
+    subject ("Proizvajalec izolacijskih plošč NordIsol AB" is one: the noun is no business)."""
+    if m.tok_start == doc.sentences[m.sent].tok_start:
+        return False
+    t = doc.tokens[m.tok_start - 1]
+    return t.text.isalpha() and t.text.islower() and t.text != t.lemma \
+        and t.lemma.endswith(tuple(pack.business_noun_endings))
 
 
 BODY_OWNER_REACH = 5  # words from a sentence's start to the organisation its opening body belongs to
@@ -492,6 +503,9 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
             continue
         if any(m.tok_start == sent.tok_start and m.group >= 0 and groups.classes[m.group] is None for m in ms):
             continue  # "Salvia proizvaja ...": an untyped name opening the sentence is its subject
+        if any(m.source == MentionSource.PERSON and m.tok_start == sent.tok_start + 1 and first.is_capitalised
+               and first.lemma in pack.occupation_nouns for m in ms):
+            continue  # "Kovač Jernej Koser je ustanovil ...": the person is the subject
         if first.lemma in pack.demonyms and doc.tokens[sent.tok_start + 1].text.islower():
             continue  # "Kitajski partner ima tovarne ...": a noun phrase is the subject, none is dropped
         if any(t.lemma in pack.subject_bodies or (t.lemma,) in pack.roles for t in doc.tokens[sent.tok_start:sent.tok_start + 2]) \
@@ -733,7 +747,7 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
                 if sal.counts[m.group] == 1 and _in_relative_clause(doc, m, pack):
                     continue  # "..., ki jo prodaja tudi veriga X": X, new here, is not what the sentence is about
                 topic.setdefault(m.sent, []).append(m.group)
-                if not _after_preposition(doc, m, pack):
+                if not _after_preposition(doc, m, pack) and not _after_inflected_noun(doc, m, pack):
                     topic.free.setdefault(m.sent, set()).add(m.group)
     _zero_subjects(doc, groups, sal, onto, pack, topic)
     doc.sentence_topics = {s.i: g for s in doc.sentences if (g := _topic(topic, s.i)) is not None}

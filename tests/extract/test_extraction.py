@@ -992,3 +992,23 @@ def test_mens_names_in_the_genitive_after_a_role_and_names_in_e(tmp_path):
     people = labels_of_class(graph, "schema:Person")
     assert {"Andrej Zupan", "Tone Jamec"} <= people
     assert not people & {"Andreja Zupana", "Tone Jamca", "Toneta Jamca"}
+
+
+def test_a_timeline_of_years_and_dashes(tmp_path):
+    """A company timeline ("1990 – Zakonca ustanovita družbo X", "2022 – Vodenje prevzame ...")
+    opens each line after the year's dash: "Zakonca" and "Vodenje" are no names, "Ana in Jože
+    Kos" are two people, and the dropped subject of a later line is the company, not the firm
+    whose stake it bought ("delež avstrijske sušilnice Trockner GmbH")."""
+    graph = facts_of_text(tmp_path,
+        "MEJNIKI ČAJNICE\n\n"
+        "1985 – Ana in Jože Kos doma v Ormožu začneta sušiti zelišča.\n\n"
+        "1992 – Zakonca ustanovita družbo Čajnica d.o.o., ki sedež preseli v Ptuj.\n\n"
+        "2015 – Kupi večinski delež avstrijske sušilnice Trockner GmbH iz Linza.\n\n"
+        "2021 – Vodenje prevzame sin Matej Kos.\n\n"
+        "2024 – Z 95 zaposlenimi ustvari 12 milijonov evrov prihodkov.\n")
+    companies = labels_of_class(graph, "akg:Company")
+    assert not companies & {"Zakonca", "Vodenje"}
+    assert {"Ana Kos", "Jože Kos"} <= labels_of_class(graph, "schema:Person")
+    q = sparql_prefixes() + """SELECT ?l ?v WHERE { ?c skos:prefLabel ?l ; schema:numberOfEmployees ?n .
+        ?n schema:value ?v }"""
+    assert {(str(label), int(v)) for label, v in graph.query(q)} == {("Čajnica d.o.o.", 95)}

@@ -535,8 +535,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             # part of a name unless the document also writes it (in any case) capitalised elsewhere
             seat_suffix = j < sent.tok_end and toks[j].text.lower() in pack.split_suffixes \
                 and toks[j].text.startswith("-")  # "Cork-based Glenmore Dairies": a town's name
+            # ("Ana in Jože Gorišek": a given name coordinated with a full name is one)
+            couple = j - i == 1 and j + 1 < sent.tok_end and toks[j].text.lower() in LIST_SEPARATORS \
+                and is_given_name(tok.text, pack, doc.lang) and is_given_name(toks[j + 1].text, pack, doc.lang)
             if (sentence_initial(doc, i) and is_known_word(tok.text, doc.lang) and tok.text not in pack.places
-                    and not seat_suffix
+                    and not seat_suffix and not couple
                     and not known_caps.intersection(name_candidates(tok.text, doc.lang, pack.inflection))
                     and not tok.text.isupper() and ((j - i == 1 and source == MentionSource.CAPITALISED)
                                                     or (j - i >= 2 and not pack.initial_runs_are_names

@@ -57,13 +57,15 @@ def sentence_initial(doc: Document, i: int) -> bool:
 
 def after_dateline(doc: Document, i: int) -> bool:
     """Does token ``i`` follow the dash of a dateline opening its paragraph ("Ptuj – Ptujski
-    Snopteh je ...", "Ljubljana, 12. marca (STA) – Družba ...")?"""
+    Snopteh je ...", "Ljubljana, 12. marca (STA) – Družba ...", "2022 – Vodenje ...")?"""
     start = doc.sentences[doc.tokens[i].sent].tok_start
     dash = i - 1
     if dash <= start or doc.tokens[dash].text not in "–—":
         return False
     first = doc.tokens[start]
-    return dash - start <= DATELINE_WORDS and first.text[:1].isupper() and opens_paragraph(doc, first.start)
+    # (a timeline's year too: "2022 – Vodenje prevzame hči ...")
+    return dash - start <= DATELINE_WORDS and (first.text[:1].isupper() or first.text.isdigit()) \
+        and opens_paragraph(doc, first.start)
 
 
 def opens_paragraph(doc: Document, offset: int) -> bool:
