@@ -1012,3 +1012,15 @@ def test_a_timeline_of_years_and_dashes(tmp_path):
     q = sparql_prefixes() + """SELECT ?l ?v WHERE { ?c skos:prefLabel ?l ; schema:numberOfEmployees ?n .
         ?n schema:value ?v }"""
     assert {(str(label), int(v)) for label, v in graph.query(q)} == {("Čajnica d.o.o.", 95)}
+
+
+def test_a_mans_surname_in_a_declines_like_a_feminine_noun(tmp_path):
+    """"v rokah Edija Kosmine" is Edi Kosmina, "oče Janeza Janše" Janez Janša; "Stojan" is a
+    given name, so "ustanovil Stojan Mozetič" names a founder, not a company."""
+    graph = facts_of_text(tmp_path,
+        "Preostali delež je v rokah Edija Kosmine, ki je podjetje Klesar d.o.o. ustanovil leta 2004.\n\n"
+        "Družbo Kovinar Breg d.o.o. je leta 1995 ustanovil Stojan Mozetič, ki je njen lastnik še danes.\n")
+    rels = relations(graph)
+    assert ("Klesar d.o.o.", "schema:founder", "Edi Kosmina") in rels
+    assert ("Kovinar Breg d.o.o.", "schema:founder", "Stojan Mozetič") in rels
+    assert "Stojan Mozetič" not in labels_of_class(graph, "akg:Company")
