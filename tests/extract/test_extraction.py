@@ -1024,3 +1024,17 @@ def test_a_mans_surname_in_a_declines_like_a_feminine_noun(tmp_path):
     assert ("Klesar d.o.o.", "schema:founder", "Edi Kosmina") in rels
     assert ("Kovinar Breg d.o.o.", "schema:founder", "Stojan Mozetič") in rels
     assert "Stojan Mozetič" not in labels_of_class(graph, "akg:Company")
+
+
+def test_a_company_noun_heads_the_name_after_its_genitive(tmp_path):
+    """"je postala večinska lastnica ptujskega proizvajalca bučnega olja Oljarna Kapela d.o.o.":
+    the noun "proizvajalca" heads the name after "bučnega olja" (no reference back to Panonka),
+    the legal form makes a company of the name though "olja" is a product noun, and the town
+    adjective gives the oil mill's head office."""
+    rels = relations(facts_of_text(tmp_path,
+        "Mariborska družba Mesnine d.d. je postala večinska lastnica ptujskega proizvajalca bučnega olja "
+        "Oljarna Kapela d.o.o. Oljarno je leta 1996 ustanovil Štefan Horvat.\n"))
+    assert ("Oljarna Kapela d.o.o.", "schema:parentOrganization", "Mesnine d.d.") in rels
+    assert ("Oljarna Kapela d.o.o.", "akg:headquarteredIn", "Ptuj") in rels
+    assert ("Mesnine d.d.", "akg:headquarteredIn", "Ptuj") not in rels
+    assert ("Mesnine d.d.", "schema:parentOrganization", "Oljarna Kapela d.o.o.") not in rels

@@ -764,6 +764,7 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.name = first_lemma.capitalize() + span.name[len(words[0]):]  # "Nadzorni svet Armature Vrhnika d.d."
     elif span.source == MentionSource.LEGAL and len(words) == 2 and span.start > 0:
         span.name = _after_case_adjective(toks[span.start - 1].text, words[0], pack) + span.name[len(words[0]):]
+    legal = span.source == MentionSource.LEGAL
     inside = trigger_inside(doc, span, pack)
     if inside in ("akg:Plant", "akg:IndustrialHub") and span.source == MentionSource.LEGAL:
         inside = None  # "Livarna Kovina d.o.o.": a legal form makes a company, whatever noun opens the name
@@ -835,6 +836,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.cls, span.source = "schema:Person", MentionSource.PERSON  # "founded in 1948 by Tokujiro Kanemori"
         return span
     before = trigger_before(doc, span.start, pack)
+    if before and legal and span.cls == "akg:Company":
+        before = None  # "proizvajalca bučnega olja Oljarna Kapela d.o.o.": a legal form makes a company
     if before is None and span.cls is None and span.source == MentionSource.CAPITALISED:
         after_cls = _apposition_after(doc, span.end, pack)
         before = (span.start, after_cls) if after_cls else None

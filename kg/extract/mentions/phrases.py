@@ -292,6 +292,25 @@ def _names_its_owner(toks: list[Token], i: int, end: int, pack: LanguagePack) ->
     return False
 
 
+GENITIVE_REACH = 3  # lower-case words between a company noun and the name it heads
+
+
+def _heads_a_name(toks: list[Token], i: int, end: int, pack: LanguagePack) -> bool:
+    """Does the company noun at ``i`` head a name after its genitive complement ("proizvajalca
+    bučnega olja Oljarna Kapela d.o.o."; a language whose complements follow their noun)? Then it
+    names that company, it refers to none before. A verb or function word between ("podjetje je
+    prevzelo Kovino") ends the phrase."""
+    for j in range(i + 1, min(end, i + 2 + GENITIVE_REACH)):
+        t = toks[j]
+        if t.text.isalpha() and t.text.islower():
+            if j == i + 1 + GENITIVE_REACH or t.text in pack.function_words or t.text in pack.prepositions \
+                    or pack.verb_gender(t.text) or (pack.infinitive_ending and t.lemma.endswith(pack.infinitive_ending)):
+                return False
+            continue
+        return j > i + 1 and is_name_token(t)
+    return False
+
+
 def _place_after_name(toks: list[Token], j: int, end: int, pack: LanguagePack) -> bool:
     """Does a place follow the name at ``j`` in its phrase ("družbe Vigrad d.o.o. v Kropi")?"""
     for k in range(j + 1, min(end - 1, j + 1 + OWNER_REACH)):
@@ -367,6 +386,8 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 continue  # "tovarno v Valjevu", "tovarna proizvajalca filtrov Luftmann": not a reference back
             if cls == "akg:Plant" and town:
                 continue  # "komendsko tovarno": the plant in Komenda, whichever plant came before
+            if cls == "akg:Company" and is_noun and not pack.head_final and _heads_a_name(toks, i, sent.tok_end, pack):
+                continue  # "lendavskega proizvajalca bučnega olja Oljarna Kapela d.o.o."
             if toks[i].text.lower() in pack.object_pronouns | pack.possessives or (
                     (not is_name_token(nxt) or is_given_name(nxt.text, pack, doc.lang))
                     and nxt.lemma not in pack.coreference and
