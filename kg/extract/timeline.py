@@ -362,7 +362,22 @@ def _closed_at(doc: Document, i: int, words: TimeWords, pack: LanguagePack) -> b
     considered, talked of or sold ("razmišlja o obratu v X", "held talks on a plant in X")?"""
     lo, hi = _clause(doc, i, words.text.conjunctions)  # "moved it to Bolton and closed X": not Bolton
     said = {t.text.lower() for t in doc.tokens[lo:hi]}
+    after = _after_relative_clause(doc, hi, pack)
+    if after >= 0:  # "Obrat v Mozirju, kjer so sušili les, so prodali ...": the clause goes on after it
+        said |= {t.text.lower() for t in doc.tokens[after:_clause(doc, after, words.text.conjunctions)[1]]}
+        i = after
     return bool(said & pack.unreal_site_words) or (bool(said & pack.closing_words) and not _future_at(doc, i, words))
+
+
+def _after_relative_clause(doc: Document, comma: int, pack: LanguagePack) -> int:
+    """Where the clause goes on when a relative clause opens at ``comma`` (", kjer ... ,"): the
+    token after the comma that closes it, or -1."""
+    s = doc.sentences[doc.tokens[comma].sent] if comma < len(doc.tokens) else None
+    if s is None or comma + 1 >= s.tok_end or doc.tokens[comma].text != "," \
+            or doc.tokens[comma + 1].text.lower() not in pack.relative_openers:
+        return -1
+    close = next((k for k in range(comma + 2, s.tok_end) if doc.tokens[k].text == ","), -1)
+    return close + 1 if 0 < close < s.tok_end - 1 else -1
 
 
 def _future_at(doc: Document, i: int, words: TimeWords) -> bool:
@@ -1164,7 +1179,8 @@ def _lead_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues,
         if (set(inside + antecedent) & cues.not_led and not part) or \
                 (n_past > n_cur and set(inside) & time_words(doc.lang).future_tense):
             continue  # no organisation led; "bo podjetje vodil": a plan, not a past role
-        body = "other" if part else next((cues.led_bodies[w] for w in inside if w in cues.led_bodies), "")
+        # ("Upravi, ki jo vodi predsednik X": the board a relative clause is about is what is led)
+        body = "other" if part else next((cues.led_bodies[w] for w in inside + antecedent if w in cues.led_bodies), "")
         kind = body or cues.lead_kinds.get(words[i + n - 1], "")
         if not kind:
             continue

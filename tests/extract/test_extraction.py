@@ -1038,3 +1038,22 @@ def test_a_company_noun_heads_the_name_after_its_genitive(tmp_path):
     assert ("Oljarna Kapela d.o.o.", "akg:headquarteredIn", "Ptuj") in rels
     assert ("Mesnine d.d.", "akg:headquarteredIn", "Ptuj") not in rels
     assert ("Mesnine d.d.", "schema:parentOrganization", "Oljarna Kapela d.o.o.") not in rels
+
+
+def test_sold_plants_succeeded_chairs_and_the_board_a_clause_is_about(tmp_path):
+    """"Obrat v Mozirju, kjer so sušili les, so prodali": the clause about the plant goes on after
+    the relative clause, and says it was sold; "ki nasledi dolgoletnega predsednika X": X held
+    the chair before; "Upravi, ki jo vodi predsednik Y": Y chairs the board, no chief executive;
+    "v Nazarjih" is Nazarje."""
+    rels = relations(facts_of_text(tmp_path / "a",
+        "Podjetje Skodlar d.o.o. ima obrata v Nazarjih in Mozirju. Obrat v Mozirju, kjer so do lani sušili "
+        "les, so prodali sosednji žagi.\n"))
+    assert ("Skodlar d.o.o.", "org:hasSite", "Nazarje") in rels
+    assert ("Skodlar d.o.o.", "org:hasSite", "Mozirje") not in rels
+    rels = relations(facts_of_text(tmp_path / "b",
+        "Skupščina družbe Kolpaplast d.d. je zasedala v petek. Nadzorni svet je za predsednico izvolil Ano "
+        "Starešinič, ki nasledi dolgoletnega predsednika Alojza Vraniča. Upravi, ki jo vodi predsednik Gregor "
+        "Majerle, je skupščina podelila razrešnico.\n"))
+    assert not [r for r in rels if r[0] == "Alojz Vranič"]
+    assert ("Gregor Majerle", "akg:holdsRoleIn", "Kolpaplast d.d.") in rels
+    assert ("Gregor Majerle", "akg:chiefExecutiveOf", "Kolpaplast d.d.") not in rels
