@@ -363,6 +363,9 @@ def _closed_at(doc: Document, i: int, words: TimeWords, pack: LanguagePack) -> b
     lo, hi = _clause(doc, i, words.text.conjunctions)  # "moved it to Bolton and closed X": not Bolton
     said = {t.text.lower() for t in doc.tokens[lo:hi]}
     after = _after_relative_clause(doc, hi, pack)
+    if after < 0 and hi + 1 < len(doc.tokens) and doc.tokens[hi].text.lower() in words.text.conjunctions \
+            and doc.tokens[hi + 1].text.lower() in pack.object_pronouns:
+        after = hi + 1  # "kupila predilnico v Lodžu in jo lani zaprla": the next clause is about it
     if after >= 0:  # "Obrat v Mozirju, kjer so sušili les, so prodali ...": the clause goes on after it
         said |= {t.text.lower() for t in doc.tokens[after:_clause(doc, after, words.text.conjunctions)[1]]}
         i = after

@@ -48,7 +48,7 @@ class LanguagePack:
     function_words: set[str] = field(default_factory=set)
     common_acronyms: frozenset[str] = frozenset()  # "IPO", "CDMO": capitals that name nothing alone
     clause_latter_pronouns: frozenset[str] = frozenset()  # ", ta pa ima": the organisation named last
-    oblique_name_endings: list[tuple[str, str]] = field(default_factory=list)  # ("emu", "u"): "Termopanu" -> "Termopan"
+    oblique_name_endings: list[tuple[str, str, str]] = field(default_factory=list)  # ("emu", "u", ""): "Termopanu" -> "Termopan"
     prepositional_relatives: frozenset[str] = frozenset()  # "kateri": ", v kateri ..." opens a relative clause
     family_nouns: frozenset[str] = frozenset()  # "family": "the Salgueiro family" is no town
     region_heads: frozenset[str] = frozenset()  # "Nagano Prefecture": a region, no entity
@@ -371,7 +371,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.function_words = {w.lower() for w in words.get("function_words", [])}
     p.common_acronyms = frozenset(words.get("common_acronyms", []))
     p.clause_latter_pronouns = frozenset(words.get("clause_latter_pronouns", []))
-    p.oblique_name_endings = [(a, n) for a, n in words.get("oblique_name_endings", [])]
+    p.oblique_name_endings = [(a, n, nom[0] if nom else "") for a, n, *nom in words.get("oblique_name_endings", [])]
     p.prepositional_relatives = frozenset(words.get("prepositional_relatives", []))
     p.family_nouns = frozenset(words.get("family_nouns", []))
     p.region_heads = frozenset(words.get("region_heads", []))

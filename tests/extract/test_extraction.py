@@ -1057,3 +1057,13 @@ def test_sold_plants_succeeded_chairs_and_the_board_a_clause_is_about(tmp_path):
     assert not [r for r in rels if r[0] == "Alojz Vranič"]
     assert ("Gregor Majerle", "akg:holdsRoleIn", "Kolpaplast d.d.") in rels
     assert ("Gregor Majerle", "akg:chiefExecutiveOf", "Kolpaplast d.d.") not in rels
+
+
+def test_a_feminine_name_after_its_town_adjective_and_a_plant_closed_in_the_next_clause(tmp_path):
+    """"zgodba kranjske Pletilke d.d." is Pletilka d.d. in the genitive, with its head office in
+    Kranj; "kupila predilnico v Brnu in jo lani zaprla": the plant was closed, no site."""
+    rels = relations(facts_of_text(tmp_path,
+        "Drugače se je končala zgodba kranjske Pletilke d.d., ki je leta 2015 kupila predilnico v Brnu in "
+        "jo lani zaprla.\n"))
+    assert ("Pletilka d.d.", "akg:headquarteredIn", "Kranj") in rels
+    assert not [r for r in rels if r[1] == "org:hasSite"]

@@ -194,12 +194,12 @@ def _oblique_after_word(doc: Document, i: int, first_lemma: str, pack: LanguageP
 
 def _after_case_adjective(adjective: str, name: str, pack: LanguagePack) -> str:
     """A one-word company name in the case of the adjective before it, in the nominative:
-    "gornjeradgonskemu Termopanu d.o.o." -> "Termopan" (``oblique_name_endings``: adjective
-    ending, the name's ending in that case)."""
-    for adjective_ending, name_ending in pack.oblique_name_endings:
+    "gornjeradgonskemu Termopanu d.o.o." -> "Termopan", "tržiške Tekstilke" -> "Tekstilka"
+    (``oblique_name_endings``: adjective ending, the name's ending in that case, its nominative's)."""
+    for adjective_ending, name_ending, nominative in pack.oblique_name_endings:
         if adjective.islower() and adjective.endswith(adjective_ending) and name.endswith(name_ending) \
                 and len(name) - len(name_ending) >= 4:
-            return name[: len(name) - len(name_ending)]
+            return name[: len(name) - len(name_ending)] + nominative
     return name
 
 
