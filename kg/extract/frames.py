@@ -730,8 +730,9 @@ def _barred(units: list[Unit], clause: list[int], pos: int, n: int, frame: Frame
 
 def _clause_words(units: list[Unit], clause: Clause) -> set[str]:
     """The words and lemmas of a clause's tokens, lower-cased."""
-    toks = [units[i] for i in clause.units if units[i].kind in ("tok", "role")]
-    return {u.word.lower() for u in toks} | {u.lemma for u in toks}
+    # (a pronoun that refers back is a mention, and still a word: "ga je za N evrov prevzel X")
+    toks = [units[i] for i in clause.units if units[i].kind in ("tok", "role") or (units[i].kind == "ent" and units[i].word)]
+    return ({u.word.lower() for u in toks} | {u.lemma for u in toks}) - {""}
 
 
 def match_frame(frame: Frame, units: list[Unit], clause: Clause, present: set[str], ctx: Context,
