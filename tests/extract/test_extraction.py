@@ -1067,3 +1067,17 @@ def test_a_feminine_name_after_its_town_adjective_and_a_plant_closed_in_the_next
         "jo lani zaprla.\n"))
     assert ("Pletilka d.d.", "akg:headquarteredIn", "Kranj") in rels
     assert not [r for r in rels if r[1] == "org:hasSite"]
+
+
+def test_foreign_legal_forms_bread_names_and_a_fleeting_e_in_towns(tmp_path):
+    """"skupine Hanwei Motor Co., Ltd." keeps its whole legal form in Slovenian text; "kruh Kraški
+    hlebec, ki ga bo odkupila veriga X" is bread bought, no company; "v Monoštru" is Monošter."""
+    graph = facts_of_text(tmp_path,
+        "Podjetje Elmotor d.o.o. je od leta 2021 del kitajske skupine Hanwei Motor Co., Ltd. Pekarna Kos "
+        "d.o.o. bo spekla kruh Kraški hlebec, ki ga bo odkupila trgovska veriga Market Nova S.p.A. "
+        "Tesnilka Kft. je v Monoštru odprla tovarno.\n")
+    rels = relations(graph)
+    assert ("Elmotor d.o.o.", "schema:parentOrganization", "Hanwei Motor Co., Ltd.") in rels
+    assert not [r for r in rels if r[1] == "akg:acquired"]
+    assert "Kraški hlebec" in labels_of_class(graph, "schema:Product")
+    assert ("Tesnilka Kft.", "org:hasSite", "Monošter") in rels
