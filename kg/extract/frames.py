@@ -50,7 +50,7 @@ from kg.extract.memo import by_identity
 
 FRAME_KEYS = {"id", "comment", "trigger", "exact", "slots", "facts", "examples", "unless_word", "requires_word",
               "unless_before", "unless_after", "unless_class", "unless_antecedent", "unless_frame"}
-SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named",
+SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named", "overt",
              "type", "after_word", "fallback", "sole", "majority"}
 FIND = {"subject", "antecedent", "after", "before", "near", "trigger", "number", "number-before", "role", "role-after",
         "site-owner"}
@@ -89,6 +89,7 @@ class Slot:
     fallback: str = ""  # "subject"/"topic": when nothing is found where the slot looks, take the clause subject / topic
     sole: bool = False  # the clause may name no other entity that could fill the slot
     majority: bool = False  # only a share over 50 % ("bought 70% of X"; a minority stake is no purchase)
+    overt: bool = False  # a name or a word referring back, no dropped subject ("Obrat ... so prodali družbi X")
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
                 bool(spec.get("list")), frozenset(w if w in (ANY_WORD, DEMONYM, PLACE, ROLE, NUMBER) else lemma(w, lang) for w in spec.get("via", [])),
                 spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""),
                 frozenset(w.lower() for w in spec.get("after_word", [])), spec.get("fallback", ""),
-                bool(spec.get("sole")), bool(spec.get("majority")))
+                bool(spec.get("sole")), bool(spec.get("majority")), bool(spec.get("overt")))
 
 
 def _facts(specs: list[dict[str, Any]], slots: dict[str, Slot], where: str, terms: set[str]) -> tuple[dict, ...]:
@@ -491,7 +492,7 @@ def _fits(u: Unit, slot: Slot, ctx: Context) -> bool:
         return False
     if slot.cls and not _is_one_of(u.cls, slot.cls, ctx) and not (slot.type_as and u.cls is None):
         return False
-    if slot.named and u.source in (MentionSource.COREF, MentionSource.ZERO):
+    if (slot.named and u.source in (MentionSource.COREF, MentionSource.ZERO)) or (slot.overt and u.source == MentionSource.ZERO):
         return False
     word = ctx.prep_of(u)
     if slot.prep and word not in slot.prep:

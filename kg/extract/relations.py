@@ -343,6 +343,11 @@ def _is_accusative(doc: Document, m: Mention, pack: LanguagePack) -> bool:
                    for nom, acc in pack.accusative_endings)
 
     s = doc.sentences[m.sent]
+    if m.source == MentionSource.COREF and m.text.lower() in pack.object_pronouns:
+        # "v celoti ga je kupila družba Y": "ga" is the company bought; but in "X, ki so jo
+        # ustanovili kmetje, je prevzela Y" it stands for X, the subject, inside its relative clause
+        return not any(doc.tokens[j].text.lower() in pack.relative_pronouns
+                       for j in range(max(s.tok_start, m.tok_start - 2), m.tok_start))
     if any(inflected(doc.tokens[j].text.lower(), doc.tokens[j].lemma)
            for j in range(max(s.tok_start, m.tok_start - 2), m.tok_start)):
         return True

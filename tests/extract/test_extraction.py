@@ -1081,3 +1081,19 @@ def test_foreign_legal_forms_bread_names_and_a_fleeting_e_in_towns(tmp_path):
     assert not [r for r in rels if r[1] == "akg:acquired"]
     assert "Kraški hlebec" in labels_of_class(graph, "schema:Product")
     assert ("Tesnilka Kft.", "org:hasSite", "Monošter") in rels
+
+
+def test_a_pronoun_object_a_plant_sold_by_a_dropped_subject_and_malmo(tmp_path):
+    """"ima novega lastnika: v celoti ga je kupila češka družba X": the pronoun is the company
+    bought, X the buyer; "Obrat v Žalcu, kjer so ..., so lani prodali družbi Y" sells a plant, no
+    company (the dropped subject is the seller); "iz Malmöja" is Malmö."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Hmeljar d.o.o. ima novega lastnika: v celoti ga je kupila češka družba Chmel a.s. "
+        "iz Žatca.\n\n"
+        "Opekar d.d. ima tovarno v Celju. Obrat v Žalcu, kjer so žgali opeko, so lani prodali družbi "
+        "Zidak d.o.o.\n\n"
+        "Kupec je švedski trgovec Nordhem AB iz Malmöja.\n"))
+    assert ("Chmel a.s.", "akg:acquired", "Hmeljar d.o.o.") in rels
+    assert ("Hmeljar d.o.o.", "akg:acquired", "Chmel a.s.") not in rels
+    assert ("Zidak d.o.o.", "akg:acquired", "Opekar d.d.") not in rels
+    assert ("Nordhem AB", "akg:headquarteredIn", "Malmö") in rels
