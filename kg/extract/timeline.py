@@ -362,6 +362,9 @@ def _closed_at(doc: Document, i: int, words: TimeWords, pack: LanguagePack) -> b
     considered, talked of or sold ("razmišlja o obratu v X", "held talks on a plant in X")?"""
     lo, hi = _clause(doc, i, words.text.conjunctions)  # "moved it to Bolton and closed X": not Bolton
     said = {t.text.lower() for t in doc.tokens[lo:hi]}
+    # "obrat v Kanalu, ki ga je prodal ...": a relative clause right after the plant may say it went
+    # (only a verb: "tovarna X, ki nosi ime nekdanjega kombinata" is no former plant)
+    relative = {t.text.lower() for t in doc.tokens[hi:_relative_clause_end(doc, hi, pack)]}
     after = _after_relative_clause(doc, hi, pack)
     if after < 0 and hi + 1 < len(doc.tokens) and doc.tokens[hi].text.lower() in words.text.conjunctions \
             and doc.tokens[hi + 1].text.lower() in pack.object_pronouns:
@@ -369,18 +372,27 @@ def _closed_at(doc: Document, i: int, words: TimeWords, pack: LanguagePack) -> b
     if after >= 0:  # "Obrat v Mozirju, kjer so sušili les, so prodali ...": the clause goes on after it
         said |= {t.text.lower() for t in doc.tokens[after:_clause(doc, after, words.text.conjunctions)[1]]}
         i = after
-    return bool(said & pack.unreal_site_words) or (bool(said & pack.closing_words) and not _future_at(doc, i, words))
+    return bool(said & pack.unreal_site_words) or (bool(said & pack.closing_words) and not _future_at(doc, i, words)) \
+        or bool(relative & pack.closing_words and not relative & words.future_tense)
+
+
+def _relative_clause_end(doc: Document, comma: int, pack: LanguagePack) -> int:
+    """The end of a relative clause that opens at ``comma`` (", kjer ..." up to the next comma,
+    semicolon or the sentence's end), or ``comma`` when none opens there."""
+    s = doc.sentences[doc.tokens[comma].sent] if comma < len(doc.tokens) else None
+    if s is None or comma + 1 >= s.tok_end or doc.tokens[comma].text != "," \
+            or doc.tokens[comma + 1].text.lower() not in pack.relative_openers:
+        return comma
+    return next((k for k in range(comma + 2, s.tok_end) if doc.tokens[k].text in ",;"), s.tok_end)
 
 
 def _after_relative_clause(doc: Document, comma: int, pack: LanguagePack) -> int:
     """Where the clause goes on when a relative clause opens at ``comma`` (", kjer ... ,"): the
     token after the comma that closes it, or -1."""
-    s = doc.sentences[doc.tokens[comma].sent] if comma < len(doc.tokens) else None
-    if s is None or comma + 1 >= s.tok_end or doc.tokens[comma].text != "," \
-            or doc.tokens[comma + 1].text.lower() not in pack.relative_openers:
+    close = _relative_clause_end(doc, comma, pack)
+    if close == comma or close >= doc.sentences[doc.tokens[comma].sent].tok_end - 1 or doc.tokens[close].text != ",":
         return -1
-    close = next((k for k in range(comma + 2, s.tok_end) if doc.tokens[k].text == ","), -1)
-    return close + 1 if 0 < close < s.tok_end - 1 else -1
+    return close + 1
 
 
 def _future_at(doc: Document, i: int, words: TimeWords) -> bool:

@@ -1097,3 +1097,16 @@ def test_a_pronoun_object_a_plant_sold_by_a_dropped_subject_and_malmo(tmp_path):
     assert ("Hmeljar d.o.o.", "akg:acquired", "Chmel a.s.") not in rels
     assert ("Zidak d.o.o.", "akg:acquired", "Opekar d.d.") not in rels
     assert ("Nordhem AB", "akg:headquarteredIn", "Malmö") in rels
+
+
+def test_a_relative_clause_right_after_a_plant_may_say_it_was_sold(tmp_path):
+    """"fotografije obrata v Kanalu, ki ga je Tonfon leta 1992 prodal družbi X": the plant was
+    sold (whatever tense the main clause has), so it is no longer Tonfon's site; "v tovarni
+    Tekstina, ki nosi ime nekdanjega kombinata" is still a plant."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Zvočnik d.d. domuje v Novi Gorici. Na ogled bodo fotografije obrata v Kanalu, ki ga je "
+        "Zvočnik leta 1992 prodal družbi Plastkan d.o.o.; ta v njem danes izdeluje embalažo.\n\n"
+        "Podjetje Tkanina d.o.o. izdeluje prte. Proizvodnja poteka v obratu v Kočevju, ki nosi ime "
+        "nekdanjega tekstilnega kombinata, in v obratu v Črnomlju.\n"))
+    assert ("Zvočnik d.d.", "org:hasSite", "Kanal") not in rels
+    assert {("Tkanina d.o.o.", "org:hasSite", "Kočevje"), ("Tkanina d.o.o.", "org:hasSite", "Črnomelj")} <= rels
