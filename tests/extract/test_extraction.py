@@ -1110,3 +1110,13 @@ def test_a_relative_clause_right_after_a_plant_may_say_it_was_sold(tmp_path):
         "nekdanjega tekstilnega kombinata, in v obratu v Črnomlju.\n"))
     assert ("Zvočnik d.d.", "org:hasSite", "Kanal") not in rels
     assert {("Tkanina d.o.o.", "org:hasSite", "Kočevje"), ("Tkanina d.o.o.", "org:hasSite", "Črnomelj")} <= rels
+
+
+def test_listed_adjectives_of_several_words_and_co_ltd_without_a_stop(tmp_path):
+    """"Kuala Lumpur-listed Lion Gate Agri" is Lion Gate Agri (the adjective is no part of the
+    name), and "Mekong Harvest Rice Co., Ltd" keeps its legal form without a full stop."""
+    graph = facts_of_text(tmp_path,
+        "Kuala Lumpur-listed Lion Gate Agri has bought Mekong Harvest Rice Co., Ltd for $36 million.\n")
+    rels = relations(graph)
+    assert ("Lion Gate Agri", "akg:acquired", "Mekong Harvest Rice Co., Ltd") in rels
+    assert not labels_of_class(graph, "akg:Company") & {"Ltd", "Kuala Lumpur-listed Lion Gate Agri"}

@@ -429,8 +429,12 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             if _names_a_region(toks, i, j, pack):
                 i = j  # "Nagano Prefecture", "Co Galway", "Beauce, Que.": a region, no entity
                 continue
-            if "-" in toks[i].text and toks[i].text.rsplit("-", 1)[1] in pack.compound_adjective_heads:
-                i += 1  # "the Danish-owned company", "Manila-listed Tala Holdings": an adjective, no name
+            adjective = next((k for k in range(j - 1, i - 1, -1) if "-" in toks[k].text
+                              and toks[k].text.rsplit("-", 1)[1] in pack.compound_adjective_heads), -1)
+            if adjective >= 0:
+                # "the Danish-owned company", "Manila-listed Tala Holdings", "Kuala Lumpur-listed Lion
+                # Gate Agri": an adjective, no name (the name follows it)
+                i = adjective + 1
                 continue
             if j - i == 1 and i > sent.tok_start and toks[i].text.lower() in pack.coreference \
                     and toks[i - 1].text.lower() in pack.coref_determiners:
