@@ -1120,3 +1120,11 @@ def test_listed_adjectives_of_several_words_and_co_ltd_without_a_stop(tmp_path):
     rels = relations(graph)
     assert ("Lion Gate Agri", "akg:acquired", "Mekong Harvest Rice Co., Ltd") in rels
     assert not labels_of_class(graph, "akg:Company") & {"Ltd", "Kuala Lumpur-listed Lion Gate Agri"}
+
+
+def test_a_department_is_no_company(tmp_path):
+    """"its Vice President of Operations" names a department, no company the person works for."""
+    graph = facts_of_text(tmp_path,
+        "Harlow Pumps Inc. appointed Karen Pruitt, its Vice President of Operations, as chief executive.\n")
+    assert "Operations" not in labels_of_class(graph, "akg:Company")
+    assert not [r for r in relations(graph) if r[2] == "Operations"]
