@@ -1128,3 +1128,13 @@ def test_a_department_is_no_company(tmp_path):
         "Harlow Pumps Inc. appointed Karen Pruitt, its Vice President of Operations, as chief executive.\n")
     assert "Operations" not in labels_of_class(graph, "akg:Company")
     assert not [r for r in relations(graph) if r[2] == "Operations"]
+
+
+def test_a_municipality_names_its_town(tmp_path):
+    """"Občina Šentjernej je podjetju X prodala zemljišče ... sedež ima v Šentjerneju": the town is
+    Šentjernej, whatever the municipality's noun."""
+    graph = facts_of_text(tmp_path,
+        "Občina Šentjernej je marca podjetju Filtrix d.o.o. prodala zemljišče. Filtrix ima sedež v "
+        "Šentjerneju.\n")
+    assert ("Filtrix d.o.o.", "akg:headquarteredIn", "Šentjernej") in relations(graph)
+    assert "Občina Šentjernej" not in labels_of_class(graph, "schema:City")

@@ -779,6 +779,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
                    or toks[span.start].text in known_caps
                    or not generic):
         span.cls, span.name, span.source = inside, name_with_trigger(doc, span), MentionSource.TRIGGER
+        if inside == "schema:City" and span.end - span.start >= 2 and not pack.head_final:
+            # "Občina Šentjernej", "Mesto Celje": the town is named by the words after the noun
+            span.name = doc.text[toks[span.start + 1].start:toks[span.end - 1].end]
         name_ref = ref.by_alias.get(span.name)
         if name_ref:
             span.name = name_ref[0].label
