@@ -464,6 +464,15 @@ def _may_be_subject(doc: Document, m: Mention, pack: LanguagePack) -> bool:
     return not _after_inflected_noun(doc, m, pack)
 
 
+def _as_counterpart(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """Is the name introduced as a business partner ("švedski kupec Kylvärme AB", "dobavitelj X")?"""
+    first = doc.sentences[m.sent].tok_start
+    j = m.tok_start - 1
+    while j > first and doc.tokens[j].lemma in pack.demonyms:
+        j -= 1  # "švedski kupec X"
+    return j >= first and doc.tokens[j].text.islower() and doc.tokens[j].lemma in pack.counterpart_nouns
+
+
 def _after_inflected_noun(doc: Document, m: Mention, pack: LanguagePack) -> bool:
     """Does an inflected noun naming a kind of business stand right before the name ("delež
     avstrijske pakirnice Kräuterhof GmbH")? The name is then its apposition in that case, no
@@ -746,6 +755,8 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
                     and m.text.lower() not in pack.owner_possessives:  # "njeno" names no topic
                 if sal.counts[m.group] == 1 and _in_relative_clause(doc, m, pack):
                     continue  # "..., ki jo prodaja tudi veriga X": X, new here, is not what the sentence is about
+                if _as_counterpart(doc, m, pack):
+                    continue  # "Delež ima švedski kupec X": a customer or supplier is not what the text is about
                 topic.setdefault(m.sent, []).append(m.group)
                 if not _after_preposition(doc, m, pack) and not _after_inflected_noun(doc, m, pack):
                     topic.free.setdefault(m.sent, set()).add(m.group)

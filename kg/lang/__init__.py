@@ -62,6 +62,7 @@ class LanguagePack:
     region_compass: frozenset[str] = frozenset()  # "Central": "Kendal, Central Java" names a region
     region_names: frozenset[str] = frozenset()  # "Ohio", "Gujarat": first-level regions, no entity
     inhabitant_endings: tuple[str, ...] = ()  # "-ians": "jobs for Kentuckians" names no organisation
+    inhabitant_nouns: frozenset[str] = frozenset()  # "Čehi": "bodo Čehi namenili" names no place
     name_particles: set[str] = field(default_factory=set)
     legal_suffixes: list[tuple[str, ...]] = field(default_factory=list)  # token sequences
     legal_suffix_initials: set[str] = field(default_factory=set)  # first characters, a quick test
@@ -385,6 +386,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.region_compass = frozenset(words.get("region_compass", []))
     p.region_names = frozenset(words.get("region_names", []))
     p.inhabitant_endings = tuple(words.get("inhabitant_endings", []))
+    p.inhabitant_nouns = frozenset(words.get("inhabitant_nouns", []))
     p.name_particles = set(words.get("name_particles", []))
     p.legal_suffixes = sorted((tuple(s.split()) for s in words.get("legal_suffixes", [])), key=len, reverse=True)
     p.legal_suffix_initials = {s[0][:1] for s in p.legal_suffixes if s}

@@ -1138,3 +1138,14 @@ def test_a_municipality_names_its_town(tmp_path):
         "Šentjerneju.\n")
     assert ("Filtrix d.o.o.", "akg:headquarteredIn", "Šentjernej") in relations(graph)
     assert "Občina Šentjernej" not in labels_of_class(graph, "schema:City")
+
+
+def test_a_customer_with_a_stake_is_not_what_the_text_goes_on_about_and_nations_are_no_places(tmp_path):
+    """"Četrtinski delež ima švedski kupec Kylvärme AB": the next sentence's dropped subject is still
+    the company of the text, so its plant is no Kylvärme site; "bodo Čehi namenili" names people."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Tipalo d.o.o. iz Kamnika je odprlo tovarno v Komendi. Tipalo sta leta 2003 ustanovila "
+        "Matjaž in Irena Cerar. Četrtinski delež ima švedski kupec Kylvärme AB iz Göteborga. V matičnem "
+        "obratu na Duplici dela 160 ljudi, za posodobitev obrata pa bodo Čehi namenili dva milijona evrov.\n"))
+    assert ("Kylvärme AB", "org:hasSite", "Duplica") not in rels
+    assert not [r for r in rels if r[2] == "Čehi"]

@@ -374,9 +374,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             if (role_end := _title_case_role_end(toks, i, sent.tok_end, pack)) > i:
                 i = role_end  # "will become Executive Chairman", "Chair of the Board": a role, no name
                 continue
-            if pack.inhabitant_endings and tok.text.endswith(pack.inhabitant_endings) and tok.text not in pack.places \
-                    and (i + 1 >= sent.tok_end or not is_name_token(toks[i + 1])):
-                i += 1  # "creating 850 jobs for Kentuckians": inhabitants, no name
+            if ((pack.inhabitant_endings and tok.text.endswith(pack.inhabitant_endings)) or tok.text in pack.inhabitant_nouns) \
+                    and tok.text not in pack.places and (i + 1 >= sent.tok_end or not is_name_token(toks[i + 1])):
+                i += 1  # "creating 850 jobs for Kentuckians", "bodo Čehi namenili": inhabitants, no name
                 continue
             if _capitals_label(toks, i, sent.tok_end, doc.lang) and tok.text.title() not in pack.places:
                 i += 1  # "* OWNERSHIP: ...", "LEADERSHIP": a heading word in capitals, no name
