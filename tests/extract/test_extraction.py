@@ -1149,3 +1149,16 @@ def test_a_customer_with_a_stake_is_not_what_the_text_goes_on_about_and_nations_
         "obratu na Duplici dela 160 ljudi, za posodobitev obrata pa bodo Čehi namenili dva milijona evrov.\n"))
     assert ("Kylvärme AB", "org:hasSite", "Duplica") not in rels
     assert not [r for r in rels if r[2] == "Čehi"]
+
+
+def test_brand_names_that_open_with_an_adjective(tmp_path):
+    """"pod blagovno znamko Ledena njiva", "Zlata buča", "Zeleni križ Vital": the adjective, the
+    noun after it and a name after that are one brand; a verb after it is none ("pod znamko Kvota
+    zagotavlja")."""
+    graph = facts_of_text(tmp_path,
+        "Kmetija Zelenjak d.o.o. prodaja solato pod blagovno znamko Ledena njiva. Oljarna Buča d.o.o. prodaja "
+        "olje pod blagovno znamko Zlata buča. Lekarna Kamilica d.o.o. je postavila linijo pod blagovno znamko "
+        "Zeleni križ Vital.\n")
+    brands = labels_of_class(graph, "schema:Brand")
+    assert {"Ledena njiva", "Zlata buča", "Zeleni križ Vital"} <= brands
+    assert not brands & {"Ledena", "Zlata", "Zeleni"}

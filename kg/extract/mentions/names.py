@@ -70,7 +70,8 @@ def _adjective_opens_name(toks: list, i: int, pack: LanguagePack) -> bool:
     nxt = toks[i + 1]
     return pack.triggers.get((toks[i - 1].lemma,)) in NAMED_BY_ADJECTIVE \
         and toks[i].text.lower().endswith(tuple(pack.adjective_endings)) \
-        and nxt.text.isalpha() and nxt.text.islower() and nxt.text not in pack.function_words
+        and nxt.text.isalpha() and nxt.text.islower() and nxt.text not in pack.function_words \
+        and not (pack.infinitive_ending and nxt.lemma.endswith(pack.infinitive_ending))  # "znamko Kvota zagotavlja"
 
 
 def _masculine_genitive(words: list[str], pack: LanguagePack, lang: str,
@@ -426,6 +427,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     break
             if j - i == 1 and j < sent.tok_end and i > sent.tok_start and _adjective_opens_name(toks, i, pack):
                 j += 1  # "pod blagovno znamko Kočevski gozd", "vozlišče Posavski park"
+                while j < sent.tok_end and is_name_token(toks[j]) and toks[j].text[:1].isupper():
+                    j += 1  # "znamko Zeleni križ Vital"
             if _names_a_region(toks, i, j, pack):
                 i = j  # "Nagano Prefecture", "Co Galway", "Beauce, Que.": a region, no entity
                 continue
