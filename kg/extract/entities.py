@@ -110,7 +110,10 @@ def _fact(r: Relation, ents: dict[int, Entity]) -> Fact | None:
 def resolve_entities(doc: Document, pack: LanguagePack) -> Document:
     """Fill ``doc.entities`` (by key) and ``doc.facts`` from groups, relations and quotes."""
     ents = _make_entities(doc, pack)
-    facts = [f for f in (_fact(r, ents) for r in doc.relations) if f is not None]
+    # (a company is no site of its own: "Livarna Lipovec d.o.o." and its plant "Livarna Lipovec"
+    # are one name read twice)
+    facts = [f for f in (_fact(r, ents) for r in doc.relations) if f is not None
+             and not (f.p == "org:hasSite" and str(f.o).split("/", 1)[-1] == f.s.split("/", 1)[-1])]
     for q in doc.quotes:
         speaker = ents.get(doc.mentions[q.speaker].group)
         if speaker is None:

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 
 from kg.extract.document import CorefHint, Document, Group, Mention, MentionSource
-from kg.extract.lemmatize import name_candidates
+from kg.extract.lemmatize import lemma, name_candidates
 from kg.extract.mentions import STRENGTH
 from kg.extract.mentions.spans import looks_east_asian
 from kg.lang import LanguagePack
@@ -643,6 +643,9 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         # "skupina", or a noun the document names a company with ("sirarna"): that company
         # ... and neither to one introduced as a subsidiary nor to one bought
         return _salient(groups, sal, cls, onto, noun=noun, subsidiary=pack.subsidiary_nouns | pack.buying_verbs)
+    named_so = [g for g, nouns in groups.nouns.items() if noun in nouns and groups.classes[g] == cls]
+    if len(named_so) == 1 and noun not in pack.generic_nouns and (noun,) in pack.triggers and cls == "akg:Company":
+        return named_so[0]  # "članica uprave banke X" after "Banka Voglajna d.d.": the one bank
     seated = m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lower() in pack.split_suffixes \
         and doc.tokens[m.tok_start - 1].text.startswith("-")  # "The Mumbai-headquartered converter"
     if ((noun,) in pack.triggers or seated) and cls == "akg:Company":
@@ -652,8 +655,19 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         g = _topic(topic, m.sent, groups, noun)
         if g is not None and pack.pro_drop and prev is not None and prev.text.lower() in pack.prepositions:
             g = _other_of_previous(doc, topic, m.sent, g, pack)
+        if g is not None and noun in pack.maker_nouns and _makes_nothing(groups.names[g], doc.lang, pack):
+            # "Banka X je družbi Y odobrila posojilo. Proizvajalec kozarcev ...": Y, no bank
+            earlier = topic.before(m.sent)
+            g = next((o for o in topic.get(earlier, []) if o != g and groups.classes[o] == "akg:Company"
+                      and not _makes_nothing(groups.names[o], doc.lang, pack)), None) if earlier is not None else None
         return g if g is not None else _salient(groups, sal, cls, onto)
     return _salient(groups, sal, cls, onto)
+
+
+def _makes_nothing(name: str, lang: str, pack: LanguagePack) -> bool:
+    """Does the name open with a noun of a business that makes nothing ("Banka Voglajna d.d.")?"""
+    words = name.split()
+    return bool(words) and lemma(words[0].lower(), lang) in pack.non_maker_nouns
 
 
 QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")  # quotation marks around a defined short name

@@ -63,6 +63,8 @@ class LanguagePack:
     region_names: frozenset[str] = frozenset()  # "Ohio", "Gujarat": first-level regions, no entity
     inhabitant_endings: tuple[str, ...] = ()  # "-ians": "jobs for Kentuckians" names no organisation
     inhabitant_nouns: frozenset[str] = frozenset()  # "Čehi": "bodo Čehi namenili" names no place
+    maker_nouns: frozenset[str] = frozenset()  # lemmas: "proizvajalec" refers back to no ...
+    non_maker_nouns: frozenset[str] = frozenset()  # ... company named with these ("Banka X")
     name_particles: set[str] = field(default_factory=set)
     legal_suffixes: list[tuple[str, ...]] = field(default_factory=list)  # token sequences
     legal_suffix_initials: set[str] = field(default_factory=set)  # first characters, a quick test
@@ -387,6 +389,8 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.region_names = frozenset(words.get("region_names", []))
     p.inhabitant_endings = tuple(words.get("inhabitant_endings", []))
     p.inhabitant_nouns = frozenset(words.get("inhabitant_nouns", []))
+    p.maker_nouns = frozenset(lemma(w, code) for w in words.get("maker_nouns", []))
+    p.non_maker_nouns = frozenset(lemma(w, code) for w in words.get("non_maker_nouns", []))
     p.name_particles = set(words.get("name_particles", []))
     p.legal_suffixes = sorted((tuple(s.split()) for s in words.get("legal_suffixes", [])), key=len, reverse=True)
     p.legal_suffix_initials = {s[0][:1] for s in p.legal_suffixes if s}

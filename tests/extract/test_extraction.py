@@ -1162,3 +1162,25 @@ def test_brand_names_that_open_with_an_adjective(tmp_path):
     brands = labels_of_class(graph, "schema:Brand")
     assert {"Ledena njiva", "Zlata buča", "Zeleni križ Vital"} <= brands
     assert not brands & {"Ledena", "Zlata", "Zeleni"}
+
+
+def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
+    """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
+    v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
+    bank's."""
+    rels = relations(facts_of_text(tmp_path,
+        "Celjska Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila dolgoročno posojilo v višini 7,2 milijona "
+        "evrov. Proizvajalec kristalnih kozarcev iz Rogaške Slatine bo z njim delno financiral novo talilno "
+        "peč v tovarni v Podčetrtku, v katero skupaj vlaga 11 milijonov evrov. Preostanek bo pokril z lastnimi "
+        "sredstvi. »Potrebujemo partnerje,« je dejala članica uprave banke Petra Golob.\n"))
+    assert ("Banka Savinja d.d.", "org:hasSite", "Podčetrtek") not in rels
+    assert ("Petra Golob", "akg:holdsRoleIn", "Banka Savinja d.d.") in rels
+    assert ("Petra Golob", "akg:holdsRoleIn", "Kristalor d.o.o.") not in rels
+
+
+def test_a_company_is_no_site_of_its_own(tmp_path):
+    """"Podjetje Livarna Brdo d.o.o. ... V Livarni Brdo letno ulijejo ...": the foundry named like
+    the company is the company, no site of it."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Livarna Brdo d.o.o. ima 300 zaposlenih. V Livarni Brdo letno ulijejo 45.000 ton odlitkov.\n"))
+    assert not [r for r in rels if r[1] == "org:hasSite"]
