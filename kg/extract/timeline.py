@@ -1191,7 +1191,9 @@ def _lead_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues,
         # "razvojni oddelek, ki ga vodi X", "Sindikat, ki ga vodi Y": the noun a relative clause
         # is about is what is led
         antecedent = words[max(0, lo - s.tok_start - 2):lo - s.tok_start] if lo > s.tok_start else []
-        if (set(inside + antecedent) & cues.not_led and not part) or \
+        # "Tovarna zmore ..., vodi pa jo X": the pronoun is the plant the sentence opens with
+        plant_pronoun = words[0] in cues.not_led and bool(set(inside) & pack.object_pronouns)
+        if (set(inside + antecedent) & cues.not_led and not part) or plant_pronoun or \
                 (n_past > n_cur and set(inside) & time_words(doc.lang).future_tense):
             continue  # no organisation led; "bo podjetje vodil": a plan, not a past role
         # ("Upravi, ki jo vodi predsednik X": the board a relative clause is about is what is led)

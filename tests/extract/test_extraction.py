@@ -1184,3 +1184,14 @@ def test_a_company_is_no_site_of_its_own(tmp_path):
     rels = relations(facts_of_text(tmp_path,
         "Podjetje Livarna Brdo d.o.o. ima 300 zaposlenih. V Livarni Brdo letno ulijejo 45.000 ton odlitkov.\n"))
     assert not [r for r in rels if r[1] == "org:hasSite"]
+
+
+def test_leading_a_plant_tours_or_the_board_is_no_chief_executive(tmp_path):
+    """"Tovarna zmore ..., vodi pa jo X": X runs the plant; "Oglede ob sobotah vodi nekdanji
+    direktor Y": tours; "Upravo zavarovalnice Z bo vodila W": the board. None is chief executive."""
+    rels = relations(facts_of_text(tmp_path,
+        "Skupina Toplar d.d. v Gliwicah izdeluje toplotne črpalke. Tovarna zmore 60.000 enot na leto, vodi "
+        "pa jo Poljak Marek Nowak.\n\n"
+        "Družba Sito d.o.o. domuje v Ribnici. Oglede ob sobotah vodi nekdanji direktor Janez Kozina.\n\n"
+        "Upravo ljubljanske zavarovalnice Modra Pot bo od ponedeljka vodila Sabina Kramar.\n"))
+    assert not [r for r in rels if r[1] == "akg:chiefExecutiveOf"]
