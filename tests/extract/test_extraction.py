@@ -1195,3 +1195,10 @@ def test_leading_a_plant_tours_or_the_board_is_no_chief_executive(tmp_path):
         "Družba Sito d.o.o. domuje v Ribnici. Oglede ob sobotah vodi nekdanji direktor Janez Kozina.\n\n"
         "Upravo ljubljanske zavarovalnice Modra Pot bo od ponedeljka vodila Sabina Kramar.\n"))
     assert not [r for r in rels if r[1] == "akg:chiefExecutiveOf"]
+
+
+def test_a_model_number_before_a_preposition(tmp_path):
+    """"izdeluje tudi sedeže Flexo 3 za lastno znamko": the number belongs to the model's name."""
+    graph = facts_of_text(tmp_path,
+        "Podjetje Sedežnik d.o.o. v tovarni v Mengšu izdeluje tudi sedeže Flexo 3 za lastno blagovno znamko.\n")
+    assert "Flexo 3" in labels_of_class(graph, "schema:Product")

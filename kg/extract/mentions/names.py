@@ -489,6 +489,10 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 j += 1  # "the K-Cell 90 battery", "model Clio 5", "znamkami Lisjak 1912": the number is part of the name
             elif j + 1 < sent.tok_end and _is_model_number(toks[j].text) and not sentence_initial(doc, i) and (
                     toks[j + 1].text in ",;:)" or toks[j + 1].text.lower() in LIST_SEPARATORS
+                    # "izdeluje sedeže Flexo 3 za ...": an object's number before a preposition
+                    or (len(toks[j].text) <= 2 and toks[j + 1].text in pack.prepositions and i > sent.tok_start
+                        and toks[i - 1].text.isalpha() and toks[i - 1].text.islower()
+                        and toks[i - 1].text not in pack.prepositions)
                     or (toks[j + 1].text == "." and j + 2 == sent.tok_end and "." in toks[j].text)
                     # "turns out the Graneleiro 9000.", "builds the Nova 8 air-to-water unit": an article
                     # before the name makes the number a model's
