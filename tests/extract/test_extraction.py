@@ -1202,3 +1202,12 @@ def test_a_model_number_before_a_preposition(tmp_path):
     graph = facts_of_text(tmp_path,
         "Podjetje Sedežnik d.o.o. v tovarni v Mengšu izdeluje tudi sedeže Flexo 3 za lastno blagovno znamko.\n")
     assert "Flexo 3" in labels_of_class(graph, "schema:Product")
+
+
+def test_a_product_name_in_the_accusative_takes_the_form_written_elsewhere(tmp_path):
+    """"najbolj prodajano Lipico Setev" beside "Lipica Stroji d.o.o." is the product Lipica Setev."""
+    graph = facts_of_text(tmp_path,
+        "Priznanje je prejelo podjetje Lipica Stroji d.o.o. iz Lendave. Lani so izdelali 2.500 sejalnic, med "
+        "njimi tudi najbolj prodajano Lipico Setev.\n")
+    products = labels_of_class(graph, "schema:Product")
+    assert "Lipica Setev" in products and "Lipico Setev" not in products

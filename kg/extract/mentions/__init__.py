@@ -94,6 +94,24 @@ def _legal_names_as_written_elsewhere(names: list[Span], lang: str, pack: Langua
             s.name = f"{nominative} {words[1]}"
 
 
+def _accusative_names_as_written_elsewhere(doc: Document, names: list[Span], pack: LanguagePack) -> None:
+    """"najbolj prodajano Ravnico Setev" beside "Ravnica Stroji d.o.o.": a name opening with a
+    word in the accusative after an adjective that agrees takes the nominative the text writes
+    elsewhere ("Ravnica Setev"; ``accusative_endings``: nominative, accusative)."""
+    firsts = {s.name.split()[0] for s in names if " " in s.name}
+    for s in names:
+        words = s.name.split()
+        if len(words) < 2 or s.start == 0 or not doc.tokens[s.start - 1].text.islower():
+            continue
+        before = doc.tokens[s.start - 1].text
+        for nominative, accusative in pack.accusative_endings:
+            stem = words[0][: len(words[0]) - len(accusative)]
+            if accusative and words[0].endswith(accusative) and before.endswith(accusative) \
+                    and stem + nominative in firsts and stem + nominative != words[0]:
+                s.name = " ".join([stem + nominative, *words[1:]])
+                break
+
+
 def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     """Fill ``doc.mentions`` (sorted by position)."""
     known_caps = mid_sentence_capitalised(doc)
@@ -101,6 +119,7 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     names = split_known_prefix(doc, names, pack)
     _caps_as_written_elsewhere(names)
     _legal_names_as_written_elsewhere(names, doc.lang, pack)
+    _accusative_names_as_written_elsewhere(doc, names, pack)
     people_by_context(doc, names, pack)
     company_name_openings(doc, names, pack)
     companies_by_name_head(names, pack)
