@@ -1211,3 +1211,19 @@ def test_a_product_name_in_the_accusative_takes_the_form_written_elsewhere(tmp_p
         "njimi tudi najbolj prodajano Lipico Setev.\n")
     products = labels_of_class(graph, "schema:Product")
     assert "Lipica Setev" in products and "Lipico Setev" not in products
+
+
+def test_an_accusative_name_in_a_relative_clause_a_subsidiary_apposition_and_a_denied_seat(tmp_path):
+    """"sklad X, ki je Orodjarno kupil leta 2018": the accusative name is what was bought; "Družba Y,
+    hčerinska družba avstrijske Z": Z owns Y, not the other way; "Sedeža Y nima v Središču": no
+    head office there."""
+    rels = relations(facts_of_text(tmp_path,
+        "Orodjarna Lipa d.d. izdeluje orodja. Prodajalec je sklad Alpen Kapital GmbH z Dunaja, ki je "
+        "Orodjarno Lipa kupil leta 2018.\n\n"
+        "Družba Biolin d.o.o., hčerinska družba avstrijske Öko Energie GmbH iz Lipnice, bi zgradila "
+        "bioplinarno. Sedeža Biolin nima v Središču ob Dravi, temveč v Ormožu.\n"))
+    assert ("Alpen Kapital GmbH", "akg:acquired", "Orodjarna Lipa d.d.") in rels
+    assert ("Orodjarna Lipa d.d.", "akg:acquired", "Alpen Kapital GmbH") not in rels
+    assert ("Biolin d.o.o.", "schema:parentOrganization", "Öko Energie GmbH") in rels
+    assert ("Öko Energie GmbH", "schema:parentOrganization", "Biolin d.o.o.") not in rels
+    assert ("Biolin d.o.o.", "akg:headquarteredIn", "Središče ob Dravi") not in rels
