@@ -1230,6 +1230,8 @@ def _copula_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues, 
                 status = status or "former"
         if not status and (set(before[-2:]) | set(after[:1])) & {p[0] for p in cues.copula_current if len(p) == 1}:
             status = "current"
+        if status == "current" and before[-1:] and before[-1] in words.former:
+            status = "former"  # "saj je nekdanji direktor odšel v pokoj"
         if not status or set(before[-2:]) & pack.prepositions or set(before) & cues.passive:
             continue  # "je za direktorja imenovala X", "had been appointed chief executive": an auxiliary
         if status == "future" and not set(_words(doc, lo, hi)) & words.future_tense and not cues.subject_first:

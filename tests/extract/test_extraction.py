@@ -1227,3 +1227,13 @@ def test_an_accusative_name_in_a_relative_clause_a_subsidiary_apposition_and_a_d
     assert ("Biolin d.o.o.", "schema:parentOrganization", "Öko Energie GmbH") in rels
     assert ("Öko Energie GmbH", "schema:parentOrganization", "Biolin d.o.o.") not in rels
     assert ("Biolin d.o.o.", "akg:headquarteredIn", "Središče ob Dravi") not in rels
+
+
+def test_a_former_director_after_a_copula_is_no_current_one(tmp_path):
+    """"..., saj je nekdanji direktor in ustanovitelj odšel v pokoj": the person named before holds
+    no chief executive's role."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Zvočnik d.o.o. je bolnišnici doniralo ultrazvok. Donacijo je predala članica uprave "
+        "Zvočnika Lara Furlan, saj je nekdanji direktor in ustanovitelj pred kratkim odšel v pokoj.\n"))
+    assert ("Lara Furlan", "akg:holdsRoleIn", "Zvočnik d.o.o.") in rels
+    assert ("Lara Furlan", "akg:chiefExecutiveOf", "Zvočnik d.o.o.") not in rels
