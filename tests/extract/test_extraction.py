@@ -1237,3 +1237,18 @@ def test_a_former_director_after_a_copula_is_no_current_one(tmp_path):
         "Zvočnika Lara Furlan, saj je nekdanji direktor in ustanovitelj pred kratkim odšel v pokoj.\n"))
     assert ("Lara Furlan", "akg:holdsRoleIn", "Zvočnik d.o.o.") in rels
     assert ("Lara Furlan", "akg:chiefExecutiveOf", "Zvočnik d.o.o.") not in rels
+
+
+def test_a_company_noun_after_a_sentence_about_the_group_is_the_title_company(tmp_path):
+    """"Skupina bo v obrat vložila ... Novi prokurist družbe je X": "družbe" is the company the
+    title names (Verižnik), not the group that owns it."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "doc.txt").write_text(
+        "Na čelu jeseniškega Verižnika d.o.o. je od decembra Tina Razinger. Verižnik izdeluje verige. Od leta "
+        "2017 je del skupine Kovinski Steber d.d. s sedežem v Ljubljani. Skupina bo v obrat letos vložila 4,8 "
+        "milijona evrov. Novi prokurist družbe je Gašper Bizjak.\n", encoding="utf-8")
+    (seeds / "doc.meta.toml").write_text('title = "Verižnik ima novo direktorico"\nlanguage = "sl"\n', encoding="utf-8")
+    rels = relations(kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH))
+    assert ("Gašper Bizjak", "akg:holdsRoleIn", "Verižnik d.o.o.") in rels
+    assert ("Gašper Bizjak", "akg:holdsRoleIn", "Kovinski Steber d.d.") not in rels
