@@ -1252,3 +1252,11 @@ def test_a_company_noun_after_a_sentence_about_the_group_is_the_title_company(tm
     rels = relations(kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH))
     assert ("Gašper Bizjak", "akg:holdsRoleIn", "Verižnik d.o.o.") in rels
     assert ("Gašper Bizjak", "akg:holdsRoleIn", "Kovinski Steber d.d.") not in rels
+
+
+def test_a_business_noun_opening_a_name_in_the_genitive(tmp_path):
+    """"Predsednica uprave Papirnice Lokve je X" after "Papirnica Lokve d.d.": one company."""
+    graph = facts_of_text(tmp_path,
+        "Papirnica Lokve d.d. izdeluje papir. Predsednica uprave Papirnice Lokve je Alenka Kos Zupančič.\n")
+    assert ("Alenka Kos Zupančič", "akg:holdsRoleIn", "Papirnica Lokve d.d.") in relations(graph)
+    assert "Papirnice Lokve" not in labels_of_class(graph, "akg:Company")

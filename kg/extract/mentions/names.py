@@ -741,7 +741,10 @@ def name_with_trigger(doc: Document, span: Span) -> str:
     """Canonical name of "Skupine Renault": the trigger noun in its dictionary form, the rest as written."""
     first = doc.tokens[span.start]
     rest = doc.text[doc.tokens[span.start + 1].start:doc.tokens[span.end - 1].end]
-    return f"{dictionary_form(first.text, doc.lang)} {rest}"
+    word = dictionary_form(first.text, doc.lang)
+    if word == first.text and first.lemma and first.lemma != first.text.lower():
+        word = first.lemma[:1].upper() + first.lemma[1:]  # "Papirnice Trnovec": the lemma the noun matched by
+    return f"{word} {rest}"
 
 
 def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]) -> Span:
