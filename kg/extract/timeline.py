@@ -366,14 +366,31 @@ def _closed_at(doc: Document, i: int, words: TimeWords, pack: LanguagePack) -> b
     # (only a verb: "tovarna X, ki nosi ime nekdanjega kombinata" is no former plant)
     relative = {t.text.lower() for t in doc.tokens[hi:_relative_clause_end(doc, hi, pack)]}
     after = _after_relative_clause(doc, hi, pack)
-    if after < 0 and hi + 1 < len(doc.tokens) and doc.tokens[hi].text.lower() in words.text.conjunctions \
-            and doc.tokens[hi + 1].text.lower() in pack.object_pronouns:
-        after = hi + 1  # "kupila predilnico v Lodžu in jo lani zaprla": the next clause is about it
+    if after < 0:
+        after = _pronoun_clause_after(doc, hi, words, pack)
     if after >= 0:  # "Obrat v Mozirju, kjer so sušili les, so prodali ...": the clause goes on after it
         said |= {t.text.lower() for t in doc.tokens[after:_clause(doc, after, words.text.conjunctions)[1]]}
         i = after
     return bool(said & pack.unreal_site_words) or (bool(said & pack.closing_words) and not _future_at(doc, i, words)) \
         or bool(relative & pack.closing_words and not relative & words.future_tense)
+
+
+PRONOUN_REACH = 4  # words from a clause's end to an object pronoun that opens the next one
+
+
+def _pronoun_clause_after(doc: Document, hi: int, words: TimeWords, pack: LanguagePack) -> int:
+    """Where the next clause starts when it is about what the clause before named, by an object
+    pronoun near its start after a conjunction ("kupila predilnico v Lodžu in jo lani zaprla",
+    "odprl še obrat v Taboru, a so ga pozneje zaprli"), or -1."""
+    if hi >= len(doc.tokens) or doc.tokens[hi].text.lower() not in words.text.conjunctions | {","}:
+        return -1
+    sent = doc.tokens[hi].sent
+    for k in range(hi + 1, min(len(doc.tokens), hi + 1 + PRONOUN_REACH)):
+        if doc.tokens[k].sent != sent:
+            return -1
+        if doc.tokens[k].text.lower() in pack.object_pronouns:
+            return k
+    return -1
 
 
 def _relative_clause_end(doc: Document, comma: int, pack: LanguagePack) -> int:

@@ -1260,3 +1260,12 @@ def test_a_business_noun_opening_a_name_in_the_genitive(tmp_path):
         "Papirnica Lokve d.d. izdeluje papir. Predsednica uprave Papirnice Lokve je Alenka Kos Zupančič.\n")
     assert ("Alenka Kos Zupančič", "akg:holdsRoleIn", "Papirnica Lokve d.d.") in relations(graph)
     assert "Papirnice Lokve" not in labels_of_class(graph, "akg:Company")
+
+
+def test_a_plant_closed_after_but_or_by_its_closure(tmp_path):
+    """"odprl še obrat v Taboru, a so ga pozneje zaprli" and "opiše zaprtje obrata v Tržiču": closed
+    plants, no sites."""
+    rels = relations(facts_of_text(tmp_path,
+        "Leta 1991 je Kosilnik d.d. odprl še obrat v Taboru, a so ga dve desetletji pozneje zaprli.\n\n"
+        "Predilnica Bombaž d.d. ima sedež v Preddvoru. Avtorica opiše zaprtje obrata v Tržiču leta 1998.\n"))
+    assert not [r for r in rels if r[1] == "org:hasSite"]
