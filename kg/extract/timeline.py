@@ -347,6 +347,12 @@ def _closed_sites(doc: Document, words: TimeWords, pack: LanguagePack) -> set[tu
     out = set()
     closed = {doc.groups[m.group].key for m in doc.mentions if m.group >= 0
               and doc.groups[m.group].key.startswith("plant/") and _closed_at(doc, m.tok_start, words, pack)}
+    # "v obratih v Mokronogu in Šentrupertu, šentrupertskega pa je zaprl": the plant by its town's adjective
+    plants = {g.name: g.key for g in doc.groups if g.cls == "akg:Plant" and g.key}
+    # (the adjective alone or before a plant noun: "Lenarški župan" names no plant)
+    closed |= {plants[town] for i, t in enumerate(doc.tokens)
+               if (town := pack.town_adjectives.get(t.text.lower(), "")) in plants and _plant_adjective(doc, i, pack)
+               and _closed_at(doc, i, words, pack)}
     for f in doc.facts:
         if f.p not in ("akg:closedSite", "org:hasSite") or not f.mentions:
             continue
@@ -355,6 +361,14 @@ def _closed_sites(doc: Document, words: TimeWords, pack: LanguagePack) -> set[tu
                 (f.p == "org:hasSite" and str(f.o).startswith("plant/") and str(f.o) in closed):
             out.add((f.s, str(f.o)))
     return out
+
+
+def _plant_adjective(doc: Document, i: int, pack: LanguagePack) -> bool:
+    """Does the town adjective at token i stand for a plant: before a plant noun ("ruškega obrata")
+    or with its noun left out ("šentrupertskega pa je zaprl")?"""
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    return nxt is None or not nxt.is_word or nxt.text.lower() in pack.function_words \
+        or pack.triggers.get((nxt.lemma,)) == "akg:Plant"
 
 
 def _closed_at(doc: Document, i: int, words: TimeWords, pack: LanguagePack) -> bool:

@@ -1269,3 +1269,15 @@ def test_a_plant_closed_after_but_or_by_its_closure(tmp_path):
         "Leta 1991 je Kosilnik d.d. odprl še obrat v Taboru, a so ga dve desetletji pozneje zaprli.\n\n"
         "Predilnica Bombaž d.d. ima sedež v Preddvoru. Avtorica opiše zaprtje obrata v Tržiču leta 1998.\n"))
     assert not [r for r in rels if r[1] == "org:hasSite"]
+
+
+def test_a_plant_closed_by_its_towns_adjective(tmp_path):
+    """"v obratih v Mokronogu in Šentrupertu, šentrupertskega pa je zaprl že lani": the Šentrupert
+    plant is closed; "Lenarški župan je zaprtje obžaloval" closes nothing in Lenart."""
+    rels = relations(facts_of_text(tmp_path,
+        "Krojač Mirna d.o.o. je šival v obratih v Mokronogu in Šentrupertu, šentrupertskega pa je zaprl že lani.\n\n"
+        "Družba Vrvar d.d. je proizvodnjo preselila v Lenart, kjer ima novo tovarno. Lenarški župan je "
+        "zaprtje ruškega obrata obžaloval.\n"))
+    assert ("Krojač Mirna d.o.o.", "org:hasSite", "Šentrupert") not in rels
+    assert ("Krojač Mirna d.o.o.", "org:hasSite", "Mokronog") in rels
+    assert ("Vrvar d.d.", "org:hasSite", "Lenart") in rels
