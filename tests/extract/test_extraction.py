@@ -1281,3 +1281,11 @@ def test_a_plant_closed_by_its_towns_adjective(tmp_path):
     assert ("Krojač Mirna d.o.o.", "org:hasSite", "Šentrupert") not in rels
     assert ("Krojač Mirna d.o.o.", "org:hasSite", "Mokronog") in rels
     assert ("Vrvar d.d.", "org:hasSite", "Lenart") in rels
+
+
+def test_given_names_in_the_dative_and_accusative(tmp_path):
+    """"nekdanjemu direktorju Stanku Rajhu" is Stanko Rajh; "imenoval Sanjo Pirc" is Sanja Pirc."""
+    people = labels_of_class(facts_of_text(tmp_path,
+        "Direktorica Opeka d.o.o. se je zahvalila nekdanjemu direktorju Stanku Rajhu. V nadzorni svet je "
+        "družba imenovala finančno direktorico Sanjo Pirc.\n"), "schema:Person")
+    assert {"Stanko Rajh", "Sanja Pirc"} <= people

@@ -81,7 +81,11 @@ def is_given_name(word: str, pack: LanguagePack, lang: str) -> bool:
     names = first_names()
     if "-" in word:  # "Hans-Peter", "Jean-Luc"
         word = word.split("-", 1)[0]
-    return is_written_given_name(word, pack) or any(c in names for c in name_candidates(word, lang, pack.inflection)[1:3])
+    candidates = name_candidates(word, lang, pack.inflection)
+    # (the likeliest two forms, or a form with the ending names in -o prefer: "Stanku" is Stanko's)
+    return is_written_given_name(word, pack) or any(c in names for c in candidates[1:3]) \
+        or (bool(pack.given_name_endings_first)
+            and any(c in names and c.endswith(pack.given_name_endings_first) for c in candidates[3:]))
 
 
 def is_written_given_name(word: str, pack: LanguagePack) -> bool:
