@@ -643,9 +643,11 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         # "skupina", or a noun the document names a company with ("sirarna"): that company
         # ... and neither to one introduced as a subsidiary nor to one bought
         return _salient(groups, sal, cls, onto, noun=noun, subsidiary=pack.subsidiary_nouns | pack.buying_verbs)
-    named_so = [g for g, nouns in groups.nouns.items() if noun in nouns and groups.classes[g] == cls]
-    if len(named_so) == 1 and noun not in pack.generic_nouns and (noun,) in pack.triggers and cls == "akg:Company":
-        return named_so[0]  # "članica uprave banke X" after "Banka Voglajna d.d.": the one bank
+    if cls == "akg:Company" and (noun,) in pack.triggers and noun not in pack.generic_nouns:
+        # (the scan over the groups only for a specific class noun: a long text has many groups)
+        named_so = [g for g, nouns in groups.nouns.items() if noun in nouns and groups.classes[g] == cls]
+        if len(named_so) == 1:
+            return named_so[0]  # "članica uprave banke X" after "Banka Voglajna d.d.": the one bank
     seated = m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lower() in pack.split_suffixes \
         and doc.tokens[m.tok_start - 1].text.startswith("-")  # "The Mumbai-headquartered converter"
     if ((noun,) in pack.triggers or seated) and cls == "akg:Company":

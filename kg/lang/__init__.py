@@ -182,6 +182,10 @@ class LanguagePack:
         """The gender a noun's lemma ending suggests ("skupina" -> "f"), or ""."""
         return next((g for end, g in self.noun_genders if word.endswith(end)), "")
 
+    def is_verb_lemma(self, lemma: str) -> bool:
+        """Does the lemma end as the pack's infinitives do ("ustanoviti")? False without one."""
+        return bool(self.infinitive_ending) and lemma.endswith(self.infinitive_ending)
+
     def verb_gender(self, word: str) -> str:
         """The gender of a past participle ("prevzela" -> "f"), or ""."""
         return next((g for end, g in self.verb_genders if word.endswith(end)), "")

@@ -2,7 +2,6 @@
 after (or, in English, before) a trigger noun, and acronyms defined in brackets."""
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -71,7 +70,7 @@ def _adjective_opens_name(toks: list, i: int, pack: LanguagePack) -> bool:
     return pack.triggers.get((toks[i - 1].lemma,)) in NAMED_BY_ADJECTIVE \
         and toks[i].text.lower().endswith(tuple(pack.adjective_endings)) \
         and nxt.text.isalpha() and nxt.text.islower() and nxt.text not in pack.function_words \
-        and not (pack.infinitive_ending and nxt.lemma.endswith(pack.infinitive_ending))  # "znamko Kvota zagotavlja"
+        and not pack.is_verb_lemma(nxt.lemma)  # "znamko Kvota zagotavlja"
 
 
 def _masculine_genitive(words: list[str], pack: LanguagePack, lang: str,
@@ -113,10 +112,10 @@ def _stands_alone(doc: Document, span: Span, word: str) -> bool:
 def _after_masculine_participle(doc: Document, i: int, pack: LanguagePack) -> bool:
     """Does a verb's masculine past participle stand right before token i ("je imenoval Simona
     Korenta")? A name in "-a ... -a" there is its object, a man's: a woman's would be "Simono"."""
-    if i == 0 or not pack.infinitive_ending:
+    if i == 0:
         return False
     t = doc.tokens[i - 1]
-    return t.text.islower() and pack.verb_gender(t.text) == "m" and t.lemma.endswith(pack.infinitive_ending)
+    return t.text.islower() and pack.verb_gender(t.text) == "m" and pack.is_verb_lemma(t.lemma)
 
 
 def _after_masculine_role(doc: Document, i: int, pack: LanguagePack) -> bool:
@@ -225,7 +224,7 @@ def _name_noun_word(t: Token, pack: LanguagePack) -> bool:
     """A lower-case word that may stand inside a company's name: no function word, no verb."""
     return t.is_word and t.text.islower() and t.text not in pack.function_words \
         and t.text not in pack.town_adjectives and t.lemma not in pack.demonyms \
-        and not pack.verb_gender(t.text) and not (pack.infinitive_ending and t.lemma.endswith(pack.infinitive_ending))
+        and not pack.verb_gender(t.text) and not pack.is_verb_lemma(t.lemma)
 
 
 def _opens_with_adjective(t: Token, pack: LanguagePack) -> bool:
@@ -517,7 +516,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             if j - i == 1 and j < sent.tok_end and tok.text.lower().endswith(tuple(pack.feminine_surname_endings)) \
                     and toks[j].is_word and toks[j].text.islower() and toks[j].text not in pack.function_words \
                     and toks[j].text not in pack.object_pronouns and not pack.verb_gender(toks[j].text.lower()) \
-                    and not (pack.infinitive_ending and toks[j].lemma.endswith(pack.infinitive_ending)):
+                    and not pack.is_verb_lemma(toks[j].lemma):
                 i += 1  # "Kumpova vnukinja", "Gregorjeva hči": a possessive adjective, not a name
                 continue
             if j - i == 1 and j < sent.tok_end and toks[j].text.lower() in pack.family_nouns \
@@ -809,9 +808,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.cls, span.source = "schema:Person", MentionSource.PERSON
         first = nominative_first_name(words[0], pack, doc.lang)
         rest = words[1:]
-        masculine = _masculine_genitive(words, pack, doc.lang, functools.partial(_stands_alone, doc, span)) \
-            or _masculine_genitive(words, pack, doc.lang, lambda word: _after_masculine_participle(doc, span.start, pack)
-                                   or _after_masculine_role(doc, span.start, pack))
+        masculine = _masculine_genitive(words, pack, doc.lang, lambda word: _stands_alone(doc, span, word)
+                                        or _after_masculine_participle(doc, span.start, pack)
+                                        or _after_masculine_role(doc, span.start, pack))
         if masculine:  # "Marka Pintarja", "Mateja Lozarja" -> "Marko Pintar", "Matej Lozar"
             first, rest = masculine
         else:

@@ -62,7 +62,7 @@ def _is_verb(tok: Token, pack: LanguagePack) -> bool:
     """A participle of a verb ("poslala", "poslali": its lemma "poslati" ends as an infinitive);
     not a masculine one, which a genitive plural noun shares ("trg vozil", from "voziti")."""
     gender = pack.verb_gender(tok.text.lower())
-    return bool(pack.infinitive_ending) and tok.lemma.endswith(pack.infinitive_ending) and gender not in ("", "m")
+    return pack.is_verb_lemma(tok.lemma) and gender not in ("", "m")
 
 
 def _past_complement(toks: list, j: int, end: int, pack: LanguagePack) -> int:
@@ -130,7 +130,7 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
     while end < len(toks) and toks[end].sent == toks[i].sent and toks[end].text.lower() not in pack.clause_openers \
             and toks[end].text not in ".!?":
         end += 1
-    return not any(pack.verb_gender(t.text.lower()) and pack.infinitive_ending and t.lemma.endswith(pack.infinitive_ending)
+    return not any(pack.verb_gender(t.text.lower()) and pack.is_verb_lemma(t.lemma)
                    for t in toks[i + 1:end])
 
 
@@ -304,7 +304,7 @@ def _heads_a_name(toks: list[Token], i: int, end: int, pack: LanguagePack) -> bo
         t = toks[j]
         if t.text.isalpha() and t.text.islower():
             if j == i + 1 + GENITIVE_REACH or t.text in pack.function_words or t.text in pack.prepositions \
-                    or pack.verb_gender(t.text) or (pack.infinitive_ending and t.lemma.endswith(pack.infinitive_ending)):
+                    or pack.verb_gender(t.text) or pack.is_verb_lemma(t.lemma):
                 return False
             continue
         return j > i + 1 and is_name_token(t)
