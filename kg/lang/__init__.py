@@ -228,17 +228,29 @@ def _read_toml(path: Path) -> dict:
 
 def _declined_forms(label: str, declension: list[list[str]], particles: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Case forms of a place name by its ending: "Celje" -> "Celja", "Celju", "Celjem"; in "Radlje
-    ob Dravi" the first word declines, in "Murska Sobota" both ("Murske Sobote", ...)."""
+    ob Dravi" the first word declines, in "Murska Sobota" both ("Murske Sobote", ...).
+
+    >>> _declined_forms("Stari trg pri Ložu", [], ("pri",))[:2]
+    ('Starega trga pri Ložu', 'Starem trgu pri Ložu')
+    >>> _declined_forms("Dob", [["", "a", "u", "om"]])
+    ('Doba', 'Dobu', 'Dobom')
+    """
     if " " in label:
-        first, rest = label.split(" ", 1)
-        if rest.split(" ", 1)[0] in particles:
-            return tuple(f"{form} {rest}" for form in _declined_forms(first, declension))
+        words = label.split(" ")
+        at = next((i for i, w in enumerate(words) if i and w in particles), 0)
+        if at:  # "Stari trg pri Ložu": the words before the particle decline, the rest keeps its case
+            head, tail = " ".join(words[:at]), " ".join(words[at:])
+            return tuple(f"{form} {tail}" for form in _declined_forms(head, declension))
+        first, rest = words[0], " ".join(words[1:])
         if " " not in rest and first.endswith("a") and rest.endswith("a"):
             return tuple(f"{first[:-1]}{e} {rest[:-1]}{e}" for e in ("e", "i", "o"))
         if " " not in rest and first.endswith("a") and rest[-1:].isalpha() and rest[-1] not in "aeiou":
             # a feminine adjective before a noun in a consonant: the noun declines like "vas", "peč"
             # ("v Gorenji vasi", "iz Mirne Peči", "Gorenjo vas")
             return tuple(f"{first[:-1]}{e} {rest}{n}" for e, n in (("e", "i"), ("i", "i"), ("o", ""), ("o", "jo")))
+        if " " not in rest and first.endswith("i") and rest[-1:].isalpha() and rest[-1] not in "aeiou":
+            # a masculine adjective before a masculine noun ("v Črnem Kalu", "iz Starega trga")
+            return tuple(f"{first[:-1]}{e} {rest}{n}" for e, n in (("ega", "a"), ("em", "u"), ("emu", "u"), ("im", "om")))
         return ()
     # every rule whose (non-empty) ending fits: "Radlje" may be neuter ("v Radlju") or plural
     # ("v Radljah"); a form a text never uses does no harm
@@ -553,7 +565,7 @@ def load_pack(code: str) -> LanguagePack:
     pack.places = _read_places(folder / "places.tsv", code, lex.get("words", {}).get("country_declension", []))
     words = lex.get("words", {})
     towns = _read_towns(folder / "towns.txt", words.get("town_declension", []), words.get("town_subdivisions", []),
-                        tuple(words.get("place_name_particles", [])))
+                        tuple(words.get("town_name_particles", words.get("place_name_particles", []))))
     for form, place in towns.items():
         pack.places.setdefault(form, place)
     _use_world_towns(pack, words.get("world_towns", ""))

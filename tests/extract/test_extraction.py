@@ -1289,3 +1289,17 @@ def test_given_names_in_the_dative_and_accusative(tmp_path):
         "Direktorica Opeka d.o.o. se je zahvalila nekdanjemu direktorju Stanku Rajhu. V nadzorni svet je "
         "družba imenovala finančno direktorico Sanjo Pirc.\n"), "schema:Person")
     assert {"Stanko Rajh", "Sanja Pirc"} <= people
+
+
+def test_slovenian_post_office_towns_in_their_case_forms(tmp_path):
+    """Towns no municipality is named after, in the locative: "v Dobu" is Dob, "v Selcih" Selca,
+    "na Dolu pri Hrastniku" Dol pri Hrastniku, "v Šempetru v Savinjski dolini" the whole name,
+    "v Starem trgu pri Ložu" and "v Črnem Kalu" with a masculine adjective."""
+    rels = relations(facts_of_text(tmp_path,
+        "Filcar d.o.o. ima obrate v Dobu, Selcih in na Dolu pri Hrastniku.\n\n"
+        "Podjetje Hladilko d.o.o. bo v Šempetru v Savinjski dolini zgradilo obrat za vitrine.\n\n"
+        "Mizarstvo Hrast d.o.o. ima obrata v Starem trgu pri Ložu in v Črnem Kalu.\n"))
+    sites = {(s, o) for s, p, o in rels if p == "org:hasSite"}
+    assert {("Filcar d.o.o.", "Dob"), ("Filcar d.o.o.", "Selca"), ("Filcar d.o.o.", "Dol pri Hrastniku"),
+            ("Hladilko d.o.o.", "Šempeter v Savinjski dolini"), ("Mizarstvo Hrast d.o.o.", "Stari trg pri Ložu"),
+            ("Mizarstvo Hrast d.o.o.", "Črni Kal")} <= sites
