@@ -19,7 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 
-from kg.extract.document import CorefHint, Document, Group, Mention, MentionSource
+from kg.extract.document import POSSESSIVE_MARKS, CorefHint, Document, Group, Mention, MentionSource
 from kg.extract.lemmatize import lemma, name_candidates
 from kg.extract.mentions import STRENGTH
 from kg.extract.mentions.spans import looks_east_asian
@@ -211,7 +211,25 @@ def _naming_nouns(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
     toks = doc.tokens[max(first, m.tok_start - 3):m.tok_start + 1]
     return {t.lemma for t in toks if (t.lemma,) in pack.triggers or t.lemma in pack.subsidiary_nouns
             or t.lemma in pack.demonyms} | {f"town:{pack.town_adjectives[t.text.lower()]}" for t in toks[:-1]
-                                            if t.text.lower() in pack.town_adjectives} | _bought(doc, m, pack)
+                                            if t.text.lower() in pack.town_adjectives} | _bought(doc, m, pack) \
+        | _possessive_country_demonyms(doc, m, pack)
+
+
+def _possessive_country_demonyms(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
+    """"Lithuania's Dotnuva Composites" is introduced as the Lithuanian one: the demonyms of a
+    country in the possessive right before the name."""
+    toks, i = doc.tokens, m.tok_start
+    if i < 2 or toks[i - 1].text not in POSSESSIVE_MARKS:
+        return set()
+    first = doc.sentences[m.sent].tok_start
+    for n in (1, 2, 3):  # "Lithuania's", "South Africa's", "United Arab Emirates'"
+        if i - 1 - n < first:
+            break
+        name = " ".join(t.text for t in toks[i - 1 - n:i - 1])
+        demonyms = {d for d, country in pack.demonyms.items() if country == name}
+        if demonyms:
+            return demonyms
+    return set()
 
 
 def _bought(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
@@ -614,8 +632,10 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         # "Italijanska skupina": the organisation introduced with that adjective, if any
         adjective = m.hint_adjective
         name, typed = _of_class(groups, cls, onto)  # the company, not the country the adjective names
+        # (an untyped name may be it: "Lithuania's Dotnuva Composites ... The Lithuanian company")
         of_place = sal.best(("of", adjective, *name),
-                            lambda g: typed(g) and adjective in groups.nouns.get(g, ()), "count")
+                            lambda g: (typed(g) or groups.classes[g] is None) and adjective in groups.nouns.get(g, ()),
+                            "count")
         if of_place is None and adjective.startswith("town:"):
             # "Pivško podjetje" after "Kartonaža Pivka d.o.o.": the company named after the town
             town = adjective[len("town:"):]

@@ -13,8 +13,8 @@ matching units; ``kg/lang/<code>/patterns.toml`` holds the rules. Elements:
   ``{demonym = true, as = "p"}`` an adjective naming a place; ``{any = true, as = "w"}`` any word
   (with ``ends = ["ec", "ik"]``: whose lemma has one of those endings);
 - ``{skip = N}``: up to N units of anything; with ``not = ["schema:Organization", "za"]``: of
-  anything but a mention of that class or that word (so that the next element is the nearest
-  one); ``opt = true`` makes an element optional;
+  anything but a mention of that class or that word, written or referring ("ta") (so that the
+  next element is the nearest one); ``opt = true`` makes an element optional;
   ``subject = true`` on an ``ent`` element: only the sentence's first mention of that class;
   ``bare = true``: only a mention no preposition governs ("v družbo vložili": not the investor);
   ``overt = true``: only a mention written in the text (not a dropped subject, see ``kg.extract.link``);
@@ -169,9 +169,12 @@ def _unit_ok(el: Element, u: Unit, is_a: IsA) -> bool:
 
 
 def _is_barred(el: Element, u: Unit, is_a: IsA) -> bool:
-    """True if a skip with ``not = [...]`` (classes, or words such as "za") may not pass over unit u."""
+    """True if a skip with ``not = [...]`` (classes, or words such as "za", also a referring word:
+    "ta") may not pass over unit u."""
     if u.kind == "tok":
         return u.word in el.values
+    if u.kind == "ent" and u.source == MentionSource.COREF and u.word.lower() in el.values:
+        return True
     return u.kind == "ent" and u.source != MentionSource.DEMONYM and u.cls is not None and \
         any(is_a(u.cls, c) for c in el.values if ":" in c)
 

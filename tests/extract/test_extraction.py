@@ -1303,3 +1303,41 @@ def test_slovenian_post_office_towns_in_their_case_forms(tmp_path):
     assert {("Filcar d.o.o.", "Dob"), ("Filcar d.o.o.", "Selca"), ("Filcar d.o.o.", "Dol pri Hrastniku"),
             ("Hladilko d.o.o.", "Šempeter v Savinjski dolini"), ("Mizarstvo Hrast d.o.o.", "Stari trg pri Ložu"),
             ("Mizarstvo Hrast d.o.o.", "Črni Kal")} <= sites
+
+
+def test_a_name_before_a_verb_a_subsidiary_after_an_adverb_and_the_latter_after_a_semicolon(tmp_path):
+    """"Pekovita peče kruh" opens with the company ("peče" bakes, no oven); "Mlin je danes
+    hčerinska družba Pekovite" makes Pekovita the parent; "..., ki je v lasti skupine Y; ta ima
+    sedež v Z" is Y's head office, not X's."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Pekovita d.o.o. je leta 2010 kupilo Mlin Olimje d.o.o. iz Podčetrtka. Mlin je danes hčerinska "
+        "družba Pekovite. Pekovita peče kruh v dveh obratih, v Šmarju pri Jelšah in na Ponikvi.\n\n"
+        "Težave ima Kemofil d.o.o. iz Ruš, ki je v lasti češke skupine Chemprag a.s.; ta ima sedež v Pardubicah.\n"))
+    assert ("Mlin Olimje d.o.o.", "schema:parentOrganization", "Pekovita d.o.o.") in rels
+    assert ("Pekovita d.o.o.", "schema:parentOrganization", "Mlin Olimje d.o.o.") not in rels
+    assert ("Pekovita d.o.o.", "org:hasSite", "Ponikva") in rels
+    assert ("Chemprag a.s.", "akg:headquarteredIn", "Pardubice") in rels
+    assert ("Kemofil d.o.o.", "akg:headquarteredIn", "Pardubice") not in rels
+
+
+def test_surnames_in_the_instrumental_and_dative_after_any_given_name(tmp_path):
+    """"s sošolcem Blažem Černetom" is Blaž Černe, "z direktorjem Petrom Zupanom" Peter Zupan,
+    "Matejem" Matej (not Mate)."""
+    people = labels_of_class(facts_of_text(tmp_path,
+        "Podjetje Nanoglas d.o.o. je leta 2016 s sošolcem Blažem Černetom ustanovila Katja Jerala. "
+        "Pogovarjali smo se z direktorjem Petrom Zupanom in z Matejem Kosom.\n"), "schema:Person")
+    assert {"Blaž Černe", "Peter Zupan", "Matej Kos"} <= people
+
+
+def test_english_co_and_a_company_introduced_by_its_countrys_possessive(tmp_path):
+    """"Tarkine Dairy Co" is a company by its legal form; "buy Lithuania's Dotnuva Composites ...
+    The Lithuanian company, founded in 1994" is Dotnuva's founding, not the buyer's."""
+    rels = relations(facts_of_text(tmp_path,
+        "North-West milk processor Tarkine Dairy Co has been sold to Corio Bay Foods. Tarkine's plants at "
+        "Smithton and Wynyard make cheese.\n\n"
+        "Valmiera-based glass-fibre producer Vidzeme Fibre has agreed to buy Lithuania's Dotnuva Composites "
+        "for 37 million euros. The Lithuanian company, founded in 1994 by engineer Rimas Petrauskas, weaves "
+        "fabric at its plant in Kedainiai.\n"))
+    assert ("Tarkine Dairy Co", "org:hasSite", "Smithton") in rels
+    assert ("Dotnuva Composites", "schema:founder", "Rimas Petrauskas") in rels
+    assert not [r for r in rels if r[0] == "Vidzeme Fibre" and r[1] in ("schema:founder", "org:hasSite")]

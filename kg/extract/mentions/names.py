@@ -510,8 +510,12 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             if legal_end > 0:
                 j, source, cls = legal_end, MentionSource.LEGAL, "akg:Company"
             if j - i == 1 and sentence_initial(doc, i) and j < sent.tok_end and \
-                    not toks[j].is_capitalised and (toks[j].lemma,) in pack.triggers:
-                i += 1  # "Logistična družba Transadria": an adjective before the class noun
+                    not toks[j].is_capitalised and (toks[j].lemma,) in pack.triggers and \
+                    (tok.text not in known_caps or toks[j].text.lower() == toks[j].lemma):
+                # "Logistična družba Transadria": an adjective before the class noun (not a name the
+                # text writes capitalised elsewhere before a word in another form: "Pekovita peče
+                # kruh", where "peče" bakes)
+                i += 1
                 continue
             if j - i == 1 and j < sent.tok_end and tok.text.lower().endswith(tuple(pack.feminine_surname_endings)) \
                     and toks[j].is_word and toks[j].text.islower() and toks[j].text not in pack.function_words \

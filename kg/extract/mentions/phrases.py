@@ -354,7 +354,8 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 or (i == start + 1 and toks[start].text.lower() in pack.coref_determiners)  # "The business was started"
             if is_noun and i != start and _is_predicate_noun(toks, start, i, pack, taken, spans):
                 continue  # "je mednarodna skupina", "bo ostal samostojna družba": says what, not who
-            after_clause_break = i > sent.tok_start and toks[i - 1].text.lower() in (",", "and", "in", "ter", "but")
+            after_clause_break = i > sent.tok_start and (toks[i - 1].text.lower() in (",", "and", "in", "ter", "but") or (
+                toks[i - 1].text == ";" and word in pack.clause_latter_pronouns))  # "...; ta ima sedež v X"
             if i != start and not is_noun and toks[i].text.lower() not in pack.object_pronouns \
                     and not after_clause_break and not _after_fronted_adverbial(toks, start, i, pack):
                 continue
@@ -409,7 +410,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                     span.hint = CorefHint.SPEAKER  # "Marsh said the group would ...": the organisation named before
                 elif prev is not None and {prev.lemma, prev.text.lower()} & pack.latter_words:
                     span.hint = CorefHint.LATTER  # "Omenjena družba": the organisation mentioned last
-                elif prev is not None and prev.text == "," and toks[i].text.lower() in pack.clause_latter_pronouns:
-                    span.hint = CorefHint.LATTER  # "X je hčerinska družba koncerna Y, ta pa ima ...": Y
+                elif prev is not None and prev.text in ",;" and toks[i].text.lower() in pack.clause_latter_pronouns:
+                    span.hint = CorefHint.LATTER  # "X je hčerinska družba koncerna Y, ta pa ima ...", "...; ta ima": Y
                 spans.append(span)
     return spans

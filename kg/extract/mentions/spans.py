@@ -96,7 +96,8 @@ def is_written_given_name(word: str, pack: LanguagePack) -> bool:
 def nominative_first_name(word: str, pack: LanguagePack, lang: str) -> str:
     if is_written_given_name(word, pack):
         return word
-    names = [c for c in name_candidates(word, lang, pack.inflection) if c in first_names()]
+    # of several, the longest ("Matejem" is Matej's, not Mate's: the shorter strips too much)
+    names = sorted((c for c in name_candidates(word, lang, pack.inflection) if c in first_names()), key=len, reverse=True)
     preferred = [c for c in names if c.endswith(pack.given_name_endings_first)] if pack.given_name_endings_first else []
     return (preferred or names or [word])[0]
 
