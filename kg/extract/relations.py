@@ -169,6 +169,8 @@ def _role_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, 
             # one token more than the longest role is only allowed if it was a possessive
             hit = pack.roles.get(lemmas) if len(lemmas) <= longest else None
             if hit and doc.tokens[i].text.lower() not in pack.role_possessives:
+                if i + n < end and doc.tokens[i + n].text.lower() in pack.role_compound_nouns:
+                    return None  # "keeps its head office in Foetz": a compound noun, no role
                 return i + n, hit[0]
     return None
 

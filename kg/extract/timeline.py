@@ -132,6 +132,7 @@ class TextCues:
     succeed: tuple[tuple[str, ...], ...] = ()  # "X will succeed Y": X takes Y's role
     succeeded_by: tuple[tuple[str, ...], ...] = ()  # "Y was succeeded by X": the same, the other way round
     other_bodies: frozenset[str] = frozenset()  # "predsednik zbornice", "head of the agency": no company's role
+    replaced: frozenset[str] = frozenset()  # "replacing X, who has run the firm since 2011": X's role is past
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,7 @@ def time_words(code: str) -> TimeWords:
                     phrases(text.get("hand_to", [])), phrases(text.get("appointed", [])),
                     frozenset(text.get("parts", [])), frozenset(text.get("part_owners", [])),
                     phrases(text.get("succeed", [])), phrases(text.get("succeeded_by", [])),
-                    frozenset(text.get("other_bodies", [])))
+                    frozenset(text.get("other_bodies", [])), frozenset(text.get("replaced", [])))
     return TimeWords({k.lower(): int(v) for k, v in data.get("months", {}).items()},
                      data.get("month_case") == "title", frozenset(words.get("start", [])),
                      frozenset(words.get("end", [])), frozenset(words.get("year", [])),
@@ -1201,6 +1202,9 @@ def _text_role(doc: Document, at: int, clause: tuple[int, int], kind: str, statu
                      doc.tokens[at].sent, (person, org))
 
 
+REPLACED_REACH = 5  # words from a relative clause back to the verb that replaced its antecedent
+
+
 def _lead_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues,
                 dates: list[DateExpr]) -> list[TimedRole]:
     """Roles a verb of leading states: "Tevel od leta 2020 vodi Sabina Lesar", "X, ki je
@@ -1233,7 +1237,10 @@ def _lead_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues,
         if not kind:
             continue
         refers = bool(set(inside) & cues.refers) or bool(body)
-        role = _text_role(doc, at, (lo, hi), kind, "current" if n_cur >= n_past else "former",
+        status = "current" if n_cur >= n_past else "former"
+        if lo > s.tok_start and set(words[max(0, lo - s.tok_start - REPLACED_REACH):lo - s.tok_start]) & cues.replaced:
+            status = "former"  # "replacing Montserrat Vila, who has run the firm since 2011"
+        role = _text_role(doc, at, (lo, hi), kind, status,
                           "time-leads-part" if part else "time-leads", pack,
                           refers or not _named(doc, lo, hi, _ORG_CLASSES, pack))
         if role is not None:

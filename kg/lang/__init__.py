@@ -51,6 +51,7 @@ class LanguagePack:
     oblique_name_endings: list[tuple[str, str, str]] = field(default_factory=list)  # ("emu", "u", ""): "Termopanu" -> "Termopan"
     prepositional_relatives: frozenset[str] = frozenset()  # "kateri": ", v kateri ..." opens a relative clause
     family_nouns: frozenset[str] = frozenset()  # "family": "the Salgueiro family" is no town
+    role_compound_nouns: frozenset[str] = frozenset()  # "its head office": "head" is no role before these
     region_heads: frozenset[str] = frozenset()  # "Nagano Prefecture": a region, no entity
     region_openers: frozenset[str] = frozenset()  # "Co Galway"
     region_abbreviations: frozenset[str] = frozenset()  # "Que." after a town
@@ -393,6 +394,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.oblique_name_endings = [(a, n, nom[0] if nom else "") for a, n, *nom in words.get("oblique_name_endings", [])]
     p.prepositional_relatives = frozenset(words.get("prepositional_relatives", []))
     p.family_nouns = frozenset(words.get("family_nouns", []))
+    p.role_compound_nouns = frozenset(words.get("role_compound_nouns", []))
     p.region_heads = frozenset(words.get("region_heads", []))
     p.region_openers = frozenset(words.get("region_openers", []))
     p.region_abbreviations = frozenset(words.get("region_abbreviations", []))

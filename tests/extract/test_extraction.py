@@ -1341,3 +1341,21 @@ def test_english_co_and_a_company_introduced_by_its_countrys_possessive(tmp_path
     assert ("Tarkine Dairy Co", "org:hasSite", "Smithton") in rels
     assert ("Dotnuva Composites", "schema:founder", "Rimas Petrauskas") in rels
     assert not [r for r in rels if r[0] == "Vidzeme Fibre" and r[1] in ("schema:founder", "org:hasSite")]
+
+
+def test_english_predecessors_families_head_offices_and_hyphen_datelines(tmp_path):
+    """"replacing X, who has run the firm since 2011": X's role is past; "by the Vila family" is
+    no person; "keeps its head office" names no head (no role); "Brescia, February 12 - Brass valve
+    maker X": "Brass" after a hyphen dateline is a word, no company."""
+    graph = facts_of_text(tmp_path,
+        "Igualada-based knitwear maker Punt Anoia has appointed Jordi Casals as managing director, replacing "
+        "Montserrat Vila, who has run the firm since 2011. Founded in 1926 by the Vila family, Punt Anoia "
+        "has five plants.\n\n"
+        "Alzette Polymers makes films. Founded in 1989 by chemist Marc Schmit, the company still keeps its "
+        "head office in Foetz.\n\n"
+        "Brescia, February 12 - Brass valve maker Rubinetterie Gardonesi has bought Idrotecnica Mincio.\n")
+    rels = relations(graph)
+    assert ("Jordi Casals", "akg:chiefExecutiveOf", "Punt Anoia") in rels
+    assert not [r for r in rels if r[0] == "Montserrat Vila" or r[2] == "Montserrat Vila"]
+    assert not [r for r in rels if r[0] == "Marc Schmit" and r[1] == "akg:chiefExecutiveOf"]
+    assert "Brass" not in labels_of_class(graph, "akg:Company")

@@ -523,6 +523,10 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     and not pack.is_verb_lemma(toks[j].lemma):
                 i += 1  # "Kumpova vnukinja", "Gregorjeva hči": a possessive adjective, not a name
                 continue
+            if pack.head_final and j < sent.tok_end and toks[j].text.lower() in pack.family_nouns \
+                    and i > sent.tok_start and toks[i - 1].text.lower() in pack.articles:
+                i = j  # "founded by the Vila family": a family, no person
+                continue
             if j - i == 1 and j < sent.tok_end and toks[j].text.lower() in pack.family_nouns \
                     and tok.text.lower().endswith(tuple(pack.possessive_endings)):
                 i += 1  # "Turnškov oče", "Majin brat": a possessive adjective, not a name

@@ -60,7 +60,7 @@ def after_dateline(doc: Document, i: int) -> bool:
     Snopteh je ...", "Ljubljana, 12. marca (STA) – Družba ...", "2022 – Vodenje ...")?"""
     start = doc.sentences[doc.tokens[i].sent].tok_start
     dash = i - 1
-    if dash <= start or doc.tokens[dash].text not in "–—":
+    if dash <= start or doc.tokens[dash].text not in ("–", "—", "-"):  # (a spaced hyphen stands for a dash)
         return False
     first = doc.tokens[start]
     # (a timeline's year too: "2022 – Vodenje prevzame hči ...")
