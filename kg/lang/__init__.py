@@ -102,6 +102,7 @@ class LanguagePack:
     parent_adjectives: set[str] = field(default_factory=set)  # lemmas: "matičen": "Matična družba" is the parent
     closing_words: set[str] = field(default_factory=set)  # "zaprl", "closed": a plant closed is no site
     unreal_site_words: set[str] = field(default_factory=set)  # "razmišlja", "talks": a plant only considered is none
+    considered_site_words: frozenset[str] = frozenset()  # "possibly in X": no plant at all, a town only
     town_tail_nouns: dict[str, str] = field(default_factory=dict)  # "vasi" -> "vas": "v Dobrli vasi" is "Dobrla vas"
     nominative_class_adjectives: set[str] = field(default_factory=set)  # "konkurenčni X": X may be the subject
     speech_complementisers: set[str] = field(default_factory=set)  # "je povedal, da bo podjetje": the speaker's
@@ -454,6 +455,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.parent_adjectives = set(words.get("parent_adjectives", []))
     p.closing_words = {w.lower() for w in words.get("closing_words", [])}
     p.unreal_site_words = {w.lower() for w in words.get("unreal_site_words", [])}
+    p.considered_site_words = frozenset(w.lower() for w in words.get("considered_site_words", []))
     p.town_tail_nouns = dict(words.get("town_tail_nouns", []))
     p.nominative_class_adjectives = {w.lower() for w in words.get("nominative_class_adjectives", [])}
     p.speech_complementisers = {w.lower() for w in words.get("speech_complementisers", [])}

@@ -1359,3 +1359,20 @@ def test_english_predecessors_families_head_offices_and_hyphen_datelines(tmp_pat
     assert not [r for r in rels if r[0] == "Montserrat Vila" or r[2] == "Montserrat Vila"]
     assert not [r for r in rels if r[0] == "Marc Schmit" and r[1] == "akg:chiefExecutiveOf"]
     assert "Brass" not in labels_of_class(graph, "akg:Company")
+
+
+def test_a_plant_only_thought_of_is_a_town_only(tmp_path):
+    """"A third plant, possibly in Steinbach", "is considering a new mill in Labasa", "razmišlja
+    o tretjem obratu v Naklem": the town, no plant; "in Pune and Hosur, and it is considering a
+    third": Hosur's plant stays."""
+    graph = facts_of_text(tmp_path / "en",
+        "Pembina Hitch Works builds trailers at its plant in Winkler. A third plant, possibly in Steinbach, "
+        "is not in the budget.\n\n"
+        "Lumiq assembles meters at two factories, in Pune and Hosur, and the company is considering a third "
+        "in Vadodara.\n")
+    plants = labels_of_class(graph, "akg:Plant")
+    assert {"Winkler", "Hosur"} <= plants and "Steinbach" not in plants
+    assert "Steinbach" in labels_of_class(graph, "schema:City")
+    plants = labels_of_class(facts_of_text(tmp_path / "sl",
+        "Podjetje Medikor d.o.o. ima obrat v Kranju. Podjetje razmišlja tudi o tretjem obratu v Naklem.\n"), "akg:Plant")
+    assert "Kranj" in plants and "Naklo" not in plants

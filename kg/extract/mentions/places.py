@@ -123,7 +123,25 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                                     for k2, t in enumerate(toks[before.end:i], before.end)) \
                         and not any(p.start == before.start for p in plants):
                     plants.append(Span(before.start, before.end, "akg:Plant", before.name, MentionSource.PLANT_TOWN))
-    return plants
+    return [p for p in plants if not _only_considered(toks, p, pack)]
+
+
+CONSIDERED_REACH = 6  # words either side of a town to a word saying its plant is only thought of
+
+
+def _only_considered(toks: list, plant: Span, pack: LanguagePack) -> bool:
+    """Is the plant named after a town only thought of, by a word in the town's clause ("A third
+    plant, possibly in Steinbach", "razmišlja o obratu v Naklem"; not "in Pune and Hosur, and it
+    is considering a third")? Then the text names the town, no plant."""
+    sent = toks[plant.start].sent
+    for step, first in ((-1, plant.start - 1), (1, plant.end)):
+        k = first
+        while 0 <= k < len(toks) and abs(k - first) < CONSIDERED_REACH and toks[k].sent == sent \
+                and toks[k].text not in ",;:":
+            if toks[k].text.lower() in pack.considered_site_words:
+                return True
+            k += step
+    return False
 
 
 def _towns_that_make(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
