@@ -51,7 +51,7 @@ from kg.extract.memo import by_identity
 FRAME_KEYS = {"id", "comment", "trigger", "exact", "slots", "facts", "examples", "unless_word", "requires_word",
               "unless_before", "unless_after", "unless_class", "unless_antecedent", "unless_frame"}
 SLOT_KEYS = {"class", "find", "prep", "bare", "within", "currency", "plain", "list", "via", "following", "named", "overt",
-             "type", "after_word", "fallback", "sole", "majority"}
+             "type", "after_word", "fallback", "sole", "majority", "pronoun"}
 FIND = {"subject", "antecedent", "after", "before", "near", "trigger", "number", "number-before", "role", "role-after",
         "site-owner"}
 FALLBACK = {"subject", "topic", "person-topic"}
@@ -90,6 +90,7 @@ class Slot:
     sole: bool = False  # the clause may name no other entity that could fill the slot
     majority: bool = False  # only a share over 50 % ("bought 70% of X"; a minority stake is no purchase)
     overt: bool = False  # a name or a word referring back, no dropped subject ("Obrat ... so prodali družbi X")
+    pronoun: bool = False  # only an object pronoun referring back ("jo ima v lasti skupina Y")
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class Context:
     topic: Callable[[], Unit | None] = lambda: None  # the organisation the sentences before were about
     person_topic: Callable[[str], Unit | None] = lambda verb: None  # the person opening the sentence before
     class_nouns: frozenset[str] = frozenset()  # lemmas of the pack's one-word class nouns ("plant")
+    object_pronouns: frozenset[str] = frozenset()  # "jo", "ga": never a clause's subject
 
 
 @dataclass
@@ -169,7 +171,7 @@ def _slot(name: str, spec: dict[str, Any], lang: str, where: str, terms: set[str
                 bool(spec.get("list")), frozenset(w if w in (ANY_WORD, DEMONYM, PLACE, ROLE, NUMBER) else lemma(w, lang) for w in spec.get("via", [])),
                 spec.get("following", ""), bool(spec.get("named")), spec.get("type", ""),
                 frozenset(w.lower() for w in spec.get("after_word", [])), spec.get("fallback", ""),
-                bool(spec.get("sole")), bool(spec.get("majority")), bool(spec.get("overt")))
+                bool(spec.get("sole")), bool(spec.get("majority")), bool(spec.get("overt")), bool(spec.get("pronoun")))
 
 
 def _facts(specs: list[dict[str, Any]], slots: dict[str, Slot], where: str, terms: set[str]) -> tuple[dict, ...]:
@@ -211,7 +213,9 @@ def _frame(spec: dict[str, Any], lang: str, where: str, terms: set[str]) -> Fram
     return Frame(spec["id"], triggers, tuple(slots.values()), rule,
                  frozenset(w.lower() for w in spec.get("unless_word", [])),
                  frozenset(w.lower() for w in spec.get("requires_word", [])),
-                 frozenset(w if w == NAME else lemma(w, lang) for w in spec.get("unless_before", [])), unless_class,
+                 # (lemmas, and the words as written for a referring word: "jo")
+                 frozenset(w if w == NAME else lemma(w, lang) for w in spec.get("unless_before", []))
+                 | frozenset(w.lower() for w in spec.get("unless_before", [])), unless_class,
                  frozenset(w if w == NAME else lemma(w, lang) for w in spec.get("unless_after", [])),
                  tuple(spec["examples"]), frozenset(spec.get("unless_frame", [])), unless_antecedent)
 
@@ -494,6 +498,8 @@ def _fits(u: Unit, slot: Slot, ctx: Context) -> bool:
         return False
     if (slot.named and u.source in (MentionSource.COREF, MentionSource.ZERO)) or (slot.overt and u.source == MentionSource.ZERO):
         return False
+    if slot.pronoun and not (u.source == MentionSource.COREF and u.word.lower() in ctx.object_pronouns):
+        return False
     word = ctx.prep_of(u)
     if slot.prep and word not in slot.prep:
         return False
@@ -725,7 +731,9 @@ def _barred(units: list[Unit], clause: list[int], pos: int, n: int, frame: Frame
     before = units[clause[pos - 1]] if pos else None
     after = units[clause[pos + n]] if pos + n < len(clause) else None
     def barred(u: Unit | None, words: frozenset[str]) -> bool:
-        return u is not None and (u.lemma in words or (u.kind == "ent" and NAME in words))
+        # (a referring word by its form: "jo ima v lasti")
+        return u is not None and (u.lemma in words or (u.kind == "ent" and NAME in words)
+                                  or (u.source == MentionSource.COREF and u.word.lower() in words))
     return barred(before, frame.unless_before) or barred(after, frame.unless_after)
 
 

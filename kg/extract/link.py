@@ -69,6 +69,7 @@ class _Groups:
         self.first_sentence: list[int] = []  # the sentence each group was first named in
         self.titled = False  # the first sentence is a title (no closing punctuation)
         self.nouns: dict[int, set[str]] = {}  # group -> class nouns it was named with ("skupina")
+        self.referred: dict[int, set[str]] = {}  # group -> class nouns that referred back to it ("Družbo")
         # the keys of ``by_core`` by their word-boundary prefixes ("zagorje ob ") and suffixes
         # (" zorko"), so a short form finds longer names without a scan over all of them
         self._rank: dict[str, int] = {}
@@ -567,8 +568,11 @@ def _named_before(groups: _Groups, sal: _Salience, onto: Ontology, first_sentenc
 
 def _agrees(groups: _Groups, g: int, genders: str, pack: LanguagePack) -> bool:
     """Whether a group's grammatical gender (of the class noun it was named with, else of its
-    name) is one of ``genders`` ("mn"); unknown genders agree."""
+    name; or of a noun that referred back to it: "podjetje X ... Družbo ... jo") is one of
+    ``genders`` ("mn"); unknown genders agree."""
     if not genders:
+        return True
+    if any(pack.noun_gender(n) in genders for n in groups.referred.get(g, ())):
         return True
     nouns = sorted(n for n in groups.nouns.get(g, ()) if (n,) in pack.triggers)
     gender = pack.noun_gender(nouns[0]) if nouns else pack.noun_gender(groups.names[g].split()[0].lower())
@@ -787,6 +791,8 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
             if g is None:
                 continue
             m.group = g
+            if (noun := doc.tokens[m.tok_start].lemma) and (noun,) in pack.triggers:
+                groups.referred.setdefault(g, set()).add(noun)  # "Družbo" after "podjetje X": also "jo"
         if m.group >= 0:
             sal.see(m.group, i)
             cls = groups.classes[m.group]

@@ -745,7 +745,8 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
 
     ctx = Context(onto.is_a, prep_of, owner_of=owners.owner if owners else lambda sites: _site_owner(doc, sites),
                   glue=_clause_glue(pack), topic=lambda: _topic_unit(doc, sent_i, onto, tally or MentionTally(doc)),
-                  person_topic=lambda verb: _person_before(doc, sent_i, verb, pack), class_nouns=_class_nouns(pack))
+                  person_topic=lambda verb: _person_before(doc, sent_i, verb, pack), class_nouns=_class_nouns(pack),
+                  object_pronouns=frozenset(pack.object_pronouns))
     if split is None:
         split = sentence_clauses(su.units, pack)
     out: list[Relation] = []

@@ -1376,3 +1376,16 @@ def test_a_plant_only_thought_of_is_a_town_only(tmp_path):
     plants = labels_of_class(facts_of_text(tmp_path / "sl",
         "Podjetje Medikor d.o.o. ima obrat v Kranju. Podjetje razmišlja tudi o tretjem obratu v Naklem.\n"), "akg:Plant")
     assert "Kranj" in plants and "Naklo" not in plants
+
+
+def test_an_object_pronoun_owned_by_the_subject_after_the_verb(tmp_path):
+    """"..., od leta 2022 pa jo ima v lasti skupina Y": the pronoun's company is owned by Y (not
+    the other way round); "Vodi jo X" after "podjetje ... Družbo ... jo" is that company (a
+    feminine noun referred back to it), not the feminine "skupina"."""
+    rels = relations(facts_of_text(tmp_path,
+        "Kranjsko podjetje Konektra d.o.o. bo podvojilo proizvodnjo. Družbo je leta 1991 ustanovil Miran Jeglič, "
+        "od leta 2022 pa jo ima v lasti avstrijska skupina Steinacher Elektro AG z Dunaja. Vodi jo ustanoviteljeva "
+        "hči Tanja Jeglič.\n"))
+    assert ("Konektra d.o.o.", "schema:parentOrganization", "Steinacher Elektro AG") in rels
+    assert ("Steinacher Elektro AG", "schema:parentOrganization", "Konektra d.o.o.") not in rels
+    assert ("Tanja Jeglič", "akg:chiefExecutiveOf", "Konektra d.o.o.") in rels
