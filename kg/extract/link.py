@@ -22,7 +22,7 @@ from collections.abc import Callable, Hashable, Iterable
 from kg.extract.document import POSSESSIVE_MARKS, CorefHint, Document, Group, Mention, MentionSource
 from kg.extract.lemmatize import lemma, name_candidates
 from kg.extract.mentions import STRENGTH
-from kg.extract.mentions.spans import looks_east_asian
+from kg.extract.mentions.spans import is_given_name, looks_east_asian
 from kg.lang import LanguagePack
 from kg.ontology import Ontology
 
@@ -198,6 +198,12 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
                (key.endswith(" " + k) and key.split()[0] not in groups.by_core) for k in keys if len(k) > 2):
             if m.source in (MentionSource.CAPITALISED, MentionSource.PERSON, MentionSource.ACRONYM) or groups.classes[g] == m.cls:
                 found.append(g)
+    if not found and " " not in m.name and m.cls == "schema:Person" and is_given_name(m.name, pack, lang):
+        # "Podjetje vodi Boris, Aleš pa ..." after "brata Aleš in Boris Bratina": the one person
+        # of the document with that given name (and no other name opens with it)
+        named = {groups.by_core[key][0] for k in long_keys for key in groups.keys_with(prefixes=[k + " "])}
+        if len(named) == 1 and groups.classes[(only := next(iter(named)))] == "schema:Person":
+            return only
     if len(found) > 1 and pack.feminine_name_ending and m.name.lower().endswith(tuple(pack.feminine_surname_endings)):
         # "Mlakarjeva" after "Jože Mlakar" and "Petra Mlakar": the woman
         women = [g for g in found if groups.names[g].split()[0].lower().endswith(pack.feminine_name_ending)]

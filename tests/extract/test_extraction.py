@@ -1389,3 +1389,27 @@ def test_an_object_pronoun_owned_by_the_subject_after_the_verb(tmp_path):
     assert ("Konektra d.o.o.", "schema:parentOrganization", "Steinacher Elektro AG") in rels
     assert ("Steinacher Elektro AG", "schema:parentOrganization", "Konektra d.o.o.") not in rels
     assert ("Tanja Jeglič", "akg:chiefExecutiveOf", "Konektra d.o.o.") in rels
+
+
+def test_lower_case_names_numbered_captions_given_names_and_past_heads(tmp_path):
+    """"Savinjski tekstil d.d." keeps its noun ("tekstil" only looks like a participle); "s.r.l."
+    is a legal form; "3/6 Podjetje sta ..." opens a caption ("Podjetje" refers back, no name);
+    "Podjetje vodi Boris" is Boris Bratina; "ki sta ga do prodaje vodila X in Y" is a past head,
+    "bo še naprej vodil Z" the coming one."""
+    graph = facts_of_text(tmp_path,
+        "Tkalnico v Preboldu je družba Savinjski tekstil d.d. zaprla lani. Žago Segheria Natisone s.r.l. je "
+        "kupila družba Soški les d.o.o.\n\n"
+        "1/2 Trak je prerezal direktor družbe Lumadent d.o.o. Anže Koželj.\n\n"
+        "2/2 Podjetje sta leta 2009 v Mengšu ustanovila zobozdravnika Tina in Anže Koželj.\n\n"
+        "Ko sta brata Aleš in Boris Bratina leta 2004 ustanovila Solnosil d.o.o., sta varila ob vikendih. "
+        "Podjetje vodi Boris, Aleš pa predseduje nadzornemu svetu.\n\n"
+        "Biopet d.o.o., ki sta ga ustanovila in do prodaje vodila zakonca Irena in Gregor Petek, je v lasti "
+        "družbe Agromix d.d. Izoterm d.o.o. bo še naprej vodil direktor Marko Žagar.\n")
+    companies = labels_of_class(graph, "akg:Company")
+    assert {"Savinjski tekstil d.d.", "Segheria Natisone s.r.l."} <= companies
+    assert not companies & {"Savinjski", "Podjetje", "Trak"}
+    rels = relations(graph)
+    assert ("Lumadent d.o.o.", "schema:founder", "Tina Koželj") in rels
+    assert ("Boris Bratina", "akg:chiefExecutiveOf", "Solnosil d.o.o.") in rels
+    assert ("Irena Petek", "akg:chiefExecutiveOf", "Biopet d.o.o.") not in rels
+    assert ("Marko Žagar", "akg:chiefExecutiveOf", "Izoterm d.o.o.") in rels

@@ -208,7 +208,8 @@ def _lowercase_then_legal(doc: Document, j: int, end: int, pack: LanguagePack) -
     to the company's name; the end of that form, or -1."""
     toks = doc.tokens
     k = j
-    while k < min(j + 2, end) and legal_suffix_end(doc, k, pack) < 0 and _name_noun_word(toks[k], pack):
+    while k < min(j + 2, end) and legal_suffix_end(doc, k, pack) < 0 and (
+            _name_noun_word(toks[k], pack) or _noun_before_legal_form(doc, k, pack)):
         k += 1
     names = k
     while k < min(names + 3, end) and k > j and legal_suffix_end(doc, k, pack) < 0 and is_name_token(toks[k]):
@@ -218,6 +219,14 @@ def _lowercase_then_legal(doc: Document, j: int, end: int, pack: LanguagePack) -
     # starts ("Japonska družba Hoshino Corp." is a description and a name)
     return legal if legal > 0 and (k == names or (_opens_with_adjective(toks[j - 1], pack)
                                                   and not sentence_initial(doc, j - 1))) else -1
+
+
+def _noun_before_legal_form(doc: Document, k: int, pack: LanguagePack) -> bool:
+    """"Savinjski tekstil d.d.": a lower-case word that only looks like a past participle
+    ("tekstil" like "naredil") right before the legal form is a noun of the name."""
+    t = doc.tokens[k]
+    return t.is_word and t.text.islower() and t.text not in pack.function_words and bool(pack.verb_gender(t.text)) \
+        and not pack.is_verb_lemma(t.lemma) and legal_suffix_end(doc, k + 1, pack) > 0
 
 
 def _name_noun_word(t: Token, pack: LanguagePack) -> bool:
