@@ -574,10 +574,17 @@ def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Con
     ants = [units[i] for i in clause.antecedent if _fits(units[i], free, ctx)]
     if ants and not clause.where:
         return ants
+    # a clause opened by the trigger ("Founded in 1928 by planter Alasdair Munro, Thyolo
+    # Highlands employs ..."): an untyped name before the first comma is the phrase's, no subject
+    opening_end = next((pos for pos in range(t_pos + 1, len(clause.units))
+                        if units[clause.units[pos]].kind == "tok" and units[clause.units[pos]].word == ","),
+                       0) if t_pos <= 1 else 0
     for pos, i in enumerate(clause.units):
         if pos > t_pos > 1 and units[i].cls is None:
             # a name of unknown class after the trigger is its object ("The yard ... already produces
             # Lomvi 16"), unless the trigger opens the clause ("Run by Anna Smit since 2015, X makes")
+            continue
+        if t_pos < pos < opening_end and units[i].cls is None:
             continue
         if pos != t_pos and _fits(units[i], slot, ctx) and not ctx.prep_of(units[i]) and not _possessor(units, i):
             return _with_list(units, clause.units, pos, slot, 1, ctx)

@@ -673,6 +673,8 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         # "skupina", or a noun the document names a company with ("sirarna"): that company
         # ... and neither to one introduced as a subsidiary nor to one bought
         return _salient(groups, sal, cls, onto, noun=noun, subsidiary=pack.subsidiary_nouns | pack.buying_verbs)
+    if cls == "akg:Company" and pack.coref_determiners and (owner := _named_by_modifier(doc, m, groups)) is not None:
+        return owner  # "The Blantyre-based tea company" after "Thyolo Highlands Tea Estates": that one
     if cls == "akg:Company" and (noun,) in pack.triggers and noun not in pack.generic_nouns:
         # (the scan over the groups only for a specific class noun: a long text has many groups)
         named_so = [g for g, nouns in groups.nouns.items() if noun in nouns and groups.classes[g] == cls]
@@ -699,6 +701,23 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
                       and not _makes_nothing(groups.names[o], doc.lang, pack)), None) if earlier is not None else None
         return g if g is not None else _salient(groups, sal, cls, onto)
     return _salient(groups, sal, cls, onto)
+
+
+MODIFIER_REACH = 2  # words before a referring noun that may name what the company does ("tea", "knitwear")
+
+
+def _named_by_modifier(doc: Document, m: Mention, groups: _Groups) -> int | None:
+    """The one company whose name holds the lower-case noun right before the referring noun
+    ("the tea company" -> "Thyolo Highlands Tea Estates", "the knitwear maker" -> "Pieter Both
+    Knitwear"), if exactly one does."""
+    first = doc.sentences[m.sent].tok_start
+    words = {t.text for t in doc.tokens[max(first, m.tok_start - MODIFIER_REACH):m.tok_start]
+             if t.is_word and t.text.isalpha() and t.text.islower() and len(t.text) >= 3}
+    if not words:
+        return None
+    named = [g for g, name in enumerate(groups.names) if groups.classes[g] == "akg:Company"
+             and words & {w.lower() for w in name.split()[1:]}]
+    return named[0] if len(named) == 1 else None
 
 
 def _makes_nothing(name: str, lang: str, pack: LanguagePack) -> bool:

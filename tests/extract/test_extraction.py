@@ -1413,3 +1413,21 @@ def test_lower_case_names_numbered_captions_given_names_and_past_heads(tmp_path)
     assert ("Boris Bratina", "akg:chiefExecutiveOf", "Solnosil d.o.o.") in rels
     assert ("Irena Petek", "akg:chiefExecutiveOf", "Biopet d.o.o.") not in rels
     assert ("Marko Žagar", "akg:chiefExecutiveOf", "Izoterm d.o.o.") in rels
+
+
+def test_english_opening_participles_business_nouns_and_more_legal_forms(tmp_path):
+    """"Founded in 1928 by planter Alasdair Munro, Thyolo Highlands ...": the untyped name in the
+    opening phrase is no subject; "The Blantyre-based tea company" after a sentence about a sugar
+    miller is the company with "Tea" in its name; "CJSC" and "Ltée" are legal forms."""
+    graph = facts_of_text(tmp_path,
+        "Thyolo Highlands Tea Estates Limited has named Chikondi Banda as managing director. Ms Banda is "
+        "currently finance director at sugar miller Chikwawa Sugar Corporation. The Blantyre-based tea company "
+        "runs factories at Thyolo and Mulanje. Founded in 1928 by planter Alasdair Munro, Thyolo Highlands "
+        "employs 3,100 workers.\n\n"
+        "Masis Preserves CJSC, a canned-fruit maker, has bought a cannery. Cap-Pelé's Fumoir Aboiteau Ltée "
+        "smokes herring.\n")
+    rels = relations(graph)
+    assert ("Thyolo Highlands Tea Estates Limited", "org:hasSite", "Mulanje") in rels
+    assert not [r for r in rels if r[0] == "Chikwawa Sugar Corporation" and r[1] == "org:hasSite"]
+    assert "Alasdair Munro" not in labels_of_class(graph, "akg:Company")
+    assert {"Masis Preserves CJSC", "Fumoir Aboiteau Ltée"} <= labels_of_class(graph, "akg:Company")
