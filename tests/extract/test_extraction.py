@@ -1431,3 +1431,16 @@ def test_english_opening_participles_business_nouns_and_more_legal_forms(tmp_pat
     assert not [r for r in rels if r[0] == "Chikwawa Sugar Corporation" and r[1] == "org:hasSite"]
     assert "Alasdair Munro" not in labels_of_class(graph, "akg:Company")
     assert {"Masis Preserves CJSC", "Fumoir Aboiteau Ltée"} <= labels_of_class(graph, "akg:Company")
+
+
+def test_english_complexes_do_particles_and_a_shelved_plant_in_an_apposition(tmp_path):
+    """"Ghala's factories in Sohar and Barka make up its Batinah complex": a hub, no product;
+    "Oliveira do Bairro" is one town; "A fourth plant, in Pemba, was shelved": Pemba is a town
+    only."""
+    graph = facts_of_text(tmp_path,
+        "Ghala Pipes SAOC makes pipes. Ghala's factories in Sohar and Barka make up its Batinah complex.\n\n"
+        "Certima Bike Works has plants in Agueda and Oliveira do Bairro. A fourth plant, in Pemba, was "
+        "shelved last year.\n")
+    assert "Batinah" not in labels_of_class(graph, "schema:Product")
+    plants = labels_of_class(graph, "akg:Plant")
+    assert "Oliveira do Bairro" in plants and "Pemba" not in plants

@@ -134,10 +134,12 @@ def _only_considered(toks: list, plant: Span, pack: LanguagePack) -> bool:
     plant, possibly in Steinbach", "razmišlja o obratu v Naklem"; not "in Pune and Hosur, and it
     is considering a third")? Then the text names the town, no plant."""
     sent = toks[plant.start].sent
+    # (a town in an apposition, "A fourth X plant, in Pemba, was shelved": the clause goes on after it)
+    aside = plant.start >= 2 and toks[plant.start - 2].text == "," and toks[plant.start - 1].text.lower() in pack.prepositions
     for step, first in ((-1, plant.start - 1), (1, plant.end)):
         k = first
         while 0 <= k < len(toks) and abs(k - first) < CONSIDERED_REACH and toks[k].sent == sent \
-                and toks[k].text not in ",;:":
+                and (toks[k].text not in ",;:" or (aside and step == 1 and k == first and toks[k].text == ",")):
             if toks[k].text.lower() in pack.considered_site_words:
                 return True
             k += step
