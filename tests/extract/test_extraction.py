@@ -1444,3 +1444,14 @@ def test_english_complexes_do_particles_and_a_shelved_plant_in_an_apposition(tmp
     assert "Batinah" not in labels_of_class(graph, "schema:Product")
     plants = labels_of_class(graph, "akg:Plant")
     assert "Oliveira do Bairro" in plants and "Pemba" not in plants
+
+
+def test_a_company_after_a_plant_noun_owns_the_plant_and_rumoured_plants(tmp_path):
+    """"odprtje obrata Lumadent v Komendi" beside "Lumadent d.o.o.": Lumadent's plant in Komenda,
+    no plant named Lumadent; "Govori se o tretjem obratu v Črnomlju": a town only."""
+    graph = facts_of_text(tmp_path,
+        "Direktor družbe Lumadent d.o.o. Anže Koželj je napovedal odprtje obrata Lumadent v Komendi.\n\n"
+        "Avtolak d.o.o. ima obrat v Straži. Govori se o tretjem obratu v Črnomlju, uradno pa še nič.\n")
+    plants = labels_of_class(graph, "akg:Plant")
+    assert "Lumadent" not in plants and "Črnomelj" not in plants
+    assert ("Lumadent d.o.o.", "org:hasSite", "Komenda") in relations(graph)

@@ -112,6 +112,24 @@ def _accusative_names_as_written_elsewhere(doc: Document, names: list[Span], pac
                 break
 
 
+def _owners_after_plant_nouns(doc: Document, names: list[Span], pack: LanguagePack) -> None:
+    """"Ormoška tovarna KW Slovenije", "odprtje obrata Lumadent" beside "KW Slovenija d.o.o.",
+    "Lumadent d.o.o.": a name after a plant noun that is a company the text names (in any case)
+    is that company, the plant's owner, not the plant's name."""
+    from kg.extract.link import core_name  # (link imports this package)
+
+    companies = {core_name(s.name, pack): s.name for s in names if s.cls == "akg:Company" and s.source == MentionSource.LEGAL}
+    for s in names:
+        if s.cls != "akg:Plant" or s.source != MentionSource.TRIGGER or s.start == 0 \
+                or pack.triggers.get((doc.tokens[s.start - 1].lemma,)) != "akg:Plant":
+            continue
+        written = doc.text[doc.tokens[s.start].start:doc.tokens[s.end - 1].end]
+        owner = next((companies[c.lower()] for c in name_candidates(written, doc.lang, pack.inflection)
+                      if c.lower() in companies), None)
+        if owner is not None:
+            s.cls, s.name, s.source = "akg:Company", owner, MentionSource.CAPITALISED
+
+
 def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     """Fill ``doc.mentions`` (sorted by position)."""
     known_caps = mid_sentence_capitalised(doc)
@@ -123,6 +141,7 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     people_by_context(doc, names, pack)
     company_name_openings(doc, names, pack)
     companies_by_name_head(names, pack)
+    _owners_after_plant_nouns(doc, names, pack)
     names = company_possessives(doc, names, pack)
     if pack.head_final:
         list_before_trigger(doc, names, pack)

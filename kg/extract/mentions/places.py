@@ -83,9 +83,10 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                 continue
             j = i + 1
             while j < sent.tok_end and j - i <= 7 and toks[j].text.lower() not in pack.locative_prepositions:
-                if toks[j].text in ".;" or (j in by_start and by_start[j].source != MentionSource.COREF):
-                    break  # "tovarno je podjetje odprlo v X" passes over a referring noun
-                j += 1
+                if toks[j].text in ".;" or (j in by_start and by_start[j].source != MentionSource.COREF
+                                            and not (j == i + 1 and by_start[j].cls == "akg:Company")):
+                    break  # "tovarno je podjetje odprlo v X" passes over a referring noun, "obrata X v Y" over its owner
+                j = by_start[j].end if j in by_start else j + 1
             if j >= sent.tok_end - 1 or toks[j].text.lower() not in pack.locative_prepositions:
                 continue
             k = j + 1 + (j + 1 < sent.tok_end and toks[j + 1].text.lower() in pack.place_modifiers)  # "in nearby X"
