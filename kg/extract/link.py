@@ -694,14 +694,6 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
             # "Novi prokurist družbe je X" after a sentence about "Skupina": the company the title
             # names, not the group (a group is "skupina", not "družba")
             g = topic.headline
-        if g is not None and noun in pack.generic_nouns and m.tok_start == doc.sentences[m.sent].tok_start \
-                and groups.nouns.get(g, set()) & pack.subsidiary_nouns and g not in groups.introduced_new:
-            # "Hčerinska družba X ima v Gorici pisarno ... Podjetje vodi Boris": a sentence opening
-            # with "Podjetje" is about the company the text is about, not the subsidiary just named
-            # (unless introduced as new: "novo hčerinsko podjetje X ... Podjetje bo razvijalo")
-            main = sal.best(("not-subsidiary", *_of_class(groups, cls, onto)[0]),
-                            lambda o: groups.classes[o] == cls and not groups.nouns.get(o, set()) & pack.subsidiary_nouns)
-            g = main if main is not None else g
         if g is not None and noun in pack.maker_nouns and _makes_nothing(groups.names[g], doc.lang, pack):
             # "Banka X je družbi Y odobrila posojilo. Proizvajalec kozarcev ...": Y, no bank
             earlier = topic.before(m.sent)

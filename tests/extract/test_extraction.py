@@ -1455,14 +1455,3 @@ def test_a_company_after_a_plant_noun_owns_the_plant_and_rumoured_plants(tmp_pat
     plants = labels_of_class(graph, "akg:Plant")
     assert "Lumadent" not in plants and "Črnomelj" not in plants
     assert ("Lumadent d.o.o.", "org:hasSite", "Komenda") in relations(graph)
-
-
-def test_a_sentence_opening_company_noun_after_a_subsidiary_is_the_main_company(tmp_path):
-    """"Hčerinska družba X ima v Gorici le prodajno pisarno ... Podjetje vodi Boris": the company the
-    text is about, not the subsidiary just named (a new subsidiary is what follows is about)."""
-    rels = relations(facts_of_text(tmp_path,
-        "Ko sta brata Aleš in Boris Bratina leta 2004 ustanovila Solnosil d.o.o., sta varila ob vikendih. "
-        "Danes podjetje s sedežem v Ajdovščini izdeluje nosilce v treh obratih. Hčerinska družba Solnosil "
-        "Italia S.r.l. ima v Gorici le prodajno pisarno. Podjetje vodi Boris, Aleš pa predseduje nadzornemu svetu.\n"))
-    assert ("Boris Bratina", "akg:chiefExecutiveOf", "Solnosil d.o.o.") in rels
-    assert not [r for r in rels if r[2] == "Solnosil Italia S.r.l." and r[0] == "Boris Bratina"]
