@@ -423,7 +423,9 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
             p.bounds[phrase_lemmas(ph, code)] = bound
     for cur, cur_words in lex.get("currencies", {}).items():
         for w in cur_words:
-            p.currencies[lemma(w, code)] = cur
+            p.currencies[w] = cur
+            if len(w) > 3:  # a name ("dollars"), not a code: its lemma too ("aed" is no form of "a")
+                p.currencies.setdefault(lemma(w, code), cur)
     p.lemma_overrides = {k.lower(): v for k, v in lex.get("lemma_overrides", {}).items()}
     p.noun_genders = [tuple(e) for e in words.get("noun_genders", [])]
     p.thousands_separator = words.get("thousands_separator", ".")
