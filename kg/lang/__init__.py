@@ -52,6 +52,7 @@ class LanguagePack:
     prepositional_relatives: frozenset[str] = frozenset()  # "kateri": ", v kateri ..." opens a relative clause
     family_nouns: frozenset[str] = frozenset()  # "family": "the Salgueiro family" is no town
     role_compound_nouns: frozenset[str] = frozenset()  # "its head office": "head" is no role before these
+    family_business_nouns: frozenset[str] = frozenset()  # "the Annapolis Capital family office": a firm
     region_heads: frozenset[str] = frozenset()  # "Nagano Prefecture": a region, no entity
     region_openers: frozenset[str] = frozenset()  # "Co Galway"
     region_abbreviations: frozenset[str] = frozenset()  # "Que." after a town
@@ -396,6 +397,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.prepositional_relatives = frozenset(words.get("prepositional_relatives", []))
     p.family_nouns = frozenset(words.get("family_nouns", []))
     p.role_compound_nouns = frozenset(words.get("role_compound_nouns", []))
+    p.family_business_nouns = frozenset(words.get("family_business_nouns", []))
     p.region_heads = frozenset(words.get("region_heads", []))
     p.region_openers = frozenset(words.get("region_openers", []))
     p.region_abbreviations = frozenset(words.get("region_abbreviations", []))

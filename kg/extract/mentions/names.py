@@ -533,8 +533,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 i += 1  # "Kumpova vnukinja", "Gregorjeva hči": a possessive adjective, not a name
                 continue
             if pack.head_final and j < sent.tok_end and toks[j].text.lower() in pack.family_nouns \
-                    and i > sent.tok_start and toks[i - 1].text.lower() in pack.articles:
-                i = j  # "founded by the Vila family": a family, no person
+                    and i > sent.tok_start and toks[i - 1].text.lower() in pack.articles \
+                    and not (j + 1 < sent.tok_end and toks[j + 1].text.lower() in pack.family_business_nouns):
+                i = j  # "founded by the Vila family": a family, no person ("the X family office" is a firm)
                 continue
             if j - i == 1 and j < sent.tok_end and toks[j].text.lower() in pack.family_nouns \
                     and tok.text.lower().endswith(tuple(pack.possessive_endings)):
