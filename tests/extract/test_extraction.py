@@ -1325,8 +1325,8 @@ def test_surnames_in_the_instrumental_and_dative_after_any_given_name(tmp_path):
     "Matejem" Matej (not Mate)."""
     people = labels_of_class(facts_of_text(tmp_path,
         "Podjetje Nanoglas d.o.o. je leta 2016 s sošolcem Blažem Černetom ustanovila Katja Jerala. "
-        "Pogovarjali smo se z direktorjem Petrom Zupanom in z Matejem Kosom.\n"), "schema:Person")
-    assert {"Blaž Černe", "Peter Zupan", "Matej Kos"} <= people
+        "Pogovarjali smo se z direktorjem Petrom Zupanom, z Matejem Kosom in z Gregorjem Koritnikom.\n"), "schema:Person")
+    assert {"Blaž Černe", "Peter Zupan", "Matej Kos", "Gregor Koritnik"} <= people
 
 
 def test_english_co_and_a_company_introduced_by_its_countrys_possessive(tmp_path):
