@@ -1354,13 +1354,15 @@ def test_english_predecessors_families_head_offices_and_hyphen_datelines(tmp_pat
         "Alzette Polymers makes films. Founded in 1989 by chemist Marc Schmit, the company still keeps its "
         "head office in Foetz.\n\n"
         "Brescia, February 12 - Brass valve maker Rubinetterie Gardonesi has bought Idrotecnica Mincio.\n\n"
-        "Seabright, owned by the Annapolis Capital family office, builds boats.\n")
+        "Seabright, owned by the Annapolis Capital family office, builds boats.\n\n"
+        "Tava Pora was founded in 1958 by German immigrant Otto Krieger.\n")
     rels = relations(graph)
     assert ("Jordi Casals", "akg:chiefExecutiveOf", "Punt Anoia") in rels
     assert not [r for r in rels if r[0] == "Montserrat Vila" or r[2] == "Montserrat Vila"]
     assert not [r for r in rels if r[0] == "Marc Schmit" and r[1] == "akg:chiefExecutiveOf"]
     assert "Brass" not in labels_of_class(graph, "akg:Company")
     assert ("Seabright", "schema:parentOrganization", "Annapolis Capital") in rels  # a family office is a firm
+    assert "Otto Krieger" in labels_of_class(graph, "schema:Person")  # "German immigrant X": an occupation
 
 
 def test_a_plant_only_thought_of_is_a_town_only(tmp_path):
