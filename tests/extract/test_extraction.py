@@ -1459,3 +1459,16 @@ def test_a_company_after_a_plant_noun_owns_the_plant_and_rumoured_plants(tmp_pat
     plants = labels_of_class(graph, "akg:Plant")
     assert "Lumadent" not in plants and "Črnomelj" not in plants
     assert ("Lumadent d.o.o.", "org:hasSite", "Komenda") in relations(graph)
+
+
+def test_a_one_word_name_in_the_accusative_after_a_town_adjective(tmp_path):
+    """"Vrhniško Barjanko kupili Švicarji" beside "Barjanka d.o.o.": the company Barjanka d.o.o.
+    (the title's town adjective gives its head office); no company "Barjanko"."""
+    graph = facts_of_text(tmp_path,
+        "Vrhniško Barjanko kupili Švicarji\n\n"
+        "Švicarska skupina Sitzwerk Holding AG je kupila 75 odstotkov družbe Barjanka d.o.o., ki v obratih na "
+        "Vrhniki in v Borovnici izdeluje pohištvo. Preostalih 25 odstotkov obdrži Jože Petkovšek, ki je podjetje "
+        "leta 1986 ustanovil. Za novega direktorja je novi lastnik imenoval Marka Tomšiča.\n")
+    assert "Barjanko" not in labels_of_class(graph, "akg:Company")
+    rels = relations(graph)
+    assert ("Barjanka d.o.o.", "akg:headquarteredIn", "Vrhnika") in rels

@@ -95,14 +95,16 @@ def _legal_names_as_written_elsewhere(names: list[Span], lang: str, pack: Langua
 
 
 def _accusative_names_as_written_elsewhere(doc: Document, names: list[Span], pack: LanguagePack) -> None:
-    """"najbolj prodajano Ravnico Setev" beside "Ravnica Stroji d.o.o.": a name opening with a
-    word in the accusative after an adjective that agrees takes the nominative the text writes
-    elsewhere ("Ravnica Setev"; ``accusative_endings``: nominative, accusative)."""
+    """"najbolj prodajano Ravnico Setev" beside "Ravnica Stroji d.o.o.", "Vrhniško Barjanko" beside
+    "Barjanka d.o.o.": a name opening with a word in the accusative after an adjective that agrees
+    takes the nominative the text writes elsewhere ("Ravnica Setev", "Barjanka";
+    ``accusative_endings``: nominative, accusative)."""
     firsts = {s.name.split()[0] for s in names if " " in s.name}
     for s in names:
         words = s.name.split()
-        if len(words) < 2 or s.start == 0 or not doc.tokens[s.start - 1].text.islower():
-            continue
+        if s.start == 0 or not (doc.tokens[s.start - 1].text.islower() or (
+                len(words) == 1 and doc.tokens[s.start - 1].text.lower() in pack.town_adjectives)):
+            continue  # (one word after a town adjective: "Vrhniško Barjanko kupili" beside "Barjanka d.o.o.")
         before = doc.tokens[s.start - 1].text
         for nominative, accusative in pack.accusative_endings:
             stem = words[0][: len(words[0]) - len(accusative)]
