@@ -136,6 +136,8 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
     words = m.name.split()
     if len(words) > 1:  # "Adrie Vodik" -> "Adria Vodik": the first word is inflected too
         keys += [" ".join([c, *words[1:]]).lower() for c in name_candidates(words[0], lang, pack.inflection)[1:]]
+    if len(words) > 1 and any((c.lower(),) in pack.triggers for c in name_candidates(words[0], lang, pack.inflection)[1:]):
+        keys.append(" ".join(words[1:]).lower())  # "Livarno Sotla": a class noun in another case opens "Livarna Sotla d.o.o."
     if len(words) == 2:  # "Celico Energijo" -> "Celica Energija": both words are
         keys += [f"{a} {b}".lower() for a in name_candidates(words[0], lang, pack.inflection)[1:4]
                  for b in name_candidates(words[1], lang, pack.inflection)[1:4]]

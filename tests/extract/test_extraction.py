@@ -1472,3 +1472,12 @@ def test_a_one_word_name_in_the_accusative_after_a_town_adjective(tmp_path):
     assert "Barjanko" not in labels_of_class(graph, "akg:Company")
     rels = relations(graph)
     assert ("Barjanka d.o.o.", "akg:headquarteredIn", "Vrhnika") in rels
+
+
+def test_a_name_opening_with_a_class_noun_in_another_case_links_to_the_full_name(tmp_path):
+    """"Livarno Sotla je leta 1998 ustanovil X" after "družbe Livarna Sotla d.o.o.": one company."""
+    graph = facts_of_text(tmp_path,
+        "Upravitelj objavlja dražbo premoženja družbe Livarna Sotla d.o.o. iz Rogaške Slatine. Livarno Sotla je "
+        "leta 1998 ustanovil Branko Javornik.\n")
+    assert "Livarno Sotla" not in labels_of_class(graph, "akg:Company")
+    assert ("Livarna Sotla d.o.o.", "schema:founder", "Branko Javornik") in relations(graph)
