@@ -1481,3 +1481,13 @@ def test_a_name_opening_with_a_class_noun_in_another_case_links_to_the_full_name
         "leta 1998 ustanovil Branko Javornik.\n")
     assert "Livarno Sotla" not in labels_of_class(graph, "akg:Company")
     assert ("Livarna Sotla d.o.o.", "schema:founder", "Branko Javornik") in relations(graph)
+
+
+def test_a_place_before_a_role_apposition_is_no_person(tmp_path):
+    """"a second plant in Sweet Home, chief executive Marisol Vega told ...": Sweet Home is a place
+    (after "in"), the role is Marisol Vega's."""
+    graph = facts_of_text(tmp_path,
+        "Santiam Cross-Lam Inc. has shelved plans for a second panel plant in Sweet Home, chief executive "
+        "Marisol Vega told city officials Wednesday.\n")
+    assert "Sweet Home" not in labels_of_class(graph, "schema:Person")
+    assert ("Marisol Vega", "akg:chiefExecutiveOf", "Santiam Cross-Lam Inc.") in relations(graph)

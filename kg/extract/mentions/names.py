@@ -1116,7 +1116,9 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
         role_after = after[:1] == [","] and role_starts_at(toks, j, sent.tok_end, pack, written=True)
         occupation = span.start > sent.tok_start and toks[span.start - 1].text.islower() \
             and toks[span.start - 1].lemma in pack.occupation_nouns  # "mizar Just Mermolja"
-        if relative or role_before or role_after or occupation:
+        # ("a second plant in Sweet Home, chief executive X told ...": a place, the role is the next name's)
+        placed = span.start > sent.tok_start and toks[span.start - 1].text.lower() in pack.locative_prepositions
+        if relative or role_before or (role_after and not placed) or occupation:
             span.cls, span.source = "schema:Person", MentionSource.PERSON
 
 
