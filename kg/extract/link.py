@@ -492,12 +492,19 @@ def _may_be_subject(doc: Document, m: Mention, pack: LanguagePack) -> bool:
 
 
 def _as_counterpart(doc: Document, m: Mention, pack: LanguagePack) -> bool:
-    """Is the name introduced as a business partner ("švedski kupec Kylvärme AB", "dobavitelj X")?"""
+    """Is the name introduced as a business partner ("švedski kupec Kylvärme AB", "dobavitelj X",
+    "našega dobavitelja gume, družbe X", "največji kupec je gradbinec X")?"""
     first = doc.sentences[m.sent].tok_start
-    j = m.tok_start - 1
-    while j > first and doc.tokens[j].lemma in pack.demonyms:
-        j -= 1  # "švedski kupec X"
-    return j >= first and doc.tokens[j].text.islower() and doc.tokens[j].lemma in pack.counterpart_nouns
+    last = m.tok_start - 1
+    while last > first and doc.tokens[last].lemma in pack.demonyms:
+        last -= 1  # "švedski kupec X"
+    for j in range(last, max(first, last - pack.counterpart_reach) - 1, -1):
+        t = doc.tokens[j]
+        if not (t.text == "," or (t.is_word and t.text.islower())):
+            return False  # a name or a stop ends the phrase
+        if t.lemma in pack.counterpart_nouns:
+            return True
+    return False
 
 
 def _after_inflected_noun(doc: Document, m: Mention, pack: LanguagePack) -> bool:

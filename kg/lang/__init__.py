@@ -53,6 +53,7 @@ class LanguagePack:
     family_nouns: frozenset[str] = frozenset()  # "family": "the Salgueiro family" is no town
     role_compound_nouns: frozenset[str] = frozenset()  # "its head office": "head" is no role before these
     family_business_nouns: frozenset[str] = frozenset()  # "the Annapolis Capital family office": a firm
+    counterpart_reach: int = 0  # lower-case words (and commas) a partner noun may stand before its name
     region_heads: frozenset[str] = frozenset()  # "Nagano Prefecture": a region, no entity
     region_openers: frozenset[str] = frozenset()  # "Co Galway"
     region_abbreviations: frozenset[str] = frozenset()  # "Que." after a town
@@ -398,6 +399,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.family_nouns = frozenset(words.get("family_nouns", []))
     p.role_compound_nouns = frozenset(words.get("role_compound_nouns", []))
     p.family_business_nouns = frozenset(words.get("family_business_nouns", []))
+    p.counterpart_reach = int(words.get("counterpart_reach", 0))
     p.region_heads = frozenset(words.get("region_heads", []))
     p.region_openers = frozenset(words.get("region_openers", []))
     p.region_abbreviations = frozenset(words.get("region_abbreviations", []))

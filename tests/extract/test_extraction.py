@@ -1491,3 +1491,14 @@ def test_a_place_before_a_role_apposition_is_no_person(tmp_path):
         "Marisol Vega told city officials Wednesday.\n")
     assert "Sweet Home" not in labels_of_class(graph, "schema:Person")
     assert ("Marisol Vega", "akg:chiefExecutiveOf", "Santiam Cross-Lam Inc.") in relations(graph)
+
+
+def test_a_supplier_named_a_few_words_after_its_noun_is_no_topic(tmp_path):
+    """"požar v tovarni našega dobavitelja gume, družbe X ... Naš obrat v Logatcu": the supplier X
+    is no topic; its plants are not "our" plants."""
+    rels = relations(facts_of_text(tmp_path,
+        "Obvestilo kupcem o zamudi dobav\n\nSpoštovani, obveščamo vas, da bodo dobave hidravličnih cevi Fluidex HP "
+        "zamujale do deset dni. Vzrok je požar v tovarni našega dobavitelja gume, družbe Gummiwerk Pohl GmbH v "
+        "Kufsteinu, ki je edini izdelovalec mešanice za te cevi. Naš obrat v Logatcu, kjer cevi sestavljamo, in "
+        "obrat na Vrhniki delujeta nemoteno. Fluidmax d.o.o. s sedežem v Logatcu je del skupine Hydroline Group.\n"))
+    assert not [r for r in rels if r[0] == "Gummiwerk Pohl GmbH" and r[1] == "org:hasSite"]
