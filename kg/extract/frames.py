@@ -127,7 +127,7 @@ class Context:
     topic: Callable[[], Unit | None] = lambda: None  # the organisation the sentences before were about
     person_topic: Callable[[str], Unit | None] = lambda verb: None  # the person opening the sentence before
     class_nouns: frozenset[str] = frozenset()  # lemmas of the pack's one-word class nouns ("plant")
-    object_pronouns: frozenset[str] = frozenset()  # "jo", "ga": never a clause's subject
+    object_pronouns: frozenset[str] = frozenset()  # "jo", "ga": what a slot with ``pronoun`` takes
 
 
 @dataclass
