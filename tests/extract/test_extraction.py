@@ -1502,3 +1502,13 @@ def test_a_supplier_named_a_few_words_after_its_noun_is_no_topic(tmp_path):
         "Kufsteinu, ki je edini izdelovalec mešanice za te cevi. Naš obrat v Logatcu, kjer cevi sestavljamo, in "
         "obrat na Vrhniki delujeta nemoteno. Fluidmax d.o.o. s sedežem v Logatcu je del skupine Hydroline Group.\n"))
     assert not [r for r in rels if r[0] == "Gummiwerk Pohl GmbH" and r[1] == "org:hasSite"]
+
+
+def test_a_register_name_with_its_description_between_commas(tmp_path):
+    """"GRADIPOR, proizvodnja gradbenih izolacij, d.o.o., Šmarje pri Jelšah": one company (the
+    business register's form), with its seat."""
+    graph = facts_of_text(tmp_path,
+        "Sodišče je vpisalo spremembe pri subjektu GRADIPOR, proizvodnja gradbenih izolacij, d.o.o., Šmarje pri "
+        "Jelšah. Osnovni kapital se poveča.\n")
+    assert "GRADIPOR, proizvodnja gradbenih izolacij, d.o.o." in labels_of_class(graph, "akg:Company")
+    assert ("GRADIPOR, proizvodnja gradbenih izolacij, d.o.o.", "akg:headquarteredIn", "Šmarje pri Jelšah") in relations(graph)

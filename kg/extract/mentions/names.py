@@ -221,6 +221,24 @@ def _lowercase_then_legal(doc: Document, j: int, end: int, pack: LanguagePack) -
                                                   and not sentence_initial(doc, j - 1))) else -1
 
 
+REGISTER_DESCRIPTION_WORDS = 5  # lower-case words of a business register's description between commas
+
+
+def _register_description_then_legal(doc: Document, j: int, end: int, pack: LanguagePack) -> int:
+    """"GRADIPOR, proizvodnja gradbenih izolacij, d.o.o.", "KRKA, tovarna zdravil, d.d.": a
+    register's name with its description between commas before the legal form; the end of that
+    form, or -1."""
+    toks = doc.tokens
+    if j >= end or toks[j].text != ",":
+        return -1
+    k = j + 1
+    while k < min(end, j + 1 + REGISTER_DESCRIPTION_WORDS) and toks[k].is_word and toks[k].text.islower():
+        k += 1
+    if k == j + 1 or k >= end or toks[k].text != ",":
+        return -1
+    return legal_suffix_end(doc, k + 1, pack)
+
+
 def _noun_before_legal_form(doc: Document, k: int, pack: LanguagePack) -> bool:
     """"Savinjski tekstil d.d.": a lower-case word that only looks like a past participle
     ("tekstil" like "naredil") right before the legal form is a noun of the name."""
@@ -419,6 +437,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     j += 2
                 else:
                     legal_end = _lowercase_then_legal(doc, j, sent.tok_end, pack)
+                    if legal_end < 0:
+                        legal_end = _register_description_then_legal(doc, j, sent.tok_end, pack)
                     break
             resume = -1  # where the next run may start, when not right after this one
             if j - i >= 2 and j < sent.tok_end and toks[j].text in pack.public_body_nouns and toks[i].text in pack.places:
