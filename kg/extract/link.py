@@ -76,6 +76,7 @@ class _Groups:
         self._prefixes: dict[str, list[str]] = {}
         self._suffixes: dict[str, list[str]] = {}
         self._all_nouns: set[str] | None = None
+        self._name_words: dict[str, set[int]] | None = None
 
     def new(self, m: Mention, core: str) -> int:
         self.names.append(m.name)
@@ -102,6 +103,16 @@ class _Groups:
         if self._all_nouns is None:
             self._all_nouns = set().union(*self.nouns.values())
         return self._all_nouns
+
+    def named_with(self, word: str) -> set[int]:
+        """The groups whose name has ``word`` (lower-case) after its first word ("tea" ->
+        "Thyolo Highlands Tea Estates"); computed once: call it after naming."""
+        if self._name_words is None:
+            self._name_words = {}
+            for g, name in enumerate(self.names):
+                for w in name.split()[1:]:
+                    self._name_words.setdefault(w.lower(), set()).add(g)
+        return self._name_words.get(word, set())
 
     def keys_with(self, prefixes: Iterable[str] = (), suffixes: Iterable[str] = ()) -> list[str]:
         """The keys of ``by_core``, in its order, that start with one of ``prefixes`` or end with
@@ -724,9 +735,8 @@ def _named_by_modifier(doc: Document, m: Mention, groups: _Groups) -> int | None
              if t.is_word and t.text.isalpha() and t.text.islower() and len(t.text) >= 3}
     if not words:
         return None
-    named = [g for g, name in enumerate(groups.names) if groups.classes[g] == "akg:Company"
-             and words & {w.lower() for w in name.split()[1:]}]
-    return named[0] if len(named) == 1 else None
+    named = {g for w in words for g in groups.named_with(w) if groups.classes[g] == "akg:Company"}
+    return named.pop() if len(named) == 1 else None
 
 
 def _makes_nothing(name: str, lang: str, pack: LanguagePack) -> bool:
