@@ -1512,3 +1512,16 @@ def test_a_register_name_with_its_description_between_commas(tmp_path):
         "Jelšah. Osnovni kapital se poveča.\n")
     assert "GRADIPOR, proizvodnja gradbenih izolacij, d.o.o." in labels_of_class(graph, "akg:Company")
     assert ("GRADIPOR, proizvodnja gradbenih izolacij, d.o.o.", "akg:headquarteredIn", "Šmarje pri Jelšah") in relations(graph)
+
+
+def test_adjectival_town_names_and_the_adjective_of_zagreb(tmp_path):
+    """"z Vranskega", "iz Kidričevega": a town named like an adjective declines like one;
+    "zagrebški sklad X" gives X's head office in Zagreb."""
+    graph = facts_of_text(tmp_path,
+        "Proizvajalec toplotnih črpalk Toplinka d.d. z Vranskega je lani ustvaril 96 milijonov evrov "
+        "prihodkov. Največji lastnik Toplinke je zagrebški sklad Savacap. Dobavitelj Kovis d.o.o. iz "
+        "Kidričevega izdeluje ohišja.\n")
+    rels = relations(graph)
+    assert ("Toplinka d.d.", "akg:headquarteredIn", "Vransko") in rels
+    assert ("Savacap", "akg:headquarteredIn", "Zagreb") in rels
+    assert ("Kovis d.o.o.", "akg:headquarteredIn", "Kidričevo") in rels
