@@ -1525,3 +1525,16 @@ def test_adjectival_town_names_and_the_adjective_of_zagreb(tmp_path):
     assert ("Toplinka d.d.", "akg:headquarteredIn", "Vransko") in rels
     assert ("Savacap", "akg:headquarteredIn", "Zagreb") in rels
     assert ("Kovis d.o.o.", "akg:headquarteredIn", "Kidričevo") in rels
+
+
+def test_a_companys_address_in_a_notice_and_a_party_word_opening_it(tmp_path):
+    """"Ponudnik Strojmont d.d., Dunajska cesta 151, Ljubljana, ...": the company Strojmont d.d.
+    (the party's noun is no part of its name), with its head office at the address's town."""
+    graph = facts_of_text(tmp_path,
+        "Ponudnik Strojmont d.d., Dunajska cesta 151, Ljubljana, objavlja prevzemno ponudbo za delnice "
+        "družbe Kovinar d.d. Naročnik: Termolit d.o.o., Savinjska cesta 44, 3310 Žalec.\n")
+    companies = labels_of_class(graph, "akg:Company")
+    assert "Strojmont d.d." in companies and "Ponudnik Strojmont d.d." not in companies
+    rels = relations(graph)
+    assert ("Strojmont d.d.", "akg:headquarteredIn", "Ljubljana") in rels
+    assert ("Termolit d.o.o.", "akg:headquarteredIn", "Žalec") in rels
