@@ -511,11 +511,22 @@ def _as_counterpart(doc: Document, m: Mention, pack: LanguagePack) -> bool:
         last -= 1  # "švedski kupec X"
     for j in range(last, max(first, last - pack.counterpart_reach) - 1, -1):
         t = doc.tokens[j]
+        if t.text in ("in", "ter") and (item := _list_item_before(doc, m, j)) is not None:
+            return _as_counterpart(doc, item, pack)  # "Med kupci sta veriga X iz Malmöja in danski Y": Y too
         if not (t.text == "," or (t.is_word and t.text.islower())):
             return False  # a name or a stop ends the phrase
         if t.lemma in pack.counterpart_nouns:
             return True
     return False
+
+
+def _list_item_before(doc: Document, m: Mention, conjunction: int) -> Mention | None:
+    """The organisation named last before token ``conjunction`` in ``m``'s sentence: the list item
+    the conjunction joins ``m`` to (None if there is none)."""
+    first = doc.sentences[m.sent].tok_start
+    before = [o for o in doc.mentions if first <= o.tok_start and o.tok_end <= conjunction and o.sent == m.sent
+              and o.cls is not None and o.cls.endswith(("Company", "Organization"))]
+    return before[-1] if before else None
 
 
 def _after_inflected_noun(doc: Document, m: Mention, pack: LanguagePack) -> bool:

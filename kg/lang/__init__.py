@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import gettext
 import tomllib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -536,6 +537,15 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     return p
 
 
+def without_accents(name: str) -> str:
+    """The name without its diacritics.
+
+    >>> without_accents("Zürich"), without_accents("São Paulo")
+    ('Zurich', 'Sao Paulo')
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1)
 def world_towns() -> frozenset[str]:
     """Names of the world's towns of 15,000 people or more (``kg/data/world_towns.txt``)."""
@@ -549,6 +559,13 @@ def _use_world_towns(pack: LanguagePack, how: str) -> None:
     if how == "towns":
         for name in sorted(world_towns()):
             pack.places.setdefault(name, Place(name, "schema:City", (name,)))
+        given = written_first_names()
+        for name in sorted(world_towns()):
+            # ... also as English often writes them, without their accents ("Zurich", "Malmo"),
+            # unless that is a given name ("Unaí" -> "Unai")
+            plain = without_accents(name)
+            if plain not in given:
+                pack.places.setdefault(plain, Place(plain, "schema:City", (plain,)))
     elif how == "nominatives":
         pack.known_town_names = world_towns()
     elif how:

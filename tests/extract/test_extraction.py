@@ -1538,3 +1538,32 @@ def test_a_companys_address_in_a_notice_and_a_party_word_opening_it(tmp_path):
     rels = relations(graph)
     assert ("Strojmont d.d.", "akg:headquarteredIn", "Ljubljana") in rels
     assert ("Termolit d.o.o.", "akg:headquarteredIn", "Žalec") in rels
+
+
+def test_an_accusative_legal_name_and_a_customer_listed_second(tmp_path):
+    """"ustanovila Frigolino d.o.o." beside "Frigolina hladi ...": the company Frigolina d.o.o.;
+    "Med kupci sta veriga X iz Malmöja in danski Y": Y, a customer too, is not what the next
+    sentences are about."""
+    graph = facts_of_text(tmp_path,
+        "Frigolina hladi skandinavske slaščičarne\n\n"
+        "Leta 2009 sta inženirja Matjaž Robič in Tina Golob ustanovila Frigolino d.o.o. Med kupci sta "
+        "švedska veriga Konditori Berg AB iz Malmöja in danski Frostvik A/S, ki ima v Odenseju tovarno. "
+        "Vitrine Arktik sestavljajo v obratu v Vrtojbi. Lani je družba ustvarila 21 milijonov evrov prihodkov.\n")
+    assert "Frigolino d.o.o." not in labels_of_class(graph, "akg:Company")
+    rels = relations(graph)
+    assert ("Frigolina d.o.o.", "schema:founder", "Tina Golob") in rels
+    assert ("Frigolina d.o.o.", "org:hasSite", "Vrtojba") in rels
+    assert ("Frostvik A/S", "org:hasSite", "Vrtojba") not in rels
+
+
+def test_english_towns_without_accents_and_an_unknown_town_before_based(tmp_path):
+    """"Zurich-based" (Zürich), "Quarmby-based" (no town the data knows): towns, so the maker
+    after them is the parent, not the town."""
+    graph = facts_of_text(tmp_path,
+        "Lagunaire Cacao S.A., a subsidiary of Zurich-based chocolate maker Helvenza AG, opened a plant. "
+        "Dunmore Textiles Ltd., a unit of Quarmby-based mill owner Haworth Group plc, makes yarn.\n")
+    rels = relations(graph)
+    assert ("Lagunaire Cacao S.A.", "schema:parentOrganization", "Helvenza AG") in rels
+    assert ("Helvenza AG", "akg:headquarteredIn", "Zurich") in rels
+    assert ("Dunmore Textiles Ltd.", "schema:parentOrganization", "Haworth Group plc") in rels
+    assert {"Zurich", "Quarmby"} <= labels_of_class(graph, "schema:City")

@@ -29,7 +29,7 @@ from kg.extract.mentions.names import (
 )
 from kg.extract.mentions.phrases import coreferring, markets, site_pronouns
 from kg.extract.mentions.places import demonyms, join_particle_towns, lexicon_spans, locatives, plants_in_towns
-from kg.extract.mentions.spans import STRENGTH, Span
+from kg.extract.mentions.spans import STRENGTH, Span, sentence_initial
 from kg.lang import LanguagePack
 
 __all__ = ["STRENGTH", "recognise_mentions"]
@@ -78,20 +78,43 @@ def _caps_as_written_elsewhere(names: list[Span]) -> None:
             s.name, s.cls, s.source = other.name, other.cls, other.source
 
 
-def _legal_names_as_written_elsewhere(names: list[Span], lang: str, pack: LanguagePack) -> None:
+def _legal_names_as_written_elsewhere(doc: Document, names: list[Span], pack: LanguagePack) -> None:
     """"V Toplotniku d.d.", "uprava Stikalnika d.d.": a one-word name with a legal form in an
     oblique case takes the nominative the text writes elsewhere ("Toplotnik zaposluje ..."), also
     when the oblique form stands alone too ("Sedež Pastifika d.o.o. ... Pastifik ... Pastifika")."""
+    lang = doc.lang
     written = {s.name for s in names if " " not in s.name and s.cls in (None, "akg:Company")}
+    # (a name opening a sentence is in the nominative; "Direktor Kovita" is a genitive)
+    opening = {s.name for s in names if s.name in written and sentence_initial(doc, s.start)}
     for s in names:
         words = s.name.split()
         if s.source != MentionSource.LEGAL or len(words) != 2:
             continue
         # (a shorter form only: "Toplotniku" -> "Toplotnik"; "Kovito" is not "Kovita" written elsewhere)
         nominative = next((c for c in name_candidates(words[0], lang, pack.inflection)[1:]
-                           if c in written and len(c) < len(words[0])), "")
+                           if c in written and len(c) < len(words[0])), "") or _accusative_written(words[0], written, opening, pack)
         if nominative:
             s.name = f"{nominative} {words[1]}"
+
+
+def _accusative_written(word: str, written: set[str], opening: set[str], pack: LanguagePack) -> str:
+    """"ustanovila Frigolino d.o.o." beside "Frigolina hladi ...": the nominative of a feminine
+    name in the accusative when the text opens a sentence with it alone and never writes the
+    accusative alone ("" if not).
+
+    >>> from kg.lang import load_pack
+    >>> _accusative_written("Frigolino", {"Frigolina"}, {"Frigolina"}, load_pack("sl"))
+    'Frigolina'
+    >>> _accusative_written("Kovito", {"Kovita"}, set(), load_pack("sl"))  # "Direktor Kovita je ..."
+    ''
+    """
+    if word in written:
+        return ""
+    for nominative, accusative in pack.accusative_endings:
+        stem = word[: len(word) - len(accusative)]
+        if accusative and word.endswith(accusative) and stem + nominative in opening:
+            return stem + nominative
+    return ""
 
 
 def _accusative_names_as_written_elsewhere(doc: Document, names: list[Span], pack: LanguagePack) -> None:
@@ -138,7 +161,7 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     names = [classify(doc, s, pack, known_caps) for s in capitalised_runs(doc, pack, known_caps)]
     names = split_known_prefix(doc, names, pack)
     _caps_as_written_elsewhere(names)
-    _legal_names_as_written_elsewhere(names, doc.lang, pack)
+    _legal_names_as_written_elsewhere(doc, names, pack)
     _accusative_names_as_written_elsewhere(doc, names, pack)
     people_by_context(doc, names, pack)
     company_name_openings(doc, names, pack)

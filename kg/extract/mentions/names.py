@@ -804,6 +804,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
             row = ref.by_alias[form][0]
             span.cls, span.name, span.source = row.cls, row.label, MentionSource.REFERENCE
             break
+    if span.cls is None and span.source == MentionSource.CAPITALISED and span.end < len(toks) \
+            and toks[span.end].text.lower() in pack.split_suffixes and toks[span.end].text.startswith("-"):
+        span.cls, span.source = "schema:City", MentionSource.LOCATIVE  # "Quarmby-based maker X": a town
     first_lemma = _business_noun_nominative(words[0].lower(), pack) or lemma(words[0].lower(), doc.lang)
     if span.source == MentionSource.LEGAL and len(words) > 2 and is_business_noun(first_lemma, pack) \
             and first_lemma != words[0].lower():
