@@ -330,6 +330,9 @@ def _gender_of_mention(doc: Document, m: Mention, pack: LanguagePack) -> str:
     for j in range(m.tok_start - 1, max(s.tok_start, m.tok_start - 3) - 1, -1):
         if (doc.tokens[j].lemma,) in pack.triggers:
             return pack.noun_gender(doc.tokens[j].lemma)
+    before = doc.tokens[m.tok_start - 1] if m.tok_start > s.tok_start else None
+    if before is not None and before.text.islower() and (before.lemma in pack.demonyms or before.text in pack.town_adjectives):
+        return pack.adjective_gender(before.text)  # "avstrijska Imkerei Bachmann GmbH": feminine
     first = doc.tokens[m.tok_start]
     if (first.lemma,) in pack.triggers and m.tok_end - m.tok_start > 1:
         return pack.noun_gender(first.lemma)

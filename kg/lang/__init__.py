@@ -182,6 +182,7 @@ class LanguagePack:
     market_skip_words: set[str] = field(default_factory=set)  # "leading", "growing": not part of a market name
     noun_genders: list[tuple[str, str]] = field(default_factory=list)  # (lemma ending, gender)
     verb_genders: list[tuple[str, str]] = field(default_factory=list)  # (participle ending, gender)
+    adjective_genders: list[tuple[str, str]] = field(default_factory=list)  # (nominative adjective ending, gender)
 
     def noun_gender(self, word: str) -> str:
         """The gender a noun's lemma ending suggests ("skupina" -> "f"), or ""."""
@@ -190,6 +191,10 @@ class LanguagePack:
     def is_verb_lemma(self, lemma: str) -> bool:
         """Does the lemma end as the pack's infinitives do ("ustanoviti")? False without one."""
         return bool(self.infinitive_ending) and lemma.endswith(self.infinitive_ending)
+
+    def adjective_gender(self, word: str) -> str:
+        """The gender of a nominative adjective ("avstrijska" -> "f"), or ""."""
+        return next((g for end, g in self.adjective_genders if word.endswith(end)), "")
 
     def verb_gender(self, word: str) -> str:
         """The gender of a past participle ("prevzela" -> "f"), or ""."""
@@ -441,6 +446,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.market_skip_words = {lemma(w, code) for w in words.get("market_skip_words", [])}
     p.coref_determiners = {w.lower() for w in words.get("coref_determiners", [])}
     p.verb_genders = [tuple(e) for e in words.get("verb_genders", [])]
+    p.adjective_genders = [tuple(e) for e in words.get("adjective_genders", [])]
     for place, adjectives in lex.get("demonyms", {}).items():
         for adj in adjectives:
             p.demonyms[" ".join(lemma(w, code) for w in adj.split())] = place  # "north american": two words

@@ -1567,3 +1567,18 @@ def test_english_towns_without_accents_and_an_unknown_town_before_based(tmp_path
     assert ("Helvenza AG", "akg:headquarteredIn", "Zurich") in rels
     assert ("Dunmore Textiles Ltd.", "schema:parentOrganization", "Haworth Group plc") in rels
     assert {"Zurich", "Quarmby"} <= labels_of_class(graph, "schema:City")
+
+
+def test_a_buyer_by_its_adjectives_gender_and_ta_opening_a_sentence(tmp_path):
+    """"Lani je Panjtek prevzela avstrijska X GmbH": the feminine verb agrees with the feminine
+    adjective, so X bought Panjtek; "... jo je kupil italijanski Y S.p.A. Ta ima sedež v Z": "Ta"
+    is Y, the one named last."""
+    graph = facts_of_text(tmp_path,
+        "Panjtek d.o.o. izdeluje panje. Lani je Panjtek prevzela avstrijska Imkerei Bachmann GmbH. "
+        "Čevljarno Košuta d.o.o. je leta 1949 ustanovila zadruga, leta 2018 pa jo je kupil italijanski "
+        "Calzaturificio Favaretto S.p.A. Ta ima sedež v Montebellunu.\n")
+    rels = relations(graph)
+    assert ("Imkerei Bachmann GmbH", "akg:acquired", "Panjtek d.o.o.") in rels
+    assert ("Panjtek d.o.o.", "akg:acquired", "Imkerei Bachmann GmbH") not in rels
+    assert ("Calzaturificio Favaretto S.p.A.", "akg:headquarteredIn", "Montebelluna") in rels
+    assert not {r for r in rels if r[1] == "akg:headquarteredIn" and r[0] != "Calzaturificio Favaretto S.p.A."}

@@ -410,7 +410,9 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                     span.hint = CorefHint.SPEAKER  # "Marsh said the group would ...": the organisation named before
                 elif prev is not None and {prev.lemma, prev.text.lower()} & pack.latter_words:
                     span.hint = CorefHint.LATTER  # "Omenjena družba": the organisation mentioned last
-                elif prev is not None and prev.text in ",;" and toks[i].text.lower() in pack.clause_latter_pronouns:
-                    span.hint = CorefHint.LATTER  # "X je hčerinska družba koncerna Y, ta pa ima ...", "...; ta ima": Y
+                elif (prev is None or prev.text in ",;") and toks[i].text.lower() in pack.clause_latter_pronouns:
+                    # "X je hčerinska družba koncerna Y, ta pa ima ...", "...; ta ima", "... jo je kupil
+                    # koncern Y. Ta ima sedež v Z": Y (a subject that goes on is dropped, not "ta")
+                    span.hint = CorefHint.LATTER
                 spans.append(span)
     return spans
