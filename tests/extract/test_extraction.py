@@ -1582,3 +1582,15 @@ def test_a_buyer_by_its_adjectives_gender_and_ta_opening_a_sentence(tmp_path):
     assert ("Panjtek d.o.o.", "akg:acquired", "Imkerei Bachmann GmbH") not in rels
     assert ("Calzaturificio Favaretto S.p.A.", "akg:headquarteredIn", "Montebelluna") in rels
     assert not {r for r in rels if r[1] == "akg:headquarteredIn" and r[0] != "Calzaturificio Favaretto S.p.A."}
+
+
+def test_a_head_office_after_a_plant_noun_is_no_plant_and_kobariski(tmp_path):
+    """"V kobariški tovarni podjetje s sedežem v Novi Gorici brizga ...": Nova Gorica is the head
+    office's town, no plant; the plant is Kobarid's (its adjective "kobariški")."""
+    graph = facts_of_text(tmp_path,
+        "Delavci družbe Polimont d.o.o. so pomagali ribičem. V kobariški tovarni podjetje s sedežem v "
+        "Novi Gorici brizga plastične pokrove in zaposluje 85 ljudi.\n")
+    rels = relations(graph)
+    assert ("Polimont d.o.o.", "akg:headquarteredIn", "Nova Gorica") in rels
+    assert "Nova Gorica" not in labels_of_class(graph, "akg:Plant")
+    assert "Kobarid" in labels_of_class(graph, "akg:Plant")

@@ -83,9 +83,12 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                 continue
             j = i + 1
             while j < sent.tok_end and j - i <= 7 and toks[j].text.lower() not in pack.locative_prepositions:
-                if toks[j].text in ".;" or (j in by_start and by_start[j].source != MentionSource.COREF
-                                            and not (j == i + 1 and by_start[j].cls == "akg:Company")):
-                    break  # "tovarno je podjetje odprlo v X" passes over a referring noun, "obrata X v Y" over its owner
+                if toks[j].text in ".;" or toks[j].lemma in pack.seat_words or (
+                        j in by_start and by_start[j].source != MentionSource.COREF
+                        and not (j == i + 1 and by_start[j].cls == "akg:Company")):
+                    # "tovarno je podjetje odprlo v X" passes over a referring noun, "obrata X v Y" over its
+                    # owner; "v tovarni podjetje s sedežem v X" stops: X is the head office's town
+                    break
                 j = by_start[j].end if j in by_start else j + 1
             if j >= sent.tok_end - 1 or toks[j].text.lower() not in pack.locative_prepositions:
                 continue
