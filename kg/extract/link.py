@@ -639,6 +639,26 @@ def _defined_terms(doc: Document) -> dict[str, tuple[int, int]]:
     return out
 
 
+NAMING_REACH = 4  # words between the relative pronoun and the name: "ki se danes imenuje"
+
+
+def _named_in_relative_clause(doc: Document, m: Mention, pack: LanguagePack) -> int | None:
+    """The group of the name a relative clause right after a referring noun gives it ("je
+    ustanovil podjetje, ki se danes imenuje Kuhar Okovje d.o.o.": that company), else None."""
+    toks, end = doc.tokens, doc.sentences[m.sent].tok_end
+    k = m.tok_end
+    if not pack.naming_words or k + 1 >= end or toks[k].text != "," or toks[k + 1].text.lower() not in pack.relative_pronouns:
+        return None
+    for j in range(k + 2, min(end - 1, k + 2 + NAMING_REACH)):
+        if toks[j].lemma in pack.naming_words or toks[j].text.lower() in pack.naming_words:
+            after = next((o for o in doc.mentions if o.tok_start == j + 1 and o.group >= 0
+                          and o.source != MentionSource.COREF), None)
+            return after.group if after is not None else None
+        if not toks[j].text.islower():
+            return None
+    return None
+
+
 def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic: _Topics,
               pack: LanguagePack, onto: Ontology, defined: dict[str, tuple[int, int]] | None = None) -> int | None:
     """The group a referring word ("Podjetje", "skupina", "Hčerinska družba", "Ta") points to
@@ -646,6 +666,9 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
     term = (defined or {}).get(doc.tokens[m.tok_start].text)
     if term is not None and term[0] <= m.tok_start:
         return term[1]
+    called = _named_in_relative_clause(doc, m, pack)
+    if called is not None:
+        return called
     cls = m.cls or "akg:Company"
     noun = doc.tokens[m.tok_start].lemma
     prev = doc.tokens[m.tok_start - 1] if m.tok_start > doc.sentences[m.sent].tok_start else None

@@ -529,6 +529,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
     for rel in town_relations(doc) + seat_towns(doc):
         add(rel)
     doc.relations = _without_indirect_sites(doc.relations)
+    doc.relations = _without_possessor_roles(doc, doc.relations, pack)
     doc.relations = _without_yielding(doc.relations, _yielding_rules(pack))
     doc.relations += _working_plants_of_the_one_company(doc, doc.relations)
     doc.relations += _products_of_site_owners(doc.relations)
@@ -883,6 +884,21 @@ def founding_year(doc: Document, sent_i: int, units: list[Unit], found: list[Rel
     assert quantity is not None  # a year's unit has one (see ``years``)
     year = quantity.value
     return [Relation(org, "schema:foundingDate", None, str(year), "founding-year-near-word", sent_i, (mention,))]
+
+
+ROLE_PREDICATES = frozenset({"akg:chiefExecutiveOf", "akg:holdsRoleIn"})
+
+
+def _without_possessor_roles(doc: Document, relations: list[Relation], pack: LanguagePack) -> list[Relation]:
+    """Drop a role whose holder is named in an oblique case right after a family noun: in
+    "Direktor je sin Jožeta Kuharja" the director is the son, not Jože Kuhar ("Direktor je njen
+    sin Tomaž Kuhar" names him in the nominative)."""
+    def possessor(i: int) -> bool:
+        m = doc.mentions[i]
+        before = doc.tokens[m.tok_start - 1] if m.tok_start > doc.sentences[m.sent].tok_start else None
+        return m.cls == "schema:Person" and before is not None and before.text.lower() in pack.family_nouns \
+            and before.text.lower() == before.lemma and m.text != m.name  # ("sinu Marjanu Murku": the son)
+    return [r for r in relations if not (r.pred in ROLE_PREDICATES and any(possessor(i) for i in r.mentions))]
 
 
 def _without_indirect_sites(relations: list[Relation]) -> list[Relation]:

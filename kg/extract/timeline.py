@@ -1096,7 +1096,8 @@ def _holder(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, cues: 
     """The person a role verb or phrase at token ``at`` is about: the one its relative clause
     refers back to, else the nearest in its clause (before it, in English), else the sentence's
     only person."""
-    persons = _named(doc, lo, hi, ("schema:Person",), pack)
+    # (not a possessor after a family noun: "Direktor je sin Jožeta Kuharja" is the son)
+    persons = [k for k in _named(doc, lo, hi, ("schema:Person",), pack) if not _after_family_noun(doc, k, pack)]
     ante = _antecedent(doc, lo, pack)
     if cues.subject_first:
         before = [k for k in persons if doc.mentions[k].tok_end <= at]
@@ -1120,6 +1121,14 @@ def _holder(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, cues: 
     s = doc.sentences[doc.tokens[at].sent]
     everyone = _named(doc, s.tok_start, s.tok_end, ("schema:Person",), pack)
     return everyone[0] if len({doc.mentions[k].group for k in everyone}) == 1 else None
+
+
+def _after_family_noun(doc: Document, k: int, pack: LanguagePack) -> bool:
+    """Is person mention ``k`` named in an oblique case right after a family noun ("sin Jožeta Kuharja")?"""
+    m = doc.mentions[k]
+    noun = doc.tokens[m.tok_start - 1] if m.tok_start > 0 else None
+    # (a family noun in the nominative: "sinu Marjanu Murku" is the son himself)
+    return noun is not None and noun.text.lower() in pack.family_nouns and noun.text.lower() == noun.lemma and m.text != m.name
 
 
 def _embedded(doc: Document, start: int, end: int, pack: LanguagePack) -> set[int]:

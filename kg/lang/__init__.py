@@ -142,7 +142,7 @@ class LanguagePack:
     company_name_openers: set[str] = field(default_factory=set)  # "Grupo": a name opening so is a company's
     compound_adjective_heads: set[str] = field(default_factory=set)  # "Danish-owned": an adjective, no name
     sentence_openers: set[str] = field(default_factory=set)  # "Today Ferrandi Cicli": no part of the name
-    naming_words: set[str] = field(default_factory=set)  # "a hub called X": X is the hub (head-final packs)
+    naming_words: set[str] = field(default_factory=set)  # "a hub called X": X is the hub; "podjetje, ki se imenuje X"
     non_referring_modifiers: set[str] = field(default_factory=set)  # "the leading maker": not one named before
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
     adverbs_before_places: set[str] = field(default_factory=set)  # "pivovarne še v Linzu"

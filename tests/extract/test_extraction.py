@@ -1594,3 +1594,20 @@ def test_a_head_office_after_a_plant_noun_is_no_plant_and_kobariski(tmp_path):
     assert ("Polimont d.o.o.", "akg:headquarteredIn", "Nova Gorica") in rels
     assert "Nova Gorica" not in labels_of_class(graph, "akg:Plant")
     assert "Kobarid" in labels_of_class(graph, "akg:Plant")
+
+
+def test_given_names_with_their_t_and_a_noun_named_in_its_relative_clause(tmp_path):
+    """"z bratom Jožetom Kuharjem" is Jože Kuhar; "ustanovil podjetje, ki se danes imenuje X" is X,
+    not a name before it ("ob Mestinjščici"); a person in the genitive after "sin" holds no role."""
+    graph = facts_of_text(tmp_path,
+        "Nova cesta ob Mestinjščici se bo imenovala po Alojzu Kuharju. Kuhar je leta 1964 z bratom "
+        "Jožetom Kuharjem ustanovil podjetje, ki se danes imenuje Kuhar Okovje d.o.o. in ima sedež v Šmarju "
+        "pri Jelšah. Direktor je sin Jožeta Kuharja.\n")
+    assert "Jože Kuhar" in labels_of_class(graph, "schema:Person")
+    assert not {p for p in labels_of_class(graph, "schema:Person") if "Kuharj" in p}
+    rels = relations(graph)
+    assert ("Kuhar Okovje d.o.o.", "schema:founder", "Jože Kuhar") in rels
+    assert ("Kuhar Okovje d.o.o.", "akg:headquarteredIn", "Šmarje pri Jelšah") in rels
+    assert "Mestinjščici" not in labels_of_class(graph, "akg:Company")
+    # "Direktor je sin Jožeta Kuharja": the son directs it; "se bo imenovala po X": no appointment
+    assert not {r for r in rels if r[0] in ("Jože Kuhar", "Alojz Kuhar") and r[1] == "akg:chiefExecutiveOf"}

@@ -388,8 +388,8 @@ def locative_word(word: str, pack: LanguagePack, prefer_known: bool = True) -> s
     unless another ending, or a fleeting "e" ("Leobnu" -> "Leoben"), gives a known town.
 
     >>> from kg.lang import load_pack
-    >>> [locative_word(w, load_pack("sl")) for w in ("Leobnu", "Karlovcu", "Čačku", "Bergamu", "Vukovarju", "Zagorju")]
-    ['Leoben', 'Karlovac', 'Čačak', 'Bergamo', 'Vukovar', 'Zagorje']
+    >>> [locative_word(w, load_pack("sl")) for w in ("Leobnu", "Karlovcu", "Čačku", "Bergamu", "Vukovarju", "Zagorju", "Pordenona")]
+    ['Leoben', 'Karlovac', 'Čačak', 'Bergamo', 'Vukovar', 'Zagorje', 'Pordenone']
     """
     candidates = []
     for suffix, repl, *cond in pack.locative_endings:
@@ -407,7 +407,8 @@ def locative_word(word: str, pack: LanguagePack, prefer_known: bool = True) -> s
         # "Karlovcu" -> "Karlovac", "Čačku" -> "Čačak": South Slavic towns' fleeting "a";
         # "Vukovarju" -> "Vukovar": a "j" after a final "r"
         rj = cand[:-1] if cand.endswith("rj") else cand
-        for form in (cand, _with_fleeting_e(cand), cand + "o", cand + "a", _with_fleeting_e(cand, "a"), rj):
+        # ... and Italian towns in "-e" like masculines ("Pordenonu" -> "Pordenone")
+        for form in (cand, _with_fleeting_e(cand), cand + "o", cand + "a", _with_fleeting_e(cand, "a"), rj, cand + "e"):
             if form in known:
                 return form
     return repaired_stem(candidates[0], pack)

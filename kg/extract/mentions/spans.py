@@ -88,7 +88,9 @@ def is_given_name(word: str, pack: LanguagePack, lang: str) -> bool:
     # (the likeliest two forms, or a form with the ending names in -o prefer: "Stanku" is Stanko's)
     return is_written_given_name(word, pack) or any(c in names for c in candidates[1:3]) \
         or (bool(pack.given_name_endings_first)
-            and any(c in names and c.endswith(pack.given_name_endings_first) for c in candidates[3:]))
+            and any(c in names and c.endswith(pack.given_name_endings_first) for c in candidates[3:])) \
+        or any(c[-1:] in pack.given_name_stem_consonants and c[-2:-1] == "e" and c[:-1] in names
+               for c in candidates[1:3])  # "Jožetom", "Juretom": "Jože", "Jure" with their "-t-"
 
 
 def is_written_given_name(word: str, pack: LanguagePack) -> bool:
