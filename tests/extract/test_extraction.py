@@ -1611,3 +1611,20 @@ def test_given_names_with_their_t_and_a_noun_named_in_its_relative_clause(tmp_pa
     assert "Mestinjščici" not in labels_of_class(graph, "akg:Company")
     # "Direktor je sin Jožeta Kuharja": the son directs it; "se bo imenovala po X": no appointment
     assert not {r for r in rels if r[0] in ("Jože Kuhar", "Alojz Kuhar") and r[1] == "akg:chiefExecutiveOf"}
+
+
+def test_a_full_name_sharing_a_persons_surname_is_a_person(tmp_path):
+    """"Everett Grindle founded Tidewrack ..., and his grandson Cole Grindle has run it": Everett
+    Grindle (a town's name first) is a person, the founder, not an owning company; "brothers Michael
+    and Seán Brannock": Michael Brannock."""
+    graph = facts_of_text(tmp_path,
+        "Tidewrack Boat Co. of Boothbay Harbor has been sold to Halyard Marine Holdings. Everett Grindle "
+        "founded Tidewrack in 1951, and his grandson Cole Grindle has run it as president since 2010.\n\n"
+        "Brannock Agri was founded in 1958 by brothers Michael and Seán Brannock. Today it is run by Liam "
+        "Brannock.\n")
+    people = labels_of_class(graph, "schema:Person")
+    assert {"Everett Grindle", "Michael Brannock", "Seán Brannock"} <= people
+    rels = relations(graph)
+    assert ("Tidewrack Boat Co.", "schema:founder", "Everett Grindle") in rels
+    assert ("Tidewrack Boat Co.", "schema:founder", "Cole Grindle") not in rels
+    assert not {r for r in rels if r[1] == "schema:parentOrganization" and "Grindle" in r[2]}

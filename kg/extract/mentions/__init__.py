@@ -19,6 +19,7 @@ from kg.extract.mentions.names import (
     companies_by_name_head,
     company_name_openings,
     company_possessives,
+    given_names_sharing_a_surname,
     is_business_noun,
     list_after_trigger,
     list_before_trigger,
@@ -164,6 +165,7 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     _legal_names_as_written_elsewhere(doc, names, pack)
     _accusative_names_as_written_elsewhere(doc, names, pack)
     people_by_context(doc, names, pack)
+    given_names_sharing_a_surname(doc, names, pack)
     company_name_openings(doc, names, pack)
     companies_by_name_head(names, pack)
     _owners_after_plant_nouns(doc, names, pack)

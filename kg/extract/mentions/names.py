@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 
 from kg.extract.document import POSSESSIVE_MARKS, Document, MentionSource, Token
@@ -1111,6 +1112,10 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
     people_end = {s.end for s in spans if s.cls == "schema:Person"}
     people_start = {s.start for s in spans if s.cls == "schema:Person"}
     joins = LIST_SEPARATORS - pack.prepositions - {","}  # "and", not "in Port Talbot" nor an apposition
+    # a person's surname that no organisation's name holds: "Everett Grindle" beside "Cole Grindle"
+    in_orgs = {w for s in spans if s.cls is not None and s.cls != "schema:Person" for w in s.name.split()}
+    family = {s.name.split()[-1] for s in spans if s.cls == "schema:Person" and " " in s.name} - in_orgs
+    written = Counter(s.name for s in spans)  # (a company is named in full again and again: "Officine Varesi")
     for span in spans:
         if span.cls is not None or span.source != MentionSource.CAPITALISED or not 2 <= span.end - span.start <= 4:
             continue
@@ -1122,6 +1127,10 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
                 (span.start - 1 in people_end and toks[span.start - 1].text.lower() in joins)
                 or (span.end + 1 in people_start and span.end < len(toks) and toks[span.end].text.lower() in joins)):
             span.cls, span.source = "schema:Person", MentionSource.PERSON  # "Lars Eidsvik and Marte Bjørnstad"
+            continue
+        if plain and span.end - span.start == 2 and span.name.split()[-1] in family and written[span.name] == 1 \
+                and not (span.end < len(toks) and toks[span.end].text in POSSESSIVE_MARKS):  # "Officine Varesi's forge"
+            span.cls, span.source = "schema:Person", MentionSource.PERSON  # "Everett Grindle ... Cole Grindle"
             continue
         sent = doc.sentences[toks[span.start].sent]
         after = [t.text.lower() for t in toks[span.end:min(span.end + 2, sent.tok_end)]]
@@ -1143,6 +1152,22 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
         placed = span.start > sent.tok_start and toks[span.start - 1].text.lower() in pack.locative_prepositions
         if relative or role_before or (role_after and not placed) or occupation:
             span.cls, span.source = "schema:Person", MentionSource.PERSON
+
+
+def given_names_sharing_a_surname(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
+    """"by brothers Michael and Seán Brannock": a lone given name joined to a person's full name
+    shares its surname (after ``people_by_context`` has found the full name a person)."""
+    toks = doc.tokens
+    people = {s.start: s for s in spans if s.cls == "schema:Person" and len(s.name.split()) == 2}
+    joins = LIST_SEPARATORS - pack.prepositions - {","}
+    for span in spans:
+        if span.cls is not None or span.end - span.start != 1 or not is_given_name(span.name, pack, doc.lang) \
+                or span.end >= len(toks) or toks[span.end].text.lower() not in joins:
+            continue
+        full = people.get(span.end + 1)
+        if full is not None and toks[full.start].sent == toks[span.start].sent:
+            span.cls, span.source = "schema:Person", MentionSource.PERSON
+            span.name = f"{nominative_first_name(span.name, pack, doc.lang)} {full.name.split()[-1]}"
 
 
 def company_name_openings(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
