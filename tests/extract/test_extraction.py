@@ -1628,3 +1628,16 @@ def test_a_full_name_sharing_a_persons_surname_is_a_person(tmp_path):
     assert ("Tidewrack Boat Co.", "schema:founder", "Everett Grindle") in rels
     assert ("Tidewrack Boat Co.", "schema:founder", "Cole Grindle") not in rels
     assert not {r for r in rels if r[1] == "schema:parentOrganization" and "Grindle" in r[2]}
+
+
+def test_gulf_legal_forms_and_a_dateline_with_a_colon(tmp_path):
+    """"KUWAIT CITY: Nuwair Packaging Co. K.S.C.P. has bought ...": the town of the dateline, and
+    one company with its Kuwaiti legal form (no company "K.S.C.P.")."""
+    graph = facts_of_text(tmp_path,
+        "KUWAIT CITY: Nuwair Packaging Co. K.S.C.P. has bought Sohar Flexibles LLC of Oman for $40 million. "
+        "Gulfspan Extrusions W.L.L., based in Manama, makes aluminium profiles.\n")
+    companies = labels_of_class(graph, "akg:Company")
+    assert {"Nuwair Packaging Co. K.S.C.P.", "Gulfspan Extrusions W.L.L."} <= companies
+    assert not companies & {"K.S.C.P.", "KUWAIT CITY"}
+    assert ("Nuwair Packaging Co. K.S.C.P.", "akg:acquired", "Sohar Flexibles LLC") in relations(graph)
+    assert "Kuwait City" in labels_of_class(graph, "schema:City")

@@ -273,12 +273,12 @@ def _title_before_name(toks: list, i: int, end: int, pack: LanguagePack, lang: s
 
 
 def dateline_town(doc: Document, span: Span, pack: LanguagePack) -> str:
-    """"TAIPEI, April 25 –", "SANTIAGO –" opening a paragraph: the town a news agency dateline
+    """"TAIPEI, April 25 –", "SANTIAGO –", "KUWAIT CITY:" opening a paragraph: the town a news agency dateline
     names, or ""."""
     toks = doc.tokens
     sent = doc.sentences[toks[span.start].sent]
     words = [t.text for t in toks[span.start:span.end]]
-    if span.start != sent.tok_start or span.end >= sent.tok_end or toks[span.end].text not in (",", "(", "–", "—", "-") \
+    if span.start != sent.tok_start or span.end >= sent.tok_end or toks[span.end].text not in (",", "(", "–", "—", "-", ":") \
             or not all(w.isupper() for w in words) or not opens_paragraph(doc, toks[span.start].start):
         return ""
     return pack.place_forms_by_lower.get(" ".join(words).lower(), "")
