@@ -1641,3 +1641,15 @@ def test_gulf_legal_forms_and_a_dateline_with_a_colon(tmp_path):
     assert not companies & {"K.S.C.P.", "KUWAIT CITY"}
     assert ("Nuwair Packaging Co. K.S.C.P.", "akg:acquired", "Sohar Flexibles LLC") in relations(graph)
     assert "Kuwait City" in labels_of_class(graph, "schema:City")
+
+
+def test_a_title_accusative_of_a_legal_name_and_a_seat_verb_after_a_plant_noun(tmp_path):
+    """"Minister obiskal Volturno v Brestanici" beside "Volturna d.o.o.": one company; "V obrat je
+    podjetje, ki domuje v Krškem, vložilo ...": Krško is the head office's town, no plant."""
+    graph = facts_of_text(tmp_path,
+        "Minister obiskal Volturno v Brestanici\n\n"
+        "Minister je v torek obiskal obrat družbe Volturna d.o.o. v Brestanici. V obrat je podjetje, ki "
+        "domuje v Krškem, lani vložilo 9,8 milijona evrov. Volturna zaposluje 214 ljudi.\n")
+    assert "Volturno" not in labels_of_class(graph, "akg:Company")
+    assert "Krško" not in labels_of_class(graph, "akg:Plant")
+    assert ("Volturna d.o.o.", "akg:headquarteredIn", "Krško") in relations(graph)

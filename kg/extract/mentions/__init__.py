@@ -124,15 +124,20 @@ def _accusative_names_as_written_elsewhere(doc: Document, names: list[Span], pac
     takes the nominative the text writes elsewhere ("Ravnica Setev", "Barjanka";
     ``accusative_endings``: nominative, accusative)."""
     firsts = {s.name.split()[0] for s in names if " " in s.name}
+    # (a lone word after any lower-case word, when a legal name opens with its nominative: "obiskal
+    # Volturno" beside "Volturna d.o.o.")
+    legal = {s.name.split()[0] for s in names if " " in s.name and s.source == MentionSource.LEGAL}
     for s in names:
         words = s.name.split()
         if s.start == 0 or not (doc.tokens[s.start - 1].text.islower() or (
                 len(words) == 1 and doc.tokens[s.start - 1].text.lower() in pack.town_adjectives)):
             continue  # (one word after a town adjective: "Vrhniško Barjanko kupili" beside "Barjanka d.o.o.")
         before = doc.tokens[s.start - 1].text
+        alone = len(words) == 1 and s.cls is None
         for nominative, accusative in pack.accusative_endings:
             stem = words[0][: len(words[0]) - len(accusative)]
-            if accusative and words[0].endswith(accusative) and before.endswith(accusative) \
+            if accusative and words[0].endswith(accusative) \
+                    and (before.endswith(accusative) or (alone and stem + nominative in legal and words[0] not in firsts)) \
                     and stem + nominative in firsts and stem + nominative != words[0]:
                 s.name = " ".join([stem + nominative, *words[1:]])
                 break
