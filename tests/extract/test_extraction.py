@@ -1653,3 +1653,13 @@ def test_a_title_accusative_of_a_legal_name_and_a_seat_verb_after_a_plant_noun(t
     assert "Volturno" not in labels_of_class(graph, "akg:Company")
     assert "Krško" not in labels_of_class(graph, "akg:Plant")
     assert ("Volturna d.o.o.", "akg:headquarteredIn", "Krško") in relations(graph)
+
+
+def test_english_i_and_mps_name_nothing(tmp_path):
+    """"I founded X in 1998" (a signed piece) and "told MPs that ...": no organisation "I" or "MPs"."""
+    graph = facts_of_text(tmp_path,
+        "I founded Shwe Yinmar Garments in 1998 with my late wife in a rented shophouse in Yangon. "
+        "General manager Chou Li-wen told MPs that the factory employs 900 people.\n")
+    companies = labels_of_class(graph, "akg:Company")
+    assert "Shwe Yinmar Garments" in companies and not companies & {"I", "MPs"}
+    assert not {r for r in relations(graph) if r[2] in ("I", "MPs") or r[0] in ("I", "MPs")}
