@@ -539,6 +539,9 @@ def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step:
     joined = closed = False  # a conjunction came before the last item: a comma after it ends the list
     while 0 <= j < len(clause):
         u = units[clause[j]]
+        if step > 0 and not glued and _seat_of_item(units, clause, j, first, ctx):
+            j += 2  # "družbi A d.o.o. iz Zagreba in B s.r.o. iz Bratislave": an item's town, the list goes on
+            continue
         if u.kind == "ent" and glued and _same_kind(u, first, slot, ctx):
             found.append(u)
             glued, modifiers, closed, joined, nouns = False, 0, joined, False, 0
@@ -561,6 +564,18 @@ def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step:
     return found if step > 0 else found[:1] + sorted(found[1:], key=lambda x: x.start)
 
 
+
+
+PLACE_CLASSES = ("schema:City", "schema:Country")
+
+
+def _seat_of_item(units: list[Unit], clause: list[int], j: int, first: Unit, ctx: Context) -> bool:
+    """Are units j, j+1 a preposition and the town it governs, right after an organisation of a list
+    ("A d.o.o. iz Zagreba")?"""
+    if j + 1 >= len(clause) or first.kind != "ent" or not first.cls or not ctx.is_a(first.cls, "schema:Organization"):
+        return False
+    u, town = units[clause[j]], units[clause[j + 1]]
+    return u.kind == "tok" and town.kind == "ent" and town.cls in PLACE_CLASSES and ctx.prep_of(town) == u.word
 
 
 def _possessor(units: list[Unit], i: int) -> bool:
