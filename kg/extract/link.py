@@ -230,7 +230,7 @@ def _naming_nouns(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
     first = doc.sentences[m.sent].tok_start
     toks = doc.tokens[max(first, m.tok_start - 3):m.tok_start + 1]
     return {t.lemma for t in toks if (t.lemma,) in pack.triggers or t.lemma in pack.subsidiary_nouns
-            or t.lemma in pack.demonyms} | {f"town:{pack.town_adjectives[t.text.lower()]}" for t in toks[:-1]
+            or t.lemma in pack.demonyms or (t.lemma in pack.counterpart_referents and t.text.islower())} | {f"town:{pack.town_adjectives[t.text.lower()]}" for t in toks[:-1]
                                             if t.text.lower() in pack.town_adjectives} | _bought(doc, m, pack) \
         | _possessive_country_demonyms(doc, m, pack)
 
@@ -723,7 +723,8 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         agreeing = sal.best(name + ("gender", genders), lambda g: typed(g) and _agrees(groups, g, genders, pack))
         if agreeing is not None:
             return agreeing
-    if noun in pack.specific_coref_nouns or ((noun,) not in pack.triggers and noun in groups.all_nouns()):
+    if noun in pack.specific_coref_nouns or (((noun,) not in pack.triggers or noun in pack.counterpart_referents)
+                                             and noun in groups.all_nouns()):
         # "skupina", or a noun the document names a company with ("sirarna"): that company
         # ... and neither to one introduced as a subsidiary nor to one bought
         return _salient(groups, sal, cls, onto, noun=noun, subsidiary=pack.subsidiary_nouns | pack.buying_verbs)

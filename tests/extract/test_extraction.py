@@ -1663,3 +1663,15 @@ def test_english_i_and_mps_name_nothing(tmp_path):
     companies = labels_of_class(graph, "akg:Company")
     assert "Shwe Yinmar Garments" in companies and not companies & {"I", "MPs"}
     assert not {r for r in relations(graph) if r[2] in ("I", "MPs") or r[0] in ("I", "MPs")}
+
+
+def test_a_partner_noun_alone_refers_to_the_company_introduced_with_it(tmp_path):
+    """"... je presodil dobavitelja ulitkov Alulivar d.o.o. ... Dobavitelj domuje na Ptuju, je
+    hčerinska družba ...": the supplier is Alulivar, not the auditing customer."""
+    graph = facts_of_text(tmp_path,
+        "Naročnik presoje, družba Pogonka d.d. iz Novega mesta, je februarja presodil dobavitelja ulitkov "
+        "Alulivar d.o.o. Dobavitelj domuje na Ptuju in je hčerinska družba češke skupine Odlitky Brno a.s.\n")
+    rels = relations(graph)
+    assert ("Alulivar d.o.o.", "akg:headquarteredIn", "Ptuj") in rels
+    assert ("Alulivar d.o.o.", "schema:parentOrganization", "Odlitky Brno a.s.") in rels
+    assert not {r for r in rels if r[0] == "Pogonka d.d." and r[2] in ("Ptuj", "Odlitky Brno a.s.")}

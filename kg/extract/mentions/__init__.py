@@ -49,13 +49,17 @@ def resolve_overlaps(spans: list[Span]) -> list[Span]:
 
 def _business_nouns_of_names(doc: Document, spans: list[Span], pack: LanguagePack) -> frozenset[str]:
     """Lemmas of business nouns that open the document's company names ("Sirarna Gorjanka d.o.o."
-    -> "sirarna"): later, "sirarna" alone refers back to that company."""
+    -> "sirarna"), or of partner nouns right before them ("dobavitelja ulitkov Alulivar d.o.o." ->
+    "dobavitelj"): later, "sirarna", "Dobavitelj" alone refers back to that company."""
     out = set()
     for s in spans:
         if s.cls == "akg:Company" and s.end - s.start > 1:
             first = lemma(doc.tokens[s.start].text.lower(), doc.lang)
             if is_business_noun(first, pack):
                 out.add(first)
+        if s.cls == "akg:Company":
+            before = doc.tokens[max(doc.sentences[doc.tokens[s.start].sent].tok_start, s.start - 2):s.start]
+            out.update(t.lemma for t in before if t.lemma in pack.counterpart_referents and t.text.islower())
     return frozenset(out)
 
 
