@@ -524,7 +524,9 @@ def _list_item_before(doc: Document, m: Mention, conjunction: int) -> Mention | 
     """The organisation named last before token ``conjunction`` in ``m``'s sentence: the list item
     the conjunction joins ``m`` to (None if there is none)."""
     first = doc.sentences[m.sent].tok_start
-    before = [o for o in doc.mentions if first <= o.tok_start and o.tok_end <= conjunction and o.sent == m.sent
+    lo = bisect.bisect_left(doc.mentions, first, key=lambda o: o.tok_start)  # (mentions are sorted)
+    hi = bisect.bisect_left(doc.mentions, conjunction, key=lambda o: o.tok_start)
+    before = [o for o in doc.mentions[lo:hi] if o.tok_end <= conjunction
               and o.cls is not None and o.cls.endswith(("Company", "Organization"))]
     return before[-1] if before else None
 
@@ -651,7 +653,8 @@ def _named_in_relative_clause(doc: Document, m: Mention, pack: LanguagePack) -> 
         return None
     for j in range(k + 2, min(end - 1, k + 2 + NAMING_REACH)):
         if toks[j].lemma in pack.naming_words or toks[j].text.lower() in pack.naming_words:
-            after = next((o for o in doc.mentions if o.tok_start == j + 1 and o.group >= 0
+            at = bisect.bisect_left(doc.mentions, j + 1, key=lambda o: o.tok_start)
+            after = next((o for o in doc.mentions[at:at + 4] if o.tok_start == j + 1 and o.group >= 0
                           and o.source != MentionSource.COREF), None)
             return after.group if after is not None else None
         if not toks[j].text.islower():
