@@ -564,8 +564,6 @@ def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step:
     return found if step > 0 else found[:1] + sorted(found[1:], key=lambda x: x.start)
 
 
-
-
 PLACE_CLASSES = ("schema:City", "schema:Country")
 
 

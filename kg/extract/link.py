@@ -229,10 +229,10 @@ def _naming_nouns(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
     the town of a town adjective: "semiškem podjetju Belkab" -> {"podjetje", "town:Semič"}."""
     first = doc.sentences[m.sent].tok_start
     toks = doc.tokens[max(first, m.tok_start - 3):m.tok_start + 1]
-    return {t.lemma for t in toks if (t.lemma,) in pack.triggers or t.lemma in pack.subsidiary_nouns
-            or t.lemma in pack.demonyms or (t.lemma in pack.counterpart_referents and t.text.islower())} | {f"town:{pack.town_adjectives[t.text.lower()]}" for t in toks[:-1]
-                                            if t.text.lower() in pack.town_adjectives} | _bought(doc, m, pack) \
-        | _possessive_country_demonyms(doc, m, pack)
+    nouns = {t.lemma for t in toks if (t.lemma,) in pack.triggers or t.lemma in pack.subsidiary_nouns
+             or t.lemma in pack.demonyms or (t.lemma in pack.counterpart_referents and t.text.islower())}
+    towns = {f"town:{pack.town_adjectives[t.text.lower()]}" for t in toks[:-1] if t.text.lower() in pack.town_adjectives}
+    return nouns | towns | _bought(doc, m, pack) | _possessive_country_demonyms(doc, m, pack)
 
 
 def _possessive_country_demonyms(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
@@ -511,7 +511,7 @@ def _as_counterpart(doc: Document, m: Mention, pack: LanguagePack) -> bool:
         last -= 1  # "švedski kupec X"
     for j in range(last, max(first, last - pack.counterpart_reach) - 1, -1):
         t = doc.tokens[j]
-        if t.text in ("in", "ter") and (item := _list_item_before(doc, m, j)) is not None:
+        if t.text in pack.list_final_joiners and (item := _list_item_before(doc, m, j)) is not None:
             return _as_counterpart(doc, item, pack)  # "Med kupci sta veriga X iz Malmöja in danski Y": Y too
         if not (t.text == "," or (t.is_word and t.text.islower())):
             return False  # a name or a stop ends the phrase
