@@ -1675,3 +1675,16 @@ def test_a_partner_noun_alone_refers_to_the_company_introduced_with_it(tmp_path)
     assert ("Alulivar d.o.o.", "akg:headquarteredIn", "Ptuj") in rels
     assert ("Alulivar d.o.o.", "schema:parentOrganization", "Odlitky Brno a.s.") in rels
     assert not {r for r in rels if r[0] == "Pogonka d.d." and r[2] in ("Ptuj", "Odlitky Brno a.s.")}
+
+
+def test_works_nouns_before_a_town_name_plants(tmp_path):
+    """"lastno sirarno v Srednji vasi", "pšenico melje v mlinih v Murski Soboti in Beltincih": the
+    company's plants in those towns."""
+    graph = facts_of_text(tmp_path,
+        "Hotelska družba Gorski Kristal d.d. ima tudi lastno sirarno v Srednji vasi, kjer letno izdelajo "
+        "90 ton sira. Žitna družba Zlato Zrno d.o.o. melje pšenico v mlinih v Murski Soboti in Beltincih.\n")
+    plants = labels_of_class(graph, "akg:Plant")
+    assert {"Srednja vas", "Murska Sobota", "Beltinci"} <= plants
+    rels = relations(graph)
+    assert ("Gorski Kristal d.d.", "org:hasSite", "Srednja vas") in rels
+    assert ("Zlato Zrno d.o.o.", "org:hasSite", "Beltinci") in rels
