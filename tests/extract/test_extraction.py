@@ -1688,3 +1688,15 @@ def test_works_nouns_before_a_town_name_plants(tmp_path):
     rels = relations(graph)
     assert ("Gorski Kristal d.d.", "org:hasSite", "Srednja vas") in rels
     assert ("Zlato Zrno d.o.o.", "org:hasSite", "Beltinci") in rels
+
+
+def test_more_goods_named_after_their_noun_and_a_legal_name_opening_with_one(tmp_path):
+    """"izdeluje kuhinje Lunara", "turbine Vrtinec izdelujejo v obratu v Škofji Loki": products;
+    "Folija Plus d.o.o." stays a company although "folija" names goods."""
+    graph = facts_of_text(tmp_path,
+        "Podjetje Hrastlin d.o.o. iz Nazarij izdeluje kuhinje Lunara. Hidrospin d.o.o. turbine Vrtinec "
+        "izdeluje v obratu v Škofji Loki. Sklad je kupil družbo Folija Plus d.o.o.\n")
+    products = labels_of_class(graph, "schema:Product")
+    assert {"Lunara", "Vrtinec"} <= products
+    assert "Folija Plus d.o.o." in labels_of_class(graph, "akg:Company")
+    assert ("Hrastlin d.o.o.", "akg:produces", "Lunara") in relations(graph)

@@ -821,8 +821,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.name = _after_case_adjective(toks[span.start - 1].text, words[0], pack) + span.name[len(words[0]):]
     legal = span.source == MentionSource.LEGAL
     inside = trigger_inside(doc, span, pack)
-    if inside in ("akg:Plant", "akg:IndustrialHub") and span.source == MentionSource.LEGAL:
-        inside = None  # "Livarna Kovina d.o.o.": a legal form makes a company, whatever noun opens the name
+    if inside in ("akg:Plant", "akg:IndustrialHub", "schema:Product") and span.source == MentionSource.LEGAL:
+        inside = None  # "Livarna Kovina d.o.o.", "Folija Plus d.o.o.": a legal form makes a company, whatever noun opens the name
     # a sentence-initial generic or product noun only gives the class ("Ploščice Lipnica in Bistra ...")
     generic = toks[span.start].lemma in pack.generic_nouns or inside == "schema:Product"
     if inside and (doc.text[toks[span.start].start:toks[span.end - 1].end] in ref.by_alias
