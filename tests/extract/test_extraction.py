@@ -1682,9 +1682,10 @@ def test_works_nouns_before_a_town_name_plants(tmp_path):
     company's plants in those towns."""
     graph = facts_of_text(tmp_path,
         "Hotelska družba Gorski Kristal d.d. ima tudi lastno sirarno v Srednji vasi, kjer letno izdelajo "
-        "90 ton sira. Žitna družba Zlato Zrno d.o.o. melje pšenico v mlinih v Murski Soboti in Beltincih.\n")
+        "90 ton sira. Žitna družba Zlato Zrno d.o.o. melje pšenico v mlinih v Murski Soboti in Beltincih. "
+        "Lesna družba Bukvar d.o.o. na žagi v Zgornji Polskavi letno razreže 60.000 kubičnih metrov hlodovine.\n")
     plants = labels_of_class(graph, "akg:Plant")
-    assert {"Srednja vas", "Murska Sobota", "Beltinci"} <= plants
+    assert {"Srednja vas", "Murska Sobota", "Beltinci", "Zgornja Polskava"} <= plants
     rels = relations(graph)
     assert ("Gorski Kristal d.d.", "org:hasSite", "Srednja vas") in rels
     assert ("Zlato Zrno d.o.o.", "org:hasSite", "Beltinci") in rels
