@@ -53,6 +53,15 @@ def odd_letters(text: str) -> list[str]:
     return odd
 
 
+def without_accents(text: str) -> str:
+    """The text without its diacritics (combining marks); other letters stay as they are.
+
+    >>> without_accents("Zürich"), without_accents("São Paulo"), without_accents("Łódź")
+    ('Zurich', 'Sao Paulo', 'Łodz')
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _fold(ch: str) -> str:
     """One lower-case character's part of a slug: ASCII for a Latin letter or digit (``-`` for
     ASCII punctuation), the character itself for another script's letter, digit or mark, and

@@ -7,6 +7,8 @@ stored in the build cache as JSON (``kg.cachefmt``).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -252,6 +254,19 @@ class Document:
     # what the build should warn about: (file relative to the seeds folder, message)
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
+    def mentions_starting(self, lo: int, hi: int) -> Iterator[tuple[int, Mention]]:
+        """The mentions (index, mention) whose first token is in ``[lo, hi)``, found by bisection:
+        linking leaves ``mentions`` sorted by position, and a scan of every mention for each
+        clause or list made long documents cost more per word.
+
+        >>> doc = Document("d", Path("d.txt"), "", {}, mentions=[Mention(s, s + 1, 0, 0, "", 0, "schema:Person", "",
+        ...     MentionSource.PERSON) for s in (1, 4, 4, 9)])
+        >>> [k for k, _ in doc.mentions_starting(2, 9)]
+        [1, 2]
+        """
+        start = bisect_left(self.mentions, lo, key=_tok_start)
+        return ((k, self.mentions[k]) for k in range(start, bisect_left(self.mentions, hi, lo=start, key=_tok_start)))
+
     def key_of(self, group: int) -> str | None:
         """The entity key of mention group ``group``; None for no group (-1) or one that is no entity.
 
@@ -261,3 +276,7 @@ class Document:
         ('company/krka', None, None)
         """
         return (self.groups[group].key or None) if group >= 0 else None
+
+
+def _tok_start(m: Mention) -> int:
+    return m.tok_start

@@ -414,10 +414,8 @@ def _other_of_previous(doc: Document, topic: _Topics, sent: int, first: int, pac
     earlier = topic.before(sent)
     if earlier is None:
         return first
-    sentence = doc.sentences[earlier]  # its mentions, found by position (they are sorted)
-    lo = bisect.bisect_left(doc.mentions, sentence.tok_start, key=lambda m: m.tok_start)
-    hi = bisect.bisect_left(doc.mentions, sentence.tok_end, key=lambda m: m.tok_start)
-    subjects = [m.group for m in doc.mentions[lo:hi] if m.group in topic[earlier]
+    sentence = doc.sentences[earlier]
+    subjects = [m.group for _, m in doc.mentions_starting(sentence.tok_start, sentence.tok_end) if m.group in topic[earlier]
                 and m.text.lower() not in pack.object_pronouns and _may_be_subject(doc, m, pack)]
     if not subjects:
         return first
@@ -523,10 +521,7 @@ def _as_counterpart(doc: Document, m: Mention, pack: LanguagePack) -> bool:
 def _list_item_before(doc: Document, m: Mention, conjunction: int) -> Mention | None:
     """The organisation named last before token ``conjunction`` in ``m``'s sentence: the list item
     the conjunction joins ``m`` to (None if there is none)."""
-    first = doc.sentences[m.sent].tok_start
-    lo = bisect.bisect_left(doc.mentions, first, key=lambda o: o.tok_start)  # (mentions are sorted)
-    hi = bisect.bisect_left(doc.mentions, conjunction, key=lambda o: o.tok_start)
-    before = [o for o in doc.mentions[lo:hi] if o.tok_end <= conjunction
+    before = [o for _, o in doc.mentions_starting(doc.sentences[m.sent].tok_start, conjunction) if o.tok_end <= conjunction
               and o.cls is not None and o.cls.endswith(("Company", "Organization"))]
     return before[-1] if before else None
 
@@ -653,8 +648,7 @@ def _named_in_relative_clause(doc: Document, m: Mention, pack: LanguagePack) -> 
         return None
     for j in range(k + 2, min(end - 1, k + 2 + NAMING_REACH)):
         if toks[j].lemma in pack.naming_words or toks[j].text.lower() in pack.naming_words:
-            at = bisect.bisect_left(doc.mentions, j + 1, key=lambda o: o.tok_start)
-            after = next((o for o in doc.mentions[at:at + 4] if o.tok_start == j + 1 and o.group >= 0
+            after = next((o for _, o in doc.mentions_starting(j + 1, j + 2) if o.group >= 0
                           and o.source != MentionSource.COREF), None)
             return after.group if after is not None else None
         if not toks[j].text.islower():
@@ -738,8 +732,7 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         named_so = [g for g, nouns in groups.nouns.items() if noun in nouns and groups.classes[g] == cls]
         if len(named_so) == 1:
             return named_so[0]  # "članica uprave banke X" after "Banka Voglajna d.d.": the one bank
-    seated = m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lower() in pack.split_suffixes \
-        and doc.tokens[m.tok_start - 1].text.startswith("-")  # "The Mumbai-headquartered converter"
+    seated = m.tok_start > 0 and pack.is_seat_suffix(doc.tokens[m.tok_start - 1].text)  # "The Mumbai-headquartered converter"
     if ((noun,) in pack.triggers or seated) and cls == "akg:Company":
         named = [g for g in topic.get(m.sent, []) if g in topic.free.get(m.sent, ()) and groups.classes[g] is not None]
         if pack.coref_determiners and named:

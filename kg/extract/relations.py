@@ -889,16 +889,20 @@ def founding_year(doc: Document, sent_i: int, units: list[Unit], found: list[Rel
 ROLE_PREDICATES = frozenset({"akg:chiefExecutiveOf", "akg:holdsRoleIn"})
 
 
+def named_after_family_noun(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """Is the person ``m`` named in an oblique case right after a family noun in the nominative
+    ("sin Jožeta Kuharja": Jože is the son's father)? ("sinu Marjanu Murku" is the son himself.)"""
+    before = doc.tokens[m.tok_start - 1] if m.tok_start > doc.sentences[m.sent].tok_start else None
+    return m.cls == "schema:Person" and before is not None and before.text.lower() in pack.family_nouns \
+        and before.text.lower() == before.lemma and m.text != m.name
+
+
 def _without_possessor_roles(doc: Document, relations: list[Relation], pack: LanguagePack) -> list[Relation]:
     """Drop a role whose holder is named in an oblique case right after a family noun: in
     "Direktor je sin Jožeta Kuharja" the director is the son, not Jože Kuhar ("Direktor je njen
     sin Tomaž Kuhar" names him in the nominative)."""
-    def possessor(i: int) -> bool:
-        m = doc.mentions[i]
-        before = doc.tokens[m.tok_start - 1] if m.tok_start > doc.sentences[m.sent].tok_start else None
-        return m.cls == "schema:Person" and before is not None and before.text.lower() in pack.family_nouns \
-            and before.text.lower() == before.lemma and m.text != m.name  # ("sinu Marjanu Murku": the son)
-    return [r for r in relations if not (r.pred in ROLE_PREDICATES and any(possessor(i) for i in r.mentions))]
+    return [r for r in relations if not (r.pred in ROLE_PREDICATES
+                                         and any(named_after_family_noun(doc, doc.mentions[i], pack) for i in r.mentions))]
 
 
 def _without_indirect_sites(relations: list[Relation]) -> list[Relation]:

@@ -31,7 +31,6 @@ import datetime as dt
 import functools
 import itertools
 import tomllib
-from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -46,7 +45,7 @@ from kg.extract.document import (
     TimedRole,
     Token,
 )
-from kg.extract.relations import _number_at, has_phrase, phrases_by_first
+from kg.extract.relations import _number_at, has_phrase, named_after_family_noun, phrases_by_first
 from kg.lang import LANG_DIR, LanguagePack
 from kg.timeterms import as_of
 
@@ -646,7 +645,7 @@ def _status_after(doc: Document, after: int, sent: int, words: TimeWords, dates:
             stop = next((i for i in range(stop + 1, s.tok_end) if doc.tokens[i].text in (",", ";")), s.tok_end)
     else:
         closing = stop
-    person = next((m.tok_start for _, m in _starting(doc, after, stop) if m.sent == sent
+    person = next((m.tok_start for _, m in doc.mentions_starting(after, stop) if m.sent == sent
                    and m.group >= 0 and doc.groups[m.group].cls == "schema:Person"), stop)
     stop = min(stop, person)
     seen = [t.text.lower() for t in doc.tokens[after:min(stop, after + 2 * NEAR)]]
@@ -757,10 +756,10 @@ def _invested_when_where(doc: Document, money: tuple[int, int], dates: list[Date
     inside = [d for d in dates if d.mark == "point" and lo <= d.start and d.end <= hi]
     if len(inside) == 1:
         date = inside[0].value
-    plants = {doc.groups[m.group].key for k, m in _starting(doc, money[1], hi)
+    plants = {doc.groups[m.group].key for k, m in doc.mentions_starting(money[1], hi)
               if m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
     if not plants:  # "je v tovarni v Štorah vložil 7,4 milijona evrov": the plant before the sum
-        plants = {doc.groups[m.group].key for k, m in _starting(doc, lo, money[0])
+        plants = {doc.groups[m.group].key for k, m in doc.mentions_starting(lo, money[0])
                   if m.tok_end > m.tok_start and _of_class(doc, k, ("akg:Plant",))}
     return date, (plants.pop() if len(plants) == 1 else "")
 
@@ -1035,36 +1034,16 @@ def _of_class(doc: Document, k: int, classes: tuple[str, ...]) -> bool:
     return m.group >= 0 and doc.groups[m.group].cls in classes and doc.groups[m.group].key != ""
 
 
-def _starting(doc: Document, lo: int, hi: int) -> Iterator[tuple[int, Mention]]:
-    """The mentions (index, mention) whose first token is in ``[lo, hi)``, found by bisection:
-    linking leaves ``doc.mentions`` sorted by position, and a scan of every mention for each
-    clause made long documents cost more per word.
-
-    >>> from pathlib import Path
-    >>> from kg.extract.document import MentionSource
-    >>> doc = Document("d", Path("d.txt"), "", {}, mentions=[Mention(s, s + 1, 0, 0, "", 0, "schema:Person", "",
-    ...     MentionSource.PERSON) for s in (1, 4, 4, 9)])
-    >>> [k for k, _ in _starting(doc, 2, 9)]
-    [1, 2]
-    """
-    start = bisect_left(doc.mentions, lo, key=_start)
-    return ((k, doc.mentions[k]) for k in range(start, bisect_left(doc.mentions, hi, lo=start, key=_start)))
-
-
-def _start(m: Mention) -> int:
-    return m.tok_start
-
-
 def _in_sentence(doc: Document, sent: int) -> Iterator[tuple[int, Mention]]:
     """The mentions that start inside sentence ``sent`` (a dropped subject sits at its first token)."""
     s = doc.sentences[sent]
-    return _starting(doc, s.tok_start, max(s.tok_end, s.tok_start + 1))
+    return doc.mentions_starting(s.tok_start, max(s.tok_end, s.tok_start + 1))
 
 
 def _named(doc: Document, lo: int, hi: int, classes: tuple[str, ...], pack: LanguagePack) -> list[int]:
     """Written mentions of these classes in ``[lo, hi)`` that no preposition governs ("od X" is
     no subject)."""
-    return [k for k, m in _starting(doc, lo, hi + 1) if m.tok_end <= hi
+    return [k for k, m in doc.mentions_starting(lo, hi + 1) if m.tok_end <= hi
             and m.tok_end > m.tok_start and _of_class(doc, k, classes)
             and not (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lower() in pack.prepositions)]
 
@@ -1097,7 +1076,8 @@ def _holder(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, cues: 
     refers back to, else the nearest in its clause (before it, in English), else the sentence's
     only person."""
     # (not a possessor after a family noun: "Direktor je sin Jožeta Kuharja" is the son)
-    persons = [k for k in _named(doc, lo, hi, ("schema:Person",), pack) if not _after_family_noun(doc, k, pack)]
+    persons = [k for k in _named(doc, lo, hi, ("schema:Person",), pack)
+               if not named_after_family_noun(doc, doc.mentions[k], pack)]
     ante = _antecedent(doc, lo, pack)
     if cues.subject_first:
         before = [k for k in persons if doc.mentions[k].tok_end <= at]
@@ -1121,14 +1101,6 @@ def _holder(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, cues: 
     s = doc.sentences[doc.tokens[at].sent]
     everyone = _named(doc, s.tok_start, s.tok_end, ("schema:Person",), pack)
     return everyone[0] if len({doc.mentions[k].group for k in everyone}) == 1 else None
-
-
-def _after_family_noun(doc: Document, k: int, pack: LanguagePack) -> bool:
-    """Is person mention ``k`` named in an oblique case right after a family noun ("sin Jožeta Kuharja")?"""
-    m = doc.mentions[k]
-    noun = doc.tokens[m.tok_start - 1] if m.tok_start > 0 else None
-    # (a family noun in the nominative: "sinu Marjanu Murku" is the son himself)
-    return noun is not None and noun.text.lower() in pack.family_nouns and noun.text.lower() == noun.lemma and m.text != m.name
 
 
 def _embedded(doc: Document, start: int, end: int, pack: LanguagePack) -> set[int]:
@@ -1343,7 +1315,7 @@ def _taken_from(doc: Document, at: int, hi: int, status: str, pack: LanguagePack
     orgs = {(str(f.o), f.mentions[1]) for f in doc.facts if f.sent == sent and f.s == key and f.p == wanted
             and len(f.mentions) > 1}
     if not orgs:
-        after = {doc.groups[m.group].key for k, m in _starting(doc, at + 1, hi)
+        after = {doc.groups[m.group].key for k, m in doc.mentions_starting(at + 1, hi)
                  if _of_class(doc, k, ("schema:Person",)) and m.group != doc.mentions[person].group}
         orgs = {(str(f.o), f.mentions[1]) for f in doc.facts if f.sent == sent and f.s in after
                 and f.p == "akg:chiefExecutiveOf" and len(f.mentions) > 1}
@@ -1429,7 +1401,7 @@ def _hand_to_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWord
             continue
         at = s.tok_start + i
         lo, hi = _clause(doc, at, words.text.conjunctions)
-        receiver = next((k for k, m in _starting(doc, at + n, at + n + 2)
+        receiver = next((k for k, m in doc.mentions_starting(at + n, at + n + 2)
                          if m.tok_end > m.tok_start and _of_class(doc, k, ("schema:Person",))), None)
         givers = _named(doc, s.tok_start, at, ("schema:Person",), pack)  # the subject, before
         if receiver is None or not givers:
@@ -1609,7 +1581,7 @@ def _successions(doc: Document, sent: int, words: TimeWords, pack: LanguagePack)
         # the person right after the cue, past a date or a few words ("that month by")
         after = [k for k in _named(doc, at + n, min(hi, at + n + NEAR), ("schema:Person",), pack)
                  if not any(doc.tokens[j].text in (",", ";") for j in range(at + n, doc.mentions[k].tok_start))]
-        after += [k for k, m in _starting(doc, at + n, min(hi, at + n + NEAR))
+        after += [k for k, m in doc.mentions_starting(at + n, min(hi, at + n + NEAR))
                   if m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lower() in pack.prepositions
                   and _of_class(doc, k, ("schema:Person",)) and passive >= active]  # "by X"
         if not before or not after:
@@ -1748,7 +1720,7 @@ def _took_post(doc: Document, roles: list[TimedRole], events: list[Event], dates
         if hi <= lo or not has_phrase(_words(doc, lo, hi), words.took_post):
             continue
         # "who was appointed chairman of Lipa in 2019" is about another post, as may be a second role of the person
-        others = {doc.groups[m.group].key for j, m in _starting(doc, lo, hi)
+        others = {doc.groups[m.group].key for j, m in doc.mentions_starting(lo, hi)
                   if m.tok_end > m.tok_start and _of_class(doc, j, _ORG_CLASSES)} - {r.org}
         if others or len({(o.org, o.kind) for o in roles if o.person == r.person and o.sent == r.sent}) != 1:
             continue

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import gettext
 import tomllib
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +21,7 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.extract.lemmatize import lemma
+from kg.iri import without_accents
 
 LANG_DIR = Path(__file__).parent
 DATA_DIR = LANG_DIR.parent / "data"
@@ -192,6 +192,11 @@ class LanguagePack:
     def is_verb_lemma(self, lemma: str) -> bool:
         """Does the lemma end as the pack's infinitives do ("ustanoviti")? False without one."""
         return bool(self.infinitive_ending) and lemma.endswith(self.infinitive_ending)
+
+    def is_seat_suffix(self, word: str) -> bool:
+        """Is ``word`` a suffix split off a town's name that says it is a seat ("-based" of
+        "Cork-based", "-headquartered"; not "'s")?"""
+        return word.startswith("-") and word.lower() in self.split_suffixes
 
     def adjective_gender(self, word: str) -> str:
         """The gender of a nominative adjective ("avstrijska" -> "f"), or ""."""
@@ -545,15 +550,6 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     return p
 
 
-def without_accents(name: str) -> str:
-    """The name without its diacritics.
-
-    >>> without_accents("Zürich"), without_accents("São Paulo")
-    ('Zurich', 'Sao Paulo')
-    """
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-
-
 @lru_cache(maxsize=1)
 def world_towns() -> frozenset[str]:
     """Names of the world's towns of 15,000 people or more (``kg/data/world_towns.txt``)."""
@@ -565,10 +561,11 @@ def _use_world_towns(pack: LanguagePack, how: str) -> None:
     """``"towns"``: the world's towns are towns of the pack (English names them as they are);
     ``"nominatives"``: they only choose among the nominatives of an inflected name ("v Leobnu")."""
     if how == "towns":
-        for name in sorted(world_towns()):
+        names = sorted(world_towns())
+        for name in names:
             pack.places.setdefault(name, Place(name, "schema:City", (name,)))
         given = written_first_names()
-        for name in sorted(world_towns()):
+        for name in names:
             # ... also as English often writes them, without their accents ("Zurich", "Malmo"),
             # unless that is a given name ("Unaí" -> "Unai")
             plain = without_accents(name)

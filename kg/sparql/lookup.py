@@ -10,12 +10,12 @@ the Turtle files do not (they stay the same as without it).
 """
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from kg.iri import without_accents
 from kg.prefixes import LOOKUP_GRAPH, PREFIXES
 from kg.prefixes import LOOKUP_KEY as LOOKUP_KEY  # re-exported
 
@@ -34,9 +34,7 @@ def lookup_key(name: str) -> str:
     >>> lookup_key("Škofja Loka") == lookup_key("skofja loka")
     True
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
+    return " ".join(without_accents(name).casefold().split())
 
 
 def _key_pairs(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:

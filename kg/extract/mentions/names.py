@@ -582,8 +582,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 continue
             # a dictionary word at the start of a sentence ("Danes Kodera", "Logistična") is not
             # part of a name unless the document also writes it (in any case) capitalised elsewhere
-            seat_suffix = j < sent.tok_end and toks[j].text.lower() in pack.split_suffixes \
-                and toks[j].text.startswith("-")  # "Cork-based Glenmore Dairies": a town's name
+            seat_suffix = j < sent.tok_end and pack.is_seat_suffix(toks[j].text)  # "Cork-based Glenmore Dairies": a town's name
             # ("Ana in Jože Gorišek": a given name coordinated with a full name is one)
             couple = j - i == 1 and j + 1 < sent.tok_end and toks[j].text.lower() in LIST_SEPARATORS \
                 and is_given_name(tok.text, pack, doc.lang) and is_given_name(toks[j + 1].text, pack, doc.lang)
@@ -806,7 +805,7 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
             span.cls, span.name, span.source = row.cls, row.label, MentionSource.REFERENCE
             break
     if span.cls is None and span.source == MentionSource.CAPITALISED and span.end < len(toks) \
-            and toks[span.end].text.lower() in pack.split_suffixes and toks[span.end].text.startswith("-"):
+            and pack.is_seat_suffix(toks[span.end].text):
         span.cls, span.source = "schema:City", MentionSource.LOCATIVE  # "Quarmby-based maker X": a town
     first_lemma = _business_noun_nominative(words[0].lower(), pack) or lemma(words[0].lower(), doc.lang)
     if span.source == MentionSource.LEGAL and len(words) > 2 and is_business_noun(first_lemma, pack) \
@@ -1104,6 +1103,11 @@ def acronym_expansions(doc: Document, spans: list[Span]) -> dict[int, str]:
     return out
 
 
+def _name_joins(pack: LanguagePack) -> set[str]:
+    """Words that join two names of people: "and", not "in Port Talbot" nor an apposition's comma."""
+    return LIST_SEPARATORS - pack.prepositions - {","}
+
+
 def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
     """Untyped names of two to four words that the sentence shows to be people become persons:
     "Rhian Pryce, who took over ...", "Chief operating officer Beat Zürcher said", "Ola Strand,
@@ -1111,7 +1115,7 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
     toks = doc.tokens
     people_end = {s.end for s in spans if s.cls == "schema:Person"}
     people_start = {s.start for s in spans if s.cls == "schema:Person"}
-    joins = LIST_SEPARATORS - pack.prepositions - {","}  # "and", not "in Port Talbot" nor an apposition
+    joins = _name_joins(pack)
     # a person's surname that no organisation's name holds: "Everett Grindle" beside "Cole Grindle"
     in_orgs = {w for s in spans if s.cls is not None and s.cls != "schema:Person" for w in s.name.split()}
     family = {s.name.split()[-1] for s in spans if s.cls == "schema:Person" and " " in s.name} - in_orgs
@@ -1159,7 +1163,7 @@ def given_names_sharing_a_surname(doc: Document, spans: list[Span], pack: Langua
     shares its surname (after ``people_by_context`` has found the full name a person)."""
     toks = doc.tokens
     people = {s.start: s for s in spans if s.cls == "schema:Person" and len(s.name.split()) == 2}
-    joins = LIST_SEPARATORS - pack.prepositions - {","}
+    joins = _name_joins(pack)
     for span in spans:
         if span.cls is not None or span.end - span.start != 1 or not is_given_name(span.name, pack, doc.lang) \
                 or span.end >= len(toks) or toks[span.end].text.lower() not in joins:

@@ -144,8 +144,7 @@ def _after_seat_suffix(toks: list, start: int, i: int, pack: LanguagePack) -> bo
     if not ((word.isalpha() and word.islower()) or word in pack.common_acronyms) or not (start + 2 < i <= start + 1 + SEAT_NAME_REACH) \
             or toks[start].text.lower() not in pack.coref_determiners:
         return False
-    suffix = toks[i - 1].text.lower()
-    return suffix.startswith("-") and suffix in pack.split_suffixes and all(t.is_capitalised for t in toks[start + 1:i - 1])
+    return pack.is_seat_suffix(toks[i - 1].text) and all(t.is_capitalised for t in toks[start + 1:i - 1])
 
 
 FRONTED_REACH = 5  # words a fronted adverbial may have ("Under his leadership", "In March 2019")
@@ -179,7 +178,7 @@ def _town_modifier(toks: list, i: int, start: int, pack: LanguagePack) -> int:
     j = i - 1
     if j > start and toks[j].text.isalpha() and toks[j].text.islower() and (toks[j].lemma,) not in pack.triggers:
         j -= 1  # one noun before the class noun: "panel", "drone"
-    if j > start and toks[j].text.lower() in pack.split_suffixes and toks[j].text.startswith("-"):
+    if j > start and pack.is_seat_suffix(toks[j].text):
         j -= 1  # "Houston-based"
     place = pack.places.get(toks[j].text) if j > start else None
     if place is None or place.cls != "schema:City" or not _opens_reference(toks, j - 1, start, pack):
