@@ -137,6 +137,7 @@ class Clause:
     units: list[int] = field(default_factory=list)
     antecedent: list[int] = field(default_factory=list)
     where: bool = False  # opened by "where"/"kjer": the antecedent is a place, the clause has its own subject
+    governed: bool = False  # its relative word follows a preposition ("v kateri", "in which")
 
 
 # ------------------------------------------------------------------ loading and checking
@@ -356,7 +357,8 @@ def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[s
         if opens:
             if current is not None:
                 out.append(current)
-            current = Clause(antecedent=_antecedent(units, i, glue, class_nouns), where=units[pronoun].word in where_words)
+            current = Clause(antecedent=_antecedent(units, i, glue, class_nouns), where=units[pronoun].word in where_words,
+                             governed=pronoun > i + 1)
             if not current.antecedent and units[pronoun].word in predicate[0]:
                 current.antecedent = _copula_subject(units, main.units, predicate[1])
             continue
@@ -603,8 +605,28 @@ def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Con
             return _with_list(units, clause.units, pos, slot, 1, ctx)
     if ants:  # "v Kopru, kjer proizvedejo ...": with no subject of its own, the place
         return ants
+    seated = _organisation_before_seat(units, clause.antecedent[0], slot, ctx) \
+        if clause.antecedent and not clause.where and not clause.governed else []
+    if seated:  # "X s sedežem v Beljaku, ki sestavlja ...": X, not the dropped subject of the sentence
+        return seated
     zero = [u for u in units if u.source == MentionSource.ZERO and _fits(u, slot, ctx)]
     return zero[:1]
+
+
+def _organisation_before_seat(units: list[Unit], first: int, slot: Slot, ctx: Context) -> list[Unit]:
+    """The organisation a place before a relative clause is the seat or origin of ("Hollbrunner AG
+    s sedežem v Beljaku, ki ...", "Velokor d.o.o. iz Kranja, ki ...": the relative clause is about
+    the organisation), else none."""
+    place = units[first]
+    if not (place.cls in PLACE_CLASSES and ctx.prep_of(place)):
+        return []
+    i = first - 1
+    while i >= 0 and first - i <= 3 and units[i].kind == "tok" and units[i].word.islower():
+        i -= 1
+    if i < first - 1 and i >= 0 and units[i].kind == "ent" and units[i].source not in (MentionSource.COREF, MentionSource.ZERO) \
+            and _fits(units[i], replace(slot, prep=frozenset(), bare=False), ctx):
+        return [units[i]]
+    return []
 
 
 def _hit(u: Unit, slot: Slot, ctx: Context) -> bool:

@@ -89,10 +89,16 @@ def _name_candidates(word: str, lang: str, endings: tuple[tuple[str, str], ...])
     return tuple(dict.fromkeys(out))  # without repeats, in order
 
 
-def lemmatize(doc: Document, overrides: dict[str, str] | None = None) -> Document:
+def lemmatize(doc: Document, overrides: dict[str, str] | None = None, nouns: frozenset[str] = frozenset()) -> Document:
     """Fill ``token.lemma`` for every token; ``overrides`` (lower-case word -> lemma, from the
-    language pack) fix words simplemma reads the other way ("vodi": "voditi", not "voda")."""
+    language pack) fix words simplemma reads the other way ("vodi": "voditi", not "voda"). A word
+    opening a sentence that no dictionary knows is read as a common noun when that gives one of
+    ``nouns`` (the pack's nouns of goods): "Zamaške Clipo izdelujejo ..." opens with "zamašek"."""
     overrides = overrides or {}
+    openers = {s.tok_start for s in doc.sentences}
     for tok in doc.tokens:
         tok.lemma = overrides.get(tok.text.lower()) or lemma(tok.text, doc.lang)
+        if tok.i in openers and tok.lemma == tok.text.lower() and tok.text[:1].isupper() and nouns \
+                and (common := lemma(tok.text.lower(), doc.lang)) in nouns:
+            tok.lemma = common
     return doc

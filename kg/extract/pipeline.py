@@ -39,7 +39,7 @@ def extract(doc: Document, onto: Ontology | None = None) -> Document:
     pack = load_pack(doc.lang)
     with extraction_text(doc):  # the steps read the text without invisible format characters
         segment(doc, pack.split_suffixes)
-        lemmatize(doc, pack.lemma_overrides)
+        lemmatize(doc, pack.lemma_overrides, pack.goods_nouns)
         recognise_mentions(doc, pack)
         link_mentions(doc, pack, onto)
         extract_relations(doc, pack, onto)

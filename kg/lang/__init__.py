@@ -218,6 +218,7 @@ class LanguagePack:
     role_starts: frozenset[str] = frozenset()   # first lemmas of role phrases
     legal_suffix_texts: tuple[str, ...] = ()   # each legal suffix's tokens joined ("d.o.o."), in order
     max_trigger_len: int = 1                    # the longest trigger phrase, in words
+    goods_nouns: frozenset[str] = frozenset()  # the one-word nouns of products ("zamašek", "kolo")
     max_role_len: int = 1                       # the longest role phrase, in words
 
 
@@ -612,6 +613,7 @@ def load_pack(code: str) -> LanguagePack:
     pack.role_starts = frozenset(phrase[0] for phrase in pack.roles)
     pack.legal_suffix_texts = tuple("".join(suffix) for suffix in pack.legal_suffixes)
     pack.max_trigger_len = max((len(k) for k in pack.triggers), default=1)
+    pack.goods_nouns = frozenset(k[0] for k, cls in pack.triggers.items() if len(k) == 1 and cls == "schema:Product")
     pack.max_role_len = max((len(k) for k in pack.roles), default=1)
     return pack
 

@@ -1701,3 +1701,23 @@ def test_more_goods_named_after_their_noun_and_a_legal_name_opening_with_one(tmp
     assert {"Lunara", "Vrtinec"} <= products
     assert "Folija Plus d.o.o." in labels_of_class(graph, "akg:Company")
     assert ("Hrastlin d.o.o.", "akg:produces", "Lunara") in relations(graph)
+
+
+def test_goods_named_before_the_verb_and_a_company_after_them(tmp_path):
+    """"Zamaške Clipo izdelujejo v Rovtah": a sentence opening with a noun of goods names a product
+    (not a company "Zamaške Clipo"); "Vrtne hiške Domek Ravenka izdeluje v tovarni v Rakičanu": the
+    product, then its maker; "X s sedežem v Beljaku, ki sestavlja vodomere Hidro M3": X makes them,
+    not the company the sentence is about."""
+    graph = facts_of_text(tmp_path,
+        "Embalko d.o.o. ima sedež v Logatcu. Zamaške Clipo za jogurte izdelujejo v Rovtah.\n\n"
+        "Podjetje Ravenka d.o.o. ima sedež v Murski Soboti. Vrtne hiške Domek Ravenka izdeluje v tovarni "
+        "v Rakičanu.\n\nKrnplast d.o.o. izdeluje ohišja. Od leta 2021 je družba v lasti skupine Hollbrunner "
+        "AG s sedežem v Beljaku, ki v tovarni v Špitalu ob Dravi sestavlja vodomere Hidro M3.\n")
+    products = labels_of_class(graph, "schema:Product")
+    assert {"Clipo", "Domek", "Hidro M3"} <= products
+    assert not {"Zamaške Clipo", "Domek Ravenka"} & (products | labels_of_class(graph, "akg:Company"))
+    rels = relations(graph)
+    assert {("Embalko d.o.o.", "akg:produces", "Clipo"), ("Rovte", "akg:produces", "Clipo"),
+            ("Ravenka d.o.o.", "akg:produces", "Domek"), ("Rakičan", "akg:produces", "Domek"),
+            ("Hollbrunner AG", "akg:produces", "Hidro M3")} <= rels
+    assert ("Krnplast d.o.o.", "akg:produces", "Hidro M3") not in rels

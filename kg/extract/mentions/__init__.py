@@ -27,6 +27,7 @@ from kg.extract.mentions.names import (
     people_by_context,
     short_forms_over_towns,
     split_known_prefix,
+    split_maker_after_product,
 )
 from kg.extract.mentions.phrases import coreferring, markets, site_pronouns
 from kg.extract.mentions.places import demonyms, join_particle_towns, lexicon_spans, locatives, plants_in_towns
@@ -170,6 +171,7 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     known_caps = mid_sentence_capitalised(doc)
     names = [classify(doc, s, pack, known_caps) for s in capitalised_runs(doc, pack, known_caps)]
     names = split_known_prefix(doc, names, pack)
+    names = split_maker_after_product(doc, names, pack)
     _caps_as_written_elsewhere(names)
     _legal_names_as_written_elsewhere(doc, names, pack)
     _accusative_names_as_written_elsewhere(doc, names, pack)

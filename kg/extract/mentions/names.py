@@ -648,6 +648,27 @@ def split_known_prefix(doc: Document, spans: list[Span], pack: LanguagePack) -> 
     return out
 
 
+def split_maker_after_product(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
+    """Split "(Vrtne hiške) Domek Ravenka (izdeluje ...)" into a product and the company after it,
+    when the last word is, in some case, the one-word name of a company the document writes with
+    its legal form ("Ravenka d.o.o."): an object named first, then the subject."""
+    from kg.extract.link import core_name  # (link imports this package)
+
+    cores = [core_name(s.name, pack) for s in spans if s.cls == "akg:Company" and len(s.name.split()) >= 2]
+    companies = {core for core in cores if core and " " not in core}
+    out: list[Span] = []
+    toks = doc.tokens
+    for span in spans:
+        last = toks[span.end - 1].text
+        if span.cls == "schema:Product" and span.source == MentionSource.TRIGGER and span.end - span.start >= 2 \
+                and any(c.lower() in companies for c in name_candidates(last, doc.lang, pack.inflection)):
+            head = Span(span.start, span.end - 1, span.cls, doc.text[toks[span.start].start:toks[span.end - 2].end], span.source)
+            out.extend([head, Span(span.end - 1, span.end, None, last, MentionSource.CAPITALISED)])
+        else:
+            out.append(span)
+    return out
+
+
 def mid_sentence_capitalised(doc: Document) -> set[str]:
     return {t.text for t in doc.tokens if is_name_token(t) and not sentence_initial(doc, t.i)}
 
