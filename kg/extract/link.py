@@ -540,6 +540,15 @@ def _after_inflected_noun(doc: Document, m: Mention, pack: LanguagePack) -> bool
 BODY_OWNER_REACH = 5  # words from a sentence's start to the organisation its opening body belongs to
 
 
+def _opens_with_party_noun(doc: Document, start: int, pack: LanguagePack) -> bool:
+    """Does the sentence at token ``start`` open with a nominative noun for another party after an
+    adjective ("Novi lastnik ...", "Nemški kupec ...")? ("Lastnik ..." alone may well be the
+    company the text is about, dropped or not.)"""
+    t = doc.tokens[start + 1] if start + 1 < len(doc.tokens) else None
+    return t is not None and t.lemma in pack.party_subject_nouns and t.text.lower() == t.lemma \
+        and doc.tokens[start].text[-1:] in "iaoe" and doc.tokens[start].is_word
+
+
 def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontology, pack: LanguagePack,
                    topic: _Topics) -> None:
     """Slovenian drops pronoun subjects ("Ima tri tovarne.", "Direktor je Ivan Novak.", "Od leta 2019
@@ -570,6 +579,8 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
             continue  # "Kovač Jernej Koser je ustanovil ...": the person is the subject
         if first.lemma in pack.demonyms and doc.tokens[sent.tok_start + 1].text.islower():
             continue  # "Kitajski partner ima tovarne ...": a noun phrase is the subject, none is dropped
+        if _opens_with_party_noun(doc, sent.tok_start, pack):
+            continue  # "Novi lastnik, ki ima tovarni v X, ne načrtuje ...": the owner is the subject
         if any(t.lemma in pack.subject_bodies or (t.lemma,) in pack.roles for t in doc.tokens[sent.tok_start:sent.tok_start + 2]) \
                 and any(m.tok_start < sent.tok_start + BODY_OWNER_REACH and m.group >= 0
                         and (c := groups.classes[m.group]) and onto.is_a(c, "schema:Organization") for m in ms):

@@ -1721,3 +1721,20 @@ def test_goods_named_before_the_verb_and_a_company_after_them(tmp_path):
             ("Ravenka d.o.o.", "akg:produces", "Domek"), ("Rakičan", "akg:produces", "Domek"),
             ("Hollbrunner AG", "akg:produces", "Hidro M3")} <= rels
     assert ("Krnplast d.o.o.", "akg:produces", "Hidro M3") not in rels
+
+
+def test_a_new_owner_a_fifth_owned_and_a_plant_we_think_about(tmp_path):
+    """"Novi lastnik, ki ima tovarni v Pordenonu in Sacileju, ...": the owner's plants, not the
+    company the text is about; "Petina podjetja je v lasti X": no parent; "Razmišljamo tudi o
+    drugem obratu v Gorici": no plant."""
+    graph = facts_of_text(tmp_path,
+        "Družbo Flexofol d.o.o. je prevzela italijanska družba Plastiche Venturin S.p.A. Flexofol ima obrat "
+        "v Vrtojbi. Novi lastnik, ki ima tovarni v Pordenonu in Sacileju, ne načrtuje selitve proizvodnje.\n\n"
+        "Podjetje Kolpa d.o.o. izdeluje kolesa. Petina podjetja je od lani v lasti švedske družbe Cykel AB.\n\n"
+        "Ovsenica d.o.o. ima obrat v Kranju. Razmišljamo tudi o drugem obratu v Gorici.\n")
+    rels = relations(graph)
+    assert ("Flexofol d.o.o.", "org:hasSite", "Vrtojba") in rels
+    assert not {r for r in rels if r[0] == "Flexofol d.o.o." and r[2] in ("Pordenone", "Sacile")}
+    assert ("Kolpa d.o.o.", "schema:parentOrganization", "Cykel AB") not in rels
+    assert ("Ovsenica d.o.o.", "org:hasSite", "Kranj") in rels
+    assert "Gorica" not in labels_of_class(graph, "akg:Plant")
