@@ -224,6 +224,9 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
     return found[0] if found else None
 
 
+TOWN_ADJECTIVE_REACH = 5  # words from a town adjective to the name it introduces
+
+
 def _naming_nouns(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
     """The class nouns a name is introduced with: "skupine Hayashi Industries" -> {"skupina"}; and
     the town of a town adjective: "semiškem podjetju Belkab" -> {"podjetje", "town:Semič"}."""
@@ -231,7 +234,11 @@ def _naming_nouns(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
     toks = doc.tokens[max(first, m.tok_start - 3):m.tok_start + 1]
     nouns = {t.lemma for t in toks if (t.lemma,) in pack.triggers or t.lemma in pack.subsidiary_nouns
              or t.lemma in pack.demonyms or (t.lemma in pack.counterpart_referents and t.text.islower())}
-    towns = {f"town:{pack.town_adjectives[t.text.lower()]}" for t in toks[:-1] if t.text.lower() in pack.town_adjectives}
+    # a town adjective may open a longer noun phrase ("Trebanjski proizvajalec aluminijastih oken X")
+    phrase = doc.tokens[max(first, m.tok_start - TOWN_ADJECTIVE_REACH):m.tok_start]
+    while phrase and any(not (t.is_word and (t.text.islower() or t.text.lower() in pack.town_adjectives)) for t in phrase):
+        phrase = phrase[1:]
+    towns = {f"town:{pack.town_adjectives[t.text.lower()]}" for t in phrase if t.text.lower() in pack.town_adjectives}
     return nouns | towns | _bought(doc, m, pack) | _possessive_country_demonyms(doc, m, pack)
 
 

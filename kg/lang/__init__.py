@@ -336,6 +336,8 @@ def _town_adjectives(places: dict[str, Place], words: dict[str, Any]) -> dict[st
         for end, repl in rules:
             if low.endswith(end) and len(low) - len(end) >= (2 if prefix else 3) and (end or low[-1] not in "aeiou"):
                 stems.setdefault(prefix + low[:len(low) - len(end)] + repl, set()).add(label)
+    for stem, town in words.get("town_adjective_irregular", []):  # "trebanjski": Trebnje
+        stems[stem] = {town}
     return {stem + e: min(towns) for stem, towns in sorted(stems.items()) if len(towns) == 1 and stem not in stop
             for e in words.get("town_adjective_endings", [])}
 

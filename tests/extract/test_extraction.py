@@ -1738,3 +1738,25 @@ def test_a_new_owner_a_fifth_owned_and_a_plant_we_think_about(tmp_path):
     assert ("Kolpa d.o.o.", "schema:parentOrganization", "Cykel AB") not in rels
     assert ("Ovsenica d.o.o.", "org:hasSite", "Kranj") in rels
     assert "Gorica" not in labels_of_class(graph, "akg:Plant")
+
+
+def test_irregular_town_adjectives_and_an_adjective_the_name_goes_without(tmp_path):
+    """"Trebanjski proizvajalec aluminijastih oken Mirnalit d.o.o." has its head office in Trebnje
+    and is "trebanjska družba" later; "trebanjske tovarne družbe Dolenjka" is a plant's town, no
+    head office; "Železnikarska Orodjarna Dražgoše d.o.o." beside a title "Orodjarna Dražgoše ..."
+    is "Orodjarna Dražgoše d.o.o." of Železniki."""
+    graph = facts_of_text(tmp_path,
+        "Trebanjski proizvajalec aluminijastih oken Mirnalit d.o.o. je kupil delež družbe Alustil d.o.o. "
+        "iz Karlovca. Alustil ima tovarno v Dugi Resi. S prevzemom ima trebanjska družba štiri tovarne: "
+        "na Mirni, v Trebnjem, v Dugi Resi in v Tuzli.\n\n"
+        "Gasilci so pogasili požar v lakirnici trebanjske tovarne družbe Dolenjka d.o.o.\n\n"
+        "Orodjarna Dražgoše bo povečala proizvodnjo\n\n"
+        "Železnikarska Orodjarna Dražgoše d.o.o. bo ob svoji tovarni v Selcih postavila novo halo.\n")
+    rels = relations(graph)
+    assert ("Mirnalit d.o.o.", "akg:headquarteredIn", "Trebnje") in rels
+    assert ("Mirnalit d.o.o.", "org:hasSite", "Tuzla") in rels
+    assert ("Alustil d.o.o.", "org:hasSite", "Tuzla") not in rels
+    assert ("Dolenjka d.o.o.", "akg:headquarteredIn", "Trebnje") not in rels
+    companies = labels_of_class(graph, "akg:Company")
+    assert "Orodjarna Dražgoše d.o.o." in companies
+    assert not {c for c in companies if c.startswith("Železnikarska")}

@@ -491,7 +491,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 i += 1  # "the Finnish Metsävirta group", "the Austrian Hollerer Group": no part of the name ("American Airlines" is)
                 continue
             if j - i >= 2 and not pack.head_final and sentence_initial(doc, i) \
-                    and (tok.lemma in pack.demonyms or tok.text.lower() in pack.town_adjectives) \
+                    and (tok.lemma in pack.demonyms or tok.text.lower() in pack.town_adjectives
+                         or _adjective_the_name_goes_without(doc, i, j, pack)) \
                     and doc.text[tok.start:toks[j - 1].end] not in pack.places:
                 i += 1  # "Ptujski Snopteh je ...", "Avstrijski Seeberger": the adjective opens the sentence
                 continue
@@ -611,6 +612,17 @@ def role_prefix_end(doc: Document, i: int, j: int, pack: LanguagePack) -> int:
         if i + n <= j and tuple(t.lemma for t in doc.tokens[i:i + n]) in pack.roles:
             return i + n
     return i
+
+
+def _adjective_the_name_goes_without(doc: Document, i: int, j: int, pack: LanguagePack) -> bool:
+    """Is token ``i``, opening a sentence and the run ``i:j``, an adjective ("Železnikarska
+    Orodjarna Dražgoše d.o.o. ...") that the document leaves out where it names the rest elsewhere
+    ("Orodjarna Dražgoše bo povečala proizvodnjo")?"""
+    toks = doc.tokens
+    if not toks[i].text.lower().endswith(tuple(pack.name_adjective_endings)) or j - i < 3:
+        return False
+    rest = doc.text[toks[i + 1].start:toks[j - 1].end]
+    return doc.text.count(rest) > doc.text.count(doc.text[toks[i].start:toks[j - 1].end])
 
 
 def split_known_prefix(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
