@@ -192,7 +192,8 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
             gs = groups.by_core[key]
             if groups.classes[gs[0]] == m.cls:
                 return gs[0]
-    if m.source not in (MentionSource.CAPITALISED, MentionSource.PERSON, MentionSource.ACRONYM, MentionSource.SPEAKER):
+    if m.source not in (MentionSource.CAPITALISED, MentionSource.PERSON, MentionSource.ACRONYM, MentionSource.SPEAKER,
+                        MentionSource.NAME_HEAD):  # ("Kombo Agro" after "Kombo Agro Industries Ltd")
         return None  # otherwise a name typed by its own noun ("skupine Bosch") is no short form
     found = []
     long_keys = [k for k in keys if len(k) > 2]

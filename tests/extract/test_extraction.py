@@ -1760,3 +1760,27 @@ def test_irregular_town_adjectives_and_an_adjective_the_name_goes_without(tmp_pa
     companies = labels_of_class(graph, "akg:Company")
     assert "Orodjarna Dražgoše d.o.o." in companies
     assert not {c for c in companies if c.startswith("Železnikarska")}
+
+
+def test_a_firm_based_in_an_unlisted_town_its_short_name_and_welded_goods(tmp_path):
+    """"The Oldbury-based firm was founded by ..." refers back (Oldbury is in no gazetteer);
+    "Kombo Agro" is "Kombo Agro Industries Ltd"; "Its Hauler water tanks are welded at a plant in
+    Kambalda"; "Arbër Krasniqi" is a person; "X Pvt Ltd, the Phuentsholing-headquartered maker" is
+    X's apposition, not the topic's head office."""
+    graph = facts_of_text(tmp_path,
+        "Mountford Castings Ltd makes drain covers. The Oldbury-based firm was founded by Samuel Mountford "
+        "and was bought in 2019 by Halesowen Holdings for £11m.\n\n"
+        "Kombo Agro Industries Ltd opened a mill in Brikama. Kombo Agro currently employs 420 people.\n\n"
+        "Karrawong Steelworks is based in Kalgoorlie. Its Hauler water tanks are welded at a smaller plant in "
+        "Kambalda.\n\nArbër Krasniqi becomes chief executive of Dardan Steel Ltd on 1 April.\n\n"
+        "Eastern Metallics Ltd of India will buy 74 percent of Pelri Alloys Pvt Ltd, the "
+        "Phuentsholing-headquartered ferrosilicon maker.\n")
+    rels = relations(graph)
+    assert {("Mountford Castings Ltd", "akg:headquarteredIn", "Oldbury"),
+            ("Mountford Castings Ltd", "schema:founder", "Samuel Mountford"),
+            ("Halesowen Holdings", "akg:acquired", "Mountford Castings Ltd"),
+            ("Kambalda", "akg:produces", "Hauler"),
+            ("Arbër Krasniqi", "akg:chiefExecutiveOf", "Dardan Steel Ltd"),
+            ("Pelri Alloys Pvt Ltd", "akg:headquarteredIn", "Phuentsholing")} <= rels
+    assert ("Eastern Metallics Ltd", "akg:headquarteredIn", "Phuentsholing") not in rels
+    assert "Kombo Agro" not in labels_of_class(graph, "akg:Company")

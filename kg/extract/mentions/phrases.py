@@ -178,11 +178,16 @@ def _town_modifier(toks: list, i: int, start: int, pack: LanguagePack) -> int:
     j = i - 1
     if j > start and toks[j].text.isalpha() and toks[j].text.islower() and (toks[j].lemma,) not in pack.triggers:
         j -= 1  # one noun before the class noun: "panel", "drone"
-    if j > start and pack.is_seat_suffix(toks[j].text):
+    based = j > start and pack.is_seat_suffix(toks[j].text)
+    if based:
         j -= 1  # "Houston-based"
     place = pack.places.get(toks[j].text) if j > start else None
-    if place is None or place.cls != "schema:City" or not _opens_reference(toks, j - 1, start, pack):
+    # (a capitalised word before "-based" is a town the gazetteer may lack: "The Oldbury-based firm")
+    town = (place is not None and place.cls == "schema:City") or (based and toks[j].is_capitalised and j > start)
+    if not town or not _opens_reference(toks, j - 1, start, pack):
         return -1
+    if based and place is None and j - 3 >= start and toks[j - 2].text == "," and toks[j - 3].is_capitalised:
+        return -1  # "X Pvt Ltd, the Phuentsholing-headquartered maker": X's apposition, no reference back
     return j
 
 
