@@ -1784,3 +1784,19 @@ def test_a_firm_based_in_an_unlisted_town_its_short_name_and_welded_goods(tmp_pa
             ("Pelri Alloys Pvt Ltd", "akg:headquarteredIn", "Phuentsholing")} <= rels
     assert ("Eastern Metallics Ltd", "akg:headquarteredIn", "Phuentsholing") not in rels
     assert "Kombo Agro" not in labels_of_class(graph, "akg:Company")
+
+
+def test_plants_listed_after_has_and_goods_opening_a_sentence(tmp_path):
+    """"X, ki je del skupine Y s sedežem v Z, ima dve tovarni, v A in na B" and "X, ki ima tovarno
+    v A in obrat v B": X's plants; "Filtre za pitno vodo izdeluje v obratih na A in v B": a noun of
+    goods opening the sentence is no name, the company the text is about has the plants."""
+    graph = facts_of_text(tmp_path,
+        "Navojnik d.d., ki je del nemške skupine Schraubtec AG s sedežem v Heilbronnu, ima dve tovarni, "
+        "v Žalcu in na Vranskem.\n\nPletix d.d., ki ima tovarno v Kranju in obrat v Preddvoru ter "
+        "zaposluje 560 ljudi, je del skupine Lenzgruber.\n\nOzonit d.o.o. ima sedež v Celju. Filtre za "
+        "pitno vodo izdeluje v obratih na Tekačevem in v Šmarju pri Jelšah.\n")
+    rels = relations(graph)
+    assert {("Navojnik d.d.", "org:hasSite", "Žalec"), ("Navojnik d.d.", "org:hasSite", "Vransko"),
+            ("Pletix d.d.", "org:hasSite", "Preddvor"), ("Ozonit d.o.o.", "org:hasSite", "Tekačevo")} <= rels
+    assert not {r for r in rels if r[0] in ("Schraubtec AG", "Lenzgruber") and r[1] == "org:hasSite"}
+    assert "Filtre" not in labels_of_class(graph, "akg:Company")
