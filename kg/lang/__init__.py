@@ -54,6 +54,8 @@ class LanguagePack:
     family_nouns: frozenset[str] = frozenset()  # "family": "the Salgueiro family" is no town
     role_compound_nouns: frozenset[str] = frozenset()  # "its head office": "head" is no role before these
     family_business_nouns: frozenset[str] = frozenset()  # "the Annapolis Capital family office": a firm
+    predicates_after_subject: frozenset[str] = frozenset()  # "je podjetje del skupine X": the noun before is the subject
+    family_words: frozenset[str] = frozenset()  # "družine Ažman": a family before its name, no organisation (as written)
     counterpart_reach: int = 0  # lower-case words (and commas) a partner noun may stand before its name
     region_heads: frozenset[str] = frozenset()  # "Nagano Prefecture": a region, no entity
     region_openers: frozenset[str] = frozenset()  # "Co Galway"
@@ -415,6 +417,8 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.family_nouns = frozenset(words.get("family_nouns", []))
     p.role_compound_nouns = frozenset(words.get("role_compound_nouns", []))
     p.family_business_nouns = frozenset(words.get("family_business_nouns", []))
+    p.family_words = frozenset(words.get("family_words", []))
+    p.predicates_after_subject = frozenset(words.get("predicates_after_subject", []))
     p.counterpart_reach = int(words.get("counterpart_reach", 0))
     p.region_heads = frozenset(words.get("region_heads", []))
     p.region_openers = frozenset(words.get("region_openers", []))

@@ -1800,3 +1800,22 @@ def test_plants_listed_after_has_and_goods_opening_a_sentence(tmp_path):
             ("Pletix d.d.", "org:hasSite", "Preddvor"), ("Ozonit d.o.o.", "org:hasSite", "Tekačevo")} <= rels
     assert not {r for r in rels if r[0] in ("Schraubtec AG", "Lenzgruber") and r[1] == "org:hasSite"}
     assert "Filtre" not in labels_of_class(graph, "akg:Company")
+
+
+def test_a_family_seller_a_subject_noun_before_its_predicate_and_a_described_parent(tmp_path):
+    """"Stoodstotni delež je od družine Ažman kupila skupina X": the family is no company bought;
+    "Že deset let je podjetje del nemške skupine Y, ta pa ...": the company is Y's; "Kartomat,
+    hčerinska družba nemškega proizvajalca embalaže Z": Z is the parent; "Soboško podjetje": of
+    Murska Sobota."""
+    graph = facts_of_text(tmp_path,
+        "Verigatec d.o.o. izdeluje verige. Stoodstotni delež je od družine Ažman kupila švedska skupina "
+        "Kättingverk AB.\n\nŠilček d.o.o. izdeluje barvice. Že deset let je podjetje del nemške skupine "
+        "Farbenstift GmbH, ta pa ima tovarne še v Avstriji.\n\nKartomat d.o.o., hčerinska družba nemškega "
+        "proizvajalca embalaže Wellmann Verpackung GmbH, bo zgradil halo.\n\nSoboško podjetje Ravenka d.o.o. "
+        "izdeluje hiške.\n")
+    rels = relations(graph)
+    assert not {r for r in rels if r[1] == "akg:acquired" and r[2] == "Ažman"}
+    assert "Ažman" not in labels_of_class(graph, "akg:Company")
+    assert {("Šilček d.o.o.", "schema:parentOrganization", "Farbenstift GmbH"),
+            ("Kartomat d.o.o.", "schema:parentOrganization", "Wellmann Verpackung GmbH"),
+            ("Ravenka d.o.o.", "akg:headquarteredIn", "Murska Sobota")} <= rels

@@ -559,6 +559,10 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     and not (j + 1 < sent.tok_end and toks[j + 1].text.lower() in pack.family_business_nouns):
                 i = j  # "founded by the Vila family": a family, no person ("the X family office" is a firm)
                 continue
+            if legal_end < 0 and j - i == 1 and i > sent.tok_start and toks[i - 1].text.lower() in pack.family_words \
+                    and not is_given_name(tok.text, pack, doc.lang):
+                i = j  # "od družine Ažman": a family, no organisation ("družine Marjan Hvala" names a person)
+                continue
             if j - i == 1 and j < sent.tok_end and toks[j].text.lower() in pack.family_nouns \
                     and tok.text.lower().endswith(tuple(pack.possessive_endings)):
                 i += 1  # "Turnškov oče", "Majin brat": a possessive adjective, not a name

@@ -124,6 +124,8 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
     before = set(range(clause, copulas[0]))
     if before & taken or any(sp.start in before for sp in spans):
         return True
+    if i + 1 < len(toks) and toks[i + 1].text.lower() in pack.predicates_after_subject:
+        return False  # "Že deset let je podjetje del skupine X": the predicate follows the noun
     # no subject before the copula: the noun is the subject only if a participle follows in its
     # clause ("Leta 2023 je podjetje ... ustanovilo"), not in "danes pa je to podjetje z 90 ..."
     end = i + 1
