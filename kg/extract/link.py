@@ -19,7 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 
-from kg.extract.document import POSSESSIVE_MARKS, CorefHint, Document, Group, Mention, MentionSource
+from kg.extract.document import POSSESSIVE_MARKS, CorefHint, Document, Group, Mention, MentionSource, Sentence
 from kg.extract.lemmatize import lemma, name_candidates
 from kg.extract.mentions import STRENGTH
 from kg.extract.mentions.spans import is_given_name, looks_east_asian
@@ -594,6 +594,11 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
                         and (c := groups.classes[m.group]) and onto.is_a(c, "schema:Organization") for m in ms):
             continue  # "Nadzorni svet Pivovarne X je imenoval ...", "Direktor družbe X je povedal": of X
         g = _topic(topic, sent.i)
+        if pack.first_person_plural_endings and _speaks_as_we(doc, sent, pack):
+            # "... kjer letno predelamo 30.000 ton" in a notice: the company that writes, the one the
+            # title names or else the first one the text names (not as a partner), not the owner named last
+            writer = topic.headline if topic.headline is not None else _first_company(doc, groups, onto, sent.i, pack)
+            g = writer if writer is not None else g
         if g is None:
             g = _salient(groups, sal, "akg:Company", onto)
             if g is not None and first_sentence.get(g, sent.i) > sent.i:
@@ -606,6 +611,24 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
             # relative clause ("Destilarna, ki je v lasti X, ... Lani je ustvarila ...": not X)
             topic.setdefault(sent.i, []).insert(0, g)
     doc.mentions = sorted(doc.mentions + zero, key=lambda m: (m.tok_start, m.tok_end))
+
+
+def _speaks_as_we(doc: Document, sent: Sentence, pack: LanguagePack) -> bool:
+    """Does a verb in the first person plural carry the sentence ("smo", "izdelujemo")?"""
+    return any(t.text.islower() and t.text.endswith(pack.first_person_plural_endings) and pack.is_verb_lemma(t.lemma)
+               for t in doc.tokens[sent.tok_start:sent.tok_end])
+
+
+def _first_company(doc: Document, groups: _Groups, onto: Ontology, sent: int, pack: LanguagePack) -> int | None:
+    """The company the text names first by sentence ``sent``, not introduced as a partner ("našega
+    dobavitelja gume, družbe X")."""
+    for m in doc.mentions:
+        if m.sent > sent:
+            break
+        if m.group >= 0 and (c := groups.classes[m.group]) and onto.is_a(c, "akg:Company") \
+                and m.source not in (MentionSource.COREF, MentionSource.ZERO) and not _as_counterpart(doc, m, pack):
+            return m.group
+    return None
 
 
 def _named_before(groups: _Groups, sal: _Salience, onto: Ontology, first_sentence: dict[int, int],

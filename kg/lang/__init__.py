@@ -55,6 +55,7 @@ class LanguagePack:
     role_compound_nouns: frozenset[str] = frozenset()  # "its head office": "head" is no role before these
     family_business_nouns: frozenset[str] = frozenset()  # "the Annapolis Capital family office": a firm
     predicates_after_subject: frozenset[str] = frozenset()  # "je podjetje del skupine X": the noun before is the subject
+    first_person_plural_endings: tuple[str, ...] = ()  # "izdelujemo": the company that writes speaks
     family_words: frozenset[str] = frozenset()  # "družine Ažman": a family before its name, no organisation (as written)
     counterpart_reach: int = 0  # lower-case words (and commas) a partner noun may stand before its name
     region_heads: frozenset[str] = frozenset()  # "Nagano Prefecture": a region, no entity
@@ -418,6 +419,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.role_compound_nouns = frozenset(words.get("role_compound_nouns", []))
     p.family_business_nouns = frozenset(words.get("family_business_nouns", []))
     p.family_words = frozenset(words.get("family_words", []))
+    p.first_person_plural_endings = tuple(words.get("first_person_plural_endings", []))
     p.predicates_after_subject = frozenset(words.get("predicates_after_subject", []))
     p.counterpart_reach = int(words.get("counterpart_reach", 0))
     p.region_heads = frozenset(words.get("region_heads", []))

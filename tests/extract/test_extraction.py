@@ -1819,3 +1819,18 @@ def test_a_family_seller_a_subject_noun_before_its_predicate_and_a_described_par
     assert {("Šilček d.o.o.", "schema:parentOrganization", "Farbenstift GmbH"),
             ("Kartomat d.o.o.", "schema:parentOrganization", "Wellmann Verpackung GmbH"),
             ("Ravenka d.o.o.", "akg:headquarteredIn", "Murska Sobota")} <= rels
+
+
+def test_we_in_a_notice_is_the_company_that_writes(tmp_path):
+    """"Postali smo del skupine Y, ki je kupila vse deleže. ... obrata v A in B, kjer letno
+    predelamo ...": "we" is the company the notice is from, not the owner named last; a supplier
+    named first ("našega dobavitelja, družbe Z") is not "we"."""
+    graph = facts_of_text(tmp_path,
+        "Sadjarstvo Mirnik d.o.o. ima novo ime. Novo ime smo izbrali, ker smo postali del skupine "
+        "Nordfrukt AB iz Helsingborga, ki je lani kupila vse deleže. Nespremenjena ostajata tudi obrata "
+        "v Zgornjem Leskovcu in Majšperku, kjer letno predelamo 30.000 ton jabolk.\n\n"
+        "Vzrok je požar v tovarni našega dobavitelja gume, družbe Gummiwerk Pohl GmbH v Kufsteinu. "
+        "Obrat v Logatcu, kjer cevi sestavljamo, deluje nemoteno. Fluidmax d.o.o. ima sedež v Logatcu.\n")
+    rels = relations(graph)
+    assert ("Sadjarstvo Mirnik d.o.o.", "org:hasSite", "Majšperk") in rels
+    assert not {r for r in rels if r[0] in ("Nordfrukt AB", "Gummiwerk Pohl GmbH") and r[1] == "org:hasSite"}
