@@ -598,6 +598,8 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
             # "... kjer letno predelamo 30.000 ton" in a notice: the company that writes, the one the
             # title names or else the first one the text names (not as a partner), not the owner named last
             writer = topic.headline if topic.headline is not None else _first_company(doc, groups, onto, sent.i, pack)
+            if writer is None and g is None:  # a letter may name its company only later, in the signature
+                writer = _salient(groups, sal, "akg:Company", onto)
             g = writer if writer is not None else g
         if g is None:
             g = _salient(groups, sal, "akg:Company", onto)

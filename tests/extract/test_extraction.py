@@ -1834,3 +1834,17 @@ def test_we_in_a_notice_is_the_company_that_writes(tmp_path):
     rels = relations(graph)
     assert ("Sadjarstvo Mirnik d.o.o.", "org:hasSite", "Majšperk") in rels
     assert not {r for r in rels if r[0] in ("Nordfrukt AB", "Gummiwerk Pohl GmbH") and r[1] == "org:hasSite"}
+
+
+def test_we_in_a_letter_signed_by_its_company(tmp_path):
+    """A letter that names its company only after "we" ("Kosilnice Travnik E40 izdelujemo v naši
+    tovarni v Preboldu. ... Vrtomat d.o.o. je hčerinska družba ... Lep pozdrav, ... Vrtomat d.o.o."):
+    "we" is that company, not the supplier named between."""
+    graph = facts_of_text(tmp_path,
+        "Spoštovani,\n\nzahvaljujemo se vam za povpraševanje. Kosilnice Travnik E40 izdelujemo v naši "
+        "tovarni v Preboldu. Baterijske sklope zanje izdeluje družba Voltaplus d.o.o. v svojem obratu v "
+        "Šoštanju. Vrtomat d.o.o. s sedežem v Žalcu je hčerinska družba skupine Grünmacher AG.\n\n"
+        "Lep pozdrav,\n\nNejc Kolar, prokurist\nVrtomat d.o.o.\n")
+    rels = relations(graph)
+    assert {("Vrtomat d.o.o.", "org:hasSite", "Prebold"), ("Vrtomat d.o.o.", "akg:produces", "Travnik E40")} <= rels
+    assert not {r for r in rels if r[0] == "Voltaplus d.o.o." and r[2] in ("Prebold", "Travnik E40")}
