@@ -1848,3 +1848,15 @@ def test_we_in_a_letter_signed_by_its_company(tmp_path):
     rels = relations(graph)
     assert {("Vrtomat d.o.o.", "org:hasSite", "Prebold"), ("Vrtomat d.o.o.", "akg:produces", "Travnik E40")} <= rels
     assert not {r for r in rels if r[0] == "Voltaplus d.o.o." and r[2] in ("Prebold", "Travnik E40")}
+
+
+def test_goods_bottled_brewed_and_an_adjective_product_name(tmp_path):
+    """"Sokove Haloško jabolko in Jabolček polnimo v Majšperku", "v pivovarni v Laškem vari piva
+    Knap": bottling and brewing make goods; "Haloško jabolko" keeps its noun."""
+    graph = facts_of_text(tmp_path,
+        "Mirosan d.o.o. ima sedež v Ptuju. Sokove Haloško jabolko in Jabolček polnimo v Majšperku.\n\n"
+        "Pivovarna Sladovar d.o.o. v pivovarni v Laškem vari pivo Knap.\n")
+    rels = relations(graph)
+    assert {("Mirosan d.o.o.", "akg:produces", "Haloško jabolko"), ("Mirosan d.o.o.", "akg:produces", "Jabolček"),
+            ("Pivovarna Sladovar d.o.o.", "akg:produces", "Knap")} <= rels
+    assert "Haloško" not in labels_of_class(graph, "schema:Product")

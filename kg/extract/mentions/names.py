@@ -876,6 +876,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     elif inside and span.end - span.start >= 2:
         # sentence-initial "Podjetje Krka": a generic noun gives the class, the name is the rest
         span.start += 1
+        if span.end - span.start == 1 and span.end < len(toks) and toks[span.end].sent == toks[span.start].sent \
+                and _adjective_opens_name(toks, span.start, pack):
+            span.end += 1  # "Sokove Haloško jabolko polnimo ...": the adjective's noun too
         span.name = doc.text[toks[span.start].start:toks[span.end - 1].end]
         span.cls, span.source = inside, MentionSource.TRIGGER
     if span.source in (MentionSource.CAPITALISED, MentionSource.TRIGGER) and len(words) >= 2 and is_given_name(words[0], pack, doc.lang) \
