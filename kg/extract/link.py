@@ -471,9 +471,13 @@ def _of_class(groups: _Groups, cls: str, onto: Ontology) -> tuple[tuple, Callabl
 
 def _headline(doc: Document, groups: _Groups, pack: LanguagePack, onto: Ontology) -> int | None:
     """The one organisation the document's title names, its words in any case ("Dolavto z
-    novim direktorjem" -> Dolavto); None for no title (the file name stands in for one)."""
+    novim direktorjem" -> Dolavto): the metadata's title, else a title line opening the text;
+    None for neither (the file name stands in for a title)."""
     title = doc.meta.get("title", "")
-    if not title or title == doc.path.stem:
+    if (not title or title == doc.path.stem) and groups.titled and doc.sentences:
+        first = doc.sentences[0]
+        title = doc.text[doc.tokens[first.tok_start].start:doc.tokens[first.tok_end - 1].end]
+    elif not title or title == doc.path.stem:
         return None
     words = re.findall(r"\w[\w'’-]*", title)
     named: list[int] = []
@@ -549,9 +553,11 @@ BODY_OWNER_REACH = 5  # words from a sentence's start to the organisation its op
 
 
 def _opens_with_party_noun(doc: Document, start: int, pack: LanguagePack) -> bool:
-    """Does the sentence at token ``start`` open with a nominative noun for another party after an
-    adjective ("Novi lastnik ...", "Nemški kupec ...")? ("Lastnik ..." alone may well be the
-    company the text is about, dropped or not.)"""
+    """Does the sentence at token ``start`` open with a nominative noun for another party, alone or
+    after an adjective ("Kupec ima tovarne ...", "Novi lastnik ...", "Nemški kupec ...")?"""
+    first = doc.tokens[start]
+    if first.lemma in pack.party_subject_nouns and first.text.lower() == first.lemma:
+        return True
     t = doc.tokens[start + 1] if start + 1 < len(doc.tokens) else None
     return t is not None and t.lemma in pack.party_subject_nouns and t.text.lower() == t.lemma \
         and doc.tokens[start].text[-1:] in "iaoe" and doc.tokens[start].is_word
@@ -593,7 +599,9 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
                 and any(m.tok_start < sent.tok_start + BODY_OWNER_REACH and m.group >= 0
                         and (c := groups.classes[m.group]) and onto.is_a(c, "schema:Organization") for m in ms):
             continue  # "Nadzorni svet Pivovarne X je imenoval ...", "Direktor družbe X je povedal": of X
-        g = _topic(topic, sent.i)
+        # the company the title names, else the one the sentences before were about ("Direktor ostaja
+        # X" after a sentence about the buyer, in a text titled by the company bought)
+        g = topic.headline if topic.headline is not None else _topic(topic, sent.i)
         if pack.first_person_plural_endings and _speaks_as_we(doc, sent, pack):
             # "... kjer letno predelamo 30.000 ton" in a notice: the company that writes, the one the
             # title names or else the first one the text names (not as a partner), not the owner named last

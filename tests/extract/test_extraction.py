@@ -1860,3 +1860,19 @@ def test_goods_bottled_brewed_and_an_adjective_product_name(tmp_path):
     assert {("Mirosan d.o.o.", "akg:produces", "Haloško jabolko"), ("Mirosan d.o.o.", "akg:produces", "Jabolček"),
             ("Pivovarna Sladovar d.o.o.", "akg:produces", "Knap")} <= rels
     assert "Haloško" not in labels_of_class(graph, "schema:Product")
+
+
+def test_a_dropped_subject_is_the_company_the_title_names(tmp_path):
+    """In a text titled by the company bought, "V obeh izdelujejo verige Grip Pro" and "Direktor
+    ostaja X" after a sentence about the buyer are the bought company's; "Kupec ima tovarne še v
+    A" is the buyer's, no dropped subject."""
+    graph = facts_of_text(tmp_path,
+        "Verigatec po 68 letih v švedskih rokah\n\n"
+        "Radovljiški proizvajalec verig Verigatec d.o.o. je dobil novega lastnika. Delež je kupila švedska "
+        "skupina Kättingverk AB s sedežem v Eskilstuni. Kupec ima tovarne še v Lodžu in Curitibi. "
+        "V obeh obratih, v Kamni Gorici in Lescah, izdelujejo verige Grip Pro. Direktor ostaja Tomaž Ažman.\n")
+    rels = relations(graph)
+    assert {("Verigatec d.o.o.", "akg:produces", "Grip Pro"),
+            ("Tomaž Ažman", "akg:chiefExecutiveOf", "Verigatec d.o.o.")} <= rels
+    assert not {r for r in rels if r[0] == "Kättingverk AB" and r[1] in ("akg:produces", "org:hasSite")}
+    assert not {r for r in rels if r[0] == "Verigatec d.o.o." and r[2] in ("Lodž", "Curitiba")}
