@@ -792,10 +792,9 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         g = _topic(topic, m.sent, groups, noun)
         if g is not None and pack.pro_drop and prev is not None and prev.text.lower() in pack.prepositions:
             g = _other_of_previous(doc, topic, m.sent, g, pack)
-        if g is not None and noun in pack.generic_nouns and topic.headline is not None and topic.headline != g \
-                and groups.nouns.get(g) and groups.nouns[g] <= pack.specific_coref_nouns:
-            # "Novi prokurist družbe je X" after a sentence about "Skupina": the company the title
-            # names, not the group (a group is "skupina", not "družba")
+        if g is not None and noun in pack.generic_nouns and topic.headline is not None and topic.headline != g:
+            # "Novi prokurist družbe je X" after a sentence about "Skupina", "Tomc, ki podjetje vodi"
+            # after one about a buyer: the company the title names, not the one named last
             g = topic.headline
         if g is not None and noun in pack.maker_nouns and _makes_nothing(groups.names[g], doc.lang, pack):
             # "Banka X je družbi Y odobrila posojilo. Proizvajalec kozarcev ...": Y, no bank

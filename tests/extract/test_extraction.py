@@ -1876,3 +1876,16 @@ def test_a_dropped_subject_is_the_company_the_title_names(tmp_path):
             ("Tomaž Ažman", "akg:chiefExecutiveOf", "Verigatec d.o.o.")} <= rels
     assert not {r for r in rels if r[0] == "Kättingverk AB" and r[1] in ("akg:produces", "org:hasSite")}
     assert not {r for r in rels if r[0] == "Verigatec d.o.o." and r[2] in ("Lodž", "Curitiba")}
+
+
+def test_a_generic_noun_refers_to_the_company_the_title_names(tmp_path):
+    """"Tomc, ki podjetje vodi kot direktor" after a sentence about a new minority owner, in a text
+    titled by the company: "podjetje" is the titled company."""
+    graph = facts_of_text(tmp_path,
+        "Filamix dobil japonskega solastnika\n\n"
+        "Mengeško podjetje Filamix d.o.o. izdeluje filamente. Japonska družba Kuraseki Kasei Co. iz Osake je "
+        "kupila 35-odstotni delež. Urban Tomc, ki podjetje vodi kot direktor od leta 2015, je povedal, da "
+        "bodo denar porabili za drugi obrat.\n")
+    rels = relations(graph)
+    assert ("Urban Tomc", "akg:chiefExecutiveOf", "Filamix d.o.o.") in rels
+    assert ("Urban Tomc", "akg:chiefExecutiveOf", "Kuraseki Kasei Co.") not in rels
