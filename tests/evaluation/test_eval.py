@@ -603,20 +603,21 @@ def test_gate_seed_every_core_fact_found_and_nothing_wrong():
 # subsets are gated on their totals only: their per-document errors are not read.
 FLOORS = {  # subset: (entity F1, relation F1), a little under the scores measured in December 2026
     "sl/heldout": (0.95, 0.82),  # measured 0.965 / 0.831 (session 8)
-    "sl/heldout2": (0.94, 0.88),  # measured 0.948 / 0.886 (session 7); 0.957 / 0.897 (session 15)
+    "sl/heldout2": (0.95, 0.89),  # measured 0.948 / 0.886 (session 7); 0.957 / 0.897 (session 15); 0.960 / 0.908 (session 16)
     "en/heldout": (0.94, 0.74),  # measured 0.964 / 0.755 (session 6)
-    "en/heldout2": (0.94, 0.76),  # written blind before session 3's rule work; measured 0.957 / 0.774 (session 15)
+    "en/heldout2": (0.95, 0.78),  # written blind before session 3's rule work; measured 0.957 / 0.774 (session 15); 0.962 / 0.791 (session 16)
     "en/heldout3": (0.92, 0.78),  # written blind before session 4's rule work (0.911 / 0.698 then); measured 0.940 / 0.796
-    "sl/heldout3": (0.93, 0.78),  # written blind before session 5's Slovenian work (0.879 / 0.662 then); measured 0.938 / 0.793 (session 15)
+    "sl/heldout3": (0.93, 0.80),  # written blind before session 5's Slovenian work (0.879 / 0.662 then); measured 0.938 / 0.793 (session 15); 0.938 / 0.810 (session 16)
     # 209-224 and en139-en154, then 225-240 and en155-en170 added in session 10 (blind batches:
     # 0.711 / 0.551, then 0.729 / 0.645 before tuning on them); 241-288 and en171-en218 in
     # session 11 (0.769, 0.757 and 0.695; 0.675, 0.719 and 0.645 before tuning on them); 289-320 and
     # en219-en234 in session 12 (0.689 and 0.671; 0.736 before tuning on them), then 321-336 and
     # en235-en250 (0.756 and 0.787 before tuning on them)
-    "sl/dev": (0.95, 0.84),  # measured 0.958 / 0.857 (336 texts) when 321-336 came; 0.959 / 0.853 (400) after 337-400; 0.962 / 0.852 (464) after 401-464
+    "sl/dev": (0.95, 0.85),  # measured 0.958 / 0.857 (336 texts) when 321-336 came; 0.959 / 0.853 (400) after 337-400; 0.962 / 0.852 (464) after 401-464; 0.963 / 0.859 (496) after 465-496
     "en/dev": (0.93, 0.78),  # 0.947 / 0.794 (282 texts) when the hard en267-en282 came (0.61 before tuning); 0.949 / 0.792 (298) after en283-en298;
     # 0.946 / 0.786 (314) when en299-en314 came (0.678 before tuning), 401-432 likewise (0.667, 0.767);
-    # then 433-464 and en315-en330 (0.801, 0.732 and 0.720 before tuning on them); 0.937 / 0.786 (330) at the end
+    # then 433-464 and en315-en330 (0.801, 0.732 and 0.720 before tuning on them); 0.937 / 0.786 (330) at the end;
+    # 465-496 and en331-en346 in session 16 (0.749, 0.734 and 0.598 before tuning on them): 0.934 / 0.782 (346)
 }
 
 
