@@ -5,7 +5,7 @@ Mentions are one entity when their canonical names agree after inflection ("Skup
 form matches a longer name of a compatible class ("Novak" -> "Ana Novak", "Krka" -> "Krka d.d."),
 or through the reference data's aliases. Each group gets one class by the strongest evidence of
 its mentions. A referring word joins a group by what it says (``_referent``): "Podjetje" the
-organisation the sentence before was about, "skupina" the group named so, "Hčerinska družba" the
+organisation the title names, else the one the sentence before was about, "skupina" the group named so, "Hčerinska družba" the
 subsidiary, "Slednja" the organisation mentioned last, "jo"/"ga" one of the pronoun's gender,
 else the most salient group of its class (the most often mentioned, the latest on ties). A
 sentence whose organisations cannot be its subject gets a dropped subject (``_zero_subjects``).
@@ -567,8 +567,8 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
                    topic: _Topics) -> None:
     """Slovenian drops pronoun subjects ("Ima tri tovarne.", "Direktor je Ivan Novak.", "Od leta 2019
     je v lasti koncerna X."): a sentence whose organisations cannot be its subject gets an empty
-    mention at its start of the organisation the sentences before were about (else the most
-    salient company)."""
+    mention at its start of the organisation the title names, else of the one the sentences before
+    were about (else the most salient company); "we" ("izdelujemo") is the company that writes."""
     if not pack.pro_drop:
         return
     by_sent: dict[int, list[Mention]] = {}
