@@ -1889,3 +1889,14 @@ def test_a_generic_noun_refers_to_the_company_the_title_names(tmp_path):
     rels = relations(graph)
     assert ("Urban Tomc", "akg:chiefExecutiveOf", "Filamix d.o.o.") in rels
     assert ("Urban Tomc", "akg:chiefExecutiveOf", "Kuraseki Kasei Co.") not in rels
+
+
+def test_a_town_in_rju_is_masculine_unless_gorje(tmp_path):
+    """"montažni obrat v Tangerju", "žagi v Šmohorju", "v obratu v Kovorju" name Tanger, Šmohor and
+    Kovor; "v Podgorju" and "v Pomurju" stay neuter."""
+    graph = facts_of_text(tmp_path,
+        "Ležajnik d.o.o. ima montažni obrat v Tangerju v Maroku in tovarno v Kovorju. Drautal Holz GmbH "
+        "ima žagi v Šmohorju in Podgorju. Kupci so v Pomurju.\n")
+    towns = labels_of_class(graph, "schema:City")
+    assert {"Tanger", "Kovor", "Šmohor", "Podgorje"} <= towns
+    assert not {"Tangerje", "Kovorje", "Šmohorje", "Podgor"} & towns
