@@ -1893,10 +1893,12 @@ def test_a_generic_noun_refers_to_the_company_the_title_names(tmp_path):
 
 def test_a_town_in_rju_is_masculine_unless_gorje(tmp_path):
     """"montažni obrat v Tangerju", "žagi v Šmohorju", "v obratu v Kovorju" name Tanger, Šmohor and
-    Kovor; "v Podgorju" and "v Pomurju" stay neuter."""
+    Kovor; "v Podgorju" and "v Pomurju" stay neuter; "iz Riminija", "iz Odenseja" are Rimini and
+    Odense."""
     graph = facts_of_text(tmp_path,
         "Ležajnik d.o.o. ima montažni obrat v Tangerju v Maroku in tovarno v Kovorju. Drautal Holz GmbH "
-        "ima žagi v Šmohorju in Podgorju. Kupci so v Pomurju.\n")
+        "ima žagi v Šmohorju in Podgorju. Kupci so v Pomurju. Lastnik je skupina Romagnoli S.p.A. iz "
+        "Riminija, kupec pa Nordrobot A/S iz Odenseja.\n")
     towns = labels_of_class(graph, "schema:City")
-    assert {"Tanger", "Kovor", "Šmohor", "Podgorje"} <= towns
-    assert not {"Tangerje", "Kovorje", "Šmohorje", "Podgor"} & towns
+    assert {"Tanger", "Kovor", "Šmohor", "Podgorje", "Rimini", "Odense"} <= towns
+    assert not {"Tangerje", "Kovorje", "Šmohorje", "Podgor", "Riminij", "Odensej"} & towns
