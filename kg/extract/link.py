@@ -474,11 +474,11 @@ def _headline(doc: Document, groups: _Groups, pack: LanguagePack, onto: Ontology
     novim direktorjem" -> Dolavto): the metadata's title, else a title line opening the text;
     None for neither (the file name stands in for a title)."""
     title = doc.meta.get("title", "")
-    if (not title or title == doc.path.stem) and groups.titled and doc.sentences:
+    if not title or title == doc.path.stem:
+        if not (groups.titled and doc.sentences):
+            return None
         first = doc.sentences[0]
         title = doc.text[doc.tokens[first.tok_start].start:doc.tokens[first.tok_end - 1].end]
-    elif not title or title == doc.path.stem:
-        return None
     words = re.findall(r"\w[\w'’-]*", title)
     named: list[int] = []
     for i, w in enumerate(words):
@@ -602,10 +602,10 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
         # the company the title names, else the one the sentences before were about ("Direktor ostaja
         # X" after a sentence about the buyer, in a text titled by the company bought)
         g = topic.headline if topic.headline is not None else _topic(topic, sent.i)
-        if pack.first_person_plural_endings and _speaks_as_we(doc, sent, pack):
-            # "... kjer letno predelamo 30.000 ton" in a notice: the company that writes, the one the
-            # title names or else the first one the text names (not as a partner), not the owner named last
-            writer = topic.headline if topic.headline is not None else _first_company(doc, groups, onto, sent.i, pack)
+        if topic.headline is None and pack.first_person_plural_endings and _speaks_as_we(doc, sent, pack):
+            # "... kjer letno predelamo 30.000 ton" in a notice: the company that writes (with no
+            # title naming it) is the first one the text names (not as a partner), not the owner named last
+            writer = _first_company(doc, groups, onto, sent.i, pack)
             if writer is None and g is None:  # a letter may name its company only later, in the signature
                 writer = _salient(groups, sal, "akg:Company", onto)
             g = writer if writer is not None else g
