@@ -868,6 +868,61 @@ def _abbreviates(short: str, full: str) -> bool:
         and all(ch in letters for ch in low if ch.isalpha())
 
 
+def _main_company(doc: Document, groups: _Groups, onto: Ontology, topic: _Topics) -> int | None:
+    """The company the document is about: the one its title names, else the one it names most
+    often (the first of those). (Per paragraph instead, the dev texts lost precision: their
+    paragraphs mostly go on with one story.)"""
+    if topic.headline is not None:
+        return topic.headline
+    counts: dict[int, int] = {}
+    for m in doc.mentions:
+        if m.group >= 0 and m.source not in (MentionSource.COREF, MentionSource.ZERO) \
+                and (c := groups.classes[m.group]) and onto.is_a(c, "akg:Company"):
+            counts[m.group] = counts.get(m.group, 0) + 1
+    return max(counts, key=lambda g: counts[g], default=None)
+
+
+def _unlink_far_referents(doc: Document, groups: _Groups, onto: Ontology, pack: LanguagePack,
+                          main: int | None) -> None:
+    """Leave unresolved a dropped subject, a bare class noun ("podjetje") or a pronoun ("jo") that
+    points to a company other than the one the text is about (``main``) that no other word of its
+    sentence names or refers to: which company it means is a guess
+    (``LanguagePack.far_referents_main_only``), and a fact needs its arguments resolved. Referents
+    with a clue (a nationality, "slednja", a noun of the name) stay linked."""
+    guesses = [m for m in doc.mentions if m.group >= 0 and m.group != main and _bare_referent(doc, m, pack)
+               and (c := groups.classes[m.group]) and onto.is_a(c, "akg:Company")
+               and not _partner_named_so(doc, m, groups, pack)]
+    guessed = {id(m) for m in guesses}
+    anchored = {(m.sent, m.group) for m in doc.mentions if m.group >= 0 and id(m) not in guessed}
+    for m in guesses:
+        if (m.sent, m.group) not in anchored:
+            m.group = -1
+
+
+def _bare_referent(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """Is ``m`` a dropped subject, or a class noun or pronoun with no clue to its company?"""
+    return m.source == MentionSource.ZERO or (m.source == MentionSource.COREF and m.hint is None and (
+        doc.tokens[m.tok_start].lemma in pack.generic_nouns or m.text.lower() in pack.pronoun_genders)
+        and not _kind_before(doc, m, pack))
+
+
+def _partner_named_so(doc: Document, m: Mention, groups: _Groups, pack: LanguagePack) -> bool:
+    """Is the referring noun a partner's ("Dobavitelj") that its company was introduced with
+    ("dobavitelja ulitkov X")?"""
+    noun = doc.tokens[m.tok_start].lemma
+    return m.source == MentionSource.COREF and noun in pack.counterpart_referents and noun in groups.nouns.get(m.group, ())
+
+
+def _kind_before(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """Does a word before the referring noun say which company it is ("Hčerinsko družbo", "Matična
+    družba")?"""
+    if m.tok_start == doc.sentences[m.sent].tok_start:
+        return False
+    prev = doc.tokens[m.tok_start - 1]
+    return bool({prev.lemma, prev.text.lower()} & (pack.subsidiary_nouns | pack.latter_words)) \
+        or prev.lemma in pack.parent_adjectives
+
+
 def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:
     """Set ``mention.group`` for every mention; coreferring mentions join a salient group."""
     groups = _Groups()
@@ -934,6 +989,8 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
                 if not _after_preposition(doc, m, pack) and not _after_inflected_noun(doc, m, pack):
                     topic.free.setdefault(m.sent, set()).add(m.group)
     _zero_subjects(doc, groups, sal, onto, pack, topic)
+    if pack.far_referents_main_only:
+        _unlink_far_referents(doc, groups, onto, pack, _main_company(doc, groups, onto, topic))
     doc.sentence_topics = {s.i: g for s in doc.sentences if (g := _topic(topic, s.i)) is not None}
     for m in doc.mentions:
         if m.group >= 0 and m.source not in (MentionSource.COREF, MentionSource.ZERO):

@@ -182,6 +182,7 @@ class LanguagePack:
     decimal_separator: str = ","
     head_final: bool = False  # English: the class noun follows the name ("the Douai plant")
     pro_drop: bool = False  # Slovenian drops subject pronouns ("Ima tri tovarne."), see kg.extract.link
+    far_referents_main_only: bool = False  # a dropped subject or "podjetje" a sentence away: only the main company
     subject_bodies: frozenset[str] = frozenset()  # lemmas: "Nadzorni svet ... je imenoval": the subject is named
     coref_determiners: set[str] = field(default_factory=set)  # English: "the company"
     market_skip_words: set[str] = field(default_factory=set)  # "leading", "growing": not part of a market name
@@ -458,6 +459,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.decimal_separator = words.get("decimal_separator", ",")
     p.head_final = bool(words.get("head_final", False))
     p.pro_drop = bool(words.get("pro_drop", False))
+    p.far_referents_main_only = bool(words.get("far_referents_main_only", False))
     p.subject_bodies = frozenset(lemma(w, code) for w in words.get("subject_bodies", []))
     p.market_skip_words = {lemma(w, code) for w in words.get("market_skip_words", [])}
     p.coref_determiners = {w.lower() for w in words.get("coref_determiners", [])}

@@ -73,10 +73,12 @@ CASES = {
     },
     "volvo": {
         "has": [("Volvo Cars Slovenija", "schema:founder", "Volvo Cars"),
-                ("Volvo Cars Slovenija", "akg:headquarteredIn", "Koper"),         # "Podjetje bo imelo sedež"
                 ("Maria Lindqvist", "akg:chiefExecutiveOf", "Volvo Cars Slovenija"),  # "novega podjetja"
                 ("Volvo Cars", "schema:brand", "Polestar")],                     # "blagovnima znamkama A in B"
-        "not": [("Volvo Cars", "schema:parentOrganization", "Volvo Cars Slovenija")],
+        # "Podjetje bo imelo sedež v Kopru": the new company or the group the text names twice?
+        # A guess either way, so neither gets the head office
+        "not": [("Volvo Cars", "schema:parentOrganization", "Volvo Cars Slovenija"),
+                ("Volvo Cars", "akg:headquarteredIn", "Koper")],
     },
     "sirarna": {
         "has": [("Sirarna Bohinjka d.o.o.", "akg:headquarteredIn", "Žiri"),          # plural town "v Žireh"
@@ -271,11 +273,12 @@ def test_precision_cues_of_slovenian_text(tmp_path):
 
 
 @pytest.mark.parametrize("title, maker", [("Kovito z novo tovarno", "Kovito d.o.o."),
-                                          ("Skupina Hrast kupila Kovito", "Skupina Hrast")])
+                                          ("Skupina Hrast kupila Kovito", None)])
 def test_a_title_naming_one_company_decides_the_dropped_subject(tmp_path, title, maker):
     """After "Skupina X ima v lasti družbo Y", a sentence with a dropped subject is about the one
-    company the headline names; a headline naming both leaves the sentence's subject (X). A
-    neuter name in "-o" is found in its genitive ("direktor Kovita")."""
+    company the headline names; with a headline naming both it may be X (named before it) or Y
+    (named more often), so it gets no plant. A neuter name in "-o" is found in its genitive
+    ("direktor Kovita")."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "kovito.txt").write_text(
@@ -283,7 +286,7 @@ def test_a_title_naming_one_company_decides_the_dropped_subject(tmp_path, title,
         "omare. Direktor Kovita je Marko Hribar.\n", encoding="utf-8")
     (seeds / "kovito.meta.toml").write_text(f'title = "{title}"\nlanguage = "sl"\n', encoding="utf-8")
     rels = relations(kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH))
-    assert {r[0] for r in rels if r[1] == "org:hasSite" and r[2] == "Kamnik"} == {maker}
+    assert {r[0] for r in rels if r[1] == "org:hasSite" and r[2] == "Kamnik"} == ({maker} if maker else set())
     assert ("Marko Hribar", "akg:chiefExecutiveOf", "Kovito d.o.o.") in rels
 
 
@@ -346,11 +349,13 @@ def labels_of_class(graph: Graph, cls: str) -> set[str]:
     return {str(n) for n, in graph.query(sparql_prefixes() + f"SELECT ?n WHERE {{ ?e a {cls} ; skos:prefLabel ?n }}")}
 
 
-def facts_of_text(tmp_path: Path, text: str) -> Graph:
-    """The facts graph of a build of one document with ``text``."""
+def facts_of_text(tmp_path: Path, text: str, *more: str) -> Graph:
+    """The facts graph of a build of one document with ``text``, and one more per text in ``more``
+    (short texts that are no part of one story are documents of their own)."""
     seeds = tmp_path / "seeds"
     seeds.mkdir(parents=True)
-    (seeds / "doc.txt").write_text(text, encoding="utf-8")
+    for i, each in enumerate((text, *more)):
+        (seeds / f"doc{i or ''}.txt").write_text(each, encoding="utf-8")
     return kg.build(seeds, tmp_path / "out", html=False).graph(FACTS_GRAPH)
 
 
@@ -383,7 +388,7 @@ def test_inflected_business_nouns_and_surnames_take_their_written_forms(tmp_path
     """"ustanovila Pražarno Kofetar d.o.o." names "Pražarna Kofetar d.o.o." although the dictionary
     lacks "pražarna"; "sinu Marjanu Murku" is "Marjan Murko" when the text writes "Murko"."""
     rels = relations(facts_of_text(tmp_path,
-        "Leta 2014 je Ana Strgar ustanovila Sušilnico Kofelj d.o.o. s sedežem v Škofji Loki.\n\n"
+        "Leta 2014 je Ana Strgar ustanovila Sušilnico Kofelj d.o.o. s sedežem v Škofji Loki.\n",
         "Umrl je Anton Murko, ustanovitelj podjetja Kalupnik d.o.o. Vodenje je leta 2004 predal sinu "
         "Marjanu Murku, ki je še danes direktor.\n"))
     assert ("Sušilnica Kofelj d.o.o.", "akg:headquarteredIn", "Škofja Loka") in rels
@@ -1105,7 +1110,7 @@ def test_a_relative_clause_right_after_a_plant_may_say_it_was_sold(tmp_path):
     Tekstina, ki nosi ime nekdanjega kombinata" is still a plant."""
     rels = relations(facts_of_text(tmp_path,
         "Podjetje Zvočnik d.d. domuje v Novi Gorici. Na ogled bodo fotografije obrata v Kanalu, ki ga je "
-        "Zvočnik leta 1992 prodal družbi Plastkan d.o.o.; ta v njem danes izdeluje embalažo.\n\n"
+        "Zvočnik leta 1992 prodal družbi Plastkan d.o.o.; ta v njem danes izdeluje embalažo.\n",
         "Podjetje Tkanina d.o.o. izdeluje prte. Proizvodnja poteka v obratu v Kočevju, ki nosi ime "
         "nekdanjega tekstilnega kombinata, in v obratu v Črnomlju.\n"))
     assert ("Zvočnik d.d.", "org:hasSite", "Kanal") not in rels
@@ -1402,11 +1407,11 @@ def test_lower_case_names_numbered_captions_given_names_and_past_heads(tmp_path)
     "bo še naprej vodil Z" the coming one."""
     graph = facts_of_text(tmp_path,
         "Tkalnico v Preboldu je družba Savinjski tekstil d.d. zaprla lani. Žago Segheria Natisone s.r.l. je "
-        "kupila družba Soški les d.o.o.\n\n"
+        "kupila družba Soški les d.o.o.\n",
         "1/2 Trak je prerezal direktor družbe Lumadent d.o.o. Anže Koželj.\n\n"
-        "2/2 Podjetje sta leta 2009 v Mengšu ustanovila zobozdravnika Tina in Anže Koželj.\n\n"
+        "2/2 Podjetje sta leta 2009 v Mengšu ustanovila zobozdravnika Tina in Anže Koželj.\n",
         "Ko sta brata Aleš in Boris Bratina leta 2004 ustanovila Solnosil d.o.o., sta varila ob vikendih. "
-        "Podjetje vodi Boris, Aleš pa predseduje nadzornemu svetu.\n\n"
+        "Podjetje vodi Boris, Aleš pa predseduje nadzornemu svetu.\n",
         "Biopet d.o.o., ki sta ga ustanovila in do prodaje vodila zakonca Irena in Gregor Petek, je v lasti "
         "družbe Agromix d.d. Izoterm d.o.o. bo še naprej vodil direktor Marko Žagar.\n")
     companies = labels_of_class(graph, "akg:Company")
@@ -1709,9 +1714,9 @@ def test_goods_named_before_the_verb_and_a_company_after_them(tmp_path):
     product, then its maker; "X s sedežem v Beljaku, ki sestavlja vodomere Hidro M3": X makes them,
     not the company the sentence is about."""
     graph = facts_of_text(tmp_path,
-        "Embalko d.o.o. ima sedež v Logatcu. Zamaške Clipo za jogurte izdelujejo v Rovtah.\n\n"
+        "Embalko d.o.o. ima sedež v Logatcu. Zamaške Clipo za jogurte izdelujejo v Rovtah.\n",
         "Podjetje Ravenka d.o.o. ima sedež v Murski Soboti. Vrtne hiške Domek Ravenka izdeluje v tovarni "
-        "v Rakičanu.\n\nKrnplast d.o.o. izdeluje ohišja. Od leta 2021 je družba v lasti skupine Hollbrunner "
+        "v Rakičanu.\n", "Krnplast d.o.o. izdeluje ohišja. Od leta 2021 je družba v lasti skupine Hollbrunner "
         "AG s sedežem v Beljaku, ki v tovarni v Špitalu ob Dravi sestavlja vodomere Hidro M3.\n")
     products = labels_of_class(graph, "schema:Product")
     assert {"Clipo", "Domek", "Hidro M3"} <= products
@@ -1792,8 +1797,8 @@ def test_plants_listed_after_has_and_goods_opening_a_sentence(tmp_path):
     goods opening the sentence is no name, the company the text is about has the plants."""
     graph = facts_of_text(tmp_path,
         "Navojnik d.d., ki je del nemške skupine Schraubtec AG s sedežem v Heilbronnu, ima dve tovarni, "
-        "v Žalcu in na Vranskem.\n\nPletix d.d., ki ima tovarno v Kranju in obrat v Preddvoru ter "
-        "zaposluje 560 ljudi, je del skupine Lenzgruber.\n\nOzonit d.o.o. ima sedež v Celju. Filtre za "
+        "v Žalcu in na Vranskem.\n", "Pletix d.d., ki ima tovarno v Kranju in obrat v Preddvoru ter "
+        "zaposluje 560 ljudi, je del skupine Lenzgruber.\n", "Ozonit d.o.o. ima sedež v Celju. Filtre za "
         "pitno vodo izdeluje v obratih na Tekačevem in v Šmarju pri Jelšah.\n")
     rels = relations(graph)
     assert {("Navojnik d.d.", "org:hasSite", "Žalec"), ("Navojnik d.d.", "org:hasSite", "Vransko"),
@@ -1809,9 +1814,9 @@ def test_a_family_seller_a_subject_noun_before_its_predicate_and_a_described_par
     Murska Sobota."""
     graph = facts_of_text(tmp_path,
         "Verigatec d.o.o. izdeluje verige. Stoodstotni delež je od družine Ažman kupila švedska skupina "
-        "Kättingverk AB.\n\nŠilček d.o.o. izdeluje barvice. Že deset let je podjetje del nemške skupine "
-        "Farbenstift GmbH, ta pa ima tovarne še v Avstriji.\n\nKartomat d.o.o., hčerinska družba nemškega "
-        "proizvajalca embalaže Wellmann Verpackung GmbH, bo zgradil halo.\n\nSoboško podjetje Ravenka d.o.o. "
+        "Kättingverk AB.\n", "Šilček d.o.o. izdeluje barvice. Že deset let je podjetje del nemške skupine "
+        "Farbenstift GmbH, ta pa ima tovarne še v Avstriji.\n", "Kartomat d.o.o., hčerinska družba nemškega "
+        "proizvajalca embalaže Wellmann Verpackung GmbH, bo zgradil halo.\n", "Soboško podjetje Ravenka d.o.o. "
         "izdeluje hiške.\n")
     rels = relations(graph)
     assert not {r for r in rels if r[1] == "akg:acquired" and r[2] == "Ažman"}
@@ -1902,3 +1907,24 @@ def test_a_town_in_rju_is_masculine_unless_gorje(tmp_path):
     towns = labels_of_class(graph, "schema:City")
     assert {"Tanger", "Kovor", "Šmohor", "Podgorje", "Rimini", "Odense"} <= towns
     assert not {"Tangerje", "Kovorje", "Šmohorje", "Podgor", "Riminij", "Odensej"} & towns
+
+
+def test_a_referent_a_sentence_away_is_only_the_main_company(tmp_path):
+    """After "X je prevzel Y" and a sentence about each, "Podjetje je leta 1994 ustanovil Z" may
+    mean either: no founder is given to the company bought, which the text is not about; the
+    buyer it is about keeps a bare "Podjetje" and a dropped subject; "jo" next to its company's
+    name stays with that company."""
+    graph = facts_of_text(tmp_path,
+        "Mlinotest Kras d.o.o. iz Sežane je prevzel družbo Pekarna Lipica d.o.o. iz Divače. Mlinotest Kras "
+        "zaposluje 320 ljudi. Pekarna Lipica ima obrat v Divači. Podjetje je leta 1994 ustanovil Marko Sila.\n")
+    rels = relations(graph)
+    assert ("Pekarna Lipica d.o.o.", "org:hasSite", "Divača") in rels
+    assert not {r for r in rels if r[1] == "schema:founder"}
+    graph = facts_of_text(tmp_path / "main",
+        "Mlinotest Kras d.o.o. iz Sežane je prevzel družbo Pekarna Lipica d.o.o. iz Divače. Mlinotest Kras "
+        "zaposluje 320 ljudi. Podjetje je leta 1994 ustanovil Marko Sila. Ima tudi obrat v Kozini. "
+        "Mlinotest Kras bo Pekarno Lipica, ki jo vodi Ana Rebec, ohranil.\n")
+    rels = relations(graph)
+    assert {("Mlinotest Kras d.o.o.", "schema:founder", "Marko Sila"),
+            ("Mlinotest Kras d.o.o.", "org:hasSite", "Kozina"),
+            ("Ana Rebec", "akg:chiefExecutiveOf", "Pekarna Lipica d.o.o.")} <= rels
