@@ -162,11 +162,14 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
             # an untyped name ("Krke") prefers an organisation of that name over a plant or brand
             return min(found, key=lambda g: (UNTYPED_PREFERENCE.get(groups.classes[g] or "", 9), g))
     if m.cls == "akg:Company" and len(core.split()) > 1:
-        # "Carrocerías Albeniz S.A." after a title's "Albeniz": a one-word name of no class yet, its
-        # first or last word, is its short form written first; so is a title's company named by
+        # "Carrocerías Albeniz S.A." after a title's "Albeniz": a name of no class yet, its first
+        # word(s) or last word, is its short form written first; so is a title's company named by
         # the last word ("... to buy rival Tupã"; "Dronika" is not "Dronika Agro d.o.o.")
-        first, last = core.split()[0], core.split()[-1]
-        short = {g for w in (first, last) for g in groups.by_core.get(w, ()) if groups.classes[g] is None}
+        words = core.split()
+        last = words[-1]
+        # (its first words too: "Brazos Crest" in a title before "Brazos Crest Foods Inc.")
+        heads = [" ".join(words[:k]) for k in range(1, len(words))]
+        short = {g for w in (*heads, last) for g in groups.by_core.get(w, ()) if groups.classes[g] is None}
         short |= {g for g in groups.by_core.get(last, ())
                   if groups.titled and groups.classes[g] == m.cls and groups.first_sentence[g] == 0}
         if len(short) == 1:

@@ -1928,3 +1928,23 @@ def test_a_referent_a_sentence_away_is_only_the_main_company(tmp_path):
     assert {("Mlinotest Kras d.o.o.", "schema:founder", "Marko Sila"),
             ("Mlinotest Kras d.o.o.", "org:hasSite", "Kozina"),
             ("Ana Rebec", "akg:chiefExecutiveOf", "Pekarna Lipica d.o.o.")} <= rels
+
+
+def test_a_title_short_form_a_courtesy_title_and_a_founders_grandson(tmp_path):
+    """A title's "Harlow Ridge" is the "Harlow Ridge Foods Inc." of the text (one company, not two);
+    "Ms Okafor" makes a person of a name with an unknown given name ("Ngozi Okafor"), so that "the
+    company" is not her; "Mariner Seafoods" is a company; "the founders' grandson" is no founder."""
+    graph = facts_of_text(tmp_path,
+        "Harlow Ridge to buy Okonjo Bakery\n\n"
+        "Denver-based Harlow Ridge Foods Inc. has agreed to buy Okonjo Bakery for $20 million. Harlow Ridge "
+        "has appointed Ngozi Okafor as managing director. Ms Okafor was previously finance director of "
+        "Boston's Mariner Seafoods. The Denver-headquartered company employs 400 people. Tunde Okonjo, the "
+        "founders' grandson, will stay on.\n")
+    companies = labels_of_class(graph, "akg:Company")
+    assert {"Harlow Ridge Foods Inc.", "Mariner Seafoods"} <= companies
+    assert not companies & {"Harlow Ridge", "Ngozi Okafor"}
+    assert "Ngozi Okafor" in labels_of_class(graph, "schema:Person")
+    rels = relations(graph)
+    assert {("Harlow Ridge Foods Inc.", "akg:acquired", "Okonjo Bakery"),
+            ("Ngozi Okafor", "akg:chiefExecutiveOf", "Harlow Ridge Foods Inc.")} <= rels
+    assert not {r for r in rels if r[1] == "schema:founder"}

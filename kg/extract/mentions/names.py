@@ -920,6 +920,11 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         if surname is not None and surname.is_capitalised and not is_given_name(surname.text, pack, doc.lang):
             span.name = f"{nominative_first_name(words[0], pack, doc.lang)} {surname.text}"
         return span
+    if span.cls is None and span.source == MentionSource.CAPITALISED and len(words) <= 3 and span.start > 0 \
+            and toks[span.start].sent == toks[span.start - 1].sent \
+            and _title_before_name(toks, span.start - 1, span.end, pack, doc.lang):
+        span.cls, span.source = "schema:Person", MentionSource.PERSON  # "Ms Koh", "Dr. Narelle Koh"
+        return span
     if span.cls is None and span.source == MentionSource.CAPITALISED and looks_east_asian(words, doc.lang):
         span.cls, span.source = "schema:Person", MentionSource.PERSON
         return span
