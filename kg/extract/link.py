@@ -377,14 +377,19 @@ PREPOSITION_REACH = 4  # words between a preposition and the name it governs ("f
 
 
 def _after_preposition(doc: Document, m: Mention, pack: LanguagePack) -> bool:
-    """Is the mention governed by a preposition, past articles, adjectives and class nouns
-    ("an offer from the American group Trailhawk")?"""
+    """Is the mention governed by a preposition, past articles, adjectives, class nouns and a
+    possessor ("an offer from the American group Trailhawk", "of Adelaide's Spencer Foods")?"""
     toks = doc.tokens
     start = doc.sentences[m.sent].tok_start
+    possessor = False
     for k in range(m.tok_start - 1, max(start, m.tok_start - 1 - PREPOSITION_REACH) - 1, -1):
         word = toks[k].text.lower()
         if word in pack.prepositions:
             return True
+        if toks[k].text in POSSESSIVE_MARKS or (possessor and toks[k].is_capitalised):
+            possessor = True  # "chief financial officer of Adelaide's Spencer Gulf Seafoods"
+            continue
+        possessor = False
         if not (toks[k].is_word and (word == toks[k].text or toks[k].lemma in pack.demonyms)) \
                 or (word in pack.function_words and word not in pack.articles):
             return False  # "Od takrat je Lesonit ...": a verb or conjunction ends the phrase
@@ -793,6 +798,11 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         if pack.coref_determiners and named:
             return named[0]  # "X's managing director told a paper that the company would ...": X, named before it
         g = _topic(topic, m.sent, groups, noun)
+        if pack.coref_determiners and g is not None and g not in topic.free.get(topic.before(m.sent) or 0, ()):
+            # "The Darwin-headquartered company" after "... was finance director of Adelaide's X":
+            # not X, the company of a sentence before that names one not governed so
+            free = _topic(topic, m.sent, groups, noun, free=True)
+            g = free if free is not None and groups.classes[free] == cls else g
         if g is not None and pack.pro_drop and prev is not None and prev.text.lower() in pack.prepositions:
             g = _other_of_previous(doc, topic, m.sent, g, pack)
         if g is not None and noun in pack.generic_nouns and topic.headline is not None and topic.headline != g:

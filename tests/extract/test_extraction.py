@@ -1948,3 +1948,15 @@ def test_a_title_short_form_a_courtesy_title_and_a_founders_grandson(tmp_path):
     assert {("Harlow Ridge Foods Inc.", "akg:acquired", "Okonjo Bakery"),
             ("Ngozi Okafor", "akg:chiefExecutiveOf", "Harlow Ridge Foods Inc.")} <= rels
     assert not {r for r in rels if r[1] == "schema:founder"}
+
+
+def test_the_company_is_not_one_named_after_a_possessive_in_a_prepositional_phrase(tmp_path):
+    """"The Perth-headquartered company" after "... was finance director of Adelaide's Spencer Fish
+    Ltd" is the company the sentence before that was about, not Spencer Fish."""
+    rels = relations(facts_of_text(tmp_path,
+        "Coral Bay Pearls Ltd has appointed Ngaire Tane as managing director. Ms Tane was previously "
+        "finance director of Adelaide's Spencer Fish Ltd.\n\nThe Perth-headquartered company, set up in "
+        "1999 by Tom Reid, employs 120 people.\n"))
+    assert {("Coral Bay Pearls Ltd", "akg:headquarteredIn", "Perth"),
+            ("Coral Bay Pearls Ltd", "schema:founder", "Tom Reid")} <= rels
+    assert not {r for r in rels if r[0] == "Spencer Fish Ltd" and r[2] in ("Perth", "Tom Reid")}
