@@ -215,7 +215,8 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
                (key.endswith(" " + k) and key.split()[0] not in groups.by_core) for k in keys if len(k) > 2):
             if m.source in (MentionSource.CAPITALISED, MentionSource.PERSON, MentionSource.ACRONYM) or groups.classes[g] == m.cls:
                 found.append(g)
-    if not found and " " not in m.name and m.cls == "schema:Person" and is_given_name(m.name, pack, lang):
+    if not found and " " not in m.name and (m.cls == "schema:Person" or (m.cls is None and m.source == MentionSource.CAPITALISED)) \
+            and is_given_name(m.name, pack, lang):
         # "Podjetje vodi Boris, Aleš pa ..." after "brata Aleš in Boris Bratina": the one person
         # of the document with that given name (and no other name opens with it)
         named = {groups.by_core[key][0] for k in long_keys for key in groups.keys_with(prefixes=[k + " "])}

@@ -1960,3 +1960,21 @@ def test_the_company_is_not_one_named_after_a_possessive_in_a_prepositional_phra
     assert {("Coral Bay Pearls Ltd", "akg:headquarteredIn", "Perth"),
             ("Coral Bay Pearls Ltd", "schema:founder", "Tom Reid")} <= rels
     assert not {r for r in rels if r[0] == "Spencer Fish Ltd" and r[2] in ("Perth", "Tom Reid")}
+
+
+def test_a_capitals_headline_with_numbers_a_sought_plant_and_a_speaker_by_given_name(tmp_path):
+    """A wire headline in capitals with a number names nothing ("NORDNET TO BUY SPAIN'S REDES FOR
+    EUR 73 MLN"); "denied it was seeking a plant in Vigo" gives no plant; "Ingrid has led X" after
+    "Ingrid Maeland, Chief Executive, X" is that person, so "the Bergen-based company" is X."""
+    graph = facts_of_text(tmp_path,
+        "NORDNET GEAR TO BUY SPAIN'S REDES FOR EUR 73 MLN\n\n"
+        "Oslo-based Nordnet Gear ASA agrees to acquire Redes Marinas S.L. of Santander. Nordnet denied in "
+        "January it was seeking a plant in Vigo.\n",
+        "Ingrid Maeland, Chief Executive, Fjordfilm AS\n\nIngrid has led Fjordfilm since 2021. The "
+        "Bergen-based company makes films.\n")
+    companies = labels_of_class(graph, "akg:Company")
+    assert not {c for c in companies if c.isupper() or c == "Ingrid"}
+    assert "Vigo" not in labels_of_class(graph, "akg:Plant")
+    rels = relations(graph)
+    assert {("Nordnet Gear ASA", "akg:acquired", "Redes Marinas S.L."),
+            ("Fjordfilm AS", "akg:headquarteredIn", "Bergen")} <= rels

@@ -382,7 +382,7 @@ def _glued(toks: list[Token], i: int) -> bool:
 def _is_heading(toks: list[Token]) -> bool:
     """Is this sentence a heading in capitals ("PRODUCT RECALL NOTICE.")? Its words give no
     names: where capitals start names cannot be told, and the text below writes them again."""
-    words = [t.text for t in toks if t.is_word]
+    words = [t.text for t in toks if t.is_word and any(c.isalpha() for c in t.text)]  # ("FOR EUR 73 MLN")
     return len(words) >= 2 and all(w.isupper() for w in words)
 
 
