@@ -256,6 +256,8 @@ def _declined_forms(label: str, declension: list[list[str]], particles: tuple[st
     ('Starega trga pri Ložu', 'Starem trgu pri Ložu')
     >>> _declined_forms("Dob", [["", "a", "u", "om"]])
     ('Doba', 'Dobu', 'Dobom')
+    >>> _declined_forms("Stara Cerkev", [])[:2]
+    ('Stare Cerkve', 'Stari Cerkvi')
     """
     if " " in label:
         words = label.split(" ")
@@ -266,6 +268,9 @@ def _declined_forms(label: str, declension: list[list[str]], particles: tuple[st
         first, rest = words[0], " ".join(words[1:])
         if " " not in rest and first.endswith("a") and rest.endswith("a"):
             return tuple(f"{first[:-1]}{e} {rest[:-1]}{e}" for e in ("e", "i", "o"))
+        if " " not in rest and first.endswith("a") and rest.endswith("ev"):
+            # ... one in "-ev" loses its e ("v Stari Cerkvi", "iz Stare Cerkve", "s Staro Cerkvijo")
+            return tuple(f"{first[:-1]}{e} {rest[:-2]}{n}" for e, n in (("e", "ve"), ("i", "vi"), ("o", "ev"), ("o", "vijo")))
         if " " not in rest and first.endswith("a") and rest[-1:].isalpha() and rest[-1] not in "aeiou":
             # a feminine adjective before a noun in a consonant: the noun declines like "vas", "peč"
             # ("v Gorenji vasi", "iz Mirne Peči", "Gorenjo vas")

@@ -1978,3 +1978,15 @@ def test_a_capitals_headline_with_numbers_a_sought_plant_and_a_speaker_by_given_
     rels = relations(graph)
     assert {("Nordnet Gear ASA", "akg:acquired", "Redes Marinas S.L."),
             ("Fjordfilm AS", "akg:headquarteredIn", "Bergen")} <= rels
+
+
+def test_a_feminine_town_in_ev_and_a_plant_two_people_think_about(tmp_path):
+    """"v Stari Cerkvi" is Stara Cerkev (the noun loses its e); "razmišljata o tovarni v X" (two
+    people, the dual) names a plant only thought of."""
+    graph = facts_of_text(tmp_path,
+        "Kolpax d.o.o. ima dva obrata, v Livoldu in Stari Cerkvi. Sestri Nina in Eva Horvat, ki ga vodita, "
+        "razmišljata o tovarni v Kočevju.\n")
+    rels = relations(graph)
+    assert ("Kolpax d.o.o.", "org:hasSite", "Stara Cerkev") in rels
+    assert "Stara Cerkva" not in labels_of_class(graph, "schema:City")
+    assert ("Kolpax d.o.o.", "org:hasSite", "Kočevje") not in rels
