@@ -1990,3 +1990,15 @@ def test_a_feminine_town_in_ev_and_a_plant_two_people_think_about(tmp_path):
     assert ("Kolpax d.o.o.", "org:hasSite", "Stara Cerkev") in rels
     assert "Stara Cerkva" not in labels_of_class(graph, "schema:City")
     assert ("Kolpax d.o.o.", "org:hasSite", "Kočevje") not in rels
+
+
+def test_who_founded_whom_by_the_relative_pronoun_and_a_town_in_zn(tmp_path):
+    """"X s sedežem v Y, ki jo je lani ustanovila družba Z": "jo" is the object, so Z (of the same
+    gender as X) founded X and owns it; "v Plznu" is Plzen (a fleeting e)."""
+    rels = relations(facts_of_text(tmp_path,
+        "Kupec je družba Ventmar Slovenija d.o.o. s sedežem v Mariboru, ki jo je lani ustanovila nemška "
+        "družba Ventmar GmbH iz Regensburga. Ventmar GmbH ima tovarne v Regensburgu in Plznu.\n"))
+    assert {("Ventmar Slovenija d.o.o.", "schema:founder", "Ventmar GmbH"),
+            ("Ventmar Slovenija d.o.o.", "schema:parentOrganization", "Ventmar GmbH"),
+            ("Ventmar GmbH", "org:hasSite", "Plzen")} <= rels
+    assert not {r for r in rels if r[0] == "Ventmar GmbH" and r[2] == "Ventmar Slovenija d.o.o."}
