@@ -2002,3 +2002,16 @@ def test_who_founded_whom_by_the_relative_pronoun_and_a_town_in_zn(tmp_path):
             ("Ventmar Slovenija d.o.o.", "schema:parentOrganization", "Ventmar GmbH"),
             ("Ventmar GmbH", "org:hasSite", "Plzen")} <= rels
     assert not {r for r in rels if r[0] == "Ventmar GmbH" and r[2] == "Ventmar Slovenija d.o.o."}
+
+
+def test_a_party_noun_opens_no_name_and_trades_in_the_genitive(tmp_path):
+    """"Predajnik Kalorit d.o.o. iz Celja in prevzemnik Ognjen d.d." names Kalorit d.o.o. (the
+    party noun is no part of the name, though no dictionary lists it); "ljutomerskega Pekarstva
+    Trnje" is Pekarstvo Trnje, seated in Ljutomer."""
+    graph = facts_of_text(tmp_path,
+        "Predajnik Kalorit d.o.o. iz Celja in prevzemnik Ognjen d.d. sta podpisala pogodbo. Ognjen je "
+        "pekarno kupil iz stečajne mase ljutomerskega Pekarstva Trnje.\n")
+    companies = labels_of_class(graph, "akg:Company")
+    assert {"Kalorit d.o.o.", "Pekarstvo Trnje"} <= companies
+    assert not companies & {"Predajnik Kalorit d.o.o.", "Pekarstva Trnje"}
+    assert ("Kalorit d.o.o.", "akg:headquarteredIn", "Celje") in relations(graph)

@@ -591,6 +591,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             # ("Ana in Jože Gorišek": a given name coordinated with a full name is one)
             couple = j - i == 1 and j + 1 < sent.tok_end and toks[j].text.lower() in LIST_SEPARATORS \
                 and is_given_name(tok.text, pack, doc.lang) and is_given_name(toks[j + 1].text, pack, doc.lang)
+            if sentence_initial(doc, i) and j - i >= 2 and tok.lemma in pack.party_subject_nouns:
+                i += 1  # "Predajnik Kalorplin d.o.o. in prevzemnik ...": a party noun opens no name
+                continue
             if (sentence_initial(doc, i) and (is_known_word(tok.text, doc.lang) or tok.lemma in pack.goods_nouns)
                     and tok.text not in pack.places
                     and not seat_suffix and not couple
