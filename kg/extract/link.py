@@ -244,7 +244,38 @@ def _naming_nouns(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
     while phrase and any(not (t.is_word and (t.text.islower() or t.text.lower() in pack.town_adjectives)) for t in phrase):
         phrase = phrase[1:]
     towns = {f"town:{pack.town_adjectives[t.text.lower()]}" for t in phrase if t.text.lower() in pack.town_adjectives}
-    return nouns | towns | _bought(doc, m, pack) | _possessive_country_demonyms(doc, m, pack)
+    return nouns | towns | _bought(doc, m, pack) | _possessive_country_demonyms(doc, m, pack) | _town_before_name(doc, m, pack)
+
+
+def _town_before_name(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
+    """"Neenah's Fox Cities Gear", "Menomonee Falls-based Granite Ridge": the town the name is
+    introduced with ({"town:Neenah"}), so that "The Neenah company" finds it; not one a
+    preposition governs ("a subsidiary of Dili's Belo Holdings")."""
+    toks, i = doc.tokens, m.tok_start
+    first = doc.sentences[m.sent].tok_start
+    if i - 2 < first or not (toks[i - 1].text in POSSESSIVE_MARKS or pack.is_seat_suffix(toks[i - 1].text)) \
+            or _after_preposition(doc, m, pack):
+        return set()
+    for n in (1, 2, 3):
+        if i - 1 - n < first:
+            break
+        place = pack.places.get(" ".join(t.text for t in toks[i - 1 - n:i - 1]))
+        if place is not None and place.cls == "schema:City":
+            return {f"town:{place.label}"}
+    return set()
+
+
+def _seat_town_named(doc: Document, m: Mention, groups: _Groups, sal: _Salience, pack: LanguagePack,
+                     onto: Ontology) -> int | None:
+    """"The Neenah company" after "Neenah's Fox Cities Gear": the company introduced with the town
+    before its class noun, if one was."""
+    at = int(m.attrs.get("seat_town", -1))
+    place = pack.places.get(doc.tokens[at].text) if at >= 0 else None
+    if place is None:
+        return None
+    town = f"town:{place.label}"
+    name, typed = _of_class(groups, "akg:Company", onto)
+    return sal.best(("of", town, *name), lambda g: typed(g) and town in groups.nouns.get(g, ()), "count")
 
 
 def _possessive_country_demonyms(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
@@ -745,6 +776,8 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
             return parent
     if m.hint == CorefHint.NEW:
         return _salient(groups, sal, cls, onto, newest=True)
+    if m.hint is None and cls == "akg:Company" and (seated_at := _seat_town_named(doc, m, groups, sal, pack, onto)) is not None:
+        return seated_at
     if m.hint == CorefHint.SPEAKER and topic.get(m.sent):
         return topic[m.sent][0]  # "Brantwood's boss said the group would ...": Brantwood
     if m.hint == CorefHint.LATTER or noun in pack.latter_words or m.text.lower() in pack.latter_words:

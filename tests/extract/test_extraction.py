@@ -2015,3 +2015,15 @@ def test_a_party_noun_opens_no_name_and_trades_in_the_genitive(tmp_path):
     assert {"Kalorit d.o.o.", "Pekarstvo Trnje"} <= companies
     assert not companies & {"Predajnik Kalorit d.o.o.", "Pekarstva Trnje"}
     assert ("Kalorit d.o.o.", "akg:headquarteredIn", "Celje") in relations(graph)
+
+
+def test_the_town_company_is_the_one_introduced_with_the_town(tmp_path):
+    """"The Neenah company, founded in 1946 by X" after a title "A buys Neenah's B" is B, not A
+    (the company named last); "a subsidiary of Dili's C" introduces no Dili company."""
+    rels = relations(facts_of_text(tmp_path,
+        "Granite Peak Hydraulics buys Neenah's Fox Valley Gear for $86M\n\n"
+        "Menomonee Falls-based Granite Peak Hydraulics Inc. has acquired Fox Valley Gear Co. for $86 million.\n\n"
+        "The Neenah company, founded in 1946 by Otto Reiner, builds the GX-40 gearbox.\n"))
+    assert {("Fox Valley Gear Co.", "schema:founder", "Otto Reiner"),
+            ("Fox Valley Gear Co.", "akg:produces", "GX-40")} <= rels
+    assert not {r for r in rels if r[0] == "Granite Peak Hydraulics Inc." and r[2] in ("Otto Reiner", "GX-40", "Neenah")}
