@@ -2027,3 +2027,14 @@ def test_the_town_company_is_the_one_introduced_with_the_town(tmp_path):
     assert {("Fox Valley Gear Co.", "schema:founder", "Otto Reiner"),
             ("Fox Valley Gear Co.", "akg:produces", "GX-40")} <= rels
     assert not {r for r in rels if r[0] == "Granite Peak Hydraulics Inc." and r[2] in ("Otto Reiner", "GX-40", "Neenah")}
+
+
+def test_the_new_company_is_the_one_just_founded(tmp_path):
+    """"je ustanovila hčerinsko družbo X" makes X the new company: "Za direktorja nove družbe je
+    imenovan Y" after a later-named seller is X's director, not the seller's."""
+    rels = relations(facts_of_text(tmp_path,
+        "Ormoška Danica d.o.o. je ustanovila hčerinsko družbo Danica Pek d.o.o. Nanjo je prenesla pekarno, "
+        "ki jo je kupila iz stečajne mase ljutomerske družbe Trnje d.o.o. Za direktorja nove družbe je imenovan Tadej "
+        "Mešl.\n"))
+    assert ("Tadej Mešl", "akg:chiefExecutiveOf", "Danica Pek d.o.o.") in rels
+    assert not {r for r in rels if r[0] == "Tadej Mešl" and r[2] != "Danica Pek d.o.o."}
