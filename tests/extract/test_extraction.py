@@ -1994,13 +1994,16 @@ def test_a_feminine_town_in_ev_and_a_plant_two_people_think_about(tmp_path):
 
 def test_who_founded_whom_by_the_relative_pronoun_and_a_town_in_zn(tmp_path):
     """"X s sedežem v Y, ki jo je lani ustanovila družba Z": "jo" is the object, so Z (of the same
-    gender as X) founded X and owns it; "v Plznu" is Plzen (a fleeting e)."""
+    gender as X) founded X and owns it; "v Plznu" is Plzen and "v Prestranku" Prestranek (a fleeting
+    e), "v Minsku" Minsk."""
     rels = relations(facts_of_text(tmp_path,
         "Kupec je družba Ventmar Slovenija d.o.o. s sedežem v Mariboru, ki jo je lani ustanovila nemška "
-        "družba Ventmar GmbH iz Regensburga. Ventmar GmbH ima tovarne v Regensburgu in Plznu.\n"))
+        "družba Ventmar GmbH iz Regensburga. Ventmar GmbH ima tovarne v Regensburgu in Plznu. Ventmar "
+        "Slovenija ima obrata v Prestranku in Minsku.\n"))
     assert {("Ventmar Slovenija d.o.o.", "schema:founder", "Ventmar GmbH"),
             ("Ventmar Slovenija d.o.o.", "schema:parentOrganization", "Ventmar GmbH"),
-            ("Ventmar GmbH", "org:hasSite", "Plzen")} <= rels
+            ("Ventmar GmbH", "org:hasSite", "Plzen"), ("Ventmar Slovenija d.o.o.", "org:hasSite", "Prestranek"),
+            ("Ventmar Slovenija d.o.o.", "org:hasSite", "Minsk")} <= rels
     assert not {r for r in rels if r[0] == "Ventmar GmbH" and r[2] == "Ventmar Slovenija d.o.o."}
 
 
