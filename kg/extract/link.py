@@ -161,6 +161,17 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         if found:
             # an untyped name ("Krke") prefers an organisation of that name over a plant or brand
             return min(found, key=lambda g: (UNTYPED_PREFERENCE.get(groups.classes[g] or "", 9), g))
+    if m.cls == "akg:Company" and groups.titled and m.sent > 0:
+        # "Trekart d.o.o." after a title's "Na čelu Trekarta ...": a title's untyped name in
+        # another case (the title's groups come first, so the scan stops at the first other one)
+        in_title = []
+        for g, first in enumerate(groups.first_sentence):
+            if first != 0:
+                break
+            if groups.classes[g] is None and core in {c.lower() for c in name_candidates(groups.names[g], lang, pack.inflection)[1:]}:
+                in_title.append(g)
+        if len(in_title) == 1:
+            return in_title[0]
     if m.cls == "akg:Company" and len(core.split()) > 1:
         # "Carrocerías Albeniz S.A." after a title's "Albeniz": a name of no class yet, its first
         # word(s) or last word, is its short form written first; so is a title's company named by
@@ -1000,8 +1011,10 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
             g = groups.new(m, core)
         else:
             groups.add(g, m, doc.lang, pack.inflection)
-            if " " in core and g not in groups.by_core.get(core, ()):
-                groups.file(core, g)  # "Inagh Medical" after a sentence-opening "Medical": "Inagh" finds it too
+            if (" " in core or m.source == MentionSource.LEGAL) and g not in groups.by_core.get(core, ()):
+                # "Inagh Medical" after a sentence-opening "Medical": "Inagh" finds it too; so does
+                # "Trekartu" a legal name "Trekart d.o.o." joined to a title's "Trekarta"
+                groups.file(core, g)
         m.group = g
         groups.nouns.setdefault(g, set()).update(_naming_nouns(doc, m, pack))
         if m.attrs.get("new"):

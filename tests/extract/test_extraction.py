@@ -2041,3 +2041,17 @@ def test_the_new_company_is_the_one_just_founded(tmp_path):
         "Mešl.\n"))
     assert ("Tadej Mešl", "akg:chiefExecutiveOf", "Danica Pek d.o.o.") in rels
     assert not {r for r in rels if r[0] == "Tadej Mešl" and r[2] != "Danica Pek d.o.o."}
+
+
+def test_a_title_names_the_company_in_another_case(tmp_path):
+    """A title's "Na čelu Trekarta X" is "Trekart d.o.o." of the text, and so is a later
+    "Trekartu": one company, whose chief executive X is and whose owner is Y."""
+    graph = facts_of_text(tmp_path,
+        "Na čelu Trekarta Matjaž Kavčič\n\n"
+        "Novi direktor žirovske družbe Trekart d.o.o. je s 1. junijem postal Matjaž Kavčič. Trekartu, ki je "
+        "v celoti v lasti družbe Sportera Holding d.d., so temelje postavili trije čevljarji.\n")
+    companies = labels_of_class(graph, "akg:Company")
+    assert "Trekart d.o.o." in companies
+    assert not companies & {"Trekarta", "Trekartu"}
+    assert {("Matjaž Kavčič", "akg:chiefExecutiveOf", "Trekart d.o.o."),
+            ("Trekart d.o.o.", "schema:parentOrganization", "Sportera Holding d.d.")} <= relations(graph)
