@@ -674,6 +674,15 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
     doc.mentions = sorted(doc.mentions + zero, key=lambda m: (m.tok_start, m.tok_end))
 
 
+QUOTE_MARKS = frozenset('"“”„«»‘')  # (not "’", which is an apostrophe too)
+
+
+def _quoted(doc: Document, m: Mention) -> bool:
+    """Does the mention's sentence hold a quotation mark (so "we" may be a speaker's company)?"""
+    sent = doc.sentences[m.sent]
+    return any(ch in QUOTE_MARKS for ch in doc.text[sent.start:sent.end])
+
+
 def _speaks_as_we(doc: Document, sent: Sentence, pack: LanguagePack) -> bool:
     """Does a verb in the first person plural carry the sentence ("smo", "izdelujemo")?"""
     return any(t.text.islower() and t.text.endswith(pack.first_person_plural_endings) and pack.is_verb_lemma(t.lemma)
@@ -809,6 +818,10 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
                                 lambda g: typed(g) and town in groups.names[g].split(), "count")
         if of_place is not None:
             return of_place
+    if m.text.lower() in pack.writer_pronouns and cls == "akg:Company" and not _quoted(doc, m):
+        writer = topic.headline if topic.headline is not None else _first_company(doc, groups, onto, m.sent, pack)
+        if writer is not None:
+            return writer
     if m.text.lower() in pack.topic_pronouns and cls == "akg:Company" and (prev is None or not prev.is_word):
         g = _topic(topic, m.sent, free=True)  # "Kolora was founded in 1994 ... Its factory in Přerov ..."
         if g is not None:

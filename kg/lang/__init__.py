@@ -56,6 +56,7 @@ class LanguagePack:
     family_business_nouns: frozenset[str] = frozenset()  # "the Annapolis Capital family office": a firm
     predicates_after_subject: frozenset[str] = frozenset()  # "je podjetje del skupine X": the noun before is the subject
     first_person_plural_endings: tuple[str, ...] = ()  # "izdelujemo": the company that writes speaks
+    writer_pronouns: frozenset[str] = frozenset()  # "we", "our" outside a quotation: the company that writes
     family_words: frozenset[str] = frozenset()  # "družine Ažman": a family before its name, no organisation (as written)
     counterpart_reach: int = 0  # lower-case words (and commas) a partner noun may stand before its name
     region_heads: frozenset[str] = frozenset()  # "Nagano Prefecture": a region, no entity
@@ -426,6 +427,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.family_business_nouns = frozenset(words.get("family_business_nouns", []))
     p.family_words = frozenset(words.get("family_words", []))
     p.first_person_plural_endings = tuple(words.get("first_person_plural_endings", []))
+    p.writer_pronouns = frozenset(w.lower() for w in words.get("writer_pronouns", []))
     p.predicates_after_subject = frozenset(words.get("predicates_after_subject", []))
     p.counterpart_reach = int(words.get("counterpart_reach", 0))
     p.region_heads = frozenset(words.get("region_heads", []))

@@ -2055,3 +2055,16 @@ def test_a_title_names_the_company_in_another_case(tmp_path):
     assert not companies & {"Trekarta", "Trekartu"}
     assert {("Matjaž Kavčič", "akg:chiefExecutiveOf", "Trekart d.o.o."),
             ("Trekart d.o.o.", "schema:parentOrganization", "Sportera Holding d.d.")} <= relations(graph)
+
+
+def test_we_in_a_letter_is_the_company_that_writes_not_the_one_it_bought(tmp_path):
+    """In a chairman's letter titled by the company, "In May we completed the purchase of X ...
+    Our factory in Y makes Z" is the writer's factory; "we" inside a quotation is not looked at so."""
+    rels = relations(facts_of_text(tmp_path,
+        "Larkfield Films plc - Annual Report 2025\nChairman's letter\n\n"
+        "In May we completed the purchase of Pakart S.A., the Poznań maker of pouch film, for "
+        "€58 million. Pakart's founder, Jan Nowak, keeps a 15% holding. Our factory in Hemel Hempstead makes the SealSafe lidding film. We now employ 1,140 "
+        "people.\n"))
+    assert {("Larkfield Films plc", "akg:acquired", "Pakart S.A."),
+            ("Larkfield Films plc", "org:hasSite", "Hemel Hempstead")} <= rels
+    assert not {r for r in rels if r[0] == "Pakart S.A." and r[2] in ("Hemel Hempstead", "SealSafe")}
