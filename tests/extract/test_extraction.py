@@ -2068,3 +2068,15 @@ def test_we_in_a_letter_is_the_company_that_writes_not_the_one_it_bought(tmp_pat
     assert {("Larkfield Films plc", "akg:acquired", "Pakart S.A."),
             ("Larkfield Films plc", "org:hasSite", "Hemel Hempstead")} <= rels
     assert not {r for r in rels if r[0] == "Pakart S.A." and r[2] in ("Hemel Hempstead", "SealSafe")}
+
+
+def test_more_goods_nouns_name_products(tmp_path):
+    """"do 60.000 sklopk Vipa H4", "transformatorje Trafo M" and "tehtnice Libra" name products
+    made by the company; "Verigatec d.o.o." opening a sentence stays a company."""
+    graph = facts_of_text(tmp_path,
+        "Sklopnik d.o.o. bo v novem obratu letno sestavil do 60.000 sklopk Vipa H4. Podjetje izdeluje tudi "
+        "transformatorje Trafo M in tehtnice Libra. Verigatec d.o.o. ima sedež v Radovljici.\n")
+    rels = relations(graph)
+    assert {("Sklopnik d.o.o.", "akg:produces", "Vipa H4"), ("Sklopnik d.o.o.", "akg:produces", "Trafo M"),
+            ("Sklopnik d.o.o.", "akg:produces", "Libra"),
+            ("Verigatec d.o.o.", "akg:headquarteredIn", "Radovljica")} <= rels
