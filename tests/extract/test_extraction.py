@@ -2080,3 +2080,10 @@ def test_more_goods_nouns_name_products(tmp_path):
     assert {("Sklopnik d.o.o.", "akg:produces", "Vipa H4"), ("Sklopnik d.o.o.", "akg:produces", "Trafo M"),
             ("Sklopnik d.o.o.", "akg:produces", "Libra"),
             ("Verigatec d.o.o.", "akg:headquarteredIn", "Radovljica")} <= rels
+
+
+def test_forges_steelworks_and_foundries_before_a_town_are_plants(tmp_path):
+    """"ima jeklarno na Ravnah na Koroškem in kovačnico v Mežici" names two plants of the company."""
+    rels = relations(facts_of_text(tmp_path,
+        "Jeklomat d.d. ima jeklarno na Ravnah na Koroškem in kovačnico v Mežici.\n"))
+    assert {("Jeklomat d.d.", "org:hasSite", "Ravne na Koroškem"), ("Jeklomat d.d.", "org:hasSite", "Mežica")} <= rels
