@@ -262,18 +262,21 @@ def _town_before_name(doc: Document, m: Mention, pack: LanguagePack) -> set[str]
     """"Neenah's Fox Cities Gear", "Menomonee Falls-based Granite Ridge": the town the name is
     introduced with ({"town:Neenah"}), so that "The Neenah company" finds it; not one a
     preposition governs ("a subsidiary of Dili's Belo Holdings")."""
-    toks, i = doc.tokens, m.tok_start
-    first = doc.sentences[m.sent].tok_start
-    if i - 2 < first or not (toks[i - 1].text in POSSESSIVE_MARKS or pack.is_seat_suffix(toks[i - 1].text)) \
-            or _after_preposition(doc, m, pack):
+    mark = doc.tokens[m.tok_start - 1].text if m.tok_start else ""
+    if not (mark in POSSESSIVE_MARKS or pack.is_seat_suffix(mark)) or _after_preposition(doc, m, pack):
         return set()
-    for n in (1, 2, 3):
-        if i - 1 - n < first:
-            break
-        place = pack.places.get(" ".join(t.text for t in toks[i - 1 - n:i - 1]))
+    for name in _words_before_mark(doc, m):
+        place = pack.places.get(name)
         if place is not None and place.cls == "schema:City":
             return {f"town:{place.label}"}
     return set()
+
+
+def _words_before_mark(doc: Document, m: Mention) -> list[str]:
+    """The last one, two and three words of its sentence before the token right before ``m`` (a
+    possessive mark or a seat suffix): "Lithuania", "South Africa", "United Arab Emirates"."""
+    i, first = m.tok_start - 1, doc.sentences[m.sent].tok_start
+    return [" ".join(t.text for t in doc.tokens[i - n:i]) for n in (1, 2, 3) if i - n >= first]
 
 
 def _seat_town_named(doc: Document, m: Mention, groups: _Groups, sal: _Salience, pack: LanguagePack,
@@ -292,14 +295,9 @@ def _seat_town_named(doc: Document, m: Mention, groups: _Groups, sal: _Salience,
 def _possessive_country_demonyms(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
     """"Lithuania's Dotnuva Composites" is introduced as the Lithuanian one: the demonyms of a
     country in the possessive right before the name."""
-    toks, i = doc.tokens, m.tok_start
-    if i < 2 or toks[i - 1].text not in POSSESSIVE_MARKS:
+    if m.tok_start < 2 or doc.tokens[m.tok_start - 1].text not in POSSESSIVE_MARKS:
         return set()
-    first = doc.sentences[m.sent].tok_start
-    for n in (1, 2, 3):  # "Lithuania's", "South Africa's", "United Arab Emirates'"
-        if i - 1 - n < first:
-            break
-        name = " ".join(t.text for t in toks[i - 1 - n:i - 1])
+    for name in _words_before_mark(doc, m):  # "Lithuania's", "South Africa's", "United Arab Emirates'"
         demonyms = {d for d, country in pack.demonyms.items() if country == name}
         if demonyms:
             return demonyms
@@ -653,10 +651,10 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
         # the company the title names, else the one the sentences before were about ("Direktor ostaja
         # X" after a sentence about the buyer, in a text titled by the company bought)
         g = topic.headline if topic.headline is not None else _topic(topic, sent.i)
-        if topic.headline is None and pack.first_person_plural_endings and _speaks_as_we(doc, sent, pack):
-            # "... kjer letno predelamo 30.000 ton" in a notice: the company that writes (with no
-            # title naming it) is the first one the text names (not as a partner), not the owner named last
-            writer = _first_company(doc, groups, onto, sent.i, pack)
+        if pack.first_person_plural_endings and _speaks_as_we(doc, sent, pack):
+            # "... kjer letno predelamo 30.000 ton" in a notice: the company that writes, not the
+            # owner named last
+            writer = _writer(doc, groups, onto, sent.i, pack, topic)
             if writer is None and g is None:  # a letter may name its company only later, in the signature
                 writer = _salient(groups, sal, "akg:Company", onto)
             g = writer if writer is not None else g
@@ -687,6 +685,12 @@ def _speaks_as_we(doc: Document, sent: Sentence, pack: LanguagePack) -> bool:
     """Does a verb in the first person plural carry the sentence ("smo", "izdelujemo")?"""
     return any(t.text.islower() and t.text.endswith(pack.first_person_plural_endings) and pack.is_verb_lemma(t.lemma)
                for t in doc.tokens[sent.tok_start:sent.tok_end])
+
+
+def _writer(doc: Document, groups: _Groups, onto: Ontology, sent: int, pack: LanguagePack, topic: _Topics) -> int | None:
+    """The company that writes the text ("we", "izdelujemo"): the one its title names, else the
+    first one it names by sentence ``sent`` that is no partner."""
+    return topic.headline if topic.headline is not None else _first_company(doc, groups, onto, sent, pack)
 
 
 def _first_company(doc: Document, groups: _Groups, onto: Ontology, sent: int, pack: LanguagePack) -> int | None:
@@ -819,7 +823,7 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         if of_place is not None:
             return of_place
     if m.text.lower() in pack.writer_pronouns and cls == "akg:Company" and not _quoted(doc, m):
-        writer = topic.headline if topic.headline is not None else _first_company(doc, groups, onto, m.sent, pack)
+        writer = _writer(doc, groups, onto, m.sent, pack, topic)
         if writer is not None:
             return writer
     if m.text.lower() in pack.topic_pronouns and cls == "akg:Company" and (prev is None or not prev.is_word):
