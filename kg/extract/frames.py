@@ -407,7 +407,7 @@ def _trigger_at(units: list[Unit], clause: list[int], pos: int, trigger: tuple[s
         elif want.startswith(REFERRING):
             if not _refers_with(u, want):
                 return 0
-        elif u.kind not in ("tok", "role") or (u.lemma != want and u.word != want):
+        elif u.kind not in ("tok", "role", "num") or (u.lemma != want and u.word != want):
             return 0
     return len(trigger)
 

@@ -89,15 +89,37 @@ def _name_candidates(word: str, lang: str, endings: tuple[tuple[str, str], ...])
     return tuple(dict.fromkeys(out))  # without repeats, in order
 
 
-def lemmatize(doc: Document, overrides: dict[str, str] | None = None, nouns: frozenset[str] = frozenset()) -> Document:
+def share_lemma(word: str, lang: str, percent_adjectives: set[str], shares: tuple[str, str]) -> str | None:
+    """The lemma of a share written as one adjective: ``shares[0]`` over half, ``shares[1]`` under.
+
+    >>> shares = ("večinski", "manjšinski")
+    >>> [share_lemma(w, "sl", {"odstoten"}, shares) for w in ("60-odstotni", "25,5-odstotnem", "50-odstotni", "60-letni")]
+    ['večinski', 'manjšinski', None, None]
+    """
+    number, _, rest = word.partition("-")
+    if not rest or lemma(rest.lower(), lang) not in percent_adjectives:
+        return None
+    try:
+        value = float(number.replace(",", "."))
+    except ValueError:
+        return None
+    return shares[0] if 50 < value <= 100 else shares[1] if 0 <= value < 50 else None
+
+
+def lemmatize(doc: Document, overrides: dict[str, str] | None = None, nouns: frozenset[str] = frozenset(),
+              shares: tuple[set[str], tuple[str, str]] | None = None) -> Document:
     """Fill ``token.lemma`` for every token; ``overrides`` (lower-case word -> lemma, from the
     language pack) fix words simplemma reads the other way ("vodi": "voditi", not "voda"). A word
     opening a sentence that no dictionary knows is read as a common noun when that gives one of
-    ``nouns`` (the pack's nouns of goods): "Zamaške Clipo izdelujejo ..." opens with "zamašek"."""
+    ``nouns`` (the pack's nouns of goods): "Zamaške Clipo izdelujejo ..." opens with "zamašek".
+    ``shares`` (the pack's share adjectives and their majority and minority lemmas) read
+    "60-odstotni" as "večinski", so the rules of a majority owner also read a share over half."""
     overrides = overrides or {}
     openers = {s.tok_start for s in doc.sentences}
     for tok in doc.tokens:
         tok.lemma = overrides.get(tok.text.lower()) or lemma(tok.text, doc.lang)
+        if shares and tok.text[:1].isdigit():
+            tok.lemma = share_lemma(tok.text, doc.lang, *shares) or tok.lemma
         if tok.i in openers and tok.lemma == tok.text.lower() and tok.text[:1].isupper() and nouns \
                 and (common := lemma(tok.text.lower(), doc.lang)) in nouns:
             tok.lemma = common

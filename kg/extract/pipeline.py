@@ -39,7 +39,8 @@ def extract(doc: Document, onto: Ontology | None = None) -> Document:
     pack = load_pack(doc.lang)
     with extraction_text(doc):  # the steps read the text without invisible format characters
         segment(doc, pack.split_suffixes)
-        lemmatize(doc, pack.lemma_overrides, pack.goods_nouns)
+        lemmatize(doc, pack.lemma_overrides, pack.goods_nouns,
+                  (pack.percent_adjectives, pack.share_lemmas) if pack.share_lemmas else None)
         recognise_mentions(doc, pack)
         link_mentions(doc, pack, onto)
         extract_relations(doc, pack, onto)

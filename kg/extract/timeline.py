@@ -980,11 +980,16 @@ def _events(doc: Document, dates: dict[int, list[DateExpr]], pack: LanguagePack)
     """The events the document's facts report, each dated by the nearest date of its sentence."""
     founded = {f.s: f for f in doc.facts if f.p == "schema:foundingDate"}
     events: list[Event] = []
+    seen: set[tuple[str, str, str, int]] = set()  # one event of a sentence's fact, whichever rules read it
     for f in doc.facts:
         if f.p not in EVENT_PREDICATES:
             continue
         kind, subject_acts = EVENT_PREDICATES[f.p]
         agent, obj = (f.s, str(f.o) if f.object_is_entity else "") if subject_acts else (str(f.o), f.s)
+        if f.object_is_entity:
+            if (kind, agent, obj, f.sent) in seen:
+                continue
+            seen.add((kind, agent, obj, f.sent))
         date = _event_date(doc, f, dates[f.sent], kind)
         if kind == "investment" and isinstance(f.o, Quantity) and (money := _money_span(doc, f.sent, f.o, pack)):
             date, obj = _invested_when_where(doc, money, dates[f.sent], date)

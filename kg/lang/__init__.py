@@ -81,6 +81,8 @@ class LanguagePack:
     scales: dict[str, int] = field(default_factory=dict)
     currency_scales: dict[str, int] = field(default_factory=dict)  # "£14m": abbreviations after a currency sign
     percent_adjectives: set[str] = field(default_factory=set)  # lemmas: "70-odstotni" delež is 70 %
+    # the lemmas a share adjective takes over and under half: "v 60-odstotni lasti" reads "v večinski lasti"
+    share_lemmas: tuple[str, str] | None = None
     bounds: dict[Phrase, str] = field(default_factory=dict)
     currencies: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)             # adjective lemma -> place label
@@ -452,6 +454,8 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.scales = {lemma(k, code): int(v) for k, v in lex.get("scales", {}).items()}
     p.currency_scales = {k.lower(): int(v) for k, v in lex.get("currency_scales", {}).items()}
     p.percent_adjectives = {lemma(w, code) for w in words.get("percent_adjectives", [])}
+    if "share_lemmas" in lex:
+        p.share_lemmas = (lex["share_lemmas"]["majority"], lex["share_lemmas"]["minority"])
     for bound, phrases in lex.get("bounds", {}).items():
         for ph in phrases:
             p.bounds[phrase_lemmas(ph, code)] = bound

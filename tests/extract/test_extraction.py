@@ -2087,3 +2087,14 @@ def test_forges_steelworks_and_foundries_before_a_town_are_plants(tmp_path):
     rels = relations(facts_of_text(tmp_path,
         "Jeklomat d.d. ima jeklarno na Ravnah na Koroškem in kovačnico v Mežici.\n"))
     assert {("Jeklomat d.d.", "org:hasSite", "Ravne na Koroškem"), ("Jeklomat d.d.", "org:hasSite", "Mežica")} <= rels
+
+
+def test_a_share_over_half_written_as_one_adjective_is_a_parent(tmp_path):
+    """"v 60-odstotni lasti sklada X" reads as "v večinski lasti": X is the parent; a 40 % owner
+    and a 50 % one are not."""
+    rels = relations(facts_of_text(tmp_path,
+        "Propelar d.o.o. ima sedež v Cerkljah. Družba je v 60-odstotni lasti sklada Vihra Capital iz Ljubljane.\n",
+        "Lipa d.o.o. je v 40-odstotni lasti družbe Hrast d.d.\n",
+        "Bor d.o.o. je v 50-odstotni lasti družbe Smreka d.d.\n"))
+    assert ("Propelar d.o.o.", "schema:parentOrganization", "Vihra Capital") in rels
+    assert not {r for r in rels if r[1] == "schema:parentOrganization" and r[0] in ("Lipa d.o.o.", "Bor d.o.o.")}
