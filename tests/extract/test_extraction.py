@@ -2098,3 +2098,11 @@ def test_a_share_over_half_written_as_one_adjective_is_a_parent(tmp_path):
         "Bor d.o.o. je v 50-odstotni lasti družbe Smreka d.d.\n"))
     assert ("Propelar d.o.o.", "schema:parentOrganization", "Vihra Capital") in rels
     assert not {r for r in rels if r[1] == "schema:parentOrganization" and r[0] in ("Lipa d.o.o.", "Bor d.o.o.")}
+
+
+def test_an_unknown_town_in_a_consonant_and_ju_is_a_neuter_in_je(tmp_path):
+    """"v Podolju", "na Zabukovju": a "j" after a consonant ends no Slovenian nominative, so the
+    unknown towns are "Podolje" and "Zabukovje", not "Podolj" and "Zabukovj"."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Lipa d.o.o. ima tovarno v Podolju in obrat na Zabukovju.\n"))
+    assert {("Lipa d.o.o.", "org:hasSite", "Podolje"), ("Lipa d.o.o.", "org:hasSite", "Zabukovje")} <= rels

@@ -411,13 +411,15 @@ def locative_word(word: str, pack: LanguagePack, prefer_known: bool = True) -> s
         for form in (cand, _with_fleeting_e(cand), cand + "o", cand + "a", _with_fleeting_e(cand, "a"), rj, cand + "e"):
             if form in known:
                 return form
-    return repaired_stem(candidates[0], pack)
+    return repaired_stem(candidates[0], pack, town=True)
 
 
-def repaired_stem(stem: str, pack: LanguagePack) -> str:
+def repaired_stem(stem: str, pack: LanguagePack, town: bool = False) -> str:
     """A stem with an ending no nominative has, repaired by the pack's ``stem_repairs``
-    ("Leobn" -> "Leoben"); else the stem."""
-    return next((stem[: len(stem) - len(a)] + b for a, b in pack.stem_repairs if stem.endswith(a)), stem)
+    ("Leobn" -> "Leoben"), and a town's also by its ``town_stem_repairs`` ("Podolj" -> "Podolje");
+    else the stem."""
+    repairs = [*pack.town_stem_repairs, *pack.stem_repairs] if town else pack.stem_repairs
+    return next((stem[: len(stem) - len(a)] + b for a, b in repairs if stem.endswith(a)), stem)
 
 
 def _with_fleeting_e(word: str, vowel: str = "e") -> str:
