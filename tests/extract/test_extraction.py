@@ -2106,3 +2106,14 @@ def test_an_unknown_town_in_a_consonant_and_ju_is_a_neuter_in_je(tmp_path):
     rels = relations(facts_of_text(tmp_path,
         "Podjetje Lipa d.o.o. ima tovarno v Podolju in obrat na Zabukovju.\n"))
     assert {("Lipa d.o.o.", "org:hasSite", "Podolje"), ("Lipa d.o.o.", "org:hasSite", "Zabukovje")} <= rels
+
+
+def test_a_town_opening_its_clause_before_a_production_verb_is_a_plant(tmp_path):
+    """"v Preski pa brizgajo ohišja", "V Žireh šivajo nahrbtnike": the town is the plant's; a head
+    office's town before the verb ("s sedežem v Litiji izdeluje") is not."""
+    rels = relations(facts_of_text(tmp_path,
+        "Zbiljak d.d. ima dva obrata: v Goričanah sestavljajo konektorje, v Preski pa brizgajo ohišja zanje.\n",
+        "Podjetje Platnar d.o.o. ima sedež v Gorenji vasi. V Žireh šivajo nahrbtnike.\n",
+        "Podjetje Elmont d.d. s sedežem v Litiji izdeluje stikala.\n"))
+    assert {("Zbiljak d.d.", "org:hasSite", "Preska"), ("Platnar d.o.o.", "org:hasSite", "Žiri")} <= rels
+    assert ("Elmont d.d.", "org:hasSite", "Litija") not in rels

@@ -77,6 +77,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
     plants += _towns_that_make(doc, spans, pack)
     for sent in doc.sentences:
         plants += _towns_after_plant_verbs(doc, sent.tok_start, sent.tok_end, by_start, pack)
+        plants += _towns_before_plant_verbs(doc, sent.tok_start, sent.tok_end, by_start, pack)
         triggers = _plant_triggers(doc, sent.tok_start, sent.tok_end, pack)
         for i in triggers:
             if i >= sent.tok_end - 2:
@@ -188,6 +189,30 @@ def _towns_before_plant_nouns(doc: Document, spans: list[Span], pack: LanguagePa
 
 
 PLANT_VERB_REACH = 8  # tokens between a plant verb and "in <town>"
+
+
+PLANT_VERB_AFTER_TOWN_REACH = 3  # tokens between "v <town>" and a production verb after it
+
+
+def _towns_before_plant_verbs(doc: Document, start: int, end: int, by_start: dict[int, Span],
+                              pack: LanguagePack) -> list[Span]:
+    """"v Preski pa brizgajo ohišja", "V Žireh šivajo nahrbtnike": a town after a locative
+    preposition that opens its clause, right before a production verb (no comma, no name
+    between), is a plant named after it ("podjetje s sedežem v Litiji izdeluje" names none)."""
+    toks = doc.tokens
+    out: list[Span] = []
+    for k in range(start + 1, end):
+        town = by_start.get(k)
+        if town is None or town.cls != "schema:City" or toks[k - 1].text.lower() not in pack.locative_prepositions \
+                or not (k - 1 == start or toks[k - 2].text in ",:;" or toks[k - 2].text.lower() in LIST_SEPARATORS):
+            continue
+        j = town.end
+        while j < min(end, town.end + PLANT_VERB_AFTER_TOWN_REACH) and toks[j].text.lower() not in pack.plant_verbs \
+                and toks[j].text.isalpha() and toks[j].text.islower() and j not in by_start:
+            j += 1
+        if j < end and toks[j].text.lower() in pack.plant_verbs:
+            out.append(Span(town.start, town.end, "akg:Plant", town.name, MentionSource.PLANT_TOWN))
+    return out
 
 
 def _towns_after_plant_verbs(doc: Document, start: int, end: int, by_start: dict[int, Span],
