@@ -2117,3 +2117,12 @@ def test_a_town_opening_its_clause_before_a_production_verb_is_a_plant(tmp_path)
         "Podjetje Elmont d.d. s sedežem v Litiji izdeluje stikala.\n"))
     assert {("Zbiljak d.d.", "org:hasSite", "Preska"), ("Platnar d.o.o.", "org:hasSite", "Žiri")} <= rels
     assert ("Elmont d.d.", "org:hasSite", "Litija") not in rels
+
+
+def test_a_relative_clause_opening_with_a_plant_is_about_the_company_before_it(tmp_path):
+    """"X, ki v mlinu v Ormožu zmelje ..., je ustanovila Y": the mill is X's, not the new Y's."""
+    rels = relations(facts_of_text(tmp_path,
+        "Ormoška Zornica d.o.o., ki v mlinu v Ormožu letno zmelje do 40.000 ton pšenice, je ustanovila "
+        "hčerinsko družbo Zornica Pek d.o.o.\n"))
+    assert ("Zornica d.o.o.", "org:hasSite", "Ormož") in rels
+    assert ("Zornica Pek d.o.o.", "org:hasSite", "Ormož") not in rels
