@@ -2126,3 +2126,14 @@ def test_a_relative_clause_opening_with_a_plant_is_about_the_company_before_it(t
         "hčerinsko družbo Zornica Pek d.o.o.\n"))
     assert ("Zornica d.o.o.", "org:hasSite", "Ormož") in rels
     assert ("Zornica Pek d.o.o.", "org:hasSite", "Ormož") not in rels
+
+
+def test_a_rented_or_production_hall_before_a_town_is_a_plant(tmp_path):
+    """"dela v najeti hali na Brniku", "v proizvodni hali v Trzinu": the hall is the company's
+    plant there; a hall alone ("prazno halo") names none."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Propelar d.o.o. izdeluje propelerje. Zdaj 86 zaposlenih dela v najeti hali na Brniku.\n",
+        "Podjetje Filamix d.o.o. izdeluje filamente v proizvodni hali v Trzinu.\n",
+        "Podjetje Brunar d.o.o. ima sedež v Pivki. Župan bo za prazno halo v Prestranku iskal najemnika.\n"))
+    assert {("Propelar d.o.o.", "org:hasSite", "Brnik"), ("Filamix d.o.o.", "org:hasSite", "Trzin")} <= rels
+    assert ("Brunar d.o.o.", "org:hasSite", "Prestranek") not in rels

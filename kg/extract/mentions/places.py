@@ -292,6 +292,7 @@ def _plant_triggers(doc: Document, start: int, end: int, pack: LanguagePack) -> 
         while nxt < end and toks[nxt].text.lower() in pack.adverbs_before_places:
             nxt += 1  # "pivovarne še v Linzu"
         if pack.triggers.get((toks[i].lemma,)) == "akg:Plant" or (
+                i > start and pack.triggers.get((toks[i - 1].lemma, toks[i].lemma)) == "akg:Plant") or (
                 toks[i].lemma in pack.plant_nouns_too and nxt < end
                 and toks[nxt].text.lower() in pack.locative_prepositions):
             out.append(i)  # "tovarno", and "pivovarno v Radljah"
