@@ -2137,3 +2137,12 @@ def test_a_rented_or_production_hall_before_a_town_is_a_plant(tmp_path):
         "Podjetje Brunar d.o.o. ima sedež v Pivki. Župan bo za prazno halo v Prestranku iskal najemnika.\n"))
     assert {("Propelar d.o.o.", "org:hasSite", "Brnik"), ("Filamix d.o.o.", "org:hasSite", "Trzin")} <= rels
     assert ("Brunar d.o.o.", "org:hasSite", "Prestranek") not in rels
+
+
+def test_a_senior_or_executive_vice_president_is_a_role(tmp_path):
+    """"Anika Lapointe, Senior Vice President, Thamesford Commercial Realty Inc.": a role in the
+    company, and "Senior" names no company."""
+    graph = facts_of_text(tmp_path, "Contact: Anika Lapointe, Senior Vice President, Thamesford Commercial Realty Inc.\n")
+    rels = relations(graph)
+    assert ("Anika Lapointe", "akg:holdsRoleIn", "Thamesford Commercial Realty Inc.") in rels
+    assert not {r for r in rels if r[2] == "Senior"}
