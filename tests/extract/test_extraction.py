@@ -2146,3 +2146,14 @@ def test_a_senior_or_executive_vice_president_is_a_role(tmp_path):
     rels = relations(graph)
     assert ("Anika Lapointe", "akg:holdsRoleIn", "Thamesford Commercial Realty Inc.") in rels
     assert not {r for r in rels if r[2] == "Senior"}
+
+
+def test_the_adjectives_of_smaller_states_name_their_country(tmp_path):
+    """"The Guyanese group", "a Liberian bank": the adjective is a nationality, no company's name."""
+    graph = facts_of_text(tmp_path,
+        "The Guyanese group Corantijn Padie N.V. operates mills in Anna Regina. Its chairman, Vishnu Dindyal, said exports would rise.\n",
+        "Sinoe Ridge Agro Ltd. borrowed from a Liberian bank, Capitol Trust Bank.\n")
+    rels = relations(graph)
+    assert {("Corantijn Padie N.V.", "akg:hasRootsIn", "Guyana"),
+            ("Vishnu Dindyal", "akg:holdsRoleIn", "Corantijn Padie N.V.")} <= rels
+    assert not {r for r in rels if "Guyanese" in r or "Liberian" in r}
