@@ -2157,3 +2157,23 @@ def test_the_adjectives_of_smaller_states_name_their_country(tmp_path):
     assert {("Corantijn Padie N.V.", "akg:hasRootsIn", "Guyana"),
             ("Vishnu Dindyal", "akg:holdsRoleIn", "Corantijn Padie N.V.")} <= rels
     assert not {r for r in rels if "Guyanese" in r or "Liberian" in r}
+
+
+def test_a_news_tickers_time_opens_its_line_like_a_dateline(tmp_path):
+    """"08.05 – Velenjski Kalorit d.d. je prevzel ...": the town adjective opening the line is no
+    word of the name, and "Kalorita" later is the same company."""
+    rels = relations(facts_of_text(tmp_path,
+        "Potisna obvestila: gospodarstvo\n\n08.05 – Velenjski Kalorit d.d. je prevzel celjsko livarno Castelit d.o.o.\n"
+        "18.20 – Castelit bo obdržal sedež v Celju, postal pa bo hčerinska družba Kalorita.\n"))
+    assert {("Kalorit d.d.", "akg:acquired", "Castelit d.o.o."), ("Kalorit d.d.", "akg:headquarteredIn", "Velenje"),
+            ("Castelit d.o.o.", "schema:parentOrganization", "Kalorit d.d.")} <= rels
+
+
+def test_a_role_held_until_now_or_once_is_no_current_role(tmp_path):
+    """"dozdajšnji direktor Castelita", "bivša direktorica družbe Bor": past roles, not in the graph."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Castelit d.o.o. ima sedež v Celju. Novi predsednik uprave družbe Kalorit d.d. bo Jure Ocvirk, "
+        "dozdajšnji direktor Castelita.\n",
+        "Podjetje Lipa d.o.o. vodi Ana Kos, bivša direktorica družbe Bor d.o.o.\n"))
+    assert ("Ana Kos", "akg:chiefExecutiveOf", "Lipa d.o.o.") in rels
+    assert not {r for r in rels if r[1] == "akg:chiefExecutiveOf" and r[2] in ("Castelit d.o.o.", "Bor d.o.o.")}

@@ -66,8 +66,8 @@ def after_dateline(doc: Document, i: int) -> bool:
     if dash <= start or doc.tokens[dash].text not in ("–", "—", "-"):  # (a spaced hyphen stands for a dash)
         return False
     first = doc.tokens[start]
-    # (a timeline's year too: "2022 – Vodenje prevzame hči ...")
-    return dash - start <= DATELINE_WORDS and (first.text[:1].isupper() or first.text.isdigit()) \
+    # (a timeline's year too: "2022 – Vodenje prevzame hči ...", and a news ticker's time: "08.05 – Velenjski X")
+    return dash - start <= DATELINE_WORDS and (first.text[:1].isupper() or first.text[:1].isdigit()) \
         and opens_paragraph(doc, first.start)
 
 
