@@ -2177,3 +2177,10 @@ def test_a_role_held_until_now_or_once_is_no_current_role(tmp_path):
         "Podjetje Lipa d.o.o. vodi Ana Kos, bivša direktorica družbe Bor d.o.o.\n"))
     assert ("Ana Kos", "akg:chiefExecutiveOf", "Lipa d.o.o.") in rels
     assert not {r for r in rels if r[1] == "akg:chiefExecutiveOf" and r[2] in ("Castelit d.o.o.", "Bor d.o.o.")}
+
+
+def test_a_given_name_joined_to_a_full_name_shares_its_surname(tmp_path):
+    """"zakonca Ivan in Zdenka Cvetko": Ivan Cvetko, not a person "Ivan"."""
+    rels = relations(facts_of_text(tmp_path, "Podjetje Lipa d.o.o. sta leta 1991 ustanovila zakonca Ivan in Zdenka Cvetko.\n"))
+    assert {("Lipa d.o.o.", "schema:founder", "Ivan Cvetko"), ("Lipa d.o.o.", "schema:founder", "Zdenka Cvetko")} <= rels
+    assert ("Lipa d.o.o.", "schema:founder", "Ivan") not in rels

@@ -1208,13 +1208,14 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
 
 
 def given_names_sharing_a_surname(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
-    """"by brothers Michael and Seán Brannock": a lone given name joined to a person's full name
-    shares its surname (after ``people_by_context`` has found the full name a person)."""
+    """"by brothers Michael and Seán Brannock", "zakonca Ivan in Zdenka Cvetko": a lone given name
+    (untyped, or a person of one word) joined to a person's full name shares its surname (after
+    ``people_by_context`` has found the full name a person)."""
     toks = doc.tokens
     people = {s.start: s for s in spans if s.cls == "schema:Person" and len(s.name.split()) == 2}
     joins = _name_joins(pack)
     for span in spans:
-        if span.cls is not None or span.end - span.start != 1 or not is_given_name(span.name, pack, doc.lang) \
+        if span.cls not in (None, "schema:Person") or span.end - span.start != 1 or not is_given_name(span.name, pack, doc.lang) \
                 or span.end >= len(toks) or toks[span.end].text.lower() not in joins:
             continue
         full = people.get(span.end + 1)
