@@ -217,6 +217,7 @@ class LanguagePack:
     locative_endings: list[tuple[str, ...]] = field(default_factory=list)  # (ending, replacement[, V|C])
     stem_repairs: list[tuple[str, str]] = field(default_factory=list)  # "Leobn" -> "Leoben" (ending, nominative)
     town_stem_repairs: list[tuple[str, str]] = field(default_factory=list)  # ... of towns only: "Podolj" -> "Podolje"
+    masculine_oblique_endings: tuple[str, ...] = ()  # a masculine noun's singular oblique cases: "Holding-a"
     locative_prepositions: set[str] = field(default_factory=set)
     places: dict[str, Place] = field(default_factory=dict)             # any form -> place
     rules: list = field(default_factory=list)                          # kg.extract.matcher.Rule
@@ -572,6 +573,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.locative_endings = [tuple(e) for e in words.get("locative_endings", [])]
     p.stem_repairs = [(a, b) for a, b in words.get("stem_repairs", [])]
     p.town_stem_repairs = [(a, b) for a, b in words.get("town_stem_repairs", [])]
+    p.masculine_oblique_endings = tuple(words.get("masculine_oblique_endings", []))
     p.locative_prepositions = set(words.get("locative_prepositions", []))
     return p
 

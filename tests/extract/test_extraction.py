@@ -2184,3 +2184,19 @@ def test_a_given_name_joined_to_a_full_name_shares_its_surname(tmp_path):
     rels = relations(facts_of_text(tmp_path, "Podjetje Lipa d.o.o. sta leta 1991 ustanovila zakonca Ivan in Zdenka Cvetko.\n"))
     assert {("Lipa d.o.o.", "schema:founder", "Ivan Cvetko"), ("Lipa d.o.o.", "schema:founder", "Zdenka Cvetko")} <= rels
     assert ("Lipa d.o.o.", "schema:founder", "Ivan") not in rels
+
+
+def test_a_business_noun_inflected_inside_a_legal_name_is_read_in_the_nominative(tmp_path):
+    """"v lasti Ledava Holdinga d.d." is Ledava Holding d.d.; English keeps "Fox Cities Gear Co."."""
+    rels = relations(facts_of_text(tmp_path,
+        "Čevljarna Ledava d.o.o. je v lasti Ledava Holdinga d.d., ki domuje v Murski Soboti.\n",
+        "Fox Cities Gear Co. is based in Neenah.\n"))
+    assert {("Čevljarna Ledava d.o.o.", "schema:parentOrganization", "Ledava Holding d.d."),
+            ("Ledava Holding d.d.", "akg:headquarteredIn", "Murska Sobota"),
+            ("Fox Cities Gear Co.", "akg:headquarteredIn", "Neenah")} <= rels
+
+
+def test_a_two_word_town_in_the_masculine_plural_locative(tmp_path):
+    """"obrat v Gornjih Petrovcih" is the plant in Gornji Petrovci."""
+    rels = relations(facts_of_text(tmp_path, "Podjetje Lipa d.o.o. ima obrat v Gornjih Petrovcih.\n"))
+    assert ("Lipa d.o.o.", "org:hasSite", "Gornji Petrovci") in rels

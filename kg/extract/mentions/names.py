@@ -859,6 +859,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.name = first_lemma.capitalize() + span.name[len(words[0]):]  # "Nadzorni svet Armature Vrhnika d.d."
     elif span.source == MentionSource.LEGAL and len(words) == 2 and span.start > 0:
         span.name = _after_case_adjective(toks[span.start - 1].text, words[0], pack) + span.name[len(words[0]):]
+    elif span.source == MentionSource.LEGAL and len(words) > 2 and (noun := _inflected_business_noun_inside(words, pack, doc.lang)):
+        k, base = noun  # "v lasti Ledava Holdinga d.d." -> "Ledava Holding d.d."
+        span.name = " ".join([*words[:k], base, *words[k + 1:]])
     legal = span.source == MentionSource.LEGAL
     inside = trigger_inside(doc, span, pack)
     if inside in ("akg:Plant", "akg:IndustrialHub", "schema:Product") and span.source == MentionSource.LEGAL:
@@ -1205,6 +1208,20 @@ def people_by_context(doc: Document, spans: list[Span], pack: LanguagePack) -> N
         placed = span.start > sent.tok_start and toks[span.start - 1].text.lower() in pack.locative_prepositions
         if relative or role_before or (role_after and not placed) or occupation:
             span.cls, span.source = "schema:Person", MentionSource.PERSON
+
+
+def _inflected_business_noun_inside(words: list[str], pack: LanguagePack, lang: str) -> tuple[int, str] | None:
+    """The position and nominative of a business noun inflected inside a legal name, after its
+    first word ("Ledava Holdinga d.d." -> (1, "Holding")), by the pack's
+    ``masculine_oblique_endings``; None if there is none. Only a masculine noun in an oblique
+    case of the singular is sure: "Ravnik Stroji d.o.o." is a plural in the nominative,
+    "Skupine" may be one; English declines no names ("Fox Cities Gear Co.")."""
+    for k, word in enumerate(words[1:-1], 1):
+        base = lemma(word.lower(), lang)
+        if word[:1].isupper() and base[-1:].isalpha() and base[-1:] not in "aeiou" \
+                and word.lower() in {base + ending for ending in pack.masculine_oblique_endings} and is_business_noun(base, pack):
+            return k, base.capitalize()
+    return None
 
 
 def given_names_sharing_a_surname(doc: Document, spans: list[Span], pack: LanguagePack) -> None:

@@ -396,6 +396,9 @@ def locative_nominative(name: str, pack: LanguagePack) -> str:
     if len(words) == 2 and words[0].endswith("ih") and words[1].endswith("ah"):
         # plural: "Slovenskih Konjicah" -> "Slovenske Konjice"
         return f"{words[0][:-2]}e {locative_word(words[1], pack, prefer_known=False)}"
+    if len(words) == 2 and words[0].endswith("ih") and words[1].endswith("ih") and words[1][:1].isupper():
+        # masculine plural: "Gornjih Petrovcih" -> "Gornji Petrovci"
+        return f"{words[0][:-2]}i {words[1][:-2]}i"
     if len(words) == 2 and words[0].endswith("e") and words[1].endswith("e") and words[1][:1].isupper():
         # feminine genitive: "iz Bohinjske Bistrice" -> "Bohinjska Bistrica"
         return f"{words[0][:-1]}a {words[1][:-1]}a"
