@@ -181,6 +181,11 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         # (its first words too: "Brazos Crest" in a title before "Brazos Crest Foods Inc.")
         heads = [" ".join(words[:k]) for k in range(1, len(words))]
         short = {g for w in (*heads, last) for g in groups.by_core.get(w, ()) if groups.classes[g] is None}
+        # (... also in another case: "kupili večino postojnskega Orehka" before "Orehek Elektro d.o.o.",
+        # unless the short form is a name of its own: "Vatrixa" before "Vatrix d.d." and "Vatrix CE s.r.o.")
+        unnamed = {w for w in (*heads, last) if w not in groups.by_core}
+        short |= {g for g, first in enumerate(groups.first_sentence) if first == 0 and groups.classes[g] is None
+                  and {c.lower() for c in name_candidates(groups.names[g], lang, pack.inflection)[1:]} & unnamed}
         short |= {g for g in groups.by_core.get(last, ())
                   if groups.titled and groups.classes[g] == m.cls and groups.first_sentence[g] == 0}
         if len(short) == 1:

@@ -2200,3 +2200,17 @@ def test_a_two_word_town_in_the_masculine_plural_locative(tmp_path):
     """"obrat v Gornjih Petrovcih" is the plant in Gornji Petrovci."""
     rels = relations(facts_of_text(tmp_path, "Podjetje Lipa d.o.o. ima obrat v Gornjih Petrovcih.\n"))
     assert ("Lipa d.o.o.", "org:hasSite", "Gornji Petrovci") in rels
+
+
+def test_a_titles_short_name_in_another_case_is_the_company_named_later(tmp_path):
+    """"Turki kupili večino postojnskega Orehka" titles a text about "Orehek Elektro d.o.o.":
+    "Orehka" is that company, also where it follows a role ("predsednik uprave Orehka Bojan
+    Mlakar", who founded another company: the role's company founded nothing)."""
+    graph = facts_of_text(tmp_path,
+        "Turki kupili večino postojnskega Orehka\n\n"
+        "Turški Nilüfer Motor A.Ş. je kupil 70 odstotkov proizvajalca Orehek Elektro d.o.o. Preostanek obdrži "
+        "družba Javor Kapital d.o.o., ki jo je ustanovil nekdanji predsednik uprave Orehka Bojan Mlakar.\n")
+    rels = relations(graph)
+    assert {("Orehek Elektro d.o.o.", "akg:headquarteredIn", "Postojna"),
+            ("Javor Kapital d.o.o.", "schema:founder", "Bojan Mlakar")} <= rels
+    assert not {r for r in rels if "Orehka" in r or (r[0] == "Javor Kapital d.o.o." and r[2] == "Orehek Elektro d.o.o.")}
