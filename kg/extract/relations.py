@@ -81,6 +81,7 @@ def _number_patterns(thousands: str, decimal: str) -> tuple[re.Pattern[str], re.
 
 # predicates whose values count things: never an amount of money or a share
 COUNTED = frozenset({"akg:numberOfSites", "schema:numberOfEmployees", "akg:productionCapacity"})
+COMPANY_NOUN_CLASSES = frozenset({"akg:Company", "schema:Organization"})  # "70 odstotkov proizvajalca": a company, no occupation
 
 
 def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int, Quantity] | None:
@@ -477,8 +478,8 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
                     continue
                 place = _units_of(binding, spec.get("place"))
                 occ = _units_of(binding, spec.get("occupation"))
-                if occ and occ[0].lemma in pack.non_occupations:
-                    continue  # "60 odstotkov delnic", "do konca leta ... 70 delavcev": no share of the staff
+                if occ and (occ[0].lemma in pack.non_occupations or pack.triggers.get((occ[0].lemma,)) in COMPANY_NOUN_CLASSES):
+                    continue  # "60 odstotkov delnic", "70 odstotkov proizvajalca X": no share of the staff
                 if pred in COUNTED and (q.unit in pack.currencies.values() or q.unit == "percent"):
                     continue  # "a $180 million plant" is one plant; "60 %" of the staff is no head count
                 used.update(k for k in (spec.get("place"),) if k)

@@ -172,6 +172,8 @@ def test_a_list_closed_by_and_does_not_run_on_past_a_comma():
     ("Družba Lipa d.o.o. zaposluje 300 ljudi. Lani je sklad Alpen Kapital kupil 60 odstotkov delnic družbe Lipa d.o.o.", None),
     ("Družba Lipa d.o.o. je v tovarno vložila devet milijonov evrov, do konca leta pa bo zaposlila 70 delavcev.", None),
     ("Družba Lipa d.o.o. zaposluje 300 ljudi, od katerih je 35 odstotkov inženirjev.", "Lipa d.o.o. akg:workforceShare 35 percent"),
+    # a company bought in part is no occupation
+    ("Turški Nilüfer Motor A.Ş. je kupil 70 odstotkov proizvajalca elektromotorjev Orehek Elektro d.o.o.", None),
 ])
 def test_a_share_of_stock_or_of_the_year_is_no_share_of_the_staff(text, share):
     shares = {f for f in facts_of(text, "sl") if "workforceShare" in f}
