@@ -2214,3 +2214,12 @@ def test_a_titles_short_name_in_another_case_is_the_company_named_later(tmp_path
     assert {("Orehek Elektro d.o.o.", "akg:headquarteredIn", "Postojna"),
             ("Javor Kapital d.o.o.", "schema:founder", "Bojan Mlakar")} <= rels
     assert not {r for r in rels if "Orehka" in r or (r[0] == "Javor Kapital d.o.o." and r[2] == "Orehek Elektro d.o.o.")}
+
+
+def test_a_possessive_in_a_clause_of_its_own_is_not_the_organisation_before(tmp_path):
+    """"Tretjino Velunje ima sklad Arktia Capital Oy, preostanek pa njen ustanovitelj Marjan Plaznik":
+    "njen" is Velunja's, so the fund's founder is nobody."""
+    rels = relations(facts_of_text(tmp_path,
+        "Šoštanjska Velunja d.o.o. izdeluje toplotne črpalke. Tretjino Velunje ima od leta 2021 finski sklad "
+        "Arktia Capital Oy iz Helsinkov, preostanek pa njen ustanovitelj Marjan Plaznik.\n"))
+    assert ("Arktia Capital Oy", "schema:founder", "Marjan Plaznik") not in rels
