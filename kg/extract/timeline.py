@@ -132,6 +132,7 @@ class TextCues:
     succeeded_by: tuple[tuple[str, ...], ...] = ()  # "Y was succeeded by X": the same, the other way round
     other_bodies: frozenset[str] = frozenset()  # "predsednik zbornice", "head of the agency": no company's role
     replaced: frozenset[str] = frozenset()  # "replacing X, who has run the firm since 2011": X's role is past
+    writers: frozenset[str] = frozenset()  # "Naša direktorica X": the writer's title, not the topic's
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,8 @@ def time_words(code: str) -> TimeWords:
                     phrases(text.get("hand_to", [])), phrases(text.get("appointed", [])),
                     frozenset(text.get("parts", [])), frozenset(text.get("part_owners", [])),
                     phrases(text.get("succeed", [])), phrases(text.get("succeeded_by", [])),
-                    frozenset(text.get("other_bodies", [])), frozenset(text.get("replaced", [])))
+                    frozenset(text.get("other_bodies", [])), frozenset(text.get("replaced", [])),
+                    frozenset(text.get("writers", [])))
     return TimeWords({k.lower(): int(v) for k, v in data.get("months", {}).items()},
                      data.get("month_case") == "title", frozenset(words.get("start", [])),
                      frozenset(words.get("end", [])), frozenset(words.get("year", [])),
@@ -1380,8 +1382,9 @@ def _title_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords,
                        and _of_class(doc, k, ("schema:Person",))), None)
         if person is None or prop not in ("akg:chiefExecutiveOf", "akg:holdsRoleIn"):
             continue
-        if start > s.tok_start and doc.tokens[start - 1].text.lower() in words.text.not_led:
-            continue  # "site head Zsófia Kertész": the head of a plant holds no role in the company
+        if start > s.tok_start and doc.tokens[start - 1].text.lower() in words.text.not_led | words.text.writers:
+            continue  # "site head Zsófia Kertész": the head of a plant holds no role in the company; "Naša
+            # direktorica": the writer's (a company the text may name only in its signature)
         cue = {t.text.lower() for t in doc.tokens[max(s.tok_start, start - 2):start]}
         status = "former" if cue & words.former else "future" if cue & words.future else "current"
         kind = "chiefExecutive" if prop == "akg:chiefExecutiveOf" else words.role_kinds.get(phrase, "other")

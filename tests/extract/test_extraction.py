@@ -2223,3 +2223,13 @@ def test_a_possessive_in_a_clause_of_its_own_is_not_the_organisation_before(tmp_
         "Šoštanjska Velunja d.o.o. izdeluje toplotne črpalke. Tretjino Velunje ima od leta 2021 finski sklad "
         "Arktia Capital Oy iz Helsinkov, preostanek pa njen ustanovitelj Marjan Plaznik.\n"))
     assert ("Arktia Capital Oy", "schema:founder", "Marjan Plaznik") not in rels
+
+
+def test_our_director_is_no_director_of_the_other_company_in_the_sentence(tmp_path):
+    """"Naša direktorica Karmen Recek je tudi članica nadzornega sveta Calzaturificia Montello": she
+    is no chief executive of Montello."""
+    rels = relations(facts_of_text(tmp_path,
+        "Odziv na članek o naši tovarni\n\nNi res, da nas kupuje italijanska skupina Calzaturificio Montello S.p.A., "
+        "saj smo v lasti družbe Ledava Holding d.d. Naša direktorica Karmen Recek je tudi članica nadzornega sveta "
+        "Calzaturificia Montello.\n\nUprava družbe Čevljarna Ledava d.o.o., Murska Sobota\n"))
+    assert ("Karmen Recek", "akg:chiefExecutiveOf", "Calzaturificio Montello S.p.A.") not in rels
