@@ -2233,3 +2233,14 @@ def test_our_director_is_no_director_of_the_other_company_in_the_sentence(tmp_pa
         "saj smo v lasti družbe Ledava Holding d.d. Naša direktorica Karmen Recek je tudi članica nadzornega sveta "
         "Calzaturificia Montello.\n\nUprava družbe Čevljarna Ledava d.o.o., Murska Sobota\n"))
     assert ("Karmen Recek", "akg:chiefExecutiveOf", "Calzaturificio Montello S.p.A.") not in rels
+
+
+def test_a_town_named_after_two_places_with_a_spaced_hyphen(tmp_path):
+    """"žago v Šmarju - Sapu", "obrat v Račah - Framu": one town each, both parts declined; a dash
+    after a town ("v Kranju – Janez ...") joins nothing."""
+    rels = relations(facts_of_text(tmp_path,
+        "Avstrijska Blockhaus GmbH ima v lasti še žago v Šmarju - Sapu.\n",
+        "Podjetje Lipa d.o.o. ima obrat v Račah - Framu.\n",
+        "Podjetje Bor d.o.o. ima obrat v Kranju – Celje pa ostaja sedež.\n"))
+    assert {("Blockhaus GmbH", "org:hasSite", "Šmarje - Sap"), ("Lipa d.o.o.", "org:hasSite", "Rače - Fram"),
+            ("Bor d.o.o.", "org:hasSite", "Kranj")} <= rels

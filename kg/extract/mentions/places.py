@@ -318,6 +318,11 @@ def join_particle_towns(doc: Document, spans: list[Span], pack: LanguagePack) ->
             name = f"{town} {toks[end].text} {doc.text[toks[nxt.start].start:toks[nxt.end - 1].end]}"
             out.append(Span(s.start, nxt.end, "schema:City", name, s.source))
             skip.update(range(s.start + 1, nxt.end))  # "trgu" of "v Starem trgu pri Ložu" is no market
+        elif town and end + 1 < len(toks) and toks[end].text == "-" and nxt is not None and nxt.end - nxt.start == 1 \
+                and nxt.cls in (None, "schema:City") and toks[nxt.start].sent == toks[s.start].sent:
+            # "v Šmarju - Sapu", "v Račah - Framu": a town named after two places, both declined
+            out.append(Span(s.start, nxt.end, "schema:City", f"{town} - {locative_word(toks[nxt.start].text, pack)}", s.source))
+            skip.update(range(s.start + 1, nxt.end))
         else:
             out.append(s)
     return [s for s in out if s.start not in skip]
