@@ -183,7 +183,11 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         short = {g for w in (*heads, last) for g in groups.by_core.get(w, ()) if groups.classes[g] is None}
         # (... also in another case: "kupili večino postojnskega Orehka" before "Orehek Elektro d.o.o.",
         # unless the short form is a name of its own: "Vatrixa" before "Vatrix d.d." and "Vatrix CE s.r.o.")
-        unnamed = {w for w in (*heads, last) if w not in groups.by_core}
+        # ("Dobrodošli v Lovorki!" before "Lovorko d.o.o." and its subsidiary "Lovorka Adria d.o.o.": a
+        # company already named so in another case is the title's)
+        written = {c.lower() for g, cls in enumerate(groups.classes) if cls == "akg:Company"
+                   for c in name_candidates(groups.names[g].split()[0], lang, pack.inflection)}
+        unnamed = {w for w in (*heads, last) if w not in groups.by_core and w not in written}
         short |= {g for g, first in enumerate(groups.first_sentence) if first == 0 and groups.classes[g] is None
                   and {c.lower() for c in name_candidates(groups.names[g], lang, pack.inflection)[1:]} & unnamed}
         short |= {g for g in groups.by_core.get(last, ())

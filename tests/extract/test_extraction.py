@@ -2244,3 +2244,13 @@ def test_a_town_named_after_two_places_with_a_spaced_hyphen(tmp_path):
         "Podjetje Bor d.o.o. ima obrat v Kranju – Celje pa ostaja sedež.\n"))
     assert {("Blockhaus GmbH", "org:hasSite", "Šmarje - Sap"), ("Lipa d.o.o.", "org:hasSite", "Rače - Fram"),
             ("Bor d.o.o.", "org:hasSite", "Kranj")} <= rels
+
+
+def test_a_titles_name_in_another_case_stays_with_the_company_already_named_so(tmp_path):
+    """"Dobrodošli v Lovorki!" titles a booklet of "Lovorko d.o.o." (named in the accusative), not
+    of its subsidiary "Lovorka Adria d.o.o." named later: "we" stays with the writer."""
+    rels = relations(facts_of_text(tmp_path,
+        "Dobrodošli v Lovorki! Priročnik za nove sodelavce\n\n"
+        "Lovorko d.o.o. sta leta 2008 ustanovili sestri Nina in Petra Furlan. Sedež imamo v Vipavi, kreme pa "
+        "izdelujemo v obratu v Ajdovščini. Na Hrvaškem prodajamo prek hčerinske družbe Lovorka Adria d.o.o. iz Zagreba.\n"))
+    assert not {r for r in rels if r[0] == "Lovorka Adria d.o.o." and r[2] in ("Vipava", "Ajdovščina")}
