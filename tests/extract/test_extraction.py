@@ -2254,3 +2254,14 @@ def test_a_titles_name_in_another_case_stays_with_the_company_already_named_so(t
         "Lovorko d.o.o. sta leta 2008 ustanovili sestri Nina in Petra Furlan. Sedež imamo v Vipavi, kreme pa "
         "izdelujemo v obratu v Ajdovščini. Na Hrvaškem prodajamo prek hčerinske družbe Lovorka Adria d.o.o. iz Zagreba.\n"))
     assert not {r for r in rels if r[0] == "Lovorka Adria d.o.o." and r[2] in ("Vipava", "Ajdovščina")}
+
+
+def test_a_company_after_a_plant_noun_is_its_owner_also_when_named_after_its_class_noun(tmp_path):
+    """"nov obrat Kremenita" beside "Podjetje Kremenit d.o.o.": Kremenit's new plant, no plant "Kremenita"."""
+    graph = facts_of_text(tmp_path,
+        "V Trbovljah blagoslovili nov obrat Kremenita\n\n"
+        "Podjetje Kremenit d.o.o., ki domuje v Hrastniku, je v četrtek v Trbovljah odprlo nov obrat, v katerem bo "
+        "izdelovalo steklena vlakna KV-12.\n")
+    rels = relations(graph)
+    assert ("Kremenit d.o.o.", "org:hasSite", "Trbovlje") in rels
+    assert not {r for r in rels if "Kremenita" in r}

@@ -154,7 +154,10 @@ def _owners_after_plant_nouns(doc: Document, names: list[Span], pack: LanguagePa
     is that company, the plant's owner, not the plant's name."""
     from kg.extract.link import core_name  # (link imports this package)
 
-    companies = {core_name(s.name, pack): s.name for s in names if s.cls == "akg:Company" and s.source == MentionSource.LEGAL}
+    # (legal names, also after their class noun: "Podjetje Kremenit d.o.o." beside "nov obrat Kremenita")
+    companies = {core: s.name for s in names if s.cls == "akg:Company"
+                 and s.source in (MentionSource.LEGAL, MentionSource.TRIGGER)
+                 and len(core := core_name(s.name, pack)) < len(s.name)}
     for s in names:
         if s.cls != "akg:Plant" or s.source != MentionSource.TRIGGER or s.start == 0 \
                 or pack.triggers.get((doc.tokens[s.start - 1].lemma,)) != "akg:Plant":
