@@ -141,6 +141,17 @@ class _Groups:
             self.names[g] = m.name  # the fullest name wins ("Krka d.d." over "Krka")
 
 
+def _title_groups(groups: _Groups) -> list[int]:
+    """The groups first named in the first sentence (the title), in order: groups are made in
+    the order of their first mention, so the scan stops at the first one named later."""
+    out = []
+    for g, first in enumerate(groups.first_sentence):
+        if first != 0:
+            break
+        out.append(g)
+    return out
+
+
 def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto: Ontology,
                 lang: str) -> int | None:
     keys = [core] + [c.lower() for c in name_candidates(m.name, lang, pack.inflection)[1:]]
@@ -163,13 +174,9 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
             return min(found, key=lambda g: (UNTYPED_PREFERENCE.get(groups.classes[g] or "", 9), g))
     if m.cls == "akg:Company" and groups.titled and m.sent > 0:
         # "Trekart d.o.o." after a title's "Na čelu Trekarta ...": a title's untyped name in
-        # another case (the title's groups come first, so the scan stops at the first other one)
-        in_title = []
-        for g, first in enumerate(groups.first_sentence):
-            if first != 0:
-                break
-            if groups.classes[g] is None and core in {c.lower() for c in name_candidates(groups.names[g], lang, pack.inflection)[1:]}:
-                in_title.append(g)
+        # another case
+        in_title = [g for g in _title_groups(groups) if groups.classes[g] is None
+                    and core in {c.lower() for c in name_candidates(groups.names[g], lang, pack.inflection)[1:]}]
         if len(in_title) == 1:
             return in_title[0]
     if m.cls == "akg:Company" and len(core.split()) > 1:
@@ -185,11 +192,14 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         # unless the short form is a name of its own: "Vatrixa" before "Vatrix d.d." and "Vatrix CE s.r.o.")
         # ("Dobrodošli v Lovorki!" before "Lovorko d.o.o." and its subsidiary "Lovorka Adria d.o.o.": a
         # company already named so in another case is the title's)
-        written = {c.lower() for g, cls in enumerate(groups.classes) if cls == "akg:Company"
-                   for c in name_candidates(groups.names[g].split()[0], lang, pack.inflection)}
-        unnamed = {w for w in (*heads, last) if w not in groups.by_core and w not in written}
-        short |= {g for g, first in enumerate(groups.first_sentence) if first == 0 and groups.classes[g] is None
-                  and {c.lower() for c in name_candidates(groups.names[g], lang, pack.inflection)[1:]} & unnamed}
+        forms = {w for w in (*heads, last) if w not in groups.by_core}
+        inflected = [g for g in _title_groups(groups) if groups.classes[g] is None
+                     and {c.lower() for c in name_candidates(groups.names[g], lang, pack.inflection)[1:]} & forms]
+        if inflected:
+            written = {c.lower() for g, cls in enumerate(groups.classes) if cls == "akg:Company"
+                       for c in name_candidates(groups.names[g].split()[0], lang, pack.inflection)}
+            short |= {g for g in inflected
+                      if {c.lower() for c in name_candidates(groups.names[g], lang, pack.inflection)[1:]} & (forms - written)}
         short |= {g for g in groups.by_core.get(last, ())
                   if groups.titled and groups.classes[g] == m.cls and groups.first_sentence[g] == 0}
         if len(short) == 1:

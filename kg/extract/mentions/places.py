@@ -188,9 +188,6 @@ def _towns_before_plant_nouns(doc: Document, spans: list[Span], pack: LanguagePa
     return out
 
 
-PLANT_VERB_REACH = 8  # tokens between a plant verb and "in <town>"
-
-
 PLANT_VERB_AFTER_TOWN_REACH = 3  # tokens between "v <town>" and a production verb after it
 
 
@@ -213,6 +210,9 @@ def _towns_before_plant_verbs(doc: Document, start: int, end: int, by_start: dic
         if j < end and toks[j].text.lower() in pack.plant_verbs:
             out.append(Span(town.start, town.end, "akg:Plant", town.name, MentionSource.PLANT_TOWN))
     return out
+
+
+PLANT_VERB_REACH = 8  # tokens between a plant verb and "in <town>"
 
 
 def _towns_after_plant_verbs(doc: Document, start: int, end: int, by_start: dict[int, Span],
