@@ -267,8 +267,10 @@ def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
             a, bound = _bound_before(doc, i, s.tok_start, pack)
             while out.units and out.units[-1].start >= a and out.units[-1].kind == "tok":
                 out.units.pop()
+            # "75 odstotkov družbe X": a share, though the noun stays a word of its own for the rules
+            unit = "percent" if not q.unit and j < s.tok_end and toks[j].lemma in pack.percent_nouns else q.unit
             out.units.append(Unit("num", a, j, lemma=tok.lemma, word=tok.text.lower(), depth=depth,
-                                  quantity=Quantity(q.value, bound, q.unit)))
+                                  quantity=Quantity(q.value, bound, unit)))
             i = j
             continue
         role = _role_at(doc, i, s.tok_end, pack)

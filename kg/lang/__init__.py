@@ -81,6 +81,7 @@ class LanguagePack:
     scales: dict[str, int] = field(default_factory=dict)
     currency_scales: dict[str, int] = field(default_factory=dict)  # "£14m": abbreviations after a currency sign
     percent_adjectives: set[str] = field(default_factory=set)  # lemmas: "70-odstotni" delež is 70 %
+    percent_nouns: frozenset[str] = frozenset()  # lemmas: "70 odstotkov" is 70 %
     # the lemmas a share adjective takes over and under half: "v 60-odstotni lasti" reads "v večinski lasti"
     share_lemmas: tuple[str, str] | None = None
     bounds: dict[Phrase, str] = field(default_factory=dict)
@@ -456,6 +457,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.scales = {lemma(k, code): int(v) for k, v in lex.get("scales", {}).items()}
     p.currency_scales = {k.lower(): int(v) for k, v in lex.get("currency_scales", {}).items()}
     p.percent_adjectives = {lemma(w, code) for w in words.get("percent_adjectives", [])}
+    p.percent_nouns = frozenset(lemma(w, code) for w in words.get("percent_nouns", []))
     if "share_lemmas" in lex:
         p.share_lemmas = (lex["share_lemmas"]["majority"], lex["share_lemmas"]["minority"])
     for bound, phrases in lex.get("bounds", {}).items():

@@ -2265,3 +2265,12 @@ def test_a_company_after_a_plant_noun_is_its_owner_also_when_named_after_its_cla
     rels = relations(graph)
     assert ("Kremenit d.o.o.", "org:hasSite", "Trbovlje") in rels
     assert not {r for r in rels if "Kremenita" in r}
+
+
+def test_a_share_over_half_written_with_the_noun_odstotek_is_a_purchase(tmp_path):
+    """"je kupila 75 odstotkov družbe X" is a purchase of X; "30 odstotkov" is a stake only."""
+    rels = relations(facts_of_text(tmp_path,
+        "Skupina Hrast d.d. je kupila 75 odstotkov družbe Barjanka d.o.o.\n",
+        "Skupina Javor d.d. je kupila 30 odstotkov družbe Smrekca d.o.o.\n"))
+    assert ("Skupina Hrast d.d.", "akg:acquired", "Barjanka d.o.o.") in rels
+    assert not {r for r in rels if r[1] == "akg:acquired" and r[2] == "Smrekca d.o.o."}
