@@ -89,6 +89,17 @@ def _name_candidates(word: str, lang: str, endings: tuple[tuple[str, str], ...])
     return tuple(dict.fromkeys(out))  # without repeats, in order
 
 
+def percent_adjective_number(word: str, lang: str, percent_adjectives: set[str]) -> str | None:
+    """The number written in a share adjective ("70-odstotni", "a 70-percent stake"), as written;
+    None if the word is no share adjective.
+
+    >>> percent_adjective_number("25,5-odstotnem", "sl", {"odstoten"}), percent_adjective_number("60-letni", "sl", {"odstoten"})
+    ('25,5', None)
+    """
+    number, _, rest = word.partition("-")
+    return number if rest and lemma(rest.lower(), lang) in percent_adjectives else None
+
+
 def share_lemma(word: str, lang: str, percent_adjectives: set[str], shares: tuple[str, str]) -> str | None:
     """The lemma of a share written as one adjective: ``shares[0]`` over half, ``shares[1]`` under.
 
@@ -96,8 +107,8 @@ def share_lemma(word: str, lang: str, percent_adjectives: set[str], shares: tupl
     >>> [share_lemma(w, "sl", {"odstoten"}, shares) for w in ("60-odstotni", "25,5-odstotnem", "50-odstotni", "60-letni")]
     ['večinski', 'manjšinski', None, None]
     """
-    number, _, rest = word.partition("-")
-    if not rest or lemma(rest.lower(), lang) not in percent_adjectives:
+    number = percent_adjective_number(word, lang, percent_adjectives)
+    if number is None:
         return None
     try:
         value = float(number.replace(",", "."))

@@ -141,6 +141,11 @@ class _Groups:
             self.names[g] = m.name  # the fullest name wins ("Krka d.d." over "Krka")
 
 
+def _other_cases(name: str, lang: str, pack: LanguagePack) -> set[str]:
+    """The nominatives a name in another case may have, lower-case ("Orehka" -> "orehek", ...)."""
+    return {c.lower() for c in name_candidates(name, lang, pack.inflection)[1:]}
+
+
 def _title_groups(groups: _Groups) -> list[int]:
     """The groups first named in the first sentence (the title), in order: groups are made in
     the order of their first mention, so the scan stops at the first one named later."""
@@ -176,7 +181,7 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         # "Trekart d.o.o." after a title's "Na čelu Trekarta ...": a title's untyped name in
         # another case
         in_title = [g for g in _title_groups(groups) if groups.classes[g] is None
-                    and core in {c.lower() for c in name_candidates(groups.names[g], lang, pack.inflection)[1:]}]
+                    and core in _other_cases(groups.names[g], lang, pack)]
         if len(in_title) == 1:
             return in_title[0]
     if m.cls == "akg:Company" and len(core.split()) > 1:
@@ -193,13 +198,12 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         # ("Dobrodošli v Lovorki!" before "Lovorko d.o.o." and its subsidiary "Lovorka Adria d.o.o.": a
         # company already named so in another case is the title's)
         forms = {w for w in (*heads, last) if w not in groups.by_core}
-        inflected = [g for g in _title_groups(groups) if groups.classes[g] is None
-                     and {c.lower() for c in name_candidates(groups.names[g], lang, pack.inflection)[1:]} & forms]
+        inflected = {g: cases for g in _title_groups(groups) if groups.classes[g] is None
+                     and (cases := _other_cases(groups.names[g], lang, pack) & forms)}
         if inflected:
             written = {c.lower() for g, cls in enumerate(groups.classes) if cls == "akg:Company"
                        for c in name_candidates(groups.names[g].split()[0], lang, pack.inflection)}
-            short |= {g for g in inflected
-                      if {c.lower() for c in name_candidates(groups.names[g], lang, pack.inflection)[1:]} & (forms - written)}
+            short |= {g for g, cases in inflected.items() if cases - written}
         short |= {g for g in groups.by_core.get(last, ())
                   if groups.titled and groups.classes[g] == m.cls and groups.first_sentence[g] == 0}
         if len(short) == 1:

@@ -39,7 +39,7 @@ from kg.extract.frames import (
     start_index,
     type_untyped,
 )
-from kg.extract.lemmatize import lemma
+from kg.extract.lemmatize import percent_adjective_number
 from kg.extract.link import core_name
 from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, UnitIndex, find_matches
 from kg.extract.memo import by_identity
@@ -117,9 +117,9 @@ def _number_at(doc: Document, i: int, end: int, pack: LanguagePack) -> tuple[int
 
 def _percent_adjective(word: str, i: int, pack: LanguagePack) -> tuple[int, Quantity] | None:
     """"70-odstotni (delež)", "a 70-percent stake": a share written as one adjective."""
-    number, _, rest = word.partition("-")
-    value = parse_number(number, pack.thousands_separator, pack.decimal_separator) if rest else None
-    if value is None or lemma(rest.lower(), pack.code) not in pack.percent_adjectives:
+    number = percent_adjective_number(word, pack.code, pack.percent_adjectives)
+    value = parse_number(number, pack.thousands_separator, pack.decimal_separator) if number is not None else None
+    if value is None:
         return None
     return i + 1, Quantity(int(value) if isinstance(value, float) and value.is_integer() else value, unit="percent")
 
