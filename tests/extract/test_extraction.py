@@ -1169,6 +1169,21 @@ def test_brand_names_that_open_with_an_adjective(tmp_path):
     assert not brands & {"Ledena", "Zlata", "Zeleni"}
 
 
+def test_later_items_of_a_product_list_that_open_with_an_adjective(tmp_path):
+    """"sire Tolminc, Planinski sir in Mlečni kruhek": each item after the first that opens with a
+    capitalised adjective takes its noun into the name, as the first would after the class noun."""
+    graph = facts_of_text(tmp_path,
+        "Mlekarna Vrhovec d.o.o. iz Kobarida izdeluje sire Tolminc, Planinski sir in Bovška skuta.\n",
+        "Pekarna Kruhek d.o.o. iz Žirov izdeluje kruh Žirovc, Domači hlebec ter Ržena štruca, ki so na "
+        "voljo v 40 trgovinah.\n")
+    rels = relations(graph)
+    assert {("Mlekarna Vrhovec d.o.o.", "akg:produces", "Planinski sir"),
+            ("Mlekarna Vrhovec d.o.o.", "akg:produces", "Bovška skuta"),
+            ("Pekarna Kruhek d.o.o.", "akg:produces", "Domači hlebec"),
+            ("Pekarna Kruhek d.o.o.", "akg:produces", "Ržena štruca")} <= rels
+    assert not labels_of_class(graph, "schema:Product") & {"Planinski", "Bovška", "Domači", "Ržena"}
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

@@ -68,10 +68,30 @@ def _adjective_opens_name(toks: list, i: int, pack: LanguagePack) -> bool:
     """A capitalised adjective after a brand, product or hub noun takes the lower-case noun after
     it into the name ("znamko Kočevski gozd", "linije Pohorski zajtrk")."""
     nxt = toks[i + 1]
-    return pack.triggers.get((toks[i - 1].lemma,)) in NAMED_BY_ADJECTIVE \
+    return pack.triggers.get((toks[_list_head(toks, i, pack) - 1].lemma,)) in NAMED_BY_ADJECTIVE \
         and toks[i].text.lower().endswith(tuple(pack.adjective_endings)) \
         and nxt.text.isalpha() and nxt.text.islower() and nxt.text not in pack.function_words \
         and not pack.is_verb_lemma(nxt.lemma)  # "znamko Kvota zagotavlja"
+
+
+LIST_ITEM_WORDS = 8  # words of earlier items a list item may look back over for its trigger noun
+
+
+def _list_head(toks: list, i: int, pack: LanguagePack) -> int:
+    """Where the list whose item starts at ``i`` starts: "piva Knap, Zlati hmelj in Temna noč"
+    gives the index of "Knap" for "Zlati" and "Temna"; ``i`` itself when no capitalised item
+    and separator stand before it."""
+    k = i
+    while k - 2 >= max(0, i - LIST_ITEM_WORDS) and toks[k - 1].sent == toks[i].sent \
+            and (toks[k - 1].text == "," or toks[k - 1].text.lower() in LIST_SEPARATORS):
+        j = k - 2  # the last word of the item before
+        while j > max(0, i - LIST_ITEM_WORDS) and toks[j].text.isalpha() and toks[j].text.islower() \
+                and toks[j].text.lower() not in LIST_SEPARATORS:
+            j -= 1  # "Zlati hmelj": the item's lower-case words
+        if not toks[j].text[:1].isupper() or toks[j].sent != toks[i].sent:
+            break
+        k = j
+    return k
 
 
 def _masculine_genitive(words: list[str], pack: LanguagePack, lang: str,
