@@ -184,6 +184,13 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
                     and core in _other_cases(groups.names[g], lang, pack)]
         if len(in_title) == 1:
             return in_title[0]
+    if m.source == MentionSource.LEGAL and " " not in core:
+        # "... moj zadnji delovni dan v Kolesnici" before "Kolesnica d.d.": a one-word name written
+        # earlier in another case is the company's
+        earlier = [g for g, name in enumerate(groups.names) if groups.classes[g] in (None, "akg:Company")
+                   and " " not in name and core in _other_cases(name, lang, pack)]
+        if len(earlier) == 1:
+            return earlier[0]
     if m.cls == "akg:Company" and len(core.split()) > 1:
         # "Carrocerías Albeniz S.A." after a title's "Albeniz": a name of no class yet, its first
         # word(s) or last word, is its short form written first; so is a title's company named by

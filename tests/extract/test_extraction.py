@@ -1184,6 +1184,17 @@ def test_later_items_of_a_product_list_that_open_with_an_adjective(tmp_path):
     assert not labels_of_class(graph, "schema:Product") & {"Planinski", "Bovška", "Domači", "Ržena"}
 
 
+def test_a_one_word_name_in_another_case_before_the_legal_name(tmp_path):
+    """"jutri je moj zadnji dan v Lončarki" and later "Lončarka d.o.o.": the earlier name, in
+    the locative, is the company's, so the head office said of it goes to that company."""
+    graph = facts_of_text(tmp_path,
+        "Slovo\n\nDrage sodelavke in sodelavci, jutri je moj zadnji delovni dan v Lončarki. Ko sem leta 1990 prvič "
+        "prišel na sedež podjetja v Komendi, nas je bilo 40, danes pa Lončarka d.o.o. v Komendi in Mengšu "
+        "zaposluje 210 ljudi.\n")
+    assert "Lončarki" not in labels_of_class(graph, "akg:Company")
+    assert ("Lončarka d.o.o.", "akg:headquarteredIn", "Komenda") in relations(graph)
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
