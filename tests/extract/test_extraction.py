@@ -1195,6 +1195,25 @@ def test_a_one_word_name_in_another_case_before_the_legal_name(tmp_path):
     assert ("Lončarka d.o.o.", "akg:headquarteredIn", "Komenda") in relations(graph)
 
 
+def test_a_possessive_firm_name_a_contraction_and_a_determiner(tmp_path):
+    """"Rosie's Kitchen Ltd" is one company (a town's possessive is not: "Leeds's Harrow Foods
+    plc"); "I'm" names nothing; "Every Breeze" is no product's name; "Otto" is a given name."""
+    graph = facts_of_text(tmp_path,
+        "Rosie's Kitchen Ltd, the Galway caterer, was set up in 1988 by Niamh Byrne.\n",
+        "Hi Tom, I'm Priya Nair, chief executive of Dunmore Pumps, and I'm sorry. Every Breeze fan is built "
+        "at our factory in Pune.\n",
+        "Founded in 1962 by brothers Karl and Otto Brandt, Harlan Valves Inc. employs 300 people. It is owned "
+        "by Leeds's Harrow Foods plc.\n")
+    rels = relations(graph)
+    assert ("Rosie's Kitchen Ltd", "schema:founder", "Niamh Byrne") in rels
+    assert ("Priya Nair", "akg:chiefExecutiveOf", "Dunmore Pumps") in rels
+    assert ("Harlan Valves Inc.", "schema:founder", "Otto Brandt") in rels
+    companies = labels_of_class(graph, "akg:Company")
+    assert not companies & {"Rosie", "Kitchen Ltd", "I'm", "Otto Brandt"}
+    assert "Harrow Foods plc" in companies
+    assert "Every Breeze" not in labels_of_class(graph, "schema:Product")
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

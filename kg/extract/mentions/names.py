@@ -406,10 +406,34 @@ def _is_heading(toks: list[Token]) -> bool:
     return len(words) >= 2 and all(w.isupper() for w in words)
 
 
+POSSESSIVE_NAME_WORDS = 4  # name words between "'s" and a legal form in "Mona's Oven Ltd"
+
+
+def _possessive_legal_names(doc: Document, pack: LanguagePack) -> set[tuple[str, str]]:
+    """The (owner, next word) pairs of names with a possessive inside that end in a legal form
+    ("Mona's Oven Ltd" gives ("Mona", "Oven")). The word after the possessive is a dictionary
+    word: before a name of its own it is an owner's or a town's ("Bristol's Kingsweston Group
+    plc", "Liverpool's Rotunda Foods Group")."""
+    toks = doc.tokens
+    pairs = set()
+    for p in range(1, len(toks) - 2):
+        if toks[p].text not in ("'s", "’s") or toks[p - 1].text in pack.places or not is_name_token(toks[p - 1]) \
+                or not is_known_word(toks[p + 1].text.lower(), doc.lang):
+            continue
+        k = p + 1
+        while k < min(len(toks), p + 1 + POSSESSIVE_NAME_WORDS) and is_name_token(toks[k]) \
+                and legal_suffix_end(doc, k, pack) < 0:
+            k += 1
+        if k > p + 1 and k < len(toks) and legal_suffix_end(doc, k, pack) > 0:
+            pairs.add((toks[p - 1].text, toks[p + 1].text))
+    return pairs
+
+
 def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -> list[Span]:
     """Maximal runs of capitalised words (with name particles and legal suffixes inside)."""
     spans: list[Span] = []
     toks = doc.tokens
+    possessive_names = _possessive_legal_names(doc, pack)
     for sent in doc.sentences:
         i = sent.tok_start
         heading = _is_heading(toks[sent.tok_start:sent.tok_end])
@@ -453,6 +477,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                         j = k + 1
                     else:
                         break
+                elif j == i + 1 and j + 1 < sent.tok_end and toks[j].text in ("'s", "’s") \
+                        and (toks[i].text, toks[j + 1].text) in possessive_names:
+                    j += 2  # "Mona's Oven Ltd" (and "Mona's Oven" where the text names it so)
                 elif toks[j].text in "-&" and j + 1 < sent.tok_end and is_name_token(toks[j + 1]) \
                         and (toks[j].start == toks[j - 1].end or toks[j].text == "&"):  # "Tufton & Sons"
                     j += 2
