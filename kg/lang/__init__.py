@@ -264,6 +264,8 @@ def _declined_forms(label: str, declension: list[list[str]], particles: tuple[st
     ('Doba', 'Dobu', 'Dobom')
     >>> _declined_forms("Stara Cerkev", [])[:2]
     ('Stare Cerkve', 'Stari Cerkvi')
+    >>> _declined_forms("Rimske Toplice", [])[:2]
+    ('Rimskih Toplic', 'Rimskih Toplicah')
     """
     if " " in label:
         words = label.split(" ")
@@ -281,6 +283,9 @@ def _declined_forms(label: str, declension: list[list[str]], particles: tuple[st
             # a feminine adjective before a noun in a consonant: the noun declines like "vas", "peč"
             # ("v Gorenji vasi", "iz Mirne Peči", "Gorenjo vas")
             return tuple(f"{first[:-1]}{e} {rest}{n}" for e, n in (("e", "i"), ("i", "i"), ("o", ""), ("o", "jo")))
+        if " " not in rest and first.endswith("e") and rest.endswith("e"):
+            # a plural adjective before a plural noun ("iz Slovenskih Konjic", "v Rimskih Toplicah")
+            return tuple(f"{first[:-1]}{e} {rest[:-1]}{n}" for e, n in (("ih", ""), ("ih", "ah"), ("im", "am"), ("imi", "ami")))
         if " " not in rest and first.endswith("i") and rest[-1:].isalpha() and rest[-1] not in "aeiou":
             # a masculine adjective before a masculine noun ("v Črnem Kalu", "iz Starega trga")
             return tuple(f"{first[:-1]}{e} {rest}{n}" for e, n in (("ega", "a"), ("em", "u"), ("emu", "u"), ("im", "om")))

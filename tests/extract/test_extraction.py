@@ -1214,6 +1214,16 @@ def test_a_possessive_firm_name_a_contraction_and_a_determiner(tmp_path):
     assert "Every Breeze" not in labels_of_class(graph, "schema:Product")
 
 
+def test_a_two_word_plural_town_in_another_case(tmp_path):
+    """"iz Rimskih Toplic", "v Slovenskih Konjicah": a plural adjective and noun both decline,
+    and the town keeps its nominative label."""
+    rels = relations(facts_of_text(tmp_path,
+        "Kamnoseštvo Zidar d.o.o. iz Rimskih Toplic je lani zaposlovalo 40 ljudi.\n",
+        "Pekarna Zlatica d.o.o. ima sedež v Slovenskih Konjicah.\n"))
+    assert ("Kamnoseštvo Zidar d.o.o.", "akg:headquarteredIn", "Rimske Toplice") in rels
+    assert ("Pekarna Zlatica d.o.o.", "akg:headquarteredIn", "Slovenske Konjice") in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
