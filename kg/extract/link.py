@@ -270,6 +270,7 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
     return found[0] if found else None
 
 
+PLACE_CLASSES = ("schema:City", "schema:Country")
 TOWN_ADJECTIVE_REACH = 5  # words from a town adjective to the name it introduces
 
 
@@ -764,9 +765,12 @@ def _defined_terms(doc: Document) -> dict[str, tuple[int, int]]:
     and the group it stands for: in "Wattleridge Foods Limited ('Wattleridge' or 'the Company')"
     every later "the Company" is Wattleridge, not the company named last. Read once per document."""
     named_before: dict[int, int] = {}  # token a name ends at -> its group
+    places_before: dict[int, int] = {}  # token a place's name ends at -> where it starts
     for n in doc.mentions:
         if n.source != MentionSource.COREF and n.group >= 0:
             named_before.setdefault(n.tok_end, n.group)
+            if n.cls in PLACE_CLASSES:
+                places_before.setdefault(n.tok_end, n.tok_start)
     out: dict[str, tuple[int, int]] = {}
     toks = doc.tokens
     for d in doc.mentions:
@@ -777,7 +781,10 @@ def _defined_terms(doc: Document) -> dict[str, tuple[int, int]]:
             continue
         opening = next((j for j in range(d.tok_start - 1, max(-1, d.tok_start - 16), -1)
                         if doc.tokens[j].text in "()"), -1)
-        if opening >= 0 and doc.tokens[opening].text == "(" and opening in named_before:
+        # ('Garonne SAS, Toulouse, France ("Buyer")': the name before its address)
+        while opening in places_before and toks[places_before[opening] - 1].text == ",":
+            opening = places_before[opening] - 1
+        if opening >= 0 and doc.tokens[opening].text in "(," and opening in named_before:
             out[word] = (d.tok_start, named_before[opening])
     return out
 

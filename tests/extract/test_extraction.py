@@ -1214,6 +1214,18 @@ def test_a_possessive_firm_name_a_contraction_and_a_determiner(tmp_path):
     assert "Every Breeze" not in labels_of_class(graph, "schema:Product")
 
 
+def test_a_polish_legal_form_and_a_term_defined_after_an_address(tmp_path):
+    """"Mazowsze Okna sp. z o.o., Radom, Poland ("Company")": the lower-case Polish legal form
+    ends the name, and the term defined after its address is that company, not the seller named
+    later."""
+    rels = relations(facts_of_text(tmp_path,
+        "1. Target: Mazowsze Okna sp. z o.o., Radom, Poland (\"Company\"), founded in 1999.\n"
+        "2. Seller: Vistula Equity Partners.\n"
+        "3. The Company makes the Aura window at its plant in Kielce.\n"))
+    assert ("Mazowsze Okna sp. z o.o.", "org:hasSite", "Kielce") in rels
+    assert not any(s == "Vistula Equity Partners" and p == "org:hasSite" for s, p, _ in rels)
+
+
 def test_a_two_word_plural_town_in_another_case(tmp_path):
     """"iz Rimskih Toplic", "v Slovenskih Konjicah": a plural adjective and noun both decline,
     and the town keeps its nominative label."""
