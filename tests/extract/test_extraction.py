@@ -1236,6 +1236,14 @@ def test_a_two_word_plural_town_in_another_case(tmp_path):
     assert ("Pekarna Zlatica d.o.o.", "akg:headquarteredIn", "Slovenske Konjice") in rels
 
 
+def test_a_foreign_town_of_several_words_declined_at_one_end(tmp_path):
+    """"v Casalecchiu di Reno": the first word alone declines; the label is the known town's
+    nominative."""
+    rels = relations(facts_of_text(tmp_path,
+        "Italijanska skupina Meccanica Felsinea S.p.A. s sedežem v Casalecchiu di Reno je kupila Orodjarno Vrh d.o.o.\n"))
+    assert ("Meccanica Felsinea S.p.A.", "akg:headquarteredIn", "Casalecchio di Reno") in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

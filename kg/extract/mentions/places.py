@@ -414,7 +414,30 @@ def locative_nominative(name: str, pack: LanguagePack) -> str:
         return f"{stem}{ending} {noun}"
     if len(words) == 1:
         return locative_word(name, pack)
-    return name
+    return _known_town_declined_at_an_end(words, pack) or name
+
+
+def _known_town_declined_at_an_end(words: list[str], pack: LanguagePack) -> str:
+    """A known town of several words whose first or last word alone declines: "Bassanu del
+    Grappa" -> "Bassano del Grappa"; "" when none is known.
+
+    >>> from kg.lang import load_pack
+    >>> _known_town_declined_at_an_end(["Bassanu", "del", "Grappa"], load_pack("sl"))
+    'Bassano del Grappa'
+    """
+    for i in (0, len(words) - 1):
+        for stem in _locative_stems(words[i], pack):
+            for word in (stem, stem + "o", stem + "a", stem + "e", _with_fleeting_e(stem)):
+                form = " ".join([*words[:i], word, *words[i + 1:]])
+                if form in pack.known_town_names:
+                    return form
+    return ""
+
+
+def _locative_stems(word: str, pack: LanguagePack) -> list[str]:
+    """The nominatives one word in another case may have, by the pack's endings, unchecked."""
+    return [word[: len(word) - len(suffix)] + repl for suffix, repl, *_ in pack.locative_endings
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3]
 
 
 def locative_word(word: str, pack: LanguagePack, prefer_known: bool = True) -> str:
