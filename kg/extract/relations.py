@@ -194,13 +194,15 @@ def mentions_by_start(doc: Document) -> dict[int, tuple[int, Mention]]:
     return out
 
 
-def town_relations(doc: Document) -> list[Relation]:
-    """A plant named after a town is in that town (rule ``plant-named-after-town``)."""
+def town_relations(doc: Document, onto: Ontology) -> list[Relation]:
+    """A plant named after a town is in that town (rule ``plant-named-after-town``), when the
+    town's name stayed a place's (not a surname linked to a person: "in Morgantown, Hale said")."""
     by_span = {(m.tok_start, m.tok_end): k for k, m in enumerate(doc.mentions) if not m.attrs.get("shadow")}
     out = []
     for k, m in enumerate(doc.mentions):
         town = by_span.get((m.tok_start, m.tok_end)) if m.attrs.get("shadow") else None
-        if town is not None and m.group >= 0 and doc.mentions[town].group >= 0:
+        if town is not None and m.group >= 0 and (g := doc.mentions[town].group) >= 0 \
+                and (cls := doc.groups[g].cls) and onto.is_a(cls, "schema:Place"):
             out.append(Relation(m.group, "schema:containedInPlace", doc.mentions[town].group, None,
                                 "plant-named-after-town", m.sent, (k, town)))
     return out
@@ -529,7 +531,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
         for rel in founding_year(doc, sent_i, su.units, doc.relations[first:], pack, onto):
             add(rel)
         doc.relations[first:] = _without_hearsay(doc, sent_i, doc.relations[first:], pack)
-    for rel in town_relations(doc) + seat_towns(doc):
+    for rel in town_relations(doc, onto) + seat_towns(doc):
         add(rel)
     doc.relations = _without_indirect_sites(doc.relations)
     doc.relations = _without_possessor_roles(doc, doc.relations, pack)

@@ -117,6 +117,7 @@ class LanguagePack:
     nominative_class_adjectives: set[str] = field(default_factory=set)  # "konkurenčni X": X may be the subject
     speech_complementisers: set[str] = field(default_factory=set)  # "je povedal, da bo podjetje": the speaker's
     newness_words: set[str] = field(default_factory=set)  # lemmas: "nov" ("nova družba")
+    plant_opening_words: set[str] = field(default_factory=set)  # lemmas: "odpreti" (a plant opened is the new one)
     adjective_endings: list[str] = field(default_factory=list)  # "-ski": "Kočevski gozd" is one name
     # any case of an adjective that may open a company's name: "Kmetijske zadruge Slivnica z.o.o."
     name_adjective_endings: list[str] = field(default_factory=list)
@@ -514,6 +515,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.given_name_endings_first = tuple(words.get("given_name_endings_first", []))
     p.given_name_stem_consonants = tuple(words.get("given_name_stem_consonants", []))
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
+    p.plant_opening_words = {lemma(w, code) for w in words.get("plant_opening_words", [])}
     p.adjective_endings = list(words.get("adjective_endings", []))
     p.name_adjective_endings = list(words.get("name_adjective_endings", []))
     p.adjective_case_endings = sorted(words.get("town_adjective_endings", []), key=len, reverse=True)

@@ -1244,6 +1244,36 @@ def test_a_foreign_town_of_several_words_declined_at_one_end(tmp_path):
     assert ("Meccanica Felsinea S.p.A.", "akg:headquarteredIn", "Casalecchio di Reno") in rels
 
 
+def test_the_new_plant_is_the_one_just_opened(tmp_path):
+    """"je v Žireh odprla drugi obrat ... V novem obratu izdelujejo stole Kanja": the new plant is
+    the one opened, not a plant named after it."""
+    rels = relations(facts_of_text(tmp_path,
+        "Lesnina d.o.o. je v ponedeljek v Žireh odprla svoj drugi obrat. Sedež ima v Kranju, kjer ima tudi prvo "
+        "tovarno, tretjo pa gradi v Gorenji vasi. V novem obratu bodo izdelovali stole Kanja.\n"))
+    assert ("Žiri", "akg:produces", "Kanja") in rels
+    assert ("Gorenja vas", "akg:produces", "Kanja") not in rels
+
+
+def test_a_surname_listed_after_a_plant_town_is_no_plant(tmp_path):
+    """"Asked about a fourth plant, in Morgantown, Hale said ..." after "Marcus Hale": Hale is the
+    person, no plant, and the build does not fail on a plant in a person."""
+    graph = facts_of_text(tmp_path,
+        "Allegheny Crystal Co. makes glass in Weston. Marcus Hale, its chief executive, spoke on Monday. Asked "
+        "about a fourth plant, in Morgantown, Hale said it was not planned.\n")
+    assert "Hale" not in labels_of_class(graph, "akg:Plant")
+    assert ("Marcus Hale", "akg:chiefExecutiveOf", "Allegheny Crystal Co.") in relations(graph)
+
+
+def test_model_numbers_after_a_class_noun_that_opens_the_sentence(tmp_path):
+    """"Ventile Termo 15 in Termo 20 sestavljajo ...": the class noun opens the sentence, and the
+    second model repeats the first's name with its own number."""
+    graph = facts_of_text(tmp_path,
+        "Grelnik d.o.o. ima sedež v Lenartu. Radiatorje Toplo 12 in Toplo 18 sestavljajo v obratu v Benediktu.\n")
+    products = labels_of_class(graph, "schema:Product")
+    assert {"Toplo 12", "Toplo 18"} <= products
+    assert "Toplo" not in products
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

@@ -34,6 +34,8 @@ from kg.extract.mentions.places import demonyms, join_particle_towns, lexicon_sp
 from kg.extract.mentions.spans import STRENGTH, Span, sentence_initial
 from kg.lang import LanguagePack
 
+OPENING_REACH = 3  # words from a plant to the verb that opens it ("v Beltincih odprl svoj obrat")
+
 __all__ = ["STRENGTH", "recognise_mentions"]
 
 def resolve_overlaps(spans: list[Span]) -> list[Span]:
@@ -202,7 +204,9 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     spans += plants_in_towns(doc, spans, pack)
     toks = doc.tokens
     for s in sorted(spans, key=lambda s: (s.start, s.source == MentionSource.PLANT_TOWN)):
-        introduced_new = any(t.lemma in pack.newness_words for t in toks[max(s.start - 3, 0):s.start])
+        introduced_new = any(t.lemma in pack.newness_words for t in toks[max(s.start - 3, 0):s.start]) \
+            or (s.cls == "akg:Plant" and any(t.lemma in pack.plant_opening_words and t.sent == toks[s.start].sent
+                                             for t in toks[s.end:s.end + OPENING_REACH]))
         m = Mention(s.start, s.end, toks[s.start].start, toks[s.end - 1].end,
                     doc.text[toks[s.start].start:toks[s.end - 1].end], toks[s.start].sent,
                     s.cls, s.name, s.source, weak=s.weak, hint=s.hint, hint_adjective=s.hint_adjective)

@@ -562,7 +562,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 continue
             if j < sent.tok_end and toks[j].text.isdigit() and (
                     pack.triggers.get((toks[j + 1].lemma,) if j + 1 < sent.tok_end else ()) in NUMBERED
-                    or (i > sent.tok_start and pack.triggers.get((toks[i - 1].lemma,)) in NUMBERED)):
+                    or (i > sent.tok_start and pack.triggers.get((toks[i - 1].lemma,)) in NUMBERED)
+                    # ("Ventile Termo 15 in Termo 20 sestavljajo ...": the class noun opens the run)
+                    or (j - i >= 2 and pack.triggers.get((toks[i].lemma,)) in NUMBERED)):
                 j += 1  # "the K-Cell 90 battery", "model Clio 5", "znamkami Lisjak 1912": the number is part of the name
             elif j + 1 < sent.tok_end and _is_model_number(toks[j].text) and not sentence_initial(doc, i) and (
                     toks[j + 1].text in ",;:)" or toks[j + 1].text.lower() in LIST_SEPARATORS
@@ -571,6 +573,10 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                         and toks[i - 1].text.isalpha() and toks[i - 1].text.islower()
                         and toks[i - 1].text not in pack.prepositions)
                     or (toks[j + 1].text == "." and j + 2 == sent.tok_end and "." in toks[j].text)
+                    # "Termo 15 in Termo 20 sestavljajo": the model before had its number
+                    or (bool(spans) and spans[-1].start >= sent.tok_start
+                        and spans[-1].name.split()[-2:] == [tok.text, spans[-1].name.split()[-1]]
+                        and _is_model_number(spans[-1].name.split()[-1]))
                     # "turns out the Graneleiro 9000.", "builds the Nova 8 air-to-water unit": an article
                     # before the name makes the number a model's
                     or (_after_article(toks, i, sent.tok_start, pack) and toks[j].text.isdigit()

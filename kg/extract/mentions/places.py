@@ -64,6 +64,12 @@ def lexicon_spans(doc: Document, pack: LanguagePack) -> list[Span]:
     return spans
 
 
+def _person_surnames(spans: list[Span]) -> set[str]:
+    """The last words of the full names of people, lower-case: a name listed after a place
+    that is one of them is the person ("in Morgantown, Hale said" after "Marcus Hale")."""
+    return {s.name.split()[-1].lower() for s in spans if s.cls == "schema:Person" and " " in s.name}
+
+
 def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
     """"tovarno v Hočah", "tri tovarne: v Velenju, Šoštanju in Žalcu": plants named after towns.
 
@@ -72,6 +78,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
     """
     toks = doc.tokens
     by_start = {s.start: s for s in spans}
+    surnames = _person_surnames(spans)  # ("in Morgantown, Hale said": no second plant)
     plants: list[Span] = []
     plants += _towns_before_plant_nouns(doc, spans, pack)
     plants += _towns_that_make(doc, spans, pack)
@@ -96,7 +103,8 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
             k = j + 1 + (j + 1 < sent.tok_end and toks[j + 1].text.lower() in pack.place_modifiers)  # "in nearby X"
             k = _past_region(toks, k, by_start, pack)
             closed = False  # "v Zrečah in Vitanju, v Gradcu pa ...": a comma after "in" ends the list
-            while k in by_start and by_start[k].cls in ("schema:City",):
+            while k in by_start and by_start[k].cls in ("schema:City",) \
+                    and not (k > j + 1 and by_start[k].name.lower() in surnames):
                 town = by_start[k]
                 plants.append(Span(town.start, town.end, "akg:Plant", town.name, MentionSource.PLANT_TOWN))
                 k = town.end
@@ -359,6 +367,7 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
     # sharing a word with a company's name is that company
     company_words = {w.lower() for s in spans if s.cls == "akg:Company" and " " in s.name
                      for w in (s.name.split()[0], s.name.split()[-1])}
+    surnames = _person_surnames(spans)
     for span in spans:
         prev = toks[span.start - 1] if span.start > 0 else None
         if prev is None or prev.sent != toks[span.start].sent:
@@ -374,7 +383,8 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
         if span.cls not in (None, "schema:City", "schema:Country") or \
                 (org_words & {c.lower() for c in name_candidates(span.name, doc.lang, pack.inflection)} and not after_plant) \
                 or (" " in span.name and company_words & {w.lower() for w in span.name.split()}) \
-                or span.name.lower() in pack.months or span.source == MentionSource.ACRONYM:
+                or span.name.lower() in pack.months or span.source == MentionSource.ACRONYM \
+                or (listed and span.name.lower() in surnames):
             continue  # "in January": a time; "at KSG's factory", "in Cape Town, KSG is": no town
         # "v Novem mestu, Ljutomeru in Krškem": the names listed after a locative place are places
         # too ("at Linwood Apparel, I'm starting": not after a company)
