@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
-from kg.extract.document import Document, Group, Mention, MentionSource, Quantity, Relation, Token
+from kg.extract.document import Document, Group, Mention, MentionSource, Quantity, Relation, Sentence, Token
 from kg.extract.frames import (
     LIST_CONJUNCTIONS,
     Clause,
@@ -604,10 +604,23 @@ def _without_hearsay(doc: Document, sent_i: int, relations: list[Relation], pack
         if denial >= 0:  # who denies stands; what is denied does not
             hedged.update(range(start + denial, end))
         denied, start = denial >= 0, end + 1
+    hedged.update(_polar_question(doc, s, pack))
     if not hedged:
         return relations
     return [r for r in relations if r.pred not in HEARSAY_PREDICATES
             or not any(doc.mentions[m].tok_start in hedged for m in r.mentions)]
+
+
+def _polar_question(doc: Document, s: Sentence, pack: LanguagePack) -> range:
+    """The tokens of a yes-no question that ends the sentence, after a speaker's name and colon
+    ("Vi: Ste res v lasti Nemcev?"), or an empty range."""
+    toks = doc.tokens
+    if toks[s.tok_end - 1].text != "?":
+        return range(0)
+    start = max((i + 1 for i in range(s.tok_start, s.tok_end) if toks[i].text == ":"), default=s.tok_start)
+    if start < s.tok_end and toks[start].text.lower() in pack.polar_question_openers:
+        return range(start, s.tok_end)
+    return range(0)
 
 
 @by_identity

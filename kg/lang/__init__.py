@@ -162,6 +162,7 @@ class LanguagePack:
     site_pronouns: frozenset[str] = frozenset()  # "Tam ...", "V njej ...": the plant or hub named last
     non_occupations: frozenset[str] = frozenset()  # lemmas: "60 odstotkov delnic" is no share of the staff
     hedges: tuple[tuple[str, ...], ...] = ()  # "naj bi", "reportedly": a sentence reporting hearsay states no fact
+    polar_question_openers: frozenset[str] = frozenset()  # "ali", "is": a yes-no question states no fact
     denials: tuple[tuple[str, ...], ...] = ()  # "zanikal", "denied": nor does the clause a denial governs
     founding_participles: frozenset[str] = frozenset()  # "founded": a two-word name after ...
     founded_by_words: frozenset[str] = frozenset()  # ... and "by" is a person ("founded in 1948 by Tokujiro Kanemori")
@@ -557,6 +558,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.seat_words = frozenset(_lemmas_and_words(words, "seat_words", code))
     p.site_pronouns = frozenset(w.lower() for w in words.get("site_pronouns", []))
     p.hedges = tuple(tuple(h.lower().split()) for h in words.get("hedges", []))
+    p.polar_question_openers = frozenset(words.get("polar_question_openers", []))
     p.denials = tuple(tuple(h.lower().split()) for h in words.get("denials", []))
     p.non_occupations = frozenset(_lemmas_and_words(words, "non_occupations", code))
     p.rarer_first_names = bool(words.get("rarer_first_names", False))

@@ -1274,6 +1274,20 @@ def test_model_numbers_after_a_class_noun_that_opens_the_sentence(tmp_path):
     assert "Toplo" not in products
 
 
+def test_a_yes_no_question_states_no_owner_and_a_country_names_no_plant(tmp_path):
+    """"Vi: Ste res v lasti Avstrijcev?", "Is Fennick Group buying Varro Tools?": what a yes-no
+    question asks is no fact (a question asking where keeps what it takes for given); "prvo
+    tovarno zunaj Nemčije" names no plant "Nemčije"."""
+    graph = facts_of_text(tmp_path,
+        "Klepet – Okenko d.o.o.\n\nVi: Ste res v lasti Avstrijcev?\nOkenko: Ne, smo v lasti družine Kralj.\n",
+        "Is Fennick Group buying Varro Tools Ltd? Analysts expect an answer on Monday.\n",
+        "Nemška družba Bauteil Kranz GmbH je v Ormožu odprla svojo prvo tovarno zunaj Nemčije.\n")
+    rels = relations(graph)
+    assert not any(p == "schema:parentOrganization" and s == "Okenko d.o.o." for s, p, _ in rels)
+    assert not any(p == "akg:acquired" for _, p, _ in rels)
+    assert not labels_of_class(graph, "akg:Plant") & {"Nemčije", "Nemčija"}
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

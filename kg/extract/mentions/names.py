@@ -1003,6 +1003,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     if before is None and span.cls is None and span.source == MentionSource.CAPITALISED:
         after_cls = _apposition_after(doc, span.end, pack)
         before = (span.start, after_cls) if after_cls else None
+    if before and before[1] == "akg:Plant" and (country := pack.places.get(span.name)) and country.cls == "schema:Country":
+        before = None  # "prvo tovarno zunaj Nemčije": a country names no plant
     if before and span.source != MentionSource.LEGAL:
         # the trigger decides the class: "blagovno znamko Renault" is the brand, not the group
         span.cls = before[1]
