@@ -857,8 +857,8 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
             town = adjective[len("town:"):]
             of_place = sal.best(("named", adjective, *name),
                                 lambda g: typed(g) and town in groups.names[g].split(), "count")
-        if of_place is not None:
-            return of_place
+        if of_place is not None or cls == "akg:Plant":
+            return of_place  # "komendsko tovarno": the plant in Komenda or none, whichever plant came before
     if m.text.lower() in pack.writer_pronouns and cls == "akg:Company" and not _quoted(doc, m):
         writer = _writer(doc, groups, onto, m.sent, pack, topic)
         if writer is not None:

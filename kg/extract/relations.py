@@ -987,17 +987,20 @@ def _working_plants_of_the_one_company(doc: Document, relations: list[Relation])
 
 def _products_of_site_owners(relations: list[Relation]) -> list[Relation]:
     """"The Zaragoza plant will produce Glucora": what a plant makes, the organisation that has
-    the plant makes too (rule ``site-owner-produces``, from the sentence that names the product)."""
+    the plant makes too (rule ``site-owner-produces``, from the sentence that names the product),
+    but not a parent group that has it through its subsidiary (the subsidiary makes it)."""
     owners: dict[int, list[int]] = {}
     for r in relations:
         if r.pred == "org:hasSite" and r.obj is not None:
             owners.setdefault(r.obj, []).append(r.subj)
+    parents = {(r.subj, r.obj) for r in relations if r.pred == "schema:parentOrganization"}
     made = {(r.subj, r.obj) for r in relations if r.pred == "akg:produces"}
     out: list[Relation] = []
     for r in relations:
         if r.pred != "akg:produces" or r.obj is None:
             continue
-        for org in sorted(set(owners.get(r.subj, []))):
+        plant_owners = set(owners.get(r.subj, []))
+        for org in sorted(o for o in plant_owners if not any((c, o) in parents for c in plant_owners)):
             if (org, r.obj) not in made:
                 made.add((org, r.obj))
                 out.append(Relation(org, "akg:produces", r.obj, None, "site-owner-produces", r.sent, r.mentions))

@@ -1288,6 +1288,20 @@ def test_a_yes_no_question_states_no_owner_and_a_country_names_no_plant(tmp_path
     assert not labels_of_class(graph, "akg:Plant") & {"Nemčije", "Nemčija"}
 
 
+def test_a_plant_named_by_a_town_adjective_and_its_owners_products(tmp_path):
+    """"Lenarški obrat ...; z njo bo obrat izdelal X": the plant in Lenart, not the plant named
+    last; a parent group that counts its subsidiary's plant makes nothing there itself."""
+    rels = relations(facts_of_text(tmp_path,
+        "Kontaktor d.o.o. ima tovarni v Lenartu in Voličini. Skupina ima obrate še v Judenburgu in Kapfenbergu. "
+        "Lenarški obrat je letos dobil novo linijo; z njo bo obrat na leto izdelal do dveh milijonov stikal KS-72.\n",
+        "Stikalo d.o.o. ima tovarno v Ptuju. Stikalo je hčerinska družba skupine Elwerk AG, ki ima tovarne še v "
+        "Ptuju, Linzu in Welsu. V tovarni v Ptuju izdelujejo stikala KS-9.\n"))
+    assert ("Lenart", "akg:produces", "KS-72") in rels
+    assert ("Kapfenberg", "akg:produces", "KS-72") not in rels
+    assert ("Stikalo d.o.o.", "akg:produces", "KS-9") in rels
+    assert ("Elwerk AG", "akg:produces", "KS-9") not in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

@@ -391,8 +391,6 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
             if (cls == "akg:Plant" or toks[i].lemma in pack.plant_nouns_too) and (
                     _names_its_place(toks, i, sent.tok_end, pack) or _names_its_owner(toks, i, sent.tok_end, pack)):
                 continue  # "tovarno v Valjevu", "tovarna proizvajalca filtrov Luftmann": not a reference back
-            if cls == "akg:Plant" and town:
-                continue  # "komendsko tovarno": the plant in Komenda, whichever plant came before
             if cls == "akg:Company" and is_noun and not pack.head_final and _heads_a_name(toks, i, sent.tok_end, pack):
                 continue  # "lendavskega proizvajalca bučnega olja Oljarna Kapela d.o.o."
             if toks[i].text.lower() in pack.object_pronouns | pack.possessives or (
