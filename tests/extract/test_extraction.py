@@ -1302,6 +1302,14 @@ def test_a_plant_named_by_a_town_adjective_and_its_owners_products(tmp_path):
     assert ("Elwerk AG", "akg:produces", "KS-9") not in rels
 
 
+def test_a_co_owner_holds_no_role(tmp_path):
+    """"solastnik", "solastnica": a share in a company is no role in it."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Kovaček d.o.o. iz Kranja zaposluje 80 ljudi. Solastnica Kovačka Ana Zupan je svoj delež lani "
+        "prodala.\n"))
+    assert not any(s == "Ana Zupan" and p == "akg:holdsRoleIn" for s, p, _ in rels)
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
