@@ -782,9 +782,9 @@ def _defined_terms(doc: Document) -> dict[str, tuple[int, int]]:
         opening = next((j for j in range(d.tok_start - 1, max(-1, d.tok_start - 16), -1)
                         if doc.tokens[j].text in "()"), -1)
         # ('Garonne SAS, Toulouse, France ("Buyer")': the name before its address)
-        while opening in places_before and toks[places_before[opening] - 1].text == ",":
+        while opening in places_before and places_before[opening] > 0 and toks[places_before[opening] - 1].text == ",":
             opening = places_before[opening] - 1
-        if opening >= 0 and doc.tokens[opening].text in "(," and opening in named_before:
+        if opening >= 0 and doc.tokens[opening].text in ("(", ",") and opening in named_before:
             out[word] = (d.tok_start, named_before[opening])
     return out
 
