@@ -1310,6 +1310,16 @@ def test_a_co_owner_holds_no_role(tmp_path):
     assert not any(s == "Ana Zupan" and p == "akg:holdsRoleIn" for s, p, _ in rels)
 
 
+def test_a_chat_handle_names_no_one(tmp_path):
+    """"[10:04] Rok: Kalmex je od lani v lasti skupine X": a first name that labels a chat line is
+    neither a company nor the subject of what the line says."""
+    graph = facts_of_text(tmp_path,
+        "Skupina »Sosedje« (Viber)\n\n[10:02] Maja: Kalmex d.o.o. iz Vrhnike zaposluje 90 ljudi.\n"
+        "[10:04] Rok: Kalmex je od lani v lasti skupine Kornwerk AG iz Linza.\n")
+    assert ("Kalmex d.o.o.", "schema:parentOrganization", "Kornwerk AG") in relations(graph)
+    assert not labels_of_class(graph, "akg:Company") & {"Maja", "Rok"}
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

@@ -429,6 +429,15 @@ def _possessive_legal_names(doc: Document, pack: LanguagePack) -> set[tuple[str,
     return pairs
 
 
+def _chat_handle(doc: Document, i: int, start: int, pack: LanguagePack) -> bool:
+    """Is the given name at ``i`` alone before a colon that opens its line, after at most a time
+    in brackets ("[18:09] Špela: ...", "Tina: Pozdravljeni ...")?"""
+    toks = doc.tokens
+    return i + 1 < len(toks) and toks[i + 1].text == ":" and is_given_name(toks[i].text, pack, doc.lang) \
+        and all(not t.is_word or t.text.replace(":", "").isdigit() for t in toks[start:i]) \
+        and opens_paragraph(doc, toks[start].start)
+
+
 def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) -> list[Span]:
     """Maximal runs of capitalised words (with name particles and legal suffixes inside)."""
     spans: list[Span] = []
@@ -545,6 +554,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 continue
             if j - i >= 2 and tok.text.lower() in pack.sentence_openers and sentence_initial(doc, i):
                 i += 1  # "Today Ferrandi Cicli builds ...", "Rival Hongxin Electronics"
+                continue
+            if j - i == 1 and _chat_handle(doc, i, sent.tok_start, pack):
+                i += 1  # "[18:09] Špela: Pakfix je ...": a chat's or a caller's first name labels a line, names no one
                 continue
             # "Krke Ana Novak": a given name inside a run starts a new name, unless only given names
             # stand before it ("Eva Maria Huber") or an East Asian family name ("Nguyen Thi Lan")
