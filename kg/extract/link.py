@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 
 from kg.extract.document import POSSESSIVE_MARKS, CorefHint, Document, Group, Mention, MentionSource, Sentence
+from kg.extract.frames import PLACE_CLASSES
 from kg.extract.lemmatize import lemma, name_candidates
 from kg.extract.mentions import STRENGTH
 from kg.extract.mentions.spans import is_given_name, looks_east_asian
@@ -270,7 +271,6 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
     return found[0] if found else None
 
 
-PLACE_CLASSES = ("schema:City", "schema:Country")
 TOWN_ADJECTIVE_REACH = 5  # words from a town adjective to the name it introduces
 
 

@@ -445,9 +445,17 @@ def _known_town_declined_at_an_end(words: list[str], pack: LanguagePack) -> str:
 
 
 def _locative_stems(word: str, pack: LanguagePack) -> list[str]:
-    """The nominatives one word in another case may have, by the pack's endings, unchecked."""
-    return [word[: len(word) - len(suffix)] + repl for suffix, repl, *_ in pack.locative_endings
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3]
+    """The nominatives one word in another case may have, by the pack's endings in order (an
+    ending's condition V/C: after a vowel/consonant), not checked against known towns."""
+    out = []
+    for suffix, repl, *cond in pack.locative_endings:
+        stem = word[: len(word) - len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        if cond and (stem[-1].lower() in "aeiouy") != (cond[0] == "V"):
+            continue
+        out.append(stem + repl)
+    return out
 
 
 def locative_word(word: str, pack: LanguagePack, prefer_known: bool = True) -> str:
@@ -458,14 +466,7 @@ def locative_word(word: str, pack: LanguagePack, prefer_known: bool = True) -> s
     >>> [locative_word(w, load_pack("sl")) for w in ("Leobnu", "Karlovcu", "Čačku", "Bergamu", "Vukovarju", "Zagorju", "Pordenona")]
     ['Leoben', 'Karlovac', 'Čačak', 'Bergamo', 'Vukovar', 'Zagorje', 'Pordenone']
     """
-    candidates = []
-    for suffix, repl, *cond in pack.locative_endings:
-        stem = word[: len(word) - len(suffix)]
-        if not word.endswith(suffix) or len(stem) < 3:
-            continue
-        if cond and (stem[-1].lower() in "aeiouy") != (cond[0] == "V"):
-            continue
-        candidates.append(stem + repl)
+    candidates = _locative_stems(word, pack)
     if not candidates:
         return word
     known = pack.known_town_names if prefer_known else frozenset()
