@@ -1320,6 +1320,17 @@ def test_a_chat_handle_names_no_one(tmp_path):
     assert not labels_of_class(graph, "akg:Company") & {"Maja", "Rok"}
 
 
+def test_a_class_noun_opening_a_sentence_is_no_part_of_the_names_after_it(tmp_path):
+    """"Črpalke Vrtinec in Tok izdeluje ...": the opening noun gives the products' class even when
+    the same noun opens a company's name mid-sentence ("družbo Črpalke Ormož d.o.o.")."""
+    graph = facts_of_text(tmp_path,
+        "Ptujsko podjetje Ventilko d.o.o. je kupilo družbo Črpalke Ormož d.o.o. iz Ormoža. "
+        "Črpalke Vrtinec in Tok izdeluje v tovarni v Kidričevem.\n")
+    assert {("Ventilko d.o.o.", "akg:produces", "Vrtinec"), ("Ventilko d.o.o.", "akg:produces", "Tok")} \
+        <= relations(graph)
+    assert not {label for label in labels_of_class(graph, "schema:Product") if label.startswith("Črpalk")}
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

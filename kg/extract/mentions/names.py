@@ -754,6 +754,20 @@ def split_maker_after_product(doc: Document, spans: list[Span], pack: LanguagePa
     return out
 
 
+def _opening_known_mid_sentence(doc: Document, span: Span, known_caps: set[str]) -> bool:
+    """Is the name's first word written capitalised mid-sentence before the same next word, so part of
+    this name ("Prikolice Mula" is no name when only "Prikolice Vrbovec d.o.o." stands mid-sentence)?"""
+    toks = doc.tokens
+    first = toks[span.start].text
+    if first not in known_caps:
+        return False
+    if span.end - span.start < 2:
+        return True
+    second = toks[span.start + 1].text
+    return any(t.text == first and t.i + 1 < len(toks) and toks[t.i + 1].text == second
+               and not sentence_initial(doc, t.i) for t in toks if t.i != span.start)
+
+
 def mid_sentence_capitalised(doc: Document) -> set[str]:
     return {t.text for t in doc.tokens if is_name_token(t) and not sentence_initial(doc, t.i)}
 
@@ -935,7 +949,7 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     generic = toks[span.start].lemma in pack.generic_nouns or inside == "schema:Product"
     if inside and (doc.text[toks[span.start].start:toks[span.end - 1].end] in ref.by_alias
                    or not sentence_initial(doc, span.start)
-                   or toks[span.start].text in known_caps
+                   or _opening_known_mid_sentence(doc, span, known_caps)
                    or not generic):
         span.cls, span.name, span.source = inside, name_with_trigger(doc, span), MentionSource.TRIGGER
         if inside == "schema:City" and span.end - span.start >= 2 and not pack.head_final:
