@@ -703,6 +703,29 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
     doc.mentions = sorted(doc.mentions + zero, key=lambda m: (m.tok_start, m.tok_end))
 
 
+BOUGHT_REACH = 4  # words from an object pronoun to the buying verb after it ("nas je leta 2016 kupila")
+
+
+def _writer_as_object_bought(doc: Document, groups: _Groups, onto: Ontology, pack: LanguagePack,
+                             topic: _Topics) -> None:
+    """"... ko nas je leta 2016 kupila skupina X": "us" bought is the company that writes (in a
+    letter, a diary, a speaker's answer), so a mention of it stands at the pronoun. Only before a
+    buying verb: "nas je bilo 90", "pri nas" name people or a place."""
+    added: list[Mention] = []
+    for t in doc.tokens:
+        if t.text.lower() not in pack.writer_object_pronouns:
+            continue
+        after = doc.tokens[t.i + 1:min(t.i + 1 + BOUGHT_REACH, doc.sentences[t.sent].tok_end)]
+        if not any(a.lemma in pack.buying_verbs for a in after):
+            continue
+        writer = _writer(doc, groups, onto, t.sent, pack, topic)
+        if writer is not None:
+            added.append(Mention(t.i, t.i + 1, t.start, t.end, t.text, t.sent, "akg:Company", "",
+                                 MentionSource.COREF, group=writer))
+    if added:
+        doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.tok_start, m.tok_end))
+
+
 QUOTE_MARKS = frozenset('"“”„«»‘')  # (not "’", which is an apostrophe too)
 
 
@@ -1103,6 +1126,7 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
                 if not _after_preposition(doc, m, pack) and not _after_inflected_noun(doc, m, pack):
                     topic.free.setdefault(m.sent, set()).add(m.group)
     _zero_subjects(doc, groups, sal, onto, pack, topic)
+    _writer_as_object_bought(doc, groups, onto, pack, topic)
     if pack.far_referents_main_only:
         _unlink_far_referents(doc, groups, onto, pack, _main_company(doc, groups, onto, topic))
     doc.sentence_topics = {s.i: g for s in doc.sentences if (g := _topic(topic, s.i)) is not None}

@@ -353,6 +353,8 @@ def _is_accusative(doc: Document, m: Mention, pack: LanguagePack) -> bool:
                    for nom, acc in pack.accusative_endings)
 
     s = doc.sentences[m.sent]
+    if m.source == MentionSource.COREF and m.text.lower() in pack.writer_object_pronouns:
+        return True  # "nas je kupila skupina Y": "us", the company that writes, is bought
     if m.source == MentionSource.COREF and m.text.lower() in pack.object_pronouns:
         # "v celoti ga je kupila družba Y": "ga" is the company bought; but in "X, ki so jo
         # ustanovili kmetje, je prevzela Y" it stands for X, the subject, inside its relative clause
@@ -603,7 +605,11 @@ def _without_hearsay(doc: Document, sent_i: int, relations: list[Relation], pack
         denial = phrase_at(words, pack.denials)
         if denial >= 0:  # who denies stands; what is denied does not
             hedged.update(range(start + denial, end))
-        denied, start = denial >= 0, end + 1
+        # a bare "Ni res," answers what was said before: what follows is the correction, unless
+        # it opens with "da" ("Ni res, da ...")
+        bare = denial == 0 and tuple(words) in pack.denials
+        opener = toks[end + 1].text.lower() if end + 1 < s.tok_end else ""
+        denied, start = denial >= 0 and not (bare and opener not in pack.denied_clause_openers), end + 1
     hedged.update(_polar_question(doc, s, pack))
     if not hedged:
         return relations

@@ -57,6 +57,7 @@ class LanguagePack:
     predicates_after_subject: frozenset[str] = frozenset()  # "je podjetje del skupine X": the noun before is the subject
     first_person_plural_endings: tuple[str, ...] = ()  # "izdelujemo": the company that writes speaks
     writer_pronouns: frozenset[str] = frozenset()  # "we", "our" outside a quotation: the company that writes
+    writer_object_pronouns: frozenset[str] = frozenset()  # "nas" before a buying verb: the company that writes was bought
     family_words: frozenset[str] = frozenset()  # "družine Ažman": a family before its name, no organisation (as written)
     counterpart_reach: int = 0  # lower-case words (and commas) a partner noun may stand before its name
     region_heads: frozenset[str] = frozenset()  # "Nagano Prefecture": a region, no entity
@@ -164,6 +165,7 @@ class LanguagePack:
     hedges: tuple[tuple[str, ...], ...] = ()  # "naj bi", "reportedly": a sentence reporting hearsay states no fact
     polar_question_openers: frozenset[str] = frozenset()  # "ali", "is": a yes-no question states no fact
     denials: tuple[tuple[str, ...], ...] = ()  # "zanikal", "denied": nor does the clause a denial governs
+    denied_clause_openers: frozenset[str] = frozenset()  # "da": what a bare "Ni res," denies opens so
     founding_participles: frozenset[str] = frozenset()  # "founded": a two-word name after ...
     founded_by_words: frozenset[str] = frozenset()  # ... and "by" is a person ("founded in 1948 by Tokujiro Kanemori")
     courtesy_titles: frozenset[str] = frozenset()  # "Ms Mokoena": a title before any surname, not only a given name
@@ -440,6 +442,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.family_words = frozenset(words.get("family_words", []))
     p.first_person_plural_endings = tuple(words.get("first_person_plural_endings", []))
     p.writer_pronouns = frozenset(w.lower() for w in words.get("writer_pronouns", []))
+    p.writer_object_pronouns = frozenset(w.lower() for w in words.get("writer_object_pronouns", []))
     p.predicates_after_subject = frozenset(words.get("predicates_after_subject", []))
     p.counterpart_reach = int(words.get("counterpart_reach", 0))
     p.region_heads = frozenset(words.get("region_heads", []))
@@ -560,6 +563,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.hedges = tuple(tuple(h.lower().split()) for h in words.get("hedges", []))
     p.polar_question_openers = frozenset(words.get("polar_question_openers", []))
     p.denials = tuple(tuple(h.lower().split()) for h in words.get("denials", []))
+    p.denied_clause_openers = frozenset(w.lower() for w in words.get("denied_clause_openers", []))
     p.non_occupations = frozenset(_lemmas_and_words(words, "non_occupations", code))
     p.rarer_first_names = bool(words.get("rarer_first_names", False))
     p.courtesy_titles = frozenset(w.lower() for w in words.get("courtesy_titles", []))

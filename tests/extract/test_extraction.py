@@ -1331,6 +1331,28 @@ def test_a_class_noun_opening_a_sentence_is_no_part_of_the_names_after_it(tmp_pa
     assert not {label for label in labels_of_class(graph, "schema:Product") if label.startswith("Črpalk")}
 
 
+def test_us_bought_is_the_company_that_writes(tmp_path):
+    """"ko nas je kupila skupina X", "X, ki nas je kupila": in a letter the company bought is the
+    one that writes; "nas je bilo 40" names people and no company."""
+    rels = relations(facts_of_text(tmp_path,
+        "Drage sodelavke in sodelavci,\n\npo 30 letih v Tiskarni Brda d.o.o. odhajam v pokoj. Ko sem začel, nas je bilo "
+        "40. Ponosen sem, da sem bil zraven, ko nas je leta 2015 prevzela avstrijska skupina Druckhaus Wels AG.\n",
+        "VODITELJ: Z nami je Ana Kos, direktorica družbe Ledvent d.o.o. iz Žalca.\n"
+        "POSLUŠALKA: Slišala sem, da vas bodo prodali. Je to res?\n"
+        "KOS: Ni res, Ledvent ostaja v lasti švedske družbe Kylmek AB, ki nas je leta 2019 kupila.\n"))
+    assert ("Druckhaus Wels AG", "akg:acquired", "Tiskarna Brda d.o.o.") in rels
+    assert ("Kylmek AB", "akg:acquired", "Ledvent d.o.o.") in rels
+    assert ("Ledvent d.o.o.", "schema:parentOrganization", "Kylmek AB") in rels
+
+
+def test_a_denial_still_denies_what_follows_it(tmp_path):
+    """"Ni res, da ..." and "je zanikal, da ...": the clause denied yields no owner."""
+    rels = relations(facts_of_text(tmp_path,
+        "Podjetje Ledvent d.o.o. iz Žalca izdeluje hladilnike. Direktorica Ana Kos: Ni res, da je Ledvent v lasti "
+        "družbe Kylmek AB. Ana Kos je zanikala, da je Ledvent kupila družba Frigor S.p.A.\n"))
+    assert not any(p in ("schema:parentOrganization", "akg:acquired") for _, p, _ in rels)
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
