@@ -118,20 +118,25 @@ def share_lemma(word: str, lang: str, percent_adjectives: set[str], shares: tupl
 
 
 def lemmatize(doc: Document, overrides: dict[str, str] | None = None, nouns: frozenset[str] = frozenset(),
-              shares: tuple[set[str], tuple[str, str]] | None = None) -> Document:
+              shares: tuple[set[str], tuple[str, str]] | None = None,
+              class_nouns: frozenset[str] = frozenset()) -> Document:
     """Fill ``token.lemma`` for every token; ``overrides`` (lower-case word -> lemma, from the
     language pack) fix words simplemma reads the other way ("vodi": "voditi", not "voda"). A word
     opening a sentence that no dictionary knows is read as a common noun when that gives one of
     ``nouns`` (the pack's nouns of goods): "Zamaške Clipo izdelujejo ..." opens with "zamašek".
     ``shares`` (the pack's share adjectives and their majority and minority lemmas) read
-    "60-odstotni" as "večinski", so the rules of a majority owner also read a share over half."""
+    "60-odstotni" as "večinski", so the rules of a majority owner also read a share over half.
+    ``class_nouns`` (the pack's one-word class nouns) are read so too, but only for a word standing
+    alone before a lower-case one ("Livarno je ustanovil ..."; "Livarno Sotla" stays a name)."""
     overrides = overrides or {}
     openers = {s.tok_start for s in doc.sentences}
     for tok in doc.tokens:
         tok.lemma = overrides.get(tok.text.lower()) or lemma(tok.text, doc.lang)
         if shares and tok.text[:1].isdigit():
             tok.lemma = share_lemma(tok.text, doc.lang, *shares) or tok.lemma
-        if tok.i in openers and tok.lemma == tok.text.lower() and tok.text[:1].isupper() and nouns \
-                and (common := lemma(tok.text.lower(), doc.lang)) in nouns:
-            tok.lemma = common
+        if tok.i in openers and tok.lemma == tok.text.lower() and tok.text[:1].isupper() and (nouns or class_nouns):
+            common = lemma(tok.text.lower(), doc.lang)
+            alone = tok.i + 1 < len(doc.tokens) and doc.tokens[tok.i + 1].text[:1].islower()
+            if common in nouns or (alone and common in class_nouns):
+                tok.lemma = common
     return doc

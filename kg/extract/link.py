@@ -147,6 +147,21 @@ def _other_cases(name: str, lang: str, pack: LanguagePack) -> set[str]:
     return {c.lower() for c in name_candidates(name, lang, pack.inflection)[1:]}
 
 
+def _first_word_other_cases(name: str, lang: str, pack: LanguagePack) -> set[str]:
+    """The nominatives a name of several words may have when its first word is in another case,
+    lower-case ("Zobate Šmartno" -> "zobata šmartno", ...)."""
+    first, _, rest = name.partition(" ")
+    return {f"{c} {rest}".lower() for c in name_candidates(first, lang, pack.inflection)[1:]} if rest else set()
+
+
+def _named_with_noun_first(groups: _Groups, noun: str, lang: str) -> int | None:
+    """The one company whose name of several words opens with the class noun ``noun``
+    ("Livarna Ložnica d.o.o." for "livarna"), else None."""
+    found = [g for g, name in enumerate(groups.names) if groups.classes[g] == "akg:Company" and " " in name
+             and lemma(name.split(" ", 1)[0], lang) == noun]
+    return found[0] if len(found) == 1 else None
+
+
 def _title_groups(groups: _Groups) -> list[int]:
     """The groups first named in the first sentence (the title), in order: groups are made in
     the order of their first mention, so the scan stops at the first one named later."""
@@ -183,6 +198,11 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         # another case
         in_title = [g for g in _title_groups(groups) if groups.classes[g] is None
                     and core in _other_cases(groups.names[g], lang, pack)]
+        if not in_title and m.source == MentionSource.LEGAL and " " in core:
+            # "Nina Ferlež na čelu Zobate Šmartno" over "Zobata Šmartno d.d.": a title's company
+            # whose first word is in another case
+            in_title = [g for g in _title_groups(groups) if groups.classes[g] in (None, "akg:Company")
+                        and core in _first_word_other_cases(groups.names[g], lang, pack)]
         if len(in_title) == 1:
             return in_title[0]
     if m.source == MentionSource.LEGAL and " " not in core:
@@ -360,6 +380,8 @@ class _Topics(dict):
         self._sorted: list[int] = []
         self.headline: int | None = None  # the one organisation the document's title names
         self.free: dict[int, set[int]] = {}  # sentence -> its groups named once at least not after a preposition
+        self.partners: set[int] = set()  # groups named as a partner ("od družbe X kupil", "kupec X") ...
+        self.principals: set[int] = set()  # ... and those named otherwise too
 
     def setdefault(self, key, default=None):
         if key not in self:
@@ -607,7 +629,15 @@ def _as_counterpart(doc: Document, m: Mention, pack: LanguagePack) -> bool:
             return False  # a name or a stop ends the phrase
         if t.lemma in pack.counterpart_nouns:
             return True
+        if t.text.lower() in pack.seller_prepositions and _buys(doc, m.sent, pack):
+            return True  # "X je od nemške družbe Y kupil tovarno": Y sold it
     return False
+
+
+def _buys(doc: Document, sent: int, pack: LanguagePack) -> bool:
+    """Does a buying verb ("kupiti", "buy") stand in sentence ``sent``?"""
+    s = doc.sentences[sent]
+    return any(t.lemma in pack.buying_verbs for t in doc.tokens[s.tok_start:s.tok_end])
 
 
 def _list_item_before(doc: Document, m: Mention, conjunction: int) -> Mention | None:
@@ -694,6 +724,8 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
             if g is not None and first_sentence.get(g, sent.i) > sent.i:
                 # a dropped subject refers back, never to an organisation named later
                 g = _named_before(groups, sal, onto, first_sentence, sent.i)
+        if g in topic.partners and g not in topic.principals:
+            continue  # only named as the seller or a customer: not what the text is about
         if g is not None:
             zero.append(Mention(sent.tok_start, sent.tok_start, first.start, first.start, "", sent.i,
                                 "akg:Company", "", MentionSource.ZERO, group=g))
@@ -902,6 +934,13 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         agreeing = sal.best(name + ("gender", genders), lambda g: typed(g) and _agrees(groups, g, genders, pack))
         if agreeing is not None:
             return agreeing
+    if cls == "akg:Company" and noun not in pack.generic_nouns and doc.tokens[m.tok_start].is_capitalised \
+            and pack.triggers.get((noun,)) in ("akg:Company", "akg:Plant") and m.tok_end < len(doc.tokens) \
+            and doc.tokens[m.tok_end].text.lower() in pack.copulas \
+            and (opened := _named_with_noun_first(groups, noun, doc.lang)) is not None:
+        # "Livarno je ustanovil ..." after "družbe Livarna Ložnica d.o.o.": the one so named (not
+        # "Livarno stečajnega dolžnika", a plant of someone's)
+        return opened
     if noun in pack.specific_coref_nouns or (((noun,) not in pack.triggers or noun in pack.counterpart_referents)
                                              and noun in groups.all_nouns()):
         # "skupina", or a noun the document names a company with ("sirarna"): that company
@@ -1121,7 +1160,9 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
                 if sal.counts[m.group] == 1 and _in_relative_clause(doc, m, pack):
                     continue  # "..., ki jo prodaja tudi veriga X": X, new here, is not what the sentence is about
                 if _as_counterpart(doc, m, pack):
+                    topic.partners.add(m.group)
                     continue  # "Delež ima švedski kupec X": a customer or supplier is not what the text is about
+                topic.principals.add(m.group)
                 topic.setdefault(m.sent, []).append(m.group)
                 if not _after_preposition(doc, m, pack) and not _after_inflected_noun(doc, m, pack):
                     topic.free.setdefault(m.sent, set()).add(m.group)

@@ -40,7 +40,7 @@ def extract(doc: Document, onto: Ontology | None = None) -> Document:
     with extraction_text(doc):  # the steps read the text without invisible format characters
         segment(doc, pack.split_suffixes)
         lemmatize(doc, pack.lemma_overrides, pack.goods_nouns,
-                  (pack.percent_adjectives, pack.share_lemmas) if pack.share_lemmas else None)
+                  (pack.percent_adjectives, pack.share_lemmas) if pack.share_lemmas else None, pack.class_nouns)
         recognise_mentions(doc, pack)
         link_mentions(doc, pack, onto)
         extract_relations(doc, pack, onto)

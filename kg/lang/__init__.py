@@ -60,6 +60,7 @@ class LanguagePack:
     writer_object_pronouns: frozenset[str] = frozenset()  # "nas" before a buying verb: the company that writes was bought
     family_words: frozenset[str] = frozenset()  # "družine Ažman": a family before its name, no organisation (as written)
     counterpart_reach: int = 0  # lower-case words (and commas) a partner noun may stand before its name
+    seller_prepositions: frozenset[str] = frozenset()  # "od": "kupil od družbe X", X sold and is no topic
     region_heads: frozenset[str] = frozenset()  # "Nagano Prefecture": a region, no entity
     region_openers: frozenset[str] = frozenset()  # "Co Galway"
     region_abbreviations: frozenset[str] = frozenset()  # "Que." after a town
@@ -234,6 +235,7 @@ class LanguagePack:
     legal_suffix_texts: tuple[str, ...] = ()   # each legal suffix's tokens joined ("d.o.o."), in order
     max_trigger_len: int = 1                    # the longest trigger phrase, in words
     goods_nouns: frozenset[str] = frozenset()  # the one-word nouns of products ("zamašek", "kolo")
+    class_nouns: frozenset[str] = frozenset()  # one-word class nouns ("tovarna", "livarna"), derived
     max_role_len: int = 1                       # the longest role phrase, in words
 
 
@@ -445,6 +447,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.writer_object_pronouns = frozenset(w.lower() for w in words.get("writer_object_pronouns", []))
     p.predicates_after_subject = frozenset(words.get("predicates_after_subject", []))
     p.counterpart_reach = int(words.get("counterpart_reach", 0))
+    p.seller_prepositions = frozenset(w.lower() for w in words.get("seller_prepositions", []))
     p.region_heads = frozenset(words.get("region_heads", []))
     p.region_openers = frozenset(words.get("region_openers", []))
     p.region_abbreviations = frozenset(words.get("region_abbreviations", []))
@@ -656,6 +659,7 @@ def load_pack(code: str) -> LanguagePack:
     pack.legal_suffix_texts = tuple("".join(suffix) for suffix in pack.legal_suffixes)
     pack.max_trigger_len = max((len(k) for k in pack.triggers), default=1)
     pack.goods_nouns = frozenset(k[0] for k, cls in pack.triggers.items() if len(k) == 1 and cls == "schema:Product")
+    pack.class_nouns = frozenset(k[0] for k in pack.triggers if len(k) == 1)
     pack.max_role_len = max((len(k) for k in pack.roles), default=1)
     return pack
 

@@ -1353,6 +1353,56 @@ def test_a_denial_still_denies_what_follows_it(tmp_path):
     assert not any(p in ("schema:parentOrganization", "akg:acquired") for _, p, _ in rels)
 
 
+def test_a_class_noun_alone_refers_to_the_company_whose_name_it_opens(tmp_path):
+    """"Livarno je leta 1971 ustanovil X" after "družbe Livarna Ložnica d.o.o.": the foundry named
+    so is what was founded, not the buyer nor a new company "Livarno"."""
+    graph = facts_of_text(tmp_path,
+        "Podjetje Kovinar d.d. iz Celja je kupilo družbo Livarna Ložnica d.o.o. iz Žalca. "
+        "Livarno je leta 1968 ustanovil Jože Pečnik.\n")
+    rels = relations(graph)
+    assert ("Livarna Ložnica d.o.o.", "schema:founder", "Jože Pečnik") in rels
+    assert ("Kovinar d.d.", "schema:founder", "Jože Pečnik") not in rels
+    assert not labels_of_class(graph, "akg:Company") & {"Livarno", "Livarna"}
+
+
+def test_a_title_names_the_company_with_its_first_word_in_another_case(tmp_path):
+    """A title's "na čelu Ledine Vransko" is the body's "Ledina Vransko d.d.", one company."""
+    graph = facts_of_text(tmp_path,
+        "Ana Kovač na čelu Ledine Vransko\n\nNadzorni svet družbe Ledina Vransko d.d. je za direktorico "
+        "imenoval Ano Kovač.\n")
+    assert ("Ana Kovač", "akg:chiefExecutiveOf", "Ledina Vransko d.d.") in relations(graph)
+    assert "Ledine Vransko" not in labels_of_class(graph, "akg:Company")
+
+
+def test_town_adjectives_of_towns_in_ko_and_a_plant_only_thought_of_in_the_second_person(tmp_path):
+    """"krški Zavorko" is in Krško; "razmišljate o obratu v Divači" gives no plant in Divača."""
+    rels = relations(facts_of_text(tmp_path,
+        "Krški Zavorko d.o.o. izdeluje zavorne diske.\n",
+        "Spoštovani,\n\npišem podjetju Lesnina Vrh d.o.o. iz Sežane. Slišala sem, da razmišljate o drugem "
+        "obratu v Divači.\n"))
+    assert ("Zavorko d.o.o.", "akg:headquarteredIn", "Krško") in rels
+    assert not any(o == "Divača" and p == "org:hasSite" for _, p, o in rels)
+
+
+def test_the_one_who_leads_after_the_verb_is_no_founder_who_leads(tmp_path):
+    """"ki ga je ustanovil X in ga danes vodi njegova hči Y": Y leads, X does not."""
+    rels = relations(facts_of_text(tmp_path,
+        "Lani je Hribar Vino d.o.o. iz Ormoža, ki ga je leta 1990 ustanovil Peter Hribar in ga danes vodi "
+        "njegova hči Ana Hribar, prodalo 200.000 steklenic.\n"))
+    assert ("Ana Hribar", "akg:chiefExecutiveOf", "Hribar Vino d.o.o.") in rels
+    assert ("Peter Hribar", "akg:chiefExecutiveOf", "Hribar Vino d.o.o.") not in rels
+
+
+def test_the_seller_is_not_what_a_postcard_is_about(tmp_path):
+    """"kjer je naš Zavorko od nemške družbe X kupil tovarno. Tu izdelujejo ...": X sold the
+    plant; the sentences after are not about it."""
+    rels = relations(facts_of_text(tmp_path,
+        "Pozdrav iz Kecskeméta!\n\nŽe tri dni smo v Kecskemétu, kjer je naš Zavorko lani od nemške družbe "
+        "Bremswerk GmbH kupil tovarno. Tu izdelujejo diske ZD-300.\n"))
+    assert ("Bremswerk GmbH", "akg:hasRootsIn", "Nemčija") in rels
+    assert not any(s == "Bremswerk GmbH" and p == "akg:produces" for s, p, _ in rels)
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

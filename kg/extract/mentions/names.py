@@ -443,6 +443,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
     spans: list[Span] = []
     toks = doc.tokens
     possessive_names = _possessive_legal_names(doc, pack)
+    # ("Livarno je ustanovil ..." after "družbe Livarna Ložnica d.o.o.": the class noun refers back)
+    known_alone = known_caps - _class_nouns_opening_names_only(doc, pack)
     for sent in doc.sentences:
         i = sent.tok_start
         heading = _is_heading(toks[sent.tok_start:sent.tok_end])
@@ -659,10 +661,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             if sentence_initial(doc, i) and j - i >= 2 and tok.lemma in pack.party_subject_nouns:
                 i += 1  # "Predajnik Kalorplin d.o.o. in prevzemnik ...": a party noun opens no name
                 continue
-            if (sentence_initial(doc, i) and (is_known_word(tok.text, doc.lang) or tok.lemma in pack.goods_nouns)
+            if (sentence_initial(doc, i) and (is_known_word(tok.text, doc.lang) or tok.lemma in pack.goods_nouns
+                                              or (j - i == 1 and (tok.lemma.lower(),) in pack.triggers))
                     and tok.text not in pack.places
                     and not seat_suffix and not couple
-                    and not known_caps.intersection(name_candidates(tok.text, doc.lang, pack.inflection))
+                    and not known_alone.intersection(name_candidates(tok.text, doc.lang, pack.inflection))
                     and not tok.text.isupper() and ((j - i == 1 and source == MentionSource.CAPITALISED)
                                                     or (j - i >= 2 and not pack.initial_runs_are_names
                                                     and not is_given_name(tok.text, pack, doc.lang)
@@ -766,6 +769,20 @@ def _opening_known_mid_sentence(doc: Document, span: Span, known_caps: set[str])
     second = toks[span.start + 1].text
     return any(t.text == first and t.i + 1 < len(toks) and toks[t.i + 1].text == second
                and not sentence_initial(doc, t.i) for t in toks if t.i != span.start)
+
+
+def _class_nouns_opening_names_only(doc: Document, pack: LanguagePack) -> set[str]:
+    """Nouns for a company or plant written capitalised mid-sentence only as the first word of a
+    longer name ("družbe Livarna Ložnica d.o.o."): no sign that the word alone is a name."""
+    toks = doc.tokens
+    opening: set[str] = set()
+    alone: set[str] = set()
+    for t in toks:
+        if is_name_token(t) and not sentence_initial(doc, t.i) \
+                and pack.triggers.get((t.lemma.lower(),)) in ("akg:Company", "akg:Plant"):
+            nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
+            (opening if nxt is not None and nxt.sent == t.sent and is_name_token(nxt) else alone).add(t.text)
+    return opening - alone
 
 
 def mid_sentence_capitalised(doc: Document) -> set[str]:
