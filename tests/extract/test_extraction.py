@@ -1403,6 +1403,22 @@ def test_the_seller_is_not_what_a_postcard_is_about(tmp_path):
     assert not any(s == "Bremswerk GmbH" and p == "akg:produces" for s, p, _ in rels)
 
 
+def test_plants_that_sew_enamel_or_bottle_make_what_they_name(tmp_path):
+    """"The Tralee works, which enamels the Emerald Glaze pots", "the Galway refinery, which
+    bottles Atlantic Pure", "sews the company's Ceol Classic T-shirt": production verbs beyond
+    "make"; "T-shirt" is the class, not part of the name."""
+    rels = relations(facts_of_text(tmp_path,
+        "Kerry Cookware Ltd makes pots at two plants, in Tralee and Killarney. The Tralee works, which enamels "
+        "the Emerald Glaze pots, employs 300 people.\n",
+        "Shannon Oils Ltd has a refinery in Galway. The Galway refinery, which bottles Atlantic Pure, can process "
+        "90,000 tonnes a year.\n",
+        "Ceol Apparel Ltd has a plant in Sligo. The Sligo plant, which sews the company's Ceol Classic T-shirt, "
+        "employs 900 workers.\n"))
+    assert ("Tralee", "akg:produces", "Emerald Glaze") in rels
+    assert ("Galway", "akg:produces", "Atlantic Pure") in rels
+    assert ("Sligo", "akg:produces", "Ceol Classic") in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

@@ -35,8 +35,11 @@ class Span:
     hint_adjective: str = ""  # with ``CorefHint.OF``: the adjective's lemma
 
 
+_LETTER_COMPOUND = re.compile(r"[A-Z]-[a-z]{3,}")  # "T-shirt", "U-bolt", "X-ray": a common noun
+
+
 def is_name_token(tok: Token) -> bool:
-    return tok.is_capitalised and tok.is_word and not tok.text.isdigit()
+    return tok.is_capitalised and tok.is_word and not tok.text.isdigit() and not _LETTER_COMPOUND.fullmatch(tok.text)
 
 
 DATELINE_WORDS = 8  # at most so many tokens before the dash of a dateline
