@@ -1419,6 +1419,16 @@ def test_plants_that_sew_enamel_or_bottle_make_what_they_name(tmp_path):
     assert ("Sligo", "akg:produces", "Ceol Classic") in rels
 
 
+def test_founding_town_head_office_after_the_verb_and_a_buyer_inside_a_relative_clause(tmp_path):
+    """"je leta 1976 v Orehovi vasi ustanovil X": roots there; "Danes ima podjetje sedež v
+    Mariboru": the head office; "družbi Y, ki jo je X leta 2008 prevzela": X bought Y."""
+    rels = relations(facts_of_text(tmp_path,
+        "Družbo Opekar d.d. je leta 1976 v Orehovi vasi ustanovil zidar Jakob Lah. Danes ima podjetje sedež v "
+        "Mariboru. Obrat v Lendavi je nekoč pripadal družbi Glinka d.o.o., ki jo je Opekar leta 2008 prevzel.\n"))
+    assert {("Opekar d.d.", "akg:hasRootsIn", "Orehova vas"), ("Opekar d.d.", "akg:headquarteredIn", "Maribor"),
+            ("Opekar d.d.", "akg:acquired", "Glinka d.o.o.")} <= rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
