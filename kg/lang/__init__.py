@@ -151,6 +151,7 @@ class LanguagePack:
     occupation_nouns: set[str] = field(default_factory=set)  # "mizar": "mizar Just Mermolja" is a person (lemmas)
     weekdays: set[str] = field(default_factory=set)  # "Friday": a time, no name
     company_name_heads: set[str] = field(default_factory=set)  # "Bakeries": a name ending so is a company's
+    town_name_heads: frozenset[str] = frozenset()  # "City": "Dawson City" is a town's name, no person's
     company_name_openers: set[str] = field(default_factory=set)  # "Grupo": a name opening so is a company's
     compound_adjective_heads: set[str] = field(default_factory=set)  # "Danish-owned": an adjective, no name
     sentence_openers: set[str] = field(default_factory=set)  # "Today Ferrandi Cicli": no part of the name
@@ -552,6 +553,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.occupation_nouns = _lemmas_and_words(words, "occupation_nouns", code)
     p.weekdays = {w.lower() for w in words.get("weekdays", [])}
     p.company_name_heads = {w.lower() for w in words.get("company_name_heads", [])}
+    p.town_name_heads = frozenset(w.lower() for w in words.get("town_name_heads", []))
     p.company_name_openers = {w.lower() for w in words.get("company_name_openers", [])}
     p.compound_adjective_heads = set(words.get("compound_adjective_heads", []))
     p.sentence_openers = {w.lower() for w in words.get("sentence_openers", [])}

@@ -1429,6 +1429,14 @@ def test_founding_town_head_office_after_the_verb_and_a_buyer_inside_a_relative_
             ("Opekar d.d.", "akg:acquired", "Glinka d.o.o.")} <= rels
 
 
+def test_a_given_name_before_city_names_a_town(tmp_path):
+    """"Dawson City", "Sadat City": a given name and "City" make a town's name, no person."""
+    graph = facts_of_text(tmp_path,
+        "Yukon Hops Ltd was founded in Dawson City in 2003. Its plant in Sadat City employs 300 people.\n")
+    assert not labels_of_class(graph, "schema:Person") & {"Dawson City", "Sadat City"}
+    assert ("Yukon Hops Ltd", "akg:hasRootsIn", "Dawson City") in relations(graph)
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

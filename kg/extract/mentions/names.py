@@ -986,8 +986,10 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     if span.source in (MentionSource.CAPITALISED, MentionSource.TRIGGER) and len(words) >= 2 and is_given_name(words[0], pack, doc.lang) \
             and span.cls in (None, "schema:Person") and not _after_name_noun(doc, span, pack) \
             and words[-1].lower() not in pack.company_name_heads and "&" not in words \
+            and not (len(words) == 2 and words[-1].lower() in pack.town_name_heads
+                     and not (span.start > 0 and is_name_token(toks[span.start - 1]))) \
             and not (pack.head_final and trigger_after(doc, span.end, pack) in NUMBERED):
-        # ("Corvin Tools", "Hadley & Frome" are companies; "the Lee Valley brand" a brand)
+        # ("Corvin Tools", "Hadley & Frome" are companies; "the Lee Valley brand" a brand; "Dawson City" a town)
         # a given name makes a person, whatever noun stands before ("direktorica tovarne Marija Kos")
         span.cls, span.source = "schema:Person", MentionSource.PERSON
         first = nominative_first_name(words[0], pack, doc.lang)
