@@ -1437,6 +1437,15 @@ def test_a_given_name_before_city_names_a_town(tmp_path):
     assert ("Yukon Hops Ltd", "akg:hasRootsIn", "Dawson City") in relations(graph)
 
 
+def test_a_role_opening_a_contrastive_clause(tmp_path):
+    """"Družbo X vodi A, predsednik nadzornega sveta pa je B": B holds a role in X."""
+    rels = relations(facts_of_text(tmp_path,
+        "Družbo Sotlar d.d. iz Rogatca od leta 2019 vodi Gregor Lah, predsednik nadzornega sveta pa je "
+        "Jure Smolej.\n"))
+    assert ("Gregor Lah", "akg:chiefExecutiveOf", "Sotlar d.d.") in rels
+    assert ("Jure Smolej", "akg:holdsRoleIn", "Sotlar d.d.") in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
