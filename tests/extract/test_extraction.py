@@ -1446,6 +1446,23 @@ def test_a_role_opening_a_contrastive_clause(tmp_path):
     assert ("Jure Smolej", "akg:holdsRoleIn", "Sotlar d.d.") in rels
 
 
+def test_plants_only_looked_at_studied_or_weighed_are_no_plants(tmp_path):
+    """"had looked at a site in Saltillo", "is only studying a plant in Querétaro", "A fifth mill,
+    in Jizzakh, is under study", "O tretjem obratu, v Varaždinu na Hrvaškem, še razmišljajo": towns
+    only; "two factories, in Pune and Hosur, and it is considering a third" keeps Pune."""
+    graph = facts_of_text(tmp_path,
+        "Caswell Friction Inc. makes brake pads at a plant in Monclova. The company had also looked at a site in "
+        "Saltillo. Management is only studying a plant in Querétaro, Mexico. A fifth mill, in Jizzakh, is under "
+        "study.\n",
+        "Lumiq Ltd makes meters. The meters are assembled at two factories, in Pune and Hosur, and the company is "
+        "considering a third in Vadodara.\n",
+        "Sveder d.o.o. iz Zreč ima tovarno v Zrečah. O tretjem obratu, v Varaždinu na Hrvaškem, v podjetju še "
+        "razmišljajo.\n")
+    plants = labels_of_class(graph, "akg:Plant")
+    assert not plants & {"Saltillo", "Querétaro", "Jizzakh", "Varaždin", "Vadodara"}
+    assert {"Monclova", "Pune", "Hosur"} <= plants
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

@@ -139,7 +139,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
     return [p for p in plants if not _only_considered(toks, p, pack)]
 
 
-CONSIDERED_REACH = 6  # words either side of a town to a word saying its plant is only thought of
+CONSIDERED_REACH = 8  # words either side of a town to a word saying its plant is only thought of
 
 
 def _only_considered(toks: list, plant: Span, pack: LanguagePack) -> bool:
@@ -151,8 +151,12 @@ def _only_considered(toks: list, plant: Span, pack: LanguagePack) -> bool:
     aside = plant.start >= 2 and toks[plant.start - 2].text == "," and toks[plant.start - 1].text.lower() in pack.prepositions
     for step, first in ((-1, plant.start - 1), (1, plant.end)):
         k = first
+        # the one comma that closes an apposition ("O tretjem obratu, v Varaždinu na Hrvaškem, ..."),
+        # not one after a list ("in Pune and Hosur, and it is considering a third")
+        passed = False
         while 0 <= k < len(toks) and abs(k - first) < CONSIDERED_REACH and toks[k].sent == sent \
-                and (toks[k].text not in ",;:" or (aside and step == 1 and k == first and toks[k].text == ",")):
+                and (toks[k].text not in ",;:" or (aside and step == 1 and not passed and toks[k].text == ",")):
+            passed = passed or toks[k].text == "," or toks[k].text.lower() in LIST_SEPARATORS
             if toks[k].text.lower() in pack.considered_site_words:
                 return True
             k += step
