@@ -1453,13 +1453,13 @@ def test_plants_only_looked_at_studied_or_weighed_are_no_plants(tmp_path):
     graph = facts_of_text(tmp_path,
         "Caswell Friction Inc. makes brake pads at a plant in Monclova. The company had also looked at a site in "
         "Saltillo. Management is only studying a plant in Querétaro, Mexico. A fifth mill, in Jizzakh, is under "
-        "study.\n",
+        "study. It once held talks on a plant in Kiryat Gat. A bakery in Newport has been ruled out.\n",
         "Lumiq Ltd makes meters. The meters are assembled at two factories, in Pune and Hosur, and the company is "
         "considering a third in Vadodara.\n",
         "Sveder d.o.o. iz Zreč ima tovarno v Zrečah. O tretjem obratu, v Varaždinu na Hrvaškem, v podjetju še "
         "razmišljajo.\n")
     plants = labels_of_class(graph, "akg:Plant")
-    assert not plants & {"Saltillo", "Querétaro", "Jizzakh", "Varaždin", "Vadodara"}
+    assert not plants & {"Saltillo", "Querétaro", "Jizzakh", "Kiryat Gat", "Newport", "Varaždin", "Vadodara"}
     assert {"Monclova", "Pune", "Hosur"} <= plants
 
 
