@@ -629,15 +629,9 @@ def _polar_question(doc: Document, s: Sentence, pack: LanguagePack) -> range:
     return range(0)
 
 
-@by_identity
-def _class_nouns(pack: LanguagePack) -> frozenset[str]:
-    """The pack's one-word class nouns ("plant", "tovarna")."""
-    return frozenset(t[0] for t in pack.triggers if len(t) == 1)
-
-
 def _class_nouns_after_names(pack: LanguagePack) -> frozenset[str]:
     """The one-word class nouns that follow a name in a head-final language ("the Jutland hub")."""
-    return _class_nouns(pack) if pack.head_final else frozenset()
+    return pack.class_nouns if pack.head_final else frozenset()
 
 
 def sentence_clauses(units: list[Unit], pack: LanguagePack) -> list[Clause]:
@@ -773,7 +767,7 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
 
     ctx = Context(onto.is_a, prep_of, owner_of=owners.owner if owners else lambda sites: _site_owner(doc, sites),
                   glue=_clause_glue(pack), topic=lambda: _topic_unit(doc, sent_i, onto, tally or MentionTally(doc)),
-                  person_topic=lambda verb: _person_before(doc, sent_i, verb, pack), class_nouns=_class_nouns(pack),
+                  person_topic=lambda verb: _person_before(doc, sent_i, verb, pack), class_nouns=pack.class_nouns,
                   object_pronouns=frozenset(pack.object_pronouns))
     if split is None:
         split = sentence_clauses(su.units, pack)

@@ -662,7 +662,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 i += 1  # "Predajnik Kalorplin d.o.o. in prevzemnik ...": a party noun opens no name
                 continue
             if (sentence_initial(doc, i) and (is_known_word(tok.text, doc.lang) or tok.lemma in pack.goods_nouns
-                                              or (j - i == 1 and (tok.lemma.lower(),) in pack.triggers))
+                                              or (j - i == 1 and tok.lemma.lower() in pack.class_nouns))
                     and tok.text not in pack.places
                     and not seat_suffix and not couple
                     and not known_alone.intersection(name_candidates(tok.text, doc.lang, pack.inflection))
