@@ -133,6 +133,7 @@ class LanguagePack:
     prepositions: set[str] = field(default_factory=set)  # "v", "za": the noun after them is no subject
     generic_nouns: set[str] = field(default_factory=set)  # "podjetje": not part of a name even when capitalised
     place_name_particles: list[str] = field(default_factory=list)  # "ob": "Zagorje ob Savi" is also "Zagorje"
+    street_nouns: frozenset[str] = frozenset()  # "ulica", "trg": "Trg svobode 14," is an address, no market
     pronoun_genders: dict[str, str] = field(default_factory=dict)  # "jo" -> "f": whom an object pronoun refers to
     infinitive_ending: str = ""  # a lemma ending so is a verb ("ustanoviti")
     clause_openers: set[str] = field(default_factory=set)  # ",", "da", "ki": a clause starts after them
@@ -535,6 +536,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.prepositions = {w.lower() for w in words.get("prepositions", [])}
     p.generic_nouns = {lemma(w, code) for w in words.get("generic_nouns", [])}
     p.place_name_particles = list(words.get("place_name_particles", []))
+    p.street_nouns = frozenset(w.lower() for w in words.get("street_nouns", []))
     p.pronoun_genders = dict(words.get("pronoun_genders", []))
     p.infinitive_ending = words.get("infinitive_ending", "")
     p.clause_openers = set(words.get("clause_openers", []))

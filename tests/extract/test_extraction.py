@@ -1463,6 +1463,33 @@ def test_plants_only_looked_at_studied_or_weighed_are_no_plants(tmp_path):
     assert {"Monclova", "Pune", "Hosur"} <= plants
 
 
+def test_a_companys_address_between_commas_gives_its_seat_and_no_names(tmp_path):
+    """"Kupec: X d.o.o., Trg golobarskih žrtev 14, Bovec": the street address is no market and no
+    person, and the town after it is the seat."""
+    graph = facts_of_text(tmp_path,
+        "Dobavnica št. 118\n\nKupec: Sirarna Osojnik d.o.o., Trg golobarskih žrtev 14, Bovec\n\n"
+        "Prodajalec: Lesnina Kokra d.o.o., Cesta Staneta Žagarja 41, Kranj\n\nBlago: 40 lesenih zabojev.\n")
+    rels = relations(graph)
+    assert ("Sirarna Osojnik d.o.o.", "akg:headquarteredIn", "Bovec") in rels
+    assert ("Lesnina Kokra d.o.o.", "akg:headquarteredIn", "Kranj") in rels
+    assert not labels_of_class(graph, "akg:Market")
+    assert not labels_of_class(graph, "schema:Person")
+
+
+def test_town_forms_of_possessives_particles_and_irregular_adjectives(tmp_path):
+    """"na Ribčevem Lazu" is "Ribčev Laz", "v Selnici ob Dravi" is "Selnica ob Dravi", "medvoško
+    podjetje" is in Medvode; a town after a legal name and a comma is the seat also in a list."""
+    graph = facts_of_text(tmp_path,
+        "Sirarna Planika d.o.o. ima obrat na Ribčevem Lazu. Livarna Vrh d.o.o. je odprla obrat v Selnici ob "
+        "Dravi. Medvoško podjetje Barvotisk d.o.o. je lani zraslo. Ustanovitelja družbe Sončnica d.o.o. sta "
+        "Elektro Pesnica d.d., Slovenske Konjice, in Sonnwerk GmbH iz Gradca.\n")
+    rels = relations(graph)
+    assert ("Sirarna Planika d.o.o.", "org:hasSite", "Ribčev Laz") in rels
+    assert ("Livarna Vrh d.o.o.", "org:hasSite", "Selnica ob Dravi") in rels
+    assert ("Barvotisk d.o.o.", "akg:headquarteredIn", "Medvode") in rels
+    assert ("Elektro Pesnica d.d.", "akg:headquarteredIn", "Slovenske Konjice") in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

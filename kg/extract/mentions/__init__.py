@@ -30,7 +30,14 @@ from kg.extract.mentions.names import (
     split_maker_after_product,
 )
 from kg.extract.mentions.phrases import coreferring, markets, site_pronouns
-from kg.extract.mentions.places import demonyms, join_particle_towns, lexicon_spans, locatives, plants_in_towns
+from kg.extract.mentions.places import (
+    demonyms,
+    join_particle_towns,
+    lexicon_spans,
+    locatives,
+    plants_in_towns,
+    street_address_tokens,
+)
 from kg.extract.mentions.spans import STRENGTH, Span, sentence_initial
 from kg.lang import LanguagePack
 
@@ -196,9 +203,11 @@ def recognise_mentions(doc: Document, pack: LanguagePack) -> Document:
     names = [s for s in names if s.source != MentionSource.EXPANSION]
     locatives(doc, sorted(known + names, key=lambda s: (s.start, -s.end)), pack)
     spans = resolve_overlaps(known + names + markets(doc, pack) + demonyms(doc, pack))
+    address = street_address_tokens(doc, pack)  # "Cesta Staneta Žagarja 41": no person, no market
+    spans = [s for s in spans if not address.intersection(range(s.start, s.end))]
     spans = join_particle_towns(doc, spans, pack)
     short_forms_over_towns(doc, spans, pack)
-    taken = {k for s in spans for k in range(s.start, s.end)}
+    taken = {k for s in spans for k in range(s.start, s.end)} | address
     spans = resolve_overlaps(spans + coreferring(doc, pack, taken, _business_nouns_of_names(doc, spans, pack))
                              + site_pronouns(doc, pack, taken))
     spans += plants_in_towns(doc, spans, pack)

@@ -64,6 +64,35 @@ def lexicon_spans(doc: Document, pack: LanguagePack) -> list[Span]:
     return spans
 
 
+def street_address_tokens(doc: Document, pack: LanguagePack) -> set[int]:
+    """The tokens of street addresses: after a comma or colon, up to four words, one of them a street
+    noun, and a house number before a comma or the line's end ("X d.o.o., Cesta Staneta Žagarja 41,
+    Kranj"): no word there names a person, a market or a company.
+
+    >>> from pathlib import Path
+    >>> from kg.extract.document import Document
+    >>> from kg.extract.segment import segment
+    >>> from kg.lang import load_pack
+    >>> doc = segment(Document("d", Path("d.txt"), "Kupec: Mlin d.o.o., Trg svobode 14, Bovec", {}))
+    >>> sorted(doc.tokens[i].text for i in street_address_tokens(doc, load_pack("sl")))
+    ['14', 'Trg', 'svobode']
+    """
+    toks = doc.tokens
+    out: set[int] = set()
+    for i, tok in enumerate(toks):
+        if tok.text not in (",", ":") or not pack.street_nouns:
+            continue
+        for k in range(i + 2, min(i + 6, len(toks))):
+            if toks[k].sent != tok.sent or (not toks[k].text[:1].isalpha() and not toks[k].text.isdigit()):
+                break
+            closed = k + 1 >= len(toks) or toks[k + 1].text == "," or toks[k + 1].sent != tok.sent
+            words = toks[i + 1:k]
+            if toks[k].text.isdigit() and closed and any(w.text.lower() in pack.street_nouns for w in words):
+                out.update(range(i + 1, k + 1))
+                break
+    return out
+
+
 def _person_surnames(spans: list[Span]) -> set[str]:
     """The last words of the full names of people, lower-case: a name listed after a place
     that is one of them is the person ("in Morgantown, Hale said" after "Marcus Hale")."""
@@ -409,6 +438,10 @@ def locative_nominative(name: str, pack: LanguagePack) -> str:
     """"Douaiju" -> "Douai", "Bohinju" -> "Bohinj", "Hočah" -> "Hoče", "Ivančni Gorici" ->
     "Ivančna Gorica", "Slovenskih Konjicah" -> "Slovenske Konjice" (endings from the language pack).
 
+    >>> from kg.lang import load_pack
+    >>> [locative_nominative(n, load_pack("sl")) for n in ("Ribčevem Lazu", "Selnici ob Dravi")]
+    ['Ribčev Laz', 'Selnica ob Dravi']
+
     In a two-word name the adjective agrees with the noun: feminine "-a", neuter "-o", else "-i".
     """
     words = name.split()
@@ -425,10 +458,16 @@ def locative_nominative(name: str, pack: LanguagePack) -> str:
         noun = locative_word(words[1], pack, prefer_known=False)  # a word of a name, not a town
         stem = words[0][:-3] if words[0].endswith("ega") else words[0][:-2] if words[0].endswith("em") else words[0][:-1]
         ending = "a" if noun.endswith("a") else "o" if noun.endswith(("o", "e")) else "i"
+        if ending == "i" and stem.endswith(("ov", "ev")):
+            ending = ""  # a possessive adjective: "Ribčevem Lazu" -> "Ribčev Laz"
         return f"{stem}{ending} {noun}"
     if len(words) == 1:
         return locative_word(name, pack)
-    return _known_town_declined_at_an_end(words, pack) or name
+    known = _known_town_declined_at_an_end(words, pack)
+    if not known and len(words) >= 3 and words[1] in pack.place_name_particles:
+        # "Šentvidu pri Stični" -> "Šentvid pri Stični": only the word before "pri" declines
+        return " ".join([locative_word(words[0], pack, prefer_known=False), *words[1:]])
+    return known or name
 
 
 def _known_town_declined_at_an_end(words: list[str], pack: LanguagePack) -> str:
