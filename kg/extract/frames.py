@@ -594,8 +594,10 @@ def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Con
     opening_end = next((pos for pos in range(t_pos + 1, len(clause.units))
                         if units[clause.units[pos]].kind == "tok" and units[clause.units[pos]].word == ","),
                        0) if t_pos <= 1 else 0
+    # ("Podjetje ima dve tovarni: ..., v Mirnu pa enote Minicil": a class noun is the subject before it)
+    noun_first = t_pos == 1 and units[clause.units[0]].kind == "tok" and units[clause.units[0]].lemma in ctx.class_nouns
     for pos, i in enumerate(clause.units):
-        if pos > t_pos > 1 and units[i].cls is None:
+        if pos > t_pos and (t_pos > 1 or noun_first) and units[i].cls is None:
             # a name of unknown class after the trigger is its object ("The yard ... already produces
             # Lomvi 16"), unless the trigger opens the clause ("Run by Anna Smit since 2015, X makes")
             continue
@@ -603,6 +605,9 @@ def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Con
             continue
         if pos != t_pos and _fits(units[i], slot, ctx) and not ctx.prep_of(units[i]) and not _possessor(units, i):
             return _with_list(units, clause.units, pos, slot, 1, ctx)
+        if slot.named and pos < t_pos and units[i].source == MentionSource.COREF and not ctx.prep_of(units[i]) \
+                and _fits(units[i], replace(slot, named=False), ctx) and not _possessor(units, i):
+            return []  # "Podjetje ima dve tovarni: ... enote Minicil": the noun before is the subject
     if ants:  # "v Kopru, kjer proizvedejo ...": with no subject of its own, the place
         return ants
     seated = _organisation_before_seat(units, clause.antecedent[0], slot, ctx) \

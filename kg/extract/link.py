@@ -218,6 +218,13 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         # the last word ("... to buy rival Tupã"; "Dronika" is not "Dronika Agro d.o.o.")
         words = core.split()
         last = words[-1]
+        # "Myakka Marine Group" after "Myakka Marine": a company named so without its class noun (not
+        # "Medikor Holding d.d." after "Medikor d.o.o.": a legal name is a company of its own)
+        bare = {g for k in range(1, len(words)) if all((w,) in pack.triggers for w in words[k:])
+                for g in groups.by_core.get(" ".join(words[:k]), ()) if groups.classes[g] == m.cls} \
+            if m.source != MentionSource.LEGAL else set()
+        if len(bare) == 1:
+            return bare.pop()
         # (its first words too: "Brazos Crest" in a title before "Brazos Crest Foods Inc.")
         heads = [" ".join(words[:k]) for k in range(1, len(words))]
         short = {g for w in (*heads, last) for g in groups.by_core.get(w, ()) if groups.classes[g] is None}

@@ -1490,6 +1490,40 @@ def test_town_forms_of_possessives_particles_and_irregular_adjectives(tmp_path):
     assert ("Elektro Pesnica d.d.", "akg:headquarteredIn", "Slovenske Konjice") in rels
 
 
+def test_an_abbreviated_field_label_is_no_company_and_a_noun_subject_blocks_a_later_name(tmp_path):
+    """"Op.: lesene igrače ... izdelujejo" is a note, no company; in "Podjetje ima dve tovarni: ...,
+    v Mirnu pa kompaktne enote Minicil" the company is "Podjetje", not the product name after the
+    verb; "v Mirnu" is Miren."""
+    graph = facts_of_text(tmp_path,
+        "1. Tanja Vrečer, direktorica\nVrečer Igrače d.o.o., Slovenj Gradec\n"
+        "Op.: lesene igrače Ježek izdelujejo v delavnici v Mislinji.\n\n"
+        "Proizvajalec cilindrov Hidrocil d.o.o. iz Nove Gorice bo vložil 4 milijone evrov. Podjetje ima dve "
+        "tovarni: v Vrtojbi izdeluje cilindre HC-40, v Mirnu pa kompaktne enote Minicil.\n")
+    rels = relations(graph)
+    assert "Op." not in labels_of_class(graph, "akg:Company")
+    assert ("Vrečer Igrače d.o.o.", "akg:produces", "Ježek") in rels
+    assert not [r for r in rels if r[0] == "Minicil"]
+    assert "Miren" in labels_of_class(graph, "schema:City")
+
+
+def test_a_company_named_with_and_without_its_class_noun_is_one_and_seas_are_no_companies(tmp_path):
+    """"Myakka Marine" in the title and "Myakka Marine Group" in the body are one company;
+    "Istanbul's Tezcan Holding" is a company, not a person; "Turkey's Black Sea coast" names no
+    company; a plant whose plan "has been dropped" is none."""
+    graph = facts_of_text(tmp_path,
+        "Myakka Marine buys Pelican Pass Boats\n\nSarasota-based Myakka Marine Group has acquired Pelican "
+        "Pass Boats for $58 million. Pelican Pass makes boats at two plants on Turkey's Black Sea coast. "
+        "The company is a subsidiary of Istanbul's Tezcan Holding, which is chaired by Kemal Tezcan. "
+        "A plan for a third plant, at Mouila, has been dropped.\n")
+    rels = relations(graph)
+    assert labels_of_class(graph, "akg:Company") >= {"Myakka Marine Group", "Tezcan Holding"}
+    assert "Myakka Marine" not in labels_of_class(graph, "akg:Company")
+    assert "Black Sea" not in labels_of_class(graph, "akg:Company")
+    assert ("Myakka Marine Group", "akg:acquired", "Pelican Pass Boats") in rels
+    assert "Tezcan Holding" not in labels_of_class(graph, "schema:Person")
+    assert "Mouila" not in labels_of_class(graph, "akg:Plant")
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
