@@ -1179,9 +1179,9 @@ def _dated(doc: Document, role: TimedRole, dates: list[DateExpr], lo: int, hi: i
 
 
 def _text_role(doc: Document, at: int, clause: tuple[int, int], kind: str, status: str, rule: str,
-               pack: LanguagePack, implicit: bool) -> TimedRole | None:
+               pack: LanguagePack, implicit: bool, holder: int | None = None) -> TimedRole | None:
     lo, hi = _clause(doc, at)
-    person = _holder(doc, at, lo, hi, pack, time_words(doc.lang).text)
+    person = holder if holder is not None else _holder(doc, at, lo, hi, pack, time_words(doc.lang).text)
     org = _led_org(doc, at, clause[0], clause[1], pack, implicit)
     if person is None or org is None:
         return None
@@ -1265,10 +1265,18 @@ def _copula_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues, 
         if _of_other_body(doc, end, hi, cues):
             continue  # "je podelil predsednik zbornice X": the chamber's president, not the company's
         kind = "chiefExecutive" if prop == "akg:chiefExecutiveOf" else words.role_kinds.get(phrase, "other")
-        role = _text_role(doc, start, (lo, hi), kind, status, "time-copula-role", pack, True)
+        # "..., and the managing director is Ewa Nowicka": the person after the copula holds it
+        after_copula = _person_at(doc, end + 1) if cues.subject_first and after[:1] and after[0] in \
+            {p[0] for p in cues.copula_current if len(p) == 1} else None
+        role = _text_role(doc, start, (lo, hi), kind, status, "time-copula-role", pack, True, after_copula)
         if role is not None:
             out.append(_dated(doc, role, dates, lo, hi, False))
     return out
+
+
+def _person_at(doc: Document, tok: int) -> int | None:
+    """The mention of a person starting at token ``tok``, if any."""
+    return next((k for k, m in enumerate(doc.mentions) if m.tok_start == tok and m.cls == "schema:Person"), None)
 
 
 def _of_other_body(doc: Document, end: int, hi: int, cues: TextCues) -> bool:

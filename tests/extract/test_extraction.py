@@ -1524,6 +1524,20 @@ def test_a_company_named_with_and_without_its_class_noun_is_one_and_seas_are_no_
     assert "Mouila" not in labels_of_class(graph, "akg:Plant")
 
 
+def test_a_named_plant_keeps_its_town_and_the_role_after_is_goes_to_the_person_after_it(tmp_path):
+    """"its Longue Hougue plant in St Sampson": the plant is Longue Hougue, in St Sampson, and St
+    Sampson is no plant of its own; "Tomasz is now the chairman, and the managing director is Ewa
+    Nowicka": Ewa Nowicka is the chief executive, not Tomasz."""
+    graph = facts_of_text(tmp_path,
+        "Lihou Foods Ltd bakes its Gache loaf at its Longue Hougue plant in St Sampson. Tomasz Gawlik "
+        "founded the company in 1968. Tomasz is now the chairman, and the managing director is Ewa Nowicka.\n")
+    rels = relations(graph)
+    assert ("Lihou Foods Ltd", "org:hasSite", "Longue Hougue") in rels
+    assert "St Sampson" not in labels_of_class(graph, "akg:Plant")
+    assert ("Ewa Nowicka", "akg:chiefExecutiveOf", "Lihou Foods Ltd") in rels
+    assert ("Tomasz Gawlik", "akg:chiefExecutiveOf", "Lihou Foods Ltd") not in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

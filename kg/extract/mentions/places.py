@@ -108,6 +108,11 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
     toks = doc.tokens
     by_start = {s.start: s for s in spans}
     surnames = _person_surnames(spans)  # ("in Morgantown, Hale said": no second plant)
+    # "its Longue Hougue plant in St Sampson": a plant named so (no company's name: "the Agroval
+    # plant, in Kecskemét" is the company's plant in the town) right before its noun and the town
+    company_words = {s.name.split()[0] for s in spans if s.cls == "akg:Company"}
+    named_plant_ends = {s.end for s in spans if s.cls == "akg:Plant" and s.source != MentionSource.PLANT_TOWN
+                        and s.name.split()[0] not in company_words and s.name not in pack.places}
     plants: list[Span] = []
     plants += _towns_before_plant_nouns(doc, spans, pack)
     plants += _towns_that_make(doc, spans, pack)
@@ -116,8 +121,8 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
         plants += _towns_before_plant_verbs(doc, sent.tok_start, sent.tok_end, by_start, pack)
         triggers = _plant_triggers(doc, sent.tok_start, sent.tok_end, pack)
         for i in triggers:
-            if i >= sent.tok_end - 2:
-                continue
+            if i >= sent.tok_end - 2 or (i in named_plant_ends and toks[i + 1].text.lower() in pack.locative_prepositions):
+                continue  # "its Longue Hougue plant in St Sampson": the named plant's town, no plant
             j = i + 1
             while j < sent.tok_end and j - i <= 7 and toks[j].text.lower() not in pack.locative_prepositions:
                 if toks[j].text in ".;" or toks[j].lemma in pack.seat_words or (
