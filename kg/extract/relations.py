@@ -743,17 +743,24 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
     toks = doc.tokens
     first = doc.sentences[sent_i].tok_start
     passed = pack.articles | pack.place_modifiers | pack.possessives  # "at its Davao City plant"
+    named_before = {m.tok_end: m.tok_start for m in doc.mentions if m.sent == sent_i}  # a name ending before a token
 
     def own_prep(start: int) -> str:
         """The preposition right before token ``start``, also over a class noun ("za družbo X"),
         a noun for a business partner with its nationality ("pri nemškem kupcu X"), an article
         ("at the Bamberg plant") and "nearby" ("in nearby Rossano")."""
         j = start - 1
-        while j > first and ((((toks[j].lemma,) in pack.triggers or toks[j].lemma in pack.counterpart_nouns)
-                              and toks[j].text.islower())
-                             or toks[j].text.lower() in passed
-                             or (j + 1 < start and toks[j + 1].lemma in pack.counterpart_nouns
-                                 and toks[j].text.islower() and is_demonym([toks[j].text], pack, doc.lang))):
+        while j > first:
+            if j in named_before and (pack.is_seat_suffix(toks[j].text) or (toks[j].text[:1] == "-"
+                                                                           and toks[j].text[1:] in pack.compound_adjective_heads)):
+                j = named_before[j] - 1  # "chief executive of Sneek-based Brandsma": over the adjective and its town
+                continue
+            if not ((((toks[j].lemma,) in pack.triggers or toks[j].lemma in pack.counterpart_nouns)
+                     and toks[j].text.islower())
+                    or toks[j].text.lower() in passed
+                    or (j + 1 < start and toks[j + 1].lemma in pack.counterpart_nouns
+                        and toks[j].text.islower() and is_demonym([toks[j].text], pack, doc.lang))):
+                break
             j -= 1
         word = toks[j].text.lower() if j >= first and start > first else ""
         return word if word in pack.prepositions else ""

@@ -1538,6 +1538,22 @@ def test_a_named_plant_keeps_its_town_and_the_role_after_is_goes_to_the_person_a
     assert ("Tomasz Gawlik", "akg:chiefExecutiveOf", "Lihou Foods Ltd") not in rels
 
 
+def test_a_register_is_no_company_and_a_role_of_another_company_is_not_the_clauses(tmp_path):
+    """"accounts filed at Companies House" names no company that "the business" could refer to; in
+    "Managing director Fiona Leckie ... will report to Pieter Hoogland, chief executive of
+    Sneek-based Brandsma" the buyer is Hoogland's company, not Leckie's."""
+    graph = facts_of_text(tmp_path,
+        "Kestrelcraft Marine, the Eastleigh boatbuilder, has been bought by Brandsma Yachting. Kestrelcraft "
+        "increased turnover to £21 million last year, according to accounts filed at Companies House. The "
+        "business employs 240 staff at two yards, in Hythe and Totton. Managing director Fiona Leckie stays "
+        "in charge and will report to Pieter Hoogland, chief executive of Sneek-based Brandsma.\n")
+    rels = relations(graph)
+    assert not {"Companies House", "Company House"} & labels_of_class(graph, "akg:Company")
+    assert not [r for r in rels if r[0] in ("Companies House", "Company House")]
+    assert ("Fiona Leckie", "akg:chiefExecutiveOf", "Brandsma Yachting") not in rels
+    assert ("Pieter Hoogland", "akg:chiefExecutiveOf", "Brandsma Yachting") in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
