@@ -1554,6 +1554,18 @@ def test_a_register_is_no_company_and_a_role_of_another_company_is_not_the_claus
     assert ("Pieter Hoogland", "akg:chiefExecutiveOf", "Brandsma Yachting") in rels
 
 
+def test_a_plant_only_rumoured_is_no_plant_unless_the_rumour_is_denied(tmp_path):
+    """"Slišal sem, da naj bi Litona gradila drugo tovarno v Sevnici": hearsay names no plant;
+    "It denied rumours that the Farafenni plant would close": the plant is there."""
+    graph = facts_of_text(tmp_path,
+        "Litona d.o.o. iz Krškega izdeluje baterije. Slišal sem, da naj bi Litona gradila drugo tovarno v "
+        "Sevnici.\n")
+    assert "Sevnica" not in labels_of_class(graph, "akg:Plant")
+    graph = facts_of_text(tmp_path / "en",
+        "Kombo Agro, based in Serrekunda, shells cashews. It denied rumours that the Farafenni plant would close.\n")
+    assert "Farafenni" in labels_of_class(graph, "akg:Plant")
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

@@ -188,13 +188,22 @@ def _only_considered(toks: list, plant: Span, pack: LanguagePack) -> bool:
         # the one comma that closes an apposition ("O tretjem obratu, v Varaždinu na Hrvaškem, ..."),
         # not one after a list ("in Pune and Hosur, and it is considering a third")
         passed = False
+        seen: list[str] = []
         while 0 <= k < len(toks) and abs(k - first) < CONSIDERED_REACH and toks[k].sent == sent \
                 and (toks[k].text not in ",;:" or (aside and step == 1 and not passed and toks[k].text == ",")):
             passed = passed or toks[k].text == "," or toks[k].text.lower() in LIST_SEPARATORS
             if toks[k].text.lower() in pack.considered_site_words:
                 return True
+            seen.append(toks[k].text.lower())
             k += step
+        # "da naj bi Litona gradila drugo tovarno v Sevnici": hearsay (lexicon ``hedges``), unless
+        # denied ("It denied rumours that the Farafenni plant would close": the plant is there)
+        words = seen[::-1] if step == -1 else seen
+        if any(tuple(words[i:i + len(h)]) == h for h in pack.hedges for i in range(len(words))) \
+                and not any((toks[j].text.lower(),) in pack.denials for j in range(plant.start) if toks[j].sent == sent):
+            return True
     return False
+
 
 
 def _towns_that_make(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
