@@ -743,7 +743,7 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
     toks = doc.tokens
     first = doc.sentences[sent_i].tok_start
     passed = pack.articles | pack.place_modifiers | pack.possessives  # "at its Davao City plant"
-    named_before = {m.tok_end: m.tok_start for m in doc.mentions if m.sent == sent_i}  # a name ending before a token
+    named_before = {u.end: u.start for u in su.units if u.kind == "ent"}  # a name ending before a token
 
     def own_prep(start: int) -> str:
         """The preposition right before token ``start``, also over a class noun ("za družbo X"),

@@ -1276,7 +1276,7 @@ def _copula_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues, 
 
 def _person_at(doc: Document, tok: int) -> int | None:
     """The mention of a person starting at token ``tok``, if any."""
-    return next((k for k, m in enumerate(doc.mentions) if m.tok_start == tok and m.cls == "schema:Person"), None)
+    return next((k for k, m in doc.mentions_starting(tok, tok + 1) if m.cls == "schema:Person"), None)
 
 
 def _of_other_body(doc: Document, end: int, hi: int, cues: TextCues) -> bool:

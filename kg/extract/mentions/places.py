@@ -200,8 +200,18 @@ def _only_considered(toks: list, plant: Span, pack: LanguagePack) -> bool:
         # denied ("It denied rumours that the Farafenni plant would close": the plant is there)
         words = seen[::-1] if step == -1 else seen
         if any(tuple(words[i:i + len(h)]) == h for h in pack.hedges for i in range(len(words))) \
-                and not any((toks[j].text.lower(),) in pack.denials for j in range(plant.start) if toks[j].sent == sent):
+                and not _denied_before(toks, plant.start, pack):
             return True
+    return False
+
+
+def _denied_before(toks: list, start: int, pack: LanguagePack) -> bool:
+    """Does a one-word denial ("denied", "zanikal") stand in the sentence before token ``start``?"""
+    j = start - 1
+    while j >= 0 and toks[j].sent == toks[start].sent:
+        if (toks[j].text.lower(),) in pack.denials:
+            return True
+        j -= 1
     return False
 
 
