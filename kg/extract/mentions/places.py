@@ -79,8 +79,10 @@ def street_address_tokens(doc: Document, pack: LanguagePack) -> set[int]:
     """
     toks = doc.tokens
     out: set[int] = set()
+    if not pack.street_nouns:
+        return out
     for i, tok in enumerate(toks):
-        if tok.text not in (",", ":") or not pack.street_nouns:
+        if tok.text not in (",", ":"):
             continue
         for k in range(i + 2, min(i + 6, len(toks))):
             if toks[k].sent != tok.sent or (not toks[k].text[:1].isalpha() and not toks[k].text.isdigit()):
@@ -213,7 +215,6 @@ def _denied_before(toks: list, start: int, pack: LanguagePack) -> bool:
             return True
         j -= 1
     return False
-
 
 
 def _towns_that_make(doc: Document, spans: list[Span], pack: LanguagePack) -> list[Span]:
