@@ -1566,6 +1566,17 @@ def test_a_plant_only_rumoured_is_no_plant_unless_the_rumour_is_denied(tmp_path)
     assert "Farafenni" in labels_of_class(graph, "akg:Plant")
 
 
+def test_a_plant_in_the_conditional_is_none_and_towns_in_skem_are_in_sko(tmp_path):
+    """"da bi z novo tovarno v Medvodah podvojili proizvodnjo": a plant in the conditional is only
+    thought of; "obrat v Dolskem" is in Dolsko."""
+    graph = facts_of_text(tmp_path,
+        "Kolesa izdeluje podjetje Velobrz d.o.o. iz Kranja. Direktor Aleš Bizjak trdi, da bi z novo tovarno v "
+        "Medvodah podvojili proizvodnjo. Podjetje Ekoreja d.o.o. bo zgradilo obrat v Dolskem.\n")
+    assert "Medvode" not in labels_of_class(graph, "akg:Plant")
+    assert "Dolsko" in labels_of_class(graph, "schema:City")
+    assert ("Ekoreja d.o.o.", "org:hasSite", "Dolsko") in relations(graph)
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
