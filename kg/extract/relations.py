@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 
 from kg.extract.document import Document, Group, Mention, MentionSource, Quantity, Relation, Sentence, Token
 from kg.extract.frames import (
@@ -42,9 +42,9 @@ from kg.extract.frames import (
 from kg.extract.lemmatize import percent_adjective_number
 from kg.extract.link import core_name
 from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, UnitIndex, find_matches
-from kg.extract.memo import by_identity
 from kg.extract.mentions.names import is_demonym
 from kg.extract.sites import SiteOwners
+from kg.extract.wordphrases import has_phrase, phrase_at
 from kg.lang import LanguagePack
 from kg.ontology import Ontology
 
@@ -547,46 +547,6 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
 # kupil Y", "X is reportedly in talks to buy Y"); a seat or a country named on the way stands.
 HEARSAY_PREDICATES = frozenset({"akg:acquired", "schema:parentOrganization", "akg:acquisitionPrice", "akg:investment",
                                 "akg:chiefExecutiveOf", "akg:holdsRoleIn"})
-
-
-PhraseGroups = dict[str | None, tuple[tuple[str, ...], ...]]
-
-
-@by_identity
-def phrases_by_first(phrases: Iterable[tuple[str, ...]]) -> PhraseGroups:
-    """``phrases`` grouped by their first word, each group in the order given (an empty phrase
-    under None), so that a search tries only the phrases that can start at a word; built once
-    per phrase list of the language data (``kg.extract.memo``).
-
-    >>> phrases_by_first((("naj", "bi"), ("baje",), ("naj", "se")))
-    {'naj': (('naj', 'bi'), ('naj', 'se')), 'baje': (('baje',),)}
-    """
-    groups: dict[str | None, list[tuple[str, ...]]] = {}
-    for p in phrases:
-        groups.setdefault(p[0] if p else None, []).append(p)
-    return {first: tuple(group) for first, group in groups.items()}
-
-
-def has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """Does one of ``phrases`` (word sequences) stand in ``words``?
-
-    >>> has_phrase(["se", "govori", ",", "da", "naj", "bi"], (("naj", "bi"),))
-    True
-    """
-    return phrase_at(words, phrases) >= 0
-
-
-def phrase_at(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> int:
-    """Where the first of ``phrases`` stands in ``words``, or -1 (only the phrases that can start
-    at a word are tried, ``phrases_by_first``).
-
-    >>> phrase_at(["je", "zanikal", "poročanje"], (("zanikal",),))
-    1
-    """
-    groups = phrases_by_first(phrases)
-    if words and None in groups:
-        return 0  # an empty phrase stands in any words
-    return next((i for i, w in enumerate(words) for p in groups.get(w, ()) if tuple(words[i:i + len(p)]) == p), -1)
 
 
 def _without_hearsay(doc: Document, sent_i: int, relations: list[Relation], pack: LanguagePack) -> list[Relation]:

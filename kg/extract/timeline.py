@@ -45,7 +45,8 @@ from kg.extract.document import (
     TimedRole,
     Token,
 )
-from kg.extract.relations import _number_at, has_phrase, named_after_family_noun, phrases_by_first
+from kg.extract.relations import _number_at, named_after_family_noun
+from kg.extract.wordphrases import has_phrase, phrases_by_first
 from kg.lang import LANG_DIR, LanguagePack
 from kg.timeterms import as_of
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kg.extract.document import Document, MentionSource, Token
 from kg.extract.lemmatize import name_candidates
 from kg.extract.mentions.spans import LIST_SEPARATORS, Span, after_dateline, is_name_token
+from kg.extract.wordphrases import has_phrase
 from kg.lang import LanguagePack
 from kg.reference import reference_index
 
@@ -200,9 +201,7 @@ def _only_considered(toks: list, plant: Span, pack: LanguagePack) -> bool:
             k += step
         # "da naj bi Litona gradila drugo tovarno v Sevnici": hearsay (lexicon ``hedges``), unless
         # denied ("It denied rumours that the Farafenni plant would close": the plant is there)
-        words = seen[::-1] if step == -1 else seen
-        if any(tuple(words[i:i + len(h)]) == h for h in pack.hedges for i in range(len(words))) \
-                and not _denied_before(toks, plant.start, pack):
+        if has_phrase(seen[::-1] if step == -1 else seen, pack.hedges) and not _denied_before(toks, plant.start, pack):
             return True
     return False
 
