@@ -332,7 +332,8 @@ def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[s
             where_words: frozenset[str] = frozenset(), class_nouns: frozenset[str] = frozenset(),
             articles: frozenset[str] = frozenset(), possessives: frozenset[str] = frozenset(),
             predicate: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-            after_preposition: frozenset[str] = frozenset(), coordinators: frozenset[str] = frozenset()) -> list[Clause]:
+            after_preposition: frozenset[str] = frozenset(), coordinators: frozenset[str] = frozenset(),
+            continuers: frozenset[str] = frozenset()) -> list[Clause]:
     """Split a sentence's units into clauses: a quotation is a clause of its own; a relative
     clause ("..., ki ...", "..., kjer ...") runs from its pronoun to the next comma that closes
     it, and knows its antecedent (``class_nouns``: the nouns that may follow it, "the Jutland
@@ -341,7 +342,8 @@ def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[s
     follow a preposition ("..., v kateri izdelujejo", "..., in which it makes"). ``predicate`` (participles, copula lemmas): a
     participle clause after a predicate noun refers to the subject of the copula ("X is a maker of
     vaccines, headquartered in Uppsala": X). A comma and a word of ``coordinators`` open a main
-    clause of its own ("X makes A at its P plant, while its Q plant assembles B")."""
+    clause of its own ("X makes A at its P plant, while its Q plant assembles B"); a stretch with a
+    word of ``continuers`` goes on with the relative clause before it (:func:`_goes_on`)."""
     outside, out = _without_quotations(units)
     main = Clause()
     current: Clause | None = None
@@ -362,7 +364,8 @@ def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[s
             if not current.antecedent and units[pronoun].word in predicate[0]:
                 current.antecedent = _copula_subject(units, main.units, predicate[1])
             continue
-        if current is not None and u.kind == "tok" and u.word == "," and not _is_list_comma(units, i, glue):
+        if current is not None and u.kind == "tok" and u.word == "," and not _is_list_comma(units, i, glue) \
+                and not _goes_on(units, i, continuers):
             out.append(current)
             current = None
             continue
@@ -381,6 +384,23 @@ def clauses(units: list[Unit], relative_words: frozenset[str], glue: frozenset[s
         out.append(current)
     out.append(main)
     return [c for c in out if c.units]
+
+
+def _goes_on(units: list[Unit], comma: int, continuers: frozenset[str]) -> bool:
+    """Does the stretch after ``comma`` go on with the relative clause the comma would close? It
+    does when a word of ``continuers`` stands among its words after the first and another comma
+    ends it with more to come: "Lesomis, ki ga je ustanovila zadruga, od leta 2019 pa je v lasti Y,
+    zaposluje 210 ljudi" (the main clause is "Lesomis zaposluje ...").
+
+    >>> u = [Unit("tok", i, i + 1, word=w) for i, w in enumerate(", od leta pa je v lasti , zaposluje 210".split())]
+    >>> _goes_on(u, 0, frozenset({"pa"})), _goes_on(u[:8], 0, frozenset({"pa"}))
+    (True, False)
+    """
+    j, inside = comma + 1, False
+    while j < len(units) and not (units[j].kind == "tok" and units[j].word in (",", ";")):
+        inside = inside or (1 <= j - comma - 1 <= 4 and units[j].kind == "tok" and units[j].word.lower() in continuers)
+        j += 1
+    return inside and j + 2 < len(units) and units[j].word == ","
 
 
 def _after_preposition(units: list[Unit], i: int, glue: frozenset[str]) -> bool:

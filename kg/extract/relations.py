@@ -599,7 +599,7 @@ def sentence_clauses(units: list[Unit], pack: LanguagePack) -> list[Clause]:
     return clauses(units, pack.relative_openers, _clause_glue(pack), frozenset(pack.where_words),
                    _class_nouns_after_names(pack), frozenset(pack.articles), frozenset(pack.possessives),
                    (pack.predicate_participles, pack.copula_lemmas), pack.prepositional_relatives,
-                   frozenset(pack.clause_coordinators))
+                   frozenset(pack.clause_coordinators), frozenset(pack.relative_continuers))
 
 
 def _clause_glue(pack: LanguagePack) -> frozenset[str]:

@@ -185,6 +185,7 @@ class LanguagePack:
     surname_case_variants: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # "om" -> [("rjem", "r")]
     where_words: set[str] = field(default_factory=set)  # "kjer": "v X, kjer ima tovarno"
     clause_coordinators: set[str] = field(default_factory=set)  # ", while": a main clause of its own
+    relative_continuers: set[str] = field(default_factory=set)  # ", od leta 2019 pa je ...,": still the relative clause
     accusative_endings: list[tuple[str, str]] = field(default_factory=list)  # ("a", "o"): "družbo" is no subject
     latter_words: set[str] = field(default_factory=set)  # "slednji": the organisation mentioned last
     other_words: set[str] = field(default_factory=set)  # lemmas: "drug" ("drugo tovarno"): not a reference
@@ -588,6 +589,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.surname_case_variants = {k: [(e, r) for e, r in v] for k, v in lex.get("surname_case_variants", {}).items()}
     p.where_words = {w.lower() for w in words.get("where_words", [])}
     p.clause_coordinators = {w.lower() for w in words.get("clause_coordinators", [])}
+    p.relative_continuers = {w.lower() for w in words.get("relative_continuers", [])}
     p.accusative_endings = [tuple(e) for e in words.get("accusative_endings", [])]
     p.latter_words = _lemmas_and_words(words, "latter_words", code)
     p.other_words = _lemmas_and_words(words, "other_words", code)

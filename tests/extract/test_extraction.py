@@ -1577,6 +1577,22 @@ def test_a_plant_in_the_conditional_is_none_and_towns_in_skem_are_in_sko(tmp_pat
     assert ("Ekoreja d.o.o.", "org:hasSite", "Dolsko") in relations(graph)
 
 
+def test_a_head_count_after_a_relative_clause_that_goes_on_is_the_subjects(tmp_path):
+    # "X, ki ga je ustanovila zadruga, od leta 2019 pa je v lasti skupine Y iz Z, zaposluje N":
+    # the "pa" stretch still belongs to the relative clause; the staff are X's, not its owner's
+    graph = facts_of_text(tmp_path, "Gozdarka d.o.o. iz Ribnice izdeluje lesene palete. Gozdarka, ki jo je leta "
+                          "1972 ustanovila tedanja lesna zadruga, od leta 2018 pa je v lasti nemške skupine "
+                          "Palettwerk AG iz Passaua, zaposluje 175 ljudi in ima obrat v Sodražici.")
+
+    def staff(label: str) -> list[str]:
+        q = sparql_prefixes() + f"""SELECT ?v WHERE {{ ?c skos:prefLabel "{label}"@sl ;
+            schema:numberOfEmployees/schema:value ?v }}"""
+        return [str(r[0]) for r in graph.query(q)]
+    assert staff("Gozdarka d.o.o.") == ["175"]
+    assert staff("Palettwerk AG") == []
+    assert ("Gozdarka d.o.o.", "schema:parentOrganization", "Palettwerk AG") in relations(graph)
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
