@@ -170,11 +170,13 @@ def _unit_ok(el: Element, u: Unit, is_a: IsA) -> bool:
 
 def _is_barred(el: Element, u: Unit, is_a: IsA) -> bool:
     """True if a skip with ``not = [...]`` (classes, or words such as "za", also a referring word:
-    "ta", or "<role>": a role phrase) may not pass over unit u."""
+    "ta", "<role>": a role phrase, or "<untyped>": a name of no class yet) may not pass over unit u."""
     if u.kind == "tok":
         return u.word in el.values
     if u.kind == "role":
         return "<role>" in el.values  # "ustanovil nekdanji predsednik uprave X Bojan Mlakar": X is the role's
+    if u.kind == "ent" and u.cls is None and u.source != MentionSource.DEMONYM and "<untyped>" in el.values:
+        return True  # "je sklad Altamar Capital s sedežem v Trstu": a name whose class a later rule may give
     if u.kind == "ent" and u.source == MentionSource.COREF and u.word.lower() in el.values:
         return True
     return u.kind == "ent" and u.source != MentionSource.DEMONYM and u.cls is not None and \

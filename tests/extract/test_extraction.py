@@ -1593,6 +1593,40 @@ def test_a_head_count_after_a_relative_clause_that_goes_on_is_the_subjects(tmp_p
     assert ("Gozdarka d.o.o.", "schema:parentOrganization", "Palettwerk AG") in relations(graph)
 
 
+def test_a_seat_said_of_a_name_of_no_class_yet_is_that_names(tmp_path):
+    # "Večinski lastnik X je sklad Y s sedežem v Z": the seat is Y's, though Y gets its class late
+    found = relations(facts_of_text(tmp_path, "Ladjedelnica Jadrovina d.o.o. iz Izole gradi jadrnice. Večinski "
+                                    "lastnik Jadrovine je od lani sklad Marecapital s sedežem v Trstu."))
+    assert ("Ladjedelnica Jadrovina d.o.o.", "akg:headquarteredIn", "Trst") not in found
+    assert ("Ladjedelnica Jadrovina d.o.o.", "akg:headquarteredIn", "Izola") in found
+    assert ("Marecapital", "akg:headquarteredIn", "Trst") in found
+
+
+def test_a_mans_surname_in_the_dative_after_a_given_name_in_a(tmp_path):
+    # "direktorju Mitji Šadlu": a man's given name in "-a" takes "-i", his surname "-u"
+    graph = facts_of_text(tmp_path, "Družbo Termik d.o.o. je prevzela skupina Wärmewerk GmbH. Preostali delež ostaja "
+                          "ustanovitelju in direktorju Mitji Šadlu, ki je podjetje leta 2003 ustanovil v Radencih.")
+    assert "Mitja Šadl" in labels_of_class(graph, "schema:Person")
+    assert ("Termik d.o.o.", "schema:founder", "Mitja Šadl") in relations(graph)
+
+
+def test_a_purchase_in_a_da_bi_clause_is_no_purchase(tmp_path):
+    # "govorice, da bi X kupila družba Y": what would be is not what is
+    found = relations(facts_of_text(tmp_path, "Delavce družbe Zavornik d.o.o. skrbijo govorice, da bi Zavornik kupila "
+                                    "avstrijska družba Bremswerk AG, kar je uprava zanikala."))
+    assert ("Bremswerk AG", "akg:acquired", "Zavornik d.o.o.") not in found
+
+
+def test_an_owner_in_a_ki_clause_owns_and_a_role_in_a_list_ends_at_a_semicolon(tmp_path):
+    # "Y, ki je lastnica X": X is owned, not the owner; "direktorica X; Hans Obermayr, ...": the next guest
+    found = relations(facts_of_text(tmp_path, "SEDEŽNI RED\nFerolit d.o.o., Slovenske Konjice – večerja ob 30-letnici "
+                                    "družbe\n\nMiza 1: Alenka Lesjak, direktorica Ferolita; Hans Pichler, glavni izvršni "
+                                    "direktor skupine Stahlwerk Pichler GmbH iz Gradca, ki je lastnica Ferolita; župan\n"))
+    assert ("Stahlwerk Pichler GmbH", "schema:parentOrganization", "Ferolit d.o.o.") not in found
+    assert ("Hans Pichler", "akg:chiefExecutiveOf", "Ferolit d.o.o.") not in found
+    assert ("Hans Pichler", "akg:chiefExecutiveOf", "Stahlwerk Pichler GmbH") in found
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
