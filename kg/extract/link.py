@@ -1104,8 +1104,39 @@ def _kind_before(doc: Document, m: Mention, pack: LanguagePack) -> bool:
         or prev.lemma in pack.parent_adjectives
 
 
+PLACE_MENTION_CLASSES = ("schema:City", "akg:Plant")
+
+
+def _lengthen_short_town_names(doc: Document, pack: LanguagePack) -> None:
+    """A town named short anywhere in the document ("Žagotok odprl novo žago v Lovrencu") is the
+    one the document names in full ("v Lovrencu na Pohorju"), if only one full name so begins.
+
+    >>> from pathlib import Path
+    >>> doc = Document("d", Path("d.txt"), "", {})
+    >>> doc.mentions = [Mention(0, 1, 0, 8, "Lovrenc", 0, "akg:Plant", "Lovrenc", MentionSource.GAZETTEER),
+    ...                 Mention(1, 4, 9, 27, "Lovrencu na Pohorju", 1, "schema:City", "Lovrenc na Pohorju", MentionSource.GAZETTEER)]
+    >>> _lengthen_short_town_names(doc, LanguagePack("sl", place_name_particles=["na"]))
+    >>> [m.name for m in doc.mentions]
+    ['Lovrenc na Pohorju', 'Lovrenc na Pohorju']
+    """
+    full: dict[str, set[str]] = {}  # "Lovrenc" -> {"Lovrenc na Pohorju"}
+    for m in doc.mentions:
+        words = m.name.split()
+        if m.cls in PLACE_MENTION_CLASSES and len(words) >= 3:
+            for i, w in enumerate(words[1:-1], 1):
+                if w in pack.place_name_particles:
+                    full.setdefault(" ".join(words[:i]), set()).add(m.name)
+    if not full:
+        return
+    for m in doc.mentions:
+        longer = full.get(m.name, set()) if m.cls in PLACE_MENTION_CLASSES else set()
+        if len(longer) == 1:
+            m.name = next(iter(longer))
+
+
 def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:
     """Set ``mention.group`` for every mention; coreferring mentions join a salient group."""
+    _lengthen_short_town_names(doc, pack)
     groups = _Groups()
     groups.titled = len(doc.sentences) > 1 and doc.tokens[doc.sentences[0].tok_end - 1].text not in ".!?…:\"”«»"
     last_market: int | None = None

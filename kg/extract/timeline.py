@@ -1056,13 +1056,14 @@ def _named(doc: Document, lo: int, hi: int, classes: tuple[str, ...], pack: Lang
             and not (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lower() in pack.prepositions)]
 
 
-def _antecedent(doc: Document, lo: int, pack: LanguagePack) -> int | None:
-    """The person a relative clause starting at ``lo`` refers back to ("Alenka Meško, ki ...")."""
+def _antecedent(doc: Document, lo: int, pack: LanguagePack, classes: tuple[str, ...] = ("schema:Person",)) -> int | None:
+    """The person (or mention of ``classes``) a relative clause starting at ``lo`` refers back to
+    ("Alenka Meško, ki ...", "V Celvit Metalu, katerega upravi predseduje ...")."""
     if lo < 2 or doc.tokens[lo - 1].text != "," or doc.tokens[lo].text.lower() not in pack.relative_openers:
         return None
     end = _before_date(doc, lo - 1, time_words(doc.lang))
     return next((k for k, m in _in_sentence(doc, doc.tokens[lo].sent) if m.tok_end == end
-                 and _of_class(doc, k, ("schema:Person",))), None)
+                 and _of_class(doc, k, classes)), None)
 
 
 def _before_date(doc: Document, i: int, words: TimeWords) -> int:
@@ -1146,6 +1147,8 @@ def _led_org(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, impli
         return min(after or orgs, key=lambda k: _distance(doc.mentions[k].span, (at, at + 1)))
     if not (implicit or refers):
         return None
+    if not orgs and (about := _antecedent(doc, lo, pack, _ORG_CLASSES)) is not None:
+        return about  # "V Celvit Metalu, katerega upravi predseduje X": the organisation the clause is about
     sent = doc.tokens[at].sent
     topic = _topic(doc)
     if orgs and len({doc.mentions[k].group for k in orgs}) == 1:

@@ -1627,6 +1627,32 @@ def test_an_owner_in_a_ki_clause_owns_and_a_role_in_a_list_ends_at_a_semicolon(t
     assert ("Hans Pichler", "akg:chiefExecutiveOf", "Stahlwerk Pichler GmbH") in found
 
 
+def test_a_board_chaired_in_a_whose_clause_is_the_antecedents(tmp_path):
+    # "V Celvit Metalu, katerega upravi predseduje X, ...": X chairs Celvit Metal's board, not the
+    # board of the company the sentences before were about
+    found = relations(facts_of_text(tmp_path, "Orodjarno Kalupar d.o.o. je prevzela celjska družba Celvit Metal d.d. "
+                                    "Kalupar izdeluje orodja. V Celvit Metalu, katerega upravi predseduje Tomaž Gračner, "
+                                    "so lani ustvarili 84 milijonov evrov prihodkov."))
+    assert ("Tomaž Gračner", "akg:holdsRoleIn", "Celvit Metal d.d.") in found
+    assert ("Tomaž Gračner", "akg:holdsRoleIn", "Orodjarna Kalupar d.o.o.") not in found
+
+
+def test_a_plant_that_may_come_is_no_plant(tmp_path):
+    # "o morebitni naložbi v nov obrat v Celovcu": only a possible plant, the town stays a town
+    graph = facts_of_text(tmp_path, "Lumisken d.o.o. izdeluje merilnike v Medvodah. Stranki se dogovarjata o morebitni "
+                          "skupni naložbi v nov obrat v Celovcu, za katero bi potrebovali okoli 5 milijonov evrov.")
+    assert "Celovec" not in labels_of_class(graph, "akg:Plant")
+
+
+def test_a_town_named_short_in_a_headline_is_the_one_named_in_full(tmp_path):
+    # "Žagotok odprl novo žago v Lovrencu" before "v Lovrencu na Pohorju": one town, no "Lovrenc"
+    graph = facts_of_text(tmp_path, "Žagovec odprl novo žago v Lovrencu\n\nLesno podjetje Žagovec d.o.o. iz Ruš je "
+                          "sredi maja v Lovrencu na Pohorju odprlo novo žago, v katero je vložilo 3,8 milijona evrov.")
+    places = labels_of_class(graph, "akg:Plant") | labels_of_class(graph, "schema:City")
+    assert "Lovrenc" not in places
+    assert ("Žagovec d.o.o.", "org:hasSite", "Lovrenc na Pohorju") in relations(graph)
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
