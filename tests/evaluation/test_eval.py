@@ -614,7 +614,7 @@ FLOORS = {  # subset: (entity F1, relation F1), a little under the scores measur
     # en219-en234 in session 12 (0.689 and 0.671; 0.736 before tuning on them), then 321-336 and
     # en235-en250 (0.756 and 0.787 before tuning on them)
     "sl/dev": (0.95, 0.85),  # measured 0.958 / 0.857 (336 texts) when 321-336 came; 0.959 / 0.853 (400) after 337-400; 0.962 / 0.852 (464) after 401-464; 0.965 / 0.862 (496) after 465-496; 0.965 / 0.858 (528) after 497-528; 0.965 / 0.862 (544) when 529-544 came (relation F1 0.880 on arrival); 0.964 / 0.857 (560) when 545-560 came (0.679 on arrival); 0.963 / 0.856 (576) when 561-576 came (0.747 on arrival); 0.964 / 0.853 (592) when 577-592 came (0.722 on arrival); 0.963 / 0.858 (608) at the end of session 20 (593-608: 0.773 on arrival); 0.963 / 0.859 (624) when 609-624 came (0.825 on arrival); 0.963 / 0.858 (640) when 625-640 came (0.807 on arrival); 0.963 / 0.858 (656) when 641-656 came (0.844 on arrival); 0.964 / 0.859 (656) at the end of session 21
-    "en/dev": (0.91, 0.74),  # 0.947 / 0.794 (282 texts) when the hard en267-en282 came (0.61 before tuning); 0.949 / 0.792 (298) after en283-en298;
+    "en/dev": (0.91, 0.73),  # 0.947 / 0.794 (282 texts) when the hard en267-en282 came (0.61 before tuning); 0.949 / 0.792 (298) after en283-en298;
     # 0.946 / 0.786 (314) when en299-en314 came (0.678 before tuning), 401-432 likewise (0.667, 0.767);
     # then 433-464 and en315-en330 (0.801, 0.732 and 0.720 before tuning on them); 0.937 / 0.786 (330) at the end;
     # 465-496 and en331-en346 in session 16 (0.749, 0.734 and 0.598 before tuning on them): 0.934 / 0.782 (346);
@@ -624,6 +624,9 @@ FLOORS = {  # subset: (entity F1, relation F1), a little under the scores measur
     # en443-en458 in session 20 (0.596 on arrival): 0.925 / 0.751 (458) on arrival, 0.927 / 0.757 at the end
     # en459-en474, en475-en490 and en491-en506 in session 21 (0.692, 0.641 and 0.586 on arrival): 0.926 / 0.754 (474),
     # 0.924 / 0.752 (490), 0.922 / 0.747 (506): floors lowered from (0.92, 0.75) for the harder new texts
+    # en507-en522, en523-en538 and en539-en554 in session 22 (0.566, 0.672 and 0.655 on arrival): 0.921 / 0.743 (522),
+    # 0.920 / 0.741 (538), 0.919 / 0.739 (554): the relation floor lowered from 0.74 for them
+    # (the older 506 texts: tp 4707 -> 4709, fp 308 -> 309 over the session)
 }
 
 
