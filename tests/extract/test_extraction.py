@@ -1653,6 +1653,31 @@ def test_a_town_named_short_in_a_headline_is_the_one_named_in_full(tmp_path):
     assert ("Žagovec d.o.o.", "org:hasSite", "Lovrenc na Pohorju") in relations(graph)
 
 
+def test_a_word_opening_an_apposition_to_a_name_is_no_company_of_its_own(tmp_path):
+    # "X, the Tetbury company that makes ...": Tetbury modifies the noun; X is the company, its seat Tetbury
+    found = relations(facts_of_text(tmp_path, "Kestrel Foods has bought Brennock Hale Ltd, the Tetbury company "
+                                    "that makes Harbour Braid rope. Brennock Hale runs plants in Tetbury and Malmesbury."))
+    assert ("Brennock Hale Ltd", "akg:produces", "Harbour Braid") in found
+    assert ("Brennock Hale Ltd", "akg:headquarteredIn", "Tetbury") in found
+    assert ("Tetbury", "akg:produces", "Harbour Braid") not in found
+
+
+def test_a_state_abbreviation_in_a_dateline_is_no_buyer(tmp_path):
+    # "DOVER, Del. — X has bought Y": "Del." is Delaware, not the buyer
+    found = relations(facts_of_text(tmp_path, "DOVER, Del. — Ohio-based Brimfield Resins Co. has bought Tidemark "
+                                    "Coatings, a Dover maker of floor coatings, for $40 million."))
+    assert ("Brimfield Resins Co.", "akg:acquired", "Tidemark Coatings") in found
+    assert not any(s == "Del" for s, _, _ in found)
+
+
+def test_a_longer_legal_name_after_an_adjective_in_the_genitive_is_in_the_nominative(tmp_path):
+    # "predsednik uprave koprske Terme Holding d.d.": the genitive of Terma Holding d.d.
+    graph = facts_of_text(tmp_path, "Gost je Tomaž Kocjan, predsednik uprave koprske Vodne Holding d.d., ki je maja "
+                          "kupila hrvaškega proizvajalca radiatorjev Radiotop d.d. iz Osijeka.")
+    assert "Vodna Holding d.d." in labels_of_class(graph, "akg:Company")
+    assert ("Vodna Holding d.d.", "akg:headquarteredIn", "Koper") in relations(graph)
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

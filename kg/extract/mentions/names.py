@@ -956,7 +956,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.name = opening + span.name[len(words[0]) + 1 + len(words[1]):]  # "Kmetijske zadruge X" -> "Kmetijska zadruga X"
     elif span.source == MentionSource.LEGAL and len(words) > 2 and _oblique_after_word(doc, span.start, first_lemma, pack):
         span.name = first_lemma.capitalize() + span.name[len(words[0]):]  # "Nadzorni svet Armature Vrhnika d.d."
-    elif span.source == MentionSource.LEGAL and len(words) == 2 and span.start > 0:
+    elif span.source == MentionSource.LEGAL and len(words) >= 2 and span.start > 0 \
+            and _after_case_adjective(toks[span.start - 1].text, words[0], pack) != words[0]:
+        # "tržiške Tekstilke d.d." -> "Tekstilka d.d.", "koprske Terme Holding d.d." -> "Terma Holding d.d."
         span.name = _after_case_adjective(toks[span.start - 1].text, words[0], pack) + span.name[len(words[0]):]
     elif span.source == MentionSource.LEGAL and len(words) > 2 and (noun := _inflected_business_noun_inside(words, pack, doc.lang)):
         k, base = noun  # "v lasti Ledava Holdinga d.d." -> "Ledava Holding d.d."
@@ -1082,6 +1084,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
             after = None  # "CNC lathes", "BOPP film": a technique, not a model's name
         if after == "akg:Plant" and _is_town(span):
             after = None  # "its Valladolid plant": the town stays; kg.extract.mentions.places adds its plant
+        if after == "akg:Company" and _in_apposition_to_a_name(toks, span.start, pack):
+            after = None  # "Fennick & Daw, the Nailsworth cloth maker,": the name before is the maker
         if after and not is_demonym(words, pack, doc.lang):
             # "the Douai plant" (not "its first African car plant": a nationality adjective)
             # "the Douai plant", "the Renault brand": the class noun follows the name
@@ -1092,6 +1096,13 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     if span.cls is None and len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
         span.source = MentionSource.ACRONYM
     return span
+
+
+def _in_apposition_to_a_name(toks: list[Token], start: int, pack: LanguagePack) -> bool:
+    """Does the word at ``start`` open, after an article, an apposition right after a name ("X, the
+    Nailsworth cloth maker")? Then it modifies the class noun of the name before it."""
+    return start >= 3 and toks[start - 1].text.lower() in pack.articles and toks[start - 2].text == "," \
+        and toks[start - 3].sent == toks[start].sent and is_name_token(toks[start - 3])
 
 
 def list_after_trigger(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
