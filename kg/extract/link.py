@@ -919,6 +919,8 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
             town = adjective[len("town:"):]
             of_place = sal.best(("named", adjective, *name),
                                 lambda g: typed(g) and town in groups.names[g].split(), "count")
+        if of_place is None and cls == "akg:Company" and adjective in pack.demonyms:
+            of_place = _one_of_a_countrys_legal_form(groups, pack.demonyms[adjective], pack)
         if of_place is not None or cls == "akg:Plant":
             return of_place  # "komendsko tovarno": the plant in Komenda or none, whichever plant came before
     if m.text.lower() in pack.writer_pronouns and cls == "akg:Company" and not _quoted(doc, m):
@@ -984,6 +986,14 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
                       and not _makes_nothing(groups.names[o], doc.lang, pack)), None) if earlier is not None else None
         return g if g is not None else _salient(groups, sal, cls, onto)
     return _salient(groups, sal, cls, onto)
+
+
+def _one_of_a_countrys_legal_form(groups: _Groups, country: str, pack: LanguagePack) -> int | None:
+    """The one company whose legal form is used in ``country`` ("Madžarska družba" after "Zalai
+    Pékség Kft." and "Pekotek d.o.o."), or None when none or several are."""
+    forms = tuple(" " + form for form, countries in pack.legal_form_countries.items() if country in countries)
+    found = {g for g, name in enumerate(groups.names) if groups.classes[g] == "akg:Company" and name.endswith(forms)}
+    return found.pop() if len(found) == 1 else None
 
 
 MODIFIER_REACH = 2  # words before a referring noun that may name what the company does ("tea", "knitwear")

@@ -186,6 +186,7 @@ class LanguagePack:
     where_words: set[str] = field(default_factory=set)  # "kjer": "v X, kjer ima tovarno"
     clause_coordinators: set[str] = field(default_factory=set)  # ", while": a main clause of its own
     relative_continuers: set[str] = field(default_factory=set)  # ", od leta 2019 pa je ...,": still the relative clause
+    legal_form_countries: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "Kft." -> ("Madžarska",)
     accusative_endings: list[tuple[str, str]] = field(default_factory=list)  # ("a", "o"): "družbo" is no subject
     latter_words: set[str] = field(default_factory=set)  # "slednji": the organisation mentioned last
     other_words: set[str] = field(default_factory=set)  # lemmas: "drug" ("drugo tovarno"): not a reference
@@ -590,6 +591,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.where_words = {w.lower() for w in words.get("where_words", [])}
     p.clause_coordinators = {w.lower() for w in words.get("clause_coordinators", [])}
     p.relative_continuers = {w.lower() for w in words.get("relative_continuers", [])}
+    p.legal_form_countries = {form: tuple(countries) for form, countries in lex.get("legal_form_countries", {}).items()}
     p.accusative_endings = [tuple(e) for e in words.get("accusative_endings", [])]
     p.latter_words = _lemmas_and_words(words, "latter_words", code)
     p.other_words = _lemmas_and_words(words, "other_words", code)

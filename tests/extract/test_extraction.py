@@ -1678,6 +1678,16 @@ def test_a_longer_legal_name_after_an_adjective_in_the_genitive_is_in_the_nomina
     assert ("Vodna Holding d.d.", "akg:headquarteredIn", "Koper") in relations(graph)
 
 
+def test_a_nationality_with_a_class_noun_refers_to_the_company_of_that_countrys_legal_form(tmp_path):
+    # "Madžarska družba" after "X d.o.o. je prevzel družbo Y Kft.": Y, the one with a Hungarian form
+    found = relations(facts_of_text(tmp_path, "Kruhek kupil madžarsko pekarno\n\nLendavski Kruhek d.o.o. je prevzel "
+                                    "družbo Somogyi Sütöde Kft. iz Kaposvára, ki ima pekarni v Kaposváru in Barcsu ter "
+                                    "zaposluje 180 ljudi. Kupnine niso razkrili. Madžarska družba bo kot del skupine "
+                                    "Kruhek ohranila ime."))
+    assert ("Somogyi Sütöde Kft.", "akg:hasRootsIn", "Madžarska") in found
+    assert ("Kruhek d.o.o.", "akg:hasRootsIn", "Madžarska") not in found
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
