@@ -957,9 +957,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     elif span.source == MentionSource.LEGAL and len(words) > 2 and _oblique_after_word(doc, span.start, first_lemma, pack):
         span.name = first_lemma.capitalize() + span.name[len(words[0]):]  # "Nadzorni svet Armature Vrhnika d.d."
     elif span.source == MentionSource.LEGAL and len(words) >= 2 and span.start > 0 \
-            and _after_case_adjective(toks[span.start - 1].text, words[0], pack) != words[0]:
+            and (nominative := _after_case_adjective(toks[span.start - 1].text, words[0], pack)) != words[0]:
         # "tržiške Tekstilke d.d." -> "Tekstilka d.d.", "koprske Terme Holding d.d." -> "Terma Holding d.d."
-        span.name = _after_case_adjective(toks[span.start - 1].text, words[0], pack) + span.name[len(words[0]):]
+        span.name = nominative + span.name[len(words[0]):]
     elif span.source == MentionSource.LEGAL and len(words) > 2 and (noun := _inflected_business_noun_inside(words, pack, doc.lang)):
         k, base = noun  # "v lasti Ledava Holdinga d.d." -> "Ledava Holding d.d."
         span.name = " ".join([*words[:k], base, *words[k + 1:]])
