@@ -43,6 +43,7 @@ from kg.extract.lemmatize import percent_adjective_number
 from kg.extract.link import core_name
 from kg.extract.matcher import LIST_JOINERS, Binding, Rule, SentenceUnits, Unit, UnitIndex, find_matches
 from kg.extract.mentions.names import is_demonym
+from kg.extract.ownership import parents_of_whole_purchases
 from kg.extract.sites import SiteOwners
 from kg.extract.wordphrases import has_phrase, phrase_at
 from kg.lang import LanguagePack
@@ -540,6 +541,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
     doc.relations = _without_yielding(doc.relations, _yielding_rules(pack))
     doc.relations += _working_plants_of_the_one_company(doc, doc.relations)
     doc.relations += _products_of_site_owners(doc.relations)
+    doc.relations += parents_of_whole_purchases(doc, doc.relations, pack, onto)
     return doc
 
 

@@ -166,6 +166,7 @@ class LanguagePack:
     site_pronouns: frozenset[str] = frozenset()  # "Tam ...", "V njej ...": the plant or hub named last
     non_occupations: frozenset[str] = frozenset()  # lemmas: "60 odstotkov delnic" is no share of the staff
     hedges: tuple[tuple[str, ...], ...] = ()  # "naj bi", "reportedly": a sentence reporting hearsay states no fact
+    whole_share_phrases: tuple[tuple[str, ...], ...] = ()  # lemmas: "vse deleže", "all shares": a whole company bought
     polar_question_openers: frozenset[str] = frozenset()  # "ali", "is": a yes-no question states no fact
     denials: tuple[tuple[str, ...], ...] = ()  # "zanikal", "denied": nor does the clause a denial governs
     denied_clause_openers: frozenset[str] = frozenset()  # "da": what a bare "Ni res," denies opens so
@@ -570,6 +571,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.seat_words = frozenset(_lemmas_and_words(words, "seat_words", code))
     p.site_pronouns = frozenset(w.lower() for w in words.get("site_pronouns", []))
     p.hedges = tuple(tuple(h.lower().split()) for h in words.get("hedges", []))
+    p.whole_share_phrases = tuple(phrase_lemmas(ph, code) for ph in words.get("whole_share_phrases", []))
     p.polar_question_openers = frozenset(words.get("polar_question_openers", []))
     p.denials = tuple(tuple(h.lower().split()) for h in words.get("denials", []))
     p.denied_clause_openers = frozenset(w.lower() for w in words.get("denied_clause_openers", []))

@@ -1688,6 +1688,29 @@ def test_a_nationality_with_a_class_noun_refers_to_the_company_of_that_countrys_
     assert ("Kruhek d.o.o.", "akg:hasRootsIn", "Madžarska") not in found
 
 
+def test_who_buys_all_of_a_company_is_its_parent(tmp_path):
+    """A purchase of all of a company, said in its sentence or the next ("vse deleže",
+    "stoodstotni delež", "100% of the shares"), makes the buyer the parent too; a majority share
+    is a purchase but says nothing of the rest. "Vse deleže v družbi X je kupila skupina Y": Y
+    bought X, not X Y; "skupina Y, ki je lastnica X" owns X."""
+    graph = facts_of_text(tmp_path,
+        "Družba Lesnik d.o.o. iz Kočevja je kupila podjetje Brunar d.o.o. Za stoodstotni delež je odštela "
+        "2,1 milijona evrov.\n\n"
+        "Vse deleže v družbi Kremenka d.o.o. je za 3,4 milijona evrov kupila nemška skupina Quarzwerk GmbH.\n\n"
+        "Družba Hrastar d.d. je kupila 70-odstotni delež v podjetju Smrekar d.o.o.\n\n"
+        "Na sejmu je bil direktor skupine Gusswerk Lechner GmbH iz Gradca, ki je lastnica Livarne Ožbalt d.o.o.\n",
+        "Harlow Tools plc has acquired 100% of the shares in Fenwick Gauge Ltd, a maker of gauges.\n")
+    rels = relations(graph)
+    assert ("Brunar d.o.o.", "schema:parentOrganization", "Lesnik d.o.o.") in rels
+    assert ("Quarzwerk GmbH", "akg:acquired", "Kremenka d.o.o.") in rels
+    assert ("Kremenka d.o.o.", "schema:parentOrganization", "Quarzwerk GmbH") in rels
+    assert ("Kremenka d.o.o.", "akg:acquired", "Quarzwerk GmbH") not in rels
+    assert ("Hrastar d.d.", "akg:acquired", "Smrekar d.o.o.") in rels
+    assert ("Smrekar d.o.o.", "schema:parentOrganization", "Hrastar d.d.") not in rels
+    assert ("Fenwick Gauge Ltd", "schema:parentOrganization", "Harlow Tools plc") in rels
+    assert ("Livarna Ožbalt d.o.o.", "schema:parentOrganization", "Gusswerk Lechner GmbH") in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
