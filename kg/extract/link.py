@@ -23,7 +23,7 @@ from kg.extract.document import POSSESSIVE_MARKS, CorefHint, Document, Group, Me
 from kg.extract.frames import PLACE_CLASSES
 from kg.extract.lemmatize import lemma, name_candidates
 from kg.extract.mentions import STRENGTH
-from kg.extract.mentions.spans import is_given_name, looks_east_asian
+from kg.extract.mentions.spans import is_given_name, looks_east_asian, opens_paragraph
 from kg.lang import LanguagePack
 from kg.ontology import Ontology
 
@@ -1117,6 +1117,26 @@ def _kind_before(doc: Document, m: Mention, pack: LanguagePack) -> bool:
 PLACE_MENTION_CLASSES = ("schema:City", "akg:Plant")
 
 
+def _name_party_terms(doc: Document, onto: Ontology) -> None:
+    """A contract's parties defined on lines of their own ("Proizvajalec: Gorkeram d.d., Celjska
+    cesta 3"): a later capitalised "Proizvajalec" is that organisation, no company of its own.
+    Renames those mentions before grouping."""
+    toks = doc.tokens
+    terms: dict[str, Mention] = {}
+    for m in doc.mentions:
+        colon = m.tok_start - 1
+        if colon < 1 or toks[colon].text != ":" or m.source == MentionSource.COREF \
+                or not (m.cls and onto.is_a(m.cls, "schema:Organization")):
+            continue
+        term = toks[colon - 1]
+        if term.text[:1].isupper() and term.text[1:].islower() and opens_paragraph(doc, term.start):
+            terms.setdefault(term.text, m)
+    for m in doc.mentions:
+        party = terms.get(m.text) if m.tok_end == m.tok_start + 1 else None
+        if party is not None and m is not party and m.source == MentionSource.CAPITALISED:
+            m.name, m.cls = party.name, party.cls
+
+
 def _lengthen_short_town_names(doc: Document, pack: LanguagePack) -> None:
     """A town named short anywhere in the document ("Žagotok odprl novo žago v Lovrencu") is the
     one the document names in full ("v Lovrencu na Pohorju"), if only one full name so begins.
@@ -1147,6 +1167,7 @@ def _lengthen_short_town_names(doc: Document, pack: LanguagePack) -> None:
 def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:
     """Set ``mention.group`` for every mention; coreferring mentions join a salient group."""
     _lengthen_short_town_names(doc, pack)
+    _name_party_terms(doc, onto)
     groups = _Groups()
     groups.titled = len(doc.sentences) > 1 and doc.tokens[doc.sentences[0].tok_end - 1].text not in ".!?…:\"”«»"
     last_market: int | None = None

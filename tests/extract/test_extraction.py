@@ -1711,6 +1711,20 @@ def test_who_buys_all_of_a_company_is_its_parent(tmp_path):
     assert ("Livarna Ožbalt d.o.o.", "schema:parentOrganization", "Gusswerk Lechner GmbH") in rels
 
 
+def test_a_contract_party_defined_on_its_line_is_that_company(tmp_path):
+    """"Dobavitelj: Kovirad d.d., Celjska cesta 3, Šentjur" defines the party: a later
+    "Dobavitelj je v stoodstotni lasti ..." speaks of Kovirad, not of a company named
+    "Dobavitelj"."""
+    graph = facts_of_text(tmp_path,
+        "POGODBA O DOBAVI\n\nDobavitelj: Kovirad d.d., Celjska cesta 3, 3230 Šentjur\n"
+        "Kupec: Elmatik d.o.o., Tržaška cesta 2, 1000 Ljubljana\n\n"
+        "(a) Dobavitelj je v stoodstotni lasti družbe Vransko Invest d.d. iz Celja.\n"
+        "(b) Kupec bo letno odkupil najmanj 3.000 radiatorjev.\n")
+    rels = relations(graph)
+    assert ("Kovirad d.d.", "schema:parentOrganization", "Vransko Invest d.d.") in rels
+    assert "Dobavitelj" not in labels_of_class(graph, "akg:Company")
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
