@@ -68,5 +68,5 @@ def _whole_in_sentence(doc: Document, sent_i: int, pack: LanguagePack) -> bool:
 
 def _names_only(doc: Document, sent_i: int, groups: set[int], onto: Ontology) -> bool:
     """Whether the sentence names no organisation but these."""
-    return all(m.group in groups for m in doc.mentions
-               if m.sent == sent_i and m.group >= 0 and onto.is_a(doc.groups[m.group].cls or "", "schema:Organization"))
+    return all(m.group in groups for m in doc.mentions if m.sent == sent_i and m.group >= 0
+               and (cls := doc.groups[m.group].cls) and onto.is_a(cls, "schema:Organization"))

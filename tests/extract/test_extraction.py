@@ -1699,8 +1699,12 @@ def test_who_buys_all_of_a_company_is_its_parent(tmp_path):
         "Vse deleže v družbi Kremenka d.o.o. je za 3,4 milijona evrov kupila nemška skupina Quarzwerk GmbH.\n\n"
         "Družba Hrastar d.d. je kupila 70-odstotni delež v podjetju Smrekar d.o.o.\n\n"
         "Na sejmu je bil direktor skupine Gusswerk Lechner GmbH iz Gradca, ki je lastnica Livarne Ožbalt d.o.o.\n",
-        "Harlow Tools plc has acquired 100% of the shares in Fenwick Gauge Ltd, a maker of gauges.\n")
+        "Harlow Tools plc has acquired 100% of the shares in Fenwick Gauge Ltd, a maker of gauges.\n",
+        # a name of no class in the next sentence is no other organisation (and breaks nothing)
+        "Družba Tesarna Lipovec d.o.o. je kupila podjetje Brunek d.o.o. Za stoodstotni delež je Kolomon "
+        "odštel 2,1 milijona evrov.\n")
     rels = relations(graph)
+    assert ("Brunek d.o.o.", "schema:parentOrganization", "Tesarna Lipovec d.o.o.") in rels
     assert ("Brunar d.o.o.", "schema:parentOrganization", "Lesnik d.o.o.") in rels
     assert ("Quarzwerk GmbH", "akg:acquired", "Kremenka d.o.o.") in rels
     assert ("Kremenka d.o.o.", "schema:parentOrganization", "Quarzwerk GmbH") in rels
