@@ -638,6 +638,28 @@ def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Con
     return zero[:1]
 
 
+ADDRESS_UNITS = 8  # "X d.o.o., Tržaška cesta 40, 1360 Vrhnika, ki ...": a street, a number, a postcode, a town
+
+
+def _organisation_before_address(units: list[Unit], first: int, slot: Slot, ctx: Context) -> list[Unit]:
+    """The organisation whose address stands before a relative clause ("Hale Vrhnika d.o.o.,
+    Tržaška cesta 40, 1360 Vrhnika, ki jo zastopa direktorica Y": the company, not the town),
+    else none: a comma right after the name, then only words, numbers (one at least) and places."""
+    place = units[first]
+    if not (place.cls in PLACE_CLASSES and not ctx.prep_of(place)):
+        return []
+    numbers = 0
+    for i in range(first - 1, max(-1, first - 1 - ADDRESS_UNITS), -1):
+        u = units[i]
+        if u.kind == "ent" and u.cls not in PLACE_CLASSES:
+            named = u.source not in (MentionSource.COREF, MentionSource.ZERO)
+            return [u] if named and numbers and units[i + 1].word == "," and _fits(u, slot, ctx) else []
+        numbers += u.kind == "num"
+        if u.kind not in ("tok", "num", "ent"):
+            return []
+    return []
+
+
 def _organisation_before_seat(units: list[Unit], first: int, slot: Slot, ctx: Context) -> list[Unit]:
     """The organisation a place before a relative clause is the seat or origin of ("Hollbrunner AG
     s sedežem v Beljaku, ki ...", "Velokor d.o.o. iz Kranja, ki ...": the relative clause is about
@@ -707,7 +729,10 @@ def _fill(units: list[Unit], clause: Clause, t_pos: int, t_len: int, slot: Slot,
     if slot.find == "subject":
         return _subject(units, clause, t_pos, slot, ctx)
     if slot.find == "antecedent":  # with the trigger among the clause's first ``within`` units
-        return [units[i] for i in clause.antecedent if t_pos < slot.within and _fits(units[i], slot, ctx)]
+        found = [units[i] for i in clause.antecedent if t_pos < slot.within and _fits(units[i], slot, ctx)]
+        if not found and clause.antecedent and t_pos < slot.within:
+            found = _organisation_before_address(units, clause.antecedent[0], slot, ctx)
+        return found
     if slot.find == "site-owner":  # "V tovarnah v A in B dela 900 ljudi": the company of A and B
         return []  # filled in match_frame from the slot it follows
     if slot.find == "trigger":

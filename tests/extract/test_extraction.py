@@ -1729,6 +1729,18 @@ def test_a_contract_party_defined_on_its_line_is_that_company(tmp_path):
     assert "Dobavitelj" not in labels_of_class(graph, "akg:Company")
 
 
+def test_a_foreign_street_before_a_postcode_is_an_address(tmp_path):
+    """"Bahnhofstraße 3, 8010 Gradec" after a legal name is its address in any language: the
+    town is the seat, and the street names no company."""
+    graph = facts_of_text(tmp_path,
+        "POGODBA O SODELOVANJU\n\nNaročnik: Holzwerk Brunner GmbH, Bahnhofstraße 3, 8010 Gradec, Avstrija\n"
+        "Izvajalec: Mizartec d.o.o., Put Supavla 12, 21000 Split, Hrvaška\n")
+    rels = relations(graph)
+    assert ("Holzwerk Brunner GmbH", "akg:headquarteredIn", "Gradec") in rels
+    assert ("Mizartec d.o.o.", "akg:headquarteredIn", "Split") in rels
+    assert not {"Bahnhofstraße 3", "Put Supavla 12"} & labels_of_class(graph, "akg:Company")
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

@@ -67,8 +67,9 @@ def lexicon_spans(doc: Document, pack: LanguagePack) -> list[Span]:
 
 def street_address_tokens(doc: Document, pack: LanguagePack) -> set[int]:
     """The tokens of street addresses: after a comma or colon, up to four words, one of them a street
-    noun, and a house number before a comma or the line's end ("X d.o.o., Cesta Staneta Žagarja 41,
-    Kranj"): no word there names a person, a market or a company.
+    noun or all of them before a postal code and town, and a house number before a comma or the
+    line's end ("X d.o.o., Cesta Staneta Žagarja 41, Kranj", "Y GmbH, Hauptstraße 7, 9020
+    Celovec"): no word there names a person, a market or a company.
 
     >>> from pathlib import Path
     >>> from kg.extract.document import Document
@@ -77,6 +78,9 @@ def street_address_tokens(doc: Document, pack: LanguagePack) -> set[int]:
     >>> doc = segment(Document("d", Path("d.txt"), "Kupec: Mlin d.o.o., Trg svobode 14, Bovec", {}))
     >>> sorted(doc.tokens[i].text for i in street_address_tokens(doc, load_pack("sl")))
     ['14', 'Trg', 'svobode']
+    >>> doc = segment(Document("d", Path("d.txt"), "Kupec: Alpin GmbH, Hauptstraße 7, 9020 Celovec", {}))
+    >>> sorted(doc.tokens[i].text for i in street_address_tokens(doc, load_pack("sl")))
+    ['7', 'Hauptstraße']
     """
     toks = doc.tokens
     out: set[int] = set()
@@ -90,10 +94,23 @@ def street_address_tokens(doc: Document, pack: LanguagePack) -> set[int]:
                 break
             closed = k + 1 >= len(toks) or toks[k + 1].text == "," or toks[k + 1].sent != tok.sent
             words = toks[i + 1:k]
-            if toks[k].text.isdigit() and closed and any(w.text.lower() in pack.street_nouns for w in words):
+            if toks[k].text.isdigit() and closed and (any(w.text.lower() in pack.street_nouns for w in words)
+                                                      or _postcode_follows(toks, k + 1, tok.sent)):
                 out.update(range(i + 1, k + 1))
                 break
     return out
+
+
+POSTCODE_DIGITS = (4, 5)  # "9020 Celovec", "21000 Split", "8605 Kapfenberg"
+
+
+def _postcode_follows(toks: list, comma: int, sent: int) -> bool:
+    """", 9020 Celovec": a postal code and a capitalised town after the comma at ``comma``, so
+    the words before are a street and its house number in any language ("Hauptstraße 7",
+    "Put Brodarice 6")."""
+    return comma + 2 < len(toks) and toks[comma].text == "," and toks[comma + 2].sent == sent \
+        and toks[comma + 1].text.isdigit() and len(toks[comma + 1].text) in POSTCODE_DIGITS \
+        and toks[comma + 2].text[:1].isupper()
 
 
 def _person_surnames(spans: list[Span]) -> set[str]:
