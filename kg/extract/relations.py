@@ -717,7 +717,8 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
                                                                            and toks[j].text[1:] in pack.compound_adjective_heads)):
                 j = named_before[j] - 1  # "chief executive of Sneek-based Brandsma": over the adjective and its town
                 continue
-            if not ((((toks[j].lemma,) in pack.triggers or toks[j].lemma in pack.counterpart_nouns)
+            if not ((((toks[j].lemma,) in pack.triggers or toks[j].lemma in pack.counterpart_nouns
+                      or toks[j].lemma in pack.companion_nouns)
                      and toks[j].text.islower())
                     or toks[j].text.lower() in passed
                     or (j + 1 < start and toks[j + 1].lemma in pack.counterpart_nouns

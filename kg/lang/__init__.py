@@ -145,6 +145,7 @@ class LanguagePack:
     articles: set[str] = field(default_factory=set)  # "the", "a": may stand between a preposition and its name
     place_modifiers: set[str] = field(default_factory=set)  # "nearby": may stand between a preposition and a town
     counterpart_nouns: set[str] = field(default_factory=set)  # "kupec": "pri kupcu X" governs X (lemmas)
+    companion_nouns: set[str] = field(default_factory=set)  # "žena": "z ženo X" governs X (lemmas)
     party_subject_nouns: set[str] = field(default_factory=set)  # "Novi lastnik ... ima": a noun subject (lemmas)
     counterpart_referents: set[str] = field(default_factory=set)  # "Dobavitelj domuje ...": the company named so
     initial_runs_are_names: bool = False  # "Meridian Metals ..." opening a sentence is a name as a whole
@@ -551,6 +552,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.articles = {w.lower() for w in words.get("articles", [])}
     p.place_modifiers = {w.lower() for w in words.get("place_modifiers", [])}
     p.counterpart_nouns = _lemmas_and_words(words, "counterpart_nouns", code)
+    p.companion_nouns = _lemmas_and_words(words, "companion_nouns", code)
     p.party_subject_nouns = {lemma(w, code) for w in words.get("party_subject_nouns", []) if " " not in w}
     p.counterpart_referents = _lemmas_and_words(words, "counterpart_referents", code)
     p.initial_runs_are_names = bool(words.get("initial_runs_are_names", False))

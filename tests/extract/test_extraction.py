@@ -1741,6 +1741,20 @@ def test_a_foreign_street_before_a_postcode_is_an_address(tmp_path):
     assert not {"Bahnhofstraße 3", "Put Supavla 12"} & labels_of_class(graph, "akg:Company")
 
 
+def test_founders_in_any_order_and_with_a_companion(tmp_path):
+    """"A je Y ustanovil" (subject, object, verb) names A; "A je s prijateljem B ustanovil
+    Orodjarno Y" names both, B in the instrumental ("Pavlom Troštom" is Pavel Trošt), and Y in the
+    accusative of a business noun is "Orodjarna Y"."""
+    graph = facts_of_text(tmp_path,
+        "Podjetje Vetrnica d.o.o. ima sedež v Sežani. Miha Golja je Vetrnico ustanovil leta 2011.\n",
+        "Moj dedek Ivan Gregorc je leta 1968 s prijateljem Pavlom Kraljem v stari šupi v Lokavcu ustanovil "
+        "Orodjarno Čaven.\n")
+    rels = relations(graph)
+    assert ("Vetrnica d.o.o.", "schema:founder", "Miha Golja") in rels
+    assert ("Orodjarna Čaven", "schema:founder", "Ivan Gregorc") in rels
+    assert ("Orodjarna Čaven", "schema:founder", "Pavel Kralj") in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

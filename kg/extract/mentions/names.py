@@ -952,6 +952,10 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
             and first_lemma != words[0].lower():
         # "Livarno Ferolit d.o.o. so ustanovili": a class noun opening the name is inflected
         span.name = first_lemma.capitalize() + span.name[len(words[0]):]
+    elif span.source == MentionSource.CAPITALISED and len(words) >= 2 \
+            and (nominative := _business_noun_nominative(words[0].lower(), pack)):
+        # "je ustanovil Orodjarno Nanos": a business noun's accusative opens no name ("Orodjarna Nanos")
+        span.name = nominative.capitalize() + span.name[len(words[0]):]
     elif span.source == MentionSource.LEGAL and len(words) > 2 and (opening := _adjective_noun_nominative(words, pack, doc.lang)):
         span.name = opening + span.name[len(words[0]) + 1 + len(words[1]):]  # "Kmetijske zadruge X" -> "Kmetijska zadruga X"
     elif span.source == MentionSource.LEGAL and len(words) > 2 and _oblique_after_word(doc, span.start, first_lemma, pack):
