@@ -367,8 +367,8 @@ def _bought(doc: Document, m: Mention, pack: LanguagePack) -> set[str]:
     Termokava" (the class noun in an oblique case, or none); a group bought is no "skupina"."""
     k = m.tok_start - 1
     toks = doc.tokens
-    if k > doc.sentences[m.sent].tok_start and (toks[k].lemma,) in pack.triggers and toks[k].text.lower() != toks[k].lemma:
-        k -= 1  # "družbo"
+    if k > doc.sentences[m.sent].tok_start and (toks[k].lemma,) in pack.triggers and toks[k].text.islower():
+        k -= 1  # "družbo", "podjetje" (the accusative of a neuter noun is its nominative)
     return {toks[k].lemma} if k >= doc.sentences[m.sent].tok_start and toks[k].lemma in pack.buying_verbs else set()
 
 
@@ -889,6 +889,11 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         subs = sal.best(("subsidiary",), lambda g: bool(groups.nouns.get(g, set()) & pack.subsidiary_nouns), "id")
         if subs is not None:
             return subs
+    if prev is not None and prev.lemma in pack.bought_adjectives and cls == "akg:Company":
+        # "Kupljena družba", "Prevzeta družba": the company bought last, not the buyer
+        bought = sal.best(("bought",), lambda g: bool(groups.nouns.get(g, set()) & pack.buying_verbs), "id")
+        if bought is not None:
+            return bought
     if prev is not None and prev.lemma in pack.parent_adjectives and cls == "akg:Company":
         # "Matična družba ...", "članica uprave matičnega koncerna": the most salient organisation
         # that is neither introduced as a subsidiary nor what the sentence is about
@@ -1106,12 +1111,12 @@ def _partner_named_so(doc: Document, m: Mention, groups: _Groups, pack: Language
 
 def _kind_before(doc: Document, m: Mention, pack: LanguagePack) -> bool:
     """Does a word before the referring noun say which company it is ("Hčerinsko družbo", "Matična
-    družba")?"""
+    družba", "Kupljena družba")?"""
     if m.tok_start == doc.sentences[m.sent].tok_start:
         return False
     prev = doc.tokens[m.tok_start - 1]
     return bool({prev.lemma, prev.text.lower()} & (pack.subsidiary_nouns | pack.latter_words)) \
-        or prev.lemma in pack.parent_adjectives
+        or prev.lemma in pack.parent_adjectives or prev.lemma in pack.bought_adjectives
 
 
 PLACE_MENTION_CLASSES = ("schema:City", "akg:Plant")

@@ -111,6 +111,7 @@ class LanguagePack:
     specific_coref_nouns: set[str] = field(default_factory=set)  # "skupina": refers to a group called so
     subsidiary_nouns: set[str] = field(default_factory=set)  # "hčerinski": ... and not to a subsidiary
     buying_verbs: set[str] = field(default_factory=set)  # lemmas: "kupiti": ... nor to a company bought
+    bought_adjectives: set[str] = field(default_factory=set)  # lemmas: "Prevzeta družba" is the company bought
     parent_adjectives: set[str] = field(default_factory=set)  # lemmas: "matičen": "Matična družba" is the parent
     closing_words: set[str] = field(default_factory=set)  # "zaprl", "closed": a plant closed is no site
     unreal_site_words: set[str] = field(default_factory=set)  # "razmišlja", "talks": a plant only considered is none
@@ -517,6 +518,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.specific_coref_nouns = {lemma(w, code) for w in words.get("specific_coref_nouns", [])}
     p.subsidiary_nouns = _lemmas_and_words(words, "subsidiary_nouns", code)
     p.buying_verbs = set(words.get("buying_verbs", []))
+    p.bought_adjectives = set(words.get("bought_adjectives", []))
     p.parent_adjectives = set(words.get("parent_adjectives", []))
     p.closing_words = {w.lower() for w in words.get("closing_words", [])}
     p.unreal_site_words = {w.lower() for w in words.get("unreal_site_words", [])}

@@ -1755,6 +1755,18 @@ def test_founders_in_any_order_and_with_a_companion(tmp_path):
     assert ("Orodjarna Čaven", "schema:founder", "Pavel Kralj") in rels
 
 
+def test_the_bought_company_is_the_one_bought(tmp_path):
+    """"Kupljena družba" / "Prevzeta družba" refers to the company bought, not to the buyer the
+    sentence before is about; "kupila podjetje X" marks X as bought although "podjetje" reads
+    as a nominative."""
+    graph = facts_of_text(tmp_path,
+        "Celjska družba Cinkar d.d. je za 4,2 milijona evrov kupila podjetje Zinkom Niš d.o.o. Kupljena družba, "
+        "ki bo postala Cinkarjeva hčerinska družba, ima sedež in obrat v Preljini v Srbiji.\n")
+    rels = relations(graph)
+    assert ("Zinkom Niš d.o.o.", "akg:headquarteredIn", "Preljina") in rels
+    assert ("Cinkar d.d.", "akg:headquarteredIn", "Preljina") not in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
