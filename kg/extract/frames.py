@@ -609,6 +609,10 @@ def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Con
     ants = [units[i] for i in clause.antecedent if _fits(units[i], free, ctx)]
     if ants and not clause.where:
         return ants
+    seated = _organisation_before_seat(units, clause.antecedent[0], slot, ctx) \
+        if clause.antecedent and not clause.where and not clause.governed else []
+    if seated:  # "X s sedežem v Beljaku, ki je v lasti Y": X, like an antecedent, not Y
+        return seated
     # a clause opened by the trigger ("Founded in 1928 by planter Alasdair Munro, Thyolo
     # Highlands employs ..."): an untyped name before the first comma is the phrase's, no subject
     opening_end = next((pos for pos in range(t_pos + 1, len(clause.units))
@@ -630,10 +634,6 @@ def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Con
             return []  # "Podjetje ima dve tovarni: ... enote Minicil": the noun before is the subject
     if ants:  # "v Kopru, kjer proizvedejo ...": with no subject of its own, the place
         return ants
-    seated = _organisation_before_seat(units, clause.antecedent[0], slot, ctx) \
-        if clause.antecedent and not clause.where and not clause.governed else []
-    if seated:  # "X s sedežem v Beljaku, ki sestavlja ...": X, not the dropped subject of the sentence
-        return seated
     zero = [u for u in units if u.source == MentionSource.ZERO and _fits(u, slot, ctx)]
     return zero[:1]
 
