@@ -709,7 +709,8 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
 
     def own_prep(start: int) -> str:
         """The preposition right before token ``start``, also over a class noun ("za družbo X"),
-        a noun for a business partner with its nationality ("pri nemškem kupcu X"), an article
+        a noun for a business partner with its nationality ("pri nemškem kupcu X") or a companion
+        ("skupaj z ženo X"), an article
         ("at the Bamberg plant") and "nearby" ("in nearby Rossano")."""
         j = start - 1
         while j > first:

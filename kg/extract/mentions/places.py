@@ -104,7 +104,7 @@ def street_address_tokens(doc: Document, pack: LanguagePack) -> set[int]:
 POSTCODE_DIGITS = (4, 5)  # "9020 Celovec", "21000 Split", "8605 Kapfenberg"
 
 
-def _postcode_follows(toks: list, comma: int, sent: int) -> bool:
+def _postcode_follows(toks: list[Token], comma: int, sent: int) -> bool:
     """", 9020 Celovec": a postal code and a capitalised town after the comma at ``comma``, so
     the words before are a street and its house number in any language ("Hauptstraße 7",
     "Put Brodarice 6")."""
