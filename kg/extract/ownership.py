@@ -45,8 +45,8 @@ def parents_of_whole_purchases(doc: Document, relations: list[Relation], pack: L
     a parent already, or owns its buyer."""
     if not pack.whole_share_phrases:
         return []
-    parented = {r.subj for r in relations if r.pred == "schema:parentOrganization"}
-    owners = {(r.subj, r.obj) for r in relations if r.pred == "schema:parentOrganization"}
+    owners = {(r.subj, r.obj) for r in relations if r.pred == "schema:parentOrganization"}  # (child, parent)
+    parented = {child for child, _ in owners}
     out: list[Relation] = []
     for r in relations:
         if r.pred != "akg:acquired" or r.obj is None or r.obj in parented or (r.subj, r.obj) in owners:

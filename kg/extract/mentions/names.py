@@ -947,15 +947,15 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     if span.cls is None and span.source == MentionSource.CAPITALISED and span.end < len(toks) \
             and pack.is_seat_suffix(toks[span.end].text):
         span.cls, span.source = "schema:City", MentionSource.LOCATIVE  # "Quarmby-based maker X": a town
-    first_lemma = _business_noun_nominative(words[0].lower(), pack) or lemma(words[0].lower(), doc.lang)
+    business = _business_noun_nominative(words[0].lower(), pack)  # "" unless an accusative business noun opens
+    first_lemma = business or lemma(words[0].lower(), doc.lang)
     if span.source == MentionSource.LEGAL and len(words) > 2 and is_business_noun(first_lemma, pack) \
             and first_lemma != words[0].lower():
         # "Livarno Ferolit d.o.o. so ustanovili": a class noun opening the name is inflected
         span.name = first_lemma.capitalize() + span.name[len(words[0]):]
-    elif span.source == MentionSource.CAPITALISED and len(words) >= 2 \
-            and (nominative := _business_noun_nominative(words[0].lower(), pack)):
+    elif span.source == MentionSource.CAPITALISED and len(words) >= 2 and business:
         # "je ustanovil Orodjarno Nanos": a business noun's accusative opens no name ("Orodjarna Nanos")
-        span.name = nominative.capitalize() + span.name[len(words[0]):]
+        span.name = business.capitalize() + span.name[len(words[0]):]
     elif span.source == MentionSource.LEGAL and len(words) > 2 and (opening := _adjective_noun_nominative(words, pack, doc.lang)):
         span.name = opening + span.name[len(words[0]) + 1 + len(words[1]):]  # "Kmetijske zadruge X" -> "Kmetijska zadruga X"
     elif span.source == MentionSource.LEGAL and len(words) > 2 and _oblique_after_word(doc, span.start, first_lemma, pack):
