@@ -264,6 +264,12 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
             gs = groups.by_core[key]
             if groups.classes[gs[0]] == m.cls:
                 return gs[0]
+        # "skupine Moretti" after "Officine Moretti S.p.A.": its last word, when the first is no
+        # name of its own and no other company ends so
+        ending = {groups.by_core[key][0] for key in groups.keys_with(suffixes=[" " + k for k in keys if len(k) > 2])
+                  if key.split()[0] not in groups.by_core and groups.classes[groups.by_core[key][0]] == m.cls}
+        if len(ending) == 1:
+            return ending.pop()
     if m.source not in (MentionSource.CAPITALISED, MentionSource.PERSON, MentionSource.ACRONYM, MentionSource.SPEAKER,
                         MentionSource.NAME_HEAD):  # ("Kombo Agro" after "Kombo Agro Industries Ltd")
         return None  # otherwise a name typed by its own noun ("skupine Bosch") is no short form

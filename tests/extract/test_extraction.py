@@ -1767,6 +1767,42 @@ def test_the_bought_company_is_the_one_bought(tmp_path):
     assert ("Cinkar d.d.", "akg:headquarteredIn", "Preljina") not in rels
 
 
+def test_a_business_noun_before_part_of_a_group_is_the_subject(tmp_path):
+    """"je steklarna del skupine Y": the glassworks named before is the subject, not a plant of Y,
+    so it is Y's subsidiary and "vodi pa jo" is its director."""
+    graph = facts_of_text(tmp_path,
+        "Steklarna Bistra d.o.o. iz Hrastnika izdeluje kozarce. Od leta 2021 je steklarna del poljske skupine "
+        "Szklotech S.A., vodi pa jo direktorica Maja Rozman.\n")
+    rels = relations(graph)
+    assert ("Steklarna Bistra d.o.o.", "schema:parentOrganization", "Szklotech S.A.") in rels
+    assert ("Maja Rozman", "akg:chiefExecutiveOf", "Steklarna Bistra d.o.o.") in rels
+    assert ("Maja Rozman", "akg:chiefExecutiveOf", "Szklotech S.A.") not in rels
+
+
+def test_a_group_named_by_the_last_word_of_its_name(tmp_path):
+    """"skupine Moretti" after "Officine Moretti S.p.A." is that company; "v italijanski Gorici"
+    ends a list of plant towns; "Co., Ltd., Ningbo, Kitajska" gives the unknown town Ningbo."""
+    graph = facts_of_text(tmp_path,
+        "Družba Kovinar d.o.o. je prodala obrat italijanski skupini Officine Bellucci S.p.A. Obrat bo postal del "
+        "skupine Bellucci. Kovinar ima tri tovarne – v Solkanu, v Ajdovščini in v italijanski Gorici. Ulitke "
+        "kupuje Zhenghe Castings Co., Ltd., Ningbo, Kitajska.\n")
+    rels = relations(graph)
+    assert "Bellucci" not in labels_of_class(graph, "akg:Company")
+    assert ("Kovinar d.o.o.", "org:hasSite", "Gorica") in rels
+    assert ("Zhenghe Castings Co., Ltd.", "akg:headquarteredIn", "Ningbo") in rels
+
+
+def test_a_product_noun_opening_a_name_refers_to_nothing(tmp_path):
+    """"Etiketa Print d.o.o." does not make "samolepilnih etiket" a reference to it: the cheese
+    made "v sirarni v Brestanici" is the dairy's, not the label printer's."""
+    graph = facts_of_text(tmp_path,
+        "Sirarna Lisca d.o.o., Cesta 4, 8280 Brestanica Dobavitelj: Etiketa Tisk d.o.o., Celje\n"
+        "Naročamo 5.000 samolepilnih etiket za sir Liscanček, ki ga izdelujemo v sirarni v Brestanici.\n")
+    rels = relations(graph)
+    assert ("Etiketa Tisk d.o.o.", "org:hasSite", "Brestanica") not in rels
+    assert ("Etiketa Tisk d.o.o.", "akg:produces", "Liscanček") not in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

@@ -65,8 +65,11 @@ def _business_nouns_of_names(doc: Document, spans: list[Span], pack: LanguagePac
     for s in spans:
         if s.cls == "akg:Company" and s.end - s.start > 1:
             first = lemma(doc.tokens[s.start].text.lower(), doc.lang)
-            if is_business_noun(first, pack):
-                out.add(first)
+            words = s.name.split()
+            named_on = words[1][:1].isupper() and words[1] not in pack.legal_suffix_texts
+            if is_business_noun(first, pack) and not (
+                    named_on and pack.triggers.get((first,)) in ("schema:Product", "schema:Brand")):
+                out.add(first)  # (but a product noun before a name is none: "Etiketa Print d.o.o." -> "etiket")
         if s.cls == "akg:Company":
             before = doc.tokens[max(doc.sentences[doc.tokens[s.start].sent].tok_start, s.start - 2):s.start]
             out.update(t.lemma for t in before if t.lemma in pack.counterpart_referents and t.text.islower())

@@ -924,6 +924,26 @@ def name_with_trigger(doc: Document, span: Span) -> str:
     return f"{word} {rest}"
 
 
+def _between_legal_name_and_country(doc: Document, span: Span, pack: LanguagePack) -> bool:
+    """Is ``span`` written between commas after a company's legal form and before a country
+    ("Tongrui Cells Co., Ltd., Ningbo, Kitajska")? Then it is the town of the company's address.
+
+    >>> from pathlib import Path
+    >>> from kg.extract.pipeline import extract
+    >>> doc = extract(Document("d", Path("d.txt"), "Dobavitelj je Tongrui Cells Co., Ltd., Ningbo, Kitajska.", {}))
+    >>> [(m.name, m.cls) for m in doc.mentions if m.name == "Ningbo"]
+    [('Ningbo', 'schema:City')]
+    """
+    toks = doc.tokens
+    before, after = span.start - 1, span.end
+    if before < 1 or after + 1 >= len(toks) or toks[before].text != "," or toks[after].text != ",":
+        return False
+    if not any(legal_suffix_end(doc, k, pack) == before for k in range(max(0, before - 6), before)):
+        return False
+    country = pack.places.get(toks[after + 1].text)
+    return country is not None and country.cls == "schema:Country"
+
+
 def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]) -> Span:
     toks = doc.tokens
     words = [t.text for t in toks[span.start:span.end]]
@@ -947,6 +967,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     if span.cls is None and span.source == MentionSource.CAPITALISED and span.end < len(toks) \
             and pack.is_seat_suffix(toks[span.end].text):
         span.cls, span.source = "schema:City", MentionSource.LOCATIVE  # "Quarmby-based maker X": a town
+    if span.cls is None and span.source == MentionSource.CAPITALISED and _between_legal_name_and_country(doc, span, pack):
+        span.cls, span.source = "schema:City", MentionSource.LOCATIVE  # "Tongrui Cells Co., Ltd., Ningbo, Kitajska"
     business = _business_noun_nominative(words[0].lower(), pack)  # "" unless an accusative business noun opens
     first_lemma = business or lemma(words[0].lower(), doc.lang)
     if span.source == MentionSource.LEGAL and len(words) > 2 and is_business_noun(first_lemma, pack) \

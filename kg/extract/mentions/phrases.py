@@ -288,6 +288,8 @@ def _names_its_owner(toks: list[Token], i: int, end: int, pack: LanguagePack) ->
     genitive ("tovarna nemškega proizvajalca filtrov Luftmann GmbH")? Then it is that company's
     plant, not one named before (but "v obratu družbe X v Kropi" may be the Kropa plant)."""
     company_noun = False
+    if i + 1 < end and toks[i + 1].text in pack.predicates_after_subject and toks[i + 1].text not in pack.prepositions:
+        return False  # "je steklarna del skupine X": the noun is the subject, what follows its predicate
     for j in range(i + 1, min(end, i + 1 + OWNER_REACH)):
         if not toks[j].text.isalpha():
             return False

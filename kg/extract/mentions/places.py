@@ -155,7 +155,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
             if j >= sent.tok_end - 1 or toks[j].text.lower() not in pack.locative_prepositions:
                 continue
             k = j + 1 + (j + 1 < sent.tok_end and toks[j + 1].text.lower() in pack.place_modifiers)  # "in nearby X"
-            k = _past_region(toks, k, by_start, pack)
+            k = _past_demonym(_past_region(toks, k, by_start, pack), by_start)
             closed = False  # "v Zrečah in Vitanju, v Gradcu pa ...": a comma after "in" ends the list
             while k in by_start and by_start[k].cls in ("schema:City",) \
                     and not (k > j + 1 and by_start[k].name.lower() in surnames):
@@ -168,6 +168,7 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                     k += 1
                     if k < sent.tok_end and toks[k].text.lower() in pack.locative_prepositions:
                         k += 1
+                    k = _past_demonym(k, by_start)  # "v Solkanu in v italijanski Gorici"
                 else:
                     break
         # "v Kidričevem bo zgradil novo tovarno", "bo v Ostravi na Češkem odprl drugo": the town
@@ -355,6 +356,16 @@ def _past_region(toks: list, k: int, by_start: dict[int, Span], pack: LanguagePa
         after += 1
     town = by_start.get(after)
     return after if town is not None and town.cls == "schema:City" else k
+
+
+def _past_demonym(k: int, by_start: dict[int, Span]) -> int:
+    """Where the town starts in "v italijanski Gorici": past a nationality adjective that stands
+    right before a town; else ``k``."""
+    adjective = by_start.get(k)
+    if adjective is None or adjective.source != MentionSource.DEMONYM:
+        return k
+    town = by_start.get(adjective.end)
+    return adjective.end if town is not None and town.cls == "schema:City" else k
 
 
 def _where_clause(toks: list, k: int, pack: LanguagePack) -> bool:
