@@ -215,10 +215,22 @@ def _frame(spec: dict[str, Any], lang: str, where: str, terms: set[str]) -> Fram
                  frozenset(w.lower() for w in spec.get("unless_word", [])),
                  frozenset(w.lower() for w in spec.get("requires_word", [])),
                  # (lemmas, and the words as written for a referring word: "jo")
-                 frozenset(w if w == NAME else lemma(w, lang) for w in spec.get("unless_before", []))
-                 | frozenset(w.lower() for w in spec.get("unless_before", [])), unless_class,
+                 _before_words(spec.get("unless_before", []), lang), unless_class,
                  frozenset(w if w == NAME else lemma(w, lang) for w in spec.get("unless_after", [])),
                  tuple(spec["examples"]), frozenset(spec.get("unless_frame", [])), unless_antecedent)
+
+
+def _before_words(words: list[str], lang: str) -> frozenset[str]:
+    """The words an ``unless_before`` list bars: each as written and by its lemma, but one
+    marked "=" only as written ("=ni": "ni v lasti" is denied, while its lemma "biti" is
+    also the "je" of "je v lasti").
+
+    >>> sorted(_before_words(["=ni", "imeti"], "sl"))
+    ['imeti', 'ni']
+    """
+    exact = frozenset(w[1:].lower() for w in words if w.startswith("="))
+    rest = [w for w in words if not w.startswith("=")]
+    return exact | frozenset(w if w == NAME else lemma(w, lang) for w in rest) | frozenset(w.lower() for w in rest)
 
 
 def load_frames(path: Path, lang: str, terms: set[str]) -> list[Frame]:
@@ -825,6 +837,7 @@ def _barred(units: list[Unit], clause: list[int], pos: int, n: int, frame: Frame
     def barred(u: Unit | None, words: frozenset[str]) -> bool:
         # (a referring word by its form: "jo ima v lasti")
         return u is not None and (u.lemma in words or (u.kind == "ent" and NAME in words)
+                                  or (u.kind == "tok" and u.word.lower() in words)  # "=ni" as written
                                   or (u.source == MentionSource.COREF and u.word.lower() in words))
     return barred(before, frame.unless_before) or barred(after, frame.unless_after)
 

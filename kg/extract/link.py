@@ -270,6 +270,14 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
                   if key.split()[0] not in groups.by_core and groups.classes[groups.by_core[key][0]] == m.cls}
         if len(ending) == 1:
             return ending.pop()
+    if m.source == MentionSource.CAPITALISED and " " not in m.name and (m.name.lower(),) in pack.triggers \
+            and m.cls in (None, "akg:Company"):
+        # "Livarna zaposluje ..." after "Livarna Jevnica d.o.o.": a class noun alone that opens the
+        # one company's name the document has
+        opened = {g for g, name in enumerate(groups.names) if groups.classes[g] == "akg:Company"
+                  and len(name.split()) > 1 and name.split()[0].lower() == m.name.lower()}
+        if len(opened) == 1:
+            return opened.pop()
     if m.source not in (MentionSource.CAPITALISED, MentionSource.PERSON, MentionSource.ACRONYM, MentionSource.SPEAKER,
                         MentionSource.NAME_HEAD):  # ("Kombo Agro" after "Kombo Agro Industries Ltd")
         return None  # otherwise a name typed by its own noun ("skupine Bosch") is no short form

@@ -103,7 +103,11 @@ def _split_final_numbers(sentences: list[list[tuple[str, int, int]]], lang: str)
                       or _scale_after_number(text[:-1], prev, lang))
                      and (not nxt or nxt[:1].isupper()))
                     or (_word_not_abbreviation(text[:-1], lang) and _opens_sentence(nxt, lang))
-                    or (not nxt and _name_word_ends_text(text, prev, lang))):
+                    or (not nxt and _name_word_ends_text(text, prev, lang))
+                    # "... tkanine Motex Agro in Motex Geo. Zaposluje ...": a name's last word before
+                    # a capitalised dictionary word
+                    or (len(text) > 3 and _name_word_ends_text(text, prev, lang) and _opens_sentence(nxt, lang)
+                        and nxt not in load_pack(lang).places)):
                 current += [(text[:-1], start, end - 1), (".", end - 1, end)]
                 out.append(current)
                 current = []

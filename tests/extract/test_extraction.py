@@ -1803,6 +1803,24 @@ def test_a_product_noun_opening_a_name_refers_to_nothing(tmp_path):
     assert ("Etiketa Tisk d.o.o.", "akg:produces", "Liscanček") not in rels
 
 
+def test_a_class_noun_alone_and_a_name_ending_a_sentence(tmp_path):
+    """"Livarna, ki ima sedež v Litiji" after "Livarna Jevnica d.o.o." is that company; "Motex
+    Geo. Zaposluje ..." ends the product's sentence; "pivovarne Eder Bräu GmbH" names the
+    brewery, although "Eder" is also a given name; "Izvedel:" labels a signature."""
+    graph = facts_of_text(tmp_path,
+        "Peklar prodal Livarno Jevnica\n\n"
+        "Družba Peklar d.d. je prodala hčerinsko družbo Livarna Jevnica d.o.o. Livarna, ki ima sedež v Litiji, "
+        "izdeluje tkanine Tekstra Agro in Tekstra Geo. Zaposluje 160 ljudi. Med gosti je bil Florian Eder, direktor "
+        "bavarske pivovarne Eder Bräu GmbH iz Landshuta.\n",
+        "Naročnik: Oljarna Kos d.o.o., Murska Sobota\nPrevzel: Luka Kos, direktor | Izvedel: Denis Rudaš, serviser\n")
+    rels = relations(graph)
+    assert ("Livarna Jevnica d.o.o.", "akg:headquarteredIn", "Litija") in rels
+    assert "Livarna" not in labels_of_class(graph, "akg:Company")
+    assert "Tekstra Geo" in labels_of_class(graph, "schema:Product")
+    assert ("Florian Eder", "akg:chiefExecutiveOf", "Eder Bräu GmbH") in rels
+    assert "Izvedel" not in labels_of_class(graph, "akg:Company")
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

@@ -457,6 +457,10 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             if tok.text.endswith(".") and len(tok.text) <= 4 and i + 1 < sent.tok_end and toks[i + 1].text == ":":
                 i += 1  # "Op.: ...", "Tel.: ...": an abbreviated field label, no name
                 continue
+            if i + 1 < sent.tok_end and toks[i + 1].text == ":" and pack.verb_gender(tok.text.lower()) \
+                    and is_known_word(tok.text.lower(), doc.lang):
+                i += 1  # "Izvedel: Denis Rudaš", "Pripravila: ...": a participle labels a signature, no name
+                continue
             if (role_end := _title_case_role_end(toks, i, sent.tok_end, pack)) > i:
                 i = role_end  # "will become Executive Chairman", "Chair of the Board": a role, no name
                 continue
