@@ -1821,6 +1821,15 @@ def test_a_class_noun_alone_and_a_name_ending_a_sentence(tmp_path):
     assert "Izvedel" not in labels_of_class(graph, "akg:Company")
 
 
+def test_a_municipality_named_by_its_noun_is_read(tmp_path):
+    """"prodala Občina Radenci": a one-word name after its class noun is read, not a crash
+    (a name's second word was looked up without checking that it has one)."""
+    rels = relations(facts_of_text(tmp_path,
+        "Družba Lepak d.o.o. je v Radencih odprla tovarno. Zemljišče v poslovni coni je podjetju prodala "
+        "Občina Radenci.\n"))
+    assert ("Lepak d.o.o.", "org:hasSite", "Radenci") in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

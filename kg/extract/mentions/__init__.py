@@ -66,7 +66,7 @@ def _business_nouns_of_names(doc: Document, spans: list[Span], pack: LanguagePac
         if s.cls == "akg:Company" and s.end - s.start > 1:
             first = lemma(doc.tokens[s.start].text.lower(), doc.lang)
             words = s.name.split()
-            named_on = words[1][:1].isupper() and words[1] not in pack.legal_suffix_texts
+            named_on = len(words) > 1 and words[1][:1].isupper() and words[1] not in pack.legal_suffix_texts
             if is_business_noun(first, pack) and not (
                     named_on and pack.triggers.get((first,)) in ("schema:Product", "schema:Brand")):
                 out.add(first)  # (but a product noun before a name is none: "Etiketa Print d.o.o." -> "etiket")

@@ -929,8 +929,9 @@ def name_with_trigger(doc: Document, span: Span) -> str:
 
 
 def _between_legal_name_and_country(doc: Document, span: Span, pack: LanguagePack) -> bool:
-    """Is ``span`` written between commas after a company's legal form and before a country
-    ("Tongrui Cells Co., Ltd., Ningbo, Kitajska")? Then it is the town of the company's address.
+    """Is ``span`` written after a company's legal form and a comma or bracket, and before a
+    comma and a country ("Tongrui Cells Co., Ltd., Ningbo, Kitajska", "Pesotec GmbH (Wetzlar,
+    Nemčija)")? Then it is the town of the company's address.
 
     >>> from pathlib import Path
     >>> from kg.extract.pipeline import extract
@@ -940,7 +941,7 @@ def _between_legal_name_and_country(doc: Document, span: Span, pack: LanguagePac
     """
     toks = doc.tokens
     before, after = span.start - 1, span.end
-    if before < 1 or after + 1 >= len(toks) or toks[before].text != "," or toks[after].text != ",":
+    if before < 1 or after + 1 >= len(toks) or toks[before].text not in ",(" or toks[after].text != ",":
         return False
     if not any(legal_suffix_end(doc, k, pack) == before for k in range(max(0, before - 6), before)):
         return False
