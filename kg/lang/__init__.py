@@ -65,6 +65,8 @@ class LanguagePack:
     region_openers: frozenset[str] = frozenset()  # "Co Galway"
     region_abbreviations: frozenset[str] = frozenset()  # "Que." after a town
     possessive_endings: tuple[str, ...] = ()  # "Turnškov oče": a possessive adjective before a family noun
+    # [possessive ending, the name's ending it replaces]: "Balkanikini" is "Balkanika"'s
+    possessive_stems: tuple[tuple[str, str], ...] = ()
     public_body_nouns: frozenset[str] = frozenset()  # "Ministry": "the Ministry of Economy" is no company
     public_body_joiners: frozenset[str] = frozenset()  # "of": the words after it belong to the body's name
     body_phrases: tuple[tuple[str, ...], ...] = ()  # "Board of Directors", "Annual General Meeting": no entity
@@ -459,6 +461,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.region_openers = frozenset(words.get("region_openers", []))
     p.region_abbreviations = frozenset(words.get("region_abbreviations", []))
     p.possessive_endings = tuple(words.get("possessive_endings", []))
+    p.possessive_stems = tuple((a, b) for a, b in words.get("possessive_stems", []))
     p.public_body_nouns = frozenset(words.get("public_body_nouns", []))
     p.public_body_joiners = frozenset(words.get("public_body_joiners", []))
     p.body_phrases = tuple(sorted((tuple(b.split()) for b in words.get("body_phrases", [])), key=len, reverse=True))

@@ -1830,6 +1830,23 @@ def test_a_municipality_named_by_its_noun_is_read(tmp_path):
     assert ("Lepak d.o.o.", "org:hasSite", "Radenci") in rels
 
 
+def test_owners_by_topic_possessive_and_feminine_adjective(tmp_path):
+    """"Od leta 2017 je v večinski lasti sklada Y" (no company before) and "je njegov večinski
+    lastnik skupina Y" give the parent; "v Balkanikini tovarni" is Balkanika's plant, no town;
+    "Pesotec GmbH (Wetzlar, Nemčija)" gives the seat."""
+    graph = facts_of_text(tmp_path,
+        "Cinkar d.d. ima sedež v Celju. Od leta 2017 je v večinski lasti avstrijskega sklada Donau "
+        "Beteiligungen GmbH z Dunaja.\n",
+        "Podjetje Dolomit d.d. je bilo ustanovljeno leta 1947, od leta 2019 pa je njegov večinski lastnik "
+        "hrvaška skupina Kalcit Holding d.d. Omake izdeluje tudi v Balkanikini tovarni v Valjevu, ki jo je kupila "
+        "od družbe Balkanika d.o.o. Tehtnico je izdelal Pesotec GmbH (Wetzlar, Nemčija).\n")
+    rels = relations(graph)
+    assert ("Cinkar d.d.", "schema:parentOrganization", "Donau Beteiligungen GmbH") in rels
+    assert ("Dolomit d.d.", "schema:parentOrganization", "Kalcit Holding d.d.") in rels
+    assert not {"Balkanikini", "Balkanikina"} & labels_of_class(graph, "schema:City")
+    assert ("Pesotec GmbH", "akg:headquarteredIn", "Wetzlar") in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

@@ -1443,8 +1443,9 @@ def company_possessives(doc: Document, spans: list[Span], pack: LanguagePack) ->
 def _possessive_of(word: str, firsts: dict[str, str], pack: LanguagePack) -> str:
     """The company whose first word ``word`` is a possessive adjective of, else ""."""
     low = word.lower()
-    return next((firsts[low[: len(low) - len(e)]] for e in pack.possessive_endings
-                 if low.endswith(e) and low[: len(low) - len(e)] in firsts), "")
+    stems = [(e, "") for e in pack.possessive_endings] + list(pack.possessive_stems)
+    return next((firsts[low[: len(low) - len(e)] + name_end] for e, name_end in stems
+                 if low.endswith(e) and low[: len(low) - len(e)] + name_end in firsts), "")
 
 
 def short_forms_over_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
