@@ -22,6 +22,9 @@ the trigger's clause by where it stands relative to the trigger and which prepos
   if the trigger's gender agrees ("Irena Sosič je ... Podjetje X je ustanovila leta 2009").
 - ``majority = true``: only a share over 50 % ("bought 70% of X": a purchase; 30 % is a stake).
 
+``unless_before`` lists lemmas and words that may not stand right before the trigger; a word
+marked ``=`` ("=ni") counts only as written, not by its lemma ("biti" is also "je").
+
 A frame with ``unless_frame = [ids]`` yields nothing in a clause where one of those earlier
 frames yielded facts (a plant's yearly output before the company's).
 

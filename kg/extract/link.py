@@ -78,6 +78,7 @@ class _Groups:
         self._suffixes: dict[str, list[str]] = {}
         self._all_nouns: set[str] | None = None
         self._name_words: dict[str, set[int]] | None = None
+        self._openers: dict[str, list[int]] = {}  # first word of a name, lower-case -> groups
 
     def new(self, m: Mention, core: str) -> int:
         self.names.append(m.name)
@@ -85,7 +86,22 @@ class _Groups:
         self.first_sentence.append(m.sent)
         self.strength.append(STRENGTH.get(m.source, 0) if m.cls else -1)
         self.file(core, len(self.names) - 1)
+        self._opens(len(self.names) - 1)
         return len(self.names) - 1
+
+    def _opens(self, g: int) -> None:
+        self._openers.setdefault(self.names[g].split()[0].lower(), []).append(g)
+
+    def opened_by(self, word: str) -> set[int]:
+        """The groups whose name now opens with ``word`` (lower-case), found by an index kept as
+        names are added and grow, not by a scan over every group.
+
+        >>> groups = _Groups()
+        >>> groups.names, groups._openers = ["Livarna Jevnica d.o.o.", "Peklar d.d."], {"livarna": [0], "peklar": [1]}
+        >>> groups.opened_by("livarna")
+        {0}
+        """
+        return {g for g in self._openers.get(word, ()) if self.names[g].split()[0].lower() == word}
 
     def file(self, core: str, g: int) -> None:
         """Add group ``g`` under the core name ``core`` (``by_core``)."""
@@ -140,6 +156,8 @@ class _Groups:
             self.names[g] = m.name  # "Otokar" after "Otokarja": the nominative wins
         elif old not in name_candidates(m.name, lang, endings)[1:] and len(m.name) > len(old):
             self.names[g] = m.name  # the fullest name wins ("Krka d.d." over "Krka")
+        if self.names[g] != old:
+            self._opens(g)
 
 
 def _other_cases(name: str, lang: str, pack: LanguagePack) -> set[str]:
@@ -274,8 +292,8 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
             and m.cls in (None, "akg:Company"):
         # "Livarna zaposluje ..." after "Livarna Jevnica d.o.o.": a class noun alone that opens the
         # one company's name the document has
-        opened = {g for g, name in enumerate(groups.names) if groups.classes[g] == "akg:Company"
-                  and len(name.split()) > 1 and name.split()[0].lower() == m.name.lower()}
+        opened = {g for g in groups.opened_by(m.name.lower()) if groups.classes[g] == "akg:Company"
+                  and len(groups.names[g].split()) > 1}
         if len(opened) == 1:
             return opened.pop()
     if m.source not in (MentionSource.CAPITALISED, MentionSource.PERSON, MentionSource.ACRONYM, MentionSource.SPEAKER,
