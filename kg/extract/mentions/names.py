@@ -324,8 +324,9 @@ def _common_acronym(toks: list[Token], i: int, end: int, pack: LanguagePack) -> 
     return toks[i].text in pack.common_acronyms and not (i + 1 < end and is_name_token(toks[i + 1]))
 
 
-def _names_a_company(doc: Document, i: int, end: int, pack: LanguagePack) -> bool:
-    """Does a legal form close the capitalised words from token ``i`` ("Kolbe Agency Ltd")?"""
+def names_a_company(doc: Document, i: int, end: int, pack: LanguagePack) -> bool:
+    """Does a legal form close the capitalised words from token ``i`` ("Kolbe Agency Ltd",
+    "pivovarne Eder Bräu GmbH" from "Eder")?"""
     j = i
     while j < end and is_name_token(doc.tokens[j]) and legal_suffix_end(doc, j, pack) < 0:
         j += 1
@@ -474,7 +475,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             if (body_end := _phrase_end(toks, i, sent.tok_end, pack.body_phrases)) > i:
                 i = body_end  # "the Board of Directors", "the Annual General Meeting": no entity
                 continue
-            if tok.text in pack.public_body_nouns and not _names_a_company(doc, i, sent.tok_end, pack):
+            if tok.text in pack.public_body_nouns and not names_a_company(doc, i, sent.tok_end, pack):
                 i = _public_body_end(toks, i, sent.tok_end, pack)  # "Ministry of Economy": no company, no entity
                 continue
             j = i + 1
@@ -483,7 +484,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 legal_end = legal_suffix_end(doc, j, pack)
                 if legal_end > 0:
                     break  # "Adriaenergia S.p.A." ends at its legal form
-                if toks[j].text in pack.public_body_nouns and not _names_a_company(doc, j, sent.tok_end, pack):
+                if toks[j].text in pack.public_body_nouns and not names_a_company(doc, j, sent.tok_end, pack):
                     break  # "Portuguese Ministry of Economy": the body's name starts a run of its own
                 if is_name_token(toks[j]):
                     j += 1
@@ -1429,21 +1430,22 @@ def company_possessives(doc: Document, spans: list[Span], pack: LanguagePack) ->
     # "Žitkonovo trgovsko podjetje Žitomarket d.o.o.": an adjective of a company named right after
     # it is no argument of its own
     companies = {s.start for s in spans if s.cls == "akg:Company"}
+    stems = [(e, "") for e in pack.possessive_endings] + list(pack.possessive_stems)
     replaced = {s.start for s in spans
-                if s.cls is None and s.end - s.start == 1 and _possessive_of(doc.tokens[s.start].text, firsts, pack)}
+                if s.cls is None and s.end - s.start == 1 and _possessive_of(doc.tokens[s.start].text, firsts, stems)}
     out = [s for s in spans if not (s.start in replaced and s.end - s.start == 1 and s.cls is None)]
     taken = {k for s in out for k in range(s.start, s.end)}
     for i, t in enumerate(doc.tokens):
-        if i not in taken and t.is_capitalised and (name := _possessive_of(t.text, firsts, pack)) \
+        if i not in taken and t.is_capitalised and (name := _possessive_of(t.text, firsts, stems)) \
                 and not companies & set(range(i + 1, i + 4)):
             out.append(Span(i, i + 1, "akg:Company", name, MentionSource.CAPITALISED))
     return sorted(out, key=lambda s: (s.start, -s.end))
 
 
-def _possessive_of(word: str, firsts: dict[str, str], pack: LanguagePack) -> str:
-    """The company whose first word ``word`` is a possessive adjective of, else ""."""
+def _possessive_of(word: str, firsts: dict[str, str], stems: list[tuple[str, str]]) -> str:
+    """The company whose first word ``word`` is a possessive adjective of, by ``stems`` (a
+    possessive ending and the ending of the name it replaces: ("ova", ""), ("ini", "a")), else ""."""
     low = word.lower()
-    stems = [(e, "") for e in pack.possessive_endings] + list(pack.possessive_stems)
     return next((firsts[low[: len(low) - len(e)] + name_end] for e, name_end in stems
                  if low.endswith(e) and low[: len(low) - len(e)] + name_end in firsts), "")
 

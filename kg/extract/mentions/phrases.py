@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.extract.document import POSSESSIVE_MARKS, CorefHint, Document, MentionSource, Token
-from kg.extract.mentions.names import legal_suffix_end
+from kg.extract.mentions.names import names_a_company
 from kg.extract.mentions.spans import OPENING_QUOTES, Span, is_given_name, is_name_token, role_starts_at
 from kg.lang import LanguagePack
 
@@ -330,15 +330,6 @@ def _place_after_name(toks: list[Token], j: int, end: int, pack: LanguagePack) -
     return False
 
 
-def _heads_a_legal_name(doc: Document, i: int, end: int, pack: LanguagePack) -> bool:
-    """Does a legal name follow the noun at ``i`` ("pivovarne Eder Bräu GmbH")? Then the noun
-    names that company, even when its first word is also a given name."""
-    j = i + 1
-    while j < end and is_name_token(doc.tokens[j]) and legal_suffix_end(doc, j, pack) < 0:
-        j += 1
-    return j > i + 1 and legal_suffix_end(doc, j, pack) > 0
-
-
 def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns: frozenset[str] = frozenset()
                 ) -> list[Span]:
     """Words that refer back: "Podjetje zaposluje ...", "Ta želi ...", "... da bo podjetje vložilo".
@@ -407,7 +398,7 @@ def coreferring(doc: Document, pack: LanguagePack, taken: set[int], naming_nouns
                 continue  # "lendavskega proizvajalca bučnega olja Oljarna Kapela d.o.o."
             if toks[i].text.lower() in pack.object_pronouns | pack.possessives or (
                     (not is_name_token(nxt) or (is_given_name(nxt.text, pack, doc.lang)
-                                                and not _heads_a_legal_name(doc, i, sent.tok_end, pack)))
+                                                and not names_a_company(doc, i + 1, sent.tok_end, pack)))
                     and nxt.lemma not in pack.coreference and
                     (nxt.lemma,) not in pack.triggers and nxt.text not in "(:"):
                 span = Span(i, i + 1, cls, toks[i].text, MentionSource.COREF, seat_town=seat)
