@@ -642,6 +642,8 @@ def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Con
             continue
         if t_pos < pos < opening_end and units[i].cls is None:
             continue
+        if pos > t_pos and units[i].cls is None and any(units[clause.units[k]].cls in NAMED_GOODS for k in range(t_pos + 1, pos)):
+            continue  # "najbolj znana sta lepilo A in pena B": a name after a product is another one
         if pos != t_pos and _fits(units[i], slot, ctx) and not ctx.prep_of(units[i]) and not _possessor(units, i):
             return _with_list(units, clause.units, pos, slot, 1, ctx)
         if slot.named and pos < t_pos and units[i].source == MentionSource.COREF and not ctx.prep_of(units[i]) \

@@ -1847,6 +1847,21 @@ def test_owners_by_topic_possessive_and_feminine_adjective(tmp_path):
     assert ("Pesotec GmbH", "akg:headquarteredIn", "Wetzlar") in rels
 
 
+def test_products_listed_after_their_nouns_and_far_plants(tmp_path):
+    """"tlakovce Kora Tlak" is a product, though "Tlak" ends like a surname; "sira Bovški Rovtar
+    in Kaninski hlebec" lists two cheeses of two words each; the plants named after a long list
+    of products make them."""
+    graph = facts_of_text(tmp_path,
+        "Betomix d.d. izdeluje strešnike Kora in tlakovce Kora Tlak v tovarnah v Zagorju ob Savi in Kisovcu.\n"
+        "Planika d.o.o. ima sedež v Kobaridu. Sirarna v Bovcu letno predela 6 milijonov litrov mleka, v njej pa "
+        "izdelujejo sira Bovški Rovtar in Kaninski hlebec.\n")
+    rels = relations(graph)
+    assert "Kora Tlak" in labels_of_class(graph, "schema:Product")
+    assert ("Kisovec", "akg:produces", "Kora Tlak") in rels
+    assert ("Zagorje ob Savi", "akg:produces", "Kora") in rels
+    assert ("Bovec", "akg:produces", "Kaninski hlebec") in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

@@ -90,6 +90,8 @@ def _list_head(toks: list, i: int, pack: LanguagePack) -> int:
             j -= 1  # "Zlati hmelj": the item's lower-case words
         if not toks[j].text[:1].isupper() or toks[j].sent != toks[i].sent:
             break
+        while j - 1 > max(0, i - LIST_ITEM_WORDS) and toks[j - 1].text[:1].isupper() and toks[j - 1].sent == toks[i].sent:
+            j -= 1  # "sira Bovški Rovtar in Kaninski hlebec": an item of several capitalised words
         k = j
     return k
 
@@ -1069,7 +1071,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     if span.cls is None and span.source == MentionSource.CAPITALISED and looks_east_asian(words, doc.lang):
         span.cls, span.source = "schema:Person", MentionSource.PERSON
         return span
-    if span.cls is None and len(words) == 2 and looks_like_person(words, doc, span.start, pack):
+    if span.cls is None and len(words) == 2 and looks_like_person(words, doc, span.start, pack) \
+            and not _after_name_noun(doc, span, pack):  # ("tlakovce Kora Tlak": a product, whatever its last word ends in)
         span.cls, span.source = "schema:Person", MentionSource.PERSON
         return span
     if span.cls is None and len(words) >= 2 and after_speech_verb(doc, span.start, pack):
