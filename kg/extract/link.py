@@ -152,12 +152,32 @@ class _Groups:
         if m.source in (MentionSource.COREF, MentionSource.LOCATIVE, MentionSource.ZERO):
             return
         old = self.names[g]
-        if m.name in name_candidates(old, lang, endings)[1:]:
+        if m.name in name_candidates(old, lang, endings)[1:] or _better_first_word(old, m.name, lang, endings):
             self.names[g] = m.name  # "Otokar" after "Otokarja": the nominative wins
         elif old not in name_candidates(m.name, lang, endings)[1:] and len(m.name) > len(old):
             self.names[g] = m.name  # the fullest name wins ("Krka d.d." over "Krka")
         if self.names[g] != old:
             self._opens(g)
+
+
+def _better_first_word(old: str, new: str, lang: str, endings: list[tuple[str, str]]) -> bool:
+    """Is ``new`` the same legal name as ``old`` with a better first word: its likeliest nominative
+    ("Dobrolana d.o.o." after "Dobrolano d.o.o. vodila"), or written in lower case after capitals
+    ("Elkroj d.d." after a letterhead's "ELKROJ d.d.")?"""
+    a, b = old.split(), new.split()
+    if len(a) < 2 or len(a) != len(b) or a[1:] != b[1:] or a[0] == b[0]:
+        return False
+    if a[0].isupper() and not b[0].isupper() and a[0].lower() == b[0].lower():
+        return True
+    return name_candidates(a[0], lang, endings)[1:2] == [b[0]]
+
+
+def _same_legal_name(a: str, b: str, lang: str, endings: list[tuple[str, str]]) -> bool:
+    """Are ``a`` and ``b`` one legal name, its first word in two cases ("Dobrolana d.o.o.",
+    "Dobrolano d.o.o.")?"""
+    x, y = a.split(), b.split()
+    return len(x) >= 2 and len(x) == len(y) and x[1:] == y[1:] and x[0] != y[0] \
+        and (y[0] in name_candidates(x[0], lang, endings)[1:] or x[0] in name_candidates(y[0], lang, endings)[1:])
 
 
 def _other_cases(name: str, lang: str, pack: LanguagePack) -> set[str]:
@@ -230,6 +250,12 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
                    and " " not in name and core in _other_cases(name, lang, pack)]
         if len(earlier) == 1:
             return earlier[0]
+    if m.source == MentionSource.LEGAL:
+        # "Dobrolana d.o.o." and "Dobrolano d.o.o. vodila": one legal name, its first word in two cases
+        cased = [g for g, name in enumerate(groups.names) if groups.classes[g] == "akg:Company"
+                 and _same_legal_name(name, m.name, lang, pack.inflection)]
+        if len(cased) == 1:
+            return cased[0]
     if m.cls == "akg:Company" and len(core.split()) > 1:
         # "Carrocerías Albeniz S.A." after a title's "Albeniz": a name of no class yet, its first
         # word(s) or last word, is its short form written first; so is a title's company named by

@@ -99,6 +99,7 @@ class LanguagePack:
     surname_endings: list[str] = field(default_factory=list)  # "-ič", "-nik": a two-word name is a person
     given_name_endings_first: tuple[str, ...] = ()  # "Marka" is Marko before Mark or Marek
     given_name_stem_consonants: tuple[str, ...] = ()  # "Jureta": Jure + "t" + the case ending "-a"
+    masculine_o_name_endings: tuple[str, ...] = ()  # "Marka Kosa" -> Marko, but "Roberta X" -> Robert
     copulas: set[str] = field(default_factory=set)  # "je", "bo", "ostal": a noun after them is a predicate
     relative_pronouns: set[str] = field(default_factory=set)  # "ki": "..., ki ga je" refers to the noun before
     known_town_names: frozenset[str] = frozenset()  # nominatives that win when a case form is read
@@ -234,6 +235,7 @@ class LanguagePack:
     town_stem_repairs: list[tuple[str, str]] = field(default_factory=list)  # ... of towns only: "Podolj" -> "Podolje"
     masculine_oblique_endings: tuple[str, ...] = ()  # a masculine noun's singular oblique cases: "Holding-a"
     locative_prepositions: set[str] = field(default_factory=set)
+    origin_prepositions: frozenset[str] = frozenset()  # "iz Sežane": a company's town, never its plant's
     places: dict[str, Place] = field(default_factory=dict)             # any form -> place
     rules: list = field(default_factory=list)                          # kg.extract.matcher.Rule
     frames: list = field(default_factory=list)                         # kg.extract.frames.Frame
@@ -532,6 +534,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.surname_endings = list(words.get("surname_endings", []))
     p.given_name_endings_first = tuple(words.get("given_name_endings_first", []))
     p.given_name_stem_consonants = tuple(words.get("given_name_stem_consonants", []))
+    p.masculine_o_name_endings = tuple(words.get("masculine_o_name_endings", []))
     p.newness_words = {lemma(w, code) for w in words.get("newness_words", [])}
     p.plant_opening_words = {lemma(w, code) for w in words.get("plant_opening_words", [])}
     p.adjective_endings = list(words.get("adjective_endings", []))
@@ -610,6 +613,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.town_stem_repairs = [(a, b) for a, b in words.get("town_stem_repairs", [])]
     p.masculine_oblique_endings = tuple(words.get("masculine_oblique_endings", []))
     p.locative_prepositions = set(words.get("locative_prepositions", []))
+    p.origin_prepositions = frozenset(words.get("origin_prepositions", []))
     return p
 
 

@@ -1862,6 +1862,44 @@ def test_products_listed_after_their_nouns_and_far_plants(tmp_path):
     assert ("Bovec", "akg:produces", "Kaninski hlebec") in rels
 
 
+def test_plants_only_thought_of_and_towns_of_origin(tmp_path):
+    """"iz Sežane tovarno" is the head office's town, "V Lokvi ima X tovarno" no head office; a
+    hall that is an idea, a plant "o katerem so razmišljali" and a purchase to come ("da bo kupil")
+    give nothing; "Na sedežu v Štorah ima skupina" gives the seat."""
+    graph = facts_of_text(tmp_path,
+        "V Lokvi ima Kamvol d.o.o. iz Sežane tovarno, kjer delajo plošče Kras Therm.\n"
+        "Gramont d.o.o. ima obrat v Mirnu. Na seji bo direktor predstavil zamisel o novi proizvodni hali v "
+        "Orehovljah. Direktorica je pojasnila, da drugega obrata v Poljčanah, o katerem so razmišljali, ne bodo "
+        "gradili. Govorice, da bo kupil še konkurenčni Cevoplast iz Medvod, je direktorica zanikala.\n"
+        "Skupina Zinkor je lani rasla. Na sedežu v Štorah ima skupina tudi svoj največji obrat.\n")
+    rels = relations(graph)
+    assert ("Kamvol d.o.o.", "akg:headquarteredIn", "Sežana") in rels
+    assert ("Kamvol d.o.o.", "akg:headquarteredIn", "Lokev") not in rels
+    assert ("Kamvol d.o.o.", "org:hasSite", "Sežana") not in rels
+    assert ("Gramont d.o.o.", "org:hasSite", "Miren") in rels
+    assert not {("Gramont d.o.o.", "org:hasSite", "Orehovlje"), ("Gramont d.o.o.", "org:hasSite", "Poljčane")} & rels
+    assert not [r for r in rels if r[1] == "akg:acquired"]
+    assert ("Skupina Zinkor", "akg:headquarteredIn", "Štore") in rels
+
+
+def test_names_in_their_cases(tmp_path):
+    """"Petra Jenka, ki je X vodil" beside "Franc Jenko" is Peter Jenko; "Roberta Kosa" after a
+    masculine role is Robert, not the rarer Roberto; "Dobrolano d.o.o." and "Dobrolana d.o.o." are
+    one company, named in the nominative; "črpalki Kamnik in Termo Pro 9" keeps the model number."""
+    graph = facts_of_text(tmp_path,
+        "Vodenje družbe Ekotoplota d.o.o. je prevzela Ana Bizjak. Nasledila je Petra Jenka, ki je Ekotoploto "
+        "vodil od leta 2011. Podjetje je leta 1994 ustanovil njegov oče Franc Jenko. Toplotni črpalki Kamnik in "
+        "Termo Pro 9 izdelujejo v tovarni v Kranju.\n"
+        "Direktorica Irena Kos je Dobrolano d.o.o. vodila od leta 2009. Prosim za naslov za direktorja "
+        "Furnilie Roberta Kosa. Dobrolana d.o.o. ima sedež v Begunjah.\n")
+    people = labels_of_class(graph, "schema:Person")
+    assert "Peter Jenko" in people and "Petra Jenka" not in people
+    assert "Robert Kos" in people and "Roberto Kos" not in people
+    companies = labels_of_class(graph, "akg:Company")
+    assert "Dobrolana d.o.o." in companies and "Dobrolano d.o.o." not in companies
+    assert "Termo Pro 9" in labels_of_class(graph, "schema:Product")
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

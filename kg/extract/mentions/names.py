@@ -97,22 +97,32 @@ def _list_head(toks: list, i: int, pack: LanguagePack) -> int:
 
 
 def _masculine_genitive(words: list[str], pack: LanguagePack, lang: str,
-                        alone: Callable[[str], bool] = lambda word: False) -> tuple[str, list[str]] | None:
+                        alone: Callable[[str], bool] = lambda word: False,
+                        written: Callable[[str], bool] = lambda word: False) -> tuple[str, list[str]] | None:
     """A man's name in the genitive or accusative, told by its surname: a surname in "-rja"
     ("Pintarja", "Weberja") is a masculine noun in "-r" inflected, which a woman's surname never
-    is; nor does one in "-a" whose form without it stands alone in the text (``alone``). Returns
-    the nominative given name (the "-o" name first: "Marka" -> "Marko") and surnames, or None."""
+    is; nor does one in "-a" whose form without it stands alone in the text (``alone``), or whose
+    form in a dropped ending (``surname_dropped_endings``) the text writes (``written``: "Petra
+    Jenka" beside "Franc Jenko"). Returns the nominative given name (the "-o" name first: "Marka"
+    -> "Marko"; a fleeting e: "Petra" -> "Peter") and surnames, or None."""
     ending = pack.masculine_genitive_surname
     if not ending or len(words) < 2 or not words[0].endswith("a"):
         return None
+    dropped = next((words[-1][:-1] + e for e in pack.surname_dropped_endings
+                    if words[-1].endswith("a") and written(words[-1][:-1] + e)), "")
     if words[-1].endswith(ending):
         surname = words[-1][: -len(ending) + 1]
     elif words[-1].endswith("a") and alone(words[-1][:-1]):
         surname = words[-1][:-1]  # "Mateja Grudnika" and, elsewhere, "Grudnik je ...": a man's surname inflected
+    elif dropped:
+        surname = dropped
     else:
         return None
     stem = words[0][:-1]
-    first = next((c for c in (stem + "o", stem) if c in first_names()), None)
+    fleeting = stem[:-1] + "e" + stem[-1] if len(stem) > 2 and not set(stem[-2:].lower()) & set("aeiou") else stem
+    o_first = (stem + "o").endswith(pack.masculine_o_name_endings) if pack.masculine_o_name_endings else True
+    order = (stem + "o", fleeting, stem) if o_first else (fleeting, stem, stem + "o")
+    first = next((c for c in order if c in first_names()), None)
     if first is None:
         return None
     return first, [*words[1:-1], surname]
@@ -586,7 +596,8 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 continue
             if j < sent.tok_end and toks[j].text.isdigit() and (
                     pack.triggers.get((toks[j + 1].lemma,) if j + 1 < sent.tok_end else ()) in NUMBERED
-                    or (i > sent.tok_start and pack.triggers.get((toks[i - 1].lemma,)) in NUMBERED)
+                    # ("črpalki Kamnik in Termo Pro 9": a list item after the class noun, too)
+                    or ((head := _list_head(toks, i, pack)) > sent.tok_start and pack.triggers.get((toks[head - 1].lemma,)) in NUMBERED)
                     # ("Ventile Termo 15 in Termo 20 sestavljajo ...": the class noun opens the run)
                     or (j - i >= 2 and pack.triggers.get((toks[i].lemma,)) in NUMBERED)):
                 j += 1  # "the K-Cell 90 battery", "model Clio 5", "znamkami Lisjak 1912": the number is part of the name
@@ -1035,7 +1046,8 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         rest = words[1:]
         masculine = _masculine_genitive(words, pack, doc.lang, lambda word: _stands_alone(doc, span, word)
                                         or _after_masculine_participle(doc, span.start, pack)
-                                        or _after_masculine_role(doc, span.start, pack))
+                                        or _after_masculine_role(doc, span.start, pack),
+                                        lambda word: re.search(rf"\b{re.escape(word)}\b", doc.text) is not None)
         if masculine:  # "Marka Pintarja", "Mateja Lozarja" -> "Marko Pintar", "Matej Lozar"
             first, rest = masculine
         else:

@@ -182,9 +182,13 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
             for k in range(max(sent.tok_start + 1, i - 10), i):
                 before = by_start.get(k)
                 if before and before.cls == "schema:City" and toks[k - 1].text.lower() in pack.locative_prepositions \
+                        and (toks[k - 1].text.lower() not in pack.origin_prepositions or before.source == MentionSource.DEMONYM
+                             # (but "iz X, kjer ima tovarno", "iz velenjske tovarne")
+                             or any(t.text.lower() in pack.where_words for t in toks[before.end:i])) \
                         and not (k >= 2 and toks[k - 2].lemma in pack.seat_words
                                  and not any(t.text.lower() in pack.where_words for t in toks[before.end:i])) \
                         and not any(q in by_start and by_start[q].cls in ("schema:City", "akg:Plant")
+                                    and toks[q - 1].text.lower() not in pack.origin_prepositions  # "V Lokvi ima X iz Y tovarno"
                                     for q in range(before.end, i)) \
                         and not any((t.text.lower() in LIST_SEPARATORS or t.text in ".;:()")
                                     and not _where_clause(toks, k2, pack)
@@ -211,7 +215,8 @@ def _only_considered(toks: list, plant: Span, pack: LanguagePack) -> bool:
         passed = False
         seen: list[str] = []
         while 0 <= k < len(toks) and abs(k - first) < CONSIDERED_REACH and toks[k].sent == sent \
-                and (toks[k].text not in ",;:" or (aside and step == 1 and not passed and toks[k].text == ",")):
+                and (toks[k].text not in ",;:" or (step == 1 and not passed and toks[k].text == ","
+                                                   and (aside or _opens_relative(toks, k + 1, pack)))):
             passed = passed or toks[k].text == "," or toks[k].text.lower() in LIST_SEPARATORS
             if toks[k].text.lower() in pack.considered_site_words:
                 return True
@@ -222,6 +227,14 @@ def _only_considered(toks: list, plant: Span, pack: LanguagePack) -> bool:
         if has_phrase(seen[::-1] if step == -1 else seen, pack.hedges) and not _denied_before(toks, plant.start, pack):
             return True
     return False
+
+
+def _opens_relative(toks: list, k: int, pack: LanguagePack) -> bool:
+    """Does a relative clause open at token ``k`` ("ki", "o katerem")? After a town it says more
+    of the plant: "drugega obrata v Poljčanah, o katerem so razmišljali"."""
+    words = [t.text.lower() for t in toks[k:k + 2]]
+    return bool(words) and (words[0] in pack.relative_pronouns
+                            or (len(words) == 2 and words[0] in pack.prepositions and words[1] in pack.prepositional_relatives))
 
 
 def _denied_before(toks: list, start: int, pack: LanguagePack) -> bool:
