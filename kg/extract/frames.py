@@ -131,6 +131,7 @@ class Context:
     person_topic: Callable[[str], Unit | None] = lambda verb: None  # the person opening the sentence before
     class_nouns: frozenset[str] = frozenset()  # lemmas of the pack's one-word class nouns ("plant")
     object_pronouns: frozenset[str] = frozenset()  # "jo", "ga": what a slot with ``pronoun`` takes
+    is_verb: Callable[[str], bool] = lambda lemma: False  # a verb's lemma ("izdelovati")
 
 
 @dataclass
@@ -635,7 +636,12 @@ def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Con
                        0) if t_pos <= 1 else 0
     # ("Podjetje ima dve tovarni: ..., v Mirnu pa enote Minicil": a class noun is the subject before it)
     noun_first = t_pos == 1 and units[clause.units[0]].kind == "tok" and units[clause.units[0]].lemma in ctx.class_nouns
+    cut = False
     for pos, i in enumerate(clause.units):
+        if pos > max(t_pos, opening_end) and units[i].kind == "tok" and units[i].word == "," \
+                and _verb_after_comma(units, clause.units[pos + 1:], ctx):
+            cut = True  # "A sestavljajo v X, ohišja zanje pa izdeluje Y": Y is the next verb's subject
+            break
         if pos > t_pos and (t_pos > 1 or noun_first) and units[i].cls is None:
             # a name of unknown class after the trigger is its object ("The yard ... already produces
             # Lomvi 16"), unless the trigger opens the clause ("Run by Anna Smit since 2015, X makes")
@@ -652,10 +658,23 @@ def _subject(units: list[Unit], clause: Clause, t_pos: int, slot: Slot, ctx: Con
     if ants:  # "v Kopru, kjer proizvedejo ...": with no subject of its own, the place
         return ants
     zero = [u for u in units if u.source == MentionSource.ZERO and _fits(u, slot, ctx)]
+    if not zero and cut and (topic := ctx.topic()) is not None and _fits(topic, slot, ctx):
+        return [topic]  # "... izdeluje elektromotorje X, vodi pa ga Y": the company the text is about
     return zero[:1]
 
 
 ADDRESS_UNITS = 8  # "X d.o.o., Tržaška cesta 40, 1360 Vrhnika, ki ...": a street, a number, a postcode, a town
+
+
+def _verb_after_comma(units: list[Unit], rest: list[int], ctx: Context) -> bool:
+    """Does a verb stand in ``rest`` (the clause after a comma) before any entity? Then a name
+    after it is that verb's ("A sestavljajo v X, ohišja zanje pa izdeluje Y")."""
+    for i in rest:
+        if units[i].kind == "ent":
+            return False
+        if units[i].kind == "tok" and ctx.is_verb(units[i].lemma):
+            return True
+    return False
 
 
 def _organisation_before_address(units: list[Unit], first: int, slot: Slot, ctx: Context) -> list[Unit]:

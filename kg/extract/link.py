@@ -322,6 +322,14 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
                   and len(groups.names[g].split()) > 1}
         if len(opened) == 1:
             return opened.pop()
+    if m.source == MentionSource.CAPITALISED and " " not in m.name and m.cls is None and len(core) > 2:
+        # "Oro od oktobra pražimo ..." after "kave Tropik Oro": the last word of the one product
+        # so named, when no organisation's name has it
+        goods = {groups.by_core[key][0] for key in groups.keys_with(suffixes=[" " + core])
+                 if groups.classes[groups.by_core[key][0]] in ("schema:Product", "schema:Brand")}
+        if len(goods) == 1 and not any(core in name.lower().split() for g, name in enumerate(groups.names)
+                                       if groups.classes[g] not in ("schema:Product", "schema:Brand")):
+            return goods.pop()
     if m.source not in (MentionSource.CAPITALISED, MentionSource.PERSON, MentionSource.ACRONYM, MentionSource.SPEAKER,
                         MentionSource.NAME_HEAD):  # ("Kombo Agro" after "Kombo Agro Industries Ltd")
         return None  # otherwise a name typed by its own noun ("skupine Bosch") is no short form
@@ -770,6 +778,9 @@ def _zero_subjects(doc: Document, groups: _Groups, sal: _Salience, onto: Ontolog
             continue  # "Kitajski partner ima tovarne ...": a noun phrase is the subject, none is dropped
         if _opens_with_party_noun(doc, sent.tok_start, pack):
             continue  # "Novi lastnik, ki ima tovarni v X, ne načrtuje ...": the owner is the subject
+        if doc.tokens[sent.tok_end - 1].text == "?" and any(
+                t.text.lower() in pack.subject_question_words for t in doc.tokens[sent.tok_start:sent.tok_start + 3]):
+            continue  # "3.1 Kdo je ustanovil družbo X?": the question asks for the subject
         if any(t.lemma in pack.subject_bodies or (t.lemma,) in pack.roles for t in doc.tokens[sent.tok_start:sent.tok_start + 2]) \
                 and any(m.tok_start < sent.tok_start + BODY_OWNER_REACH and m.group >= 0
                         and (c := groups.classes[m.group]) and onto.is_a(c, "schema:Organization") for m in ms):

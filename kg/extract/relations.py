@@ -547,6 +547,7 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
 
 # What hearsay cannot establish: a deal, an owner, a price, an investment, who leads ("naj bi X
 # kupil Y", "X is reportedly in talks to buy Y"); a seat or a country named on the way stands.
+ROLE_PREDICATES = frozenset({"akg:chiefExecutiveOf", "akg:holdsRoleIn"})  # a person's (the subject's) role
 HEARSAY_PREDICATES = frozenset({"akg:acquired", "schema:parentOrganization", "akg:acquisitionPrice", "akg:investment",
                                 "akg:chiefExecutiveOf", "akg:holdsRoleIn"})
 
@@ -562,7 +563,8 @@ def _without_hearsay(doc: Document, sent_i: int, relations: list[Relation], pack
     denied = False  # the stretch before ended in a denial
     for end in [i for i in range(s.tok_start, s.tok_end) if toks[i].text in ",;:"] + [s.tok_end]:
         words = [t.text.lower() for t in toks[start:end]]
-        if denied or has_phrase(words, pack.hedges):
+        hedge = has_phrase(words, pack.hedges)
+        if denied or hedge:
             hedged.update(range(start, end))
         denial = phrase_at(words, pack.denials)
         if denial >= 0:  # who denies stands; what is denied does not
@@ -571,12 +573,15 @@ def _without_hearsay(doc: Document, sent_i: int, relations: list[Relation], pack
         # it opens with "da" ("Ni res, da ...")
         bare = denial == 0 and tuple(words) in pack.denials
         opener = toks[end + 1].text.lower() if end + 1 < s.tok_end else ""
-        denied, start = denial >= 0 and not (bare and opener not in pack.denied_clause_openers), end + 1
+        # ("Govorice, da bo X kupil Y, ...": the clause a hedge opens is hedged too)
+        denied, start = (denial >= 0 and not (bare and opener not in pack.denied_clause_openers)) \
+            or (hedge and opener in pack.denied_clause_openers), end + 1
     hedged.update(_polar_question(doc, s, pack))
     if not hedged:
         return relations
+    # (a role stands when its person does: "Ugibanja, da bo X ..., je njen predsednik Y zanikal")
     return [r for r in relations if r.pred not in HEARSAY_PREDICATES
-            or not any(doc.mentions[m].tok_start in hedged for m in r.mentions)]
+            or not any(doc.mentions[m].tok_start in hedged for m in (r.mentions[:1] if r.pred in ROLE_PREDICATES else r.mentions))]
 
 
 def _polar_question(doc: Document, s: Sentence, pack: LanguagePack) -> range:
@@ -739,7 +744,7 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
     ctx = Context(onto.is_a, prep_of, owner_of=owners.owner if owners else lambda sites: _site_owner(doc, sites),
                   glue=_clause_glue(pack), topic=lambda: _topic_unit(doc, sent_i, onto, tally or MentionTally(doc)),
                   person_topic=lambda verb: _person_before(doc, sent_i, verb, pack), class_nouns=pack.class_nouns,
-                  object_pronouns=frozenset(pack.object_pronouns))
+                  object_pronouns=frozenset(pack.object_pronouns), is_verb=pack.is_verb_lemma)
     if split is None:
         split = sentence_clauses(su.units, pack)
     out: list[Relation] = []

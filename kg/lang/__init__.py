@@ -173,6 +173,7 @@ class LanguagePack:
     hedges: tuple[tuple[str, ...], ...] = ()  # "naj bi", "reportedly": a sentence reporting hearsay states no fact
     whole_share_phrases: tuple[tuple[str, ...], ...] = ()  # lemmas: "vse deleže", "all shares": a whole company bought
     polar_question_openers: frozenset[str] = frozenset()  # "ali", "is": a yes-no question states no fact
+    subject_question_words: frozenset[str] = frozenset()  # "kdo": "Kdo je ustanovil X?" drops no subject
     denials: tuple[tuple[str, ...], ...] = ()  # "zanikal", "denied": nor does the clause a denial governs
     denied_clause_openers: frozenset[str] = frozenset()  # "da": what a bare "Ni res," denies opens so
     founding_participles: frozenset[str] = frozenset()  # "founded": a two-word name after ...
@@ -583,6 +584,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.hedges = tuple(tuple(h.lower().split()) for h in words.get("hedges", []))
     p.whole_share_phrases = tuple(phrase_lemmas(ph, code) for ph in words.get("whole_share_phrases", []))
     p.polar_question_openers = frozenset(words.get("polar_question_openers", []))
+    p.subject_question_words = frozenset(words.get("subject_question_words", []))
     p.denials = tuple(tuple(h.lower().split()) for h in words.get("denials", []))
     p.denied_clause_openers = frozenset(w.lower() for w in words.get("denied_clause_openers", []))
     p.non_occupations = frozenset(_lemmas_and_words(words, "non_occupations", code))

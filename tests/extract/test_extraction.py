@@ -1900,6 +1900,29 @@ def test_names_in_their_cases(tmp_path):
     assert "Termo Pro 9" in labels_of_class(graph, "schema:Product")
 
 
+def test_denied_seats_rumours_units_and_list_numbers(tmp_path):
+    """"nima sedeža v X, temveč v Y" gives Y only; "Govorice, da bo X kupil Y, ... zanikala" no
+    purchase; "3.1 Kdo je ustanovil ...?" names no founder; "od
+    50 KM" and "| Potrebna moč" name no company; "Oro" after "kave Tropik Oro" is that product;
+    "družba Testenine Zvonček d.o.o." keeps its plural."""
+    graph = facts_of_text(tmp_path,
+        "Družba Ravnikar Steklo d.d. nima sedeža v Kočevju, temveč v Ribnici. Svarog d.o.o. je prevzel Tlakomat "
+        "d.o.o. Govorice, da bo Svarog kupil še družbo Vitka d.o.o. iz Rač, je direktorica Vesna Korošec "
+        "zanikala. 3.1 Kdo je ustanovil družbo Metlikon d.o.o.? Masa: 540 kg | Potrebna moč traktorja: od 50 KM\n"
+        "Ta mesec za vsak nakup kave Tropik Oro prejmete dvojne točke. Oro od oktobra pražimo v novi pražarni v "
+        "Postojni, kjer ima Tropik Kava d.o.o. tudi sedež. Družba Testenine Zvonček d.o.o. iz Lenarta je v lasti "
+        "skupine Sapori Uniti S.p.A.\n")
+    rels = relations(graph)
+    assert ("Ravnikar Steklo d.d.", "akg:headquarteredIn", "Ribnica") in rels
+    assert ("Ravnikar Steklo d.d.", "akg:headquarteredIn", "Kočevje") not in rels
+    assert ("Svarog d.o.o.", "akg:acquired", "Tlakomat d.o.o.") in rels
+    assert ("Svarog d.o.o.", "akg:acquired", "Vitka d.o.o.") not in rels
+    companies = labels_of_class(graph, "akg:Company")
+    assert not {"Kdo", "KM", "Potrebna", "Oro"} & companies
+    assert ("Postojna", "akg:produces", "Tropik Oro") in rels
+    assert ("Testenine Zvonček d.o.o.", "schema:parentOrganization", "Sapori Uniti S.p.A.") in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

@@ -331,9 +331,10 @@ def _inflected_place_end(doc: Document, i: int, j: int, pack: LanguagePack) -> i
 
 
 def _common_acronym(toks: list[Token], i: int, end: int, pack: LanguagePack) -> bool:
-    """Is token ``i`` an abbreviation of a common noun standing alone ("a possible IPO"), not a
-    word of a longer name ("IPO Holdings")?"""
-    return toks[i].text in pack.common_acronyms and not (i + 1 < end and is_name_token(toks[i + 1]))
+    """Is token ``i`` an abbreviation of a common noun standing alone ("a possible IPO"), or a
+    short unit after a number ("od 50 KM", "20 MW"), not a word of a longer name ("IPO Holdings")?"""
+    unit = i > 0 and len(toks[i].text) <= 3 and toks[i].text.isupper() and toks[i - 1].text.replace(".", "").replace(",", "").isdigit()
+    return (toks[i].text in pack.common_acronyms or unit) and not (i + 1 < end and is_name_token(toks[i + 1]))
 
 
 def names_a_company(doc: Document, i: int, end: int, pack: LanguagePack) -> bool:
@@ -990,8 +991,10 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.cls, span.source = "schema:City", MentionSource.LOCATIVE  # "Tongrui Cells Co., Ltd., Ningbo, Kitajska"
     business = _business_noun_nominative(words[0].lower(), pack)  # "" unless an accusative business noun opens
     first_lemma = business or lemma(words[0].lower(), doc.lang)
+    # (after a class noun the name is written as it is: "družba Testenine Zvonček d.o.o.")
+    after_class_noun = span.start > 0 and toks[span.start - 1].lemma in pack.generic_nouns
     if span.source == MentionSource.LEGAL and len(words) > 2 and is_business_noun(first_lemma, pack) \
-            and first_lemma != words[0].lower():
+            and first_lemma != words[0].lower() and not after_class_noun:
         # "Livarno Ferolit d.o.o. so ustanovili": a class noun opening the name is inflected
         span.name = first_lemma.capitalize() + span.name[len(words[0]):]
     elif span.source == MentionSource.CAPITALISED and len(words) >= 2 and business:

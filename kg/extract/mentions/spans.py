@@ -9,7 +9,7 @@ from kg.extract.lemmatize import is_known_word, name_candidates
 from kg.lang import LanguagePack, east_asian_family_names, first_names, written_first_names
 
 OPENING_QUOTES = "»„“\"'«"
-ENUMERATOR = re.compile(r"\d{1,2}(?:/\d{1,2})?[.)]?")  # "3/6", "2.", "4)": a caption's or list item's number
+ENUMERATOR = re.compile(r"\d{1,2}(?:[./]\d{1,2})*[.)]?")  # "3/6", "2.", "4)", "3.1": a caption's or list item's number
 LIST_SEPARATORS = {",", "in", "ter", "and", "&"}
 # priority of evidence when choosing a class (higher wins)
 STRENGTH: dict[MentionSource, int] = {MentionSource.DEFINITION: 7, MentionSource.PLANT_TOWN: 6,
@@ -53,7 +53,7 @@ def sentence_initial(doc: Document, i: int) -> bool:
         j -= 1
     if j == s.tok_start and ENUMERATOR.fullmatch(doc.tokens[j].text):
         return True  # "3/6 Podjetje sta ...", "2) Družba ...": a caption's or list's number
-    if j < s.tok_start or doc.tokens[j].text in ".!?:…":
+    if j < s.tok_start or doc.tokens[j].text in ".!?:…|":  # (and a table's cell: "| Masa: 540 kg")
         return True
     # "... skupine Voyageur S.A. Podjetje zaposluje": the splitter kept an abbreviation-ended
     # sentence together; a short capitalised abbreviation before counts as a sentence end
