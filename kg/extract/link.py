@@ -156,6 +156,9 @@ class _Groups:
             self.names[g] = m.name  # "Otokar" after "Otokarja": the nominative wins
         elif old not in name_candidates(m.name, lang, endings)[1:] and len(m.name) > len(old):
             self.names[g] = m.name  # the fullest name wins ("Krka d.d." over "Krka")
+            self.names[g] = _agreed_nominative(self.names[g], old, lang, endings)
+        else:
+            self.names[g] = _agreed_nominative(old, m.name, lang, endings)
         if self.names[g] != old:
             self._opens(g)
 
@@ -170,6 +173,17 @@ def _better_first_word(old: str, new: str, lang: str, endings: list[tuple[str, s
     if a[0].isupper() and not b[0].isupper() and a[0].lower() == b[0].lower():
         return True
     return name_candidates(a[0], lang, endings)[1:2] == [b[0]]
+
+
+def _agreed_nominative(name: str, other: str, lang: str, endings: list[tuple[str, str]]) -> str:
+    """``name`` (of two words or more) with its first word in the nominative that it and the
+    one-word ``other`` share as their likeliest one: "Lovorko d.o.o." beside "Lovorki" is
+    "Lovorka d.o.o."; else ``name``."""
+    words = name.split()
+    if len(words) < 2 or " " in other or other == words[0]:
+        return name
+    ours, theirs = name_candidates(words[0], lang, endings)[1:2], name_candidates(other, lang, endings)[1:2]
+    return " ".join([ours[0], *words[1:]]) if ours and ours == theirs else name
 
 
 def _same_legal_name(a: str, b: str, lang: str, endings: list[tuple[str, str]]) -> bool:
@@ -243,19 +257,21 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
                         and core in _first_word_other_cases(groups.names[g], lang, pack)]
         if len(in_title) == 1:
             return in_title[0]
-    if m.source == MentionSource.LEGAL and " " not in core:
-        # "... moj zadnji delovni dan v Kolesnici" before "Kolesnica d.d.": a one-word name written
-        # earlier in another case is the company's
-        earlier = [g for g, name in enumerate(groups.names) if groups.classes[g] in (None, "akg:Company")
-                   and " " not in name and core in _other_cases(name, lang, pack)]
-        if len(earlier) == 1:
-            return earlier[0]
     if m.source == MentionSource.LEGAL:
         # "Dobrolana d.o.o." and "Dobrolano d.o.o. vodila": one legal name, its first word in two cases
         cased = [g for g, name in enumerate(groups.names) if groups.classes[g] == "akg:Company"
                  and _same_legal_name(name, m.name, lang, pack.inflection)]
         if len(cased) == 1:
             return cased[0]
+    if m.source == MentionSource.LEGAL and " " not in core:
+        # "... moj zadnji delovni dan v Kolesnici" before "Kolesnica d.d.": a one-word name written
+        # earlier in another case is the company's
+        # (the legal name itself may be inflected: "vodenje Dobrolane" before "Dobrolano d.o.o. vodila")
+        forms = {core, *(c.lower() for c in name_candidates(m.name.split()[0], lang, pack.inflection)[1:2])}
+        earlier = [g for g, name in enumerate(groups.names) if groups.classes[g] in (None, "akg:Company")
+                   and " " not in name and forms & _other_cases(name, lang, pack)]
+        if len(earlier) == 1:
+            return earlier[0]
     if m.cls == "akg:Company" and len(core.split()) > 1:
         # "Carrocerías Albeniz S.A." after a title's "Albeniz": a name of no class yet, its first
         # word(s) or last word, is its short form written first; so is a title's company named by
@@ -1274,6 +1290,12 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
                 # "Inagh Medical" after a sentence-opening "Medical": "Inagh" finds it too; so does
                 # "Trekartu" a legal name "Trekart d.o.o." joined to a title's "Trekarta"
                 groups.file(core, g)
+        if m.source == MentionSource.LEGAL and " " not in core and m.cls == "akg:Company":
+            # "Lovorko d.o.o. sta ustanovili": a one-word legal name in the accusative is found by
+            # its other cases too ("Prihodki Lovorke ...")
+            for nominative, accusative in pack.accusative_endings:
+                if core.endswith(accusative) and not groups.by_core.get(other := core[: len(core) - len(accusative)] + nominative):
+                    groups.file(other, g)
         m.group = g
         groups.nouns.setdefault(g, set()).update(_naming_nouns(doc, m, pack))
         if m.attrs.get("new"):

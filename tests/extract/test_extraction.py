@@ -1923,6 +1923,25 @@ def test_denied_seats_rumours_units_and_list_numbers(tmp_path):
     assert ("Testenine Zvonček d.o.o.", "schema:parentOrganization", "Sapori Uniti S.p.A.") in rels
 
 
+def test_a_legal_name_written_in_another_case(tmp_path):
+    """"Lovorko d.o.o. sta ustanovili" beside "Prihodki Lovorke" is Lovorka d.o.o.; a verb's object
+    "(konkurenčno) Kartonažo Bela d.o.o." is Kartonaža Bela d.o.o.; "vodenje Dobrolane" before
+    "Dobrolano d.o.o." is that company."""
+    graph = facts_of_text(tmp_path,
+        "Lovorko d.o.o. sta leta 2008 ustanovili sestri Nina in Petra Furlan. Sedež imamo v Vipavi. "
+        "Prihodki Lovorke so lani zrasli.\n"
+        "Embaflex d.d. ima sedež na Vrhniki. Direktor je zanikal ugibanja, da bi Embaflex prevzel konkurenčno "
+        "Kartonažo Bela d.o.o. iz Črnomlja.\n"
+        "S 1. januarjem bo vodenje Dobrolane prevzel Marko Pretnar. Direktorica Irena Kos je Dobrolano d.o.o. "
+        "vodila od leta 2009.\n")
+    rels = relations(graph)
+    companies = labels_of_class(graph, "akg:Company")
+    assert {"Lovorka d.o.o.", "Kartonaža Bela d.o.o."} <= companies
+    assert not {"Lovorko d.o.o.", "Kartonažo Bela d.o.o.", "Dobrolane"} & companies
+    assert ("Lovorka d.o.o.", "schema:founder", "Nina Furlan") in rels
+    assert ("Kartonaža Bela d.o.o.", "akg:headquarteredIn", "Črnomelj") in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

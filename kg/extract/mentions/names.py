@@ -170,6 +170,15 @@ def _written_surname(doc: Document, stem: str, pack: LanguagePack) -> str:
     return next((stem + e for e in pack.surname_dropped_endings if re.search(rf"\b{re.escape(stem + e)}\b", doc.text)), stem)
 
 
+def _verb_before_object(toks: list[Token], start: int, ending: str, pack: LanguagePack) -> bool:
+    """Does a verb stand right before token ``start``, or before one adjective agreeing with it
+    ("prevzel konkurenčno Kartonažo ...")?"""
+    k = start - 1
+    if k > 0 and toks[k].text.islower() and toks[k].text.endswith(ending) and not pack.is_verb_lemma(toks[k].lemma):
+        k -= 1
+    return k >= 0 and toks[k].sent == toks[start].sent and pack.is_verb_lemma(toks[k].lemma)
+
+
 def _token_start(t: Token) -> int:
     return t.start
 
@@ -993,8 +1002,12 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     first_lemma = business or lemma(words[0].lower(), doc.lang)
     # (after a class noun the name is written as it is: "družba Testenine Zvonček d.o.o.")
     after_class_noun = span.start > 0 and toks[span.start - 1].lemma in pack.generic_nouns
-    if span.source == MentionSource.LEGAL and len(words) > 2 and is_business_noun(first_lemma, pack) \
-            and first_lemma != words[0].lower() and not after_class_noun:
+    # ("je ustanovil Kartonažo Nadiža d.o.o.", "prevzel konkurenčno Kartonažo Bela d.o.o.": a
+    # verb's object, its first word in the accusative)
+    after_verb = any(first_lemma == words[0].lower()[: len(words[0]) - len(acc)] + nom and words[0].endswith(acc)
+                     and _verb_before_object(toks, span.start, acc, pack) for nom, acc in pack.accusative_endings)
+    if span.source == MentionSource.LEGAL and len(words) > 2 and (is_business_noun(first_lemma, pack) or after_verb) \
+            and first_lemma != words[0].lower() and (after_verb or not after_class_noun):
         # "Livarno Ferolit d.o.o. so ustanovili": a class noun opening the name is inflected
         span.name = first_lemma.capitalize() + span.name[len(words[0]):]
     elif span.source == MentionSource.CAPITALISED and len(words) >= 2 and business:
