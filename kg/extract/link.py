@@ -67,6 +67,7 @@ class _Groups:
         self.strength: list[int] = []
         self.by_core: dict[str, list[int]] = {}
         self.introduced_new: set[int] = set()  # groups introduced as new ("novo podjetje X")
+        self.given_names: set[int] = set()  # untyped groups named by one given name ("draga Lara")
         self.first_sentence: list[int] = []  # the sentence each group was first named in
         self.titled = False  # the first sentence is a title (no closing punctuation)
         self.nouns: dict[int, set[str]] = {}  # group -> class nouns it was named with ("skupina")
@@ -630,7 +631,7 @@ def _salient(groups: _Groups, sal: _Salience, cls: str, onto: Ontology, newest: 
     name, member = _of_class(groups, cls, onto)
     if sal.best(name, member, "id") is None and cls == "akg:Company":
         # no typed company yet: an untyped name (a relation may type it later) is the best guess
-        name, member = ("untyped",), lambda g: groups.classes[g] is None
+        name, member = ("untyped",), lambda g: groups.classes[g] is None and g not in groups.given_names
     if sal.best(name, member, "id") is None:
         return None
     if noun:
@@ -1284,6 +1285,8 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
             g = _find_group(m, core, groups, pack, onto, doc.lang)
         if g is None:
             g = groups.new(m, core)
+            if m.cls is None and " " not in m.name and is_given_name(m.name, pack, doc.lang):
+                groups.given_names.add(g)  # ("Govor na poroki Žige in Lare": no company for "podjetje" to mean)
         else:
             groups.add(g, m, doc.lang, pack.inflection)
             if (" " in core or m.source == MentionSource.LEGAL) and g not in groups.by_core.get(core, ()):
@@ -1319,7 +1322,8 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
             sal.see(m.group, i)
             cls = groups.classes[m.group]
             # an untyped name may still be an organisation (a rule types it later)
-            if ((cls is None and m.source == MentionSource.CAPITALISED and _opens_sentence(doc, m, pack))
+            if ((cls is None and m.source == MentionSource.CAPITALISED and _opens_sentence(doc, m, pack)
+                 and m.group not in groups.given_names)
                     or (cls and onto.is_a(cls, "schema:Organization"))) \
                     and m.text.lower() not in pack.owner_possessives:  # "njeno" names no topic
                 if sal.counts[m.group] == 1 and _in_relative_clause(doc, m, pack):

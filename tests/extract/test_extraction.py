@@ -1942,6 +1942,26 @@ def test_a_legal_name_written_in_another_case(tmp_path):
     assert ("Kartonaža Bela d.o.o.", "akg:headquarteredIn", "Črnomelj") in rels
 
 
+def test_a_given_name_alone_is_no_company_to_refer_to(tmp_path):
+    """"draga Lara" names no company: "novogoriškem proizvajalcu" after it gives Lara no seat."""
+    graph = facts_of_text(tmp_path,
+        "Dragi Žiga, draga Lara, dragi gostje! Žigo poznam, odkar sva pred desetimi leti začela delati v "
+        "Kamenini, novogoriškem proizvajalcu keramičnih ploščic.\n")
+    assert not [r for r in relations(graph) if r[0] == "Lara"]
+    assert "Lara" not in labels_of_class(graph, "akg:Company")
+
+
+def test_a_numbered_item_opens_like_a_sentence(tmp_path):
+    """"Item 4.1 Re-elect X ...", "Item 7 Approve the purchase of Y": the word after a list
+    item's label and number is capitalised as a sentence's first, no name."""
+    graph = facts_of_text(tmp_path,
+        "Haslach Armaturen AG makes valves in Winterthur.\n"
+        "Item 4.1 Re-elect Beatrice Hug as chair of the board: FOR.\n"
+        "Item 7 Approve the agreed purchase of Valvolux S.r.l., a valve maker in Lumezzane, Italy: FOR.\n")
+    assert not {"Re-elect", "Approve"} & labels_of_class(graph, "akg:Company")
+    assert not [r for r in relations(graph) if r[0] in ("Re-elect", "Approve") or r[2] in ("Re-elect", "Approve")]
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

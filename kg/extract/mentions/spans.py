@@ -51,8 +51,9 @@ def sentence_initial(doc: Document, i: int) -> bool:
     j = i - 1
     while j >= s.tok_start and doc.tokens[j].text in OPENING_QUOTES + "(-–—*•":  # "* Says ...": a bullet
         j -= 1
-    if j == s.tok_start and ENUMERATOR.fullmatch(doc.tokens[j].text):
-        return True  # "3/6 Podjetje sta ...", "2) Družba ...": a caption's or list's number
+    if j <= s.tok_start + 1 and ENUMERATOR.fullmatch(doc.tokens[j].text) \
+            and (j == s.tok_start or doc.tokens[s.tok_start].is_capitalised):
+        return True  # "3/6 Podjetje sta ...", "2) Družba ...", "Item 4.1 Re-elect ...": a list's number
     if j < s.tok_start or doc.tokens[j].text in ".!?:…|":  # (and a table's cell: "| Masa: 540 kg")
         return True
     # "... skupine Voyageur S.A. Podjetje zaposluje": the splitter kept an abbreviation-ended
