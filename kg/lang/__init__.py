@@ -165,6 +165,7 @@ class LanguagePack:
     non_referring_modifiers: set[str] = field(default_factory=set)  # "the leading maker": not one named before
     plant_nouns_too: set[str] = field(default_factory=set)  # "pivovarna": a company, or a plant before "v X"
     adverbs_before_places: set[str] = field(default_factory=set)  # "pivovarne še v Linzu"
+    having_verbs: frozenset[str] = frozenset()  # "imeti": "V Žimaricah ima žago X" names a plant
     plant_verbs: frozenset[str] = frozenset()  # words as written: "makes its buses in Kolín" names a plant
     passive_plant_verbs: frozenset[str] = frozenset()  # "are made": "its staplers are made in Lowell" too
     seat_words: frozenset[str] = frozenset()  # lemmas: "s sedežem v Celju ima tovarne": Celje is no plant
@@ -577,6 +578,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.non_referring_modifiers = {w.lower() for w in words.get("non_referring_modifiers", [])}
     p.plant_nouns_too = _lemmas_and_words(words, "plant_nouns_too", code)
     p.adverbs_before_places = {w.lower() for w in words.get("adverbs_before_places", [])}
+    p.having_verbs = frozenset(words.get("having_verbs", []))
     p.plant_verbs = frozenset(w.lower() for w in words.get("plant_verbs", []))
     p.passive_plant_verbs = frozenset(w.lower() for w in words.get("passive_plant_verbs", []))
     p.seat_words = frozenset(_lemmas_and_words(words, "seat_words", code))

@@ -1962,6 +1962,20 @@ def test_a_numbered_item_opens_like_a_sentence(tmp_path):
     assert not [r for r in relations(graph) if r[0] in ("Re-elect", "Approve") or r[2] in ("Re-elect", "Approve")]
 
 
+def test_shares_of_the_topic_and_plants_had(tmp_path):
+    """"Po zaprtju bo družba, ki je v lasti Y, šivala ..." refers back (Y is its parent); "V
+    Žimaricah ima žago družba X" and "ki ima oljarni že v A in B" name plants."""
+    graph = facts_of_text(tmp_path,
+        "Oplen d.d. bo zaprl obrat v Metliki. Po zaprtju bo družba, ki je v lasti nemške skupine Raumtex AG "
+        "iz Chemnitza, šivala le še v Črnomlju.\n"
+        "Zlato Seme d.o.o. stiska olje. Vse deleže je kupila avstrijska družba Ölmühle GmbH iz Gleisdorfa, ki "
+        "ima oljarni že v Gleisdorfu in Feldbachu. V Žimaricah ima žago družba Maček Les d.o.o.\n")
+    rels = relations(graph)
+    assert ("Oplen d.d.", "schema:parentOrganization", "Raumtex AG") in rels
+    assert {("Ölmühle GmbH", "org:hasSite", "Gleisdorf"), ("Ölmühle GmbH", "org:hasSite", "Feldbach")} <= rels
+    assert "Žimarice" in labels_of_class(graph, "akg:Plant")
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

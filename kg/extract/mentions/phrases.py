@@ -129,12 +129,20 @@ def _is_predicate_noun(toks: list, start: int, i: int, pack: LanguagePack, taken
         return False  # "Že deset let je podjetje del skupine X": the predicate follows the noun
     # no subject before the copula: the noun is the subject only if a participle follows in its
     # clause ("Leta 2023 je podjetje ... ustanovilo"), not in "danes pa je to podjetje z 90 ..."
-    end = i + 1
+    first = i + 1
+    if first + 1 < len(toks) and toks[first].text == "," and toks[first + 1].text.lower() in pack.relative_pronouns:
+        # "Po zaprtju bo družba, ki je v lasti X, šivala ...": the participle comes after the
+        # relative clause on the noun
+        first += 2
+        while first < len(toks) and toks[first].sent == toks[i].sent and toks[first].text not in ",.!?":
+            first += 1
+        first += 1
+    end = first
     while end < len(toks) and toks[end].sent == toks[i].sent and toks[end].text.lower() not in pack.clause_openers \
             and toks[end].text not in ".!?":
         end += 1
     return not any(pack.verb_gender(t.text.lower()) and pack.is_verb_lemma(t.lemma)
-                   for t in toks[i + 1:end])
+                   for t in toks[first:end])
 
 
 SEAT_NAME_REACH = 3  # words of a town before a seat suffix ("The São Paulo-based ...")

@@ -175,7 +175,9 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
         # before the trigger (not "sedež v X in dva obrata", where the town belongs to the phrase
         # before "in")
         for i in triggers:
-            if any(is_name_token(t) for t in toks[i + 1:min(i + 3, sent.tok_end)]) or (
+            # ("V Žimaricah ima žago družba X": a class noun after the plant's opens the subject)
+            subject_next = i + 1 < sent.tok_end and toks[i + 1].lemma in pack.generic_nouns
+            if (not subject_next and any(is_name_token(t) for t in toks[i + 1:min(i + 3, sent.tok_end)])) or (
                     i + 2 < sent.tok_end and toks[i + 1].text.lower() in pack.locative_prepositions
                     and i + 2 in by_start and by_start[i + 2].cls == "schema:City"):
                 continue  # "tovarna zdravil Krka" names the plant; "tovarno v X" is handled above
@@ -399,9 +401,9 @@ def _plant_triggers(doc: Document, start: int, end: int, pack: LanguagePack) -> 
             nxt += 1  # "pivovarne še v Linzu"
         if pack.triggers.get((toks[i].lemma,)) == "akg:Plant" or (
                 i > start and pack.triggers.get((toks[i - 1].lemma, toks[i].lemma)) == "akg:Plant") or (
-                toks[i].lemma in pack.plant_nouns_too and nxt < end
-                and toks[nxt].text.lower() in pack.locative_prepositions):
-            out.append(i)  # "tovarno", and "pivovarno v Radljah"
+                toks[i].lemma in pack.plant_nouns_too and ((nxt < end and toks[nxt].text.lower() in pack.locative_prepositions)
+                                                         or (i > start and toks[i - 1].lemma in pack.having_verbs))):
+            out.append(i)  # "tovarno", "pivovarno v Radljah", and "V Žimaricah ima žago X"
         elif out and {toks[i].lemma, toks[i].text.lower()} & pack.other_words:
             out.append(i)
     return out
