@@ -259,6 +259,8 @@ def load_frames(path: Path, lang: str, terms: set[str]) -> list[Frame]:
         frame = _frame(spec, lang, where, terms)
         if unknown := frame.unless_frames - {f.id for f in frames}:
             raise InputError(f"{where}: unless_frame names no earlier frame: {', '.join(sorted(unknown))}")
+        if any(f.id == frame.id for f in frames):
+            raise InputError(f"{where}: a second frame with the id {frame.id!r}")
         frames.append(frame)
     return frames
 

@@ -130,11 +130,13 @@ def load_rules(path: Path, lang: str) -> list[Rule]:
         return []
     except tomllib.TOMLDecodeError as err:
         raise InputError(f"{path}: malformed patterns: {err}") from None
-    rules = []
+    rules: list[Rule] = []
     for spec in data.get("rule", []):
         where = f"{path}: rule {spec.get('id', '?')!r}"
         if "id" not in spec or "pattern" not in spec or "facts" not in spec:
             raise InputError(f"{where}: a rule needs id, pattern and facts")
+        if any(r.id == spec["id"] for r in rules):
+            raise InputError(f"{where}: a second rule with this id (another rule's 'unless' could not tell them apart)")
         elements = tuple(_element(e, lang, where) for e in spec["pattern"])
         required = tuple(e.values for e in elements if e.kind in ("lemma", "word") and not e.optional)
         rules.append(Rule(spec["id"], lang, spec.get("comment", ""), elements, tuple(spec["facts"]),

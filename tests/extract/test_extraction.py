@@ -1976,6 +1976,15 @@ def test_shares_of_the_topic_and_plants_had(tmp_path):
     assert "Žimarice" in labels_of_class(graph, "akg:Plant")
 
 
+def test_a_role_opening_a_clause_after_a_founder(tmp_path):
+    """"Ustanovil jo je inženir X, direktorica pa je njegova žena Y": Y leads the company."""
+    rels = relations(facts_of_text(tmp_path,
+        "Družba Metlikon d.o.o. iz Metlike izdeluje okvirje. Ustanovil jo je leta 2009 inženir Gregor Fink, "
+        "direktorica pa je njegova žena Maja Fink.\n"))
+    assert ("Maja Fink", "akg:chiefExecutiveOf", "Metlikon d.o.o.") in rels
+    assert ("Gregor Fink", "akg:chiefExecutiveOf", "Metlikon d.o.o.") not in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

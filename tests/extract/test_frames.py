@@ -11,6 +11,7 @@ import pytest
 from kg.errors import InputError
 from kg.extract.document import Document, Quantity
 from kg.extract.frames import load_frames
+from kg.extract.matcher import load_rules
 from kg.extract.pipeline import extract
 from kg.lang import LANG_DIR, load_pack
 from kg.ontology import load_ontology
@@ -64,6 +65,8 @@ def test_every_frame_has_two_examples_and_the_packs_have_frames():
      "at least two examples"),
     ('[[frame]]\nid = "x"\ntrigger = ["v"]\nslots.a = { find = "after" }\nfacts = []\nunless_frame = ["later"]\nexamples = [{ text = "a", facts = [] }, { text = "b", facts = [] }]\n',
      "unless_frame names no earlier frame: later"),
+    ('[[frame]]\nid = "x"\ntrigger = ["v"]\nslots.a = { find = "after" }\nfacts = []\nexamples = [{ text = "a", facts = [] }, { text = "b", facts = [] }]\n' * 2,
+     "a second frame with the id 'x'"),
 ])
 def test_broken_frame_files_name_file_and_line(tmp_path, body, message):
     path = tmp_path / "frames.toml"
@@ -71,6 +74,14 @@ def test_broken_frame_files_name_file_and_line(tmp_path, body, message):
     with pytest.raises(InputError, match=re.escape(message)) as err:
         load_frames(path, "sl", load_ontology().curies())
     assert str(err.value).startswith(f"{path}:"), str(err.value)
+
+
+def test_a_pattern_file_with_two_rules_of_one_id_is_refused(tmp_path):
+    """Rule ids name rules in other rules' ``unless``: two rules of one id are an error."""
+    path = tmp_path / "patterns.toml"
+    path.write_text('[[rule]]\nid = "r"\npattern = [{ word = "a" }]\nfacts = []\n' * 2, encoding="utf-8")
+    with pytest.raises(InputError, match="a second rule with this id"):
+        load_rules(path, "sl")
 
 
 def test_shipped_frame_files_load():
