@@ -80,6 +80,7 @@ class _Groups:
         self._all_nouns: set[str] | None = None
         self._name_words: dict[str, set[int]] | None = None
         self._openers: dict[str, list[int]] = {}  # first word of a name, lower-case -> groups
+        self._stems: dict[str, list[int]] = {}  # a name with its first word's ending cut -> groups (see _stem_key)
 
     def new(self, m: Mention, core: str) -> int:
         self.names.append(m.name)
@@ -92,6 +93,12 @@ class _Groups:
 
     def _opens(self, g: int) -> None:
         self._openers.setdefault(self.names[g].split()[0].lower(), []).append(g)
+        self._stems.setdefault(_stem_key(self.names[g]), []).append(g)
+
+    def with_stem(self, name: str) -> list[int]:
+        """The groups whose name was at some point ``name`` with its first word's ending changed
+        ("Dobrolano d.o.o." for "Dobrolana d.o.o."), by an index, not a scan of every group."""
+        return list(dict.fromkeys(self._stems.get(_stem_key(name), ())))
 
     def opened_by(self, word: str) -> set[int]:
         """The groups whose name now opens with ``word`` (lower-case), found by an index kept as
@@ -162,6 +169,17 @@ class _Groups:
             self.names[g] = _agreed_nominative(old, m.name, lang, endings)
         if self.names[g] != old:
             self._opens(g)
+
+
+def _stem_key(name: str) -> str:
+    """A name with its first word cut to four letters: the key its case forms share, whatever
+    their endings.
+
+    >>> _stem_key("Dobrolana d.o.o."), _stem_key("Dobrolano d.o.o."), _stem_key("Elkroja d.d.")
+    ('dobr d.o.o.', 'dobr d.o.o.', 'elkr d.d.')
+    """
+    first, _, rest = name.lower().partition(" ")
+    return f"{first[:4]} {rest}"
 
 
 def _better_first_word(old: str, new: str, lang: str, endings: list[tuple[str, str]]) -> bool:
@@ -260,8 +278,8 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
             return in_title[0]
     if m.source == MentionSource.LEGAL:
         # "Dobrolana d.o.o." and "Dobrolano d.o.o. vodila": one legal name, its first word in two cases
-        cased = [g for g, name in enumerate(groups.names) if groups.classes[g] == "akg:Company"
-                 and _same_legal_name(name, m.name, lang, pack.inflection)]
+        cased = [g for g in groups.with_stem(m.name) if groups.classes[g] == "akg:Company"
+                 and _same_legal_name(groups.names[g], m.name, lang, pack.inflection)]
         if len(cased) == 1:
             return cased[0]
     if m.source == MentionSource.LEGAL and " " not in core:
