@@ -163,8 +163,8 @@ class _Groups:
         if m.name in name_candidates(old, lang, endings)[1:] or _better_first_word(old, m.name, lang, endings):
             self.names[g] = m.name  # "Otokar" after "Otokarja": the nominative wins
         elif old not in name_candidates(m.name, lang, endings)[1:] and len(m.name) > len(old):
-            self.names[g] = m.name  # the fullest name wins ("Krka d.d." over "Krka")
-            self.names[g] = _agreed_nominative(self.names[g], old, lang, endings)
+            # the fullest name wins ("Krka d.d." over "Krka"), in the case the two share
+            self.names[g] = _agreed_nominative(m.name, old, lang, endings)
         else:
             self.names[g] = _agreed_nominative(old, m.name, lang, endings)
         if self.names[g] != old:
@@ -286,7 +286,8 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         # "... moj zadnji delovni dan v Kolesnici" before "Kolesnica d.d.": a one-word name written
         # earlier in another case is the company's
         # (the legal name itself may be inflected: "vodenje Dobrolane" before "Dobrolano d.o.o. vodila")
-        forms = {core, *(c.lower() for c in name_candidates(m.name.split()[0], lang, pack.inflection)[1:2])}
+        first = m.name.split()[0]
+        forms = {core, *(c.lower() for c in name_candidates(first, lang, pack.inflection)[1:2] if first.lower() == core)}
         earlier = [g for g, name in enumerate(groups.names) if groups.classes[g] in (None, "akg:Company")
                    and " " not in name and forms & _other_cases(name, lang, pack)]
         if len(earlier) == 1:

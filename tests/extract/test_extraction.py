@@ -1957,8 +1957,10 @@ def test_a_numbered_item_opens_like_a_sentence(tmp_path):
     graph = facts_of_text(tmp_path,
         "Haslach Armaturen AG makes valves in Winterthur.\n"
         "Item 4.1 Re-elect Beatrice Hug as chair of the board: FOR.\n"
-        "Item 7 Approve the agreed purchase of Valvolux S.r.l., a valve maker in Lumezzane, Italy: FOR.\n")
+        "Item 7 Approve the agreed purchase of Valvolux S.r.l., a valve maker in Lumezzane, Italy: FOR.\n"
+        "In 2021 BMW opened a plant in Debrecen.\n")
     assert not {"Re-elect", "Approve"} & labels_of_class(graph, "akg:Company")
+    assert "BMW" in labels_of_class(graph, "akg:Company")  # (after a year no unit: "od 50 KM" is one)
     assert not [r for r in relations(graph) if r[0] in ("Re-elect", "Approve") or r[2] in ("Re-elect", "Approve")]
 
 

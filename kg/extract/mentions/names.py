@@ -61,6 +61,7 @@ def _joined_ends(toks: list[Token], start: int, end: int, longest: int) -> dict[
 
 
 NAMED_BY_ADJECTIVE = ("schema:Brand", "schema:Product", "akg:IndustrialHub")
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
 NUMBERED = ("schema:Brand", "schema:Product")  # classes whose names may end in a number
 
 
@@ -342,7 +343,9 @@ def _inflected_place_end(doc: Document, i: int, j: int, pack: LanguagePack) -> i
 def _common_acronym(toks: list[Token], i: int, end: int, pack: LanguagePack) -> bool:
     """Is token ``i`` an abbreviation of a common noun standing alone ("a possible IPO"), or a
     short unit after a number ("od 50 KM", "20 MW"), not a word of a longer name ("IPO Holdings")?"""
-    unit = i > 0 and len(toks[i].text) <= 3 and toks[i].text.isupper() and toks[i - 1].text.replace(".", "").replace(",", "").isdigit()
+    number = toks[i - 1].text.replace(".", "").replace(",", "") if i > 0 else ""
+    # (not after a year: "In 2021 BMW opened ...")
+    unit = number.isdigit() and not YEAR.fullmatch(number) and len(toks[i].text) <= 3 and toks[i].text.isupper()
     return (toks[i].text in pack.common_acronyms or unit) and not (i + 1 < end and is_name_token(toks[i + 1]))
 
 
