@@ -186,12 +186,13 @@ def _better_first_word(old: str, new: str, lang: str, endings: list[tuple[str, s
     """Is ``new`` the same legal name as ``old`` with a better first word: its likeliest nominative
     ("Dobrolana d.o.o." after "Dobrolano d.o.o. vodila"), or written in lower case after capitals
     ("Elkroj d.d." after a letterhead's "ELKROJ d.d.")?"""
-    a, b = old.split(), new.split()
-    if len(a) < 2 or len(a) != len(b) or a[1:] != b[1:] or a[0] == b[0]:
+    firsts = _first_words_apart(old, new)
+    if firsts is None:
         return False
-    if a[0].isupper() and not b[0].isupper() and a[0].lower() == b[0].lower():
+    a, b = firsts
+    if a.isupper() and not b.isupper() and a.lower() == b.lower():
         return True
-    return name_candidates(a[0], lang, endings)[1:2] == [b[0]]
+    return name_candidates(a, lang, endings)[1:2] == [b]
 
 
 def _agreed_nominative(name: str, other: str, lang: str, endings: list[tuple[str, str]]) -> str:
@@ -208,9 +209,19 @@ def _agreed_nominative(name: str, other: str, lang: str, endings: list[tuple[str
 def _same_legal_name(a: str, b: str, lang: str, endings: list[tuple[str, str]]) -> bool:
     """Are ``a`` and ``b`` one legal name, its first word in two cases ("Dobrolana d.o.o.",
     "Dobrolano d.o.o.")?"""
+    firsts = _first_words_apart(a, b)
+    return firsts is not None and (firsts[1] in name_candidates(firsts[0], lang, endings)[1:]
+                                   or firsts[0] in name_candidates(firsts[1], lang, endings)[1:])
+
+
+def _first_words_apart(a: str, b: str) -> tuple[str, str] | None:
+    """The first words of two names of two words or more that differ only there, else None.
+
+    >>> _first_words_apart("Dobrolano d.o.o.", "Dobrolana d.o.o."), _first_words_apart("Krka d.d.", "Krka d.o.o.")
+    (('Dobrolano', 'Dobrolana'), None)
+    """
     x, y = a.split(), b.split()
-    return len(x) >= 2 and len(x) == len(y) and x[1:] == y[1:] and x[0] != y[0] \
-        and (y[0] in name_candidates(x[0], lang, endings)[1:] or x[0] in name_candidates(y[0], lang, endings)[1:])
+    return (x[0], y[0]) if len(x) >= 2 and len(x) == len(y) and x[1:] == y[1:] and x[0] != y[0] else None
 
 
 def _other_cases(name: str, lang: str, pack: LanguagePack) -> set[str]:

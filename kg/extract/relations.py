@@ -548,8 +548,8 @@ def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Docu
 # What hearsay cannot establish: a deal, an owner, a price, an investment, who leads ("naj bi X
 # kupil Y", "X is reportedly in talks to buy Y"); a seat or a country named on the way stands.
 ROLE_PREDICATES = frozenset({"akg:chiefExecutiveOf", "akg:holdsRoleIn"})  # a person's (the subject's) role
-HEARSAY_PREDICATES = frozenset({"akg:acquired", "schema:parentOrganization", "akg:acquisitionPrice", "akg:investment",
-                                "akg:chiefExecutiveOf", "akg:holdsRoleIn"})
+HEARSAY_PREDICATES = frozenset({"akg:acquired", "schema:parentOrganization", "akg:acquisitionPrice",
+                                "akg:investment"}) | ROLE_PREDICATES
 
 
 def _without_hearsay(doc: Document, sent_i: int, relations: list[Relation], pack: LanguagePack) -> list[Relation]:
@@ -878,9 +878,6 @@ def founding_year(doc: Document, sent_i: int, units: list[Unit], found: list[Rel
     assert quantity is not None  # a year's unit has one (see ``years``)
     year = quantity.value
     return [Relation(org, "schema:foundingDate", None, str(year), "founding-year-near-word", sent_i, (mention,))]
-
-
-ROLE_PREDICATES = frozenset({"akg:chiefExecutiveOf", "akg:holdsRoleIn"})
 
 
 def named_after_family_noun(doc: Document, m: Mention, pack: LanguagePack) -> bool:

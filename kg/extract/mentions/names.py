@@ -168,7 +168,12 @@ def _after_masculine_role(doc: Document, i: int, pack: LanguagePack) -> bool:
 def _written_surname(doc: Document, stem: str, pack: LanguagePack) -> str:
     """``stem`` with the ending its inflection dropped, when the text writes it so: "sinu Marjanu
     Murku" beside "Anton Murko" gives "Murko", not "Murk"."""
-    return next((stem + e for e in pack.surname_dropped_endings if re.search(rf"\b{re.escape(stem + e)}\b", doc.text)), stem)
+    return next((stem + e for e in pack.surname_dropped_endings if _written(doc, stem + e)), stem)
+
+
+def _written(doc: Document, word: str) -> bool:
+    """Does the text write ``word`` as a word of its own?"""
+    return re.search(rf"\b{re.escape(word)}\b", doc.text) is not None
 
 
 def _verb_before_object(toks: list[Token], start: int, ending: str, pack: LanguagePack) -> bool:
@@ -1066,7 +1071,7 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         masculine = _masculine_genitive(words, pack, doc.lang, lambda word: _stands_alone(doc, span, word)
                                         or _after_masculine_participle(doc, span.start, pack)
                                         or _after_masculine_role(doc, span.start, pack),
-                                        lambda word: re.search(rf"\b{re.escape(word)}\b", doc.text) is not None)
+                                        lambda word: _written(doc, word))
         if masculine:  # "Marka Pintarja", "Mateja Lozarja" -> "Marko Pintar", "Matej Lozar"
             first, rest = masculine
         else:
