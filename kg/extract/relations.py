@@ -82,6 +82,8 @@ def _number_patterns(thousands: str, decimal: str) -> tuple[re.Pattern[str], re.
 
 # predicates whose values count things: never an amount of money or a share
 COUNTED = frozenset({"akg:numberOfSites", "schema:numberOfEmployees", "akg:productionCapacity"})
+# predicates whose values are sums of money: never a bare count
+MONEY = frozenset({"akg:investment", "akg:revenue", "akg:acquisitionPrice"})
 COMPANY_NOUN_CLASSES = frozenset({"akg:Company", "schema:Organization"})  # "70 odstotkov proizvajalca": a company, no occupation
 
 
@@ -489,6 +491,8 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
                     continue  # "60 odstotkov delnic", "70 odstotkov proizvajalca X": no share of the staff
                 if pred in COUNTED and (q.unit in pack.currencies.values() or q.unit == "percent"):
                     continue  # "a $180 million plant" is one plant; "60 %" of the staff is no head count
+                if pred in MONEY and q.unit not in pack.currencies.values():
+                    continue  # "Po naložbi bodo izdelali do osem milijonov vezij": vezij are no money
                 used.update(k for k in (spec.get("place"),) if k)
                 q = Quantity(q.value, q.bound, spec.get("unit", q.unit), "", occ[0].lemma if occ else "")
                 ms = (su.mention, *(p.mention for p in place))

@@ -675,13 +675,11 @@ def _role(doc: Document, fact: Fact, pack: LanguagePack, words: TimeWords,
     phrase = _phrase_of(doc, fact, pack, prop, person, org)
     kind = "chiefExecutive" if prop == "akg:chiefExecutiveOf" else \
         words.role_kinds.get(phrase[3], "other") if phrase else "other"
-    toks = doc.tokens
     if not status and phrase is not None:
         # the cue stands before the phrase, or before the organisation that opens it ("Former
         # Halvorsen Industri chief executive Jon Aas")
         first = org.tok_start if org is not None and 0 <= phrase[0] - org.tok_end <= 1 else phrase[0]
-        before = {t.text.lower() for t in toks[max(doc.sentences[fact.sent].tok_start, first - 2):first]}
-        status = "former" if before & words.former else "future" if before & words.future else ""
+        status = _cue_status(doc, first, fact.sent, words, person is not None and person.tok_start >= first)
     start = end = ""
     if person is not None and status in ("", "former"):
         after, end = _status_after(doc, person.tok_end, fact.sent, words, dates, pack.relative_openers,
@@ -709,6 +707,25 @@ def _role(doc: Document, fact: Fact, pack: LanguagePack, words: TimeWords,
         elif start and _compare(start, here) > 0:
             status = "future"
     return TimedRole(fact.s, str(fact.o), kind, status or "current", start, end, fact.rule, fact.sent, fact.mentions)
+
+
+def _cue_status(doc: Document, first: int, sent: int, words: TimeWords, named_after: bool) -> str:
+    """Status of a role phrase starting at ``first`` from a cue right before it ("nekdanji",
+    "bodoča") or, when its holder is named after it, from a verb of leaving office that opens its
+    clause: "Marca se je upokojil dolgoletni direktor X" (former), "Junija se bo upokojil direktor
+    X" (current until then); "" when there is none."""
+    lo = doc.sentences[sent].tok_start
+    before = {t.text.lower() for t in doc.tokens[max(lo, first - 2):first]}
+    if before & words.former or before & words.future:
+        return "former" if before & words.former else "future"
+    if not named_after:
+        return ""
+    start = next((i + 1 for i in range(first - 1, max(lo, first - NEAR) - 1, -1) if doc.tokens[i].text in (",", ";")),
+                 max(lo, first - NEAR))
+    seen = [t.text.lower() for t in doc.tokens[start:first]]
+    if not any(w in words.leave_verbs for w in seen):
+        return ""
+    return "current" if any(w in words.future_tense for w in seen) else "former"
 
 
 def _starts(doc: Document, date: DateExpr, words: TimeWords) -> bool:
@@ -1260,8 +1277,8 @@ def _copula_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues, 
                 status = status or "former"
         if not status and (set(before[-2:]) | set(after[:1])) & {p[0] for p in cues.copula_current if len(p) == 1}:
             status = "current"
-        if status == "current" and before[-1:] and before[-1] in words.former:
-            status = "former"  # "saj je nekdanji direktor odšel v pokoj"
+        if status == "current" and ((before[-1:] and before[-1] in words.former) or set(before) & words.leave_verbs):
+            status = "former"  # "saj je nekdanji direktor odšel v pokoj", "se je upokojil direktor X"
         if not status or set(before[-2:]) & pack.prepositions or set(before) & cues.passive:
             continue  # "je za direktorja imenovala X", "had been appointed chief executive": an auxiliary
         if status == "future" and not set(_words(doc, lo, hi)) & words.future_tense and not cues.subject_first:
@@ -1397,8 +1414,7 @@ def _title_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords,
         if start > s.tok_start and doc.tokens[start - 1].text.lower() in words.text.not_led | words.text.writers:
             continue  # "site head Zsófia Kertész": the head of a plant holds no role in the company; "Naša
             # direktorica": the writer's (a company the text may name only in its signature)
-        cue = {t.text.lower() for t in doc.tokens[max(s.tok_start, start - 2):start]}
-        status = "former" if cue & words.former else "future" if cue & words.future else "current"
+        status = _cue_status(doc, start, sent, words, True) or "current"
         kind = "chiefExecutive" if prop == "akg:chiefExecutiveOf" else words.role_kinds.get(phrase, "other")
         p = doc.mentions[person]
         out.append(TimedRole(doc.groups[p.group].key, doc.groups[topic].key, kind, status, "", "",

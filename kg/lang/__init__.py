@@ -75,6 +75,7 @@ class LanguagePack:
     region_names: frozenset[str] = frozenset()  # "Ohio", "Gujarat": first-level regions, no entity
     inhabitant_endings: tuple[str, ...] = ()  # "-ians": "jobs for Kentuckians" names no organisation
     inhabitant_nouns: frozenset[str] = frozenset()  # "Čehi": "bodo Čehi namenili" names no place
+    nationality_nouns: frozenset[str] = frozenset()  # lemmas: "Italijan Paolo Rinaldi": no name of its own
     maker_nouns: frozenset[str] = frozenset()  # lemmas: "proizvajalec" refers back to no ...
     non_maker_nouns: frozenset[str] = frozenset()  # ... company named with these ("Banka X")
     name_particles: set[str] = field(default_factory=set)
@@ -474,6 +475,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.region_names = frozenset(words.get("region_names", []))
     p.inhabitant_endings = tuple(words.get("inhabitant_endings", []))
     p.inhabitant_nouns = frozenset(words.get("inhabitant_nouns", []))
+    p.nationality_nouns = frozenset(words.get("nationality_nouns", []))
     p.maker_nouns = frozenset(lemma(w, code) for w in words.get("maker_nouns", []))
     p.non_maker_nouns = frozenset(lemma(w, code) for w in words.get("non_maker_nouns", []))
     p.name_particles = set(words.get("name_particles", []))

@@ -499,6 +499,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     and tok.text not in pack.places and (i + 1 >= sent.tok_end or not is_name_token(toks[i + 1])):
                 i += 1  # "creating 850 jobs for Kentuckians", "bodo Čehi namenili": inhabitants, no name
                 continue
+            if tok.lemma in pack.nationality_nouns and i + 1 < sent.tok_end and is_name_token(toks[i + 1]):
+                i += 1  # "Direktor bo Italijan Paolo Rinaldi": the man's nation, no name
+                continue
             if _capitals_label(toks, i, sent.tok_end, doc.lang) and tok.text.title() not in pack.places:
                 i += 1  # "* OWNERSHIP: ...", "LEADERSHIP": a heading word in capitals, no name
                 continue
