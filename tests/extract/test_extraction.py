@@ -2045,6 +2045,19 @@ def test_output_counted_after_an_investment_is_no_money(tmp_path):
     assert not [r for r in rels if r[0] == "Hirakud Metals" and r[1] != "org:hasSite"]
 
 
+def test_a_lawyer_leads_the_lawsuit_and_a_leaver_by_noun_holds_nothing(tmp_path):
+    """"Tožbo v imenu X vodi odvetnica Y": Y leads the lawsuit, not X; "z odstopom člana uprave Y"
+    leaves Y no role; "iz Umeåja" is Umeå."""
+    graph = facts_of_text(tmp_path,
+        "Aquafit d.o.o. polni vodo. Vodi ga direktor Matevž Pevec. Tožbo v imenu Aquafita vodi odvetnica Nina Kolar.\n",
+        "Uprava družbe Mirtec d.d. se je seznanila z odstopom člana uprave Andreja Peterlina.\n",
+        "Švedska družba Skogshandel AB iz Umeåja kupuje les.\n")
+    rels = relations(graph)
+    assert ("Matevž Pevec", "akg:chiefExecutiveOf", "Aquafit d.o.o.") in rels
+    assert ("Skogshandel AB", "akg:headquarteredIn", "Umeå") in rels
+    assert not [r for r in rels if r[0] in ("Nina Kolar", "Andrej Peterlin", "Andreja Peterlina")]
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
