@@ -45,6 +45,7 @@ from kg.extract.document import (
     TimedRole,
     Token,
 )
+from kg.extract.mentions.spans import opens_paragraph
 from kg.extract.relations import _number_at, named_after_family_noun
 from kg.extract.wordphrases import has_phrase, phrases_by_first
 from kg.lang import LANG_DIR, LanguagePack
@@ -715,7 +716,9 @@ def _cue_status(doc: Document, first: int, sent: int, words: TimeWords, named_af
     clause: "Marca se je upokojil dolgoletni direktor X" (former), "Junija se bo upokojil direktor
     X" (current until then); "" when there is none."""
     lo = doc.sentences[sent].tok_start
-    before = {t.text.lower() for t in doc.tokens[max(lo, first - 2):first]}
+    # ("Dosedanja lastnica in direktorica X": the cue before a coordinated noun qualifies both)
+    reach = 4 if first > lo and doc.tokens[first - 1].text.lower() in words.text.conjunctions else 2
+    before = {t.text.lower() for t in doc.tokens[max(lo, first - reach):first]}
     if before & words.former or before & words.future:
         return "former" if before & words.former else "future"
     if not named_after:
@@ -1178,7 +1181,7 @@ def _led_org(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, impli
                and _of_class(doc, k, _ORG_CLASSES)]
     if written:
         return written[0] if len({doc.mentions[k].group for k in written}) == 1 else None
-    return topic
+    return _paragraph_org(doc, sent, topic)
 
 
 def _dated(doc: Document, role: TimedRole, dates: list[DateExpr], lo: int, hi: int, take: bool) -> TimedRole:
@@ -1363,6 +1366,32 @@ def _taken_from(doc: Document, at: int, hi: int, status: str, pack: LanguagePack
     return TimedRole(key, org, "chiefExecutive", status, "", "", "time-takes-over", sent, (person, mention))
 
 
+PARAGRAPH_REACH = 6  # sentences back to a paragraph's start; further, a paragraph says nothing
+
+
+def _paragraph_orgs(doc: Document, sent: int) -> dict[int, int]:
+    """The organisations written in the sentences before ``sent`` in its paragraph (group -> a
+    mention of it), when the paragraph opens at most ``PARAGRAPH_REACH`` sentences before (else,
+    or at its start: none)."""
+    out: dict[int, int] = {}
+    for k in range(sent, max(-1, sent - PARAGRAPH_REACH - 1), -1):
+        if k == 0 or opens_paragraph(doc, doc.sentences[k].start):
+            # (an acronym may be the topic's short form, not linked to it: "NTU" and "Natchez Trace Upholstery")
+            return {} if any(doc.groups[g].name.isupper() for g in out) else out
+        out.update((m.group, j) for j, m in _in_sentence(doc, k - 1) if m.group >= 0 and m.tok_end > m.tok_start
+                   and doc.groups[m.group].cls in _ORG_CLASSES)
+    return {}
+
+
+def _paragraph_org(doc: Document, sent: int, topic: int | None) -> int | None:
+    """The organisation a sentence naming none is about in a news digest: ``topic`` (a mention)
+    unless the sentences of its paragraph name others; then the one they name, or None."""
+    paragraph = _paragraph_orgs(doc, sent)
+    if not paragraph or (topic is not None and doc.mentions[topic].group in paragraph):
+        return topic
+    return next(iter(paragraph.values())) if len(paragraph) == 1 else None
+
+
 class _SentenceMentions:
     """The first mention of each group of a document, and the mentions of organisations counted
     sentence by sentence (asked in order), so that ``_title_roles`` costs a sentence's mentions,
@@ -1402,7 +1431,14 @@ def _title_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords,
            and m.group >= 0 and doc.groups[m.group].cls in _ORG_CLASSES):
         return []  # another organisation in the sentence may be the one the title is held in
     counts = mentions.org_counts_before(sent)
-    if any(n >= counts.get(topic, 0) for g, n in counts.items() if g != topic):
+    paragraph = {} if any(m.group == topic for _, m in here) else _paragraph_orgs(doc, sent)
+    if paragraph and topic not in paragraph:
+        # a news digest's item: "Komenska klet X bo vložila ... je povedal direktor Y" is X's director,
+        # not the company of the items before
+        if len(paragraph) != 1:
+            return []
+        topic = next(iter(paragraph))
+    elif any(n >= counts.get(topic, 0) for g, n in counts.items() if g != topic):
         return []  # the text so far is as much about another organisation (kg.extract.relations does the same)
     org = mentions.first[topic]
     out = []

@@ -2058,6 +2058,33 @@ def test_a_lawyer_leads_the_lawsuit_and_a_leaver_by_noun_holds_nothing(tmp_path)
     assert not [r for r in rels if r[0] in ("Nina Kolar", "Andrej Peterlin", "Andreja Peterlina")]
 
 
+def test_a_digest_item_has_its_own_director_and_leavers_hold_nothing(tmp_path):
+    """In a digest of items (paragraphs), "je povedal direktor X" names the director of its own
+    item's company; "Stavkovni odbor vodi X" leads no company; "je razrešil direktorja X" and
+    "Dosedanja lastnica in direktorica X" leave X no role; "Uprava, ki jo vodi X" is a board role."""
+    graph = facts_of_text(tmp_path,
+        "Gospodarske novice\n\nNadzorni svet sežanske družbe Elkras d.d. je za novo direktorico imenoval Petro "
+        "Švab. Švabova bo julija nasledila Dušana Ukmarja.\n\nKomenska vinska klet Fortuna Kras d.o.o. bo v novo "
+        "linijo vložila 1,4 milijona evrov. Letno bo lahko napolnila 800.000 steklenic, je povedal direktor Jure "
+        "Kosmina.\n",
+        "Ferles d.d. izdeluje okna. Stavkovni odbor vodi Milan Štemberger, ki pravi, da so plače nizke.\n",
+        "Pivovarna Rogač d.d. vari pivo. Nadzorni svet je razrešil direktorja Simona Gajška, za začasno direktorico "
+        "pa imenoval Moniko Repnik.\n",
+        "Podjetje Sladica d.o.o. peče torte. Dosedanja lastnica in direktorica Sladice Vesna Kren bo v podjetju "
+        "ostala kot vodja proizvodnje.\n",
+        "Ripak d.d. izdeluje embalažo. Uprava, ki jo vodi Alenka Mastnak, bo predlagala dividendo.\n")
+    rels = relations(graph)
+    assert ("Jure Kosmina", "akg:chiefExecutiveOf", "Fortuna Kras d.o.o.") in rels
+    assert ("Monika Repnik", "akg:chiefExecutiveOf", "Pivovarna Rogač d.d.") in rels
+    assert ("Alenka Mastnak", "akg:holdsRoleIn", "Ripak d.d.") in rels
+    for wrong in [("Jure Kosmina", "akg:chiefExecutiveOf", "Elkras d.d."),
+                  ("Milan Štemberger", "akg:chiefExecutiveOf", "Ferles d.d."),
+                  ("Simon Gajšek", "akg:chiefExecutiveOf", "Pivovarna Rogač d.d."),
+                  ("Vesna Kren", "akg:chiefExecutiveOf", "Sladica d.o.o."),
+                  ("Alenka Mastnak", "akg:chiefExecutiveOf", "Ripak d.d.")]:
+        assert wrong not in rels, wrong
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
