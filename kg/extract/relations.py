@@ -442,8 +442,11 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
             continue
         subjects = _units_of(binding, spec.get("s"))
         if "s_all" in spec:
-            # sites named in the sentence, not words referring back ("Tam dela 1.150 ljudi, ...")
-            subjects = [u for u in units if u.kind == "ent" and u.source not in (MentionSource.DEMONYM, MentionSource.COREF)
+            # sites named in the sentence from the match on, not words referring back ("Tam dela 1.150
+            # ljudi, ...") nor another's before it ("X, ki ima tovarno v A, ..., Y pa ima tri tovarne na Švedskem")
+            first = min((i for i, u in enumerate(units) if any(u is b for b in _bound_units(binding))), default=0)
+            subjects = [u for u in units[first:] if u.kind == "ent"
+                        and u.source not in (MentionSource.DEMONYM, MentionSource.COREF)
                         and u.cls and onto.is_a(u.cls, spec["s_all"])]
         if not subjects:
             continue
@@ -500,6 +503,11 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
                 out.append(Relation(sg, pred, None, q, rule.id, sent_i, ms, place_group))
     _type_untyped(doc, rule, binding, used)
     return out
+
+
+def _bound_units(binding: Binding) -> list[Unit]:
+    """Every unit a match bound, lists flattened."""
+    return [u for v in binding.values() for u in (v if isinstance(v, list) else [v])]
 
 
 def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:

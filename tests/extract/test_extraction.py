@@ -2085,6 +2085,25 @@ def test_a_digest_item_has_its_own_director_and_leavers_hold_nothing(tmp_path):
         assert wrong not in rels, wrong
 
 
+def test_the_founder_after_the_verb_and_the_person_nearest_it(tmp_path):
+    """"Plastor ... je leta 1994 ustanovil Vinko Porenta, Nordkvist pa ima tri tovarne na Švedskem":
+    Vinko Porenta founded Plastor, Nordkvist founded nothing, and Plastor's plant is not in Sweden;
+    "zakonca Marko in Eva Kos; Marko Kos ostaja direktor družbe": only Marko is the director."""
+    graph = facts_of_text(tmp_path,
+        "Plastor d.o.o. izdeluje ohišja. Plastor, ki ima tovarno v Škofji Loki in zaposluje 160 ljudi, je leta "
+        "1994 ustanovil Vinko Porenta, Nordkvist AB pa ima tri tovarne na Švedskem.\n",
+        "Prodajalca sta ustanovitelja družbe Lakofin d.o.o., zakonca Marko in Eva Kos; Marko Kos ostaja direktor "
+        "družbe.\n")
+    rels = relations(graph)
+    assert ("Plastor d.o.o.", "schema:founder", "Vinko Porenta") in rels
+    assert ("Marko Kos", "akg:chiefExecutiveOf", "Lakofin d.o.o.") in rels
+    for wrong in [("Nordkvist AB", "schema:founder", "Plastor d.o.o."),
+                  ("Nordkvist AB", "schema:parentOrganization", "Plastor d.o.o."),
+                  ("Škofja Loka", "schema:containedInPlace", "Švedska"),
+                  ("Eva Kos", "akg:chiefExecutiveOf", "Lakofin d.o.o.")]:
+        assert wrong not in rels, wrong
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
