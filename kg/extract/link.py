@@ -318,7 +318,9 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
             return bare.pop()
         # (its first words too: "Brazos Crest" in a title before "Brazos Crest Foods Inc.")
         heads = [" ".join(words[:k]) for k in range(1, len(words))]
-        short = {g for w in (*heads, last) for g in groups.by_core.get(w, ()) if groups.classes[g] is None}
+        # (... or its last words: "Pico Alto completes ..." before "Laticínios Pico Alto S.A.")
+        tails = [" ".join(words[k:]) for k in range(1, len(words))]
+        short = {g for w in (*heads, *tails) for g in groups.by_core.get(w, ()) if groups.classes[g] is None}
         # (... also in another case: "kupili večino postojnskega Orehka" before "Orehek Elektro d.o.o.",
         # unless the short form is a name of its own: "Vatrixa" before "Vatrix d.d." and "Vatrix CE s.r.o.")
         # ("Dobrodošli v Lovorki!" before "Lovorko d.o.o." and its subsidiary "Lovorka Adria d.o.o.": a

@@ -2104,6 +2104,19 @@ def test_the_founder_after_the_verb_and_the_person_nearest_it(tmp_path):
         assert wrong not in rels, wrong
 
 
+def test_a_headline_short_name_is_the_last_words_of_the_legal_name(tmp_path):
+    """"Pico Alto completes ..." in the headline, then "Laticínios Pico Alto S.A." and "Pico Alto, founded
+    in ...": one company, which the facts are about."""
+    graph = facts_of_text(tmp_path,
+        "Pico Alto completes Canastra cheese deal\n\nBELO HORIZONTE, Brazil — Dairy group Laticínios Pico Alto "
+        "S.A. said on Thursday that it had completed its purchase of cheese maker Queijaria Canastra. Pico Alto, "
+        "founded in Juiz de Fora in 1957 by Giuseppe Ferraro, is run by chief executive Fernanda Ferraro Lima.\n")
+    rels = relations(graph)
+    assert ("Laticínios Pico Alto S.A.", "schema:founder", "Giuseppe Ferraro") in rels
+    assert ("Fernanda Ferraro Lima", "akg:chiefExecutiveOf", "Laticínios Pico Alto S.A.") in rels
+    assert "Pico Alto" not in labels_of_class(graph, "akg:Company")
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
