@@ -2117,6 +2117,22 @@ def test_a_headline_short_name_is_the_last_words_of_the_legal_name(tmp_path):
     assert "Pico Alto" not in labels_of_class(graph, "akg:Company")
 
 
+def test_names_with_a_fleeting_e_and_foreign_towns_in_their_cases(tmp_path):
+    """"Tomaža Režka" is Tomaž Režek; "Tomaža Vrečka" beside "Vrečko bo ..." is Tomaž Vrečko; "iz
+    Mengša" is Mengeš; "iz Tromsøja" is Tromsø."""
+    graph = facts_of_text(tmp_path,
+        "Družba Nomotor d.d. izdeluje motorje. V tovarni bodo po besedah predsednika uprave Tomaža Režka letos "
+        "izdelali več motorjev.\n",
+        "Slatinski kristal d.d. je za predsednika uprave imenoval Tomaža Vrečka. Vrečko bo aprila nasledil Marjana "
+        "Bezjaka.\n",
+        "Oblikal d.o.o. iz Mengša izdeluje kalupe. Norveška družba Nordbygg AS iz Tromsøja kupuje hiše.\n")
+    rels = relations(graph)
+    people = labels_of_class(graph, "schema:Person")
+    assert {"Tomaž Režek", "Tomaž Vrečko"} <= people and not {"Tomaž Režk", "Tomaž Vrečk"} & people
+    assert ("Oblikal d.o.o.", "akg:headquarteredIn", "Mengeš") in rels
+    assert ("Nordbygg AS", "akg:headquarteredIn", "Tromsø") in rels
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

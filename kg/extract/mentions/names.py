@@ -113,10 +113,13 @@ def _masculine_genitive(words: list[str], pack: LanguagePack, lang: str,
                     if words[-1].endswith("a") and written(words[-1][:-1] + e)), "")
     if words[-1].endswith(ending):
         surname = words[-1][: -len(ending) + 1]
-    elif words[-1].endswith("a") and alone(words[-1][:-1]):
-        surname = words[-1][:-1]  # "Mateja Grudnika" and, elsewhere, "Grudnik je ...": a man's surname inflected
     elif dropped:
-        surname = dropped
+        surname = dropped  # ("Tomaža Vrečka" beside "Vrečko bo ...": the ending the text writes)
+    elif words[-1].endswith("a") and alone(words[-1][:-1]):
+        # "Mateja Grudnika" and, elsewhere, "Grudnik je ...": a man's surname inflected ("Tomaža Režka":
+        # "Režek", a fleeting e, unless the text writes the stem: "Tilen Pograjc, vnuk Franca Pograjca")
+        stem = words[-1][:-1]
+        surname = stem if written(stem) else repaired_stem(stem, pack)
     else:
         return None
     stem = words[0][:-1]
