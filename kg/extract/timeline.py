@@ -1431,13 +1431,14 @@ def _title_roles(doc: Document, sent: int, pack: LanguagePack, words: TimeWords,
            and m.group >= 0 and doc.groups[m.group].cls in _ORG_CLASSES):
         return []  # another organisation in the sentence may be the one the title is held in
     counts = mentions.org_counts_before(sent)
-    paragraph = {} if any(m.group == topic for _, m in here) else _paragraph_orgs(doc, sent)
-    if paragraph and topic not in paragraph:
+    named = mentions.first[topic] if any(m.group == topic for _, m in here) else \
+        _paragraph_org(doc, sent, mentions.first[topic])
+    if named is None:
+        return []  # a news digest's item that names several organisations
+    if doc.mentions[named].group != topic:
         # a news digest's item: "Komenska klet X bo vložila ... je povedal direktor Y" is X's director,
         # not the company of the items before
-        if len(paragraph) != 1:
-            return []
-        topic = next(iter(paragraph))
+        topic = doc.mentions[named].group
     elif any(n >= counts.get(topic, 0) for g, n in counts.items() if g != topic):
         return []  # the text so far is as much about another organisation (kg.extract.relations does the same)
     org = mentions.first[topic]

@@ -118,8 +118,8 @@ def _masculine_genitive(words: list[str], pack: LanguagePack, lang: str,
     elif words[-1].endswith("a") and alone(words[-1][:-1]):
         # "Mateja Grudnika" and, elsewhere, "Grudnik je ...": a man's surname inflected ("Tomaža Režka":
         # "Režek", a fleeting e, unless the text writes the stem: "Tilen Pograjc, vnuk Franca Pograjca")
-        stem = words[-1][:-1]
-        surname = stem if written(stem) else repaired_stem(stem, pack)
+        bare = words[-1][:-1]
+        surname = bare if written(bare) else repaired_stem(bare, pack)
     else:
         return None
     stem = words[0][:-1]
