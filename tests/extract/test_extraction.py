@@ -2125,14 +2125,18 @@ def test_a_headline_short_name_is_the_last_words_of_the_legal_name(tmp_path):
 
 def test_names_with_a_fleeting_e_and_foreign_towns_in_their_cases(tmp_path):
     """"Tomaža Režka" is Tomaž Režek; "Tomaža Vrečka" beside "Vrečko bo ..." is Tomaž Vrečko; "iz
-    Mengša" is Mengeš; "iz Tromsøja" is Tromsø."""
+    Mengša" is Mengeš; "iz Tromsøja" is Tromsø; "Ernst Schwarzfeld" is a person, no parent company."""
     graph = facts_of_text(tmp_path,
         "Družba Nomotor d.d. izdeluje motorje. V tovarni bodo po besedah predsednika uprave Tomaža Režka letos "
         "izdelali več motorjev.\n",
         "Slatinski kristal d.d. je za predsednika uprave imenoval Tomaža Vrečka. Vrečko bo aprila nasledil Marjana "
         "Bezjaka.\n",
-        "Oblikal d.o.o. iz Mengša izdeluje kalupe. Norveška družba Nordbygg AS iz Tromsøja kupuje hiše.\n")
+        "Oblikal d.o.o. iz Mengša izdeluje kalupe. Norveška družba Nordbygg AS iz Tromsøja kupuje hiše.\n",
+        "Schwarzfeld Elektro GmbH izdeluje stroje. Schwarzfeld Elektro, ki ga je leta 1968 ustanovil Ernst "
+        "Schwarzfeld, ima 14 tovarn.\n")
     rels = relations(graph)
+    assert ("Schwarzfeld Elektro GmbH", "schema:founder", "Ernst Schwarzfeld") in rels
+    assert ("Schwarzfeld Elektro GmbH", "schema:parentOrganization", "Ernst Schwarzfeld") not in rels
     people = labels_of_class(graph, "schema:Person")
     assert {"Tomaž Režek", "Tomaž Vrečko"} <= people and not {"Tomaž Režk", "Tomaž Vrečk"} & people
     assert ("Oblikal d.o.o.", "akg:headquarteredIn", "Mengeš") in rels
