@@ -444,7 +444,8 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
         if "s_all" in spec:
             # sites named in the sentence from the match on, not words referring back ("Tam dela 1.150
             # ljudi, ...") nor another's before it ("X, ki ima tovarno v A, ..., Y pa ima tri tovarne na Švedskem")
-            first = min((i for i, u in enumerate(units) if any(u is b for b in _bound_units(binding))), default=0)
+            bound = {id(u) for u in _bound_units(binding)}
+            first = next((i for i, u in enumerate(units) if id(u) in bound), 0)
             subjects = [u for u in units[first:] if u.kind == "ent"
                         and u.source not in (MentionSource.DEMONYM, MentionSource.COREF)
                         and u.cls and onto.is_a(u.cls, spec["s_all"])]
@@ -507,7 +508,7 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
 
 def _bound_units(binding: Binding) -> list[Unit]:
     """Every unit a match bound, lists flattened."""
-    return [u for v in binding.values() for u in (v if isinstance(v, list) else [v])]
+    return [u for name in binding for u in _units_of(binding, name)]
 
 
 def extract_relations(doc: Document, pack: LanguagePack, onto: Ontology) -> Document:
@@ -649,7 +650,7 @@ def _straddles(binding: Binding, units: list[Unit], relative: list[frozenset[int
     if not relative:
         return False
     where = {id(u): i for i, u in enumerate(units)}
-    bound = [where[id(u)] for v in binding.values() for u in (v if isinstance(v, list) else [v]) if id(u) in where]
+    bound = [where[id(u)] for u in _bound_units(binding) if id(u) in where]
     return any(any(i in c for i in bound) and any(i not in c and i > max(c) for i in bound) for c in relative)
 
 
