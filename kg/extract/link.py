@@ -504,6 +504,7 @@ class _Topics(dict):
         self.free: dict[int, set[int]] = {}  # sentence -> its groups named once at least not after a preposition
         self.partners: set[int] = set()  # groups named as a partner ("od družbe X kupil", "kupec X") ...
         self.principals: set[int] = set()  # ... and those named otherwise too
+        self.oblique: dict[int, set[int]] = {}  # sentence -> groups a referring noun in an oblique case names there
 
     def setdefault(self, key, default=None):
         if key not in self:
@@ -669,6 +670,8 @@ def _salient(groups: _Groups, sal: _Salience, cls: str, onto: Ontology, newest: 
     if noun:
         narrower = (
             (("noun", noun), lambda g, base=member: base(g) and noun in groups.nouns.get(g, ())),
+            # ("vodenje zadruge" after "Kmetijska zadruga Konjice z.o.o.": the one whose name holds the noun)
+            (("in-name", noun), lambda g, base=member: base(g) and noun in groups.names[g].lower().split()),
             (("not-subsidiary", frozenset(subsidiary)),
              lambda g, base=member: base(g) and not groups.nouns.get(g, set()) & subsidiary))
         for extra, test in narrower:
@@ -779,6 +782,14 @@ def _after_inflected_noun(doc: Document, m: Mention, pack: LanguagePack) -> bool
     t = doc.tokens[m.tok_start - 1]
     return t.text.isalpha() and t.text.islower() and t.text != t.lemma \
         and t.lemma.endswith(tuple(pack.business_noun_endings))
+
+
+def _oblique_referring_noun(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """Is the mention a referring noun in an oblique case ("sin lastnika skupine": "skupine"), so
+    no subject, where the language marks case on nouns?"""
+    t = doc.tokens[m.tok_start]
+    return pack.pro_drop and m.source == MentionSource.COREF and m.tok_end == m.tok_start + 1 \
+        and t.is_word and t.text.lower() != t.lemma
 
 
 BODY_OWNER_REACH = 5  # words from a sentence's start to the organisation its opening body belongs to
@@ -1015,7 +1026,10 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
     if prev is not None and prev.lemma in pack.parent_adjectives and cls == "akg:Company":
         # "Matična družba ...", "članica uprave matičnega koncerna": the most salient organisation
         # that is neither introduced as a subsidiary nor what the sentence is about
-        about = {g for g in (topic.get(m.sent, [])[:1] + [_topic(topic, m.sent)]) if g is not None}
+        # (its first organisation not named by a referring noun in an oblique case: not "lastnika
+        # skupine" in "sin lastnika skupine, je ...")
+        first = [g for g in topic.get(m.sent, []) if g not in topic.oblique.get(m.sent, ())][:1]
+        about = {g for g in (first + [_topic(topic, m.sent)]) if g is not None}
         parent = sal.best(("parent", frozenset(about)), lambda g: groups.classes[g] == "akg:Company" and g not in about
                           and not groups.nouns.get(g, set()) & pack.subsidiary_nouns, "count")
         if parent is not None:
@@ -1061,8 +1075,16 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         # in the same sentence
         return next((g for g in topic[m.sent] if _agrees(groups, g, genders, pack)), topic[m.sent][0])
     if genders:
-        # "Vodi jo ...": the most salient organisation of the pronoun's gender
+        # "Vodi jo ...": the organisation the sentence right before was about, if of the pronoun's
+        # gender (a digest's next item), else the most salient one of that gender
         name, typed = _of_class(groups, cls, onto)
+        sub = sal.best(("subsidiary",), lambda g: bool(groups.nouns.get(g, set()) & pack.subsidiary_nouns), "id")
+        if sub is not None and sal.counts[sub] == 1 and sub in topic.get(m.sent - 1, ()) \
+                and typed(sub) and _agrees(groups, sub, genders, pack):
+            return sub  # "... je ustanovila hčerinsko družbo Y. Vodil jo bo ...": Y, just introduced
+        if topic.before(m.sent) == m.sent - 1 and (previous := _topic(topic, m.sent, free=True)) is not None \
+                and typed(previous) and _agrees(groups, previous, genders, pack):
+            return previous
         agreeing = sal.best(name + ("gender", genders), lambda g: typed(g) and _agrees(groups, g, genders, pack))
         if agreeing is not None:
             return agreeing
@@ -1367,6 +1389,8 @@ def link_mentions(doc: Document, pack: LanguagePack, onto: Ontology) -> Document
                 topic.setdefault(m.sent, []).append(m.group)
                 if not _after_preposition(doc, m, pack) and not _after_inflected_noun(doc, m, pack):
                     topic.free.setdefault(m.sent, set()).add(m.group)
+                if _oblique_referring_noun(doc, m, pack):
+                    topic.oblique.setdefault(m.sent, set()).add(m.group)
     _zero_subjects(doc, groups, sal, onto, pack, topic)
     _writer_as_object_bought(doc, groups, onto, pack, topic)
     if pack.far_referents_main_only:

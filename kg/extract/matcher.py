@@ -138,6 +138,9 @@ def load_rules(path: Path, lang: str) -> list[Rule]:
         if any(r.id == spec["id"] for r in rules):
             raise InputError(f"{where}: a second rule with this id (another rule's 'unless' could not tell them apart)")
         elements = tuple(_element(e, lang, where) for e in spec["pattern"])
+        agreement = spec.get("agreement")
+        if agreement is not None and (len(agreement) != 3 or not set(agreement) <= {e.get("as") for e in spec["pattern"]}):
+            raise InputError(f"{where}: agreement names three bindings of the pattern (verb, subject, object)")
         required = tuple(e.values for e in elements if e.kind in ("lemma", "word") and not e.optional)
         rules.append(Rule(spec["id"], lang, spec.get("comment", ""), elements, tuple(spec["facts"]),
                           required, bool(spec.get("first", False)), frozenset(spec.get("unless", [])),

@@ -41,6 +41,7 @@ from kg.extract.document import (
     Event,
     Fact,
     Mention,
+    MentionSource,
     Quantity,
     TimedRole,
     Token,
@@ -1072,8 +1073,28 @@ def _named(doc: Document, lo: int, hi: int, classes: tuple[str, ...], pack: Lang
     """Written mentions of these classes in ``[lo, hi)`` that no preposition governs ("od X" is
     no subject)."""
     return [k for k, m in doc.mentions_starting(lo, hi + 1) if m.tok_end <= hi
-            and m.tok_end > m.tok_start and _of_class(doc, k, classes)
-            and not (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lower() in pack.prepositions)]
+            and m.tok_end > m.tok_start and _of_class(doc, k, classes) and not _governed(doc, m, pack)]
+
+
+GOVERNED_REACH = 3  # words between a preposition and the name it governs ("od upokojenega direktorja X")
+
+
+def _governed(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """Does a preposition govern the mention, right before it or past words of its phrase that
+    are no verbs ("od upokojenega Ivana Bezjaka", "od očeta Mirka Kmetca")? Only where verbs are
+    known by their lemmas: without them the phrase has no end."""
+    first = doc.sentences[m.sent].tok_start
+    if m.tok_start > first and doc.tokens[m.tok_start - 1].text.lower() in pack.prepositions:
+        return True
+    if not pack.infinitive_ending:
+        return False
+    for k in range(m.tok_start - 1, max(first - 1, m.tok_start - 1 - GOVERNED_REACH), -1):
+        t = doc.tokens[k]
+        if t.text.lower() in pack.prepositions:
+            return True
+        if not t.is_word or t.text != t.text.lower() or pack.is_verb_lemma(t.lemma) or t.text in pack.function_words:
+            return False
+    return False
 
 
 def _antecedent(doc: Document, lo: int, pack: LanguagePack, classes: tuple[str, ...] = ("schema:Person",)) -> int | None:
@@ -1125,6 +1146,10 @@ def _holder(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, cues: 
         return ante
     if any(t.is_capitalised for t in doc.tokens[max(lo, doc.sentences[doc.tokens[at].sent].tok_start + 1):hi]):
         return None  # a name the recogniser missed may be the holder ("do takrat pa družbo vodi Golob")
+    if lo > 1 and doc.tokens[lo - 1].text == "," and doc.tokens[lo].text.lower() in pack.relative_openers \
+            and doc.tokens[lo - 2].is_capitalised and not any(
+                _of_class(doc, k, _ORG_CLASSES) for k, m in doc.mentions_starting(max(0, lo - 6), lo) if m.tok_end == lo - 1):
+        return None  # "Zupančeva, ki podjetje vodi, ...": a name the recogniser missed, no other person
     if any(t.text.lower() in pack.family_nouns for t in doc.tokens[lo:hi]):
         return None  # "..., oče pa je ostal predsednik nadzornega sveta": the father, not the person before
     s = doc.sentences[doc.tokens[at].sent]
@@ -1178,10 +1203,22 @@ def _led_org(doc: Document, at: int, lo: int, hi: int, pack: LanguagePack, impli
     if topic is not None and any(doc.mentions[k].group == doc.mentions[topic].group for k in dropped):
         return topic  # the sentence's dropped subject is the document's organisation
     written = [k for k, m in _in_sentence(doc, sent) if m.tok_end > m.tok_start
-               and _of_class(doc, k, _ORG_CLASSES)]
+               and _of_class(doc, k, _ORG_CLASSES)
+               and not (m.source != MentionSource.COREF and not cues.subject_first
+                        and _in_other_relative_clause(doc, m, at, pack))]
     if written:
         return written[0] if len({doc.mentions[k].group for k in written}) == 1 else None
     return _paragraph_org(doc, sent, topic)
+
+
+def _in_other_relative_clause(doc: Document, m: Mention, at: int, pack: LanguagePack) -> bool:
+    """Is the mention inside a relative clause that token ``at`` is not in ("Podjetje vodi X, ki
+    je bil prej direktor konkurenčnega Y": Y is not the company led)?"""
+    s = doc.sentences[m.sent]
+    comma = next((k for k in range(m.tok_start - 1, s.tok_start, -1) if doc.tokens[k].text == ","
+                  and doc.tokens[k + 1].text.lower() in pack.relative_openers), -1)
+    end = _relative_clause_end(doc, comma, pack) if comma >= 0 else -1
+    return comma >= 0 and m.tok_end <= end and not comma < at < end
 
 
 def _dated(doc: Document, role: TimedRole, dates: list[DateExpr], lo: int, hi: int, take: bool) -> TimedRole:
@@ -1845,7 +1882,8 @@ def _left_post(doc: Document, roles: list[TimedRole], events: list[Event], dates
             if ahead and not date:
                 continue  # "se bo takrat upokojil": a hand-over elsewhere may date it (_handed_over)
             for k in mine:
-                out[k] = replace(out[k], status="current" if ahead else "former", end=date)
+                # ("Dosedanji predsednik X se bo marca upokojil": a cue said former, the date stays its end)
+                out[k] = replace(out[k], status="current" if ahead and out[k].status != "former" else "former", end=date)
             r = out[mine[0]]
             if not read:
                 found.append(Event("resignation", person, r.org, date, None, "time-left-post", sent, r.mentions))

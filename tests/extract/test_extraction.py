@@ -2143,6 +2143,57 @@ def test_names_with_a_fleeting_e_and_foreign_towns_in_their_cases(tmp_path):
     assert ("Nordbygg AS", "akg:headquarteredIn", "Tromsø") in rels
 
 
+def test_a_predecessor_a_department_or_a_rival_gives_no_role(tmp_path):
+    """The one a post is taken over from ("prevzel od upokojenega X"), a retiring "dosedanji
+    predsednik uprave", the head of marketing and a rival named in a relative clause hold no role
+    in the company; "Podjetje vodi X, ki je bil prej direktor konkurenčnega Y" is the company's
+    chief executive; "vodenje zadruge" is the cooperative's."""
+    rels = relations(facts_of_text(tmp_path,
+        "Lipko d.o.o. iz Kranja izdeluje lesena okna. Direktorica Mojca Kralj, ki je vodenje lani prevzela "
+        "od upokojenega Marka Zupana, je napovedala rast. Trženje vodi Zupanova hči Nina Zupan.",
+        "Družba Velar d.d., Celje, obvešča javnost, da je nadzorni svet za predsednico uprave imenoval Petro Hrovat. "
+        "Dosedanji predsednik uprave Janez Gorjup se bo 30. junija upokojil.",
+        "Novice na kratko\n\nLesnik d.o.o. iz Mozirja je odprl novo trgovino.\n\nŠoštanjski proizvajalec stikal "
+        "Elvod d.o.o. ima novega direktorja. Podjetje od 1. junija vodi Matej Plaznik, ki je bil prej tehnični "
+        "direktor konkurenčnega Stikalnika iz Velenja.",
+        "Mlekarna Planika d.o.o. iz Kobarida je v večinski lasti družbe Kmetijska zadruga Tolmin z.o.o. Direktor "
+        "mlekarne je Rok Kos. Njegova predhodnica Ana Volk je lani prevzela vodenje zadruge."))
+    assert_facts(rels, has=[("Mojca Kralj", "akg:chiefExecutiveOf", "Lipko d.o.o."),
+                            ("Matej Plaznik", "akg:chiefExecutiveOf", "Elvod d.o.o."),
+                            ("Ana Volk", "akg:chiefExecutiveOf", "Kmetijska zadruga Tolmin z.o.o.")],
+                 lacks=[("Marko Zupan", "akg:chiefExecutiveOf", "Lipko d.o.o."),
+                        ("Nina Zupan", "akg:chiefExecutiveOf", "Lipko d.o.o."),
+                        ("Janez Gorjup", "akg:holdsRoleIn", "Velar d.d."),
+                        ("Matej Plaznik", "akg:chiefExecutiveOf", "Stikalnika"),
+                        ("Ana Volk", "akg:chiefExecutiveOf", "Mlekarna Planika d.o.o."),
+                        ("Mlekarna Planika d.o.o.", "akg:acquired", "Kmetijska zadruga Tolmin z.o.o.")])
+
+
+def test_a_relative_clause_without_a_pronoun_has_its_antecedent_as_subject(tmp_path):
+    """"Sklad X, ki je Y kupil" is X buying Y ("ki ga je X kupil" the other way round); a
+    possessive after "hčerinska družba Y," is the subject's, not Y's; "matične družbe" after "sin
+    lastnika skupine" is that group, which owns nothing of its own son's company; "Vodi jo" in a
+    digest's next item is that item's company."""
+    rels = relations(facts_of_text(tmp_path,
+        "Skupina Vetro S.p.A. bo kupila družbo Stekla d.o.o. iz Hrastnika. Prodajalec je sklad Adria Kapital d.d., "
+        "ki je Steklo kupil leta 2018.",
+        "Družba Betis d.o.o. je kupila družbo Kamnolom Hotič d.o.o. iz Litije. Kamnolom, ki ima obrat v Hotiču, "
+        "postaja hčerinska družba Betisa, njegov direktor Marjan Kos pa ostaja na položaju.",
+        "Usnjarna Savinja d.o.o. iz Mozirja izdeluje usnje. Leta 2010 jo je kupila skupina Conceria Lodi S.p.A. "
+        "Njen direktor je Tine Rak. Njegov predhodnik Paolo Lodi, sin lastnika skupine, je danes predsednik uprave "
+        "matične družbe.",
+        "Iz regije\n\nVodenje družbe Jerman d.o.o. bo junija prevzela Tina Pirc. Nasledila bo Borisa Kralja.\n\n"
+        "Trideset let praznuje družba Kobal okna d.o.o. iz Postojne, ki jo je leta 1996 ustanovil Stane Kobal. "
+        "Danes jo vodi njegova hči Maja Kobal."))
+    assert_facts(rels, has=[("Adria Kapital d.d.", "akg:acquired", "Stekla d.o.o."),
+                            ("Maja Kobal", "akg:chiefExecutiveOf", "Kobal okna d.o.o.")],
+                 lacks=[("Stekla d.o.o.", "akg:acquired", "Adria Kapital d.d."),
+                        ("Marjan Kos", "akg:chiefExecutiveOf", "Betis d.o.o."),
+                        ("Conceria Lodi S.p.A.", "schema:parentOrganization", "Usnjarna Savinja d.o.o."),
+                        ("Paolo Lodi", "akg:holdsRoleIn", "Usnjarna Savinja d.o.o."),
+                        ("Maja Kobal", "akg:chiefExecutiveOf", "Jerman d.o.o.")])
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
