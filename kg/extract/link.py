@@ -1072,7 +1072,16 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
     if m.text.lower() in pack.object_pronouns | pack.owner_possessives | pack.role_owner_possessives \
             and topic.get(m.sent):
         # "Elektrokabel bo ostal samostojen, vodil pa ga bo ...": the organisation named before
-        # in the same sentence
+        # in the same sentence; of several, one not named after a preposition or a noun ("Je v
+        # lasti skupine X, vodi pa jo Y": not X, the dropped subject of the sentence before)
+        named_freely = any(g in topic.free.get(m.sent, ()) for g in topic[m.sent])
+        previous = _topic(topic, m.sent, free=True)
+        # (not in a relative clause: "v lasti družbe X, ki jo je ustanovil ... in jo vodi" is X)
+        relative = any(t.text.lower() in pack.relative_pronouns
+                       for t in doc.tokens[doc.sentences[m.sent].tok_start:m.tok_start])
+        if pack.pro_drop and not named_freely and not relative and previous is not None and previous not in topic[m.sent] \
+                and _agrees(groups, previous, genders, pack):
+            return previous
         return next((g for g in topic[m.sent] if _agrees(groups, g, genders, pack)), topic[m.sent][0])
     if genders:
         # "Vodi jo ...": the organisation the sentence right before was about, if of the pronoun's

@@ -2194,6 +2194,24 @@ def test_a_relative_clause_without_a_pronoun_has_its_antecedent_as_subject(tmp_p
                         ("Maja Kobal", "akg:chiefExecutiveOf", "Jerman d.o.o.")])
 
 
+def test_a_plant_planned_in_the_past_or_rumoured_is_no_site_and_a_pronoun_skips_the_owner(tmp_path):
+    """"Obrat, ki so ga načrtovali v X, ne bodo gradili" and "obrata v Y, o katerem so ugibali
+    mediji, ne načrtujejo" name towns, no plants; in "Je v lasti skupine X, vodi pa jo Z" the
+    pronoun is the dropped subject, not the owner named after a noun."""
+    graph = facts_of_text(tmp_path,
+        "Livarna Kovin d.o.o. iz Šoštanja zaposluje 200 ljudi. Direktor je povedal, da tretjega obrata, ki so ga "
+        "načrtovali v Mozirju, ne bodo gradili. Obrata v Žalcu, o katerem so ugibali nekateri mediji, prav tako ne "
+        "načrtujejo.",
+        "Livarna Brest d.o.o. iz Kanala ima 300 zaposlenih. Izdeluje ulitke za tovornjake. Od leta 2021 je v lasti "
+        "avstrijske skupine Gusswerk Mayr GmbH iz Linza, vodi pa jo Matej Bizjak.")
+    rels = relations(graph)
+    assert not labels_of_class(graph, "akg:Plant") & {"Mozirje", "Žalec"}
+    assert_facts(rels, has=[("Matej Bizjak", "akg:chiefExecutiveOf", "Livarna Brest d.o.o.")],
+                 lacks=[("Livarna Kovin d.o.o.", "org:hasSite", "Mozirje"),
+                        ("Livarna Kovin d.o.o.", "org:hasSite", "Žalec"),
+                        ("Matej Bizjak", "akg:chiefExecutiveOf", "Gusswerk Mayr GmbH")])
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
