@@ -1072,14 +1072,17 @@ def _in_sentence(doc: Document, sent: int) -> Iterator[tuple[int, Mention]]:
 def _named(doc: Document, lo: int, hi: int, classes: tuple[str, ...], pack: LanguagePack) -> list[int]:
     """Written mentions of these classes in ``[lo, hi)`` that no preposition governs ("od X" is
     no subject)."""
+    # (a person governed past the words of a phrase is none either: "od upokojenega X"; an
+    # organisation so named is where a role is held: "direktor prodaje v družbi X")
+    reach = GOVERNED_REACH if classes == ("schema:Person",) else 0
     return [k for k, m in doc.mentions_starting(lo, hi + 1) if m.tok_end <= hi
-            and m.tok_end > m.tok_start and _of_class(doc, k, classes) and not _governed(doc, m, pack)]
+            and m.tok_end > m.tok_start and _of_class(doc, k, classes) and not _governed(doc, m, pack, reach)]
 
 
 GOVERNED_REACH = 3  # words between a preposition and the name it governs ("od upokojenega direktorja X")
 
 
-def _governed(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+def _governed(doc: Document, m: Mention, pack: LanguagePack, reach: int = GOVERNED_REACH) -> bool:
     """Does a preposition govern the mention, right before it or past words of its phrase that
     are no verbs ("od upokojenega Ivana Bezjaka", "od očeta Mirka Kmetca")? Only where verbs are
     known by their lemmas: without them the phrase has no end."""
@@ -1088,7 +1091,7 @@ def _governed(doc: Document, m: Mention, pack: LanguagePack) -> bool:
         return True
     if not pack.infinitive_ending:
         return False
-    for k in range(m.tok_start - 1, max(first - 1, m.tok_start - 1 - GOVERNED_REACH), -1):
+    for k in range(m.tok_start - 1, max(first - 1, m.tok_start - 1 - reach), -1):
         t = doc.tokens[k]
         if t.text.lower() in pack.prepositions:
             return True
