@@ -1071,30 +1071,9 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
     genders = pack.pronoun_genders.get(m.text.lower(), "")
     if m.text.lower() in pack.object_pronouns | pack.owner_possessives | pack.role_owner_possessives \
             and topic.get(m.sent):
-        # "Elektrokabel bo ostal samostojen, vodil pa ga bo ...": the organisation named before
-        # in the same sentence; of several, one not named after a preposition or a noun ("Je v
-        # lasti skupine X, vodi pa jo Y": not X, the dropped subject of the sentence before)
-        named_freely = any(g in topic.free.get(m.sent, ()) for g in topic[m.sent])
-        previous = _topic(topic, m.sent, free=True)
-        # (not in a relative clause: "v lasti družbe X, ki jo je ustanovil ... in jo vodi" is X)
-        relative = any(t.text.lower() in pack.relative_pronouns
-                       for t in doc.tokens[doc.sentences[m.sent].tok_start:m.tok_start])
-        if pack.pro_drop and not named_freely and not relative and previous is not None and previous not in topic[m.sent] \
-                and _agrees(groups, previous, genders, pack):
-            return previous
-        return next((g for g in topic[m.sent] if _agrees(groups, g, genders, pack)), topic[m.sent][0])
+        return _pronoun_of_sentence(doc, m, groups, topic, pack, genders)
     if genders:
-        # "Vodi jo ...": the organisation the sentence right before was about, if of the pronoun's
-        # gender (a digest's next item), else the most salient one of that gender
-        name, typed = _of_class(groups, cls, onto)
-        sub = sal.best(("subsidiary",), lambda g: bool(groups.nouns.get(g, set()) & pack.subsidiary_nouns), "id")
-        if sub is not None and sal.counts[sub] == 1 and sub in topic.get(m.sent - 1, ()) \
-                and typed(sub) and _agrees(groups, sub, genders, pack):
-            return sub  # "... je ustanovila hčerinsko družbo Y. Vodil jo bo ...": Y, just introduced
-        if topic.before(m.sent) == m.sent - 1 and (previous := _topic(topic, m.sent, free=True)) is not None \
-                and typed(previous) and _agrees(groups, previous, genders, pack):
-            return previous
-        agreeing = sal.best(name + ("gender", genders), lambda g: typed(g) and _agrees(groups, g, genders, pack))
+        agreeing = _pronoun_by_gender(m, groups, sal, topic, pack, onto, cls, genders)
         if agreeing is not None:
             return agreeing
     if cls == "akg:Company" and noun not in pack.generic_nouns and doc.tokens[m.tok_start].is_capitalised \
@@ -1140,6 +1119,38 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
                       and not _makes_nothing(groups.names[o], doc.lang, pack)), None) if earlier is not None else None
         return g if g is not None else _salient(groups, sal, cls, onto)
     return _salient(groups, sal, cls, onto)
+
+
+def _pronoun_of_sentence(doc: Document, m: Mention, groups: _Groups, topic: _Topics, pack: LanguagePack,
+                         genders: str) -> int:
+    """"Elektrokabel bo ostal samostojen, vodil pa ga bo ...": the organisation named before in
+    the same sentence; of several, one not named after a preposition or a noun ("Je v lasti
+    skupine X, vodi pa jo Y": not X, the dropped subject of the sentence before)."""
+    named_freely = any(g in topic.free.get(m.sent, ()) for g in topic[m.sent])
+    previous = _topic(topic, m.sent, free=True)
+    # (not in a relative clause: "v lasti družbe X, ki jo je ustanovil ... in jo vodi" is X)
+    relative = any(t.text.lower() in pack.relative_pronouns
+                   for t in doc.tokens[doc.sentences[m.sent].tok_start:m.tok_start])
+    if pack.pro_drop and not named_freely and not relative and previous is not None and previous not in topic[m.sent] \
+            and _agrees(groups, previous, genders, pack):
+        return previous
+    return next((g for g in topic[m.sent] if _agrees(groups, g, genders, pack)), topic[m.sent][0])
+
+
+def _pronoun_by_gender(m: Mention, groups: _Groups, sal: _Salience, topic: _Topics, pack: LanguagePack,
+                       onto: Ontology, cls: str, genders: str) -> int | None:
+    """"Vodi jo ...": a subsidiary the sentence before introduced ("... je ustanovila hčerinsko
+    družbo Y. Vodil jo bo ..."), else the organisation the sentence right before was about (a
+    digest's next item), else the most salient one, each of the pronoun's gender."""
+    name, typed = _of_class(groups, cls, onto)
+    sub = sal.best(("subsidiary",), lambda g: bool(groups.nouns.get(g, set()) & pack.subsidiary_nouns), "id")
+    if sub is not None and sal.counts[sub] == 1 and sub in topic.get(m.sent - 1, ()) \
+            and typed(sub) and _agrees(groups, sub, genders, pack):
+        return sub
+    if topic.before(m.sent) == m.sent - 1 and (previous := _topic(topic, m.sent, free=True)) is not None \
+            and typed(previous) and _agrees(groups, previous, genders, pack):
+        return previous
+    return sal.best(name + ("gender", genders), lambda g: typed(g) and _agrees(groups, g, genders, pack))
 
 
 def _one_of_a_countrys_legal_form(groups: _Groups, country: str, pack: LanguagePack) -> int | None:
