@@ -71,6 +71,7 @@ class MentionSource(StrEnum):
     MARKET = "market"  # a market phrase
     PLANT_TOWN = "plant-town"  # a town that stands for the plant in it
     LOCATIVE = "locative"  # an unknown name after a locative preposition
+    MODIFIER = "modifier"  # an unknown town before a company's descriptor ("Bristol food group X")
     DEMONYM = "demonym"  # an adjective naming a place
     COREF = "coref"  # a word that refers back ("družba", "its")
     ZERO = "zero"  # a dropped subject (kg.extract.link)

@@ -67,7 +67,8 @@ ANY_WORD = "<word>"  # in ``via``: any lower-case word ("proizvajalec kavnih apa
 PLACE = "<place>"  # in ``via``: a place name ("the Basel-based Aeschbach group")
 NUMBER = "<number>"  # in ``via``: any number ("bo 1. julija postal direktor")
 NAME = "<name>"  # in ``unless_after``/``unless_before``: any mention ("set up Ampere in 2023")
-FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit", "value", "datatype", "if_single", "place", "town"}
+MINORITY = "<minority>"  # in ``unless_before``: a share of at most 50 % ("40 percent owned by")
+FACT_KEYS = {"s", "p", "p_from", "o", "quantity", "unit", "value", "datatype", "if_single", "unless_in_sentence", "place", "town"}
 EXAMPLE_KEYS = {"text", "facts", "not"}  # "not": facts the sentence must not give (its traps)
 
 
@@ -577,6 +578,7 @@ def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step:
     j, glued, modifiers, nouns = pos + step, False, 0, 0
     product = first.cls in NAMED_GOODS or (first.cls is None and slot.type_as in NAMED_GOODS)
     joined = closed = False  # a conjunction came before the last item: a comma after it ends the list
+    organisations = first.kind == "ent" and bool(first.cls) and ctx.is_a(first.cls or "", "schema:Organization")
     while 0 <= j < len(clause):
         u = units[clause[j]]
         if step > 0 and not glued and _seat_of_item(units, clause, j, first, ctx):
@@ -594,6 +596,8 @@ def _with_list(units: list[Unit], clause: list[int], pos: int, slot: Slot, step:
             break  # "the Glen Corran malt at its Rothes distillery": products are listed by "and" only
         elif step > 0 and _is_glue(u, ctx.glue) and modifiers and units[clause[j - 1]].lemma not in ctx.class_nouns:
             break  # "by A and now run by his grandson B" ("and at a second plant in B" goes on)
+        elif organisations and _after_preposition(units, clause[j], ctx.glue):
+            break  # "hčerinsko družbo A d.o.o., v družbi B pa ima delež": a phrase of its own, no item
         elif _is_glue(u, ctx.glue):
             glued, joined = True, joined or u.word in LIST_CONJUNCTIONS
         elif glued and modifiers < MAX_MODIFIERS and _is_modifier(u):
@@ -865,7 +869,22 @@ def _barred(units: list[Unit], clause: list[int], pos: int, n: int, frame: Frame
         return u is not None and (u.lemma in words or (u.kind == "ent" and NAME in words)
                                   or (u.kind == "tok" and u.word.lower() in words)  # "=ni" as written
                                   or (u.source == MentionSource.COREF and u.word.lower() in words))
-    return barred(before, frame.unless_before) or barred(after, frame.unless_after)
+    return barred(before, frame.unless_before) or barred(after, frame.unless_after) \
+        or (MINORITY in frame.unless_before and _minority_share_before(units, clause, pos))
+
+
+PERCENT_WORDS = frozenset({"percent", "per", "cent", "pct", "%", "-", "odstotkov", "odstotka", "odstotno"})
+
+
+def _minority_share_before(units: list[Unit], clause: list[int], pos: int) -> bool:
+    """Does a share of at most 50 % stand right before the trigger ("40 percent owned by", "30%-owned
+    by")?"""
+    k, worded = pos - 1, False
+    while k >= 0 and units[clause[k]].kind == "tok" and units[clause[k]].word.lower() in PERCENT_WORDS:
+        worded, k = worded or units[clause[k]].word.lower() != "-", k - 1
+    u = units[clause[k]] if k >= 0 else None
+    return u is not None and u.kind == "num" and u.quantity is not None and u.quantity.value <= 50 \
+        and (u.quantity.unit == "percent" or worded)
 
 
 def _clause_words(units: list[Unit], clause: Clause) -> set[str]:

@@ -255,6 +255,17 @@ def _title_groups(groups: _Groups) -> list[int]:
     return out
 
 
+def _same_one_word_name(name: str, groups: _Groups, lang: str, pack: LanguagePack) -> int | None:
+    """The one organisation named earlier by one word in another case of the same nominative
+    ("v idrijskem Borinoxu" after "direktorico Borinoxa": both "Borinox"), else None."""
+    nominative = name_candidates(name, lang, pack.inflection)[1:2]
+    if not nominative:
+        return None
+    same = [g for g, other in enumerate(groups.names) if " " not in other and groups.classes[g] in (None, "akg:Company")
+            and other != name and name_candidates(other, lang, pack.inflection)[1:2] == nominative]
+    return same[0] if len(same) == 1 else None
+
+
 def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto: Ontology,
                 lang: str) -> int | None:
     keys = [core] + [c.lower() for c in name_candidates(m.name, lang, pack.inflection)[1:]]
@@ -275,6 +286,9 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         if found:
             # an untyped name ("Krke") prefers an organisation of that name over a plant or brand
             return min(found, key=lambda g: (UNTYPED_PREFERENCE.get(groups.classes[g] or "", 9), g))
+    if m.cls in (None, "akg:Company") and " " not in core \
+            and (same := _same_one_word_name(m.name, groups, lang, pack)) is not None:
+        return same
     if m.cls == "akg:Company" and groups.titled and m.sent > 0:
         # "Trekart d.o.o." after a title's "Na čelu Trekarta ...": a title's untyped name in
         # another case
@@ -320,7 +334,12 @@ def _find_group(m: Mention, core: str, groups: _Groups, pack: LanguagePack, onto
         heads = [" ".join(words[:k]) for k in range(1, len(words))]
         # (... or its last words: "Pico Alto completes ..." before "Laticínios Pico Alto S.A.")
         tails = [" ".join(words[k:]) for k in range(1, len(words))]
-        short = {g for w in (*heads, *tails) for g in groups.by_core.get(w, ()) if groups.classes[g] is None}
+        # (a title's company so named is its short form too: "Sizwe Snacks swallows Durban crisp maker
+        # Amanzi" before "Amanzi Crisps"; not before a legal name, a company of its own, nor once
+        # a longer name has taken it: "Floramed" and "Floramed d.o.o." before "Floramed Balkan EOOD")
+        titled = set(_title_groups(groups)) if m.source != MentionSource.LEGAL else set()
+        short = {g for w in (*heads, *tails) for g in groups.by_core.get(w, ())
+                 if groups.classes[g] is None or (g in titled and groups.classes[g] == m.cls and " " not in groups.names[g])}
         # (... also in another case: "kupili večino postojnskega Orehka" before "Orehek Elektro d.o.o.",
         # unless the short form is a name of its own: "Vatrixa" before "Vatrix d.d." and "Vatrix CE s.r.o.")
         # ("Dobrodošli v Lovorki!" before "Lovorko d.o.o." and its subsidiary "Lovorka Adria d.o.o.": a
@@ -1015,7 +1034,7 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
     prev = doc.tokens[m.tok_start - 1] if m.tok_start > doc.sentences[m.sent].tok_start else None
     if prev is not None and {prev.lemma, prev.text.lower()} & pack.subsidiary_nouns and cls == "akg:Company":
         # "Hčerinska družba ...": the organisation last introduced as a subsidiary
-        subs = sal.best(("subsidiary",), lambda g: bool(groups.nouns.get(g, set()) & pack.subsidiary_nouns), "id")
+        subs = _newest_subsidiary(groups, sal, pack)
         if subs is not None:
             return subs
     if prev is not None and prev.lemma in pack.bought_adjectives and cls == "akg:Company":
@@ -1143,7 +1162,7 @@ def _pronoun_by_gender(m: Mention, groups: _Groups, sal: _Salience, topic: _Topi
     družbo Y. Vodil jo bo ..."), else the organisation the sentence right before was about (a
     digest's next item), else the most salient one, each of the pronoun's gender."""
     name, typed = _of_class(groups, cls, onto)
-    sub = sal.best(("subsidiary",), lambda g: bool(groups.nouns.get(g, set()) & pack.subsidiary_nouns), "id")
+    sub = _newest_subsidiary(groups, sal, pack)
     if sub is not None and sal.counts[sub] == 1 and sub in topic.get(m.sent - 1, ()) \
             and typed(sub) and _agrees(groups, sub, genders, pack):
         return sub
@@ -1151,6 +1170,11 @@ def _pronoun_by_gender(m: Mention, groups: _Groups, sal: _Salience, topic: _Topi
             and typed(previous) and _agrees(groups, previous, genders, pack):
         return previous
     return sal.best(name + ("gender", genders), lambda g: typed(g) and _agrees(groups, g, genders, pack))
+
+
+def _newest_subsidiary(groups: _Groups, sal: _Salience, pack: LanguagePack) -> int | None:
+    """The organisation last introduced as a subsidiary ("hčerinsko družbo Y"), if any."""
+    return sal.best(("subsidiary",), lambda g: bool(groups.nouns.get(g, set()) & pack.subsidiary_nouns), "id")
 
 
 def _one_of_a_countrys_legal_form(groups: _Groups, country: str, pack: LanguagePack) -> int | None:

@@ -11,6 +11,8 @@ Every sentence is turned into units (mentions, role phrases, numbers, tokens; se
 - ``{s = "a", p_from = "r", o = "b"}``: the predicate comes from the bound role phrase;
 - ``{s_all = "org:Site", p = "...", o = "b"}``: every mention of that class in the sentence;
 - ``if_single = "b"`` on a fact: only when the list bound to ``b`` has one item;
+- ``unless_in_sentence = [words]`` on a fact: only when the sentence has none of those words
+  ("ustanovila jo je zadruga X, ki ima v njem 20-odstotni delež": the founder is no parent);
 - ``town = true`` on a fact: an object that is a plant named after its town stands for the town;
 - ``plant = true`` on a fact: a subject that is a town stands for the plant named after it (or
   the fact is dropped);
@@ -231,6 +233,14 @@ def _genitive_of_noun(before: Token, m: Mention, name: str, pack: LanguagePack) 
         and not name.lower().startswith(m.text.lower())
 
 
+def _after_preposition_and_noun(toks: list[Token], i: int, first: int, pack: LanguagePack) -> bool:
+    """Is the name at ``i`` governed through its class noun by a preposition of where something
+    comes from ("je od družbe Lašček d.o.o. kupil obrat": the seller)? ("v družbi X, ki domuje v
+    Y" is still X's sentence.)"""
+    return i - 2 >= first and toks[i - 1].text.islower() and (toks[i - 1].lemma,) in pack.triggers \
+        and toks[i - 2].text.lower() in pack.source_prepositions
+
+
 def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
                    by_start: dict[int, tuple[int, Mention]]) -> SentenceUnits:
     """The units of one sentence for the matcher (``by_start`` from ``mentions_by_start``)."""
@@ -250,7 +260,8 @@ def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
             k, m = by_start[i]
             governed = i > s.tok_start and (toks[i - 1].text.lower() in pack.prepositions
                                             or _genitive_of_noun(toks[i - 1], m, doc.groups[m.group].name
-                                                                 if m.group >= 0 else m.name, pack))
+                                                                 if m.group >= 0 else m.name, pack)
+                                            or _after_preposition_and_noun(toks, i, s.tok_start, pack))
             out.units.append(Unit("ent", i, m.tok_end, depth=depth, mention=k, group=m.group,
                                   cls=doc.groups[m.group].cls, source=m.source, governed=governed,
                                   word=m.text if m.source == MentionSource.COREF else ""))  # "Its": a frame may name it
@@ -344,6 +355,9 @@ def _gender_of_mention(doc: Document, m: Mention, pack: LanguagePack) -> str:
     first = doc.tokens[m.tok_start]
     if (first.lemma,) in pack.triggers and m.tok_end - m.tok_start > 1:
         return pack.noun_gender(first.lemma)
+    second = doc.tokens[m.tok_start + 1] if m.tok_end - m.tok_start > 2 else None
+    if second is not None and second.text.islower() and (second.lemma,) in pack.triggers:
+        return pack.noun_gender(second.lemma)  # "Kovinska zadruga Konjice": feminine
     core = core_name(m.name, pack).split() if m.name else []  # "Vlagomer d.o.o.": masculine
     return pack.noun_gender(core[-1]) if core else ""
 
@@ -426,6 +440,12 @@ def _coordinated_roles(units: list[Unit], role: Unit, pred: str | None) -> list[
     return found if i >= 0 else []
 
 
+def _sentence_has_word(doc: Document, sent_i: int, words: list[str]) -> bool:
+    """Does sentence ``sent_i`` have one of ``words`` (lower-cased token texts)?"""
+    s = doc.sentences[sent_i]
+    return any(t.text.lower() in words for t in doc.tokens[s.tok_start:s.tok_end])
+
+
 def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontology,
           units: list[Unit], pack: LanguagePack) -> list[Relation]:
     out: list[Relation] = []
@@ -439,6 +459,8 @@ def _emit(doc: Document, rule: Rule, binding: Binding, sent_i: int, onto: Ontolo
         binding = {**binding, subj_b: binding[obj_b], obj_b: binding[subj_b]}
     for spec in rule.facts:
         if "if_single" in spec and len(_units_of(binding, spec["if_single"])) != 1:
+            continue
+        if "unless_in_sentence" in spec and _sentence_has_word(doc, sent_i, spec["unless_in_sentence"]):
             continue
         subjects = _units_of(binding, spec.get("s"))
         if "s_all" in spec:

@@ -22,6 +22,7 @@ MAX_SENTENCE_TOKENS = 250
 RELDI_LANG = {"sl": "sl", "en": "sl"}
 
 
+OPENING_QUOTE_MARKS = frozenset({"“", "»", "„", "\""})
 ROMAN_NUMERAL = r"[mdclxvi]+\."  # reldi's abbreviation for "XII.", matched ignoring case
 
 
@@ -133,8 +134,12 @@ def _split_after_abbreviations(sentences: list[list[tuple[str, int, int]]], lang
             initials = len(text) == 2 and text[0].isupper() and text[1] == "." and k > 0 \
                 and len(words[k - 1][0]) == 2 and words[k - 1][0][1] == "."  # "S. A."
             initials = initials or _ends_initials_legal_form(words, k, lang)  # "s. r. o."
-            if (dotted or initials) and nxt[:1].isupper() and nxt[1:].islower() and k + 2 < len(words) \
-                    and is_known_word(nxt, lang) and nxt not in load_pack(lang).places:
+            # (... or a full stop, and a quote opens: "... Binaan Sentosa Bhd. “Batu Kawan gives ...")
+            stop = (text == "." or dotted or initials) and nxt in OPENING_QUOTE_MARKS and k + 2 < len(words) \
+                and words[k + 2][0][:1].isupper() and words[k + 1][1] > end and words[k + 2][1] == words[k + 1][2]
+            # (an opening quote: a space before it, its word right after it; not '."' closing a quote)
+            if ((dotted or initials) and nxt[:1].isupper() and nxt[1:].islower() and k + 2 < len(words)
+                    and is_known_word(nxt, lang) and nxt not in load_pack(lang).places) or stop:
                 out.append(current)
                 current = []
         if current:

@@ -361,11 +361,23 @@ def _closed_sites(doc: Document, words: TimeWords, pack: LanguagePack) -> set[tu
     for f in doc.facts:
         if f.p not in ("akg:closedSite", "org:hasSite") or not f.mentions:
             continue
+        if f.p == "org:hasSite" and _named_after_sale(doc, doc.mentions[f.mentions[0]], pack):
+            continue  # "so prodali družbi Y": the buyer's plant is open
         # the fact's own clause, or any clause that names the plant ("Obrat v Komendi je bil zaprt leta 2003")
         if _closed_at(doc, doc.mentions[f.mentions[-1]].tok_start, words, pack) or \
                 (f.p == "org:hasSite" and str(f.o).startswith("plant/") and str(f.o) in closed):
             out.add((f.s, str(f.o)))
     return out
+
+
+SALE_REACH = 3  # words from a selling verb to the buyer it was sold to ("prodali hrvaški družbi Y")
+
+
+def _named_after_sale(doc: Document, m: Mention, pack: LanguagePack) -> bool:
+    """Is the mention named right after a verb of closing or selling ("so prodali družbi Y")? Then
+    it is the buyer, not the one that let the plant go."""
+    lo = max(doc.sentences[m.sent].tok_start, m.tok_start - SALE_REACH)
+    return any(t.text.lower() in pack.closing_words for t in doc.tokens[lo:m.tok_start])
 
 
 def _plant_adjective(doc: Document, i: int, pack: LanguagePack) -> bool:
@@ -1257,6 +1269,17 @@ def _text_role(doc: Document, at: int, clause: tuple[int, int], kind: str, statu
 REPLACED_REACH = 5  # words from a relative clause back to the verb that replaced its antecedent
 
 
+def _antecedent_words(doc: Document, lo: int, first: int, words: list[str]) -> list[str]:
+    """The two words before a clause starting at ``lo``; when they end an organisation's name, also
+    the two before the name ("Uprava družbe Akrotek d.d., ki jo vodi X": the board is what is led)."""
+    near = words[max(0, lo - first - 2):lo - first]
+    named = next((m for k, m in doc.mentions_starting(first, lo) if m.tok_end == lo - 1
+                  and doc.tokens[lo - 1].text == "," and _is_org(doc, k)), None)
+    if named is None:
+        return near
+    return words[max(0, named.tok_start - first - 2):named.tok_start - first] + near
+
+
 def _lead_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues,
                 dates: list[DateExpr]) -> list[TimedRole]:
     """Roles a verb of leading states: "Tevel od leta 2020 vodi Sabina Lesar", "X, ki je
@@ -1277,7 +1300,7 @@ def _lead_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues,
         part = _owned_part(words[i + n:hi - s.tok_start], cues)
         # "razvojni oddelek, ki ga vodi X", "Sindikat, ki ga vodi Y": the noun a relative clause
         # is about is what is led
-        antecedent = words[max(0, lo - s.tok_start - 2):lo - s.tok_start] if lo > s.tok_start else []
+        antecedent = _antecedent_words(doc, lo, s.tok_start, words) if lo > s.tok_start else []
         # "Tovarna zmore ..., vodi pa jo X": the pronoun is the plant the sentence opens with
         plant_pronoun = words[0] in cues.not_led and bool(set(inside) & pack.object_pronouns)
         if (set(inside + antecedent) & cues.not_led and not part) or plant_pronoun or \

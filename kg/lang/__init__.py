@@ -71,6 +71,8 @@ class LanguagePack:
     public_body_joiners: frozenset[str] = frozenset()  # "of": the words after it belong to the body's name
     body_phrases: tuple[tuple[str, ...], ...] = ()  # "Board of Directors", "Annual General Meeting": no entity
     region_nouns_after: frozenset[str] = frozenset()  # "state": "in India's Gujarat state" names a region
+    event_nouns: frozenset[str] = frozenset()  # "sejmu": "na sejmu Ambiente" names a fair, no organisation
+    source_prepositions: frozenset[str] = frozenset()  # "od": "od družbe X kupil" governs X through its noun
     region_compass: frozenset[str] = frozenset()  # "Central": "Kendal, Central Java" names a region
     region_names: frozenset[str] = frozenset()  # "Ohio", "Gujarat": first-level regions, no entity
     inhabitant_endings: tuple[str, ...] = ()  # "-ians": "jobs for Kentuckians" names no organisation
@@ -471,6 +473,8 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.public_body_joiners = frozenset(words.get("public_body_joiners", []))
     p.body_phrases = tuple(sorted((tuple(b.split()) for b in words.get("body_phrases", [])), key=len, reverse=True))
     p.region_nouns_after = frozenset(words.get("region_nouns_after", []))
+    p.event_nouns = frozenset(words.get("event_nouns", []))
+    p.source_prepositions = frozenset(words.get("source_prepositions", []))
     p.region_compass = frozenset(words.get("region_compass", []))
     p.region_names = frozenset(words.get("region_names", []))
     p.inhabitant_endings = tuple(words.get("inhabitant_endings", []))
@@ -674,6 +678,8 @@ def load_pack(code: str) -> LanguagePack:
     for form, place in towns.items():
         pack.places.setdefault(form, place)
     _use_world_towns(pack, words.get("world_towns", ""))
+    if pack.known_town_names:  # the pack's own towns win too ("iz Sovodnja" -> "Sovodenj")
+        pack.known_town_names = pack.known_town_names | {place.label for place in towns.values()}
     pack.town_adjectives = _town_adjectives(pack.places, words)
     pack.rules = load_rules(folder / "patterns.toml", code)
     pack.frames = load_frames(folder / "frames.toml", code, load_ontology().curies())

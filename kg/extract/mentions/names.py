@@ -508,6 +508,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
             if _capitals_label(toks, i, sent.tok_end, doc.lang) and tok.text.title() not in pack.places:
                 i += 1  # "* OWNERSHIP: ...", "LEADERSHIP": a heading word in capitals, no name
                 continue
+            if i > sent.tok_start and toks[i - 1].text.lower() in pack.event_nouns:
+                i += 1  # "na sejmu Ambiente": a fair's name, no organisation
+                while i < sent.tok_end and is_name_token(toks[i]):
+                    i += 1
+                continue
             if (body_end := _phrase_end(toks, i, sent.tok_end, pack.body_phrases)) > i:
                 i = body_end  # "the Board of Directors", "the Annual General Meeting": no entity
                 continue
@@ -560,6 +565,16 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 j += 1  # "pod blagovno znamko Kočevski gozd", "vozlišče Posavski park"
                 while j < sent.tok_end and is_name_token(toks[j]) and toks[j].text[:1].isupper():
                     j += 1  # "znamko Zeleni križ Vital"
+            body = j - i == 1 and not sentence_initial(doc, i) and _adjective_before_company_noun(toks, i, sent.tok_end, pack)
+            if j - i == 1 and i + 1 < sent.tok_end and toks[i + 1].text.islower() \
+                    and pack.triggers.get((toks[i + 1].lemma,)) == "schema:City" \
+                    and tok.text.lower().endswith(tuple(pack.name_adjective_endings)) and tok.lemma not in pack.demonyms:
+                i += 1  # "ustanovila Mestna občina Velenje": a municipality, no organisation's name
+                continue
+            if body:
+                j += 2  # "ustanovila Čebelarska zadruga Radovljica": the adjective, the noun and the name
+                while j < sent.tok_end and is_name_token(toks[j]) and toks[j].text[:1].isupper():
+                    j += 1
             if _names_a_region(toks, i, j, pack):
                 i = j  # "Nagano Prefecture", "Co Galway", "Beauce, Que.": a region, no entity
                 continue
@@ -643,7 +658,7 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 # "tečaj Mehko 110, ...", "the popular Kaimoana 7.5.": a model number closes the name
                 # (a whole number ending a sentence is more often a count: "v Passauu 900.")
                 j += 1
-            source, cls = MentionSource.CAPITALISED, None
+            source, cls = MentionSource.CAPITALISED, "akg:Company" if body else None
             if legal_end < 0:
                 legal_end = legal_suffix_end(doc, j, pack)
             if legal_end < 0 and j + 3 < sent.tok_end and toks[j].text == "(" and toks[j + 2].text == ")" \
@@ -722,9 +737,43 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                                                              and tok.lemma not in pack.demonyms)))):
                 i += 1
                 continue
-            spans.append(Span(i, j, cls, doc.text[toks[i].start:toks[j - 1].end], source))
+            if j - i == 1 and source == MentionSource.CAPITALISED and pack.head_final and not tok.text.isupper() \
+                    and tok.text not in pack.places and tok.lemma not in pack.demonyms \
+                    and _town_before_descriptor(toks, j, sent.tok_end, pack):
+                cls, source = "schema:City", MentionSource.MODIFIER  # "sold to Bristol food group Brunelgate Foods"
+            written = doc.text[toks[i].start:toks[j - 1].end]
+            if body and (opening := _adjective_noun_nominative(written.split(), pack, doc.lang)):
+                written = " ".join([opening, *written.split()[2:]])  # "Kovinske zadruge Konjice"
+            spans.append(Span(i, j, cls, written, source))
             i = max(j, resume)
     return spans
+
+
+DESCRIPTOR_WORDS = 3  # lower-case words of a company's descriptor ("food group", "crisp maker")
+
+
+def _town_before_descriptor(toks: list[Token], j: int, end: int, pack: LanguagePack) -> bool:
+    """Does a lower-case descriptor ending in a company noun follow at ``j``, and a name after it
+    ("Bristol food group Brunelgate Foods")? Then the one word before it names the company's town."""
+    k = j
+    while k < end and k - j < DESCRIPTOR_WORDS and toks[k].text.isalpha() and toks[k].text.islower() \
+            and toks[k].text not in pack.function_words:
+        k += 1
+    return j < k < end and pack.triggers.get((toks[k - 1].lemma,)) == "akg:Company" \
+        and toks[k - 1].lemma not in pack.generic_nouns and is_name_token(toks[k]) and toks[k].text[:1].isupper()
+
+
+def _adjective_before_company_noun(toks: list[Token], i: int, end: int, pack: LanguagePack) -> bool:
+    """Do a capitalised adjective at ``i``, a lower-case company noun that is no generic one and a
+    capitalised word make one name ("Čebelarska zadruga Radovljica", "Kovinske zadruge Konjice";
+    not "italijanska družba X", not a town's adjective)?"""
+    if i + 2 >= end:
+        return False
+    adjective, noun, name = toks[i], toks[i + 1], toks[i + 2]
+    return adjective.text.lower().endswith(tuple(pack.name_adjective_endings)) and adjective.lemma not in pack.demonyms \
+        and adjective.text.lower() not in pack.town_adjectives and noun.text.isalpha() and noun.text.islower() \
+        and pack.triggers.get((noun.lemma,)) == "akg:Company" and noun.lemma not in pack.generic_nouns \
+        and is_name_token(name) and name.text[:1].isupper()
 
 
 def role_prefix_end(doc: Document, i: int, j: int, pack: LanguagePack) -> int:

@@ -154,6 +154,9 @@ def plants_in_towns(doc: Document, spans: list[Span], pack: LanguagePack) -> lis
                 j = by_start[j].end if j in by_start else j + 1
             if j >= sent.tok_end - 1 or toks[j].text.lower() not in pack.locative_prepositions:
                 continue
+            if toks[j].text.lower() in pack.origin_prepositions and i + 1 in by_start \
+                    and by_start[i + 1].source == MentionSource.LEGAL and by_start[i + 1].end == j:
+                continue  # "livarno Cerlit d.o.o. iz Pivke prodala": a company named by its trade, and its seat
             k = j + 1 + (j + 1 < sent.tok_end and toks[j + 1].text.lower() in pack.place_modifiers)  # "in nearby X"
             k = _past_demonym(_past_region(toks, k, by_start, pack), by_start)
             closed = False  # "v Zrečah in Vitanju, v Gradcu pa ...": a comma after "in" ends the list
@@ -269,12 +272,15 @@ def _towns_before_plant_nouns(doc: Document, spans: list[Span], pack: LanguagePa
         return []
     toks = doc.tokens
     by_end = {s.end: s for s in spans}
+    company_starts = {s.start for s in spans if s.cls == "akg:Company"}
     out: list[Span] = []
     for i, tok in enumerate(toks):
         if pack.triggers.get((tok.lemma,)) != "akg:Plant" and tok.lemma not in pack.plant_nouns_too:
             continue
         if i + 1 < len(toks) and pack.triggers.get((toks[i + 1].lemma,)) in ("akg:Company", "schema:Organization"):
             continue  # "Melbourne dairy group": the noun names the group's trade, not a plant
+        if i + 1 in company_starts and toks[i + 1].sent == tok.sent:
+            continue  # "Camborne bakery Trevellick's Pasties Ltd": so is a noun before a company's name
         name = by_end.get(i)
         while name is not None and name.cls in ("schema:City", "akg:Plant"):  # "the Wakefield and Hull factories"
             if name.cls == "schema:City" and name.source == MentionSource.GAZETTEER:
@@ -326,8 +332,9 @@ def _towns_after_plant_verbs(doc: Document, start: int, end: int, by_start: dict
         j = i + 1
         while j < min(end, i + PLANT_VERB_REACH) and toks[j].text.lower() not in pack.locative_prepositions:
             span = by_start.get(j)
-            if toks[j].text in ",;:.()" or (span is not None and span.cls not in (None, "schema:Product", "schema:Brand")):
-                break
+            if toks[j].text in ",;:.()" or (span is not None and span.cls not in (None, "schema:Product", "schema:Brand")) \
+                    or toks[j].lemma in pack.seat_words:
+                break  # ("a manufacturing services provider headquartered in X": the seat, no plant)
             j = span.end if span is not None else j + 1
         if j >= end or toks[j].text.lower() not in pack.locative_prepositions:
             continue
@@ -494,11 +501,22 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
         if span.cls:
             continue
         span.cls, span.source = "schema:City", MentionSource.LOCATIVE
+        written = span.name
         span.name = locative_nominative(span.name, pack)
+        if prev.text.lower() in pack.origin_prepositions and _genitive_plural(written, span.name, pack):
+            span.name += "e"  # "iz Križ", "iz Kunovic": a plural town's genitive ("Križe", "Kunovice")
         tail = toks[span.end].text if span.end < len(toks) and toks[span.end].sent == prev.sent else ""
         if " " not in span.name and tail in pack.town_tail_nouns:
             span.end += 1  # "v Dobrli vasi": "Dobrla vas"
             span.name = f"{span.name} {pack.town_tail_nouns[tail]}"
+
+
+def _genitive_plural(written: str, nominative: str, pack: LanguagePack) -> bool:
+    """Is a one-word town after "iz" that no ending declined, and that ends in a consonant, a
+    plural's genitive ("iz Križ" of "Križe")? A singular's genitive ends in a vowel ("iz Kranja")."""
+    return written == nominative and " " not in written and written[-1:].isalpha() \
+        and written[-1].lower() not in "aeiouy" and written not in pack.known_town_names \
+        and written not in pack.places
 
 
 def locative_nominative(name: str, pack: LanguagePack) -> str:
@@ -603,8 +621,9 @@ def repaired_stem(stem: str, pack: LanguagePack, town: bool = False) -> str:
 def _with_fleeting_e(word: str, vowel: str = "e") -> str:
     """"Leobn" -> "Leoben", "Karlovc" -> "Karlovec" (or, with ``vowel`` "a", "Karlovac"): a
     vowel between two final consonants."""
-    if len(word) > 3 and word[-1].lower() not in "aeiouy" and word[-2].lower() not in "aeiouy":
-        return word[:-1] + vowel + word[-1]
+    last = 2 if word.lower().endswith(("nj", "lj")) else 1  # "Sovodnj" -> "Sovodenj": one sound
+    if len(word) > 2 + last and word[-1].lower() not in "aeiouy" and word[-1 - last].lower() not in "aeiouy":
+        return word[:-last] + vowel + word[-last:]
     return word
 
 

@@ -16,7 +16,7 @@ STRENGTH: dict[MentionSource, int] = {MentionSource.DEFINITION: 7, MentionSource
             MentionSource.TRIGGER: 6, MentionSource.LEGAL: 6, MentionSource.LIST: 5,
             MentionSource.REFERENCE: 4, MentionSource.GAZETTEER: 4, MentionSource.MARKET: 4,
             MentionSource.PERSON: 3, MentionSource.NAME_HEAD: 3, MentionSource.SPEAKER: 3,
-            MentionSource.DEMONYM: 2, MentionSource.ACRONYM: 1, MentionSource.LOCATIVE: 1,
+            MentionSource.DEMONYM: 2, MentionSource.ACRONYM: 1, MentionSource.LOCATIVE: 1, MentionSource.MODIFIER: 1,
             MentionSource.CAPITALISED: 0, MentionSource.COREF: 0}
 
 
@@ -38,7 +38,12 @@ class Span:
 _LETTER_COMPOUND = re.compile(r"[A-Z]-[a-z]{3,}")  # "T-shirt", "U-bolt", "X-ray": a common noun
 
 
+ELIDED_NAME = re.compile(r"[a-z]{1,4}['’](\w)")  # "l'Escaut", "dell'Adige": an elided article and a name
+
+
 def is_name_token(tok: Token) -> bool:
+    if (elided := ELIDED_NAME.match(tok.text)) is not None and elided.group(1).isupper():
+        return True  # "Biscuiterie de l'Escaut"
     return tok.is_capitalised and tok.is_word and not tok.text.isdigit() and not _LETTER_COMPOUND.fullmatch(tok.text)
 
 
