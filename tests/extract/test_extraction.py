@@ -2212,6 +2212,65 @@ def test_a_plant_planned_in_the_past_or_rumoured_is_no_site_and_a_pronoun_skips_
                         ("Matej Bizjak", "akg:chiefExecutiveOf", "Gusswerk Mayr GmbH")])
 
 
+def test_plants_joined_into_a_centre_and_a_plant_sold_belong_to_the_hub_and_the_buyer(tmp_path):
+    """"Je obrate v A, B in C povezala v industrijsko središče H": H contains them and is the
+    company's site, they are no sites of their own; "Obrat v X so prodali družbi Y" is Y's site,
+    not the seller's; "v Z-ovi tovarni v W" is Z's plant, no site of the text's company."""
+    graph = facts_of_text(tmp_path,
+        "Kamniška družba Tesnit d.d. je svoje obrate v Tuhinju, Motniku in Šmartnem povezala v industrijsko "
+        "središče Menina. Vanj je vložila 9 milijonov evrov.",
+        "Opekarna Gmajna d.o.o. iz Logatca izdeluje strešnike. Obrat v Cerknici, zgrajen leta 1975, so lani prodali "
+        "družbi Kovex d.o.o. iz Vrhnike. Direktor Gmajne je Jure Kos, ki je prej delal v Hofbauerjevi tovarni v "
+        "Gradcu. Avstrijska skupina Hofbauer AG je večinska lastnica Gmajne.")
+    rels = relations(graph)
+    assert_facts(rels, has=[("Tesnit d.d.", "org:hasSite", "Menina"),
+                            ("Menina", "schema:containsPlace", "Tuhinj"),
+                            ("Menina", "schema:containsPlace", "Motnik"),
+                            ("Kovex d.o.o.", "org:hasSite", "Cerknica")],
+                 lacks=[("Tesnit d.d.", "org:hasSite", "Tuhinj"),
+                        ("Opekarna Gmajna d.o.o.", "org:hasSite", "Cerknica"),
+                        ("Opekarna Gmajna d.o.o.", "org:hasSite", "Gradec")])
+
+
+def test_a_founder_with_a_share_and_a_municipality_are_no_parents(tmp_path):
+    """"Ustanovila ga je Sadjarska zadruga Bohinj, ki ima v njem 15-odstotni delež": the
+    cooperative (one name of an adjective, a noun and a name) founded it and is no parent;
+    "ustanovila Mestna občina X" names no organisation; a name after "sejmu" is a fair's; "Uprava
+    družbe X, ki jo vodi Y" is a board role, no chief executive's."""
+    graph = facts_of_text(tmp_path,
+        "Podjetje Medenka d.o.o. iz Bohinjske Bistrice polni med. Leta 2011 ga je ustanovila Sadjarska zadruga "
+        "Bohinj, ki ima v njem 15-odstotni delež. Medenka je na sejmu Biofach v Nürnbergu predstavila med Planika.",
+        "Toplarna Jezero d.o.o., ki jo je leta 2005 ustanovila Mestna občina Kranj, ogreva 4.000 stanovanj.",
+        "Uprava družbe Lesnina Tabor d.d., ki jo vodi Maja Breznik, je sklenila pogodbo s kupcem.")
+    rels = relations(graph)
+    assert_facts(rels, has=[("Medenka d.o.o.", "schema:founder", "Sadjarska zadruga Bohinj"),
+                            ("Maja Breznik", "akg:holdsRoleIn", "Lesnina Tabor d.d.")],
+                 lacks=[("Medenka d.o.o.", "schema:parentOrganization", "Sadjarska zadruga Bohinj"),
+                        ("Maja Breznik", "akg:chiefExecutiveOf", "Lesnina Tabor d.d.")])
+    assert not [r for r in rels if r[0] == "Toplarna Jezero d.o.o." and r[1] in ("schema:founder", "schema:parentOrganization")]
+    assert "Biofach" not in labels_of_class(graph, "akg:Company")
+
+
+def test_english_a_minority_owner_is_no_parent_and_a_town_opens_a_descriptor(tmp_path):
+    """"which is 35 percent owned by X": a minority owner, no parent ("62 per cent owned by" is
+    one); "sold to Bristol food group Brunelgate Foods": Bristol is the buyer's town, not the buyer;
+    "... Sentosa Bhd. “Batu Kawan ...,” said chief executive X": a new sentence, X not the
+    contractor's."""
+    rels = relations(facts_of_text(tmp_path,
+        "Tregarth Tin, which is 35 percent owned by Canadian miner Northway Metals, employs 80 people. "
+        "Polwin Foods is 62 per cent owned by Harlyn Group.",
+        "Camborne bakery Trevellick's Pasties Ltd has been sold to Bristol food group Brunelgate Foods for "
+        "£11 million.",
+        "Nexcara Electronics Sdn Bhd opened a plant in Batu Kawan. The clean rooms were built by contractor "
+        "Binaan Sentosa Bhd. “Batu Kawan gives us room to grow,” said chief executive officer Lim Wei Ling."))
+    assert_facts(rels, has=[("Polwin Foods", "schema:parentOrganization", "Harlyn Group"),
+                            ("Brunelgate Foods", "akg:acquired", "Trevellick's Pasties Ltd"),
+                            ("Brunelgate Foods", "akg:headquarteredIn", "Bristol")],
+                 lacks=[("Tregarth Tin", "schema:parentOrganization", "Northway Metals"),
+                        ("Bristol", "akg:acquired", "Trevellick's Pasties Ltd"),
+                        ("Lim Wei Ling", "akg:chiefExecutiveOf", "Binaan Sentosa Bhd.")])
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
