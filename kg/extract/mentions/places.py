@@ -504,7 +504,10 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
         written = span.name
         span.name = locative_nominative(span.name, pack)
         if prev.text.lower() in pack.origin_prepositions and _genitive_plural(written, span.name, pack):
-            span.name += "e"  # "iz Križ", "iz Kunovic": a plural town's genitive ("Križe", "Kunovice")
+            # "iz Križ", "iz Kunovic": a plural town's genitive ("Križe", "Kunovice"); "iz Deskel": with
+            # a fleeting "e" ("Deskle")
+            fleeting = len(written) > 3 and written[-2] == "e" and written[-1] in "lrn" and written[-3] not in "aeiou"
+            span.name = (written[:-2] + written[-1] if fleeting else written) + "e"
         tail = toks[span.end].text if span.end < len(toks) and toks[span.end].sent == prev.sent else ""
         if " " not in span.name and tail in pack.town_tail_nouns:
             span.end += 1  # "v Dobrli vasi": "Dobrla vas"
