@@ -186,6 +186,7 @@ class TimedRole:
     rule: str
     sent: int
     mentions: tuple[int, ...] = ()
+    leaving: bool = False  # the text says the holder will leave ("se bo upokojil"): no plain fact
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,6 +104,7 @@ class TimeWords:
     left_post: tuple[tuple[str, ...], ...] = ()  # "X stepped down in 2015": X's one role ends then
     appoint_verbs: frozenset[str] = frozenset()  # "the board appointed him on Monday", "ga je imenoval včeraj":
     object_pronouns: frozenset[str] = frozenset()  # the person the sentence before gives a role
+    retire_words: frozenset[str] = frozenset()  # "se bo upokojil", "will retire": the holder leaves (no plain fact)
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,8 @@ def time_words(code: str) -> TimeWords:
                      {k: int(v) for k, v in words.get("weekdays", {}).items()}, frozenset(words.get("speech", [])),
                      phrases(words.get("appointment_refs", [])), phrases(words.get("investment_refs", [])),
                      phrases(words.get("took_post", [])), phrases(words.get("left_post", [])),
-                     frozenset(words.get("appoint_verbs", [])), frozenset(words.get("object_pronouns", [])))
+                     frozenset(words.get("appoint_verbs", [])), frozenset(words.get("object_pronouns", [])),
+                     frozenset(status.get("retire_words", [])))
 
 
 def _offsets(data: dict) -> Offsets:
@@ -695,11 +697,16 @@ def _role(doc: Document, fact: Fact, pack: LanguagePack, words: TimeWords,
         first = org.tok_start if org is not None and 0 <= phrase[0] - org.tok_end <= 1 else phrase[0]
         status = _cue_status(doc, first, fact.sent, words, person is not None and person.tok_start >= first)
     start = end = ""
+    leaving = False
     if person is not None and status in ("", "former"):
         after, end = _status_after(doc, person.tok_end, fact.sent, words, dates, pack.relative_openers,
                                    phrase[0] if phrase else _span(doc, fact)[1] - 1)
         if not status or (after == "current" and fact.p not in READ_ONLY):
             status = after  # "dosedanja direktorica X, ki se bo upokojila": still current until then
+        # (a retirement or resignation to come: "se bo upokojil"; not "bo odšel na čelo Y", a new post)
+        s = doc.sentences[fact.sent]
+        leaving = after == "current" and any(t.text.lower() in words.retire_words
+                                             for t in doc.tokens[person.tok_end:s.tok_end])
     anchor = (phrase[0], phrase[1]) if phrase else where
     for d in sorted(dates, key=lambda d: _distance((d.start, d.end), anchor)):
         close = _distance((d.start, d.end), anchor) <= NEAR and \
@@ -720,7 +727,8 @@ def _role(doc: Document, fact: Fact, pack: LanguagePack, words: TimeWords,
             status = "former"
         elif start and _compare(start, here) > 0:
             status = "future"
-    return TimedRole(fact.s, str(fact.o), kind, status or "current", start, end, fact.rule, fact.sent, fact.mentions)
+    return TimedRole(fact.s, str(fact.o), kind, status or "current", start, end, fact.rule, fact.sent, fact.mentions,
+                     leaving)
 
 
 def _cue_status(doc: Document, first: int, sent: int, words: TimeWords, named_after: bool) -> str:
@@ -943,8 +951,10 @@ def read_time(doc: Document, pack: LanguagePack) -> Document:
     events = _appointed_events(doc, roles, events, dates, words, pack)
     # a future role keeps its plain fact only while nobody holds that role ("Direktor novega podjetja bo ...")
     held = {(r.org, r.kind) for r in roles if r.status == "current"}
+    # (... and a role the text says its holder will leave, "bo konec junija odšel v pokoj", gives no
+    # plain fact: the one leaving holds no role, eval/README.md; the membership keeps its end)
     dropped = {(r.person, _shortcut(r), r.org, r.sent) for r in roles
-               if r.status == "former" or (r.status == "future" and (r.org, r.kind) in held)}
+               if r.status == "former" or (r.status == "future" and (r.org, r.kind) in held) or r.leaving}
     doc.roles, doc.events = roles, events
     # the head of a part of a company holds a role in it, but no plain fact: "heading a division
     # gives nothing" (eval/README.md); the membership says it

@@ -759,6 +759,8 @@ def _town_before_descriptor(toks: list[Token], j: int, end: int, pack: LanguageP
     while k < end and k - j < DESCRIPTOR_WORDS and toks[k].text.isalpha() and toks[k].text.islower() \
             and toks[k].text not in pack.function_words:
         k += 1
+    # (a company noun only: "Chagres general manager X", "Kootenay founder X", "Awamori distiller X"
+    # name no town)
     return j < k < end and pack.triggers.get((toks[k - 1].lemma,)) == "akg:Company" \
         and toks[k - 1].lemma not in pack.generic_nouns and is_name_token(toks[k]) and toks[k].text[:1].isupper()
 
