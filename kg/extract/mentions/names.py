@@ -565,12 +565,12 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                 j += 1  # "pod blagovno znamko Kočevski gozd", "vozlišče Posavski park"
                 while j < sent.tok_end and is_name_token(toks[j]) and toks[j].text[:1].isupper():
                     j += 1  # "znamko Zeleni križ Vital"
-            body = j - i == 1 and not sentence_initial(doc, i) and _adjective_before_company_noun(toks, i, sent.tok_end, pack)
-            if j - i == 1 and i + 1 < sent.tok_end and toks[i + 1].text.islower() \
-                    and pack.triggers.get((toks[i + 1].lemma,)) == "schema:City" \
-                    and tok.text.lower().endswith(tuple(pack.name_adjective_endings)) and tok.lemma not in pack.demonyms:
+            noun_class = _class_of_noun_after_adjective(toks, i, sent.tok_end, pack) if j - i == 1 else None
+            if noun_class == "schema:City":
                 i += 1  # "ustanovila Mestna občina Velenje": a municipality, no organisation's name
                 continue
+            body = noun_class == "akg:Company" and not sentence_initial(doc, i) \
+                and _adjective_before_company_noun(toks, i, sent.tok_end, pack)
             if body:
                 j += 2  # "ustanovila Čebelarska zadruga Radovljica": the adjective, the noun and the name
                 while j < sent.tok_end and is_name_token(toks[j]) and toks[j].text[:1].isupper():
@@ -765,16 +765,26 @@ def _town_before_descriptor(toks: list[Token], j: int, end: int, pack: LanguageP
         and toks[k - 1].lemma not in pack.generic_nouns and is_name_token(toks[k]) and toks[k].text[:1].isupper()
 
 
+def _class_of_noun_after_adjective(toks: list[Token], i: int, end: int, pack: LanguagePack) -> str | None:
+    """The class of a lower-case class noun right after a capitalised adjective at ``i`` that is no
+    nationality's ("Čebelarska zadruga": akg:Company, "Mestna občina": schema:City), else None."""
+    if i + 1 >= end:
+        return None
+    adjective, noun = toks[i], toks[i + 1]
+    if not (adjective.text.lower().endswith(tuple(pack.name_adjective_endings)) and adjective.lemma not in pack.demonyms
+            and noun.text.isalpha() and noun.text.islower()):
+        return None
+    return pack.triggers.get((noun.lemma,))
+
+
 def _adjective_before_company_noun(toks: list[Token], i: int, end: int, pack: LanguagePack) -> bool:
-    """Do a capitalised adjective at ``i``, a lower-case company noun that is no generic one and a
-    capitalised word make one name ("Čebelarska zadruga Radovljica", "Kovinske zadruge Konjice";
-    not "italijanska družba X", not a town's adjective)?"""
+    """Does the adjective and company noun at ``i`` (``_class_of_noun_after_adjective``) open a
+    name: a noun that is no generic one and a capitalised word after it ("Čebelarska zadruga
+    Radovljica", "Kovinske zadruge Konjice"; not "italijanska družba X", not a town's adjective)?"""
     if i + 2 >= end:
         return False
     adjective, noun, name = toks[i], toks[i + 1], toks[i + 2]
-    return adjective.text.lower().endswith(tuple(pack.name_adjective_endings)) and adjective.lemma not in pack.demonyms \
-        and adjective.text.lower() not in pack.town_adjectives and noun.text.isalpha() and noun.text.islower() \
-        and pack.triggers.get((noun.lemma,)) == "akg:Company" and noun.lemma not in pack.generic_nouns \
+    return adjective.text.lower() not in pack.town_adjectives and noun.lemma not in pack.generic_nouns \
         and is_name_token(name) and name.text[:1].isupper()
 
 
