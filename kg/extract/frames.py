@@ -861,8 +861,14 @@ def _bind(frame: Frame, units: list[Unit], clause: Clause, pos: int, n: int, ctx
 
 
 def _barred(units: list[Unit], clause: list[int], pos: int, n: int, frame: Frame) -> bool:
-    """Does a word the frame bars stand right before or right after the trigger?"""
+    """Does a word the frame bars stand right before or right after the trigger (before it, also
+    past a nationality adjective: "from Australian owner X")?"""
+    back = pos - 1
+    while back > 0 and units[clause[back]].source == MentionSource.DEMONYM:
+        back -= 1
     before = units[clause[pos - 1]] if pos else None
+    if pos and back != pos - 1 and units[clause[back]].kind == "tok":
+        before = units[clause[back]]
     after = units[clause[pos + n]] if pos + n < len(clause) else None
     def barred(u: Unit | None, words: frozenset[str]) -> bool:
         # (a referring word by its form: "jo ima v lasti")

@@ -626,6 +626,8 @@ def _after_preposition(doc: Document, m: Mention, pack: LanguagePack) -> bool:
             possessor = True  # "chief financial officer of Adelaide's Spencer Gulf Seafoods"
             continue
         possessor = False
+        if toks[k].is_capitalised and toks[k].text in pack.places and k + 1 < m.tok_start and toks[k + 1].text.islower():
+            continue  # "from Brașov cable maker Electroplast": a town before the descriptor
         if not (toks[k].is_word and (word == toks[k].text or toks[k].lemma in pack.demonyms)) \
                 or (word in pack.function_words and word not in pack.articles):
             return False  # "Od takrat je Lesonit ...": a verb or conjunction ends the phrase

@@ -233,12 +233,22 @@ def _genitive_of_noun(before: Token, m: Mention, name: str, pack: LanguagePack) 
         and not name.lower().startswith(m.text.lower())
 
 
-def _after_preposition_and_noun(toks: list[Token], i: int, first: int, pack: LanguagePack) -> bool:
-    """Is the name at ``i`` governed through its class noun by a preposition of where something
-    comes from ("je od družbe Lašček d.o.o. kupil obrat": the seller)? ("v družbi X, ki domuje v
-    Y" is still X's sentence.)"""
-    return i - 2 >= first and toks[i - 1].text.islower() and (toks[i - 1].lemma,) in pack.triggers \
-        and toks[i - 2].text.lower() in pack.source_prepositions
+SOURCE_NOUN_REACH = 3  # genitive words between a source preposition and the class noun of a name
+
+
+def _after_preposition_and_noun(toks: list[Token], i: int, first: int, pack: LanguagePack) -> str:
+    """The preposition of where something comes from that governs the name at ``i`` through its class
+    noun ("je od družbe Lašček d.o.o. kupil obrat": the seller), or "" ("v družbi X, ki domuje v Y"
+    is still X's sentence). Genitive words may stand between them ("od stečajnega upravitelja
+    družbe Zlivar d.o.o."; the pack's ``source_phrase_endings``)."""
+    if i - 2 < first or not toks[i - 1].text.islower() or (toks[i - 1].lemma,) not in pack.triggers:
+        return ""
+    for j in range(i - 2, max(first, i - 2 - SOURCE_NOUN_REACH) - 1, -1):
+        if toks[j].text.lower() in pack.source_prepositions:
+            return toks[j].text.lower()
+        if not (toks[j].text.isalpha() and toks[j].text.islower() and toks[j].text.endswith(pack.source_phrase_endings)):
+            return ""
+    return ""
 
 
 def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
@@ -261,7 +271,7 @@ def sentence_units(doc: Document, sent_i: int, pack: LanguagePack,
             governed = i > s.tok_start and (toks[i - 1].text.lower() in pack.prepositions
                                             or _genitive_of_noun(toks[i - 1], m, doc.groups[m.group].name
                                                                  if m.group >= 0 else m.name, pack)
-                                            or _after_preposition_and_noun(toks, i, s.tok_start, pack))
+                                            or bool(_after_preposition_and_noun(toks, i, s.tok_start, pack)))
             out.units.append(Unit("ent", i, m.tok_end, depth=depth, mention=k, group=m.group,
                                   cls=doc.groups[m.group].cls, source=m.source, governed=governed,
                                   word=m.text if m.source == MentionSource.COREF else ""))  # "Its": a frame may name it
@@ -767,7 +777,10 @@ def frame_relations(doc: Document, sent_i: int, su: SentenceUnits, pack: Languag
                 break
             j -= 1
         word = toks[j].text.lower() if j >= first and start > first else ""
-        return word if word in pack.prepositions else ""
+        if word in pack.prepositions:
+            return word
+        # "od stečajnega upravitelja družbe X": a source preposition over lower-case words
+        return _after_preposition_and_noun(toks, start, first, pack)
 
     inherited = _list_prepositions(su.units, own_prep, LIST_JOINERS)
 

@@ -196,6 +196,7 @@ def _join_role_and_person(sentences: list[list[tuple[str, int, int]]], lang: str
 
 
 DASHES = frozenset("-\u2013\u2014")  # the dash that ends a dateline
+DATELINE_OUTLET_WORDS = 5  # the words of a news outlet in a dateline's brackets ("(Gijón Business Wire)")
 
 
 def _split_dateline(sentences: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:
@@ -204,9 +205,15 @@ def _split_dateline(sentences: list[list[tuple[str, int, int]]]) -> list[list[tu
     if not sentences:
         return sentences
     words = [t for t in sentences[0] if not t[0].isspace()]
-    for k in range(3, min(len(words) - 1, 12)):
-        if words[k][0] in DASHES and words[k - 1][0] == ")" and words[k - 3][0] == "(" \
-                and words[k - 2][0][:1].isupper() and "," in (w[0] for w in words[:k - 3]):
+    for k in range(3, min(len(words) - 1, 16)):
+        if words[k][0] not in DASHES or words[k - 1][0] != ")":
+            continue
+        opening = next((j for j in range(k - 2, max(0, k - 2 - DATELINE_OUTLET_WORDS), -1) if words[j][0] == "("), 0)
+        outlet, place = words[opening + 1:k - 1], [w[0] for w in words[:opening]]
+        # the outlet's words are capitalised ("(Gijón Business Wire)"); the place before it has a
+        # comma ("Maribor, 3. junija") or is written in capitals ("MEDELLÍN (Medellín Business Wire) –")
+        if opening and outlet and all(w[0][:1].isupper() for w in outlet) \
+                and ("," in place or all(w.isupper() for w in place if w.isalpha())):
             return [words[:k + 1], words[k + 1:], *sentences[1:]]
     return sentences
 

@@ -1280,9 +1280,10 @@ REPLACED_REACH = 5  # words from a relative clause back to the verb that replace
 
 
 def _antecedent_words(doc: Document, lo: int, first: int, words: list[str]) -> list[str]:
-    """The two words before a clause starting at ``lo``; when they end an organisation's name, also
-    the two before the name ("Uprava družbe Akrotek d.d., ki jo vodi X": the board is what is led)."""
-    near = words[max(0, lo - first - 2):lo - first]
+    """The two words before a clause starting at ``lo`` and its comma ("Nadzorni svet, ki ga vodi X");
+    when they end an organisation's name, also the two before the name ("Uprava družbe Akrotek d.d.,
+    ki jo vodi X": the board is what is led)."""
+    near = words[max(0, lo - first - 3):lo - first]
     named = next((m for k, m in doc.mentions_starting(first, lo) if m.tok_end == lo - 1
                   and doc.tokens[lo - 1].text == "," and _is_org(doc, k)), None)
     if named is None:

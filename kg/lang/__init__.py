@@ -73,6 +73,7 @@ class LanguagePack:
     region_nouns_after: frozenset[str] = frozenset()  # "state": "in India's Gujarat state" names a region
     event_nouns: frozenset[str] = frozenset()  # "sejmu": "na sejmu Ambiente" names a fair, no organisation
     source_prepositions: frozenset[str] = frozenset()  # "od": "od družbe X kupil" governs X through its noun
+    source_phrase_endings: tuple[str, ...] = ()  # of genitive words between them ("od stečajnega upravitelja družbe X")
     region_compass: frozenset[str] = frozenset()  # "Central": "Kendal, Central Java" names a region
     region_names: frozenset[str] = frozenset()  # "Ohio", "Gujarat": first-level regions, no entity
     inhabitant_endings: tuple[str, ...] = ()  # "-ians": "jobs for Kentuckians" names no organisation
@@ -135,6 +136,7 @@ class LanguagePack:
     adjective_case_endings: list[str] = field(default_factory=list)  # "Kmetijsk|ega": lexicon town_adjective_endings
     founding_words: set[str] = field(default_factory=set)  # "ustanoviti", "ustanovitev": a year near them founds
     months: set[str] = field(default_factory=set)  # month names and their lemmas, for full dates
+    month_prepositions: frozenset[str] = frozenset()  # "in January X": the month is a time, X a name
     year_word: str = ""  # the word the rules expect before a year ("leta 2001")
     until_words: frozenset[str] = frozenset()  # "do" (leta 2019): a year that ends something founds nothing
     prepositions: set[str] = field(default_factory=set)  # "v", "za": the noun after them is no subject
@@ -158,6 +160,7 @@ class LanguagePack:
     initial_runs_are_names: bool = False  # "Meridian Metals ..." opening a sentence is a name as a whole
     person_relatives: set[str] = field(default_factory=set)  # "who": ", who ..." after a name says it is a person
     occupation_nouns: set[str] = field(default_factory=set)  # "mizar": "mizar Just Mermolja" is a person (lemmas)
+    trade_nouns: set[str] = field(default_factory=set)  # "Gradbinec X d.o.o.": opening a sentence, no part of the name
     weekdays: set[str] = field(default_factory=set)  # "Friday": a time, no name
     company_name_heads: set[str] = field(default_factory=set)  # "Bakeries": a name ending so is a company's
     town_name_heads: frozenset[str] = frozenset()  # "City": "Dawson City" is a town's name, no person's
@@ -475,6 +478,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.region_nouns_after = frozenset(words.get("region_nouns_after", []))
     p.event_nouns = frozenset(words.get("event_nouns", []))
     p.source_prepositions = frozenset(words.get("source_prepositions", []))
+    p.source_phrase_endings = tuple(words.get("source_phrase_endings", []))
     p.region_compass = frozenset(words.get("region_compass", []))
     p.region_names = frozenset(words.get("region_names", []))
     p.inhabitant_endings = tuple(words.get("inhabitant_endings", []))
@@ -551,6 +555,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.adjective_agreement = [(noun, adjective) for noun, adjective in words.get("adjective_agreement", [])]
     p.founding_words = _lemmas_and_words(words, "founding_words", code)
     p.months = {w.lower() for w in words.get("months", [])} | {lemma(w, code) for w in words.get("months", [])}
+    p.month_prepositions = frozenset(w.lower() for w in words.get("month_prepositions", []))
     p.year_word = words.get("year_word", "")
     p.until_words = frozenset(words.get("until_words", []))
     p.prepositions = {w.lower() for w in words.get("prepositions", [])}
@@ -574,6 +579,7 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     p.initial_runs_are_names = bool(words.get("initial_runs_are_names", False))
     p.person_relatives = {w.lower() for w in words.get("person_relatives", [])}
     p.occupation_nouns = _lemmas_and_words(words, "occupation_nouns", code)
+    p.trade_nouns = _lemmas_and_words(words, "trade_nouns", code)
     p.weekdays = {w.lower() for w in words.get("weekdays", [])}
     p.company_name_heads = {w.lower() for w in words.get("company_name_heads", [])}
     p.town_name_heads = frozenset(w.lower() for w in words.get("town_name_heads", []))
@@ -627,11 +633,23 @@ def _build_pack(code: str, lex: dict) -> LanguagePack:
     return p
 
 
+def _read_names(path: Path) -> frozenset[str]:
+    """A pack's list of names, one a line (``#`` comments); none when the file is missing."""
+    if not path.exists():
+        return frozenset()
+    return frozenset(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def world_towns() -> frozenset[str]:
-    """Names of the world's towns of 15,000 people or more (``kg/data/world_towns.txt``)."""
-    text = (DATA_DIR / "world_towns.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    """Names of the world's towns of 15,000 people or more (``kg/data/world_towns.txt``), Romanian
+    ones also with the comma below that Romanian writes ("Braşov" in GeoNames, "Brașov" in text)."""
+    names = _read_names(DATA_DIR / "world_towns.txt")
+    return names | {name.translate(ROMANIAN_COMMAS) for name in names if set(name) & {"ş", "ţ", "Ş", "Ţ"}}
+
+
+ROMANIAN_COMMAS = str.maketrans("şţŞŢ", "șțȘȚ")
 
 
 def _use_world_towns(pack: LanguagePack, how: str) -> None:
@@ -678,8 +696,9 @@ def load_pack(code: str) -> LanguagePack:
     for form, place in towns.items():
         pack.places.setdefault(form, place)
     _use_world_towns(pack, words.get("world_towns", ""))
-    if pack.known_town_names:  # the pack's own towns win too ("iz Sovodnja" -> "Sovodenj")
-        pack.known_town_names = pack.known_town_names | {place.label for place in towns.values()}
+    if pack.known_town_names:  # the pack's own towns win too ("iz Sovodnja" -> "Sovodenj"), and its settlements
+        pack.known_town_names = pack.known_town_names | {place.label for place in towns.values()} \
+            | _read_names(folder / "settlements.txt")
     pack.town_adjectives = _town_adjectives(pack.places, words)
     pack.rules = load_rules(folder / "patterns.toml", code)
     pack.frames = load_frames(folder / "frames.toml", code, load_ontology().curies())

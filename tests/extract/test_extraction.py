@@ -2271,6 +2271,80 @@ def test_english_a_minority_owner_is_no_parent_and_a_town_opens_a_descriptor(tmp
                         ("Lim Wei Ling", "akg:chiefExecutiveOf", "Binaan Sentosa Bhd.")])
 
 
+def test_settlements_give_nominatives_and_revenue_founds_nothing(tmp_path):
+    """Slovenia's smaller settlements and the neighbours' towns choose a case form's nominative ("v
+    Tepanju" is Tepanje, "v Maniagu" Maniago, "iz Križ" Križe although Križ is a town too; "v Trenti"
+    is no case form of Trento); "X je ustvaril 41 milijonov evrov prihodkov, Y pa 13,5 milijona"
+    founds nothing; a trade opening a sentence is no part of the name ("Gradbinec X d.o.o."); the
+    receiver's company of a sold plant is no owner of it; "Nadzorni svet, ki ga vodi X" is a board role."""
+    rels = relations(facts_of_text(tmp_path,
+        "Konjiplast d.o.o. izdeluje plastične dele v tovarni v Tepanju. Hčerinska družba Valvola Tecnica "
+        "S.r.l. ima tovarno v Maniagu. Lani je Konjiplast ustvaril 41 milijonov evrov prihodkov, Valvola "
+        "Tecnica pa 13,5 milijona.",
+        "Gradbinec Mrakun Gradnje d.o.o. iz Križ je zanikal govorice o prodaji. Zelišča pa suši v obratu v Trenti.",
+        "Umetal d.o.o. je od stečajnega upravitelja družbe Zlivar d.o.o. kupil obrat v Renčah.",
+        "Družba Zidgrad d.d. ima sedež v Ajdovščini. Nadzorni svet, ki ga vodi Zdenko Pregelj, je potrdil "
+        "poročilo."))
+    assert_facts(rels, has=[("Konjiplast d.o.o.", "org:hasSite", "Tepanje"),
+                            ("Valvola Tecnica S.r.l.", "org:hasSite", "Maniago"),
+                            ("Mrakun Gradnje d.o.o.", "akg:headquarteredIn", "Križe"),
+                            ("Mrakun Gradnje d.o.o.", "org:hasSite", "Trenta"),
+                            ("Umetal d.o.o.", "org:hasSite", "Renče"),
+                            ("Zdenko Pregelj", "akg:holdsRoleIn", "Zidgrad d.d.")],
+                 lacks=[("Valvola Tecnica S.r.l.", "schema:founder", "Konjiplast d.o.o."),
+                        ("Zlivar d.o.o.", "org:hasSite", "Renče"),
+                        ("Zdenko Pregelj", "akg:chiefExecutiveOf", "Zidgrad d.d.")])
+
+
+def test_a_founding_cooperative_sold_later_and_a_river_founds_nothing(tmp_path):
+    """"Leta 1976 ga je ustanovila zadruga X, leta 1993 pa ga je odkupila družina Y": X founded it
+    and is no parent (nor founded by it), the year 1993 founds nothing; "kot mlin ob Hublju" names
+    no founded company."""
+    graph = facts_of_text(tmp_path,
+        "Horjulsko podjetje Jurček d.o.o. letos praznuje 50 let. Leta 1976 ga je kot sušilnico gob ustanovila "
+        "Kmetijska zadruga Dobrova, leta 1993 pa ga je odkupila družina Oblak.",
+        "Testovina d.o.o. iz Ajdovščine praznuje 100 let. Podjetje sta leta 1926 kot mlin ob Hublju ustanovila "
+        "brata Anton in Jožef Lavrenčič.")
+    rels = relations(graph)
+    assert_facts(rels, has=[("Jurček d.o.o.", "schema:founder", "Kmetijska zadruga Dobrova"),
+                            ("Testovina d.o.o.", "schema:founder", "Anton Lavrenčič")],
+                 lacks=[("Jurček d.o.o.", "schema:parentOrganization", "Kmetijska zadruga Dobrova"),
+                        ("Kmetijska zadruga Dobrova", "schema:founder", "Jurček d.o.o.")])
+    years = {str(y) for y, in graph.query(sparql_prefixes() + """SELECT ?y WHERE {
+        ?c skos:prefLabel "Jurček d.o.o."@sl ; schema:foundingDate ?y }""")}
+    assert years == {"1976"}
+    assert not [r for r in rels if r[0] == "Hublju" or r[0] == "Hubelj"]
+
+
+def test_english_dateline_outlets_currencies_months_and_a_seller_owner(tmp_path):
+    """"MEDELLÍN (Medellín Business Wire) – X ... said it had bought Y": the outlet bought nothing;
+    "R$ 210 million" names no product "R"; "In January Mureșan, 58, handed ..." names no town; "from
+    Brașov cable maker Electroplast" leaves "the Sibiu-based company" to the founded Carpatech SRL
+    (SRL a legal form, Brașov written with a comma below); "bought by its managers from Australian
+    owner X" gives no parent; "Metalworker Lysá Kovo s.r.o." is Lysá Kovo s.r.o."""
+    graph = facts_of_text(tmp_path,
+        "MEDELLÍN (Medellín Business Wire) – Empaques Valdora S.A.S., a Rionegro-based maker of boxes, said on "
+        "Tuesday it had bought Cartonera del Aburrá for 62 billion pesos.",
+        "Metalúrgica Carandaí to build R$ 210 million plant in Sete Lagoas",
+        "Andrei Mureșan founded Carpatech SRL in 2007 with two former colleagues from Brașov cable maker "
+        "Electroplast. Today the Sibiu-based company makes wiring harnesses at plants in Sibiu and Mediaș. In "
+        "January Mureșan, 58, handed the chief executive's job to Ioana Pop.",
+        "MOSGIEL – Tussock Mill Ltd, the Mosgiel maker of woollen blankets, has been bought by its managers "
+        "from Australian owner Woolvale Holdings.",
+        "TŘINEC – Metalworker Lysá Kovo s.r.o. will invest CZK 300 million in a new paint shop at its Třinec plant.")
+    rels = relations(graph)
+    assert_facts(rels, has=[("Empaques Valdora S.A.S.", "akg:acquired", "Cartonera del Aburrá"),
+                            ("Carpatech SRL", "akg:headquarteredIn", "Sibiu"),
+                            ("Carpatech SRL", "org:hasSite", "Mediaș"),
+                            ("Electroplast", "akg:headquarteredIn", "Brașov"),
+                            ("Lysá Kovo s.r.o.", "org:hasSite", "Třinec")],
+                 lacks=[("Medellín Business Wire", "akg:acquired", "Cartonera del Aburrá"),
+                        ("Electroplast", "akg:headquarteredIn", "Sibiu"),
+                        ("Tussock Mill Ltd", "schema:parentOrganization", "Woolvale Holdings")])
+    assert "R" not in labels_of_class(graph, "schema:Product")
+    assert not {label for label in labels_of_class(graph, "schema:City") if label.startswith("January")}
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

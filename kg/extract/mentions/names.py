@@ -349,12 +349,15 @@ def _inflected_place_end(doc: Document, i: int, j: int, pack: LanguagePack) -> i
 
 
 def _common_acronym(toks: list[Token], i: int, end: int, pack: LanguagePack) -> bool:
-    """Is token ``i`` an abbreviation of a common noun standing alone ("a possible IPO"), or a
-    short unit after a number ("od 50 KM", "20 MW"), not a word of a longer name ("IPO Holdings")?"""
+    """Is token ``i`` an abbreviation of a common noun standing alone ("a possible IPO"), a short
+    unit after a number ("od 50 KM", "20 MW") or a dollar's country ("R$ 210 million", "NZ$"), not a
+    word of a longer name ("IPO Holdings")?"""
     number = toks[i - 1].text.replace(".", "").replace(",", "") if i > 0 else ""
+    short = len(toks[i].text) <= 3 and toks[i].text.isupper()
     # (not after a year: "In 2021 BMW opened ...")
-    unit = number.isdigit() and not YEAR.fullmatch(number) and len(toks[i].text) <= 3 and toks[i].text.isupper()
-    return (toks[i].text in pack.common_acronyms or unit) and not (i + 1 < end and is_name_token(toks[i + 1]))
+    unit = number.isdigit() and not YEAR.fullmatch(number) and short
+    dollar = short and i + 1 < len(toks) and toks[i + 1].text == "$" and toks[i + 1].start == toks[i].end
+    return (toks[i].text in pack.common_acronyms or unit or dollar) and not (i + 1 < end and is_name_token(toks[i + 1]))
 
 
 def names_a_company(doc: Document, i: int, end: int, pack: LanguagePack) -> bool:
@@ -594,6 +597,9 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     or (j - i == 1 and toks[i].text.lower() in pack.months):
                 i = j  # "in January", "Jan. 15": a date, no name
                 continue
+            if month and i > sent.tok_start and toks[i - 1].text.lower() in pack.month_prepositions:
+                i += 1  # "In January Mureșan handed ...": the month is a time, the name follows it
+                continue
             if j - i == 1 and (toks[i].text.lower() in pack.weekdays or
                                (toks[i].text.isupper() and toks[i].text.lower() in pack.currencies
                                 and not (toks[i].text in pack.places and not _glued(toks, i)))):  # "US", "US$"
@@ -613,8 +619,11 @@ def capitalised_runs(doc: Document, pack: LanguagePack, known_caps: set[str]) ->
                     and doc.text[tok.start:toks[j - 1].end] not in pack.places:
                 i += 1  # "Ptujski Snopteh je ...", "Avstrijski Seeberger": the adjective opens the sentence
                 continue
-            if j - i >= 2 and tok.text.lower() in pack.sentence_openers and sentence_initial(doc, i):
-                i += 1  # "Today Ferrandi Cicli builds ...", "Rival Hongxin Electronics"
+            if j - i >= 2 and (tok.text.lower() in pack.sentence_openers or (tok.lemma in pack.trade_nouns and legal_end > 0)) \
+                    and sentence_initial(doc, i):
+                # "Today Ferrandi Cicli builds ...", "Rival Hongxin Electronics"; a trade before a
+                # company's legal name: "Vinar Trtnica d.o.o. je kupil ...", "Metalworker Lysá Kovo s.r.o."
+                i += 1
                 continue
             if j - i == 1 and _chat_handle(doc, i, sent.tok_start, pack):
                 i += 1  # "[18:09] Špela: Pakfix je ...": a chat's or a caller's first name labels a line, names no one
@@ -1059,7 +1068,9 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
     # reference data and gazetteer, by surface form or dictionary form
     family = span.end < len(toks) and toks[span.end].text.lower() in pack.family_nouns  # "the Salgueiro family"
     for form in (span.name, " ".join(dictionary_form(w, doc.lang) for w in words)):
-        if form in pack.places and span.cls is None and not family:
+        # (a dictionary form only as a place's own name: "v Trenti" -> "Trenta" is no case form of Trento)
+        if form in pack.places and span.cls is None and not family \
+                and (form == span.name or pack.places[form].label == form):
             place = pack.places[form]
             span.cls, span.name, span.source = place.cls, place.label, MentionSource.GAZETTEER
             if place.cls == "schema:Country" and attributive(toks, span.start, span.end, pack):
@@ -1204,7 +1215,7 @@ def classify(doc: Document, span: Span, pack: LanguagePack, known_caps: set[str]
         span.source = MentionSource.TRIGGER
     if span.name.endswith(("'s", "’s")):
         span.name = span.name[:-2]  # "Brenner's plant": the possessor, not the plant
-    elif pack.head_final and span.source not in (MentionSource.LEGAL, MentionSource.TRIGGER):
+    elif pack.head_final and span.source not in (MentionSource.LEGAL, MentionSource.TRIGGER, MentionSource.MODIFIER):
         after = trigger_after(doc, span.end, pack)
         if after is None and span.source == MentionSource.GAZETTEER and span.cls == "schema:City" and span.end < len(toks) \
                 and toks[span.end].lemma in pack.plant_nouns_too:

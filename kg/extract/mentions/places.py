@@ -516,10 +516,11 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
 
 def _genitive_plural(written: str, nominative: str, pack: LanguagePack) -> bool:
     """Is a one-word town after "iz" that no ending declined, and that ends in a consonant, a
-    plural's genitive ("iz Križ" of "Križe")? A singular's genitive ends in a vowel ("iz Kranja")."""
-    return written == nominative and " " not in written and written[-1:].isalpha() \
-        and written[-1].lower() not in "aeiouy" and written not in pack.known_town_names \
-        and written not in pack.places
+    plural's genitive ("iz Križ" of "Križe")? A singular's genitive ends in a vowel ("iz Kranja"),
+    so a known plural wins over a known singular of that spelling (both "Križ" and "Križe" are towns)."""
+    if written != nominative or " " in written or not written[-1:].isalpha() or written[-1].lower() in "aeiouy":
+        return False
+    return written + "e" in pack.known_town_names or (written not in pack.known_town_names and written not in pack.places)
 
 
 def locative_nominative(name: str, pack: LanguagePack) -> str:
