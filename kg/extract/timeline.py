@@ -137,6 +137,7 @@ class TextCues:
     other_bodies: frozenset[str] = frozenset()  # "predsednik zbornice", "head of the agency": no company's role
     replaced: frozenset[str] = frozenset()  # "replacing X, who has run the firm since 2011": X's role is past
     writers: frozenset[str] = frozenset()  # "Naša direktorica X": the writer's title, not the topic's
+    now: frozenset[str] = frozenset()  # "succeeded X, who now chairs the board": X's role is current
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ def time_words(code: str) -> TimeWords:
                     frozenset(text.get("parts", [])), frozenset(text.get("part_owners", [])),
                     phrases(text.get("succeed", [])), phrases(text.get("succeeded_by", [])),
                     frozenset(text.get("other_bodies", [])), frozenset(text.get("replaced", [])),
-                    frozenset(text.get("writers", [])))
+                    frozenset(text.get("writers", [])), frozenset(text.get("now", [])))
     return TimeWords({k.lower(): int(v) for k, v in data.get("months", {}).items()},
                      data.get("month_case") == "title", frozenset(words.get("start", [])),
                      frozenset(words.get("end", [])), frozenset(words.get("year", [])),
@@ -1324,8 +1325,9 @@ def _lead_roles(doc: Document, sent: int, pack: LanguagePack, cues: TextCues,
             continue
         refers = bool(set(inside) & cues.refers) or bool(body)
         status = "current" if n_cur >= n_past else "former"
-        if lo > s.tok_start and set(words[max(0, lo - s.tok_start - REPLACED_REACH):lo - s.tok_start]) & cues.replaced:
-            status = "former"  # "replacing Montserrat Vila, who has run the firm since 2011"
+        if lo > s.tok_start and set(words[max(0, lo - s.tok_start - REPLACED_REACH):lo - s.tok_start]) & cues.replaced \
+                and not set(inside) & cues.now:
+            status = "former"  # "replacing Montserrat Vila, who has run the firm since 2011" (not "who now chairs")
         role = _text_role(doc, at, (lo, hi), kind, status,
                           "time-leads-part" if part else "time-leads", pack,
                           refers or not _named(doc, lo, hi, _ORG_CLASSES, pack))
@@ -1770,6 +1772,9 @@ def _succeeded(doc: Document, roles: list[TimedRole], events: list[Event], dates
                     not any(_year(t.text) for t in doc.tokens[points[0].start:points[0].end]):
                 date = _shift(date, 1, "year")  # "will succeed X, who ..., on 1 June": the next 1 June
             ahead = future or bool(date and here and _compare(date, here) > 0)
+            if not ahead and any(r.person == leaver and r.mentions[0] == old and r.status == "current"
+                                 and r.rule == "time-leads" for r in out):
+                continue  # "X succeeded Y, who now chairs the supervisory board": Y's role now, not what X took
             held = _one_held(out, leaver, sent) or _one_held(out, newcomer, sent, taken=True)
             if held is None:
                 continue

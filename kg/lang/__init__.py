@@ -107,6 +107,7 @@ class LanguagePack:
     copulas: set[str] = field(default_factory=set)  # "je", "bo", "ostal": a noun after them is a predicate
     relative_pronouns: set[str] = field(default_factory=set)  # "ki": "..., ki ga je" refers to the noun before
     known_town_names: frozenset[str] = frozenset()  # nominatives that win when a case form is read
+    settlement_names: frozenset[str] = frozenset()  # smaller places, tried when no known town fits (settlements.txt)
     masculine_genitive_surname: str = ""  # "rja": "Marka Pintarja" is "Marko Pintar" inflected
     split_suffixes: tuple[str, ...] = ()  # "-based": "Munich-based" is read as "Munich" "-based"
     relative_openers: frozenset[str] = frozenset()  # "ki", "kjer": a comma before them opens a relative clause
@@ -696,9 +697,11 @@ def load_pack(code: str) -> LanguagePack:
     for form, place in towns.items():
         pack.places.setdefault(form, place)
     _use_world_towns(pack, words.get("world_towns", ""))
-    if pack.known_town_names:  # the pack's own towns win too ("iz Sovodnja" -> "Sovodenj"), and its settlements
-        pack.known_town_names = pack.known_town_names | {place.label for place in towns.values()} \
-            | _read_names(folder / "settlements.txt")
+    if pack.known_town_names:  # the pack's own towns win too ("iz Sovodnja" -> "Sovodenj")
+        pack.known_town_names = pack.known_town_names | {place.label for place in towns.values()}
+    # ... then its settlements, where no town fits ("v Tepanju" -> "Tepanje"; "v Leskovcu v Srbiji" is
+    # the town Leskovac before the village Leskovec)
+    pack.settlement_names = _read_names(folder / "settlements.txt") - pack.known_town_names
     pack.town_adjectives = _town_adjectives(pack.places, words)
     pack.rules = load_rules(folder / "patterns.toml", code)
     pack.frames = load_frames(folder / "frames.toml", code, load_ontology().curies())

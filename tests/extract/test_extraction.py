@@ -2345,6 +2345,48 @@ def test_english_dateline_outlets_currencies_months_and_a_seller_owner(tmp_path)
     assert not {label for label in labels_of_class(graph, "schema:City") if label.startswith("January")}
 
 
+def test_joint_ventures_product_names_and_denied_purchases(tmp_path):
+    """"A in B ustanovila skupno družbo" founds no B (a dateline settlement "Ločica ob Savinji, 9.
+    junija –" founds nothing either); "iz Gotovelj" is Gotovlje; "čaji ... Lipov cvet" and "znamko
+    Mali tesar" are whole names; "Ana Korenjak, doslej direktorica hčerinske družbe X" runs no X;
+    a purchase the sentence denies is none; "s sošolcema ... Klemnom Zalarjem" is Klemen Zalar."""
+    rels = relations(facts_of_text(tmp_path,
+        "Glinopek in Alukor ustanovila skupno družbo za fasade\n\nLočica ob Savinji, 9. junija – Družba "
+        "Glinopek d.o.o. in Alukor d.d. iz Slovenske Bistrice sta ustanovila skupno podjetje Fasalit d.o.o. "
+        "s sedežem v Ločici ob Savinji.\n",
+        "Elmeta d.o.o. iz Gotovelj izdeluje čaje Materina dušica in Lipov cvet pod blagovno znamko Mali tesar. "
+        "Vodenje je prevzela Ana Korenjak, doslej direktorica hčerinske družbe Elmeta Hrvatska d.o.o. "
+        "Navedbe, da bo Elmeta kupila tudi Tiskarno Ugrin d.o.o., so v družbi zanikali.",
+        "Lunatek d.o.o. iz Utika so leta 2011 ustanovili sošolci Blaž Tomin, Nina Bergant in Klemen Zalar. "
+        "Podjetje Lipa d.o.o. je ustanovil s Klemnom Novakom."))
+    assert_facts(rels, has=[("Fasalit d.o.o.", "schema:founder", "Glinopek d.o.o."),
+                            ("Fasalit d.o.o.", "schema:founder", "Alukor d.d."),
+                            ("Elmeta d.o.o.", "akg:headquarteredIn", "Gotovlje"),
+                            ("Elmeta d.o.o.", "akg:produces", "Lipov cvet"),
+                            ("Elmeta d.o.o.", "schema:brand", "Mali tesar"),
+                            ("Lipa d.o.o.", "schema:founder", "Klemen Novak")],
+                 lacks=[("Alukor d.d.", "schema:founder", "Glinopek d.o.o."),
+                        ("Ana Korenjak", "akg:chiefExecutiveOf", "Elmeta Hrvatska d.o.o."),
+                        ("Elmeta d.o.o.", "akg:acquired", "Tiskarna Ugrin d.o.o.")])
+    assert not [r for r in rels if r[0] == "Fasalit d.o.o." and r[2] in ("Ločica", "Savinji")]
+
+
+def test_english_a_predecessor_who_now_chairs_and_one_to_be_succeeded(tmp_path):
+    """"Beyer succeeded co-founder Uwe Hartung, who now chairs the supervisory board": Hartung holds
+    that role, Beyer does not; "X will step down ... and be succeeded by Y, chief operating officer
+    of Z": Y keeps the role."""
+    rels = relations(facts_of_text(tmp_path,
+        "Saalelicht GmbH is a Jena-based maker of laser optics. “Our customers want to check every part,” said "
+        "managing director Frank Beyer. Beyer succeeded co-founder Uwe Hartung, who now chairs the supervisory board.",
+        "Blouberg Cement makes cement. Mr Sipho Mahlangu will step down as managing director of Thaba Lime and be "
+        "succeeded by Ms Lerato Dube, chief operating officer of Blouberg Cement."))
+    assert_facts(rels, has=[("Uwe Hartung", "akg:holdsRoleIn", "Saalelicht GmbH"),
+                            ("Frank Beyer", "akg:chiefExecutiveOf", "Saalelicht GmbH"),
+                            ("Lerato Dube", "akg:holdsRoleIn", "Blouberg Cement")],
+                 lacks=[("Frank Beyer", "akg:holdsRoleIn", "Saalelicht GmbH"),
+                        ("Sipho Mahlangu", "akg:holdsRoleIn", "Blouberg Cement")])
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the

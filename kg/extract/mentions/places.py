@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.document import Document, MentionSource, Token
 from kg.extract.lemmatize import name_candidates
-from kg.extract.mentions.spans import LIST_SEPARATORS, Span, after_dateline, is_name_token
+from kg.extract.mentions.spans import LIST_SEPARATORS, Span, after_dateline, is_name_token, opens_paragraph
 from kg.extract.wordphrases import has_phrase
 from kg.lang import LanguagePack
 from kg.reference import reference_index
@@ -41,8 +41,8 @@ def lexicon_spans(doc: Document, pack: LanguagePack) -> list[Span]:
     for sent in doc.sentences:
         i = sent.tok_start
         while i < sent.tok_end:
-            found = None
-            if toks[i].is_capitalised:
+            found = _dateline_settlement(doc, i, sent.tok_end, pack) if i == sent.tok_start else None
+            if toks[i].is_capitalised and found is None:
                 for n in (4, 3, 2):
                     if i + n > sent.tok_end:
                         continue
@@ -63,6 +63,23 @@ def lexicon_spans(doc: Document, pack: LanguagePack) -> list[Span]:
             else:
                 i += 1
     return spans
+
+
+DATELINE_ENDS = frozenset({",", "–", "—", "-"})
+
+
+def _dateline_settlement(doc: Document, i: int, end: int, pack: LanguagePack) -> Span | None:
+    """A town or settlement written as it is that opens a paragraph before a comma or a dash: a
+    dateline ("Ločica ob Savinji, 9. junija – Družba ...")."""
+    toks = doc.tokens
+    if not toks[i].is_capitalised or not opens_paragraph(doc, toks[i].start):
+        return None
+    for n in (4, 3, 2, 1):
+        if i + n < end and toks[i + n].text in DATELINE_ENDS:
+            text = doc.text[toks[i].start:toks[i + n - 1].end]
+            if text in pack.settlement_names or text in pack.known_town_names:
+                return Span(i, i + n, "schema:City", text, MentionSource.GAZETTEER)
+    return None
 
 
 def street_address_tokens(doc: Document, pack: LanguagePack) -> set[int]:
@@ -504,14 +521,26 @@ def locatives(doc: Document, spans: list[Span], pack: LanguagePack) -> None:
         written = span.name
         span.name = locative_nominative(span.name, pack)
         if prev.text.lower() in pack.origin_prepositions and _genitive_plural(written, span.name, pack):
-            # "iz Križ", "iz Kunovic": a plural town's genitive ("Križe", "Kunovice"); "iz Deskel": with
-            # a fleeting "e" ("Deskle")
-            fleeting = len(written) > 3 and written[-2] == "e" and written[-1] in "lrn" and written[-3] not in "aeiou"
-            span.name = (written[:-2] + written[-1] if fleeting else written) + "e"
+            # "iz Križ", "iz Kunovic": a plural town's genitive ("Križe", "Kunovice"); "iz Deskel", "iz
+            # Gotovelj": with a fleeting "e" ("Deskle", "Gotovlje"), the known one first
+            span.name = _plural_nominative(written, pack)
         tail = toks[span.end].text if span.end < len(toks) and toks[span.end].sent == prev.sent else ""
         if " " not in span.name and tail in pack.town_tail_nouns:
             span.end += 1  # "v Dobrli vasi": "Dobrla vas"
             span.name = f"{span.name} {pack.town_tail_nouns[tail]}"
+
+
+def _plural_nominative(written: str, pack: LanguagePack) -> str:
+    """The nominative of a plural town's genitive ("Križ" -> "Križe"), without a fleeting "e" before
+    its last consonant ("Deskel" -> "Deskle", "Gotovelj" -> "Gotovlje"); a known town wins."""
+    last = 2 if written.lower().endswith(("lj", "nj")) else 1
+    fleeting = len(written) > 2 + last and written[-1 - last] == "e" and written[-last] in "lrnj" \
+        and written[-2 - last] not in "aeiou"
+    plain, shorter = written + "e", written[:-1 - last] + written[-last:] + "e"
+    known = pack.known_town_names | pack.settlement_names
+    if plain in known or not fleeting:
+        return plain
+    return shorter
 
 
 def _genitive_plural(written: str, nominative: str, pack: LanguagePack) -> bool:
@@ -520,7 +549,8 @@ def _genitive_plural(written: str, nominative: str, pack: LanguagePack) -> bool:
     so a known plural wins over a known singular of that spelling (both "Križ" and "Križe" are towns)."""
     if written != nominative or " " in written or not written[-1:].isalpha() or written[-1].lower() in "aeiouy":
         return False
-    return written + "e" in pack.known_town_names or (written not in pack.known_town_names and written not in pack.places)
+    known = pack.known_town_names | pack.settlement_names
+    return written + "e" in known or (written not in known and written not in pack.places)
 
 
 def locative_nominative(name: str, pack: LanguagePack) -> str:
@@ -567,12 +597,13 @@ def _known_town_declined_at_an_end(words: list[str], pack: LanguagePack) -> str:
     >>> _known_town_declined_at_an_end(["Bassanu", "del", "Grappa"], load_pack("sl"))
     'Bassano del Grappa'
     """
-    for i in (0, len(words) - 1):
-        for stem in _locative_stems(words[i], pack):
-            for word in (stem, stem + "o", stem + "a", stem + "e", _with_fleeting_e(stem)):
-                form = " ".join([*words[:i], word, *words[i + 1:]])
-                if form in pack.known_town_names:
-                    return form
+    for known in (pack.known_town_names, pack.settlement_names):
+        for i in (0, len(words) - 1):
+            for stem in _locative_stems(words[i], pack):
+                for word in (stem, stem + "o", stem + "a", stem + "e", _with_fleeting_e(stem)):
+                    form = " ".join([*words[:i], word, *words[i + 1:]])
+                    if form in known:
+                        return form
     return ""
 
 
@@ -601,16 +632,17 @@ def locative_word(word: str, pack: LanguagePack, prefer_known: bool = True) -> s
     candidates = _locative_stems(word, pack)
     if not candidates:
         return word
-    known = pack.known_town_names if prefer_known else frozenset()
-    for cand in candidates if known else ():
-        # "Bergamu" -> "Bergamo", "Örebru" -> "Örebro": foreign towns in "-o" decline like neuters
-        # "Karlovcu" -> "Karlovac", "Čačku" -> "Čačak": South Slavic towns' fleeting "a";
-        # "Vukovarju" -> "Vukovar": a "j" after a final "r"
-        rj = cand[:-1] if cand.endswith("rj") else cand
-        # ... and Italian towns in "-e" like masculines ("Pordenonu" -> "Pordenone")
-        for form in (cand, _with_fleeting_e(cand), cand + "o", cand + "a", _with_fleeting_e(cand, "a"), rj, cand + "e"):
-            if form in known:
-                return form
+    # the known towns first, then the smaller settlements ("Leskovcu": the town Leskovac, not the village Leskovec)
+    for known in (pack.known_town_names, pack.settlement_names) if prefer_known else ():
+        for cand in candidates:
+            # "Bergamu" -> "Bergamo", "Örebru" -> "Örebro": foreign towns in "-o" decline like neuters
+            # "Karlovcu" -> "Karlovac", "Čačku" -> "Čačak": South Slavic towns' fleeting "a";
+            # "Vukovarju" -> "Vukovar": a "j" after a final "r"
+            rj = cand[:-1] if cand.endswith("rj") else cand
+            # ... and Italian towns in "-e" like masculines ("Pordenonu" -> "Pordenone")
+            for form in (cand, _with_fleeting_e(cand), cand + "o", cand + "a", _with_fleeting_e(cand, "a"), rj, cand + "e"):
+                if form in known:
+                    return form
     return repaired_stem(candidates[0], pack, town=True)
 
 

@@ -99,7 +99,15 @@ def is_given_name(word: str, pack: LanguagePack, lang: str) -> bool:
         or (bool(pack.given_name_endings_first)
             and any(c in names and c.endswith(pack.given_name_endings_first) for c in candidates[3:])) \
         or any(c[-1:] in pack.given_name_stem_consonants and c[-2:-1] == "e" and c[:-1] in names
-               for c in candidates[1:3])  # "Jožetom", "Juretom": "Jože", "Jure" with their "-t-"
+               for c in candidates[1:3]) \
+        or any(_with_fleeting_e(c) in names for c in candidates[1:3])  # "Jožetom": "Jože"; "Klemnom": "Klemen"
+
+
+def _with_fleeting_e(stem: str) -> str:
+    """"Klemn" -> "Klemen", "Pavl" -> "Pavel": a stem that lost the "e" before its last consonant."""
+    if len(stem) > 3 and stem[-1].lower() not in "aeiouy" and stem[-2].lower() not in "aeiouy":
+        return stem[:-1] + "e" + stem[-1]
+    return stem
 
 
 def is_written_given_name(word: str, pack: LanguagePack) -> bool:
@@ -111,7 +119,9 @@ def nominative_first_name(word: str, pack: LanguagePack, lang: str) -> str:
     if is_written_given_name(word, pack):
         return word
     # of several, the longest ("Matejem" is Matej's, not Mate's: the shorter strips too much)
-    names = sorted((c for c in name_candidates(word, lang, pack.inflection) if c in first_names()), key=len, reverse=True)
+    candidates = name_candidates(word, lang, pack.inflection)
+    names = sorted((c for c in candidates if c in first_names()), key=len, reverse=True) \
+        or [n for c in candidates if (n := _with_fleeting_e(c)) in first_names()][:1]  # "Klemnom": Klemen
     preferred = [c for c in names if c.endswith(pack.given_name_endings_first)] if pack.given_name_endings_first else []
     return (preferred or names or [word])[0]
 
