@@ -1100,7 +1100,7 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
     if cls == "akg:Company" and noun not in pack.generic_nouns and doc.tokens[m.tok_start].is_capitalised \
             and pack.triggers.get((noun,)) in ("akg:Company", "akg:Plant") and m.tok_end < len(doc.tokens) \
             and doc.tokens[m.tok_end].text.lower() in pack.copulas \
-            and (opened := _named_with_noun_first(groups, noun, doc.lang)) is not None:
+            and (opened := _named_with_noun_first(groups, noun, doc.lang)) is not None and sal.counts[opened]:
         # "Livarno je ustanovil ..." after "družbe Livarna Ložnica d.o.o.": the one so named (not
         # "Livarno stečajnega dolžnika", a plant of someone's)
         return opened
@@ -1109,11 +1109,13 @@ def _referent(doc: Document, m: Mention, groups: _Groups, sal: _Salience, topic:
         # "skupina", or a noun the document names a company with ("sirarna"): that company
         # ... and neither to one introduced as a subsidiary nor to one bought
         return _salient(groups, sal, cls, onto, noun=noun, subsidiary=pack.subsidiary_nouns | pack.buying_verbs)
-    if cls == "akg:Company" and pack.coref_determiners and (owner := _named_by_modifier(doc, m, groups)) is not None:
+    if cls == "akg:Company" and pack.coref_determiners and (owner := _named_by_modifier(doc, m, groups)) is not None \
+            and sal.counts[owner]:
         return owner  # "The Blantyre-based tea company" after "Thyolo Highlands Tea Estates": that one
     if cls == "akg:Company" and (noun,) in pack.triggers and noun not in pack.generic_nouns:
-        # (the scan over the groups only for a specific class noun: a long text has many groups)
-        named_so = [g for g, nouns in groups.nouns.items() if noun in nouns and groups.classes[g] == cls]
+        # (the scan over the groups only for a specific class noun: a long text has many groups;
+        # only those named before: "The group employs ..." is no "steel group X" of a later sentence)
+        named_so = [g for g, nouns in groups.nouns.items() if noun in nouns and groups.classes[g] == cls and sal.counts[g]]
         if len(named_so) == 1:
             return named_so[0]  # "članica uprave banke X" after "Banka Voglajna d.d.": the one bank
     seated = m.tok_start > 0 and pack.is_seat_suffix(doc.tokens[m.tok_start - 1].text)  # "The Mumbai-headquartered converter"
