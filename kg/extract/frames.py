@@ -813,6 +813,19 @@ def _as_list(value: Unit | list[Unit] | None) -> list[Unit]:
 
 
 AFTER_WORD_REACH = 9  # units from the trigger to a slot's ``after_word``
+CLAUSE_CONJUNCTIONS = frozenset({"and", "ter", "&"})  # (not "in": a preposition in English, "and" in Slovenian)
+
+
+def _after_word_position(units: list[Unit], clause: Clause, start: int, words: frozenset[str]) -> int:
+    """The clause position of the first of ``words`` after ``start``, not past a conjunction
+    ("founded in 2004 and led by X": X led it), or -1."""
+    for k in range(start, min(len(clause.units), start + AFTER_WORD_REACH)):
+        word = units[clause.units[k]].word
+        if word in words:
+            return k
+        if k > start and word in CLAUSE_CONJUNCTIONS:
+            return -1
+    return -1
 
 
 def _slot_units(slot: Slot, binding: Binding, units: list[Unit], clause: Clause, pos: int, n: int,
@@ -829,8 +842,7 @@ def _slot_units(slot: Slot, binding: Binding, units: list[Unit], clause: Clause,
         start = next((k for k, i in enumerate(clause.units) if prior and units[i] is prior[-1]), pos)
         length = 1
     if slot.after_word:  # "founded in 1994 by", not "established in 2008 and ... majority-owned by"
-        start = next((k for k in range(start, min(len(clause.units), start + AFTER_WORD_REACH))
-                      if units[clause.units[k]].word in slot.after_word), -1)
+        start = _after_word_position(units, clause, start, slot.after_word)
         if start < 0:
             return []
         length = 1
