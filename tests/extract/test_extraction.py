@@ -2387,6 +2387,28 @@ def test_english_a_predecessor_who_now_chairs_and_one_to_be_succeeded(tmp_path):
                         ("Sipho Mahlangu", "akg:holdsRoleIn", "Blouberg Cement")])
 
 
+def test_english_a_later_group_led_founders_and_former_owners(tmp_path):
+    """"The group employs ..." points to the company named before, not to a "steel group" of a later
+    sentence; "founded in 2004 and led by X" makes X no founder; "until then owned by X" and "a
+    proposed merger with X" give X no child and no chairman."""
+    rels = relations(facts_of_text(tmp_path,
+        "LINZ – Traunstahl AG, the Wels-based maker of rail fastenings, raised revenue by 9 percent. The group "
+        "employs 1,450 people and owns Schwedt-based Oderguss GmbH. Its Railfix clips are made at the Wels and "
+        "Steyr plants. Linz steel group Voestwerk Holding holds 28 percent of Traunstahl.",
+        "Calgary-based Bowmont Energy Services Ltd., founded in 2004 and led by chief executive Harjit Sandhu, "
+        "operates four plants. In January it bought Braga dyeing house Tinturaria Cávado Lda, until then owned "
+        "by Spanish group Textiles Miño S.L. Chairman Ignacio Echeverría said a proposed merger with sawmill "
+        "group Aserraderos Laja had been called off."))
+    assert_facts(rels, has=[("Oderguss GmbH", "schema:parentOrganization", "Traunstahl AG"),
+                            ("Traunstahl AG", "org:hasSite", "Steyr"),
+                            ("Harjit Sandhu", "akg:chiefExecutiveOf", "Bowmont Energy Services Ltd.")],
+                 lacks=[("Oderguss GmbH", "schema:parentOrganization", "Voestwerk Holding"),
+                        ("Voestwerk Holding", "org:hasSite", "Steyr"),
+                        ("Bowmont Energy Services Ltd.", "schema:founder", "Harjit Sandhu"),
+                        ("Tinturaria Cávado Lda", "schema:parentOrganization", "Textiles Miño S.L."),
+                        ("Ignacio Echeverría", "akg:holdsRoleIn", "Aserraderos Laja")])
+
+
 def test_a_maker_is_no_bank_and_the_bank_is_the_bank(tmp_path):
     """"Banka Savinja d.d. je družbi Kristalor d.o.o. odobrila posojilo. Proizvajalec kozarcev ...
     v tovarni v Podčetrtku": the maker is Kristalor, not the bank; "članica uprave banke X" is the
