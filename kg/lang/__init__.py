@@ -350,6 +350,23 @@ def _read_towns(path: Path, declension: list[list[str]], subdivisions: list[str]
     return places
 
 
+def _abbreviated_forms(towns: dict[str, Place], abbreviations: list[list[str]]) -> dict[str, Place]:
+    """Each form of several words whose first word starts so, with that word abbreviated
+    (``[["Svet", "Sv."]]``: "Svetega Jurija ob Ščavnici" -> "Sv. Jurija ob Ščavnici").
+
+    >>> town = Place("Sveti Jurij", "schema:City", ("Sveti Jurij", "Svetega Jurija"))
+    >>> sorted(_abbreviated_forms({f: town for f in town.forms}, [["Svet", "Sv."]]))
+    ['Sv. Jurij', 'Sv. Jurija']
+    """
+    out: dict[str, Place] = {}
+    for form, place in sorted(towns.items()):
+        first, _, rest = form.partition(" ")
+        for start, short in abbreviations:
+            if rest and first.startswith(start):
+                out.setdefault(f"{short} {rest}", place)
+    return {form: place for form, place in out.items() if form not in towns}
+
+
 def label_words(label: str) -> int:
     return len(label.split())
 
@@ -694,6 +711,7 @@ def load_pack(code: str) -> LanguagePack:
     words = lex.get("words", {})
     towns = _read_towns(folder / "towns.txt", words.get("town_declension", []), words.get("town_subdivisions", []),
                         tuple(words.get("town_name_particles", words.get("place_name_particles", []))))
+    towns.update(_abbreviated_forms(towns, words.get("town_abbreviations", [])))
     for form, place in towns.items():
         pack.places.setdefault(form, place)
     _use_world_towns(pack, words.get("world_towns", ""))

@@ -2276,7 +2276,8 @@ def test_settlements_give_nominatives_and_revenue_founds_nothing(tmp_path):
     Tepanju" is Tepanje, "v Maniagu" Maniago, "iz Križ" Križe although Križ is a town too; "v Trenti"
     is no case form of Trento); "X je ustvaril 41 milijonov evrov prihodkov, Y pa 13,5 milijona"
     founds nothing; a trade opening a sentence is no part of the name ("Gradbinec X d.o.o."); the
-    receiver's company of a sold plant is no owner of it; "Nadzorni svet, ki ga vodi X" is a board role."""
+    receiver's company of a sold plant is no owner of it; "Nadzorni svet, ki ga vodi X" is a board role;
+    "iz Sv. Jurija ob Ščavnici" and five-word towns ("iz Svete Trojice v Slovenskih goricah") are whole."""
     rels = relations(facts_of_text(tmp_path,
         "Konjiplast d.o.o. izdeluje plastične dele v tovarni v Tepanju. Hčerinska družba Valvola Tecnica "
         "S.r.l. ima tovarno v Maniagu. Lani je Konjiplast ustvaril 41 milijonov evrov prihodkov, Valvola "
@@ -2284,13 +2285,17 @@ def test_settlements_give_nominatives_and_revenue_founds_nothing(tmp_path):
         "Gradbinec Mrakun Gradnje d.o.o. iz Križ je zanikal govorice o prodaji. Zelišča pa suši v obratu v Trenti.",
         "Umetal d.o.o. je od stečajnega upravitelja družbe Zlivar d.o.o. kupil obrat v Renčah.",
         "Družba Zidgrad d.d. ima sedež v Ajdovščini. Nadzorni svet, ki ga vodi Zdenko Pregelj, je potrdil "
-        "poročilo."))
+        "poročilo.",
+        "Gorišek d.o.o. iz Sv. Jurija ob Ščavnici izdeluje okna, Ulrih Pohištvo d.o.o. iz Svete Trojice v "
+        "Slovenskih goricah pa kuhinje."))
     assert_facts(rels, has=[("Konjiplast d.o.o.", "org:hasSite", "Tepanje"),
                             ("Valvola Tecnica S.r.l.", "org:hasSite", "Maniago"),
                             ("Mrakun Gradnje d.o.o.", "akg:headquarteredIn", "Križe"),
                             ("Mrakun Gradnje d.o.o.", "org:hasSite", "Trenta"),
                             ("Umetal d.o.o.", "org:hasSite", "Renče"),
-                            ("Zdenko Pregelj", "akg:holdsRoleIn", "Zidgrad d.d.")],
+                            ("Zdenko Pregelj", "akg:holdsRoleIn", "Zidgrad d.d."),
+                            ("Gorišek d.o.o.", "akg:headquarteredIn", "Sveti Jurij ob Ščavnici"),
+                            ("Ulrih Pohištvo d.o.o.", "akg:headquarteredIn", "Sveta Trojica v Slovenskih goricah")],
                  lacks=[("Valvola Tecnica S.r.l.", "schema:founder", "Konjiplast d.o.o."),
                         ("Zlivar d.o.o.", "org:hasSite", "Renče"),
                         ("Zdenko Pregelj", "akg:chiefExecutiveOf", "Zidgrad d.d.")])

@@ -43,7 +43,7 @@ def lexicon_spans(doc: Document, pack: LanguagePack) -> list[Span]:
         while i < sent.tok_end:
             found = _dateline_settlement(doc, i, sent.tok_end, pack) if i == sent.tok_start else None
             if toks[i].is_capitalised and found is None:
-                for n in (4, 3, 2):
+                for n in (5, 4, 3, 2):  # ("iz Svete Trojice v Slovenskih goricah")
                     if i + n > sent.tok_end:
                         continue
                     text = doc.text[toks[i].start:toks[i + n - 1].end]
