@@ -77,7 +77,7 @@ def _dateline_settlement(doc: Document, i: int, end: int, pack: LanguagePack) ->
     for n in (4, 3, 2, 1):
         if i + n < end and toks[i + n].text in DATELINE_ENDS:
             text = doc.text[toks[i].start:toks[i + n - 1].end]
-            if text in pack.settlement_names or text in pack.known_town_names:
+            if _is_known_town(text, pack):
                 return Span(i, i + n, "schema:City", text, MentionSource.GAZETTEER)
     return None
 
@@ -537,10 +537,14 @@ def _plural_nominative(written: str, pack: LanguagePack) -> str:
     fleeting = len(written) > 2 + last and written[-1 - last] == "e" and written[-last] in "lrnj" \
         and written[-2 - last] not in "aeiou"
     plain, shorter = written + "e", written[:-1 - last] + written[-last:] + "e"
-    known = pack.known_town_names | pack.settlement_names
-    if plain in known or not fleeting:
+    if _is_known_town(plain, pack) or not fleeting:
         return plain
     return shorter
+
+
+def _is_known_town(name: str, pack: LanguagePack) -> bool:
+    """Is ``name`` a known town's nominative or a settlement's (without joining the two big sets)?"""
+    return name in pack.known_town_names or name in pack.settlement_names
 
 
 def _genitive_plural(written: str, nominative: str, pack: LanguagePack) -> bool:
@@ -549,8 +553,7 @@ def _genitive_plural(written: str, nominative: str, pack: LanguagePack) -> bool:
     so a known plural wins over a known singular of that spelling (both "Križ" and "Križe" are towns)."""
     if written != nominative or " " in written or not written[-1:].isalpha() or written[-1].lower() in "aeiouy":
         return False
-    known = pack.known_town_names | pack.settlement_names
-    return written + "e" in known or (written not in known and written not in pack.places)
+    return _is_known_town(written + "e", pack) or (not _is_known_town(written, pack) and written not in pack.places)
 
 
 def locative_nominative(name: str, pack: LanguagePack) -> str:
